@@ -2171,1198 +2171,6 @@ var init_stdout = __esmMin((() => {
 		}
 	};
 }));
-// src/io/temp-files.ts
-function tempPathFor(target, random) {
-	return join(dirname(target), `.${basename(target)}.flowaudit-${process.pid}-${random}.tmp`);
-}
-function tempPatternFor(target) {
-	return new RegExp(`^\\.${escapeRegExp(basename(target))}\\.(?:flowaudit-)?(\\d+)[.-][0-9a-f]{8}\\.tmp$`);
-}
-function removePending() {
-	for (const temp of pending) rmSync(temp, { force: true });
-	pending.clear();
-}
-function onSignal(signal) {
-	removePending();
-	for (const s of SIGNALS) process.off(s, onSignal);
-	watching = false;
-	process.kill(process.pid, signal);
-}
-function holdTemp(temp) {
-	pending.add(temp);
-	if (watching) return;
-	watching = true;
-	for (const s of SIGNALS) process.on(s, onSignal);
-	process.on("exit", removePending);
-}
-function releaseTemp(temp) {
-	pending.delete(temp);
-}
-function sweepTemps(dir, pattern, isStale) {
-	let names;
-	try {
-		names = readdirSync(dir);
-	} catch {
-		return;
-	}
-	for (const name of names) {
-		const match = pattern.exec(name);
-		if (!match) continue;
-		const pid = Number(match[1]);
-		if (pid === process.pid) continue;
-		const path = join(dir, name);
-		try {
-			const info = lstatSync(path);
-			if (info.isFile() && isStale(pid, Date.now() - info.mtimeMs)) rmSync(path, { force: true });
-		} catch {}
-	}
-}
-function isAlive(pid) {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return error.code === "EPERM";
-	}
-}
-var escapeRegExp, pending, SIGNALS, watching;
-var init_temp_files = __esmMin((() => {
-	escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-	pending = new Set();
-	SIGNALS = [
-		"SIGINT",
-		"SIGTERM",
-		"SIGHUP"
-	];
-	watching = false;
-}));
-// src/io/write-atomic.ts
-async function writeOutputFile(path, content, write = writeChunk) {
-	const asked = resolve(path);
-	if (/(^|\/)\.{0,2}$/.test(path)) {
-		const why = statOrNull(asked)?.isDirectory() ? "it is a directory" : "a path ending in / names a directory";
-		throw new FlowauditError(`cannot write ${path}: ${why}; give --output a file name`);
-	}
-	const target = followLinks(asked);
-	const existing = statOrNull(asked);
-	if (existing?.isDirectory()) throw new FlowauditError(`cannot write ${asked}: it is a directory; give --output a file name`);
-	if (existing !== null && !existing.isFile()) return writeThrough(asked, content, write);
-	sweepTemps(dirname(target), tempPatternFor(target), (pid, ageMs) => !isAlive(pid) || ageMs > DAY_MS);
-	const { randomBytes } = await import("node:crypto");
-	const temp = tempPathFor(target, randomBytes(4).toString("hex"));
-	holdTemp(temp);
-	try {
-		const handle = await open(temp, "wx", 438);
-		try {
-			await writeAll(handle, content, write);
-			await handle.datasync();
-		} finally {
-			await handle.close();
-		}
-		if (existing) await chmod(temp, existing.mode & 4095);
-		await rename(temp, target);
-	} catch (error) {
-		await rm(temp, { force: true });
-		throw writeError(target, error);
-	} finally {
-		releaseTemp(temp);
-	}
-}
-async function writeThrough(path, content, write) {
-	try {
-		const handle = await open(path, "w");
-		try {
-			await writeAll(handle, content, write);
-		} finally {
-			await handle.close();
-		}
-	} catch (error) {
-		throw writeError(path, error);
-	}
-}
-async function writeAll(handle, content, write) {
-	for (const text of batches(content)) {
-		const buffer = Buffer.from(text, "utf8");
-		for (let offset = 0; offset < buffer.length;) {
-			const written = await write(handle, buffer, offset);
-			if (written <= 0) throw new Error("short write: the file system took no more bytes");
-			offset += written;
-		}
-	}
-}
-function writeError(path, error) {
-	if (error instanceof FlowauditError) return error;
-	return new FlowauditError(`cannot write ${path}: ${describeErrno(error)}; nothing was replaced`, { cause: error });
-}
-function statOrNull(path) {
-	try {
-		return statSync(path);
-	} catch {
-		return null;
-	}
-}
-function followLinks(path) {
-	let current = path;
-	for (let hops = 0; hops < 40; hops++) {
-		let isLink;
-		try {
-			isLink = lstatSync(current).isSymbolicLink();
-		} catch {
-			return current;
-		}
-		if (!isLink) return current;
-		current = resolve(dirname(current), readlinkSync(current));
-	}
-	throw new FlowauditError(`cannot write ${path}: too many levels of symbolic links`);
-}
-var writeChunk, DAY_MS;
-var init_write_atomic = __esmMin((() => {
-	init_errors$2();
-	init_chunks();
-	init_temp_files();
-	writeChunk = async (handle, buffer, offset) => (await handle.write(buffer, offset, buffer.length - offset)).bytesWritten;
-	DAY_MS = 864e5;
-}));
-// src/render/sanitize.ts
-function terminalSafe(text) {
-	return text.replace(ANSI, "").replace(BREAKS, " ").replace(CONTROL, "").replace(HIDDEN, "");
-}
-function terminalOutput(text, color) {
-	return text.replace(UNSAFE_IN_OUTPUT, (match) => color && SGR.test(match) ? match : "");
-}
-function jsonSafe(json) {
-	return json.replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-function escapeHtml(text) {
-	return terminalSafe(text).replace(/[&<>"']/g, (c) => ({
-		"&": "&amp;",
-		"<": "&lt;",
-		">": "&gt;",
-		"\"": "&quot;",
-		"'": "&#39;"
-	})[c] ?? c);
-}
-function escapeMarkdown(text) {
-	return escapeHtml(text).replace(/[|\\`*_[\]]/g, (c) => `\\${c}`);
-}
-var CONTROL, ANSI, INVISIBLE, HIDDEN, BREAKS, UNSAFE_IN_OUTPUT, SGR, JSON_UNSAFE;
-var init_sanitize = __esmMin((() => {
-	CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-	ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b\u009c]*(\u0007|\u001b\\|\u009c)?|\u009b[0-?]*[ -/]*[@-~]|\u009d[^\u0007\u001b\u009c]*(\u0007|\u001b\\|\u009c)?/g;
-	INVISIBLE = "\\u061c\\u180e\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff";
-	HIDDEN = new RegExp(`[${INVISIBLE}]`, "g");
-	BREAKS = /[\t\n\r\u2028\u2029]+/g;
-	UNSAFE_IN_OUTPUT = new RegExp(`${ANSI.source}|[\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f${INVISIBLE}]`, "g");
-	SGR = /^\u001b\[[0-9;]*m$/;
-	JSON_UNSAFE = new RegExp(`[\\u007f-\\u009f\\u2028\\u2029${INVISIBLE}]`, "g");
-}));
-// src/sources/github/token.ts
-function isGitHubDotCom(host) {
-	return GITHUB_HOSTS.has(host.toLowerCase());
-}
-function findToken(env, options) {
-	const dotCom = isGitHubDotCom(options.host);
-	const variables = dotCom ? ["GH_TOKEN", "GITHUB_TOKEN"] : options.named ? ["GH_ENTERPRISE_TOKEN", "GITHUB_ENTERPRISE_TOKEN"] : [];
-	for (const source of variables) {
-		const value = env[source]?.trim();
-		if (value) return {
-			token: value,
-			source
-		};
-	}
-	if (!options.ghCli) return null;
-	try {
-		const result = spawnSync("gh", [
-			"auth",
-			"token",
-			"--hostname",
-			dotCom ? "github.com" : options.host
-		], {
-			env: {
-				...env,
-				GH_PROMPT_DISABLED: "1",
-				NO_COLOR: "1"
-			},
-			encoding: "utf8",
-			timeout: GH_TIMEOUT_MS,
-			stdio: [
-				"ignore",
-				"pipe",
-				"pipe"
-			],
-			windowsHide: true
-		});
-		const token = result.status === 0 && typeof result.stdout === "string" ? result.stdout.trim() : "";
-		return token !== "" && !/\s/.test(token) ? {
-			token,
-			source: "gh auth token"
-		} : null;
-	} catch {
-		return null;
-	}
-}
-function apiUrlFor(input) {
-	if (input.apiUrlFlag) {
-		let url;
-		try {
-			url = new URL(input.apiUrlFlag);
-		} catch {
-			throw new ConfigError(`--api-url '${stripControl(input.apiUrlFlag)}' is not a URL: use e.g. https://github.example.com/api/graphql`);
-		}
-		if (url.protocol !== "https:" && url.protocol !== "http:") throw new ConfigError(`--api-url must be an http(s) URL, not ${stripControl(url.protocol)}`);
-		if (!carriesTokenSafely(url)) throw new ConfigError(`--api-url ${stripControl(url.host)} is plain http: a token is sent only over https (plain http only to a loopback address: 127.0.0.1, ::1, localhost); use https://${stripControl(url.host)}${stripControl(url.pathname)}`);
-		return url.toString();
-	}
-	const host = (input.remoteHost?.trim() || input.env.GH_HOST?.trim() || "github.com").toLowerCase();
-	return GITHUB_HOSTS.has(host) ? DEFAULT_API_URL : `https://${host}/api/graphql`;
-}
-function carriesTokenSafely(url) {
-	if (url.protocol === "https:") return true;
-	if (url.protocol !== "http:") return false;
-	const host = url.hostname.toLowerCase();
-	return host === "localhost" || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
-function apiHostOf(apiUrl) {
-	let host;
-	try {
-		host = new URL(apiUrl).host.toLowerCase();
-	} catch {
-		return "unknown-host";
-	}
-	return host === "api.github.com" ? "github.com" : host;
-}
-function redactEnvTokens(text, env) {
-	let out = text;
-	for (const name of TOKEN_VARIABLES) {
-		const token = env[name]?.trim();
-		if (token) out = redact(out, token);
-	}
-	return out;
-}
-function redact(text, token) {
-	let out = text;
-	if (token) {
-		out = out.split(encodeURIComponent(token)).join("***");
-		out = removeRuns(out, token);
-	}
-	return out.replace(/(authorization["']?\s*[:=]\s*["']?)(bearer|token|basic)\s+[^\s"',}]+/gi, "$1$2 ***").replace(/(https?:\/\/)[^/\s:@]+:[^/\s@]+@/gi, "$1***@");
-}
-function removeRuns(text, token) {
-	if (token.length < RUN) return text.split(token).join("***");
-	let candidate = false;
-	for (let j = 0; j + RUN / 2 <= token.length && !candidate; j += RUN / 2) candidate = text.includes(token.slice(j, j + RUN / 2));
-	if (!candidate) return text;
-	const pieces = new Set();
-	for (let i = 0; i + RUN <= token.length; i++) pieces.add(token.slice(i, i + RUN));
-	const covered = new Uint8Array(text.length);
-	for (let i = 0; i + RUN <= text.length; i++) if (pieces.has(text.slice(i, i + RUN))) covered.fill(1, i, i + RUN);
-	let out = "";
-	for (let i = 0; i < text.length; i++) if (covered[i] === 0) out += text[i];
-	else if (i === 0 || covered[i - 1] === 0) out += "***";
-	return out;
-}
-function stripControl(s) {
-	return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, "");
-}
-var DEFAULT_API_URL, GITHUB_HOSTS, GH_TIMEOUT_MS, TOKEN_VARIABLES, RUN;
-var init_token = __esmMin((() => {
-	init_errors$2();
-	DEFAULT_API_URL = "https://api.github.com/graphql";
-	GITHUB_HOSTS = new Set([
-		"github.com",
-		"www.github.com",
-		"ssh.github.com",
-		"api.github.com"
-	]);
-	GH_TIMEOUT_MS = 5e3;
-	TOKEN_VARIABLES = [
-		"GH_TOKEN",
-		"GITHUB_TOKEN",
-		"GH_ENTERPRISE_TOKEN",
-		"GITHUB_ENTERPRISE_TOKEN"
-	];
-	RUN = 8;
-}));
-// src/commands/io.ts
-function resolvePath(path, cwd) {
-	return isAbsolute(path) ? path : `${cwd}/${path}`;
-}
-function realPath(path) {
-	try {
-		return realpathSync(path);
-	} catch {
-		return path;
-	}
-}
-function toStdout(output) {
-	return output === void 0 || output === "-" || output === "/dev/stdout";
-}
-function useColor(io, flags) {
-	if (flags.color === false || !toStdout(flags.output)) return false;
-	if (flags.color === true) return true;
-	if (!("FORCE_COLOR" in io.env) && (io.env.NO_COLOR ?? "") !== "") return false;
-	return (io.stdoutColorLevel ?? 0) > 0;
-}
-function layoutWidth(io, flag) {
-	if (flag !== void 0) {
-		const n = Number(flag);
-		if (!Number.isInteger(n) || n < MIN_WIDTH || n > 400) throw new ConfigError(`--width '${flag}' must be a whole number of columns from ${MIN_WIDTH} to 400`);
-		return n;
-	}
-	const detected = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : Number(io.env.COLUMNS);
-	if (!Number.isInteger(detected) || detected <= 0) return 80;
-	return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, detected));
-}
-async function emit(io, text, output) {
-	if (toStdout(output)) await writeStdout(io.stdout, text);
-	else await writeOutputFile(resolvePath(output, io.cwd), text);
-}
-function warner(io, quiet = false) {
-	const clear = io.stderr.isTTY ? "\r\x1B[2K" : "";
-	return (message) => {
-		if (!quiet) io.stderr.write(`${clear}flowaudit: warning: ${terminalSafe(redactEnvTokens(message, io.env))}\n`);
-	};
-}
-function progressLine(io, quiet = false, now = Date.now) {
-	if (quiet || !io.stderr.isTTY) return {
-		update: () => void 0,
-		done: () => void 0
-	};
-	const count = new Intl.NumberFormat("en-US");
-	const started = now();
-	let last = null;
-	let drawnAt = 0;
-	let frame = 0;
-	let timer = null;
-	const draw = () => {
-		if (last === null) return;
-		drawnAt = now();
-		const parts = [terminalSafe(last.step)];
-		if (last.count !== void 0) parts.push(`${count.format(last.count)}${last.unit ? ` ${last.unit}` : ""}`);
-		parts.push(`${Math.floor((drawnAt - started) / 1e3)}s`);
-		io.stderr.write(`\r\u001b[2K${FRAMES[frame++ % 10]} ${parts.join(" · ")}`);
-	};
-	return {
-		update: (event) => {
-			const stepChanged = last?.step !== event.step;
-			last = event;
-			if (timer === null) {
-				timer = setInterval(draw, 1e3);
-				timer.unref();
-			}
-			if (stepChanged || now() - drawnAt >= REDRAW_MS) draw();
-		},
-		done: () => {
-			if (timer !== null) clearInterval(timer);
-			timer = null;
-			if (last !== null) io.stderr.write("\r\x1B[2K");
-			last = null;
-		}
-	};
-}
-var MIN_WIDTH, MAX_WIDTH, FRAMES, REDRAW_MS;
-var init_io = __esmMin((() => {
-	init_errors$2();
-	init_stdout();
-	init_write_atomic();
-	init_sanitize();
-	init_token();
-	MIN_WIDTH = 60;
-	MAX_WIDTH = 120;
-	FRAMES = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏";
-	REDRAW_MS = 100;
-}));
-// node_modules/@date-fns/tz/constants/index.js
-var init_constants = __esmMin((() => {}));
-// node_modules/@date-fns/tz/tzName/index.js
-function tzName(timeZone, date, format = "long") {
-	return new Intl.DateTimeFormat("en-US", {
-		hour: "numeric",
-		timeZone,
-		timeZoneName: format
-	}).format(date).split(/\s/g).slice(2).join(" ");
-}
-var init_tzName = __esmMin((() => {}));
-// node_modules/@date-fns/tz/tzOffset/index.js
-function tzOffset(timeZone, date) {
-	try {
-		const offsetStr = (offsetFormatCache[timeZone] ||= new Intl.DateTimeFormat("en-US", {
-			timeZone,
-			timeZoneName: "longOffset"
-		}).format)(date).split("GMT")[1];
-		if (offsetStr in offsetCache) return offsetCache[offsetStr];
-		return calcOffset(offsetStr, offsetStr.split(":"));
-	} catch {
-		if (timeZone in offsetCache) return offsetCache[timeZone];
-		const captures = timeZone?.match(offsetRe);
-		if (captures) return calcOffset(timeZone, captures.slice(1));
-		return NaN;
-	}
-}
-function calcOffset(cacheStr, values) {
-	const hours = +(values[0] || 0);
-	const minutes = +(values[1] || 0);
-	const seconds = +(values[2] || 0) / 60;
-	return offsetCache[cacheStr] = hours * 60 + minutes > 0 ? hours * 60 + minutes + seconds : hours * 60 - minutes - seconds;
-}
-var offsetFormatCache, offsetCache, offsetRe;
-var init_tzOffset = __esmMin((() => {
-	offsetFormatCache = {};
-	offsetCache = {};
-	offsetRe = /([+-]\d\d):?(\d\d)?/;
-}));
-// node_modules/@date-fns/tz/date/mini.js
-function syncToInternal(date) {
-	date.internal.setTime(+date);
-	date.internal.setUTCSeconds(date.internal.getUTCSeconds() - Math.round(-tzOffset(date.timeZone, date) * 60));
-}
-function syncFromInternal(date) {
-	Date.prototype.setFullYear.call(date, date.internal.getUTCFullYear(), date.internal.getUTCMonth(), date.internal.getUTCDate());
-	Date.prototype.setHours.call(date, date.internal.getUTCHours(), date.internal.getUTCMinutes(), date.internal.getUTCSeconds(), date.internal.getUTCMilliseconds());
-	adjustToSystemTZ(date);
-}
-function adjustToSystemTZ(date, constructorArgs) {
-	const expectedInternalTime = Array.isArray(constructorArgs) ? constructorArgsToInternalTime(constructorArgs) : +date.internal;
-	const offsetWithSeconds = tzOffset(date.timeZone, date);
-	const offset = offsetWithSeconds > 0 ? Math.floor(offsetWithSeconds) : Math.ceil(offsetWithSeconds);
-	const prevHour = new Date(+date);
-	prevHour.setUTCHours(prevHour.getUTCHours() - 1);
-	const systemOffset = -new Date(+date).getTimezoneOffset();
-	const prevHourSystemOffset = -new Date(+prevHour).getTimezoneOffset();
-	const systemDSTChange = systemOffset - prevHourSystemOffset;
-	let systemOffsetForDiff = systemOffset;
-	if (systemDSTChange && systemOffset !== offset) {
-		if (Date.prototype.getHours.apply(date) !== (Array.isArray(constructorArgs) ? constructorArgs[3] || 0 : date.internal.getUTCHours())) {
-			const testDate = new Date(+date);
-			const testOffsetDiff = systemOffset - offset;
-			if (testOffsetDiff) testDate.setUTCMinutes(testDate.getUTCMinutes() + testOffsetDiff);
-			const testOffsetWithSeconds = tzOffset(date.timeZone, testDate);
-			if ((testOffsetWithSeconds > 0 ? Math.floor(testOffsetWithSeconds) : Math.ceil(testOffsetWithSeconds)) === offset) systemOffsetForDiff = prevHourSystemOffset;
-		}
-	}
-	const offsetDiff = systemOffsetForDiff - offset;
-	if (offsetDiff) Date.prototype.setUTCMinutes.call(date, Date.prototype.getUTCMinutes.call(date) + offsetDiff);
-	const systemDate = new Date(+date);
-	systemDate.setUTCSeconds(0);
-	const systemSecondsOffset = systemOffset > 0 ? systemDate.getSeconds() : (systemDate.getSeconds() - 60) % 60;
-	const secondsOffset = Math.round(-(tzOffset(date.timeZone, date) * 60)) % 60;
-	if (secondsOffset || systemSecondsOffset) Date.prototype.setUTCSeconds.call(date, Date.prototype.getUTCSeconds.call(date) + secondsOffset + systemSecondsOffset);
-	const postOffsetWithSeconds = tzOffset(date.timeZone, date);
-	const postOffset = postOffsetWithSeconds > 0 ? Math.floor(postOffsetWithSeconds) : Math.ceil(postOffsetWithSeconds);
-	const postOffsetDiff = -new Date(+date).getTimezoneOffset() - postOffset;
-	const offsetChanged = postOffset !== offset;
-	const postDiff = postOffsetDiff - offsetDiff;
-	const targetDSTShift = postOffset - offset;
-	const postOffsetCandidate = expectedInternalTime - postOffset * 60 * 1e3;
-	const normalizedTargetDSTGap = targetDSTShift > 0 && targetInternalTime(date) - expectedInternalTime === targetDSTShift * 60 * 1e3 && targetInternalTime(date, postOffsetCandidate) !== expectedInternalTime;
-	if (offsetChanged && postDiff && !normalizedTargetDSTGap) {
-		Date.prototype.setUTCMinutes.call(date, Date.prototype.getUTCMinutes.call(date) + postDiff);
-		const newOffsetWithSeconds = tzOffset(date.timeZone, date);
-		const offsetChange = postOffset - (newOffsetWithSeconds > 0 ? Math.floor(newOffsetWithSeconds) : Math.ceil(newOffsetWithSeconds));
-		if (offsetChange && postDiff < 0) Date.prototype.setUTCMinutes.call(date, Date.prototype.getUTCMinutes.call(date) + offsetChange);
-	}
-	syncToInternal(date);
-	const drift = (constructorArgs ? expectedInternalTime : expectedInternalTime + secondsOffset * 1e3) - +date.internal;
-	if (drift && Math.abs(drift) < 18e5) {
-		Date.prototype.setTime.call(date, +date + drift);
-		syncToInternal(date);
-	}
-}
-function constructorArgsToInternalTime(args) {
-	return Date.UTC(args[0], args.length > 1 ? args[1] : 0, args.length > 2 ? args[2] : 1, ...args.slice(3));
-}
-function targetInternalTime(date, time) {
-	const internal = new Date(time ?? +date);
-	internal.setUTCSeconds(internal.getUTCSeconds() - Math.round(-tzOffset(date.timeZone, internal) * 60));
-	return +internal;
-}
-var TZDateMini, re$1;
-var init_mini = __esmMin((() => {
-	init_tzOffset();
-	TZDateMini = class TZDateMini extends Date {
-		constructor(...args) {
-			super();
-			if (args.length > 1 && typeof args[args.length - 1] === "string") this.timeZone = args.pop();
-			this.internal = new Date();
-			if (isNaN(tzOffset(this.timeZone, this))) this.setTime(NaN);
-			else if (!args.length) this.setTime(Date.now());
-			else if (typeof args[0] === "number" && (args.length === 1 || args.length === 2 && typeof args[1] !== "number")) this.setTime(args[0]);
-			else if (typeof args[0] === "string") this.setTime(+new Date(args[0]));
-			else if (args[0] instanceof Date) this.setTime(+args[0]);
-			else {
-				this.setTime(+new Date(...args));
-				adjustToSystemTZ(this, args);
-			}
-		}
-		static tz(tz, ...args) {
-			return args.length ? new TZDateMini(...args, tz) : new TZDateMini(Date.now(), tz);
-		}
-		withTimeZone(timeZone) {
-			return new TZDateMini(+this, timeZone);
-		}
-		getTimezoneOffset() {
-			const offset = -tzOffset(this.timeZone, this);
-			return offset > 0 ? Math.floor(offset) : Math.ceil(offset);
-		}
-		setTime(_time) {
-			Date.prototype.setTime.apply(this, arguments);
-			syncToInternal(this);
-			return +this;
-		}
-		[Symbol.for("constructDateFrom")](date) {
-			return new TZDateMini(+new Date(date), this.timeZone);
-		}
-	};
-	re$1 = /^(get|set)(?!UTC)/;
-	Object.getOwnPropertyNames(Date.prototype).forEach((method) => {
-		if (!re$1.test(method)) return;
-		const utcMethod = method.replace(re$1, "$1UTC");
-		if (!TZDateMini.prototype[utcMethod]) return;
-		if (method.startsWith("get")) TZDateMini.prototype[method] = function() {
-			return this.internal[utcMethod]();
-		};
-		else {
-			TZDateMini.prototype[method] = function() {
-				Date.prototype[utcMethod].apply(this.internal, arguments);
-				syncFromInternal(this);
-				return +this;
-			};
-			TZDateMini.prototype[utcMethod] = function() {
-				Date.prototype[utcMethod].apply(this, arguments);
-				syncToInternal(this);
-				return +this;
-			};
-		}
-	});
-}));
-// node_modules/@date-fns/tz/date/index.js
-var TZDate;
-var init_date$1 = __esmMin((() => {
-	init_tzName();
-	init_mini();
-	TZDate = class TZDate extends TZDateMini {
-		static tz(tz, ...args) {
-			return args.length ? new TZDate(...args, tz) : new TZDate(Date.now(), tz);
-		}
-		toISOString() {
-			const [sign, hours, minutes] = this.tzComponents();
-			const tz = `${sign}${hours}:${minutes}`;
-			return this.internal.toISOString().slice(0, -1) + tz;
-		}
-		toString() {
-			return `${this.toDateString()} ${this.toTimeString()}`;
-		}
-		toDateString() {
-			const [day, date, month, year] = this.internal.toUTCString().split(" ");
-			return `${day?.slice(0, -1)} ${month} ${date} ${year}`;
-		}
-		toTimeString() {
-			const time = this.internal.toUTCString().split(" ")[4];
-			const [sign, hours, minutes] = this.tzComponents();
-			return `${time} GMT${sign}${hours}${minutes} (${tzName(this.timeZone, this)})`;
-		}
-		toLocaleString(locales, options) {
-			return Date.prototype.toLocaleString.call(this, locales, {
-				...options,
-				timeZone: options?.timeZone || this.timeZone
-			});
-		}
-		toLocaleDateString(locales, options) {
-			return Date.prototype.toLocaleDateString.call(this, locales, {
-				...options,
-				timeZone: options?.timeZone || this.timeZone
-			});
-		}
-		toLocaleTimeString(locales, options) {
-			return Date.prototype.toLocaleTimeString.call(this, locales, {
-				...options,
-				timeZone: options?.timeZone || this.timeZone
-			});
-		}
-		tzComponents() {
-			const offset = this.getTimezoneOffset();
-			return [
-				offset > 0 ? "-" : "+",
-				String(Math.floor(Math.abs(offset) / 60)).padStart(2, "0"),
-				String(Math.abs(offset) % 60).padStart(2, "0")
-			];
-		}
-		withTimeZone(timeZone) {
-			return new TZDate(+this, timeZone);
-		}
-		[Symbol.for("constructDateFrom")](date) {
-			return new TZDate(+new Date(date), this.timeZone);
-		}
-	};
-}));
-// node_modules/@date-fns/tz/tz/index.js
-var init_tz$1 = __esmMin((() => {
-	init_date$1();
-}));
-// node_modules/@date-fns/tz/tzScan/index.js
-var init_tzScan = __esmMin((() => {}));
-// node_modules/@date-fns/tz/index.js
-var init_tz = __esmMin((() => {
-	init_constants();
-	init_date$1();
-	init_mini();
-	init_tz$1();
-	init_tzOffset();
-	init_tzScan();
-	init_tzName();
-}));
-// src/metrics/business-hours.ts
-function validateBusinessHours(hours) {
-	try {
-		new Intl.DateTimeFormat("en", { timeZone: hours.timezone });
-	} catch {
-		throw new ConfigError(`--timezone '${hours.timezone}' is not a known time zone: use an IANA name such as Europe/Berlin or America/New_York`);
-	}
-	const [s, e] = [minutes(hours.start), minutes(hours.end)];
-	if (s === null || e === null || s >= e) throw new ConfigError(`business hours ${hours.start}–${hours.end} are not a working day: use HH:MM with start before end`);
-	if (hours.days.length === 0 || hours.days.some((d) => !Number.isInteger(d) || d < 0 || d > 6)) throw new ConfigError("business days must be weekday numbers 0 (Sunday) to 6 (Saturday)");
-	return hours;
-}
-function minutes(hhmm) {
-	const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm);
-	if (!m) return null;
-	const value = Number(m[1]) * 60 + Number(m[2]);
-	return value <= 1440 ? value : null;
-}
-function workingSeconds(a, b, hours) {
-	if (b <= a) return 0;
-	const startMin = minutes(hours.start) ?? 540;
-	const endMin = minutes(hours.end) ?? 1020;
-	let total = 0;
-	const first = new TZDate(a * 1e3, hours.timezone);
-	let day = new TZDate(first.getFullYear(), first.getMonth(), first.getDate(), 0, 0, 0, hours.timezone);
-	for (let guard = 0; guard < 1e5; guard++) {
-		const dayStart = day.getTime() / 1e3;
-		if (dayStart >= b) break;
-		if (hours.days.includes(day.getDay())) {
-			const open = new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), Math.floor(startMin / 60), startMin % 60, 0, hours.timezone).getTime() / 1e3;
-			const close = new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), Math.floor(endMin / 60), endMin % 60, 0, hours.timezone).getTime() / 1e3;
-			total += Math.max(0, Math.min(close, b) - Math.max(open, a));
-		}
-		day = new TZDate(day.getFullYear(), day.getMonth(), day.getDate() + 1, 0, 0, 0, hours.timezone);
-		if (day.getTime() / 1e3 <= dayStart) day = new TZDate((dayStart + DAY$15) * 1e3, hours.timezone);
-	}
-	return total;
-}
-var DEFAULT_BUSINESS_HOURS, DAY$15;
-var init_business_hours = __esmMin((() => {
-	init_tz();
-	init_errors$2();
-	DEFAULT_BUSINESS_HOURS = {
-		timezone: "UTC",
-		days: [
-			1,
-			2,
-			3,
-			4,
-			5
-		],
-		start: "09:00",
-		end: "17:00"
-	};
-	DAY$15 = 86400;
-}));
-// src/units.ts
-function asWritten(value) {
-	return Math.round(value * 1e6) / 1e6;
-}
-function durationFormat(hours) {
-	return hours ? { day: workingDaySeconds(hours) } : CALENDAR_DAYS;
-}
-function formatDuration(seconds, format = CALENDAR_DAYS) {
-	if (seconds === null || !Number.isFinite(seconds)) return "—";
-	let rest = Math.round(asWritten(seconds));
-	if (rest <= 0) return "0s";
-	const parts = [];
-	const units = [
-		["d", format.day],
-		["h", 3600],
-		["m", 60],
-		["s", 1]
-	];
-	for (const [i, [unit, size]] of units.entries()) {
-		if (rest >= size) {
-			parts.push(`${Math.floor(rest / size)}${unit}`);
-			rest %= size;
-		}
-		if (parts.length === 2) break;
-		if (parts.length === 1 && rest < (units[i + 1]?.[1] ?? 1)) break;
-	}
-	return parts.join(" ");
-}
-function workingDaySeconds(hours) {
-	const minutes = (clock) => {
-		const [h = 0, m = 0] = clock.split(":").map(Number);
-		return h * 60 + m;
-	};
-	return Math.max(60, (minutes(hours.end) - minutes(hours.start)) * 60);
-}
-function parseDuration(value) {
-	if (typeof value === "number") return Number.isFinite(value) && value >= 0 ? value : null;
-	if (typeof value !== "string") return null;
-	const text = value.trim().toLowerCase();
-	if (text === "") return null;
-	if (/^\d+(\.\d+)?$/.test(text)) return Number.isFinite(Number(text)) ? Number(text) : null;
-	let seconds = 0;
-	let at = 0;
-	while (at < text.length) {
-		DURATION_PART.lastIndex = at;
-		const m = DURATION_PART.exec(text);
-		if (m === null) return null;
-		seconds += Number(m[1]) * (DURATION_UNITS[m[2] ?? "s"] ?? 1);
-		at = DURATION_PART.lastIndex;
-		while (text[at] === " ") at++;
-	}
-	return Number.isFinite(seconds) ? seconds : null;
-}
-function noun(count, one, other = `${one}s`) {
-	return PLURAL.select(count) === "one" ? one : other;
-}
-function andList(parts) {
-	return parts.length <= 1 ? parts[0] ?? "" : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1) ?? ""}`;
-}
-function plural$2(count, one, other = `${one}s`) {
-	return `${count} ${noun(count, one, other)}`;
-}
-function formatRatio(ratio) {
-	if (ratio === null || ratio === void 0 || !Number.isFinite(ratio)) return "—";
-	if (ratio === 0) return "0%";
-	if (ratio === 1) return "100%";
-	const p = asWritten(ratio) * 100;
-	if (p < .05) return "< 0.1%";
-	if (p >= 99.5) return "> 99%";
-	if (p < 9.95) return Math.abs(p - Math.round(p)) < WHOLE ? `${Math.round(p)}%` : `${p.toFixed(1)}%`;
-	return `${Math.round(p)}%`;
-}
-function formatPerWeek(value) {
-	return value === null || value === void 0 || !Number.isFinite(value) ? "—" : asWritten(value).toFixed(2);
-}
-function formatNumber(value) {
-	if (value === null || value === void 0 || !Number.isFinite(value)) return "—";
-	const written = asWritten(value);
-	return Math.abs(written) >= 99.95 ? String(Math.round(written)) : written.toFixed(1);
-}
-function formatLines(value) {
-	if (value === null || value === void 0 || !Number.isFinite(value)) return "—";
-	return plural$2(Math.round(asWritten(value)), "line");
-}
-function withSign(value, write) {
-	if (value === null || value === void 0 || !Number.isFinite(value)) return "—";
-	const magnitude = write(Math.abs(value));
-	return value === 0 || magnitude === write(0) ? magnitude : `${value > 0 ? "+" : "−"}${magnitude}`;
-}
-function formatPoints(difference, minus = "−") {
-	if (difference === null || difference === void 0 || !Number.isFinite(difference)) return "—";
-	const size = formatRatio(Math.abs(asWritten(difference))).replace(/%$/, "");
-	return size === "0" ? "0 pp" : `${difference < 0 ? minus : "+"}${size} pp`;
-}
-var CALENDAR_DAY, CALENDAR_DAYS, DURATION_UNITS, DURATION_PART, PLURAL, WHOLE;
-var init_units = __esmMin((() => {
-	CALENDAR_DAY = 86400;
-	CALENDAR_DAYS = Object.freeze({ day: CALENDAR_DAY });
-	DURATION_UNITS = {
-		s: 1,
-		m: 60,
-		h: 3600,
-		d: 86400,
-		w: 604800,
-		mo: 2592e3,
-		y: 31536e3
-	};
-	DURATION_PART = /(\d+(?:\.\d+)?)\s*(mo|[smhdwy])(?![a-z])/y;
-	PLURAL = new Intl.PluralRules("en-US");
-	WHOLE = 1e-9;
-}));
-// src/sources/deploys/branch.ts
-var branch;
-var init_branch = __esmMin((() => {
-	init_units();
-	branch = {
-		meta: {
-			name: "branch",
-			label: "a deploy branch",
-			needs: "git",
-			onlyAsked: true,
-			argument: "NAME",
-			detail: ({ count, deployBranch }) => `${plural$2(count, "merge")} of the tracked branch into ${deployBranch ?? "the deploy branch"}, each a deploy at its commit time`
-		},
-		candidates: ({ branch: found }) => [...found]
-	};
-}));
-// src/sources/deploys/deployments.ts
-function successfulDeployments(found, environment) {
-	const refs = [];
-	for (const d of found) {
-		if (!environment.test(d.environment) || d.sha === null) continue;
-		const success = d.statuses.find((s) => s.state === "SUCCESS");
-		if (success) refs.push({
-			name: `${d.environment}@${d.sha.slice(0, 7)}`,
-			sha: d.sha,
-			at: success.at,
-			target: d.environment
-		});
-	}
-	return refs;
-}
-var deployments;
-var init_deployments = __esmMin((() => {
-	init_units();
-	deployments = {
-		meta: {
-			name: "deployments",
-			label: "GitHub deployments",
-			needs: "github",
-			detail: ({ count, environment }) => `${plural$2(count, "successful GitHub deployment")} to environments matching ${environment.source}`
-		},
-		candidates: ({ github, environment }) => github ? successfulDeployments(github.deployments, environment) : []
-	};
-}));
-// src/sources/deploys/events.ts
-var events;
-var init_events$1 = __esmMin((() => {
-	init_units();
-	events = {
-		meta: {
-			name: "events",
-			label: "deploys in events files",
-			needs: "git",
-			detail: ({ count }) => `${plural$2(count, "deploy")} from the events files`
-		},
-		candidates: ({ events: found }) => [...found]
-	};
-}));
-// src/sources/deploys/merge.ts
-var merge$3;
-var init_merge = __esmMin((() => {
-	merge$3 = {
-		meta: {
-			name: "merge",
-			label: "merges",
-			needs: "git",
-			fallback: true,
-			detail: () => "no deploy signal found: every merge counts as a deploy"
-		},
-		candidates: () => []
-	};
-}));
-// src/release-names.ts
-function isPrerelease(name, namedByProduct = false) {
-	const m = VERSION$4.exec(name);
-	if (!m) return false;
-	const rest = name.slice(m.index + m[0].length);
-	if (rest.startsWith("-")) return namedByProduct ? HYPHEN_PRERELEASE.test(rest) : rest.length > 1;
-	return SUFFIX_PRERELEASE.test(rest);
-}
-function taggedVersion(name) {
-	const m = VERSION$4.exec(name);
-	return m ? name.slice(m.index).toLowerCase() : null;
-}
-function versionBelow(name, than) {
-	const a = VERSION$4.exec(name)?.[0].split(".").map(Number);
-	const b = VERSION$4.exec(than)?.[0].split(".").map(Number);
-	if (a === void 0 || b === void 0) return false;
-	for (let i = 0; i < Math.max(a.length, b.length); i++) {
-		const x = a[i] ?? 0;
-		const y = b[i] ?? 0;
-		if (x !== y) return x < y;
-	}
-	return false;
-}
-var VERSION$4, SUFFIX_PRERELEASE, HYPHEN_PRERELEASE;
-var init_release_names = __esmMin((() => {
-	VERSION$4 = /\d+(?:\.\d+)+/;
-	SUFFIX_PRERELEASE = /^\.?(?:alpha|beta|pre|preview|rc|dev|canary|next|nightly|snapshot|a|b|c)\d*(?:$|[.\d])/i;
-	HYPHEN_PRERELEASE = /^-(?:\d|(?:alpha|beta|pre|preview|rc|dev|canary|next|nightly|snapshot|temp|experimental|insiders?|unstable|test|a|b|c|m)(?:$|[-.\d]))/i;
-}));
-// src/sources/deploys/releases.ts
-function publishedReleases(found, includePrereleases = false) {
-	return found.filter((r) => !r.isDraft && r.publishedAt !== null && r.sha !== null).filter((r) => includePrereleases || !r.isPrerelease && !isPrerelease(r.tagName)).map((r) => ({
-		name: r.tagName,
-		sha: r.sha,
-		at: r.publishedAt
-	}));
-}
-var releases;
-var init_releases = __esmMin((() => {
-	init_release_names();
-	init_units();
-	releases = {
-		meta: {
-			name: "releases",
-			label: "GitHub releases",
-			needs: "github",
-			detail: ({ count, includePrereleases }) => `${plural$2(count, "published GitHub release")}${includePrereleases ? ", pre-releases included" : ""}`
-		},
-		candidates: ({ github, includePrereleases }) => github ? publishedReleases(github.releases, includePrereleases) : []
-	};
-}));
-// src/sources/deploys/tags.ts
-var tags;
-var init_tags = __esmMin((() => {
-	init_units();
-	tags = {
-		meta: {
-			name: "tags",
-			label: "release tags",
-			needs: "git",
-			detail: ({ count, tagPattern, includePrereleases }) => `${plural$2(count, includePrereleases ? "release tag" : "final release tag")} matching ${tagPattern.source}${includePrereleases ? ", pre-releases included" : ""}`
-		},
-		candidates: ({ tags: found }) => [...found]
-	};
-}));
-// src/sources/deploys/workflow.ts
-function successfulRuns(runs, pattern) {
-	const refs = new Map();
-	for (const run of runs) {
-		if (run.status !== "COMPLETED" || run.conclusion !== "SUCCESS" || !(pattern.test(run.workflow) || pattern.test(run.path))) continue;
-		const name = `${run.workflow || run.path}@${run.sha.slice(0, 7)}`;
-		refs.set(`${name} ${run.updatedAt}`, {
-			name,
-			sha: run.sha,
-			at: run.updatedAt,
-			target: ""
-		});
-	}
-	return [...refs.values()];
-}
-var workflow;
-var init_workflow$1 = __esmMin((() => {
-	init_units();
-	workflow = {
-		meta: {
-			name: "workflow",
-			label: "deploy workflow runs",
-			needs: "github",
-			detail: ({ count, workflow: pattern }) => `${plural$2(count, "successful workflow run")} matching ${pattern.source} by workflow name or file`
-		},
-		candidates: async ({ workflowRuns, workflow: pattern }) => workflowRuns ? successfulRuns(await workflowRuns(), pattern) : []
-	};
-}));
-// src/sources/deploys/index.ts
-var DEPLOY_SOURCES, DEPLOY_SOURCE_NAMES;
-var init_deploys$3 = __esmMin((() => {
-	init_branch();
-	init_deployments();
-	init_events$1();
-	init_merge();
-	init_releases();
-	init_tags();
-	init_workflow$1();
-	DEPLOY_SOURCES = {
-		events,
-		branch,
-		deployments,
-		workflow,
-		releases,
-		tags,
-		merge: merge$3
-	};
-	DEPLOY_SOURCE_NAMES = Object.keys(DEPLOY_SOURCES);
-}));
-// src/sources/deploys/flag-values.ts
-function flagValue(name, sources) {
-	const { argument } = sources[name].meta;
-	return argument === void 0 ? name : `${name}:${argument}`;
-}
-function asFlagValues(names, sources = DEPLOY_SOURCES) {
-	return names.map((name) => flagValue(name, sources));
-}
-function deployFromChoices(sources = DEPLOY_SOURCES) {
-	const names = namesOf(sources);
-	const values = [...names.filter((n) => sources[n].meta.argument === void 0), ...names.filter((n) => sources[n].meta.argument !== void 0)].map((n) => flagValue(n, sources));
-	return values.length <= 1 ? values.join("") : `${values.slice(0, -1).join(", ")} or ${values.at(-1) ?? ""}`;
-}
-function parseDeployFrom(value, sources = DEPLOY_SOURCES) {
-	const colon = value.indexOf(":");
-	const name = colon === -1 ? value : value.slice(0, colon);
-	const kind = namesOf(sources).find((n) => n === name);
-	const argument = colon === -1 ? void 0 : value.slice(colon + 1);
-	if (kind !== void 0) {
-		const takes = sources[kind].meta.argument !== void 0;
-		if (!takes && argument === void 0) return { kind };
-		if (takes && argument) return {
-			kind,
-			argument
-		};
-	}
-	throw new ConfigError(`--deploy-from '${value.replace(/[\u0000-\u001f\u007f-\u009f]/g, "")}' is not a deploy signal: use ${deployFromChoices(sources)}`);
-}
-var namesOf;
-var init_flag_values = __esmMin((() => {
-	init_errors$2();
-	init_deploys$3();
-	namesOf = (sources) => Object.keys(sources);
-}));
-// src/commands/report-options.ts
-function addReportOptions(command) {
-	return command.optionsGroup(HELP_GROUPS.window).option("--since <when>", "window start: ISO date or a span back from now (90d, 12w)").option("--until <when>", "window end (exclusive), every figure measured as of it: ISO date or span; default now").option("-b, --branch <name>", "tracked branch (default: origin/HEAD, else the checked-out branch, else main, master or trunk)").option("--now <iso>", "measure every figure at this time (default: the window's end, or the clock)").option("--include-bots", "count bot-authored changes in the stage figures").option("--business-hours", "count only working time (Mon–Fri 09:00–17:00) in every duration").option("--timezone <tz>", "IANA time zone of weeks (queues) and shown times, and of the working day with --business-hours (default UTC)").option("--config <file>", "config file (default: .flowaudit.json at the repository root)").optionsGroup(HELP_GROUPS.deploys).addOption(new Option("--deploy-from <signal>", `deploy signal: ${deployFromChoices()} (default: the first the repository has)`).argParser((value) => parseDeployFrom(value))).option("--tag-pattern <regex>", "tags that count as deploys").option("--include-prereleases", "count pre-release tags and releases (-rc1, .beta2) as deploys").option("--revert-window <duration>", "a revert within this time of a deploy fails it (default 14d)").option("--events <file>", "deploys and incidents from any system: a JSON Lines or CSV file (repeatable)", collect$1).option("--incident-window <duration>", "an incident fails the last deploy at most this long before it (default 7d)").optionsGroup(HELP_GROUPS.github).option("--no-github", "git only, even when a GitHub token is found").option("--repo <owner/name>", "the GitHub repository (default: from origin)").option("--api-url <url>", "GitHub GraphQL endpoint (GitHub Enterprise: https://HOST/api/graphql)").option("--environment <regex>", "GitHub deployment environments that are production").option("--workflow <regex>", "workflows whose successful runs are deploys, by name or file, ignoring case (default deploy|release|publish|cd)").option("--incident-label <label>", "issue label that marks an incident").option("--bug-label <regex>", "pull request labels that mark a bug fix, a repair (default: bug, type: bug, kind/bug, regression)").option("--required-approvals <n>", "approvals a change needs to count as approved").option("--no-cache", "neither read nor write the GitHub cache").option("--refresh", "ignore the GitHub cache and fetch everything again").option("--partial", "on a GitHub rate limit that resets too late, report on what was fetched").option("--timeout <seconds>", "longest wait for each GitHub request (default 30)").option("--verbose", "on stderr: the pattern that chose the deploys, GitHub requests and query cost");
-}
-function addFailOn(command) {
-	return command.optionsGroup(HELP_GROUPS.gates).option("--fail-on <expression>", "threshold such as leadTime.p50<=7d (repeatable); exit 1 when breached", collect$1).option("--strict", "a threshold on a figure this run cannot measure fails (exit 1) instead of passing with a warning");
-}
-function addOutputOptions(command) {
-	return command.optionsGroup(HELP_GROUPS.output).option("-o, --output <file>", "write to a file instead of stdout (- for stdout)").option("--color", "colour even when stdout is not a terminal").option("--no-color", "no colour (also NO_COLOR, FORCE_COLOR=0)").option("--width <columns>", "lay the text out to this many columns (default: the terminal's, else 80)").option("-q, --quiet", "no progress or warnings on stderr (errors are still shown)").option("--debug", "show stack traces of errors");
-}
-function toAuditOptions(path, flags, io, progress, window = {}) {
-	const since = window.since ?? flags.since;
-	const until = window.until ?? flags.until;
-	return {
-		path: resolvePath(path, io.cwd),
-		...since !== void 0 && { since },
-		...until !== void 0 && { until },
-		...flags.branch !== void 0 && { branch: flags.branch },
-		...flags.deployFrom !== void 0 && { deployFrom: flags.deployFrom.kind },
-		...flags.deployFrom?.argument !== void 0 && { deployBranch: flags.deployFrom.argument },
-		...flags.tagPattern !== void 0 && { tagPattern: flags.tagPattern },
-		...flags.includePrereleases && { includePrereleases: true },
-		...flags.revertWindow !== void 0 && { revertWindow: positiveDuration(flags.revertWindow, "--revert-window") },
-		...flags.now !== void 0 && { now: flags.now },
-		...flags.includeBots && { includeBots: true },
-		...flags.businessHours && { businessHours: {
-			...DEFAULT_BUSINESS_HOURS,
-			...flags.timezone && { timezone: flags.timezone }
-		} },
-		...flags.timezone !== void 0 && { timezone: flags.timezone },
-		...flags.config !== void 0 && { configFile: resolvePath(flags.config, io.cwd) },
-		...flags.github === false && { github: false },
-		...flags.repo !== void 0 && { repo: flags.repo },
-		...flags.apiUrl !== void 0 && { apiUrl: flags.apiUrl },
-		...flags.environment !== void 0 && { environment: flags.environment },
-		...flags.workflow !== void 0 && { workflow: flags.workflow },
-		...flags.incidentLabel !== void 0 && { incidentLabel: flags.incidentLabel },
-		...flags.bugLabel !== void 0 && { bugLabel: flags.bugLabel },
-		...flags.events !== void 0 && { events: flags.events.map((f) => resolvePath(f, io.cwd)) },
-		...flags.incidentWindow !== void 0 && { incidentWindow: positiveDuration(flags.incidentWindow, "--incident-window") },
-		...flags.requiredApprovals !== void 0 && { requiredApprovals: wholeNumber(flags.requiredApprovals, "--required-approvals", 1, 100) },
-		...flags.timeout !== void 0 && { timeoutSeconds: wholeNumber(flags.timeout, "--timeout", 1, 3600) },
-		...flags.cache === false && { noCache: true },
-		...flags.refresh && { refresh: true },
-		...flags.partial && { partial: true },
-		...flags.verbose && { verbose: true },
-		env: io.env,
-		warn: warner(io, flags.quiet),
-		progress: progress.update
-	};
-}
-function positiveDuration(value, flag) {
-	const seconds = parseDuration(value);
-	if (seconds === null || seconds <= 0) throw new ConfigError(`${flag} '${value.replace(/[\u0000-\u001f\u007f-\u009f]/g, "")}' is not a duration: use one like 14d, 36h or 2w`);
-	return seconds;
-}
-function wholeNumber(value, flag, min, max) {
-	const text = value.trim();
-	const n = /^\d{1,9}$/.test(text) ? Number(text) : NaN;
-	if (!(n >= min && n <= max)) throw new ConfigError(`${flag} '${value.replace(/[\u0000-\u001f\u007f-\u009f]/g, "")}' must be a whole number from ${min} to ${max}`);
-	return n;
-}
-var collect$1, checkFormat, REPOS_FORMATS, compareFormat, HELP_GROUPS;
-var init_report_options = __esmMin((() => {
-	init_business_hours();
-	init_errors$2();
-	init_units();
-	init_io();
-	init_flag_values();
-	collect$1 = (value, previous = []) => [...previous, value];
-	checkFormat = new Option("-f, --format <format>", "format of the results").choices([
-		"text",
-		"json",
-		"markdown"
-	]).default("text");
-	REPOS_FORMATS = [
-		"matrix",
-		"json",
-		"text"
-	];
-	compareFormat = new Option("-f, --format <format>", "output format").choices([
-		"text",
-		"json",
-		"markdown"
-	]).default("text");
-	HELP_GROUPS = {
-		window: "Window and changes:",
-		deploys: "Deploys:",
-		github: "GitHub:",
-		gates: "Gates:",
-		output: "Output:"
-	};
-}));
-// src/glob-match.ts
-function globNames(body) {
-	return body.split("/").map((part) => {
-		if (/^\*\*+$/.test(part)) return null;
-		const tokens = [];
-		for (let i = 0; i < part.length; i++) {
-			const c = part[i];
-			if (c === "*") {
-				if (tokens.at(-1) !== 0) tokens.push(0);
-			} else tokens.push(c === "?" ? 1 : c);
-		}
-		return tokens;
-	});
-}
-function matchNames(names, end, path) {
-	const parts = path.split("/");
-	const last = names.length;
-	const first = new Uint8Array(last + 1);
-	first[0] = 1;
-	let states = close(names, first);
-	for (let k = 1; k <= parts.length; k++) {
-		const part = parts[k - 1];
-		const next = new Uint8Array(last + 1);
-		let any = false;
-		for (let s = 0; s < last; s++) {
-			if (states[s] === 0) continue;
-			const name = names[s];
-			if (name === null) {
-				next[s] = 1;
-				any = true;
-			} else if (matchName(name, part)) {
-				next[s + 1] = 1;
-				any = true;
-			}
-		}
-		if (!any) return false;
-		states = close(names, next);
-		if (states[last] === 1) {
-			if (end === "here-or-below") return true;
-			if (end === "below" && k < parts.length) return true;
-			if (end === "child" && k === parts.length - 1) return true;
-			if (end === "exact" && k === parts.length) return true;
-		}
-	}
-	return false;
-}
-function close(names, states) {
-	for (let s = 0; s < names.length; s++) if (states[s] === 1 && names[s] === null) states[s + 1] = 1;
-	return states;
-}
-function matchName(tokens, name) {
-	let t = 0;
-	let i = 0;
-	let star = -1;
-	let resume = 0;
-	while (i < name.length) {
-		const token = tokens[t];
-		if (t < tokens.length && token !== 0 && (token === 1 || token === name[i])) {
-			t++;
-			i++;
-		} else if (token === 0) {
-			star = t++;
-			resume = i;
-		} else if (star !== -1) {
-			t = star + 1;
-			i = ++resume;
-		} else return false;
-	}
-	while (tokens[t] === 0) t++;
-	return t === tokens.length;
-}
-var init_glob_match = __esmMin((() => {}));
 // node_modules/re2js/build/index.js
 var build_exports$1 = __exportAll({
 	Matcher: () => Matcher,
@@ -3376,7 +2184,7 @@ var build_exports$1 = __exportAll({
 	RE2JSInternalException: () => RE2JSInternalException,
 	RE2JSSyntaxException: () => RE2JSSyntaxException,
 	RE2Set: () => RE2Set,
-	re: () => re
+	re: () => re$1
 });
 /*!
 * re2js
@@ -3388,7 +2196,7 @@ var build_exports$1 = __exportAll({
 * @repository [object Object]
 * @license MIT
 */
-function re(stringsOrFlags, ...values) {
+function re$1(stringsOrFlags, ...values) {
 	if (Array.isArray(stringsOrFlags) && "raw" in stringsOrFlags) {
 		const pattern = String.raw(stringsOrFlags, ...values);
 		return RE2JS.compile(pattern);
@@ -9292,6 +8100,9 @@ var init_build$2 = __esmMin((() => {
 	};
 }));
 // src/patterns.ts
+function escapeRegExp(text) {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
 function patternProblem(source, flags = {}) {
 	try {
 		engine().RE2JS.compile(source, flagBits(flags));
@@ -9347,6 +8158,1198 @@ var init_patterns = __esmMin((() => {
 	engine = () => re2js ??= build_exports$1;
 	PatternError = class extends Error {};
 }));
+// src/io/temp-files.ts
+function tempPathFor(target, random) {
+	return join(dirname(target), `.${basename(target)}.flowaudit-${process.pid}-${random}.tmp`);
+}
+function tempPatternFor(target) {
+	return new RegExp(`^\\.${escapeRegExp(basename(target))}\\.(?:flowaudit-)?(\\d+)[.-][0-9a-f]{8}\\.tmp$`);
+}
+function removePending() {
+	for (const temp of pending) rmSync(temp, { force: true });
+	pending.clear();
+}
+function onSignal(signal) {
+	removePending();
+	for (const s of SIGNALS) process.off(s, onSignal);
+	watching = false;
+	process.kill(process.pid, signal);
+}
+function holdTemp(temp) {
+	pending.add(temp);
+	if (watching) return;
+	watching = true;
+	for (const s of SIGNALS) process.on(s, onSignal);
+	process.on("exit", removePending);
+}
+function releaseTemp(temp) {
+	pending.delete(temp);
+}
+function sweepTemps(dir, pattern, isStale) {
+	let names;
+	try {
+		names = readdirSync(dir);
+	} catch {
+		return;
+	}
+	for (const name of names) {
+		const match = pattern.exec(name);
+		if (!match) continue;
+		const pid = Number(match[1]);
+		if (pid === process.pid) continue;
+		const path = join(dir, name);
+		try {
+			const info = lstatSync(path);
+			if (info.isFile() && isStale(pid, Date.now() - info.mtimeMs)) rmSync(path, { force: true });
+		} catch {}
+	}
+}
+function isAlive(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return error.code === "EPERM";
+	}
+}
+var pending, SIGNALS, watching;
+var init_temp_files = __esmMin((() => {
+	init_patterns();
+	pending = new Set();
+	SIGNALS = [
+		"SIGINT",
+		"SIGTERM",
+		"SIGHUP"
+	];
+	watching = false;
+}));
+// src/io/write-atomic.ts
+async function writeOutputFile(path, content, write = writeChunk) {
+	const asked = resolve(path);
+	if (/(^|\/)\.{0,2}$/.test(path)) {
+		const why = statOrNull(asked)?.isDirectory() ? "it is a directory" : "a path ending in / names a directory";
+		throw new FlowauditError(`cannot write ${path}: ${why}; give --output a file name`);
+	}
+	const target = followLinks(asked);
+	const existing = statOrNull(asked);
+	if (existing?.isDirectory()) throw new FlowauditError(`cannot write ${asked}: it is a directory; give --output a file name`);
+	if (existing !== null && !existing.isFile()) return writeThrough(asked, content, write);
+	sweepTemps(dirname(target), tempPatternFor(target), (pid, ageMs) => !isAlive(pid) || ageMs > DAY_MS);
+	const { randomBytes } = await import("node:crypto");
+	const temp = tempPathFor(target, randomBytes(4).toString("hex"));
+	holdTemp(temp);
+	try {
+		const handle = await open(temp, "wx", 438);
+		try {
+			await writeAll(handle, content, write);
+			await handle.datasync();
+		} finally {
+			await handle.close();
+		}
+		if (existing) await chmod(temp, existing.mode & 4095);
+		await rename(temp, target);
+	} catch (error) {
+		await rm(temp, { force: true });
+		throw writeError(target, error);
+	} finally {
+		releaseTemp(temp);
+	}
+}
+async function writeThrough(path, content, write) {
+	try {
+		const handle = await open(path, "w");
+		try {
+			await writeAll(handle, content, write);
+		} finally {
+			await handle.close();
+		}
+	} catch (error) {
+		throw writeError(path, error);
+	}
+}
+async function writeAll(handle, content, write) {
+	for (const text of batches(content)) {
+		const buffer = Buffer.from(text, "utf8");
+		for (let offset = 0; offset < buffer.length;) {
+			const written = await write(handle, buffer, offset);
+			if (written <= 0) throw new Error("short write: the file system took no more bytes");
+			offset += written;
+		}
+	}
+}
+function writeError(path, error) {
+	if (error instanceof FlowauditError) return error;
+	return new FlowauditError(`cannot write ${path}: ${describeErrno(error)}; nothing was replaced`, { cause: error });
+}
+function statOrNull(path) {
+	try {
+		return statSync(path);
+	} catch {
+		return null;
+	}
+}
+function followLinks(path) {
+	let current = path;
+	for (let hops = 0; hops < 40; hops++) {
+		let isLink;
+		try {
+			isLink = lstatSync(current).isSymbolicLink();
+		} catch {
+			return current;
+		}
+		if (!isLink) return current;
+		current = resolve(dirname(current), readlinkSync(current));
+	}
+	throw new FlowauditError(`cannot write ${path}: too many levels of symbolic links`);
+}
+var writeChunk, DAY_MS;
+var init_write_atomic = __esmMin((() => {
+	init_errors$2();
+	init_chunks();
+	init_temp_files();
+	writeChunk = async (handle, buffer, offset) => (await handle.write(buffer, offset, buffer.length - offset)).bytesWritten;
+	DAY_MS = 864e5;
+}));
+// src/render/sanitize.ts
+function terminalSafe(text) {
+	return text.replace(ANSI, "").replace(BREAKS, " ").replace(CONTROL, "").replace(HIDDEN, "");
+}
+function terminalOutput(text, color) {
+	return text.replace(UNSAFE_IN_OUTPUT, (match) => color && SGR.test(match) ? match : "");
+}
+function jsonSafe(json) {
+	return json.replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function escapeHtml(text) {
+	return terminalSafe(text).replace(/[&<>"']/g, (c) => ({
+		"&": "&amp;",
+		"<": "&lt;",
+		">": "&gt;",
+		"\"": "&quot;",
+		"'": "&#39;"
+	})[c] ?? c);
+}
+function escapeMarkdown(text) {
+	return escapeHtml(text).replace(/[|\\`*_[\]]/g, (c) => `\\${c}`);
+}
+var CONTROL, ANSI, INVISIBLE, HIDDEN, BREAKS, UNSAFE_IN_OUTPUT, SGR, JSON_UNSAFE;
+var init_sanitize = __esmMin((() => {
+	CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+	ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b\u009c]*(\u0007|\u001b\\|\u009c)?|\u009b[0-?]*[ -/]*[@-~]|\u009d[^\u0007\u001b\u009c]*(\u0007|\u001b\\|\u009c)?/g;
+	INVISIBLE = "\\u061c\\u180e\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff";
+	HIDDEN = new RegExp(`[${INVISIBLE}]`, "g");
+	BREAKS = /[\t\n\r\u2028\u2029]+/g;
+	UNSAFE_IN_OUTPUT = new RegExp(`${ANSI.source}|[\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f${INVISIBLE}]`, "g");
+	SGR = /^\u001b\[[0-9;]*m$/;
+	JSON_UNSAFE = new RegExp(`[\\u007f-\\u009f\\u2028\\u2029${INVISIBLE}]`, "g");
+}));
+// src/sources/github/token.ts
+function isGitHubDotCom(host) {
+	return GITHUB_HOSTS.has(host.toLowerCase());
+}
+function findToken(env, options) {
+	const dotCom = isGitHubDotCom(options.host);
+	const variables = dotCom ? ["GH_TOKEN", "GITHUB_TOKEN"] : options.named ? ["GH_ENTERPRISE_TOKEN", "GITHUB_ENTERPRISE_TOKEN"] : [];
+	for (const source of variables) {
+		const value = env[source]?.trim();
+		if (value) return {
+			token: value,
+			source
+		};
+	}
+	if (!options.ghCli) return null;
+	try {
+		const result = spawnSync("gh", [
+			"auth",
+			"token",
+			"--hostname",
+			dotCom ? "github.com" : options.host
+		], {
+			env: {
+				...env,
+				GH_PROMPT_DISABLED: "1",
+				NO_COLOR: "1"
+			},
+			encoding: "utf8",
+			timeout: GH_TIMEOUT_MS,
+			stdio: [
+				"ignore",
+				"pipe",
+				"pipe"
+			],
+			windowsHide: true
+		});
+		const token = result.status === 0 && typeof result.stdout === "string" ? result.stdout.trim() : "";
+		return token !== "" && !/\s/.test(token) ? {
+			token,
+			source: "gh auth token"
+		} : null;
+	} catch {
+		return null;
+	}
+}
+function apiUrlFor(input) {
+	if (input.apiUrlFlag) {
+		let url;
+		try {
+			url = new URL(input.apiUrlFlag);
+		} catch {
+			throw new ConfigError(`--api-url '${stripControl(input.apiUrlFlag)}' is not a URL: use e.g. https://github.example.com/api/graphql`);
+		}
+		if (url.protocol !== "https:" && url.protocol !== "http:") throw new ConfigError(`--api-url must be an http(s) URL, not ${stripControl(url.protocol)}`);
+		if (!carriesTokenSafely(url)) throw new ConfigError(`--api-url ${stripControl(url.host)} is plain http: a token is sent only over https (plain http only to a loopback address: 127.0.0.1, ::1, localhost); use https://${stripControl(url.host)}${stripControl(url.pathname)}`);
+		return url.toString();
+	}
+	const host = (input.remoteHost?.trim() || input.env.GH_HOST?.trim() || "github.com").toLowerCase();
+	return GITHUB_HOSTS.has(host) ? DEFAULT_API_URL : `https://${host}/api/graphql`;
+}
+function carriesTokenSafely(url) {
+	if (url.protocol === "https:") return true;
+	if (url.protocol !== "http:") return false;
+	const host = url.hostname.toLowerCase();
+	return host === "localhost" || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+function apiHostOf(apiUrl) {
+	let host;
+	try {
+		host = new URL(apiUrl).host.toLowerCase();
+	} catch {
+		return "unknown-host";
+	}
+	return host === "api.github.com" ? "github.com" : host;
+}
+function redactEnvTokens(text, env) {
+	let out = text;
+	for (const name of TOKEN_VARIABLES) {
+		const token = env[name]?.trim();
+		if (token) out = redact(out, token);
+	}
+	return out;
+}
+function redact(text, token) {
+	let out = text;
+	if (token) {
+		out = out.split(encodeURIComponent(token)).join("***");
+		out = removeRuns(out, token);
+	}
+	return out.replace(/(authorization["']?\s*[:=]\s*["']?)(bearer|token|basic)\s+[^\s"',}]+/gi, "$1$2 ***").replace(/(https?:\/\/)[^/\s:@]+:[^/\s@]+@/gi, "$1***@");
+}
+function removeRuns(text, token) {
+	if (token.length < RUN) return text.split(token).join("***");
+	let candidate = false;
+	for (let j = 0; j + RUN / 2 <= token.length && !candidate; j += RUN / 2) candidate = text.includes(token.slice(j, j + RUN / 2));
+	if (!candidate) return text;
+	const pieces = new Set();
+	for (let i = 0; i + RUN <= token.length; i++) pieces.add(token.slice(i, i + RUN));
+	const covered = new Uint8Array(text.length);
+	for (let i = 0; i + RUN <= text.length; i++) if (pieces.has(text.slice(i, i + RUN))) covered.fill(1, i, i + RUN);
+	let out = "";
+	for (let i = 0; i < text.length; i++) if (covered[i] === 0) out += text[i];
+	else if (i === 0 || covered[i - 1] === 0) out += "***";
+	return out;
+}
+function stripControl(s) {
+	return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, "");
+}
+var DEFAULT_API_URL, GITHUB_HOSTS, GH_TIMEOUT_MS, TOKEN_VARIABLES, RUN;
+var init_token = __esmMin((() => {
+	init_errors$2();
+	DEFAULT_API_URL = "https://api.github.com/graphql";
+	GITHUB_HOSTS = new Set([
+		"github.com",
+		"www.github.com",
+		"ssh.github.com",
+		"api.github.com"
+	]);
+	GH_TIMEOUT_MS = 5e3;
+	TOKEN_VARIABLES = [
+		"GH_TOKEN",
+		"GITHUB_TOKEN",
+		"GH_ENTERPRISE_TOKEN",
+		"GITHUB_ENTERPRISE_TOKEN"
+	];
+	RUN = 8;
+}));
+// src/commands/io.ts
+function resolvePath(path, cwd) {
+	return isAbsolute(path) ? path : `${cwd}/${path}`;
+}
+function realPath(path) {
+	try {
+		return realpathSync(path);
+	} catch {
+		return path;
+	}
+}
+function toStdout(output) {
+	return output === void 0 || output === "-" || output === "/dev/stdout";
+}
+function useColor(io, flags) {
+	if (flags.color === false || !toStdout(flags.output)) return false;
+	if (flags.color === true) return true;
+	if (!("FORCE_COLOR" in io.env) && (io.env.NO_COLOR ?? "") !== "") return false;
+	return (io.stdoutColorLevel ?? 0) > 0;
+}
+function layoutWidth(io, flag) {
+	if (flag !== void 0) {
+		const n = Number(flag);
+		if (!Number.isInteger(n) || n < MIN_WIDTH || n > 400) throw new ConfigError(`--width '${flag}' must be a whole number of columns from ${MIN_WIDTH} to 400`);
+		return n;
+	}
+	const detected = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : Number(io.env.COLUMNS);
+	if (!Number.isInteger(detected) || detected <= 0) return 80;
+	return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, detected));
+}
+async function emit(io, text, output) {
+	if (toStdout(output)) await writeStdout(io.stdout, text);
+	else await writeOutputFile(resolvePath(output, io.cwd), text);
+}
+function warner(io, quiet = false) {
+	const clear = io.stderr.isTTY ? "\r\x1B[2K" : "";
+	return (message) => {
+		if (!quiet) io.stderr.write(`${clear}flowaudit: warning: ${terminalSafe(redactEnvTokens(message, io.env))}\n`);
+	};
+}
+function progressLine(io, quiet = false, now = Date.now) {
+	if (quiet || !io.stderr.isTTY) return {
+		update: () => void 0,
+		done: () => void 0
+	};
+	const count = new Intl.NumberFormat("en-US");
+	const started = now();
+	let last = null;
+	let drawnAt = 0;
+	let frame = 0;
+	let timer = null;
+	const draw = () => {
+		if (last === null) return;
+		drawnAt = now();
+		const parts = [terminalSafe(last.step)];
+		if (last.count !== void 0) parts.push(`${count.format(last.count)}${last.unit ? ` ${last.unit}` : ""}`);
+		parts.push(`${Math.floor((drawnAt - started) / 1e3)}s`);
+		io.stderr.write(`\r\u001b[2K${FRAMES[frame++ % 10]} ${parts.join(" · ")}`);
+	};
+	return {
+		update: (event) => {
+			const stepChanged = last?.step !== event.step;
+			last = event;
+			if (timer === null) {
+				timer = setInterval(draw, 1e3);
+				timer.unref();
+			}
+			if (stepChanged || now() - drawnAt >= REDRAW_MS) draw();
+		},
+		done: () => {
+			if (timer !== null) clearInterval(timer);
+			timer = null;
+			if (last !== null) io.stderr.write("\r\x1B[2K");
+			last = null;
+		}
+	};
+}
+var MIN_WIDTH, MAX_WIDTH, FRAMES, REDRAW_MS;
+var init_io = __esmMin((() => {
+	init_errors$2();
+	init_stdout();
+	init_write_atomic();
+	init_sanitize();
+	init_token();
+	MIN_WIDTH = 60;
+	MAX_WIDTH = 120;
+	FRAMES = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏";
+	REDRAW_MS = 100;
+}));
+// node_modules/@date-fns/tz/constants/index.js
+var init_constants = __esmMin((() => {}));
+// node_modules/@date-fns/tz/tzName/index.js
+function tzName(timeZone, date, format = "long") {
+	return new Intl.DateTimeFormat("en-US", {
+		hour: "numeric",
+		timeZone,
+		timeZoneName: format
+	}).format(date).split(/\s/g).slice(2).join(" ");
+}
+var init_tzName = __esmMin((() => {}));
+// node_modules/@date-fns/tz/tzOffset/index.js
+function tzOffset(timeZone, date) {
+	try {
+		const offsetStr = (offsetFormatCache[timeZone] ||= new Intl.DateTimeFormat("en-US", {
+			timeZone,
+			timeZoneName: "longOffset"
+		}).format)(date).split("GMT")[1];
+		if (offsetStr in offsetCache) return offsetCache[offsetStr];
+		return calcOffset(offsetStr, offsetStr.split(":"));
+	} catch {
+		if (timeZone in offsetCache) return offsetCache[timeZone];
+		const captures = timeZone?.match(offsetRe);
+		if (captures) return calcOffset(timeZone, captures.slice(1));
+		return NaN;
+	}
+}
+function calcOffset(cacheStr, values) {
+	const hours = +(values[0] || 0);
+	const minutes = +(values[1] || 0);
+	const seconds = +(values[2] || 0) / 60;
+	return offsetCache[cacheStr] = hours * 60 + minutes > 0 ? hours * 60 + minutes + seconds : hours * 60 - minutes - seconds;
+}
+var offsetFormatCache, offsetCache, offsetRe;
+var init_tzOffset = __esmMin((() => {
+	offsetFormatCache = {};
+	offsetCache = {};
+	offsetRe = /([+-]\d\d):?(\d\d)?/;
+}));
+// node_modules/@date-fns/tz/date/mini.js
+function syncToInternal(date) {
+	date.internal.setTime(+date);
+	date.internal.setUTCSeconds(date.internal.getUTCSeconds() - Math.round(-tzOffset(date.timeZone, date) * 60));
+}
+function syncFromInternal(date) {
+	Date.prototype.setFullYear.call(date, date.internal.getUTCFullYear(), date.internal.getUTCMonth(), date.internal.getUTCDate());
+	Date.prototype.setHours.call(date, date.internal.getUTCHours(), date.internal.getUTCMinutes(), date.internal.getUTCSeconds(), date.internal.getUTCMilliseconds());
+	adjustToSystemTZ(date);
+}
+function adjustToSystemTZ(date, constructorArgs) {
+	const expectedInternalTime = Array.isArray(constructorArgs) ? constructorArgsToInternalTime(constructorArgs) : +date.internal;
+	const offsetWithSeconds = tzOffset(date.timeZone, date);
+	const offset = offsetWithSeconds > 0 ? Math.floor(offsetWithSeconds) : Math.ceil(offsetWithSeconds);
+	const prevHour = new Date(+date);
+	prevHour.setUTCHours(prevHour.getUTCHours() - 1);
+	const systemOffset = -new Date(+date).getTimezoneOffset();
+	const prevHourSystemOffset = -new Date(+prevHour).getTimezoneOffset();
+	const systemDSTChange = systemOffset - prevHourSystemOffset;
+	let systemOffsetForDiff = systemOffset;
+	if (systemDSTChange && systemOffset !== offset) {
+		if (Date.prototype.getHours.apply(date) !== (Array.isArray(constructorArgs) ? constructorArgs[3] || 0 : date.internal.getUTCHours())) {
+			const testDate = new Date(+date);
+			const testOffsetDiff = systemOffset - offset;
+			if (testOffsetDiff) testDate.setUTCMinutes(testDate.getUTCMinutes() + testOffsetDiff);
+			const testOffsetWithSeconds = tzOffset(date.timeZone, testDate);
+			if ((testOffsetWithSeconds > 0 ? Math.floor(testOffsetWithSeconds) : Math.ceil(testOffsetWithSeconds)) === offset) systemOffsetForDiff = prevHourSystemOffset;
+		}
+	}
+	const offsetDiff = systemOffsetForDiff - offset;
+	if (offsetDiff) Date.prototype.setUTCMinutes.call(date, Date.prototype.getUTCMinutes.call(date) + offsetDiff);
+	const systemDate = new Date(+date);
+	systemDate.setUTCSeconds(0);
+	const systemSecondsOffset = systemOffset > 0 ? systemDate.getSeconds() : (systemDate.getSeconds() - 60) % 60;
+	const secondsOffset = Math.round(-(tzOffset(date.timeZone, date) * 60)) % 60;
+	if (secondsOffset || systemSecondsOffset) Date.prototype.setUTCSeconds.call(date, Date.prototype.getUTCSeconds.call(date) + secondsOffset + systemSecondsOffset);
+	const postOffsetWithSeconds = tzOffset(date.timeZone, date);
+	const postOffset = postOffsetWithSeconds > 0 ? Math.floor(postOffsetWithSeconds) : Math.ceil(postOffsetWithSeconds);
+	const postOffsetDiff = -new Date(+date).getTimezoneOffset() - postOffset;
+	const offsetChanged = postOffset !== offset;
+	const postDiff = postOffsetDiff - offsetDiff;
+	const targetDSTShift = postOffset - offset;
+	const postOffsetCandidate = expectedInternalTime - postOffset * 60 * 1e3;
+	const normalizedTargetDSTGap = targetDSTShift > 0 && targetInternalTime(date) - expectedInternalTime === targetDSTShift * 60 * 1e3 && targetInternalTime(date, postOffsetCandidate) !== expectedInternalTime;
+	if (offsetChanged && postDiff && !normalizedTargetDSTGap) {
+		Date.prototype.setUTCMinutes.call(date, Date.prototype.getUTCMinutes.call(date) + postDiff);
+		const newOffsetWithSeconds = tzOffset(date.timeZone, date);
+		const offsetChange = postOffset - (newOffsetWithSeconds > 0 ? Math.floor(newOffsetWithSeconds) : Math.ceil(newOffsetWithSeconds));
+		if (offsetChange && postDiff < 0) Date.prototype.setUTCMinutes.call(date, Date.prototype.getUTCMinutes.call(date) + offsetChange);
+	}
+	syncToInternal(date);
+	const drift = (constructorArgs ? expectedInternalTime : expectedInternalTime + secondsOffset * 1e3) - +date.internal;
+	if (drift && Math.abs(drift) < 18e5) {
+		Date.prototype.setTime.call(date, +date + drift);
+		syncToInternal(date);
+	}
+}
+function constructorArgsToInternalTime(args) {
+	return Date.UTC(args[0], args.length > 1 ? args[1] : 0, args.length > 2 ? args[2] : 1, ...args.slice(3));
+}
+function targetInternalTime(date, time) {
+	const internal = new Date(time ?? +date);
+	internal.setUTCSeconds(internal.getUTCSeconds() - Math.round(-tzOffset(date.timeZone, internal) * 60));
+	return +internal;
+}
+var TZDateMini, re;
+var init_mini = __esmMin((() => {
+	init_tzOffset();
+	TZDateMini = class TZDateMini extends Date {
+		constructor(...args) {
+			super();
+			if (args.length > 1 && typeof args[args.length - 1] === "string") this.timeZone = args.pop();
+			this.internal = new Date();
+			if (isNaN(tzOffset(this.timeZone, this))) this.setTime(NaN);
+			else if (!args.length) this.setTime(Date.now());
+			else if (typeof args[0] === "number" && (args.length === 1 || args.length === 2 && typeof args[1] !== "number")) this.setTime(args[0]);
+			else if (typeof args[0] === "string") this.setTime(+new Date(args[0]));
+			else if (args[0] instanceof Date) this.setTime(+args[0]);
+			else {
+				this.setTime(+new Date(...args));
+				adjustToSystemTZ(this, args);
+			}
+		}
+		static tz(tz, ...args) {
+			return args.length ? new TZDateMini(...args, tz) : new TZDateMini(Date.now(), tz);
+		}
+		withTimeZone(timeZone) {
+			return new TZDateMini(+this, timeZone);
+		}
+		getTimezoneOffset() {
+			const offset = -tzOffset(this.timeZone, this);
+			return offset > 0 ? Math.floor(offset) : Math.ceil(offset);
+		}
+		setTime(_time) {
+			Date.prototype.setTime.apply(this, arguments);
+			syncToInternal(this);
+			return +this;
+		}
+		[Symbol.for("constructDateFrom")](date) {
+			return new TZDateMini(+new Date(date), this.timeZone);
+		}
+	};
+	re = /^(get|set)(?!UTC)/;
+	Object.getOwnPropertyNames(Date.prototype).forEach((method) => {
+		if (!re.test(method)) return;
+		const utcMethod = method.replace(re, "$1UTC");
+		if (!TZDateMini.prototype[utcMethod]) return;
+		if (method.startsWith("get")) TZDateMini.prototype[method] = function() {
+			return this.internal[utcMethod]();
+		};
+		else {
+			TZDateMini.prototype[method] = function() {
+				Date.prototype[utcMethod].apply(this.internal, arguments);
+				syncFromInternal(this);
+				return +this;
+			};
+			TZDateMini.prototype[utcMethod] = function() {
+				Date.prototype[utcMethod].apply(this, arguments);
+				syncToInternal(this);
+				return +this;
+			};
+		}
+	});
+}));
+// node_modules/@date-fns/tz/date/index.js
+var TZDate;
+var init_date$1 = __esmMin((() => {
+	init_tzName();
+	init_mini();
+	TZDate = class TZDate extends TZDateMini {
+		static tz(tz, ...args) {
+			return args.length ? new TZDate(...args, tz) : new TZDate(Date.now(), tz);
+		}
+		toISOString() {
+			const [sign, hours, minutes] = this.tzComponents();
+			const tz = `${sign}${hours}:${minutes}`;
+			return this.internal.toISOString().slice(0, -1) + tz;
+		}
+		toString() {
+			return `${this.toDateString()} ${this.toTimeString()}`;
+		}
+		toDateString() {
+			const [day, date, month, year] = this.internal.toUTCString().split(" ");
+			return `${day?.slice(0, -1)} ${month} ${date} ${year}`;
+		}
+		toTimeString() {
+			const time = this.internal.toUTCString().split(" ")[4];
+			const [sign, hours, minutes] = this.tzComponents();
+			return `${time} GMT${sign}${hours}${minutes} (${tzName(this.timeZone, this)})`;
+		}
+		toLocaleString(locales, options) {
+			return Date.prototype.toLocaleString.call(this, locales, {
+				...options,
+				timeZone: options?.timeZone || this.timeZone
+			});
+		}
+		toLocaleDateString(locales, options) {
+			return Date.prototype.toLocaleDateString.call(this, locales, {
+				...options,
+				timeZone: options?.timeZone || this.timeZone
+			});
+		}
+		toLocaleTimeString(locales, options) {
+			return Date.prototype.toLocaleTimeString.call(this, locales, {
+				...options,
+				timeZone: options?.timeZone || this.timeZone
+			});
+		}
+		tzComponents() {
+			const offset = this.getTimezoneOffset();
+			return [
+				offset > 0 ? "-" : "+",
+				String(Math.floor(Math.abs(offset) / 60)).padStart(2, "0"),
+				String(Math.abs(offset) % 60).padStart(2, "0")
+			];
+		}
+		withTimeZone(timeZone) {
+			return new TZDate(+this, timeZone);
+		}
+		[Symbol.for("constructDateFrom")](date) {
+			return new TZDate(+new Date(date), this.timeZone);
+		}
+	};
+}));
+// node_modules/@date-fns/tz/tz/index.js
+var init_tz$1 = __esmMin((() => {
+	init_date$1();
+}));
+// node_modules/@date-fns/tz/tzScan/index.js
+var init_tzScan = __esmMin((() => {}));
+// node_modules/@date-fns/tz/index.js
+var init_tz = __esmMin((() => {
+	init_constants();
+	init_date$1();
+	init_mini();
+	init_tz$1();
+	init_tzOffset();
+	init_tzScan();
+	init_tzName();
+}));
+// src/metrics/business-hours.ts
+function validateBusinessHours(hours) {
+	try {
+		new Intl.DateTimeFormat("en", { timeZone: hours.timezone });
+	} catch {
+		throw new ConfigError(`--timezone '${hours.timezone}' is not a known time zone: use an IANA name such as Europe/Berlin or America/New_York`);
+	}
+	const [s, e] = [minutes(hours.start), minutes(hours.end)];
+	if (s === null || e === null || s >= e) throw new ConfigError(`business hours ${hours.start}–${hours.end} are not a working day: use HH:MM with start before end`);
+	if (hours.days.length === 0 || hours.days.some((d) => !Number.isInteger(d) || d < 0 || d > 6)) throw new ConfigError("business days must be weekday numbers 0 (Sunday) to 6 (Saturday)");
+	return hours;
+}
+function minutes(hhmm) {
+	const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm);
+	if (!m) return null;
+	const value = Number(m[1]) * 60 + Number(m[2]);
+	return value <= 1440 ? value : null;
+}
+function workingSeconds(a, b, hours) {
+	if (b <= a) return 0;
+	const startMin = minutes(hours.start) ?? 540;
+	const endMin = minutes(hours.end) ?? 1020;
+	let total = 0;
+	const first = new TZDate(a * 1e3, hours.timezone);
+	let day = new TZDate(first.getFullYear(), first.getMonth(), first.getDate(), 0, 0, 0, hours.timezone);
+	for (let guard = 0; guard < 1e5; guard++) {
+		const dayStart = day.getTime() / 1e3;
+		if (dayStart >= b) break;
+		if (hours.days.includes(day.getDay())) {
+			const open = new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), Math.floor(startMin / 60), startMin % 60, 0, hours.timezone).getTime() / 1e3;
+			const close = new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), Math.floor(endMin / 60), endMin % 60, 0, hours.timezone).getTime() / 1e3;
+			total += Math.max(0, Math.min(close, b) - Math.max(open, a));
+		}
+		day = new TZDate(day.getFullYear(), day.getMonth(), day.getDate() + 1, 0, 0, 0, hours.timezone);
+		if (day.getTime() / 1e3 <= dayStart) day = new TZDate((dayStart + DAY$15) * 1e3, hours.timezone);
+	}
+	return total;
+}
+var DEFAULT_BUSINESS_HOURS, DAY$15;
+var init_business_hours = __esmMin((() => {
+	init_tz();
+	init_errors$2();
+	DEFAULT_BUSINESS_HOURS = {
+		timezone: "UTC",
+		days: [
+			1,
+			2,
+			3,
+			4,
+			5
+		],
+		start: "09:00",
+		end: "17:00"
+	};
+	DAY$15 = 86400;
+}));
+// src/units.ts
+function asWritten(value) {
+	return Math.round(value * 1e6) / 1e6;
+}
+function durationFormat(hours) {
+	return hours ? { day: workingDaySeconds(hours) } : CALENDAR_DAYS;
+}
+function formatDuration(seconds, format = CALENDAR_DAYS) {
+	if (seconds === null || !Number.isFinite(seconds)) return "—";
+	let rest = Math.round(asWritten(seconds));
+	if (rest <= 0) return "0s";
+	const parts = [];
+	const units = [
+		["d", format.day],
+		["h", 3600],
+		["m", 60],
+		["s", 1]
+	];
+	for (const [i, [unit, size]] of units.entries()) {
+		if (rest >= size) {
+			parts.push(`${Math.floor(rest / size)}${unit}`);
+			rest %= size;
+		}
+		if (parts.length === 2) break;
+		if (parts.length === 1 && rest < (units[i + 1]?.[1] ?? 1)) break;
+	}
+	return parts.join(" ");
+}
+function workingDaySeconds(hours) {
+	const minutes = (clock) => {
+		const [h = 0, m = 0] = clock.split(":").map(Number);
+		return h * 60 + m;
+	};
+	return Math.max(60, (minutes(hours.end) - minutes(hours.start)) * 60);
+}
+function parseDuration(value) {
+	if (typeof value === "number") return Number.isFinite(value) && value >= 0 ? value : null;
+	if (typeof value !== "string") return null;
+	const text = value.trim().toLowerCase();
+	if (text === "") return null;
+	if (/^\d+(\.\d+)?$/.test(text)) return Number.isFinite(Number(text)) ? Number(text) : null;
+	let seconds = 0;
+	let at = 0;
+	while (at < text.length) {
+		DURATION_PART.lastIndex = at;
+		const m = DURATION_PART.exec(text);
+		if (m === null) return null;
+		seconds += Number(m[1]) * (DURATION_UNITS[m[2] ?? "s"] ?? 1);
+		at = DURATION_PART.lastIndex;
+		while (text[at] === " ") at++;
+	}
+	return Number.isFinite(seconds) ? seconds : null;
+}
+function noun(count, one, other = `${one}s`) {
+	return PLURAL.select(count) === "one" ? one : other;
+}
+function andList(parts) {
+	return parts.length <= 1 ? parts[0] ?? "" : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1) ?? ""}`;
+}
+function plural$2(count, one, other = `${one}s`) {
+	return `${count} ${noun(count, one, other)}`;
+}
+function formatRatio(ratio) {
+	if (ratio === null || ratio === void 0 || !Number.isFinite(ratio)) return "—";
+	if (ratio === 0) return "0%";
+	if (ratio === 1) return "100%";
+	const p = asWritten(ratio) * 100;
+	if (p < .05) return "< 0.1%";
+	if (p >= 99.5) return "> 99%";
+	if (p < 9.95) return Math.abs(p - Math.round(p)) < WHOLE ? `${Math.round(p)}%` : `${p.toFixed(1)}%`;
+	return `${Math.round(p)}%`;
+}
+function formatPerWeek(value) {
+	return value === null || value === void 0 || !Number.isFinite(value) ? "—" : asWritten(value).toFixed(2);
+}
+function formatNumber(value) {
+	if (value === null || value === void 0 || !Number.isFinite(value)) return "—";
+	const written = asWritten(value);
+	return Math.abs(written) >= 99.95 ? String(Math.round(written)) : written.toFixed(1);
+}
+function formatLines(value) {
+	if (value === null || value === void 0 || !Number.isFinite(value)) return "—";
+	return plural$2(Math.round(asWritten(value)), "line");
+}
+function withSign(value, write) {
+	if (value === null || value === void 0 || !Number.isFinite(value)) return "—";
+	const magnitude = write(Math.abs(value));
+	return value === 0 || magnitude === write(0) ? magnitude : `${value > 0 ? "+" : "−"}${magnitude}`;
+}
+function formatPoints(difference, minus = "−") {
+	if (difference === null || difference === void 0 || !Number.isFinite(difference)) return "—";
+	const size = formatRatio(Math.abs(asWritten(difference))).replace(/%$/, "");
+	return size === "0" ? "0 pp" : `${difference < 0 ? minus : "+"}${size} pp`;
+}
+var CALENDAR_DAY, CALENDAR_DAYS, DURATION_UNITS, DURATION_PART, PLURAL, WHOLE;
+var init_units = __esmMin((() => {
+	CALENDAR_DAY = 86400;
+	CALENDAR_DAYS = Object.freeze({ day: CALENDAR_DAY });
+	DURATION_UNITS = {
+		s: 1,
+		m: 60,
+		h: 3600,
+		d: 86400,
+		w: 604800,
+		mo: 2592e3,
+		y: 31536e3
+	};
+	DURATION_PART = /(\d+(?:\.\d+)?)\s*(mo|[smhdwy])(?![a-z])/y;
+	PLURAL = new Intl.PluralRules("en-US");
+	WHOLE = 1e-9;
+}));
+// src/sources/deploys/branch.ts
+var branch;
+var init_branch = __esmMin((() => {
+	init_units();
+	branch = {
+		meta: {
+			name: "branch",
+			label: "a deploy branch",
+			needs: "git",
+			onlyAsked: true,
+			argument: "NAME",
+			detail: ({ count, deployBranch }) => `${plural$2(count, "merge")} of the tracked branch into ${deployBranch ?? "the deploy branch"}, each a deploy at its commit time`
+		},
+		candidates: ({ branch: found }) => [...found]
+	};
+}));
+// src/sources/deploys/deployments.ts
+function successfulDeployments(found, environment) {
+	const refs = [];
+	for (const d of found) {
+		if (!environment.test(d.environment) || d.sha === null) continue;
+		const success = d.statuses.find((s) => s.state === "SUCCESS");
+		if (success) refs.push({
+			name: `${d.environment}@${d.sha.slice(0, 7)}`,
+			sha: d.sha,
+			at: success.at,
+			target: d.environment
+		});
+	}
+	return refs;
+}
+var deployments;
+var init_deployments = __esmMin((() => {
+	init_units();
+	deployments = {
+		meta: {
+			name: "deployments",
+			label: "GitHub deployments",
+			needs: "github",
+			detail: ({ count, environment }) => `${plural$2(count, "successful GitHub deployment")} to environments matching ${environment.source}`
+		},
+		candidates: ({ github, environment }) => github ? successfulDeployments(github.deployments, environment) : []
+	};
+}));
+// src/sources/deploys/events.ts
+var events;
+var init_events$1 = __esmMin((() => {
+	init_units();
+	events = {
+		meta: {
+			name: "events",
+			label: "deploys in events files",
+			needs: "git",
+			detail: ({ count }) => `${plural$2(count, "deploy")} from the events files`
+		},
+		candidates: ({ events: found }) => [...found]
+	};
+}));
+// src/sources/deploys/merge.ts
+var merge$3;
+var init_merge = __esmMin((() => {
+	merge$3 = {
+		meta: {
+			name: "merge",
+			label: "merges",
+			needs: "git",
+			fallback: true,
+			detail: () => "no deploy signal found: every merge counts as a deploy"
+		},
+		candidates: () => []
+	};
+}));
+// src/release-names.ts
+function isPrerelease(name, namedByProduct = false) {
+	const m = VERSION$4.exec(name);
+	if (!m) return false;
+	const rest = name.slice(m.index + m[0].length);
+	if (rest.startsWith("-")) return namedByProduct ? HYPHEN_PRERELEASE.test(rest) : rest.length > 1;
+	return SUFFIX_PRERELEASE.test(rest);
+}
+function taggedVersion(name) {
+	const m = VERSION$4.exec(name);
+	return m ? name.slice(m.index).toLowerCase() : null;
+}
+function versionBelow(name, than) {
+	const a = VERSION$4.exec(name)?.[0].split(".").map(Number);
+	const b = VERSION$4.exec(than)?.[0].split(".").map(Number);
+	if (a === void 0 || b === void 0) return false;
+	for (let i = 0; i < Math.max(a.length, b.length); i++) {
+		const x = a[i] ?? 0;
+		const y = b[i] ?? 0;
+		if (x !== y) return x < y;
+	}
+	return false;
+}
+var VERSION$4, SUFFIX_PRERELEASE, HYPHEN_PRERELEASE;
+var init_release_names = __esmMin((() => {
+	VERSION$4 = /\d+(?:\.\d+)+/;
+	SUFFIX_PRERELEASE = /^\.?(?:alpha|beta|pre|preview|rc|dev|canary|next|nightly|snapshot|a|b|c)\d*(?:$|[.\d])/i;
+	HYPHEN_PRERELEASE = /^-(?:\d|(?:alpha|beta|pre|preview|rc|dev|canary|next|nightly|snapshot|temp|experimental|insiders?|unstable|test|a|b|c|m)(?:$|[-.\d]))/i;
+}));
+// src/sources/deploys/releases.ts
+function publishedReleases(found, includePrereleases = false) {
+	return found.filter((r) => !r.isDraft && r.publishedAt !== null && r.sha !== null).filter((r) => includePrereleases || !r.isPrerelease && !isPrerelease(r.tagName)).map((r) => ({
+		name: r.tagName,
+		sha: r.sha,
+		at: r.publishedAt
+	}));
+}
+var releases;
+var init_releases = __esmMin((() => {
+	init_release_names();
+	init_units();
+	releases = {
+		meta: {
+			name: "releases",
+			label: "GitHub releases",
+			needs: "github",
+			detail: ({ count, includePrereleases }) => `${plural$2(count, "published GitHub release")}${includePrereleases ? ", pre-releases included" : ""}`
+		},
+		candidates: ({ github, includePrereleases }) => github ? publishedReleases(github.releases, includePrereleases) : []
+	};
+}));
+// src/sources/deploys/tags.ts
+var tags;
+var init_tags = __esmMin((() => {
+	init_units();
+	tags = {
+		meta: {
+			name: "tags",
+			label: "release tags",
+			needs: "git",
+			detail: ({ count, tagPattern, includePrereleases }) => `${plural$2(count, includePrereleases ? "release tag" : "final release tag")} matching ${tagPattern.source}${includePrereleases ? ", pre-releases included" : ""}`
+		},
+		candidates: ({ tags: found }) => [...found]
+	};
+}));
+// src/sources/deploys/workflow.ts
+function successfulRuns(runs, pattern) {
+	const refs = new Map();
+	for (const run of runs) {
+		if (run.status !== "COMPLETED" || run.conclusion !== "SUCCESS" || !(pattern.test(run.workflow) || pattern.test(run.path))) continue;
+		const name = `${run.workflow || run.path}@${run.sha.slice(0, 7)}`;
+		refs.set(`${name} ${run.updatedAt}`, {
+			name,
+			sha: run.sha,
+			at: run.updatedAt,
+			target: ""
+		});
+	}
+	return [...refs.values()];
+}
+var workflow;
+var init_workflow$1 = __esmMin((() => {
+	init_units();
+	workflow = {
+		meta: {
+			name: "workflow",
+			label: "deploy workflow runs",
+			needs: "github",
+			detail: ({ count, workflow: pattern }) => `${plural$2(count, "successful workflow run")} matching ${pattern.source} by workflow name or file`
+		},
+		candidates: async ({ workflowRuns, workflow: pattern }) => workflowRuns ? successfulRuns(await workflowRuns(), pattern) : []
+	};
+}));
+// src/sources/deploys/index.ts
+var DEPLOY_SOURCES, DEPLOY_SOURCE_NAMES;
+var init_deploys$3 = __esmMin((() => {
+	init_branch();
+	init_deployments();
+	init_events$1();
+	init_merge();
+	init_releases();
+	init_tags();
+	init_workflow$1();
+	DEPLOY_SOURCES = {
+		events,
+		branch,
+		deployments,
+		workflow,
+		releases,
+		tags,
+		merge: merge$3
+	};
+	DEPLOY_SOURCE_NAMES = Object.keys(DEPLOY_SOURCES);
+}));
+// src/sources/deploys/flag-values.ts
+function flagValue(name, sources) {
+	const { argument } = sources[name].meta;
+	return argument === void 0 ? name : `${name}:${argument}`;
+}
+function asFlagValues(names, sources = DEPLOY_SOURCES) {
+	return names.map((name) => flagValue(name, sources));
+}
+function deployFromChoices(sources = DEPLOY_SOURCES) {
+	const names = namesOf(sources);
+	const values = [...names.filter((n) => sources[n].meta.argument === void 0), ...names.filter((n) => sources[n].meta.argument !== void 0)].map((n) => flagValue(n, sources));
+	return values.length <= 1 ? values.join("") : `${values.slice(0, -1).join(", ")} or ${values.at(-1) ?? ""}`;
+}
+function parseDeployFrom(value, sources = DEPLOY_SOURCES) {
+	const colon = value.indexOf(":");
+	const name = colon === -1 ? value : value.slice(0, colon);
+	const kind = namesOf(sources).find((n) => n === name);
+	const argument = colon === -1 ? void 0 : value.slice(colon + 1);
+	if (kind !== void 0) {
+		const takes = sources[kind].meta.argument !== void 0;
+		if (!takes && argument === void 0) return { kind };
+		if (takes && argument) return {
+			kind,
+			argument
+		};
+	}
+	throw new ConfigError(`--deploy-from '${value.replace(/[\u0000-\u001f\u007f-\u009f]/g, "")}' is not a deploy signal: use ${deployFromChoices(sources)}`);
+}
+var namesOf;
+var init_flag_values = __esmMin((() => {
+	init_errors$2();
+	init_deploys$3();
+	namesOf = (sources) => Object.keys(sources);
+}));
+// src/commands/report-options.ts
+function addReportOptions(command) {
+	return command.optionsGroup(HELP_GROUPS.window).option("--since <when>", "window start: ISO date or a span back from now (90d, 12w)").option("--until <when>", "window end (exclusive), every figure measured as of it: ISO date or span; default now").option("-b, --branch <name>", "tracked branch (default: origin/HEAD, else the checked-out branch, else main, master or trunk)").option("--now <iso>", "measure every figure at this time (default: the window's end, or the clock)").option("--include-bots", "count bot-authored changes in the stage figures").option("--business-hours", "count only working time (Mon–Fri 09:00–17:00) in every duration").option("--timezone <tz>", "IANA time zone of weeks (queues) and shown times, and of the working day with --business-hours (default UTC)").option("--config <file>", "config file (default: .flowaudit.json at the repository root)").optionsGroup(HELP_GROUPS.deploys).addOption(new Option("--deploy-from <signal>", `deploy signal: ${deployFromChoices()} (default: the first the repository has)`).argParser((value) => parseDeployFrom(value))).option("--tag-pattern <regex>", "tags that count as deploys").option("--include-prereleases", "count pre-release tags and releases (-rc1, .beta2) as deploys").option("--revert-window <duration>", "a revert within this time of a deploy fails it (default 14d)").option("--events <file>", "deploys and incidents from any system: a JSON Lines or CSV file (repeatable)", collect$1).option("--incident-window <duration>", "an incident fails the last deploy at most this long before it (default 7d)").optionsGroup(HELP_GROUPS.github).option("--no-github", "git only, even when a GitHub token is found").option("--repo <owner/name>", "the GitHub repository (default: from origin)").option("--api-url <url>", "GitHub GraphQL endpoint (GitHub Enterprise: https://HOST/api/graphql)").option("--environment <regex>", "GitHub deployment environments that are production").option("--workflow <regex>", "workflows whose successful runs are deploys, by name or file, ignoring case (default deploy|release|publish|cd)").option("--incident-label <label>", "issue label that marks an incident").option("--bug-label <regex>", "pull request labels that mark a bug fix, a repair (default: bug, type: bug, kind/bug, regression)").option("--required-approvals <n>", "approvals a change needs to count as approved").option("--no-cache", "neither read nor write the GitHub cache").option("--refresh", "ignore the GitHub cache and fetch everything again").option("--partial", "on a GitHub rate limit that resets too late, report on what was fetched").option("--timeout <seconds>", "longest wait for each GitHub request (default 30)").option("--verbose", "on stderr: the pattern that chose the deploys, GitHub requests and query cost");
+}
+function addFailOn(command) {
+	return command.optionsGroup(HELP_GROUPS.gates).option("--fail-on <expression>", "threshold such as leadTime.p50<=7d (repeatable); exit 1 when breached", collect$1).option("--strict", "a threshold on a figure this run cannot measure fails (exit 1) instead of passing with a warning");
+}
+function addOutputOptions(command) {
+	return command.optionsGroup(HELP_GROUPS.output).option("-o, --output <file>", "write to a file instead of stdout (- for stdout)").option("--color", "colour even when stdout is not a terminal").option("--no-color", "no colour (also NO_COLOR, FORCE_COLOR=0)").option("--width <columns>", "lay the text out to this many columns (default: the terminal's, else 80)").option("-q, --quiet", "no progress or warnings on stderr (errors are still shown)").option("--debug", "show stack traces of errors");
+}
+function toAuditOptions(path, flags, io, progress, window = {}) {
+	const since = window.since ?? flags.since;
+	const until = window.until ?? flags.until;
+	return {
+		path: resolvePath(path, io.cwd),
+		...since !== void 0 && { since },
+		...until !== void 0 && { until },
+		...flags.branch !== void 0 && { branch: flags.branch },
+		...flags.deployFrom !== void 0 && { deployFrom: flags.deployFrom.kind },
+		...flags.deployFrom?.argument !== void 0 && { deployBranch: flags.deployFrom.argument },
+		...flags.tagPattern !== void 0 && { tagPattern: flags.tagPattern },
+		...flags.includePrereleases && { includePrereleases: true },
+		...flags.revertWindow !== void 0 && { revertWindow: positiveDuration(flags.revertWindow, "--revert-window") },
+		...flags.now !== void 0 && { now: flags.now },
+		...flags.includeBots && { includeBots: true },
+		...flags.businessHours && { businessHours: {
+			...DEFAULT_BUSINESS_HOURS,
+			...flags.timezone && { timezone: flags.timezone }
+		} },
+		...flags.timezone !== void 0 && { timezone: flags.timezone },
+		...flags.config !== void 0 && { configFile: resolvePath(flags.config, io.cwd) },
+		...flags.github === false && { github: false },
+		...flags.repo !== void 0 && { repo: flags.repo },
+		...flags.apiUrl !== void 0 && { apiUrl: flags.apiUrl },
+		...flags.environment !== void 0 && { environment: flags.environment },
+		...flags.workflow !== void 0 && { workflow: flags.workflow },
+		...flags.incidentLabel !== void 0 && { incidentLabel: flags.incidentLabel },
+		...flags.bugLabel !== void 0 && { bugLabel: flags.bugLabel },
+		...flags.events !== void 0 && { events: flags.events.map((f) => resolvePath(f, io.cwd)) },
+		...flags.incidentWindow !== void 0 && { incidentWindow: positiveDuration(flags.incidentWindow, "--incident-window") },
+		...flags.requiredApprovals !== void 0 && { requiredApprovals: wholeNumber(flags.requiredApprovals, "--required-approvals", 1, 100) },
+		...flags.timeout !== void 0 && { timeoutSeconds: wholeNumber(flags.timeout, "--timeout", 1, 3600) },
+		...flags.cache === false && { noCache: true },
+		...flags.refresh && { refresh: true },
+		...flags.partial && { partial: true },
+		...flags.verbose && { verbose: true },
+		env: io.env,
+		warn: warner(io, flags.quiet),
+		progress: progress.update
+	};
+}
+function positiveDuration(value, flag) {
+	const seconds = parseDuration(value);
+	if (seconds === null || seconds <= 0) throw new ConfigError(`${flag} '${value.replace(/[\u0000-\u001f\u007f-\u009f]/g, "")}' is not a duration: use one like 14d, 36h or 2w`);
+	return seconds;
+}
+function wholeNumber(value, flag, min, max) {
+	const text = value.trim();
+	const n = /^\d{1,9}$/.test(text) ? Number(text) : NaN;
+	if (!(n >= min && n <= max)) throw new ConfigError(`${flag} '${value.replace(/[\u0000-\u001f\u007f-\u009f]/g, "")}' must be a whole number from ${min} to ${max}`);
+	return n;
+}
+var collect$1, checkFormat, REPOS_FORMATS, compareFormat, HELP_GROUPS;
+var init_report_options = __esmMin((() => {
+	init_business_hours();
+	init_errors$2();
+	init_units();
+	init_io();
+	init_flag_values();
+	collect$1 = (value, previous = []) => [...previous, value];
+	checkFormat = new Option("-f, --format <format>", "format of the results").choices([
+		"text",
+		"json",
+		"markdown"
+	]).default("text");
+	REPOS_FORMATS = [
+		"matrix",
+		"json",
+		"text"
+	];
+	compareFormat = new Option("-f, --format <format>", "output format").choices([
+		"text",
+		"json",
+		"markdown"
+	]).default("text");
+	HELP_GROUPS = {
+		window: "Window and changes:",
+		deploys: "Deploys:",
+		github: "GitHub:",
+		gates: "Gates:",
+		output: "Output:"
+	};
+}));
+// src/glob-match.ts
+function globNames(body) {
+	return body.split("/").map((part) => {
+		if (/^\*\*+$/.test(part)) return null;
+		const tokens = [];
+		for (let i = 0; i < part.length; i++) {
+			const c = part[i];
+			if (c === "*") {
+				if (tokens.at(-1) !== 0) tokens.push(0);
+			} else tokens.push(c === "?" ? 1 : c);
+		}
+		return tokens;
+	});
+}
+function matchNames(names, end, path) {
+	const parts = path.split("/");
+	const last = names.length;
+	const first = new Uint8Array(last + 1);
+	first[0] = 1;
+	let states = close(names, first);
+	for (let k = 1; k <= parts.length; k++) {
+		const part = parts[k - 1];
+		const next = new Uint8Array(last + 1);
+		let any = false;
+		for (let s = 0; s < last; s++) {
+			if (states[s] === 0) continue;
+			const name = names[s];
+			if (name === null) {
+				next[s] = 1;
+				any = true;
+			} else if (matchName(name, part)) {
+				next[s + 1] = 1;
+				any = true;
+			}
+		}
+		if (!any) return false;
+		states = close(names, next);
+		if (states[last] === 1) {
+			if (end === "here-or-below") return true;
+			if (end === "below" && k < parts.length) return true;
+			if (end === "child" && k === parts.length - 1) return true;
+			if (end === "exact" && k === parts.length) return true;
+		}
+	}
+	return false;
+}
+function close(names, states) {
+	for (let s = 0; s < names.length; s++) if (states[s] === 1 && names[s] === null) states[s + 1] = 1;
+	return states;
+}
+function matchName(tokens, name) {
+	let t = 0;
+	let i = 0;
+	let star = -1;
+	let resume = 0;
+	while (i < name.length) {
+		const token = tokens[t];
+		if (t < tokens.length && token !== 0 && (token === 1 || token === name[i])) {
+			t++;
+			i++;
+		} else if (token === 0) {
+			star = t++;
+			resume = i;
+		} else if (star !== -1) {
+			t = star + 1;
+			i = ++resume;
+		} else return false;
+	}
+	while (tokens[t] === 0) t++;
+	return t === tokens.length;
+}
+var init_glob_match = __esmMin((() => {}));
 // src/glob.ts
 function compileGlob(source, syntax, options = {}) {
 	if (source.length > GLOB_LIMITS.length) throw new GlobError(`longer than ${GLOB_LIMITS.length} characters`);
@@ -9640,9 +9643,6 @@ var init_owners = __esmMin((() => {
 	UNOWNED = "unowned";
 }));
 // src/model/ai/tools.ts
-function escapeWord(word) {
-	return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 function toolNamedIn(text) {
 	for (const [id, words] of NAMING) if (words.test(text)) return id;
 	return null;
@@ -9660,6 +9660,7 @@ function toolName(id) {
 }
 var AI_TOOLS, AI_TOOL_IDS, NAMING, ARTIFACT, CLAUSE_END;
 var init_tools = __esmMin((() => {
+	init_patterns();
 	AI_TOOLS = {
 		aider: {
 			name: "aider",
@@ -9777,7 +9778,7 @@ var init_tools = __esmMin((() => {
 	AI_TOOL_IDS = Object.keys(AI_TOOLS);
 	NAMING = AI_TOOL_IDS.flatMap((id) => {
 		const words = AI_TOOLS[id].words;
-		return words === void 0 ? [] : [[id, new RegExp(String.raw`(?:^|[^\w])(?:${words.map(escapeWord).join("|")})(?![\w])`, "i")]];
+		return words === void 0 ? [] : [[id, new RegExp(String.raw`(?:^|[^\w])(?:${words.map(escapeRegExp).join("|")})(?![\w])`, "i")]];
 	});
 	ARTIFACT = /^(?:scripts?|tokeni[sz]ers?|encoders?|decoders?|apis?|sdks?|clients?|librar(?:y|ies)|packages?|schemas?|templates?|configs?|plugins?|parsers?|generators?|binar(?:y|ies)|formats?|responses?|outputs?|data|datasets?|fixtures?|benchmarks?|wrappers?|bindings?|specs?|typings?)$/i;
 	CLAUSE_END = /[,;!?()[\]<>{}"`|]|[.:](?=\s|$)|\s(?:and|or|with|using|via|in|for|to|from|on|by|that|which|as|at|of|after|under|through)(?=\s|$)|\s[-\u2013\u2014]+\s/i;
@@ -23156,7 +23157,7 @@ function compileCatalogue(extras = {}, signatures) {
 function configuredAgents(entries) {
 	const emails = entries.filter((e) => e.includes("@")).map((e) => e.trim().toLowerCase());
 	const logins = entries.filter((e) => !e.includes("@")).map((e) => e.trim().replace(APP_NAME, "$1").toLowerCase());
-	const name = logins.length === 0 ? void 0 : new RegExp(`^(?:${logins.map(escape).join("|")})(?:\\[bot\\])?$`, "i");
+	const name = logins.length === 0 ? void 0 : new RegExp(`^(?:${logins.map(escapeRegExp).join("|")})(?:\\[bot\\])?$`, "i");
 	const identity = {
 		emails,
 		apps: logins,
@@ -23167,7 +23168,7 @@ function configuredAgents(entries) {
 		text: entries[0] ?? "",
 		seen: "the config's `ai.agents`"
 	};
-	const hint = logins.map(escape).join("|");
+	const hint = logins.map(escapeRegExp).join("|");
 	return [
 		"author",
 		"co-author",
@@ -23219,13 +23220,10 @@ function ordered$1(found) {
 function clip(line) {
 	return line.trim().slice(0, 120);
 }
-function escape(text) {
-	return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 function quickScan(hints, literals) {
 	const words = [...new Set(literals.map((l) => l.toLowerCase()))];
 	const kept = words.filter((w) => !words.some((other) => other !== w && w.includes(other)));
-	return new RegExp(String.raw`\b(?:${[...new Set(hints), ...kept.map(escape)].join("|")})`, "i");
+	return new RegExp(String.raw`\b(?:${[...new Set(hints), ...kept.map(escapeRegExp)].join("|")})`, "i");
 }
 function hintOf$1(signature) {
 	if (signature.hint === void 0 || signature.hint === "") throw new Error(`the signature of ${signature.meta.tool} at ${signature.meta.place} has no hint`);
@@ -23233,6 +23231,7 @@ function hintOf$1(signature) {
 }
 var BODY_LIMIT, MAX_REMEMBERED, PERSON_KEY, SIGN_OFF_KEY, TRAILER, NOREPLY, APP_NAME, WEB_ADDRESS, AI_WORD, builtIn, Compiled, NONE$2;
 var init_compile$1 = __esmMin((() => {
+	init_patterns();
 	init_bot_names();
 	init_catalogue();
 	init_signature();
