@@ -63,7 +63,6 @@ export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, R
 // whose target was otherwise looked for only when the message also said `This reverts commit`
 const QUOTED_REVERT = /^(?:[\w./-]{1,200}(?:\([^)]*\))?!?(?:,\s*[\w./-]{1,200}){0,10}:\s+)?revert "(.+)"$/i;
 
-
 /** Flags `reverted` (an earlier change than `by`) `partially-reverted`. */
 function markPartial(reverted: Change | undefined, by: Change): void {
   if (reverted === undefined || reverted === by || reverted.mergedAt > by.mergedAt || reverted.flags.includes('partially-reverted')) return;
