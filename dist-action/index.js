@@ -23621,6 +23621,7 @@ function parseMessage(message, ai = compileCatalogue()) {
 	const bodyFirstLine = firstNonBlankLine(body);
 	const refers = MAYBE_REFERS.test(body);
 	const landingUrl = refers ? TRAILER_URL.exec(body)?.[1] ?? KERNEL_LINK.exec(body)?.[1] ?? null : null;
+	const mergeRequest = body.includes("See merge request ") ? lastMergeRequest(body) : null;
 	const revertTitle = isRevertTitle(subject);
 	const namedInSubject = revertTitle && !subject.includes("\"") && /commit/i.test(subject) ? [...subject.matchAll(SUBJECT_COMMIT)].map((m) => (m[1] ?? "").toLowerCase()) : [];
 	const revertsShas = [...refers ? [...body.matchAll(REVERTS_COMMIT)].map((m) => (m[1] ?? "").toLowerCase()) : [], ...namedInSubject];
@@ -23633,6 +23634,7 @@ function parseMessage(message, ai = compileCatalogue()) {
 		subject,
 		bodyFirstLine,
 		landingUrl,
+		mergeRequest,
 		aiEvidence: ai.message(message),
 		revertsShas,
 		revertsPrs,
@@ -23641,6 +23643,11 @@ function parseMessage(message, ai = compileCatalogue()) {
 		closesPulls,
 		revertMessage
 	};
+}
+function lastMergeRequest(body) {
+	let number = null;
+	for (const m of body.matchAll(GITLAB_MERGE_REQUEST)) number = Number(m[1]);
+	return number;
 }
 function listedBackports(body) {
 	const found = [];
@@ -23665,11 +23672,12 @@ function firstNonBlankLine(text) {
 	}
 	return "";
 }
-function parseLanding(subject, bodyFirstLine, merge, trackedBranch) {
+function parseLanding(subject, bodyFirstLine, merge, trackedBranch, mergeRequest = null) {
 	const trailing = /\(#(\d+)\)\s*$/.exec(subject);
 	const number = trailing ? Number(trailing[1]) : null;
 	if (!merge && number !== null) return {
 		number,
+		mergeRequest: null,
 		branch: null,
 		sync: false,
 		title: subject
@@ -23677,6 +23685,7 @@ function parseLanding(subject, bodyFirstLine, merge, trackedBranch) {
 	let m = /^Merge pull request #(\d+) from (\S+)/.exec(subject);
 	if (m) return {
 		number: Number(m[1]),
+		mergeRequest: null,
 		branch: stripOwner(m[2] ?? ""),
 		sync: false,
 		title: bodyFirstLine || subject
@@ -23684,6 +23693,7 @@ function parseLanding(subject, bodyFirstLine, merge, trackedBranch) {
 	m = /^Auto merge of #(\d+) - (\S+?),/.exec(subject);
 	if (m) return {
 		number: Number(m[1]),
+		mergeRequest: null,
 		branch: stripOwner(m[2] ?? ""),
 		sync: false,
 		title: bodyFirstLine || subject
@@ -23691,25 +23701,32 @@ function parseLanding(subject, bodyFirstLine, merge, trackedBranch) {
 	if (merge) {
 		if (/^Merge (tag|signed tag) /.test(subject)) return {
 			number,
+			mergeRequest: null,
 			branch: null,
 			sync: true,
 			title: subject
 		};
 		m = /^Merge (?:remote-tracking )?(?:branch )?'([^']+)'/.exec(subject);
-		if (m) {
-			const branch = m[1] ?? "";
-			const fromTracked = branch === trackedBranch || branch.endsWith(`/${trackedBranch}`);
-			const gitlab = /See merge request \S*!(\d+)/.exec(bodyFirstLine);
-			return {
-				number: number ?? (gitlab ? Number(gitlab[1]) : null),
-				branch,
-				sync: fromTracked || isReleaseLine(branch),
-				title: subject
-			};
-		}
+		const branch = m ? m[1] ?? "" : null;
+		const sync = branch !== null && (branch === trackedBranch || branch.endsWith(`/${trackedBranch}`) || isReleaseLine(branch));
+		if (mergeRequest !== null) return {
+			number,
+			mergeRequest,
+			branch,
+			sync,
+			title: bodyFirstLine === "" || bodyFirstLine.startsWith("See merge request ") ? subject : bodyFirstLine
+		};
+		if (branch !== null) return {
+			number,
+			mergeRequest: null,
+			branch,
+			sync,
+			title: subject
+		};
 	}
 	return {
 		number,
+		mergeRequest: null,
 		branch: null,
 		sync: false,
 		title: subject
@@ -23723,11 +23740,12 @@ function numberFromUrl(url) {
 	const m = /\/(?:pull|pulls|merge_requests)\/(\d+)/.exec(url);
 	return m ? Number(m[1]) : null;
 }
-var TRAILER_URL, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, MAYBE_REFERS, CHERRY_PICKED, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, REVERT_SUBJECT, TYPED_GIT_REVERT, REVERT_FIRST_PARAGRAPH, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSION_WORDS, NAMED_RELEASE, WRAPPED_NUMBER;
+var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, MAYBE_REFERS, CHERRY_PICKED, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, REVERT_SUBJECT, TYPED_GIT_REVERT, REVERT_FIRST_PARAGRAPH, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSION_WORDS, NAMED_RELEASE, WRAPPED_NUMBER;
 var init_message = __esmMin((() => {
 	init_compile$1();
 	init_release_lines();
 	TRAILER_URL = /^(?:PR-URL|Reviewed-on):[ \t]*(\S+)[ \t]*$/im;
+	GITLAB_MERGE_REQUEST = /^See merge request (?:[\w.-]+(?:\/[\w.-]+)*)?!(\d+)[ \t]*$/gm;
 	KERNEL_LINK = /^Link:[ \t]*(https?:\/\/(?:lore\.kernel\.org|patch\.msgid\.link|patchwork\.[^\s/]+)\/\S+)[ \t]*$/im;
 	REVERTS_COMMIT = /This (?:CL |change )?reverts commit ([0-9a-f]{7,40})/gi;
 	REVERTS_PR = /^Reverts[ \t]+(?:[\w.-]+\/[\w.-]+)?#(\d+)/gim;
@@ -24025,7 +24043,7 @@ function landedNumber(commit, trackedBranch) {
 	return parseLanding(commit.subject, commit.bodyFirstLine, commit.parents.length >= 2, trackedBranch).number;
 }
 function mergeChange(commit, walk, input, rules) {
-	const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, input.trackedBranch);
+	const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, input.trackedBranch, commit.mergeRequest);
 	const sync = landing.sync || mergesReleasedLine(landing, walk, input) || !isReleasePull(commit, landing, walk, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input));
 	const change = baseChange(commit, sync ? "sync" : "merge", landing.number, landing.title, input);
 	change.branch = landing.branch;
@@ -24205,7 +24223,7 @@ function landCommits(change, commits, pull, rules) {
 }
 function baseChange(commit, kind, number, title, input) {
 	return {
-		id: number !== null ? `#${number}` : commit.sha.slice(0, 10),
+		id: number !== null ? `#${number}` : commit.mergeRequest !== null ? `!${commit.mergeRequest}` : commit.sha.slice(0, 10),
 		number,
 		title,
 		author: commit.authorName,
@@ -27341,6 +27359,7 @@ function toCommit(header, buffer, start, end, parse) {
 		subject: facts.subject === firstLine ? firstLine : own$1(facts.subject),
 		bodyFirstLine: parents.length > 1 || TITLE_REFERENCE.test(facts.bodyFirstLine) ? own$1(facts.bodyFirstLine) : "",
 		landingUrl: facts.landingUrl === null ? null : own$1(facts.landingUrl),
+		mergeRequest: parents.length > 1 ? facts.mergeRequest : null,
 		aiEvidence: facts.aiEvidence.length === 0 ? NONE$1 : facts.aiEvidence.map((f) => ({
 			...f,
 			line: own$1(f.line)
@@ -47257,7 +47276,7 @@ var init_schema = __esmMin((() => {
 		leadTime: seconds.describe("first commit → that deploy: the lead time in that product's row")
 	});
 	reportChangeSchema = object({
-		id: string().describe("#N for a pull request, else the landing commit's short sha"),
+		id: string().describe("#N for a pull request, !N for a GitLab merge request, else the landing commit's short sha"),
 		number: number().int().nullable(),
 		title: string(),
 		author: string(),

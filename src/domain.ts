@@ -17,6 +17,11 @@ export interface Commit {
   bodyFirstLine: string;
   /** `PR-URL:` / `Reviewed-on:` / `Link:` trailer value, when present */
   landingUrl: string | null;
+  /**
+   * the GitLab merge request a merge commit lands, from the `See merge request group/project!N` line GitLab
+   * writes last in its merge commits (the line above it is the merge request's title); null for other commits
+   */
+  mergeRequest: number | null;
   /** what the message says of an AI tool (the evidence catalogue's message signatures), in message order */
   aiEvidence: readonly AiFinding[];
   /** shas named by `This reverts commit <sha>` */
@@ -43,7 +48,7 @@ export interface Commit {
 }
 
 /** What a commit message says that the model needs: read once, as the history streams by. */
-export type MessageFacts = Pick<Commit, 'subject' | 'bodyFirstLine' | 'landingUrl' | 'aiEvidence' | 'revertsShas' | 'revertsPrs' | 'cherryPickOf' | 'backportOf' | 'closesPulls' | 'revertMessage'>;
+export type MessageFacts = Pick<Commit, 'subject' | 'bodyFirstLine' | 'landingUrl' | 'mergeRequest' | 'aiEvidence' | 'revertsShas' | 'revertsPrs' | 'cherryPickOf' | 'backportOf' | 'closesPulls' | 'revertMessage'>;
 
 /**
  * How strongly evidence says an AI tool took part (SPEC section 5): `agent`, the agent authored the commits or

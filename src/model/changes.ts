@@ -230,7 +230,7 @@ function landedNumber(commit: Commit, trackedBranch: string): number | null {
 }
 
 function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, rules: Rules): Change {
-  const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, input.trackedBranch);
+  const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, input.trackedBranch, commit.mergeRequest);
   const sync = landing.sync || mergesReleasedLine(landing, walk, input) || (!isReleasePull(commit, landing, walk, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input)));
   const change = baseChange(commit, sync ? 'sync' : 'merge', landing.number, landing.title, input);
   change.branch = landing.branch;
@@ -527,7 +527,8 @@ function landCommits(change: Change, commits: readonly Commit[], pull: PullCommi
 
 function baseChange(commit: Commit, kind: ChangeKind, number: number | null, title: string, input: BuildChangesInput): Change {
   return {
-    id: number !== null ? `#${number}` : commit.sha.slice(0, 10),
+    // a GitLab merge request as GitLab writes it (`!232`: its `#232` is an issue)
+    id: number !== null ? `#${number}` : commit.mergeRequest !== null ? `!${commit.mergeRequest}` : commit.sha.slice(0, 10),
     number,
     title,
     author: commit.authorName,

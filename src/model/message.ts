@@ -4,6 +4,9 @@ import { isReleaseLine } from './release-lines.js';
 
 const TRAILER_URL = /^(?:PR-URL|Reviewed-on):[ \t]*(\S+)[ \t]*$/im;
 // kernel `Link:` trailers link to many things; only patch-archive links identify the landing of a change
+// GitLab's merge commit ends with the merge request it lands: `See merge request GNOME/gnome-text-editor!232` (a
+// path of groups and the project, `!` and the merge request's number; older GitLab wrote `See merge request !232`)
+const GITLAB_MERGE_REQUEST = /^See merge request (?:[\w.-]+(?:\/[\w.-]+)*)?!(\d+)[ \t]*$/gm;
 const KERNEL_LINK = /^Link:[ \t]*(https?:\/\/(?:lore\.kernel\.org|patch\.msgid\.link|patchwork\.[^\s/]+)\/\S+)[ \t]*$/im;
 // `This reverts commit X` (git revert), and Gerrit's `This CL reverts commit X` (Go's)
 const REVERTS_COMMIT = /This (?:CL |change )?reverts commit ([0-9a-f]{7,40})/gi;
@@ -130,6 +133,7 @@ export function parseMessage(message: string, ai: AiCatalogue = compileCatalogue
   // most bodies name no landing and no revert: one scan says so
   const refers = MAYBE_REFERS.test(body);
   const landingUrl = refers ? (TRAILER_URL.exec(body)?.[1] ?? KERNEL_LINK.exec(body)?.[1] ?? null) : null;
+  const mergeRequest = body.includes('See merge request ') ? lastMergeRequest(body) : null;
   const revertTitle = isRevertTitle(subject);
   // a quoted title is the reverted change's own words (`Revert "Fix commit 1a2b3c4d parsing"`): it is found by them
   const namedInSubject = revertTitle && !subject.includes('"') && /commit/i.test(subject) ? [...subject.matchAll(SUBJECT_COMMIT)].map((m) => (m[1] ?? '').toLowerCase()) : [];
@@ -140,7 +144,14 @@ export function parseMessage(message: string, ai: AiCatalogue = compileCatalogue
   const closesPulls = /close/i.test(body) ? [...new Set([...body.matchAll(CLOSES_PULL)].map((m) => Number(m[1] ?? m[2])))] : [];
   // a sub-commit's `This reverts commit` deeper in a squash's body does not make the whole a revert
   const revertMessage = revertTitle || REVERT_FIRST_PARAGRAPH.test(bodyFirstLine);
-  return { subject, bodyFirstLine, landingUrl, aiEvidence: ai.message(message), revertsShas, revertsPrs, cherryPickOf, backportOf, closesPulls, revertMessage };
+  return { subject, bodyFirstLine, landingUrl, mergeRequest, aiEvidence: ai.message(message), revertsShas, revertsPrs, cherryPickOf, backportOf, closesPulls, revertMessage };
+}
+
+/** The merge request the last `See merge request …!N` line names (GitLab writes it last), else null. */
+function lastMergeRequest(body: string): number | null {
+  let number: number | null = null;
+  for (const m of body.matchAll(GITLAB_MERGE_REQUEST)) number = Number(m[1]);
+  return number;
 }
 
 /**
@@ -177,6 +188,8 @@ function firstNonBlankLine(text: string): string {
 /** How a first-parent commit landed, read from its subject (SPEC section 1). */
 export interface Landing {
   number: number | null;
+  /** the GitLab merge request a merge lands (`See merge request …!N`): no GitHub pull request, so no `number` */
+  mergeRequest: number | null;
   branch: string | null;
   /** a merge of a tag or a release/maintenance line: reported but left out of stage figures */
   sync: boolean;
@@ -186,32 +199,35 @@ export interface Landing {
 
 /**
  * Reads the PR number, branch and title a landing commit's subject carries. `merge` says whether the commit
- * has two parents (a merge is a merge whatever its subject).
+ * has two parents (a merge is a merge whatever its subject); `mergeRequest` is the GitLab merge request its
+ * message names (Commit.mergeRequest), whose title is the body's first line.
  */
-export function parseLanding(subject: string, bodyFirstLine: string, merge: boolean, trackedBranch: string): Landing {
+export function parseLanding(subject: string, bodyFirstLine: string, merge: boolean, trackedBranch: string, mergeRequest: number | null = null): Landing {
   const trailing = /\(#(\d+)\)\s*$/.exec(subject);
   const number = trailing ? Number(trailing[1]) : null;
   // a squash whose title is another pull request's merge line is that squash's own pull request, not the one its
   // title names: pytest copies each release's merge into its maintenance line back to main as `Merge pull request
   // #13696 from pytest-dev/release-8.4.2 (#13698)`, and #13696's pull ref is the release tag itself (33 commits of
   // the line, a first commit three months early, "deployed before merge")
-  if (!merge && number !== null) return { number, branch: null, sync: false, title: subject };
+  if (!merge && number !== null) return { number, mergeRequest: null, branch: null, sync: false, title: subject };
   let m = /^Merge pull request #(\d+) from (\S+)/.exec(subject);
-  if (m) return { number: Number(m[1]), branch: stripOwner(m[2] ?? ''), sync: false, title: bodyFirstLine || subject };
+  if (m) return { number: Number(m[1]), mergeRequest: null, branch: stripOwner(m[2] ?? ''), sync: false, title: bodyFirstLine || subject };
   m = /^Auto merge of #(\d+) - (\S+?),/.exec(subject);
-  if (m) return { number: Number(m[1]), branch: stripOwner(m[2] ?? ''), sync: false, title: bodyFirstLine || subject };
+  if (m) return { number: Number(m[1]), mergeRequest: null, branch: stripOwner(m[2] ?? ''), sync: false, title: bodyFirstLine || subject };
   if (merge) {
-    if (/^Merge (tag|signed tag) /.test(subject)) return { number, branch: null, sync: true, title: subject };
-    // "Merge branch 'x'", "Merge remote-tracking branch 'origin/x'", "Merge 'release-1.2' into 'master' (#7)"
+    if (/^Merge (tag|signed tag) /.test(subject)) return { number, mergeRequest: null, branch: null, sync: true, title: subject };
+    // "Merge branch 'x'", "Merge remote-tracking branch 'origin/x'", "Merge 'release-1.2' into 'master' (#7)",
+    // GitLab's "Merge branch 'x' into 'main'"
     m = /^Merge (?:remote-tracking )?(?:branch )?'([^']+)'/.exec(subject);
-    if (m) {
-      const branch = m[1] ?? '';
-      const fromTracked = branch === trackedBranch || branch.endsWith(`/${trackedBranch}`);
-      const gitlab = /See merge request \S*!(\d+)/.exec(bodyFirstLine);
-      return { number: number ?? (gitlab ? Number(gitlab[1]) : null), branch, sync: fromTracked || isReleaseLine(branch), title: subject };
-    }
+    const branch = m ? (m[1] ?? '') : null;
+    const sync = branch !== null && (branch === trackedBranch || branch.endsWith(`/${trackedBranch}`) || isReleaseLine(branch));
+    // GitLab's merge commit: its subject is boilerplate, the merge request's title is the body's first line (a
+    // body that opens with the merge request line has none). Its number is GitLab's, no GitHub pull request's: a
+    // GitHub mirror's refs/pull/N are other pull requests
+    if (mergeRequest !== null) return { number, mergeRequest, branch, sync, title: bodyFirstLine === '' || bodyFirstLine.startsWith('See merge request ') ? subject : bodyFirstLine };
+    if (branch !== null) return { number, mergeRequest: null, branch, sync, title: subject };
   }
-  return { number, branch: null, sync: false, title: subject };
+  return { number, mergeRequest: null, branch: null, sync: false, title: subject };
 }
 
 function stripOwner(ref: string): string {

@@ -82,7 +82,7 @@ export const productDeploySchema = z.object({
 });
 
 export const reportChangeSchema = z.object({
-  id: z.string().describe('#N for a pull request, else the landing commit\'s short sha'),
+  id: z.string().describe('#N for a pull request, !N for a GitLab merge request, else the landing commit\'s short sha'),
   number: z.number().int().nullable(),
   title: z.string(),
   author: z.string(),

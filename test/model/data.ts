@@ -19,6 +19,7 @@ export function commit(name: string, o: Partial<Omit<Commit, 'sha' | 'parents'>>
     subject: o.subject ?? name,
     bodyFirstLine: o.bodyFirstLine ?? '',
     landingUrl: o.landingUrl ?? null,
+    mergeRequest: o.mergeRequest ?? null,
     aiEvidence: o.aiEvidence ?? [],
     revertsShas: o.revertsShas ?? [],
     revertsPrs: o.revertsPrs ?? [],

@@ -107,7 +107,7 @@ describe('commit messages', () => {
   });
 
   it('reads how a first-parent commit landed', () => {
-    expect(parseLanding('Merge pull request #12 from ada/fix-it', 'Fix it', true, 'main')).toEqual({ number: 12, branch: 'fix-it', sync: false, title: 'Fix it' });
+    expect(parseLanding('Merge pull request #12 from ada/fix-it', 'Fix it', true, 'main')).toEqual({ number: 12, mergeRequest: null, branch: 'fix-it', sync: false, title: 'Fix it' });
     expect(parseLanding('Add thing (#34)', '', false, 'main')).toMatchObject({ number: 34, sync: false });
     expect(parseLanding('Auto merge of #56 - ada:topic, r=bob', 'Topic', true, 'main')).toMatchObject({ number: 56, branch: 'topic' });
     expect(parseLanding("Merge tag 'v4.17.2'", '', true, 'main')).toMatchObject({ sync: true });
@@ -115,10 +115,25 @@ describe('commit messages', () => {
     expect(parseLanding("Merge branch 'feature'", '', true, 'main')).toMatchObject({ sync: false, number: null, branch: 'feature' });
   });
 
+  it('reads the GitLab merge request a merge commit lands, titled by the line under its subject', () => {
+    // GNOME/gnome-text-editor's 4d0eaa65b1, as GitLab writes every merge: the title, a description, the reference last
+    const gnome = parseMessage("Merge branch 'wip/chergert/f43' into 'main'\n\n.gitlab-ci.yml: bump to f43\n\nCloses #827\n\nSee merge request GNOME/gnome-text-editor!232\n");
+    expect([gnome.mergeRequest, gnome.bodyFirstLine]).toEqual([232, '.gitlab-ci.yml: bump to f43']);
+    expect(parseLanding("Merge branch 'wip/chergert/f43' into 'main'", gnome.bodyFirstLine, true, 'main', gnome.mergeRequest))
+      .toEqual({ number: null, mergeRequest: 232, branch: 'wip/chergert/f43', sync: false, title: '.gitlab-ci.yml: bump to f43' });
+    // older GitLab names the merge request without its project; a merge request line quoted above is not the merge's
+    expect(parseMessage("Merge branch 'fix' into 'master'\n\nFix it\n\nSee merge request !7\n\nSee merge request !12").mergeRequest).toBe(12);
+    // with no title above the line, the subject stays the title; a merge of the tracked branch stays a sync
+    expect(parseLanding("Merge branch 'fix' into 'master'", 'See merge request !7', true, 'master', 7)).toMatchObject({ mergeRequest: 7, title: "Merge branch 'fix' into 'master'" });
+    expect(parseLanding("Merge branch 'main' into 'feature'", 'Sync', true, 'main', 9)).toMatchObject({ sync: true });
+    // words that only mention one name none
+    expect(parseMessage('Fix the parser\n\nSee merge request !7 for the discussion').mergeRequest).toBeNull();
+  });
+
   it('reads a squash titled by another pull request\'s merge line as the squash\'s own pull request', () => {
     // pytest's 45b35eb: the release's merge into 8.4.x, copied to main by pull request #13698
     const squash = parseLanding('Merge pull request #13696 from pytest-dev/release-8.4.2 (#13698)', 'Release 8.4.2', false, 'main');
-    expect(squash).toEqual({ number: 13698, branch: null, sync: false, title: 'Merge pull request #13696 from pytest-dev/release-8.4.2 (#13698)' });
+    expect(squash).toEqual({ number: 13698, mergeRequest: null, branch: null, sync: false, title: 'Merge pull request #13696 from pytest-dev/release-8.4.2 (#13698)' });
     // a rebase of a merge line, with no number of its own, still names the pull request it merged
     expect(parseLanding('Merge pull request #13953 from nicoddemus/cherry-pick-release', 'Cherry-pick release 9.0.1', false, 'main')).toMatchObject({ number: 13953 });
     // a true merge keeps the number its merge line gives

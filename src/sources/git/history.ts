@@ -187,6 +187,8 @@ function toCommit(header: Header, buffer: Buffer, start: number, end: number, pa
     // (`* Fix the parser (#12)`, a bot's squash); other commits need not keep it
     bodyFirstLine: parents.length > 1 || TITLE_REFERENCE.test(facts.bodyFirstLine) ? own(facts.bodyFirstLine) : '',
     landingUrl: facts.landingUrl === null ? null : own(facts.landingUrl),
+    // a merge request lands by a merge commit: another commit's line is one it quotes
+    mergeRequest: parents.length > 1 ? facts.mergeRequest : null,
     aiEvidence: facts.aiEvidence.length === 0 ? NONE : facts.aiEvidence.map((f) => ({ ...f, line: own(f.line) })),
     revertsShas: facts.revertsShas.length === 0 ? NONE : facts.revertsShas.map(own),
     revertsPrs: facts.revertsPrs.length === 0 ? NONE : facts.revertsPrs,

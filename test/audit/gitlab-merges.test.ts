@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { audit } from '../../src/audit/index.js';
+import type { Report } from '../../src/report/schema.js';
+import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.js';
+
+/*
+ * A project on GitLab, mirrored to GitHub (as GNOME's are), merged the GitLab way (August 2026, UTC): each merge
+ * request lands as `Merge branch 'x' into 'main'`, the merge request's title on the line under it and `See merge
+ * request acme/tool!N` last.
+ *  !11 `parser-fix`, one commit (02 09:00), merged 02 12:00, titled `fix: the parser drops blank lines`: a repair
+ *  !12 `formatter`, two commits (03 09:00, 03 10:00), merged 04 09:00, titled `Add the formatter`
+ *  !13 `revert-5a1b2c3d`, GitLab's revert of !12 (05 09:00, `This reverts merge request !12`), merged 05 10:00
+ *  v1.1.0 tags main on 06 09:00. The GitHub mirror holds a pull request of its own, refs/pull/12/head, on a commit
+ *  of 2026-06 that no merge request holds: GitLab's !12 is not GitHub's #12.
+ */
+function gitlabHistory(): FixtureRepo {
+  const repo = buildRepo([
+    { commit: 'initial commit', at: '2026-07-30T00:00:00Z' },
+    { tag: 'v1.0.0', annotated: true, at: '2026-07-30T01:00:00Z' },
+    { branch: 'parser-fix' },
+    { branch: 'formatter' },
+    { branch: 'mirror-pull' },
+    { commit: 'Fix the README link', on: 'mirror-pull', at: '2026-06-01T09:00:00Z', id: 'mirror' },
+    { commit: 'keep blank lines', on: 'parser-fix', at: '2026-08-02T09:00:00Z' },
+    { merge: 'parser-fix', at: '2026-08-02T12:00:00Z', message: "Merge branch 'parser-fix' into 'main'\n\nfix: the parser drops blank lines\n\nCloses #3\n\nSee merge request acme/tool!11" },
+    { commit: 'add the formatter', on: 'formatter', at: '2026-08-03T09:00:00Z' },
+    { commit: 'format the tests', on: 'formatter', at: '2026-08-03T10:00:00Z' },
+    { merge: 'formatter', at: '2026-08-04T09:00:00Z', message: "Merge branch 'formatter' into 'main'\n\nAdd the formatter\n\nSee merge request acme/tool!12", id: 'm12' },
+    { branch: 'revert-5a1b2c3d' },
+    { commit: 'Revert "Add the formatter"\n\nThis reverts merge request !12', on: 'revert-5a1b2c3d', at: '2026-08-05T09:00:00Z' },
+    { merge: 'revert-5a1b2c3d', at: '2026-08-05T10:00:00Z', message: "Merge branch 'revert-5a1b2c3d' into 'main'\n\nRevert \"Add the formatter\"\n\nSee merge request acme/tool!13", id: 'm13' },
+    { tag: 'v1.1.0', annotated: true, at: '2026-08-06T09:00:00Z' },
+  ]);
+  repo.git('update-ref', 'refs/pull/12/head', repo.sha('mirror'));
+  repo.git('branch', '-D', 'parser-fix', 'formatter', 'revert-5a1b2c3d', 'mirror-pull');
+  return repo;
+}
+
+describe('merge requests merged the GitLab way', () => {
+  let repo: FixtureRepo;
+  let report: Report;
+  beforeAll(async () => {
+    repo = gitlabHistory();
+    report = await audit({ path: repo.dir, since: '2026-08-01', until: '2026-08-07', now: '2026-08-07T00:00:00Z', github: false });
+  });
+  afterAll(() => repo.cleanup());
+
+  const change = (id: string) => report.changes.find((c) => c.id === id);
+
+  it('names each by its merge request and its title, not by the boilerplate subject', () => {
+    expect(report.changes.map((c) => [c.id, c.number, c.kind, c.title])).toEqual([
+      ['!11', null, 'merge', 'fix: the parser drops blank lines'],
+      ['!12', null, 'merge', 'Add the formatter'],
+      ['!13', null, 'merge', 'Revert "Add the formatter"'],
+    ]);
+  });
+
+  it('takes a merge request\'s commits from its side, not from a GitHub pull ref of the same number', () => {
+    expect([change('!12')?.commits, change('!12')?.firstCommitAt, change('!12')?.sha]).toEqual([2, '2026-08-03T09:00:00Z', repo.sha('m12')]);
+  });
+
+  it('reads the repair and the revert the merge requests\' titles say', () => {
+    expect(change('!11')?.flags).toContain('repair:fix-title');
+    expect([change('!12')?.reverted, change('!12')?.revertedBy]).toEqual([true, repo.sha('m13')]);
+  });
+});
