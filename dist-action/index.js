@@ -23708,14 +23708,17 @@ function parseLanding(subject, bodyFirstLine, merge, trackedBranch, mergeRequest
 		};
 		m = /^Merge (?:remote-tracking )?(?:branch )?'([^']+)'/.exec(subject);
 		const branch = m ? m[1] ?? "" : null;
+		if (mergeRequest !== null) {
+			const title = bodyFirstLine === "" || bodyFirstLine.startsWith("See merge request ") ? subject : bodyFirstLine;
+			return {
+				number,
+				mergeRequest,
+				branch,
+				sync: branch !== null && isReleaseLine(branch),
+				title
+			};
+		}
 		const sync = branch !== null && (branch === trackedBranch || branch.endsWith(`/${trackedBranch}`) || isReleaseLine(branch));
-		if (mergeRequest !== null) return {
-			number,
-			mergeRequest,
-			branch,
-			sync,
-			title: bodyFirstLine === "" || bodyFirstLine.startsWith("See merge request ") ? subject : bodyFirstLine
-		};
 		if (branch !== null) return {
 			number,
 			mergeRequest: null,
@@ -27170,7 +27173,7 @@ function trackedLine(tip, commits, trackedBranch) {
 function mergesTrackedBranch(commit, trackedBranch) {
 	if (commit.parents.length < 2 || !BRANCH_MERGE.test(commit.subject)) return false;
 	const { branch, number } = parseLanding(commit.subject, commit.bodyFirstLine, true, trackedBranch);
-	return number === null && branch !== null && (branch === trackedBranch || branch.endsWith(`/${trackedBranch}`));
+	return number === null && commit.mergeRequest === null && branch !== null && (branch === trackedBranch || branch.endsWith(`/${trackedBranch}`));
 }
 function sideLine(from, commits, landed) {
 	const side = [];

@@ -220,11 +220,15 @@ export function parseLanding(subject: string, bodyFirstLine: string, merge: bool
     // GitLab's "Merge branch 'x' into 'main'"
     m = /^Merge (?:remote-tracking )?(?:branch )?'([^']+)'/.exec(subject);
     const branch = m ? (m[1] ?? '') : null;
-    const sync = branch !== null && (branch === trackedBranch || branch.endsWith(`/${trackedBranch}`) || isReleaseLine(branch));
     // GitLab's merge commit: its subject is boilerplate, the merge request's title is the body's first line (a
     // body that opens with the merge request line has none). Its number is GitLab's, no GitHub pull request's: a
-    // GitHub mirror's refs/pull/N are other pull requests
-    if (mergeRequest !== null) return { number, mergeRequest, branch, sync, title: bodyFirstLine === '' || bodyFirstLine.startsWith('See merge request ') ? subject : bodyFirstLine };
+    // GitHub mirror's refs/pull/N are other pull requests. A merge request from a fork's own `main` (`Merge branch
+    // 'main' into 'main'`, 16 of GNOME/gnome-text-editor's) is a merge request, not the branch merged into itself
+    if (mergeRequest !== null) {
+      const title = bodyFirstLine === '' || bodyFirstLine.startsWith('See merge request ') ? subject : bodyFirstLine;
+      return { number, mergeRequest, branch, sync: branch !== null && isReleaseLine(branch), title };
+    }
+    const sync = branch !== null && (branch === trackedBranch || branch.endsWith(`/${trackedBranch}`) || isReleaseLine(branch));
     if (branch !== null) return { number, mergeRequest: null, branch, sync, title: subject };
   }
   return { number, mergeRequest: null, branch: null, sync: false, title: subject };

@@ -62,9 +62,10 @@ function mergesTrackedBranch(commit: Commit, trackedBranch: string): boolean {
   // only a `Merge branch '…'` names a branch without a pull request: the rest are not read further (a history of
   // 33,000 pull request merges read each through parseLanding for nothing)
   if (commit.parents.length < 2 || !BRANCH_MERGE.test(commit.subject)) return false;
-  // a pull request from a fork's own `main` (`Merge pull request #12 from ada/main`) is a pull request
+  // a pull request from a fork's own `main` (`Merge pull request #12 from ada/main`) is a pull request, and so is
+  // GitLab's merge request from one (`Merge branch 'main' into 'main'`, ending `See merge request …!N`)
   const { branch, number } = parseLanding(commit.subject, commit.bodyFirstLine, true, trackedBranch);
-  return number === null && branch !== null && (branch === trackedBranch || branch.endsWith(`/${trackedBranch}`));
+  return number === null && commit.mergeRequest === null && branch !== null && (branch === trackedBranch || branch.endsWith(`/${trackedBranch}`));
 }
 
 /** The first-parent line from `from` down to the first commit already landed (or not read), oldest first. */

@@ -10,6 +10,8 @@ import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.js';
  *  !11 `parser-fix`, one commit (02 09:00), merged 02 12:00, titled `fix: the parser drops blank lines`: a repair
  *  !12 `formatter`, two commits (03 09:00, 03 10:00), merged 04 09:00, titled `Add the formatter`
  *  !13 `revert-5a1b2c3d`, GitLab's revert of !12 (05 09:00, `This reverts merge request !12`), merged 05 10:00
+ *  !14 from Bea's fork's own `main` (`Merge branch 'main' into 'main'`), one commit (05 11:00), merged 05 12:00:
+ *      a merge request, not the branch merged into itself (no sync, and its commit lands no change of its own)
  *  v1.1.0 tags main on 06 09:00. The GitHub mirror holds a pull request of its own, refs/pull/12/head, on a commit
  *  of 2026-06 that no merge request holds: GitLab's !12 is not GitHub's #12.
  */
@@ -29,10 +31,13 @@ function gitlabHistory(): FixtureRepo {
     { branch: 'revert-5a1b2c3d' },
     { commit: 'Revert "Add the formatter"\n\nThis reverts merge request !12', on: 'revert-5a1b2c3d', at: '2026-08-05T09:00:00Z' },
     { merge: 'revert-5a1b2c3d', at: '2026-08-05T10:00:00Z', message: "Merge branch 'revert-5a1b2c3d' into 'main'\n\nRevert \"Add the formatter\"\n\nSee merge request acme/tool!13", id: 'm13' },
+    { branch: 'bea-main' },
+    { commit: 'help: add the Italian figure', on: 'bea-main', at: '2026-08-05T11:00:00Z', author: 'Bea <bea@example.com>' },
+    { merge: 'bea-main', at: '2026-08-05T12:00:00Z', message: "Merge branch 'main' into 'main'\n\nhelp: Add localised Italian figure\n\nSee merge request acme/tool!14" },
     { tag: 'v1.1.0', annotated: true, at: '2026-08-06T09:00:00Z' },
   ]);
   repo.git('update-ref', 'refs/pull/12/head', repo.sha('mirror'));
-  repo.git('branch', '-D', 'parser-fix', 'formatter', 'revert-5a1b2c3d', 'mirror-pull');
+  repo.git('branch', '-D', 'parser-fix', 'formatter', 'revert-5a1b2c3d', 'mirror-pull', 'bea-main');
   return repo;
 }
 
@@ -52,7 +57,9 @@ describe('merge requests merged the GitLab way', () => {
       ['!11', null, 'merge', 'fix: the parser drops blank lines'],
       ['!12', null, 'merge', 'Add the formatter'],
       ['!13', null, 'merge', 'Revert "Add the formatter"'],
+      ['!14', null, 'merge', 'help: Add localised Italian figure'],
     ]);
+    expect([change('!14')?.commits, change('!14')?.author, change('!14')?.deployedAt]).toEqual([1, 'Bea', '2026-08-06T09:00:00Z']);
   });
 
   it('takes a merge request\'s commits from its side, not from a GitHub pull ref of the same number', () => {

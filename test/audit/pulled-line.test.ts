@@ -38,7 +38,7 @@ describe('the sides of a branch merged into itself (git pull)', () => {
 });
 
 describe('trackedLine', () => {
-  const commit = (sha: string, parents: string[], subject: string): Commit => ({ sha, parents, subject, bodyFirstLine: '' }) as Commit;
+  const commit = (sha: string, parents: string[], subject: string): Commit => ({ sha, parents, subject, bodyFirstLine: '', mergeRequest: null }) as Commit;
   const map = (...list: Commit[]): Map<string, Commit> => new Map(list.map((c) => [c.sha, c]));
 
   it('puts a pull\'s side before it, oldest first, and leaves a pull request from a fork\'s main a merge of its own', () => {

@@ -123,9 +123,12 @@ describe('commit messages', () => {
       .toEqual({ number: null, mergeRequest: 232, branch: 'wip/chergert/f43', sync: false, title: '.gitlab-ci.yml: bump to f43' });
     // older GitLab names the merge request without its project; a merge request line quoted above is not the merge's
     expect(parseMessage("Merge branch 'fix' into 'master'\n\nFix it\n\nSee merge request !7\n\nSee merge request !12").mergeRequest).toBe(12);
-    // with no title above the line, the subject stays the title; a merge of the tracked branch stays a sync
+    // with no title above the line, the subject stays the title
     expect(parseLanding("Merge branch 'fix' into 'master'", 'See merge request !7', true, 'master', 7)).toMatchObject({ mergeRequest: 7, title: "Merge branch 'fix' into 'master'" });
-    expect(parseLanding("Merge branch 'main' into 'feature'", 'Sync', true, 'main', 9)).toMatchObject({ sync: true });
+    // a merge request from a fork's own main is a change (GNOME/gnome-text-editor's !50); one from a release line a sync (its !218)
+    expect(parseLanding("Merge branch 'main' into 'main'", 'help: Add localised Italian figure', true, 'main', 50)).toMatchObject({ sync: false, mergeRequest: 50 });
+    expect(parseLanding("Merge branch 'main' into 'main'", '', true, 'main')).toMatchObject({ sync: true, mergeRequest: null });
+    expect(parseLanding("Merge branch '48.1' into 'main'", '48.1', true, 'main', 218)).toMatchObject({ sync: true });
     // words that only mention one name none
     expect(parseMessage('Fix the parser\n\nSee merge request !7 for the discussion').mergeRequest).toBeNull();
   });
