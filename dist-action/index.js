@@ -36516,12 +36516,17 @@ function reviewedOnGerrit(inWindow) {
 		landed: landed.length
 	};
 }
+function mergedOnGitLab(inWindow) {
+	const landed = inWindow.filter((c) => c.kind !== "sync");
+	const requests = landed.filter((c) => MERGE_REQUEST_ID.test(c.id)).length;
+	return requests > 0 && requests > landed.filter((c) => c.number !== null).length;
+}
 function sourceNotes(signal, github, inWindow, pullRefs) {
 	const { gerrit, landed } = reviewedOnGerrit(inWindow);
-	const onGerrit = `${gerrit} of the window's ${plural$2(landed, "change")} ${gerrit === 1 ? "was" : "were"} reviewed on Gerrit (their Reviewed-on trailers), which flowaudit does not read`;
-	if (github) return [...gerrit > 0 ? [`${onGerrit}: their pickup, merge wait and review figures are unknown.`] : [], ...signal === "merge" ? ["No deploy signal (deployments, deploy workflow runs, releases or tags) was found: every merge counts as a deploy, so the deploy stage is 0 and deploy frequency and lead time get no DORA band."] : []];
-	const notes = gerrit > 0 ? [
-		`${onGerrit}: pickup and merge wait are unknown, and "review" is the whole wait from the last commit to the merge.`,
+	const elsewhere = gerrit > 0 ? `${gerrit} of the window's ${plural$2(landed, "change")} ${gerrit === 1 ? "was" : "were"} reviewed on Gerrit (their Reviewed-on trailers), which flowaudit does not read` : mergedOnGitLab(inWindow) ? `This project's merge requests are on GitLab (\`See merge request\` in its merge commits), which flowaudit does not read` : null;
+	if (github) return [...elsewhere !== null ? [`${elsewhere}: their pickup, merge wait and review figures are unknown.`] : [], ...signal === "merge" ? ["No deploy signal (deployments, deploy workflow runs, releases or tags) was found: every merge counts as a deploy, so the deploy stage is 0 and deploy frequency and lead time get no DORA band."] : []];
+	const notes = elsewhere !== null ? [
+		`${elsewhere}: pickup and merge wait are unknown, and "review" is the whole wait from the last commit to the merge.`,
 		"Review health, rework, CI checks and WIP need pull request data: they are left out (null), not 0.",
 		"Git alone sees a change only once it merges: the coding and review queues of the last weeks leave out the changes still in review, so they read low at the window's end."
 	] : [
@@ -36564,18 +36569,20 @@ function mergeToolNote(inWindow, identities) {
 	}
 	const most = Math.max(0, largest(byCommitter.values()));
 	if (2 * most <= direct.length) return null;
-	return `${direct.length} of the window's ${landed.length} changes carry no pull request number, and ${most} of them were committed by one identity for other authors, as a merge tool does: git alone cannot tell such squashes from direct pushes. With a GitHub token (GH_TOKEN), flowaudit reads their pull requests.`;
+	const github = mergedOnGitLab(inWindow) ? "" : " With a GitHub token (GH_TOKEN), flowaudit reads their pull requests.";
+	return `${direct.length} of the window's ${landed.length} changes carry no pull request number, and ${most} of them were committed by one identity for other authors, as a merge tool does: git alone cannot tell such squashes from direct pushes.${github}`;
 }
 function titleOnlyBackportsNote(counted, titleOnly) {
 	const carried = counted.filter((c) => titleOnly.has(c.sha)).length;
 	if (carried === 0) return null;
 	return `${carried} of the window's ${plural$2(counted.length, "counted change")} ${carried === 1 ? "has its" : "have their"} title on a release line under a later pull request's number, as a backport bot's squash carries it (\`fix: x (#M)\` for \`fix: x (#N)\`): git alone cannot tell that ${carried === 1 ? "the squash copies it" : "the squashes copy them"}, so ${carried === 1 ? "it counts" : "they count"} as deployed only when a release holds ${carried === 1 ? "its" : "their"} own commit, and the deploy wait and lead time may read long. With a GitHub token (GH_TOKEN), flowaudit reads the backport pull requests' descriptions (\`Backport of #N\`).`;
 }
-var GERRIT_CHANGE, SYNCED_SHARE, FEW;
+var GERRIT_CHANGE, MERGE_REQUEST_ID, SYNCED_SHARE, FEW;
 var init_notes = __esmMin((() => {
 	init_units();
 	init_lists$1();
 	GERRIT_CHANGE = /^https?:\/\/[^\s/]+\/(?:c\/\S+\/\+\/\d+|#\/c\/\d+|\d+)\/?$/i;
+	MERGE_REQUEST_ID = /^!\d+$/;
 	SYNCED_SHARE = 4;
 	FEW = 10;
 }));

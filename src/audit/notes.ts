@@ -13,21 +13,40 @@ function reviewedOnGerrit(inWindow: readonly Change[]): { gerrit: number; landed
   return { gerrit: 2 * gerrit > landed.length ? gerrit : 0, landed: landed.length };
 }
 
+// a GitLab merge request's change id (see buildChanges): `!232`
+const MERGE_REQUEST_ID = /^!\d+$/;
+
+/**
+ * Whether the window's changes say the project lives on GitLab: some landed as GitLab merge requests, and more of
+ * them than name a GitHub pull request (GNOME/gnome-text-editor's year: 5 merge requests, 93 direct pushes, no
+ * pull request).
+ */
+function mergedOnGitLab(inWindow: readonly Change[]): boolean {
+  const landed = inWindow.filter((c) => c.kind !== 'sync');
+  const requests = landed.filter((c) => MERGE_REQUEST_ID.test(c.id)).length;
+  return requests > 0 && requests > landed.filter((c) => c.number !== null).length;
+}
+
 /** What the sources could not show, and how to get it: one sentence each, for the end of every report. */
 export function sourceNotes(signal: DeploySignalKind, github: boolean, inWindow: readonly Change[], pullRefs: boolean): string[] {
   // golang/tools' changes are reviewed on Gerrit, and its GitHub repository is a mirror that merges no pull
-  // request: a GitHub token would split nothing, and saying so sends the reader to the wrong place
+  // request: a GitHub token would split nothing, and saying so sends the reader to the wrong place. So with a
+  // project on GitLab (GNOME's, mirrored to GitHub), whose merge requests GitHub never sees
   const { gerrit, landed } = reviewedOnGerrit(inWindow);
-  const onGerrit = `${gerrit} of the window's ${plural(landed, 'change')} ${gerrit === 1 ? 'was' : 'were'} reviewed on Gerrit (their Reviewed-on trailers), which flowaudit does not read`;
+  const elsewhere = gerrit > 0
+    ? `${gerrit} of the window's ${plural(landed, 'change')} ${gerrit === 1 ? 'was' : 'were'} reviewed on Gerrit (their Reviewed-on trailers), which flowaudit does not read`
+    : mergedOnGitLab(inWindow)
+      ? `This project's merge requests are on GitLab (\`See merge request\` in its merge commits), which flowaudit does not read`
+      : null;
   if (github) {
     return [
-      ...(gerrit > 0 ? [`${onGerrit}: their pickup, merge wait and review figures are unknown.`] : []),
+      ...(elsewhere !== null ? [`${elsewhere}: their pickup, merge wait and review figures are unknown.`] : []),
       ...(signal === 'merge' ? ['No deploy signal (deployments, deploy workflow runs, releases or tags) was found: every merge counts as a deploy, so the deploy stage is 0 and deploy frequency and lead time get no DORA band.'] : []),
     ];
   }
-  const notes = gerrit > 0
+  const notes = elsewhere !== null
     ? [
-      `${onGerrit}: pickup and merge wait are unknown, and "review" is the whole wait from the last commit to the merge.`,
+      `${elsewhere}: pickup and merge wait are unknown, and "review" is the whole wait from the last commit to the merge.`,
       'Review health, rework, CI checks and WIP need pull request data: they are left out (null), not 0.',
       'Git alone sees a change only once it merges: the coding and review queues of the last weeks leave out the changes still in review, so they read low at the window\'s end.',
     ]
@@ -106,7 +125,9 @@ export function mergeToolNote(inWindow: readonly Change[], identities: ReadonlyM
   }
   const most = Math.max(0, largest(byCommitter.values()));
   if (2 * most <= direct.length) return null;
-  return `${direct.length} of the window's ${landed.length} changes carry no pull request number, and ${most} of them were committed by one identity for other authors, as a merge tool does: git alone cannot tell such squashes from direct pushes. With a GitHub token (GH_TOKEN), flowaudit reads their pull requests.`;
+  // GitHub holds no pull request of a project on GitLab: no token would read one
+  const github = mergedOnGitLab(inWindow) ? '' : ' With a GitHub token (GH_TOKEN), flowaudit reads their pull requests.';
+  return `${direct.length} of the window's ${landed.length} changes carry no pull request number, and ${most} of them were committed by one identity for other authors, as a merge tool does: git alone cannot tell such squashes from direct pushes.${github}`;
 }
 
 /**

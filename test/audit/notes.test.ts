@@ -42,6 +42,41 @@ describe('changes reviewed on Gerrit', () => {
   });
 });
 
+describe('a project on GitLab', () => {
+  const repos: FixtureRepo[] = [];
+  afterAll(() => repos.forEach((r) => r.cleanup()));
+  const WINDOW = { since: '2026-03-01', until: '2026-04-01', now: '2026-04-01T00:00:00Z', github: false } as const;
+  // GNOME's way: two merge requests merged by GitLab, and `squashes` more commits whose subjects end in a GitHub pull
+  // request's `(#N)`; then nine translations Bea wrote that Ada's identity committed (GNOME's Translation Robot)
+  const notesOf = async (squashes: number): Promise<string[]> => {
+    const steps: Step[] = [{ commit: 'initial commit', at: '2026-02-01T00:00:00Z' }];
+    for (const n of [1, 2]) {
+      steps.push({ branch: `topic-${n}` }, { commit: `work ${n}`, on: `topic-${n}`, at: `2026-03-0${n}T10:00:00Z` });
+      steps.push({ merge: `topic-${n}`, at: `2026-03-0${n}T12:00:00Z`, message: `Merge branch 'topic-${n}' into 'main'\n\nTopic ${n}\n\nSee merge request gnome/editor!${n}` });
+    }
+    for (let i = 0; i < squashes; i++) steps.push({ commit: `Squashed ${i} (#${i + 10})`, at: `2026-03-1${i}T12:00:00Z` });
+    for (let i = 0; i < 9; i++) steps.push({ commit: `Update translation ${i}`, author: 'Bea <bea@example.com>', at: `2026-03-2${i}T12:00:00Z` });
+    const repo = buildRepo(steps);
+    repos.push(repo);
+    return (await audit({ path: repo.dir, ...WINDOW })).notes;
+  };
+
+  it('says its merge requests are on GitLab, and sends no one to GitHub for them', async () => {
+    const notes = await notesOf(0);
+    expect(notes[0]).toBe('This project\'s merge requests are on GitLab (`See merge request` in its merge commits), which flowaudit does not read: pickup and merge wait are unknown, and "review" is the whole wait from the last commit to the merge.');
+    expect(notes.find((n) => /merge tool/.test(n))).toBe("9 of the window's 11 changes carry no pull request number, and 9 of them were committed by one identity for other authors, as a merge tool does: git alone cannot tell such squashes from direct pushes.");
+    expect(notes.filter((n) => /GitHub token|GH_TOKEN/.test(n))).toEqual([]);
+  });
+
+  it('keeps the GitHub token\'s notes when as many changes name a GitHub pull request', async () => {
+    const notes = await notesOf(2);
+    expect(notes.filter((n) => /GitLab/.test(n))).toEqual([]);
+    // the two of git alone, and the merge tool's
+    expect(notes.filter((n) => /GitHub token/.test(n))).toHaveLength(3);
+    expect(notes.find((n) => /merge tool/.test(n))).toMatch(/With a GitHub token \(GH_TOKEN\), flowaudit reads their pull requests\.$/);
+  });
+});
+
 describe('pull requests that reached the branch through syncs', () => {
   const repos: FixtureRepo[] = [];
   afterAll(() => repos.forEach((r) => r.cleanup()));
