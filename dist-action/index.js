@@ -23760,7 +23760,7 @@ var init_message = __esmMin((() => {
 	BACKPORT_LIST_HEADING = /^[ \t]*(?:\w+[ \t]+)?backports[ \t]*:?[ \t]*$/gim;
 	LIST_ITEM = /^[ \t]*[-*+][ \t]/;
 	LISTED_PULL = /^[ \t]*[-*+][ \t]+(?:(?:[\w.-]+\/[\w.-]+)?#|https?:\/\/github\.com\/[\w.-]+\/[\w.-]+\/pull\/)(\d+)\b/;
-	CLOSES_PULL = /^[ \t]*close[sd]?:?[ \t]+(?:#(\d+)|https?:\/\/[^\s/]+\/[\w.-]+\/[\w.-]+\/pull\/(\d+))[ \t]*$/gim;
+	CLOSES_PULL = /^[ \t]*close[sd]?:?[ \t]+(?:(?:#|gh-)(\d+)|https?:\/\/[^\s/]+\/[\w.-]+\/[\w.-]+\/pull\/(\d+))[ \t]*$/gim;
 	REVERT_SUBJECT = /^(?:Revert\s+"|revert(?:\([^)]*\))?!?:|(?!(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci):)[\w./-]{1,200}(?:,\s*[\w./-]{1,200}){0,10}:\s+revert\b)/i;
 	TYPED_GIT_REVERT = /^(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci)(?:\([^)]*\))?!?:\s+Revert\s+"/;
 	REVERT_FIRST_PARAGRAPH = /^This (?:CL |change )?reverts commit [0-9a-f]{7,40}/i;
@@ -23961,7 +23961,9 @@ function buildChanges(input) {
 			const copies = landing.number !== null && input.pulls.has(landing.number) ? null : rebases.runAt(line, i);
 			const pushed = landing.number === null && copies?.whole !== true && copies?.named !== true ? pushedHead(line, i, input.pullHeads) : null;
 			const run = pushed === null ? copies : null;
+			const closed = run === null && pushed === null && landing.number === null ? rebases.squashedBy(commit) : null;
 			if (run !== null) {
+				rebases.took(run.number);
 				change = groupChange(line.slice(i, i + run.length), "rebase", run.number, input, rules).change;
 				change.forkPoints = input.pulls.get(run.number)?.forkPoints ?? [];
 				i += run.length - 1;
@@ -23973,7 +23975,11 @@ function buildChanges(input) {
 				}
 				change = squashChange(commit, landing.number, input, rules);
 				if (commit.landingUrl !== null) change.url = safeUrl$1(commit.landingUrl);
+			} else if (closed !== null) {
+				rebases.took(closed);
+				change = squashChange(commit, closed, input, rules);
 			} else {
+				if (pushed !== null) rebases.took(pushed.number);
 				const members = line.slice(i, i + (pushed?.length ?? 1));
 				change = groupChange(members, pushed ? "rebase" : "direct", pushed?.number ?? null, input, rules).change;
 				change.forkPoints = commit.parents.slice(0, 1);
@@ -24346,6 +24352,7 @@ var init_changes = __esmMin((() => {
 		landed;
 		named;
 		bySubject = new Map();
+		taken = new Set();
 		constructor(pulls, release, landed, named) {
 			this.pulls = pulls;
 			this.release = release;
@@ -24404,6 +24411,18 @@ var init_changes = __esmMin((() => {
 		closing(commit) {
 			if (commit.closesPulls.length === 0 || commit.parents.length >= 2) return [];
 			return commit.closesPulls.filter((n) => !this.named.has(n) && this.reworded(commit, n));
+		}
+		squashedBy(commit) {
+			if (commit.closesPulls.length === 0 || commit.parents.length >= 2) return null;
+			const found = commit.closesPulls.filter((n) => {
+				if (this.named.has(n) || this.taken.has(n)) return false;
+				const own = (this.pulls.get(n)?.commits ?? []).filter((c) => c.parents.length < 2 && !this.release.has(c.sha) && !this.landed.has(c));
+				return own.length > 0 && own.every((c) => c.committedAt <= commit.committedAt) && own.some((c) => c.authorEmail === commit.authorEmail);
+			});
+			return found.length === 1 ? found[0] : null;
+		}
+		took(number) {
+			this.taken.add(number);
 		}
 		remaining(number) {
 			return (this.pulls.get(number)?.commits ?? []).filter((c) => c.parents.length < 2 && !this.release.has(c.sha) && !this.landed.has(c)).length;

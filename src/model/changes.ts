@@ -125,7 +125,10 @@ export function buildChanges(input: BuildChangesInput): Change[] {
       // request's head it is (curl's #20085, opened months later on master's c3bbd41eef, which closes #18413)
       const pushed = landing.number === null && copies?.whole !== true && copies?.named !== true ? pushedHead(line, i, input.pullHeads) : null;
       const run = pushed === null ? copies : null;
+      // a squash whose subject lost its number and whose body closes its pull request (jQuery's `Closes gh-N`)
+      const closed = run === null && pushed === null && landing.number === null ? rebases.squashedBy(commit) : null;
       if (run !== null) {
+        rebases.took(run.number);
         change = groupChange(line.slice(i, i + run.length), 'rebase', run.number, input, rules).change;
         change.forkPoints = input.pulls.get(run.number)?.forkPoints ?? [];
         i += run.length - 1;
@@ -138,7 +141,11 @@ export function buildChanges(input: BuildChangesInput): Change[] {
         // a squash that also carries a PR-URL trailer is still a squash: its pull ref gives its commits
         change = squashChange(commit, landing.number, input, rules);
         if (commit.landingUrl !== null) change.url = safeUrl(commit.landingUrl);
+      } else if (closed !== null) {
+        rebases.took(closed);
+        change = squashChange(commit, closed, input, rules);
       } else {
+        if (pushed !== null) rebases.took(pushed.number);
         const members = line.slice(i, i + (pushed?.length ?? 1));
         change = groupChange(members, pushed ? 'rebase' : 'direct', pushed?.number ?? null, input, rules).change;
         change.forkPoints = commit.parents.slice(0, 1);
@@ -648,6 +655,8 @@ interface PullCommitEntry {
 class RebaseIndex {
   // by subject (the string the commit holds, not a key built per commit); email and author date are compared
   private readonly bySubject = new Map<string, PullCommitEntry[]>();
+  // the pull requests landed so far by a rebase, a push or a commit closing them (see took)
+  private readonly taken = new Set<number>();
 
   /**
    * A backport's commits (on a release line) copy the tracked branch's, not the other way round. `landed`
@@ -735,6 +744,31 @@ class RebaseIndex {
   private closing(commit: Commit): number[] {
     if (commit.closesPulls.length === 0 || commit.parents.length >= 2) return [];
     return commit.closesPulls.filter((n) => !this.named.has(n) && this.reworded(commit, n));
+  }
+
+  /**
+   * The pull request a commit squashes when its subject lost the `(#N)` and its body closes it (jQuery squashes each
+   * pull request, rewrites the subject, and writes `Closes gh-N`): the one pull request its closing lines name
+   * whose pull ref holds commits not landed yet, all committed before it, among them one by its author. A pull ref
+   * says N is a pull request, not an issue; the author, that the squash is that pull request's work, not a
+   * maintainer's own change closing another's attempt. Null otherwise.
+   */
+  squashedBy(commit: Commit): number | null {
+    if (commit.closesPulls.length === 0 || commit.parents.length >= 2) return null;
+    const found = commit.closesPulls.filter((n) => {
+      if (this.named.has(n) || this.taken.has(n)) return false;
+      const own = (this.pulls.get(n)?.commits ?? []).filter((c) => c.parents.length < 2 && !this.release.has(c.sha) && !this.landed.has(c));
+      return own.length > 0 && own.every((c) => c.committedAt <= commit.committedAt) && own.some((c) => c.authorEmail === commit.authorEmail);
+    });
+    return found.length === 1 ? (found[0] as number) : null;
+  }
+
+  /**
+   * Says that pull request `number` landed (rebased, pushed as it was, or squashed by a commit closing it): a later
+   * commit closing it again is no squash of it (curl's f55974c139 closes, by a typo, a pull request landed before).
+   */
+  took(number: number): void {
+    this.taken.add(number);
   }
 
   /** The pull request's commits a rebase merge would bring: not merges, not on a release line, not landed. */

@@ -70,6 +70,8 @@ describe('commit messages', () => {
     const closes = (message: string): number[] => parseMessage(message).closesPulls;
     // curl's landings: `Closes #N`, and Jay Satiro's `Closes https://github.com/curl/curl/pull/N`
     expect(closes('schannel: improve handshake\n\nRef: https://github.com/curl/curl/pull/18125\n\nCloses https://github.com/curl/curl/pull/18323')).toEqual([18323]);
+    // jQuery's: `Closes gh-N` for the pull request, `Fixes gh-N` for the issue
+    expect(closes('Selector: Decode invalid escape code points to U+FFFD\n\nFixes gh-5844\nCloses gh-5845')).toEqual([5845]);
     expect(closes('httpsig: add support\n\nFixes #21000\nCloses #22386\nCloses #21239')).toEqual([22386, 21239]);
     expect(closes('x\n\nclosed: #7')).toEqual([7]);
     // an issue's URL, a mention mid-sentence, the subject: none

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { audit } from '../../src/audit/index.js';
+import type { Report } from '../../src/report/schema.js';
+import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.js';
+
+/*
+ * jquery/jquery squashes each pull request, rewrites the subject without its `(#N)`, and ends the body with
+ * `Closes gh-N` (March 2026, UTC; the clone has refs/pull/*). Over its year to 2026-07-21, 70 of its 89 changes
+ * read as direct pushes of no coding time.
+ *  #7   Bea's two commits (02 09:00, 03 09:00), squashed as Bea on 05 10:00 with `Closes gh-7`: the squash of #7
+ *  #8   Bea's pull request, closed by Ada's own commit (07 10:00) that does the work another way: Ada's direct push
+ *  gh-9 an issue (no pull ref), closed by a commit (08 10:00): a direct push
+ *  #12  Bea's pull request whose commit came after (09 12:00) the commit closing it (09 10:00): no squash of it
+ *  again Bea's later commit (10 10:00) closing #7 again: #7 landed already, a direct push
+ */
+const bea = 'Bea <bea@example.com>';
+function history(): FixtureRepo {
+  const repo = buildRepo([
+    { commit: 'initial commit', at: '2026-03-01T00:00:00Z' },
+    { branch: 'p7' },
+    { commit: 'Selector: decode escapes', on: 'p7', at: '2026-03-02T09:00:00Z', author: bea },
+    { commit: 'review fixes', on: 'p7', at: '2026-03-03T09:00:00Z', author: bea, id: 'p7' },
+    { branch: 'p8' },
+    { commit: 'Ajax: retry on 503', on: 'p8', at: '2026-03-04T09:00:00Z', author: bea, id: 'p8' },
+    { commit: 'Selector: Decode invalid escape code points\n\nCloses gh-7', on: 'main', at: '2026-03-05T10:00:00Z', author: bea, id: 'l7' },
+    { commit: 'Ajax: Retry once on 503\n\nCloses gh-8', on: 'main', at: '2026-03-07T10:00:00Z', id: 'l8' },
+    { commit: 'Core: Fix the docs link\n\nCloses gh-9', on: 'main', at: '2026-03-08T10:00:00Z', author: bea, id: 'l9' },
+    { commit: 'Tests: Add a timeout\n\nCloses gh-12', on: 'main', at: '2026-03-09T10:00:00Z', author: bea, id: 'l12' },
+    { branch: 'p12' },
+    { commit: 'Tests: add a timeout', on: 'p12', at: '2026-03-09T12:00:00Z', author: bea, id: 'p12' },
+    { commit: 'Selector: One more escape\n\nCloses gh-7', on: 'main', at: '2026-03-10T10:00:00Z', author: bea, id: 'again' },
+  ]);
+  for (const n of [7, 8, 12]) repo.git('update-ref', `refs/pull/${n}/head`, repo.sha(`p${n}`));
+  repo.git('branch', '-D', 'p7', 'p8', 'p12');
+  return repo;
+}
+
+describe('pull requests squashed with a rewritten subject, the body closing them (jQuery)', () => {
+  let repo: FixtureRepo;
+  let report: Report;
+  beforeAll(async () => {
+    repo = history();
+    report = await audit({ path: repo.dir, since: '2026-03-02', until: '2026-03-11', now: '2026-03-11T00:00:00Z', github: false });
+  });
+  afterAll(() => repo.cleanup());
+
+  const of = (id: string) => {
+    const c = report.changes.find((x) => x.sha === repo.sha(id));
+    return [c?.id, c?.kind, c?.commits, c?.firstCommitAt];
+  };
+
+  it('reads a squash closing its own author\'s pull request as that pull request, its commits from the pull ref', () => {
+    expect(of('l7')).toEqual(['#7', 'squash', 2, '2026-03-02T09:00:00Z']);
+    expect(report.changes.find((c) => c.id === '#7')?.title).toBe('Selector: Decode invalid escape code points');
+  });
+
+  it('links nothing when another author closes it, when the number is an issue\'s, or when the pull request moved on after', () => {
+    expect(of('l8')).toEqual([repo.sha('l8').slice(0, 10), 'direct', 1, '2026-03-07T10:00:00Z']);
+    expect(of('l9')).toEqual([repo.sha('l9').slice(0, 10), 'direct', 1, '2026-03-08T10:00:00Z']);
+    expect(of('l12')).toEqual([repo.sha('l12').slice(0, 10), 'direct', 1, '2026-03-09T10:00:00Z']);
+  });
+
+  it('lands a pull request once: a later commit closing it again is a direct push', () => {
+    expect(of('again')).toEqual([repo.sha('again').slice(0, 10), 'direct', 1, '2026-03-10T10:00:00Z']);
+  });
+});
