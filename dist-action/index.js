@@ -24237,7 +24237,7 @@ function baseChange(commit, kind, number, title, input) {
 		title,
 		author: commit.authorName,
 		authorEmail: commit.authorEmail,
-		url: number !== null && input.webUrl !== null ? `${input.webUrl}/pull/${number}` : null,
+		url: number !== null ? input.webUrl === null ? null : `${input.webUrl}/pull/${number}` : commit.mergeRequest !== null && input.mergeRequestsUrl != null ? `${input.mergeRequestsUrl}/${commit.mergeRequest}` : null,
 		branch: null,
 		kind,
 		sha: commit.sha,
@@ -26481,6 +26481,10 @@ function webUrl(remote) {
 	if (remote === null || !/github/.test(remote.host)) return null;
 	return `https://${remote.host}/${remote.owner}/${remote.name}`;
 }
+function mergeRequestsUrl(remote) {
+	if (remote === null || /github/.test(remote.host)) return null;
+	return `https://${remote.host}/${remote.owner}/${remote.name}/-/merge_requests`;
+}
 var init_remote = __esmMin((() => {}));
 // src/sources/git/own-string.ts
 function ownAscii(s) {
@@ -27751,6 +27755,7 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 			botPattern: o.botPattern,
 			ai: o.ai,
 			webUrl: o.webUrl,
+			mergeRequestsUrl: o.mergeRequestsUrl,
 			shallow: repo.shallow,
 			read: (sha) => commits.has(sha) || pulls.loaded.has(sha) || lines.graph.node.has(sha)
 		});
@@ -44137,6 +44142,7 @@ async function auditWith(options, reads, times, window) {
 		ai: settings.ai,
 		botPattern: settings.botPattern,
 		webUrl: webUrl(remote),
+		mergeRequestsUrl: mergeRequestsUrl(remote),
 		forPulls: gh !== null,
 		onCommits: (count) => progress({
 			step: reading,

@@ -51,6 +51,8 @@ export interface BuildChangesInput {
   read?: (sha: string) => boolean;
   /** web URL of the repository (`https://github.com/o/n`), for change links */
   webUrl: string | null;
+  /** where the GitLab project's merge requests are (`https://host/group/project/-/merge_requests`), for their links */
+  mergeRequestsUrl?: string | null;
   /** a shallow clone: its cut commits show no parents, so a side reaching one is no import of another history */
   shallow?: boolean;
 }
@@ -540,7 +542,9 @@ function baseChange(commit: Commit, kind: ChangeKind, number: number | null, tit
     title,
     author: commit.authorName,
     authorEmail: commit.authorEmail,
-    url: number !== null && input.webUrl !== null ? `${input.webUrl}/pull/${number}` : null,
+    url: number !== null
+      ? (input.webUrl === null ? null : `${input.webUrl}/pull/${number}`)
+      : commit.mergeRequest !== null && input.mergeRequestsUrl != null ? `${input.mergeRequestsUrl}/${commit.mergeRequest}` : null,
     branch: null,
     kind,
     sha: commit.sha,

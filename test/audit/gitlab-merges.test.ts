@@ -37,6 +37,8 @@ function gitlabHistory(): FixtureRepo {
     { tag: 'v1.1.0', annotated: true, at: '2026-08-06T09:00:00Z' },
   ]);
   repo.git('update-ref', 'refs/pull/12/head', repo.sha('mirror'));
+  // cloned from the GitLab host
+  repo.git('remote', 'add', 'origin', 'git@gitlab.example.org:acme/tool.git');
   repo.git('branch', '-D', 'parser-fix', 'formatter', 'revert-5a1b2c3d', 'mirror-pull', 'bea-main');
   return repo;
 }
@@ -60,6 +62,10 @@ describe('merge requests merged the GitLab way', () => {
       ['!14', null, 'merge', 'help: Add localised Italian figure'],
     ]);
     expect([change('!14')?.commits, change('!14')?.author, change('!14')?.deployedAt]).toEqual([1, 'Bea', '2026-08-06T09:00:00Z']);
+  });
+
+  it('links each merge request where its project\'s host keeps it', () => {
+    expect(change('!12')?.url).toBe('https://gitlab.example.org/acme/tool/-/merge_requests/12');
   });
 
   it('takes a merge request\'s commits from its side, not from a GitHub pull ref of the same number', () => {

@@ -19,3 +19,13 @@ export function webUrl(remote: RemoteName | null): string | null {
   if (remote === null || !/github/.test(remote.host)) return null;
   return `https://${remote.host}/${remote.owner}/${remote.name}`;
 }
+
+/**
+ * Where a GitLab project's merge requests are (`https://gitlab.gnome.org/GNOME/gnome-text-editor/-/merge_requests`),
+ * when the remote is on a host other than GitHub: a history whose merges name GitLab merge requests came from
+ * there. Null for a GitHub remote (a mirror: where its merge requests live is unknown) and for none.
+ */
+export function mergeRequestsUrl(remote: RemoteName | null): string | null {
+  if (remote === null || /github/.test(remote.host)) return null;
+  return `https://${remote.host}/${remote.owner}/${remote.name}/-/merge_requests`;
+}

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { mergeRequestsUrl, parseRemote, webUrl } from '../../../src/sources/git/remote.js';
+
+describe('where a remote keeps its pull and merge requests', () => {
+  it('links a GitLab project\'s merge requests on its own host, over https and ssh alike', () => {
+    expect(mergeRequestsUrl(parseRemote('https://gitlab.gnome.org/GNOME/gnome-text-editor.git'))).toBe('https://gitlab.gnome.org/GNOME/gnome-text-editor/-/merge_requests');
+    expect(mergeRequestsUrl(parseRemote('git@salsa.debian.org:debian/dpkg.git'))).toBe('https://salsa.debian.org/debian/dpkg/-/merge_requests');
+  });
+
+  it('links none from a GitHub remote (a mirror: where its merge requests live is unknown), nor from a path', () => {
+    expect(mergeRequestsUrl(parseRemote('https://github.com/GNOME/gnome-text-editor.git'))).toBeNull();
+    expect(webUrl(parseRemote('https://github.com/GNOME/gnome-text-editor.git'))).toBe('https://github.com/GNOME/gnome-text-editor');
+    expect(mergeRequestsUrl(parseRemote('/srv/git/tool.git'))).toBeNull();
+  });
+});
