@@ -23229,7 +23229,7 @@ function hintOf$1(signature) {
 	if (signature.hint === void 0 || signature.hint === "") throw new Error(`the signature of ${signature.meta.tool} at ${signature.meta.place} has no hint`);
 	return signature.hint;
 }
-var BODY_LIMIT, MAX_REMEMBERED, PERSON_KEY, SIGN_OFF_KEY, TRAILER, NOREPLY, APP_NAME, WEB_ADDRESS, AI_WORD, builtIn, Compiled, NONE$2;
+var BODY_LIMIT, MAX_REMEMBERED, PERSON_KEY, SIGN_OFF_KEY, TRAILER, NOREPLY$1, APP_NAME, WEB_ADDRESS, AI_WORD, builtIn, Compiled, NONE$2;
 var init_compile$1 = __esmMin((() => {
 	init_patterns();
 	init_bot_names();
@@ -23242,7 +23242,7 @@ var init_compile$1 = __esmMin((() => {
 	PERSON_KEY = /^co-?(?:authored|developed)-by$/i;
 	SIGN_OFF_KEY = /^signed-off-by$/i;
 	TRAILER = /^([A-Za-z][A-Za-z0-9-]*):[ \t]*(\S[^\n]*)$/gm;
-	NOREPLY = /^(?:\d+\+)?([^@\s]+?)(\[bot\])?@users\.noreply\.github\.com$/i;
+	NOREPLY$1 = /^(?:\d+\+)?([^@\s]+?)(\[bot\])?@users\.noreply\.github\.com$/i;
 	APP_NAME = /^(.+)\[bot\]$/i;
 	WEB_ADDRESS = /^https?:\/\//i;
 	AI_WORD = /^ai\b/i;
@@ -23469,7 +23469,7 @@ var init_compile$1 = __esmMin((() => {
 		identity(place, who, exact) {
 			const index = this.identities.get(place);
 			if (index === void 0) return null;
-			const noreply = NOREPLY.exec(who.email);
+			const noreply = NOREPLY$1.exec(who.email);
 			const app = APP_NAME.exec(who.name)?.[1]?.toLowerCase() ?? (noreply?.[2] !== void 0 ? noreply[1]?.toLowerCase() : void 0);
 			const account = noreply?.[2] === void 0 ? noreply?.[1]?.toLowerCase() : void 0;
 			if (who.email !== "" && index.borrowed.get(who.email)?.test(who.name) === true) return null;
@@ -23760,7 +23760,7 @@ var init_message = __esmMin((() => {
 	BACKPORT_LIST_HEADING = /^[ \t]*(?:\w+[ \t]+)?backports[ \t]*:?[ \t]*$/gim;
 	LIST_ITEM = /^[ \t]*[-*+][ \t]/;
 	LISTED_PULL = /^[ \t]*[-*+][ \t]+(?:(?:[\w.-]+\/[\w.-]+)?#|https?:\/\/github\.com\/[\w.-]+\/[\w.-]+\/pull\/)(\d+)\b/;
-	CLOSES_PULL = /^[ \t]*close[sd]?:?[ \t]+(?:(?:#|gh-)(\d+)|https?:\/\/[^\s/]+\/[\w.-]+\/[\w.-]+\/pull\/(\d+))[ \t]*$/gim;
+	CLOSES_PULL = /^[ \t]*close[sd]?:?[ \t]+(?:(?:#|gh-)(\d+)(?:[ \t]+from[ \t]+\S+?)?\.?|https?:\/\/[^\s/]+\/[\w.-]+\/[\w.-]+\/pull\/(\d+))[ \t]*$/gim;
 	REVERT_SUBJECT = /^(?:Revert\s+"|revert(?:\([^)]*\))?!?:|(?!(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci):)[\w./-]{1,200}(?:,\s*[\w./-]{1,200}){0,10}:\s+revert\b)/i;
 	TYPED_GIT_REVERT = /^(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci)(?:\([^)]*\))?!?:\s+Revert\s+"/;
 	REVERT_FIRST_PARAGRAPH = /^This (?:CL |change )?reverts commit [0-9a-f]{7,40}/i;
@@ -24312,6 +24312,13 @@ function pushedHead(line, i, heads) {
 	}
 	return null;
 }
+function sameWriter(a, b) {
+	const email = (c) => c.authorEmail.trim().toLowerCase();
+	const name = (c) => c.authorName.trim().toLowerCase();
+	if (email(a) === email(b) || name(a) !== "" && name(a) === name(b)) return true;
+	const names = (login, c) => login !== void 0 && (login === name(c) || login === email(c).split("@")[0]);
+	return names(NOREPLY.exec(email(a))?.[1], b) || names(NOREPLY.exec(email(b))?.[1], a);
+}
 function addSizes(a, b) {
 	return {
 		additions: a.additions + b.additions,
@@ -24331,7 +24338,7 @@ function resolveForkPoints(changes, dateOf) {
 		change.forkPointAt = dates.length > 0 ? largest(dates) : null;
 	}
 }
-var CO_AUTHOR_LINE, PUSH_PAUSE, RebaseIndex;
+var CO_AUTHOR_LINE, PUSH_PAUSE, RebaseIndex, NOREPLY;
 var init_changes = __esmMin((() => {
 	init_domain();
 	init_compile$1();
@@ -24417,7 +24424,7 @@ var init_changes = __esmMin((() => {
 			const found = commit.closesPulls.filter((n) => {
 				if (this.named.has(n) || this.taken.has(n)) return false;
 				const own = (this.pulls.get(n)?.commits ?? []).filter((c) => c.parents.length < 2 && !this.release.has(c.sha) && !this.landed.has(c));
-				return own.length > 0 && own.every((c) => c.committedAt <= commit.committedAt) && own.some((c) => c.authorEmail === commit.authorEmail);
+				return own.length > 0 && own.every((c) => c.committedAt <= commit.committedAt) && own.some((c) => sameWriter(c, commit));
 			});
 			return found.length === 1 ? found[0] : null;
 		}
@@ -24436,6 +24443,7 @@ var init_changes = __esmMin((() => {
 			return (this.pulls.get(number)?.commits ?? []).some((c) => c.authoredAt === commit.authoredAt && c.authorEmail === commit.authorEmail && c.committedAt < commit.committedAt && c.parents.length < 2 && !this.release.has(c.sha));
 		}
 	};
+	NOREPLY = /^(?:\d+\+)?([^@\s]+)@users\.noreply\.github\.com$/i;
 }));
 // src/sources/git/run.ts
 function gitEnvironment(base = process.env) {

@@ -753,7 +753,8 @@ class RebaseIndex {
   /**
    * The pull request a commit squashes when its subject lost the `(#N)` and its body closes it (jQuery squashes each
    * pull request, rewrites the subject, and writes `Closes gh-N`): the one pull request its closing lines name
-   * whose pull ref holds commits not landed yet, all committed before it, among them one by its author. A pull ref
+   * whose pull ref holds commits not landed yet, all committed before it, among them one by its author (see
+   * sameWriter). A pull ref
    * says N is a pull request, not an issue; the author, that the squash is that pull request's work, not a
    * maintainer's own change closing another's attempt. Null otherwise.
    */
@@ -762,7 +763,7 @@ class RebaseIndex {
     const found = commit.closesPulls.filter((n) => {
       if (this.named.has(n) || this.taken.has(n)) return false;
       const own = (this.pulls.get(n)?.commits ?? []).filter((c) => c.parents.length < 2 && !this.release.has(c.sha) && !this.landed.has(c));
-      return own.length > 0 && own.every((c) => c.committedAt <= commit.committedAt) && own.some((c) => c.authorEmail === commit.authorEmail);
+      return own.length > 0 && own.every((c) => c.committedAt <= commit.committedAt) && own.some((c) => sameWriter(c, commit));
     });
     return found.length === 1 ? (found[0] as number) : null;
   }
@@ -805,6 +806,23 @@ class RebaseIndex {
       (c) => c.authoredAt === commit.authoredAt && c.authorEmail === commit.authorEmail && c.committedAt < commit.committedAt && c.parents.length < 2 && !this.release.has(c.sha),
     );
   }
+}
+
+// the address GitHub gives a user who keeps theirs private, naming the login: `43662405+hyunw9@users.noreply.github.com`
+const NOREPLY = /^(?:\d+\+)?([^@\s]+)@users\.noreply\.github\.com$/i;
+
+/**
+ * Whether two commits have one writer: the same address, the same name, or the login one's GitHub noreply address
+ * names as the other's name or the local part of its address. A squash GitHub writes takes the pull request
+ * author's account (Zeppelin's `43662405+hyunw9@users.noreply.github.com`, `강현욱`) where their commits carry
+ * their git identity (`rkdgusdnr32@gmail.com`, `hyunw9`).
+ */
+function sameWriter(a: Commit, b: Commit): boolean {
+  const email = (c: Commit): string => c.authorEmail.trim().toLowerCase();
+  const name = (c: Commit): string => c.authorName.trim().toLowerCase();
+  if (email(a) === email(b) || (name(a) !== '' && name(a) === name(b))) return true;
+  const names = (login: string | undefined, c: Commit): boolean => login !== undefined && (login === name(c) || login === email(c).split('@')[0]);
+  return names(NOREPLY.exec(email(a))?.[1], b) || names(NOREPLY.exec(email(b))?.[1], a);
 }
 
 function addSizes(a: Size, b: Size): Size {

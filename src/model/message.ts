@@ -35,10 +35,11 @@ const BACKPORT_LIST_HEADING = /^[ \t]*(?:\w+[ \t]+)?backports[ \t]*:?[ \t]*$/gim
 const LIST_ITEM = /^[ \t]*[-*+][ \t]/;
 const LISTED_PULL = /^[ \t]*[-*+][ \t]+(?:(?:[\w.-]+\/[\w.-]+)?#|https?:\/\/github\.com\/[\w.-]+\/[\w.-]+\/pull\/)(\d+)\b/;
 // a line that closes a pull request by its number or its URL, as curl's maintainers land pull requests rebased
-// onto master (`Closes #18323`, `Closes https://github.com/curl/curl/pull/18323`) and jQuery's squash them
-// (`Closes gh-5830`); an issue's number reads the same, so what it names links a commit only to a pull request
-// whose commit it copies, or whose pull ref holds its author's commits (see buildChanges)
-const CLOSES_PULL = /^[ \t]*close[sd]?:?[ \t]+(?:(?:#|gh-)(\d+)|https?:\/\/[^\s/]+\/[\w.-]+\/[\w.-]+\/pull\/(\d+))[ \t]*$/gim;
+// onto master (`Closes #18323`, `Closes https://github.com/curl/curl/pull/18323`), jQuery's squash them
+// (`Closes gh-5830`) and Apache Spark's merge script, which Zeppelin's copies, names the branch too (`Closes #5428
+// from xhaktm00/ZEPPELIN-6582.`); an issue's number reads the same, so what it names links a commit only to a pull
+// request whose commit it copies, or whose pull ref holds its author's commits (see buildChanges)
+const CLOSES_PULL = /^[ \t]*close[sd]?:?[ \t]+(?:(?:#|gh-)(\d+)(?:[ \t]+from[ \t]+\S+?)?\.?|https?:\/\/[^\s/]+\/[\w.-]+\/[\w.-]+\/pull\/(\d+))[ \t]*$/gim;
 // `Revert "…"` (git revert), `revert: …` / `revert(scope): …` (conventional commits), `pkg/path: revert "…"` and
 // `pkg: revert …` (Go's packages first, golang/tools' `go/analysis/passes/buildtag: revert "suggest fix …"`), but
 // not a conventional type's (`feat: revert button`, `feat: revert "undo" label`)

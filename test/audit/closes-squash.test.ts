@@ -12,6 +12,8 @@ import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.js';
  *  gh-9 an issue (no pull ref), closed by a commit (08 10:00): a direct push
  *  #12  Bea's pull request whose commit came after (09 12:00) the commit closing it (09 10:00): no squash of it
  *  again Bea's later commit (10 10:00) closing #7 again: #7 landed already, a direct push
+ *  #14  Cem's commit as git knows him (`cem <cem@home.example>`, 11 09:00), squashed by GitHub under his account
+ *       (`Cem Yılmaz <5551+cem@users.noreply.github.com>`, 12 10:00) as Zeppelin's are: the squash of #14
  */
 const bea = 'Bea <bea@example.com>';
 function history(): FixtureRepo {
@@ -29,9 +31,12 @@ function history(): FixtureRepo {
     { branch: 'p12' },
     { commit: 'Tests: add a timeout', on: 'p12', at: '2026-03-09T12:00:00Z', author: bea, id: 'p12' },
     { commit: 'Selector: One more escape\n\nCloses gh-7', on: 'main', at: '2026-03-10T10:00:00Z', author: bea, id: 'again' },
+    { branch: 'p14' },
+    { commit: 'interpreter: bind the session', on: 'p14', at: '2026-03-11T09:00:00Z', author: 'cem <cem@home.example>', id: 'p14' },
+    { commit: '[ZEPPELIN-6582] Bind the session\n\nCloses #14 from cem/ZEPPELIN-6582.', on: 'main', at: '2026-03-12T10:00:00Z', author: 'Cem Yılmaz <5551+cem@users.noreply.github.com>', id: 'l14' },
   ]);
-  for (const n of [7, 8, 12]) repo.git('update-ref', `refs/pull/${n}/head`, repo.sha(`p${n}`));
-  repo.git('branch', '-D', 'p7', 'p8', 'p12');
+  for (const n of [7, 8, 12, 14]) repo.git('update-ref', `refs/pull/${n}/head`, repo.sha(`p${n}`));
+  repo.git('branch', '-D', 'p7', 'p8', 'p12', 'p14');
   return repo;
 }
 
@@ -40,7 +45,7 @@ describe('pull requests squashed with a rewritten subject, the body closing them
   let report: Report;
   beforeAll(async () => {
     repo = history();
-    report = await audit({ path: repo.dir, since: '2026-03-02', until: '2026-03-11', now: '2026-03-11T00:00:00Z', github: false });
+    report = await audit({ path: repo.dir, since: '2026-03-02', until: '2026-03-13', now: '2026-03-13T00:00:00Z', github: false });
   });
   afterAll(() => repo.cleanup());
 
@@ -52,6 +57,10 @@ describe('pull requests squashed with a rewritten subject, the body closing them
   it('reads a squash closing its own author\'s pull request as that pull request, its commits from the pull ref', () => {
     expect(of('l7')).toEqual(['#7', 'squash', 2, '2026-03-02T09:00:00Z']);
     expect(report.changes.find((c) => c.id === '#7')?.title).toBe('Selector: Decode invalid escape code points');
+  });
+
+  it('knows the author under the account GitHub squashed with, and Spark\'s `Closes #N from owner/branch.`', () => {
+    expect(of('l14')).toEqual(['#14', 'squash', 1, '2026-03-11T09:00:00Z']);
   });
 
   it('links nothing when another author closes it, when the number is an issue\'s, or when the pull request moved on after', () => {

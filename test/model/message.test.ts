@@ -72,6 +72,9 @@ describe('commit messages', () => {
     expect(closes('schannel: improve handshake\n\nRef: https://github.com/curl/curl/pull/18125\n\nCloses https://github.com/curl/curl/pull/18323')).toEqual([18323]);
     // jQuery's: `Closes gh-N` for the pull request, `Fixes gh-N` for the issue
     expect(closes('Selector: Decode invalid escape code points to U+FFFD\n\nFixes gh-5844\nCloses gh-5845')).toEqual([5845]);
+    // Apache Spark's merge script, as Zeppelin lands every pull request: the branch it came from, and a full stop
+    expect(closes('[ZEPPELIN-6582] Fix the check\n\nCloses #5428 from xhaktm00/ZEPPELIN-6582.\n\nSigned-off-by: Jongyoul Lee')).toEqual([5428]);
+    expect(closes('Bump js-yaml\n\nCloses #5023 from dependabot[bot]/dependabot/npm_and_yarn/js-yaml-4.1.1.')).toEqual([5023]);
     expect(closes('httpsig: add support\n\nFixes #21000\nCloses #22386\nCloses #21239')).toEqual([22386, 21239]);
     expect(closes('x\n\nclosed: #7')).toEqual([7]);
     // an issue's URL, a mention mid-sentence, the subject: none
