@@ -23718,7 +23718,7 @@ function parseLanding(subject, bodyFirstLine, merge, trackedBranch, mergeRequest
 				title
 			};
 		}
-		const sync = branch !== null && (branch === trackedBranch || branch.endsWith(`/${trackedBranch}`) || isReleaseLine(branch));
+		const sync = branch !== null && (namesBranch(branch, trackedBranch) || isReleaseLine(branch));
 		if (branch !== null) return {
 			number,
 			mergeRequest: null,
@@ -23734,6 +23734,9 @@ function parseLanding(subject, bodyFirstLine, merge, trackedBranch, mergeRequest
 		sync: false,
 		title: subject
 	};
+}
+function namesBranch(branch, trackedBranch) {
+	return branch === trackedBranch || branch.endsWith(`/${trackedBranch}`);
 }
 function stripOwner(ref) {
 	const slash = ref.search(/[/:]/);
@@ -24053,7 +24056,8 @@ function landedNumber(commit, trackedBranch) {
 }
 function mergeChange(commit, walk, input, rules) {
 	const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, input.trackedBranch, commit.mergeRequest);
-	const sync = landing.sync || mergesReleasedLine(landing, walk, input) || !isReleasePull(commit, landing, walk, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input));
+	const otherHistory = walk.commits.length > 0 && landing.branch !== null && namesBranch(landing.branch, input.trackedBranch) && !isReleaseLine(landing.branch);
+	const sync = landing.sync && !otherHistory || mergesReleasedLine(landing, walk, input) || !isReleasePull(commit, landing, walk, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input));
 	const change = baseChange(commit, sync ? "sync" : "merge", landing.number, landing.title, input);
 	change.branch = landing.branch;
 	const pull = landing.number !== null ? input.pulls.get(landing.number) : void 0;
@@ -27204,12 +27208,13 @@ function trackedLine(tip, commits, trackedBranch) {
 function mergesTrackedBranch(commit, trackedBranch) {
 	if (commit.parents.length < 2 || !BRANCH_MERGE.test(commit.subject)) return false;
 	const { branch, number } = parseLanding(commit.subject, commit.bodyFirstLine, true, trackedBranch);
-	return number === null && commit.mergeRequest === null && branch !== null && (branch === trackedBranch || branch.endsWith(`/${trackedBranch}`));
+	return number === null && commit.mergeRequest === null && branch !== null && namesBranch(branch, trackedBranch);
 }
 function sideLine(from, commits, landed) {
 	const side = [];
-	for (let commit = commits.get(from); commit !== void 0 && !landed.has(commit.sha); commit = commits.get(commit.parents[0] ?? "")) side.push(commit);
-	return side.reverse();
+	let commit = commits.get(from);
+	for (; commit !== void 0 && !landed.has(commit.sha); commit = commits.get(commit.parents[0] ?? "")) side.push(commit);
+	return commit === void 0 ? [] : side.reverse();
 }
 var BRANCH_MERGE;
 var init_tracked_line = __esmMin((() => {

@@ -3,7 +3,7 @@ import type { Tester } from '../patterns.js';
 import { compileCatalogue, type AiCatalogue } from './ai/compile.js';
 import { addAiFindings, setAiFindings } from './ai/facts.js';
 import { isBot } from './bots.js';
-import { isVersionBump, namedReleaseVersion, numberFromUrl, ownBumpVersion, parseLanding, type Landing } from './message.js';
+import { isVersionBump, namedReleaseVersion, namesBranch, numberFromUrl, ownBumpVersion, parseLanding, type Landing } from './message.js';
 import { CopyIndex, carriedOver, ownCommits, pullRefCommits, type OwnCommitRules } from './own-commits.js';
 import type { PullCommits } from './pull-commits.js';
 import { isReleaseLine } from './release-lines.js';
@@ -240,7 +240,10 @@ function landedNumber(commit: Commit, trackedBranch: string): number | null {
 
 function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, rules: Rules): Change {
   const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, input.trackedBranch, commit.mergeRequest);
-  const sync = landing.sync || mergesReleasedLine(landing, walk, input) || (!isReleasePull(commit, landing, walk, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input)));
+  // a merge of the branch itself brings nothing once trackedLine landed its side (`git pull`); one whose side still
+  // brings commits merged another history's branch of that name: a project merged in, a change (git.git's gitk)
+  const otherHistory = walk.commits.length > 0 && landing.branch !== null && namesBranch(landing.branch, input.trackedBranch) && !isReleaseLine(landing.branch);
+  const sync = (landing.sync && !otherHistory) || mergesReleasedLine(landing, walk, input) || (!isReleasePull(commit, landing, walk, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input)));
   const change = baseChange(commit, sync ? 'sync' : 'merge', landing.number, landing.title, input);
   change.branch = landing.branch;
   const pull = landing.number !== null ? input.pulls.get(landing.number) : undefined;

@@ -230,10 +230,15 @@ export function parseLanding(subject: string, bodyFirstLine: string, merge: bool
       const title = bodyFirstLine === '' || bodyFirstLine.startsWith('See merge request ') ? subject : bodyFirstLine;
       return { number, mergeRequest, branch, sync: branch !== null && isReleaseLine(branch), title };
     }
-    const sync = branch !== null && (branch === trackedBranch || branch.endsWith(`/${trackedBranch}`) || isReleaseLine(branch));
+    const sync = branch !== null && (namesBranch(branch, trackedBranch) || isReleaseLine(branch));
     if (branch !== null) return { number, mergeRequest: null, branch, sync, title: subject };
   }
   return { number, mergeRequest: null, branch: null, sync: false, title: subject };
+}
+
+/** Whether a merge's branch (`main`, `origin/main`) is the tracked branch by its name. */
+export function namesBranch(branch: string, trackedBranch: string): boolean {
+  return branch === trackedBranch || branch.endsWith(`/${trackedBranch}`);
 }
 
 function stripOwner(ref: string): string {

@@ -1,5 +1,5 @@
 import type { Commit } from '../domain.js';
-import { parseLanding } from './message.js';
+import { namesBranch, parseLanding } from './message.js';
 
 /** The tracked branch's line of landings, and which of them came in through a merge of the branch itself. */
 export interface TrackedLine {
@@ -65,12 +65,18 @@ function mergesTrackedBranch(commit: Commit, trackedBranch: string): boolean {
   // a pull request from a fork's own `main` (`Merge pull request #12 from ada/main`) is a pull request, and so is
   // GitLab's merge request from one (`Merge branch 'main' into 'main'`, ending `See merge request …!N`)
   const { branch, number } = parseLanding(commit.subject, commit.bodyFirstLine, true, trackedBranch);
-  return number === null && commit.mergeRequest === null && branch !== null && (branch === trackedBranch || branch.endsWith(`/${trackedBranch}`));
+  return number === null && commit.mergeRequest === null && branch !== null && namesBranch(branch, trackedBranch);
 }
 
-/** The first-parent line from `from` down to the first commit already landed (or not read), oldest first. */
+/**
+ * The first-parent line from `from` down to the first commit already landed, oldest first; none when it reaches no
+ * landed commit (a root, or what the history read stops before): then the side is no copy of the branch itself but
+ * another history's branch of the same name, merged in as a project of its own (git.git's `Merge branch 'master' of
+ * https://github.com/j6t/gitk`, whose side runs down gitk's history, not git's).
+ */
 function sideLine(from: string, commits: ReadonlyMap<string, Commit>, landed: ReadonlySet<string>): Commit[] {
   const side: Commit[] = [];
-  for (let commit = commits.get(from); commit !== undefined && !landed.has(commit.sha); commit = commits.get(commit.parents[0] ?? '')) side.push(commit);
-  return side.reverse();
+  let commit = commits.get(from);
+  for (; commit !== undefined && !landed.has(commit.sha); commit = commits.get(commit.parents[0] ?? '')) side.push(commit);
+  return commit === undefined ? [] : side.reverse();
 }

@@ -52,6 +52,16 @@ describe('trackedLine', () => {
     expect(pulled).toEqual(['s1', 's2']);
   });
 
+  it('lands no side of a merge of another history\'s branch of the same name: it reaches no landed commit', () => {
+    // git.git's `Merge branch 'master' of https://github.com/j6t/gitk`: gitk's master runs down to gitk's own root
+    const commits = map(
+      commit('a', [], 'initial'), commit('b', ['a'], 'local'), commit('g1', [], 'gitk: initial'), commit('g2', ['g1'], 'gitk: fix'),
+      commit('M', ['b', 'g2'], "Merge branch 'master' of https://github.com/j6t/gitk"),
+    );
+    const { line, pulled } = trackedLine('M', commits, 'master');
+    expect([line.map((c) => c.sha), pulled]).toEqual([['a', 'b', 'M'], []]);
+  });
+
   it('reads a pull on a pulled side the same way', () => {
     // a ← b ← P1 (side: q ← P2 (side: r ← a) ← ... ) : P2 merges origin/main into the side's own line
     const commits = map(
