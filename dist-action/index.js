@@ -23743,19 +23743,23 @@ function stripOwner(ref) {
 	return slash === -1 ? ref : ref.slice(slash + 1);
 }
 function numberFromUrl(url) {
-	const m = /\/(?:pull|pulls|merge_requests)\/(\d+)/.exec(url);
+	const m = /\/(?:pull|pulls)\/(\d+)/.exec(url);
+	return m ? Number(m[1]) : null;
+}
+function mergeRequestFromUrl(url) {
+	const m = /\/merge_requests\/(\d+)/.exec(url);
 	return m ? Number(m[1]) : null;
 }
 var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, MAYBE_REFERS, CHERRY_PICKED, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, REVERT_SUBJECT, TYPED_GIT_REVERT, REVERT_FIRST_PARAGRAPH, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSION_WORDS, NAMED_RELEASE, WRAPPED_NUMBER;
 var init_message = __esmMin((() => {
 	init_compile$1();
 	init_release_lines();
-	TRAILER_URL = /^(?:PR-URL|Reviewed-on):[ \t]*(\S+)[ \t]*$/im;
+	TRAILER_URL = /^(?:PR-URL|Reviewed-on|Part-of):[ \t]*<?(\S+?)>?[ \t]*$/im;
 	GITLAB_MERGE_REQUEST = /^See merge request (?:[\w.-]+(?:\/[\w.-]+)*)?!(\d+)[ \t]*$/gm;
 	KERNEL_LINK = /^Link:[ \t]*(https?:\/\/(?:lore\.kernel\.org|patch\.msgid\.link|patchwork\.[^\s/]+)\/\S+)[ \t]*$/im;
 	REVERTS_COMMIT = /This (?:CL |change )?reverts commit ([0-9a-f]{7,40})/gi;
 	REVERTS_PR = /^Reverts[ \t]+(?:[\w.-]+\/[\w.-]+)?#(\d+)/gim;
-	MAYBE_REFERS = /pr-url|reviewed-on|link:|reverts/i;
+	MAYBE_REFERS = /pr-url|reviewed-on|part-of|link:|reverts/i;
 	CHERRY_PICKED = /\(cherry picked from commit ([0-9a-f]{7,40})\)|\bbackport of commit ([0-9a-f]{7,40})\b/gi;
 	MAYBE_PICKED = /cherry picked from commit|backport of commit/i;
 	BACKPORT_PHRASE = /\bbackport(?:\s+of)?(?:\s+pull\s+request)?\s+(?:[0-9a-f]{7,40}\s+(?:from|\/)\s+)?#(\d+)|\bcherry[ -]pick(?:ed)?\s+(?:of|from)\s+#(\d+)|\(GH-(\d+)\)/gi;
@@ -23956,6 +23960,8 @@ function buildChanges(input) {
 			}
 			const group = groupChange([commit], "trailer", numberFromUrl(commit.landingUrl), input, rules);
 			group.change.url = safeUrl$1(commit.landingUrl);
+			const request = mergeRequestFromUrl(commit.landingUrl);
+			if (request !== null) group.change.id = `!${request}`;
 			group.change.forkPoints = commit.parents.slice(0, 1);
 			trailerGroups.set(commit.landingUrl, group);
 			change = group.change;

@@ -3,7 +3,7 @@ import type { Tester } from '../patterns.js';
 import { compileCatalogue, type AiCatalogue } from './ai/compile.js';
 import { addAiFindings, setAiFindings } from './ai/facts.js';
 import { isBot } from './bots.js';
-import { isVersionBump, namedReleaseVersion, namesBranch, numberFromUrl, ownBumpVersion, parseLanding, type Landing } from './message.js';
+import { isVersionBump, mergeRequestFromUrl, namedReleaseVersion, namesBranch, numberFromUrl, ownBumpVersion, parseLanding, type Landing } from './message.js';
 import { CopyIndex, carriedOver, ownCommits, pullRefCommits, type OwnCommitRules } from './own-commits.js';
 import type { PullCommits } from './pull-commits.js';
 import { isReleaseLine } from './release-lines.js';
@@ -114,6 +114,9 @@ export function buildChanges(input: BuildChangesInput): Change[] {
       }
       const group = groupChange([commit], 'trailer', numberFromUrl(commit.landingUrl), input, rules);
       group.change.url = safeUrl(commit.landingUrl);
+      // a GitLab merge request's commits (GStreamer's `Part-of:`) are change `!N`, as its merge commit would be
+      const request = mergeRequestFromUrl(commit.landingUrl);
+      if (request !== null) group.change.id = `!${request}`;
       group.change.forkPoints = commit.parents.slice(0, 1);
       trailerGroups.set(commit.landingUrl, group);
       change = group.change;

@@ -2,17 +2,19 @@ import type { MessageFacts } from '../domain.js';
 import { compileCatalogue, type AiCatalogue } from './ai/compile.js';
 import { isReleaseLine } from './release-lines.js';
 
-const TRAILER_URL = /^(?:PR-URL|Reviewed-on):[ \t]*(\S+)[ \t]*$/im;
-// kernel `Link:` trailers link to many things; only patch-archive links identify the landing of a change
+// Node.js's `PR-URL:`, Gerrit's `Reviewed-on:`, and the `Part-of: <…/merge_requests/N>` freedesktop's Marge bot
+// writes on each commit of a GitLab merge request it rebases onto the branch (GStreamer, Mesa), brackets and all
+const TRAILER_URL = /^(?:PR-URL|Reviewed-on|Part-of):[ \t]*<?(\S+?)>?[ \t]*$/im;
 // GitLab's merge commit ends with the merge request it lands: `See merge request GNOME/gnome-text-editor!232` (a
 // path of groups and the project, `!` and the merge request's number; older GitLab wrote `See merge request !232`)
 const GITLAB_MERGE_REQUEST = /^See merge request (?:[\w.-]+(?:\/[\w.-]+)*)?!(\d+)[ \t]*$/gm;
+// kernel `Link:` trailers link to many things; only patch-archive links identify the landing of a change
 const KERNEL_LINK = /^Link:[ \t]*(https?:\/\/(?:lore\.kernel\.org|patch\.msgid\.link|patchwork\.[^\s/]+)\/\S+)[ \t]*$/im;
 // `This reverts commit X` (git revert), and Gerrit's `This CL reverts commit X` (Go's)
 const REVERTS_COMMIT = /This (?:CL |change )?reverts commit ([0-9a-f]{7,40})/gi;
 const REVERTS_PR = /^Reverts[ \t]+(?:[\w.-]+\/[\w.-]+)?#(\d+)/gim;
 // what each of the four above holds whatever else it matches
-const MAYBE_REFERS = /pr-url|reviewed-on|link:|reverts/i;
+const MAYBE_REFERS = /pr-url|reviewed-on|part-of|link:|reverts/i;
 // `(cherry picked from commit X)` (git cherry-pick -x), and `backport of commit X`, as hashicorp's backport-assistant
 // writes it (terraform's `* backport of commit 116646ac…` under `Backport of <title> into v1.14 (#38008)`)
 const CHERRY_PICKED = /\(cherry picked from commit ([0-9a-f]{7,40})\)|\bbackport of commit ([0-9a-f]{7,40})\b/gi;
@@ -246,8 +248,14 @@ function stripOwner(ref: string): string {
   return slash === -1 ? ref : ref.slice(slash + 1);
 }
 
-/** The PR number in a landing URL (`…/pull/123`, `…/merge_requests/123`), else null. */
+/** The pull request number in a landing URL (`…/pull/123`), else null: a GitLab merge request's is no pull request's. */
 export function numberFromUrl(url: string): number | null {
-  const m = /\/(?:pull|pulls|merge_requests)\/(\d+)/.exec(url);
+  const m = /\/(?:pull|pulls)\/(\d+)/.exec(url);
+  return m ? Number(m[1]) : null;
+}
+
+/** The GitLab merge request a landing URL names (`…/-/merge_requests/123`), else null. */
+export function mergeRequestFromUrl(url: string): number | null {
+  const m = /\/merge_requests\/(\d+)/.exec(url);
   return m ? Number(m[1]) : null;
 }

@@ -77,3 +77,36 @@ describe('merge requests merged the GitLab way', () => {
     expect([change('!12')?.reverted, change('!12')?.revertedBy]).toEqual([true, repo.sha('m13')]);
   });
 });
+
+/*
+ * GStreamer's merge requests, landed by freedesktop's Marge bot: each commit rebased onto main as it was (author
+ * dates kept), every one ending `Part-of: <https://gitlab.freedesktop.org/…/-/merge_requests/N>`; no merge commit.
+ *  !2490 two commits (Bea's, 2026-05-01 09:00 and 05-02 09:00), landed 05-04 10:00:00 and 10:00:01
+ *  !2497 one commit (05-03 09:00), landed 05-04 11:00
+ *  a maintainer's push of its own (05-05 09:00): a direct push
+ */
+describe('merge requests rebased onto the branch, each commit naming it (Part-of)', () => {
+  let repo: FixtureRepo;
+  let report: Report;
+  const partOf = (n: number): string => `Part-of: <https://gitlab.freedesktop.org/gstreamer/gst-plugins-rs/-/merge_requests/${n}>`;
+  beforeAll(async () => {
+    repo = buildRepo([
+      { commit: 'initial commit', at: '2026-04-01T00:00:00Z' },
+      { commit: `gtk4: add debug logs\n\n${partOf(2490)}`, at: '2026-05-04T10:00:00Z', authorAt: '2026-05-01T09:00:00Z', author: 'Bea <bea@example.com>' },
+      { commit: `gtk4: log the frame type\n\n${partOf(2490)}`, at: '2026-05-04T10:00:01Z', authorAt: '2026-05-02T09:00:00Z', author: 'Bea <bea@example.com>' },
+      { commit: `threadshare: fix the test\n\n${partOf(2497)}`, at: '2026-05-04T11:00:00Z', authorAt: '2026-05-03T09:00:00Z' },
+      { commit: 'Update the changelog', at: '2026-05-05T09:00:00Z', id: 'push' },
+    ]);
+    report = await audit({ path: repo.dir, since: '2026-05-01', until: '2026-05-06', now: '2026-05-06T00:00:00Z', github: false });
+  });
+  afterAll(() => repo.cleanup());
+
+  it('reads each merge request as one change of its commits, `!N`, linked where its trailer says', () => {
+    expect(report.changes.map((c) => [c.id, c.number, c.kind, c.commits, c.firstCommitAt, c.mergedAt])).toEqual([
+      ['!2490', null, 'trailer', 2, '2026-05-01T09:00:00Z', '2026-05-04T10:00:01Z'],
+      ['!2497', null, 'trailer', 1, '2026-05-03T09:00:00Z', '2026-05-04T11:00:00Z'],
+      [repo.sha('push').slice(0, 10), null, 'direct', 1, '2026-05-05T09:00:00Z', '2026-05-05T09:00:00Z'],
+    ]);
+    expect(report.changes[0]?.url).toBe('https://gitlab.freedesktop.org/gstreamer/gst-plugins-rs/-/merge_requests/2490');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ownBumpVersion, parseLanding, parseMessage } from '../../src/model/message.js';
+import { mergeRequestFromUrl, numberFromUrl, ownBumpVersion, parseLanding, parseMessage } from '../../src/model/message.js';
 import { taggedVersion } from '../../src/release-names.js';
 
 describe('commit messages', () => {
@@ -18,6 +18,12 @@ describe('commit messages', () => {
     expect(m.revertsShas).toEqual(['0123456789abcdef0123456789abcdef01234567']);
     expect(m.revertsPrs).toEqual([42]);
     expect(m.landingUrl).toBe('https://github.com/nodejs/node/pull/5');
+    // freedesktop's Marge bot, on each commit of a GitLab merge request it lands (GStreamer, Mesa): brackets off
+    const marge = parseMessage('threadshare: fix the test\n\nPart-of: <https://gitlab.freedesktop.org/gstreamer/gst-plugins-rs/-/merge_requests/2497>\n');
+    expect(marge.landingUrl).toBe('https://gitlab.freedesktop.org/gstreamer/gst-plugins-rs/-/merge_requests/2497');
+    // a merge request's number is no pull request's
+    expect([numberFromUrl(marge.landingUrl ?? ''), mergeRequestFromUrl(marge.landingUrl ?? '')]).toEqual([null, 2497]);
+    expect([numberFromUrl('https://github.com/nodejs/node/pull/5'), mergeRequestFromUrl('https://github.com/nodejs/node/pull/5')]).toEqual([5, null]);
   });
 
   it('reads the commits a cherry-pick names, abbreviated or whole, and none elsewhere', () => {
