@@ -36566,7 +36566,7 @@ function mergedOnGitLab(inWindow) {
 }
 function sourceNotes(signal, github, inWindow, pullRefs) {
 	const { gerrit, landed } = reviewedOnGerrit(inWindow);
-	const elsewhere = gerrit > 0 ? `${gerrit} of the window's ${plural$2(landed, "change")} ${gerrit === 1 ? "was" : "were"} reviewed on Gerrit (their Reviewed-on trailers), which flowaudit does not read` : mergedOnGitLab(inWindow) ? `This project's merge requests are on GitLab (\`See merge request\` in its merge commits), which flowaudit does not read` : null;
+	const elsewhere = gerrit > 0 ? `${gerrit} of the window's ${plural$2(landed, "change")} ${gerrit === 1 ? "was" : "were"} reviewed on Gerrit (their Reviewed-on trailers), which flowaudit does not read` : mergedOnGitLab(inWindow) ? `This project's merge requests are on GitLab (its commits name them: \`See merge request\`, \`Part-of:\`), which flowaudit does not read` : null;
 	if (github) return [...elsewhere !== null ? [`${elsewhere}: their pickup, merge wait and review figures are unknown.`] : [], ...signal === "merge" ? ["No deploy signal (deployments, deploy workflow runs, releases or tags) was found: every merge counts as a deploy, so the deploy stage is 0 and deploy frequency and lead time get no DORA band."] : []];
 	const notes = elsewhere !== null ? [
 		`${elsewhere}: pickup and merge wait are unknown, and "review" is the whole wait from the last commit to the merge.`,

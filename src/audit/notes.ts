@@ -36,7 +36,7 @@ export function sourceNotes(signal: DeploySignalKind, github: boolean, inWindow:
   const elsewhere = gerrit > 0
     ? `${gerrit} of the window's ${plural(landed, 'change')} ${gerrit === 1 ? 'was' : 'were'} reviewed on Gerrit (their Reviewed-on trailers), which flowaudit does not read`
     : mergedOnGitLab(inWindow)
-      ? `This project's merge requests are on GitLab (\`See merge request\` in its merge commits), which flowaudit does not read`
+      ? `This project's merge requests are on GitLab (its commits name them: \`See merge request\`, \`Part-of:\`), which flowaudit does not read`
       : null;
   if (github) {
     return [

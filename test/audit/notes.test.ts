@@ -63,7 +63,7 @@ describe('a project on GitLab', () => {
 
   it('says its merge requests are on GitLab, and sends no one to GitHub for them', async () => {
     const notes = await notesOf(0);
-    expect(notes[0]).toBe('This project\'s merge requests are on GitLab (`See merge request` in its merge commits), which flowaudit does not read: pickup and merge wait are unknown, and "review" is the whole wait from the last commit to the merge.');
+    expect(notes[0]).toBe('This project\'s merge requests are on GitLab (its commits name them: `See merge request`, `Part-of:`), which flowaudit does not read: pickup and merge wait are unknown, and "review" is the whole wait from the last commit to the merge.');
     expect(notes.find((n) => /merge tool/.test(n))).toBe("9 of the window's 11 changes carry no pull request number, and 9 of them were committed by one identity for other authors, as a merge tool does: git alone cannot tell such squashes from direct pushes.");
     expect(notes.filter((n) => /GitHub token|GH_TOKEN/.test(n))).toEqual([]);
   });
