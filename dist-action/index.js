@@ -23690,6 +23690,17 @@ function parseLanding(subject, bodyFirstLine, merge, trackedBranch, mergeRequest
 		sync: false,
 		title: bodyFirstLine || subject
 	};
+	m = /^Merge pull request '(.*)' \(#(\d+)\) from (\S+) into \S+$/.exec(subject);
+	if (m) {
+		const head = m[3] ?? "";
+		return {
+			number: Number(m[2]),
+			mergeRequest: null,
+			branch: head.slice(head.indexOf(":") + 1),
+			sync: false,
+			title: m[1] || subject
+		};
+	}
 	m = /^Auto merge of #(\d+) - (\S+?),/.exec(subject);
 	if (m) return {
 		number: Number(m[1]),

@@ -216,6 +216,13 @@ export function parseLanding(subject: string, bodyFirstLine: string, merge: bool
   if (!merge && number !== null) return { number, mergeRequest: null, branch: null, sync: false, title: subject };
   let m = /^Merge pull request #(\d+) from (\S+)/.exec(subject);
   if (m) return { number: Number(m[1]), mergeRequest: null, branch: stripOwner(m[2] ?? ''), sync: false, title: bodyFirstLine || subject };
+  // Gitea's and Forgejo's (Codeberg's) merge commit: `Merge pull request 'Fix the parser' (#12) from ada/fix into
+  // main`, the head `owner/repo:branch` for a fork's
+  m = /^Merge pull request '(.*)' \(#(\d+)\) from (\S+) into \S+$/.exec(subject);
+  if (m) {
+    const head = m[3] ?? '';
+    return { number: Number(m[2]), mergeRequest: null, branch: head.slice(head.indexOf(':') + 1), sync: false, title: m[1] || subject };
+  }
   m = /^Auto merge of #(\d+) - (\S+?),/.exec(subject);
   if (m) return { number: Number(m[1]), mergeRequest: null, branch: stripOwner(m[2] ?? ''), sync: false, title: bodyFirstLine || subject };
   if (merge) {

@@ -110,3 +110,31 @@ describe('merge requests rebased onto the branch, each commit naming it (Part-of
     expect(report.changes[0]?.url).toBe('https://gitlab.freedesktop.org/gstreamer/gst-plugins-rs/-/merge_requests/2490');
   });
 });
+
+/*
+ * A project on Codeberg (Forgejo), merged with its default message: `Merge pull request '<title>' (#N) from <head>
+ * into main`. #5: Bea's two commits (2026-06-01 09:00, 06-02 09:00), merged 06-03 10:00.
+ */
+describe('pull requests merged on Gitea or Forgejo', () => {
+  let repo: FixtureRepo;
+  let report: Report;
+  beforeAll(async () => {
+    repo = buildRepo([
+      { commit: 'initial commit', at: '2026-05-01T00:00:00Z' },
+      { branch: 'fix' },
+      { commit: 'keep blank lines', on: 'fix', at: '2026-06-01T09:00:00Z', author: 'Bea <bea@example.com>' },
+      { commit: 'test them', on: 'fix', at: '2026-06-02T09:00:00Z', author: 'Bea <bea@example.com>' },
+      { merge: 'fix', at: '2026-06-03T10:00:00Z', message: "Merge pull request 'fix: the parser drops blank lines' (#5) from bea/fix into main" },
+    ]);
+    repo.git('branch', '-D', 'fix');
+    report = await audit({ path: repo.dir, since: '2026-06-01', until: '2026-06-04', now: '2026-06-04T00:00:00Z', github: false });
+  });
+  afterAll(() => repo.cleanup());
+
+  it('reads the pull request\'s number and title from the merge commit', () => {
+    expect(report.changes.map((c) => [c.id, c.number, c.kind, c.commits, c.firstCommitAt, c.title])).toEqual([
+      ['#5', 5, 'merge', 2, '2026-06-01T09:00:00Z', 'fix: the parser drops blank lines'],
+    ]);
+    expect(report.changes[0]?.flags).toContain('repair:fix-title');
+  });
+});

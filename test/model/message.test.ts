@@ -124,6 +124,10 @@ describe('commit messages', () => {
     expect(parseLanding("Merge tag 'v4.17.2'", '', true, 'main')).toMatchObject({ sync: true });
     expect(parseLanding("Merge branch 'release-1.2'", '', true, 'main')).toMatchObject({ sync: true });
     expect(parseLanding("Merge branch 'feature'", '', true, 'main')).toMatchObject({ sync: false, number: null, branch: 'feature' });
+    // Gitea's and Forgejo's merge commit names the title in quotes, a fork's head as owner/repo:branch
+    expect(parseLanding("Merge pull request 'Don't crash on empty input' (#123) from ada/fix into main", '', true, 'main'))
+      .toEqual({ number: 123, mergeRequest: null, branch: 'ada/fix', sync: false, title: "Don't crash on empty input" });
+    expect(parseLanding("Merge pull request 'Add the formatter' (#7) from bea/tool:formatter into main", '', true, 'main')).toMatchObject({ number: 7, branch: 'formatter' });
   });
 
   it('reads the GitLab merge request a merge commit lands, titled by the line under its subject', () => {
