@@ -23673,6 +23673,14 @@ function firstNonBlankLine(text) {
 	return "";
 }
 function parseLanding(subject, bodyFirstLine, merge, trackedBranch, mergeRequest = null) {
+	const azure = /^Merged PR (\d+): (.+)$/.exec(subject);
+	if (azure) return {
+		number: Number(azure[1]),
+		mergeRequest: null,
+		branch: null,
+		sync: false,
+		title: azure[2] ?? subject
+	};
 	const trailing = /\(#(\d+)\)\s*$/.exec(subject);
 	const number = trailing ? Number(trailing[1]) : null;
 	if (!merge && number !== null) return {
@@ -23993,11 +24001,11 @@ function buildChanges(input) {
 					landAgain(previous, commit, rules);
 					continue;
 				}
-				change = squashChange(commit, landing.number, input, rules);
+				change = squashChange(commit, landing.number, withoutNumber(landing.title), input, rules);
 				if (commit.landingUrl !== null) change.url = safeUrl$1(commit.landingUrl);
 			} else if (closed !== null) {
 				rebases.took(closed);
-				change = squashChange(commit, closed, input, rules);
+				change = squashChange(commit, closed, commit.subject, input, rules);
 			} else {
 				if (pushed !== null) rebases.took(pushed.number);
 				const members = line.slice(i, i + (pushed?.length ?? 1));
@@ -24171,8 +24179,8 @@ function landAgain(change, commit, rules) {
 	change.mergedAt = commit.committedAt;
 	rules.landed.add(commit);
 }
-function squashChange(commit, number, input, rules) {
-	const change = baseChange(commit, "squash", number, withoutNumber(commit.subject), input);
+function squashChange(commit, number, title, input, rules) {
+	const change = baseChange(commit, "squash", number, title, input);
 	const pull = input.pulls.get(number);
 	const own = pull ? ownPullCommits$1(pull, rules, change.mergedAt) : [];
 	if (pull && own.length > 0) {

@@ -144,11 +144,11 @@ export function buildChanges(input: BuildChangesInput): Change[] {
           continue;
         }
         // a squash that also carries a PR-URL trailer is still a squash: its pull ref gives its commits
-        change = squashChange(commit, landing.number, input, rules);
+        change = squashChange(commit, landing.number, withoutNumber(landing.title), input, rules);
         if (commit.landingUrl !== null) change.url = safeUrl(commit.landingUrl);
       } else if (closed !== null) {
         rebases.took(closed);
-        change = squashChange(commit, closed, input, rules);
+        change = squashChange(commit, closed, commit.subject, input, rules);
       } else {
         if (pushed !== null) rebases.took(pushed.number);
         const members = line.slice(i, i + (pushed?.length ?? 1));
@@ -416,8 +416,7 @@ function landAgain(change: Change, commit: Commit, rules: Rules): void {
   rules.landed.add(commit);
 }
 
-function squashChange(commit: Commit, number: number, input: BuildChangesInput, rules: Rules): Change {
-  const title = withoutNumber(commit.subject);
+function squashChange(commit: Commit, number: number, title: string, input: BuildChangesInput, rules: Rules): Change {
   const change = baseChange(commit, 'squash', number, title, input);
   const pull = input.pulls.get(number);
   const own = pull ? ownPullCommits(pull, rules, change.mergedAt) : [];

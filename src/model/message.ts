@@ -207,6 +207,9 @@ export interface Landing {
  * message names (Commit.mergeRequest), whose title is the body's first line.
  */
 export function parseLanding(subject: string, bodyFirstLine: string, merge: boolean, trackedBranch: string, mergeRequest: number | null = null): Landing {
+  // Azure DevOps writes `Merged PR 1421: <title>` on the commit that completes a pull request, merge and squash alike
+  const azure = /^Merged PR (\d+): (.+)$/.exec(subject);
+  if (azure) return { number: Number(azure[1]), mergeRequest: null, branch: null, sync: false, title: azure[2] ?? subject };
   const trailing = /\(#(\d+)\)\s*$/.exec(subject);
   const number = trailing ? Number(trailing[1]) : null;
   // a squash whose title is another pull request's merge line is that squash's own pull request, not the one its

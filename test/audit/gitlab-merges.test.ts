@@ -138,3 +138,35 @@ describe('pull requests merged on Gitea or Forgejo', () => {
     expect(report.changes[0]?.flags).toContain('repair:fix-title');
   });
 });
+
+/*
+ * A project on Azure Repos: Azure DevOps completes each pull request with `Merged PR N: <title>`, as a squash (one
+ * parent) or a merge. The clone has no refs/pull/N/head (Azure keeps refs/pull/N/merge).
+ *  PR 1421 squashed (2026-07-02 10:00): its commits unseen, so no coding time, and no 0 either
+ *  PR 1422 Bea's two commits (07-03 09:00, 07-04 09:00), merged 07-05 10:00
+ */
+describe('pull requests completed on Azure DevOps', () => {
+  let repo: FixtureRepo;
+  let report: Report;
+  beforeAll(async () => {
+    repo = buildRepo([
+      { commit: 'initial commit', at: '2026-06-01T00:00:00Z' },
+      { commit: 'Merged PR 1421: fix: keep blank lines', at: '2026-07-02T10:00:00Z', id: 'squash' },
+      { branch: 'parser' },
+      { commit: 'rewrite the parser', on: 'parser', at: '2026-07-03T09:00:00Z', author: 'Bea <bea@example.com>' },
+      { commit: 'test it', on: 'parser', at: '2026-07-04T09:00:00Z', author: 'Bea <bea@example.com>' },
+      { merge: 'parser', at: '2026-07-05T10:00:00Z', message: 'Merged PR 1422: A new parser' },
+    ]);
+    repo.git('branch', '-D', 'parser');
+    report = await audit({ path: repo.dir, since: '2026-07-01', until: '2026-07-06', now: '2026-07-06T00:00:00Z', github: false });
+  });
+  afterAll(() => repo.cleanup());
+
+  it('reads the pull request\'s number and title, a squash\'s commits unseen rather than a direct push\'s zero', () => {
+    expect(report.changes.map((c) => [c.id, c.kind, c.commits, c.firstCommitAt, c.cycleTime, c.title])).toEqual([
+      ['#1421', 'squash', null, null, null, 'fix: keep blank lines'],
+      ['#1422', 'merge', 2, '2026-07-03T09:00:00Z', 2 * 86400 + 3600, 'A new parser'],
+    ]);
+    expect(report.changes[0]?.flags).toEqual(expect.arrayContaining(['commits-unseen', 'repair:fix-title']));
+  });
+});

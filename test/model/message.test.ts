@@ -128,6 +128,9 @@ describe('commit messages', () => {
     expect(parseLanding("Merge pull request 'Don't crash on empty input' (#123) from ada/fix into main", '', true, 'main'))
       .toEqual({ number: 123, mergeRequest: null, branch: 'ada/fix', sync: false, title: "Don't crash on empty input" });
     expect(parseLanding("Merge pull request 'Add the formatter' (#7) from bea/tool:formatter into main", '', true, 'main')).toMatchObject({ number: 7, branch: 'formatter' });
+    // Azure DevOps completes a pull request, merged or squashed, as `Merged PR N: <title>`
+    expect(parseLanding('Merged PR 1421: feat: add pagination', '', false, 'main')).toEqual({ number: 1421, mergeRequest: null, branch: null, sync: false, title: 'feat: add pagination' });
+    expect(parseLanding('Merged PR 1422: Fix the parser', '', true, 'main')).toMatchObject({ number: 1422, title: 'Fix the parser' });
   });
 
   it('reads the GitLab merge request a merge commit lands, titled by the line under its subject', () => {
