@@ -3,6 +3,20 @@ import { audit } from '../../src/audit/index.js';
 import type { Report } from '../../src/report/schema.js';
 import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.js';
 
+/**
+ * The report of the history `build` makes, over [since, until) as of until's start, git alone: made before the
+ * describe's tests, the repository removed after them.
+ */
+function audited(build: () => FixtureRepo, since: string, until: string): { repo: FixtureRepo; report: Report } {
+  const made = {} as { repo: FixtureRepo; report: Report };
+  beforeAll(async () => {
+    made.repo = build();
+    made.report = await audit({ path: made.repo.dir, since, until, now: `${until}T00:00:00Z`, github: false });
+  });
+  afterAll(() => made.repo.cleanup());
+  return made;
+}
+
 /*
  * A project on GitLab, mirrored to GitHub (as GNOME's are), merged the GitLab way (August 2026, UTC): each merge
  * request lands as `Merge branch 'x' into 'main'`, the merge request's title on the line under it and `See merge
@@ -44,18 +58,12 @@ function gitlabHistory(): FixtureRepo {
 }
 
 describe('merge requests merged the GitLab way', () => {
-  let repo: FixtureRepo;
-  let report: Report;
-  beforeAll(async () => {
-    repo = gitlabHistory();
-    report = await audit({ path: repo.dir, since: '2026-08-01', until: '2026-08-07', now: '2026-08-07T00:00:00Z', github: false });
-  });
-  afterAll(() => repo.cleanup());
+  const made = audited(gitlabHistory, '2026-08-01', '2026-08-07');
 
-  const change = (id: string) => report.changes.find((c) => c.id === id);
+  const change = (id: string) => made.report.changes.find((c) => c.id === id);
 
   it('names each by its merge request and its title, not by the boilerplate subject', () => {
-    expect(report.changes.map((c) => [c.id, c.number, c.kind, c.title])).toEqual([
+    expect(made.report.changes.map((c) => [c.id, c.number, c.kind, c.title])).toEqual([
       ['!11', null, 'merge', 'fix: the parser drops blank lines'],
       ['!12', null, 'merge', 'Add the formatter'],
       ['!13', null, 'merge', 'Revert "Add the formatter"'],
@@ -69,12 +77,12 @@ describe('merge requests merged the GitLab way', () => {
   });
 
   it('takes a merge request\'s commits from its side, not from a GitHub pull ref of the same number', () => {
-    expect([change('!12')?.commits, change('!12')?.firstCommitAt, change('!12')?.sha]).toEqual([2, '2026-08-03T09:00:00Z', repo.sha('m12')]);
+    expect([change('!12')?.commits, change('!12')?.firstCommitAt, change('!12')?.sha]).toEqual([2, '2026-08-03T09:00:00Z', made.repo.sha('m12')]);
   });
 
   it('reads the repair and the revert the merge requests\' titles say', () => {
     expect(change('!11')?.flags).toContain('repair:fix-title');
-    expect([change('!12')?.reverted, change('!12')?.revertedBy]).toEqual([true, repo.sha('m13')]);
+    expect([change('!12')?.reverted, change('!12')?.revertedBy]).toEqual([true, made.repo.sha('m13')]);
   });
 });
 
@@ -86,28 +94,25 @@ describe('merge requests merged the GitLab way', () => {
  *  a maintainer's push of its own (05-05 09:00): a direct push
  */
 describe('merge requests rebased onto the branch, each commit naming it (Part-of)', () => {
-  let repo: FixtureRepo;
-  let report: Report;
   const partOf = (n: number): string => `Part-of: <https://gitlab.freedesktop.org/gstreamer/gst-plugins-rs/-/merge_requests/${n}>`;
-  beforeAll(async () => {
-    repo = buildRepo([
+  const made = audited(() => {
+    const repo = buildRepo([
       { commit: 'initial commit', at: '2026-04-01T00:00:00Z' },
       { commit: `gtk4: add debug logs\n\n${partOf(2490)}`, at: '2026-05-04T10:00:00Z', authorAt: '2026-05-01T09:00:00Z', author: 'Bea <bea@example.com>' },
       { commit: `gtk4: log the frame type\n\n${partOf(2490)}`, at: '2026-05-04T10:00:01Z', authorAt: '2026-05-02T09:00:00Z', author: 'Bea <bea@example.com>' },
       { commit: `threadshare: fix the test\n\n${partOf(2497)}`, at: '2026-05-04T11:00:00Z', authorAt: '2026-05-03T09:00:00Z' },
       { commit: 'Update the changelog', at: '2026-05-05T09:00:00Z', id: 'push' },
     ]);
-    report = await audit({ path: repo.dir, since: '2026-05-01', until: '2026-05-06', now: '2026-05-06T00:00:00Z', github: false });
-  });
-  afterAll(() => repo.cleanup());
+    return repo;
+  }, '2026-05-01', '2026-05-06');
 
   it('reads each merge request as one change of its commits, `!N`, linked where its trailer says', () => {
-    expect(report.changes.map((c) => [c.id, c.number, c.kind, c.commits, c.firstCommitAt, c.mergedAt])).toEqual([
+    expect(made.report.changes.map((c) => [c.id, c.number, c.kind, c.commits, c.firstCommitAt, c.mergedAt])).toEqual([
       ['!2490', null, 'trailer', 2, '2026-05-01T09:00:00Z', '2026-05-04T10:00:01Z'],
       ['!2497', null, 'trailer', 1, '2026-05-03T09:00:00Z', '2026-05-04T11:00:00Z'],
-      [repo.sha('push').slice(0, 10), null, 'direct', 1, '2026-05-05T09:00:00Z', '2026-05-05T09:00:00Z'],
+      [made.repo.sha('push').slice(0, 10), null, 'direct', 1, '2026-05-05T09:00:00Z', '2026-05-05T09:00:00Z'],
     ]);
-    expect(report.changes[0]?.url).toBe('https://gitlab.freedesktop.org/gstreamer/gst-plugins-rs/-/merge_requests/2490');
+    expect(made.report.changes[0]?.url).toBe('https://gitlab.freedesktop.org/gstreamer/gst-plugins-rs/-/merge_requests/2490');
   });
 });
 
@@ -116,10 +121,8 @@ describe('merge requests rebased onto the branch, each commit naming it (Part-of
  * into main`. #5: Bea's two commits (2026-06-01 09:00, 06-02 09:00), merged 06-03 10:00.
  */
 describe('pull requests merged on Gitea or Forgejo', () => {
-  let repo: FixtureRepo;
-  let report: Report;
-  beforeAll(async () => {
-    repo = buildRepo([
+  const made = audited(() => {
+    const repo = buildRepo([
       { commit: 'initial commit', at: '2026-05-01T00:00:00Z' },
       { branch: 'fix' },
       { commit: 'keep blank lines', on: 'fix', at: '2026-06-01T09:00:00Z', author: 'Bea <bea@example.com>' },
@@ -127,15 +130,14 @@ describe('pull requests merged on Gitea or Forgejo', () => {
       { merge: 'fix', at: '2026-06-03T10:00:00Z', message: "Merge pull request 'fix: the parser drops blank lines' (#5) from bea/fix into main" },
     ]);
     repo.git('branch', '-D', 'fix');
-    report = await audit({ path: repo.dir, since: '2026-06-01', until: '2026-06-04', now: '2026-06-04T00:00:00Z', github: false });
-  });
-  afterAll(() => repo.cleanup());
+    return repo;
+  }, '2026-06-01', '2026-06-04');
 
   it('reads the pull request\'s number and title from the merge commit', () => {
-    expect(report.changes.map((c) => [c.id, c.number, c.kind, c.commits, c.firstCommitAt, c.title])).toEqual([
+    expect(made.report.changes.map((c) => [c.id, c.number, c.kind, c.commits, c.firstCommitAt, c.title])).toEqual([
       ['#5', 5, 'merge', 2, '2026-06-01T09:00:00Z', 'fix: the parser drops blank lines'],
     ]);
-    expect(report.changes[0]?.flags).toContain('repair:fix-title');
+    expect(made.report.changes[0]?.flags).toContain('repair:fix-title');
   });
 });
 
@@ -146,10 +148,8 @@ describe('pull requests merged on Gitea or Forgejo', () => {
  *  PR 1422 Bea's two commits (07-03 09:00, 07-04 09:00), merged 07-05 10:00
  */
 describe('pull requests completed on Azure DevOps', () => {
-  let repo: FixtureRepo;
-  let report: Report;
-  beforeAll(async () => {
-    repo = buildRepo([
+  const made = audited(() => {
+    const repo = buildRepo([
       { commit: 'initial commit', at: '2026-06-01T00:00:00Z' },
       { commit: 'Merged PR 1421: fix: keep blank lines', at: '2026-07-02T10:00:00Z', id: 'squash' },
       { branch: 'parser' },
@@ -158,15 +158,14 @@ describe('pull requests completed on Azure DevOps', () => {
       { merge: 'parser', at: '2026-07-05T10:00:00Z', message: 'Merged PR 1422: A new parser' },
     ]);
     repo.git('branch', '-D', 'parser');
-    report = await audit({ path: repo.dir, since: '2026-07-01', until: '2026-07-06', now: '2026-07-06T00:00:00Z', github: false });
-  });
-  afterAll(() => repo.cleanup());
+    return repo;
+  }, '2026-07-01', '2026-07-06');
 
   it('reads the pull request\'s number and title, a squash\'s commits unseen rather than a direct push\'s zero', () => {
-    expect(report.changes.map((c) => [c.id, c.kind, c.commits, c.firstCommitAt, c.cycleTime, c.title])).toEqual([
+    expect(made.report.changes.map((c) => [c.id, c.kind, c.commits, c.firstCommitAt, c.cycleTime, c.title])).toEqual([
       ['#1421', 'squash', null, null, null, 'fix: keep blank lines'],
       ['#1422', 'merge', 2, '2026-07-03T09:00:00Z', 2 * 86400 + 3600, 'A new parser'],
     ]);
-    expect(report.changes[0]?.flags).toEqual(expect.arrayContaining(['commits-unseen', 'repair:fix-title']));
+    expect(made.report.changes[0]?.flags).toEqual(expect.arrayContaining(['commits-unseen', 'repair:fix-title']));
   });
 });
