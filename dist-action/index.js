@@ -24452,7 +24452,7 @@ var init_changes = __esmMin((() => {
 			if (commit.closesPulls.length === 0 || commit.parents.length >= 2) return null;
 			const found = commit.closesPulls.filter((n) => {
 				if (this.named.has(n) || this.taken.has(n)) return false;
-				const own = (this.pulls.get(n)?.commits ?? []).filter((c) => c.parents.length < 2 && !this.release.has(c.sha) && !this.landed.has(c));
+				const own = this.unlanded(n);
 				return own.length > 0 && own.every((c) => c.committedAt <= commit.committedAt) && own.some((c) => sameWriter(c, commit));
 			});
 			return found.length === 1 ? found[0] : null;
@@ -24461,7 +24461,10 @@ var init_changes = __esmMin((() => {
 			this.taken.add(number);
 		}
 		remaining(number) {
-			return (this.pulls.get(number)?.commits ?? []).filter((c) => c.parents.length < 2 && !this.release.has(c.sha) && !this.landed.has(c)).length;
+			return this.unlanded(number).length;
+		}
+		unlanded(number) {
+			return (this.pulls.get(number)?.commits ?? []).filter((c) => c.parents.length < 2 && !this.release.has(c.sha) && !this.landed.has(c));
 		}
 		candidates(commit) {
 			if (commit.parents.length >= 2) return [];

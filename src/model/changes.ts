@@ -767,7 +767,7 @@ class RebaseIndex {
     if (commit.closesPulls.length === 0 || commit.parents.length >= 2) return null;
     const found = commit.closesPulls.filter((n) => {
       if (this.named.has(n) || this.taken.has(n)) return false;
-      const own = (this.pulls.get(n)?.commits ?? []).filter((c) => c.parents.length < 2 && !this.release.has(c.sha) && !this.landed.has(c));
+      const own = this.unlanded(n);
       return own.length > 0 && own.every((c) => c.committedAt <= commit.committedAt) && own.some((c) => sameWriter(c, commit));
     });
     return found.length === 1 ? (found[0] as number) : null;
@@ -781,10 +781,14 @@ class RebaseIndex {
     this.taken.add(number);
   }
 
-  /** The pull request's commits a rebase merge would bring: not merges, not on a release line, not landed. */
+  /** How many commits a rebase merge of the pull request would bring (see unlanded). */
   private remaining(number: number): number {
-    const commits = this.pulls.get(number)?.commits ?? [];
-    return commits.filter((c) => c.parents.length < 2 && !this.release.has(c.sha) && !this.landed.has(c)).length;
+    return this.unlanded(number).length;
+  }
+
+  /** The pull request's commits not landed yet: not merges, not on a release line, not copied by a change before. */
+  private unlanded(number: number): Commit[] {
+    return (this.pulls.get(number)?.commits ?? []).filter((c) => c.parents.length < 2 && !this.release.has(c.sha) && !this.landed.has(c));
   }
 
   /**
