@@ -11955,6 +11955,43 @@ var init_catalogue$1 = __esmMin((() => {
 		"queueTrend.<stage>.littleQueue": "changes"
 	};
 }));
+// src/review-hosts.ts
+function readReviewsHint(host, code = (s) => s) {
+	return onGitHub(host) ? `Run with a GitHub token (${code("GH_TOKEN")}) to add them.` : `${reviewedElsewhere(host)}.`;
+}
+function reviewedElsewhere(host) {
+	const { where } = REVIEW_HOSTS[host];
+	return `${where.charAt(0).toUpperCase()}${where.slice(1)}`;
+}
+function onGitHub(host) {
+	return host === null || host === "github";
+}
+var REVIEW_HOSTS, REVIEW_HOST_IDS;
+var init_review_hosts = __esmMin((() => {
+	REVIEW_HOSTS = {
+		github: {
+			name: "GitHub",
+			request: "pull request",
+			where: null
+		},
+		gitlab: {
+			name: "GitLab",
+			request: "merge request",
+			where: "this project's merge requests are on GitLab, which flowaudit does not read"
+		},
+		gerrit: {
+			name: "Gerrit",
+			request: "change",
+			where: "this project's changes are reviewed on Gerrit, which flowaudit does not read"
+		},
+		other: {
+			name: "This project's host",
+			request: "pull request",
+			where: "this project's remote is not on GitHub, the one host whose reviews flowaudit reads"
+		}
+	};
+	REVIEW_HOST_IDS = Object.keys(REVIEW_HOSTS);
+}));
 // src/render/format.ts
 function httpUrl(url) {
 	if (!url) return null;
@@ -12022,7 +12059,7 @@ function shareNote(summary) {
 function codingUnseenNote(report) {
 	const coding = report.summary.stages.coding;
 	if (!codingUnseen(coding, !report.sources.includes("github"))) return null;
-	return `first → last commit: git cannot see coding time. ${coding.oneCommit ?? 0} of ${plural$2(coding.count, "change")} (${formatRatio(coding.oneCommitShare)}) landed as one commit, a span of 0 whatever the work took, so the stage has no share and the shares shown add up to less than 100%. With GitHub, coding runs from the first commit to the pull request's opening.`;
+	return `first → last commit: git cannot see coding time. ${coding.oneCommit ?? 0} of ${plural$2(coding.count, "change")} (${formatRatio(coding.oneCommitShare)}) landed as one commit, a span of 0 whatever the work took, so the stage has no share and the shares shown add up to less than 100%.${onGitHub(report.reviewHost) ? " With GitHub, coding runs from the first commit to the pull request's opening." : ""}`;
 }
 function linesText(change) {
 	return change.additions === null || change.deletions === null ? "—" : `+${change.additions} −${change.deletions}`;
@@ -12038,6 +12075,7 @@ var init_format$2 = __esmMin((() => {
 	init_units();
 	init_stage_summary();
 	init_catalogue$1();
+	init_review_hosts();
 	WEEKDAYS$1 = [
 		"Sun",
 		"Mon",
@@ -18456,7 +18494,11 @@ function acceptanceView(report, days, always = false) {
 	};
 }
 function unknownText(report) {
-	if (!report.sources.includes("github")) return "Acceptance cannot be known from git alone: git never sees a pull request closed without merging (read GitHub: set GH_TOKEN).";
+	if (!report.sources.includes("github")) {
+		const host = report.reviewHost;
+		if (onGitHub(host)) return "Acceptance cannot be known from git alone: git never sees a pull request closed without merging (read GitHub: set GH_TOKEN).";
+		return `Acceptance cannot be known from git alone: git never sees a ${REVIEW_HOSTS[host].request} closed without merging. ${reviewedElsewhere(host)}.`;
+	}
 	return "Acceptance is not measured: the pull requests closed without merging in the window were not all read (a GitHub read that stopped early, or a report among those aggregated made without them).";
 }
 function row$2(name, g, days) {
@@ -18492,6 +18534,7 @@ function differenceText(d, tooFew) {
 var ACCEPTANCE_TITLE, ACCEPTANCE_BASIS, points;
 var init_acceptance$2 = __esmMin((() => {
 	init_units();
+	init_review_hosts();
 	init_duration();
 	ACCEPTANCE_TITLE = "Acceptance: merged or closed unmerged";
 	ACCEPTANCE_BASIS = "Acceptance is merged ÷ (merged + rejected) of the pull requests into the tracked branch decided in the window; drafts closed unmerged and agents’ own failed runs are counted apart, open pull requests are undecided, and the interval is a 95% Wilson interval.";
@@ -19291,7 +19334,7 @@ function renderMarkdown(input, options = {}) {
 		append(out, aiShiftMarkdown(report, durationFormat(report.businessHours)));
 		append(out, unreleased$1(report));
 		const health = healthSections(report);
-		if (!report.summary.review && !report.summary.rework && !report.summary.ci && !report.summary.wip) out.push("### Review, CI and work in progress", "", "Git alone cannot see reviews, checks or open pull requests: review load, rework, CI and work in progress are not measured (unknown, not zero). Run with a GitHub token (`GH_TOKEN`) to add them.", "");
+		if (!report.summary.review && !report.summary.rework && !report.summary.ci && !report.summary.wip) out.push("### Review, CI and work in progress", "", `Git alone cannot see reviews, checks or open pull requests: review load, rework, CI and work in progress are not measured (unknown, not zero). ${readReviewsHint(report.reviewHost, (s) => `\`${s}\``)}`, "");
 		for (const section of health) append(out, healthSection(section));
 		append(out, aiDefectsMarkdown(report));
 		append(out, aiLoadMarkdown(report));
@@ -19965,6 +20008,7 @@ var init_markdown = __esmMin((() => {
 	init_units();
 	init_signal();
 	init_lists$1();
+	init_review_hosts();
 }));
 // src/render/html/assets.ts
 var CSS, SCRIPT;
@@ -21449,7 +21493,7 @@ var init_trends = __esmMin((() => {
 // src/render/html/teamwork.ts
 function teamwork(report) {
 	const s = report.summary;
-	if (!s.review && !s.rework && !s.ci && !s.wip) return [section("review", "Review, CI and work in progress", "Git alone cannot see reviews, checks or open pull requests, so review load, rework, CI and work in progress are not measured here (unknown, not zero). Run with a GitHub token (<code>GH_TOKEN</code>) to add them.")];
+	if (!s.review && !s.rework && !s.ci && !s.wip) return [section("review", "Review, CI and work in progress", `Git alone cannot see reviews, checks or open pull requests, so review load, rework, CI and work in progress are not measured here (unknown, not zero). ${readReviewsHint(report.reviewHost, (s) => `<code>${s}</code>`)}`)];
 	return [
 		review(report),
 		rework$1(report),
@@ -21640,6 +21684,7 @@ var init_teamwork = __esmMin((() => {
 	init_scale();
 	init_parts();
 	init_names$1();
+	init_review_hosts();
 	REVIEWERS_DRAWN = 12;
 	over = (value, threshold) => value !== null && value > threshold;
 }));
@@ -26517,6 +26562,10 @@ function parseRemote(url) {
 		name: m[3] ?? ""
 	};
 }
+function remoteHost(url) {
+	if (url === null) return null;
+	return (/^(?:https?|ssh|git):\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\//.exec(url) ?? /^(?:[^@/]+@)?([^/:]{2,}):(?!\/\/)/.exec(url))?.[1]?.toLowerCase() ?? null;
+}
 function webUrl(remote) {
 	if (remote === null || !/github/.test(remote.host)) return null;
 	return `https://${remote.host}/${remote.owner}/${remote.name}`;
@@ -26526,6 +26575,39 @@ function mergeRequestsUrl(remote) {
 	return `https://${remote.host}/${remote.owner}/${remote.name}/-/merge_requests`;
 }
 var init_remote = __esmMin((() => {}));
+// src/audit/review-host.ts
+function reviewedOnGerrit(inWindow) {
+	const landed = landedOf(inWindow);
+	const gerrit = landed.filter((c) => c.url !== null && GERRIT_CHANGE.test(c.url)).length;
+	return {
+		gerrit: 2 * gerrit > landed.length ? gerrit : 0,
+		landed: landed.length
+	};
+}
+function mergedOnGitLab(inWindow) {
+	const landed = landedOf(inWindow);
+	const requests = landed.filter((c) => MERGE_REQUEST_ID.test(c.id)).length;
+	return requests > 0 && requests > landed.filter((c) => c.number !== null).length;
+}
+function reviewHostOf(inWindow, remoteHost, githubRead) {
+	if (reviewedOnGerrit(inWindow).gerrit > 0) return "gerrit";
+	if (mergedOnGitLab(inWindow)) return "gitlab";
+	if (githubRead) return "github";
+	if (remoteHost === null) return null;
+	return HOSTS.find(([pattern]) => pattern.test(remoteHost))?.[1] ?? null;
+}
+var GERRIT_CHANGE, MERGE_REQUEST_ID, landedOf, HOSTS;
+var init_review_host = __esmMin((() => {
+	GERRIT_CHANGE = /^https?:\/\/[^\s/]+\/(?:c\/\S+\/\+\/\d+|#\/c\/\d+|\d+)\/?$/i;
+	MERGE_REQUEST_ID = /^!\d+$/;
+	landedOf = (inWindow) => inWindow.filter((c) => c.kind !== "sync");
+	HOSTS = [
+		[/github/, "github"],
+		[/gitlab/, "gitlab"],
+		[/(?:^|\.)(?:googlesource\.com|opendev\.org)$/, "gerrit"],
+		[/(?:^|\.)(?:codeberg\.org|bitbucket\.org|dev\.azure\.com|visualstudio\.com|gitea\.com|sr\.ht)$/, "other"]
+	];
+}));
 // src/sources/git/own-string.ts
 function ownAscii(s) {
 	return s.length < 13 ? s : Buffer.from(s, "latin1").toString("latin1");
@@ -36573,22 +36655,8 @@ var init_line_pulls = __esmMin((() => {
 	init_github_options();
 }));
 // src/audit/notes.ts
-function reviewedOnGerrit(inWindow) {
-	const landed = inWindow.filter((c) => c.kind !== "sync");
-	const gerrit = landed.filter((c) => c.url !== null && GERRIT_CHANGE.test(c.url)).length;
-	return {
-		gerrit: 2 * gerrit > landed.length ? gerrit : 0,
-		landed: landed.length
-	};
-}
-function mergedOnGitLab(inWindow) {
-	const landed = inWindow.filter((c) => c.kind !== "sync");
-	const requests = landed.filter((c) => MERGE_REQUEST_ID.test(c.id)).length;
-	return requests > 0 && requests > landed.filter((c) => c.number !== null).length;
-}
-function sourceNotes(signal, github, inWindow, pullRefs) {
-	const { gerrit, landed } = reviewedOnGerrit(inWindow);
-	const elsewhere = gerrit > 0 ? `${gerrit} of the window's ${plural$2(landed, "change")} ${gerrit === 1 ? "was" : "were"} reviewed on Gerrit (their Reviewed-on trailers), which flowaudit does not read` : mergedOnGitLab(inWindow) ? `This project's merge requests are on GitLab (its commits name them: \`See merge request\`, \`Part-of:\`), which flowaudit does not read` : null;
+function sourceNotes(signal, github, inWindow, pullRefs, host) {
+	const elsewhere = elsewhereText(host, inWindow);
 	if (github) return [...elsewhere !== null ? [`${elsewhere}: their pickup, merge wait and review figures are unknown.`] : [], ...signal === "merge" ? ["No deploy signal (deployments, deploy workflow runs, releases or tags) was found: every merge counts as a deploy, so the deploy stage is 0 and deploy frequency and lead time get no DORA band."] : []];
 	const notes = elsewhere !== null ? [
 		`${elsewhere}: pickup and merge wait are unknown, and "review" is the whole wait from the last commit to the merge.`,
@@ -36603,6 +36671,15 @@ function sourceNotes(signal, github, inWindow, pullRefs) {
 	const unseen = inWindow.filter((c) => c.flags.includes("commits-unseen")).length;
 	if (unseen > 0 && !pullRefs) notes.push(`${plural$2(unseen, "squash-merged change")} ${unseen === 1 ? "has" : "have"} no commits in this clone, so their coding time is unknown: fetch them with \`git fetch origin '+refs/pull/*/head:refs/pull/*/head'\`.`);
 	return notes;
+}
+function elsewhereText(host, inWindow) {
+	const { gerrit, landed } = host === "gerrit" ? reviewedOnGerrit(inWindow) : {
+		gerrit: 0,
+		landed: 0
+	};
+	if (gerrit > 0) return `${gerrit} of the window's ${plural$2(landed, "change")} ${gerrit === 1 ? "was" : "were"} reviewed on Gerrit (their Reviewed-on trailers), which flowaudit does not read`;
+	if (host === "gitlab" && mergedOnGitLab(inWindow)) return "This project's merge requests are on GitLab (its commits name them: `See merge request`, `Part-of:`), which flowaudit does not read";
+	return onGitHub(host) ? null : reviewedElsewhere(host);
 }
 function syncedPullsNote(inWindow, trackedBranch) {
 	const syncs = inWindow.filter((c) => c.kind === "sync" && (c.carriedPulls ?? 0) > 0);
@@ -36623,7 +36700,7 @@ function mostlyDirect(inWindow) {
 	const landed = inWindow.filter((c) => c.kind !== "sync");
 	return landed.length >= FEW && 2 * landed.filter((c) => c.kind === "direct").length > landed.length;
 }
-function mergeToolNote(inWindow, identities) {
+function mergeToolNote(inWindow, identities, host) {
 	if (!mostlyDirect(inWindow)) return null;
 	const landed = inWindow.filter((c) => c.kind !== "sync");
 	const direct = landed.filter((c) => c.kind === "direct");
@@ -36634,20 +36711,20 @@ function mergeToolNote(inWindow, identities) {
 	}
 	const most = Math.max(0, largest(byCommitter.values()));
 	if (2 * most <= direct.length) return null;
-	const github = mergedOnGitLab(inWindow) ? "" : " With a GitHub token (GH_TOKEN), flowaudit reads their pull requests.";
+	const github = onGitHub(host) ? " With a GitHub token (GH_TOKEN), flowaudit reads their pull requests." : "";
 	return `${direct.length} of the window's ${landed.length} changes carry no pull request number, and ${most} of them were committed by one identity for other authors, as a merge tool does: git alone cannot tell such squashes from direct pushes.${github}`;
 }
-function titleOnlyBackportsNote(counted, titleOnly) {
+function titleOnlyBackportsNote(counted, titleOnly, host) {
 	const carried = counted.filter((c) => titleOnly.has(c.sha)).length;
 	if (carried === 0) return null;
-	return `${carried} of the window's ${plural$2(counted.length, "counted change")} ${carried === 1 ? "has its" : "have their"} title on a release line under a later pull request's number, as a backport bot's squash carries it (\`fix: x (#M)\` for \`fix: x (#N)\`): git alone cannot tell that ${carried === 1 ? "the squash copies it" : "the squashes copy them"}, so ${carried === 1 ? "it counts" : "they count"} as deployed only when a release holds ${carried === 1 ? "its" : "their"} own commit, and the deploy wait and lead time may read long. With a GitHub token (GH_TOKEN), flowaudit reads the backport pull requests' descriptions (\`Backport of #N\`).`;
+	return `${carried} of the window's ${plural$2(counted.length, "counted change")} ${carried === 1 ? "has its" : "have their"} title on a release line under a later pull request's number, as a backport bot's squash carries it (\`fix: x (#M)\` for \`fix: x (#N)\`): git alone cannot tell that ${carried === 1 ? "the squash copies it" : "the squashes copy them"}, so ${carried === 1 ? "it counts" : "they count"} as deployed only when a release holds ${carried === 1 ? "its" : "their"} own commit, and the deploy wait and lead time may read long.${onGitHub(host) ? " With a GitHub token (GH_TOKEN), flowaudit reads the backport pull requests' descriptions (`Backport of #N`)." : ""}`;
 }
-var GERRIT_CHANGE, MERGE_REQUEST_ID, SYNCED_SHARE, FEW;
+var SYNCED_SHARE, FEW;
 var init_notes = __esmMin((() => {
 	init_units();
 	init_lists$1();
-	GERRIT_CHANGE = /^https?:\/\/[^\s/]+\/(?:c\/\S+\/\+\/\d+|#\/c\/\d+|\d+)\/?$/i;
-	MERGE_REQUEST_ID = /^!\d+$/;
+	init_review_hosts();
+	init_review_host();
 	SYNCED_SHARE = 4;
 	FEW = 10;
 }));
@@ -41379,10 +41456,16 @@ var init_review_concentration = __esmMin((() => {
 	};
 }));
 // src/advice/rules/review-wait.ts
+function splitHint(host) {
+	if (onGitHub(host)) return "Run again with a GitHub token (GH_TOKEN) to split this wait into pickup, review and merge wait, then work on the largest part.";
+	const { name, request } = REVIEW_HOSTS[host];
+	return `${name} shows when each ${request} was opened, first reviewed and approved (flowaudit does not read it): find there which of the three parts is largest and work on it.`;
+}
 var reviewWait;
 var init_review_wait = __esmMin((() => {
 	init_format();
 	init_kit();
+	init_review_hosts();
 	reviewWait = {
 		id: "review-wait",
 		needs: "git",
@@ -41398,7 +41481,7 @@ var init_review_wait = __esmMin((() => {
 				measure: "Review & merge wait: time from a change's last commit to its merge",
 				value: stageValue("review & merge wait", stage, t.reviewWaitP50, input),
 				tellsYou: "Finished code sits unmerged for days: it waits for someone to review it, to approve it, or to press merge. Git alone cannot tell which of the three, only that the code is done and not yet shipped.",
-				doNext: "Run again with a GitHub token (GH_TOKEN) to split this wait into pickup, review and merge wait, then work on the largest part. Meanwhile, agree how soon a review request gets an answer.",
+				doNext: `${splitHint(input.reviewHost ?? null)} Meanwhile, agree how soon a review request gets an answer.`,
 				impact: stageHours(stage),
 				figure: "summary.stages.review.p50",
 				threshold: duration$1(t.reviewWaitP50, input)
@@ -43588,8 +43671,10 @@ function buildReport(model, window, now, policy, context) {
 	});
 	const rows = context.repositories ? repositoryRows(context.repositories, model, windowDeploys, queued, policy, hours) : void 0;
 	if (rows !== void 0 && new Set(rows.map((r) => r.name)).size > 1) summary.dora = doraAcross(summary.dora, rows.map((r) => r.summary.dora));
+	const reviewHost = context.reviewHost ?? null;
 	const advice = {
 		sources: context.sources,
+		reviewHost,
 		deploySignal: context.deploySignal,
 		summary,
 		changes: counted,
@@ -43609,6 +43694,7 @@ function buildReport(model, window, now, policy, context) {
 		window: windowOf(window),
 		now: iso$3(now),
 		sources: context.sources,
+		reviewHost,
 		deploySignal: context.deploySignal,
 		businessHours: context.businessHours,
 		timezone: context.timezone ?? "UTC",
@@ -43864,6 +43950,7 @@ function repositoryRow(repo, group, queued, policy, hours) {
 	}, false);
 	const top = advise({
 		sources: repo.sources,
+		reviewHost: repo.reviewHost ?? null,
 		deploySignal: { kind: repo.deploySignal },
 		summary,
 		changes: counted,
@@ -43967,6 +44054,7 @@ function sliceReport(report, ids, options = {}) {
 		generatedAt: report.generatedAt,
 		repository: report.repository,
 		sources: report.sources,
+		reviewHost: report.reviewHost,
 		deploySignal: report.deploySignal,
 		businessHours: report.businessHours,
 		timezone: report.timezone,
@@ -44311,7 +44399,8 @@ async function auditWith(options, reads, times, window) {
 	const inWindow = changes.filter((c) => c.mergedAt >= window.since && c.mergedAt < window.until);
 	const unsized = inWindow.filter((c) => c.size === null).length;
 	if (numstat.unknown.length > 0 && unsized > 0) warning(`${plural$2(unsized, "change")} ${unsized === 1 ? "has" : "have"} unknown size: this clone lacks some file contents (a partial clone); the rest of the report is unaffected`);
-	const mergeTool = github === null && mostlyDirect(inWindow) ? mergeToolNote(inWindow, await readCommitters(repo.cwd, inWindow.map((c) => c.sha))) : null;
+	const host = reviewHostOf(inWindow, remoteHost(repo.remoteUrl), github !== null);
+	const mergeTool = github === null && mostlyDirect(inWindow) ? mergeToolNote(inWindow, await readCommitters(repo.cwd, inWindow.map((c) => c.sha)), host) : null;
 	const openPulls = (github?.openPulls ?? []).map((p) => toOpenPull(p, now, {
 		requiredApprovals: settings.policy.requiredApprovals,
 		botPattern: settings.botPattern,
@@ -44353,6 +44442,7 @@ async function auditWith(options, reads, times, window) {
 			branch: branch.name
 		},
 		sources: github ? ["git", "github"] : ["git"],
+		reviewHost: host,
 		deploySignal: {
 			kind: signal.kind,
 			detail: signalDetail(signal, settings.tagPattern, settings.environment, settings.includePrereleases, settings.deployBranch, settings.workflow)
@@ -44361,11 +44451,11 @@ async function auditWith(options, reads, times, window) {
 		timezone: settings.timezone,
 		notes: [
 			...stale === null ? [] : [`${stale[0]?.toUpperCase() ?? ""}${stale.slice(1)}.`],
-			...sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs),
+			...sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs, host),
 			...[
 				mergeTool,
 				syncedPullsNote(inWindow, branch.name),
-				titleOnlyBackportsNote(counted, titleOnly),
+				titleOnlyBackportsNote(counted, titleOnly, host),
 				prerelease,
 				products === null ? null : untouchedNote(inWindow, products, (c) => isCounted(c, settings.policy))
 			].filter((n) => n !== null)
@@ -44484,6 +44574,7 @@ var init_audit = __esmMin((() => {
 	init_committers();
 	init_touched_paths();
 	init_remote();
+	init_review_host();
 	init_repo();
 	init_access();
 	init_bots();
@@ -44809,7 +44900,10 @@ function evaluate(report, t) {
 function whyNotMeasured(report, t, parent) {
 	const entry = catalogueEntries().find((e) => e.path === t.path);
 	const mode = report.sources.includes("github") ? "github" : "git";
-	if (entry !== void 0 && !entry.modes.includes(mode)) return "git alone cannot see it, it needs GitHub data (set GH_TOKEN or run `gh auth login`)";
+	if (entry !== void 0 && !entry.modes.includes(mode)) {
+		const host = report.reviewHost;
+		return onGitHub(host) ? "git alone cannot see it, it needs GitHub data (set GH_TOKEN or run `gh auth login`)" : `git alone cannot see it, it needs review data: ${REVIEW_HOSTS[host].where}`;
+	}
 	const group = typeof parent === "object" && parent !== null ? parent : {};
 	if (group.count === 0) return EMPTY$1[t.path] ?? (t.path.startsWith("dora.") ? "no deploy in the window" : "no change in the window has it");
 	if (typeof group.note === "string" && group.note !== "") return group.note;
@@ -44934,6 +45028,7 @@ var init_check$1 = __esmMin((() => {
 	init_units();
 	init_expression();
 	init_lists$1();
+	init_review_hosts();
 	EPSILON = 1e-9;
 	EMPTY$1 = {
 		"dora.timeToRestore": "no failed deploy was restored in the window",
@@ -45420,6 +45515,7 @@ function digestReport(report) {
 			now: report.now,
 			deploySignal: report.deploySignal,
 			sources: report.sources,
+			reviewHost: report.reviewHost,
 			policy: report.policy,
 			businessHours: report.businessHours,
 			timezone: report.timezone,
@@ -45853,7 +45949,8 @@ function repositoryContext(name, facts) {
 		branch: facts.repository.branch,
 		window: windowFrom(facts.window),
 		deploySignal: facts.deploySignal.kind,
-		sources: facts.sources
+		sources: facts.sources,
+		reviewHost: facts.reviewHost
 	};
 }
 function ownRow(digest) {
@@ -45987,6 +46084,9 @@ function signalOf(facts) {
 		kind,
 		detail: `mixed: ${[...counts].map(([k, n]) => `${k} in ${n}`).join(", ")} of ${facts.length} repositories`
 	};
+}
+function oneOf(values) {
+	return new Set(values).size === 1 ? values[0] ?? null : null;
 }
 var keyOf, Combiner;
 var init_combine = __esmMin((() => {
@@ -46146,6 +46246,7 @@ var init_combine = __esmMin((() => {
 					branch: [...new Set(taken.map((t) => t.facts.repository.branch))].join(", ")
 				},
 				sources: ["git", "github"].filter((s) => taken.some((t) => t.facts.sources.includes(s))),
+				reviewHost: oneOf(taken.map((t) => t.facts.reviewHost)),
 				deploySignal: signalOf(taken.map((t) => t.facts)),
 				businessHours,
 				timezone,
@@ -47319,6 +47420,7 @@ var init_schema = __esmMin((() => {
 	init_products_schema();
 	init_slices_schema();
 	init_invariants();
+	init_review_hosts();
 	init_schema$1();
 	time = datetime({ offset: true });
 	seconds = duration.nullable();
@@ -47579,6 +47681,7 @@ var init_schema = __esmMin((() => {
 		}).describe("changes merged in [since, until) are in the window"),
 		now: time,
 		sources: array(_enum(["git", "github"])),
+		reviewHost: _enum(REVIEW_HOST_IDS).nullable().default(null).describe("where the changes were reviewed, as the history says (Gerrit's Reviewed-on trailers, GitLab's merge requests), else GitHub when it was read, else the remote's host (\"other\": another forge, such as Codeberg, Bitbucket or Azure DevOps); null when nothing says (no remote, a host no forge owns, several repositories that differ): what git alone misses is read from GitHub only"),
 		deploySignal: object({
 			kind: _enum([
 				"events",

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DeploySignalKind, StageName } from '../domain.js';
 import { whatIfSchema } from '../metrics/schema.js';
 import type { WhatIfChange } from '../metrics/what-if.js';
+import type { ReviewHost } from '../review-hosts.js';
 
 /*
  * What the advice rules read: a structural subset of the report (`Report` itself is assignable), so
@@ -183,6 +184,8 @@ export interface AdviceSummary {
 
 export interface AdviceInput {
   readonly sources: ReadonlyArray<'git' | 'github'>;
+  /** where the changes were reviewed (the report's `reviewHost`): a rule says where to read what git misses; absent or null: GitHub */
+  readonly reviewHost?: ReviewHost | null;
   readonly deploySignal: { readonly kind: DeploySignalKind };
   readonly summary: AdviceSummary;
   /**

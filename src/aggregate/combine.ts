@@ -191,6 +191,8 @@ export class Combiner {
       generatedAt: options.generatedAt ?? new Date().toISOString(),
       repository: { path: 'aggregate', remote: null, branch: [...new Set(taken.map((t) => t.facts.repository.branch))].join(', ') },
       sources: (['git', 'github'] as const).filter((s) => taken.some((t) => t.facts.sources.includes(s))),
+      // one place when every repository is reviewed there; repositories reviewed in several: none says for all
+      reviewHost: oneOf(taken.map((t) => t.facts.reviewHost)),
       deploySignal: signalOf(taken.map((t) => t.facts)),
       businessHours,
       timezone,
@@ -337,4 +339,10 @@ function signalOf(facts: readonly ReportFacts[]): { kind: DeploySignalKind; deta
   if (facts.length === 1 && only) return { kind, detail: only.deploySignal.detail };
   if (counts.size === 1) return { kind, detail: `${kind} in all ${facts.length} repositories` };
   return { kind, detail: `mixed: ${[...counts].map(([k, n]) => `${k} in ${n}`).join(', ')} of ${facts.length} repositories` };
+}
+
+/** The one value every report has; null when they differ. */
+function oneOf<T>(values: readonly (T | null)[]): T | null {
+  const distinct = new Set(values);
+  return distinct.size === 1 ? (values[0] ?? null) : null;
 }

@@ -20,6 +20,7 @@ export interface ReportFacts {
   now: string;
   deploySignal: Report['deploySignal'];
   sources: Report['sources'];
+  reviewHost: Report['reviewHost'];
   policy: Report['policy'];
   businessHours: Report['businessHours'];
   timezone: Report['timezone'];
@@ -67,6 +68,7 @@ export function digestReport(report: Report): ReportDigest {
       now: report.now,
       deploySignal: report.deploySignal,
       sources: report.sources,
+      reviewHost: report.reviewHost,
       policy: report.policy,
       businessHours: report.businessHours,
       timezone: report.timezone,

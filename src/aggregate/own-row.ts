@@ -23,6 +23,7 @@ export function repositoryContext(name: string, facts: ReportFacts): RepositoryC
     window: windowFrom(facts.window),
     deploySignal: facts.deploySignal.kind,
     sources: facts.sources,
+    reviewHost: facts.reviewHost,
   };
 }
 

@@ -11,7 +11,8 @@ import { iso } from '../report/convert.js';
 import type { Report } from '../report/schema.js';
 import { readCommitters } from '../sources/git/committers.js';
 import { readTouchedPaths } from '../sources/git/touched-paths.js';
-import { mergeRequestsUrl, parseRemote, webUrl } from '../sources/git/remote.js';
+import { mergeRequestsUrl, parseRemote, remoteHost, webUrl } from '../sources/git/remote.js';
+import { reviewHostOf } from './review-host.js';
 import { listTags, openRepository, resolveBranch, type TagRef } from '../sources/git/repo.js';
 import { gitHubAccess, type GitHubAccess } from '../sources/github/access.js';
 import type { GitHubData } from '../sources/github/index.js';
@@ -204,7 +205,9 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
     warning(`${plural(unsized, 'change')} ${unsized === 1 ? 'has' : 'have'} unknown size: this clone lacks some file contents (a partial clone); the rest of the report is unaffected`);
   }
   // from git alone, most changes landing with no pull request number may be a merge tool's squashes: who committed them says
-  const mergeTool = github === null && mostlyDirect(inWindow) ? mergeToolNote(inWindow, await readCommitters(repo.cwd, inWindow.map((c) => c.sha))) : null;
+  // where the changes were reviewed: what the notes, the advice and every page tell the reader to read beside git
+  const host = reviewHostOf(inWindow, remoteHost(repo.remoteUrl), github !== null);
+  const mergeTool = github === null && mostlyDirect(inWindow) ? mergeToolNote(inWindow, await readCommitters(repo.cwd, inWindow.map((c) => c.sha)), host) : null;
   const openPulls: OpenPull[] = (github?.openPulls ?? []).map((p) =>
     toOpenPull(p, now, { requiredApprovals: settings.policy.requiredApprovals, botPattern: settings.botPattern, ai: settings.ai }));
   // acceptance weighs the merged against these: a list cut short (--partial) would overstate it, so none then
@@ -236,10 +239,11 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
     generatedAt: new Date().toISOString(),
     repository: { path: repo.path, remote: remote ? `${remote.owner}/${remote.name}` : null, branch: branch.name },
     sources: github ? ['git', 'github'] : ['git'],
+    reviewHost: host,
     deploySignal: { kind: signal.kind, detail: signalDetail(signal, settings.tagPattern, settings.environment, settings.includePrereleases, settings.deployBranch, settings.workflow) },
     businessHours: settings.businessHours,
     timezone: settings.timezone,
-    notes: [...(stale === null ? [] : [`${stale[0]?.toUpperCase() ?? ''}${stale.slice(1)}.`]), ...sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs), ...[mergeTool, syncedPullsNote(inWindow, branch.name), titleOnlyBackportsNote(counted, titleOnly), prerelease, products === null ? null : untouchedNote(inWindow, products, (c) => isCounted(c, settings.policy))].filter((n) => n !== null)],
+    notes: [...(stale === null ? [] : [`${stale[0]?.toUpperCase() ?? ''}${stale.slice(1)}.`]), ...sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs, host), ...[mergeTool, syncedPullsNote(inWindow, branch.name), titleOnlyBackportsNote(counted, titleOnly, host), prerelease, products === null ? null : untouchedNote(inWindow, products, (c) => isCounted(c, settings.policy))].filter((n) => n !== null)],
     warnings,
     unlinkedIncidents: built.unlinked
       .filter((i) => i.openedAt >= window.since && i.openedAt < window.until)

@@ -1,43 +1,16 @@
 import type { Change, DeploySignalKind } from '../domain.js';
 import { plural } from '../units.js';
 import { largest } from '../lists.js';
-
-// a Gerrit change's address, as its `Reviewed-on:` trailer gives it: `https://go-review.googlesource.com/c/tools/+/773020`,
-// Go's older `https://go-review.googlesource.com/12345`, `https://review.opendev.org/#/c/12345/`
-const GERRIT_CHANGE = /^https?:\/\/[^\s/]+\/(?:c\/\S+\/\+\/\d+|#\/c\/\d+|\d+)\/?$/i;
-
-/** How many of the window's changes (syncs aside) were reviewed on Gerrit, when most were (else 0), and of how many. */
-function reviewedOnGerrit(inWindow: readonly Change[]): { gerrit: number; landed: number } {
-  const landed = inWindow.filter((c) => c.kind !== 'sync');
-  const gerrit = landed.filter((c) => c.url !== null && GERRIT_CHANGE.test(c.url)).length;
-  return { gerrit: 2 * gerrit > landed.length ? gerrit : 0, landed: landed.length };
-}
-
-// a GitLab merge request's change id (see buildChanges): `!232`
-const MERGE_REQUEST_ID = /^!\d+$/;
+import { onGitHub, reviewedElsewhere, type ReviewHost } from '../review-hosts.js';
+import { mergedOnGitLab, reviewedOnGerrit } from './review-host.js';
 
 /**
- * Whether the window's changes say the project lives on GitLab: some landed as GitLab merge requests, and more of
- * them than name a GitHub pull request (GNOME/gnome-text-editor's year: 5 merge requests, 93 direct pushes, no
- * pull request).
+ * What the sources could not show, and how to get it: one sentence each, for the end of every report. `host` is
+ * where the changes were reviewed (see reviewHostOf): a project reviewed elsewhere than GitHub is told where, not
+ * sent to a GitHub token that would split nothing.
  */
-function mergedOnGitLab(inWindow: readonly Change[]): boolean {
-  const landed = inWindow.filter((c) => c.kind !== 'sync');
-  const requests = landed.filter((c) => MERGE_REQUEST_ID.test(c.id)).length;
-  return requests > 0 && requests > landed.filter((c) => c.number !== null).length;
-}
-
-/** What the sources could not show, and how to get it: one sentence each, for the end of every report. */
-export function sourceNotes(signal: DeploySignalKind, github: boolean, inWindow: readonly Change[], pullRefs: boolean): string[] {
-  // golang/tools' changes are reviewed on Gerrit, and its GitHub repository is a mirror that merges no pull
-  // request: a GitHub token would split nothing, and saying so sends the reader to the wrong place. So with a
-  // project on GitLab (GNOME's, mirrored to GitHub), whose merge requests GitHub never sees
-  const { gerrit, landed } = reviewedOnGerrit(inWindow);
-  const elsewhere = gerrit > 0
-    ? `${gerrit} of the window's ${plural(landed, 'change')} ${gerrit === 1 ? 'was' : 'were'} reviewed on Gerrit (their Reviewed-on trailers), which flowaudit does not read`
-    : mergedOnGitLab(inWindow)
-      ? `This project's merge requests are on GitLab (its commits name them: \`See merge request\`, \`Part-of:\`), which flowaudit does not read`
-      : null;
+export function sourceNotes(signal: DeploySignalKind, github: boolean, inWindow: readonly Change[], pullRefs: boolean, host: ReviewHost | null): string[] {
+  const elsewhere = elsewhereText(host, inWindow);
   if (github) {
     return [
       ...(elsewhere !== null ? [`${elsewhere}: their pickup, merge wait and review figures are unknown.`] : []),
@@ -63,6 +36,20 @@ export function sourceNotes(signal: DeploySignalKind, github: boolean, inWindow:
     notes.push(`${plural(unseen, 'squash-merged change')} ${unseen === 1 ? 'has' : 'have'} no commits in this clone, so their coding time is unknown: fetch them with \`git fetch origin '+refs/pull/*/head:refs/pull/*/head'\`.`);
   }
   return notes;
+}
+
+/**
+ * Where the changes were reviewed, when not on GitHub, as the history shows it: golang/tools' Reviewed-on trailers
+ * (its GitHub repository a mirror that merges no pull request), GNOME's `See merge request` and freedesktop's
+ * `Part-of:`, else the remote's host alone. Null for a project on GitHub or one nothing places.
+ */
+function elsewhereText(host: ReviewHost | null, inWindow: readonly Change[]): string | null {
+  const { gerrit, landed } = host === 'gerrit' ? reviewedOnGerrit(inWindow) : { gerrit: 0, landed: 0 };
+  if (gerrit > 0) {
+    return `${gerrit} of the window's ${plural(landed, 'change')} ${gerrit === 1 ? 'was' : 'were'} reviewed on Gerrit (their Reviewed-on trailers), which flowaudit does not read`;
+  }
+  if (host === 'gitlab' && mergedOnGitLab(inWindow)) return 'This project\'s merge requests are on GitLab (its commits name them: `See merge request`, `Part-of:`), which flowaudit does not read';
+  return onGitHub(host) ? null : reviewedElsewhere(host);
 }
 
 /**
@@ -113,7 +100,7 @@ export function mostlyDirect(inWindow: readonly Change[]): boolean {
  * most of those were committed by one identity for other authors: a merge tool that squashes without keeping
  * `(#N)` in the subject looks like direct pushes. Null otherwise. `identities` are the landing commits'.
  */
-export function mergeToolNote(inWindow: readonly Change[], identities: ReadonlyMap<string, { author: string; committer: string }>): string | null {
+export function mergeToolNote(inWindow: readonly Change[], identities: ReadonlyMap<string, { author: string; committer: string }>, host: ReviewHost | null): string | null {
   if (!mostlyDirect(inWindow)) return null;
   const landed = inWindow.filter((c) => c.kind !== 'sync');
   const direct = landed.filter((c) => c.kind === 'direct');
@@ -125,8 +112,8 @@ export function mergeToolNote(inWindow: readonly Change[], identities: ReadonlyM
   }
   const most = Math.max(0, largest(byCommitter.values()));
   if (2 * most <= direct.length) return null;
-  // GitHub holds no pull request of a project on GitLab: no token would read one
-  const github = mergedOnGitLab(inWindow) ? '' : ' With a GitHub token (GH_TOKEN), flowaudit reads their pull requests.';
+  // GitHub holds no pull request of a project reviewed elsewhere: no token would read one
+  const github = onGitHub(host) ? ' With a GitHub token (GH_TOKEN), flowaudit reads their pull requests.' : '';
   return `${direct.length} of the window's ${landed.length} changes carry no pull request number, and ${most} of them were committed by one identity for other authors, as a merge tool does: git alone cannot tell such squashes from direct pushes.${github}`;
 }
 
@@ -137,8 +124,8 @@ export function mergeToolNote(inWindow: readonly Change[], identities: ReadonlyM
  * holds its own commit, perhaps the next major release: electron's 2025–26 read a deploy wait of 82 days for
  * changes trop had shipped to every supported line within days. Null when there are none.
  */
-export function titleOnlyBackportsNote(counted: readonly Change[], titleOnly: ReadonlySet<string>): string | null {
+export function titleOnlyBackportsNote(counted: readonly Change[], titleOnly: ReadonlySet<string>, host: ReviewHost | null): string | null {
   const carried = counted.filter((c) => titleOnly.has(c.sha)).length;
   if (carried === 0) return null;
-  return `${carried} of the window's ${plural(counted.length, 'counted change')} ${carried === 1 ? 'has its' : 'have their'} title on a release line under a later pull request's number, as a backport bot's squash carries it (\`fix: x (#M)\` for \`fix: x (#N)\`): git alone cannot tell that ${carried === 1 ? 'the squash copies it' : 'the squashes copy them'}, so ${carried === 1 ? 'it counts' : 'they count'} as deployed only when a release holds ${carried === 1 ? 'its' : 'their'} own commit, and the deploy wait and lead time may read long. With a GitHub token (GH_TOKEN), flowaudit reads the backport pull requests' descriptions (\`Backport of #N\`).`;
+  return `${carried} of the window's ${plural(counted.length, 'counted change')} ${carried === 1 ? 'has its' : 'have their'} title on a release line under a later pull request's number, as a backport bot's squash carries it (\`fix: x (#M)\` for \`fix: x (#N)\`): git alone cannot tell that ${carried === 1 ? 'the squash copies it' : 'the squashes copy them'}, so ${carried === 1 ? 'it counts' : 'they count'} as deployed only when a release holds ${carried === 1 ? 'its' : 'their'} own commit, and the deploy wait and lead time may read long.${onGitHub(host) ? ' With a GitHub token (GH_TOKEN), flowaudit reads the backport pull requests\' descriptions (`Backport of #N`).' : ''}`;
 }

@@ -5,6 +5,7 @@ import { escapeMarkdown } from '../render/sanitize.js';
 import { formatDuration, plural } from '../units.js';
 import { parseThreshold, type Operator, type Threshold, type ThresholdUnit } from './expression.js';
 import { largest } from '../lists.js';
+import { onGitHub, REVIEW_HOSTS } from '../review-hosts.js';
 
 export interface GateResult {
   expression: string;
@@ -103,7 +104,13 @@ const EMPTY: Readonly<Record<string, string>> = {
 function whyNotMeasured(report: Report, t: Threshold, parent: unknown): string {
   const entry = catalogueEntries().find((e) => e.path === t.path);
   const mode = report.sources.includes('github') ? 'github' : 'git';
-  if (entry !== undefined && !entry.modes.includes(mode)) return 'git alone cannot see it, it needs GitHub data (set GH_TOKEN or run `gh auth login`)';
+  if (entry !== undefined && !entry.modes.includes(mode)) {
+    // a project reviewed elsewhere is told where, not sent to a token that would read nothing of it
+    const host = report.reviewHost;
+    return onGitHub(host)
+      ? 'git alone cannot see it, it needs GitHub data (set GH_TOKEN or run `gh auth login`)'
+      : `git alone cannot see it, it needs review data: ${REVIEW_HOSTS[host].where}`;
+  }
   const group = typeof parent === 'object' && parent !== null ? (parent as { note?: unknown; count?: unknown }) : {};
   if (group.count === 0) return EMPTY[t.path] ?? (t.path.startsWith('dora.') ? 'no deploy in the window' : 'no change in the window has it');
   if (typeof group.note === 'string' && group.note !== '') return group.note;

@@ -6,6 +6,7 @@
 import type { AcceptanceGroup } from '../metrics/acceptance.js';
 import type { Report } from '../report/schema.js';
 import { plural } from '../units.js';
+import { onGitHub, REVIEW_HOSTS, reviewedElsewhere } from '../review-hosts.js';
 import { formatDuration, formatRatio, type DurationFormat } from './duration.js';
 import { formatPoints } from '../units.js';
 
@@ -75,7 +76,11 @@ export function acceptanceView(report: Report, days: DurationFormat, always = fa
 }
 
 function unknownText(report: Report): string {
-  if (!report.sources.includes('github')) return 'Acceptance cannot be known from git alone: git never sees a pull request closed without merging (read GitHub: set GH_TOKEN).';
+  if (!report.sources.includes('github')) {
+    const host = report.reviewHost;
+    if (onGitHub(host)) return 'Acceptance cannot be known from git alone: git never sees a pull request closed without merging (read GitHub: set GH_TOKEN).';
+    return `Acceptance cannot be known from git alone: git never sees a ${REVIEW_HOSTS[host].request} closed without merging. ${reviewedElsewhere(host)}.`;
+  }
   return 'Acceptance is not measured: the pull requests closed without merging in the window were not all read (a GitHub read that stopped early, or a report among those aggregated made without them).';
 }
 

@@ -2,6 +2,7 @@ import { formatDuration, formatRatio, plural, workingDaySeconds } from '../units
 import { codingUnseen } from '../metrics/stage-summary.js';
 import { figureLabel } from '../metrics/catalogue.js';
 import type { Report } from '../report/schema.js';
+import { onGitHub } from '../review-hosts.js';
 
 /** `url` when it is an absolute http(s) URL, normalised and safe inside Markdown link parentheses; else null. */
 export function httpUrl(url: string | null | undefined): string | null {
@@ -124,7 +125,7 @@ export function codingUnseenNote(report: Report): string | null {
   const coding = report.summary.stages.coding;
   if (!codingUnseen(coding, !report.sources.includes('github'))) return null;
   const one = coding.oneCommit ?? 0;
-  return `first → last commit: git cannot see coding time. ${one} of ${plural(coding.count, 'change')} (${formatRatio(coding.oneCommitShare)}) landed as one commit, a span of 0 whatever the work took, so the stage has no share and the shares shown add up to less than 100%. With GitHub, coding runs from the first commit to the pull request's opening.`;
+  return `first → last commit: git cannot see coding time. ${one} of ${plural(coding.count, 'change')} (${formatRatio(coding.oneCommitShare)}) landed as one commit, a span of 0 whatever the work took, so the stage has no share and the shares shown add up to less than 100%.${onGitHub(report.reviewHost) ? ' With GitHub, coding runs from the first commit to the pull request\'s opening.' : ''}`;
 }
 
 /** A change's lines added and deleted, `+40 −10`, as the report holds them; `—` when its size is unknown. */

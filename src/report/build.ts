@@ -39,6 +39,8 @@ export interface RepositoryContext {
   window: Window;
   deploySignal: DeploySignalKind;
   sources: Report['sources'];
+  /** where its changes were reviewed (see `reviewHost` in the report); absent: unknown */
+  reviewHost?: Report['reviewHost'];
   /**
    * its row, when made beforehand (`buildRepositoryRow`) with the report's now, policy, business hours and zone
    * from its own changes, deploys and open pull requests, which are then all it has in the model: made here else
@@ -51,6 +53,8 @@ export interface ReportContext {
   generatedAt: string;
   repository: Report['repository'];
   sources: Report['sources'];
+  /** where the changes were reviewed; absent: unknown */
+  reviewHost?: Report['reviewHost'];
   deploySignal: Report['deploySignal'];
   businessHours: BusinessHours | null;
   /** IANA zone weeks start in (queues) and times are shown in; default UTC */
@@ -150,7 +154,8 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
   const rows = context.repositories ? repositoryRows(context.repositories, model, windowDeploys, queued, policy, hours) : undefined;
   // (one repository over several windows is one repository: its deploys are its own)
   if (rows !== undefined && new Set(rows.map((r) => r.name)).size > 1) summary.dora = doraAcross(summary.dora, rows.map((r) => r.summary.dora));
-  const advice = { sources: context.sources, deploySignal: context.deploySignal, summary, changes: counted, window: windowOf(window), now: iso(now) as string, businessHours: hours };
+  const reviewHost = context.reviewHost ?? null;
+  const advice = { sources: context.sources, reviewHost, deploySignal: context.deploySignal, summary, changes: counted, window: windowOf(window), now: iso(now) as string, businessHours: hours };
   const listed = model.listed !== false ? lists(model, window, now, context.deploySignal.kind === 'merge' ? null : waitingAt(now, hours), counts) : null;
   const report: Report = {
     schemaVersion: 1,
@@ -160,6 +165,7 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
     window: windowOf(window),
     now: iso(now) as string,
     sources: context.sources,
+    reviewHost,
     deploySignal: context.deploySignal,
     businessHours: context.businessHours,
     timezone: context.timezone ?? 'UTC',
@@ -452,7 +458,7 @@ function repositoryRow(repo: RepositoryContext, group: RepositoryGroup, queued: 
     inWindow, counted, queued: ours, deploys, openPulls: group.openPulls, window: repo.window, now: queued.now, signal: repo.deploySignal, github, hours,
     closedPulls: group.closedPulls ?? null, includeBots: policy.includeBots,
   }, false);
-  const advice = { sources: repo.sources, deploySignal: { kind: repo.deploySignal }, summary, changes: counted, window: windowOf(repo.window), now: iso(queued.now) as string, businessHours: hours };
+  const advice = { sources: repo.sources, reviewHost: repo.reviewHost ?? null, deploySignal: { kind: repo.deploySignal }, summary, changes: counted, window: windowOf(repo.window), now: iso(queued.now) as string, businessHours: hours };
   const top = advise(advice, policy.thresholds)[0];
   return {
     name: repo.name,

@@ -13,6 +13,7 @@ import { closedPullSchema } from './closed-pulls-schema.js';
 import { productsSchema } from './products-schema.js';
 import { slicesSchema } from './slices-schema.js';
 import { refineReport } from './invariants.js';
+import { REVIEW_HOST_IDS } from '../review-hosts.js';
 import {
   acceptanceSchema,
   aiDefectsSchema,
@@ -306,6 +307,11 @@ export const reportSchema = z.object({
     .describe('changes merged in [since, until) are in the window'),
   now: time,
   sources: z.array(z.enum(['git', 'github'])),
+  reviewHost: z
+    .enum(REVIEW_HOST_IDS)
+    .nullable()
+    .default(null)
+    .describe('where the changes were reviewed, as the history says (Gerrit\'s Reviewed-on trailers, GitLab\'s merge requests), else GitHub when it was read, else the remote\'s host ("other": another forge, such as Codeberg, Bitbucket or Azure DevOps); null when nothing says (no remote, a host no forge owns, several repositories that differ): what git alone misses is read from GitHub only'),
   deploySignal: z.object({ kind: z.enum(['events', 'branch', 'deployments', 'workflow', 'releases', 'tags', 'merge']), detail: z.string() }),
   businessHours: businessHoursSchema.nullable().describe('when set, every stage, cycle and lead time counts only working time'),
   timezone: z.string().default('UTC').describe('IANA time zone weeks start in (queues) and times are shown in'),

@@ -56,6 +56,7 @@ export function sliceReport(report: Report, ids: ReadonlySet<string>, options: S
       generatedAt: report.generatedAt,
       repository: report.repository,
       sources: report.sources,
+      reviewHost: report.reviewHost,
       deploySignal: report.deploySignal,
       businessHours: report.businessHours,
       timezone: report.timezone,

@@ -152,6 +152,18 @@ describe('rule specifics', () => {
     expect(rule('review-wait').evaluate(input, t)).toBeNull();
   });
 
+  it('review-wait sends a project on GitHub, or one nothing places, to a token, and one reviewed elsewhere to where it is', () => {
+    const slow = { summary: { stages: { review: { p50: 5 * 86400 } } } };
+    const doNext = (reviewHost: 'github' | 'gitlab' | 'gerrit' | 'other' | null): string | undefined =>
+      rule('review-wait').evaluate(patch(gitOnly(), { ...slow, reviewHost }), t)?.doNext;
+    expect(doNext(null)).toMatch(/^Run again with a GitHub token \(GH_TOKEN\) to split this wait/);
+    expect(doNext('github')).toBe(doNext(null));
+    expect(doNext('gitlab')).toBe('GitLab shows when each merge request was opened, first reviewed and approved (flowaudit does not read it): find there which of the three parts is largest and work on it. Meanwhile, agree how soon a review request gets an answer.');
+    expect(doNext('gerrit')).toMatch(/^Gerrit shows when each change was opened/);
+    expect(doNext('other')).toMatch(/^This project's host shows when each pull request was opened/);
+    for (const host of ['gitlab', 'gerrit', 'other'] as const) expect(doNext(host)).not.toMatch(/token|GH_TOKEN/);
+  });
+
   it('deploy-wait stays quiet with the merge signal (every merge is a deploy)', () => {
     const input = patch(gitOnly(), { deploySignal: { kind: 'merge' }, summary: { stages: { deploy: { p50: 5 * 86400 } } } });
     expect(rule('deploy-wait').evaluate(input, t)).toBeNull();

@@ -232,6 +232,14 @@ describe('aggregateReports', () => {
     expect(mixed.repositories?.map((r) => r.summary.review?.unreviewed ?? null)).toEqual([1, null]);
   });
 
+  it('says where the changes were reviewed when every repository says the same, and nothing when they differ', () => {
+    const a = report({ ...one, reviewHost: 'gitlab' });
+    const b = report({ ...two, reviewHost: 'gitlab' });
+    expect(aggregateReports([a, b]).reviewHost).toBe('gitlab');
+    expect(aggregateReports([a, report({ ...two, reviewHost: 'github' })]).reviewHost).toBeNull();
+    expect(aggregateReports([a, two]).reviewHost).toBeNull();
+  });
+
   it('keeps business hours every report shares, and warns when they differ', () => {
     const hours = { timezone: 'Europe/Berlin', days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' };
     const a = report({ ...one, businessHours: hours });

@@ -149,6 +149,7 @@ export function report(v: ReportValues = {}): Report {
     window: { since: '2026-01-01T00:00:00Z', until: '2026-01-29T00:00:00Z' },
     now: '2026-02-01T00:00:00Z',
     sources: ['git'],
+    reviewHost: null,
     deploySignal: { kind: 'tags', detail: '2 tags matching ^v' },
     businessHours: null,
     timezone: 'UTC',

@@ -130,6 +130,13 @@ describe('evaluateGates', () => {
     expect(formatIn(90, 'm')).toBe('1m 30s');
   });
 
+  it('tells a project reviewed elsewhere than GitHub where its reviews are, not to set a token', () => {
+    const onGitLab = { ...subject, reviewHost: 'gitlab' as const };
+    expect(evaluateGates(onGitLab, ['stages.pickup.p50<=1d']).results[0]?.display).toBe(
+      'stages.pickup.p50 not measured: git alone cannot see it, it needs review data: this project\'s merge requests are on GitLab, which flowaudit does not read (wanted <= 1d)');
+    expect(evaluateGates({ ...subject, reviewHost: 'github' }, ['stages.pickup.p50<=1d']).results[0]?.display).toMatch(/set GH_TOKEN/);
+  });
+
   it('accepts thresholds parsed ahead of the audit', () => {
     expect(evaluateGates(subject, [parseThreshold('changes>=10')]).results[0]?.passed).toBe(true);
   });

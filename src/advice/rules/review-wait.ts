@@ -1,6 +1,17 @@
 import { duration } from '../format.js';
 import { hasGithub, measured, row, stageHours, stageValue } from '../kit.js';
 import type { AdviceRule } from '../types.js';
+import { onGitHub, REVIEW_HOSTS, type ReviewHost } from '../../review-hosts.js';
+
+/**
+ * How to tell the wait's three parts apart: GitHub's pull requests, read with a token; a project reviewed elsewhere
+ * has them where it is reviewed, which flowaudit does not read (a token would split nothing).
+ */
+function splitHint(host: ReviewHost | null): string {
+  if (onGitHub(host)) return 'Run again with a GitHub token (GH_TOKEN) to split this wait into pickup, review and merge wait, then work on the largest part.';
+  const { name, request } = REVIEW_HOSTS[host];
+  return `${name} shows when each ${request} was opened, first reviewed and approved (flowaudit does not read it): find there which of the three parts is largest and work on it.`;
+}
 
 /**
  * Git-only mode: the "review" stage is the whole wait from a change's last commit to its merge (pickup,
@@ -20,9 +31,7 @@ export const reviewWait: AdviceRule = {
       tellsYou:
         'Finished code sits unmerged for days: it waits for someone to review it, to approve it, or to press ' +
         'merge. Git alone cannot tell which of the three, only that the code is done and not yet shipped.',
-      doNext:
-        'Run again with a GitHub token (GH_TOKEN) to split this wait into pickup, review and merge wait, then ' +
-        'work on the largest part. Meanwhile, agree how soon a review request gets an answer.',
+      doNext: `${splitHint(input.reviewHost ?? null)} Meanwhile, agree how soon a review request gets an answer.`,
       impact: stageHours(stage),
       figure: 'summary.stages.review.p50',
       threshold: duration(t.reviewWaitP50, input),

@@ -15,6 +15,16 @@ export function parseRemote(url: string | null): RemoteName | null {
   return { host: (m[1] ?? '').toLowerCase(), owner: m[2] ?? '', name: m[3] ?? '' };
 }
 
+/**
+ * The host of a remote URL (https, ssh, git or scp-style), lower case, whatever its path: a Gerrit project's is one
+ * part (`https://go.googlesource.com/tools`), which names no owner. Null for a local path.
+ */
+export function remoteHost(url: string | null): string | null {
+  if (url === null) return null;
+  const m = /^(?:https?|ssh|git):\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\//.exec(url) ?? /^(?:[^@/]+@)?([^/:]{2,}):(?!\/\/)/.exec(url);
+  return m?.[1]?.toLowerCase() ?? null;
+}
+
 export function webUrl(remote: RemoteName | null): string | null {
   if (remote === null || !/github/.test(remote.host)) return null;
   return `https://${remote.host}/${remote.owner}/${remote.name}`;

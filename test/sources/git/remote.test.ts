@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { mergeRequestsUrl, parseRemote, webUrl } from '../../../src/sources/git/remote.js';
+import { mergeRequestsUrl, parseRemote, remoteHost, webUrl } from '../../../src/sources/git/remote.js';
+
+describe('a remote\'s host', () => {
+  it('is read from https, ssh and scp-style URLs whatever their path, and from no local path', () => {
+    expect(remoteHost('https://go.googlesource.com/tools')).toBe('go.googlesource.com');
+    expect(remoteHost('ssh://git@GitLab.example.org:2222/a/b/c.git')).toBe('gitlab.example.org');
+    expect(remoteHost('git@codeberg.org:forgejo/forgejo.git')).toBe('codeberg.org');
+    expect(remoteHost('/srv/git/tool.git')).toBeNull();
+    expect(remoteHost('C:/repos/tool')).toBeNull();
+    expect(remoteHost(null)).toBeNull();
+  });
+});
 
 describe('where a remote keeps its pull and merge requests', () => {
   it('links a GitLab project\'s merge requests on its own host, over https and ssh alike', () => {
