@@ -26554,11 +26554,14 @@ var init_touched_paths = __esmMin((() => {
 // src/sources/git/remote.ts
 function parseRemote(url) {
 	if (url === null) return null;
-	const m = /^(?:https?|ssh|git):\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url) ?? /^(?:[^@/]+@)?([^/:]+):([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url);
+	const m = /^(?:https?|ssh|git):\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/((?:[^/]+\/)*?[^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url) ?? /^(?:[^@/]+@)?([^/:]+):((?:[^/]+\/)*?[^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url);
 	if (!m) return null;
+	const host = (m[1] ?? "").toLowerCase();
+	const owner = m[2] ?? "";
+	if (owner.includes("/") && /github/.test(host)) return null;
 	return {
-		host: (m[1] ?? "").toLowerCase(),
-		owner: m[2] ?? "",
+		host,
+		owner,
 		name: m[3] ?? ""
 	};
 }

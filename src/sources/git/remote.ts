@@ -1,18 +1,25 @@
-/** `owner/name` and the web URL of a remote, when it looks like a GitHub (or GitHub Enterprise) remote. */
+/** A remote's host, owner and name: `github.com`, `acme`, `tool`; a GitLab project in a subgroup has an owner `group/subgroup`. */
 export interface RemoteName {
   host: string;
   owner: string;
   name: string;
 }
 
-/** Reads https, ssh and scp-style remote URLs; null for anything else (a local path, say). */
+/**
+ * Reads https, ssh and scp-style remote URLs; null for anything else (a local path, say). GitLab nests groups
+ * (`gitlab.com/acme/platform/tool`): everything before the project's name is its owner. GitHub does not, so a
+ * GitHub address of more than two parts names no repository.
+ */
 export function parseRemote(url: string | null): RemoteName | null {
   if (url === null) return null;
   const m =
-    /^(?:https?|ssh|git):\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url) ??
-    /^(?:[^@/]+@)?([^/:]+):([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url);
+    /^(?:https?|ssh|git):\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/((?:[^/]+\/)*?[^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url) ??
+    /^(?:[^@/]+@)?([^/:]+):((?:[^/]+\/)*?[^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url);
   if (!m) return null;
-  return { host: (m[1] ?? '').toLowerCase(), owner: m[2] ?? '', name: m[3] ?? '' };
+  const host = (m[1] ?? '').toLowerCase();
+  const owner = m[2] ?? '';
+  if (owner.includes('/') && /github/.test(host)) return null;
+  return { host, owner, name: m[3] ?? '' };
 }
 
 /**

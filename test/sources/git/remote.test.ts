@@ -18,6 +18,17 @@ describe('where a remote keeps its pull and merge requests', () => {
     expect(mergeRequestsUrl(parseRemote('git@salsa.debian.org:debian/dpkg.git'))).toBe('https://salsa.debian.org/debian/dpkg/-/merge_requests');
   });
 
+  it('reads a project in a GitLab subgroup, its groups its owner, over https, ssh and scp alike', () => {
+    const project = { host: 'gitlab.com', owner: 'acme/platform/infra', name: 'tool' };
+    expect(parseRemote('https://gitlab.com/acme/platform/infra/tool.git')).toEqual(project);
+    expect(parseRemote('ssh://git@gitlab.com:2222/acme/platform/infra/tool.git')).toEqual(project);
+    expect(parseRemote('git@gitlab.com:acme/platform/infra/tool.git')).toEqual(project);
+    expect(mergeRequestsUrl(parseRemote('git@gitlab.com:acme/platform/infra/tool.git'))).toBe('https://gitlab.com/acme/platform/infra/tool/-/merge_requests');
+    // GitHub nests nothing: such an address names no repository, and no token goes anywhere for it
+    expect(parseRemote('https://github.com/acme/platform/tool.git')).toBeNull();
+    expect(parseRemote('https://github.com/acme/tool.git')).toEqual({ host: 'github.com', owner: 'acme', name: 'tool' });
+  });
+
   it('links none from a GitHub remote (a mirror: where its merge requests live is unknown), nor from a path', () => {
     expect(mergeRequestsUrl(parseRemote('https://github.com/GNOME/gnome-text-editor.git'))).toBeNull();
     expect(webUrl(parseRemote('https://github.com/GNOME/gnome-text-editor.git'))).toBe('https://github.com/GNOME/gnome-text-editor');
