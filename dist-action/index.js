@@ -23726,6 +23726,8 @@ function parseLanding(subject, bodyFirstLine, merge, trackedBranch, mergeRequest
 		sync: false,
 		title: azure[2] ?? subject
 	};
+	const bitbucket = bitbucketLanding(subject, bodyFirstLine);
+	if (bitbucket !== null) return bitbucket;
 	const trailing = /\(#(\d+)\)\s*$/.exec(subject);
 	const number = trailing ? Number(trailing[1]) : null;
 	if (!merge && number !== null) return {
@@ -23799,6 +23801,37 @@ function parseLanding(subject, bodyFirstLine, merge, trackedBranch, mergeRequest
 		title: subject
 	};
 }
+function bitbucketLanding(subject, bodyFirstLine) {
+	const branchOf = (ref) => ref.slice(ref.lastIndexOf(":") + 1).replace(/^refs\/heads\//, "");
+	let m = BITBUCKET_CLOUD.exec(subject);
+	if (m) return {
+		number: Number(m[2]),
+		mergeRequest: null,
+		branch: branchOf(m[1] ?? ""),
+		sync: false,
+		title: bodyFirstLine || subject
+	};
+	m = /^Pull request #(\d+): (.+)$/.exec(subject);
+	if (m) {
+		const from = /^Merge in \S+ from (\S+) to \S+/.exec(bodyFirstLine);
+		return {
+			number: Number(m[1]),
+			mergeRequest: null,
+			branch: from ? branchOf(from[1] ?? "") : null,
+			sync: false,
+			title: m[2] ?? subject
+		};
+	}
+	m = /^Merge pull request #(\d+) in \S+ from (\S+) to \S+/.exec(subject);
+	if (m) return {
+		number: Number(m[1]),
+		mergeRequest: null,
+		branch: branchOf(m[2] ?? ""),
+		sync: false,
+		title: subject
+	};
+	return null;
+}
 function namesBranch(branch, trackedBranch) {
 	return branch === trackedBranch || branch.endsWith(`/${trackedBranch}`);
 }
@@ -23814,7 +23847,7 @@ function mergeRequestFromUrl(url) {
 	const m = /\/merge_requests\/(\d+)/.exec(url);
 	return m ? Number(m[1]) : null;
 }
-var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, MAYBE_REFERS, CHERRY_PICKED, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, REVERT_SUBJECT, TYPED_GIT_REVERT, REVERT_FIRST_PARAGRAPH, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSION_WORDS, NAMED_RELEASE, WRAPPED_NUMBER;
+var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, MAYBE_REFERS, CHERRY_PICKED, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, REVERT_SUBJECT, TYPED_GIT_REVERT, REVERT_FIRST_PARAGRAPH, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSION_WORDS, NAMED_RELEASE, WRAPPED_NUMBER, BITBUCKET_CLOUD;
 var init_message = __esmMin((() => {
 	init_compile$1();
 	init_release_lines();
@@ -23852,6 +23885,7 @@ var init_message = __esmMin((() => {
 	]);
 	NAMED_RELEASE = new RegExp(String.raw`^[A-Za-z][\w.+-]{0,40}[ \t]+v?${VERSION_SET}$`, "i");
 	WRAPPED_NUMBER = /^[ \t]*(\(#\d+\))[ \t]*$/;
+	BITBUCKET_CLOUD = /^Merged in (\S+) \(pull request #(\d+)\)/;
 }));
 // src/model/own-commits.ts
 function withEmail(emails, email) {
@@ -27509,7 +27543,7 @@ function toCommit(header, buffer, start, end, parse) {
 		authoredAt: Number.isFinite(authoredAt) ? authoredAt : 0,
 		committedAt: Number.isFinite(committedAt) ? committedAt : 0,
 		subject: facts.subject === firstLine ? firstLine : own$1(facts.subject),
-		bodyFirstLine: parents.length > 1 || TITLE_REFERENCE.test(facts.bodyFirstLine) ? own$1(facts.bodyFirstLine) : "",
+		bodyFirstLine: parents.length > 1 || TITLE_REFERENCE.test(facts.bodyFirstLine) || TITLED_BELOW.test(facts.subject) ? own$1(facts.bodyFirstLine) : "",
 		landingUrl: facts.landingUrl === null ? null : own$1(facts.landingUrl),
 		mergeRequest: parents.length > 1 ? facts.mergeRequest : null,
 		aiEvidence: facts.aiEvidence.length === 0 ? NONE$1 : facts.aiEvidence.map((f) => ({
@@ -27543,7 +27577,7 @@ async function listPullHeads(repo, signal) {
 	});
 	return heads;
 }
-var FORMAT$2, SPACE, NEWLINE$1, MINUS, NONE$1, TITLE_REFERENCE;
+var FORMAT$2, SPACE, NEWLINE$1, MINUS, NONE$1, TITLE_REFERENCE, TITLED_BELOW;
 var init_history = __esmMin((() => {
 	init_errors$2();
 	init_own_string();
@@ -27562,6 +27596,7 @@ var init_history = __esmMin((() => {
 	MINUS = 45;
 	NONE$1 = [];
 	TITLE_REFERENCE = /\(#\d+\)$/;
+	TITLED_BELOW = /^Merged in \S+ \(pull request #\d+\)/;
 }));
 // src/sources/git/numstat.ts
 async function readSizes(repo, tip, boundary, counts, signal, onCommit) {

@@ -210,6 +210,8 @@ export function parseLanding(subject: string, bodyFirstLine: string, merge: bool
   // Azure DevOps writes `Merged PR 1421: <title>` on the commit that completes a pull request, merge and squash alike
   const azure = /^Merged PR (\d+): (.+)$/.exec(subject);
   if (azure) return { number: Number(azure[1]), mergeRequest: null, branch: null, sync: false, title: azure[2] ?? subject };
+  const bitbucket = bitbucketLanding(subject, bodyFirstLine);
+  if (bitbucket !== null) return bitbucket;
   const trailing = /\(#(\d+)\)\s*$/.exec(subject);
   const number = trailing ? Number(trailing[1]) : null;
   // a squash whose title is another pull request's merge line is that squash's own pull request, not the one its
@@ -246,6 +248,34 @@ export function parseLanding(subject: string, bodyFirstLine: string, merge: bool
     if (branch !== null) return { number, mergeRequest: null, branch, sync, title: subject };
   }
   return { number, mergeRequest: null, branch: null, sync: false, title: subject };
+}
+
+// Bitbucket Cloud's landing subject, whose pull request's title is the body's first line (which the history keeps
+// for a squash too: see toCommit)
+const BITBUCKET_CLOUD = /^Merged in (\S+) \(pull request #(\d+)\)/;
+
+/**
+ * Bitbucket's landings, merge and squash alike, none of which leaves a pull ref in a clone:
+ * - Bitbucket Cloud: `Merged in <branch> (pull request #N)`, the pull request's title on the line under it (its
+ *   default message, as Atlassian documents it and its VS Code extension writes it);
+ * - Bitbucket Data Center's default template: `Pull request #N: <title>`, then `Merge in PROJ/repo from <branch>
+ *   to <base>`;
+ * - Bitbucket Server's before it: `Merge pull request #N in PROJ/repo from <branch> to <base>`, then the merger's
+ *   comment if any and the merged commits as `* commit '<sha>':` lines: no title, so the subject stands.
+ * A fork's branch is written `~user/repo:branch` or `user/repo:branch`: the branch is what follows the colon.
+ */
+function bitbucketLanding(subject: string, bodyFirstLine: string): Landing | null {
+  const branchOf = (ref: string): string => ref.slice(ref.lastIndexOf(':') + 1).replace(/^refs\/heads\//, '');
+  let m = BITBUCKET_CLOUD.exec(subject);
+  if (m) return { number: Number(m[2]), mergeRequest: null, branch: branchOf(m[1] ?? ''), sync: false, title: bodyFirstLine || subject };
+  m = /^Pull request #(\d+): (.+)$/.exec(subject);
+  if (m) {
+    const from = /^Merge in \S+ from (\S+) to \S+/.exec(bodyFirstLine);
+    return { number: Number(m[1]), mergeRequest: null, branch: from ? branchOf(from[1] ?? '') : null, sync: false, title: m[2] ?? subject };
+  }
+  m = /^Merge pull request #(\d+) in \S+ from (\S+) to \S+/.exec(subject);
+  if (m) return { number: Number(m[1]), mergeRequest: null, branch: branchOf(m[2] ?? ''), sync: false, title: subject };
+  return null;
 }
 
 /** Whether a merge's branch (`main`, `origin/main`) is the tracked branch by its name. */

@@ -169,3 +169,36 @@ describe('pull requests completed on Azure DevOps', () => {
     expect(made.report.changes[0]?.flags).toEqual(expect.arrayContaining(['commits-unseen', 'repair:fix-title']));
   });
 });
+
+/*
+ * A project on Bitbucket Cloud, then moved to Bitbucket Data Center (2026-08, UTC). No pull ref in the clone.
+ *  #12 squashed (08-02 10:00), `Merged in bugfix/blank-lines (pull request #12)` over its title: commits unseen
+ *  #13 Bea's two commits (08-03 09:00, 08-04 09:00), merged 08-05 10:00 with Cloud's message, titled on its second line
+ *  #40 Ada's commit (08-06 09:00), merged 08-07 10:00 with Data Center's `Pull request #40: <title>`
+ */
+describe('pull requests merged on Bitbucket', () => {
+  const made = audited(() => {
+    const repo = buildRepo([
+      { commit: 'initial commit', at: '2026-07-01T00:00:00Z' },
+      { commit: 'Merged in bugfix/blank-lines (pull request #12)\n\nfix: keep blank lines\n\n* keep blank lines\n* test them\n\nApproved-by: Bea', at: '2026-08-02T10:00:00Z' },
+      { branch: 'feature/parser' },
+      { commit: 'rewrite the parser', on: 'feature/parser', at: '2026-08-03T09:00:00Z', author: 'Bea <bea@example.com>' },
+      { commit: 'test it', on: 'feature/parser', at: '2026-08-04T09:00:00Z', author: 'Bea <bea@example.com>' },
+      { merge: 'feature/parser', at: '2026-08-05T10:00:00Z', message: 'Merged in feature/parser (pull request #13)\n\nA new parser\n\nApproved-by: Ada' },
+      { branch: 'feature/cache' },
+      { commit: 'cache the tokens', on: 'feature/cache', at: '2026-08-06T09:00:00Z' },
+      { merge: 'feature/cache', at: '2026-08-07T10:00:00Z', message: "Pull request #40: Cache the tokens\n\nMerge in PLAT/tool from feature/cache to main\n\n* commit 'abc1234':\n  cache the tokens" },
+    ]);
+    repo.git('branch', '-D', 'feature/parser', 'feature/cache');
+    return repo;
+  }, '2026-08-01', '2026-08-08');
+
+  it('reads each pull request\'s number and title, a squash\'s commits unseen rather than a direct push\'s zero', () => {
+    expect(made.report.changes.map((c) => [c.id, c.kind, c.commits, c.firstCommitAt, c.cycleTime, c.title])).toEqual([
+      ['#12', 'squash', null, null, null, 'fix: keep blank lines'],
+      ['#13', 'merge', 2, '2026-08-03T09:00:00Z', 2 * 86400 + 3600, 'A new parser'],
+      ['#40', 'merge', 1, '2026-08-06T09:00:00Z', 86400 + 3600, 'Cache the tokens'],
+    ]);
+    expect(made.report.changes[0]?.flags).toEqual(expect.arrayContaining(['commits-unseen', 'repair:fix-title']));
+  });
+});

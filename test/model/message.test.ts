@@ -133,6 +133,28 @@ describe('commit messages', () => {
     expect(parseLanding('Merged PR 1422: Fix the parser', '', true, 'main')).toMatchObject({ number: 1422, title: 'Fix the parser' });
   });
 
+  it('reads Bitbucket\'s landings, Cloud\'s and Data Center\'s, merged or squashed', () => {
+    // Cloud: the branch in the subject, the pull request's title on the line under it
+    expect(parseLanding('Merged in feature/auth (pull request #123)', 'Add the login page', true, 'main'))
+      .toEqual({ number: 123, mergeRequest: null, branch: 'feature/auth', sync: false, title: 'Add the login page' });
+    expect(parseLanding('Merged in feature/auth (pull request #124)', 'fix: the login page', false, 'main')).toMatchObject({ number: 124, title: 'fix: the login page' });
+    expect(parseLanding('Merged in ada/tool:fix (pull request #9)', '', true, 'main')).toMatchObject({ number: 9, branch: 'fix', title: 'Merged in ada/tool:fix (pull request #9)' });
+    // Data Center's default template: the title in the subject, where it came from under it
+    expect(parseLanding('Pull request #42: Speed up the build', 'Merge in PLAT/api from feature/cache to master', true, 'master'))
+      .toEqual({ number: 42, mergeRequest: null, branch: 'feature/cache', sync: false, title: 'Speed up the build' });
+    expect(parseLanding('Pull request #43: Fix the cache', 'Merge in PLAT/api from ~ADA/api:bugfix/cache to master', false, 'master')).toMatchObject({ number: 43, branch: 'bugfix/cache' });
+    // Server's older default: no title, the merger's comment (here) or the merged commits under it
+    expect(parseLanding('Merge pull request #7 in PLAT/api from feature/x to master', 'LGTM, thanks', true, 'master'))
+      .toEqual({ number: 7, mergeRequest: null, branch: 'feature/x', sync: false, title: 'Merge pull request #7 in PLAT/api from feature/x to master' });
+    // whole messages, as their users quoted them (GitVersion#2175, Bitbucket 7; atlassian-python-api#418, Server)
+    const v7 = parseMessage("Pull request #68: Release/2.2\n\nMerge in aaa/777 from release/2.2 to master\n\n* commit '750aa37753dec1a85b22cc16db851187649d9e97':\n");
+    expect(parseLanding(v7.subject, v7.bodyFirstLine, true, 'master')).toMatchObject({ number: 68, branch: 'release/2.2', title: 'Release/2.2' });
+    const server = parseMessage("Merge pull request #34 in PROJ/repo from bugfix/az-azaza to master\n\n* commit '8dd1d6a47d15d5b016070c9abf65abae565c4ab0':\n  Touch azaza\n");
+    expect(parseLanding(server.subject, server.bodyFirstLine, true, 'master')).toMatchObject({ number: 34, branch: 'bugfix/az-azaza' });
+    // Cloud's button that merges main into a branch names no pull request: no landing of Bitbucket's
+    expect(parseLanding('Merged main into feature/auth', '', true, 'main')).toMatchObject({ number: null });
+  });
+
   it('reads the GitLab merge request a merge commit lands, titled by the line under its subject', () => {
     // GNOME/gnome-text-editor's 4d0eaa65b1, as GitLab writes every merge: the title, a description, the reference last
     const gnome = parseMessage("Merge branch 'wip/chergert/f43' into 'main'\n\n.gitlab-ci.yml: bump to f43\n\nCloses #827\n\nSee merge request GNOME/gnome-text-editor!232\n");

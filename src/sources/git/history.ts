@@ -111,6 +111,8 @@ const MINUS = 0x2d;
 const NONE: never[] = [];
 // a body's first line that ends in a pull request's number may name the change a backport copies
 const TITLE_REFERENCE = /\(#\d+\)$/;
+// Bitbucket Cloud's squash, `Merged in <branch> (pull request #N)`, is titled by its body's first line (parseLanding)
+const TITLED_BELOW = /^Merged in \S+ \(pull request #\d+\)/;
 
 /** Whether `buffer[start, end)` is a sha: 40 (SHA-1) or 64 (SHA-256) lower-case hex digits. */
 function isSha(buffer: Buffer, start: number, end: number): boolean {
@@ -183,9 +185,9 @@ function toCommit(header: Header, buffer: Buffer, start: number, end: number, pa
     authoredAt: Number.isFinite(authoredAt) ? authoredAt : 0,
     committedAt: Number.isFinite(committedAt) ? committedAt : 0,
     subject: facts.subject === firstLine ? firstLine : own(facts.subject),
-    // only a merge's body names what it landed (the PR title), and a backport's may name the change it copies
-    // (`* Fix the parser (#12)`, a bot's squash); other commits need not keep it
-    bodyFirstLine: parents.length > 1 || TITLE_REFERENCE.test(facts.bodyFirstLine) ? own(facts.bodyFirstLine) : '',
+    // only a merge's body names what it landed (the PR title), and so does Bitbucket Cloud's squash's; a backport's
+    // may name the change it copies (`* Fix the parser (#12)`, a bot's squash); other commits need not keep it
+    bodyFirstLine: parents.length > 1 || TITLE_REFERENCE.test(facts.bodyFirstLine) || TITLED_BELOW.test(facts.subject) ? own(facts.bodyFirstLine) : '',
     landingUrl: facts.landingUrl === null ? null : own(facts.landingUrl),
     // a merge request lands by a merge commit: another commit's line is one it quotes
     mergeRequest: parents.length > 1 ? facts.mergeRequest : null,
