@@ -24345,7 +24345,7 @@ function baseChange(commit, kind, number, title, input) {
 		title,
 		author: commit.authorName,
 		authorEmail: commit.authorEmail,
-		url: number !== null ? input.webUrl === null ? null : `${input.webUrl}/pull/${number}` : commit.mergeRequest !== null && input.mergeRequestsUrl != null ? `${input.mergeRequestsUrl}/${commit.mergeRequest}` : null,
+		url: number !== null ? input.pullsUrl === null ? null : `${input.pullsUrl}/${number}` : commit.mergeRequest !== null && input.mergeRequestsUrl != null ? `${input.mergeRequestsUrl}/${commit.mergeRequest}` : null,
 		branch: null,
 		kind,
 		sha: commit.sha,
@@ -26591,7 +26591,8 @@ function parseRemote(url) {
 	const m = /^(?:https?|ssh|git):\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/((?:[^/]+\/)*?[^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url) ?? /^(?:[^@/]+@)?([^/:]+):((?:[^/]+\/)*?[^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url);
 	if (!m) return null;
 	const host = (m[1] ?? "").toLowerCase();
-	const owner = m[2] ?? "";
+	const path = m[2] ?? "";
+	const owner = AZURE_HOST.test(host) ? path.replace(/\/_git$/, "").replace(/^v3\//, "") : path;
 	if (owner.includes("/") && /github/.test(host)) return null;
 	return {
 		host,
@@ -26603,15 +26604,23 @@ function remoteHost(url) {
 	if (url === null) return null;
 	return (/^(?:https?|ssh|git):\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\//.exec(url) ?? /^(?:[^@/]+@)?([^/:]{2,}):(?!\/\/)/.exec(url))?.[1]?.toLowerCase() ?? null;
 }
-function webUrl(remote) {
-	if (remote === null || !/github/.test(remote.host)) return null;
-	return `https://${remote.host}/${remote.owner}/${remote.name}`;
+function pullsUrl(remote) {
+	if (remote === null) return null;
+	const { host, owner, name } = remote;
+	if (/github/.test(host)) return `https://${host}/${owner}/${name}/pull`;
+	if (/(?:^|\.)(?:codeberg\.org|gitea\.com)$/.test(host)) return `https://${host}/${owner}/${name}/pulls`;
+	if (/(?:^|\.)bitbucket\.org$/.test(host)) return `https://bitbucket.org/${owner}/${name}/pull-requests`;
+	if (AZURE_HOST.test(host)) return `https://${host.replace(/^ssh\./, "")}/${owner}/_git/${name}/pullrequest`;
+	return null;
 }
 function mergeRequestsUrl(remote) {
 	if (remote === null || /github/.test(remote.host)) return null;
 	return `https://${remote.host}/${remote.owner}/${remote.name}/-/merge_requests`;
 }
-var init_remote = __esmMin((() => {}));
+var AZURE_HOST;
+var init_remote = __esmMin((() => {
+	AZURE_HOST = /(?:^|\.)(?:dev\.azure\.com|visualstudio\.com)$/;
+}));
 // src/audit/review-host.ts
 function reviewedOnGerrit(inWindow) {
 	const landed = landedOf(inWindow);
@@ -27915,7 +27924,7 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 			...release.tagNames !== void 0 && { tagsOf: tagsOf(release.tagNames, lines) },
 			botPattern: o.botPattern,
 			ai: o.ai,
-			webUrl: o.webUrl,
+			pullsUrl: o.pullsUrl,
 			mergeRequestsUrl: o.mergeRequestsUrl,
 			shallow: repo.shallow,
 			read: (sha) => commits.has(sha) || pulls.loaded.has(sha) || lines.graph.node.has(sha)
@@ -44308,7 +44317,7 @@ async function auditWith(options, reads, times, window) {
 	const model = await readGitChanges(repo, branch, boundary, release, sizes, reads.pullRefs, {
 		ai: settings.ai,
 		botPattern: settings.botPattern,
-		webUrl: webUrl(remote),
+		pullsUrl: pullsUrl(remote),
 		mergeRequestsUrl: mergeRequestsUrl(remote),
 		forPulls: gh !== null,
 		onCommits: (count) => progress({

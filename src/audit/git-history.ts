@@ -114,7 +114,7 @@ export async function readGitChanges(
   release: { tips: ReleaseTips; tagShas: readonly string[]; tagNames?: ReadonlyMap<string, readonly string[]> },
   sizes: SizesRead,
   pullRefs: Promise<PullHeads>,
-  o: { ai: AiCatalogue; botPattern: Pattern | null; webUrl: string | null; mergeRequestsUrl: string | null; forPulls: boolean; onCommits?: (count: number) => void },
+  o: { ai: AiCatalogue; botPattern: Pattern | null; pullsUrl: string | null; mergeRequestsUrl: string | null; forPulls: boolean; onCommits?: (count: number) => void },
 ): Promise<GitModel> {
   const exclude = boundary ? [boundary.sha] : [];
   let read = 0;
@@ -156,7 +156,7 @@ export async function readGitChanges(
       ...(release.tagNames !== undefined && { tagsOf: tagsOf(release.tagNames, lines) }),
       botPattern: o.botPattern,
       ai: o.ai,
-      webUrl: o.webUrl,
+      pullsUrl: o.pullsUrl,
       mergeRequestsUrl: o.mergeRequestsUrl,
       shallow: repo.shallow,
       // a cherry-pick of a commit read anywhere (a release line's, a pull ref's) is a copy, of none a port

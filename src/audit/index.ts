@@ -11,7 +11,7 @@ import { iso } from '../report/convert.js';
 import type { Report } from '../report/schema.js';
 import { readCommitters } from '../sources/git/committers.js';
 import { readTouchedPaths } from '../sources/git/touched-paths.js';
-import { mergeRequestsUrl, parseRemote, remoteHost, webUrl } from '../sources/git/remote.js';
+import { mergeRequestsUrl, parseRemote, pullsUrl, remoteHost } from '../sources/git/remote.js';
 import { reviewHostOf } from './review-host.js';
 import { listTags, openRepository, resolveBranch, type TagRef } from '../sources/git/repo.js';
 import { gitHubAccess, type GitHubAccess } from '../sources/github/access.js';
@@ -121,7 +121,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   const reading = `reading history of ${branch.name}`;
   progress({ step: reading, count: 0, unit: 'commits' });
   const model = await readGitChanges(repo, branch, boundary, release, sizes, reads.pullRefs, {
-    ai: settings.ai, botPattern: settings.botPattern, webUrl: webUrl(remote), mergeRequestsUrl: mergeRequestsUrl(remote), forPulls: gh !== null,
+    ai: settings.ai, botPattern: settings.botPattern, pullsUrl: pullsUrl(remote), mergeRequestsUrl: mergeRequestsUrl(remote), forPulls: gh !== null,
     onCommits: (count) => progress({ step: reading, count, unit: 'commits' }),
   });
   const { sizes: sizesRead, pullRefs: hasPullRefs } = model;

@@ -49,8 +49,8 @@ export interface BuildChangesInput {
    * none of them is a port from elsewhere); absent: those of `commits`
    */
   read?: (sha: string) => boolean;
-  /** web URL of the repository (`https://github.com/o/n`), for change links */
-  webUrl: string | null;
+  /** where the repository's pull requests are (`https://github.com/o/n/pull`), for change links: `/N` is added */
+  pullsUrl: string | null;
   /** where the GitLab project's merge requests are (`https://host/group/project/-/merge_requests`), for their links */
   mergeRequestsUrl?: string | null;
   /** a shallow clone: its cut commits show no parents, so a side reaching one is no import of another history */
@@ -548,7 +548,7 @@ function baseChange(commit: Commit, kind: ChangeKind, number: number | null, tit
     author: commit.authorName,
     authorEmail: commit.authorEmail,
     url: number !== null
-      ? (input.webUrl === null ? null : `${input.webUrl}/pull/${number}`)
+      ? (input.pullsUrl === null ? null : `${input.pullsUrl}/${number}`)
       : commit.mergeRequest !== null && input.mergeRequestsUrl != null ? `${input.mergeRequestsUrl}/${commit.mergeRequest}` : null,
     branch: null,
     kind,

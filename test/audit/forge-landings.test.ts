@@ -158,6 +158,7 @@ describe('pull requests completed on Azure DevOps', () => {
       { merge: 'parser', at: '2026-07-05T10:00:00Z', message: 'Merged PR 1422: A new parser' },
     ]);
     repo.git('branch', '-D', 'parser');
+    repo.git('remote', 'add', 'origin', 'git@ssh.dev.azure.com:v3/acme/web/shop');
     return repo;
   }, '2026-07-01', '2026-07-06');
 
@@ -167,6 +168,14 @@ describe('pull requests completed on Azure DevOps', () => {
       ['#1422', 'merge', 2, '2026-07-03T09:00:00Z', 2 * 86400 + 3600, 'A new parser'],
     ]);
     expect(made.report.changes[0]?.flags).toEqual(expect.arrayContaining(['commits-unseen', 'repair:fix-title']));
+  });
+
+  it('names the repository by its organisation, project and name, and links each pull request there', () => {
+    expect(made.report.repository.remote).toBe('acme/web/shop');
+    expect(made.report.changes.map((c) => c.url)).toEqual([
+      'https://dev.azure.com/acme/web/_git/shop/pullrequest/1421',
+      'https://dev.azure.com/acme/web/_git/shop/pullrequest/1422',
+    ]);
   });
 });
 

@@ -16,7 +16,7 @@ function input(line: Commit[], side: Commit[] = [], o: Partial<BuildChangesInput
     release: new Set(),
     releaseLines: new Set(),
     botPattern: null,
-    webUrl: 'https://github.com/acme/app',
+    pullsUrl: 'https://github.com/acme/app/pull',
     ...o,
   };
 }

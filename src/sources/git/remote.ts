@@ -5,10 +5,14 @@ export interface RemoteName {
   name: string;
 }
 
+// Azure DevOps' hosts: its remote paths carry words of its own (`_git`, `v3`)
+const AZURE_HOST = /(?:^|\.)(?:dev\.azure\.com|visualstudio\.com)$/;
+
 /**
  * Reads https, ssh and scp-style remote URLs; null for anything else (a local path, say). GitLab nests groups
  * (`gitlab.com/acme/platform/tool`): everything before the project's name is its owner. GitHub does not, so a
- * GitHub address of more than two parts names no repository.
+ * GitHub address of more than two parts names no repository. Azure DevOps' path words are no owner's:
+ * `dev.azure.com/acme/web/_git/shop` and `ssh.dev.azure.com:v3/acme/web/shop` are `acme/web`'s `shop`.
  */
 export function parseRemote(url: string | null): RemoteName | null {
   if (url === null) return null;
@@ -17,7 +21,8 @@ export function parseRemote(url: string | null): RemoteName | null {
     /^(?:[^@/]+@)?([^/:]+):((?:[^/]+\/)*?[^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url);
   if (!m) return null;
   const host = (m[1] ?? '').toLowerCase();
-  const owner = m[2] ?? '';
+  const path = m[2] ?? '';
+  const owner = AZURE_HOST.test(host) ? path.replace(/\/_git$/, '').replace(/^v3\//, '') : path;
   if (owner.includes('/') && /github/.test(host)) return null;
   return { host, owner, name: m[3] ?? '' };
 }
@@ -32,9 +37,21 @@ export function remoteHost(url: string | null): string | null {
   return m?.[1]?.toLowerCase() ?? null;
 }
 
-export function webUrl(remote: RemoteName | null): string | null {
-  if (remote === null || !/github/.test(remote.host)) return null;
-  return `https://${remote.host}/${remote.owner}/${remote.name}`;
+/**
+ * Where a remote's pull requests are, to which `/N` is added: GitHub's (GitHub Enterprise's too) `…/pull`, Gitea's
+ * and Forgejo's `…/pulls` (Codeberg, gitea.com), Bitbucket Cloud's `…/pull-requests`, Azure DevOps'
+ * `…/_git/NAME/pullrequest`. Null for a host none of them is (a self-hosted Gitea or Bitbucket says nothing of
+ * itself in its name) and for none.
+ */
+export function pullsUrl(remote: RemoteName | null): string | null {
+  if (remote === null) return null;
+  const { host, owner, name } = remote;
+  if (/github/.test(host)) return `https://${host}/${owner}/${name}/pull`;
+  if (/(?:^|\.)(?:codeberg\.org|gitea\.com)$/.test(host)) return `https://${host}/${owner}/${name}/pulls`;
+  if (/(?:^|\.)bitbucket\.org$/.test(host)) return `https://bitbucket.org/${owner}/${name}/pull-requests`;
+  // an ssh remote's host is ssh.dev.azure.com; the web's is dev.azure.com
+  if (AZURE_HOST.test(host)) return `https://${host.replace(/^ssh\./, '')}/${owner}/_git/${name}/pullrequest`;
+  return null;
 }
 
 /**

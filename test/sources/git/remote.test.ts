@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeRequestsUrl, parseRemote, remoteHost, webUrl } from '../../../src/sources/git/remote.js';
+import { mergeRequestsUrl, parseRemote, pullsUrl, remoteHost } from '../../../src/sources/git/remote.js';
 
 describe('a remote\'s host', () => {
   it('is read from https, ssh and scp-style URLs whatever their path, and from no local path', () => {
@@ -24,6 +24,13 @@ describe('where a remote keeps its pull and merge requests', () => {
     expect(parseRemote('ssh://git@gitlab.com:2222/acme/platform/infra/tool.git')).toEqual(project);
     expect(parseRemote('git@gitlab.com:acme/platform/infra/tool.git')).toEqual(project);
     expect(mergeRequestsUrl(parseRemote('git@gitlab.com:acme/platform/infra/tool.git'))).toBe('https://gitlab.com/acme/platform/infra/tool/-/merge_requests');
+    // Azure DevOps' `_git` and `v3` are no part of the owner
+    const azure = { owner: 'acme/web', name: 'shop' };
+    expect(parseRemote('https://acme@dev.azure.com/acme/web/_git/shop')).toEqual({ host: 'dev.azure.com', ...azure });
+    expect(parseRemote('git@ssh.dev.azure.com:v3/acme/web/shop')).toEqual({ host: 'ssh.dev.azure.com', ...azure });
+    expect(parseRemote('https://acme.visualstudio.com/web/_git/shop')).toEqual({ host: 'acme.visualstudio.com', owner: 'web', name: 'shop' });
+    // elsewhere they are a group's names like any other
+    expect(parseRemote('https://gitlab.com/v3/_git/tool.git')).toEqual({ host: 'gitlab.com', owner: 'v3/_git', name: 'tool' });
     // GitHub nests nothing: such an address names no repository, and no token goes anywhere for it
     expect(parseRemote('https://github.com/acme/platform/tool.git')).toBeNull();
     expect(parseRemote('https://github.com/acme/tool.git')).toEqual({ host: 'github.com', owner: 'acme', name: 'tool' });
@@ -31,7 +38,23 @@ describe('where a remote keeps its pull and merge requests', () => {
 
   it('links none from a GitHub remote (a mirror: where its merge requests live is unknown), nor from a path', () => {
     expect(mergeRequestsUrl(parseRemote('https://github.com/GNOME/gnome-text-editor.git'))).toBeNull();
-    expect(webUrl(parseRemote('https://github.com/GNOME/gnome-text-editor.git'))).toBe('https://github.com/GNOME/gnome-text-editor');
+    expect(pullsUrl(parseRemote('https://github.com/GNOME/gnome-text-editor.git'))).toBe('https://github.com/GNOME/gnome-text-editor/pull');
     expect(mergeRequestsUrl(parseRemote('/srv/git/tool.git'))).toBeNull();
+  });
+});
+
+describe('where a remote keeps its pull requests', () => {
+  it('links them on each forge as it writes their addresses', () => {
+    expect(pullsUrl(parseRemote('git@github.example.com:acme/tool.git'))).toBe('https://github.example.com/acme/tool/pull');
+    expect(pullsUrl(parseRemote('https://codeberg.org/forgejo/forgejo.git'))).toBe('https://codeberg.org/forgejo/forgejo/pulls');
+    expect(pullsUrl(parseRemote('git@bitbucket.org:acme/tool.git'))).toBe('https://bitbucket.org/acme/tool/pull-requests');
+    expect(pullsUrl(parseRemote('git@ssh.dev.azure.com:v3/acme/web/shop'))).toBe('https://dev.azure.com/acme/web/_git/shop/pullrequest');
+    expect(pullsUrl(parseRemote('https://acme.visualstudio.com/web/_git/shop'))).toBe('https://acme.visualstudio.com/web/_git/shop/pullrequest');
+  });
+
+  it('links none where the host names no forge, nor without a remote', () => {
+    expect(pullsUrl(parseRemote('https://git.example.com/acme/tool.git'))).toBeNull();
+    expect(pullsUrl(parseRemote('https://gitlab.com/acme/tool.git'))).toBeNull();
+    expect(pullsUrl(null)).toBeNull();
   });
 });
