@@ -26651,7 +26651,8 @@ var init_review_host = __esmMin((() => {
 		[/github/, "github"],
 		[/gitlab/, "gitlab"],
 		[/(?:^|\.)(?:googlesource\.com|opendev\.org)$/, "gerrit"],
-		[/(?:^|\.)(?:codeberg\.org|bitbucket\.org|dev\.azure\.com|visualstudio\.com|gitea\.com|sr\.ht)$/, "other"]
+		[/(?:^|\.)(?:codeberg\.org|bitbucket\.org|dev\.azure\.com|visualstudio\.com|gitea\.com|sr\.ht)$/, "other"],
+		[/(?:^|[.-])(?:bitbucket|gitea|forgejo)[.-]/, "other"]
 	];
 }));
 // src/sources/git/own-string.ts

@@ -36,6 +36,8 @@ const HOSTS: ReadonlyArray<readonly [RegExp, ReviewHost]> = [
   // Gerrit's hosting: go.googlesource.com, opendev.org
   [/(?:^|\.)(?:googlesource\.com|opendev\.org)$/, 'gerrit'],
   [/(?:^|\.)(?:codeberg\.org|bitbucket\.org|dev\.azure\.com|visualstudio\.com|gitea\.com|sr\.ht)$/, 'other'],
+  // a self-hosted forge named for itself: bitbucket.example.com (Data Center), gitea.example.com, forgejo.example.org
+  [/(?:^|[.-])(?:bitbucket|gitea|forgejo)[.-]/, 'other'],
 ];
 
 /**

@@ -29,6 +29,8 @@ describe('where the changes were reviewed', () => {
     expect(reviewHostOf(direct, 'codeberg.org', false)).toBe('other');
     expect(reviewHostOf(direct, 'dev.azure.com', false)).toBe('other');
     expect(reviewHostOf(direct, 'bitbucket.org', false)).toBe('other');
+    expect(reviewHostOf(direct, 'bitbucket.example.com', false)).toBe('other');
+    expect(reviewHostOf(direct, 'git.example.com', false)).toBeNull();
     expect(reviewHostOf(direct, 'go.googlesource.com', false)).toBe('gerrit');
   });
 
