@@ -36717,7 +36717,10 @@ function sourceNotes(signal, github, inWindow, pullRefs, host) {
 	];
 	if (signal === "merge") notes.push("No deploy signal (tags) was found: every merge counts as a deploy, so the deploy stage is 0 and deploy frequency and lead time get no DORA band. Use --tag-pattern to match your release tags.");
 	const unseen = inWindow.filter((c) => c.flags.includes("commits-unseen")).length;
-	if (unseen > 0 && !pullRefs) notes.push(`${plural$2(unseen, "squash-merged change")} ${unseen === 1 ? "has" : "have"} no commits in this clone, so their coding time is unknown: fetch them with \`git fetch origin '+refs/pull/*/head:refs/pull/*/head'\`.`);
+	if (unseen > 0 && !pullRefs) {
+		const fetch = onGitHub(host) ? ": fetch them with `git fetch origin '+refs/pull/*/head:refs/pull/*/head'`." : " (flowaudit reads a squash's commits from GitHub's pull refs only).";
+		notes.push(`${plural$2(unseen, "squash-merged change")} ${unseen === 1 ? "has" : "have"} no commits in this clone, so ${unseen === 1 ? "its" : "their"} coding time is unknown${fetch}`);
+	}
 	return notes;
 }
 function elsewhereText(host, inWindow) {

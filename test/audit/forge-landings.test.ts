@@ -172,6 +172,8 @@ describe('pull requests completed on Azure DevOps', () => {
 
   it('names the repository by its organisation, project and name, and links each pull request there', () => {
     expect(made.report.repository.remote).toBe('acme/web/shop');
+    // refs/pull/*/head, which GitHub keeps, would fetch nothing from Azure
+    expect(made.report.notes).toContain('1 squash-merged change has no commits in this clone, so its coding time is unknown (flowaudit reads a squash\'s commits from GitHub\'s pull refs only).');
     expect(made.report.changes.map((c) => c.url)).toEqual([
       'https://dev.azure.com/acme/web/_git/shop/pullrequest/1421',
       'https://dev.azure.com/acme/web/_git/shop/pullrequest/1422',
