@@ -26608,7 +26608,7 @@ function pullsUrl(remote) {
 	if (remote === null) return null;
 	const { host, owner, name } = remote;
 	if (/github/.test(host)) return `https://${host}/${owner}/${name}/pull`;
-	if (/(?:^|\.)(?:codeberg\.org|gitea\.com)$/.test(host)) return `https://${host}/${owner}/${name}/pulls`;
+	if (/(?:^|\.)(?:codeberg\.org|gitea\.com)$|(?:^|[.-])(?:gitea|forgejo)[.-]/.test(host)) return `https://${host}/${owner}/${name}/pulls`;
 	if (/(?:^|\.)bitbucket\.org$/.test(host)) return `https://bitbucket.org/${owner}/${name}/pull-requests`;
 	if (AZURE_HOST.test(host)) return `https://${host.replace(/^ssh\./, "")}/${owner}/_git/${name}/pullrequest`;
 	return null;

@@ -39,15 +39,16 @@ export function remoteHost(url: string | null): string | null {
 
 /**
  * Where a remote's pull requests are, to which `/N` is added: GitHub's (GitHub Enterprise's too) `…/pull`, Gitea's
- * and Forgejo's `…/pulls` (Codeberg, gitea.com), Bitbucket Cloud's `…/pull-requests`, Azure DevOps'
- * `…/_git/NAME/pullrequest`. Null for a host none of them is (a self-hosted Gitea or Bitbucket says nothing of
- * itself in its name) and for none.
+ * and Forgejo's `…/pulls` (Codeberg, gitea.com, a server named for either), Bitbucket Cloud's `…/pull-requests`,
+ * Azure DevOps' `…/_git/NAME/pullrequest`. Null for a host none of them is and for none: a host that names no forge
+ * gets no guessed link, nor does Bitbucket Data Center, whose addresses (`/projects/KEY/repos/…`) its clone URL
+ * does not give.
  */
 export function pullsUrl(remote: RemoteName | null): string | null {
   if (remote === null) return null;
   const { host, owner, name } = remote;
   if (/github/.test(host)) return `https://${host}/${owner}/${name}/pull`;
-  if (/(?:^|\.)(?:codeberg\.org|gitea\.com)$/.test(host)) return `https://${host}/${owner}/${name}/pulls`;
+  if (/(?:^|\.)(?:codeberg\.org|gitea\.com)$|(?:^|[.-])(?:gitea|forgejo)[.-]/.test(host)) return `https://${host}/${owner}/${name}/pulls`;
   if (/(?:^|\.)bitbucket\.org$/.test(host)) return `https://bitbucket.org/${owner}/${name}/pull-requests`;
   // an ssh remote's host is ssh.dev.azure.com; the web's is dev.azure.com
   if (AZURE_HOST.test(host)) return `https://${host.replace(/^ssh\./, '')}/${owner}/_git/${name}/pullrequest`;

@@ -47,6 +47,7 @@ describe('where a remote keeps its pull requests', () => {
   it('links them on each forge as it writes their addresses', () => {
     expect(pullsUrl(parseRemote('git@github.example.com:acme/tool.git'))).toBe('https://github.example.com/acme/tool/pull');
     expect(pullsUrl(parseRemote('https://codeberg.org/forgejo/forgejo.git'))).toBe('https://codeberg.org/forgejo/forgejo/pulls');
+    expect(pullsUrl(parseRemote('git@gitea.example.com:acme/tool.git'))).toBe('https://gitea.example.com/acme/tool/pulls');
     expect(pullsUrl(parseRemote('git@bitbucket.org:acme/tool.git'))).toBe('https://bitbucket.org/acme/tool/pull-requests');
     expect(pullsUrl(parseRemote('git@ssh.dev.azure.com:v3/acme/web/shop'))).toBe('https://dev.azure.com/acme/web/_git/shop/pullrequest');
     expect(pullsUrl(parseRemote('https://acme.visualstudio.com/web/_git/shop'))).toBe('https://acme.visualstudio.com/web/_git/shop/pullrequest');
@@ -55,6 +56,7 @@ describe('where a remote keeps its pull requests', () => {
   it('links none where the host names no forge, nor without a remote', () => {
     expect(pullsUrl(parseRemote('https://git.example.com/acme/tool.git'))).toBeNull();
     expect(pullsUrl(parseRemote('https://gitlab.com/acme/tool.git'))).toBeNull();
+    expect(pullsUrl(parseRemote('https://bitbucket.example.com/scm/acme/tool.git'))).toBeNull();
     expect(pullsUrl(null)).toBeNull();
   });
 });
