@@ -11963,6 +11963,9 @@ function reviewedElsewhere(host) {
 	const { where } = REVIEW_HOSTS[host];
 	return `${where.charAt(0).toUpperCase()}${where.slice(1)}`;
 }
+function requestsOf(host) {
+	return `${REVIEW_HOSTS[host ?? "github"].request}s`;
+}
 function onGitHub(host) {
 	return host === null || host === "github";
 }
@@ -19334,7 +19337,7 @@ function renderMarkdown(input, options = {}) {
 		append(out, aiShiftMarkdown(report, durationFormat(report.businessHours)));
 		append(out, unreleased$1(report));
 		const health = healthSections(report);
-		if (!report.summary.review && !report.summary.rework && !report.summary.ci && !report.summary.wip) out.push("### Review, CI and work in progress", "", `Git alone cannot see reviews, checks or open pull requests: review load, rework, CI and work in progress are not measured (unknown, not zero). ${readReviewsHint(report.reviewHost, (s) => `\`${s}\``)}`, "");
+		if (!report.summary.review && !report.summary.rework && !report.summary.ci && !report.summary.wip) out.push("### Review, CI and work in progress", "", `Git alone cannot see reviews, checks or open ${requestsOf(report.reviewHost)}: review load, rework, CI and work in progress are not measured (unknown, not zero). ${readReviewsHint(report.reviewHost, (s) => `\`${s}\``)}`, "");
 		for (const section of health) append(out, healthSection(section));
 		append(out, aiDefectsMarkdown(report));
 		append(out, aiLoadMarkdown(report));
@@ -21493,7 +21496,7 @@ var init_trends = __esmMin((() => {
 // src/render/html/teamwork.ts
 function teamwork(report) {
 	const s = report.summary;
-	if (!s.review && !s.rework && !s.ci && !s.wip) return [section("review", "Review, CI and work in progress", `Git alone cannot see reviews, checks or open pull requests, so review load, rework, CI and work in progress are not measured here (unknown, not zero). ${readReviewsHint(report.reviewHost, (s) => `<code>${s}</code>`)}`)];
+	if (!s.review && !s.rework && !s.ci && !s.wip) return [section("review", "Review, CI and work in progress", `Git alone cannot see reviews, checks or open ${requestsOf(report.reviewHost)}, so review load, rework, CI and work in progress are not measured here (unknown, not zero). ${readReviewsHint(report.reviewHost, (s) => `<code>${s}</code>`)}`)];
 	return [
 		review(report),
 		rework$1(report),
@@ -36708,7 +36711,7 @@ function sourceNotes(signal, github, inWindow, pullRefs, host) {
 	if (github) return [...elsewhere !== null ? [`${elsewhere}: their pickup, merge wait and review figures are unknown.`] : [], ...signal === "merge" ? ["No deploy signal (deployments, deploy workflow runs, releases or tags) was found: every merge counts as a deploy, so the deploy stage is 0 and deploy frequency and lead time get no DORA band."] : []];
 	const notes = elsewhere !== null ? [
 		`${elsewhere}: pickup and merge wait are unknown, and "review" is the whole wait from the last commit to the merge.`,
-		"Review health, rework, CI checks and WIP need pull request data: they are left out (null), not 0.",
+		"Review health, rework, CI checks and WIP are read from GitHub only: they are left out (null), not 0.",
 		"Git alone sees a change only once it merges: the coding and review queues of the last weeks leave out the changes still in review, so they read low at the window's end."
 	] : [
 		"Git alone cannot see when a pull request was opened, first reviewed or approved: pickup and merge wait are unknown, and \"review\" is the whole wait from the last commit to the merge. Run with a GitHub token (GH_TOKEN) to split it.",

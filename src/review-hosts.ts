@@ -30,6 +30,11 @@ export function reviewedElsewhere(host: Exclude<ReviewHost, 'github'>): string {
   return `${where.charAt(0).toUpperCase()}${where.slice(1)}`;
 }
 
+/** What the place calls changes under review, plural: `merge requests` on GitLab; `pull requests` where nothing says. */
+export function requestsOf(host: ReviewHost | null): string {
+  return `${REVIEW_HOSTS[host ?? 'github'].request}s`;
+}
+
 /** Whether a GitHub token could show what git alone cannot: the project is on GitHub, or nothing says where it is. */
 export function onGitHub(host: ReviewHost | null): host is 'github' | null {
   return host === null || host === 'github';

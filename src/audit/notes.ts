@@ -20,7 +20,7 @@ export function sourceNotes(signal: DeploySignalKind, github: boolean, inWindow:
   const notes = elsewhere !== null
     ? [
       `${elsewhere}: pickup and merge wait are unknown, and "review" is the whole wait from the last commit to the merge.`,
-      'Review health, rework, CI checks and WIP need pull request data: they are left out (null), not 0.',
+      'Review health, rework, CI checks and WIP are read from GitHub only: they are left out (null), not 0.',
       'Git alone sees a change only once it merges: the coding and review queues of the last weeks leave out the changes still in review, so they read low at the window\'s end.',
     ]
     : [

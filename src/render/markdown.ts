@@ -28,7 +28,7 @@ import { aiFlag, formatAiTools } from './ai-tools.js';
 import { noun, plural, withSign } from '../units.js';
 import { deploySignalHeader, deploySignalWords } from './signal.js';
 import { append } from '../lists.js';
-import { readReviewsHint } from '../review-hosts.js';
+import { readReviewsHint, requestsOf } from '../review-hosts.js';
 
 export interface MarkdownOptions {
   /** list at most this many changes (a PR comment holds 65,536 characters); default: all */
@@ -90,7 +90,7 @@ export function renderMarkdown(input: Report, options: MarkdownOptions = {}): st
     append(out, unreleased(report));
     const health = healthSections(report);
     if (!report.summary.review && !report.summary.rework && !report.summary.ci && !report.summary.wip) {
-      out.push('### Review, CI and work in progress', '', `Git alone cannot see reviews, checks or open pull requests: review load, rework, CI and work in progress are not measured (unknown, not zero). ${readReviewsHint(report.reviewHost, (s) => `\`${s}\``)}`, '');
+      out.push('### Review, CI and work in progress', '', `Git alone cannot see reviews, checks or open ${requestsOf(report.reviewHost)}: review load, rework, CI and work in progress are not measured (unknown, not zero). ${readReviewsHint(report.reviewHost, (s) => `\`${s}\``)}`, '');
     }
     for (const section of health) append(out, healthSection(section));
     append(out, aiDefectsMarkdown(report));

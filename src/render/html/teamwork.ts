@@ -4,7 +4,7 @@ import { barChart } from '../svg/bars.js';
 import { ACCENT_COLOUR, OTHER_COLOUR, STAGE_COLOURS } from '../svg/scale.js';
 import { charts, details, ext, figure, h, link, num, plural, section, table, tiles } from './parts.js';
 import { repositoryNamer } from '../names.js';
-import { readReviewsHint } from '../../review-hosts.js';
+import { readReviewsHint, requestsOf } from '../../review-hosts.js';
 
 /** reviewers drawn in the load chart; the table under it lists them all */
 const REVIEWERS_DRAWN = 12;
@@ -18,7 +18,7 @@ const over = (value: number | null, threshold: number): boolean => value !== nul
 export function teamwork(report: Report): string[] {
   const s = report.summary;
   if (!s.review && !s.rework && !s.ci && !s.wip) {
-    return [section('review', 'Review, CI and work in progress', `Git alone cannot see reviews, checks or open pull requests, so review load, rework, CI and work in progress are not measured here (unknown, not zero). ${readReviewsHint(report.reviewHost, (s) => `<code>${s}</code>`)}`)];
+    return [section('review', 'Review, CI and work in progress', `Git alone cannot see reviews, checks or open ${requestsOf(report.reviewHost)}, so review load, rework, CI and work in progress are not measured here (unknown, not zero). ${readReviewsHint(report.reviewHost, (s) => `<code>${s}</code>`)}`)];
   }
   return [review(report), rework(report), ci(report), wip(report)];
 }
