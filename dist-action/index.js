@@ -23749,16 +23749,13 @@ function parseLanding(subject, bodyFirstLine, merge, trackedBranch, mergeRequest
 		title: bodyFirstLine || subject
 	};
 	m = /^Merge pull request '(.*)' \(#(\d+)\) from (\S+) into \S+$/.exec(subject);
-	if (m) {
-		const head = m[3] ?? "";
-		return {
-			number: Number(m[2]),
-			mergeRequest: null,
-			branch: head.slice(head.indexOf(":") + 1),
-			sync: false,
-			title: m[1] || subject
-		};
-	}
+	if (m) return {
+		number: Number(m[2]),
+		mergeRequest: null,
+		branch: headBranch(m[3] ?? ""),
+		sync: false,
+		title: m[1] || subject
+	};
 	m = /^Auto merge of #(\d+) - (\S+?),/.exec(subject);
 	if (m) return {
 		number: Number(m[1]),
@@ -23805,12 +23802,11 @@ function parseLanding(subject, bodyFirstLine, merge, trackedBranch, mergeRequest
 	};
 }
 function bitbucketLanding(subject, bodyFirstLine) {
-	const branchOf = (ref) => ref.slice(ref.lastIndexOf(":") + 1).replace(/^refs\/heads\//, "");
 	let m = BITBUCKET_CLOUD.exec(subject);
 	if (m) return {
 		number: Number(m[2]),
 		mergeRequest: null,
-		branch: branchOf(m[1] ?? ""),
+		branch: headBranch(m[1] ?? ""),
 		sync: false,
 		title: bodyFirstLine || subject
 	};
@@ -23820,7 +23816,7 @@ function bitbucketLanding(subject, bodyFirstLine) {
 		return {
 			number: Number(m[1]),
 			mergeRequest: null,
-			branch: from ? branchOf(from[1] ?? "") : null,
+			branch: from ? headBranch(from[1] ?? "") : null,
 			sync: false,
 			title: m[2] ?? subject
 		};
@@ -23829,7 +23825,7 @@ function bitbucketLanding(subject, bodyFirstLine) {
 	if (m) return {
 		number: Number(m[1]),
 		mergeRequest: null,
-		branch: branchOf(m[2] ?? ""),
+		branch: headBranch(m[2] ?? ""),
 		sync: false,
 		title: subject
 	};
@@ -23837,6 +23833,9 @@ function bitbucketLanding(subject, bodyFirstLine) {
 }
 function namesBranch(branch, trackedBranch) {
 	return branch === trackedBranch || branch.endsWith(`/${trackedBranch}`);
+}
+function headBranch(head) {
+	return head.slice(head.lastIndexOf(":") + 1).replace(/^refs\/heads\//, "");
 }
 function stripOwner(ref) {
 	const slash = ref.search(/[/:]/);
@@ -26589,14 +26588,18 @@ var init_touched_paths = __esmMin((() => {
 	init_run();
 }));
 // src/sources/git/remote.ts
+function forgeOf(host) {
+	return FORGES.find(([pattern]) => pattern.test(host))?.[1] ?? null;
+}
 function parseRemote(url) {
 	if (url === null) return null;
 	const m = /^(?:https?|ssh|git):\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/((?:[^/]+\/)*?[^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url) ?? /^(?:[^@/]+@)?([^/:]+):((?:[^/]+\/)*?[^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url);
 	if (!m) return null;
 	const host = (m[1] ?? "").toLowerCase();
 	const path = m[2] ?? "";
-	const owner = AZURE_HOST.test(host) ? path.replace(/\/_git$/, "").replace(/^v3\//, "") : path;
-	if (owner.includes("/") && /github/.test(host)) return null;
+	const forge = forgeOf(host);
+	const owner = forge === "azure" ? path.replace(/\/_git$/, "").replace(/^v3\//, "") : path;
+	if (owner.includes("/") && forge === "github") return null;
 	return {
 		host,
 		owner,
@@ -26610,19 +26613,30 @@ function remoteHost(url) {
 function pullsUrl(remote) {
 	if (remote === null) return null;
 	const { host, owner, name } = remote;
-	if (/github/.test(host)) return `https://${host}/${owner}/${name}/pull`;
-	if (/(?:^|\.)(?:codeberg\.org|gitea\.com)$|(?:^|[.-])(?:gitea|forgejo)[.-]/.test(host)) return `https://${host}/${owner}/${name}/pulls`;
-	if (/(?:^|\.)bitbucket\.org$/.test(host)) return `https://bitbucket.org/${owner}/${name}/pull-requests`;
-	if (AZURE_HOST.test(host)) return `https://${host.replace(/^ssh\./, "")}/${owner}/_git/${name}/pullrequest`;
-	return null;
+	switch (forgeOf(host)) {
+		case "github": return `https://${host}/${owner}/${name}/pull`;
+		case "gitea": return `https://${host}/${owner}/${name}/pulls`;
+		case "bitbucket": return `https://bitbucket.org/${owner}/${name}/pull-requests`;
+		case "azure": return `https://${host.replace(/^ssh\./, "")}/${owner}/_git/${name}/pullrequest`;
+		default: return null;
+	}
 }
 function mergeRequestsUrl(remote) {
-	if (remote === null || /github/.test(remote.host)) return null;
+	if (remote === null || forgeOf(remote.host) === "github") return null;
 	return `https://${remote.host}/${remote.owner}/${remote.name}/-/merge_requests`;
 }
-var AZURE_HOST;
+var FORGES;
 var init_remote = __esmMin((() => {
-	AZURE_HOST = /(?:^|\.)(?:dev\.azure\.com|visualstudio\.com)$/;
+	FORGES = [
+		[/github/, "github"],
+		[/gitlab/, "gitlab"],
+		[/(?:^|\.)(?:googlesource\.com|opendev\.org)$/, "gerrit"],
+		[/(?:^|\.)(?:codeberg\.org|gitea\.com)$|(?:^|[.-])(?:gitea|forgejo)[.-]/, "gitea"],
+		[/(?:^|\.)bitbucket\.org$/, "bitbucket"],
+		[/(?:^|[.-])bitbucket[.-]/, "bitbucket-server"],
+		[/(?:^|\.)(?:dev\.azure\.com|visualstudio\.com)$/, "azure"],
+		[/(?:^|\.)sr\.ht$/, "sourcehut"]
+	];
 }));
 // src/audit/review-host.ts
 function reviewedOnGerrit(inWindow) {
@@ -26642,21 +26656,25 @@ function reviewHostOf(inWindow, remoteHost, githubRead) {
 	if (reviewedOnGerrit(inWindow).gerrit > 0) return "gerrit";
 	if (mergedOnGitLab(inWindow)) return "gitlab";
 	if (githubRead) return "github";
-	if (remoteHost === null) return null;
-	return HOSTS.find(([pattern]) => pattern.test(remoteHost))?.[1] ?? null;
+	const forge = remoteHost === null ? null : forgeOf(remoteHost);
+	return forge === null ? null : REVIEWED_ON[forge];
 }
-var GERRIT_CHANGE, MERGE_REQUEST_ID, landedOf, HOSTS;
+var GERRIT_CHANGE, MERGE_REQUEST_ID, landedOf, REVIEWED_ON;
 var init_review_host = __esmMin((() => {
+	init_remote();
 	GERRIT_CHANGE = /^https?:\/\/[^\s/]+\/(?:c\/\S+\/\+\/\d+|#\/c\/\d+|\d+)\/?$/i;
 	MERGE_REQUEST_ID = /^!\d+$/;
 	landedOf = (inWindow) => inWindow.filter((c) => c.kind !== "sync");
-	HOSTS = [
-		[/github/, "github"],
-		[/gitlab/, "gitlab"],
-		[/(?:^|\.)(?:googlesource\.com|opendev\.org)$/, "gerrit"],
-		[/(?:^|\.)(?:codeberg\.org|bitbucket\.org|dev\.azure\.com|visualstudio\.com|gitea\.com|sr\.ht)$/, "other"],
-		[/(?:^|[.-])(?:bitbucket|gitea|forgejo)[.-]/, "other"]
-	];
+	REVIEWED_ON = {
+		github: "github",
+		gitlab: "gitlab",
+		gerrit: "gerrit",
+		gitea: "other",
+		bitbucket: "other",
+		"bitbucket-server": "other",
+		azure: "other",
+		sourcehut: "other"
+	};
 }));
 // src/sources/git/own-string.ts
 function ownAscii(s) {
@@ -46272,7 +46290,7 @@ var init_combine = __esmMin((() => {
 			const changes = this.measured();
 			const now = largest(taken.map((t) => epoch(t.facts.now) ?? 0));
 			const businessHours = hours.size === 1 ? first.facts.businessHours : null;
-			const timezone = new Set(taken.map((t) => t.facts.timezone)).size === 1 ? first.facts.timezone : "UTC";
+			const timezone = oneOf(taken.map((t) => t.facts.timezone)) ?? "UTC";
 			const thresholds = JSON.stringify(first.facts.policy.thresholds);
 			const own = (t) => t.row !== void 0 && !this.shared.has(t.name) && epoch(t.facts.now) === now && t.facts.policy.includeBots === includeBots && JSON.stringify(t.facts.policy.thresholds) === thresholds && JSON.stringify(t.facts.businessHours) === JSON.stringify(businessHours) && t.facts.timezone === timezone ? t.row : void 0;
 			const repositories = taken.map((t) => {

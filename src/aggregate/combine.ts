@@ -166,7 +166,7 @@ export class Combiner {
     const now = largest(taken.map((t) => epoch(t.facts.now) ?? 0));
     const businessHours = hours.size === 1 ? first.facts.businessHours : null;
     // weeks start in one zone: the reports' own when they share one, else UTC
-    const timezone = new Set(taken.map((t) => t.facts.timezone)).size === 1 ? first.facts.timezone : 'UTC';
+    const timezone = oneOf(taken.map((t) => t.facts.timezone)) ?? 'UTC';
     const thresholds = JSON.stringify(first.facts.policy.thresholds);
     // a row made from its report alone is the one made here when the whole reads it alike
     const own = (t: Taken): RepositoryRow | undefined =>

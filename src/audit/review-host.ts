@@ -1,5 +1,6 @@
 import type { Change } from '../domain.js';
 import type { ReviewHost } from '../review-hosts.js';
+import { forgeOf, type Forge } from '../sources/git/remote.js';
 
 // a Gerrit change's address, as its `Reviewed-on:` trailer gives it: `https://go-review.googlesource.com/c/tools/+/773020`,
 // Go's older `https://go-review.googlesource.com/12345`, `https://review.opendev.org/#/c/12345/`
@@ -28,17 +29,11 @@ export function mergedOnGitLab(inWindow: readonly Change[]): boolean {
   return requests > 0 && requests > landed.filter((c) => c.number !== null).length;
 }
 
-// the hosts a remote names that say where its project is reviewed; any other (`git.example.com`) may be a GitHub
-// Enterprise server, which flowaudit reads once GH_HOST names it, so it says nothing
-const HOSTS: ReadonlyArray<readonly [RegExp, ReviewHost]> = [
-  [/github/, 'github'],
-  [/gitlab/, 'gitlab'],
-  // Gerrit's hosting: go.googlesource.com, opendev.org
-  [/(?:^|\.)(?:googlesource\.com|opendev\.org)$/, 'gerrit'],
-  [/(?:^|\.)(?:codeberg\.org|bitbucket\.org|dev\.azure\.com|visualstudio\.com|gitea\.com|sr\.ht)$/, 'other'],
-  // a self-hosted forge named for itself: bitbucket.example.com (Data Center), gitea.example.com, forgejo.example.org
-  [/(?:^|[.-])(?:bitbucket|gitea|forgejo)[.-]/, 'other'],
-];
+// where each forge's projects are reviewed, as the pages name the place: GitHub, GitLab and Gerrit by name, any other
+// forge as another host
+const REVIEWED_ON: Readonly<Record<Forge, ReviewHost>> = {
+  github: 'github', gitlab: 'gitlab', gerrit: 'gerrit', gitea: 'other', bitbucket: 'other', 'bitbucket-server': 'other', azure: 'other', sourcehut: 'other',
+};
 
 /**
  * Where the window's changes were reviewed. What the history says comes first: golang/tools' GitHub repository is
@@ -50,6 +45,6 @@ export function reviewHostOf(inWindow: readonly Change[], remoteHost: string | n
   if (reviewedOnGerrit(inWindow).gerrit > 0) return 'gerrit';
   if (mergedOnGitLab(inWindow)) return 'gitlab';
   if (githubRead) return 'github';
-  if (remoteHost === null) return null;
-  return HOSTS.find(([pattern]) => pattern.test(remoteHost))?.[1] ?? null;
+  const forge = remoteHost === null ? null : forgeOf(remoteHost);
+  return forge === null ? null : REVIEWED_ON[forge];
 }

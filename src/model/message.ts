@@ -224,10 +224,7 @@ export function parseLanding(subject: string, bodyFirstLine: string, merge: bool
   // Gitea's and Forgejo's (Codeberg's) merge commit: `Merge pull request 'Fix the parser' (#12) from ada/fix into
   // main`, the head `owner/repo:branch` for a fork's
   m = /^Merge pull request '(.*)' \(#(\d+)\) from (\S+) into \S+$/.exec(subject);
-  if (m) {
-    const head = m[3] ?? '';
-    return { number: Number(m[2]), mergeRequest: null, branch: head.slice(head.indexOf(':') + 1), sync: false, title: m[1] || subject };
-  }
+  if (m) return { number: Number(m[2]), mergeRequest: null, branch: headBranch(m[3] ?? ''), sync: false, title: m[1] || subject };
   m = /^Auto merge of #(\d+) - (\S+?),/.exec(subject);
   if (m) return { number: Number(m[1]), mergeRequest: null, branch: stripOwner(m[2] ?? ''), sync: false, title: bodyFirstLine || subject };
   if (merge) {
@@ -262,25 +259,31 @@ const BITBUCKET_CLOUD = /^Merged in (\S+) \(pull request #(\d+)\)/;
  *   to <base>`;
  * - Bitbucket Server's before it: `Merge pull request #N in PROJ/repo from <branch> to <base>`, then the merger's
  *   comment if any and the merged commits as `* commit '<sha>':` lines: no title, so the subject stands.
- * A fork's branch is written `~user/repo:branch` or `user/repo:branch`: the branch is what follows the colon.
  */
 function bitbucketLanding(subject: string, bodyFirstLine: string): Landing | null {
-  const branchOf = (ref: string): string => ref.slice(ref.lastIndexOf(':') + 1).replace(/^refs\/heads\//, '');
   let m = BITBUCKET_CLOUD.exec(subject);
-  if (m) return { number: Number(m[2]), mergeRequest: null, branch: branchOf(m[1] ?? ''), sync: false, title: bodyFirstLine || subject };
+  if (m) return { number: Number(m[2]), mergeRequest: null, branch: headBranch(m[1] ?? ''), sync: false, title: bodyFirstLine || subject };
   m = /^Pull request #(\d+): (.+)$/.exec(subject);
   if (m) {
     const from = /^Merge in \S+ from (\S+) to \S+/.exec(bodyFirstLine);
-    return { number: Number(m[1]), mergeRequest: null, branch: from ? branchOf(from[1] ?? '') : null, sync: false, title: m[2] ?? subject };
+    return { number: Number(m[1]), mergeRequest: null, branch: from ? headBranch(from[1] ?? '') : null, sync: false, title: m[2] ?? subject };
   }
   m = /^Merge pull request #(\d+) in \S+ from (\S+) to \S+/.exec(subject);
-  if (m) return { number: Number(m[1]), mergeRequest: null, branch: branchOf(m[2] ?? ''), sync: false, title: subject };
+  if (m) return { number: Number(m[1]), mergeRequest: null, branch: headBranch(m[2] ?? ''), sync: false, title: subject };
   return null;
 }
 
 /** Whether a merge's branch (`main`, `origin/main`) is the tracked branch by its name. */
 export function namesBranch(branch: string, trackedBranch: string): boolean {
   return branch === trackedBranch || branch.endsWith(`/${trackedBranch}`);
+}
+
+/**
+ * The branch of a pull request's head as Gitea and Bitbucket write it: a fork's is `owner/repo:branch` or
+ * `~user/repo:branch`, the branch what follows the colon (a branch name holds none); `refs/heads/` dropped.
+ */
+function headBranch(head: string): string {
+  return head.slice(head.lastIndexOf(':') + 1).replace(/^refs\/heads\//, '');
 }
 
 function stripOwner(ref: string): string {

@@ -5,8 +5,31 @@ export interface RemoteName {
   name: string;
 }
 
-// Azure DevOps' hosts: its remote paths carry words of its own (`_git`, `v3`)
-const AZURE_HOST = /(?:^|\.)(?:dev\.azure\.com|visualstudio\.com)$/;
+/** A forge a remote's host names. */
+export type Forge = 'github' | 'gitlab' | 'gerrit' | 'gitea' | 'bitbucket' | 'bitbucket-server' | 'azure' | 'sourcehut';
+
+// the forges by the hosts that name them, first match wins, each host once: the links (pullsUrl), the remote's
+// owner (parseRemote) and where a project is reviewed (reviewHostOf) all read this. A host that names none
+// (`git.example.com`) may be anything, a GitHub Enterprise server among them
+const FORGES: ReadonlyArray<readonly [RegExp, Forge]> = [
+  [/github/, 'github'],
+  [/gitlab/, 'gitlab'],
+  // Gerrit's hosting: go.googlesource.com, opendev.org
+  [/(?:^|\.)(?:googlesource\.com|opendev\.org)$/, 'gerrit'],
+  // Gitea's and Forgejo's: Codeberg, gitea.com, and a server named for either (gitea.example.com)
+  [/(?:^|\.)(?:codeberg\.org|gitea\.com)$|(?:^|[.-])(?:gitea|forgejo)[.-]/, 'gitea'],
+  [/(?:^|\.)bitbucket\.org$/, 'bitbucket'],
+  // a Bitbucket Data Center named for itself (bitbucket.example.com)
+  [/(?:^|[.-])bitbucket[.-]/, 'bitbucket-server'],
+  // an ssh remote's host is ssh.dev.azure.com; the older one's org.visualstudio.com
+  [/(?:^|\.)(?:dev\.azure\.com|visualstudio\.com)$/, 'azure'],
+  [/(?:^|\.)sr\.ht$/, 'sourcehut'],
+];
+
+/** The forge a host names (lower case, as parseRemote and remoteHost give it); null when it names none. */
+export function forgeOf(host: string): Forge | null {
+  return FORGES.find(([pattern]) => pattern.test(host))?.[1] ?? null;
+}
 
 /**
  * Reads https, ssh and scp-style remote URLs; null for anything else (a local path, say). GitLab nests groups
@@ -22,8 +45,9 @@ export function parseRemote(url: string | null): RemoteName | null {
   if (!m) return null;
   const host = (m[1] ?? '').toLowerCase();
   const path = m[2] ?? '';
-  const owner = AZURE_HOST.test(host) ? path.replace(/\/_git$/, '').replace(/^v3\//, '') : path;
-  if (owner.includes('/') && /github/.test(host)) return null;
+  const forge = forgeOf(host);
+  const owner = forge === 'azure' ? path.replace(/\/_git$/, '').replace(/^v3\//, '') : path;
+  if (owner.includes('/') && forge === 'github') return null;
   return { host, owner, name: m[3] ?? '' };
 }
 
@@ -47,12 +71,14 @@ export function remoteHost(url: string | null): string | null {
 export function pullsUrl(remote: RemoteName | null): string | null {
   if (remote === null) return null;
   const { host, owner, name } = remote;
-  if (/github/.test(host)) return `https://${host}/${owner}/${name}/pull`;
-  if (/(?:^|\.)(?:codeberg\.org|gitea\.com)$|(?:^|[.-])(?:gitea|forgejo)[.-]/.test(host)) return `https://${host}/${owner}/${name}/pulls`;
-  if (/(?:^|\.)bitbucket\.org$/.test(host)) return `https://bitbucket.org/${owner}/${name}/pull-requests`;
-  // an ssh remote's host is ssh.dev.azure.com; the web's is dev.azure.com
-  if (AZURE_HOST.test(host)) return `https://${host.replace(/^ssh\./, '')}/${owner}/_git/${name}/pullrequest`;
-  return null;
+  switch (forgeOf(host)) {
+    case 'github': return `https://${host}/${owner}/${name}/pull`;
+    case 'gitea': return `https://${host}/${owner}/${name}/pulls`;
+    case 'bitbucket': return `https://bitbucket.org/${owner}/${name}/pull-requests`;
+    // an ssh remote's host is ssh.dev.azure.com; the web's is dev.azure.com
+    case 'azure': return `https://${host.replace(/^ssh\./, '')}/${owner}/_git/${name}/pullrequest`;
+    default: return null;
+  }
 }
 
 /**
@@ -61,6 +87,6 @@ export function pullsUrl(remote: RemoteName | null): string | null {
  * there. Null for a GitHub remote (a mirror: where its merge requests live is unknown) and for none.
  */
 export function mergeRequestsUrl(remote: RemoteName | null): string | null {
-  if (remote === null || /github/.test(remote.host)) return null;
+  if (remote === null || forgeOf(remote.host) === 'github') return null;
   return `https://${remote.host}/${remote.owner}/${remote.name}/-/merge_requests`;
 }
