@@ -26920,7 +26920,7 @@ async function gitHubAccess(options, remote, warn = () => void 0) {
 	if (!owner || !name) return null;
 	const ghHost = env.GH_HOST?.trim().toLowerCase() || null;
 	const remoteHost = options.repo === void 0 ? remote?.host ?? null : null;
-	if (options.apiUrl === void 0 && remoteHost !== null && !isGitHubDotCom(remoteHost) && !/github/.test(remoteHost) && remoteHost !== ghHost) return null;
+	if (options.apiUrl === void 0 && remoteHost !== null && !isGitHubDotCom(remoteHost) && forgeOf(remoteHost) !== "github" && remoteHost !== ghHost) return null;
 	const apiUrl = apiUrlFor({
 		remoteHost: remote?.host ?? null,
 		apiUrlFlag: options.apiUrl ?? null,
@@ -26946,6 +26946,7 @@ async function gitHubAccess(options, remote, warn = () => void 0) {
 }
 var init_access = __esmMin((() => {
 	init_errors$2();
+	init_remote();
 	init_token();
 }));
 // src/model/open-pulls.ts

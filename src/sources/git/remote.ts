@@ -9,8 +9,9 @@ export interface RemoteName {
 export type Forge = 'github' | 'gitlab' | 'gerrit' | 'gitea' | 'bitbucket' | 'bitbucket-server' | 'azure' | 'sourcehut';
 
 // the forges by the hosts that name them, first match wins, each host once: the links (pullsUrl), the remote's
-// owner (parseRemote) and where a project is reviewed (reviewHostOf) all read this. A host that names none
-// (`git.example.com`) may be anything, a GitHub Enterprise server among them
+// owner (parseRemote), where a project is reviewed (reviewHostOf) and whether GitHub mode follows an enterprise
+// remote (gitHubAccess) all read this. A host that names none (`git.example.com`) may be anything, a GitHub
+// Enterprise server among them
 const FORGES: ReadonlyArray<readonly [RegExp, Forge]> = [
   [/github/, 'github'],
   [/gitlab/, 'gitlab'],

@@ -1,5 +1,5 @@
 import { ConfigError } from '../../errors.js';
-import type { RemoteName } from '../git/remote.js';
+import { forgeOf, type RemoteName } from '../git/remote.js';
 import { apiHostOf, apiUrlFor, findToken, isGitHubDotCom, TOKEN_VARIABLES } from './token.js';
 
 /** Where GitHub mode reads from, and with which token. */
@@ -42,8 +42,9 @@ export async function gitHubAccess(options: AccessOptions, remote: RemoteName | 
   if (!owner || !name) return null;
   const ghHost = env.GH_HOST?.trim().toLowerCase() || null;
   const remoteHost = options.repo === undefined ? (remote?.host ?? null) : null;
-  // an enterprise remote is followed only when it looks like GitHub or GH_HOST names it; others are not GitHub
-  if (options.apiUrl === undefined && remoteHost !== null && !isGitHubDotCom(remoteHost) && !/github/.test(remoteHost) && remoteHost !== ghHost) return null;
+  // an enterprise remote is followed only when it names GitHub (the forges' table) or GH_HOST names it; the rest
+  // are not GitHub. Following it decides where the API is asked, never alone whether a token goes there (findToken)
+  if (options.apiUrl === undefined && remoteHost !== null && !isGitHubDotCom(remoteHost) && forgeOf(remoteHost) !== 'github' && remoteHost !== ghHost) return null;
   const apiUrl = apiUrlFor({ remoteHost: remote?.host ?? null, apiUrlFlag: options.apiUrl ?? null, env });
   const host = apiHostOf(apiUrl);
   const named = options.apiUrl !== undefined || (ghHost !== null && ghHost === host);
