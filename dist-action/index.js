@@ -26593,6 +26593,8 @@ function forgeOf(host) {
 }
 function parseRemote(url) {
 	if (url === null) return null;
+	const dataCenter = bitbucketDataCenter(url);
+	if (dataCenter !== null) return dataCenter;
 	const m = /^(?:https?|ssh|git):\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/((?:[^/]+\/)*?[^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url) ?? /^(?:[^@/]+@)?([^/:]+):((?:[^/]+\/)*?[^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url);
 	if (!m) return null;
 	const host = (m[1] ?? "").toLowerCase();
@@ -26606,6 +26608,25 @@ function parseRemote(url) {
 		name: m[3] ?? ""
 	};
 }
+function bitbucketDataCenter(url) {
+	const host = remoteHost(url);
+	if (host === null || forgeOf(host) !== "bitbucket-server") return null;
+	const m = DATA_CENTER_HTTPS.exec(url);
+	if (m === null) {
+		const ssh = /^(?:ssh:\/\/)?(?:[^@/]+@)?[^/:]+(?::\d+)?[:/]([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url);
+		return ssh === null ? null : {
+			host,
+			owner: ssh[1] ?? "",
+			name: ssh[2] ?? ""
+		};
+	}
+	return {
+		host,
+		owner: m[5] ?? "",
+		name: m[6] ?? "",
+		web: `${m[1] ?? "https"}://${host}${m[3] ?? ""}${m[4] ?? ""}`
+	};
+}
 function remoteHost(url) {
 	if (url === null) return null;
 	return (/^(?:https?|ssh|git):\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\//.exec(url) ?? /^(?:[^@/]+@)?([^/:]{2,}):(?!\/\/)/.exec(url))?.[1]?.toLowerCase() ?? null;
@@ -26617,6 +26638,9 @@ function pullsUrl(remote) {
 		case "github": return `https://${host}/${owner}/${name}/pull`;
 		case "gitea": return `https://${host}/${owner}/${name}/pulls`;
 		case "bitbucket": return `https://bitbucket.org/${owner}/${name}/pull-requests`;
+		case "bitbucket-server":
+			if (remote.web === void 0) return null;
+			return owner.startsWith("~") ? `${remote.web}/users/${owner.slice(1)}/repos/${name}/pull-requests` : `${remote.web}/projects/${owner}/repos/${name}/pull-requests`;
 		case "azure": return `https://${host.replace(/^ssh\./, "")}/${owner}/_git/${name}/pullrequest`;
 		default: return null;
 	}
@@ -26625,7 +26649,7 @@ function mergeRequestsUrl(remote) {
 	if (remote === null || forgeOf(remote.host) === "github") return null;
 	return `https://${remote.host}/${remote.owner}/${remote.name}/-/merge_requests`;
 }
-var FORGES;
+var FORGES, DATA_CENTER_HTTPS;
 var init_remote = __esmMin((() => {
 	FORGES = [
 		[/github/, "github"],
@@ -26637,6 +26661,7 @@ var init_remote = __esmMin((() => {
 		[/(?:^|\.)(?:dev\.azure\.com|visualstudio\.com)$/, "azure"],
 		[/(?:^|\.)sr\.ht$/, "sourcehut"]
 	];
+	DATA_CENTER_HTTPS = /^(https?):\/\/(?:[^@/]+@)?([^/:]+)(:\d+)?((?:\/[^/]+)*?)\/scm\/([^/]+)\/([^/]+?)(?:\.git)?\/?$/;
 }));
 // src/audit/review-host.ts
 function reviewedOnGerrit(inWindow) {

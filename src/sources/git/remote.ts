@@ -3,6 +3,11 @@ export interface RemoteName {
   host: string;
   owner: string;
   name: string;
+  /**
+   * Where the server's web pages start, when the clone URL says and they are not at the host's root: a Bitbucket
+   * Data Center's `https://host:8443/bitbucket` of `https://host:8443/bitbucket/scm/KEY/tool.git`
+   */
+  web?: string;
 }
 
 /** A forge a remote's host names. */
@@ -40,6 +45,8 @@ export function forgeOf(host: string): Forge | null {
  */
 export function parseRemote(url: string | null): RemoteName | null {
   if (url === null) return null;
+  const dataCenter = bitbucketDataCenter(url);
+  if (dataCenter !== null) return dataCenter;
   const m =
     /^(?:https?|ssh|git):\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/((?:[^/]+\/)*?[^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url) ??
     /^(?:[^@/]+@)?([^/:]+):((?:[^/]+\/)*?[^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url);
@@ -50,6 +57,27 @@ export function parseRemote(url: string | null): RemoteName | null {
   const owner = forge === 'azure' ? path.replace(/\/_git$/, '').replace(/^v3\//, '') : path;
   if (owner.includes('/') && forge === 'github') return null;
   return { host, owner, name: m[3] ?? '' };
+}
+
+// a Bitbucket Data Center's https clone URL: `https://host[:port][/context]/scm/KEY/slug.git`, a personal
+// repository's KEY `~user`
+const DATA_CENTER_HTTPS = /^(https?):\/\/(?:[^@/]+@)?([^/:]+)(:\d+)?((?:\/[^/]+)*?)\/scm\/([^/]+)\/([^/]+?)(?:\.git)?\/?$/;
+
+/**
+ * A remote on a host named for Bitbucket Data Center, read as its clone URLs are written: over https the path
+ * before the project's key is the server's (a context path, then `scm`), and says where its web pages are; over
+ * ssh (`ssh://git@host:7999/KEY/slug.git`) the path is the key and the slug, and the web pages' address (another
+ * port, perhaps a context path) is not said. Null for a URL on any other host.
+ */
+function bitbucketDataCenter(url: string): RemoteName | null {
+  const host = remoteHost(url);
+  if (host === null || forgeOf(host) !== 'bitbucket-server') return null;
+  const m = DATA_CENTER_HTTPS.exec(url);
+  if (m === null) {
+    const ssh = /^(?:ssh:\/\/)?(?:[^@/]+@)?[^/:]+(?::\d+)?[:/]([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url);
+    return ssh === null ? null : { host, owner: ssh[1] ?? '', name: ssh[2] ?? '' };
+  }
+  return { host, owner: m[5] ?? '', name: m[6] ?? '', web: `${m[1] ?? 'https'}://${host}${m[3] ?? ''}${m[4] ?? ''}` };
 }
 
 /**
@@ -65,9 +93,9 @@ export function remoteHost(url: string | null): string | null {
 /**
  * Where a remote's pull requests are, to which `/N` is added: GitHub's (GitHub Enterprise's too) `…/pull`, Gitea's
  * and Forgejo's `…/pulls` (Codeberg, gitea.com, a server named for either), Bitbucket Cloud's `…/pull-requests`,
- * Azure DevOps' `…/_git/NAME/pullrequest`. Null for a host none of them is and for none: a host that names no forge
- * gets no guessed link, nor does Bitbucket Data Center, whose addresses (`/projects/KEY/repos/…`) its clone URL
- * does not give.
+ * Azure DevOps' `…/_git/NAME/pullrequest`, Bitbucket Data Center's `…/projects/KEY/repos/NAME/pull-requests` where
+ * its https clone URL says where its pages are. Null for a host none of them is and for none: a host that names no
+ * forge gets no guessed link, nor does a Data Center cloned over ssh, whose pages' address its URL does not give.
  */
 export function pullsUrl(remote: RemoteName | null): string | null {
   if (remote === null) return null;
@@ -76,6 +104,11 @@ export function pullsUrl(remote: RemoteName | null): string | null {
     case 'github': return `https://${host}/${owner}/${name}/pull`;
     case 'gitea': return `https://${host}/${owner}/${name}/pulls`;
     case 'bitbucket': return `https://bitbucket.org/${owner}/${name}/pull-requests`;
+    // a personal repository's are under its user's pages
+    case 'bitbucket-server': {
+      if (remote.web === undefined) return null;
+      return owner.startsWith('~') ? `${remote.web}/users/${owner.slice(1)}/repos/${name}/pull-requests` : `${remote.web}/projects/${owner}/repos/${name}/pull-requests`;
+    }
     // an ssh remote's host is ssh.dev.azure.com; the web's is dev.azure.com
     case 'azure': return `https://${host.replace(/^ssh\./, '')}/${owner}/_git/${name}/pullrequest`;
     default: return null;

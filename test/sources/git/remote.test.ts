@@ -56,7 +56,30 @@ describe('where a remote keeps its pull requests', () => {
   it('links none where the host names no forge, nor without a remote', () => {
     expect(pullsUrl(parseRemote('https://git.example.com/acme/tool.git'))).toBeNull();
     expect(pullsUrl(parseRemote('https://gitlab.com/acme/tool.git'))).toBeNull();
-    expect(pullsUrl(parseRemote('https://bitbucket.example.com/scm/acme/tool.git'))).toBeNull();
+    // a Bitbucket Data Center cloned over ssh: its pages are on another port, perhaps under a context path
+    expect(pullsUrl(parseRemote('ssh://git@bitbucket.example.com:7999/acme/tool.git'))).toBeNull();
     expect(pullsUrl(null)).toBeNull();
+  });
+});
+
+describe('a Bitbucket Data Center remote', () => {
+  it('is its project\'s and its slug\'s, over https (after `scm`) and ssh alike', () => {
+    const tool = { host: 'bitbucket.example.com', owner: 'ACME', name: 'tool' };
+    expect(parseRemote('https://jdoe@bitbucket.example.com/scm/ACME/tool.git')).toEqual({ ...tool, web: 'https://bitbucket.example.com' });
+    expect(parseRemote('ssh://git@bitbucket.example.com:7999/ACME/tool.git')).toEqual(tool);
+    expect(parseRemote('git@bitbucket.example.com:ACME/tool.git')).toEqual(tool);
+  });
+
+  it('links its pull requests where its https clone URL says its pages are: port, context path, a user\'s repository', () => {
+    expect(pullsUrl(parseRemote('https://bitbucket.example.com/scm/acme/tool.git'))).toBe('https://bitbucket.example.com/projects/acme/repos/tool/pull-requests');
+    expect(pullsUrl(parseRemote('https://bitbucket.example.com:8443/git/scm/ACME/tool.git'))).toBe('https://bitbucket.example.com:8443/git/projects/ACME/repos/tool/pull-requests');
+    // a context path may itself be named scm
+    expect(pullsUrl(parseRemote('http://bitbucket-dc.corp/scm/scm/OPS/deploy'))).toBe('http://bitbucket-dc.corp/scm/projects/OPS/repos/deploy/pull-requests');
+    expect(pullsUrl(parseRemote('https://bitbucket.example.com/scm/~jdoe/dotfiles.git'))).toBe('https://bitbucket.example.com/users/jdoe/repos/dotfiles/pull-requests');
+  });
+
+  it('never carries the clone URL\'s credentials into a link', () => {
+    const link = pullsUrl(parseRemote('https://jdoe:s3cret@bitbucket.example.com/scm/ACME/tool.git'));
+    expect(link).toBe('https://bitbucket.example.com/projects/ACME/repos/tool/pull-requests');
   });
 });
