@@ -9075,7 +9075,7 @@ function publishedReleases(found, includePrereleases = false) {
 	}));
 }
 var releases;
-var init_releases = __esmMin((() => {
+var init_releases$1 = __esmMin((() => {
 	init_release_names();
 	init_units();
 	releases = {
@@ -9137,7 +9137,7 @@ var init_deploys$3 = __esmMin((() => {
 	init_deployments();
 	init_events$1();
 	init_merge();
-	init_releases();
+	init_releases$1();
 	init_tags();
 	init_workflow$1();
 	DEPLOY_SOURCES = {
@@ -11610,7 +11610,8 @@ var init_catalogue$1 = __esmMin((() => {
 							group: "dora",
 							lowerIsBetter: false,
 							basis: { over: "days" },
-							unit: "deploys/week"
+							unit: "deploys/week",
+							placedBy: "releasesPerWeek"
 						},
 						bands: {
 							better: "higher",
@@ -18050,9 +18051,6 @@ function directionOf$1(before, after, interval, lowerIsBetter) {
 	const holds = (interval.low !== null || interval.high !== null) && (interval.low === null || change >= interval.low - tolerance) && (interval.high === null || change <= interval.high + tolerance);
 	return !(interval.real && holds && (change < 0 ? interval.high !== null && interval.high < 0 : interval.low !== null && interval.low > 0)) ? "uncertain" : change < 0 === lowerIsBetter ? "better" : "worse";
 }
-function dailyDeploys(window, deployTimes) {
-	return dailyDeployCounts(isoSeconds(window.since) ?? NaN, isoSeconds(window.until) ?? NaN, deployTimes.map((at) => isoSeconds(at) ?? NaN));
-}
 function dailyDeployCounts(since, until, deployTimes) {
 	const length = until - since;
 	if (!(length > 0)) return [];
@@ -18066,10 +18064,24 @@ function dailyDeployCounts(since, until, deployTimes) {
 }
 var EPSILON$2, DAY$11;
 var init_difference = __esmMin((() => {
-	init_time();
 	EPSILON$2 = 1e-9;
 	DAY$11 = 86400;
 }));
+// src/metrics/releases.ts
+function releaseTimes(deploys) {
+	if (new Set(deploys.map((d) => d.product)).size < 2 || deploys.some((d) => d.sha === void 0)) return null;
+	const first = new Map();
+	for (const d of deploys) {
+		const key = `${d.repository ?? ""}\u0000${d.sha ?? ""}`;
+		const known = first.get(key);
+		if (known === void 0 || d.at < known) first.set(key, d.at);
+	}
+	return [...first.values()];
+}
+function placingTimes(deploys) {
+	return releaseTimes(deploys) ?? deploys.map((d) => d.at);
+}
+var init_releases = __esmMin((() => {}));
 // src/metrics/trend-keys.ts
 function readerOf(entry) {
 	const spec = entry.figure.trend;
@@ -18094,14 +18106,14 @@ function readerOf(entry) {
 		...soFar !== void 0 && { soFar }
 	};
 }
-function trendKeys(periods, waiting, period) {
+function trendKeys(periods, waiting, period, placed) {
 	return TREND_ENTRIES.map((entry) => {
 		const reader = readerOf(entry);
 		const soFar = reader.soFar;
 		const bounded = (p) => soFar !== void 0 && p.waiting > 0;
 		const apart = periods.map((p) => p.partial || bounded(p));
 		const read = reader.spec.statistic === "perWeek" ? null : readValues(reader, periods);
-		const values = periods.map((p, i) => bounded(p) ? null : periodValue(reader, p, read, i));
+		const values = periods.map((p, i) => bounded(p) ? null : periodValue(reader, p, read, i, placed));
 		const bounds = periods.map((p) => soFar !== void 0 && bounded(p) ? median$1(p.changes.map((c) => soFar(c, waiting))) : null);
 		const complete = periods.flatMap((p, i) => !apart[i] && (reader.spec.of !== "changes" || p.changes.length > 0) ? [i] : []);
 		return {
@@ -18110,9 +18122,13 @@ function trendKeys(periods, waiting, period) {
 			values,
 			bounds,
 			apart,
-			direction: directionOf(reader, periods, complete, read, period)
+			direction: directionOf(reader, periods, complete, read, period, placed)
 		};
 	});
+}
+function placedTimes(periods) {
+	const releases = releaseTimes(periods.flatMap((p) => p.deploys));
+	return periods.map((p) => releases === null ? p.deploys.map((d) => d.at) : releases.filter((at) => at >= p.start && at < p.end));
 }
 function readValues(reader, periods) {
 	const items = periods.map((p) => itemsOf(reader.spec, p));
@@ -18135,8 +18151,8 @@ function readValues(reader, periods) {
 function itemsOf(spec, p) {
 	return spec.of === "changes" ? p.changes : spec.of === "failedDeploys" ? p.deploys.filter((d) => d.failed) : p.deploys;
 }
-function periodValue(reader, p, read, i) {
-	if (read === null) return p.covered >= WEEK$7 ? p.deploys.length / (p.covered / WEEK$7) : null;
+function periodValue(reader, p, read, i, placed) {
+	if (read === null) return p.covered >= WEEK$7 ? (placed[i]?.length ?? 0) / (p.covered / WEEK$7) : null;
 	const own = read.values.subarray(read.starts[i], read.starts[i + 1]);
 	if (own.length === 0) return null;
 	return reader.spec.statistic === "mean" ? sumOf([own]) / own.length : percentilesOfUnsorted(own, [.5])[0];
@@ -18146,7 +18162,7 @@ function sumOf(parts) {
 	for (const part of parts) for (let i = 0; i < part.length; i++) sum += part[i];
 	return sum;
 }
-function directionOf(reader, periods, complete, read, period) {
+function directionOf(reader, periods, complete, read, period, placed) {
 	const n = complete.length;
 	const none = {
 		completePeriods: n,
@@ -18165,7 +18181,10 @@ function directionOf(reader, periods, complete, read, period) {
 		note: `${n} complete ${period}${n === 1 ? "" : "s"}, under 4: no direction`
 	};
 	const half = Math.floor(n / 2);
-	const [first, second] = [complete.slice(0, half), complete.slice(n - half)].map((ids) => halfOf(reader, ids.map((i) => periods[i]), read === null ? null : ids.map((i) => read.values.subarray(read.starts[i], read.starts[i + 1]))));
+	const [first, second] = [complete.slice(0, half), complete.slice(n - half)].map((ids) => halfOf(reader, ids.map((i) => ({
+		...periods[i],
+		placed: placed[i] ?? []
+	})), read === null ? null : ids.map((i) => read.values.subarray(read.starts[i], read.starts[i + 1]))));
 	if (first === void 0 || second === void 0) throw new Error("two halves");
 	if (first.summary.value === null || second.summary.value === null) {
 		const which = first.summary.value === null && second.summary.value === null ? "either half" : first.summary.value === null ? "the first half" : "the second half";
@@ -18198,9 +18217,9 @@ function halfOf(reader, periods, parts) {
 		periods: periods.length
 	};
 	if (parts === null) {
-		const deploys = periods.reduce((s, p) => s + p.deploys.length, 0);
+		const deploys = periods.reduce((s, p) => s + p.placed.length, 0);
 		const weeks = periods.reduce((s, p) => s + p.covered, 0) / WEEK$7;
-		const sample = Float64Array.from(periods.flatMap((p) => dailyDeployCounts(p.start, p.end, p.deploys.map((d) => d.at))));
+		const sample = Float64Array.from(periods.flatMap((p) => dailyDeployCounts(p.start, p.end, p.placed)));
 		return {
 			summary: {
 				...span,
@@ -18233,6 +18252,7 @@ var init_trend_keys = __esmMin((() => {
 	init_bootstrap();
 	init_catalogue$1();
 	init_difference();
+	init_releases();
 	init_percentile();
 	init_stage_of();
 	init_stage_summary();
@@ -18334,9 +18354,10 @@ function keyTrends$1(changes, deploys, window, waiting) {
 			deploys: shipped[i] ?? []
 		};
 	});
+	const placed = placedTimes(keyPeriods);
 	return {
 		period,
-		periods: keyPeriods.map((p) => {
+		periods: keyPeriods.map((p, i) => {
 			const failed = p.deploys.filter((d) => d.failed);
 			const { changes: count, waiting: open, ...figures } = changeFigures(p.changes, waiting);
 			return {
@@ -18348,13 +18369,13 @@ function keyTrends$1(changes, deploys, window, waiting) {
 				waiting: open,
 				deploys: p.deploys.length,
 				failedDeploys: failed.length,
-				deploymentFrequency: p.covered >= 7 * DAY$10 ? p.deploys.length / (p.covered / (7 * DAY$10)) : null,
+				deploymentFrequency: p.covered >= 7 * DAY$10 ? (placed[i]?.length ?? 0) / (p.covered / (7 * DAY$10)) : null,
 				changeFailureRate: p.deploys.length > 0 ? failed.length / p.deploys.length : null,
 				timeToRestoreP50: median$1(failed.map((d) => d.restoredAfter)),
 				...figures
 			};
 		}),
-		keys: trendKeys(keyPeriods, waiting, period)
+		keys: trendKeys(keyPeriods, waiting, period, placed)
 	};
 }
 function sparkline(values, apart) {
@@ -19830,7 +19851,7 @@ function trend$1(report) {
 			period === "week" ? "Week of" : "Month of",
 			"Changes",
 			"Deploys",
-			"Deploys a week",
+			report.summary.dora.deploymentFrequency.releases == null ? "Deploys a week" : "Releases a week",
 			"Lead time p50",
 			"Failure rate",
 			"Recovery time p50",
@@ -42274,6 +42295,7 @@ function comparedFigure(group, as, segments, key, figure, modes) {
 	return {
 		key: (stands ? segments : [...segments, key]).join("."),
 		segments: [...segments, key],
+		placedBy: as.placedBy === void 0 ? null : [...segments, as.placedBy],
 		count: [...segments, "count"],
 		group: as.group,
 		unit,
@@ -42339,7 +42361,8 @@ function comparedRows(figures, before, after, options) {
 			lowerIsBetter: f.lowerIsBetter
 		};
 		const counts = f.basis.pulls ? [f.basis.values(before.sample).length, f.basis.values(after.sample).length] : [number(before, f.count) ?? 0, number(after, f.count) ?? 0];
-		const row = comparedRow(head, [number(before, f.segments), number(after, f.segments)], counts, {
+		const value = (side) => (f.placedBy === null ? null : number(side, f.placedBy)) ?? number(side, f.segments);
+		const row = comparedRow(head, [value(before), value(after)], counts, {
 			before: before.sample,
 			after: after.sample,
 			basis: f.basis,
@@ -42536,7 +42559,7 @@ function sample(changes, deploys, w, waiting) {
 	return {
 		changes,
 		deploys,
-		dailyDeploys: dailyDeployCounts(w.since, w.until, deploys.map((d) => d.at)),
+		dailyDeploys: dailyDeployCounts(w.since, w.until, placingTimes(deploys)),
 		waiting
 	};
 }
@@ -42555,6 +42578,7 @@ var init_ai_shift = __esmMin((() => {
 	init_bootstrap();
 	init_compared();
 	init_difference();
+	init_releases();
 	init_limits();
 	init_trend$2();
 	init_stage_labels();
@@ -42697,7 +42721,7 @@ function computeDora(input) {
 	const whole = covered.weeks !== null;
 	const deployDays = new Set(deploys.map((d) => Math.floor(d.at / DAY$4))).size;
 	const perWeek$1 = perWeek(deploys.length, covered);
-	const releases = releasesOf(deploys);
+	const releases = releaseTimes(deploys)?.length ?? null;
 	const placedBy = releases === null ? perWeek$1 : perWeek(releases, covered);
 	const merge = signal === "merge";
 	const mergeNote = merge ? "every merge counted as a deploy (no deploy signal found): there is no deploy to measure, so no band" : void 0;
@@ -42750,10 +42774,6 @@ function computeDora(input) {
 		}
 	};
 }
-function releasesOf(deploys) {
-	if (new Set(deploys.map((d) => d.product)).size < 2 || deploys.some((d) => d.sha === void 0)) return null;
-	return new Set(deploys.map((d) => `${d.repository ?? ""}\u0000${d.sha ?? ""}`)).size;
-}
 function leadPosition(leadTime) {
 	if (leadTime.p50 !== null) return doraPosition("leadTime", leadTime.p50);
 	const bound = leadTime.atLeast === null ? null : clusterAtLeast(tableOf("leadTime"), leadTime.atLeast);
@@ -42773,6 +42793,7 @@ var init_dora = __esmMin((() => {
 	init_clusters();
 	init_coverage();
 	init_percentile();
+	init_releases();
 	DAY$4 = 86400;
 	WEEK$3 = 7 * DAY$4;
 	TABLES = new Map(catalogueEntries().flatMap((e) => e.bands === null || e.segments[0] !== "dora" ? [] : [[e.segments[1], e.bands]]));
@@ -43617,7 +43638,7 @@ function previousPeriod(input) {
 	const sample = (changes, deploys, w, waiting) => ({
 		changes,
 		deploys,
-		dailyDeploys: dailyDeployCounts(w.since, w.until, deploys.map((d) => d.at)),
+		dailyDeploys: dailyDeployCounts(w.since, w.until, placingTimes(deploys)),
 		waiting
 	});
 	const then = {
@@ -43646,6 +43667,7 @@ var init_previous = __esmMin((() => {
 	init_time();
 	init_compared();
 	init_difference();
+	init_releases();
 	init_limits();
 	iso$1 = (t) => new Date(t * 1e3).toISOString();
 }));
@@ -47133,7 +47155,7 @@ var init_schema$1 = __esmMin((() => {
 		waiting: count$1.describe("… of them merged and not yet deployed at now: while any is, lead time and deploy wait are only bounds"),
 		deploys: count$1.describe("deploys in the period (within the window)"),
 		failedDeploys: count$1,
-		deploymentFrequency: number().nullable().describe("deploys per week over the part of the period covered; null under 7 days covered"),
+		deploymentFrequency: number().nullable().describe("deploys per week over the part of the period covered (of a repository of several products, releases: its products' deploys at one commit are one, as its DORA cluster is placed); null under 7 days covered"),
 		changeFailureRate: share$1.describe("failed deploys ÷ deploys; null without a deploy"),
 		timeToRestoreP50: seconds$2.describe("p50 of the failed deploys' time to restore; null when none was restored"),
 		leadTimeP50: seconds$2.describe("null while a change of the period waits (see leadTimeAtLeast)"),
@@ -48027,11 +48049,20 @@ function comparedSide(r) {
 		sample: {
 			changes: counted,
 			deploys: r.deploys,
-			dailyDeploys: dailyDeploys(r.window, r.deploys.map((d) => d.at)),
+			dailyDeploys: dailyDeployCounts(isoSeconds(r.window.since) ?? NaN, isoSeconds(r.window.until) ?? NaN, releasedAt(r)),
 			pulls: decidedPullsOf(r, counted),
 			waiting: waitingOf(r)
 		}
 	};
+}
+function releasedAt(r) {
+	const deploys = r.deploys.map((d) => ({
+		at: isoSeconds(d.at) ?? NaN,
+		product: d.product,
+		sha: d.sha,
+		repository: d.repository
+	}));
+	return r.summary.dora.deploymentFrequency.releasesPerWeek == null ? deploys.map((d) => d.at) : placingTimes(deploys);
 }
 function waitingOf(r) {
 	const hours = r.businessHours ?? null;
@@ -48099,6 +48130,7 @@ var init_compare$1 = __esmMin((() => {
 	init_compared();
 	init_limits();
 	init_difference();
+	init_releases();
 	init_business_hours();
 	init_closed_pulls();
 	init_convert();

@@ -4,7 +4,8 @@ import { repositoryName } from '../render/names.js';
 import type { FigureGroup } from '../metrics/catalogue.js';
 import { comparedFigures, comparedRows, type ComparedRow, type ComparedSide } from '../metrics/compared.js';
 import { MIN_COMPARED_SAMPLE } from '../metrics/limits.js';
-import { dailyDeploys } from '../metrics/difference.js';
+import { dailyDeployCounts } from '../metrics/difference.js';
+import { placingTimes } from '../metrics/releases.js';
 import { workingSeconds } from '../metrics/business-hours.js';
 import type { Waiting } from '../metrics/stage-summary.js';
 import { fromReportClosedPull } from '../report/closed-pulls.js';
@@ -55,7 +56,17 @@ export const DEFAULT_MIN_SAMPLE = MIN_COMPARED_SAMPLE;
 function comparedSide(r: Report): ComparedSide {
   // in the model's shape, as the previous period's are: a basis reads one shape of change
   const counted = r.changes.filter((c) => c.counted).map((c) => fromReportChange(c, c.repository));
-  return { summary: r.summary, sample: { changes: counted, deploys: r.deploys, dailyDeploys: dailyDeploys(r.window, r.deploys.map((d) => d.at)), pulls: decidedPullsOf(r, counted), waiting: waitingOf(r) } };
+  return { summary: r.summary, sample: { changes: counted, deploys: r.deploys, dailyDeploys: dailyDeployCounts(isoSeconds(r.window.since) ?? NaN, isoSeconds(r.window.until) ?? NaN, releasedAt(r)), pulls: decidedPullsOf(r, counted), waiting: waitingOf(r) } };
+}
+
+/**
+ * When a report's deploys count for its deployment frequency, as its summary placed it: its releases' times when
+ * it was placed by its releases (several products, `placingTimes`), else every deploy's (an organisation's pooled
+ * releases are no repository's: its summary has none).
+ */
+function releasedAt(r: Report): number[] {
+  const deploys = r.deploys.map((d) => ({ at: isoSeconds(d.at) ?? NaN, product: d.product, sha: d.sha, repository: d.repository }));
+  return r.summary.dora.deploymentFrequency.releasesPerWeek == null ? deploys.map((d) => d.at) : placingTimes(deploys);
 }
 
 /** How long a report's changes still waiting had waited: until its now, counted as its figures count time (business hours or not). */

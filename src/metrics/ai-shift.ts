@@ -9,6 +9,7 @@ import type { MeasuredChange, MeasuredDeploy, StageName, Window } from '../domai
 import { bootstrapDifference, type Statistic } from './bootstrap.js';
 import { comparedFigures, comparedRows, type ComparedSample } from './compared.js';
 import { dailyDeployCounts, directionOf } from './difference.js';
+import { placingTimes } from './releases.js';
 import { MIN_COMPARED_SAMPLE } from './limits.js';
 import type { AiShift, ComparedRow, Queues } from './schema.js';
 import type { Waiting } from './stage-summary.js';
@@ -129,7 +130,7 @@ function weekly(key: string, label: string, unit: 'changes/week' | 'changes', be
 }
 
 function sample(changes: readonly MeasuredChange[], deploys: readonly MeasuredDeploy[], w: Window, waiting: Waiting): ComparedSample {
-  return { changes, deploys, dailyDeploys: dailyDeployCounts(w.since, w.until, deploys.map((d) => d.at)), waiting };
+  return { changes, deploys, dailyDeploys: dailyDeployCounts(w.since, w.until, placingTimes(deploys)), waiting };
 }
 
 /**

@@ -164,6 +164,11 @@ export interface ComparedAs {
   readonly short?: string;
   /** the unit of a `number` figure */
   readonly unit?: ComparedUnit;
+  /**
+   * a member of the group a side's value is read from where it has one: what places a DORA key when it is not the
+   * key's own value (deployment frequency's `releasesPerWeek` in a repository of several products)
+   */
+  readonly placedBy?: string;
 }
 
 /** an acceptance rate compared over the decided pull requests (of the AI-assisted or the other ones); higher is better */
@@ -559,7 +564,8 @@ export const CATALOGUE: FigureGroup = {
       members: {
         deploymentFrequency: {
           label: 'deployment frequency',
-          compared: { figures: ['value'], group: 'dora', lowerIsBetter: false, basis: { over: 'days' }, unit: 'deploys/week' },
+          // a repository of several products is placed by its releases: compared by them too (placingTimes)
+          compared: { figures: ['value'], group: 'dora', lowerIsBetter: false, basis: { over: 'days' }, unit: 'deploys/week', placedBy: 'releasesPerWeek' },
           bands: {
             better: 'higher', kind: 'range', ...DORA_2024,
             published: [

@@ -24,7 +24,10 @@ export type { ComparedUnit } from './catalogue.js';
 export interface ComparedSample {
   changes: readonly MeasuredChange[];
   deploys: ReadonlyArray<object>;
-  /** deploys per day of the side's window, scaled so that their mean is deploys per week (`dailyDeployCounts`) */
+  /**
+   * deploys per day of the side's window, scaled so that their mean is deploys per week (`dailyDeployCounts`): of a
+   * repository of several products its releases, as its cluster is placed (`placingTimes`)
+   */
   dailyDeploys: readonly number[];
   /** the pull requests decided in the side's window (`acceptance.ts` `decidedPulls`); absent: none are known */
   pulls?: ReadonlyArray<object>;
@@ -55,6 +58,8 @@ export interface ComparedFigure {
   key: string;
   /** the keys of its value in the summary (a DORA key's end in `value`) */
   segments: readonly string[];
+  /** the keys of what places it, read instead where a side has it (`ComparedAs.placedBy`); null: none */
+  placedBy: readonly string[] | null;
   /** the keys of its group's `count`: how many changes or deploys the value is over */
   count: readonly string[];
   group: ComparedGroup;
@@ -104,6 +109,7 @@ function comparedFigure(group: FigureGroup, as: ComparedAs, segments: readonly s
   return {
     key: (stands ? segments : [...segments, key]).join('.'),
     segments: [...segments, key],
+    placedBy: as.placedBy === undefined ? null : [...segments, as.placedBy],
     count: [...segments, 'count'],
     group: as.group,
     unit,
@@ -177,7 +183,9 @@ export function comparedRows(figures: readonly ComparedFigure[], before: Compare
     };
     const head = { key: f.key, group: f.group, label: f.label(options), unit: f.unit, lowerIsBetter: f.lowerIsBetter };
     const counts: [number, number] = f.basis.pulls ? [f.basis.values(before.sample).length, f.basis.values(after.sample).length] : [number(before, f.count) ?? 0, number(after, f.count) ?? 0];
-    const row = comparedRow(head, [number(before, f.segments), number(after, f.segments)], counts, { before: before.sample, after: after.sample, basis: f.basis, minSample: options.minSample, interval: censored.get(f) });
+    // what places the figure where a side has it: a repository of several products' releases per week
+    const value = (side: ComparedSide): number | null => (f.placedBy === null ? null : number(side, f.placedBy)) ?? number(side, f.segments);
+    const row = comparedRow(head, [value(before), value(after)], counts, { before: before.sample, after: after.sample, basis: f.basis, minSample: options.minSample, interval: censored.get(f) });
     // deploy frequency is a count of deploys over days: never a sample too small
     return f.basis.days ? { ...row, lowSample: false } : row;
   });

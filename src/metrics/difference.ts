@@ -4,7 +4,6 @@
  * is bootstrap.ts's; which figures are compared and how they are shown are compare's.
  */
 import type { Interval } from './bootstrap.js';
-import { isoSeconds } from '../time.js';
 
 /** `uncertain`: the values differ but the 95% interval of the difference includes 0, so the data cannot tell. */
 export type Direction = 'better' | 'worse' | 'same' | 'uncertain';
@@ -32,15 +31,10 @@ export function directionOf(before: number, after: number, interval: Interval, l
 }
 
 /**
- * Deploys per day of the window (ISO times), each day scaled so that the mean is deploys per week over the
- * window: the days are what the bootstrap resamples for deploy frequency. Deploys outside the window are left
- * out; an empty or reversed window has no days.
+ * Deploys per day of the window [since, until) (epoch seconds), each day scaled so that the mean is deploys per
+ * week over the window: the days are what the bootstrap resamples for deploy frequency. Deploys outside the window
+ * are left out; an empty or reversed window has no days.
  */
-export function dailyDeploys(window: { since: string; until: string }, deployTimes: readonly string[]): number[] {
-  return dailyDeployCounts(isoSeconds(window.since) ?? NaN, isoSeconds(window.until) ?? NaN, deployTimes.map((at) => isoSeconds(at) ?? NaN));
-}
-
-/** As `dailyDeploys`, over epoch seconds: the window [since, until) and the deploys' times. */
 export function dailyDeployCounts(since: number, until: number, deployTimes: readonly number[]): number[] {
   const length = until - since;
   if (!(length > 0)) return [];

@@ -5,6 +5,7 @@ import { clusterAtLeast, clusterPosition } from './clusters.js';
 import type { CensoredDistribution } from './censored.js';
 import { coverage, perWeek as ratePerWeek } from './coverage.js';
 import { median } from './percentile.js';
+import { releaseTimes } from './releases.js';
 import type { Band, Dora } from './schema.js';
 
 export type { Band, Dora, DoraFigure } from './schema.js';
@@ -62,7 +63,8 @@ export function computeDora(input: DoraInput): Dora {
   const whole = covered.weeks !== null;
   const deployDays = new Set(deploys.map((d) => Math.floor(d.at / DAY))).size;
   const perWeek = ratePerWeek(deploys.length, covered);
-  const releases = releasesOf(deploys);
+  // the products' deploys at one commit are one release (releaseTimes); null for one product
+  const releases = releaseTimes(deploys)?.length ?? null;
   const placedBy = releases === null ? perWeek : ratePerWeek(releases, covered);
   const merge = signal === 'merge';
   const mergeNote = merge ? 'every merge counted as a deploy (no deploy signal found): there is no deploy to measure, so no band' : undefined;
@@ -113,17 +115,6 @@ export function computeDora(input: DoraInput): Dora {
   };
 }
 
-/**
- * How many releases the deploys of several products are, when there are several: the products' deploys at one
- * commit are one release (react-router tags its 11 packages together: 75 deploys in 12 releases, whose sum read
- * "high, between once per day and once per week" beside 0.63 deploy-days a week and products each medium). Null
- * for the deploys of one product, or when a deploy's commit is not known (reports aggregated).
- */
-function releasesOf(deploys: readonly MeasuredDeploy[]): number | null {
-  const products = new Set(deploys.map((d) => d.product));
-  if (products.size < 2 || deploys.some((d) => d.sha === undefined)) return null;
-  return new Set(deploys.map((d) => `${d.repository ?? ''}\u0000${d.sha ?? ''}`)).size;
-}
 
 /** The median lead time's position; when it is unknown but at least atLeast, what that bound says, if anything. */
 function leadPosition(leadTime: CensoredDistribution): { band: Band | null; position: string | null } {

@@ -7,6 +7,7 @@ import type { MeasuredChange, MeasuredDeploy, StageName, Window } from '../domai
 import { previousWindow } from '../time.js';
 import { comparedFigures, comparedRows, type ComparedSample } from './compared.js';
 import { dailyDeployCounts } from './difference.js';
+import { placingTimes } from './releases.js';
 import { MIN_COMPARED_SAMPLE } from './limits.js';
 import type { PreviousPeriod } from './schema.js';
 import type { Waiting } from './stage-summary.js';
@@ -54,7 +55,7 @@ export function previousPeriod(input: PreviousInput): PreviousPeriod {
   const head = { since: iso(previous.since), until: iso(previous.until), covered: input.covered, changes: before.length, deploys: beforeDeploys.length };
   if (!input.covered) return { ...head, rows: [] };
   const sample = (changes: readonly MeasuredChange[], deploys: readonly MeasuredDeploy[], w: Window, waiting: Waiting): ComparedSample => ({
-    changes, deploys, dailyDeploys: dailyDeployCounts(w.since, w.until, deploys.map((d) => d.at)), waiting,
+    changes, deploys, dailyDeploys: dailyDeployCounts(w.since, w.until, placingTimes(deploys)), waiting,
   });
   // the previous window's changes and deploys are the model as it stood then: nothing later is known to them
   const then: Waiting = { ...input.waiting, now: Math.min(input.waiting.now, previous.until) };

@@ -232,7 +232,7 @@ export const trendPeriodSchema = z.object({
   waiting: count.describe('… of them merged and not yet deployed at now: while any is, lead time and deploy wait are only bounds'),
   deploys: count.describe('deploys in the period (within the window)'),
   failedDeploys: count,
-  deploymentFrequency: z.number().nullable().describe('deploys per week over the part of the period covered; null under 7 days covered'),
+  deploymentFrequency: z.number().nullable().describe('deploys per week over the part of the period covered (of a repository of several products, releases: its products\' deploys at one commit are one, as its DORA cluster is placed); null under 7 days covered'),
   changeFailureRate: share.describe('failed deploys ÷ deploys; null without a deploy'),
   timeToRestoreP50: seconds.describe('p50 of the failed deploys\' time to restore; null when none was restored'),
   leadTimeP50: seconds.describe('null while a change of the period waits (see leadTimeAtLeast)'),

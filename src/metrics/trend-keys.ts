@@ -12,6 +12,7 @@ import { STAGES, type MeasuredChange, type MeasuredDeploy, type StageName } from
 import { bootstrapDifferenceOfValues, MEDIAN, type Statistic } from './bootstrap.js';
 import { catalogueEntries, type CatalogueEntry, type TrendSpec } from './catalogue.js';
 import { dailyDeployCounts } from './difference.js';
+import { releaseTimes } from './releases.js';
 import { median, percentilesOfUnsorted } from './percentile.js';
 import { STAGE_OF } from './stage-of.js';
 import type { TrendDirection, TrendKey } from './schema.js';
@@ -75,8 +76,11 @@ function readerOf(entry: CatalogueEntry): Reader {
   return { spec, unit, value, ...(soFar !== undefined && { soFar }) };
 }
 
-/** Every figure with a trend over the periods: its value per period (a bound where changes still wait) and its direction. Pure. */
-export function trendKeys(periods: readonly KeyPeriod[], waiting: Waiting, period: 'week' | 'month'): TrendKey[] {
+/**
+ * Every figure with a trend over the periods: its value per period (a bound where changes still wait) and its
+ * direction; deployment frequency's over `placed` (`placedTimes`). Pure.
+ */
+export function trendKeys(periods: readonly KeyPeriod[], waiting: Waiting, period: 'week' | 'month', placed: readonly number[][]): TrendKey[] {
   return TREND_ENTRIES.map((entry) => {
     const reader = readerOf(entry);
     const soFar = reader.soFar;
@@ -84,12 +88,22 @@ export function trendKeys(periods: readonly KeyPeriod[], waiting: Waiting, perio
     const bounded = (p: KeyPeriod): boolean => soFar !== undefined && p.waiting > 0;
     const apart = periods.map((p) => p.partial || bounded(p));
     const read = reader.spec.statistic === 'perWeek' ? null : readValues(reader, periods);
-    const values = periods.map((p, i) => (bounded(p) ? null : periodValue(reader, p, read, i)));
+    const values = periods.map((p, i) => (bounded(p) ? null : periodValue(reader, p, read, i, placed)));
     const bounds = periods.map((p) => (soFar !== undefined && bounded(p) ? median(p.changes.map((c) => soFar(c, waiting))) : null));
     // a period cut by the window is drawn (apart) but never compared; nor is one without a change, for a change's figure
     const complete = periods.flatMap((p, i) => (!apart[i] && (reader.spec.of !== 'changes' || p.changes.length > 0) ? [i] : []));
-    return { key: entry.path, unit: reader.unit, values, bounds, apart, direction: directionOf(reader, periods, complete, read, period) };
+    return { key: entry.path, unit: reader.unit, values, bounds, apart, direction: directionOf(reader, periods, complete, read, period, placed) };
   });
+}
+
+/**
+ * Each period's deploys as deployment frequency counts them (`placingTimes`): a repository of several products by
+ * its releases, so that its trend reads what places its cluster, decided over the whole window (a period whose
+ * deploys are one product's counts its releases too). Their times, in the period.
+ */
+export function placedTimes(periods: readonly KeyPeriod[]): number[][] {
+  const releases = releaseTimes(periods.flatMap((p) => p.deploys));
+  return periods.map((p) => (releases === null ? p.deploys.map((d) => d.at) : releases.filter((at) => at >= p.start && at < p.end)));
 }
 
 /**
@@ -125,9 +139,9 @@ function itemsOf(spec: TrendSpec, p: Pick<KeyPeriod, 'changes' | 'deploys'>): Re
   return items as ReadonlyArray<MeasuredChange & MeasuredDeploy>;
 }
 
-/** A period's value: deploys per week of it covered (none under a week), or the statistic of its items' values. */
-function periodValue(reader: Reader, p: KeyPeriod, read: KeyValues | null, i: number): number | null {
-  if (read === null) return p.covered >= WEEK ? p.deploys.length / (p.covered / WEEK) : null;
+/** A period's value: deploys (releases, `placedTimes`) per week of it covered (none under a week), or the statistic of its items' values. */
+function periodValue(reader: Reader, p: KeyPeriod, read: KeyValues | null, i: number, placed: readonly number[][]): number | null {
+  if (read === null) return p.covered >= WEEK ? (placed[i]?.length ?? 0) / (p.covered / WEEK) : null;
   const own = read.values.subarray(read.starts[i], read.starts[i + 1]);
   if (own.length === 0) return null;
   // a median reorders the period's own values (the multiset is all the bootstrap reads); a mean adds them in order
@@ -147,13 +161,13 @@ function sumOf(parts: readonly Float64Array[]): number {
  * resampled from the items (a day's deploys, scaled to a week, for a rate). Rising or falling only when the
  * interval excludes 0 (and each half has the 5 values an interval needs, `MIN_BOOTSTRAP_SAMPLE`).
  */
-function directionOf(reader: Reader, periods: readonly KeyPeriod[], complete: readonly number[], read: KeyValues | null, period: 'week' | 'month'): TrendDirection {
+function directionOf(reader: Reader, periods: readonly KeyPeriod[], complete: readonly number[], read: KeyValues | null, period: 'week' | 'month', placed: readonly number[][]): TrendDirection {
   const n = complete.length;
   const none = { completePeriods: n, first: null, second: null, interval: { difference: null, low: null, high: null, real: false } };
   if (n < MIN_TREND_PERIODS) return { direction: null, ...none, note: `${n} complete ${period}${n === 1 ? '' : 's'}, under ${MIN_TREND_PERIODS}: no direction` };
   const half = Math.floor(n / 2);
   const halves = [complete.slice(0, half), complete.slice(n - half)] as const;
-  const [first, second] = halves.map((ids) => halfOf(reader, ids.map((i) => periods[i] as KeyPeriod), read === null ? null : ids.map((i) => read.values.subarray(read.starts[i], read.starts[i + 1]))));
+  const [first, second] = halves.map((ids) => halfOf(reader, ids.map((i) => ({ ...(periods[i] as KeyPeriod), placed: placed[i] ?? [] })), read === null ? null : ids.map((i) => read.values.subarray(read.starts[i], read.starts[i + 1]))));
   if (first === undefined || second === undefined) throw new Error('two halves');
   // a half with nothing to measure (no failed deploy, no stage git can see) gives nothing to compare
   if (first.summary.value === null || second.summary.value === null) {
@@ -167,15 +181,15 @@ function directionOf(reader: Reader, periods: readonly KeyPeriod[], complete: re
 }
 
 /** A half: its span, its value over all its items, and what the bootstrap resamples (its own array, to reorder). */
-function halfOf(reader: Reader, periods: readonly KeyPeriod[], parts: readonly Float64Array[] | null): { summary: NonNullable<TrendDirection['first']>; sample: Float64Array } {
+function halfOf(reader: Reader, periods: ReadonlyArray<KeyPeriod & { placed: readonly number[] }>, parts: readonly Float64Array[] | null): { summary: NonNullable<TrendDirection['first']>; sample: Float64Array } {
   const from = periods[0]?.start ?? 0;
   const to = periods.at(-1)?.end ?? 0;
   const span = { from: new Date(from * 1000).toISOString().slice(0, 10), to: new Date(to * 1000).toISOString().slice(0, 10), periods: periods.length };
   if (parts === null) {
-    const deploys = periods.reduce((s, p) => s + p.deploys.length, 0);
+    const deploys = periods.reduce((s, p) => s + p.placed.length, 0);
     const weeks = periods.reduce((s, p) => s + p.covered, 0) / WEEK;
-    // each day's deploys, scaled so that their mean is deploys per week: what the interval resamples
-    const sample = Float64Array.from(periods.flatMap((p) => dailyDeployCounts(p.start, p.end, p.deploys.map((d) => d.at))));
+    // each day's deploys (releases), scaled so that their mean is per week: what the interval resamples
+    const sample = Float64Array.from(periods.flatMap((p) => dailyDeployCounts(p.start, p.end, p.placed)));
     return { summary: { ...span, value: weeks > 0 ? deploys / weeks : null, count: deploys }, sample };
   }
   const sample = new Float64Array(parts.reduce((n, part) => n + part.length, 0));

@@ -3,7 +3,7 @@ import { STAGE_OF } from './stage-of.js';
 import { median, medianOf } from './percentile.js';
 import { deployObservation, leadObservation, type Waiting } from './stage-summary.js';
 import type { Trend, TrendPeriod } from './schema.js';
-import { trendKeys, type KeyPeriod } from './trend-keys.js';
+import { placedTimes, trendKeys, type KeyPeriod } from './trend-keys.js';
 import { largest, smallest } from '../lists.js';
 
 export type { Trend, TrendPeriod } from './schema.js';
@@ -128,9 +128,11 @@ export function keyTrends(changes: readonly MeasuredChange[], deploys: readonly 
       waiting: inPeriod.filter((c) => c.deployedAt === null && c.mergedAt <= waiting.now).length, deploys: shipped[i] ?? [],
     };
   });
+  // deployment frequency counts what places its cluster: a repository of several products' releases
+  const placed = placedTimes(keyPeriods);
   return {
     period,
-    periods: keyPeriods.map((p): TrendPeriod => {
+    periods: keyPeriods.map((p, i): TrendPeriod => {
       const failed = p.deploys.filter((d) => d.failed);
       const { changes: count, waiting: open, ...figures } = changeFigures(p.changes, waiting);
       return {
@@ -143,14 +145,14 @@ export function keyTrends(changes: readonly MeasuredChange[], deploys: readonly 
         deploys: p.deploys.length,
         failedDeploys: failed.length,
         // a rate per week needs a whole week under it (as the DORA key)
-        deploymentFrequency: p.covered >= 7 * DAY ? p.deploys.length / (p.covered / (7 * DAY)) : null,
+        deploymentFrequency: p.covered >= 7 * DAY ? (placed[i]?.length ?? 0) / (p.covered / (7 * DAY)) : null,
         changeFailureRate: p.deploys.length > 0 ? failed.length / p.deploys.length : null,
         timeToRestoreP50: median(failed.map((d) => d.restoredAfter)),
         ...figures,
       };
     }),
     // in the schema's order, as a report read back has them
-    keys: trendKeys(keyPeriods, waiting, period),
+    keys: trendKeys(keyPeriods, waiting, period, placed),
   };
 }
 

@@ -425,7 +425,8 @@ function trend(report: Report): string[] {
     [
       `Direction, the first half of the complete ${period}s against the second (rising or falling only where the 95% interval of the difference excludes 0): ${md(trends.join(' · ') || 'none')}. Periods start ${period === 'week' ? 'Monday' : 'on the 1st'}, UTC; ${BOUND_MARK} and "(part)" mark an ${md(apartNote(period))}; ≥ is a lower bound.`,
       '',
-      ...table([period === 'week' ? 'Week of' : 'Month of', 'Changes', 'Deploys', 'Deploys a week', 'Lead time p50', 'Failure rate', 'Recovery time p50', ...STAGES.map((s) => `${shortStageLabel(s, !report.sources.includes('github'))} p50`)], 'lrrrrrrrrrrr', rows),
+      // a repository of several products counts its releases a week, as its cluster is placed (the deploys beside them are its tags)
+      ...table([period === 'week' ? 'Week of' : 'Month of', 'Changes', 'Deploys', report.summary.dora.deploymentFrequency.releases == null ? 'Deploys a week' : 'Releases a week', 'Lead time p50', 'Failure rate', 'Recovery time p50', ...STAGES.map((s) => `${shortStageLabel(s, !report.sources.includes('github'))} p50`)], 'lrrrrrrrrrrr', rows),
     ],
   );
 }

@@ -144,6 +144,22 @@ describe('compareReports', () => {
     expect(byKey(rows, 'dora.leadTime')).toMatchObject({ before: 31 * H, after: 41 * H, change: 10 * H, direction: 'worse', interval: point });
   });
 
+  it('compares a repository of several products by its releases, as each side\'s cluster is placed, not by its tags', () => {
+    // a release every other day, its products tagged at one commit: 2 products a release before, 5 after. Tags rose
+    // from 2 to 5 a release; releases stayed at one every other day (3.5 a week, less a window's uneven end)
+    const released = (since: string, products: number): ReportDeploy[] => deploys(since, 45, 0).flatMap((d) =>
+      Array.from({ length: products }, (_, k) => ({ ...d, ref: `package-${k}@${d.at}`, product: `package-${k}`, sha: `sha-${d.at}` })));
+    const earlier = side({ since: '2026-01-01T00:00:00Z', until: '2026-04-01T00:00:00Z' }, [], released('2026-01-01T00:00:00Z', 2));
+    const later = side({ since: '2026-04-01T00:00:00Z', until: '2026-06-30T00:00:00Z' }, [], released('2026-04-01T00:00:00Z', 5));
+    expect([earlier.summary.dora.deploymentFrequency.releases, later.summary.dora.deploymentFrequency.releases]).toEqual([45, 45]);
+    const frequency = byKey(compareReports(earlier, later).rows, 'dora.deploymentFrequency');
+    // 45 releases over 90 days on each side: 3.5 a week, no change, and an interval of the releases' days
+    expect(frequency.before).toBeCloseTo((45 * 7) / 90, 12);
+    expect(frequency.after).toBeCloseTo((45 * 7) / 90, 12);
+    expect(frequency).toMatchObject({ change: 0, direction: 'same' });
+    expect(frequency.interval.difference).toBeCloseTo(0, 12);
+  });
+
   it('DORA: higher deploy frequency is better, lower failure rate and restore time are; deploys are resampled', () => {
     // 26 deploys in 90 days (2.02 a week) against 30 in 91 (2.31 a week): a day's deploys vary too much to tell
     const frequency = byKey(c.rows, 'dora.deploymentFrequency');

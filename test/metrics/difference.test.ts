@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { dailyDeploys, directionOf } from '../../src/metrics/difference.js';
+import { dailyDeployCounts, directionOf } from '../../src/metrics/difference.js';
+
+const at = (iso: string): number => Date.parse(iso) / 1000;
+const dailyDeploys = (window: { since: string; until: string }, times: string[]): number[] => dailyDeployCounts(at(window.since), at(window.until), times.map(at));
 
 const interval = (low: number, high: number, real = true) => ({ difference: (low + high) / 2, low, high, real });
 

@@ -105,6 +105,28 @@ describe('the previous period', () => {
   });
 });
 
+describe('the previous period of a repository of several products', () => {
+  // a release a week, its products tagged at one commit: two products each before, five now. The cluster is
+  // placed by the releases (one a week, both periods), so the row compares them: not 2 tags a week against 5
+  const release = (t: number, products: readonly string[]): MeasuredDeploy[] =>
+    products.map((product) => ({ ...deploy(t), product, sha: `sha-${t}` }) as MeasuredDeploy);
+  const weekly = (from: number, products: readonly string[]): MeasuredDeploy[] => [1, 8, 15, 22].flatMap((d) => release(from + d * D + 2 * H, products));
+  const tagged = [...weekly(PREVIOUS_START, ['cli', 'core']), ...weekly(WINDOW.since, ['cli', 'core', 'read', 'write', 'types'])];
+  const now = tagged.filter((d) => d.at >= WINDOW.since);
+
+  it('compares its releases per week, as its cluster is placed, and its deploys stay counted as deploys', () => {
+    const p = previousPeriod({
+      before: { changes: before, deploys: tagged }, after: { changes: after, deploys: now }, window: WINDOW, covered: true,
+      current: figures(after, now, WINDOW, waiting), figuresOf: figures, waiting, stages: ['coding', 'review', 'deploy'], github: false,
+    });
+    expect(p.deploys).toBe(8);
+    const frequency = p.rows.find((r) => r.key === 'dora.deploymentFrequency');
+    expect(frequency).toMatchObject({ before: 1, after: 1, change: 0, direction: 'same' });
+    // the interval is of the releases' days too: its point is the row's change
+    expect(frequency?.interval.difference).toBe(0);
+  });
+});
+
 describe('the previous period with changes still waiting', () => {
   /** merged at `merged` an hour after its first commit; deployed `deploy` later, or still waiting at NOW (null) */
   const shipped = (merged: number, deploy: number | null): MeasuredChange => ({

@@ -161,6 +161,23 @@ describe('a trend\'s direction: the first half of the complete periods against t
     expect(frequency?.direction).toBe('no clear trend');
   });
 
+  it('counts a repository of several products by its releases, as its cluster is placed: not its tags', () => {
+    // a release a week, its products tagged at one commit: two products in the first four weeks, six in the last
+    // four. Tags went 2 → 6 a week; releases stayed at one
+    const release = (day: number, products: number) =>
+      Array.from({ length: products }, (_, k) => ({ ...deployAt(day), product: `package-${k}`, sha: `release-${day}` }));
+    const tagged = [...[0, 7, 14, 21].flatMap((d) => release(d, 2)), ...[28, 35, 42, 49].flatMap((d) => release(d, 6))];
+    const t = keyTrends(changes, tagged, window(8), { ...waiting, now: MON + 56 * D });
+    const frequency = keyOf(t, 'dora.deploymentFrequency');
+    expect(frequency?.values).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
+    expect(frequency?.direction).toMatchObject({ direction: 'no clear trend', first: { value: 1, count: 4 }, second: { value: 1, count: 4 } });
+    // each week's row says the same, beside the tags it counts
+    expect(t.periods.map((p) => [p.deploys, p.deploymentFrequency])).toEqual([...Array(4).fill([2, 1]), ...Array(4).fill([6, 1])]);
+    // one product tagged at each commit: every deploy is a release
+    const one = keyTrends(changes, deploys, window(8), { ...waiting, now: MON + 56 * D });
+    expect(keyOf(one, 'dora.deploymentFrequency')?.direction).toMatchObject({ first: { value: 2, count: 8 }, second: { value: 6, count: 24 } });
+  });
+
   it('gives no direction under four complete periods, and leaves the middle one out of an odd number', () => {
     const three = keyTrends(changes, deploys, window(3), { ...waiting, now: MON + 21 * D });
     expect(keyOf(three, 'dora.deploymentFrequency')?.direction).toMatchObject({ direction: null, completePeriods: 3, first: null, second: null, note: '3 complete weeks, under 4: no direction' });

@@ -127,6 +127,12 @@ describe('renderMarkdown: content', () => {
     expect(markdown).toMatch(/^\| 2026-03-09 \| \d+ \| 1 \| 1\.00\/wk \| \S+( \S+)? \| 100% \| 5h \|/m);
   });
 
+  it('heads the rate column with what the trend counts: releases a week in a repository of several products', () => {
+    const header = (r: Report): string | undefined => renderMarkdown(r).split('\n').find((l) => l.startsWith('| Week of |'));
+    expect(header(buildReport(sampleChanges()))).toContain('| Deploys | Deploys a week |');
+    expect(header(withLockstepProducts(buildReport(sampleChanges())))).toContain('| Deploys | Releases a week |');
+  });
+
   it('writes a week with changes still waiting as a bound, draws it apart and compares complete weeks only', () => {
     const stages = { coding: H, pickup: null, review: null, merge: null, deploy: D };
     const week = (start: string, end: string, lead: number | null, waiting: number, bound: number | null) => ({
