@@ -11611,7 +11611,10 @@ var init_catalogue$1 = __esmMin((() => {
 							lowerIsBetter: false,
 							basis: { over: "days" },
 							unit: "deploys/week",
-							placedBy: "releasesPerWeek"
+							placedBy: {
+								value: "releasesPerWeek",
+								count: "releases"
+							}
 						},
 						bands: {
 							better: "higher",
@@ -42295,7 +42298,10 @@ function comparedFigure(group, as, segments, key, figure, modes) {
 	return {
 		key: (stands ? segments : [...segments, key]).join("."),
 		segments: [...segments, key],
-		placedBy: as.placedBy === void 0 ? null : [...segments, as.placedBy],
+		placedBy: as.placedBy === void 0 ? null : {
+			value: [...segments, as.placedBy.value],
+			count: [...segments, as.placedBy.count]
+		},
 		count: [...segments, "count"],
 		group: as.group,
 		unit,
@@ -42360,9 +42366,16 @@ function comparedRows(figures, before, after, options) {
 			unit: f.unit,
 			lowerIsBetter: f.lowerIsBetter
 		};
-		const counts = f.basis.pulls ? [f.basis.values(before.sample).length, f.basis.values(after.sample).length] : [number(before, f.count) ?? 0, number(after, f.count) ?? 0];
-		const value = (side) => (f.placedBy === null ? null : number(side, f.placedBy)) ?? number(side, f.segments);
-		const row = comparedRow(head, [value(before), value(after)], counts, {
+		const placed = (side) => {
+			const value = f.placedBy === null ? null : number(side, f.placedBy.value);
+			return value === null || f.placedBy === null ? null : {
+				value,
+				count: number(side, f.placedBy.count) ?? 0
+			};
+		};
+		const count = (side) => f.basis.pulls ? f.basis.values(side.sample).length : placed(side)?.count ?? number(side, f.count) ?? 0;
+		const value = (side) => placed(side)?.value ?? number(side, f.segments);
+		const row = comparedRow(head, [value(before), value(after)], [count(before), count(after)], {
 			before: before.sample,
 			after: after.sample,
 			basis: f.basis,
@@ -48107,6 +48120,7 @@ function side(report) {
 		window: report.window,
 		changes: report.summary.changes,
 		deploys: report.summary.dora.deploymentFrequency.count,
+		...report.summary.dora.deploymentFrequency.releases != null && { releases: report.summary.dora.deploymentFrequency.releases },
 		sources: report.sources,
 		deploySignal: report.deploySignal.kind,
 		businessHours: report.businessHours ?? null
@@ -48292,7 +48306,11 @@ function formatRelative(relative) {
 	return pct === 0 ? "0%" : `${pct > 0 ? "+" : "−"}${Math.abs(pct)}%`;
 }
 function describeSide(name, s, clean) {
-	return `${name}: ${clean(s.repository)} · ${s.window.since.slice(0, 10)} → ${s.window.until.slice(0, 10)} · ${plural$2(s.changes, "change")}, ${plural$2(s.deploys, "deploy")}`;
+	const releases = s.releases === void 0 ? "" : ` (${plural$2(s.releases, "release")})`;
+	return `${name}: ${clean(s.repository)} · ${s.window.since.slice(0, 10)} → ${s.window.until.slice(0, 10)} · ${plural$2(s.changes, "change")}, ${plural$2(s.deploys, "deploy")}${releases}`;
+}
+function countsLegend(comparison) {
+	return `n: changes (deploys${comparison.before.releases !== void 0 || comparison.after.releases !== void 0 ? "; releases for deployment frequency" : ""}, pull requests) before → after`;
 }
 function renderComparisonText(comparison, options) {
 	const c = new Chalk({ level: options.color ? 1 : 0 });
@@ -48358,7 +48376,7 @@ function renderComparisonText(comparison, options) {
 		table
 	];
 	out.push(c.dim(wrap("better or worse only where the 95% interval of the change excludes 0 (bootstrap, 2,000 resamples)" + (wide ? "" : "; unclear: it includes 0, the data cannot tell; too few: it leaves out 0 over too few values. The intervals: --width 100, or --format markdown or json"), width)));
-	out.push(c.dim(wrap(`n: changes (deploys, pull requests) before → after${comparison.rows.some((r) => r.lowSample) ? `; * fewer than ${comparison.minSample} on a side: too few to trust` : ""}`, width)));
+	out.push(c.dim(wrap(`${countsLegend(comparison)}${comparison.rows.some((r) => r.lowSample) ? `; * fewer than ${comparison.minSample} on a side: too few to trust` : ""}`, width)));
 	for (const w of comparison.warnings) out.push(c.yellow(`warning: ${terminalSafe(w)}`));
 	return terminalOutput(out.join("\n") + "\n", options.color);
 }

@@ -28,6 +28,8 @@ export interface ComparisonSide {
   window: Report['window'];
   changes: number;
   deploys: number;
+  /** a repository of several products: the releases its deploys are, which its deployment frequency counts; absent for one product */
+  releases?: number;
   sources: Report['sources'];
   deploySignal: Report['deploySignal']['kind'];
   businessHours: Report['businessHours'];
@@ -112,6 +114,7 @@ function side(report: Report): ComparisonSide {
     window: report.window,
     changes: report.summary.changes,
     deploys: report.summary.dora.deploymentFrequency.count,
+    ...(report.summary.dora.deploymentFrequency.releases != null && { releases: report.summary.dora.deploymentFrequency.releases }),
     sources: report.sources,
     deploySignal: report.deploySignal.kind,
     businessHours: report.businessHours ?? null,

@@ -64,7 +64,14 @@ export function formatRelative(relative: number | null): string {
 }
 
 function describeSide(name: string, s: ComparisonSide, clean: (t: string) => string): string {
-  return `${name}: ${clean(s.repository)} · ${s.window.since.slice(0, 10)} → ${s.window.until.slice(0, 10)} · ${plural(s.changes, 'change')}, ${plural(s.deploys, 'deploy')}`;
+  const releases = s.releases === undefined ? '' : ` (${plural(s.releases, 'release')})`;
+  return `${name}: ${clean(s.repository)} · ${s.window.since.slice(0, 10)} → ${s.window.until.slice(0, 10)} · ${plural(s.changes, 'change')}, ${plural(s.deploys, 'deploy')}${releases}`;
+}
+
+/** What the n column counts: a repository of several products' deployment frequency is over its releases. */
+function countsLegend(comparison: Comparison): string {
+  const released = comparison.before.releases !== undefined || comparison.after.releases !== undefined;
+  return `n: changes (deploys${released ? '; releases for deployment frequency' : ''}, pull requests) before → after`;
 }
 
 /** The comparison for the terminal: both sides, a table of every figure, then the warnings. */
@@ -103,7 +110,7 @@ export function renderComparisonText(comparison: Comparison, options: Comparison
     table,
   ];
   out.push(c.dim(wrap('better or worse only where the 95% interval of the change excludes 0 (bootstrap, 2,000 resamples)' + (wide ? '' : '; unclear: it includes 0, the data cannot tell; too few: it leaves out 0 over too few values. The intervals: --width 100, or --format markdown or json'), width)));
-  out.push(c.dim(wrap(`n: changes (deploys, pull requests) before → after${comparison.rows.some((r) => r.lowSample) ? `; * fewer than ${comparison.minSample} on a side: too few to trust` : ''}`, width)));
+  out.push(c.dim(wrap(`${countsLegend(comparison)}${comparison.rows.some((r) => r.lowSample) ? `; * fewer than ${comparison.minSample} on a side: too few to trust` : ''}`, width)));
   for (const w of comparison.warnings) out.push(c.yellow(`warning: ${terminalSafe(w)}`));
   return terminalOutput(out.join('\n') + '\n', options.color);
 }

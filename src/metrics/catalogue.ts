@@ -165,10 +165,11 @@ export interface ComparedAs {
   /** the unit of a `number` figure */
   readonly unit?: ComparedUnit;
   /**
-   * a member of the group a side's value is read from where it has one: what places a DORA key when it is not the
-   * key's own value (deployment frequency's `releasesPerWeek` in a repository of several products)
+   * the members of the group a side's value and count are read from where it has them: what places a DORA key when
+   * it is not the key's own value (deployment frequency's `releasesPerWeek` over its `releases`, in a repository of
+   * several products)
    */
-  readonly placedBy?: string;
+  readonly placedBy?: { readonly value: string; readonly count: string };
 }
 
 /** an acceptance rate compared over the decided pull requests (of the AI-assisted or the other ones); higher is better */
@@ -565,7 +566,7 @@ export const CATALOGUE: FigureGroup = {
         deploymentFrequency: {
           label: 'deployment frequency',
           // a repository of several products is placed by its releases: compared by them too (placingTimes)
-          compared: { figures: ['value'], group: 'dora', lowerIsBetter: false, basis: { over: 'days' }, unit: 'deploys/week', placedBy: 'releasesPerWeek' },
+          compared: { figures: ['value'], group: 'dora', lowerIsBetter: false, basis: { over: 'days' }, unit: 'deploys/week', placedBy: { value: 'releasesPerWeek', count: 'releases' } },
           bands: {
             better: 'higher', kind: 'range', ...DORA_2024,
             published: [

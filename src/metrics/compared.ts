@@ -58,8 +58,8 @@ export interface ComparedFigure {
   key: string;
   /** the keys of its value in the summary (a DORA key's end in `value`) */
   segments: readonly string[];
-  /** the keys of what places it, read instead where a side has it (`ComparedAs.placedBy`); null: none */
-  placedBy: readonly string[] | null;
+  /** the keys of what places it and of its count, read instead where a side has them (`ComparedAs.placedBy`); null: none */
+  placedBy: { value: readonly string[]; count: readonly string[] } | null;
   /** the keys of its group's `count`: how many changes or deploys the value is over */
   count: readonly string[];
   group: ComparedGroup;
@@ -109,7 +109,7 @@ function comparedFigure(group: FigureGroup, as: ComparedAs, segments: readonly s
   return {
     key: (stands ? segments : [...segments, key]).join('.'),
     segments: [...segments, key],
-    placedBy: as.placedBy === undefined ? null : [...segments, as.placedBy],
+    placedBy: as.placedBy === undefined ? null : { value: [...segments, as.placedBy.value], count: [...segments, as.placedBy.count] },
     count: [...segments, 'count'],
     group: as.group,
     unit,
@@ -182,10 +182,14 @@ export function comparedRows(figures: readonly ComparedFigure[], before: Compare
       return typeof v === 'number' ? v : null;
     };
     const head = { key: f.key, group: f.group, label: f.label(options), unit: f.unit, lowerIsBetter: f.lowerIsBetter };
-    const counts: [number, number] = f.basis.pulls ? [f.basis.values(before.sample).length, f.basis.values(after.sample).length] : [number(before, f.count) ?? 0, number(after, f.count) ?? 0];
-    // what places the figure where a side has it: a repository of several products' releases per week
-    const value = (side: ComparedSide): number | null => (f.placedBy === null ? null : number(side, f.placedBy)) ?? number(side, f.segments);
-    const row = comparedRow(head, [value(before), value(after)], counts, { before: before.sample, after: after.sample, basis: f.basis, minSample: options.minSample, interval: censored.get(f) });
+    // what places the figure where a side has it, and what that is over: a repository of several products' releases
+    const placed = (side: ComparedSide): { value: number; count: number } | null => {
+      const value = f.placedBy === null ? null : number(side, f.placedBy.value);
+      return value === null || f.placedBy === null ? null : { value, count: number(side, f.placedBy.count) ?? 0 };
+    };
+    const count = (side: ComparedSide): number => (f.basis.pulls ? f.basis.values(side.sample).length : (placed(side)?.count ?? number(side, f.count) ?? 0));
+    const value = (side: ComparedSide): number | null => placed(side)?.value ?? number(side, f.segments);
+    const row = comparedRow(head, [value(before), value(after)], [count(before), count(after)], { before: before.sample, after: after.sample, basis: f.basis, minSample: options.minSample, interval: censored.get(f) });
     // deploy frequency is a count of deploys over days: never a sample too small
     return f.basis.days ? { ...row, lowSample: false } : row;
   });

@@ -156,8 +156,16 @@ describe('compareReports', () => {
     // 45 releases over 90 days on each side: 3.5 a week, no change, and an interval of the releases' days
     expect(frequency.before).toBeCloseTo((45 * 7) / 90, 12);
     expect(frequency.after).toBeCloseTo((45 * 7) / 90, 12);
-    expect(frequency).toMatchObject({ change: 0, direction: 'same' });
+    // over the 45 releases a side, not the 90 and 225 tags
+    expect(frequency).toMatchObject({ change: 0, direction: 'same', sample: { before: 45, after: 45 } });
     expect(frequency.interval.difference).toBeCloseTo(0, 12);
+    // the sides say so, and what n counts
+    const text = renderComparisonText(compareReports(earlier, later), { color: false, width: 100 });
+    expect(text).toContain('before: acme/one · 2026-01-01 → 2026-04-01 · 0 changes, 90 deploys (45 releases)');
+    expect(text).toContain('n: changes (deploys; releases for deployment frequency, pull requests) before → after');
+    expect(renderComparisonMarkdown(compareReports(earlier, later))).toContain('- after: acme/one · 2026-04-01 → 2026-06-30 · 0 changes, 225 deploys (45 releases)');
+    // one product's sides name no releases
+    expect(renderComparisonText(c, { color: false, width: 100 })).toContain('n: changes (deploys, pull requests) before → after');
   });
 
   it('DORA: higher deploy frequency is better, lower failure rate and restore time are; deploys are resampled', () => {
