@@ -115,7 +115,6 @@ export function computeDora(input: DoraInput): Dora {
   };
 }
 
-
 /** The median lead time's position; when it is unknown but at least atLeast, what that bound says, if anything. */
 function leadPosition(leadTime: CensoredDistribution): { band: Band | null; position: string | null } {
   if (leadTime.p50 !== null) return doraPosition('leadTime', leadTime.p50);
