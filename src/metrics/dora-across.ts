@@ -60,11 +60,14 @@ function positionsOf(figures: readonly DoraFigure[]): Array<{ position: string; 
 
 /**
  * `3 of 3 repositories, each on its own (DORA 2024): 1 high · 1 medium · 1 low`; a position no cluster holds (a
- * change failure rate's) in its words: `2 at or under the elite cluster’s 5%`. Said where one position was.
+ * change failure rate's) in its words: `2 at or under the elite cluster’s 5%`; a figure given no band (every merge
+ * a deploy: there is no deploy to measure; business hours) `1 with no band`, its reason in the repository's row.
+ * Said where one position was.
  */
 function positionsText(figures: readonly DoraFigure[], of: number): string | null {
   if (figures.length === 0) return null;
-  const groups = positionsOf(figures).map((g) => `${g.repositories} ${g.band ?? g.position.replace(/^DORA \d{4}: /, '')}`);
+  const words = (g: { position: string; band: DoraFigure['band'] }): string => g.band ?? (g.position === '' ? 'with no band' : g.position.replace(/^DORA \d{4}: /, ''));
+  const groups = positionsOf(figures).map((g) => `${g.repositories} ${words(g)}`);
   const year = /^DORA (\d{4}):/.exec(figures.find((f) => f.position)?.position ?? '')?.[1];
   return `${figures.length} of ${of} repositories, each on its own${year === undefined ? '' : ` (DORA ${year})`}: ${groups.join(' · ')}`;
 }

@@ -48,6 +48,13 @@ describe('several repositories: each placed on its own, the whole their distribu
     expect(d.changeFailureRate.position).toBe('2 of 3 repositories, each on its own (DORA 2024): 1 at or under the elite cluster’s 5% · 1 over the low cluster’s 40%');
   });
 
+  it('counts a repository whose figure has no band as such, not as a blank place', () => {
+    // every merge counted as a deploy: a rate with no band (there is no deploy to measure)
+    const unbanded: Report = { ...repository('merges', [1, 8, 15, 22]), deploySignal: { kind: 'merge', detail: 'every merge (no deploy signal found)' } };
+    const position = aggregateReports([fast, steady, unbanded]).summary.dora.deploymentFrequency.position;
+    expect(position).toBe('3 of 3 repositories, each on its own (DORA 2024): 1 high · 1 medium · 1 with no band');
+  });
+
   it('puts no cluster badge on the whole in any format, and says how the repositories lie', () => {
     const html = renderHtml(all);
     // the first screen's tiles: lead time, pooled over every change, keeps its cluster; the deploys' keys have none
