@@ -18051,8 +18051,12 @@ function directionOf$1(before, after, interval, lowerIsBetter) {
 	const change = after - before;
 	const tolerance = EPSILON$2 * Math.max(1, Math.abs(after), Math.abs(before));
 	if (Math.abs(change) <= tolerance) return "same";
-	const holds = (interval.low !== null || interval.high !== null) && (interval.low === null || change >= interval.low - tolerance) && (interval.high === null || change <= interval.high + tolerance);
-	return !(interval.real && holds && (change < 0 ? interval.high !== null && interval.high < 0 : interval.low !== null && interval.low > 0)) ? "uncertain" : change < 0 === lowerIsBetter ? "better" : "worse";
+	return !(interval.real && holdsChange(interval, before, after) && (change < 0 ? interval.high !== null && interval.high < 0 : interval.low !== null && interval.low > 0)) ? "uncertain" : change < 0 === lowerIsBetter ? "better" : "worse";
+}
+function holdsChange(interval, before, after) {
+	const change = after - before;
+	const tolerance = EPSILON$2 * Math.max(1, Math.abs(after), Math.abs(before));
+	return (interval.low !== null || interval.high !== null) && (interval.low === null || change >= interval.low - tolerance) && (interval.high === null || change <= interval.high + tolerance);
 }
 function dailyDeployCounts(since, until, deployTimes) {
 	const length = until - since;
@@ -42868,7 +42872,8 @@ function positionsOf(figures) {
 }
 function positionsText(figures, of) {
 	if (figures.length === 0) return null;
-	const groups = positionsOf(figures).map((g) => `${g.repositories} ${g.band ?? g.position.replace(/^DORA \d{4}: /, "")}`);
+	const words = (g) => g.band ?? (g.position === "" ? "with no band" : g.position.replace(/^DORA \d{4}: /, ""));
+	const groups = positionsOf(figures).map((g) => `${g.repositories} ${words(g)}`);
 	const year = /^DORA (\d{4}):/.exec(figures.find((f) => f.position)?.position ?? "")?.[1];
 	return `${figures.length} of ${of} repositories, each on its own${year === void 0 ? "" : ` (DORA ${year})`}: ${groups.join(" · ")}`;
 }
@@ -48057,16 +48062,22 @@ var init_check = __esmMin((() => {
 // src/compare/compare.ts
 function comparedSide(r) {
 	const counted = r.changes.filter((c) => c.counted).map((c) => fromReportChange(c, c.repository));
+	const pooled = medianOfRepositories(r);
+	const deploys = pooled ? [] : r.deploys;
+	const days = pooled ? [] : dailyDeployCounts(isoSeconds(r.window.since) ?? NaN, isoSeconds(r.window.until) ?? NaN, releasedAt(r));
 	return {
 		summary: r.summary,
 		sample: {
 			changes: counted,
-			deploys: r.deploys,
-			dailyDeploys: dailyDeployCounts(isoSeconds(r.window.since) ?? NaN, isoSeconds(r.window.until) ?? NaN, releasedAt(r)),
+			deploys,
+			dailyDeploys: days,
 			pulls: decidedPullsOf(r, counted),
 			waiting: waitingOf(r)
 		}
 	};
+}
+function medianOfRepositories(r) {
+	return r.summary.dora.deploymentFrequency.repositories !== void 0;
 }
 function releasedAt(r) {
 	const deploys = r.deploys.map((d) => ({
@@ -48111,7 +48122,7 @@ function compareReports(before, after, options = {}) {
 		minSample,
 		...sides,
 		rows,
-		warnings: warnings(sides.before, sides.after, minSample, same)
+		warnings: [...warnings(sides.before, sides.after, minSample, same), ...unlistedWarnings(before, after)]
 	};
 }
 function side(report) {
@@ -48125,6 +48136,12 @@ function side(report) {
 		deploySignal: report.deploySignal.kind,
 		businessHours: report.businessHours ?? null
 	};
+}
+function unlistedWarnings(before, after) {
+	const out = [];
+	for (const [name, r] of [["before", before], ["after", after]]) if (r.withChanges === false && r.summary.changes > 0) out.push(`${name} lists none of its ${plural$2(r.summary.changes, "change")} (written without --with-changes): no figure has an interval, so none is called better or worse; write its report with --with-changes`);
+	if (medianOfRepositories(before) || medianOfRepositories(after)) out.push("deployment frequency, change failure rate and recovery time of several repositories are the median repository's: compared without an interval (their pooled deploys are no sample of a median repository)");
+	return out;
 }
 function warnings(before, after, minSample, sameRepository) {
 	const out = [];
@@ -48284,6 +48301,7 @@ function formatChange(row) {
 }
 function formatInterval(row) {
 	const { low, high } = row.interval;
+	if (row.before !== null && row.after !== null && row.direction !== "same" && (low !== null || high !== null) && !holdsChange(row.interval, row.before, row.after)) return "—";
 	if (low === null || high === null) return comparedInterval(low, high, row.unit) ?? "—";
 	if (row.unit === "seconds") return `${comparedChange(low, row.unit)} … ${comparedChange(high, row.unit)}`;
 	const unit = row.unit === "ratio" ? " pp" : row.unit === "changes" ? "" : "/wk";
@@ -48421,6 +48439,7 @@ var init_render = __esmMin((() => {
 	init_sanitize();
 	init_lists$1();
 	init_health();
+	init_difference();
 	ARROW = {
 		better: "🟢 better",
 		worse: "🔴 worse",

@@ -58,7 +58,17 @@ export const DEFAULT_MIN_SAMPLE = MIN_COMPARED_SAMPLE;
 function comparedSide(r: Report): ComparedSide {
   // in the model's shape, as the previous period's are: a basis reads one shape of change
   const counted = r.changes.filter((c) => c.counted).map((c) => fromReportChange(c, c.repository));
-  return { summary: r.summary, sample: { changes: counted, deploys: r.deploys, dailyDeploys: dailyDeployCounts(isoSeconds(r.window.since) ?? NaN, isoSeconds(r.window.until) ?? NaN, releasedAt(r)), pulls: decidedPullsOf(r, counted), waiting: waitingOf(r) } };
+  // a report of several repositories gives the median repository's deploy frequency, failure rate and recovery
+  // time (dora-across.ts): its deploys pooled are no sample of those, so they get no interval
+  const pooled = medianOfRepositories(r);
+  const deploys = pooled ? [] : r.deploys;
+  const days = pooled ? [] : dailyDeployCounts(isoSeconds(r.window.since) ?? NaN, isoSeconds(r.window.until) ?? NaN, releasedAt(r));
+  return { summary: r.summary, sample: { changes: counted, deploys, dailyDeploys: days, pulls: decidedPullsOf(r, counted), waiting: waitingOf(r) } };
+}
+
+/** Whether a report's deploy keys are the median of its repositories' own (a report of several repositories). */
+function medianOfRepositories(r: Report): boolean {
+  return r.summary.dora.deploymentFrequency.repositories !== undefined;
 }
 
 /**
@@ -104,7 +114,7 @@ export function compareReports(before: Report, after: Report, options: CompareOp
   const sides = { before: side(before), after: side(after) };
   // one repository on both sides: known by its remote, else the folder it was read from (its name may be shared)
   const same = (before.repository.remote ?? before.repository.path) === (after.repository.remote ?? after.repository.path);
-  return { schemaVersion: 1, minSample, ...sides, rows, warnings: warnings(sides.before, sides.after, minSample, same) };
+  return { schemaVersion: 1, minSample, ...sides, rows, warnings: [...warnings(sides.before, sides.after, minSample, same), ...unlistedWarnings(before, after)] };
 }
 
 function side(report: Report): ComparisonSide {
@@ -119,6 +129,24 @@ function side(report: Report): ComparisonSide {
     deploySignal: report.deploySignal.kind,
     businessHours: report.businessHours ?? null,
   };
+}
+
+/**
+ * What the intervals cannot be over: a side that lists none of the changes it counts (a report of several
+ * repositories written without --with-changes) leaves every figure without one, and a report of several
+ * repositories has its deploy keys as the median repository's, which its pooled deploys do not resample.
+ */
+function unlistedWarnings(before: Report, after: Report): string[] {
+  const out: string[] = [];
+  for (const [name, r] of [['before', before], ['after', after]] as const) {
+    if (r.withChanges === false && r.summary.changes > 0) {
+      out.push(`${name} lists none of its ${plural(r.summary.changes, 'change')} (written without --with-changes): no figure has an interval, so none is called better or worse; write its report with --with-changes`);
+    }
+  }
+  if (medianOfRepositories(before) || medianOfRepositories(after)) {
+    out.push('deployment frequency, change failure rate and recovery time of several repositories are the median repository\'s: compared without an interval (their pooled deploys are no sample of a median repository)');
+  }
+  return out;
 }
 
 function warnings(before: ComparisonSide, after: ComparisonSide, minSample: number, sameRepository: boolean): string[] {

@@ -6,6 +6,7 @@ import { escapeMarkdown, jsonSafe, terminalOutput, terminalSafe } from '../rende
 import type { Comparison, ComparisonRow, ComparisonSide, Direction } from './compare.js';
 import { append } from '../lists.js';
 import { notTold, tooFewValues } from '../render/health.js';
+import { holdsChange } from '../metrics/difference.js';
 
 export interface ComparisonTextOptions {
   color: boolean;
@@ -30,6 +31,8 @@ export function formatChange(row: ComparisonRow): string {
  */
 export function formatInterval(row: ComparisonRow): string {
   const { low, high } = row.interval;
+  // an interval that does not hold the change shown is not of it (directionOf): shown beside it, it would contradict it
+  if (row.before !== null && row.after !== null && row.direction !== 'same' && (low !== null || high !== null) && !holdsChange(row.interval, row.before, row.after)) return '—';
   if (low === null || high === null) return comparedInterval(low, high, row.unit) ?? '—';
   if (row.unit === 'seconds') return `${comparedChange(low, row.unit)} … ${comparedChange(high, row.unit)}`;
   // the unit once, after both ends

@@ -25,9 +25,18 @@ export function directionOf(before: number, after: number, interval: Interval, l
   const change = after - before;
   const tolerance = EPSILON * Math.max(1, Math.abs(after), Math.abs(before));
   if (Math.abs(change) <= tolerance) return 'same';
-  const holds = (interval.low !== null || interval.high !== null) && (interval.low === null || change >= interval.low - tolerance) && (interval.high === null || change <= interval.high + tolerance);
-  const real = interval.real && holds && (change < 0 ? interval.high !== null && interval.high < 0 : interval.low !== null && interval.low > 0);
+  const real = interval.real && holdsChange(interval, before, after) && (change < 0 ? interval.high !== null && interval.high < 0 : interval.low !== null && interval.low > 0);
   return !real ? 'uncertain' : (change < 0) === lowerIsBetter ? 'better' : 'worse';
+}
+
+/**
+ * Whether `interval` (of after − before, an end null where unbounded) holds the change from `before` to `after`,
+ * to rounding: one that does not is not of that change (`directionOf`), and a page shows none beside it.
+ */
+export function holdsChange(interval: Pick<Interval, 'low' | 'high'>, before: number, after: number): boolean {
+  const change = after - before;
+  const tolerance = EPSILON * Math.max(1, Math.abs(after), Math.abs(before));
+  return (interval.low !== null || interval.high !== null) && (interval.low === null || change >= interval.low - tolerance) && (interval.high === null || change <= interval.high + tolerance);
 }
 
 /**

@@ -1,5 +1,6 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
+import { aggregateReports } from '../../src/aggregate/aggregate.js';
 import { compareReports, type ComparisonRow } from '../../src/compare/compare.js';
 import { comparedFigures } from '../../src/metrics/compared.js';
 import { renderComparisonJson, renderComparisonMarkdown, renderComparisonText } from '../../src/compare/render.js';
@@ -294,6 +295,14 @@ describe('comparison renderers', () => {
     expect(renderComparisonMarkdown(c)).toMatch(/\| pickup p50 \|[^\n]*\| the data cannot tell \|/);
   });
 
+  it('shows no interval beside a change it does not hold: it is not of that change', () => {
+    // a percentile bootstrap that left its own estimate out (aspire's deploy wait: +18d beside +7d 15h … +12d)
+    const off = { ...c, rows: c.rows.map((r) => (r.label === 'pickup p50' ? { ...r, direction: 'uncertain' as const, interval: { difference: 3 * H, low: 2 * H, high: 4 * H, real: true } } : r)) };
+    expect(renderComparisonMarkdown(off)).toMatch(/\| pickup p50 \| 20h \| 21h \| \+1h \| \+5% \| — \| /);
+    // one that holds it is shown, whatever its direction
+    expect(renderComparisonMarkdown(c)).toMatch(/\| pickup p50 \| 20h \| 21h \| \+1h \| \+5% \| −[^|]+ … \+[^|]+ \| /);
+  });
+
   it('markdown: a table with the interval, and untrusted names escaped', () => {
     const hostile = { ...before, repository: { path: '/x', remote: 'a|b<script>', branch: 'main' } };
     const md = renderComparisonMarkdown(compareReports(hostile, after));
@@ -304,5 +313,32 @@ describe('comparison renderers', () => {
     expect(md).toMatch(/\| pickup p50 \| 20h \| 21h \| \+1h \| \+5% \| −[^|]+ … \+[^|]+ \| the data cannot tell \| 40 → 8 ⚠️ \|/);
     expect(md).toContain('| merge wait p50 | 0s | 1h | +1h | — | +1h … +1h | 🔴 worse | 40 → 8 ⚠️ |');
     expect(md).toContain('> **Warning:** after has 8 changes, fewer than 10: too few to trust its figures');
+  });
+});
+
+describe('comparing two reports of several repositories', () => {
+  // two repositories over a quarter each side: one deploys every other day, the other every fourth, then twice
+  // as often; the whole's deploy keys are the median repository's, which their deploys pooled do not resample
+  const repo = (name: string, since: string, until: string, every: number): Report =>
+    side({ since, until }, changes(since, { coding: HOURS(1, 2, 3, 4, 5), pickup: [], review: HOURS(1, 2, 3, 4, 5), merge: [], deploy: HOURS(1, 1, 1, 1, 1) }), deploys(since, Math.floor(45 / every), 0).map((d, i) => ({ ...d, at: new Date(Date.parse(since) + (i * every * 2 + 1) * D * 1000).toISOString().replace('.000Z', 'Z') })))
+  ;
+  const named = (r: Report, name: string): Report => ({ ...r, repository: { ...r.repository, path: `/repos/${name}`, remote: `acme/${name}` } });
+  const quarter = (since: string, until: string, every: [number, number], withChanges: boolean): Report =>
+    aggregateReports([named(repo('a', since, until, every[0]), 'a'), named(repo('b', since, until, every[1]), 'b')], { withChanges });
+
+  it('gives the deploy keys no interval, says why, and keeps the changes\' intervals', () => {
+    const c = compareReports(quarter('2026-01-01T00:00:00Z', '2026-04-01T00:00:00Z', [1, 2], true), quarter('2026-04-01T00:00:00Z', '2026-07-01T00:00:00Z', [1, 1], true));
+    const frequency = byKey(c.rows, 'dora.deploymentFrequency');
+    expect(frequency.interval).toMatchObject({ low: null, high: null, real: false });
+    expect(frequency.direction).toBe('uncertain');
+    expect(byKey(c.rows, 'stages.review.p50').interval.low).not.toBeNull();
+    expect(c.warnings).toContain('deployment frequency, change failure rate and recovery time of several repositories are the median repository\'s: compared without an interval (their pooled deploys are no sample of a median repository)');
+    expect(c.warnings.some((w) => w.includes('--with-changes'))).toBe(false);
+  });
+
+  it('says a side that lists none of its changes leaves every figure without an interval', () => {
+    const c = compareReports(quarter('2026-01-01T00:00:00Z', '2026-04-01T00:00:00Z', [1, 2], false), quarter('2026-04-01T00:00:00Z', '2026-07-01T00:00:00Z', [1, 1], false));
+    expect(c.warnings).toContain('before lists none of its 10 changes (written without --with-changes): no figure has an interval, so none is called better or worse; write its report with --with-changes');
+    expect(c.rows.every((r) => r.direction !== 'better' && r.direction !== 'worse')).toBe(true);
   });
 });
