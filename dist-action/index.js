@@ -48395,7 +48395,7 @@ function renderComparisonText(comparison, options) {
 	];
 	out.push(c.dim(wrap("better or worse only where the 95% interval of the change excludes 0 (bootstrap, 2,000 resamples)" + (wide ? "" : "; unclear: it includes 0, the data cannot tell; too few: it leaves out 0 over too few values. The intervals: --width 100, or --format markdown or json"), width)));
 	out.push(c.dim(wrap(`${countsLegend(comparison)}${comparison.rows.some((r) => r.lowSample) ? `; * fewer than ${comparison.minSample} on a side: too few to trust` : ""}`, width)));
-	for (const w of comparison.warnings) out.push(c.yellow(`warning: ${terminalSafe(w)}`));
+	for (const w of comparison.warnings) out.push(c.yellow(wrap(`warning: ${terminalSafe(w)}`, width)));
 	return terminalOutput(out.join("\n") + "\n", options.color);
 }
 function renderComparisonMarkdown(comparison) {

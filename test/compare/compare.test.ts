@@ -340,5 +340,9 @@ describe('comparing two reports of several repositories', () => {
     const c = compareReports(quarter('2026-01-01T00:00:00Z', '2026-04-01T00:00:00Z', [1, 2], false), quarter('2026-04-01T00:00:00Z', '2026-07-01T00:00:00Z', [1, 1], false));
     expect(c.warnings).toContain('before lists none of its 10 changes (written without --with-changes): no figure has an interval, so none is called better or worse; write its report with --with-changes');
     expect(c.rows.every((r) => r.direction !== 'better' && r.direction !== 'worse')).toBe(true);
+    // the warnings wrap to the width, as every line does
+    const lines = renderComparisonText(c, { color: false, width: 80 }).trimEnd().split('\n');
+    expect(lines.filter((l) => stringWidth(l) > 80)).toEqual([]);
+    expect(lines).toContain('  with --with-changes');
   });
 });
