@@ -18426,6 +18426,13 @@ function keySeries(report) {
 		};
 	}).filter((k) => k.values.some((v) => v !== null) || k.bounds.some((b) => b !== null));
 }
+function pooledNote(report, named = (label) => label) {
+	const dora = report.summary.dora;
+	const pooled = keySeries(report).filter((k) => dora[k.key]?.repositories !== void 0).map((k) => named(k.label));
+	if (pooled.length === 0) return null;
+	const n = report.repositories?.length ?? 0;
+	return `Here ${andList(pooled)} ${pooled.length === 1 ? "is" : "are"} of the deploys of all ${n} repositories together; the DORA figures above are the median repository's own.`;
+}
 function apartNote(period) {
 	return `incomplete ${period}: cut by the window, or changes still waiting (a bound)`;
 }
@@ -18478,6 +18485,7 @@ function trends(report, ctx) {
 		return inline ? [`${line}  ${said[i] ?? ""}`] : [line, wrap(`  ${said[i] ?? ""}`, ctx.width)];
 	});
 	const apart = all.some((k) => k.apart.slice(-shown).some(Boolean));
+	const pooled = pooledNote(report, label);
 	const intervals = all.flatMap((k) => {
 		const said = intervalText(k, ctx.durations, period);
 		return said === null ? [] : [`${label(k.label)} ${said}`];
@@ -18486,6 +18494,7 @@ function trends(report, ctx) {
 		ctx.c.bold(wrap(`Trends by ${period} (the first half of the complete ${period}s against the second)`, ctx.width)),
 		...lines,
 		...apart ? [ctx.c.dim(wrap(`· ${apartNote(period)}`, ctx.width))] : [],
+		...pooled === null ? [] : [ctx.c.dim(wrap(pooled, ctx.width))],
 		...intervals.length > 0 ? [ctx.c.dim(wrap(`Rising or falling only where the 95% interval of the difference excludes 0: ${intervals.join("; ")}.`, ctx.width))] : []
 	];
 }
@@ -19833,6 +19842,7 @@ function trend$1(report) {
 	const period = report.summary.trend.period ?? "week";
 	if (periods.length < 2) return [];
 	const series = keySeries(report);
+	const pooled = pooledNote(report);
 	const lead = series.find((k) => k.key === "leadTime");
 	const spark = lead ? sparkline(lead.values, lead.apart) : "";
 	const compared = lead === void 0 ? "" : ` (${directionText$1(lead, days, period)})`;
@@ -19852,7 +19862,7 @@ function trend$1(report) {
 		return `${k.label} ${directionText$1(k, days, period)}${interval === null ? "" : ` (${interval})`}`;
 	});
 	return details(`Trends by ${period}: lead time p50 ${spark}${compared}`.trimEnd(), [
-		`Direction, the first half of the complete ${period}s against the second (rising or falling only where the 95% interval of the difference excludes 0): ${md(trends.join(" · ") || "none")}. Periods start ${period === "week" ? "Monday" : "on the 1st"}, UTC; · and "(part)" mark an ${md(apartNote(period))}; ≥ is a lower bound.`,
+		`Direction, the first half of the complete ${period}s against the second (rising or falling only where the 95% interval of the difference excludes 0): ${md(trends.join(" · ") || "none")}. Periods start ${period === "week" ? "Monday" : "on the 1st"}, UTC; · and "(part)" mark an ${md(apartNote(period))}; ≥ is a lower bound.${pooled === null ? "" : ` ${md(pooled)}`}`,
 		"",
 		...table([
 			period === "week" ? "Week of" : "Month of",
@@ -21503,7 +21513,8 @@ function keyTrends(report) {
 		chartOf("changeFailureRate", FAIL_COLOUR, "ratio"),
 		chartOf("timeToRestore", OTHER_COLOUR, "duration")
 	];
-	const lead = `Each DORA key per ${period}. A hollow grey dot is an incomplete ${period} (cut by the window): left out of every comparison.`;
+	const pooled = pooledNote(report);
+	const lead = `Each DORA key per ${period}. A hollow grey dot is an incomplete ${period} (cut by the window): left out of every comparison.${pooled === null ? "" : ` ${pooled}`}`;
 	return section("trends", `Trends by ${period}`, h(lead), `${charts(...figures)}${directions(series, days, period)}`);
 }
 function directions(series, days, period) {

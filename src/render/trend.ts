@@ -4,7 +4,7 @@ import { shortStageLabel } from '../stage-labels.js';
 import type { Report } from '../report/schema.js';
 import { formatDuration, formatNumber, formatPerWeek, formatRatio, type DurationFormat } from './duration.js';
 import { isoSeconds } from '../time.js';
-import { formatPoints, withSign } from '../units.js';
+import { andList, formatPoints, withSign } from '../units.js';
 import { tooFewValues } from './health.js';
 
 type Period = NonNullable<Report['summary']['trend']['periods']>[number];
@@ -49,6 +49,19 @@ export function keySeries(report: Report): KeySeries[] {
       return { key: stage ?? name ?? k.key, label, unit: k.unit, values: k.values.slice(0, shown), bounds: k.bounds.slice(0, shown), apart: k.apart.slice(0, shown), direction: k.direction };
     })
     .filter((k) => k.values.some((v) => v !== null) || k.bounds.some((b) => b !== null));
+}
+
+/**
+ * Said with the trends of a report of several repositories: its deploy keys there are over every repository's
+ * deploys together, period by period, where the figures above them are the median repository's own (SPEC section
+ * 4: never a place earned by summing deploys), each named by `named` as the lines are. Null for one repository.
+ */
+export function pooledNote(report: Report, named: (label: string) => string = (label) => label): string | null {
+  const dora = report.summary.dora as unknown as Record<string, { repositories?: number } | undefined>;
+  const pooled = keySeries(report).filter((k) => dora[k.key]?.repositories !== undefined).map((k) => named(k.label));
+  if (pooled.length === 0) return null;
+  const n = report.repositories?.length ?? 0;
+  return `Here ${andList(pooled)} ${pooled.length === 1 ? 'is' : 'are'} of the deploys of all ${n} repositories together; the DORA figures above are the median repository's own.`;
 }
 
 /** Said under the trends: what a period drawn apart is. */

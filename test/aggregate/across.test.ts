@@ -3,6 +3,7 @@ import { aggregateReports } from '../../src/aggregate/aggregate.js';
 import { poolSlices, type DigestSlices } from '../../src/aggregate/slices.js';
 import type { MeasuredChange, MeasuredDeploy, OpenPull } from '../../src/domain.js';
 import { renderHtml } from '../../src/render/html.js';
+import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderText } from '../../src/render/text.js';
 import type { Report } from '../../src/report/schema.js';
 import { change, deploy, H, report } from './report-builder.js';
@@ -69,6 +70,16 @@ describe('several repositories: each placed on its own, the whole their distribu
     const text = renderText(all, { color: false, width: 200 });
     expect(text).not.toMatch(/5\.25/);
     expect(text).toContain('per week and failure rate the median repository’s own');
+  });
+
+  it('says with its trends that their deploy keys pool every repository\'s deploys, in every format', () => {
+    // the weekly deploy frequency is 21 deploys over four weeks summed, not the median repository's 0.5 a week
+    const said = /Here deployment frequency, change failure rate and failed deployment recovery time p50 are of the deploys of all 3 repositories together; the DORA figures above are the median repository(?:'|&#39;)s own\./;
+    expect(renderText(all, { color: false, width: 200 })).toMatch(said);
+    expect(renderMarkdown(all)).toMatch(said);
+    expect(renderHtml(all)).toMatch(said);
+    // one repository's trends are its own deploys: nothing to say
+    expect(renderText(fast, { color: false, width: 200 })).not.toContain('repositories together');
   });
 });
 

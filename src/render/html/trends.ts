@@ -2,7 +2,7 @@ import type { Report } from '../../report/schema.js';
 import { durationFormat, type DurationFormat } from '../duration.js';
 import { ACCENT_COLOUR, FAIL_COLOUR, OTHER_COLOUR } from '../svg/scale.js';
 import { weeklyChart } from '../svg/trend.js';
-import { directionText, intervalText, keySeries, keyValueText, periodsSoFar, type KeySeries } from '../trend.js';
+import { directionText, intervalText, keySeries, keyValueText, periodsSoFar, pooledNote, type KeySeries } from '../trend.js';
 import { charts, figure, h, section } from './parts.js';
 
 /**
@@ -32,7 +32,8 @@ export function keyTrends(report: Report): string {
     return figure(svg, `${capital(k.label)} by ${period}`, `${capital(directionText(k, days, period))}.`);
   };
   const figures = [chartOf('deploymentFrequency', ACCENT_COLOUR, 'count'), chartOf('changeFailureRate', FAIL_COLOUR, 'ratio'), chartOf('timeToRestore', OTHER_COLOUR, 'duration')];
-  const lead = `Each DORA key per ${period}. A hollow grey dot is an incomplete ${period} (cut by the window): left out of every comparison.`;
+  const pooled = pooledNote(report);
+  const lead = `Each DORA key per ${period}. A hollow grey dot is an incomplete ${period} (cut by the window): left out of every comparison.${pooled === null ? '' : ` ${pooled}`}`;
   return section('trends', `Trends by ${period}`, h(lead), `${charts(...figures)}${directions(series, days, period)}`);
 }
 

@@ -1,6 +1,6 @@
 import { BOUND_MARK, sparkline } from '../../metrics/trend.js';
 import type { Report } from '../../report/schema.js';
-import { apartNote, directionText, intervalText, keySeries, periodsSoFar } from '../trend.js';
+import { apartNote, directionText, intervalText, keySeries, periodsSoFar, pooledNote } from '../trend.js';
 import { wrap, type TextContext } from './layout.js';
 import { largest } from '../../lists.js';
 
@@ -30,6 +30,7 @@ export function trends(report: Report, ctx: TextContext): string[] {
     return inline ? [`${line}  ${said[i] ?? ''}`] : [line, wrap(`  ${said[i] ?? ''}`, ctx.width)];
   });
   const apart = all.some((k) => k.apart.slice(-shown).some(Boolean));
+  const pooled = pooledNote(report, label);
   const intervals = all.flatMap((k) => {
     const said = intervalText(k, ctx.durations, period);
     return said === null ? [] : [`${label(k.label)} ${said}`];
@@ -38,6 +39,7 @@ export function trends(report: Report, ctx: TextContext): string[] {
     ctx.c.bold(wrap(`Trends by ${period} (the first half of the complete ${period}s against the second)`, ctx.width)),
     ...lines,
     ...(apart ? [ctx.c.dim(wrap(`${BOUND_MARK} ${apartNote(period)}`, ctx.width))] : []),
+    ...(pooled === null ? [] : [ctx.c.dim(wrap(pooled, ctx.width))]),
     ...(intervals.length > 0 ? [ctx.c.dim(wrap(`Rising or falling only where the 95% interval of the difference excludes 0: ${intervals.join('; ')}.`, ctx.width))] : []),
   ];
 }
