@@ -26651,14 +26651,7 @@ function bitbucketDataCenter(url) {
 	const host = remoteHost(url);
 	if (host === null || forgeOf(host) !== "bitbucket-server") return null;
 	const m = DATA_CENTER_HTTPS.exec(url);
-	if (m === null) {
-		const ssh = /^(?:ssh:\/\/)?(?:[^@/]+@)?[^/:]+(?::\d+)?[:/]([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url);
-		return ssh === null ? null : {
-			host,
-			owner: ssh[1] ?? "",
-			name: ssh[2] ?? ""
-		};
-	}
+	if (m === null) return null;
 	return {
 		host,
 		owner: m[5] ?? "",

@@ -64,19 +64,16 @@ export function parseRemote(url: string | null): RemoteName | null {
 const DATA_CENTER_HTTPS = /^(https?):\/\/(?:[^@/]+@)?([^/:]+)(:\d+)?((?:\/[^/]+)*?)\/scm\/([^/]+)\/([^/]+?)(?:\.git)?\/?$/;
 
 /**
- * A remote on a host named for Bitbucket Data Center, read as its clone URLs are written: over https the path
- * before the project's key is the server's (a context path, then `scm`), and says where its web pages are; over
- * ssh (`ssh://git@host:7999/KEY/slug.git`) the path is the key and the slug, and the web pages' address (another
- * port, perhaps a context path) is not said. Null for a URL on any other host.
+ * A Bitbucket Data Center's https clone URL, on a host named for it: the path before the project's key is the
+ * server's (a context path, then `scm`), and says where its web pages are. Null for any other URL: over ssh
+ * (`ssh://git@host:7999/KEY/slug.git`) the path is the key and the slug, as `parseRemote` reads any remote's, and
+ * the web pages' address (another port, perhaps a context path) is not said.
  */
 function bitbucketDataCenter(url: string): RemoteName | null {
   const host = remoteHost(url);
   if (host === null || forgeOf(host) !== 'bitbucket-server') return null;
   const m = DATA_CENTER_HTTPS.exec(url);
-  if (m === null) {
-    const ssh = /^(?:ssh:\/\/)?(?:[^@/]+@)?[^/:]+(?::\d+)?[:/]([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url);
-    return ssh === null ? null : { host, owner: ssh[1] ?? '', name: ssh[2] ?? '' };
-  }
+  if (m === null) return null;
   return { host, owner: m[5] ?? '', name: m[6] ?? '', web: `${m[1] ?? 'https'}://${host}${m[3] ?? ''}${m[4] ?? ''}` };
 }
 
