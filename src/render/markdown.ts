@@ -49,7 +49,7 @@ export function md(text: string): string {
   return escapeMarkdown(text)
     .replace(/[~$]/g, (c) => `\\${c}`)
     .replace(/@(?=[\w-])/g, '@&#8203;')
-    // not the `#` of an entity (`&#39;`, or the one just written)
+    // not the `#` of the entity just written (`@&#8203;`)
     .replace(/(?<!&)#(?=\d)/g, '#&#8203;');
 }
 

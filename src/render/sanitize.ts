@@ -51,7 +51,11 @@ export function escapeHtml(text: string): string {
   return terminalSafe(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
+// what starts HTML in Markdown, as entities; quotes are left as written: Markdown's text is never an attribute's
+// value, and `&#39;` in the raw text of a PR comment or a wiki page read as noise in some sentences and not others
+const MARKDOWN_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
 /** Escapes text for a GitHub-flavoured Markdown table cell: no HTML, no table breaks, no link or emphasis syntax. */
 export function escapeMarkdown(text: string): string {
-  return escapeHtml(text).replace(/[|\\`*_[\]]/g, (c) => `\\${c}`);
+  return terminalSafe(text).replace(/[&<>|\\`*_[\]]/g, (c) => MARKDOWN_ENTITIES[c] ?? `\\${c}`);
 }

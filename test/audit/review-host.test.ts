@@ -91,7 +91,7 @@ describe('a project on GitLab, as its remote says', () => {
     expect(renderMarkdown(report)).toContain('Git alone cannot see reviews, checks or open merge requests: review load, rework, CI and work in progress are not measured (unknown, not zero). This project\'s merge requests are on GitLab, which flowaudit does not read.');
     expect(report.notes[1]).toBe('Review health, rework, CI checks and WIP are read from GitHub only: they are left out (null), not 0.');
     expect(renderHtml(report)).toContain('(unknown, not zero). This project\'s merge requests are on GitLab, which flowaudit does not read.</p>');
-    expect(renderMarkdown(report)).toContain('Acceptance cannot be known from git alone: git never sees a merge request closed without merging. This project&#39;s merge requests are on GitLab, which flowaudit does not read.');
+    expect(renderMarkdown(report)).toContain('Acceptance cannot be known from git alone: git never sees a merge request closed without merging. This project\'s merge requests are on GitLab, which flowaudit does not read.');
   });
 });
 

@@ -83,4 +83,9 @@ describe('escapeMarkdown', () => {
   it('escapes markup and strips controls', () => {
     expect(escapeMarkdown('<b>x</b> | [l](javascript:1) \u001b[31m')).toBe('&lt;b&gt;x&lt;/b&gt; \\| \\[l\\](javascript:1) ');
   });
+
+  it('leaves quotes as written, as one sentence and the next write them: only what starts HTML becomes an entity', () => {
+    expect(escapeMarkdown(`the team's "fast" & <slow> path`)).toBe('the team\'s "fast" &amp; &lt;slow&gt; path');
+    expect(escapeMarkdown('&#39;')).toBe('&amp;#39;');
+  });
 });
