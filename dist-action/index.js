@@ -8330,9 +8330,9 @@ function escapeHtml(text) {
 	})[c] ?? c);
 }
 function escapeMarkdown(text) {
-	return escapeHtml(text).replace(/[|\\`*_[\]]/g, (c) => `\\${c}`);
+	return terminalSafe(text).replace(/[&<>|\\`*_[\]]/g, (c) => MARKDOWN_ENTITIES[c] ?? `\\${c}`);
 }
-var CONTROL, ANSI, INVISIBLE, HIDDEN, BREAKS, UNSAFE_IN_OUTPUT, SGR, JSON_UNSAFE;
+var CONTROL, ANSI, INVISIBLE, HIDDEN, BREAKS, UNSAFE_IN_OUTPUT, SGR, JSON_UNSAFE, MARKDOWN_ENTITIES;
 var init_sanitize = __esmMin((() => {
 	CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 	ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b\u009c]*(\u0007|\u001b\\|\u009c)?|\u009b[0-?]*[ -/]*[@-~]|\u009d[^\u0007\u001b\u009c]*(\u0007|\u001b\\|\u009c)?/g;
@@ -8342,6 +8342,11 @@ var init_sanitize = __esmMin((() => {
 	UNSAFE_IN_OUTPUT = new RegExp(`${ANSI.source}|[\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f${INVISIBLE}]`, "g");
 	SGR = /^\u001b\[[0-9;]*m$/;
 	JSON_UNSAFE = new RegExp(`[\\u007f-\\u009f\\u2028\\u2029${INVISIBLE}]`, "g");
+	MARKDOWN_ENTITIES = {
+		"&": "&amp;",
+		"<": "&lt;",
+		">": "&gt;"
+	};
 }));
 // src/sources/github/token.ts
 function isGitHubDotCom(host) {
@@ -18385,11 +18390,11 @@ function keyTrends$1(changes, deploys, window, waiting) {
 		keys: trendKeys(keyPeriods, waiting, period, placed)
 	};
 }
-function sparkline(values, apart) {
+function sparkline(values, apart, scale) {
 	const present = values.filter((v, i) => v !== null && !apart?.[i]);
 	if (present.length === 0 && !apart?.some(Boolean)) return "";
-	const min = smallest(present);
-	const max = largest(present);
+	const min = scale?.min ?? smallest(present);
+	const max = scale?.max ?? largest(present);
 	return values.map((v, i) => apart?.[i] ? "·" : v === null ? " " : SPARKS[max === min ? max === 0 ? 0 : 3 : Math.round((v - min) / (max - min) * 7)]).join("");
 }
 var DAY$10, SPARKS;
@@ -18863,7 +18868,7 @@ function queues$1(report, ctx) {
 	const note = droppedNote(dropped, ctx.width);
 	const label = Math.max(largest(stages.map((stage) => shortStageLabel(stage, gitOnly).length)), 9) + 3;
 	const sparkWidth = Math.max(8, ctx.width - label - 14);
-	const spark = (values) => c.cyan(sparkline(values.slice(-sparkWidth)));
+	const spark = (values, scale) => c.cyan(sparkline(values.slice(-sparkWidth), void 0, scale));
 	const ends = (values) => `${values[Math.max(0, values.length - sparkWidth)] ?? 0} → ${values[values.length - 1] ?? 0}`;
 	const lines = [];
 	for (const stage of stages) {
@@ -18872,8 +18877,9 @@ function queues$1(report, ctx) {
 		const t = s.queueTrend[stage];
 		const startToEnd = t?.queueStart !== void 0 && t.queueEnd !== void 0 ? `${t.queueStart} → ${t.queueEnd}` : ends(queue);
 		lines.push(`  ${shortStageLabel(stage, gitOnly).padEnd(label - 2)}${spark(queue)} ${startToEnd}`);
-		const ai = weeks.map((w) => w.aiShare);
-		if (ai.some((v) => v !== null)) lines.push(`  ${"  AI share".padEnd(label - 2)}${spark(ai)}`);
+		const ai = weeks.map((w) => w.aiShare).slice(-sparkWidth);
+		const shares = ai.filter((v) => v !== null);
+		if (shares.length > 0) lines.push(`  ${"  AI share".padEnd(label - 2)}${spark(ai, SHARE_SCALE)} ${formatRatio(shares[0] ?? null)} → ${formatRatio(shares[shares.length - 1] ?? null)}`);
 	}
 	const capacity = s.reviewCapacity ?? [];
 	if (capacity.length > 0) {
@@ -18923,6 +18929,7 @@ function weeksNote(report, shown) {
 	};
 	return `, weeks of ${day(weeks[0]?.weekStart)} → ${day(weeks[weeks.length - 1]?.weekStart)} (Mondays, ${zone})`;
 }
+var SHARE_SCALE;
 var init_queues$1 = __esmMin((() => {
 	init_tz();
 	init_domain();
@@ -18934,6 +18941,10 @@ var init_queues$1 = __esmMin((() => {
 	init_layout();
 	init_lists$1();
 	init_time();
+	SHARE_SCALE = {
+		min: 0,
+		max: 1
+	};
 }));
 // src/render/text/slowest.ts
 function slowest$1(report, ctx) {

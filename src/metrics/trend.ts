@@ -167,14 +167,15 @@ const SPARKS = '▁▂▃▄▅▆▇█';
 export const BOUND_MARK = '·';
 
 /**
- * A one-line sparkline of the values; a gap (space) where a week has none, and `BOUND_MARK` where `apart` says
- * the week is drawn apart (its figure a bound).
+ * A one-line sparkline of the values, from their smallest to their largest unless `scale` gives the range (a share's
+ * is 0 to 1: drawn between its own extremes, a share that never passed 0.7% read as full); a gap (space) where a
+ * week has none, and `BOUND_MARK` where `apart` says the week is drawn apart (its figure a bound).
  */
-export function sparkline(values: ReadonlyArray<number | null>, apart?: readonly boolean[]): string {
+export function sparkline(values: ReadonlyArray<number | null>, apart?: readonly boolean[], scale?: { min: number; max: number }): string {
   const present = values.filter((v, i): v is number => v !== null && !apart?.[i]);
   if (present.length === 0 && !apart?.some(Boolean)) return '';
-  const min = smallest(present);
-  const max = largest(present);
+  const min = scale?.min ?? smallest(present);
+  const max = scale?.max ?? largest(present);
   return values
     // a flat line sits mid-height, unless it is flat at 0: an empty queue must not look half full
     .map((v, i) => (apart?.[i] ? BOUND_MARK : v === null ? ' ' : SPARKS[max === min ? (max === 0 ? 0 : 3) : Math.round(((v - min) / (max - min)) * (SPARKS.length - 1))]))

@@ -3,12 +3,14 @@ import { STAGES, type StageName } from '../../domain.js';
 import { sparkline } from '../../metrics/trend.js';
 import type { Report } from '../../report/schema.js';
 import { shortStageLabel } from '../../stage-labels.js';
-import { formatDuration, formatNumber, formatPerWeek } from '../duration.js';
+import { formatDuration, formatNumber, formatPerWeek, formatRatio } from '../duration.js';
 import { withSign } from '../../units.js';
 import { littlesLawText } from '../queue-flow.js';
 import { droppedNote, fitTableDropping, longestWord, naturalWidth, wrap, type TextContext } from './layout.js';
 import { largest } from '../../lists.js';
 import { isoSeconds } from '../../time.js';
+
+const SHARE_SCALE = { min: 0, max: 1 };
 
 /**
  * "Where the queue builds" (SPEC section 9): per stage the arrivals, departures and growth of its queue a week,
@@ -51,7 +53,7 @@ export function queues(report: Report, ctx: TextContext): string[] {
   const label = Math.max(largest(stages.map((stage) => shortStageLabel(stage, gitOnly).length)), 'PRs ready'.length) + 3;
   // as many weeks as the width holds (a year's window touches 53 Mondays: not all of them at 80 columns), the last ones
   const sparkWidth = Math.max(8, ctx.width - label - 14);
-  const spark = (values: ReadonlyArray<number | null>): string => c.cyan(sparkline(values.slice(-sparkWidth)));
+  const spark = (values: ReadonlyArray<number | null>, scale?: { min: number; max: number }): string => c.cyan(sparkline(values.slice(-sparkWidth), undefined, scale));
   const ends = (values: readonly number[]): string => `${values[Math.max(0, values.length - sparkWidth)] ?? 0} → ${values[values.length - 1] ?? 0}`;
   const lines: string[] = [];
   for (const stage of stages) {
@@ -62,8 +64,10 @@ export function queues(report: Report, ctx: TextContext): string[] {
     const t = s.queueTrend[stage];
     const startToEnd = t?.queueStart !== undefined && t.queueEnd !== undefined ? `${t.queueStart} → ${t.queueEnd}` : ends(queue);
     lines.push(`  ${shortStageLabel(stage, gitOnly).padEnd(label - 2)}${spark(queue)} ${startToEnd}`);
-    const ai = weeks.map((w) => w.aiShare);
-    if (ai.some((v) => v !== null)) lines.push(`  ${'  AI share'.padEnd(label - 2)}${spark(ai)}`);
+    // a share drawn from 0 to 100%, with its first and last week's values as the queue's are given
+    const ai = weeks.map((w) => w.aiShare).slice(-sparkWidth);
+    const shares = ai.filter((v) => v !== null);
+    if (shares.length > 0) lines.push(`  ${'  AI share'.padEnd(label - 2)}${spark(ai, SHARE_SCALE)} ${formatRatio(shares[0] ?? null)} → ${formatRatio(shares[shares.length - 1] ?? null)}`);
   }
   const capacity = s.reviewCapacity ?? [];
   if (capacity.length > 0) {
