@@ -42105,7 +42105,7 @@ function computeAiDefects(input) {
 		other,
 		revertDifference: difference([ai.reverted, other.reverted], [ai.changes, other.changes], fewChanges),
 		fixUpDifference: difference([ai.fixedUp, other.fixedUp], [ai.changes, other.changes], fewChanges || fewRepaired),
-		failureDifference: difference([ai.failed, other.failed], [ai.deploys, other.deploys], fewDeploys),
+		failureDifference: difference([ai.failed, other.failed], [ai.deploys, other.deploys], fewDeploys || fewChanges),
 		note: noteOf(ai, other, {
 			fewChanges,
 			fewDeploys,

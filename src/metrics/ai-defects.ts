@@ -7,7 +7,7 @@
  * that shipped them, the failure rate of the deploys that shipped an AI-assisted change against those that
  * shipped none; with the share of failed deploys that shipped an AI-assisted change. Each rate has its 95% Wilson
  * interval, each difference Newcombe's; a difference is real only when its interval leaves out 0 and both groups
- * have at least MIN_AI_GROUP changes (deploys, for the failure rate). A change is tied to the deploy that shipped it
+ * have at least MIN_AI_GROUP changes (and deploys, for the failure rate). A change is tied to the deploy that shipped it
  * first by its `deployedAt` (and repository); in a repository of several products, to each product's own first
  * deploy that shipped it (`productDeploys`): the products' deploys at one commit are deploys of their own, and one
  * that shipped none of a change's products did not ship it. Pure.
@@ -125,7 +125,10 @@ export function computeAiDefects(input: AiDefectsInput): AiDefects {
     other,
     revertDifference: difference([ai.reverted, other.reverted], [ai.changes, other.changes], fewChanges),
     fixUpDifference: difference([ai.fixedUp, other.fixedUp], [ai.changes, other.changes], fewChanges || fewRepaired),
-    failureDifference: difference([ai.failed, other.failed], [ai.deploys, other.deploys], fewDeploys),
+    // the deploys with an AI-assisted change are no more observations than the changes behind them: six repositories'
+    // 9 AI-assisted changes shipped in 12 deploys (products' deploys at one commit), one of which failed, and read as
+    // "higher for AI-assisted changes" under the note that fewer than 10 changes cannot tell the groups apart
+    failureDifference: difference([ai.failed, other.failed], [ai.deploys, other.deploys], fewDeploys || fewChanges),
     note: noteOf(ai, other, { fewChanges, fewDeploys, repairedDeploys: fewRepaired ? repairedDeploys : null }),
   };
 }

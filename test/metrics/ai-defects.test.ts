@@ -62,6 +62,30 @@ describe('AI defects, counted by hand', () => {
     expect(batch.note).toContain('The fix-ups shipped in one failed deploy, fewer than 10');
   });
 
+  it('tells no failure difference from ten deploys or more that fewer than ten AI-assisted changes shipped in', () => {
+    // six repositories' 9 AI-assisted changes in 12 deploys (two products' at one commit) read as "higher for
+    // AI-assisted changes" under the note that 9 changes cannot tell the groups apart. Here 9 ship in both products'
+    // deploys, 18 in all, 5 of them failed; 200 other changes in 200 good deploys of one product
+    const both = (at: number): Partial<Change> => ({ productDeploys: [{ product: 'web', deployedAt: h(at) }, { product: 'api', deployedAt: h(at) }] });
+    const ai = Array.from({ length: 9 }, (_, i) => shipped(`a${i}`, 10 + i, { ...AI, ...both(10 + i) }));
+    const other = Array.from({ length: 200 }, (_, i) => shipped(`o${i}`, 100 + i, { productDeploys: [{ product: 'web', deployedAt: h(100 + i) }] }));
+    const of = (product: string, at: number, failed = false): MeasuredDeploy => ({ ...deploy(at, failed), product });
+    const deploys = [
+      ...Array.from({ length: 9 }, (_, i) => [of('web', 10 + i, i < 3), of('api', 10 + i, i < 2)]).flat(),
+      ...Array.from({ length: 200 }, (_, i) => of('web', 100 + i)),
+    ];
+    const few = computeAiDefects({ changes: [...ai, ...other], later: [...ai, ...other], deploys });
+    expect([few.ai.deploys, few.ai.failed, few.other.deploys, few.other.failed]).toEqual([18, 5, 200, 0]);
+    // 5 of 18 against 0 of 200: the interval leaves out 0, but 9 changes are behind the 18 deploys
+    expect((few.failureDifference.low ?? 0) > 0).toBe(true);
+    expect(few.failureDifference.real).toBe(false);
+    expect(few.note).toBe('Too few to tell the groups apart: fewer than 10 changes (AI-assisted 9, other 200) in a group.');
+    // one more AI-assisted change (in a good deploy of its own) and the same deploys tell it
+    const tenth = shipped('a9', 50, { ...AI, productDeploys: [{ product: 'web', deployedAt: h(50) }] });
+    const enough = computeAiDefects({ changes: [...ai, tenth, ...other], later: [...ai, tenth, ...other], deploys: [...deploys, of('web', 50)] });
+    expect(enough.failureDifference.real).toBe(true);
+  });
+
   it('counts no fix-ups in a failed deploy that the revert of its failing change restored', () => {
     // All-Hands-AI/OpenHands' 0.39.0: 51 changes, failed because #8483 was reverted (#8612), restored by 0.39.1
     // shipping that revert. #8483 is reverted; the other 50 shipped beside it and nothing fixed them

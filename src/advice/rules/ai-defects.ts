@@ -34,7 +34,7 @@ function worst(d: AiDefectsInput, t: Thresholds): Defect | null {
 
 /**
  * AI-assisted changes fail, are reverted or need fixing up more often than the rest (issue 39: "track AI-assisted
- * defects"), and the 95% interval of the difference says it is not chance: both groups of ten or more, the
+ * defects"), and the 95% interval of the difference says it is not chance: both groups of ten changes or more (and deploys, for the failure rate), the
  * interval leaving out 0 (`metrics/ai-defects.ts`), and the AI-assisted rate over the threshold's multiple of the
  * rest's (`aiRatio`, as the AI comparison's).
  */
