@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Change, MeasuredDeploy } from '../../src/domain.js';
+import type { Change, MeasuredDeploy, ProductDeploy } from '../../src/domain.js';
 import { computeAiDefects } from '../../src/metrics/ai-defects.js';
 import { REPAIR_FLAGS } from '../../src/model/repairs.js';
 import { change, h } from '../model/data.js';
@@ -66,9 +66,10 @@ describe('AI defects, counted by hand', () => {
     // six repositories' 9 AI-assisted changes in 12 deploys (two products' at one commit) read as "higher for
     // AI-assisted changes" under the note that 9 changes cannot tell the groups apart. Here 9 ship in both products'
     // deploys, 18 in all, 5 of them failed; 200 other changes in 200 good deploys of one product
-    const both = (at: number): Partial<Change> => ({ productDeploys: [{ product: 'web', deployedAt: h(at) }, { product: 'api', deployedAt: h(at) }] });
+    const by = (product: string, at: number): ProductDeploy => ({ product, ref: `${product}@${at}`, deployedAt: h(at), deployWait: 0, leadTime: null });
+    const both = (at: number): Partial<Change> => ({ productDeploys: [by('web', at), by('api', at)] });
     const ai = Array.from({ length: 9 }, (_, i) => shipped(`a${i}`, 10 + i, { ...AI, ...both(10 + i) }));
-    const other = Array.from({ length: 200 }, (_, i) => shipped(`o${i}`, 100 + i, { productDeploys: [{ product: 'web', deployedAt: h(100 + i) }] }));
+    const other = Array.from({ length: 200 }, (_, i) => shipped(`o${i}`, 100 + i, { productDeploys: [by('web', 100 + i)] }));
     const of = (product: string, at: number, failed = false): MeasuredDeploy => ({ ...deploy(at, failed), product });
     const deploys = [
       ...Array.from({ length: 9 }, (_, i) => [of('web', 10 + i, i < 3), of('api', 10 + i, i < 2)]).flat(),
@@ -81,7 +82,7 @@ describe('AI defects, counted by hand', () => {
     expect(few.failureDifference.real).toBe(false);
     expect(few.note).toBe('Too few to tell the groups apart: fewer than 10 changes (AI-assisted 9, other 200) in a group.');
     // one more AI-assisted change (in a good deploy of its own) and the same deploys tell it
-    const tenth = shipped('a9', 50, { ...AI, productDeploys: [{ product: 'web', deployedAt: h(50) }] });
+    const tenth = shipped('a9', 50, { ...AI, productDeploys: [by('web', 50)] });
     const enough = computeAiDefects({ changes: [...ai, tenth, ...other], later: [...ai, tenth, ...other], deploys: [...deploys, of('web', 50)] });
     expect(enough.failureDifference.real).toBe(true);
   });
