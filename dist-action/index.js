@@ -18167,9 +18167,9 @@ function periodValue(reader, p, read, i, placed) {
 	if (read === null) return p.covered >= WEEK$7 ? (placed[i]?.length ?? 0) / (p.covered / WEEK$7) : null;
 	const own = read.values.subarray(read.starts[i], read.starts[i + 1]);
 	if (own.length === 0) return null;
-	return reader.spec.statistic === "mean" ? sumOf([own]) / own.length : percentilesOfUnsorted(own, [.5])[0];
+	return reader.spec.statistic === "mean" ? sumOf$1([own]) / own.length : percentilesOfUnsorted(own, [.5])[0];
 }
-function sumOf(parts) {
+function sumOf$1(parts) {
 	let sum = 0;
 	for (const part of parts) for (let i = 0; i < part.length; i++) sum += part[i];
 	return sum;
@@ -18248,7 +18248,7 @@ function halfOf(reader, periods, parts) {
 		at += part.length;
 	}
 	const count = sample.length;
-	const value = count === 0 ? null : reader.spec.statistic === "mean" ? sumOf(parts) / count : percentilesOfUnsorted(sample, [.5])[0];
+	const value = count === 0 ? null : reader.spec.statistic === "mean" ? sumOf$1(parts) / count : percentilesOfUnsorted(sample, [.5])[0];
 	return {
 		summary: {
 			...span,
@@ -18622,8 +18622,9 @@ function told(d) {
 	};
 	const direction = !d.real ? null : d.value > 0 ? "worse" : "better";
 	const verdict = unsettled(d) ?? (direction === "worse" ? "higher for AI-assisted changes" : "lower for AI-assisted changes");
+	const within = d.repositories === void 0 ? "" : ` within ${plural$2(d.repositories, "repository", "repositories")}`;
 	return {
-		difference: `${formatPoints(d.value)} (${formatPoints(d.low)} to ${formatPoints(d.high)}): ${verdict}`,
+		difference: `${formatPoints(d.value)}${within} (${formatPoints(d.low)} to ${formatPoints(d.high)}): ${verdict}`,
 		direction
 	};
 }
@@ -18634,7 +18635,7 @@ var init_ai_defects$3 = __esmMin((() => {
 	init_duration();
 	init_health();
 	AI_DEFECTS_TITLE = "Defects: AI-assisted against other";
-	AI_DEFECTS_BASIS = `Reverted: undone by a later revert. Fixed up: shipped in a failed deploy that a later change repaired (a revert counts as reverted). Deploy failure rate: of the window's deploys that first shipped a counted change, those shipping an AI-assisted change against those shipping none. Rates with their 95% Wilson interval; a difference is told only when its 95% interval (Newcombe) leaves out 0 and each group has at least 10.`;
+	AI_DEFECTS_BASIS = `Reverted: undone by a later revert. Fixed up: shipped in a failed deploy that a later change repaired (a revert counts as reverted). Deploy failure rate: of the window's deploys that first shipped a counted change, those shipping an AI-assisted change against those shipping none. Rates with their 95% Wilson interval; a difference is told only when its 95% interval (Newcombe's; over several repositories the deploys', Sato's) leaves out 0 and each group has at least 10 changes.`;
 }));
 // src/render/ai-load.ts
 function aiLoadView(report, days) {
@@ -41902,6 +41903,32 @@ function shareDifference(a, b) {
 		high: d + Math.sqrt((x.high - x.value) ** 2 + (y.value - y.low) ** 2)
 	};
 }
+function stratifiedShareDifference(strata) {
+	let weights = 0;
+	let sum = 0;
+	let p = 0;
+	let q = 0;
+	for (const { a, b } of strata) {
+		const n = a.n + b.n;
+		if (a.n <= 0 || b.n <= 0) continue;
+		weights += a.n * b.n / n;
+		sum += (a.k * b.n - b.k * a.n) / n;
+		p += (a.n * a.n * b.k - b.n * b.n * a.k + a.n * b.n * (b.n - a.n) / 2) / (n * n);
+		q += (a.k * (b.n - b.k) + b.k * (a.n - a.k)) / (2 * n);
+	}
+	if (weights === 0) return {
+		value: null,
+		low: null,
+		high: null
+	};
+	const d = sum / weights;
+	const half = Z * Math.sqrt(Math.max(0, d * p + q) / (weights * weights));
+	return {
+		value: d,
+		low: Math.max(-1, d - half),
+		high: Math.min(1, d + half)
+	};
+}
 var Z;
 var init_proportion = __esmMin((() => {
 	Z = 1.959963984540054;
@@ -42029,20 +42056,23 @@ function computeAiDefects(input) {
 	const revertedAt = new Set(fixes.filter((c) => c.flags.includes(REPAIR_FLAGS.revert)).flatMap(shippedIn));
 	const fixedUp = new Set();
 	let repairedDeploys = 0;
-	const deploys = {
-		ai: {
-			all: 0,
-			failed: 0
-		},
-		other: {
-			all: 0,
-			failed: 0
-		}
-	};
+	const byRepository = new Map();
 	for (const d of input.deploys) {
 		const changes = shipped.get(deployKey(d.repository, d.product, d.at)) ?? [];
 		if (changes.length === 0) continue;
-		const group = changes.some(isAi) ? deploys.ai : deploys.other;
+		const repository = d.repository ?? "";
+		let counts = byRepository.get(repository);
+		if (counts === void 0) byRepository.set(repository, counts = {
+			ai: {
+				all: 0,
+				failed: 0
+			},
+			other: {
+				all: 0,
+				failed: 0
+			}
+		});
+		const group = changes.some(isAi) ? counts.ai : counts.other;
 		group.all += 1;
 		if (!d.failed) continue;
 		group.failed += 1;
@@ -42051,6 +42081,19 @@ function computeAiDefects(input) {
 		repairedDeploys += 1;
 		for (const c of changes) if (c.revertedBy === null && !c.flags.includes(REPAIR_FLAGS.failedDeployFix)) fixedUp.add(c);
 	}
+	const strata = [...byRepository.values()];
+	const several = strata.length > 1;
+	const compared = several ? strata.filter((r) => r.ai.all > 0 && r.other.all > 0) : strata;
+	const deploys = {
+		ai: {
+			all: sumOf(compared, (r) => r.ai.all),
+			failed: sumOf(compared, (r) => r.ai.failed)
+		},
+		other: {
+			all: sumOf(compared, (r) => r.other.all),
+			failed: sumOf(compared, (r) => r.other.failed)
+		}
+	};
 	const groupOf = (changes, own) => {
 		const reverted = changes.filter((c) => c.revertedBy !== null).length;
 		const fixed = changes.filter((c) => fixedUp.has(c)).length;
@@ -42081,19 +42124,30 @@ function computeAiDefects(input) {
 	const fewChanges = Math.min(ai.changes, other.changes) < 10;
 	const fewDeploys = Math.min(ai.deploys, other.deploys) < 10;
 	const fewRepaired = ai.fixedUp + other.fixedUp > 0 && repairedDeploys < 10;
-	const difference = (k, n, few) => {
-		const d = shareDifference({
-			k: k[0],
-			n: n[0]
-		}, {
-			k: k[1],
-			n: n[1]
-		});
-		return {
-			...d,
-			real: !few && d.low !== null && d.high !== null && (d.low > 0 || d.high < 0)
-		};
-	};
+	const verdict = (d, few) => ({
+		...d,
+		real: !few && d.low !== null && d.high !== null && (d.low > 0 || d.high < 0)
+	});
+	const difference = (k, n, few) => verdict(shareDifference({
+		k: k[0],
+		n: n[0]
+	}, {
+		k: k[1],
+		n: n[1]
+	}), few);
+	const failureDifference = several ? {
+		...verdict(stratifiedShareDifference(compared.map((r) => ({
+			a: {
+				k: r.ai.failed,
+				n: r.ai.all
+			},
+			b: {
+				k: r.other.failed,
+				n: r.other.all
+			}
+		}))), fewDeploys || fewChanges),
+		repositories: compared.length
+	} : difference([ai.failed, other.failed], [ai.deploys, other.deploys], fewDeploys || fewChanges);
 	return {
 		failedDeploys: failed,
 		failedWithAi: ai.failed,
@@ -42105,25 +42159,33 @@ function computeAiDefects(input) {
 		other,
 		revertDifference: difference([ai.reverted, other.reverted], [ai.changes, other.changes], fewChanges),
 		fixUpDifference: difference([ai.fixedUp, other.fixedUp], [ai.changes, other.changes], fewChanges || fewRepaired),
-		failureDifference: difference([ai.failed, other.failed], [ai.deploys, other.deploys], fewDeploys || fewChanges),
+		failureDifference,
 		note: noteOf(ai, other, {
 			fewChanges,
 			fewDeploys,
-			repairedDeploys: fewRepaired ? repairedDeploys : null
+			repairedDeploys: fewRepaired ? repairedDeploys : null,
+			repositories: several ? strata.length : null
 		})
 	};
 }
 function noteOf(ai, other, few) {
 	const parts = [...few.fewChanges ? [`changes (AI-assisted ${ai.changes}, other ${other.changes})`] : [], ...few.fewDeploys ? [`deploys that shipped them (with an AI-assisted change ${ai.deploys}, without ${other.deploys})`] : []];
-	return [parts.length === 0 ? null : `Too few to tell the groups apart: fewer than 10 ${parts.join(` or fewer than 10 `)} in a group.`, few.repairedDeploys === null ? null : `The fix-ups shipped in ${few.repairedDeploys === 1 ? "one failed deploy" : `${few.repairedDeploys} failed deploys`}, fewer than 10: changes shipped together fail together, so their difference is not told.`].filter((n) => n !== null).join(" ") || null;
+	const groups = parts.length === 0 ? null : `Too few to tell the groups apart: fewer than 10 ${parts.join(` or fewer than 10 `)} in a group.`;
+	const batches = few.repairedDeploys === null ? null : `The fix-ups shipped in ${few.repairedDeploys === 1 ? "one failed deploy" : `${few.repairedDeploys} failed deploys`}, fewer than 10: changes shipped together fail together, so their difference is not told.`;
+	return [
+		few.repositories === null ? null : `Deploy failures compare within a repository: the deploys counted are those of the repositories that shipped deploys both with and without an AI-assisted change (of ${few.repositories} with deploys), and the difference is each one's own, weighed together (Mantel–Haenszel), not the gap between the rates beside it, which pool them.`,
+		groups,
+		batches
+	].filter((n) => n !== null).join(" ") || null;
 }
-var deployKey, isAi;
+var deployKey, isAi, sumOf;
 var init_ai_defects = __esmMin((() => {
 	init_repairs();
 	init_limits();
 	init_proportion();
 	deployKey = (repository, product, at) => `${repository ?? ""}\u0000${product ?? ""}\u0000${at}`;
 	isAi = (c) => c.aiEvidence.length > 0;
+	sumOf = (strata, of) => strata.reduce((sum, r) => sum + of(r), 0);
 }));
 // src/metrics/size.ts
 function changedLines(change) {
@@ -47389,7 +47451,8 @@ var init_schema$1 = __esmMin((() => {
 	defectGroupSchema = object(figureShape(DEFECT_GROUP));
 	shareDifferenceSchema = object({
 		...figureShape(SHARE_DIFFERENCE),
-		real: boolean().describe(`the 95% interval leaves out 0 and each group has at least 10 changes (deploys, for the failure rate): a difference the data can tell`)
+		real: boolean().describe(`the 95% interval leaves out 0 and each group has at least 10 changes (and deploys, for the failure rate): a difference the data can tell`),
+		repositories: number().int().nonnegative().optional().describe("over several repositories, the deploy failure difference is within each one that shipped deploys of both groups, weighed together (Mantel–Haenszel, Sato's interval): how many; absent over one")
 	});
 	aiDefectsSchema = object({
 		...figureShape(AI_DEFECT_SHARES),

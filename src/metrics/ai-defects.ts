@@ -10,12 +10,16 @@
  * have at least MIN_AI_GROUP changes (and deploys, for the failure rate). A change is tied to the deploy that shipped it
  * first by its `deployedAt` (and repository); in a repository of several products, to each product's own first
  * deploy that shipped it (`productDeploys`): the products' deploys at one commit are deploys of their own, and one
- * that shipped none of a change's products did not ship it. Pure.
+ * that shipped none of a change's products did not ship it. Over several repositories (a report of several, an
+ * aggregate) the deploys are each repository's, as its change failure rate is: the deploy figures are over the
+ * repositories that shipped deploys both with and without an AI-assisted change, and their difference is the
+ * repositories' own weighed together (Mantel–Haenszel, Sato's interval); the changes' rates pool, as percentiles do.
+ * Pure.
  */
 import type { MeasuredChange, MeasuredDeploy } from '../domain.js';
 import { REPAIR_FLAGS } from '../model/repairs.js';
 import { MIN_AI_GROUP } from './limits.js';
-import { shareDifference, wilson } from './proportion.js';
+import { shareDifference, stratifiedShareDifference, wilson, type ProportionInterval } from './proportion.js';
 import type { AiDefects, DefectGroup, ShareDifference } from './schema.js';
 
 export type { AiDefects } from './schema.js';
@@ -62,11 +66,15 @@ export function computeAiDefects(input: AiDefectsInput): AiDefects {
   // the failed deploys the fix-ups shipped in: changes shipped together fail together, so these, not the changes,
   // are how many times the data saw a fix-up happen (continuedev/continue: 218 of 260 in one deploy)
   let repairedDeploys = 0;
-  const deploys = { ai: { all: 0, failed: 0 }, other: { all: 0, failed: 0 } };
+  // each repository's deploys apart: across repositories the failure rates compare within each (see below)
+  const byRepository = new Map<string, Counts>();
   for (const d of input.deploys) {
     const changes = shipped.get(deployKey(d.repository, d.product, d.at)) ?? [];
     if (changes.length === 0) continue;
-    const group = changes.some(isAi) ? deploys.ai : deploys.other;
+    const repository = d.repository ?? '';
+    let counts = byRepository.get(repository);
+    if (counts === undefined) byRepository.set(repository, (counts = { ai: { all: 0, failed: 0 }, other: { all: 0, failed: 0 } }));
+    const group = changes.some(isAi) ? counts.ai : counts.other;
     group.all += 1;
     if (!d.failed) continue;
     group.failed += 1;
@@ -79,6 +87,16 @@ export function computeAiDefects(input: AiDefectsInput): AiDefects {
     repairedDeploys += 1;
     for (const c of changes) if (c.revertedBy === null && !c.flags.includes(REPAIR_FLAGS.failedDeployFix)) fixedUp.add(c);
   }
+  // over several repositories, the deploys of those that shipped deploys of both groups: a repository deploying every
+  // merge (curl: 3,383 deploys, a change each) is no baseline for others' releases, and pooled it made one failed release
+  // with an AI-assisted change read 70× the rest's rate. Its difference is the repositories' own, weighed together
+  const strata = [...byRepository.values()];
+  const several = strata.length > 1;
+  const compared = several ? strata.filter((r) => r.ai.all > 0 && r.other.all > 0) : strata;
+  const deploys = {
+    ai: { all: sumOf(compared, (r) => r.ai.all), failed: sumOf(compared, (r) => r.ai.failed) },
+    other: { all: sumOf(compared, (r) => r.other.all), failed: sumOf(compared, (r) => r.other.failed) },
+  };
   const groupOf = (changes: readonly MeasuredChange[], own: { all: number; failed: number }): DefectGroup => {
     const reverted = changes.filter((c) => c.revertedBy !== null).length;
     const fixed = changes.filter((c) => fixedUp.has(c)).length;
@@ -108,12 +126,15 @@ export function computeAiDefects(input: AiDefectsInput): AiDefects {
   const failedShare = wilson(ai.failed, failed);
   const fewChanges = Math.min(ai.changes, other.changes) < MIN_AI_GROUP;
   const fewDeploys = Math.min(ai.deploys, other.deploys) < MIN_AI_GROUP;
+  // (the failure difference needs ten changes too: the deploys with an AI-assisted change are no more observations
+  // than the changes behind them; six repositories' 9 in 12 products' deploys, one failed, read "higher")
   // fix-ups seen at all, from fewer failed deploys than a group needs: one batch is one event, however many changes
   const fewRepaired = ai.fixedUp + other.fixedUp > 0 && repairedDeploys < MIN_AI_GROUP;
-  const difference = (k: [number, number], n: [number, number], few: boolean): ShareDifference => {
-    const d = shareDifference({ k: k[0], n: n[0] }, { k: k[1], n: n[1] });
-    return { ...d, real: !few && d.low !== null && d.high !== null && (d.low > 0 || d.high < 0) };
-  };
+  const verdict = (d: ProportionInterval, few: boolean): ShareDifference => ({ ...d, real: !few && d.low !== null && d.high !== null && (d.low > 0 || d.high < 0) });
+  const difference = (k: [number, number], n: [number, number], few: boolean): ShareDifference => verdict(shareDifference({ k: k[0], n: n[0] }, { k: k[1], n: n[1] }), few);
+  const failureDifference: ShareDifference = several
+    ? { ...verdict(stratifiedShareDifference(compared.map((r) => ({ a: { k: r.ai.failed, n: r.ai.all }, b: { k: r.other.failed, n: r.other.all } }))), fewDeploys || fewChanges), repositories: compared.length }
+    : difference([ai.failed, other.failed], [ai.deploys, other.deploys], fewDeploys || fewChanges);
   return {
     failedDeploys: failed,
     failedWithAi: ai.failed,
@@ -125,20 +146,28 @@ export function computeAiDefects(input: AiDefectsInput): AiDefects {
     other,
     revertDifference: difference([ai.reverted, other.reverted], [ai.changes, other.changes], fewChanges),
     fixUpDifference: difference([ai.fixedUp, other.fixedUp], [ai.changes, other.changes], fewChanges || fewRepaired),
-    // the deploys with an AI-assisted change are no more observations than the changes behind them: six repositories'
-    // 9 AI-assisted changes shipped in 12 deploys (products' deploys at one commit), one of which failed, and read as
-    // "higher for AI-assisted changes" under the note that fewer than 10 changes cannot tell the groups apart
-    failureDifference: difference([ai.failed, other.failed], [ai.deploys, other.deploys], fewDeploys || fewChanges),
-    note: noteOf(ai, other, { fewChanges, fewDeploys, repairedDeploys: fewRepaired ? repairedDeploys : null }),
+    failureDifference,
+    note: noteOf(ai, other, { fewChanges, fewDeploys, repairedDeploys: fewRepaired ? repairedDeploys : null, repositories: several ? strata.length : null }),
   };
 }
 
-function noteOf(ai: DefectGroup, other: DefectGroup, few: { fewChanges: boolean; fewDeploys: boolean; repairedDeploys: number | null }): string | null {
+interface Counts {
+  ai: { all: number; failed: number };
+  other: { all: number; failed: number };
+}
+
+const sumOf = (strata: readonly Counts[], of: (r: Counts) => number): number => strata.reduce((sum, r) => sum + of(r), 0);
+
+function noteOf(ai: DefectGroup, other: DefectGroup, few: { fewChanges: boolean; fewDeploys: boolean; repairedDeploys: number | null; repositories: number | null }): string | null {
   const parts = [
     ...(few.fewChanges ? [`changes (AI-assisted ${ai.changes}, other ${other.changes})`] : []),
     ...(few.fewDeploys ? [`deploys that shipped them (with an AI-assisted change ${ai.deploys}, without ${other.deploys})`] : []),
   ];
   const groups = parts.length === 0 ? null : `Too few to tell the groups apart: fewer than ${MIN_AI_GROUP} ${parts.join(` or fewer than ${MIN_AI_GROUP} `)} in a group.`;
   const batches = few.repairedDeploys === null ? null : `The fix-ups shipped in ${few.repairedDeploys === 1 ? 'one failed deploy' : `${few.repairedDeploys} failed deploys`}, fewer than ${MIN_AI_GROUP}: changes shipped together fail together, so their difference is not told.`;
-  return [groups, batches].filter((n) => n !== null).join(' ') || null;
+  // over several repositories, what the deploys' row holds and why its difference is not the gap between its rates
+  const within = few.repositories === null
+    ? null
+    : `Deploy failures compare within a repository: the deploys counted are those of the repositories that shipped deploys both with and without an AI-assisted change (of ${few.repositories} with deploys), and the difference is each one's own, weighed together (Mantel–Haenszel), not the gap between the rates beside it, which pool them.`;
+  return [within, groups, batches].filter((n) => n !== null).join(' ') || null;
 }

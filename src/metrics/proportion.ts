@@ -42,3 +42,34 @@ export function shareDifference(a: { k: number; n: number }, b: { k: number; n: 
     high: d + Math.sqrt((x.high - x.value) ** 2 + (y.value - y.low) ** 2),
   };
 }
+
+/** One stratum's two shares: `a` of the first group, `b` of the second. */
+export interface Stratum {
+  a: { k: number; n: number };
+  b: { k: number; n: number };
+}
+
+/**
+ * The difference of two shares within strata (`a` − `b` in each, the strata being repositories), by Mantel and
+ * Haenszel's weights (each stratum's n_a·n_b ÷ (n_a + n_b)), with the 95% interval of Sato's variance (Sato 1989, as
+ * SAS's PROC FREQ and epiR give it), which holds for many small strata and for few large ones. A stratum that lacks
+ * either group weighs nothing: it cannot say how the groups differ. All null when no stratum holds both.
+ */
+export function stratifiedShareDifference(strata: readonly Stratum[]): ProportionInterval {
+  let weights = 0;
+  let sum = 0;
+  let p = 0;
+  let q = 0;
+  for (const { a, b } of strata) {
+    const n = a.n + b.n;
+    if (a.n <= 0 || b.n <= 0) continue;
+    weights += (a.n * b.n) / n;
+    sum += (a.k * b.n - b.k * a.n) / n;
+    p += (a.n * a.n * b.k - b.n * b.n * a.k + (a.n * b.n * (b.n - a.n)) / 2) / (n * n);
+    q += (a.k * (b.n - b.k) + b.k * (a.n - a.k)) / (2 * n);
+  }
+  if (weights === 0) return { value: null, low: null, high: null };
+  const d = sum / weights;
+  const half = Z * Math.sqrt(Math.max(0, d * p + q) / (weights * weights));
+  return { value: d, low: Math.max(-1, d - half), high: Math.min(1, d + half) };
+}

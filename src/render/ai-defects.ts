@@ -13,7 +13,7 @@ import { unsettled } from './health.js';
 export const AI_DEFECTS_TITLE = 'Defects: AI-assisted against other';
 /** what every format says the rates are */
 export const AI_DEFECTS_BASIS =
-  `Reverted: undone by a later revert. Fixed up: shipped in a failed deploy that a later change repaired (a revert counts as reverted). Deploy failure rate: of the window's deploys that first shipped a counted change, those shipping an AI-assisted change against those shipping none. Rates with their 95% Wilson interval; a difference is told only when its 95% interval (Newcombe) leaves out 0 and each group has at least ${MIN_AI_GROUP}.`;
+  `Reverted: undone by a later revert. Fixed up: shipped in a failed deploy that a later change repaired (a revert counts as reverted). Deploy failure rate: of the window's deploys that first shipped a counted change, those shipping an AI-assisted change against those shipping none. Rates with their 95% Wilson interval; a difference is told only when its 95% interval (Newcombe's; over several repositories the deploys', Sato's) leaves out 0 and each group has at least ${MIN_AI_GROUP} changes.`;
 
 type Defects = NonNullable<Report['summary']['aiDefects']>;
 type Difference = Defects['revertDifference'];
@@ -60,5 +60,7 @@ function told(d: Difference): Pick<AiDefectsRow, 'difference' | 'direction'> {
   const direction = !d.real ? null : d.value > 0 ? 'worse' : 'better';
   // a group under the minimum: too few to tell (the note says which)
   const verdict = unsettled(d) ?? (direction === 'worse' ? 'higher for AI-assisted changes' : 'lower for AI-assisted changes');
-  return { difference: `${formatPoints(d.value)} (${formatPoints(d.low)} to ${formatPoints(d.high)}): ${verdict}`, direction };
+  // over several repositories the deploys' difference is within them (metrics/ai-defects.ts): said where it is read
+  const within = d.repositories === undefined ? '' : ` within ${plural(d.repositories, 'repository', 'repositories')}`;
+  return { difference: `${formatPoints(d.value)}${within} (${formatPoints(d.low)} to ${formatPoints(d.high)}): ${verdict}`, direction };
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Change, MeasuredDeploy, ProductDeploy } from '../../src/domain.js';
 import { computeAiDefects } from '../../src/metrics/ai-defects.js';
+import { shareDifference } from '../../src/metrics/proportion.js';
 import { REPAIR_FLAGS } from '../../src/model/repairs.js';
 import { change, h } from '../model/data.js';
 
@@ -42,6 +43,8 @@ describe('AI defects, counted by hand', () => {
   });
 
   it('says too few, and calls no difference real, under ten in a group', () => {
+    // one repository: its own deploys, Newcombe's interval, nothing said of repositories
+    expect(d.failureDifference.repositories).toBeUndefined();
     expect([d.revertDifference.real, d.fixUpDifference.real, d.failureDifference.real]).toEqual([false, false, false]);
     expect(d.note).toBe('Too few to tell the groups apart: fewer than 10 changes (AI-assisted 3, other 4) or fewer than 10 deploys that shipped them (with an AI-assisted change 2, without 3) in a group. The fix-ups shipped in one failed deploy, fewer than 10: changes shipped together fail together, so their difference is not told.');
   });
@@ -85,6 +88,33 @@ describe('AI defects, counted by hand', () => {
     const tenth = shipped('a9', 50, { ...AI, productDeploys: [by('web', 50)] });
     const enough = computeAiDefects({ changes: [...ai, tenth, ...other], later: [...ai, tenth, ...other], deploys: [...deploys, of('web', 50)] });
     expect(enough.failureDifference.real).toBe(true);
+  });
+
+  it('over several repositories, compares deploy failures within each: one deploying every merge is no baseline for releases', () => {
+    // 'rel' releases: 12 deploys with an AI-assisted change (1 failed), 30 without (2 failed). 'every' deploys each of
+    // its 3,000 changes (4 failed), none AI-assisted. Pooled, 1 of 12 against 6 of 3,030 tells AI-assisted deploys apart
+    const at = (repository: string, i: number): MeasuredDeploy => ({ ...deploy(i, false), repository });
+    const rel = [
+      ...Array.from({ length: 12 }, (_, i) => shipped(`a${i}`, i, { ...AI, repository: 'rel' })),
+      ...Array.from({ length: 30 }, (_, i) => shipped(`o${i}`, 100 + i, { repository: 'rel' })),
+    ];
+    const every = Array.from({ length: 3000 }, (_, i) => shipped(`e${i}`, i, { repository: 'every' }));
+    const deploys = [
+      ...Array.from({ length: 12 }, (_, i) => ({ ...at('rel', i), failed: i === 0 })),
+      ...Array.from({ length: 30 }, (_, i) => ({ ...at('rel', 100 + i), failed: i < 2 })),
+      ...Array.from({ length: 3000 }, (_, i) => ({ ...at('every', i), failed: i < 4 })),
+    ];
+    const all = [...rel, ...every];
+    const d = computeAiDefects({ changes: all, later: all, deploys });
+    // 'every' has no deploy with an AI-assisted change: it says nothing of the difference, and its deploys are left out
+    expect([d.ai.deploys, d.ai.failed, d.other.deploys, d.other.failed, d.failedDeploys]).toEqual([12, 1, 30, 2, 3]);
+    // one repository compared: its own difference, 1/12 − 2/30
+    expect(d.failureDifference.value).toBeCloseTo(1 / 12 - 2 / 30, 12);
+    expect(d.failureDifference.real).toBe(false);
+    expect(d.failureDifference.repositories).toBe(1);
+    expect(d.note).toBe('Deploy failures compare within a repository: the deploys counted are those of the repositories that shipped deploys both with and without an AI-assisted change (of 2 with deploys), and the difference is each one\'s own, weighed together (Mantel–Haenszel), not the gap between the rates beside it, which pool them.');
+    // pooled, the same deploys read as a difference: 8.3% against 0.2%, Newcombe's interval leaving out 0
+    expect((shareDifference({ k: 1, n: 12 }, { k: 6, n: 3030 }).low ?? 0) > 0).toBe(true);
   });
 
   it('counts no fix-ups in a failed deploy that the revert of its failing change restored', () => {

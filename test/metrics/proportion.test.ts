@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { shareDifference, wilson } from '../../src/metrics/proportion.js';
+import { shareDifference, stratifiedShareDifference, wilson } from '../../src/metrics/proportion.js';
 
 const round4 = (v: number | null): number | null => (v === null ? null : Math.round(v * 10_000) / 10_000);
 
@@ -33,5 +33,44 @@ describe('a proportion\'s 95% interval (Wilson) and a difference\'s (Newcombe)',
       expect((i.low as number) >= 0 && (i.high as number) <= 1).toBe(true);
       expect((bigger.high as number) - (bigger.low as number)).toBeLessThanOrEqual((i.high as number) - (i.low as number) + 1e-12);
     }));
+  });
+});
+
+describe('a difference of two shares within strata (Mantel–Haenszel, Sato\'s interval)', () => {
+  // by hand: stratum 1, 3 of 10 against 10 of 100 (weight 10·100/110, numerator (3·100 − 10·10)/110 = 20/11);
+  // stratum 2, 1 of 20 against 2 of 40 (weight 40/3, numerator 0). d = (20/11) ÷ (740/33) = 3/37. Sato's P = 16000/12100
+  // + 7200/3600 = 402/121, Q = 340/220 + 76/120 = 719/330, variance (d·P + Q) ÷ (740/33)² = 0.0048686
+  const strata = [
+    { a: { k: 3, n: 10 }, b: { k: 10, n: 100 } },
+    { a: { k: 1, n: 20 }, b: { k: 2, n: 40 } },
+  ];
+
+  it('weighs each stratum\'s difference as Mantel and Haenszel do, with Sato\'s variance', () => {
+    const d = stratifiedShareDifference(strata);
+    const half = 1.959963984540054 * Math.sqrt(((3 / 37) * (402 / 121) + 719 / 330) / (740 / 33) ** 2);
+    expect(d.value).toBeCloseTo(3 / 37, 12);
+    expect(d.low).toBeCloseTo(3 / 37 - half, 12);
+    expect(d.high).toBeCloseTo(3 / 37 + half, 12);
+    expect([round4(d.low), round4(d.high)]).toEqual([-0.0557, 0.2178]);
+  });
+
+  it('gives no weight to a stratum that lacks a group: it cannot say how the groups differ', () => {
+    const more = [...strata, { a: { k: 0, n: 0 }, b: { k: 4, n: 3000 } }, { a: { k: 2, n: 5 }, b: { k: 0, n: 0 } }];
+    expect(stratifiedShareDifference(more)).toEqual(stratifiedShareDifference(strata));
+    expect(stratifiedShareDifference([{ a: { k: 1, n: 12 }, b: { k: 0, n: 0 } }])).toEqual({ value: null, low: null, high: null });
+  });
+
+  it('finds no difference where pooling makes one (Simpson): the groups alike within each stratum', () => {
+    // the first group mostly where failures are common (10% in both groups), the second mostly where they are rare
+    // (0.1% in both): pooled, 9.2% against 0.15%
+    const simpson = [
+      { a: { k: 10, n: 100 }, b: { k: 1, n: 10 } },
+      { a: { k: 0, n: 10 }, b: { k: 3, n: 3000 } },
+    ];
+    const pooled = shareDifference({ k: 10, n: 110 }, { k: 4, n: 3010 });
+    expect((pooled.low ?? 0) > 0).toBe(true);
+    const within = stratifiedShareDifference(simpson);
+    expect(Math.abs(within.value ?? 1)).toBeLessThan(0.01);
+    expect((within.low ?? 0) < 0 && (within.high ?? 0) > 0).toBe(true);
   });
 });

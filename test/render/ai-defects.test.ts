@@ -49,6 +49,19 @@ describe('AI defects on every page', () => {
     expect(renderText(report, { color: false, width: 200 })).toContain('+48 pp (+29 pp to +62 pp): too few to tell');
   });
 
+  it('over several repositories, says the deploys\' difference is within them, where it is read', () => {
+    // aider and pip's year: 1 of 10 deploys with an AI-assisted change failed against 0 of 6, but within pip 1 of 2
+    // against 0 of 5 and within aider 0 of 8 against 0 of 1: +31 pp weighed together, not the rates' 10-point gap
+    const base = defects();
+    const failureDifference = { value: 0.308, low: -0.058, high: 0.67, real: false, repositories: 2 };
+    const report = buildReport(sampleChanges(), {}, { aiDefects: { ...base, failureDifference, ai: { ...base.ai, deploys: 10, failed: 1, failureRate: 0.1, failureRateLow: 0.018, failureRateHigh: 0.4 }, other: { ...base.other, deploys: 6, failed: 0, failureRate: 0, failureRateLow: 0, failureRateHigh: 0.39 } } });
+    const text = renderText(report, { color: false, width: 200 });
+    expect(text).toContain('deploy failure rate 1 of 10 · 10% (1.8%–40%) vs 0 of 6 · 0% (0%–39%) · +31 pp within 2 repositories (−5.8 pp to +67 pp): the data cannot tell');
+    expect(renderMarkdown(report)).toContain('| +31 pp within 2 repositories (−5.8 pp to +67 pp): the data cannot tell |');
+    // one repository: its own deploys, no word of repositories
+    expect(renderText(buildReport(sampleChanges(), {}, { aiDefects: base }), { color: false, width: 200 })).not.toContain('within 1 repository');
+  });
+
   it('says nothing when there is no AI-assisted change to compare, or the report predates the figure', () => {
     const none = buildReport(sampleChanges(), {}, { aiDefects: { ...defects(), ai: { ...defects().ai, changes: 0 } } });
     expect(renderText(none, { color: false, width: 80 })).not.toContain('defects, AI-assisted');
