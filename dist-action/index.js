@@ -16707,7 +16707,7 @@ function healthSections(report) {
 			name,
 			a,
 			o,
-			...intervals ? i ? differenceCells(i, words, tooFewToCompare(ai)) : [
+			...intervals ? i ? differenceCells(i, words, tooFewToCompare(ai), ai.repositories !== void 0) : [
 				"",
 				"",
 				""
@@ -16732,7 +16732,7 @@ function healthSections(report) {
 					"AI-assisted (a lower bound)",
 					"Other",
 					...intervals ? [
-						"Difference of medians",
+						`Difference of medians${withinRepositories$1(ai.repositories)}`,
 						"95% interval",
 						"Verdict"
 					] : []
@@ -16743,12 +16743,13 @@ function healthSections(report) {
 	}
 	return out;
 }
-function differenceCells(i, words, tooFew) {
+function differenceCells(i, words, tooFew, withinRepositories = false) {
 	const range = i.low === null && i.high === null ? "—" : i.low === null ? `≤ ${words.signed(i.high)}` : i.high === null ? `≥ ${words.signed(i.low)}` : `${words.signed(i.low)} to ${words.signed(i.high)}`;
+	const said = i.difference === null && withinRepositories ? "too few in any one repository" : verdict(i, tooFew, words);
 	return [
 		words.signed(i.difference),
 		range,
-		verdict(i, tooFew, words)
+		said
 	];
 }
 function tooFewToCompare(ai) {
@@ -16776,6 +16777,9 @@ function verdict(i, tooFew, words) {
 	if (noDifference(i)) return "no difference";
 	if (!i.real) return notTold(i);
 	return i.difference < 0 ? words.lower : words.higher;
+}
+function withinRepositories$1(repositories) {
+	return repositories === void 0 ? "" : ` within ${repositories === 1 ? "1 repository" : `${repositories} repositories`}`;
 }
 var count$3, durationWords, SIZE_WORDS;
 var init_health = __esmMin((() => {
@@ -16845,7 +16849,7 @@ function aiDifferenceLine(ai, label, days, tooFew = false) {
 		...rest ? [rest] : []
 	];
 	const verdict = tooFew ? "too few changes in a group to tell any of them apart" : parts.join("; ");
-	return `p50 AI-assisted − other (95% interval): ${items.map((i) => `${i.name} ${i.text}`).join(", ")} — ${verdict}`;
+	return `p50 AI-assisted − other${withinRepositories$1(ai.repositories)} (95% interval): ${items.map((i) => `${i.name} ${i.text}`).join(", ")} — ${verdict}`;
 }
 var init_confidence = __esmMin((() => {
 	init_domain();
@@ -17485,6 +17489,63 @@ function compareMediansOfValues(xs, ys) {
 		medians: [of(xs, MEDIAN), of(ys, MEDIAN)]
 	};
 }
+function stratifiedMedianDifference(strata, drawn = new Map()) {
+	const lent = scratch.borrow(BOOTSTRAP_RESAMPLES);
+	const weighed = lent.subarray(0, BOOTSTRAP_RESAMPLES).fill(0);
+	try {
+		let [weights, sum, counted] = [
+			0,
+			0,
+			0
+		];
+		for (const [xs, ys] of strata) {
+			if (xs.length < 5 || ys.length < 5) continue;
+			const w = xs.length * ys.length / (xs.length + ys.length);
+			const [tx, ty] = [groupRanks(xs.length, drawn), groupRanks(ys.length, drawn)];
+			const [ox, oy] = [2 * counted * TURN % BOOTSTRAP_RESAMPLES, (2 * counted + 1) * TURN % BOOTSTRAP_RESAMPLES];
+			const x = (xs.length - 1) * MEDIAN_P;
+			const y = (ys.length - 1) * MEDIAN_P;
+			orderRanks(xs, tx, 0, x, 2);
+			orderRanks(ys, ty, 0, y, 2);
+			const [fx, fy] = [x - Math.floor(x), y - Math.floor(y)];
+			for (let r = 0; r < BOOTSTRAP_RESAMPLES; r++) {
+				const i = 2 * ((r + ox) % BOOTSTRAP_RESAMPLES);
+				const j = 2 * ((r + oy) % BOOTSTRAP_RESAMPLES);
+				weighed[r] = weighed[r] + w * (resampled(xs, fx, tx[i], tx[i + 1]) - resampled(ys, fy, ty[j], ty[j + 1]));
+			}
+			weights += w;
+			sum += w * (of(xs, MEDIAN) - of(ys, MEDIAN));
+			counted += 1;
+		}
+		if (counted === 0) return {
+			...NO_INTERVAL,
+			strata: 0
+		};
+		for (let r = 0; r < BOOTSTRAP_RESAMPLES; r++) weighed[r] = weighed[r] / weights;
+		const difference = sum / weights;
+		const [highEnd, lowEnd] = percentilesOfUnsorted(weighed, [.975, .025]);
+		const [high, low] = [roundedToZero(highEnd, difference, 0), roundedToZero(lowEnd, difference, 0)];
+		return {
+			difference,
+			low,
+			high,
+			real: low > 0 || high < 0,
+			strata: counted
+		};
+	} finally {
+		scratch.giveBack(lent);
+	}
+}
+function groupRanks(n, drawn) {
+	let ranks = drawn.get(n);
+	if (ranks === void 0) {
+		const draw = rankDrawer(MEDIAN_P, n, seededRandom(SEED + n >>> 0));
+		ranks = new Int32Array(2 * BOOTSTRAP_RESAMPLES);
+		for (let r = 0; r < BOOTSTRAP_RESAMPLES; r++) draw(ranks, 2 * r);
+		drawn.set(n, ranks);
+	}
+	return ranks;
+}
 function bootstrapCensoredDifference(a, b, p) {
 	return bootstrapCensoredDifferences(a, b, [p])[0];
 }
@@ -17611,10 +17672,10 @@ function valuesOf$1(items, value, known) {
 	}
 	return known.subarray(0, n);
 }
-function orderRanks(values, ranks, at, h) {
+function orderRanks(values, ranks, at, h, stride = 4) {
 	let first = Math.floor(h);
 	let last = Math.ceil(h);
-	for (let i = at; i < ranks.length; i += 4) {
+	for (let i = at; i < ranks.length; i += stride) {
 		const lo = ranks[i];
 		const hi = ranks[i + 1];
 		if (lo < first) first = lo;
@@ -17740,7 +17801,7 @@ function binomial(m, p, random) {
 	for (let j = 0; j < left; j++) if (random.uniform() < q) count++;
 	return count;
 }
-var BOOTSTRAP_RESAMPLES, SEED, MEDIAN, NO_INTERVAL, RANKS_SEED, RankedResamples, FEW_FROM, FEW_SHARE, FEW_SEED, FewRunningResamples, CensoredResamples, ROUNDING, scratch, drawn, DRAWN, COUNTED_FROM, COUNTED_DISTINCT;
+var BOOTSTRAP_RESAMPLES, SEED, MEDIAN, MEDIAN_P, NO_INTERVAL, TURN, RANKS_SEED, RankedResamples, FEW_FROM, FEW_SHARE, FEW_SEED, FewRunningResamples, CensoredResamples, ROUNDING, scratch, drawn, DRAWN, COUNTED_FROM, COUNTED_DISTINCT;
 var init_bootstrap = __esmMin((() => {
 	init_censored();
 	init_percentile();
@@ -17753,12 +17814,14 @@ var init_bootstrap = __esmMin((() => {
 		kind: "percentile",
 		p: .5
 	};
+	MEDIAN_P = .5;
 	NO_INTERVAL = {
 		difference: null,
 		low: null,
 		high: null,
 		real: false
 	};
+	TURN = 7919;
 	RANKS_SEED = -1059432033;
 	RankedResamples = class {
 		#sorted;
@@ -18622,9 +18685,8 @@ function told(d) {
 	};
 	const direction = !d.real ? null : d.value > 0 ? "worse" : "better";
 	const verdict = unsettled(d) ?? (direction === "worse" ? "higher for AI-assisted changes" : "lower for AI-assisted changes");
-	const within = d.repositories === void 0 ? "" : ` within ${plural$2(d.repositories, "repository", "repositories")}`;
 	return {
-		difference: `${formatPoints(d.value)}${within} (${formatPoints(d.low)} to ${formatPoints(d.high)}): ${verdict}`,
+		difference: `${formatPoints(d.value)}${withinRepositories$1(d.repositories)} (${formatPoints(d.low)} to ${formatPoints(d.high)}): ${verdict}`,
 		direction
 	};
 }
@@ -20714,7 +20776,7 @@ function aiComparison$1(report) {
 	});
 	const intervals = ai.intervals;
 	const row = (name, x, y, interval, words = durationWords(days)) => {
-		const [difference, range, said] = interval ? differenceCells(interval, words, tooFewToCompare(ai)) : [
+		const [difference, range, said] = interval ? differenceCells(interval, words, tooFewToCompare(ai), ai.repositories !== void 0) : [
 			"",
 			"",
 			""
@@ -20732,7 +20794,7 @@ function aiComparison$1(report) {
 		`AI-assisted (${a.count})`,
 		`Other (${o.count})`,
 		...intervals ? [
-			"Difference of medians",
+			`Difference of medians${withinRepositories$1(ai.repositories)}`,
 			"95% interval",
 			"Verdict"
 		] : []
@@ -43210,6 +43272,12 @@ function aiComparison(changes, github, waiting) {
 	const other = changes.filter((c) => c.aiEvidence.length === 0);
 	const small = Math.min(assisted.length, other.length) < 10;
 	const value = (key) => key === "leadTime" ? (c) => c.leadTime : key === "cycleTime" ? (c) => c.cycleTime : STAGE_OF[key];
+	const strata = repositoryStrata(changes);
+	if (strata !== null) return withinRepositories(assisted, other, strata, {
+		github,
+		small,
+		value
+	});
 	const censor = waiting !== null && Math.max(assisted.length, other.length) <= CENSORED_AT_MOST ? waiting : null;
 	const observe = (key) => censor === null ? null : key === "leadTime" ? (c) => leadObservation(c, censor) : key === "deploy" ? (c) => deployObservation(c, censor) : null;
 	const compared = AI_INTERVAL_KEYS.map((key) => {
@@ -43248,6 +43316,67 @@ function aiComparison(changes, github, waiting) {
 		intervals,
 		sizeInterval: size.interval
 	};
+}
+function repositoryStrata(changes) {
+	const by = new Map();
+	for (const c of changes) {
+		const name = c.repository ?? "";
+		let stratum = by.get(name);
+		if (stratum === void 0) by.set(name, stratum = [[], []]);
+		stratum[c.aiEvidence.length > 0 ? 0 : 1].push(c);
+	}
+	if (by.size < 2) return null;
+	return [...by.keys()].sort().map((name) => by.get(name));
+}
+function withinRepositories(assisted, other, strata, o) {
+	const drawn = new Map();
+	const all = [new Float64Array(assisted.length), new Float64Array(other.length)];
+	const compare = (value) => {
+		const filled = [0, 0];
+		const values = strata.map((pair) => [read(pair, 0), read(pair, 1)]);
+		function read(pair, group) {
+			const into = all[group];
+			const from = filled[group];
+			let n = from;
+			for (const c of pair[group]) {
+				const v = value(c);
+				if (v !== null && Number.isFinite(v)) into[n++] = v;
+			}
+			filled[group] = n;
+			return into.subarray(from, n);
+		}
+		const { strata: _counted, ...interval } = stratifiedMedianDifference(values, drawn);
+		const median = (group) => filled[group] === 0 ? null : percentilesOfUnsorted(all[group].subarray(0, filled[group]), [.5])[0] ?? null;
+		return {
+			interval,
+			medians: [median(0), median(1)]
+		};
+	};
+	const compared = new Map(AI_INTERVAL_KEYS.map((key) => [key, compare(o.value(key))]));
+	const medians = (group) => Object.fromEntries(AI_INTERVAL_KEYS.map((key) => [key, compared.get(key)?.medians[group] ?? null]));
+	const intervals = Object.fromEntries(AI_INTERVAL_KEYS.map((key) => [key, compared.get(key)?.interval]));
+	const size = compare(changedLines);
+	const both = strata.filter(([a, b]) => Math.min(a.length, b.length) >= 5).length;
+	const waitingOf = (group) => countOf(group, (c) => c.deployedAt === null && c.leadTime === null);
+	const [assistedWaiting, otherWaiting] = [waitingOf(assisted), waitingOf(other)];
+	const notes = [
+		withinNote(both, strata.length),
+		o.small ? `Fewer than 10 changes in a group (AI-assisted ${assisted.length}, other ${other.length}): too few to compare with confidence.` : null,
+		assistedWaiting + otherWaiting > 0 ? `Lead time and deploy wait compare deployed changes only; changes merged but not yet deployed are left out of them (AI-assisted ${assistedWaiting}, other ${otherWaiting}).` : null
+	].filter((n) => n !== null);
+	return {
+		assisted: aiGroup(assisted, o.github, medians(0), size.medians[0]),
+		other: aiGroup(other, o.github, medians(1), size.medians[1]),
+		note: notes.join(" "),
+		intervals,
+		sizeInterval: size.interval,
+		repositories: both
+	};
+}
+function withinNote(both, repositories) {
+	const held = `5 changes or more of each group`;
+	if (both === 0) return `No difference is taken: none of the ${repositories} repositories holds ${held}, and a difference is taken within a repository; the medians are of all the changes.`;
+	return `Each difference is ${both === 1 ? `within the one repository of ${repositories} with ${held}` : `within each of the ${both} repositories of ${repositories} with ${held}, weighed together`}; the medians beside it are of all the changes.`;
 }
 var ratio, CENSORED_AT_MOST;
 var init_flow_health = __esmMin((() => {
@@ -47394,7 +47523,8 @@ var init_schema$1 = __esmMin((() => {
 		other: aiGroupSchema,
 		note: string().nullable().describe(`set when either group has fewer than 10 changes, or when changes not yet deployed are left out of lead time and deploy wait`),
 		intervals: object(Object.fromEntries(AI_INTERVAL_KEYS.map((k) => [k, intervalSchema]))).describe("p50 AI-assisted − p50 other, seconds, with its 95% bootstrap interval (2,000 resamples, fixed seed)"),
-		sizeInterval: intervalSchema.optional().describe("p50 size AI-assisted − p50 other, lines added + deleted over the changes whose size is known, with its 95% bootstrap interval (2,000 resamples, fixed seed); absent from a report written before it was measured")
+		sizeInterval: intervalSchema.optional().describe("p50 size AI-assisted − p50 other, lines added + deleted over the changes whose size is known, with its 95% bootstrap interval (2,000 resamples, fixed seed); absent from a report written before it was measured"),
+		repositories: number().int().nonnegative().optional().describe(`over several repositories: how many hold 5 changes or more of each group, within which each difference is taken (each repository's own, weighed together by n_a·n_b ÷ (n_a + n_b), every repository resampled apart); absent over one`)
 	});
 	acceptanceGroupSchema = object(figureShape(ACCEPTANCE));
 	acceptanceSchema = acceptanceGroupSchema.extend({

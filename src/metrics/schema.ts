@@ -405,6 +405,12 @@ export const aiComparisonSchema = z.object({
   sizeInterval: intervalSchema
     .optional()
     .describe('p50 size AI-assisted − p50 other, lines added + deleted over the changes whose size is known, with its 95% bootstrap interval (2,000 resamples, fixed seed); absent from a report written before it was measured'),
+  repositories: z
+    .number()
+    .int()
+    .nonnegative()
+    .optional()
+    .describe(`over several repositories: how many hold ${MIN_BOOTSTRAP_SAMPLE} changes or more of each group, within which each difference is taken (each repository's own, weighed together by n_a·n_b ÷ (n_a + n_b), every repository resampled apart); absent over one`),
 });
 export type AiComparison = z.infer<typeof aiComparisonSchema>;
 

@@ -8,7 +8,7 @@ import type { Report } from '../report/schema.js';
 import { MIN_AI_GROUP } from '../metrics/limits.js';
 import { formatPoints, plural } from '../units.js';
 import { formatRatio } from './duration.js';
-import { unsettled } from './health.js';
+import { unsettled, withinRepositories } from './health.js';
 
 export const AI_DEFECTS_TITLE = 'Defects: AI-assisted against other';
 /** what every format says the rates are */
@@ -61,6 +61,5 @@ function told(d: Difference): Pick<AiDefectsRow, 'difference' | 'direction'> {
   // a group under the minimum: too few to tell (the note says which)
   const verdict = unsettled(d) ?? (direction === 'worse' ? 'higher for AI-assisted changes' : 'lower for AI-assisted changes');
   // over several repositories the deploys' difference is within them (metrics/ai-defects.ts): said where it is read
-  const within = d.repositories === undefined ? '' : ` within ${plural(d.repositories, 'repository', 'repositories')}`;
-  return { difference: `${formatPoints(d.value)}${within} (${formatPoints(d.low)} to ${formatPoints(d.high)}): ${verdict}`, direction };
+  return { difference: `${formatPoints(d.value)}${withinRepositories(d.repositories)} (${formatPoints(d.low)} to ${formatPoints(d.high)}): ${verdict}`, direction };
 }

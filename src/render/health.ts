@@ -104,7 +104,7 @@ export function healthSections(report: Report): HealthSection[] {
   if (ai.assisted.count > 0) {
     const intervals = ai.intervals;
     const row = (name: string, a: string, o: string, i?: DifferenceInterval, words = durationWords(days)): string[] =>
-      [name, a, o, ...(intervals ? (i ? differenceCells(i, words, tooFewToCompare(ai)) : ['', '', '']) : [])];
+      [name, a, o, ...(intervals ? (i ? differenceCells(i, words, tooFewToCompare(ai), ai.repositories !== undefined) : ['', '', '']) : [])];
     const rows = [
       row('Changes', count(ai.assisted.count), count(ai.other.count)),
       row('Lead time p50', durationOrBound(ai.assisted.leadTimeP50, ai.assisted.atLeast?.leadTime, days), durationOrBound(ai.other.leadTimeP50, ai.other.atLeast?.leadTime, days), intervals?.leadTime),
@@ -118,7 +118,7 @@ export function healthSections(report: Report): HealthSection[] {
       id: 'ai',
       title: 'AI-assisted vs other',
       figures: ai.note ? [['Note', ai.note]] : [],
-      tables: [{ head: ['', 'AI-assisted (a lower bound)', 'Other', ...(intervals ? ['Difference of medians', '95% interval', 'Verdict'] : [])], rows }],
+      tables: [{ head: ['', 'AI-assisted (a lower bound)', 'Other', ...(intervals ? [`Difference of medians${withinRepositories(ai.repositories)}`, '95% interval', 'Verdict'] : [])], rows }],
     });
   }
   return out;
@@ -138,10 +138,12 @@ export const durationWords = (days: DurationFormat): DifferenceWords => ({ signe
 export const SIZE_WORDS: DifferenceWords = { signed: (v) => withSign(v, lines), lower: 'AI-assisted smaller', higher: 'AI-assisted larger' };
 
 /** A row's three cells: the difference, its 95% interval (`−1d 6h to +10h`) and the verdict, in the row's words. */
-export function differenceCells(i: DifferenceInterval, words: DifferenceWords, tooFew: boolean): [string, string, string] {
+export function differenceCells(i: DifferenceInterval, words: DifferenceWords, tooFew: boolean, withinRepositories = false): [string, string, string] {
   // one end open (a group's median unreached in too many resamples: changes still waiting): what the other says
   const range = i.low === null && i.high === null ? '—' : i.low === null ? `≤ ${words.signed(i.high)}` : i.high === null ? `≥ ${words.signed(i.low)}` : `${words.signed(i.low)} to ${words.signed(i.high)}`;
-  return [words.signed(i.difference), range, verdict(i, tooFew, words)];
+  // over several repositories no difference is one no repository holds five of each group for
+  const said = i.difference === null && withinRepositories ? 'too few in any one repository' : verdict(i, tooFew, words);
+  return [words.signed(i.difference), range, said];
 }
 
 /**
@@ -201,4 +203,9 @@ export function verdict(i: DifferenceInterval, tooFew: boolean, words: Pick<Diff
   if (noDifference(i)) return 'no difference';
   if (!i.real) return notTold(i);
   return i.difference < 0 ? words.lower : words.higher;
+}
+
+/** ` within 3 repositories`: where the AI comparison's differences are taken over several (metrics/flow-health.ts); '' over one. */
+export function withinRepositories(repositories: number | undefined): string {
+  return repositories === undefined ? '' : ` within ${repositories === 1 ? '1 repository' : `${repositories} repositories`}`;
 }

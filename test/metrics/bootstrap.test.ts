@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binomial, bootstrapCensoredDifference, bootstrapCensoredDifferences, bootstrapDifference, compareMediansOf } from '../../src/metrics/bootstrap.js';
+import { binomial, bootstrapCensoredDifference, bootstrapCensoredDifferences, bootstrapDifference, compareMediansOf, stratifiedMedianDifference } from '../../src/metrics/bootstrap.js';
 import { censoredDistribution, type Observation } from '../../src/metrics/censored.js';
 import { dailyDeployCounts } from '../../src/metrics/difference.js';
 import { MIN_BOOTSTRAP_SAMPLE } from '../../src/metrics/limits.js';
@@ -410,5 +410,54 @@ describe('bootstrap interval of a percentile\'s difference with changes still wa
   it('gives nulls when a group has no observation', () => {
     expect(bootstrapCensoredDifference([], done(H, 5), 0.5)).toEqual({ difference: null, low: null, high: null, real: false });
     expect(bootstrapCensoredDifference([null, { seconds: Number.NaN, done: false }], done(H, 5), 0.5)).toEqual({ difference: null, low: null, high: null, real: false });
+  });
+});
+
+describe('the difference of medians within strata (repositories), weighed together', () => {
+  const f = (values: number[]): Float64Array => Float64Array.from(values);
+
+  // stratum 1: medians 3 and 1 (5 and 10 values), weight 5·10/15 = 10/3; stratum 2: medians 12 and 4 (5 and 5),
+  // weight 2.5. (10/3·2 + 2.5·8) ÷ (10/3 + 2.5) = (20/3 + 20) ÷ (35/6) = 32/7
+  const two = (): Array<[Float64Array, Float64Array]> => [
+    [f([5, 1, 3, 2, 4]), f([1, 1, 1, 1, 1, 1, 1, 1, 1, 1])],
+    [f([10, 11, 12, 13, 14]), f([2, 3, 4, 5, 6])],
+  ];
+
+  it('weighs each stratum\'s difference by n_a·n_b ÷ (n_a + n_b)', () => {
+    const d = stratifiedMedianDifference(two());
+    expect(d.difference).toBeCloseTo(32 / 7, 12);
+    expect(d.strata).toBe(2);
+    expect((d.low as number) <= 32 / 7 && 32 / 7 <= (d.high as number)).toBe(true);
+  });
+
+  it('gives no weight to a stratum with fewer than five values in a group, and nothing at all when none counts', () => {
+    // wherever they stand, the others keep their resamples, and the interval is the same
+    const more = stratifiedMedianDifference([[f([]), f([7, 8, 9, 10, 11])], ...two(), [f([500]), f([1, 2, 3, 4, 5, 6])], [f([1, 2, 3, 4]), f([9, 9, 9, 9, 9])]]);
+    expect(more).toEqual(stratifiedMedianDifference(two()));
+    // one value resamples to itself: beside 5 others it would have weighed in as known
+    expect(stratifiedMedianDifference([[f([1, 2]), f([5, 6, 7, 8, 9])]])).toEqual({ difference: null, low: null, high: null, real: false, strata: 0 });
+  });
+
+  it('finds no difference where pooling the strata makes one (Simpson)', () => {
+    // AI-assisted changes all in a repository that releases (deploy waits of days, alike for both groups), the
+    // others mostly in one that deploys every merge (waits of minutes): pooled, the groups differ by days
+    const days = (n: number, from: number): number[] => Array.from({ length: n }, (_, i) => (from + (i % 7)) * 86_400);
+    const minutes = (n: number): number[] => Array.from({ length: n }, (_, i) => (i % 30) * 60);
+    const releases: [Float64Array, Float64Array] = [f(days(40, 1)), f(days(60, 1))];
+    const everyMerge: [Float64Array, Float64Array] = [f([]), f(minutes(3000))];
+    const pooled = bootstrapDifference([...days(40, 1)], [...days(60, 1), ...minutes(3000)]);
+    expect(pooled.real).toBe(true);
+    const within = stratifiedMedianDifference([releases, everyMerge]);
+    expect(within.difference).toBe(0);
+    expect(within.real).toBe(false);
+    expect(within.strata).toBe(1);
+  });
+
+  it('tells a difference every stratum shows', () => {
+    const strata = Array.from({ length: 5 }, (_, k): [Float64Array, Float64Array] => [f(Array.from({ length: 30 }, (_, i) => 100 + k + i)), f(Array.from({ length: 30 }, (_, i) => 50 + k + i))]);
+    const d = stratifiedMedianDifference(strata);
+    expect(d.difference).toBe(50);
+    expect(d.real).toBe(true);
+    expect((d.low as number) > 0).toBe(true);
   });
 });

@@ -219,3 +219,38 @@ describe('flow health, git-only mode', () => {
     expect(health.aiComparison.note).toBe('Lead time and deploy wait compare deployed changes only; changes merged but not yet deployed are left out of them (AI-assisted 3, other 1).');
   });
 });
+
+describe('the AI comparison over several repositories', () => {
+  // aider's AI-assisted changes against curl's others: a repository that releases (deploy waits of days, alike for
+  // both groups) beside one deploying every merge (minutes), and a third with two AI-assisted changes of its own
+  const H = 3600;
+  const shipped = (sha: string, repository: string, deploy: number, ai: boolean, cycle = 2 * H): Change =>
+    change(sha, { repository, aiEvidence: ai ? ['Made-with: Cursor'] : [], cycleTime: cycle, leadTime: cycle + deploy, deployedAt: T + deploy, stages: { ...noStages, coding: cycle, deploy } });
+  const releases = [
+    ...Array.from({ length: 30 }, (_, i) => shipped(`a${i}`, 'releases', (1 + (i % 7)) * 24 * H, true)),
+    ...Array.from({ length: 50 }, (_, i) => shipped(`r${i}`, 'releases', (1 + (i % 7)) * 24 * H, false)),
+  ];
+  const everyMerge = Array.from({ length: 2000 }, (_, i) => shipped(`e${i}`, 'every-merge', (i % 30) * 60, false));
+  const lone = [shipped('x1', 'lone', 60, true, 900 * H), shipped('x2', 'lone', 60, true, 900 * H), ...Array.from({ length: 20 }, (_, i) => shipped(`y${i}`, 'lone', 60, false))];
+  const changes = [...releases, ...everyMerge, ...lone];
+  const ai = computeFlowHealth({ changes, openPulls: [], now: T + 1000 * H, github: false }).aiComparison;
+
+  it('takes each difference within a repository: a release train against deploys at every merge is no AI effect', () => {
+    // pooled, the AI-assisted deploy wait (days) against mostly minutes: a real difference of days
+    expect(computeFlowHealth({ changes: changes.map(({ repository: _, ...c }) => c as Change), openPulls: [], now: T + 1000 * H, github: false }).aiComparison.intervals.deploy.real).toBe(true);
+    // within: 'releases' alone holds five or more of each group, where both groups wait alike
+    expect(ai.repositories).toBe(1);
+    expect(ai.intervals.deploy).toMatchObject({ difference: 0, real: false });
+    expect(ai.intervals.cycleTime).toMatchObject({ difference: 0, low: 0, high: 0 });
+    // 'lone' has two AI-assisted changes: its 900h cycles would have weighed in as known, and they are left out
+    expect(ai.intervals.coding.difference).toBe(0);
+  });
+
+  it('keeps each group\'s medians over every change, and says where the differences are taken', () => {
+    // AI-assisted: 30 of 'releases' (2h cycles) and 2 of 'lone' (900h): median 2h; deploy waits of days
+    expect(ai.assisted.count).toBe(32);
+    expect(ai.assisted.cycleTimeP50).toBe(2 * H);
+    expect(ai.other.stages.deploy).toBeLessThan(H);
+    expect(ai.note).toBe('Each difference is within the one repository of 3 with 5 changes or more of each group; the medians beside it are of all the changes.');
+  });
+});

@@ -36,6 +36,12 @@ describe('the AI comparison verdict', () => {
     expect(line).toMatch(/— a real difference: lead time; no difference: cycle time; the data cannot tell the rest$/);
   });
 
+  it('says where the differences are taken over several repositories, and nothing of them over one', () => {
+    expect(aiDifferenceLine({ intervals, repositories: 3 }, (s) => s, CALENDAR_DAYS)).toMatch(/^p50 AI-assisted − other within 3 repositories \(95% interval\): lead time /);
+    expect(aiDifferenceLine({ intervals, repositories: 1 }, (s) => s, CALENDAR_DAYS)).toMatch(/^p50 AI-assisted − other within 1 repository \(95% interval\)/);
+    expect(aiDifferenceLine({ intervals }, (s) => s, CALENDAR_DAYS)).toMatch(/^p50 AI-assisted − other \(95% interval\)/);
+  });
+
   it('the text line gives one verdict: never "a real difference" beside too few changes', () => {
     expect(aiDifferenceLine({ intervals }, (s) => s, CALENDAR_DAYS)).toMatch(/— a real difference: lead time; the data cannot tell the rest$/);
     const small = aiDifferenceLine({ intervals }, (s) => s, CALENDAR_DAYS, true) ?? '';

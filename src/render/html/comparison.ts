@@ -1,7 +1,7 @@
 import { STAGES, type StageName } from '../../domain.js';
 import { formatAiTools } from '../ai-tools.js';
 import { durationFormat, durationOrBound, formatDuration, formatLines as lines, formatNumber, formatPerWeek, formatRatio } from '../duration.js';
-import { differenceCells, durationWords, SIZE_WORDS, tooFewToCompare } from '../health.js';
+import { differenceCells, durationWords, SIZE_WORDS, tooFewToCompare, withinRepositories } from '../health.js';
 import type { Compared } from '../../metrics/limits.js';
 import type { Interval as DifferenceInterval } from '../../metrics/bootstrap.js';
 import type { Report } from '../../report/schema.js';
@@ -40,7 +40,7 @@ export function aiComparison(report: Report): string {
   );
   const intervals = ai.intervals;
   const row = (name: string, x: string, y: string, interval?: DifferenceInterval, words = durationWords(days)): string => {
-    const [difference, range, said] = interval ? differenceCells(interval, words, tooFewToCompare(ai)) : ['', '', ''];
+    const [difference, range, said] = interval ? differenceCells(interval, words, tooFewToCompare(ai), ai.repositories !== undefined) : ['', '', ''];
     return `<tr><th scope="row">${h(name)}</th>${num(x)}${num(y)}${intervals ? `${num(difference)}${num(range)}<td>${h(said)}</td>` : ''}</tr>`;
   };
   const rows = [
@@ -49,7 +49,7 @@ export function aiComparison(report: Report): string {
     row('reverted', formatRatio(a.failureRate), formatRatio(o.failureRate)),
     ...(a.reworkShare !== null || o.reworkShare !== null ? [row('reworked after review', formatRatio(a.reworkShare), formatRatio(o.reworkShare))] : []),
   ];
-  const head = ['', `AI-assisted (${a.count})`, `Other (${o.count})`, ...(intervals ? ['Difference of medians', '95% interval', 'Verdict'] : [])];
+  const head = ['', `AI-assisted (${a.count})`, `Other (${o.count})`, ...(intervals ? [`Difference of medians${withinRepositories(ai.repositories)}`, '95% interval', 'Verdict'] : [])];
   return section(
     'ai',
     'AI-assisted vs other',
