@@ -18637,13 +18637,14 @@ function interval$2(g) {
 function differenceText(d, tooFew) {
 	if (d.value === null || d.low === null || d.high === null) return null;
 	const verdict = tooFew ? "too few pull requests to tell" : !d.real ? "the data cannot tell" : d.value < 0 ? "AI-assisted pull requests are merged less often" : "AI-assisted pull requests are merged more often";
-	return `AI-assisted − other: ${points(d.value)} (95% interval ${points(d.low)} to ${points(d.high)}): ${verdict}`;
+	return `AI-assisted − other${withinRepositories$1(d.repositories)}: ${points(d.value)} (95% interval ${points(d.low)} to ${points(d.high)}): ${verdict}`;
 }
 var ACCEPTANCE_TITLE, ACCEPTANCE_BASIS, points;
 var init_acceptance$2 = __esmMin((() => {
 	init_units();
 	init_review_hosts();
 	init_duration();
+	init_health();
 	ACCEPTANCE_TITLE = "Acceptance: merged or closed unmerged";
 	ACCEPTANCE_BASIS = "Acceptance is merged ÷ (merged + rejected) of the pull requests into the tracked branch decided in the window; drafts closed unmerged and agents’ own failed runs are counted apart, open pull requests are undecided, and the interval is a 95% Wilson interval.";
 	points = (value) => formatPoints(value);
@@ -42030,13 +42031,14 @@ function computeAcceptance(input) {
 	};
 	const [aiGroup, otherGroup] = [groupOf$1(ai, input.measure), groupOf$1(other, input.measure)];
 	const decided = (g) => g.merged + g.rejected;
-	const difference = shareDifference({
+	const strata = repositoryStrata$1(ai, other, input.measure);
+	const difference = strata === null ? shareDifference({
 		k: aiGroup.merged,
 		n: decided(aiGroup)
 	}, {
 		k: otherGroup.merged,
 		n: decided(otherGroup)
-	});
+	}) : stratifiedShareDifference(strata);
 	const few = Math.min(decided(aiGroup), decided(otherGroup)) < 10;
 	return {
 		...groupOf$1(all, input.measure),
@@ -42046,11 +42048,45 @@ function computeAcceptance(input) {
 			value: difference.value,
 			low: difference.low,
 			high: difference.high,
-			real: !few && difference.low !== null && difference.high !== null && (difference.low > 0 || difference.high < 0)
+			real: !few && difference.low !== null && difference.high !== null && (difference.low > 0 || difference.high < 0),
+			...strata !== null && { repositories: strata.filter((r) => r.a.n > 0 && r.b.n > 0).length }
 		},
 		tools: byTool(ai, input.measure),
 		note: few ? `Fewer than 10 pull requests decided (merged or rejected) in a group (AI-assisted ${decided(aiGroup)}, other ${decided(otherGroup)}): too few to compare with confidence.` : null
 	};
+}
+function repositoryStrata$1(ai, other, measure) {
+	const by = new Map();
+	const at = (name) => {
+		let pair = by.get(name ?? "");
+		if (pair === void 0) by.set(name ?? "", pair = [{
+			merged: [],
+			closed: []
+		}, {
+			merged: [],
+			closed: []
+		}]);
+		return pair;
+	};
+	[ai, other].forEach((group, g) => {
+		for (const c of group.merged) at(c.repository)[g].merged.push(c);
+		for (const p of group.closed) at(p.repository)[g].closed.push(p);
+	});
+	if (by.size < 2) return null;
+	const decided = (group) => {
+		const g = groupOf$1(group, measure);
+		return {
+			k: g.merged,
+			n: g.merged + g.rejected
+		};
+	};
+	return [...by.keys()].sort().map((name) => {
+		const [a, b] = by.get(name);
+		return {
+			a: decided(a),
+			b: decided(b)
+		};
+	});
 }
 function groupOf$1(group, measure) {
 	const landed = countOf(group.closed, (p) => p.landed);
@@ -46601,7 +46637,7 @@ var init_combine = __esmMin((() => {
 				changes,
 				deploys,
 				openPulls,
-				closedPulls: this.closedPulls === null ? null : [...this.closedPulls.values()],
+				closedPulls: this.closedPulls === null ? null : [...this.closedPulls.values()].map(named),
 				listed: false
 			}, window, now, policy, {
 				...context,
@@ -47532,8 +47568,9 @@ var init_schema$1 = __esmMin((() => {
 		other: acceptanceGroupSchema.describe("the other pull requests"),
 		aiMinusOther: object({
 			...figureShape(RATE_DIFFERENCE),
-			real: boolean().describe(`the 95% interval leaves out 0 and each group decided at least 10 pull requests: a difference the data can tell`)
-		}).describe("AI-assisted acceptance rate − other's, with its 95% interval (Newcombe's hybrid score)"),
+			real: boolean().describe(`the 95% interval leaves out 0 and each group decided at least 10 pull requests: a difference the data can tell`),
+			repositories: number().int().nonnegative().optional().describe("over several repositories, how many decided pull requests of both groups: the difference is each one's own, weighed together (Mantel–Haenszel, Sato's interval); absent over one")
+		}).describe("AI-assisted acceptance rate − other's, with its 95% interval (Newcombe's hybrid score; over several repositories, within each, weighed together)"),
 		tools: array(acceptanceGroupSchema.extend({ tool: string().describe("the AI tool its evidence names (claude-code, copilot, codex, …; configured: the config’s own markers or labels; unknown: evidence that names no tool)") })).describe("the AI-assisted pull requests of each tool (one naming two counts under both), most decided first"),
 		note: string().nullable().describe(`set when a group decided fewer than 10 pull requests (merged or rejected): too few to compare`)
 	});

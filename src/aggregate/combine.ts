@@ -199,7 +199,8 @@ export class Combiner {
       notes: [...new Set(taken.flatMap((t) => t.facts.notes))],
       warnings: [...taken.flatMap((t) => t.facts.warnings.map((w) => `${shown(t)}: ${w}`)), ...warnings],
     };
-    const closedPulls = this.closedPulls === null ? null : [...this.closedPulls.values()];
+    // named as the changes are: acceptance weighs each repository's merged against its closed
+    const closedPulls = this.closedPulls === null ? null : [...this.closedPulls.values()].map(named);
     const report = buildReport({ changes, deploys, openPulls, closedPulls, listed: false }, window, now, policy, { ...context, repositories, failedRepositories: options.failed ?? [] });
     // slices pool their changes by name across the repositories; each is built as the whole is, over its part
     const pooled = poolSlices({

@@ -11,7 +11,7 @@ import { aiToolsOf } from '../model/pull-ai.js';
 import { countOf } from './count.js';
 import { MIN_AI_GROUP } from './limits.js';
 import { distribution } from './percentile.js';
-import { shareDifference, wilson } from './proportion.js';
+import { shareDifference, stratifiedShareDifference, wilson, type Stratum } from './proportion.js';
 import type { Acceptance, AcceptanceGroup } from './schema.js';
 
 export type { Acceptance, AcceptanceGroup } from './schema.js';
@@ -71,7 +71,12 @@ export function computeAcceptance(input: AcceptanceInput): Acceptance {
   const other: Decided = { merged: merged.filter((c) => c.aiEvidence.length === 0), closed: closed.filter((p) => p.aiEvidence.length === 0) };
   const [aiGroup, otherGroup] = [groupOf(ai, input.measure), groupOf(other, input.measure)];
   const decided = (g: AcceptanceGroup): number => g.merged + g.rejected;
-  const difference = shareDifference({ k: aiGroup.merged, n: decided(aiGroup) }, { k: otherGroup.merged, n: decided(otherGroup) });
+  // over several repositories, each one's own difference weighed together (Mantel–Haenszel): pooled, the groups
+  // compare the repositories' own habits of merging (one merging 95% of its pull requests, another 60%), not AI's
+  const strata = repositoryStrata(ai, other, input.measure);
+  const difference = strata === null
+    ? shareDifference({ k: aiGroup.merged, n: decided(aiGroup) }, { k: otherGroup.merged, n: decided(otherGroup) })
+    : stratifiedShareDifference(strata);
   const few = Math.min(decided(aiGroup), decided(otherGroup)) < MIN_AI_GROUP;
   return {
     ...groupOf(all, input.measure),
@@ -82,12 +87,38 @@ export function computeAcceptance(input: AcceptanceInput): Acceptance {
       low: difference.low,
       high: difference.high,
       real: !few && difference.low !== null && difference.high !== null && (difference.low > 0 || difference.high < 0),
+      ...(strata !== null && { repositories: strata.filter((r) => r.a.n > 0 && r.b.n > 0).length }),
     },
     tools: byTool(ai, input.measure),
     note: few
       ? `Fewer than ${MIN_AI_GROUP} pull requests decided (merged or rejected) in a group (AI-assisted ${decided(aiGroup)}, other ${decided(otherGroup)}): too few to compare with confidence.`
       : null,
   };
+}
+
+/** Each repository's merged and decided pull requests, AI-assisted (`a`) and other (`b`), by name; null over one. */
+function repositoryStrata(ai: Decided, other: Decided, measure: (from: number, to: number) => number): Stratum[] | null {
+  // each group's pull requests by repository, in one pass: an organisation's thousand repositories
+  type Filling = { merged: MeasuredChange[]; closed: ClosedPull[] };
+  const by = new Map<string, [Filling, Filling]>();
+  const at = (name: string | undefined): [Filling, Filling] => {
+    let pair = by.get(name ?? '');
+    if (pair === undefined) by.set(name ?? '', (pair = [{ merged: [], closed: [] }, { merged: [], closed: [] }]));
+    return pair;
+  };
+  [ai, other].forEach((group, g) => {
+    for (const c of group.merged) (at(c.repository)[g] as Filling).merged.push(c);
+    for (const p of group.closed) (at(p.repository)[g] as Filling).closed.push(p);
+  });
+  if (by.size < 2) return null;
+  const decided = (group: Decided): { k: number; n: number } => {
+    const g = groupOf(group, measure);
+    return { k: g.merged, n: g.merged + g.rejected };
+  };
+  return [...by.keys()].sort().map((name) => {
+    const [a, b] = by.get(name) as [Filling, Filling];
+    return { a: decided(a), b: decided(b) };
+  });
 }
 
 /** One group's figures: its rate and interval, what was closed apart, and what its rejected pull requests took. */

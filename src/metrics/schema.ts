@@ -425,8 +425,9 @@ export const acceptanceSchema = acceptanceGroupSchema.extend({
     .object({
       ...figureShape(RATE_DIFFERENCE),
       real: z.boolean().describe(`the 95% interval leaves out 0 and each group decided at least ${MIN_AI_GROUP} pull requests: a difference the data can tell`),
+      repositories: z.number().int().nonnegative().optional().describe('over several repositories, how many decided pull requests of both groups: the difference is each one\'s own, weighed together (Mantel–Haenszel, Sato\'s interval); absent over one'),
     })
-    .describe('AI-assisted acceptance rate − other\'s, with its 95% interval (Newcombe\'s hybrid score)'),
+    .describe('AI-assisted acceptance rate − other\'s, with its 95% interval (Newcombe\'s hybrid score; over several repositories, within each, weighed together)'),
   tools: z
     .array(acceptanceGroupSchema.extend({ tool: z.string().describe('the AI tool its evidence names (claude-code, copilot, codex, …; configured: the config’s own markers or labels; unknown: evidence that names no tool)') }))
     .describe('the AI-assisted pull requests of each tool (one naming two counts under both), most decided first'),

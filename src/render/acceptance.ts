@@ -8,6 +8,7 @@ import type { Report } from '../report/schema.js';
 import { plural } from '../units.js';
 import { onGitHub, REVIEW_HOSTS, reviewedElsewhere } from '../review-hosts.js';
 import { formatDuration, formatRatio, type DurationFormat } from './duration.js';
+import { withinRepositories } from './health.js';
 import { formatPoints } from '../units.js';
 
 export interface AcceptanceRow {
@@ -114,8 +115,8 @@ function interval(g: AcceptanceGroup): string {
 /** A difference of two rates in percentage points, with its sign, as every page writes one. */
 const points = (value: number): string => formatPoints(value);
 
-function differenceText(d: { value: number | null; low: number | null; high: number | null; real: boolean }, tooFew: boolean): string | null {
+function differenceText(d: { value: number | null; low: number | null; high: number | null; real: boolean; repositories?: number }, tooFew: boolean): string | null {
   if (d.value === null || d.low === null || d.high === null) return null;
   const verdict = tooFew ? 'too few pull requests to tell' : !d.real ? 'the data cannot tell' : d.value < 0 ? 'AI-assisted pull requests are merged less often' : 'AI-assisted pull requests are merged more often';
-  return `AI-assisted − other: ${points(d.value)} (95% interval ${points(d.low)} to ${points(d.high)}): ${verdict}`;
+  return `AI-assisted − other${withinRepositories(d.repositories)}: ${points(d.value)} (95% interval ${points(d.low)} to ${points(d.high)}): ${verdict}`;
 }

@@ -135,3 +135,25 @@ describe('acceptance', () => {
     }));
   });
 });
+
+describe('acceptance over several repositories', () => {
+  // 'strict' merges 60% of its pull requests, AI-assisted or not (12 of 20, 60 of 100); 'loose' merges 95% (380 of
+  // 400), none AI-assisted. Pooled, 60% against 88%: "merged less often"; within each, no difference
+  const of = (repository: string, ai: Ai, mergedCount: number, rejected: number): { changes: MeasuredChange[]; closedPulls: ClosedPull[] } => ({
+    changes: Array.from({ length: mergedCount }, (_, i) => ({ ...merged(`${repository}-${ai === NONE ? 'o' : 'a'}${i}`, ai), repository })),
+    closedPulls: Array.from({ length: rejected }, () => closed({ ...ai, repository })),
+  });
+  const parts = [of('strict', COPILOT, 12, 8), of('strict', NONE, 60, 40), of('loose', NONE, 380, 20)];
+  const input = { changes: parts.flatMap((p) => p.changes), closedPulls: parts.flatMap((p) => p.closedPulls), window, includeBots: false, measure: wall };
+
+  it('compares within each repository that decided pull requests of both groups, weighed together', () => {
+    const a = computeAcceptance(input);
+    expect([a.ai.merged, a.ai.rejected, a.other.merged, a.other.rejected]).toEqual([12, 8, 440, 60]);
+    // within 'strict' alone: 12/20 − 60/100 = 0
+    expect(a.aiMinusOther).toMatchObject({ value: 0, real: false, repositories: 1 });
+    // pooled, the same pull requests read as a difference
+    const pooled = computeAcceptance({ ...input, changes: input.changes.map(({ repository: _, ...c }) => c), closedPulls: input.closedPulls.map(({ repository: _, ...p }) => p) });
+    expect(pooled.aiMinusOther.real).toBe(true);
+    expect(pooled.aiMinusOther.repositories).toBeUndefined();
+  });
+});
