@@ -42233,6 +42233,24 @@ function computeAiDefects(input) {
 		k: k[1],
 		n: n[1]
 	}), few);
+	const changesBy = changeStrata(input.changes);
+	const changeDifference = (counts, k, few) => {
+		if (changesBy === null) return difference(k, [ai.changes, other.changes], few);
+		const within = changesBy.map(([a, b]) => ({
+			a: {
+				k: countOf(a, counts),
+				n: a.length
+			},
+			b: {
+				k: countOf(b, counts),
+				n: b.length
+			}
+		}));
+		return {
+			...verdict(stratifiedShareDifference(within), few),
+			repositories: within.filter((r) => r.a.n > 0 && r.b.n > 0).length
+		};
+	};
 	const failureDifference = several ? {
 		...verdict(stratifiedShareDifference(compared.map((r) => ({
 			a: {
@@ -42255,8 +42273,8 @@ function computeAiDefects(input) {
 		deploysAiShare: wilson(ai.deploys, ai.deploys + other.deploys).value,
 		ai,
 		other,
-		revertDifference: difference([ai.reverted, other.reverted], [ai.changes, other.changes], fewChanges),
-		fixUpDifference: difference([ai.fixedUp, other.fixedUp], [ai.changes, other.changes], fewChanges || fewRepaired),
+		revertDifference: changeDifference((c) => c.revertedBy !== null, [ai.reverted, other.reverted], fewChanges),
+		fixUpDifference: changeDifference((c) => fixedUp.has(c), [ai.fixedUp, other.fixedUp], fewChanges || fewRepaired),
 		failureDifference,
 		note: noteOf(ai, other, {
 			fewChanges,
@@ -42265,6 +42283,15 @@ function computeAiDefects(input) {
 			repositories: several ? strata.length : null
 		})
 	};
+}
+function changeStrata(changes) {
+	const by = new Map();
+	for (const c of changes) {
+		let pair = by.get(c.repository ?? "");
+		if (pair === void 0) by.set(c.repository ?? "", pair = [[], []]);
+		pair[isAi(c) ? 0 : 1].push(c);
+	}
+	return by.size < 2 ? null : [...by.keys()].sort().map((name) => by.get(name));
 }
 function noteOf(ai, other, few) {
 	const parts = [...few.fewChanges ? [`changes (AI-assisted ${ai.changes}, other ${other.changes})`] : [], ...few.fewDeploys ? [`deploys that shipped them (with an AI-assisted change ${ai.deploys}, without ${other.deploys})`] : []];
@@ -42279,6 +42306,7 @@ function noteOf(ai, other, few) {
 var deployKey, isAi, sumOf;
 var init_ai_defects = __esmMin((() => {
 	init_repairs();
+	init_count();
 	init_limits();
 	init_proportion();
 	deployKey = (repository, product, at) => `${repository ?? ""}\u0000${product ?? ""}\u0000${at}`;

@@ -13,11 +13,13 @@
  * that shipped none of a change's products did not ship it. Over several repositories (a report of several, an
  * aggregate) the deploys are each repository's, as its change failure rate is: the deploy figures are over the
  * repositories that shipped deploys both with and without an AI-assisted change, and their difference is the
- * repositories' own weighed together (Mantel–Haenszel, Sato's interval); the changes' rates pool, as percentiles do.
+ * repositories' own weighed together (Mantel–Haenszel, Sato's interval); the changes' rates, reverted and fixed up, are
+ * each group's over all its changes, their differences within each repository too.
  * Pure.
  */
 import type { MeasuredChange, MeasuredDeploy } from '../domain.js';
 import { REPAIR_FLAGS } from '../model/repairs.js';
+import { countOf } from './count.js';
 import { MIN_AI_GROUP } from './limits.js';
 import { shareDifference, stratifiedShareDifference, wilson, type ProportionInterval } from './proportion.js';
 import type { AiDefects, DefectGroup, ShareDifference } from './schema.js';
@@ -132,6 +134,14 @@ export function computeAiDefects(input: AiDefectsInput): AiDefects {
   const fewRepaired = ai.fixedUp + other.fixedUp > 0 && repairedDeploys < MIN_AI_GROUP;
   const verdict = (d: ProportionInterval, few: boolean): ShareDifference => ({ ...d, real: !few && d.low !== null && d.high !== null && (d.low > 0 || d.high < 0) });
   const difference = (k: [number, number], n: [number, number], few: boolean): ShareDifference => verdict(shareDifference({ k: k[0], n: n[0] }, { k: k[1], n: n[1] }), few);
+  // the changes' rates, over several repositories, within each as the deploys' are (and as the AI comparison's
+  // medians are): a repository that reverts often beside one that never does, its changes AI-assisted or not
+  const changesBy = changeStrata(input.changes);
+  const changeDifference = (counts: (c: MeasuredChange) => boolean, k: [number, number], few: boolean): ShareDifference => {
+    if (changesBy === null) return difference(k, [ai.changes, other.changes], few);
+    const within = changesBy.map(([a, b]) => ({ a: { k: countOf(a, counts), n: a.length }, b: { k: countOf(b, counts), n: b.length } }));
+    return { ...verdict(stratifiedShareDifference(within), few), repositories: within.filter((r) => r.a.n > 0 && r.b.n > 0).length };
+  };
   const failureDifference: ShareDifference = several
     ? { ...verdict(stratifiedShareDifference(compared.map((r) => ({ a: { k: r.ai.failed, n: r.ai.all }, b: { k: r.other.failed, n: r.other.all } }))), fewDeploys || fewChanges), repositories: compared.length }
     : difference([ai.failed, other.failed], [ai.deploys, other.deploys], fewDeploys || fewChanges);
@@ -144,11 +154,22 @@ export function computeAiDefects(input: AiDefectsInput): AiDefects {
     deploysAiShare: wilson(ai.deploys, ai.deploys + other.deploys).value,
     ai,
     other,
-    revertDifference: difference([ai.reverted, other.reverted], [ai.changes, other.changes], fewChanges),
-    fixUpDifference: difference([ai.fixedUp, other.fixedUp], [ai.changes, other.changes], fewChanges || fewRepaired),
+    revertDifference: changeDifference((c) => c.revertedBy !== null, [ai.reverted, other.reverted], fewChanges),
+    fixUpDifference: changeDifference((c) => fixedUp.has(c), [ai.fixedUp, other.fixedUp], fewChanges || fewRepaired),
     failureDifference,
     note: noteOf(ai, other, { fewChanges, fewDeploys, repairedDeploys: fewRepaired ? repairedDeploys : null, repositories: several ? strata.length : null }),
   };
+}
+
+/** Each repository's changes, AI-assisted and other, by name in order; null over one. */
+function changeStrata(changes: readonly MeasuredChange[]): Array<[MeasuredChange[], MeasuredChange[]]> | null {
+  const by = new Map<string, [MeasuredChange[], MeasuredChange[]]>();
+  for (const c of changes) {
+    let pair = by.get(c.repository ?? '');
+    if (pair === undefined) by.set(c.repository ?? '', (pair = [[], []]));
+    pair[isAi(c) ? 0 : 1].push(c);
+  }
+  return by.size < 2 ? null : [...by.keys()].sort().map((name) => by.get(name) as [MeasuredChange[], MeasuredChange[]]);
 }
 
 interface Counts {

@@ -117,6 +117,21 @@ describe('AI defects, counted by hand', () => {
     expect((shareDifference({ k: 1, n: 12 }, { k: 6, n: 3030 }).low ?? 0) > 0).toBe(true);
   });
 
+  it('over several repositories, compares the changes\' revert rates within each too', () => {
+    // 'careful' reverts 1 change in 10, AI-assisted or not (2 of 20 each); 'never' reverts none of its 500, none
+    // AI-assisted. Pooled, 10% against 0.4%: higher for AI-assisted changes; within 'careful', no difference
+    const careful = [
+      ...Array.from({ length: 20 }, (_, i) => change(`a${i}`, { ...AI, repository: 'careful', revertedBy: i < 2 ? `r${i}` : null })),
+      ...Array.from({ length: 20 }, (_, i) => change(`o${i}`, { repository: 'careful', revertedBy: i < 2 ? `s${i}` : null })),
+    ];
+    const never = Array.from({ length: 500 }, (_, i) => change(`n${i}`, { repository: 'never' }));
+    const all = [...careful, ...never];
+    const d = computeAiDefects({ changes: all, later: all, deploys: [] });
+    expect([d.ai.reverted, d.ai.changes, d.other.reverted, d.other.changes]).toEqual([2, 20, 2, 520]);
+    expect(d.revertDifference).toMatchObject({ value: 0, real: false, repositories: 1 });
+    expect(shareDifference({ k: 2, n: 20 }, { k: 2, n: 520 }).low ?? 0).toBeGreaterThan(0);
+  });
+
   it('counts no fix-ups in a failed deploy that the revert of its failing change restored', () => {
     // All-Hands-AI/OpenHands' 0.39.0: 51 changes, failed because #8483 was reverted (#8612), restored by 0.39.1
     // shipping that revert. #8483 is reverted; the other 50 shipped beside it and nothing fixed them
