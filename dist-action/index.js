@@ -41971,9 +41971,23 @@ function stratifiedShareDifference(strata) {
 	let sum = 0;
 	let p = 0;
 	let q = 0;
+	const held = {
+		a: {
+			k: 0,
+			n: 0
+		},
+		b: {
+			k: 0,
+			n: 0
+		}
+	};
 	for (const { a, b } of strata) {
 		const n = a.n + b.n;
 		if (a.n <= 0 || b.n <= 0) continue;
+		held.a.k += a.k;
+		held.a.n += a.n;
+		held.b.k += b.k;
+		held.b.n += b.n;
 		weights += a.n * b.n / n;
 		sum += (a.k * b.n - b.k * a.n) / n;
 		p += (a.n * a.n * b.k - b.n * b.n * a.k + a.n * b.n * (b.n - a.n) / 2) / (n * n);
@@ -41984,6 +41998,7 @@ function stratifiedShareDifference(strata) {
 		low: null,
 		high: null
 	};
+	if (held.a.k === 0 && held.b.k === 0) return shareDifference(held.a, held.b);
 	const d = sum / weights;
 	const half = Z * Math.sqrt(Math.max(0, d * p + q) / (weights * weights));
 	return {

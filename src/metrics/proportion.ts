@@ -53,22 +53,32 @@ export interface Stratum {
  * The difference of two shares within strata (`a` − `b` in each, the strata being repositories), by Mantel and
  * Haenszel's weights (each stratum's n_a·n_b ÷ (n_a + n_b)), with the 95% interval of Sato's variance (Sato 1989, as
  * SAS's PROC FREQ and epiR give it), which holds for many small strata and for few large ones. A stratum that lacks
- * either group weighs nothing: it cannot say how the groups differ. All null when no stratum holds both.
+ * either group weighs nothing: it cannot say how the groups differ. All null when no stratum holds both; with no
+ * event in any stratum, Newcombe's interval over the strata that count, pooled (the difference is 0 in each).
  */
 export function stratifiedShareDifference(strata: readonly Stratum[]): ProportionInterval {
   let weights = 0;
   let sum = 0;
   let p = 0;
   let q = 0;
+  // what the strata that count hold together, for when none holds an event
+  const held = { a: { k: 0, n: 0 }, b: { k: 0, n: 0 } };
   for (const { a, b } of strata) {
     const n = a.n + b.n;
     if (a.n <= 0 || b.n <= 0) continue;
+    held.a.k += a.k;
+    held.a.n += a.n;
+    held.b.k += b.k;
+    held.b.n += b.n;
     weights += (a.n * b.n) / n;
     sum += (a.k * b.n - b.k * a.n) / n;
     p += (a.n * a.n * b.k - b.n * b.n * a.k + (a.n * b.n * (b.n - a.n)) / 2) / (n * n);
     q += (a.k * (b.n - b.k) + b.k * (a.n - a.k)) / (2 * n);
   }
   if (weights === 0) return { value: null, low: null, high: null };
+  // no event in any stratum: every stratum's difference is 0 and Sato's variance too ("0 pp to 0 pp", as if known);
+  // the strata pooled then confound nothing, and Newcombe's interval says how large a difference could hide
+  if (held.a.k === 0 && held.b.k === 0) return shareDifference(held.a, held.b);
   const d = sum / weights;
   const half = Z * Math.sqrt(Math.max(0, d * p + q) / (weights * weights));
   return { value: d, low: Math.max(-1, d - half), high: Math.min(1, d + half) };

@@ -60,6 +60,13 @@ describe('a difference of two shares within strata (Mantel–Haenszel, Sato\'s i
     expect(stratifiedShareDifference([{ a: { k: 1, n: 12 }, b: { k: 0, n: 0 } }])).toEqual({ value: null, low: null, high: null });
   });
 
+  it('with no event anywhere, says how large a difference could hide, as Newcombe does over the strata pooled', () => {
+    // Sato's variance is 0 without events: "0 pp to 0 pp" would read as known
+    const none = [{ a: { k: 0, n: 30 }, b: { k: 0, n: 200 } }, { a: { k: 0, n: 39 }, b: { k: 0, n: 3546 } }, { a: { k: 0, n: 0 }, b: { k: 0, n: 50 } }];
+    expect(stratifiedShareDifference(none)).toEqual(shareDifference({ k: 0, n: 69 }, { k: 0, n: 3746 }));
+    expect((stratifiedShareDifference(none).high ?? 0) > 0.05).toBe(true);
+  });
+
   it('finds no difference where pooling makes one (Simpson): the groups alike within each stratum', () => {
     // the first group mostly where failures are common (10% in both groups), the second mostly where they are rare
     // (0.1% in both): pooled, 9.2% against 0.15%
