@@ -42046,7 +42046,7 @@ function computeAcceptance(input) {
 	};
 	const [aiGroup, otherGroup] = [groupOf$1(ai, input.measure), groupOf$1(other, input.measure)];
 	const decided = (g) => g.merged + g.rejected;
-	const strata = repositoryStrata$1(ai, other, input.measure);
+	const strata = repositoryStrata(ai, other, input.measure);
 	const difference = strata === null ? shareDifference({
 		k: aiGroup.merged,
 		n: decided(aiGroup)
@@ -42070,7 +42070,7 @@ function computeAcceptance(input) {
 		note: few ? `Fewer than 10 pull requests decided (merged or rejected) in a group (AI-assisted ${decided(aiGroup)}, other ${decided(otherGroup)}): too few to compare with confidence.` : null
 	};
 }
-function repositoryStrata$1(ai, other, measure) {
+function repositoryStrata(ai, other, measure) {
 	const by = new Map();
 	const at = (name) => {
 		let pair = by.get(name ?? "");
@@ -42151,6 +42151,18 @@ var init_acceptance = __esmMin((() => {
 	init_percentile();
 	init_proportion();
 }));
+// src/metrics/strata.ts
+function byRepository(items, first) {
+	const by = new Map();
+	for (const item of items) {
+		const name = item.repository ?? "";
+		let pair = by.get(name);
+		if (pair === void 0) by.set(name, pair = [[], []]);
+		pair[first(item) ? 0 : 1].push(item);
+	}
+	return by.size < 2 ? null : [...by.keys()].sort().map((name) => by.get(name));
+}
+var init_strata = __esmMin((() => {}));
 // src/metrics/ai-defects.ts
 function shippedIn(c) {
 	const own = c.deployedAt === null ? [] : [deployKey(c.repository, void 0, c.deployedAt)];
@@ -42169,13 +42181,13 @@ function computeAiDefects(input) {
 	const revertedAt = new Set(fixes.filter((c) => c.flags.includes(REPAIR_FLAGS.revert)).flatMap(shippedIn));
 	const fixedUp = new Set();
 	let repairedDeploys = 0;
-	const byRepository = new Map();
+	const deploysBy = new Map();
 	for (const d of input.deploys) {
 		const changes = shipped.get(deployKey(d.repository, d.product, d.at)) ?? [];
 		if (changes.length === 0) continue;
 		const repository = d.repository ?? "";
-		let counts = byRepository.get(repository);
-		if (counts === void 0) byRepository.set(repository, counts = {
+		let counts = deploysBy.get(repository);
+		if (counts === void 0) deploysBy.set(repository, counts = {
 			ai: {
 				all: 0,
 				failed: 0
@@ -42194,7 +42206,7 @@ function computeAiDefects(input) {
 		repairedDeploys += 1;
 		for (const c of changes) if (c.revertedBy === null && !c.flags.includes(REPAIR_FLAGS.failedDeployFix)) fixedUp.add(c);
 	}
-	const strata = [...byRepository.values()];
+	const strata = [...deploysBy.values()];
 	const several = strata.length > 1;
 	const compared = several ? strata.filter((r) => r.ai.all > 0 && r.other.all > 0) : strata;
 	const deploys = {
@@ -42248,7 +42260,7 @@ function computeAiDefects(input) {
 		k: k[1],
 		n: n[1]
 	}), few);
-	const changesBy = changeStrata(input.changes);
+	const changesBy = byRepository(input.changes, isAi);
 	const changeDifference = (counts, k, few) => {
 		if (changesBy === null) return difference(k, [ai.changes, other.changes], few);
 		const within = changesBy.map(([a, b]) => ({
@@ -42299,15 +42311,6 @@ function computeAiDefects(input) {
 		})
 	};
 }
-function changeStrata(changes) {
-	const by = new Map();
-	for (const c of changes) {
-		let pair = by.get(c.repository ?? "");
-		if (pair === void 0) by.set(c.repository ?? "", pair = [[], []]);
-		pair[isAi(c) ? 0 : 1].push(c);
-	}
-	return by.size < 2 ? null : [...by.keys()].sort().map((name) => by.get(name));
-}
 function noteOf(ai, other, few) {
 	const parts = [...few.fewChanges ? [`changes (AI-assisted ${ai.changes}, other ${other.changes})`] : [], ...few.fewDeploys ? [`deploys that shipped them (with an AI-assisted change ${ai.deploys}, without ${other.deploys})`] : []];
 	const groups = parts.length === 0 ? null : `Too few to tell the groups apart: fewer than 10 ${parts.join(` or fewer than 10 `)} in a group.`;
@@ -42322,6 +42325,7 @@ var deployKey, isAi, sumOf;
 var init_ai_defects = __esmMin((() => {
 	init_repairs();
 	init_count();
+	init_strata();
 	init_limits();
 	init_proportion();
 	deployKey = (repository, product, at) => `${repository ?? ""}\u0000${product ?? ""}\u0000${at}`;
@@ -43351,7 +43355,7 @@ function aiComparison(changes, github, waiting) {
 	const other = changes.filter((c) => c.aiEvidence.length === 0);
 	const small = Math.min(assisted.length, other.length) < 10;
 	const value = (key) => key === "leadTime" ? (c) => c.leadTime : key === "cycleTime" ? (c) => c.cycleTime : STAGE_OF[key];
-	const strata = repositoryStrata(changes);
+	const strata = byRepository(changes, (c) => c.aiEvidence.length > 0);
 	if (strata !== null) return withinRepositories(assisted, other, strata, {
 		github,
 		small,
@@ -43395,17 +43399,6 @@ function aiComparison(changes, github, waiting) {
 		intervals,
 		sizeInterval: size.interval
 	};
-}
-function repositoryStrata(changes) {
-	const by = new Map();
-	for (const c of changes) {
-		const name = c.repository ?? "";
-		let stratum = by.get(name);
-		if (stratum === void 0) by.set(name, stratum = [[], []]);
-		stratum[c.aiEvidence.length > 0 ? 0 : 1].push(c);
-	}
-	if (by.size < 2) return null;
-	return [...by.keys()].sort().map((name) => by.get(name));
 }
 function withinRepositories(assisted, other, strata, o) {
 	const drawn = new Map();
@@ -43461,6 +43454,7 @@ var ratio, CENSORED_AT_MOST;
 var init_flow_health = __esmMin((() => {
 	init_domain();
 	init_stage_of();
+	init_strata();
 	init_histogram();
 	init_bootstrap();
 	init_censored();

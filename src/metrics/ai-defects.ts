@@ -20,6 +20,7 @@
 import type { MeasuredChange, MeasuredDeploy } from '../domain.js';
 import { REPAIR_FLAGS } from '../model/repairs.js';
 import { countOf } from './count.js';
+import { byRepository } from './strata.js';
 import { MIN_AI_GROUP } from './limits.js';
 import { shareDifference, stratifiedShareDifference, wilson, type ProportionInterval } from './proportion.js';
 import type { AiDefects, DefectGroup, ShareDifference } from './schema.js';
@@ -69,13 +70,13 @@ export function computeAiDefects(input: AiDefectsInput): AiDefects {
   // are how many times the data saw a fix-up happen (continuedev/continue: 218 of 260 in one deploy)
   let repairedDeploys = 0;
   // each repository's deploys apart: across repositories the failure rates compare within each (see below)
-  const byRepository = new Map<string, Counts>();
+  const deploysBy = new Map<string, Counts>();
   for (const d of input.deploys) {
     const changes = shipped.get(deployKey(d.repository, d.product, d.at)) ?? [];
     if (changes.length === 0) continue;
     const repository = d.repository ?? '';
-    let counts = byRepository.get(repository);
-    if (counts === undefined) byRepository.set(repository, (counts = { ai: { all: 0, failed: 0 }, other: { all: 0, failed: 0 } }));
+    let counts = deploysBy.get(repository);
+    if (counts === undefined) deploysBy.set(repository, (counts = { ai: { all: 0, failed: 0 }, other: { all: 0, failed: 0 } }));
     const group = changes.some(isAi) ? counts.ai : counts.other;
     group.all += 1;
     if (!d.failed) continue;
@@ -92,7 +93,7 @@ export function computeAiDefects(input: AiDefectsInput): AiDefects {
   // over several repositories, the deploys of those that shipped deploys of both groups: a repository deploying every
   // merge (curl: 3,383 deploys, a change each) is no baseline for others' releases, and pooled it made one failed release
   // with an AI-assisted change read 70× the rest's rate. Its difference is the repositories' own, weighed together
-  const strata = [...byRepository.values()];
+  const strata = [...deploysBy.values()];
   const several = strata.length > 1;
   const compared = several ? strata.filter((r) => r.ai.all > 0 && r.other.all > 0) : strata;
   const deploys = {
@@ -136,7 +137,7 @@ export function computeAiDefects(input: AiDefectsInput): AiDefects {
   const difference = (k: [number, number], n: [number, number], few: boolean): ShareDifference => verdict(shareDifference({ k: k[0], n: n[0] }, { k: k[1], n: n[1] }), few);
   // the changes' rates, over several repositories, within each as the deploys' are (and as the AI comparison's
   // medians are): a repository that reverts often beside one that never does, its changes AI-assisted or not
-  const changesBy = changeStrata(input.changes);
+  const changesBy = byRepository(input.changes, isAi);
   const changeDifference = (counts: (c: MeasuredChange) => boolean, k: [number, number], few: boolean): ShareDifference => {
     if (changesBy === null) return difference(k, [ai.changes, other.changes], few);
     const within = changesBy.map(([a, b]) => ({ a: { k: countOf(a, counts), n: a.length }, b: { k: countOf(b, counts), n: b.length } }));
@@ -159,17 +160,6 @@ export function computeAiDefects(input: AiDefectsInput): AiDefects {
     failureDifference,
     note: noteOf(ai, other, { fewChanges, fewDeploys, repairedDeploys: fewRepaired ? repairedDeploys : null, repositories: several ? strata.length : null }),
   };
-}
-
-/** Each repository's changes, AI-assisted and other, by name in order; null over one. */
-function changeStrata(changes: readonly MeasuredChange[]): Array<[MeasuredChange[], MeasuredChange[]]> | null {
-  const by = new Map<string, [MeasuredChange[], MeasuredChange[]]>();
-  for (const c of changes) {
-    let pair = by.get(c.repository ?? '');
-    if (pair === undefined) by.set(c.repository ?? '', (pair = [[], []]));
-    pair[isAi(c) ? 0 : 1].push(c);
-  }
-  return by.size < 2 ? null : [...by.keys()].sort().map((name) => by.get(name) as [MeasuredChange[], MeasuredChange[]]);
 }
 
 interface Counts {

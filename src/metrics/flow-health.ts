@@ -7,6 +7,7 @@
  */
 import { STAGES, type MeasuredChange, type OpenPull } from '../domain.js';
 import { STAGE_OF } from './stage-of.js';
+import { byRepository } from './strata.js';
 import { AGE_EDGES, CHECK_EDGES, histogram } from './histogram.js';
 import { bootstrapCensoredDifference, compareMediansOf, stratifiedMedianDifference } from './bootstrap.js';
 import { censoredDistribution, type Observation } from './censored.js';
@@ -226,7 +227,7 @@ function aiComparison(changes: readonly MeasuredChange[], github: boolean, waiti
   // over several repositories each difference is within them, weighed together (stratifiedMedianDifference): pooled,
   // aider's AI-assisted changes against curl's others read "deploy wait +2d 5h, a real difference", aider's releases
   // against curl's deploy at every merge. The groups' medians stay the organisation's own
-  const strata = repositoryStrata(changes);
+  const strata = byRepository(changes, (c) => c.aiEvidence.length > 0);
   if (strata !== null) return withinRepositories(assisted, other, strata, { github, small, value });
   // lead time and the deploy wait count the changes still waiting at their wait so far, as the summary's do: over
   // the deployed alone, aider's year read AI-assisted 2d 5h against 2d 9h where its slices, counting the 26% of
@@ -274,19 +275,6 @@ function aiComparison(changes: readonly MeasuredChange[], github: boolean, waiti
     intervals,
     sizeInterval: size.interval,
   };
-}
-
-/** Each repository's changes, AI-assisted and other, by name in order; null over one repository. */
-function repositoryStrata(changes: readonly MeasuredChange[]): Array<[MeasuredChange[], MeasuredChange[]]> | null {
-  const by = new Map<string, [MeasuredChange[], MeasuredChange[]]>();
-  for (const c of changes) {
-    const name = c.repository ?? '';
-    let stratum = by.get(name);
-    if (stratum === undefined) by.set(name, (stratum = [[], []]));
-    stratum[c.aiEvidence.length > 0 ? 0 : 1].push(c);
-  }
-  if (by.size < 2) return null;
-  return [...by.keys()].sort().map((name) => by.get(name) as [MeasuredChange[], MeasuredChange[]]);
 }
 
 /**
