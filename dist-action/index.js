@@ -16779,7 +16779,7 @@ function verdict(i, tooFew, words) {
 	return i.difference < 0 ? words.lower : words.higher;
 }
 function withinRepositories$1(repositories) {
-	return repositories === void 0 ? "" : ` within ${repositories === 1 ? "1 repository" : `${repositories} repositories`}`;
+	return repositories === void 0 || repositories === 0 ? "" : ` within ${repositories === 1 ? "1 repository" : `${repositories} repositories`}`;
 }
 var count$3, durationWords, SIZE_WORDS;
 var init_health = __esmMin((() => {

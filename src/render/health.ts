@@ -207,5 +207,6 @@ export function verdict(i: DifferenceInterval, tooFew: boolean, words: Pick<Diff
 
 /** ` within 3 repositories`: where the AI comparison's differences are taken over several (metrics/flow-health.ts); '' over one. */
 export function withinRepositories(repositories: number | undefined): string {
-  return repositories === undefined ? '' : ` within ${repositories === 1 ? '1 repository' : `${repositories} repositories`}`;
+  // none holds enough of both groups: every difference is missing, and says why where it stands
+  return repositories === undefined || repositories === 0 ? '' : ` within ${repositories === 1 ? '1 repository' : `${repositories} repositories`}`;
 }
