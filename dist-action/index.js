@@ -42011,6 +42011,28 @@ var Z;
 var init_proportion = __esmMin((() => {
 	Z = 1.959963984540054;
 }));
+// src/metrics/strata.ts
+function byRepository(items, first) {
+	if (!severalRepositories(items)) return null;
+	const by = new Map();
+	for (const item of items) {
+		const name = item.repository ?? "";
+		let pair = by.get(name);
+		if (pair === void 0) by.set(name, pair = [[], []]);
+		pair[first(item) ? 0 : 1].push(item);
+	}
+	return [...by.keys()].sort().map((name) => by.get(name));
+}
+function severalRepositories(...lists) {
+	let name;
+	for (const list of lists) for (const item of list) {
+		const own = item.repository ?? "";
+		if (name === void 0) name = own;
+		else if (own !== name) return true;
+	}
+	return false;
+}
+var init_strata = __esmMin((() => {}));
 // src/metrics/acceptance.ts
 function decidedOf(input) {
 	return {
@@ -42071,6 +42093,7 @@ function computeAcceptance(input) {
 	};
 }
 function repositoryStrata(ai, other, measure) {
+	if (!severalRepositories(ai.merged, other.merged, ai.closed, other.closed)) return null;
 	const by = new Map();
 	const at = (name) => {
 		let pair = by.get(name ?? "");
@@ -42087,7 +42110,6 @@ function repositoryStrata(ai, other, measure) {
 		for (const c of group.merged) at(c.repository)[g].merged.push(c);
 		for (const p of group.closed) at(p.repository)[g].closed.push(p);
 	});
-	if (by.size < 2) return null;
 	const decided = (group) => {
 		const g = groupOf$1(group, measure);
 		return {
@@ -42150,19 +42172,8 @@ var init_acceptance = __esmMin((() => {
 	init_limits();
 	init_percentile();
 	init_proportion();
+	init_strata();
 }));
-// src/metrics/strata.ts
-function byRepository(items, first) {
-	const by = new Map();
-	for (const item of items) {
-		const name = item.repository ?? "";
-		let pair = by.get(name);
-		if (pair === void 0) by.set(name, pair = [[], []]);
-		pair[first(item) ? 0 : 1].push(item);
-	}
-	return by.size < 2 ? null : [...by.keys()].sort().map((name) => by.get(name));
-}
-var init_strata = __esmMin((() => {}));
 // src/metrics/ai-defects.ts
 function shippedIn(c) {
 	const own = c.deployedAt === null ? [] : [deployKey(c.repository, void 0, c.deployedAt)];

@@ -12,6 +12,7 @@ import { countOf } from './count.js';
 import { MIN_AI_GROUP } from './limits.js';
 import { distribution } from './percentile.js';
 import { shareDifference, stratifiedShareDifference, wilson, type Stratum } from './proportion.js';
+import { severalRepositories } from './strata.js';
 import type { Acceptance, AcceptanceGroup } from './schema.js';
 
 export type { Acceptance, AcceptanceGroup } from './schema.js';
@@ -98,6 +99,7 @@ export function computeAcceptance(input: AcceptanceInput): Acceptance {
 
 /** Each repository's merged and decided pull requests, AI-assisted (`a`) and other (`b`), by name; null over one. */
 function repositoryStrata(ai: Decided, other: Decided, measure: (from: number, to: number) => number): Stratum[] | null {
+  if (!severalRepositories(ai.merged, other.merged, ai.closed, other.closed)) return null;
   // each group's pull requests by repository, in one pass: an organisation's thousand repositories
   type Filling = { merged: MeasuredChange[]; closed: ClosedPull[] };
   const by = new Map<string, [Filling, Filling]>();
@@ -110,7 +112,6 @@ function repositoryStrata(ai: Decided, other: Decided, measure: (from: number, t
     for (const c of group.merged) (at(c.repository)[g] as Filling).merged.push(c);
     for (const p of group.closed) (at(p.repository)[g] as Filling).closed.push(p);
   });
-  if (by.size < 2) return null;
   const decided = (group: Decided): { k: number; n: number } => {
     const g = groupOf(group, measure);
     return { k: g.merged, n: g.merged + g.rejected };

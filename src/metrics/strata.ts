@@ -8,6 +8,7 @@
  * holds, the rest]. Null when they are all of one repository (or none names one): then there is nothing to weigh.
  */
 export function byRepository<T extends { repository?: string }>(items: readonly T[], first: (item: T) => boolean): Array<[T[], T[]]> | null {
+  if (!severalRepositories(items)) return null;
   const by = new Map<string, [T[], T[]]>();
   for (const item of items) {
     const name = item.repository ?? '';
@@ -15,5 +16,21 @@ export function byRepository<T extends { repository?: string }>(items: readonly 
     if (pair === undefined) by.set(name, (pair = [[], []]));
     pair[first(item) ? 0 : 1].push(item);
   }
-  return by.size < 2 ? null : [...by.keys()].sort().map((name) => by.get(name) as [T[], T[]]);
+  return [...by.keys()].sort().map((name) => by.get(name) as [T[], T[]]);
+}
+
+/**
+ * Whether the items of these lists name more than one repository: a look at each, nothing made, so that a report of
+ * one repository (every single-repository report) pays no grouping for a comparison it does not weigh.
+ */
+export function severalRepositories(...lists: ReadonlyArray<ReadonlyArray<{ repository?: string }>>): boolean {
+  let name: string | undefined;
+  for (const list of lists) {
+    for (const item of list) {
+      const own = item.repository ?? '';
+      if (name === undefined) name = own;
+      else if (own !== name) return true;
+    }
+  }
+  return false;
 }
