@@ -8321,18 +8321,12 @@ function jsonSafe(json) {
 	return json.replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 function escapeHtml(text) {
-	return terminalSafe(text).replace(/[&<>"']/g, (c) => ({
-		"&": "&amp;",
-		"<": "&lt;",
-		">": "&gt;",
-		"\"": "&quot;",
-		"'": "&#39;"
-	})[c] ?? c);
+	return terminalSafe(text).replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
 }
 function escapeMarkdown(text) {
-	return terminalSafe(text).replace(/[&<>|\\`*_[\]]/g, (c) => MARKDOWN_ENTITIES[c] ?? `\\${c}`);
+	return terminalSafe(text).replace(/[&<>|\\`*_[\]]/g, (c) => HTML_ENTITIES[c] ?? `\\${c}`);
 }
-var CONTROL, ANSI, INVISIBLE, HIDDEN, BREAKS, UNSAFE_IN_OUTPUT, SGR, JSON_UNSAFE, MARKDOWN_ENTITIES;
+var CONTROL, ANSI, INVISIBLE, HIDDEN, BREAKS, UNSAFE_IN_OUTPUT, SGR, JSON_UNSAFE, HTML_ENTITIES;
 var init_sanitize = __esmMin((() => {
 	CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 	ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b\u009c]*(\u0007|\u001b\\|\u009c)?|\u009b[0-?]*[ -/]*[@-~]|\u009d[^\u0007\u001b\u009c]*(\u0007|\u001b\\|\u009c)?/g;
@@ -8342,10 +8336,12 @@ var init_sanitize = __esmMin((() => {
 	UNSAFE_IN_OUTPUT = new RegExp(`${ANSI.source}|[\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f${INVISIBLE}]`, "g");
 	SGR = /^\u001b\[[0-9;]*m$/;
 	JSON_UNSAFE = new RegExp(`[\\u007f-\\u009f\\u2028\\u2029${INVISIBLE}]`, "g");
-	MARKDOWN_ENTITIES = {
+	HTML_ENTITIES = {
 		"&": "&amp;",
 		"<": "&lt;",
-		">": "&gt;"
+		">": "&gt;",
+		"\"": "&quot;",
+		"'": "&#39;"
 	};
 }));
 // src/sources/github/token.ts
@@ -16743,9 +16739,9 @@ function healthSections(report) {
 	}
 	return out;
 }
-function differenceCells(i, words, tooFew, withinRepositories = false) {
+function differenceCells(i, words, tooFew, overRepositories = false) {
 	const range = i.low === null && i.high === null ? "—" : i.low === null ? `≤ ${words.signed(i.high)}` : i.high === null ? `≥ ${words.signed(i.low)}` : `${words.signed(i.low)} to ${words.signed(i.high)}`;
-	const said = i.difference === null && withinRepositories ? "too few in any one repository" : verdict(i, tooFew, words);
+	const said = i.difference === null && overRepositories ? "too few in any one repository" : verdict(i, tooFew, words);
 	return [
 		words.signed(i.difference),
 		range,

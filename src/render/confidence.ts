@@ -73,4 +73,3 @@ export function aiDifferenceLine(
   const verdict = tooFew ? 'too few changes in a group to tell any of them apart' : parts.join('; ');
   return `p50 AI-assisted − other${withinRepositories(ai.repositories)} (95% interval): ${items.map((i) => `${i.name} ${i.text}`).join(', ')} — ${verdict}`;
 }
-

@@ -138,11 +138,11 @@ export const durationWords = (days: DurationFormat): DifferenceWords => ({ signe
 export const SIZE_WORDS: DifferenceWords = { signed: (v) => withSign(v, lines), lower: 'AI-assisted smaller', higher: 'AI-assisted larger' };
 
 /** A row's three cells: the difference, its 95% interval (`−1d 6h to +10h`) and the verdict, in the row's words. */
-export function differenceCells(i: DifferenceInterval, words: DifferenceWords, tooFew: boolean, withinRepositories = false): [string, string, string] {
+export function differenceCells(i: DifferenceInterval, words: DifferenceWords, tooFew: boolean, overRepositories = false): [string, string, string] {
   // one end open (a group's median unreached in too many resamples: changes still waiting): what the other says
   const range = i.low === null && i.high === null ? '—' : i.low === null ? `≤ ${words.signed(i.high)}` : i.high === null ? `≥ ${words.signed(i.low)}` : `${words.signed(i.low)} to ${words.signed(i.high)}`;
   // over several repositories no difference is one no repository holds five of each group for
-  const said = i.difference === null && withinRepositories ? 'too few in any one repository' : verdict(i, tooFew, words);
+  const said = i.difference === null && overRepositories ? 'too few in any one repository' : verdict(i, tooFew, words);
   return [words.signed(i.difference), range, said];
 }
 

@@ -46,16 +46,18 @@ export function jsonSafe(json: string): string {
   return json.replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+const HTML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
-  return terminalSafe(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return terminalSafe(text).replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
 }
 
-// what starts HTML in Markdown, as entities; quotes are left as written: Markdown's text is never an attribute's
-// value, and `&#39;` in the raw text of a PR comment or a wiki page read as noise in some sentences and not others
-const MARKDOWN_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-
-/** Escapes text for a GitHub-flavoured Markdown table cell: no HTML, no table breaks, no link or emphasis syntax. */
+/**
+ * Escapes text for a GitHub-flavoured Markdown table cell: no HTML, no table breaks, no link or emphasis syntax. What
+ * starts HTML becomes its entity; quotes stay as written: Markdown's text is never an attribute's value, and `&#39;`
+ * in the raw text of a PR comment or a wiki page read as noise in some sentences and not others.
+ */
 export function escapeMarkdown(text: string): string {
-  return terminalSafe(text).replace(/[&<>|\\`*_[\]]/g, (c) => MARKDOWN_ENTITIES[c] ?? `\\${c}`);
+  return terminalSafe(text).replace(/[&<>|\\`*_[\]]/g, (c) => HTML_ENTITIES[c] ?? `\\${c}`);
 }
