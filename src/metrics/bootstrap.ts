@@ -75,7 +75,8 @@ export function stratifiedMedianDifference(strata: ReadonlyArray<readonly [Float
     let [weights, sum, counted] = [0, 0, 0];
     for (const [xs, ys] of strata) {
       // a group of fewer values resamples to nearly itself: its repository would weigh in as if its median were known
-      // (curl's one AI-assisted change, weighed beside aider's 67, made "cycle time +2h 2m" a real difference)
+      // (pip's two AI-assisted changes, 99h cycles against its others' 48h, weighed beside aider's 67, made "cycle time
+      // +2h 2m" a real difference where aider's own read 0s)
       if (xs.length < MIN_BOOTSTRAP_SAMPLE || ys.length < MIN_BOOTSTRAP_SAMPLE) continue;
       const w = (xs.length * ys.length) / (xs.length + ys.length);
       const [tx, ty] = [groupRanks(xs.length, drawn), groupRanks(ys.length, drawn)];
