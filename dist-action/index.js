@@ -18153,6 +18153,111 @@ function placingTimes(deploys) {
 	return releaseTimes(deploys) ?? deploys.map((d) => d.at);
 }
 var init_releases = __esmMin((() => {}));
+// src/metrics/proportion.ts
+function wilson(k, n) {
+	if (n <= 0) return {
+		value: null,
+		low: null,
+		high: null
+	};
+	const p = k / n;
+	const z2 = Z * Z;
+	const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+	const half = Z * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n);
+	return {
+		value: p,
+		low: k === 0 ? 0 : Math.max(0, centre - half),
+		high: k === n ? 1 : Math.min(1, centre + half)
+	};
+}
+function shareDifference(a, b) {
+	const x = wilson(a.k, a.n);
+	const y = wilson(b.k, b.n);
+	if (x.value === null || y.value === null || x.low === null || x.high === null || y.low === null || y.high === null) return {
+		value: null,
+		low: null,
+		high: null
+	};
+	const d = x.value - y.value;
+	return {
+		value: d,
+		low: d - Math.sqrt((x.value - x.low) ** 2 + (y.high - y.value) ** 2),
+		high: d + Math.sqrt((x.high - x.value) ** 2 + (y.value - y.low) ** 2)
+	};
+}
+function sharesAllAlikeDifference(after, before) {
+	const a = alikeShare(after);
+	const b = alikeShare(before);
+	if (a === null || b === null) return null;
+	const { value, low, high } = shareDifference(a, b);
+	return {
+		difference: value,
+		low,
+		high,
+		real: low !== null && high !== null && (low > 0 || high < 0)
+	};
+}
+function alikeShare(values) {
+	let first = null;
+	let n = 0;
+	for (let i = 0; i < values.length; i++) {
+		const v = values[i];
+		if (v === null || v === void 0) continue;
+		if (v !== 0 && v !== 1) return null;
+		if (first === null) first = v;
+		else if (v !== first) return null;
+		n += 1;
+	}
+	return first === null ? null : {
+		k: first * n,
+		n
+	};
+}
+function stratifiedShareDifference(strata) {
+	let weights = 0;
+	let sum = 0;
+	let p = 0;
+	let q = 0;
+	const held = {
+		a: {
+			k: 0,
+			n: 0
+		},
+		b: {
+			k: 0,
+			n: 0
+		}
+	};
+	for (const { a, b } of strata) {
+		const n = a.n + b.n;
+		if (a.n <= 0 || b.n <= 0) continue;
+		held.a.k += a.k;
+		held.a.n += a.n;
+		held.b.k += b.k;
+		held.b.n += b.n;
+		weights += a.n * b.n / n;
+		sum += (a.k * b.n - b.k * a.n) / n;
+		p += (a.n * a.n * b.k - b.n * b.n * a.k + a.n * b.n * (b.n - a.n) / 2) / (n * n);
+		q += (a.k * (b.n - b.k) + b.k * (a.n - a.k)) / (2 * n);
+	}
+	if (weights === 0) return {
+		value: null,
+		low: null,
+		high: null
+	};
+	if (held.a.k === 0 && held.b.k === 0) return shareDifference(held.a, held.b);
+	const d = sum / weights;
+	const half = Z * Math.sqrt(Math.max(0, d * p + q) / (weights * weights));
+	return {
+		value: d,
+		low: Math.max(-1, d - half),
+		high: Math.min(1, d + half)
+	};
+}
+var Z;
+var init_proportion = __esmMin((() => {
+	Z = 1.959963984540054;
+}));
 // src/metrics/trend-keys.ts
 function readerOf(entry) {
 	const spec = entry.figure.trend;
@@ -18269,7 +18374,7 @@ function directionOf(reader, periods, complete, read, period, placed) {
 		};
 	}
 	const statistic = reader.spec.statistic === "median" ? MEDIAN : { kind: "mean" };
-	const interval = bootstrapDifferenceOfValues(second.sample, first.sample, statistic);
+	const interval = (reader.unit === "ratio" ? sharesAllAlikeDifference(second.sample, first.sample) : null) ?? bootstrapDifferenceOfValues(second.sample, first.sample, statistic);
 	return {
 		direction: !interval.real ? "no clear trend" : (interval.low ?? 0) > 0 ? "rising" : "falling",
 		completePeriods: n,
@@ -18325,6 +18430,7 @@ var init_trend_keys = __esmMin((() => {
 	init_difference();
 	init_releases();
 	init_percentile();
+	init_proportion();
 	init_stage_of();
 	init_stage_summary();
 	WEEK$7 = 604800;
@@ -41930,83 +42036,6 @@ var init_advice = __esmMin((() => {
 		aiAcceptance
 	];
 }));
-// src/metrics/proportion.ts
-function wilson(k, n) {
-	if (n <= 0) return {
-		value: null,
-		low: null,
-		high: null
-	};
-	const p = k / n;
-	const z2 = Z * Z;
-	const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-	const half = Z * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n);
-	return {
-		value: p,
-		low: k === 0 ? 0 : Math.max(0, centre - half),
-		high: k === n ? 1 : Math.min(1, centre + half)
-	};
-}
-function shareDifference(a, b) {
-	const x = wilson(a.k, a.n);
-	const y = wilson(b.k, b.n);
-	if (x.value === null || y.value === null || x.low === null || x.high === null || y.low === null || y.high === null) return {
-		value: null,
-		low: null,
-		high: null
-	};
-	const d = x.value - y.value;
-	return {
-		value: d,
-		low: d - Math.sqrt((x.value - x.low) ** 2 + (y.high - y.value) ** 2),
-		high: d + Math.sqrt((x.high - x.value) ** 2 + (y.value - y.low) ** 2)
-	};
-}
-function stratifiedShareDifference(strata) {
-	let weights = 0;
-	let sum = 0;
-	let p = 0;
-	let q = 0;
-	const held = {
-		a: {
-			k: 0,
-			n: 0
-		},
-		b: {
-			k: 0,
-			n: 0
-		}
-	};
-	for (const { a, b } of strata) {
-		const n = a.n + b.n;
-		if (a.n <= 0 || b.n <= 0) continue;
-		held.a.k += a.k;
-		held.a.n += a.n;
-		held.b.k += b.k;
-		held.b.n += b.n;
-		weights += a.n * b.n / n;
-		sum += (a.k * b.n - b.k * a.n) / n;
-		p += (a.n * a.n * b.k - b.n * b.n * a.k + a.n * b.n * (b.n - a.n) / 2) / (n * n);
-		q += (a.k * (b.n - b.k) + b.k * (a.n - a.k)) / (2 * n);
-	}
-	if (weights === 0) return {
-		value: null,
-		low: null,
-		high: null
-	};
-	if (held.a.k === 0 && held.b.k === 0) return shareDifference(held.a, held.b);
-	const d = sum / weights;
-	const half = Z * Math.sqrt(Math.max(0, d * p + q) / (weights * weights));
-	return {
-		value: d,
-		low: Math.max(-1, d - half),
-		high: Math.min(1, d + half)
-	};
-}
-var Z;
-var init_proportion = __esmMin((() => {
-	Z = 1.959963984540054;
-}));
 // src/metrics/strata.ts
 function byRepository(items, first) {
 	if (!severalRepositories(items)) return null;
@@ -42634,7 +42663,8 @@ function censoredIntervals(figures, before, after) {
 	return out;
 }
 function comparedRow(head, values, counts, samples) {
-	const interval = samples.interval ?? bootstrapDifference(samples.basis.values(samples.after), samples.basis.values(samples.before), samples.basis.statistic);
+	const [after, before] = samples.interval === void 0 ? [samples.basis.values(samples.after), samples.basis.values(samples.before)] : [[], []];
+	const interval = samples.interval ?? (head.unit === "ratio" ? sharesAllAlikeDifference(after, before) : null) ?? bootstrapDifference(after, before, samples.basis.statistic);
 	const b = finite(values[0]);
 	const a = finite(values[1]);
 	const change = a === null || b === null ? null : a - b;
@@ -42661,6 +42691,7 @@ var declared, UNIT_OF_KIND;
 var init_compared = __esmMin((() => {
 	init_stage_labels();
 	init_bootstrap();
+	init_proportion();
 	init_catalogue$1();
 	init_difference();
 	init_stage_summary();

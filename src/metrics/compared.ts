@@ -7,6 +7,7 @@
 import type { MeasuredChange, StageName } from '../domain.js';
 import { shortStageLabel } from '../stage-labels.js';
 import { bootstrapCensoredDifferences, bootstrapDifference, MEDIAN, type Interval, type Statistic } from './bootstrap.js';
+import { sharesAllAlikeDifference } from './proportion.js';
 import type { Observation } from './censored.js';
 import { CATALOGUE, isFigure, MODES, type ComparedAs, type ComparedBasis, type ComparedGroup, type ComparedUnit, type Figure, type FigureGroup, type Mode } from './catalogue.js';
 import { directionOf, type Direction } from './difference.js';
@@ -225,7 +226,9 @@ function comparedRow(
   samples: { before: ComparedSample; after: ComparedSample; basis: Basis; minSample: number; interval: Interval | undefined },
 ): ComparedRow {
   // a figure with changes still waiting resamples them too, each side's percentile read as its summary reads it (`censoredIntervals`)
-  const interval: Interval = samples.interval ?? bootstrapDifference(samples.basis.values(samples.after), samples.basis.values(samples.before), samples.basis.statistic);
+  // a share whose sides are each all one way (no failed deploy before or after) resamples to itself: Newcombe's
+  const [after, before] = samples.interval === undefined ? [samples.basis.values(samples.after), samples.basis.values(samples.before)] : [[], []];
+  const interval: Interval = samples.interval ?? (head.unit === 'ratio' ? sharesAllAlikeDifference(after, before) : null) ?? bootstrapDifference(after, before, samples.basis.statistic);
   const b = finite(values[0]);
   const a = finite(values[1]);
   const change = a === null || b === null ? null : a - b;

@@ -5,6 +5,7 @@
  * resampling; a difference of two shares takes Newcombe's hybrid score interval (Newcombe 1998, method 10), built
  * from the two Wilson intervals.
  */
+import type { Interval } from './schema.js';
 
 /** the normal quantile of a two-sided 95% interval */
 const Z = 1.959963984540054;
@@ -41,6 +42,36 @@ export function shareDifference(a: { k: number; n: number }, b: { k: number; n: 
     low: d - Math.sqrt((x.value - x.low) ** 2 + (y.high - y.value) ** 2),
     high: d + Math.sqrt((x.high - x.value) ** 2 + (y.value - y.low) ** 2),
   };
+}
+
+/**
+ * Newcombe's interval of `after` − `before`, two shares given item by item (1 or 0 each, nulls left out as the
+ * bootstrap leaves them), when each side is all one way: no failed deploy on either side, or every one. Such a side
+ * resamples to itself, so a bootstrap's interval reads "0 pp to 0 pp" from any number of items (gnome-text-editor's
+ * 2 releases against 1, none failed), where two shares of 0 of 8 allow ±32 pp. Null where the bootstrap's interval
+ * stands: a side with no item, with a value other than 0 and 1, or not all alike.
+ */
+export function sharesAllAlikeDifference(after: ArrayLike<number | null>, before: ArrayLike<number | null>): Interval | null {
+  const a = alikeShare(after);
+  const b = alikeShare(before);
+  if (a === null || b === null) return null;
+  const { value, low, high } = shareDifference(a, b);
+  return { difference: value, low, high, real: low !== null && high !== null && (low > 0 || high < 0) };
+}
+
+/** k of n when every value is the same 0 or 1 (nulls left out); null otherwise, or when there is none. */
+function alikeShare(values: ArrayLike<number | null>): { k: number; n: number } | null {
+  let first: number | null = null;
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) continue;
+    if (v !== 0 && v !== 1) return null;
+    if (first === null) first = v;
+    else if (v !== first) return null;
+    n += 1;
+  }
+  return first === null ? null : { k: first * n, n };
 }
 
 /** One stratum's two shares: `a` of the first group, `b` of the second. */

@@ -5,8 +5,9 @@
  *
  * A direction compares the first half of the window's complete periods with the second half — deploys per week
  * over each half for a rate, the share over each half's deploys for a ratio, the median of each half's changes (or
- * failed deploys) for a duration — with the 95% bootstrap interval of the difference (`bootstrap.ts`, fixed seed),
- * and is "rising" or "falling" only when that interval excludes 0; under four complete periods there is none.
+ * failed deploys) for a duration — with the 95% bootstrap interval of the difference (`bootstrap.ts`, fixed seed;
+ * Newcombe's for a ratio whose halves are each all one way, which resamples to itself), and is "rising" or "falling"
+ * only when that interval excludes 0; under four complete periods there is none.
  */
 import { STAGES, type MeasuredChange, type MeasuredDeploy, type StageName } from '../domain.js';
 import { bootstrapDifferenceOfValues, MEDIAN, type Statistic } from './bootstrap.js';
@@ -14,6 +15,7 @@ import { catalogueEntries, type CatalogueEntry, type TrendSpec } from './catalog
 import { dailyDeployCounts } from './difference.js';
 import { releaseTimes } from './releases.js';
 import { median, percentilesOfUnsorted } from './percentile.js';
+import { sharesAllAlikeDifference } from './proportion.js';
 import { STAGE_OF } from './stage-of.js';
 import type { TrendDirection, TrendKey } from './schema.js';
 import { deployObservation, leadObservation, type Waiting } from './stage-summary.js';
@@ -175,7 +177,7 @@ function directionOf(reader: Reader, periods: readonly KeyPeriod[], complete: re
     return { direction: null, completePeriods: n, first: first.summary, second: second.summary, interval: none.interval, note: `no value in ${which}: no direction` };
   }
   const statistic: Statistic = reader.spec.statistic === 'median' ? MEDIAN : { kind: 'mean' };
-  const interval = bootstrapDifferenceOfValues(second.sample, first.sample, statistic);
+  const interval = (reader.unit === 'ratio' ? sharesAllAlikeDifference(second.sample, first.sample) : null) ?? bootstrapDifferenceOfValues(second.sample, first.sample, statistic);
   const direction = !interval.real ? 'no clear trend' : (interval.low ?? 0) > 0 ? 'rising' : 'falling';
   return { direction, completePeriods: n, first: first.summary, second: second.summary, interval, note: n % 2 === 1 ? `the middle ${period} of ${n} left out` : null };
 }

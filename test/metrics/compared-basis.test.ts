@@ -37,9 +37,11 @@ describe('a figure compared over a function of each change', () => {
     const [figure] = comparedFigures(WEEKEND);
     expect(figure?.key).toBe('weekend.share');
     const [row] = comparedRows(comparedFigures(WEEKEND), side(merged(SATURDAY, 12)), side(merged(MONDAY, 12)), { minSample: 10, gitOnly: true, short: false });
-    // 1 → 0 in every resample: the interval is that one difference, and fewer weekend merges are better
+    // 12 of 12 → 0 of 12, each side all one way: a resample is the side itself, so the interval is Newcombe's for two
+    // shares, −1 to −1 + √2 × z²/(12 + z²) (the Wilson half-widths of 0 and 12 of 12); fewer weekend merges are better
     expect(row).toMatchObject({ key: 'weekend.share', before: 1, after: 0, change: -1, direction: 'better', sample: { before: 12, after: 12 } });
-    expect(row?.interval).toMatchObject({ difference: -1, low: -1, high: -1, real: true });
+    expect(row?.interval).toMatchObject({ difference: -1, low: -1, real: true });
+    expect(row?.interval.high).toBeCloseTo(-1 + (Math.SQRT2 * 1.96 ** 2) / (12 + 1.96 ** 2), 3);
   });
 
   it('half and half on both sides: the data cannot tell', () => {
@@ -57,6 +59,6 @@ describe('a figure compared over a function of each change', () => {
     const [row] = compareReports(before, after, { catalogue: WEEKEND }).rows;
     // read as text, every mergedAt would be NaN, the same day on both sides and a difference of 0
     expect(row?.key).toBe('weekend.share');
-    expect(row?.interval).toMatchObject({ difference: -1, low: -1, high: -1, real: true });
+    expect(row?.interval).toMatchObject({ difference: -1, low: -1, real: true });
   });
 });

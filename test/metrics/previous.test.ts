@@ -75,6 +75,13 @@ describe('the previous period', () => {
     expect(rows.get('dora.leadTime')).toMatchObject({ before: 22 * H, after: 14 * H, change: -8 * H });
     expect(rows.get('dora.deploymentFrequency')).toMatchObject({ before: 1, after: 2, change: 1, lowSample: false });
     expect(rows.get('dora.changeFailureRate')).toMatchObject({ before: 0, after: 0, direction: 'same' });
+    // no failed deploy on either side: not "0 pp to 0 pp", which a bootstrap of sides all one way reads, but Newcombe's
+    // interval of 0 of 4 against 0 of n, −z²/(4 + z²) to +z²/(n + z²)
+    const z2 = 1.96 ** 2;
+    const n = deploys.filter((d) => d.at >= WINDOW.since).length;
+    expect(rows.get('dora.changeFailureRate')?.interval).toMatchObject({ difference: 0, real: false });
+    expect(rows.get('dora.changeFailureRate')?.interval.low).toBeCloseTo(-z2 / (4 + z2), 3);
+    expect(rows.get('dora.changeFailureRate')?.interval.high).toBeCloseTo(z2 / (n + z2), 3);
     // the stages the data cannot see are not compared
     expect(rows.has('stages.pickup.p50')).toBe(false);
   });

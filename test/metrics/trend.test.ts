@@ -152,6 +152,16 @@ describe('a trend\'s direction: the first half of the complete periods against t
     expect(keyOf(trends, 'stages.coding.p50')?.direction).toMatchObject({ direction: 'no clear trend', first: { value: H }, second: { value: H }, interval: { difference: 0 } });
   });
 
+  it('gives a change failure rate with no failed deploy in either half the interval so few deploys allow, not "0 pp to 0 pp"', () => {
+    // two deploys a week for eight weeks, none failed: 0 of 8 against 0 of 8. Every resample of a half is the half
+    // itself, so a bootstrap reads 0 to 0; Newcombe's interval of two shares of 0 of 8 is ±z²/(n + z²) = ±0.3244
+    const calm = [0, 7, 14, 21, 28, 35, 42, 49].flatMap((d) => [deployAt(d), deployAt(d + 3)]);
+    const rate = keyOf(keyTrends(changes, calm, window(8), { ...waiting, now: MON + 56 * D }), 'dora.changeFailureRate')?.direction;
+    expect(rate).toMatchObject({ direction: 'no clear trend', first: { value: 0, count: 8 }, second: { value: 0, count: 8 }, interval: { difference: 0, real: false } });
+    expect(rate?.interval.low).toBeCloseTo(-(1.96 ** 2) / (8 + 1.96 ** 2), 3);
+    expect(rate?.interval.high).toBeCloseTo(1.96 ** 2 / (8 + 1.96 ** 2), 3);
+  });
+
   it('says "no clear trend" where a difference is there but the interval does not exclude 0', () => {
     // two deploys a week against three, on two and three days: 8 deploys in 28 days against 12
     const few = [...[0, 7, 14, 21].flatMap((d) => [deployAt(d), deployAt(d + 3)]), ...[28, 35, 42, 49].flatMap((d) => [deployAt(d), deployAt(d + 2), deployAt(d + 4)])];
