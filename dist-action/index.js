@@ -18185,6 +18185,9 @@ function shareDifference(a, b) {
 		high: d + Math.sqrt((x.high - x.value) ** 2 + (y.value - y.low) ** 2)
 	};
 }
+function leavesOutZero(d) {
+	return d.low !== null && d.high !== null && (d.low > 0 || d.high < 0);
+}
 function sharesAllAlikeDifference(after, before) {
 	const a = alikeShare(after);
 	const b = alikeShare(before);
@@ -18194,7 +18197,10 @@ function sharesAllAlikeDifference(after, before) {
 		difference: value,
 		low,
 		high,
-		real: low !== null && high !== null && (low > 0 || high < 0)
+		real: leavesOutZero({
+			low,
+			high
+		})
 	};
 }
 function alikeShare(values) {
@@ -42110,7 +42116,7 @@ function computeAcceptance(input) {
 			value: difference.value,
 			low: difference.low,
 			high: difference.high,
-			real: !few && difference.low !== null && difference.high !== null && (difference.low > 0 || difference.high < 0),
+			real: !few && leavesOutZero(difference),
 			...strata !== null && { repositories: strata.filter((r) => r.a.n > 0 && r.b.n > 0).length }
 		},
 		tools: byTool(ai, input.measure),
@@ -42287,7 +42293,7 @@ function computeAiDefects(input) {
 	const fewRepaired = ai.fixedUp + other.fixedUp > 0 && repairedDeploys < 10;
 	const verdict = (d, few) => ({
 		...d,
-		real: !few && d.low !== null && d.high !== null && (d.low > 0 || d.high < 0)
+		real: !few && leavesOutZero(d)
 	});
 	const difference = (k, n, few) => verdict(shareDifference({
 		k: k[0],

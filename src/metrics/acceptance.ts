@@ -11,7 +11,7 @@ import { aiToolsOf } from '../model/pull-ai.js';
 import { countOf } from './count.js';
 import { MIN_AI_GROUP } from './limits.js';
 import { distribution } from './percentile.js';
-import { shareDifference, stratifiedShareDifference, wilson, type Stratum } from './proportion.js';
+import { leavesOutZero, shareDifference, stratifiedShareDifference, wilson, type Stratum } from './proportion.js';
 import { severalRepositories } from './strata.js';
 import type { Acceptance, AcceptanceGroup } from './schema.js';
 
@@ -87,7 +87,7 @@ export function computeAcceptance(input: AcceptanceInput): Acceptance {
       value: difference.value,
       low: difference.low,
       high: difference.high,
-      real: !few && difference.low !== null && difference.high !== null && (difference.low > 0 || difference.high < 0),
+      real: !few && leavesOutZero(difference),
       ...(strata !== null && { repositories: strata.filter((r) => r.a.n > 0 && r.b.n > 0).length }),
     },
     tools: byTool(ai, input.measure),

@@ -22,7 +22,7 @@ import { REPAIR_FLAGS } from '../model/repairs.js';
 import { countOf } from './count.js';
 import { byRepository } from './strata.js';
 import { MIN_AI_GROUP } from './limits.js';
-import { shareDifference, stratifiedShareDifference, wilson, type ProportionInterval } from './proportion.js';
+import { leavesOutZero, shareDifference, stratifiedShareDifference, wilson, type ProportionInterval } from './proportion.js';
 import type { AiDefects, DefectGroup, ShareDifference } from './schema.js';
 
 export type { AiDefects } from './schema.js';
@@ -133,7 +133,7 @@ export function computeAiDefects(input: AiDefectsInput): AiDefects {
   // than the changes behind them; six repositories' 9 in 12 products' deploys, one failed, read "higher")
   // fix-ups seen at all, from fewer failed deploys than a group needs: one batch is one event, however many changes
   const fewRepaired = ai.fixedUp + other.fixedUp > 0 && repairedDeploys < MIN_AI_GROUP;
-  const verdict = (d: ProportionInterval, few: boolean): ShareDifference => ({ ...d, real: !few && d.low !== null && d.high !== null && (d.low > 0 || d.high < 0) });
+  const verdict = (d: ProportionInterval, few: boolean): ShareDifference => ({ ...d, real: !few && leavesOutZero(d) });
   const difference = (k: [number, number], n: [number, number], few: boolean): ShareDifference => verdict(shareDifference({ k: k[0], n: n[0] }, { k: k[1], n: n[1] }), few);
   // the changes' rates, over several repositories, within each as the deploys' are (and as the AI comparison's
   // medians are): a repository that reverts often beside one that never does, its changes AI-assisted or not

@@ -44,6 +44,11 @@ export function shareDifference(a: { k: number; n: number }, b: { k: number; n: 
   };
 }
 
+/** Whether a difference's 95% interval leaves out 0: both its ends known and on one side of 0. */
+export function leavesOutZero(d: { low: number | null; high: number | null }): boolean {
+  return d.low !== null && d.high !== null && (d.low > 0 || d.high < 0);
+}
+
 /**
  * Newcombe's interval of `after` − `before`, two shares given item by item (1 or 0 each, nulls left out as the
  * bootstrap leaves them), when each side is all one way: no failed deploy on either side, or every one. Such a side
@@ -56,7 +61,7 @@ export function sharesAllAlikeDifference(after: ArrayLike<number | null>, before
   const b = alikeShare(before);
   if (a === null || b === null) return null;
   const { value, low, high } = shareDifference(a, b);
-  return { difference: value, low, high, real: low !== null && high !== null && (low > 0 || high < 0) };
+  return { difference: value, low, high, real: leavesOutZero({ low, high }) };
 }
 
 /** k of n when every value is the same 0 or 1 (nulls left out); null otherwise, or when there is none. */
