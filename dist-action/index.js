@@ -16703,7 +16703,7 @@ function healthSections(report) {
 			name,
 			a,
 			o,
-			...intervals ? i ? differenceCells(i, words, tooFewToCompare(ai), ai.repositories !== void 0) : [
+			...intervals ? i ? differenceCells(i, words, tooFewToCompare(ai), ai.repositories) : [
 				"",
 				"",
 				""
@@ -16739,14 +16739,17 @@ function healthSections(report) {
 	}
 	return out;
 }
-function differenceCells(i, words, tooFew, overRepositories = false) {
+function differenceCells(i, words, tooFew, within) {
 	const range = i.low === null && i.high === null ? "—" : i.low === null ? `≤ ${words.signed(i.high)}` : i.high === null ? `≥ ${words.signed(i.low)}` : `${words.signed(i.low)} to ${words.signed(i.high)}`;
-	const said = i.difference === null && overRepositories ? "too few in any one repository" : verdict(i, tooFew, words);
+	const said = i.difference === null && within !== void 0 ? "too few in any one repository" : verdict(i, tooFew, words);
 	return [
-		words.signed(i.difference),
+		`${words.signed(i.difference)}${fewerRepositories(i, within)}`,
 		range,
 		said
 	];
+}
+function fewerRepositories(i, within) {
+	return within === void 0 || i.repositories === void 0 || i.difference === null || i.repositories >= within ? "" : ` (within ${i.repositories})`;
 }
 function tooFewToCompare(ai) {
 	return Math.min(ai.assisted.count, ai.other.count) < 10;
@@ -16845,7 +16848,7 @@ function aiDifferenceLine(ai, label, days, tooFew = false) {
 		...rest ? [rest] : []
 	];
 	const verdict = tooFew ? "too few changes in a group to tell any of them apart" : parts.join("; ");
-	return `p50 AI-assisted − other${withinRepositories$1(ai.repositories)} (95% interval): ${items.map((i) => `${i.name} ${i.text}`).join(", ")} — ${verdict}`;
+	return `p50 AI-assisted − other${withinRepositories$1(ai.repositories)} (95% interval): ${items.map((i) => `${i.name}${fewerRepositories(i.interval, ai.repositories)} ${i.text}`).join(", ")} — ${verdict}`;
 }
 var init_confidence = __esmMin((() => {
 	init_domain();
@@ -20885,7 +20888,7 @@ function aiComparison$1(report) {
 	});
 	const intervals = ai.intervals;
 	const row = (name, x, y, interval, words = durationWords(days)) => {
-		const [difference, range, said] = interval ? differenceCells(interval, words, tooFewToCompare(ai), ai.repositories !== void 0) : [
+		const [difference, range, said] = interval ? differenceCells(interval, words, tooFewToCompare(ai), ai.repositories) : [
 			"",
 			"",
 			""
@@ -43461,7 +43464,11 @@ function withinRepositories(assisted, other, strata, o) {
 			filled[group] = n;
 			return into.subarray(from, n);
 		}
-		const { strata: _counted, ...interval } = stratifiedMedianDifference(values, drawn);
+		const { strata: repositories, ...within } = stratifiedMedianDifference(values, drawn);
+		const interval = {
+			...within,
+			repositories
+		};
 		const median = (group) => filled[group] === 0 ? null : percentilesOfUnsorted(all[group].subarray(0, filled[group]), [.5])[0] ?? null;
 		return {
 			interval,
@@ -43475,8 +43482,9 @@ function withinRepositories(assisted, other, strata, o) {
 	const both = strata.filter(([a, b]) => Math.min(a.length, b.length) >= 5).length;
 	const waitingOf = (group) => countOf(group, (c) => c.deployedAt === null && c.leadTime === null);
 	const [assistedWaiting, otherWaiting] = [waitingOf(assisted), waitingOf(other)];
+	const fewer = [...AI_INTERVAL_KEYS.map((key) => [figureWords(key, o.github), compared.get(key)?.interval.repositories ?? 0]), ["size", size.interval.repositories ?? 0]].filter(([, n]) => n > 0 && n < both).map(([name, n]) => `${name} within ${n}`);
 	const notes = [
-		withinNote(both, strata.length),
+		withinNote(both, strata.length, fewer),
 		o.small ? `Fewer than 10 changes in a group (AI-assisted ${assisted.length}, other ${other.length}): too few to compare with confidence.` : null,
 		assistedWaiting + otherWaiting > 0 ? `Lead time and deploy wait compare deployed changes only; changes merged but not yet deployed are left out of them (AI-assisted ${assistedWaiting}, other ${otherWaiting}).` : null
 	].filter((n) => n !== null);
@@ -43489,15 +43497,19 @@ function withinRepositories(assisted, other, strata, o) {
 		repositories: both
 	};
 }
-function withinNote(both, repositories) {
+function withinNote(both, repositories, fewer) {
 	const held = `5 changes or more of each group`;
 	if (both === 0) return `No difference is taken: none of the ${repositories} repositories holds ${held}, and a difference is taken within a repository; the medians are of all the changes.`;
-	return `Each difference is ${both === 1 ? `within the one repository of ${repositories} with ${held}` : `within each of the ${both} repositories of ${repositories} with ${held}, weighed together`}; the medians beside it are of all the changes.`;
+	return `Each difference is ${both === 1 ? `within the one repository of ${repositories} with ${held}` : `within each of the ${both} repositories of ${repositories} with ${held}, weighed together`}; the medians beside it are of all the changes.${fewer.length === 0 ? "" : ` Only the repositories with 5 values of a figure in each group count for it: ${fewer.join(", ")}.`}`;
+}
+function figureWords(key, github) {
+	return key === "leadTime" ? "lead time" : key === "cycleTime" ? "cycle time" : shortStageLabel(key, !github);
 }
 var ratio, CENSORED_AT_MOST;
 var init_flow_health = __esmMin((() => {
 	init_domain();
 	init_stage_of();
+	init_stage_labels();
 	init_strata();
 	init_histogram();
 	init_bootstrap();
@@ -47352,7 +47364,7 @@ function catalogueSchema(node) {
 function catalogueOnly(catalogue, written) {
 	return Object.fromEntries(Object.entries(catalogue.members).filter(([key]) => !Object.hasOwn(written, key)).map(([key, node]) => [key, catalogueSchema(node).optional().describe(`${node.label || key}: absent from a report written before it was measured`)]));
 }
-var count$1, share$1, duration, seconds$2, stageSeconds, distributionSchema, histogramBucketSchema, intervalSchema, comparedRowSchema, previousPeriodSchema, percentileBoundsSchema, censoredDistributionSchema, stageFigureSchema, shareBasisSchema, bandSchema, DORA_KEY, doraFigureSchema, doraSchema, sizeSummarySchema, unreleasedSchema, trendWeekSchema, trendPeriodSchema, trendHalfSchema, trendDirectionSchema, trendKeySchema, trendSchema, queueWeekSchema, arrivals, departures, queueStart, queueEnd, queueRates, queueTrendSchema, perStageOptional, queuesSchema, queueTrendsSchema, reviewCapacitySchema, whatIfSchema, reviewerRowSchema, reviewHealthSchema, reworkHealthSchema, flakyCheckSchema, mergeWaitOnChecksShare, ciFigures, ciHealthSchema, wipHealthSchema, aiGroupSchema, aiComparisonSchema, acceptanceGroupSchema, acceptanceSchema, largeAiPerReviewerDaySchema, aiLoadGroupSchema, aiLoadSchema, aiShiftSideSchema, aiShiftSchema, defectGroupSchema, shareDifferenceSchema, aiDefectsSchema, repairFiguresSchema, repairWeekSchema, repairSchema, businessHoursSchema;
+var count$1, share$1, duration, seconds$2, stageSeconds, distributionSchema, histogramBucketSchema, intervalSchema, comparedRowSchema, previousPeriodSchema, percentileBoundsSchema, censoredDistributionSchema, stageFigureSchema, shareBasisSchema, bandSchema, DORA_KEY, doraFigureSchema, doraSchema, sizeSummarySchema, unreleasedSchema, trendWeekSchema, trendPeriodSchema, trendHalfSchema, trendDirectionSchema, trendKeySchema, trendSchema, queueWeekSchema, arrivals, departures, queueStart, queueEnd, queueRates, queueTrendSchema, perStageOptional, queuesSchema, queueTrendsSchema, reviewCapacitySchema, whatIfSchema, reviewerRowSchema, reviewHealthSchema, reworkHealthSchema, flakyCheckSchema, mergeWaitOnChecksShare, ciFigures, ciHealthSchema, wipHealthSchema, aiGroupSchema, withinIntervalSchema, aiComparisonSchema, acceptanceGroupSchema, acceptanceSchema, largeAiPerReviewerDaySchema, aiLoadGroupSchema, aiLoadSchema, aiShiftSideSchema, aiShiftSchema, defectGroupSchema, shareDifferenceSchema, aiDefectsSchema, repairFiguresSchema, repairWeekSchema, repairSchema, businessHoursSchema;
 var init_schema$1 = __esmMin((() => {
 	init_zod();
 	init_domain();
@@ -47635,12 +47647,13 @@ var init_schema$1 = __esmMin((() => {
 			deploy: seconds$2
 		}).optional().describe("where leadTimeP50 or stages.deploy is null with changes still waiting (more than half of the group): a true lower bound of it; absent when both are reached")
 	});
+	withinIntervalSchema = intervalSchema.extend({ repositories: number().int().nonnegative().optional().describe(`over several repositories: how many hold 5 values or more of this figure in each group, within which this difference is taken (fewer than the comparison's \`repositories\` where a figure counts only deployed changes); absent over one`) });
 	aiComparisonSchema = object({
 		assisted: aiGroupSchema.describe("changes with an AI marker: a lower bound"),
 		other: aiGroupSchema,
 		note: string().nullable().describe(`set when either group has fewer than 10 changes, or when changes not yet deployed are left out of lead time and deploy wait`),
-		intervals: object(Object.fromEntries(AI_INTERVAL_KEYS.map((k) => [k, intervalSchema]))).describe("p50 AI-assisted − p50 other, seconds, with its 95% bootstrap interval (2,000 resamples, fixed seed)"),
-		sizeInterval: intervalSchema.optional().describe("p50 size AI-assisted − p50 other, lines added + deleted over the changes whose size is known, with its 95% bootstrap interval (2,000 resamples, fixed seed); absent from a report written before it was measured"),
+		intervals: object(Object.fromEntries(AI_INTERVAL_KEYS.map((k) => [k, withinIntervalSchema]))).describe("p50 AI-assisted − p50 other, seconds, with its 95% bootstrap interval (2,000 resamples, fixed seed)"),
+		sizeInterval: withinIntervalSchema.optional().describe("p50 size AI-assisted − p50 other, lines added + deleted over the changes whose size is known, with its 95% bootstrap interval (2,000 resamples, fixed seed); absent from a report written before it was measured"),
 		repositories: number().int().nonnegative().optional().describe(`over several repositories: how many hold 5 changes or more of each group, within which each difference is taken (each repository's own, weighed together by n_a·n_b ÷ (n_a + n_b), every repository resampled apart); absent over one`)
 	});
 	acceptanceGroupSchema = object(figureShape(ACCEPTANCE));

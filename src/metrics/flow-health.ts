@@ -7,6 +7,7 @@
  */
 import { STAGES, type MeasuredChange, type OpenPull } from '../domain.js';
 import { STAGE_OF } from './stage-of.js';
+import { shortStageLabel } from '../stage-labels.js';
 import { byRepository } from './strata.js';
 import { AGE_EDGES, CHECK_EDGES, histogram } from './histogram.js';
 import { bootstrapCensoredDifference, compareMediansOf, stratifiedMedianDifference } from './bootstrap.js';
@@ -309,7 +310,9 @@ function withinRepositories(
       filled[group] = n;
       return into.subarray(from, n);
     }
-    const { strata: _counted, ...interval } = stratifiedMedianDifference(values, drawn);
+    // each figure's own count: a figure of deployed changes alone can stand on fewer repositories than the comparison
+    const { strata: repositories, ...within } = stratifiedMedianDifference(values, drawn);
+    const interval = { ...within, repositories };
     // after the strata's own orders: a group's values reordered as one
     const median = (group: 0 | 1): number | null => (filled[group] === 0 ? null : (percentilesOfUnsorted(all[group].subarray(0, filled[group]), [0.5])[0] ?? null));
     return { interval, medians: [median(0), median(1)] };
@@ -322,8 +325,12 @@ function withinRepositories(
   const both = strata.filter(([a, b]) => Math.min(a.length, b.length) >= MIN_BOOTSTRAP_SAMPLE).length;
   const waitingOf = (group: readonly MeasuredChange[]): number => countOf(group, (c) => c.deployedAt === null && c.leadTime === null);
   const [assistedWaiting, otherWaiting] = [waitingOf(assisted), waitingOf(other)];
+  // a figure of deployed changes alone can stand on fewer repositories than the comparison: said, as its cell says it
+  const fewer = [...AI_INTERVAL_KEYS.map((key) => [figureWords(key, o.github), compared.get(key)?.interval.repositories ?? 0] as const), ['size', size.interval.repositories ?? 0] as const]
+    .filter(([, n]) => n > 0 && n < both)
+    .map(([name, n]) => `${name} within ${n}`);
   const notes = [
-    withinNote(both, strata.length),
+    withinNote(both, strata.length, fewer),
     o.small ? `Fewer than ${MIN_AI_GROUP} changes in a group (AI-assisted ${assisted.length}, other ${other.length}): too few to compare with confidence.` : null,
     assistedWaiting + otherWaiting > 0 ? `Lead time and deploy wait compare deployed changes only; changes merged but not yet deployed are left out of them (AI-assisted ${assistedWaiting}, other ${otherWaiting}).` : null,
   ].filter((n): n is string => n !== null);
@@ -337,11 +344,21 @@ function withinRepositories(
   };
 }
 
-/** Where the differences over several repositories are taken, beside medians of all the changes. */
-function withinNote(both: number, repositories: number): string {
+/**
+ * Where the differences over several repositories are taken, beside medians of all the changes; `fewer` names the
+ * figures taken within fewer of them (`lead time within 2`), which count only the repositories holding
+ * MIN_BOOTSTRAP_SAMPLE of that figure's own values in each group.
+ */
+function withinNote(both: number, repositories: number, fewer: readonly string[]): string {
   const held = `${MIN_BOOTSTRAP_SAMPLE} changes or more of each group`;
   if (both === 0) return `No difference is taken: none of the ${repositories} repositories holds ${held}, and a difference is taken within a repository; the medians are of all the changes.`;
   const where = both === 1 ? `within the one repository of ${repositories} with ${held}` : `within each of the ${both} repositories of ${repositories} with ${held}, weighed together`;
-  return `Each difference is ${where}; the medians beside it are of all the changes.`;
+  const less = fewer.length === 0 ? '' : ` Only the repositories with ${MIN_BOOTSTRAP_SAMPLE} values of a figure in each group count for it: ${fewer.join(', ')}.`;
+  return `Each difference is ${where}; the medians beside it are of all the changes.${less}`;
+}
+
+/** A compared figure as the note names it: `lead time`, `deploy wait`, `first → last` from git alone. */
+function figureWords(key: Compared, github: boolean): string {
+  return key === 'leadTime' ? 'lead time' : key === 'cycleTime' ? 'cycle time' : shortStageLabel(key, !github);
 }
 

@@ -395,14 +395,25 @@ export const aiGroupSchema = z.object({
 });
 export type AiGroup = z.infer<typeof aiGroupSchema>;
 
+// over several repositories each figure's difference is taken within the repositories that hold enough of its own
+// values: lead time and the deploy wait count deployed changes only, so they can stand on fewer than the comparison's
+const withinIntervalSchema = intervalSchema.extend({
+  repositories: z
+    .number()
+    .int()
+    .nonnegative()
+    .optional()
+    .describe(`over several repositories: how many hold ${MIN_BOOTSTRAP_SAMPLE} values or more of this figure in each group, within which this difference is taken (fewer than the comparison's \`repositories\` where a figure counts only deployed changes); absent over one`),
+});
+
 export const aiComparisonSchema = z.object({
   assisted: aiGroupSchema.describe('changes with an AI marker: a lower bound'),
   other: aiGroupSchema,
   note: z.string().nullable().describe(`set when either group has fewer than ${MIN_AI_GROUP} changes, or when changes not yet deployed are left out of lead time and deploy wait`),
   intervals: z
-    .object(Object.fromEntries(AI_INTERVAL_KEYS.map((k) => [k, intervalSchema])) as Record<Compared, typeof intervalSchema>)
+    .object(Object.fromEntries(AI_INTERVAL_KEYS.map((k) => [k, withinIntervalSchema])) as Record<Compared, typeof withinIntervalSchema>)
     .describe('p50 AI-assisted − p50 other, seconds, with its 95% bootstrap interval (2,000 resamples, fixed seed)'),
-  sizeInterval: intervalSchema
+  sizeInterval: withinIntervalSchema
     .optional()
     .describe('p50 size AI-assisted − p50 other, lines added + deleted over the changes whose size is known, with its 95% bootstrap interval (2,000 resamples, fixed seed); absent from a report written before it was measured'),
   repositories: z

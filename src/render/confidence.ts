@@ -2,7 +2,7 @@ import { STAGES, type StageName } from '../domain.js';
 import type { Interval } from '../metrics/bootstrap.js';
 import type { WhatIf } from '../metrics/what-if.js';
 import { comparedChange, formatDuration, formatNumber, type DurationFormat } from './duration.js';
-import { excludesZero, noDifference, SIZE_WORDS, withinRepositories } from './health.js';
+import { excludesZero, fewerRepositories, noDifference, SIZE_WORDS, withinRepositories, type WithinInterval } from './health.js';
 
 /** A difference with its 95% interval, each end written by `write` (a signed duration: `+1d 2h (−3h … +2d 4h)`); null when not measured. */
 export function differenceText(interval: Interval, write: (value: number) => string): string | null {
@@ -42,7 +42,7 @@ export function changeHours(h: number): string {
  * (-14d … +20d), coding … — a real difference: coding; the data cannot tell the rest`. Null when none is measured.
  */
 export function aiDifferenceLine(
-  ai: { intervals: Readonly<Record<'leadTime' | 'cycleTime' | StageName, Interval>>; sizeInterval?: Interval; repositories?: number },
+  ai: { intervals: Readonly<Record<'leadTime' | 'cycleTime' | StageName, WithinInterval>>; sizeInterval?: WithinInterval; repositories?: number },
   label: (stage: StageName) => string,
   days: DurationFormat,
   tooFew = false,
@@ -71,5 +71,5 @@ export function aiDifferenceLine(
   ];
   // a group too small to compare: one verdict for all, the one its note gives
   const verdict = tooFew ? 'too few changes in a group to tell any of them apart' : parts.join('; ');
-  return `p50 AI-assisted − other${withinRepositories(ai.repositories)} (95% interval): ${items.map((i) => `${i.name} ${i.text}`).join(', ')} — ${verdict}`;
+  return `p50 AI-assisted − other${withinRepositories(ai.repositories)} (95% interval): ${items.map((i) => `${i.name}${fewerRepositories(i.interval, ai.repositories)} ${i.text}`).join(', ')} — ${verdict}`;
 }

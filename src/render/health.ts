@@ -103,8 +103,8 @@ export function healthSections(report: Report): HealthSection[] {
   const ai = s.aiComparison;
   if (ai.assisted.count > 0) {
     const intervals = ai.intervals;
-    const row = (name: string, a: string, o: string, i?: DifferenceInterval, words = durationWords(days)): string[] =>
-      [name, a, o, ...(intervals ? (i ? differenceCells(i, words, tooFewToCompare(ai), ai.repositories !== undefined) : ['', '', '']) : [])];
+    const row = (name: string, a: string, o: string, i?: WithinInterval, words = durationWords(days)): string[] =>
+      [name, a, o, ...(intervals ? (i ? differenceCells(i, words, tooFewToCompare(ai), ai.repositories) : ['', '', '']) : [])];
     const rows = [
       row('Changes', count(ai.assisted.count), count(ai.other.count)),
       row('Lead time p50', durationOrBound(ai.assisted.leadTimeP50, ai.assisted.atLeast?.leadTime, days), durationOrBound(ai.other.leadTimeP50, ai.other.atLeast?.leadTime, days), intervals?.leadTime),
@@ -138,12 +138,24 @@ export const durationWords = (days: DurationFormat): DifferenceWords => ({ signe
 export const SIZE_WORDS: DifferenceWords = { signed: (v) => withSign(v, lines), lower: 'AI-assisted smaller', higher: 'AI-assisted larger' };
 
 /** A row's three cells: the difference, its 95% interval (`−1d 6h to +10h`) and the verdict, in the row's words. */
-export function differenceCells(i: DifferenceInterval, words: DifferenceWords, tooFew: boolean, overRepositories = false): [string, string, string] {
+export function differenceCells(i: WithinInterval, words: DifferenceWords, tooFew: boolean, within?: number): [string, string, string] {
   // one end open (a group's median unreached in too many resamples: changes still waiting): what the other says
   const range = i.low === null && i.high === null ? '—' : i.low === null ? `≤ ${words.signed(i.high)}` : i.high === null ? `≥ ${words.signed(i.low)}` : `${words.signed(i.low)} to ${words.signed(i.high)}`;
   // over several repositories no difference is one no repository holds five of each group for
-  const said = i.difference === null && overRepositories ? 'too few in any one repository' : verdict(i, tooFew, words);
-  return [words.signed(i.difference), range, said];
+  const said = i.difference === null && within !== undefined ? 'too few in any one repository' : verdict(i, tooFew, words);
+  return [`${words.signed(i.difference)}${fewerRepositories(i, within)}`, range, said];
+}
+
+/** A difference of the AI comparison, over several repositories with how many its own is taken within. */
+export type WithinInterval = DifferenceInterval & { repositories?: number };
+
+/**
+ * ` (within 3)`: a difference taken within fewer repositories than the comparison's heading names (lead time
+ * and the deploy wait count deployed changes only, so a repository of few releases can hold too few of them); ''
+ * where it is taken within them all, over one repository, or where there is no difference to qualify.
+ */
+export function fewerRepositories(i: WithinInterval, within: number | undefined): string {
+  return within === undefined || i.repositories === undefined || i.difference === null || i.repositories >= within ? '' : ` (within ${i.repositories})`;
 }
 
 /**

@@ -254,3 +254,30 @@ describe('the AI comparison over several repositories', () => {
     expect(ai.note).toBe('Each difference is within the one repository of 3 with 5 changes or more of each group; the medians beside it are of all the changes.');
   });
 });
+
+describe('the AI comparison over several repositories, figure by figure', () => {
+  // two repositories, each with 10 AI-assisted and 10 other changes merged; in 'train' only 3 AI-assisted have
+  // shipped yet, so lead time and the deploy wait, which count deployed changes only, stand on 'steady' alone
+  const H = 3600;
+  const merged = (sha: string, repository: string, ai: boolean, deploy: number | null): Change =>
+    change(sha, {
+      repository,
+      aiEvidence: ai ? ['Made-with: Cursor'] : [],
+      cycleTime: 2 * H,
+      leadTime: deploy === null ? null : 2 * H + deploy,
+      deployedAt: deploy === null ? null : T + deploy,
+      stages: { ...noStages, coding: 2 * H, deploy },
+    });
+  const steady = Array.from({ length: 20 }, (_, i) => merged(`s${i}`, 'steady', i < 10, H));
+  const train = Array.from({ length: 20 }, (_, i) => merged(`t${i}`, 'train', i < 10, i < 3 || i >= 10 ? 24 * H : null));
+  const ai = computeFlowHealth({ changes: [...steady, ...train], openPulls: [], now: T + 100 * H, github: false }).aiComparison;
+
+  it('says within how many repositories each difference is taken, and names those taken within fewer', () => {
+    expect(ai.repositories).toBe(2);
+    expect(ai.intervals.cycleTime.repositories).toBe(2);
+    expect(ai.sizeInterval?.repositories).toBe(0);
+    expect(ai.intervals.leadTime.repositories).toBe(1);
+    expect(ai.intervals.deploy.repositories).toBe(1);
+    expect(ai.note).toBe('Each difference is within each of the 2 repositories of 2 with 5 changes or more of each group, weighed together; the medians beside it are of all the changes. Only the repositories with 5 values of a figure in each group count for it: lead time within 1, deploy wait within 1. Lead time and deploy wait compare deployed changes only; changes merged but not yet deployed are left out of them (AI-assisted 7, other 0).');
+  });
+});

@@ -3,7 +3,7 @@ import { STAGES } from '../../src/domain.js';
 import type { Interval } from '../../src/metrics/bootstrap.js';
 import { aiDifferenceLine } from '../../src/render/confidence.js';
 import { CALENDAR_DAYS } from '../../src/units.js';
-import { durationWords, SIZE_WORDS, tooFewToCompare, verdict as verdictIn } from '../../src/render/health.js';
+import { differenceCells, durationWords, SIZE_WORDS, tooFewToCompare, verdict as verdictIn } from '../../src/render/health.js';
 
 const verdict = (i: Interval, tooFew = false): string => verdictIn(i, tooFew, durationWords(CALENDAR_DAYS));
 
@@ -40,6 +40,18 @@ describe('the AI comparison verdict', () => {
     expect(aiDifferenceLine({ intervals, repositories: 3 }, (s) => s, CALENDAR_DAYS)).toMatch(/^p50 AI-assisted − other within 3 repositories \(95% interval\): lead time /);
     expect(aiDifferenceLine({ intervals, repositories: 1 }, (s) => s, CALENDAR_DAYS)).toMatch(/^p50 AI-assisted − other within 1 repository \(95% interval\)/);
     expect(aiDifferenceLine({ intervals }, (s) => s, CALENDAR_DAYS)).toMatch(/^p50 AI-assisted − other \(95% interval\)/);
+  });
+
+  it('says so where a difference stands on fewer repositories than the heading names, in the line and in the table\'s cell', () => {
+    // over 3 repositories, the lead time (deployed changes only) within 2 of them; the cycle time within all 3
+    const within = { ...intervals, leadTime: { ...faster, repositories: 2 }, cycleTime: { ...unclear, repositories: 3 } };
+    const line = aiDifferenceLine({ intervals: within, repositories: 3 }, (s) => s, CALENDAR_DAYS) ?? '';
+    expect(line).toMatch(/^p50 AI-assisted − other within 3 repositories \(95% interval\): lead time \(within 2\) −5h \(−9h … −1h\), cycle time −8h \(/);
+    const words = durationWords(CALENDAR_DAYS);
+    expect(differenceCells(within.leadTime, words, false, 3)).toEqual(['−5h (within 2)', '−9h to −1h', 'AI-assisted faster']);
+    expect(differenceCells(within.cycleTime, words, false, 3)[0]).toBe('−8h');
+    // over one repository nothing is said of repositories
+    expect(differenceCells(within.leadTime, words, false)[0]).toBe('−5h');
   });
 
   it('the text line gives one verdict: never "a real difference" beside too few changes', () => {

@@ -1,9 +1,8 @@
 import { STAGES, type StageName } from '../../domain.js';
 import { formatAiTools } from '../ai-tools.js';
 import { durationFormat, durationOrBound, formatDuration, formatLines as lines, formatNumber, formatPerWeek, formatRatio } from '../duration.js';
-import { differenceCells, durationWords, SIZE_WORDS, tooFewToCompare, withinRepositories } from '../health.js';
+import { differenceCells, durationWords, SIZE_WORDS, tooFewToCompare, withinRepositories, type WithinInterval } from '../health.js';
 import type { Compared } from '../../metrics/limits.js';
-import type { Interval as DifferenceInterval } from '../../metrics/bootstrap.js';
 import type { Report } from '../../report/schema.js';
 import { withSign } from '../../units.js';
 import type { QueueTrend } from '../../metrics/queues.js';
@@ -39,8 +38,8 @@ export function aiComparison(report: Report): string {
     { series: [{ name: `AI-assisted (${a.count})`, colour: AI_COLOUR }, { name: `other (${o.count})`, colour: OTHER_COLOUR }], scale: 'duration', format: (v: number | null) => formatDuration(v, days), empty: 'no duration known for either group' },
   );
   const intervals = ai.intervals;
-  const row = (name: string, x: string, y: string, interval?: DifferenceInterval, words = durationWords(days)): string => {
-    const [difference, range, said] = interval ? differenceCells(interval, words, tooFewToCompare(ai), ai.repositories !== undefined) : ['', '', ''];
+  const row = (name: string, x: string, y: string, interval?: WithinInterval, words = durationWords(days)): string => {
+    const [difference, range, said] = interval ? differenceCells(interval, words, tooFewToCompare(ai), ai.repositories) : ['', '', ''];
     return `<tr><th scope="row">${h(name)}</th>${num(x)}${num(y)}${intervals ? `${num(difference)}${num(range)}<td>${h(said)}</td>` : ''}</tr>`;
   };
   const rows = [
