@@ -33,7 +33,8 @@ nav.toc ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:4p
 .tile{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:10px 12px;min-width:0}
 .tile.alert{border-left:4px solid var(--alert)}
 .tile .label{display:flex;justify-content:space-between;align-items:flex-start;gap:2px 6px;flex-wrap:wrap;color:var(--muted);font-size:.8rem;line-height:1.3}
-/* a band is written in words ("high performer band: 1d to 7d"): it wraps under the label on a narrow tile */
+/* a band is written in words ("high performer band: 1d to 7d", over several repositories how many lie in each cluster): it
+   wraps under the label on a narrow tile, its corners rounded little enough that a wrapped first line is not cut */
 .tile .label .band{flex:0 1 auto;min-width:0;margin:0;overflow-wrap:anywhere}
 .tile b{font-size:1.45rem;line-height:1.3;font-variant-numeric:tabular-nums}
 .tile .sub{display:block;font-size:.8rem;line-height:1.35;margin-top:2px}
@@ -70,7 +71,7 @@ td.growing{color:var(--alert);font-weight:600}
 td.date{white-space:nowrap}
 td.repo{max-width:11rem;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px}
-.band{display:inline-block;padding:0 8px;margin-left:6px;border-radius:10px;font-size:.75rem;font-weight:600;color:#fff;vertical-align:middle}
+.band{display:inline-block;padding:2px 8px;margin-left:6px;border-radius:6px;font-size:.75rem;line-height:1.35;font-weight:600;color:#fff;vertical-align:middle}
 .band-elite{background:#1a7f37}.band-high{background:#0969da}.band-medium{background:#9a6700}.band-low{background:#cf222e}.band-none{background:#57606a}
 .recs{list-style:none;padding:0;margin:0;display:grid;gap:12px}
 .rec{border:1px solid var(--line);border-radius:8px;padding:12px 14px}
