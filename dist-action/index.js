@@ -19189,11 +19189,17 @@ function renderUnreleasedText(report, ctx) {
 			formatTime(ch.mergedAt, ctx.timeZone),
 			formatDuration(ch.age, days)
 		]);
+		const change = {
+			head: "change",
+			min: longestWord(rows.map((r) => r[0])),
+			wrap: true
+		};
 		out.push(fitTable([
-			{ head: "change" },
+			change,
 			{
 				head: "title",
-				min: 12
+				min: 12,
+				rank: 1
 			},
 			{ head: `merged (${ctx.timeZone})` },
 			{

@@ -3,7 +3,7 @@ import { plural } from '../units.js';
 import { durationFormat, formatDuration, percentileText } from './duration.js';
 import { terminalSafe } from './sanitize.js';
 import { repositoryNamer } from './names.js';
-import { fitTable, formatTime, wrap, type TextContext } from './text/layout.js';
+import { fitTable, formatTime, longestWord, wrap, type TextContext } from './text/layout.js';
 import { append } from '../lists.js';
 
 /*
@@ -54,7 +54,10 @@ export function renderUnreleasedText(report: Report, ctx: TextContext): string[]
     if (count > oldest.length) out.push(c.dim(`the ${oldest.length} oldest of ${count}:`));
     const name = repositoryNamer(report);
     const rows = oldest.map((ch) => [terminalSafe(ch.repository ? `${name(ch.repository)} ${ch.id}` : ch.id), terminalSafe(ch.title), formatTime(ch.mergedAt, ctx.timeZone), formatDuration(ch.age, days)]);
-    out.push(fitTable([{ head: 'change' }, { head: 'title', min: 12 }, { head: `merged (${ctx.timeZone})` }, { head: 'waiting', align: 'right' }], rows, ctx));
+    // over several repositories the change's name carries its repository's: it wraps (repository, then id) before the
+    // title gives way, which 80 columns had cut to two letters beside "petervanderdoes+gitflow-avh/repo 641076945f"
+    const change = { head: 'change', min: longestWord(rows.map((r) => r[0])), wrap: true };
+    out.push(fitTable([change, { head: 'title', min: 12, rank: 1 }, { head: `merged (${ctx.timeZone})` }, { head: 'waiting', align: 'right' }], rows, ctx));
   }
   if (lead !== null) append(out, lead.map((line) => c.dim(wrap(line, ctx.width))));
   return out;

@@ -44,6 +44,20 @@ describe('the terminal sections at 80 columns', () => {
     expect(section(text, 'Unreleased').some((l) => / oldest of /.test(l))).toBe(false);
   });
 
+  it('wraps a change named with its repository before it cuts the title to nothing', () => {
+    // over several repositories at 80 columns, "petervanderdoes+gitflow-avh 641076945f" left the title two letters
+    const named = structuredClone(report);
+    named.summary.unreleased.oldestChanges = named.summary.unreleased.oldestChanges.map((c) => ({ ...c, repository: 'petervanderdoes+gitflow-avh', id: `${c.id}0123456789` }));
+    const lines = section(renderText(named, { color: false, width: 80 }), 'Unreleased');
+    for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
+    const cells = lines.filter((l) => l.startsWith('│ ')).map((r) => r.split('│').map((c) => c.trim()));
+    // the repository on one line, the change's id under it (29 columns with padding); the title gets what the
+    // merge time (18), the wait (9) and 5 rules leave of 80: 19, 17 of text
+    expect(cells).toContainEqual(['', 'petervanderdoes+gitflow-avh', 'Change #108', '2026-03-18 10:00', '13d 14h', '']);
+    expect(cells).toContainEqual(['', '#1080123456789', '', '', '', '']);
+    expect(cells.find((c) => c[1] === 'petervanderdoes+gitflow-avh' && c[4] === '7d 14h')?.[2]).toBe('Rework the relea…');
+  });
+
   it('marks the failed deploy in a status column', () => {
     const deploys = section(text, 'Deploys');
     expect(deploys.find((l) => l.includes('v1.3.0'))).toMatch(/│ v1\.3\.0 +│ 2026-03-12 12:00 │ +\d+ │ failed +│/);
