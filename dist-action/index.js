@@ -15452,7 +15452,7 @@ function charts(...figures) {
 	return present.length === 0 ? "" : `<div class="charts">${present.join("")}</div>`;
 }
 function tiles(items, kind = "") {
-	const one = (t) => `<div class="tile${t.alert ? " alert" : ""}"><span class="label">${h(t.label)}${t.badge ?? ""}</span><b>${h(t.value)}</b>${t.sub ? `<span class="sub">${h(t.sub)}</span>` : ""}</div>`;
+	const one = (t) => `<div class="tile${t.alert ? " alert" : ""}"><span class="label">${h(t.label)}${t.badge ?? ""}</span><b>${h(t.value)}</b>${t.sub ? `<span class="sub">${h(t.sub)}</span>` : ""}${t.placed ? `<span class="sub placed">${h(t.placed)}</span>` : ""}</div>`;
 	return items.length === 0 ? "" : `<div class="tiles${kind ? ` ${kind}` : ""}">${items.map(one).join("")}</div>`;
 }
 function num$1(text) {
@@ -20281,6 +20281,7 @@ nav.toc ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:4p
 .tile .label .band{flex:0 1 auto;min-width:0;margin:0;overflow-wrap:anywhere}
 .tile b{font-size:1.45rem;line-height:1.3;font-variant-numeric:tabular-nums}
 .tile .sub{display:block;font-size:.8rem;line-height:1.35;margin-top:2px}
+.tile .placed{margin-top:6px;font-size:.75rem}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,400px),1fr));gap:8px 32px;align-items:start}
 .charts>*{min-width:0}
 /* the first screen: the share bar beside the stages table, which takes the wider part */
@@ -21132,6 +21133,9 @@ function band(dora) {
 	if (!words) return "";
 	return dora.band ? ` <span class="band band-${h(dora.band)}" title="DORA 2024 cluster">${h(words)}</span>` : ` <span class="band band-none" title="DORA 2024 clusters">${h(words)}</span>`;
 }
+function placing(dora, report) {
+	return (report.repositories?.length ?? 0) > 1 ? { placed: clusterText(dora) || void 0 } : { badge: band(dora) };
+}
 function keyFigures(report) {
 	const days = durationFormat(report.businessHours);
 	const s = report.summary;
@@ -21142,7 +21146,7 @@ function keyFigures(report) {
 		{
 			label: `${figureTitle("leadTime")}, median`,
 			value: percentileText(s.leadTime, "p50", days),
-			badge: band(d.leadTime),
+			...placing(d.leadTime, report),
 			sub: `first commit → deploy, ${plural$1(s.leadTime.count, "change")}${waiting}`
 		},
 		{
@@ -21153,13 +21157,13 @@ function keyFigures(report) {
 		deployTile(report) ?? {
 			label: "Deploys per week",
 			value: formatPerWeek(d.deploymentFrequency.value),
-			badge: band(d.deploymentFrequency),
+			...placing(d.deploymentFrequency, report),
 			sub: report.deploySignal.kind === "merge" ? "every merge counted as a deploy" : d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== void 0 ? `${deployRateText(d.deploymentFrequency)}: under a week, no rate` : d.deploymentFrequency.repositories !== void 0 ? `the median repository’s own, of ${plural$1(report.repositories?.length ?? 0, "repository", "repositories")}` : `${plural$1(d.deploymentFrequency.count, "deploy")} in the window`
 		},
 		{
 			label: figureTitle("dora.changeFailureRate"),
 			value: formatRatio(d.changeFailureRate.value),
-			badge: band(d.changeFailureRate),
+			...placing(d.changeFailureRate, report),
 			sub: d.changeFailureRate.repositories !== void 0 ? "the median repository’s own" : `over ${plural$1(d.changeFailureRate.count, "deploy")}`
 		},
 		s.unreleased ? {
@@ -21170,7 +21174,7 @@ function keyFigures(report) {
 		} : {
 			label: `${figureTitle("dora.timeToRestore")}, median`,
 			value: formatDuration(d.timeToRestore.value, days),
-			badge: band(d.timeToRestore),
+			...placing(d.timeToRestore, report),
 			sub: `over ${plural$1(d.timeToRestore.count, "restore")}`
 		}
 	];
@@ -43124,6 +43128,12 @@ function doraAcross(whole, each) {
 			};
 		}
 	}
+	const leads = each.map((d) => d.leadTime).filter((f) => f.value !== null || (f.position ?? null) !== null);
+	out.leadTime = {
+		...whole.leadTime,
+		band: null,
+		position: positionsText(leads, each.length)
+	};
 	return out;
 }
 function positionsOf(figures) {
@@ -43139,8 +43149,8 @@ function positionsOf(figures) {
 			value: f.value ?? 0
 		});
 	}
-	const rank = (band) => band === null ? CLUSTERS.length : CLUSTERS.indexOf(band);
-	return [...groups.values()].sort((a, b) => rank(a.band) - rank(b.band) || a.value - b.value).map(({ position, band, repositories }) => ({
+	const rank = (g) => g.band !== null ? CLUSTERS.indexOf(g.band) : g.position === "" ? CLUSTERS.length + 1 : CLUSTERS.length;
+	return [...groups.values()].sort((a, b) => rank(a) - rank(b) || a.value - b.value).map(({ position, band, repositories }) => ({
 		position,
 		band,
 		repositories
@@ -43148,7 +43158,7 @@ function positionsOf(figures) {
 }
 function positionsText(figures, of) {
 	if (figures.length === 0) return null;
-	const words = (g) => g.band ?? (g.position === "" ? "with no band" : g.position.replace(/^DORA \d{4}: /, ""));
+	const words = (g) => g.band ?? (g.position === "" ? "with no band" : g.position.replace(/^DORA \d{4}: /, "").replace(/^the /, "in the "));
 	const groups = positionsOf(figures).map((g) => `${g.repositories} ${words(g)}`);
 	const year = /^DORA (\d{4}):/.exec(figures.find((f) => f.position)?.position ?? "")?.[1];
 	return `${figures.length} of ${of} repositories, each on its own${year === void 0 ? "" : ` (DORA ${year})`}: ${groups.join(" · ")}`;

@@ -3,7 +3,8 @@
  * every change at once), but deployment frequency, change failure rate and recovery time are each repository's
  * own: summed across repositories, three placed high, low and medium once read "2.05 per week … high" — a place
  * none of them holds. The whole is their distribution: the median repository's value, and how many repositories
- * stand at each position against the 2024 clusters, in words (each repository's own is in its row).
+ * stand at each position against the 2024 clusters, in words (each repository's own is in its row). Lead time keeps
+ * its pooled value and is placed the same way: by its repositories, never as a whole.
  */
 import type { Dora, DoraFigure } from './schema.js';
 import { median } from './percentile.js';
@@ -40,6 +41,12 @@ export function doraAcross(whole: Dora, each: readonly Dora[]): Dora {
       out[key] = { ...rest, ...across };
     }
   }
+  // lead time stays the percentile over every change of every repository (section 6), but its place is each
+  // repository's own: an elite repository's 12h beside a medium one's 10d pool to a median of days, the high
+  // cluster, which neither holds. A repository whose median is not reached (most changes still waiting) is placed
+  // by its bound, as its row is
+  const leads = each.map((d) => d.leadTime).filter((f) => f.value !== null || (f.position ?? null) !== null);
+  out.leadTime = { ...whole.leadTime, band: null, position: positionsText(leads, each.length) };
   return out;
 }
 
@@ -52,9 +59,10 @@ function positionsOf(figures: readonly DoraFigure[]): Array<{ position: string; 
     if (group) group.repositories++;
     else groups.set(position, { position, band: f.band, repositories: 1, value: f.value ?? 0 });
   }
-  const rank = (band: DoraFigure['band']): number => (band === null ? CLUSTERS.length : CLUSTERS.indexOf(band));
+  // best cluster first, then the positions no cluster holds, those with no band at all last
+  const rank = (g: { band: DoraFigure['band']; position: string }): number => (g.band !== null ? CLUSTERS.indexOf(g.band) : g.position === '' ? CLUSTERS.length + 1 : CLUSTERS.length);
   return [...groups.values()]
-    .sort((a, b) => rank(a.band) - rank(b.band) || a.value - b.value)
+    .sort((a, b) => rank(a) - rank(b) || a.value - b.value)
     .map(({ position, band, repositories }) => ({ position, band, repositories }));
 }
 
@@ -66,7 +74,8 @@ function positionsOf(figures: readonly DoraFigure[]): Array<{ position: string; 
  */
 function positionsText(figures: readonly DoraFigure[], of: number): string | null {
   if (figures.length === 0) return null;
-  const words = (g: { position: string; band: DoraFigure['band'] }): string => g.band ?? (g.position === '' ? 'with no band' : g.position.replace(/^DORA \d{4}: /, ''));
+  // a lead time whose median is not reached is placed by its bound: "the low cluster's “…”, or over it" reads "in …"
+  const words = (g: { position: string; band: DoraFigure['band'] }): string => g.band ?? (g.position === '' ? 'with no band' : g.position.replace(/^DORA \d{4}: /, '').replace(/^the /, 'in the '));
   const groups = positionsOf(figures).map((g) => `${g.repositories} ${words(g)}`);
   const year = /^DORA (\d{4}):/.exec(figures.find((f) => f.position)?.position ?? '')?.[1];
   return `${figures.length} of ${of} repositories, each on its own${year === undefined ? '' : ` (DORA ${year})`}: ${groups.join(' · ')}`;

@@ -49,6 +49,39 @@ describe('several repositories: each placed on its own, the whole their distribu
     expect(d.changeFailureRate.position).toBe('2 of 3 repositories, each on its own (DORA 2024): 1 at or under the elite cluster’s 5% · 1 over the low cluster’s 40%');
   });
 
+  it('keeps lead time over every change, but places it by its repositories: never in a cluster none of them holds', () => {
+    // `quick` ships each change 12h after its first commit (elite, under a day), `weekly` 10 days after (medium,
+    // a week to a month), 3 changes each: pooled, the median is the midpoint of 12h and 10d, 5d 6h — the high cluster
+    const leads = (name: string, lead: number): Report => report({
+      repository: { path: `/r/${name}`, remote: `acme/${name}` },
+      window: WINDOW,
+      now: WINDOW.until,
+      changes: [1, 2, 3].map((day) => change({ leadTime: lead, cycleTime: H, mergedAt: at(day), stages: { coding: H, deploy: lead - H } })),
+      deploys: [deploy({ at: at(20) })],
+    });
+    const lead = aggregateReports([leads('quick', 12 * H), leads('weekly', 240 * H)]).summary.dora.leadTime;
+    expect(lead.value).toBe(126 * H);
+    expect(lead).toMatchObject({ band: null, position: '2 of 2 repositories, each on its own (DORA 2024): 1 elite · 1 medium' });
+  });
+
+  it('places a lead time whose median is not reached by its bound, and one with no band last', () => {
+    // two of its three changes, first committed on Jan 1, still wait at Mar 2: its median is not reached, and
+    // at least 60 days (the type 7 median of 3h, 60d and 60d), the low cluster or over it
+    const waiting = report({
+      repository: { path: '/r/waiting', remote: 'acme/waiting' },
+      window: WINDOW,
+      now: WINDOW.until,
+      changes: [
+        change({ leadTime: 3 * H, cycleTime: 2 * H, mergedAt: at(1), stages: { coding: 2 * H, deploy: H } }),
+        ...[2, 3].map((day) => change({ leadTime: null, cycleTime: H, mergedAt: at(day), stages: { coding: H } })),
+      ],
+      deploys: [deploy({ at: at(1) })],
+    });
+    const merges: Report = { ...repository('merges', [1, 8, 15, 22]), deploySignal: { kind: 'merge', detail: 'every merge (no deploy signal found)' } };
+    const position = aggregateReports([merges, fast, waiting]).summary.dora.leadTime.position;
+    expect(position).toBe('3 of 3 repositories, each on its own (DORA 2024): 1 elite · 1 in the low cluster’s “between one month and six months”, or over it · 1 with no band');
+  });
+
   it('counts a repository whose figure has no band as such, not as a blank place', () => {
     // every merge counted as a deploy: a rate with no band (there is no deploy to measure)
     const unbanded: Report = { ...repository('merges', [1, 8, 15, 22]), deploySignal: { kind: 'merge', detail: 'every merge (no deploy signal found)' } };
@@ -58,7 +91,7 @@ describe('several repositories: each placed on its own, the whole their distribu
 
   it('puts no cluster badge on the whole in any format, and says how the repositories lie', () => {
     const html = renderHtml(all);
-    // the first screen's tiles: lead time, pooled over every change, keeps its cluster; the deploys' keys have none
+    // the first screen's tiles: no key has a cluster of its own, lead time's pooled median included
     const tile = (label: string): string => {
       const from = html.indexOf(`<span class="label">${label}`);
       return html.slice(from, html.indexOf('</div>', from));
@@ -66,7 +99,12 @@ describe('several repositories: each placed on its own, the whole their distribu
     expect(tile('Deploys per week')).not.toMatch(/band-(elite|high|medium|low)/);
     expect(tile('Deploys per week')).toContain('3 of 3 repositories, each on its own (DORA 2024): 1 high · 1 medium · 1 under the low cluster’s “between once per month and once every six months”');
     expect(tile('Deploys per week')).toContain('<b>0.50</b>');
+    // under the value, in small type: nine lines of it in a badge by the label pushed the values off a phone's screen
+    expect(tile('Deploys per week')).toMatch(/<b>0\.50<\/b>.*<span class="sub placed">3 of 3 repositories, each on its own/);
+    expect(tile('Deploys per week')).not.toContain('class="band');
     expect(tile('Change failure rate')).not.toMatch(/band-(elite|high|medium|low)/);
+    expect(tile('Lead time, median')).not.toMatch(/band-(elite|high|medium|low)/);
+    expect(tile('Lead time, median')).toContain('3 of 3 repositories, each on its own (DORA 2024): 3 elite');
     const text = renderText(all, { color: false, width: 200 });
     expect(text).not.toMatch(/5\.25/);
     expect(text).toContain('per week and failure rate the median repository’s own');

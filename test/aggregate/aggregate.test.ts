@@ -93,7 +93,7 @@ describe('aggregateReports', () => {
     expect(s.ai).toEqual({ assisted: 1, other: 4, agent: 0, weak: 0, tools: [{ tool: 'unknown', name: 'an AI tool it does not name', changes: 1, weak: 0 }], lowerBound: true });
   });
 
-  it('takes deploy frequency, failure rate and recovery time of each repository on its own: the whole is their median and how they lie', () => {
+  it('takes deploy frequency, failure rate and recovery time of each repository on its own, places lead time by them: the whole is their median and how they lie', () => {
     const d = s.dora;
     // one: 4 deploys in 4 weeks (1 a week: high), two: 4 in 8 (0.5: medium) — summed, 8 in 8 weeks would read "1 a
     // week, high", a place neither holds as a pair; the median repository's is 0.75
@@ -102,8 +102,8 @@ describe('aggregateReports', () => {
       position: '2 of 2 repositories, each on its own (DORA 2024): 1 high · 1 medium',
       repositories: 2,
     });
-    // lead time stays pooled over every change
-    expect(d.leadTime).toMatchObject({ value: 3 * H, count: 5, band: 'elite' });
+    // lead time stays pooled over every change, and is placed by its repositories: one's 2h, two's 15h
+    expect(d.leadTime).toMatchObject({ value: 3 * H, count: 5, band: null, position: '2 of 2 repositories, each on its own (DORA 2024): 2 elite' });
     expect(d.leadTime.repositories).toBeUndefined();
     // 1 of 4 failed (25%) and 2 of 4 (50%): the median 37.5%, and where each lies against the published rates
     expect(d.changeFailureRate).toMatchObject({

@@ -35,7 +35,7 @@ describe('a rate per week', () => {
     expect(md).toMatch(/\| acme\/one \|[^\n]*\| 1 \| 0\.25 \|/);
     const html = renderHtml(all);
     // the key figure's tile and the repositories' table
-    expect(html).toMatch(/>Deploys per week <span[^>]*>[^<]*<\/span><\/span><b>0\.38<\/b>/);
+    expect(html).toMatch(/>Deploys per week<\/span><b>0\.38<\/b>/);
     expect(html).toContain('<td class="num">0.38</td>');
     const text = renderText(all, { color: false, width: 200 });
     expect(text).toContain('the median repository: 0.38 per week');

@@ -38,6 +38,7 @@ nav.toc ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:4p
 .tile .label .band{flex:0 1 auto;min-width:0;margin:0;overflow-wrap:anywhere}
 .tile b{font-size:1.45rem;line-height:1.3;font-variant-numeric:tabular-nums}
 .tile .sub{display:block;font-size:.8rem;line-height:1.35;margin-top:2px}
+.tile .placed{margin-top:6px;font-size:.75rem}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,400px),1fr));gap:8px 32px;align-items:start}
 .charts>*{min-width:0}
 /* the first screen: the share bar beside the stages table, which takes the wider part */

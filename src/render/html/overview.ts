@@ -19,6 +19,14 @@ function band(dora: DoraFigure): string {
   return dora.band ? ` <span class="band band-${h(dora.band)}" title="DORA 2024 cluster">${h(words)}</span>` : ` <span class="band band-none" title="DORA 2024 clusters">${h(words)}</span>`;
 }
 
+/**
+ * Where a tile says its key's position: one repository's beside the label, a badge; over several, how many
+ * repositories lie where, a line of small type under the value (each repository is placed on its own).
+ */
+function placing(dora: DoraFigure, report: Report): Pick<Tile, 'badge' | 'placed'> {
+  return (report.repositories?.length ?? 0) > 1 ? { placed: clusterText(dora) || undefined } : { badge: band(dora) };
+}
+
 /** The figures a reader takes away, as tiles under the headline. */
 export function keyFigures(report: Report): string {
   const days = durationFormat(report.businessHours);
@@ -27,12 +35,12 @@ export function keyFigures(report: Report): string {
   const excluded = leftOutText(s.excluded);
   const waiting = s.leadTime.censored ? `, ${s.leadTime.censored} still waiting` : '';
   const list: Tile[] = [
-    { label: `${figureTitle('leadTime')}, median`, value: percentileText(s.leadTime, 'p50', days), badge: band(d.leadTime), sub: `first commit → deploy, ${plural(s.leadTime.count, 'change')}${waiting}` },
+    { label: `${figureTitle('leadTime')}, median`, value: percentileText(s.leadTime, 'p50', days), ...placing(d.leadTime, report), sub: `first commit → deploy, ${plural(s.leadTime.count, 'change')}${waiting}` },
     { label: `${figureTitle('cycleTime')}, median`, value: formatDuration(s.cycleTime.p50, days), sub: 'first commit → merge' },
     deployTile(report) ?? {
       label: 'Deploys per week',
       value: formatPerWeek(d.deploymentFrequency.value),
-      badge: band(d.deploymentFrequency),
+      ...placing(d.deploymentFrequency, report),
       sub: report.deploySignal.kind === 'merge'
         ? 'every merge counted as a deploy'
         : d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== undefined
@@ -41,11 +49,11 @@ export function keyFigures(report: Report): string {
             ? `the median repository’s own, of ${plural(report.repositories?.length ?? 0, 'repository', 'repositories')}`
             : `${plural(d.deploymentFrequency.count, 'deploy')} in the window`,
     },
-    { label: figureTitle('dora.changeFailureRate'), value: formatRatio(d.changeFailureRate.value), badge: band(d.changeFailureRate), sub: d.changeFailureRate.repositories !== undefined ? 'the median repository’s own' : `over ${plural(d.changeFailureRate.count, 'deploy')}` },
+    { label: figureTitle('dora.changeFailureRate'), value: formatRatio(d.changeFailureRate.value), ...placing(d.changeFailureRate, report), sub: d.changeFailureRate.repositories !== undefined ? 'the median repository’s own' : `over ${plural(d.changeFailureRate.count, 'deploy')}` },
     // the backlog when the report has it; the DORA table has the time to restore either way
     s.unreleased
       ? { label: 'Merged, not deployed', value: String(s.unreleased.count), sub: s.unreleased.count > 0 ? `waiting up to ${formatDuration(s.unreleased.oldestAge, days)}` : 'everything merged has shipped', alert: s.unreleased.count > 0 && (s.unreleased.oldestAge ?? 0) > 14 * 86400 }
-      : { label: `${figureTitle('dora.timeToRestore')}, median`, value: formatDuration(d.timeToRestore.value, days), badge: band(d.timeToRestore), sub: `over ${plural(d.timeToRestore.count, 'restore')}` },
+      : { label: `${figureTitle('dora.timeToRestore')}, median`, value: formatDuration(d.timeToRestore.value, days), ...placing(d.timeToRestore, report), sub: `over ${plural(d.timeToRestore.count, 'restore')}` },
   ];
   list.push({ label: 'Changes counted', value: String(s.changes), sub: excluded ? `left out: ${excluded}` : 'merged in the window' });
   return tiles(list, 'key');

@@ -48,6 +48,11 @@ export interface Tile {
   sub?: string;
   /** trusted markup after the label (a DORA band) */
   badge?: string;
+  /**
+   * a last line, in small type: over several repositories, how they lie against the DORA clusters (nine lines in
+   * a badge had pushed every tile's value off a phone's first screen)
+   */
+  placed?: string;
   /** draw attention: the figure crosses a line the report warns about */
   alert?: boolean;
 }
@@ -55,7 +60,7 @@ export interface Tile {
 /** Key figures as tiles: the value large, what it is above, what it is over below. */
 export function tiles(items: readonly Tile[], kind = ''): string {
   const one = (t: Tile): string =>
-    `<div class="tile${t.alert ? ' alert' : ''}"><span class="label">${h(t.label)}${t.badge ?? ''}</span><b>${h(t.value)}</b>${t.sub ? `<span class="sub">${h(t.sub)}</span>` : ''}</div>`;
+    `<div class="tile${t.alert ? ' alert' : ''}"><span class="label">${h(t.label)}${t.badge ?? ''}</span><b>${h(t.value)}</b>${t.sub ? `<span class="sub">${h(t.sub)}</span>` : ''}${t.placed ? `<span class="sub placed">${h(t.placed)}</span>` : ''}</div>`;
   return items.length === 0 ? '' : `<div class="tiles${kind ? ` ${kind}` : ''}">${items.map(one).join('')}</div>`;
 }
 
