@@ -18117,8 +18117,15 @@ var init_bootstrap = __esmMin((() => {
 function directionOf$1(before, after, interval, lowerIsBetter) {
 	const change = after - before;
 	const tolerance = EPSILON$2 * Math.max(1, Math.abs(after), Math.abs(before));
-	if (Math.abs(change) <= tolerance) return "same";
+	if (Math.abs(change) <= tolerance) return widthless(interval, tolerance) ? "same" : "uncertain";
 	return !(interval.real && holdsChange(interval, before, after) && (change < 0 ? interval.high !== null && interval.high < 0 : interval.low !== null && interval.low > 0)) ? "uncertain" : change < 0 === lowerIsBetter ? "better" : "worse";
+}
+function widthless(interval, tolerance) {
+	const { low, high } = interval;
+	return low === null && high === null || low !== null && high !== null && Math.abs(low) <= tolerance && Math.abs(high) <= tolerance;
+}
+function sameValue(before, after) {
+	return Math.abs(after - before) <= EPSILON$2 * Math.max(1, Math.abs(after), Math.abs(before));
 }
 function holdsChange(interval, before, after) {
 	const change = after - before;
@@ -42693,8 +42700,8 @@ function comparedRow(head, values, counts, samples) {
 		...head,
 		before: b,
 		after: a,
-		change: direction === "same" ? 0 : change,
-		relativeChange: change === null || b === null || b === 0 ? null : direction === "same" ? 0 : change / b,
+		change: change !== null && a !== null && b !== null && sameValue(b, a) ? 0 : change,
+		relativeChange: change === null || b === null || b === 0 ? null : a !== null && sameValue(b, a) ? 0 : change / b,
 		direction,
 		interval,
 		sample: {
@@ -42841,8 +42848,8 @@ function weekly(key, label, unit, before, after, lowerIsBetter) {
 		lowerIsBetter,
 		before: b,
 		after: a,
-		change: direction === "same" ? 0 : change,
-		relativeChange: change === null || b === null || b === 0 ? null : direction === "same" ? 0 : change / b,
+		change: change !== null && a !== null && b !== null && sameValue(b, a) ? 0 : change,
+		relativeChange: change === null || b === null || b === 0 ? null : a !== null && sameValue(b, a) ? 0 : change / b,
 		direction,
 		interval,
 		sample: {

@@ -10,7 +10,7 @@ import { bootstrapCensoredDifferences, bootstrapDifference, MEDIAN, type Interva
 import { sharesAllAlikeDifference } from './proportion.js';
 import type { Observation } from './censored.js';
 import { CATALOGUE, isFigure, MODES, type ComparedAs, type ComparedBasis, type ComparedGroup, type ComparedUnit, type Figure, type FigureGroup, type Mode } from './catalogue.js';
-import { directionOf, type Direction } from './difference.js';
+import { directionOf, sameValue, type Direction } from './difference.js';
 import { deployObservation, leadObservation, type Waiting } from './stage-summary.js';
 import type { ComparedRow } from './schema.js';
 
@@ -237,8 +237,9 @@ function comparedRow(
     ...head,
     before: b,
     after: a,
-    change: direction === 'same' ? 0 : change,
-    relativeChange: change === null || b === null || b === 0 ? null : direction === 'same' ? 0 : change / b,
+    // equal values change by 0, whether or not the interval can tell they are equal
+    change: change !== null && a !== null && b !== null && sameValue(b, a) ? 0 : change,
+    relativeChange: change === null || b === null || b === 0 ? null : a !== null && sameValue(b, a) ? 0 : change / b,
     direction,
     interval,
     sample: { before: counts[0], after: counts[1] },

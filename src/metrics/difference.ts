@@ -13,7 +13,7 @@ const EPSILON = 1e-9;
 const DAY = 86400;
 
 /**
- * Which way `after` moved from `before`: `same` when equal (to rounding), better or worse only when `interval`
+ * Which way `after` moved from `before`: `same` when equal (to rounding) and the interval says so too, better or worse only when `interval`
  * (of after − before) excludes 0 on the side the change is on and holds the change itself, `uncertain`
  * otherwise. A real interval with one end null is unbounded on that side (a side with changes still waiting
  * whose percentile some resamples do not reach, `bootstrapCensoredDifference`); the other end then decides. An
@@ -24,9 +24,22 @@ const DAY = 86400;
 export function directionOf(before: number, after: number, interval: Interval, lowerIsBetter: boolean): Direction {
   const change = after - before;
   const tolerance = EPSILON * Math.max(1, Math.abs(after), Math.abs(before));
-  if (Math.abs(change) <= tolerance) return 'same';
+  // equal values are "no change" only where the resamples say so too (every one equal, or none drawn): 0 of 8
+  // failed deploys before and 0 of 4 after, Newcombe's −32 pp … +49 pp, is not known to be unchanged
+  if (Math.abs(change) <= tolerance) return widthless(interval, tolerance) ? 'same' : 'uncertain';
   const real = interval.real && holdsChange(interval, before, after) && (change < 0 ? interval.high !== null && interval.high < 0 : interval.low !== null && interval.low > 0);
   return !real ? 'uncertain' : (change < 0) === lowerIsBetter ? 'better' : 'worse';
+}
+
+/** Whether an interval says nothing beyond 0: none drawn (both ends null), or both ends 0 to rounding. */
+function widthless(interval: Pick<Interval, 'low' | 'high'>, tolerance: number): boolean {
+  const { low, high } = interval;
+  return (low === null && high === null) || (low !== null && high !== null && Math.abs(low) <= tolerance && Math.abs(high) <= tolerance);
+}
+
+/** Whether two values are one figure written twice (to rounding): a change of 0, whatever its interval. */
+export function sameValue(before: number, after: number): boolean {
+  return Math.abs(after - before) <= EPSILON * Math.max(1, Math.abs(after), Math.abs(before));
 }
 
 /**

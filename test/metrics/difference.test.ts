@@ -41,8 +41,12 @@ describe('which way a compared figure moved', () => {
     expect(directionOf(10 * H, 14 * H, open(null, null), true)).toBe('uncertain');
   });
 
-  it('calls two values equal to rounding the same, whatever the interval', () => {
-    expect(directionOf(0.1 + 0.2, 0.3, interval(1, 2), true)).toBe('same');
+  it('calls two values equal to rounding the same where every resample agrees, and says the data cannot tell where they spread', () => {
+    expect(directionOf(0.1 + 0.2, 0.3, interval(0, 0), true)).toBe('same');
+    // no interval drawn: nothing says otherwise
+    expect(directionOf(0.1 + 0.2, 0.3, { difference: null, low: null, high: null, real: false }, true)).toBe('same');
+    // 0 of 8 failed deploys before and 0 of 4 after: equal rates, and Newcombe's −32 pp … +49 pp
+    expect(directionOf(0, 0, interval(-0.32, 0.49), true)).toBe('uncertain');
     expect(directionOf(3600, 3601, interval(1, 2), true)).toBe('worse');
   });
 });
