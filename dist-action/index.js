@@ -47427,7 +47427,7 @@ var init_schema$1 = __esmMin((() => {
 			"worse",
 			"same",
 			"uncertain"
-		]).nullable().describe("better or worse only when the 95% interval excludes 0; uncertain: the data cannot tell; null when a side is not measured"),
+		]).nullable().describe("better or worse only when the 95% interval excludes 0; same: equal values whose interval is 0 … 0 (or none drawn); uncertain: the data cannot tell, equal values included; null when a side is not measured"),
 		interval: intervalSchema.describe("after − before recomputed from the two sides' changes (or deploys, or pull requests decided), with its 95% bootstrap interval (2,000 resamples, fixed seed)"),
 		sample: object({
 			before: count$1,

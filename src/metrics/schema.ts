@@ -98,7 +98,7 @@ export const comparedRowSchema = z.object({
   after: z.number().nullable(),
   change: z.number().nullable().describe('after − before, in unit; null when a side is not measured'),
   relativeChange: z.number().nullable().describe('change ÷ before; null when a side is not measured or before is 0'),
-  direction: z.enum(['better', 'worse', 'same', 'uncertain']).nullable().describe('better or worse only when the 95% interval excludes 0; uncertain: the data cannot tell; null when a side is not measured'),
+  direction: z.enum(['better', 'worse', 'same', 'uncertain']).nullable().describe('better or worse only when the 95% interval excludes 0; same: equal values whose interval is 0 … 0 (or none drawn); uncertain: the data cannot tell, equal values included; null when a side is not measured'),
   interval: intervalSchema.describe('after − before recomputed from the two sides\' changes (or deploys, or pull requests decided), with its 95% bootstrap interval (2,000 resamples, fixed seed)'),
   sample: z.object({ before: count, after: count }).describe('how many changes (or deploys, or pull requests decided for an acceptance rate) each side\'s figure is over'),
   lowSample: z.boolean().describe('both sides measured, and one\'s sample is under the minimum (never for deploy frequency)'),
