@@ -33,11 +33,12 @@ nav.toc ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:4p
 .tile{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:10px 12px;min-width:0}
 .tile.alert{border-left:4px solid var(--alert)}
 .tile .label{display:flex;justify-content:space-between;align-items:flex-start;gap:2px 6px;flex-wrap:wrap;color:var(--muted);font-size:.8rem;line-height:1.3}
-/* a band is written in words ("high performer band: 1d to 7d", over several repositories how many lie in each cluster): it
-   wraps under the label on a narrow tile, its corners rounded little enough that a wrapped first line is not cut */
+/* a band is written in words ("DORA 2024: high cluster, between one day and one week"): it wraps under the label on a
+   narrow tile, its corners rounded little enough that a wrapped first line is not cut */
 .tile .label .band{flex:0 1 auto;min-width:0;margin:0;overflow-wrap:anywhere}
 .tile b{font-size:1.45rem;line-height:1.3;font-variant-numeric:tabular-nums}
 .tile .sub{display:block;font-size:.8rem;line-height:1.35;margin-top:2px}
+/* over several repositories, how they lie against the clusters: under the value, which stays on the first screen */
 .tile .placed{margin-top:6px;font-size:.75rem}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,400px),1fr));gap:8px 32px;align-items:start}
 .charts>*{min-width:0}
