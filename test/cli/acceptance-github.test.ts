@@ -173,8 +173,9 @@ describe('acceptance in compare', () => {
       ['acceptance.ai.rate', 'AI acceptance rate', (5 / 9).toFixed(4), { before: 9, after: 9 }],
       ['acceptance.other.rate', 'other acceptance rate', (5 / 6).toFixed(4), { before: 6, after: 6 }],
     ]);
-    // the same pull requests on both sides: no difference the data can tell, and the interval holds 0
-    for (const r of rows) expect([r.direction, (r.interval.low ?? 1) <= 0 && (r.interval.high ?? -1) >= 0]).toEqual(['same', true]);
+    // the same pull requests on both sides: equal rates, each side resampled apart, an interval either side of 0:
+    // no difference the data can tell, which is not "no change"
+    for (const r of rows) expect([r.direction, r.change, (r.interval.low ?? 1) < 0 && (r.interval.high ?? -1) > 0]).toEqual(['uncertain', 0, true]);
     // from git alone a side has no acceptance: its rows have no value and nothing to resample
     const git = await audit({ path: repo.dir, since: '2026-05-01', until: '2026-06-01', now: '2026-06-01T00:00:00Z', github: false });
     const against = compareReports(git, report).rows.filter((r) => r.group === 'acceptance');
