@@ -18230,6 +18230,7 @@ function alikeShare(values) {
 	};
 }
 function stratifiedShareDifference(strata) {
+	let counted = 0;
 	let weights = 0;
 	let sum = 0;
 	let p = 0;
@@ -18247,6 +18248,7 @@ function stratifiedShareDifference(strata) {
 	for (const { a, b } of strata) {
 		const n = a.n + b.n;
 		if (a.n <= 0 || b.n <= 0) continue;
+		counted += 1;
 		held.a.k += a.k;
 		held.a.n += a.n;
 		held.b.k += b.k;
@@ -18259,15 +18261,20 @@ function stratifiedShareDifference(strata) {
 	if (weights === 0) return {
 		value: null,
 		low: null,
-		high: null
+		high: null,
+		strata: 0
 	};
-	if (held.a.k === 0 && held.b.k === 0) return shareDifference(held.a, held.b);
+	if (held.a.k === 0 && held.b.k === 0) return {
+		...shareDifference(held.a, held.b),
+		strata: counted
+	};
 	const d = sum / weights;
 	const half = Z * Math.sqrt(Math.max(0, d * p + q) / (weights * weights));
 	return {
 		value: d,
 		low: Math.max(-1, d - half),
-		high: Math.min(1, d + half)
+		high: Math.min(1, d + half),
+		strata: counted
 	};
 }
 var Z;
@@ -42122,13 +42129,14 @@ function computeAcceptance(input) {
 	const [aiGroup, otherGroup] = [groupOf$1(ai, input.measure), groupOf$1(other, input.measure)];
 	const decided = (g) => g.merged + g.rejected;
 	const strata = repositoryStrata(ai, other, input.measure);
-	const difference = strata === null ? shareDifference({
+	const within = strata === null ? null : stratifiedShareDifference(strata);
+	const difference = within ?? shareDifference({
 		k: aiGroup.merged,
 		n: decided(aiGroup)
 	}, {
 		k: otherGroup.merged,
 		n: decided(otherGroup)
-	}) : stratifiedShareDifference(strata);
+	});
 	const few = Math.min(decided(aiGroup), decided(otherGroup)) < 10;
 	return {
 		...groupOf$1(all, input.measure),
@@ -42139,7 +42147,7 @@ function computeAcceptance(input) {
 			low: difference.low,
 			high: difference.high,
 			real: !few && leavesOutZero(difference),
-			...strata !== null && { repositories: strata.filter((r) => r.a.n > 0 && r.b.n > 0).length }
+			...within !== null && { repositories: within.strata }
 		},
 		tools: byTool(ai, input.measure),
 		note: few ? `Fewer than 10 pull requests decided (merged or rejected) in a group (AI-assisted ${decided(aiGroup)}, other ${decided(otherGroup)}): too few to compare with confidence.` : null
@@ -42314,9 +42322,18 @@ function computeAiDefects(input) {
 	const fewDeploys = Math.min(ai.deploys, other.deploys) < 10;
 	const fewRepaired = ai.fixedUp + other.fixedUp > 0 && repairedDeploys < 10;
 	const verdict = (d, few) => ({
-		...d,
+		value: d.value,
+		low: d.low,
+		high: d.high,
 		real: !few && leavesOutZero(d)
 	});
+	const within = (strata, few) => {
+		const d = stratifiedShareDifference(strata);
+		return {
+			...verdict(d, few),
+			repositories: d.strata
+		};
+	};
 	const difference = (k, n, few) => verdict(shareDifference({
 		k: k[0],
 		n: n[0]
@@ -42327,7 +42344,7 @@ function computeAiDefects(input) {
 	const changesBy = byRepository(input.changes, isAi);
 	const changeDifference = (counts, k, few) => {
 		if (changesBy === null) return difference(k, [ai.changes, other.changes], few);
-		const within = changesBy.map(([a, b]) => ({
+		return within(changesBy.map(([a, b]) => ({
 			a: {
 				k: countOf(a, counts),
 				n: a.length
@@ -42336,25 +42353,18 @@ function computeAiDefects(input) {
 				k: countOf(b, counts),
 				n: b.length
 			}
-		}));
-		return {
-			...verdict(stratifiedShareDifference(within), few),
-			repositories: within.filter((r) => r.a.n > 0 && r.b.n > 0).length
-		};
+		})), few);
 	};
-	const failureDifference = several ? {
-		...verdict(stratifiedShareDifference(compared.map((r) => ({
-			a: {
-				k: r.ai.failed,
-				n: r.ai.all
-			},
-			b: {
-				k: r.other.failed,
-				n: r.other.all
-			}
-		}))), fewDeploys || fewChanges),
-		repositories: compared.length
-	} : difference([ai.failed, other.failed], [ai.deploys, other.deploys], fewDeploys || fewChanges);
+	const failureDifference = several ? within(compared.map((r) => ({
+		a: {
+			k: r.ai.failed,
+			n: r.ai.all
+		},
+		b: {
+			k: r.other.failed,
+			n: r.other.all
+		}
+	})), fewDeploys || fewChanges) : difference([ai.failed, other.failed], [ai.deploys, other.deploys], fewDeploys || fewChanges);
 	return {
 		failedDeploys: failed,
 		failedWithAi: ai.failed,

@@ -75,9 +75,8 @@ export function computeAcceptance(input: AcceptanceInput): Acceptance {
   // over several repositories, each one's own difference weighed together (Mantel–Haenszel): pooled, the groups
   // compare the repositories' own habits of merging (one merging 95% of its pull requests, another 60%), not AI's
   const strata = repositoryStrata(ai, other, input.measure);
-  const difference = strata === null
-    ? shareDifference({ k: aiGroup.merged, n: decided(aiGroup) }, { k: otherGroup.merged, n: decided(otherGroup) })
-    : stratifiedShareDifference(strata);
+  const within = strata === null ? null : stratifiedShareDifference(strata);
+  const difference = within ?? shareDifference({ k: aiGroup.merged, n: decided(aiGroup) }, { k: otherGroup.merged, n: decided(otherGroup) });
   const few = Math.min(decided(aiGroup), decided(otherGroup)) < MIN_AI_GROUP;
   return {
     ...groupOf(all, input.measure),
@@ -88,7 +87,7 @@ export function computeAcceptance(input: AcceptanceInput): Acceptance {
       low: difference.low,
       high: difference.high,
       real: !few && leavesOutZero(difference),
-      ...(strata !== null && { repositories: strata.filter((r) => r.a.n > 0 && r.b.n > 0).length }),
+      ...(within !== null && { repositories: within.strata }),
     },
     tools: byTool(ai, input.measure),
     note: few

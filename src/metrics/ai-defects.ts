@@ -22,7 +22,7 @@ import { REPAIR_FLAGS } from '../model/repairs.js';
 import { countOf } from './count.js';
 import { byRepository } from './strata.js';
 import { MIN_AI_GROUP } from './limits.js';
-import { leavesOutZero, shareDifference, stratifiedShareDifference, wilson, type ProportionInterval } from './proportion.js';
+import { leavesOutZero, shareDifference, stratifiedShareDifference, wilson, type ProportionInterval, type Stratum } from './proportion.js';
 import type { AiDefects, DefectGroup, ShareDifference } from './schema.js';
 
 export type { AiDefects } from './schema.js';
@@ -133,18 +133,22 @@ export function computeAiDefects(input: AiDefectsInput): AiDefects {
   // than the changes behind them; six repositories' 9 in 12 products' deploys, one failed, read "higher")
   // fix-ups seen at all, from fewer failed deploys than a group needs: one batch is one event, however many changes
   const fewRepaired = ai.fixedUp + other.fixedUp > 0 && repairedDeploys < MIN_AI_GROUP;
-  const verdict = (d: ProportionInterval, few: boolean): ShareDifference => ({ ...d, real: !few && leavesOutZero(d) });
+  const verdict = (d: ProportionInterval, few: boolean): ShareDifference => ({ value: d.value, low: d.low, high: d.high, real: !few && leavesOutZero(d) });
+  // within repositories: the difference and how many repositories it weighed
+  const within = (strata: readonly Stratum[], few: boolean): ShareDifference => {
+    const d = stratifiedShareDifference(strata);
+    return { ...verdict(d, few), repositories: d.strata };
+  };
   const difference = (k: [number, number], n: [number, number], few: boolean): ShareDifference => verdict(shareDifference({ k: k[0], n: n[0] }, { k: k[1], n: n[1] }), few);
   // the changes' rates, over several repositories, within each as the deploys' are (and as the AI comparison's
   // medians are): a repository that reverts often beside one that never does, its changes AI-assisted or not
   const changesBy = byRepository(input.changes, isAi);
   const changeDifference = (counts: (c: MeasuredChange) => boolean, k: [number, number], few: boolean): ShareDifference => {
     if (changesBy === null) return difference(k, [ai.changes, other.changes], few);
-    const within = changesBy.map(([a, b]) => ({ a: { k: countOf(a, counts), n: a.length }, b: { k: countOf(b, counts), n: b.length } }));
-    return { ...verdict(stratifiedShareDifference(within), few), repositories: within.filter((r) => r.a.n > 0 && r.b.n > 0).length };
+    return within(changesBy.map(([a, b]) => ({ a: { k: countOf(a, counts), n: a.length }, b: { k: countOf(b, counts), n: b.length } })), few);
   };
   const failureDifference: ShareDifference = several
-    ? { ...verdict(stratifiedShareDifference(compared.map((r) => ({ a: { k: r.ai.failed, n: r.ai.all }, b: { k: r.other.failed, n: r.other.all } }))), fewDeploys || fewChanges), repositories: compared.length }
+    ? within(compared.map((r) => ({ a: { k: r.ai.failed, n: r.ai.all }, b: { k: r.other.failed, n: r.other.all } })), fewDeploys || fewChanges)
     : difference([ai.failed, other.failed], [ai.deploys, other.deploys], fewDeploys || fewChanges);
   return {
     failedDeploys: failed,

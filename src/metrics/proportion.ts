@@ -91,8 +91,10 @@ export interface Stratum {
  * SAS's PROC FREQ and epiR give it), which holds for many small strata and for few large ones. A stratum that lacks
  * either group weighs nothing: it cannot say how the groups differ. All null when no stratum holds both; with no
  * event in any stratum, Newcombe's interval over the strata that count, pooled (the difference is 0 in each).
+ * `strata` is how many strata weighed in, as `stratifiedMedianDifference` gives its own.
  */
-export function stratifiedShareDifference(strata: readonly Stratum[]): ProportionInterval {
+export function stratifiedShareDifference(strata: readonly Stratum[]): ProportionInterval & { strata: number } {
+  let counted = 0;
   let weights = 0;
   let sum = 0;
   let p = 0;
@@ -102,6 +104,7 @@ export function stratifiedShareDifference(strata: readonly Stratum[]): Proportio
   for (const { a, b } of strata) {
     const n = a.n + b.n;
     if (a.n <= 0 || b.n <= 0) continue;
+    counted += 1;
     held.a.k += a.k;
     held.a.n += a.n;
     held.b.k += b.k;
@@ -111,11 +114,11 @@ export function stratifiedShareDifference(strata: readonly Stratum[]): Proportio
     p += (a.n * a.n * b.k - b.n * b.n * a.k + (a.n * b.n * (b.n - a.n)) / 2) / (n * n);
     q += (a.k * (b.n - b.k) + b.k * (a.n - a.k)) / (2 * n);
   }
-  if (weights === 0) return { value: null, low: null, high: null };
+  if (weights === 0) return { value: null, low: null, high: null, strata: 0 };
   // no event in any stratum: every stratum's difference is 0 and Sato's variance too ("0 pp to 0 pp", as if known);
   // the strata pooled then confound nothing, and Newcombe's interval says how large a difference could hide
-  if (held.a.k === 0 && held.b.k === 0) return shareDifference(held.a, held.b);
+  if (held.a.k === 0 && held.b.k === 0) return { ...shareDifference(held.a, held.b), strata: counted };
   const d = sum / weights;
   const half = Z * Math.sqrt(Math.max(0, d * p + q) / (weights * weights));
-  return { value: d, low: Math.max(-1, d - half), high: Math.min(1, d + half) };
+  return { value: d, low: Math.max(-1, d - half), high: Math.min(1, d + half), strata: counted };
 }

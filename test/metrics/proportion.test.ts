@@ -57,13 +57,14 @@ describe('a difference of two shares within strata (Mantel–Haenszel, Sato\'s i
   it('gives no weight to a stratum that lacks a group: it cannot say how the groups differ', () => {
     const more = [...strata, { a: { k: 0, n: 0 }, b: { k: 4, n: 3000 } }, { a: { k: 2, n: 5 }, b: { k: 0, n: 0 } }];
     expect(stratifiedShareDifference(more)).toEqual(stratifiedShareDifference(strata));
-    expect(stratifiedShareDifference([{ a: { k: 1, n: 12 }, b: { k: 0, n: 0 } }])).toEqual({ value: null, low: null, high: null });
+    expect(stratifiedShareDifference([{ a: { k: 1, n: 12 }, b: { k: 0, n: 0 } }])).toEqual({ value: null, low: null, high: null, strata: 0 });
   });
 
   it('with no event anywhere, says how large a difference could hide, as Newcombe does over the strata pooled', () => {
     // Sato's variance is 0 without events: "0 pp to 0 pp" would read as known
     const none = [{ a: { k: 0, n: 30 }, b: { k: 0, n: 200 } }, { a: { k: 0, n: 39 }, b: { k: 0, n: 3546 } }, { a: { k: 0, n: 0 }, b: { k: 0, n: 50 } }];
-    expect(stratifiedShareDifference(none)).toEqual(shareDifference({ k: 0, n: 69 }, { k: 0, n: 3746 }));
+    // the third stratum has no first group: two weigh in
+    expect(stratifiedShareDifference(none)).toEqual({ ...shareDifference({ k: 0, n: 69 }, { k: 0, n: 3746 }), strata: 2 });
     expect((stratifiedShareDifference(none).high ?? 0) > 0.05).toBe(true);
   });
 
