@@ -18114,9 +18114,12 @@ var init_bootstrap = __esmMin((() => {
 	COUNTED_DISTINCT = 32;
 }));
 // src/metrics/difference.ts
+function roundingOf(before, after) {
+	return EPSILON$2 * Math.max(1, Math.abs(after), Math.abs(before));
+}
 function directionOf$1(before, after, interval, lowerIsBetter) {
 	const change = after - before;
-	const tolerance = EPSILON$2 * Math.max(1, Math.abs(after), Math.abs(before));
+	const tolerance = roundingOf(before, after);
 	if (Math.abs(change) <= tolerance) return widthless(interval, tolerance) ? "same" : "uncertain";
 	return !(interval.real && holdsChange(interval, before, after) && (change < 0 ? interval.high !== null && interval.high < 0 : interval.low !== null && interval.low > 0)) ? "uncertain" : change < 0 === lowerIsBetter ? "better" : "worse";
 }
@@ -18124,12 +18127,20 @@ function widthless(interval, tolerance) {
 	const { low, high } = interval;
 	return low === null && high === null || low !== null && high !== null && Math.abs(low) <= tolerance && Math.abs(high) <= tolerance;
 }
-function sameValue(before, after) {
-	return Math.abs(after - before) <= EPSILON$2 * Math.max(1, Math.abs(after), Math.abs(before));
+function changeOf(before, after) {
+	if (before === null || after === null) return {
+		change: null,
+		relativeChange: null
+	};
+	const change = Math.abs(after - before) <= roundingOf(before, after) ? 0 : after - before;
+	return {
+		change,
+		relativeChange: before === 0 ? null : change / before
+	};
 }
 function holdsChange(interval, before, after) {
 	const change = after - before;
-	const tolerance = EPSILON$2 * Math.max(1, Math.abs(after), Math.abs(before));
+	const tolerance = roundingOf(before, after);
 	return (interval.low !== null || interval.high !== null) && (interval.low === null || change >= interval.low - tolerance) && (interval.high === null || change <= interval.high + tolerance);
 }
 function dailyDeployCounts(since, until, deployTimes) {
@@ -42705,14 +42716,12 @@ function comparedRow(head, values, counts, samples) {
 	const interval = samples.interval ?? (head.unit === "ratio" ? sharesAllAlikeDifference(after, before) : null) ?? bootstrapDifference(after, before, samples.basis.statistic);
 	const b = finite(values[0]);
 	const a = finite(values[1]);
-	const change = a === null || b === null ? null : a - b;
 	const direction = a === null || b === null ? null : directionOf$1(b, a, interval, head.lowerIsBetter);
 	return {
 		...head,
 		before: b,
 		after: a,
-		change: change !== null && a !== null && b !== null && sameValue(b, a) ? 0 : change,
-		relativeChange: change === null || b === null || b === 0 ? null : a !== null && sameValue(b, a) ? 0 : change / b,
+		...changeOf(b, a),
 		direction,
 		interval,
 		sample: {
@@ -42850,7 +42859,6 @@ function weekly(key, label, unit, before, after, lowerIsBetter) {
 	const [b, a] = [mean(before), mean(after)];
 	const interval = bootstrapDifference(after, before, MEAN);
 	const direction = a === null || b === null ? null : directionOf$1(b, a, interval, lowerIsBetter);
-	const change = a === null || b === null ? null : a - b;
 	return {
 		key,
 		group: "stage",
@@ -42859,8 +42867,7 @@ function weekly(key, label, unit, before, after, lowerIsBetter) {
 		lowerIsBetter,
 		before: b,
 		after: a,
-		change: change !== null && a !== null && b !== null && sameValue(b, a) ? 0 : change,
-		relativeChange: change === null || b === null || b === 0 ? null : a !== null && sameValue(b, a) ? 0 : change / b,
+		...changeOf(b, a),
 		direction,
 		interval,
 		sample: {

@@ -8,7 +8,7 @@
 import type { MeasuredChange, MeasuredDeploy, StageName, Window } from '../domain.js';
 import { bootstrapDifference, type Statistic } from './bootstrap.js';
 import { comparedFigures, comparedRows, type ComparedSample } from './compared.js';
-import { dailyDeployCounts, directionOf, sameValue } from './difference.js';
+import { changeOf, dailyDeployCounts, directionOf } from './difference.js';
 import { placingTimes } from './releases.js';
 import { MIN_COMPARED_SAMPLE } from './limits.js';
 import type { AiShift, ComparedRow, Queues } from './schema.js';
@@ -120,12 +120,9 @@ function weekly(key: string, label: string, unit: 'changes/week' | 'changes', be
   const [b, a] = [mean(before), mean(after)];
   const interval = bootstrapDifference(after, before, MEAN);
   const direction = a === null || b === null ? null : directionOf(b, a, interval, lowerIsBetter);
-  const change = a === null || b === null ? null : a - b;
   return {
     key, group: 'stage', label, unit, lowerIsBetter, before: b, after: a,
-    // equal values change by 0, whether or not the interval can tell they are equal
-    change: change !== null && a !== null && b !== null && sameValue(b, a) ? 0 : change,
-    relativeChange: change === null || b === null || b === 0 ? null : a !== null && sameValue(b, a) ? 0 : change / b,
+    ...changeOf(b, a),
     direction, interval, sample: { before: before.length, after: after.length }, lowSample: before.length < AI_SHIFT_WEEKS || after.length < AI_SHIFT_WEEKS,
   };
 }

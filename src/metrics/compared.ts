@@ -10,7 +10,7 @@ import { bootstrapCensoredDifferences, bootstrapDifference, MEDIAN, type Interva
 import { sharesAllAlikeDifference } from './proportion.js';
 import type { Observation } from './censored.js';
 import { CATALOGUE, isFigure, MODES, type ComparedAs, type ComparedBasis, type ComparedGroup, type ComparedUnit, type Figure, type FigureGroup, type Mode } from './catalogue.js';
-import { directionOf, sameValue, type Direction } from './difference.js';
+import { changeOf, directionOf, type Direction } from './difference.js';
 import { deployObservation, leadObservation, type Waiting } from './stage-summary.js';
 import type { ComparedRow } from './schema.js';
 
@@ -231,15 +231,12 @@ function comparedRow(
   const interval: Interval = samples.interval ?? (head.unit === 'ratio' ? sharesAllAlikeDifference(after, before) : null) ?? bootstrapDifference(after, before, samples.basis.statistic);
   const b = finite(values[0]);
   const a = finite(values[1]);
-  const change = a === null || b === null ? null : a - b;
   const direction: Direction | null = a === null || b === null ? null : directionOf(b, a, interval, head.lowerIsBetter);
   return {
     ...head,
     before: b,
     after: a,
-    // equal values change by 0, whether or not the interval can tell they are equal
-    change: change !== null && a !== null && b !== null && sameValue(b, a) ? 0 : change,
-    relativeChange: change === null || b === null || b === 0 ? null : a !== null && sameValue(b, a) ? 0 : change / b,
+    ...changeOf(b, a),
     direction,
     interval,
     sample: { before: counts[0], after: counts[1] },

@@ -10,6 +10,12 @@ export type Direction = 'better' | 'worse' | 'same' | 'uncertain';
 
 // two values this close (relative to their size) are the same figure written twice, not a change
 const EPSILON = 1e-9;
+
+/** How far apart two values may be and still be one figure written twice. */
+function roundingOf(before: number, after: number): number {
+  return EPSILON * Math.max(1, Math.abs(after), Math.abs(before));
+}
+
 const DAY = 86400;
 
 /**
@@ -23,7 +29,7 @@ const DAY = 86400;
  */
 export function directionOf(before: number, after: number, interval: Interval, lowerIsBetter: boolean): Direction {
   const change = after - before;
-  const tolerance = EPSILON * Math.max(1, Math.abs(after), Math.abs(before));
+  const tolerance = roundingOf(before, after);
   // equal values are "no change" only where the resamples say so too (every one equal, or none drawn): 0 of 8
   // failed deploys before and 0 of 4 after, Newcombe's −32 pp … +49 pp, is not known to be unchanged
   if (Math.abs(change) <= tolerance) return widthless(interval, tolerance) ? 'same' : 'uncertain';
@@ -37,9 +43,15 @@ function widthless(interval: Pick<Interval, 'low' | 'high'>, tolerance: number):
   return (low === null && high === null) || (low !== null && high !== null && Math.abs(low) <= tolerance && Math.abs(high) <= tolerance);
 }
 
-/** Whether two values are one figure written twice (to rounding): a change of 0, whatever its interval. */
-export function sameValue(before: number, after: number): boolean {
-  return Math.abs(after - before) <= EPSILON * Math.max(1, Math.abs(after), Math.abs(before));
+/**
+ * `after` − `before` and that as a share of `before`, as a compared row gives them: 0 for two values equal to
+ * rounding, whether or not the interval can tell they are equal (`directionOf`); null where a side is not measured
+ * (the share also where `before` is 0).
+ */
+export function changeOf(before: number | null, after: number | null): { change: number | null; relativeChange: number | null } {
+  if (before === null || after === null) return { change: null, relativeChange: null };
+  const change = Math.abs(after - before) <= roundingOf(before, after) ? 0 : after - before;
+  return { change, relativeChange: before === 0 ? null : change / before };
 }
 
 /**
@@ -48,7 +60,7 @@ export function sameValue(before: number, after: number): boolean {
  */
 export function holdsChange(interval: Pick<Interval, 'low' | 'high'>, before: number, after: number): boolean {
   const change = after - before;
-  const tolerance = EPSILON * Math.max(1, Math.abs(after), Math.abs(before));
+  const tolerance = roundingOf(before, after);
   return (interval.low !== null || interval.high !== null) && (interval.low === null || change >= interval.low - tolerance) && (interval.high === null || change <= interval.high + tolerance);
 }
 
