@@ -17502,8 +17502,8 @@ function stratifiedMedianDifference(strata, drawn = new Map()) {
 			const w = xs.length * ys.length / (xs.length + ys.length);
 			const [tx, ty] = [groupRanks(xs.length, drawn), groupRanks(ys.length, drawn)];
 			const [ox, oy] = [2 * counted * TURN % BOOTSTRAP_RESAMPLES, (2 * counted + 1) * TURN % BOOTSTRAP_RESAMPLES];
-			const x = (xs.length - 1) * MEDIAN_P;
-			const y = (ys.length - 1) * MEDIAN_P;
+			const x = (xs.length - 1) * MEDIAN.p;
+			const y = (ys.length - 1) * MEDIAN.p;
 			orderRanks(xs, tx, 0, x, 2);
 			orderRanks(ys, ty, 0, y, 2);
 			const [fx, fy] = [x - Math.floor(x), y - Math.floor(y)];
@@ -17538,7 +17538,7 @@ function stratifiedMedianDifference(strata, drawn = new Map()) {
 function groupRanks(n, drawn) {
 	let ranks = drawn.get(n);
 	if (ranks === void 0) {
-		const draw = rankDrawer(MEDIAN_P, n, seededRandom(SEED + n >>> 0));
+		const draw = rankDrawer(MEDIAN.p, n, seededRandom(SEED + n >>> 0));
 		ranks = new Int32Array(2 * BOOTSTRAP_RESAMPLES);
 		for (let r = 0; r < BOOTSTRAP_RESAMPLES; r++) draw(ranks, 2 * r);
 		drawn.set(n, ranks);
@@ -17800,7 +17800,7 @@ function binomial(m, p, random) {
 	for (let j = 0; j < left; j++) if (random.uniform() < q) count++;
 	return count;
 }
-var BOOTSTRAP_RESAMPLES, SEED, MEDIAN, MEDIAN_P, NO_INTERVAL, TURN, RANKS_SEED, RankedResamples, FEW_FROM, FEW_SHARE, FEW_SEED, FewRunningResamples, CensoredResamples, ROUNDING, scratch, drawn, DRAWN, COUNTED_FROM, COUNTED_DISTINCT;
+var BOOTSTRAP_RESAMPLES, SEED, MEDIAN, NO_INTERVAL, TURN, RANKS_SEED, RankedResamples, FEW_FROM, FEW_SHARE, FEW_SEED, FewRunningResamples, CensoredResamples, ROUNDING, scratch, drawn, DRAWN, COUNTED_FROM, COUNTED_DISTINCT;
 var init_bootstrap = __esmMin((() => {
 	init_censored();
 	init_percentile();
@@ -17813,7 +17813,6 @@ var init_bootstrap = __esmMin((() => {
 		kind: "percentile",
 		p: .5
 	};
-	MEDIAN_P = .5;
 	NO_INTERVAL = {
 		difference: null,
 		low: null,
