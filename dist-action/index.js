@@ -10878,6 +10878,10 @@ var init_censored = __esmMin((() => {
 	MIN_AT_RISK_SHARE = .05;
 }));
 // src/metrics/stage-summary.ts
+function waitedUntil(change, waiting) {
+	const seen = change.seenUntil;
+	return seen !== void 0 && seen < waiting.now ? seen : waiting.now;
+}
 function summarizeStages(changes, waiting) {
 	const kind = changes.some((c) => c.leadTime !== null) ? "deployed" : "merged";
 	const shareSums = new Float64Array(STAGES.length);
@@ -10959,7 +10963,7 @@ function leadObservation(change, waiting) {
 	};
 	if (change.firstCommitAt === null || change.cycleTime === null || change.deployedAt !== null) return null;
 	return {
-		seconds: waiting.measure(change.firstCommitAt, Math.max(waiting.now, change.firstCommitAt)),
+		seconds: waiting.measure(change.firstCommitAt, Math.max(waitedUntil(change, waiting), change.firstCommitAt)),
 		done: false
 	};
 }
@@ -10971,7 +10975,7 @@ function deployObservation(c, waiting) {
 	};
 	if (c.deployedAt !== null) return null;
 	return {
-		seconds: waiting.measure(c.mergedAt, Math.max(waiting.now, c.mergedAt)),
+		seconds: waiting.measure(c.mergedAt, Math.max(waitedUntil(c, waiting), c.mergedAt)),
 		done: false
 	};
 }
@@ -18481,6 +18485,10 @@ function weekStart(t) {
 function weekBuckets(changes, window) {
 	const first = weekStart(window.since);
 	const buckets = [];
+	if (window.since >= window.until) return {
+		first,
+		buckets
+	};
 	for (let start = first; start < window.until; start += 7 * DAY$10) buckets.push([]);
 	for (const change of changes) {
 		if (change.mergedAt < window.since || change.mergedAt >= window.until) continue;
@@ -18636,6 +18644,14 @@ function pooledNote(report, named = (label) => label) {
 	const n = report.repositories?.length ?? 0;
 	return `Here ${andList(pooled)} ${pooled.length === 1 ? "is" : "are"} of the deploys of all ${n} repositories together; the DORA figures above are the median repository's own.`;
 }
+function spanNote(report) {
+	const span = report.summary.trend.span;
+	if (span === void 0) return null;
+	const day = (iso) => iso.slice(0, 10);
+	const windows = `${day(report.window.since)} → ${day(report.window.until)}`;
+	if (span === null) return `No trends or queues: the repositories' windows (${windows} together) share no span that every one covers.`;
+	return `Over ${day(span.since)} → ${day(span.until)}, the span every repository's window covers (${windows} together).`;
+}
 function apartNote(period) {
 	return `incomplete ${period}: cut by the window, or changes still waiting (a bound)`;
 }
@@ -18674,7 +18690,8 @@ var init_trend$1 = __esmMin((() => {
 function trends(report, ctx) {
 	const period = report.summary.trend.period ?? "week";
 	const all = keySeries(report);
-	if (periodsSoFar(report).length < 2 || all.length === 0) return [];
+	const span = spanNote(report);
+	if (periodsSoFar(report).length < 2 || all.length === 0) return span === null ? [] : [ctx.c.dim(wrap(span, ctx.width))];
 	if (all.every((k) => k.apart.every(Boolean))) return [ctx.c.dim(`Trends by ${period}: no complete ${period} yet.`)];
 	const spelled = largest(all.map((k) => k.label.length)) + 2 + 8 + 36 <= ctx.width;
 	const label = (text) => spelled ? text : text.replace(/^failed deployment /, "").replace(/^deployment frequency$/, "deploy frequency").replace(/^change failure rate$/, "failure rate").replace(/^lead time for changes/, "lead time");
@@ -18696,6 +18713,7 @@ function trends(report, ctx) {
 	return [
 		ctx.c.bold(wrap(`Trends by ${period} (the first half of the complete ${period}s against the second)`, ctx.width)),
 		...lines,
+		...span === null ? [] : [ctx.c.dim(wrap(span, ctx.width))],
 		...apart ? [ctx.c.dim(wrap(`· ${apartNote(period)}`, ctx.width))] : [],
 		...pooled === null ? [] : [ctx.c.dim(wrap(pooled, ctx.width))],
 		...intervals.length > 0 ? [ctx.c.dim(wrap(`Rising or falling only where the 95% interval of the difference excludes 0: ${intervals.join("; ")}.`, ctx.width))] : []
@@ -19091,10 +19109,14 @@ function queues$1(report, ctx) {
 		...note === null ? [] : [c.dim(wrap(note, ctx.width))],
 		c.dim(wrap("in/wk, out/wk: changes arriving at and leaving the stage a week; growth/wk: the queue at the end less the queue at the start, a week (in/wk − out/wk); mean queue: changes in the stage on average; if steady: the queue a steady flow would have, arrivals a week × weeks in the stage; mean time: the time a change spends in the stage.", ctx.width)),
 		...shortHistory(report, stages, ctx),
-		c.dim(wrap(`The queue at each week's end${weeksNote(report, sparkWidth)}, then the queue at the window's start → at its end:`, ctx.width)),
+		c.dim(wrap(`The queue at each week's end${weeksNote(report, sparkWidth)}, then the queue at ${spanned(report)}:`, ctx.width)),
 		...lines,
 		c.dim(wrap(littlesLaw(report, stages, ctx), ctx.width))
 	];
+}
+function spanned(report) {
+	const span = report.summary.trend.span;
+	return span ? `the start → at the end of ${span.since.slice(0, 10)} → ${span.until.slice(0, 10)}, the span every repository covers` : "the window's start → at its end";
 }
 function littlesLaw(report, stages, ctx) {
 	const trend = report.summary.queueTrend;
@@ -20056,7 +20078,8 @@ function trend$1(report) {
 	const days = durationFormat(report.businessHours);
 	const periods = periodsSoFar(report);
 	const period = report.summary.trend.period ?? "week";
-	if (periods.length < 2) return [];
+	const span = spanNote(report);
+	if (periods.length < 2) return span === null ? [] : [md(span), ""];
 	const series = keySeries(report);
 	const pooled = pooledNote(report);
 	const lead = series.find((k) => k.key === "leadTime");
@@ -20078,7 +20101,7 @@ function trend$1(report) {
 		return `${k.label} ${directionText$1(k, days, period)}${interval === null ? "" : ` (${interval})`}`;
 	});
 	return details(`Trends by ${period}: lead time p50 ${spark}${compared}`.trimEnd(), [
-		`Direction, the first half of the complete ${period}s against the second (rising or falling only where the 95% interval of the difference excludes 0): ${md(trends.join(" · ") || "none")}. Periods start ${period === "week" ? "Monday" : "on the 1st"}, UTC; · and "(part)" mark an ${md(apartNote(period))}; ≥ is a lower bound.${pooled === null ? "" : ` ${md(pooled)}`}`,
+		`Direction, the first half of the complete ${period}s against the second (rising or falling only where the 95% interval of the difference excludes 0): ${md(trends.join(" · ") || "none")}. Periods start ${period === "week" ? "Monday" : "on the 1st"}, UTC; · and "(part)" mark an ${md(apartNote(period))}; ≥ is a lower bound.${span === null ? "" : ` ${md(span)}`}${pooled === null ? "" : ` ${md(pooled)}`}`,
 		"",
 		...table([
 			period === "week" ? "Week of" : "Month of",
@@ -21700,7 +21723,8 @@ var init_previous$1 = __esmMin((() => {
 function keyTrends(report) {
 	const periods = periodsSoFar(report);
 	const period = report.summary.trend.period ?? "week";
-	if (periods.length < 2) return "";
+	const span = spanNote(report);
+	if (periods.length < 2) return span === null ? "" : section("trends", "Trends", h(span));
 	const days = durationFormat(report.businessHours);
 	const series = keySeries(report);
 	const capital = (text) => `${text[0]?.toUpperCase() ?? ""}${text.slice(1)}`;
@@ -21736,7 +21760,7 @@ function keyTrends(report) {
 		chartOf("timeToRestore", OTHER_COLOUR, "duration")
 	];
 	const pooled = pooledNote(report);
-	const lead = `Each DORA key per ${period}. A hollow grey dot is an incomplete ${period} (cut by the window): left out of every comparison.${pooled === null ? "" : ` ${pooled}`}`;
+	const lead = `Each DORA key per ${period}. A hollow grey dot is an incomplete ${period} (cut by the window): left out of every comparison.${span === null ? "" : ` ${span}`}${pooled === null ? "" : ` ${pooled}`}`;
 	return section("trends", `Trends by ${period}`, h(lead), `${charts(...figures)}${directions(series, days, period)}`);
 }
 function directions(series, days, period) {
@@ -44067,8 +44091,12 @@ var init_previous = __esmMin((() => {
 }));
 // src/metrics/unreleased.ts
 function unreleasedChanges(changes, waiting) {
-	const waitingChanges = changes.filter((c) => c.deployedAt === null && c.mergedAt <= waiting.now).sort((a, b) => a.mergedAt - b.mergedAt || a.id.localeCompare(b.id));
-	const ages = waitingChanges.map((c) => waiting.measure(c.mergedAt, waiting.now));
+	const aged = changes.filter((c) => c.deployedAt === null && c.mergedAt <= waiting.now).map((c) => ({
+		c,
+		age: waiting.measure(c.mergedAt, Math.max(c.mergedAt, waitedUntil(c, waiting)))
+	})).sort((a, b) => b.age - a.age || a.c.mergedAt - b.c.mergedAt || a.c.id.localeCompare(b.c.id));
+	const waitingChanges = aged.map((a) => a.c);
+	const ages = aged.map((a) => a.age);
 	const oldest = waitingChanges.slice(0, OLDEST).map((c, i) => ({
 		id: c.id,
 		title: c.title,
@@ -44088,6 +44116,7 @@ function unreleasedChanges(changes, waiting) {
 var OLDEST;
 var init_unreleased = __esmMin((() => {
 	init_percentile();
+	init_stage_summary();
 	OLDEST = 10;
 }));
 // src/report/closed-pulls.ts
@@ -44141,6 +44170,50 @@ var init_closed_pulls = __esmMin((() => {
 	init_pull_ai();
 	init_convert();
 }));
+// src/report/windows.ts
+function withinOf(window, windows) {
+	const inside = (w, at) => at >= w.since && at < w.until;
+	if (windows === void 0) return (_repository, at) => inside(window, at);
+	return (repository, at) => {
+		const own = repository === void 0 ? void 0 : windows.get(repository);
+		return own === void 0 ? inside(window, at) : own.some((w) => inside(w, at));
+	};
+}
+function sharedSpan(window, windows) {
+	if (windows === void 0 || windows.size === 0) return window;
+	let shared = [[window.since, window.until]];
+	for (const own of windows.values()) shared = intersect(shared, covered(own));
+	const last = shared.at(-1);
+	if (last === void 0) return null;
+	const [since, until] = last;
+	if (since === window.since && until === window.until) return window;
+	const historyFrom = window.historyFrom;
+	return {
+		since,
+		until,
+		...historyFrom !== void 0 && historyFrom > since && { historyFrom: Math.min(historyFrom, until) }
+	};
+}
+function covered(windows) {
+	const sorted = windows.map((w) => [w.since, w.until]).filter(([a, b]) => a < b).sort((x, y) => x[0] - y[0]);
+	const out = [];
+	for (const [a, b] of sorted) {
+		const last = out.at(-1);
+		if (last !== void 0 && a <= last[1]) last[1] = Math.max(last[1], b);
+		else out.push([a, b]);
+	}
+	return out;
+}
+function intersect(xs, ys) {
+	const out = [];
+	for (const [a, b] of xs) for (const [c, d] of ys) {
+		const from = Math.max(a, c);
+		const to = Math.min(b, d);
+		if (from < to) out.push([from, to]);
+	}
+	return out.sort((x, y) => x[0] - y[0]);
+}
+var init_windows = __esmMin((() => {}));
 // src/report/build.ts
 var build_exports = __exportAll({
 	buildReport: () => buildReport,
@@ -44154,10 +44227,12 @@ function isReleaseCommit(change) {
 	return change.kind !== "sync" && change.flags.includes("release-commit");
 }
 function buildReport(model, window, now, policy, context) {
-	const within = (c) => c.mergedAt >= window.since && c.mergedAt < window.until;
+	const windows = model.listed === false ? model.windows : void 0;
+	const of = withinOf(window, windows);
+	const within = (c) => of(c.repository, c.mergedAt);
 	const inWindow = model.changes.every(within) ? model.changes : model.changes.filter(within);
 	const counts = (c) => isCounted(c, policy);
-	const windowDeploys = model.deploys.filter((d) => d.at >= window.since && d.at < window.until);
+	const windowDeploys = model.deploys.filter((d) => of(d.repository, d.at));
 	const github = context.sources.includes("github");
 	const queued = queueInput(model.changes, model.openPulls, counts, policy, now, context.timezone);
 	const counted = inWindow.filter(counts);
@@ -44171,6 +44246,7 @@ function buildReport(model, window, now, policy, context) {
 		deploys: windowDeploys,
 		openPulls: model.openPulls,
 		window,
+		series: sharedSpan(window, windows),
 		now,
 		signal: context.deploySignal.kind,
 		github,
@@ -44289,6 +44365,10 @@ function summarize(input) {
 }
 function summarizeWith(input, detail) {
 	const { inWindow, counted, window, hours } = input;
+	const series = input.series === void 0 ? window : input.series ?? {
+		since: window.until,
+		until: window.until
+	};
 	const waiting = waitingAt(input.now, hours);
 	const figuresOf = (changes, deploys, w, at = waiting) => windowFigures({
 		changes,
@@ -44312,9 +44392,9 @@ function summarizeWith(input, detail) {
 	});
 	const { queues, queueTrend } = computeQueues({
 		...input.queued,
-		since: window.since,
-		until: window.until,
-		historyFrom: window.historyFrom,
+		since: series.since,
+		until: series.until,
+		historyFrom: series.historyFrom,
 		stages: queueStages(input.github, input.signal)
 	});
 	return {
@@ -44350,7 +44430,7 @@ function summarizeWith(input, detail) {
 			lowerBound: true
 		},
 		dora,
-		repair: computeRepair(counted, window, input.github, detail),
+		repair: computeRepair(counted, series, input.github, detail),
 		aiDefects: computeAiDefects({
 			changes: counted,
 			later: input.queued.changes,
@@ -44389,8 +44469,12 @@ function summarizeWith(input, detail) {
 			github: input.github
 		}) },
 		...detail && { trend: {
-			...weeklyTrend(counted, window, waiting),
-			...keyTrends$1(counted, input.deploys, window, waiting)
+			...weeklyTrend(counted, series, waiting),
+			...keyTrends$1(counted, input.deploys, series, waiting),
+			...input.series !== void 0 && input.series !== window && { span: input.series === null ? null : {
+				since: iso$3(series.since),
+				until: iso$3(series.until)
+			} }
 		} },
 		leadTimeHistogram: leadTimeHistogram(counted),
 		...detail && { slowest: slowestChanges(counted, SLOWEST, input.signal === "merge" ? null : waiting) },
@@ -44399,7 +44483,8 @@ function summarizeWith(input, detail) {
 		queueTrend,
 		...detail && { reviewCapacity: input.github ? reviewCapacity(input.queued.changes, input.queued.openPulls, {
 			...input.queued,
-			...window
+			since: series.since,
+			until: series.until
 		}) : null },
 		acceptance: input.github && input.closedPulls !== void 0 && input.closedPulls !== null ? computeAcceptance({
 			changes: counted,
@@ -44538,6 +44623,7 @@ var init_build = __esmMin((() => {
 	init_version();
 	init_closed_pulls();
 	init_convert();
+	init_windows();
 	SLOWEST = 10;
 	EMPTY_GROUP = {
 		changes: [],
@@ -44557,6 +44643,7 @@ function sliceReport(report, ids, options = {}) {
 		changes: changes.map((c) => fromReportChange(c, c.repository)),
 		deploys: deploys.map((d) => fromReportDeploy(d, d.repository)),
 		openPulls: report.openPulls.map((p) => fromReportOpenPull(p, p.repository)),
+		...report.repositories !== void 0 && { windows: repositoryWindows(report.repositories) },
 		listed: false
 	}, born === null ? window : {
 		...window,
@@ -44657,6 +44744,11 @@ function ungroupedTable(by, why) {
 function noGroupShare(rows, by, counted) {
 	const none = rows.find((r) => isNoGroup(r.name, by))?.changes ?? 0;
 	return counted > 0 ? none / counted : null;
+}
+function repositoryWindows(rows) {
+	const windows = new Map();
+	for (const row of rows) windows.set(row.name, [...windows.get(row.name) ?? [], windowFrom(row.window)]);
+	return windows;
 }
 var init_slices$1 = __esmMin((() => {
 	init_domain();
@@ -46160,6 +46252,9 @@ var init_views = __esmMin((() => {
 		get repository() {
 			return this.p.repository;
 		}
+		get seenUntil() {
+			return this.p.seenUntil;
+		}
 		get id() {
 			return textAt(this.p, this.i, TEXT.id);
 		}
@@ -46397,7 +46492,8 @@ var init_rows = __esmMin((() => {
 			this.permute(to);
 			const sources = parts.map((part) => ({
 				...part.held.texts,
-				repository: part.repository
+				repository: part.repository,
+				...part.seenUntil !== void 0 && { seenUntil: part.seenUntil }
 			}));
 			const changes = new Array(count);
 			for (let k = 0; k < count; k++) {
@@ -46581,6 +46677,16 @@ function measuredOf(c) {
 		review: null
 	};
 }
+function differentWindows(window, windows) {
+	const span = sharedSpan(window, windows);
+	if (span === window) return null;
+	const day = (w) => {
+		const { since, until } = windowOf(w);
+		return `${since.slice(0, 10)} → ${until.slice(0, 10)}`;
+	};
+	const series = span === null ? "no span is covered by every one, so the trends, the queues and the weeks are left out" : `the trends, the queues and the weeks are over ${day(span)}, the span every one covers`;
+	return `the reports cover different windows, ${day(window)} together: each repository's changes and deploys count over its own window; ${series}`;
+}
 function signalOf(facts) {
 	const counts = new Map();
 	for (const f of facts) counts.set(f.deploySignal.kind, (counts.get(f.deploySignal.kind) ?? 0) + 1);
@@ -46616,6 +46722,7 @@ var init_combine = __esmMin((() => {
 	init_rows();
 	init_lists$1();
 	init_time();
+	init_windows();
 	keyOf = (repository, sha) => `${repository}\u0000${sha}`;
 	Combiner = class {
 		taken = [];
@@ -46719,16 +46826,13 @@ var init_combine = __esmMin((() => {
 				until,
 				...historyFrom > since && { historyFrom }
 			};
-			if (new Set(taken.map((t) => `${t.facts.window.since}/${t.facts.window.until}`)).size > 1) warnings.push(`the reports cover different windows: deploy frequency is over their union, ${windowOf({
-				since,
-				until
-			}).since} → ${windowOf({
-				since,
-				until
-			}).until}`);
+			const windows = this.windowsBy(shown);
+			const differ = differentWindows(window, windows);
+			if (differ !== null) warnings.push(differ);
 			const hours = new Set(taken.map((t) => JSON.stringify(t.facts.businessHours)));
 			if (hours.size > 1) warnings.push("the reports mix business hours and calendar time (or different business hours): their durations do not add up; audit them alike");
 			if (new Set(taken.map((t) => JSON.stringify(t.facts.policy.thresholds))).size > 1) warnings.push(`the reports were checked against different thresholds: the recommendations use ${shown(first)}'s`);
+			for (const warning of warnings) options.warn?.(warning);
 			const changes = this.measured();
 			const now = largest(taken.map((t) => epoch(t.facts.now) ?? 0));
 			const businessHours = hours.size === 1 ? first.facts.businessHours : null;
@@ -46772,6 +46876,7 @@ var init_combine = __esmMin((() => {
 				deploys,
 				openPulls,
 				closedPulls: this.closedPulls === null ? null : [...this.closedPulls.values()].map(named),
+				windows,
 				listed: false
 			}, window, now, policy, {
 				...context,
@@ -46791,6 +46896,7 @@ var init_combine = __esmMin((() => {
 					changes: part,
 					deploys: partDeploys,
 					openPulls: partPulls,
+					windows,
 					listed: false
 				}, window, now, policy, context)
 			});
@@ -46811,6 +46917,11 @@ var init_combine = __esmMin((() => {
 		}
 		window = null;
 		now = "";
+		windowsBy(named) {
+			const windows = new Map();
+			for (const t of this.taken) windows.set(named(t), [...windows.get(named(t)) ?? [], t.window]);
+			return windows;
+		}
 		names = new Map();
 		nameOf(key) {
 			return this.names.get(key) ?? key;
@@ -46819,9 +46930,12 @@ var init_combine = __esmMin((() => {
 			const parts = [];
 			for (const t of this.taken) {
 				if (t.changes === null || t.queueOnly === null) throw new Error("Combiner: finished once already");
+				const seenUntil = epoch(t.facts.now) ?? void 0;
+				const seen = seenUntil === void 0 ? {} : { seenUntil };
 				parts.push({
 					held: t.changes,
-					repository: this.nameOf(t.name)
+					repository: this.nameOf(t.name),
+					...seen
 				});
 				const take = [];
 				for (let i = 0; i < t.queueOnly.count; i++) {
@@ -46835,7 +46949,8 @@ var init_combine = __esmMin((() => {
 				parts.push({
 					held: t.queueOnly,
 					repository: this.nameOf(t.name),
-					take
+					take,
+					...seen
 				});
 				t.changes = t.queueOnly = null;
 			}
@@ -46848,7 +46963,7 @@ var init_combine = __esmMin((() => {
 			const now = epoch(this.now) ?? 0;
 			const kept = this.kept;
 			const nameOf = (key) => this.nameOf(key);
-			const within = (at) => at >= window.since && at < window.until;
+			const within = withinOf(window, this.windowsBy((t) => t.name));
 			const queueOnlyChanges = [];
 			const deploys = [];
 			const openPulls = new Map();
@@ -46880,7 +46995,7 @@ var init_combine = __esmMin((() => {
 					for (const c of report.queueOnlyChanges) {
 						if (!kept.has(keyOf(key, c.sha))) continue;
 						const merged = epoch(c.mergedAt) ?? 0;
-						if (within(merged)) yield {
+						if (within(key, merged)) yield {
 							...c,
 							counted: isCounted(c, policy),
 							repository: name
@@ -47599,7 +47714,11 @@ var init_schema$1 = __esmMin((() => {
 		weeks: array(trendWeekSchema),
 		period: _enum(["week", "month"]).optional().describe("the periods' length: weeks, or calendar months (UTC) for windows over 26 weeks"),
 		periods: array(trendPeriodSchema).optional().describe("every key period by period over the part of the window the history covers up to now"),
-		keys: array(trendKeySchema).optional().describe("every figure with a trend, period by period, and its direction")
+		keys: array(trendKeySchema).optional().describe("every figure with a trend, period by period, and its direction"),
+		span: object({
+			since: string(),
+			until: string()
+		}).nullable().optional().describe("over several repositories whose windows differ: the span every one covers, which the periods, the weeks, the queues and the repairs by week are over (a month no repository covers is no month of 0 deploys); null when no span is covered by every one (then they are empty); absent when they are over the window")
 	});
 	queueWeekSchema = object({
 		weekStart: string().describe("Monday 00:00 in the report's time zone (UTC unless --timezone), as an ISO UTC time"),
@@ -49170,7 +49289,10 @@ async function aggregateCommand(files, flags, io) {
 		growHeapSlowly();
 		collectGarbage();
 	}
-	const report = combiner.finish({ failed });
+	const report = combiner.finish({
+		failed,
+		warn
+	});
 	if (report.summary.changes >= LARGE_AGGREGATE) collectGarbage();
 	const code = failed.length > 0 ? 1 : 0;
 	if (!(flags.withChanges === true || flags.format === "csv")) {

@@ -154,6 +154,12 @@ export interface Change {
   productDeploys?: ProductDeploy[];
   /** in a report over several repositories: whose change it is */
   repository?: string;
+  /**
+   * in a report over several repositories: when the report it was read from was made (epoch s, that report's now).
+   * Whether it shipped after that is unknown: a change still waiting has waited until then, not until the whole's
+   * later now (a repository last read in 2019 would read as waiting seven years)
+   */
+  seenUntil?: number;
 }
 
 /**
@@ -183,7 +189,7 @@ export type MeasuredChange = Pick<
   | 'id' | 'title' | 'url' | 'author' | 'kind' | 'bot'
   | 'firstCommitAt' | 'lastCommitAt' | 'readyAt' | 'firstReviewAt' | 'approvedAt' | 'mergedAt' | 'deployedAt'
   | 'stages' | 'cycleTime' | 'leadTime' | 'size' | 'flags' | 'aiEvidence' | 'aiTools' | 'aiStrength' | 'revertedBy' | 'review' | 'repository'
-  | 'productDeploys'
+  | 'productDeploys' | 'seenUntil'
 >;
 
 /**

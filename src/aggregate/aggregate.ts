@@ -6,7 +6,7 @@ import { digestReport } from './digest.js';
 export interface AggregateOptions extends FinishOptions {
   /** list every change, deploy and open pull request (default: only the figures) */
   withChanges?: boolean;
-  /** a repository given twice: it is counted once, and this is told why */
+  /** told why a repository given twice is counted once, and the whole's own warnings (`FinishOptions`) */
   warn?: (message: string) => void;
 }
 

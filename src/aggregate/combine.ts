@@ -13,12 +13,15 @@ import { shaAt } from './packed/columns.js';
 import { ChangeRows, type HeldChanges, type HeldPart } from './packed/rows.js';
 import { largest, smallest } from '../lists.js';
 import { MAX_WINDOW_YEARS, windowProblem } from '../time.js';
+import { sharedSpan, withinOf, type RepositoryWindows } from '../report/windows.js';
 
 export interface FinishOptions {
   /** defaults to the current time; everything else is a function of the reports */
   generatedAt?: string;
   /** repositories that could not be read, listed in the report */
   failed?: Array<{ name: string; error: string }>;
+  /** told each warning of the whole's own (the reports' own were told when each was made) */
+  warn?: (message: string) => void;
 }
 
 /** `name`: the repository's name in the aggregate; `countedFrom`: where a repository given twice was first taken from. */
@@ -155,13 +158,14 @@ export class Combiner {
     // the union is measured from where the earliest history starts
     const historyFrom = smallest(taken.map((t) => Math.max(t.window.since, t.window.historyFrom ?? t.window.since)));
     const window: Window = { since, until, ...(historyFrom > since && { historyFrom }) };
-    if (new Set(taken.map((t) => `${t.facts.window.since}/${t.facts.window.until}`)).size > 1) {
-      warnings.push(`the reports cover different windows: deploy frequency is over their union, ${windowOf({ since, until }).since} → ${windowOf({ since, until }).until}`);
-    }
+    const windows = this.windowsBy(shown);
+    const differ = differentWindows(window, windows);
+    if (differ !== null) warnings.push(differ);
     const hours = new Set(taken.map((t) => JSON.stringify(t.facts.businessHours)));
     if (hours.size > 1) warnings.push('the reports mix business hours and calendar time (or different business hours): their durations do not add up; audit them alike');
     if (new Set(taken.map((t) => JSON.stringify(t.facts.policy.thresholds))).size > 1) warnings.push(`the reports were checked against different thresholds: the recommendations use ${shown(first)}'s`);
 
+    for (const warning of warnings) options.warn?.(warning);
     const changes = this.measured();
     const now = largest(taken.map((t) => epoch(t.facts.now) ?? 0));
     const businessHours = hours.size === 1 ? first.facts.businessHours : null;
@@ -201,7 +205,7 @@ export class Combiner {
     };
     // named as the changes are: acceptance weighs each repository's merged against its closed
     const closedPulls = this.closedPulls === null ? null : [...this.closedPulls.values()].map(named);
-    const report = buildReport({ changes, deploys, openPulls, closedPulls, listed: false }, window, now, policy, { ...context, repositories, failedRepositories: options.failed ?? [] });
+    const report = buildReport({ changes, deploys, openPulls, closedPulls, windows, listed: false }, window, now, policy, { ...context, repositories, failedRepositories: options.failed ?? [] });
     // slices pool their changes by name across the repositories; each is built as the whole is, over its part
     const pooled = poolSlices({
       repositories: taken.map((t) => ({ name: shown(t), slices: t.slices })),
@@ -209,7 +213,7 @@ export class Combiner {
       deploys,
       openPulls,
       counts: (c) => isCounted(c, policy),
-      build: (part, partDeploys, partPulls) => buildReport({ changes: part, deploys: partDeploys, openPulls: partPulls, listed: false }, window, now, policy, context),
+      build: (part, partDeploys, partPulls) => buildReport({ changes: part, deploys: partDeploys, openPulls: partPulls, windows, listed: false }, window, now, policy, context),
     });
     // the figures are made: what they were made of is let go before the lists are read again
     this.deploys.length = 0;
@@ -223,6 +227,13 @@ export class Combiner {
 
   private window: Window | null = null;
   private now = '';
+
+  /** Each repository's windows (one each, unless it was taken over several), by the name `named` gives it. */
+  private windowsBy(named: (t: Taken) => string): Map<string, Window[]> {
+    const windows = new Map<string, Window[]>();
+    for (const t of this.taken) windows.set(named(t), [...(windows.get(named(t)) ?? []), t.window]);
+    return windows;
+  }
   /** each key's name in the report (`repositoryNames`), once `finish` has made them */
   private names = new Map<string, string>();
 
@@ -238,7 +249,9 @@ export class Combiner {
     const parts: HeldPart[] = [];
     for (const t of this.taken) {
       if (t.changes === null || t.queueOnly === null) throw new Error('Combiner: finished once already');
-      parts.push({ held: t.changes, repository: this.nameOf(t.name) });
+      const seenUntil = epoch(t.facts.now) ?? undefined;
+      const seen = seenUntil === undefined ? {} : { seenUntil };
+      parts.push({ held: t.changes, repository: this.nameOf(t.name), ...seen });
       const take: number[] = [];
       for (let i = 0; i < t.queueOnly.count; i++) {
         const key = keyOf(t.name, shaAt(t.queueOnly.texts, i) as string);
@@ -248,7 +261,7 @@ export class Combiner {
           take.push(i);
         }
       }
-      parts.push({ held: t.queueOnly, repository: this.nameOf(t.name), take });
+      parts.push({ held: t.queueOnly, repository: this.nameOf(t.name), take, ...seen });
       t.changes = t.queueOnly = null;
     }
     return this.rows.merged(parts);
@@ -268,7 +281,8 @@ export class Combiner {
     const now = epoch(this.now) ?? 0;
     const kept = this.kept;
     const nameOf = (key: string): string => this.nameOf(key);
-    const within = (at: number): boolean => at >= window.since && at < window.until;
+    // of its own repository's windows, as the figures count it (`withinOf`), keyed as the reports read are
+    const within = withinOf(window, this.windowsBy((t) => t.name));
     const queueOnlyChanges: ReportChange[] = [];
     const deploys: ReportDeploy[] = [];
     const openPulls = new Map<string, { pull: ReportOpenPull; now: number }>();
@@ -287,7 +301,7 @@ export class Combiner {
         for (const c of report.queueOnlyChanges) {
           if (!kept.has(keyOf(key, c.sha))) continue;
           const merged = epoch(c.mergedAt) ?? 0;
-          if (within(merged)) yield { ...c, counted: isCounted(c, policy), repository: name };
+          if (within(key, merged)) yield { ...c, counted: isCounted(c, policy), repository: name };
           else if (isCounted(c, policy) && merged <= now && inWindowQueues(measuredOf(c), window.since, window.until, now)) queueOnlyChanges.push({ ...c, counted: true, repository: name });
         }
       }
@@ -329,6 +343,22 @@ function measuredOf(c: ReportChange): Parameters<typeof inWindowQueues>[0] {
     size: null,
     review: null,
   };
+}
+
+/**
+ * What the whole says when its reports cover different windows (null when every repository covers all of it): each repository's
+ * changes count over its own window, and what is read period by period over the span every one covers (`sharedSpan`).
+ */
+function differentWindows(window: Window, windows: RepositoryWindows): string | null {
+  const span = sharedSpan(window, windows);
+  // every repository covers the whole (one window each, or windows of one repository that touch): nothing to say
+  if (span === window) return null;
+  const day = (w: Window): string => {
+    const { since, until } = windowOf(w);
+    return `${since.slice(0, 10)} → ${until.slice(0, 10)}`;
+  };
+  const series = span === null ? 'no span is covered by every one, so the trends, the queues and the weeks are left out' : `the trends, the queues and the weeks are over ${day(span)}, the span every one covers`;
+  return `the reports cover different windows, ${day(window)} together: each repository's changes and deploys count over its own window; ${series}`;
 }
 
 /** The deploy signal of the whole: the one every report used, else the most common, with the mix in the detail. */

@@ -65,7 +65,7 @@ export async function aggregateCommand(files: string[], flags: AggregateFlags, i
     // the growth is measured from what is live now: the digests' messages and the workers' leftovers let go
     collectGarbage();
   }
-  const report = combiner.finish({ failed });
+  const report = combiner.finish({ failed, warn });
   // the figures read every change through a view made on each pass: hundreds of megabytes of short-lived
   // objects over an organisation, which V8 lets the heap grow on before it collects. Collected before the
   // output is made (see collectGarbage): 1,000 reports peaked at 440-491 MB with it, 489-563 without

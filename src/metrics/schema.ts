@@ -276,6 +276,11 @@ export const trendSchema = z.object({
   period: z.enum(['week', 'month']).optional().describe('the periods\' length: weeks, or calendar months (UTC) for windows over 26 weeks'),
   periods: z.array(trendPeriodSchema).optional().describe('every key period by period over the part of the window the history covers up to now'),
   keys: z.array(trendKeySchema).optional().describe('every figure with a trend, period by period, and its direction'),
+  span: z
+    .object({ since: z.string(), until: z.string() })
+    .nullable()
+    .optional()
+    .describe('over several repositories whose windows differ: the span every one covers, which the periods, the weeks, the queues and the repairs by week are over (a month no repository covers is no month of 0 deploys); null when no span is covered by every one (then they are empty); absent when they are over the window'),
 });
 export type Trend = z.infer<typeof trendSchema>;
 

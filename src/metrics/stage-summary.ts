@@ -24,6 +24,12 @@ export interface Waiting {
   measure: Measure;
 }
 
+/** Until when a change not yet deployed is known to have waited: now, or when its report was made if earlier (`seenUntil`). */
+export function waitedUntil(change: Pick<MeasuredChange, 'seenUntil'>, waiting: Waiting): number {
+  const seen = change.seenUntil;
+  return seen !== undefined && seen < waiting.now ? seen : waiting.now;
+}
+
 /**
  * Per-stage distributions over the changes where each stage is not null, shares of the typical change, and
  * cycle and lead time over the same changes (SPEC section 6). Lead time and the deploy stage count the
@@ -131,7 +137,7 @@ function oneCommitChanges(changes: readonly MeasuredChange[]): number {
 export function leadObservation(change: MeasuredChange, waiting: Waiting): Observation | null {
   if (change.leadTime !== null) return { seconds: change.leadTime, done: true };
   if (change.firstCommitAt === null || change.cycleTime === null || change.deployedAt !== null) return null;
-  return { seconds: waiting.measure(change.firstCommitAt, Math.max(waiting.now, change.firstCommitAt)), done: false };
+  return { seconds: waiting.measure(change.firstCommitAt, Math.max(waitedUntil(change, waiting), change.firstCommitAt)), done: false };
 }
 
 /** A change's deploy wait: done when deployed, still running since its merge when not; null when deployed without one. */
@@ -139,5 +145,5 @@ export function deployObservation(c: MeasuredChange, waiting: Waiting): Observat
   const deploy = c.stages.deploy;
   if (deploy !== null) return { seconds: deploy, done: true };
   if (c.deployedAt !== null) return null;
-  return { seconds: waiting.measure(c.mergedAt, Math.max(waiting.now, c.mergedAt)), done: false };
+  return { seconds: waiting.measure(c.mergedAt, Math.max(waitedUntil(c, waiting), c.mergedAt)), done: false };
 }

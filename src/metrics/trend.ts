@@ -25,6 +25,8 @@ export function weekStart(t: number): number {
 export function weekBuckets<C extends Pick<MeasuredChange, 'mergedAt'>>(changes: readonly C[], window: Window): { first: number; buckets: C[][] } {
   const first = weekStart(window.since);
   const buckets: C[][] = [];
+  // an empty window (a span no repository of several covers) has no week, not the one holding its instant
+  if (window.since >= window.until) return { first, buckets };
   for (let start = first; start < window.until; start += 7 * DAY) buckets.push([]);
   for (const change of changes) {
     if (change.mergedAt < window.since || change.mergedAt >= window.until) continue;

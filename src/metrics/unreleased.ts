@@ -1,6 +1,6 @@
 import type { MeasuredChange } from '../domain.js';
 import { distribution } from './percentile.js';
-import type { Waiting } from './stage-summary.js';
+import { waitedUntil, type Waiting } from './stage-summary.js';
 import type { Unreleased } from './schema.js';
 
 export type { Unreleased } from './schema.js';
@@ -13,10 +13,14 @@ const OLDEST = 10;
  * (counted as every duration is, working time with business hours), and the oldest of them. Pure.
  */
 export function unreleasedChanges(changes: readonly MeasuredChange[], waiting: Waiting): Unreleased {
-  const waitingChanges = changes
+  // the longest waiting first: over several repositories a change waits only until its report was made
+  // (`waitedUntil`), so the one merged first need not be the one that waited longest
+  const aged = changes
     .filter((c) => c.deployedAt === null && c.mergedAt <= waiting.now)
-    .sort((a, b) => a.mergedAt - b.mergedAt || a.id.localeCompare(b.id));
-  const ages = waitingChanges.map((c) => waiting.measure(c.mergedAt, waiting.now));
+    .map((c) => ({ c, age: waiting.measure(c.mergedAt, Math.max(c.mergedAt, waitedUntil(c, waiting))) }))
+    .sort((a, b) => b.age - a.age || a.c.mergedAt - b.c.mergedAt || a.c.id.localeCompare(b.c.id));
+  const waitingChanges = aged.map((a) => a.c);
+  const ages = aged.map((a) => a.age);
   const oldest = waitingChanges.slice(0, OLDEST).map((c, i) => ({
     id: c.id,
     title: c.title,

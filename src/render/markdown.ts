@@ -2,7 +2,7 @@ import { clusterText } from './band.js';
 import { STAGES, type StageName } from '../domain.js';
 import type { DoraFigure } from '../metrics/dora.js';
 import { BOUND_MARK, sparkline } from '../metrics/trend.js';
-import { apartNote, directionText, intervalText, keySeries, keyValueText, periodsSoFar, pooledNote } from './trend.js';
+import { apartNote, directionText, intervalText, keySeries, keyValueText, periodsSoFar, pooledNote, spanNote } from './trend.js';
 import { previousView } from './previous.js';
 import { repositoryName, repositoryNamer } from './names.js';
 import type { Report } from '../report/schema.js';
@@ -400,7 +400,8 @@ function trend(report: Report): string[] {
   const days = durationFormat(report.businessHours);
   const periods = periodsSoFar(report);
   const period = report.summary.trend.period ?? 'week';
-  if (periods.length < 2) return [];
+  const span = spanNote(report);
+  if (periods.length < 2) return span === null ? [] : [md(span), ''];
   const series = keySeries(report);
   const pooled = pooledNote(report);
   const lead = series.find((k) => k.key === 'leadTime');
@@ -424,7 +425,7 @@ function trend(report: Report): string[] {
   return details(
     `Trends by ${period}: lead time p50 ${spark}${compared}`.trimEnd(),
     [
-      `Direction, the first half of the complete ${period}s against the second (rising or falling only where the 95% interval of the difference excludes 0): ${md(trends.join(' · ') || 'none')}. Periods start ${period === 'week' ? 'Monday' : 'on the 1st'}, UTC; ${BOUND_MARK} and "(part)" mark an ${md(apartNote(period))}; ≥ is a lower bound.${pooled === null ? '' : ` ${md(pooled)}`}`,
+      `Direction, the first half of the complete ${period}s against the second (rising or falling only where the 95% interval of the difference excludes 0): ${md(trends.join(' · ') || 'none')}. Periods start ${period === 'week' ? 'Monday' : 'on the 1st'}, UTC; ${BOUND_MARK} and "(part)" mark an ${md(apartNote(period))}; ≥ is a lower bound.${span === null ? '' : ` ${md(span)}`}${pooled === null ? '' : ` ${md(pooled)}`}`,
       '',
       // a repository of several products counts its releases a week, as its cluster is placed (the deploys beside them are its tags)
       ...table([period === 'week' ? 'Week of' : 'Month of', 'Changes', 'Deploys', report.summary.dora.deploymentFrequency.releases == null ? 'Deploys a week' : 'Releases a week', 'Lead time p50', 'Failure rate', 'Recovery time p50', ...STAGES.map((s) => `${shortStageLabel(s, !report.sources.includes('github'))} p50`)], 'lrrrrrrrrrrr', rows),

@@ -64,6 +64,19 @@ export function pooledNote(report: Report, named: (label: string) => string = (l
   return `Here ${andList(pooled)} ${pooled.length === 1 ? 'is' : 'are'} of the deploys of all ${n} repositories together; the DORA figures above are the median repository's own.`;
 }
 
+/**
+ * Said of the trends of a report over several repositories whose windows differ (null otherwise): the span they
+ * are over, the one every repository covers, or that there is none, so there are no trends.
+ */
+export function spanNote(report: Report): string | null {
+  const span = report.summary.trend.span;
+  if (span === undefined) return null;
+  const day = (iso: string): string => iso.slice(0, 10);
+  const windows = `${day(report.window.since)} → ${day(report.window.until)}`;
+  if (span === null) return `No trends or queues: the repositories' windows (${windows} together) share no span that every one covers.`;
+  return `Over ${day(span.since)} → ${day(span.until)}, the span every repository's window covers (${windows} together).`;
+}
+
 /** Said under the trends: what a period drawn apart is. */
 export function apartNote(period: 'week' | 'month'): string {
   return `incomplete ${period}: cut by the window, or changes still waiting (a bound)`;

@@ -26,6 +26,7 @@ import { VERSION } from '../version.js';
 import { reportClosedPulls } from './closed-pulls.js';
 import { toReportChange, toReportDeploy, toReportOpenPull, windowOf, iso } from './convert.js';
 import type { Policy, Report, ReportSummary, RepositoryRow, RepositorySummary } from './schema.js';
+import { sharedSpan, withinOf, type RepositoryWindows } from './windows.js';
 
 /** the slowest changes the report lists */
 const SLOWEST = 10;
@@ -100,6 +101,11 @@ interface MeasuredModel {
   openPulls: readonly OpenPull[];
   /** as a domain model's: the reports' pull requests closed without merging, when every GitHub one listed them */
   closedPulls?: readonly ClosedPull[] | null;
+  /**
+   * over several repositories, each one's windows: a change or deploy is the whole's when it is of its own
+   * repository's (`windows.ts`); absent, of the window the report is built over
+   */
+  windows?: RepositoryWindows;
   listed: false;
 }
 
@@ -122,11 +128,13 @@ function isReleaseCommit(change: Pick<MeasuredChange, 'kind' | 'flags'>): boolea
  * `audit` and `aggregate` both call it, and renderers only read what it returns. Pure: `now` is given.
  */
 export function buildReport(model: ReportModel, window: Window, now: number, policy: Policy, context: ReportContext): Report {
-  const within = (c: MeasuredChange): boolean => c.mergedAt >= window.since && c.mergedAt < window.until;
+  const windows = model.listed === false ? model.windows : undefined;
+  const of = withinOf(window, windows);
+  const within = (c: MeasuredChange): boolean => of(c.repository, c.mergedAt);
   // most often all of an aggregate's changes are in its window: no copy of them then
   const inWindow = model.changes.every(within) ? model.changes : model.changes.filter(within);
   const counts = (c: MeasuredChange): boolean => isCounted(c, policy);
-  const windowDeploys = model.deploys.filter((d) => d.at >= window.since && d.at < window.until);
+  const windowDeploys = model.deploys.filter((d) => of(d.repository, d.at));
   const github = context.sources.includes('github');
   const queued = queueInput(model.changes, model.openPulls, counts, policy, now, context.timezone);
   const counted = inWindow.filter(counts);
@@ -141,6 +149,7 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
     deploys: windowDeploys,
     openPulls: model.openPulls,
     window,
+    series: sharedSpan(window, windows),
     now,
     signal: context.deploySignal.kind,
     github,
@@ -286,6 +295,11 @@ interface SummaryInput {
   deploys: readonly MeasuredDeploy[];
   openPulls: readonly OpenPull[];
   window: Window;
+  /**
+   * what is read period by period (trends, queues, repairs and reviews by week) is over this span: the window, or
+   * over several repositories the span every one covers (`sharedSpan`), null when none; absent, the window
+   */
+  series?: Window | null;
   now: number;
   signal: DeploySignalKind;
   github: boolean;
@@ -320,6 +334,8 @@ function summarize(input: SummaryInput): ReportSummary {
  */
 function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary {
   const { inWindow, counted, window, hours } = input;
+  // no span every repository covers: nothing is read period by period (an empty span at the window's end)
+  const series = input.series === undefined ? window : (input.series ?? { since: window.until, until: window.until });
   const waiting = waitingAt(input.now, hours);
   const figuresOf = (changes: readonly MeasuredChange[], deploys: readonly MeasuredDeploy[], w: Window, at = waiting): WindowFigures => windowFigures({ changes, deploys, window: w, waiting: at, signal: input.signal, hours });
   const figures = figuresOf(counted, input.deploys, window);
@@ -335,7 +351,7 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
     // every merge a deploy: none waits
     ...(input.signal !== 'merge' && { waiting }),
   });
-  const { queues, queueTrend } = computeQueues({ ...input.queued, since: window.since, until: window.until, historyFrom: window.historyFrom, stages: queueStages(input.github, input.signal) });
+  const { queues, queueTrend } = computeQueues({ ...input.queued, since: series.since, until: series.until, historyFrom: series.historyFrom, stages: queueStages(input.github, input.signal) });
   return {
     changes: counted.length,
     excluded: {
@@ -358,7 +374,7 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
     },
     ai: { assisted: ai, other: counted.length - ai, agent: aiTools.agent, weak: aiTools.weak, tools: aiTools.tools, lowerBound: true },
     dora,
-    repair: computeRepair(counted, window, input.github, detail),
+    repair: computeRepair(counted, series, input.github, detail),
     aiDefects: computeAiDefects({ changes: counted, later: input.queued.changes, deploys: input.deploys }),
     aiLoad: input.github
       ? computeAiLoad({ changes: counted, openPulls: input.openPulls, now: Math.min(input.now, window.until), since: window.since, until: window.until, timezone: input.queued.timezone })
@@ -389,14 +405,20 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
         github: input.github,
       }),
     }),
-    ...(detail && { trend: { ...weeklyTrend(counted, window, waiting), ...keyTrends(counted, input.deploys, window, waiting) } }),
+    ...(detail && {
+      trend: {
+        ...weeklyTrend(counted, series, waiting),
+        ...keyTrends(counted, input.deploys, series, waiting),
+        ...(input.series !== undefined && input.series !== window && { span: input.series === null ? null : { since: iso(series.since) as string, until: iso(series.until) as string } }),
+      },
+    }),
     leadTimeHistogram: leadTimeHistogram(counted),
     // every merge a deploy: none waits
     ...(detail && { slowest: slowestChanges(counted, SLOWEST, input.signal === 'merge' ? null : waiting) }),
     ...health,
     ...(detail && { queues }),
     queueTrend,
-    ...(detail && { reviewCapacity: input.github ? reviewCapacity(input.queued.changes, input.queued.openPulls, { ...input.queued, ...window }) : null }),
+    ...(detail && { reviewCapacity: input.github ? reviewCapacity(input.queued.changes, input.queued.openPulls, { ...input.queued, since: series.since, until: series.until }) : null }),
     acceptance: input.github && input.closedPulls !== undefined && input.closedPulls !== null
       ? computeAcceptance({ changes: counted, closedPulls: input.closedPulls, window, includeBots: input.includeBots ?? false, measure: waiting.measure })
       : null,

@@ -147,12 +147,15 @@ describe('aggregateReports', () => {
     ]);
     expect(listed.deploys.map((d) => d.repository)).toEqual(['acme/one', 'acme/one', 'acme/one', 'acme/one', 'acme/two', 'acme/two', 'acme/two', 'acme/two']);
     expect(listed.summary).toEqual(all.summary);
-    expect(all.summary.trend.weeks).toHaveLength(9);
-    expect(all.summary.trend.weeks.reduce((n, w) => n + w.changes, 0)).toBe(5);
+    // week by week only over Jan 1–29, which both windows cover: one's window ends there, so February would read as
+    // two's alone; five weeks from Monday Dec 29, holding one's 3 counted changes and two's of Jan 8, not its Feb 1
+    expect(all.summary.trend.span).toEqual({ since: '2026-01-01T00:00:00Z', until: '2026-01-29T00:00:00Z' });
+    expect(all.summary.trend.weeks.map((w) => w.weekStart)).toEqual(['2025-12-29', '2026-01-05', '2026-01-12', '2026-01-19', '2026-01-26']);
+    expect(all.summary.trend.weeks.reduce((n, w) => n + w.changes, 0)).toBe(4);
     expect(all.notes).toEqual(['git only']);
     expect(all.warnings).toEqual([
       'acme/one: shallow clone',
-      'the reports cover different windows: deploy frequency is over their union, 2026-01-01T00:00:00Z → 2026-02-26T00:00:00Z',
+      "the reports cover different windows, 2026-01-01 → 2026-02-26 together: each repository's changes and deploys count over its own window; the trends, the queues and the weeks are over 2026-01-01 → 2026-01-29, the span every one covers",
     ]);
   });
 
@@ -206,13 +209,17 @@ describe('aggregateReports', () => {
     const twice = aggregateReports([one, two, one], { warn: (m) => warned.push(m) });
     expect(twice.summary).toEqual(aggregateReports([one, two]).summary);
     expect(twice.repositories?.map((r) => r.name)).toEqual(['acme/one', 'acme/two']);
-    expect(warned).toEqual(['acme/one is given twice over overlapping windows (/r/one): counted once, from /r/one']);
+    expect(warned[0]).toBe('acme/one is given twice over overlapping windows (/r/one): counted once, from /r/one');
+    // then the whole's own warnings, as its report lists them
+    expect(warned.slice(1)).toEqual(twice.warnings.filter((w) => !w.startsWith('acme/')));
     // a later window of the same repository is more changes, not the same ones: its own row
     const later = report({ ...one, window: { since: '2026-01-29T00:00:00Z', until: '2026-02-26T00:00:00Z' }, changes: [change({ ...split(4, 1), mergedAt: '2026-02-02T00:00:00Z' })] });
     const both = aggregateReports([one, later], { warn: (m) => warned.push(m) });
     expect(both.repositories?.map((r) => [r.name, r.changes])).toEqual([['acme/one', 3], ['acme/one', 1]]);
     expect(both.summary.changes).toBe(4);
-    expect(warned).toHaveLength(1);
+    // the two windows touch: the repository covers both, so its weeks run over the whole union
+    expect(both.summary.trend.span).toBeUndefined();
+    expect(both.warnings.filter((w) => w.includes('different windows'))).toEqual([]);
   });
 
   it('takes the review figures over the repositories read with GitHub alone: git cannot see a review', () => {

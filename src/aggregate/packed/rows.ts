@@ -19,6 +19,8 @@ export interface HeldChanges {
 export interface HeldPart {
   held: HeldChanges;
   repository: string;
+  /** when the report they were read from was made (`MeasuredChange.seenUntil`) */
+  seenUntil?: number;
   take?: readonly number[];
 }
 
@@ -104,7 +106,7 @@ export class ChangeRows {
     let rest = count;
     for (let row = 0; row < this.count; row++) if (to[row] === -1) to[row] = rest++;
     this.permute(to);
-    const sources = parts.map((part): Part => ({ ...part.held.texts, repository: part.repository }));
+    const sources = parts.map((part): Part => ({ ...part.held.texts, repository: part.repository, ...(part.seenUntil !== undefined && { seenUntil: part.seenUntil }) }));
     const changes = new Array<MeasuredChange>(count);
     for (let k = 0; k < count; k++) {
       const from = order[k] as number;

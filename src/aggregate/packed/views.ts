@@ -13,6 +13,8 @@ import { FLAG, KINDS, LIST, N, NUMBER, TEXT } from './fields.js';
 /** The texts of a part's changes, and the repository each names. */
 export interface Part extends Texts {
   repository: string;
+  /** when the report its changes were read from was made (`MeasuredChange.seenUntil`) */
+  seenUntil?: number;
 }
 
 const EMPTY: string[] = Object.freeze([]) as unknown as string[];
@@ -47,6 +49,9 @@ class PackedChange extends View implements MeasuredChange {
 
   get repository(): string {
     return this.p.repository;
+  }
+  get seenUntil(): number | undefined {
+    return this.p.seenUntil;
   }
   get id(): string {
     return textAt(this.p, this.i, TEXT.id) as string;

@@ -2,7 +2,7 @@ import type { Report } from '../../report/schema.js';
 import { durationFormat, type DurationFormat } from '../duration.js';
 import { ACCENT_COLOUR, FAIL_COLOUR, OTHER_COLOUR } from '../svg/scale.js';
 import { weeklyChart } from '../svg/trend.js';
-import { directionText, intervalText, keySeries, keyValueText, periodsSoFar, pooledNote, type KeySeries } from '../trend.js';
+import { directionText, intervalText, keySeries, keyValueText, periodsSoFar, pooledNote, spanNote, type KeySeries } from '../trend.js';
 import { charts, figure, h, section } from './parts.js';
 
 /**
@@ -12,7 +12,8 @@ import { charts, figure, h, section } from './parts.js';
 export function keyTrends(report: Report): string {
   const periods = periodsSoFar(report);
   const period = report.summary.trend.period ?? 'week';
-  if (periods.length < 2) return '';
+  const span = spanNote(report);
+  if (periods.length < 2) return span === null ? '' : section('trends', 'Trends', h(span));
   const days = durationFormat(report.businessHours);
   const series = keySeries(report);
   const capital = (text: string): string => `${text[0]?.toUpperCase() ?? ''}${text.slice(1)}`;
@@ -33,7 +34,7 @@ export function keyTrends(report: Report): string {
   };
   const figures = [chartOf('deploymentFrequency', ACCENT_COLOUR, 'count'), chartOf('changeFailureRate', FAIL_COLOUR, 'ratio'), chartOf('timeToRestore', OTHER_COLOUR, 'duration')];
   const pooled = pooledNote(report);
-  const lead = `Each DORA key per ${period}. A hollow grey dot is an incomplete ${period} (cut by the window): left out of every comparison.${pooled === null ? '' : ` ${pooled}`}`;
+  const lead = `Each DORA key per ${period}. A hollow grey dot is an incomplete ${period} (cut by the window): left out of every comparison.${span === null ? '' : ` ${span}`}${pooled === null ? '' : ` ${pooled}`}`;
   return section('trends', `Trends by ${period}`, h(lead), `${charts(...figures)}${directions(series, days, period)}`);
 }
 

@@ -80,10 +80,17 @@ export function queues(report: Report, ctx: TextContext): string[] {
     ...(note === null ? [] : [c.dim(wrap(note, ctx.width))]),
     c.dim(wrap('in/wk, out/wk: changes arriving at and leaving the stage a week; growth/wk: the queue at the end less the queue at the start, a week (in/wk − out/wk); mean queue: changes in the stage on average; if steady: the queue a steady flow would have, arrivals a week × weeks in the stage; mean time: the time a change spends in the stage.', ctx.width)),
     ...shortHistory(report, stages, ctx),
-    c.dim(wrap(`The queue at each week's end${weeksNote(report, sparkWidth)}, then the queue at the window's start → at its end:`, ctx.width)),
+    // over repositories whose windows differ the queues are over the span every one covers, as the trends say
+    c.dim(wrap(`The queue at each week's end${weeksNote(report, sparkWidth)}, then the queue at ${spanned(report)}:`, ctx.width)),
     ...lines,
     c.dim(wrap(littlesLaw(report, stages, ctx), ctx.width)),
   ];
+}
+
+/** Where the queue's two ends are: the window's, or the span every repository covers when their windows differ. */
+function spanned(report: Report): string {
+  const span = report.summary.trend.span;
+  return span ? `the start → at the end of ${span.since.slice(0, 10)} → ${span.until.slice(0, 10)}, the span every repository covers` : "the window's start → at its end";
 }
 
 /**

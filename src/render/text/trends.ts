@@ -1,6 +1,6 @@
 import { BOUND_MARK, sparkline } from '../../metrics/trend.js';
 import type { Report } from '../../report/schema.js';
-import { apartNote, directionText, intervalText, keySeries, periodsSoFar, pooledNote } from '../trend.js';
+import { apartNote, directionText, intervalText, keySeries, periodsSoFar, pooledNote, spanNote } from '../trend.js';
 import { wrap, type TextContext } from './layout.js';
 import { largest } from '../../lists.js';
 
@@ -12,7 +12,8 @@ import { largest } from '../../lists.js';
 export function trends(report: Report, ctx: TextContext): string[] {
   const period = report.summary.trend.period ?? 'week';
   const all = keySeries(report);
-  if (periodsSoFar(report).length < 2 || all.length === 0) return [];
+  const span = spanNote(report);
+  if (periodsSoFar(report).length < 2 || all.length === 0) return span === null ? [] : [ctx.c.dim(wrap(span, ctx.width))];
   // a history shorter than one whole period has no trend to draw, only marks: said in one line
   if (all.every((k) => k.apart.every(Boolean))) return [ctx.c.dim(`Trends by ${period}: no complete ${period} yet.`)];
   // a narrow terminal gets DORA's long names in their last words ("recovery time p50"), never a cut line
@@ -38,6 +39,7 @@ export function trends(report: Report, ctx: TextContext): string[] {
   return [
     ctx.c.bold(wrap(`Trends by ${period} (the first half of the complete ${period}s against the second)`, ctx.width)),
     ...lines,
+    ...(span === null ? [] : [ctx.c.dim(wrap(span, ctx.width))]),
     ...(apart ? [ctx.c.dim(wrap(`${BOUND_MARK} ${apartNote(period)}`, ctx.width))] : []),
     ...(pooled === null ? [] : [ctx.c.dim(wrap(pooled, ctx.width))]),
     ...(intervals.length > 0 ? [ctx.c.dim(wrap(`Rising or falling only where the 95% interval of the difference excludes 0: ${intervals.join('; ')}.`, ctx.width))] : []),
