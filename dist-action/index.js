@@ -18649,7 +18649,7 @@ function spanNote(report) {
 	if (span === void 0) return null;
 	const day = (iso) => iso.slice(0, 10);
 	const windows = `${day(report.window.since)} → ${day(report.window.until)}`;
-	if (span === null) return `No trends or queues: the repositories' windows (${windows} together) share no span that every one covers.`;
+	if (span === null) return `No trends or queues: the repositories' windows (${windows} together) share no whole week that every one covers.`;
 	return `Over ${day(span.since)} → ${day(span.until)}, the span every repository's window covers (${windows} together).`;
 }
 function apartNote(period) {
@@ -44187,6 +44187,7 @@ function sharedSpan(window, windows) {
 	if (last === void 0) return null;
 	const [since, until] = last;
 	if (since === window.since && until === window.until) return window;
+	if (until - since < MIN_SHARED) return null;
 	const historyFrom = window.historyFrom;
 	return {
 		since,
@@ -44213,7 +44214,10 @@ function intersect(xs, ys) {
 	}
 	return out.sort((x, y) => x[0] - y[0]);
 }
-var init_windows = __esmMin((() => {}));
+var MIN_SHARED;
+var init_windows = __esmMin((() => {
+	MIN_SHARED = 604800;
+}));
 // src/report/build.ts
 var build_exports = __exportAll({
 	buildReport: () => buildReport,
@@ -46684,7 +46688,7 @@ function differentWindows(window, windows) {
 		const { since, until } = windowOf(w);
 		return `${since.slice(0, 10)} → ${until.slice(0, 10)}`;
 	};
-	const series = span === null ? "no span is covered by every one, so the trends, the queues and the weeks are left out" : `the trends, the queues and the weeks are over ${day(span)}, the span every one covers`;
+	const series = span === null ? "no whole week is covered by every one, so the trends, the queues and the weeks are left out" : `the trends, the queues and the weeks are over ${day(span)}, the span every one covers`;
 	return `the reports cover different windows, ${day(window)} together: each repository's changes and deploys count over its own window; ${series}`;
 }
 function signalOf(facts) {
@@ -47718,7 +47722,7 @@ var init_schema$1 = __esmMin((() => {
 		span: object({
 			since: string(),
 			until: string()
-		}).nullable().optional().describe("over several repositories whose windows differ: the span every one covers, which the periods, the weeks, the queues and the repairs by week are over (a month no repository covers is no month of 0 deploys); null when no span is covered by every one (then they are empty); absent when they are over the window")
+		}).nullable().optional().describe("over several repositories whose windows differ: the span every one covers, which the periods, the weeks, the queues and the repairs by week are over (a month no repository covers is no month of 0 deploys); null when no whole week is covered by every one (then they are empty); absent when they are over the window")
 	});
 	queueWeekSchema = object({
 		weekStart: string().describe("Monday 00:00 in the report's time zone (UTC unless --timezone), as an ISO UTC time"),

@@ -357,7 +357,7 @@ function differentWindows(window: Window, windows: RepositoryWindows): string | 
     const { since, until } = windowOf(w);
     return `${since.slice(0, 10)} → ${until.slice(0, 10)}`;
   };
-  const series = span === null ? 'no span is covered by every one, so the trends, the queues and the weeks are left out' : `the trends, the queues and the weeks are over ${day(span)}, the span every one covers`;
+  const series = span === null ? 'no whole week is covered by every one, so the trends, the queues and the weeks are left out' : `the trends, the queues and the weeks are over ${day(span)}, the span every one covers`;
   return `the reports cover different windows, ${day(window)} together: each repository's changes and deploys count over its own window; ${series}`;
 }
 

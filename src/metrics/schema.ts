@@ -280,7 +280,7 @@ export const trendSchema = z.object({
     .object({ since: z.string(), until: z.string() })
     .nullable()
     .optional()
-    .describe('over several repositories whose windows differ: the span every one covers, which the periods, the weeks, the queues and the repairs by week are over (a month no repository covers is no month of 0 deploys); null when no span is covered by every one (then they are empty); absent when they are over the window'),
+    .describe('over several repositories whose windows differ: the span every one covers, which the periods, the weeks, the queues and the repairs by week are over (a month no repository covers is no month of 0 deploys); null when no whole week is covered by every one (then they are empty); absent when they are over the window'),
 });
 export type Trend = z.infer<typeof trendSchema>;
 

@@ -73,7 +73,7 @@ export function spanNote(report: Report): string | null {
   if (span === undefined) return null;
   const day = (iso: string): string => iso.slice(0, 10);
   const windows = `${day(report.window.since)} → ${day(report.window.until)}`;
-  if (span === null) return `No trends or queues: the repositories' windows (${windows} together) share no span that every one covers.`;
+  if (span === null) return `No trends or queues: the repositories' windows (${windows} together) share no whole week that every one covers.`;
   return `Over ${day(span.since)} → ${day(span.until)}, the span every repository's window covers (${windows} together).`;
 }
 

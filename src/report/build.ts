@@ -334,7 +334,7 @@ function summarize(input: SummaryInput): ReportSummary {
  */
 function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary {
   const { inWindow, counted, window, hours } = input;
-  // no span every repository covers: nothing is read period by period (an empty span at the window's end)
+  // no week every repository covers: nothing is read period by period (an empty span at the window's end)
   const series = input.series === undefined ? window : (input.series ?? { since: window.until, until: window.until });
   const waiting = waitingAt(input.now, hours);
   const figuresOf = (changes: readonly MeasuredChange[], deploys: readonly MeasuredDeploy[], w: Window, at = waiting): WindowFigures => windowFigures({ changes, deploys, window: w, waiting: at, signal: input.signal, hours });

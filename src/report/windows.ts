@@ -12,6 +12,9 @@
  */
 import type { Window } from '../domain.js';
 
+/** A shared span shorter than a week is none: nothing is a rate a week over it (as deploy frequency needs one). */
+const MIN_SHARED = 7 * 86400;
+
 /** Each repository's windows, by the name its changes and deploys carry. */
 export type RepositoryWindows = ReadonlyMap<string, readonly Window[]>;
 
@@ -32,7 +35,7 @@ export function withinOf(window: Window, windows: RepositoryWindows | undefined)
  * The span every repository covers, for what is read period by period: `window` itself when no repository
  * leaves part of it uncovered (one repository, or several over the same window); else the latest stretch all of
  * them cover, their windows' intersection (a repository's windows that touch cover what they join); null when
- * there is none. A repository whose history starts inside its window covers the time before it: it had nothing
+ * there is none a week long. A repository whose history starts inside its window covers the time before it: it had nothing
  * to count then. Pure.
  */
 export function sharedSpan(window: Window, windows: RepositoryWindows | undefined): Window | null {
@@ -43,6 +46,7 @@ export function sharedSpan(window: Window, windows: RepositoryWindows | undefine
   if (last === undefined) return null;
   const [since, until] = last;
   if (since === window.since && until === window.until) return window;
+  if (until - since < MIN_SHARED) return null;
   const historyFrom = window.historyFrom;
   return { since, until, ...(historyFrom !== undefined && historyFrom > since && { historyFrom: Math.min(historyFrom, until) }) };
 }

@@ -59,7 +59,7 @@ describe('an aggregate of reports over different windows', () => {
     expect(whole.summary.trend.periods).toEqual([]);
     expect(whole.summary.queues).toEqual({});
     expect(whole.summary.repair?.weeks).toEqual([]);
-    expect(whole.warnings).toContain("the reports cover different windows, 2025-01-01 → 2026-07-01 together: each repository's changes and deploys count over its own window; no span is covered by every one, so the trends, the queues and the weeks are left out");
+    expect(whole.warnings).toContain("the reports cover different windows, 2025-01-01 → 2026-07-01 together: each repository's changes and deploys count over its own window; no whole week is covered by every one, so the trends, the queues and the weeks are left out");
   });
 
   it('reads period by period over the span every window covers', () => {
@@ -101,7 +101,7 @@ describe('an aggregate of reports over different windows', () => {
   });
 
   it('says on every page why there are no trends when no span is covered by every window', () => {
-    const none = "No trends or queues: the repositories' windows (2025-01-01 → 2026-07-01 together) share no span that every one covers.";
+    const none = "No trends or queues: the repositories' windows (2025-01-01 → 2026-07-01 together) share no whole week that every one covers.";
     expect(renderText(whole, { color: false, width: 80 }).replace(/\n\s+/g, ' ')).toContain(none);
     expect(renderMarkdown(whole)).toContain(none);
     expect(renderHtml(whole)).toContain(none.replace("'", '&#39;'));
@@ -123,8 +123,10 @@ describe('sharedSpan', () => {
     // a repository of two windows apart, beside one of the whole: the later of the two stretches
     expect(sharedSpan(w(0, 30), new Map([['a', [w(0, 5), w(20, 30)]], ['b', [w(0, 30)]]]))).toEqual(w(20, 30));
     expect(sharedSpan(w(0, 30), new Map([['a', [w(0, 10)]], ['b', [w(20, 30)]]]))).toBeNull();
-    // windows that meet at an instant share no time
+    // windows that meet at an instant share no time, and six days are no week
     expect(sharedSpan(w(0, 20), new Map([['a', [w(0, 10)]], ['b', [w(10, 20)]]]))).toBeNull();
+    expect(sharedSpan(w(0, 20), new Map([['a', [w(0, 10)]], ['b', [w(4, 20)]]]))).toBeNull();
+    expect(sharedSpan(w(0, 20), new Map([['a', [w(0, 11)]], ['b', [w(4, 20)]]]))).toEqual(w(4, 11));
   });
 
   it('lies inside every repository\'s windows, on any windows (property)', () => {
@@ -136,6 +138,8 @@ describe('sharedSpan', () => {
         const span = sharedSpan(union, new Map(repos.map((ws, i) => [`r${i}`, ws])));
         if (span === null) return;
         expect(span.since).toBeLessThan(span.until);
+        // a span narrower than the union is a week at least: no rate a week is taken over less
+        if (span !== union) expect(span.until - span.since).toBeGreaterThanOrEqual(7 * D);
         // every instant of it is in some window of each repository (its ends and middle sampled)
         for (const t of [span.since, (span.since + span.until) / 2, span.until - 1]) {
           for (const ws of repos) expect(ws.some((x) => t >= x.since && t < x.until)).toBe(true);
