@@ -6,7 +6,7 @@
  * - a change or a deploy is of the whole's window when it is of one of its own repository's windows: a report
  *   lists the changes its queues count too, merged before its window, which the union may cover (18 reports of
  *   different years counted 2,616 such changes as the whole's, 15,288 against the 12,672 their rows summed);
- * - what is read period by period (the trends, the queues, the repairs by week) is over the span every
+ * - what is read period by period (the trends, the queues, the repairs and reviews by week) is over the span every
  *   repository covers: a month no report covers is no month of 0 deploys, and a sum over the repositories that
  *   covers some of them would rise as more are covered.
  */
@@ -35,8 +35,8 @@ export function withinOf(window: Window, windows: RepositoryWindows | undefined)
  * The span every repository covers, for what is read period by period: `window` itself when no repository
  * leaves part of it uncovered (one repository, or several over the same window); else the latest stretch all of
  * them cover, their windows' intersection (a repository's windows that touch cover what they join); null when
- * there is none a week long. A repository whose history starts inside its window covers the time before it: it had nothing
- * to count then. Pure.
+ * there is none a week long. A repository whose history starts inside its window covers the time before it: it
+ * had nothing to count then. Pure.
  */
 export function sharedSpan(window: Window, windows: RepositoryWindows | undefined): Window | null {
   if (windows === undefined || windows.size === 0) return window;
