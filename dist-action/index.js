@@ -19894,10 +19894,11 @@ function queueSection(report) {
 		...capacity.length > 0 ? [String(capacity[i]?.reviews ?? "—"), String(capacity[i]?.readyPulls ?? "—")] : []
 	]);
 	const zone = report.timezone;
+	const span = spanNote(report);
 	return [
 		"### Where the queue builds",
 		"",
-		"When work arrives at a stage faster than it leaves, changes pile up there: a growing queue marks the stage to fix first.",
+		`When work arrives at a stage faster than it leaves, changes pile up there: a growing queue marks the stage to fix first.${span === null ? "" : ` ${md(span)}`}`,
 		"",
 		...table([
 			"Stage",
@@ -21021,7 +21022,8 @@ function queues(report) {
 		].map(num$1).join("")}</tr>`;
 	});
 	const capacity = reviewCapacity$1(report);
-	return section("queues", "Where the queue builds", "When work arrives at a stage faster than it leaves, changes pile up there and wait. A queue that grows week after week marks the stage to fix first.", table$2([
+	const span = spanNote(report);
+	return section("queues", "Where the queue builds", h(`When work arrives at a stage faster than it leaves, changes pile up there and wait. A queue that grows week after week marks the stage to fix first.${span === null ? "" : ` ${span}`}`), table$2([
 		"Stage",
 		"Arrive per week",
 		"Leave per week",
@@ -21076,6 +21078,7 @@ var init_comparison = __esmMin((() => {
 	init_bars();
 	init_scale();
 	init_trend();
+	init_trend$1();
 	init_queue_flow();
 	init_text();
 	init_parts();

@@ -283,10 +283,11 @@ function queueSection(report: Report): string[] {
     ...(capacity.length > 0 ? [String(capacity[i]?.reviews ?? '—'), String(capacity[i]?.readyPulls ?? '—')] : []),
   ]);
   const zone = report.timezone;
+  const span = spanNote(report);
   return [
     '### Where the queue builds',
     '',
-    'When work arrives at a stage faster than it leaves, changes pile up there: a growing queue marks the stage to fix first.',
+    `When work arrives at a stage faster than it leaves, changes pile up there: a growing queue marks the stage to fix first.${span === null ? '' : ` ${md(span)}`}`,
     '',
     ...table(['Stage', 'Arrivals a week', 'Departures a week', 'Queue growth a week', 'Mean queue', 'If steady (arrivals × time in stage)', 'Time in stage'], 'lrrrrrr', trend),
     'Little\'s law: the mean queue is about arrivals a week × time in stage when the window is steady; far apart, the queue grew or drained. Queue growth a week is the queue at the end less the queue at the start, a week: arrivals less departures.',

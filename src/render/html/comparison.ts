@@ -9,6 +9,7 @@ import type { QueueTrend } from '../../metrics/queues.js';
 import { barChart } from '../svg/bars.js';
 import { AI_COLOUR, OTHER_COLOUR, STAGE_COLOURS } from '../svg/scale.js';
 import { weeklyChart } from '../svg/trend.js';
+import { spanNote } from '../trend.js';
 import { littlesLawText, queueChangeText } from '../queue-flow.js';
 import { stageLabel } from '../text.js';
 import { charts, figure, h, num, plural, section, stageName, table } from './parts.js';
@@ -95,10 +96,12 @@ export function queues(report: Report): string {
     return `<tr><th scope="row"><span class="swatch" style="background:${STAGE_COLOURS[k]}"></span>${h(stageLabel(k, report))}</th>${num(formatPerWeek(t?.arrivalsPerWeek))}${num(formatPerWeek(t?.departuresPerWeek))}${growthCell}${[formatNumber(t?.meanQueue), formatNumber(t?.littleQueue), formatDuration(t?.meanTimeInStage ?? null, days)].map(num).join('')}</tr>`;
   });
   const capacity = reviewCapacity(report);
+  // over repositories whose windows differ the queues are over the span every one covers, as the trends
+  const span = spanNote(report);
   return section(
     'queues',
     'Where the queue builds',
-    'When work arrives at a stage faster than it leaves, changes pile up there and wait. A queue that grows week after week marks the stage to fix first.',
+    h(`When work arrives at a stage faster than it leaves, changes pile up there and wait. A queue that grows week after week marks the stage to fix first.${span === null ? '' : ` ${span}`}`),
     table(['Stage', 'Arrive per week', 'Leave per week', 'Queue growth per week', 'Mean queue', 'If steady (arrivals × time in stage)', 'Mean time in stage'], rows, 'lrrrrrr'),
     `<p class="note">Little’s law: in a steady window the mean queue is about the arrivals per week times the mean time in the stage (in weeks). When the two columns differ a lot, the window was not steady. Queue growth per week is the queue at the end less the queue at the start, per week: arrivals less departures.${littleCaption(report, stages)}</p>`,
     charts(...small, capacity),
