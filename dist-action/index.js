@@ -44174,6 +44174,11 @@ var init_closed_pulls = __esmMin((() => {
 	init_convert();
 }));
 // src/report/windows.ts
+function windowsByName(entries) {
+	const windows = new Map();
+	for (const [name, window] of entries) windows.set(name, [...windows.get(name) ?? [], window]);
+	return windows;
+}
 function withinOf(window, windows) {
 	const inside = (w, at) => at >= w.since && at < w.until;
 	if (windows === void 0) return (_repository, at) => inside(window, at);
@@ -44650,7 +44655,7 @@ function sliceReport(report, ids, options = {}) {
 		changes: changes.map((c) => fromReportChange(c, c.repository)),
 		deploys: deploys.map((d) => fromReportDeploy(d, d.repository)),
 		openPulls: report.openPulls.map((p) => fromReportOpenPull(p, p.repository)),
-		...report.repositories !== void 0 && { windows: repositoryWindows(report.repositories) },
+		...report.repositories !== void 0 && { windows: windowsByName(report.repositories.map((row) => [row.name, windowFrom(row.window)])) },
 		listed: false
 	}, born === null ? window : {
 		...window,
@@ -44752,11 +44757,6 @@ function noGroupShare(rows, by, counted) {
 	const none = rows.find((r) => isNoGroup(r.name, by))?.changes ?? 0;
 	return counted > 0 ? none / counted : null;
 }
-function repositoryWindows(rows) {
-	const windows = new Map();
-	for (const row of rows) windows.set(row.name, [...windows.get(row.name) ?? [], windowFrom(row.window)]);
-	return windows;
-}
 var init_slices$1 = __esmMin((() => {
 	init_domain();
 	init_bounds();
@@ -44764,6 +44764,7 @@ var init_slices$1 = __esmMin((() => {
 	init_slices$3();
 	init_build();
 	init_convert();
+	init_windows();
 	init_few_changes();
 }));
 // src/report/products.ts
@@ -46925,9 +46926,7 @@ var init_combine = __esmMin((() => {
 		window = null;
 		now = "";
 		windowsBy(named) {
-			const windows = new Map();
-			for (const t of this.taken) windows.set(named(t), [...windows.get(named(t)) ?? [], t.window]);
-			return windows;
+			return windowsByName(this.taken.map((t) => [named(t), t.window]));
 		}
 		names = new Map();
 		nameOf(key) {

@@ -13,7 +13,7 @@ import { shaAt } from './packed/columns.js';
 import { ChangeRows, type HeldChanges, type HeldPart } from './packed/rows.js';
 import { largest, smallest } from '../lists.js';
 import { MAX_WINDOW_YEARS, windowProblem } from '../time.js';
-import { sharedSpan, withinOf, type RepositoryWindows } from '../report/windows.js';
+import { sharedSpan, windowsByName, withinOf, type RepositoryWindows } from '../report/windows.js';
 
 export interface FinishOptions {
   /** defaults to the current time; everything else is a function of the reports */
@@ -230,9 +230,7 @@ export class Combiner {
 
   /** Each repository's windows (one each, unless it was taken over several), by the name `named` gives it. */
   private windowsBy(named: (t: Taken) => string): Map<string, Window[]> {
-    const windows = new Map<string, Window[]>();
-    for (const t of this.taken) windows.set(named(t), [...(windows.get(named(t)) ?? []), t.window]);
-    return windows;
+    return windowsByName(this.taken.map((t) => [named(t), t.window] as const));
   }
   /** each key's name in the report (`repositoryNames`), once `finish` has made them */
   private names = new Map<string, string>();

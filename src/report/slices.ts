@@ -4,8 +4,8 @@ import { codingUnseen } from '../metrics/stage-summary.js';
 import { groupingOf, isNoGroup, rowSlice, sliceMeasure, sortByGrouping } from '../model/slices.js';
 import { buildReport } from './build.js';
 import { epoch, fromReportChange, fromReportDeploy, fromReportOpenPull, windowFrom } from './convert.js';
-import type { Report, ReportChange, RepositoryRow } from './schema.js';
-import type { RepositoryWindows } from './windows.js';
+import type { Report, ReportChange } from './schema.js';
+import { windowsByName } from './windows.js';
 import { FEW_CHANGES } from './few-changes.js';
 import type { SliceRow, Slices } from './slices-schema.js';
 
@@ -48,7 +48,7 @@ export function sliceReport(report: Report, ids: ReadonlySet<string>, options: S
       deploys: deploys.map((d) => fromReportDeploy(d, d.repository)),
       openPulls: report.openPulls.map((p) => fromReportOpenPull(p, p.repository)),
       // a report over several repositories: each one's window, as the whole was built (`windows.ts`)
-      ...(report.repositories !== undefined && { windows: repositoryWindows(report.repositories) }),
+      ...(report.repositories !== undefined && { windows: windowsByName(report.repositories.map((row) => [row.name, windowFrom(row.window)] as const)) }),
       listed: false,
     },
     born === null ? window : { ...window, historyFrom: Math.max(born, window.historyFrom ?? window.since) },
@@ -139,11 +139,4 @@ export function ungroupedTable(by: string, why: string): Slices {
 export function noGroupShare(rows: readonly SliceRow[], by: string, counted: number): number | null {
   const none = rows.find((r) => isNoGroup(r.name, by))?.changes ?? 0;
   return counted > 0 ? none / counted : null;
-}
-
-/** Each repository's windows as its rows give them (a repository taken over several windows has a row each). */
-function repositoryWindows(rows: readonly RepositoryRow[]): RepositoryWindows {
-  const windows = new Map<string, ReturnType<typeof windowFrom>[]>();
-  for (const row of rows) windows.set(row.name, [...(windows.get(row.name) ?? []), windowFrom(row.window)]);
-  return windows;
 }

@@ -18,6 +18,13 @@ const MIN_SHARED = 7 * 86400;
 /** Each repository's windows, by the name its changes and deploys carry. */
 export type RepositoryWindows = ReadonlyMap<string, readonly Window[]>;
 
+/** The windows by their repository's name (one taken over several windows has one each), in the order given. */
+export function windowsByName(entries: Iterable<readonly [string, Window]>): Map<string, Window[]> {
+  const windows = new Map<string, Window[]>();
+  for (const [name, window] of entries) windows.set(name, [...(windows.get(name) ?? []), window]);
+  return windows;
+}
+
 /**
  * Whether an item at `at` (a change's merge, a deploy) is of the whole's window: of one of its repository's own
  * windows when `windows` has them, else of `window`.
