@@ -10882,6 +10882,9 @@ function waitedUntil(change, waiting) {
 	const seen = change.seenUntil;
 	return seen !== void 0 && seen < waiting.now ? seen : waiting.now;
 }
+function waitedSince(from, change, waiting) {
+	return waiting.measure(from, Math.max(waitedUntil(change, waiting), from));
+}
 function summarizeStages(changes, waiting) {
 	const kind = changes.some((c) => c.leadTime !== null) ? "deployed" : "merged";
 	const shareSums = new Float64Array(STAGES.length);
@@ -10963,7 +10966,7 @@ function leadObservation(change, waiting) {
 	};
 	if (change.firstCommitAt === null || change.cycleTime === null || change.deployedAt !== null) return null;
 	return {
-		seconds: waiting.measure(change.firstCommitAt, Math.max(waitedUntil(change, waiting), change.firstCommitAt)),
+		seconds: waitedSince(change.firstCommitAt, change, waiting),
 		done: false
 	};
 }
@@ -10975,7 +10978,7 @@ function deployObservation(c, waiting) {
 	};
 	if (c.deployedAt !== null) return null;
 	return {
-		seconds: waiting.measure(c.mergedAt, Math.max(waitedUntil(c, waiting), c.mergedAt)),
+		seconds: waitedSince(c.mergedAt, c, waiting),
 		done: false
 	};
 }
@@ -44096,7 +44099,7 @@ var init_previous = __esmMin((() => {
 function unreleasedChanges(changes, waiting) {
 	const aged = changes.filter((c) => c.deployedAt === null && c.mergedAt <= waiting.now).map((c) => ({
 		c,
-		age: waiting.measure(c.mergedAt, Math.max(c.mergedAt, waitedUntil(c, waiting)))
+		age: waitedSince(c.mergedAt, c, waiting)
 	})).sort((a, b) => b.age - a.age || a.c.mergedAt - b.c.mergedAt || a.c.id.localeCompare(b.c.id));
 	const waitingChanges = aged.map((a) => a.c);
 	const ages = aged.map((a) => a.age);

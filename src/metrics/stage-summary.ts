@@ -25,9 +25,14 @@ export interface Waiting {
 }
 
 /** Until when a change not yet deployed is known to have waited: now, or when its report was made if earlier (`seenUntil`). */
-export function waitedUntil(change: Pick<MeasuredChange, 'seenUntil'>, waiting: Waiting): number {
+function waitedUntil(change: Pick<MeasuredChange, 'seenUntil'>, waiting: Waiting): number {
   const seen = change.seenUntil;
   return seen !== undefined && seen < waiting.now ? seen : waiting.now;
+}
+
+/** How long a change not yet deployed has waited since `from` (its first commit, its merge), as durations are counted. */
+export function waitedSince(from: number, change: Pick<MeasuredChange, 'seenUntil'>, waiting: Waiting): number {
+  return waiting.measure(from, Math.max(waitedUntil(change, waiting), from));
 }
 
 /**
@@ -137,7 +142,7 @@ function oneCommitChanges(changes: readonly MeasuredChange[]): number {
 export function leadObservation(change: MeasuredChange, waiting: Waiting): Observation | null {
   if (change.leadTime !== null) return { seconds: change.leadTime, done: true };
   if (change.firstCommitAt === null || change.cycleTime === null || change.deployedAt !== null) return null;
-  return { seconds: waiting.measure(change.firstCommitAt, Math.max(waitedUntil(change, waiting), change.firstCommitAt)), done: false };
+  return { seconds: waitedSince(change.firstCommitAt, change, waiting), done: false };
 }
 
 /** A change's deploy wait: done when deployed, still running since its merge when not; null when deployed without one. */
@@ -145,5 +150,5 @@ export function deployObservation(c: MeasuredChange, waiting: Waiting): Observat
   const deploy = c.stages.deploy;
   if (deploy !== null) return { seconds: deploy, done: true };
   if (c.deployedAt !== null) return null;
-  return { seconds: waiting.measure(c.mergedAt, Math.max(waitedUntil(c, waiting), c.mergedAt)), done: false };
+  return { seconds: waitedSince(c.mergedAt, c, waiting), done: false };
 }

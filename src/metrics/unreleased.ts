@@ -1,6 +1,6 @@
 import type { MeasuredChange } from '../domain.js';
 import { distribution } from './percentile.js';
-import { waitedUntil, type Waiting } from './stage-summary.js';
+import { waitedSince, type Waiting } from './stage-summary.js';
 import type { Unreleased } from './schema.js';
 
 export type { Unreleased } from './schema.js';
@@ -14,10 +14,10 @@ const OLDEST = 10;
  */
 export function unreleasedChanges(changes: readonly MeasuredChange[], waiting: Waiting): Unreleased {
   // the longest waiting first: over several repositories a change waits only until its report was made
-  // (`waitedUntil`), so the one merged first need not be the one that waited longest
+  // (`waitedSince`), so the one merged first need not be the one that waited longest
   const aged = changes
     .filter((c) => c.deployedAt === null && c.mergedAt <= waiting.now)
-    .map((c) => ({ c, age: waiting.measure(c.mergedAt, Math.max(c.mergedAt, waitedUntil(c, waiting))) }))
+    .map((c) => ({ c, age: waitedSince(c.mergedAt, c, waiting) }))
     .sort((a, b) => b.age - a.age || a.c.mergedAt - b.c.mergedAt || a.c.id.localeCompare(b.c.id));
   const waitingChanges = aged.map((a) => a.c);
   const ages = aged.map((a) => a.age);
