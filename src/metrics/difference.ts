@@ -19,9 +19,9 @@ function roundingOf(before: number, after: number): number {
 const DAY = 86400;
 
 /**
- * Which way `after` moved from `before`: `same` when equal (to rounding) and the interval says so too, better or worse only when `interval`
- * (of after − before) excludes 0 on the side the change is on and holds the change itself, `uncertain`
- * otherwise. A real interval with one end null is unbounded on that side (a side with changes still waiting
+ * Which way `after` moved from `before`: `same` when equal (to rounding) and the interval says so too, better or
+ * worse only when `interval` (of after − before) excludes 0 on the side the change is on and holds the change
+ * itself, `uncertain` otherwise. A real interval with one end null is unbounded on that side (a side with changes still waiting
  * whose percentile some resamples do not reach, `bootstrapCensoredDifference`); the other end then decides. An
  * interval that does not hold the change shown is not of that change and says nothing of it (a percentile
  * bootstrap of a skewed sample can leave its own estimate out; aspire's deploy wait read 'rose 85%, +18d'

@@ -361,4 +361,3 @@ function withinNote(both: number, repositories: number, fewer: readonly string[]
 function figureWords(key: Compared, github: boolean): string {
   return key === 'leadTime' ? 'lead time' : key === 'cycleTime' ? 'cycle time' : shortStageLabel(key, !github);
 }
-
