@@ -8914,7 +8914,7 @@ function noun(count, one, other = `${one}s`) {
 function andList(parts) {
 	return parts.length <= 1 ? parts[0] ?? "" : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1) ?? ""}`;
 }
-function plural$2(count, one, other = `${one}s`) {
+function plural$1(count, one, other = `${one}s`) {
 	return `${count} ${noun(count, one, other)}`;
 }
 function formatRatio(ratio) {
@@ -8937,7 +8937,7 @@ function formatNumber(value) {
 }
 function formatLines(value) {
 	if (value === null || value === void 0 || !Number.isFinite(value)) return "—";
-	return plural$2(Math.round(asWritten(value)), "line");
+	return plural$1(Math.round(asWritten(value)), "line");
 }
 function withSign(value, write) {
 	if (value === null || value === void 0 || !Number.isFinite(value)) return "—";
@@ -8977,7 +8977,7 @@ var init_branch = __esmMin((() => {
 			needs: "git",
 			onlyAsked: true,
 			argument: "NAME",
-			detail: ({ count, deployBranch }) => `${plural$2(count, "merge")} of the tracked branch into ${deployBranch ?? "the deploy branch"}, each a deploy at its commit time`
+			detail: ({ count, deployBranch }) => `${plural$1(count, "merge")} of the tracked branch into ${deployBranch ?? "the deploy branch"}, each a deploy at its commit time`
 		},
 		candidates: ({ branch: found }) => [...found]
 	};
@@ -9005,7 +9005,7 @@ var init_deployments = __esmMin((() => {
 			name: "deployments",
 			label: "GitHub deployments",
 			needs: "github",
-			detail: ({ count, environment }) => `${plural$2(count, "successful GitHub deployment")} to environments matching ${environment.source}`
+			detail: ({ count, environment }) => `${plural$1(count, "successful GitHub deployment")} to environments matching ${environment.source}`
 		},
 		candidates: ({ github, environment }) => github ? successfulDeployments(github.deployments, environment) : []
 	};
@@ -9019,7 +9019,7 @@ var init_events$1 = __esmMin((() => {
 			name: "events",
 			label: "deploys in events files",
 			needs: "git",
-			detail: ({ count }) => `${plural$2(count, "deploy")} from the events files`
+			detail: ({ count }) => `${plural$1(count, "deploy")} from the events files`
 		},
 		candidates: ({ events: found }) => [...found]
 	};
@@ -9084,7 +9084,7 @@ var init_releases$1 = __esmMin((() => {
 			name: "releases",
 			label: "GitHub releases",
 			needs: "github",
-			detail: ({ count, includePrereleases }) => `${plural$2(count, "published GitHub release")}${includePrereleases ? ", pre-releases included" : ""}`
+			detail: ({ count, includePrereleases }) => `${plural$1(count, "published GitHub release")}${includePrereleases ? ", pre-releases included" : ""}`
 		},
 		candidates: ({ github, includePrereleases }) => github ? publishedReleases(github.releases, includePrereleases) : []
 	};
@@ -9098,7 +9098,7 @@ var init_tags = __esmMin((() => {
 			name: "tags",
 			label: "release tags",
 			needs: "git",
-			detail: ({ count, tagPattern, includePrereleases }) => `${plural$2(count, includePrereleases ? "release tag" : "final release tag")} matching ${tagPattern.source}${includePrereleases ? ", pre-releases included" : ""}`
+			detail: ({ count, tagPattern, includePrereleases }) => `${plural$1(count, includePrereleases ? "release tag" : "final release tag")} matching ${tagPattern.source}${includePrereleases ? ", pre-releases included" : ""}`
 		},
 		candidates: ({ tags: found }) => [...found]
 	};
@@ -9126,7 +9126,7 @@ var init_workflow$1 = __esmMin((() => {
 			name: "workflow",
 			label: "deploy workflow runs",
 			needs: "github",
-			detail: ({ count, workflow: pattern }) => `${plural$2(count, "successful workflow run")} matching ${pattern.source} by workflow name or file`
+			detail: ({ count, workflow: pattern }) => `${plural$1(count, "successful workflow run")} matching ${pattern.source} by workflow name or file`
 		},
 		candidates: async ({ workflowRuns, workflow: pattern }) => workflowRuns ? successfulRuns(await workflowRuns(), pattern) : []
 	};
@@ -12048,8 +12048,8 @@ function leftOutText(excluded) {
 	const releases = excluded.releases ?? 0;
 	return [
 		excluded.bots > 0 ? `${excluded.bots} by bots` : "",
-		excluded.syncs > 0 ? plural$2(excluded.syncs, "sync") : "",
-		releases > 0 ? plural$2(releases, "release commit") : ""
+		excluded.syncs > 0 ? plural$1(excluded.syncs, "sync") : "",
+		releases > 0 ? plural$1(releases, "release commit") : ""
 	].filter(Boolean).join(", ");
 }
 function mergedInWindow(report) {
@@ -12066,7 +12066,7 @@ function listsLeftOut(report, what, code = (flag) => flag) {
 function shareBasisText(summary) {
 	const { kind, changes, zeroTotal: zero = 0 } = summary.shareBasis;
 	const measure = kind === "deployed" ? "lead time" : "cycle time";
-	return `${plural$2(changes, `${kind} change`)}${zero > 0 ? ` (${zero} with a ${measure} of 0 left out)` : ""}`;
+	return `${plural$1(changes, `${kind} change`)}${zero > 0 ? ` (${zero} with a ${measure} of 0 left out)` : ""}`;
 }
 function shareNote(summary) {
 	return `share: the part of the typical change's ${summary.shareBasis.kind === "deployed" ? "lead time" : "cycle time"} spent in the stage, each change weighing the same.`;
@@ -12074,7 +12074,7 @@ function shareNote(summary) {
 function codingUnseenNote(report) {
 	const coding = report.summary.stages.coding;
 	if (!codingUnseen(coding, !report.sources.includes("github"))) return null;
-	return `first → last commit: git cannot see coding time. ${coding.oneCommit ?? 0} of ${plural$2(coding.count, "change")} (${formatRatio(coding.oneCommitShare)}) landed as one commit, a span of 0 whatever the work took, so the stage has no share and the shares shown add up to less than 100%.${onGitHub(report.reviewHost) ? " With GitHub, coding runs from the first commit to the pull request's opening." : ""}`;
+	return `first → last commit: git cannot see coding time. ${coding.oneCommit ?? 0} of ${plural$1(coding.count, "change")} (${formatRatio(coding.oneCommitShare)}) landed as one commit, a span of 0 whatever the work took, so the stage has no share and the shares shown add up to less than 100%.${onGitHub(report.reviewHost) ? " With GitHub, coding runs from the first commit to the pull request's opening." : ""}`;
 }
 function linesText(change) {
 	return change.additions === null || change.deletions === null ? "—" : `+${change.additions} −${change.deletions}`;
@@ -12122,9 +12122,18 @@ function deployRateText(f) {
 		const shown = days < 1 ? hours < 1 ? "under an hour" : `${hours}h` : Number.isInteger(days) ? `${days} ${days === 1 ? "day" : "days"}` : `${days.toFixed(1)} days`;
 		return `${f.count} ${f.count === 1 ? "deploy" : "deploys"} in ${shown}`;
 	}
-	const median = f.repositories === void 0 ? "" : "the median repository: ";
 	const releases = f.releasesPerWeek === null || f.releasesPerWeek === void 0 ? "" : ` · ${formatPerWeek(f.releasesPerWeek)} releases per week`;
-	return `${median}${formatPerWeek(f.value)} per week · ${formatPerWeek(f.deployDaysPerWeek)} deploy-days per week${releases}`;
+	return ofRepositories(f, `${formatPerWeek(f.value)} per week · ${formatPerWeek(f.deployDaysPerWeek)} deploy-days per week${releases}`);
+}
+function ofRepositories(f, value) {
+	return f.repositories === void 0 ? value : `the median repository: ${value}`;
+}
+function keyText(label, f, value) {
+	return f.repositories === void 0 ? `${label} ${value}` : `${label}, ${ofRepositories(f, value)}`;
+}
+function overText(f, noun) {
+	const count = plural$1(f.count, noun);
+	return f.repositories === void 0 ? count : `${plural$1(f.repositories, "repository", "repositories")} (${count})`;
 }
 function comparedValue(value, unit, format = CALENDAR_DAYS) {
 	if (value === null || !Number.isFinite(value)) return "—";
@@ -15445,7 +15454,7 @@ var init_layout = __esmMin((() => {
 function stageName(stage, report) {
 	return shortStageLabel(stage, !report.sources.includes("github"));
 }
-function plural$1(n, one, many = `${one}s`) {
+function plural(n, one, many = `${one}s`) {
 	return `${n} ${n === 1 ? one : many}`;
 }
 function section(id, title, lead, ...content) {
@@ -16610,7 +16619,7 @@ function healthSections(report) {
 			id: "review",
 			title: "Review health",
 			figures: [
-				["Reviews", `${r.reviews} by ${plural$2(r.reviewers, "reviewer")}, ${formatNumber(r.reviewsPerChange)} per change`],
+				["Reviews", `${r.reviews} by ${plural$1(r.reviewers, "reviewer")}, ${formatNumber(r.reviewsPerChange)} per change`],
 				["Share of reviews by the two busiest reviewers", formatRatio(r.topTwoShare)],
 				["Merged without review", `${r.unreviewed} (${formatRatio(r.unreviewedShare)})`],
 				["Merged without an approval by someone else", `${r.selfMerged} (${formatRatio(r.selfMergedShare)})`],
@@ -16652,7 +16661,7 @@ function healthSections(report) {
 			id: "ci",
 			title: "CI checks",
 			figures: [
-				["Check wall time on the final head commit", `p50 ${formatDuration(c.p50, days)}, p90 ${formatDuration(c.p90, days)} over ${plural$2(c.changes, "change")}`],
+				["Check wall time on the final head commit", `p50 ${formatDuration(c.p50, days)}, p90 ${formatDuration(c.p90, days)} over ${plural$1(c.changes, "change")}`],
 				["Flaky checks (failed, then passed on the same commit)", `${c.flakyChecks} of ${c.checks} (${formatRatio(c.flakyRate)})`],
 				["Share of the merge wait spent waiting on checks", formatRatio(c.mergeWaitOnChecksShare)],
 				["Changes by check wall time", c.durationHistogram.filter((b) => b.count > 0).map((b) => `${b.label}: ${b.count}`).join(", ") || "—"]
@@ -16679,7 +16688,7 @@ function healthSections(report) {
 			id: "wip",
 			title: "Work in progress",
 			figures: [
-				["Open pull requests (not drafts)", `${w.open}, and ${plural$2(w.drafts, "draft")}`],
+				["Open pull requests (not drafts)", `${w.open}, and ${plural$1(w.drafts, "draft")}`],
 				["Age of the open pull requests", `p50 ${formatDuration(w.p50Age, days)}, p90 ${formatDuration(w.p90Age, days)}`],
 				["Open pull requests per active author", formatNumber(w.perAuthor)],
 				["Open pull requests by age", w.ageHistogram.filter((b) => b.ready + b.drafts > 0).map((b) => `${b.label}: ${b.ready}${b.drafts > 0 ? ` + ${b.drafts} draft` : ""}`).join(", ") || "—"]
@@ -16909,9 +16918,9 @@ function deploys$2(report, ctx) {
 	const freq = d.deploymentFrequency;
 	const cfr = d.changeFailureRate;
 	const out = [c.bold("Deploys")];
-	out.push(wrap((freq.value === null && freq.coveredDays !== void 0 ? deployRateText(freq) : `${plural$2(freq.count, "deploy")} in the window · ${deployRateText(freq)}`) + (clusterText(freq) ? ` · ${clusterText(freq)}` : ""), ctx.width));
+	out.push(wrap((freq.value === null && freq.coveredDays !== void 0 ? deployRateText(freq) : `${plural$1(freq.count, "deploy")} in the window · ${deployRateText(freq)}`) + (clusterText(freq) ? ` · ${clusterText(freq)}` : ""), ctx.width));
 	if (freq.note) out.push(c.dim(wrap(`${figureLabel("dora.deploymentFrequency")}: ${freq.note}`, ctx.width)));
-	out.push(wrap(`${figureLabel("dora.leadTime")} ${durationOrBound(d.leadTime.value, report.summary.leadTime.atLeast, ctx.durations)}${clusterText(d.leadTime) ? ` (${clusterText(d.leadTime)})` : ""} · ${figureLabel("dora.changeFailureRate")} ${formatRatio(cfr.value)}${clusterText(cfr) ? ` (${clusterText(cfr)})` : ""} · ${figureLabel("dora.timeToRestore")} ${formatDuration(d.timeToRestore.value, ctx.durations)}${clusterText(d.timeToRestore) ? ` (${clusterText(d.timeToRestore)})` : ""} · ${figureLabel("dora.reworkRate")} ${formatRatio(d.reworkRate.value)}`, ctx.width));
+	out.push(wrap(`${figureLabel("dora.leadTime")} ${durationOrBound(d.leadTime.value, report.summary.leadTime.atLeast, ctx.durations)}${clusterText(d.leadTime) ? ` (${clusterText(d.leadTime)})` : ""} · ${keyText(figureLabel("dora.changeFailureRate"), cfr, formatRatio(cfr.value))}${clusterText(cfr) ? ` (${clusterText(cfr)})` : ""} · ${keyText(figureLabel("dora.timeToRestore"), d.timeToRestore, formatDuration(d.timeToRestore.value, ctx.durations))}${clusterText(d.timeToRestore) ? ` (${clusterText(d.timeToRestore)})` : ""} · ${figureLabel("dora.reworkRate")} ${formatRatio(d.reworkRate.value)}`, ctx.width));
 	const recent = report.deploys.slice(-8);
 	if (recent.length === 0) return out;
 	if (report.deploys.length > recent.length) out.push(c.dim(`the last ${recent.length} of ${report.deploys.length}:`));
@@ -17217,7 +17226,7 @@ function previousView(report, days) {
 	const missing = p.rows.filter((r) => r.direction === null).map((r) => r.label);
 	const note = missing.length === 0 ? PREVIOUS_NOTE : `${PREVIOUS_NOTE} Not compared: ${andList(missing)}, which one of the periods does not give (a median not reached while changes still wait, or nothing to measure).`;
 	return {
-		title: `Against the previous period: ${span} (${plural$2(p.changes, "change")}, ${plural$2(p.deploys, "deploy")})`,
+		title: `Against the previous period: ${span} (${plural$1(p.changes, "change")}, ${plural$1(p.deploys, "deploy")})`,
 		uncovered: null,
 		rows,
 		note
@@ -17324,7 +17333,7 @@ function nothingMerged(report, ctx) {
 function headline$2(report, ctx) {
 	const s = report.summary;
 	const excluded = leftOutText(s.excluded);
-	return [ctx.c.bold(wrap(terminalSafe(s.headline), ctx.width)), ctx.c.dim(wrap(`${plural$2(s.changes, "change")} counted${excluded ? ` (left out: ${excluded})` : ""}; shares over ${shareBasisText(s)}.`, ctx.width))];
+	return [ctx.c.bold(wrap(terminalSafe(s.headline), ctx.width)), ctx.c.dim(wrap(`${plural$1(s.changes, "change")} counted${excluded ? ` (left out: ${excluded})` : ""}; shares over ${shareBasisText(s)}.`, ctx.width))];
 }
 function stages$1(report, ctx) {
 	const { c } = ctx;
@@ -18766,7 +18775,7 @@ function unknownText(report) {
 	return "Acceptance is not measured: the pull requests closed without merging in the window were not all read (a GitHub read that stopped early, or a report among those aggregated made without them).";
 }
 function row$2(name, g, days) {
-	const apart = [g.closedDrafts > 0 ? plural$2(g.closedDrafts, "draft") : "", g.failedRuns > 0 ? plural$2(g.failedRuns, "failed run") : ""].filter(Boolean).join(", ");
+	const apart = [g.closedDrafts > 0 ? plural$1(g.closedDrafts, "draft") : "", g.failedRuns > 0 ? plural$1(g.failedRuns, "failed run") : ""].filter(Boolean).join(", ");
 	return {
 		name,
 		merged: String(g.merged),
@@ -18780,7 +18789,7 @@ function row$2(name, g, days) {
 		failedRuns: String(g.failedRuns),
 		reviewed: String(g.reviewed),
 		toClose: formatDuration(g.timeToCloseP50, days),
-		effort: g.rejected === 0 ? "—" : g.reviewed === 0 ? "none reviewed" : `${plural$2(g.reviews, "review")}, ${plural$2(g.comments, "comment")}, ${formatDuration(g.reviewTime, days)} in review`,
+		effort: g.rejected === 0 ? "—" : g.reviewed === 0 ? "none reviewed" : `${plural$1(g.reviews, "review")}, ${plural$1(g.comments, "comment")}, ${formatDuration(g.reviewTime, days)} in review`,
 		reviews: String(g.reviews),
 		comments: String(g.comments),
 		inReview: formatDuration(g.reviewTime, days),
@@ -18831,7 +18840,7 @@ function aiDefectsView(report) {
 				...told(d.failureDifference)
 			}
 		],
-		failed: d.failedDeploys === 0 ? null : `${d.failedWithAi} of ${plural$2(d.failedDeploys, "failed deploy")} shipped an AI-assisted change (${formatRatio(d.failedAiShare)}, ${formatRatio(d.failedAiShareLow)}–${formatRatio(d.failedAiShareHigh)}), as ${formatRatio(d.deploysAiShare)} of the ${d.ai.deploys + d.other.deploys} deploys that shipped a counted change did`,
+		failed: d.failedDeploys === 0 ? null : `${d.failedWithAi} of ${plural$1(d.failedDeploys, "failed deploy")} shipped an AI-assisted change (${formatRatio(d.failedAiShare)}, ${formatRatio(d.failedAiShareLow)}–${formatRatio(d.failedAiShareHigh)}), as ${formatRatio(d.deploysAiShare)} of the ${d.ai.deploys + d.other.deploys} deploys that shipped a counted change did`,
 		note: d.note
 	};
 }
@@ -18903,7 +18912,7 @@ function formatAiTools(ai, escape) {
 	if (tools.length > 0) {
 		const shown = tools.slice(0, SHOWN$1).map((t) => `${escape(t.name)} ${t.changes}`);
 		const rest = tools.length - SHOWN$1;
-		parts.push(`by tool: ${shown.join(", ")}${rest > 0 ? `, ${plural$2(rest, "other tool")}` : ""}`);
+		parts.push(`by tool: ${shown.join(", ")}${rest > 0 ? `, ${plural$1(rest, "other tool")}` : ""}`);
 	}
 	if ((ai.agent ?? 0) > 0) parts.push(`${ai.agent} by an agent`);
 	if ((ai.weak ?? 0) > 0) parts.push(`${ai.weak} more with only a branch name (not counted)`);
@@ -18927,7 +18936,7 @@ function reviewAndCi(report, ctx) {
 	const lines = [];
 	if (s.review) {
 		const r = s.review;
-		lines.push(`reviews: ${r.reviews} by ${plural$2(r.reviewers, "reviewer")} · top two do ${pct(r.topTwoShare)} · unreviewed ${pct(r.unreviewedShare)} · self-merged ${pct(r.selfMergedShare)} · ${formatNumber(r.reviewsPerChange)} per change`);
+		lines.push(`reviews: ${r.reviews} by ${plural$1(r.reviewers, "reviewer")} · top two do ${pct(r.topTwoShare)} · unreviewed ${pct(r.unreviewedShare)} · self-merged ${pct(r.selfMergedShare)} · ${formatNumber(r.reviewsPerChange)} per change`);
 	}
 	const sized = s.flow.size.buckets?.filter((b) => b.count > 0) ?? [];
 	if (sized.length > 1) lines.push(`size: p50 ${formatLines(s.flow.size.p50)}, ${pct(s.flow.size.over400)} over 400 · cycle time p50 by size: ${sized.map((b) => `${b.bucket} ${formatDuration(b.cycleTimeP50, ctx.durations)} (${b.count})`).join(", ")}`);
@@ -18936,7 +18945,7 @@ function reviewAndCi(report, ctx) {
 		const worst = s.ci.worstFlaky.slice(0, 3).map((f) => terminalSafe(f.name)).join(", ");
 		lines.push(`checks: p50 ${formatDuration(s.ci.p50, ctx.durations)}, p90 ${formatDuration(s.ci.p90, ctx.durations)} on the final head commit · flaky ${pct(s.ci.flakyRate)}${worst ? ` (worst: ${worst})` : ""}`);
 	}
-	if (s.wip) lines.push(`WIP: ${plural$2(s.wip.open, "open PR")} and ${plural$2(s.wip.drafts, "draft")} · age p50 ${formatDuration(s.wip.p50Age, ctx.durations)} · ${formatNumber(s.wip.perAuthor)} per active author`);
+	if (s.wip) lines.push(`WIP: ${plural$1(s.wip.open, "open PR")} and ${plural$1(s.wip.drafts, "draft")} · age p50 ${formatDuration(s.wip.p50Age, ctx.durations)} · ${formatNumber(s.wip.perAuthor)} per active author`);
 	const ai = s.aiComparison;
 	const out = lines.map((l) => wrap(l, ctx.width));
 	if (ai && ai.assisted.count > 0) {
@@ -19211,13 +19220,13 @@ function leadTimeCensoringText(report) {
 	const days = durationFormat(report.businessHours);
 	const { leadTime, leadTimeDeployed } = report.summary;
 	if (leadTime.censored === 0) return null;
-	return [`lead time p50 ${percentileText(leadTime, "p50", days)} with the ${plural$2(leadTime.censored, "change")} still waiting counted as censored`, `lead time p50 ${formatDuration(leadTimeDeployed.p50, days)} over the ${plural$2(leadTimeDeployed.count, "deployed change")} only`];
+	return [`lead time p50 ${percentileText(leadTime, "p50", days)} with the ${plural$1(leadTime.censored, "change")} still waiting counted as censored`, `lead time p50 ${formatDuration(leadTimeDeployed.p50, days)} over the ${plural$1(leadTimeDeployed.count, "deployed change")} only`];
 }
 function unreleasedText(report) {
 	const days = durationFormat(report.businessHours);
 	const u = report.summary.unreleased;
 	if (u.count === 0) return null;
-	return `${plural$2(u.count, "merged change")} not deployed at ${report.now.slice(0, 10)} · p50 age ${formatDuration(u.p50Age, days)} · oldest ${formatDuration(u.oldestAge, days)}`;
+	return `${plural$1(u.count, "merged change")} not deployed at ${report.now.slice(0, 10)} · p50 age ${formatDuration(u.p50Age, days)} · oldest ${formatDuration(u.oldestAge, days)}`;
 }
 function renderUnreleasedText(report, ctx) {
 	const days = durationFormat(report.businessHours);
@@ -19650,7 +19659,7 @@ function keyFigures$1(report) {
 		`${figureLabel("leadTime")} p50 **${percentileText(s.leadTime, "p50", days)}**${band(d.leadTime)}`,
 		`${figureLabel("cycleTime")} p50 **${formatDuration(s.cycleTime.p50, days)}**`,
 		deployRatePart(d.deploymentFrequency, band),
-		`${figureLabel("dora.changeFailureRate")} **${formatRatio(d.changeFailureRate.value)}**${band(d.changeFailureRate)}`,
+		`${keyText(figureLabel("dora.changeFailureRate"), d.changeFailureRate, `**${formatRatio(d.changeFailureRate.value)}**`)}${band(d.changeFailureRate)}`,
 		...s.unreleased ? [`**${s.unreleased.count}** merged, not deployed${s.unreleased.count > 0 ? ` (waiting up to ${formatDuration(s.unreleased.oldestAge, days)})` : ""}`] : [],
 		`**${s.changes}** ${noun(s.changes, "change")} counted${excluded ? ` (left out: ${excluded})` : ""}`
 	].join(" · "), ""];
@@ -19658,7 +19667,7 @@ function keyFigures$1(report) {
 function deployRatePart(f, band) {
 	if (f.value === null && f.coveredDays !== void 0) return `**${deployRateText(f)}**`;
 	const releases = f.releasesPerWeek === null || f.releasesPerWeek === void 0 ? "" : `, **${formatPerWeek(f.releasesPerWeek)}** releases per week`;
-	return `**${formatPerWeek(f.value)}** deploys per week${releases}${band(f)}`;
+	return `${ofRepositories(f, `**${formatPerWeek(f.value)}** deploys per week`)}${releases}${band(f)}`;
 }
 function row$1(cells) {
 	return `| ${cells.join(" | ")} |`;
@@ -19707,13 +19716,13 @@ function stageTable(report) {
 	const notes = [
 		shareNote(s),
 		...unseen === null ? [] : [unseen],
-		...censored > 0 ? [`${plural$2(censored, "change")} merged but not yet deployed count as still waiting: their deploy wait and lead time are at least the time waited so far (≥ marks a percentile the data does not reach yet).`] : [],
+		...censored > 0 ? [`${plural$1(censored, "change")} merged but not yet deployed count as still waiting: their deploy wait and lead time are at least the time waited so far (≥ marks a percentile the data does not reach yet).`] : [],
 		...s.leadTimeDeployed && s.leadTimeDeployed.p50 !== null ? [`Over the deployed changes alone the median lead time is ${formatDuration(s.leadTimeDeployed.p50, days)} (p90 ${formatDuration(s.leadTimeDeployed.p90, days)}).`] : []
 	];
 	return [
 		"### Where the time goes",
 		"",
-		`${plural$2(s.changes, "change")} counted${excluded ? ` (left out: ${excluded})` : ""}; shares over ${shareBasisText(s)}.`,
+		`${plural$1(s.changes, "change")} counted${excluded ? ` (left out: ${excluded})` : ""}; shares over ${shareBasisText(s)}.`,
 		"",
 		...table([
 			"Stage",
@@ -19737,31 +19746,31 @@ function doraTable(report) {
 			figureTitle("dora.deploymentFrequency"),
 			deployRateText(f),
 			band(f),
-			plural$2(f.count, "deploy")
+			overText(f, "deploy")
 		],
 		[
 			figureTitle("dora.leadTime"),
 			d.leadTime.value === null && report.summary.leadTime.atLeast !== null ? durationOrBound(null, report.summary.leadTime.atLeast, days) : median(d.leadTime.value, days),
 			band(d.leadTime),
-			plural$2(d.leadTime.count, "change")
+			plural$1(d.leadTime.count, "change")
 		],
 		[
 			figureTitle("dora.changeFailureRate"),
-			formatRatio(d.changeFailureRate.value),
+			ofRepositories(d.changeFailureRate, formatRatio(d.changeFailureRate.value)),
 			band(d.changeFailureRate),
-			plural$2(d.changeFailureRate.count, "deploy")
+			overText(d.changeFailureRate, "deploy")
 		],
 		[
 			figureTitle("dora.timeToRestore"),
-			median(d.timeToRestore.value, days),
+			ofRepositories(d.timeToRestore, median(d.timeToRestore.value, days)),
 			band(d.timeToRestore),
-			plural$2(d.timeToRestore.count, "restore")
+			overText(d.timeToRestore, "restore")
 		],
 		[
 			figureTitle("dora.reworkRate"),
 			formatRatio(d.reworkRate.value),
 			band(d.reworkRate),
-			plural$2(d.reworkRate.count, "deploy")
+			plural$1(d.reworkRate.count, "deploy")
 		]
 	];
 	const figureNotes = doraNotes([
@@ -19853,7 +19862,7 @@ function unreleased$1(report) {
 		"Every change merged by the end of the window has been deployed.",
 		""
 	];
-	out.push(`${plural$2(u.count, "change")} waiting: median wait so far ${formatDuration(u.p50Age, days)}, longest ${formatDuration(u.oldestAge, days)}.`, "");
+	out.push(`${plural$1(u.count, "change")} waiting: median wait so far ${formatDuration(u.p50Age, days)}, longest ${formatDuration(u.oldestAge, days)}.`, "");
 	const oldest = u.oldestChanges ?? [];
 	if (oldest.length > 0) append(out, table([
 		"Change",
@@ -19934,11 +19943,11 @@ function flow(report) {
 	const { size, reverted, partiallyReverted } = report.summary.flow;
 	const ai = report.summary.ai;
 	const lines = [
-		`- **Size** (lines changed, lock and generated files left out): p50 ${formatLines(size.p50)}, p90 ${formatLines(size.p90)}, over 200 lines ${formatRatio(size.over200)}, over 400 lines ${formatRatio(size.over400)} (${plural$2(size.count, "change")} with a known size)`,
-		`- **Reverted**: ${plural$2(reverted, "change")}${(partiallyReverted ?? 0) > 0 ? `; ${partiallyReverted} partially reverted by a sub-commit of a later change (no failure)` : ""}`,
-		`- **AI-assisted**: at least ${plural$2(ai.assisted, "change")}, ${ai.other} other (a lower bound: only marked work is found)${aiTools(ai)}`
+		`- **Size** (lines changed, lock and generated files left out): p50 ${formatLines(size.p50)}, p90 ${formatLines(size.p90)}, over 200 lines ${formatRatio(size.over200)}, over 400 lines ${formatRatio(size.over400)} (${plural$1(size.count, "change")} with a known size)`,
+		`- **Reverted**: ${plural$1(reverted, "change")}${(partiallyReverted ?? 0) > 0 ? `; ${partiallyReverted} partially reverted by a sub-commit of a later change (no failure)` : ""}`,
+		`- **AI-assisted**: at least ${plural$1(ai.assisted, "change")}, ${ai.other} other (a lower bound: only marked work is found)${aiTools(ai)}`
 	];
-	if (report.summary.flow.anomalies.clockSkew > 0) lines.push(`- **Clock skew**: ${plural$2(report.summary.flow.anomalies.clockSkew, "change")} with a negative interval, clamped to 0`);
+	if (report.summary.flow.anomalies.clockSkew > 0) lines.push(`- **Clock skew**: ${plural$1(report.summary.flow.anomalies.clockSkew, "change")} with a negative interval, clamped to 0`);
 	return [
 		"### Change size",
 		"",
@@ -20125,7 +20134,7 @@ function deploys$1(report) {
 	if (leftOut !== null) return [
 		"### Deploys",
 		"",
-		`${plural$2(deploysInWindow(report), "deploy")} in the window. ${leftOut}`,
+		`${plural$1(deploysInWindow(report), "deploy")} in the window. ${leftOut}`,
 		""
 	];
 	const unlinked = (report.unlinkedIncidents ?? []).length === 0 ? [] : [
@@ -20150,7 +20159,7 @@ function deploys$1(report) {
 	return [
 		"### Deploys",
 		"",
-		`${plural$2(report.deploys.length, "deploy")} in the window, read from ${md(signal)}.`,
+		`${plural$1(report.deploys.length, "deploy")} in the window, read from ${md(signal)}.`,
 		"",
 		...details(`Deploys (${report.deploys.length})`, [
 			...table([
@@ -20222,9 +20231,9 @@ function allChanges(report, limit) {
 }
 function leftOut(report) {
 	return [`_Left out of this summary: the list of ${[
-		plural$2(mergedInWindow(report), "change"),
-		plural$2(deploysInWindow(report), "deploy"),
-		report.summary.trend.weeks.length > 1 ? `${plural$2(report.summary.trend.weeks.length, "week")} of trend` : ""
+		plural$1(mergedInWindow(report), "change"),
+		plural$1(deploysInWindow(report), "deploy"),
+		report.summary.trend.weeks.length > 1 ? `${plural$1(report.summary.trend.weeks.length, "week")} of trend` : ""
 	].filter(Boolean).join(", the ")}. The full report (\`--format json\` or \`html\`) has them._`, ""];
 }
 function notes$1(report) {
@@ -20534,7 +20543,7 @@ function changesTable(report) {
 		const days = durationFormat(report.businessHours);
 		const name = repositoryNamer(report);
 		const rows = (report.repositories ?? []).map((r) => `<tr>${ext(name(r.name), "title")}${num$1(String(r.changes))}${num$1(durationOrBound(r.leadTimeP50, r.summary.leadTime.atLeast, days))}${num$1(formatDuration(r.cycleTimeP50, days))}${num$1(String(r.unreleased.count))}</tr>`);
-		const totals = `${plural$1(report.summary.changes, "change")} counted in the window.`;
+		const totals = `${plural(report.summary.changes, "change")} counted in the window.`;
 		return section("changes", "Changes", `${h(totals)} ${leftOut}`, rows.length > 0 ? table$2([
 			"Repository",
 			"Changes",
@@ -20560,7 +20569,7 @@ function changesTable(report) {
 	const total = report.changes.length;
 	const first = Math.min(50, total);
 	const tools = total > 0 ? "<div class=\"table-tools\" id=\"changes-tools\" hidden><label>Search <input type=\"search\" id=\"changes-search\" autocomplete=\"off\" placeholder=\"title, author, id or flag\"></label><span class=\"pager\"><button type=\"button\" id=\"changes-prev\">Previous</button><span id=\"changes-status\" aria-live=\"polite\"></span><button type=\"button\" id=\"changes-next\">Next</button></span></div>" : "";
-	return section("changes", `Changes (${total})`, h(`${plural$1(total, "change")}, the slowest first${total > first ? ", a page at a time: search, sort or page to see the rest" : ""}. Click a column to sort. Greyed rows (syncs, bots) are left out of the figures.`), tools, `<div class="scroll" tabindex="0"><table class="sortable" id="changes-table" data-page-size="50"><thead><tr>${head}</tr></thead><tbody>\n${rows.join("\n")}\n</tbody></table></div>`, total > first ? `<noscript><p class="note">${h(`The other ${total - first} are in the JSON and CSV reports.`)}</p></noscript>` : "");
+	return section("changes", `Changes (${total})`, h(`${plural(total, "change")}, the slowest first${total > first ? ", a page at a time: search, sort or page to see the rest" : ""}. Click a column to sort. Greyed rows (syncs, bots) are left out of the figures.`), tools, `<div class="scroll" tabindex="0"><table class="sortable" id="changes-table" data-page-size="50"><thead><tr>${head}</tr></thead><tbody>\n${rows.join("\n")}\n</tbody></table></div>`, total > first ? `<noscript><p class="note">${h(`The other ${total - first} are in the JSON and CSV reports.`)}</p></noscript>` : "");
 }
 var epoch$2, seconds$4, soFar$1, repositoryColumn, slowness;
 var init_changes$1 = __esmMin((() => {
@@ -20903,7 +20912,7 @@ function aiComparison$1(report) {
 	const a = ai.assisted;
 	const o = ai.other;
 	const tools = formatAiTools(report.summary.ai, (name) => name);
-	const lead = h(`At least ${plural$1(a.count, "change")} carried an AI marker (a lower bound: only marked work is found), against ${plural$1(o.count, "other")}.${tools ? ` ${tools[0]?.toUpperCase()}${tools.slice(1)}.` : ""}`);
+	const lead = h(`At least ${plural(a.count, "change")} carried an AI marker (a lower bound: only marked work is found), against ${plural(o.count, "other")}.${tools ? ` ${tools[0]?.toUpperCase()}${tools.slice(1)}.` : ""}`);
 	if (a.count === 0) return section("ai", "AI-assisted vs other", `${lead} No AI-assisted change was found in the window, so there is nothing to compare.`);
 	const boundOf = (group, key) => (key === "leadTime" ? group.atLeast?.leadTime : key === "deploy" ? group.atLeast?.deploy : null) ?? null;
 	const compared = [
@@ -21201,7 +21210,7 @@ function keyFigures(report) {
 			label: `${figureTitle("leadTime")}, median`,
 			value: percentileText(s.leadTime, "p50", days),
 			...placing(d.leadTime, report),
-			sub: `first commit → deploy, ${plural$1(s.leadTime.count, "change")}${waiting}`
+			sub: `first commit → deploy, ${plural(s.leadTime.count, "change")}${waiting}`
 		},
 		{
 			label: `${figureTitle("cycleTime")}, median`,
@@ -21212,13 +21221,13 @@ function keyFigures(report) {
 			label: "Deploys per week",
 			value: formatPerWeek(d.deploymentFrequency.value),
 			...placing(d.deploymentFrequency, report),
-			sub: report.deploySignal.kind === "merge" ? "every merge counted as a deploy" : d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== void 0 ? `${deployRateText(d.deploymentFrequency)}: under a week, no rate` : d.deploymentFrequency.repositories !== void 0 ? `the median repository’s own, of ${plural$1(report.repositories?.length ?? 0, "repository", "repositories")}` : `${plural$1(d.deploymentFrequency.count, "deploy")} in the window`
+			sub: report.deploySignal.kind === "merge" ? "every merge counted as a deploy" : d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== void 0 ? `${deployRateText(d.deploymentFrequency)}: under a week, no rate` : d.deploymentFrequency.repositories !== void 0 ? `the median repository’s own, of ${plural(report.repositories?.length ?? 0, "repository", "repositories")}` : `${plural(d.deploymentFrequency.count, "deploy")} in the window`
 		},
 		{
 			label: figureTitle("dora.changeFailureRate"),
 			value: formatRatio(d.changeFailureRate.value),
 			...placing(d.changeFailureRate, report),
-			sub: d.changeFailureRate.repositories !== void 0 ? "the median repository’s own" : `over ${plural$1(d.changeFailureRate.count, "deploy")}`
+			sub: d.changeFailureRate.repositories !== void 0 ? "the median repository’s own" : `over ${plural(d.changeFailureRate.count, "deploy")}`
 		},
 		s.unreleased ? {
 			label: "Merged, not deployed",
@@ -21229,7 +21238,7 @@ function keyFigures(report) {
 			label: `${figureTitle("dora.timeToRestore")}, median`,
 			value: formatDuration(d.timeToRestore.value, days),
 			...placing(d.timeToRestore, report),
-			sub: `over ${plural$1(d.timeToRestore.count, "restore")}`
+			sub: d.timeToRestore.repositories !== void 0 ? "the median repository’s own" : `over ${plural(d.timeToRestore.count, "restore")}`
 		}
 	];
 	list.push({
@@ -21246,7 +21255,7 @@ function deployTile(report) {
 		label: "Releases per week",
 		value: formatPerWeek(f.releasesPerWeek),
 		badge: band(f),
-		sub: `${plural$1(f.releases, "release")} of ${plural$1(f.count, "deploy")} in the window (${formatPerWeek(f.value)} a week): its products' tags on one commit are one release`
+		sub: `${plural(f.releases, "release")} of ${plural(f.count, "deploy")} in the window (${formatPerWeek(f.value)} a week): its products' tags on one commit are one release`
 	};
 }
 function stages(report) {
@@ -21257,7 +21266,7 @@ function stages(report) {
 	const shares = stackedShareBar({
 		id: "stage-shares",
 		title: "Share of the time in each stage",
-		description: `The share of each stage in the ${totalOf(report)} of the typical change, over ${plural$1(s.shareBasis.changes, `${s.shareBasis.kind} change`)}, each segment as wide as its share; ${unseen === null ? "the shares add up to 100% before each label is rounded" : "the first → last commit span, 0 for most changes, has no share and its part of the bar is left empty"}.`
+		description: `The share of each stage in the ${totalOf(report)} of the typical change, over ${plural(s.shareBasis.changes, `${s.shareBasis.kind} change`)}, each segment as wide as its share; ${unseen === null ? "the shares add up to 100% before each label is rounded" : "the first → last commit span, 0 for most changes, has no share and its part of the bar is left empty"}.`
 	}, STAGES.map((k) => ({
 		name: stageName(k, report),
 		colour: STAGE_COLOURS[k],
@@ -21300,9 +21309,9 @@ function stages(report) {
 	].some((p) => boundOf(f, p) !== null));
 	if (censored > 0 && bounded) {
 		const one = censored === 1;
-		notes.push(`${plural$1(censored, "change")} merged but not yet deployed ${one ? "counts" : "count"} as still waiting: ${one ? "its" : "their"} deploy wait and lead time are at least the time waited so far (a “≥” marks a percentile the data does not reach yet).`);
+		notes.push(`${plural(censored, "change")} merged but not yet deployed ${one ? "counts" : "count"} as still waiting: ${one ? "its" : "their"} deploy wait and lead time are at least the time waited so far (a “≥” marks a percentile the data does not reach yet).`);
 	}
-	if (s.flow.anomalies.clockSkew > 0) notes.push(`${plural$1(s.flow.anomalies.clockSkew, "change")} with a negative interval (clock skew), clamped to 0.`);
+	if (s.flow.anomalies.clockSkew > 0) notes.push(`${plural(s.flow.anomalies.clockSkew, "change")} with a negative interval (clock skew), clamped to 0.`);
 	return section("stages", "Where the time goes", h(`A stage's share: the part of the typical change's ${totalOf(report)} spent in it, over ${shareBasisText(s)}, each weighing the same.`), `<div class="charts split">${[figure(shares, `Share of the ${totalOf(report)} of the typical change, by stage`, shareCaption(report)), table$2([
 		"Stage",
 		"Changes",
@@ -21322,35 +21331,35 @@ function dora(report) {
 			figureTitle("dora.deploymentFrequency"),
 			deployRateText(f),
 			f,
-			plural$1(f.count, "deploy"),
+			overText(f, "deploy"),
 			"deploymentFrequency"
 		],
 		[
 			figureTitle("dora.leadTime"),
 			d.leadTime.value === null && report.summary.leadTime.atLeast !== null ? durationOrBound(null, report.summary.leadTime.atLeast, days) : median(d.leadTime.value),
 			d.leadTime,
-			plural$1(d.leadTime.count, "change"),
+			plural(d.leadTime.count, "change"),
 			"leadTime"
 		],
 		[
 			figureTitle("dora.changeFailureRate"),
-			formatRatio(d.changeFailureRate.value),
+			ofRepositories(d.changeFailureRate, formatRatio(d.changeFailureRate.value)),
 			d.changeFailureRate,
-			plural$1(d.changeFailureRate.count, "deploy"),
+			overText(d.changeFailureRate, "deploy"),
 			"changeFailureRate"
 		],
 		[
 			figureTitle("dora.timeToRestore"),
-			median(d.timeToRestore.value),
+			ofRepositories(d.timeToRestore, median(d.timeToRestore.value)),
 			d.timeToRestore,
-			plural$1(d.timeToRestore.count, "restore"),
+			overText(d.timeToRestore, "restore"),
 			"timeToRestore"
 		],
 		[
 			figureTitle("dora.reworkRate"),
 			formatRatio(d.reworkRate.value),
 			d.reworkRate,
-			plural$1(d.reworkRate.count, "deploy"),
+			plural(d.reworkRate.count, "deploy"),
 			"reworkRate"
 		]
 	];
@@ -21384,7 +21393,7 @@ function shareCaption(report) {
 	const coding = report.summary.stages.coding;
 	const unseen = codingUnseenNote(report) !== null;
 	if (!STAGES.some((k) => !(k === "coding" && unseen) && (report.summary.stages[k].share ?? 0) > 0)) return "No change has a known, positive time: there is no share to draw.";
-	return unseen && (coding.share ?? 0) > 0 ? `Each segment is as wide as its share; the empty part is the first → last commit span, which has no share (${coding.oneCommit ?? 0} of ${plural$1(coding.count, "change")}, ${formatRatio(coding.oneCommitShare)}, landed as one commit): the shares shown add up to less than 100%.` : `Each change is split into its stages from first commit to ${report.summary.shareBasis.kind === "deployed" ? "deploy" : "merge"}, and each segment is as wide as its share: the shares add up to 100% before each label is rounded.`;
+	return unseen && (coding.share ?? 0) > 0 ? `Each segment is as wide as its share; the empty part is the first → last commit span, which has no share (${coding.oneCommit ?? 0} of ${plural(coding.count, "change")}, ${formatRatio(coding.oneCommitShare)}, landed as one commit): the shares shown add up to less than 100%.` : `Each change is split into its stages from first commit to ${report.summary.shareBasis.kind === "deployed" ? "deploy" : "merge"}, and each segment is as wide as its share: the shares add up to 100% before each label is rounded.`;
 }
 function stagePercentiles(report) {
 	const days = durationFormat(report.businessHours);
@@ -21514,8 +21523,8 @@ function changeSize(report) {
 		format: (v) => formatDuration(v, days),
 		empty: "no change with a known size"
 	});
-	const counts = size.buckets.map((b) => `${b.bucket.replace("-", "–")} lines: ${plural$1(b.count, "change")}`).join("; ");
-	return section("size", "Change size", h(`Lines added plus deleted (lock, vendored and generated files left out), over ${plural$1(size.count, "change")} with a known size.`), tiles([
+	const counts = size.buckets.map((b) => `${b.bucket.replace("-", "–")} lines: ${plural(b.count, "change")}`).join("; ");
+	return section("size", "Change size", h(`Lines added plus deleted (lock, vendored and generated files left out), over ${plural(size.count, "change")} with a known size.`), tiles([
 		{
 			label: "Size, median",
 			value: formatLines(size.p50),
@@ -21541,7 +21550,7 @@ function deploys(report) {
 	const leftOut = listsLeftOut(report, "deploy", (flag) => `<code>${flag}</code>`);
 	if (leftOut !== null) {
 		const rows = (report.repositories ?? []).map((r) => `<tr>${ext(name(r.name), "title")}${num$1(String(r.deploys))}${num$1(String(r.failedDeploys))}${num$1(formatPerWeek(r.deploymentFrequency))}</tr>`);
-		return section("deploys", "Deploys", `${h(`${plural$1(deploysInWindow(report), "deploy")} in the window, read from ${signal}.`)} ${leftOut}`, rows.length > 0 ? table$2([
+		return section("deploys", "Deploys", `${h(`${plural(deploysInWindow(report), "deploy")} in the window, read from ${signal}.`)} ${leftOut}`, rows.length > 0 ? table$2([
 			"Repository",
 			"Deploys",
 			"Failed",
@@ -21561,7 +21570,7 @@ function deploys(report) {
 		tip: [
 			`${d.repository ? `${name(d.repository)} ` : ""}${d.ref}`,
 			`${minuteOf(d.at)} UTC`,
-			`${plural$1(d.changes, "change")} shipped`,
+			`${plural(d.changes, "change")} shipped`,
 			...d.rollback ? ["rollback"] : [],
 			...d.failed ? [`failed${d.failureReasons.length ? `: ${d.failureReasons.join("; ")}` : ""}`] : [],
 			...d.restoredAfter !== null ? [`restored after ${formatDuration(d.restoredAfter, days)}`] : []
@@ -21583,7 +21592,7 @@ function deploys(report) {
 	const note = report.deploySignal.kind === "merge" ? "No deploy signal was found, so every merge counts as a deploy." : "A deploy that shipped none of the changes counted above (a release of an older line, or one of bots' changes or a release commit alone) sits on the baseline.";
 	const unlinked = report.unlinkedIncidents ?? [];
 	const incidents = unlinked.length === 0 ? "" : `<p>${h(`Unlinked ${UNLINKED_LEAD}`)}</p><ul>${unlinked.map((i) => `<li>${h(unlinkedText$1(i))}</li>`).join("")}</ul>`;
-	return section("deploys", "Deploys", h(`${plural$1(report.deploys.length, "deploy")} in the window, read from ${signal}.`), figure(svg, "Deploys and what each shipped", note), list, incidents);
+	return section("deploys", "Deploys", h(`${plural(report.deploys.length, "deploy")} in the window, read from ${signal}.`), figure(svg, "Deploys and what each shipped", note), list, incidents);
 }
 function unreleased(report) {
 	const days = durationFormat(report.businessHours);
@@ -21821,7 +21830,7 @@ function review(report) {
 	});
 	const more = r.byReviewer.length - shown.length;
 	const rows = r.byReviewer.map((x) => `<tr>${ext(x.reviewer)}${num$1(String(x.reviews))}${num$1(String(x.firstReviews))}${num$1(formatDuration(x.pickupP50, days))}</tr>`);
-	return section("review", "Review health", h(`${plural$1(r.reviews, "review")} by ${plural$1(r.reviewers, "reviewer")}, ${formatNumber(r.reviewsPerChange)} per change.`), tiles([
+	return section("review", "Review health", h(`${plural(r.reviews, "review")} by ${plural(r.reviewers, "reviewer")}, ${formatNumber(r.reviewsPerChange)} per change.`), tiles([
 		{
 			label: "Reviews by the two busiest",
 			value: formatRatio(r.topTwoShare),
@@ -21831,21 +21840,21 @@ function review(report) {
 		{
 			label: "Merged without review",
 			value: formatRatio(r.unreviewedShare),
-			sub: plural$1(r.unreviewed, "change"),
+			sub: plural(r.unreviewed, "change"),
 			alert: over(r.unreviewedShare, t.unreviewedShare)
 		},
 		{
 			label: "Merged without another’s approval",
 			value: formatRatio(r.selfMergedShare),
-			sub: plural$1(r.selfMerged, "change")
+			sub: plural(r.selfMerged, "change")
 		},
 		{
 			label: "Review depth on large changes",
 			value: formatNumber(r.largeChangeCommentsPer100LinesP50),
-			sub: `comments per 100 lines (median) over ${plural$1(r.largeChanges, "change")} of 400+ lines; ${r.largeChangesWithoutComments} approved without a comment`,
+			sub: `comments per 100 lines (median) over ${plural(r.largeChanges, "change")} of 400+ lines; ${r.largeChangesWithoutComments} approved without a comment`,
 			alert: r.largeChangesWithoutComments > 0
 		}
-	]), charts(figure(load, "Review load: reviews per reviewer", `Each bar is a reviewer’s submitted reviews; “first” counts the changes they reviewed first.${more > 0 ? ` ${plural$1(more, "more reviewer")} in the table.` : ""}`)), rows.length > 0 ? details$1(`Every reviewer (${r.byReviewer.length})`, table$2([
+	]), charts(figure(load, "Review load: reviews per reviewer", `Each bar is a reviewer’s submitted reviews; “first” counts the changes they reviewed first.${more > 0 ? ` ${plural(more, "more reviewer")} in the table.` : ""}`)), rows.length > 0 ? details$1(`Every reviewer (${r.byReviewer.length})`, table$2([
 		"Reviewer",
 		"Reviews",
 		"First to review",
@@ -21855,7 +21864,7 @@ function review(report) {
 function rework$1(report) {
 	const w = report.summary.rework;
 	if (!w) return "";
-	return section("rework", "Rework after review", h(`Over the ${plural$1(w.reviewed, "reviewed change")}.`), tiles([{
+	return section("rework", "Rework after review", h(`Over the ${plural(w.reviewed, "reviewed change")}.`), tiles([{
 		label: "Changed after the first review",
 		value: formatRatio(w.share),
 		sub: `${w.reworked} of ${w.reviewed}: commits or force-pushes after review`,
@@ -21890,7 +21899,7 @@ function ci(report) {
 		empty: "no change with timed check runs"
 	});
 	const flaky = c.worstFlaky.map((f) => `<tr>${ext(f.name)}${num$1(String(f.flaky))}${num$1(String(f.runs))}${num$1(formatRatio(f.rate))}</tr>`);
-	return section("ci", "CI checks", h(`Checks on the final head commit of ${plural$1(c.changes, "change")}.`), tiles([
+	return section("ci", "CI checks", h(`Checks on the final head commit of ${plural(c.changes, "change")}.`), tiles([
 		{
 			label: "Check wall time, median",
 			value: formatDuration(c.p50, days),
@@ -21945,11 +21954,11 @@ function wip$1(report) {
 	const multi = report.repositories !== void 0;
 	const name = repositoryNamer(report);
 	const rows = w.oldest.map((p) => `<tr>${multi ? ext(name(p.repository ?? "")) : ""}<td class="id">${link(p.url, `#${p.number}`)}</td>${ext(p.title, "title")}${ext(p.author)}<td>${p.isDraft ? "draft" : "ready"}</td>${num$1(formatDuration(p.age, days))}</tr>`);
-	return section("wip", "Work in progress", h(`Pull requests open at the end of the window (bots left out), by ${plural$1(w.activeAuthors, "active author")}.`), tiles([
+	return section("wip", "Work in progress", h(`Pull requests open at the end of the window (bots left out), by ${plural(w.activeAuthors, "active author")}.`), tiles([
 		{
 			label: "Open, ready for review",
 			value: String(w.open),
-			sub: `and ${plural$1(w.drafts, "draft")}`
+			sub: `and ${plural(w.drafts, "draft")}`
 		},
 		{
 			label: "Age, median",
@@ -26080,8 +26089,8 @@ function noReleaseTagWarning(all, choice, patternSource) {
 	if (all.length === 0 || choice.releases.length > 0) return null;
 	const newest = [...all].sort((a, b) => b.at - a.at || a.name.localeCompare(b.name)).slice(0, 5).map((t) => t.name);
 	const few = `${newest.join(", ")}${all.length > newest.length ? ", …" : ""}`;
-	if (choice.prereleases.length > 0) return `the repository's ${plural$2(all.length, "tag")} (${few}) include no final release matching --tag-pattern ${patternSource}, only ${plural$2(choice.prereleases.length, "pre-release")}: pass --include-prereleases to count them as deploys`;
-	return `none of the repository's ${plural$2(all.length, "tag")} (${few}) matches --tag-pattern ${patternSource}: give a pattern that matches its release tags`;
+	if (choice.prereleases.length > 0) return `the repository's ${plural$1(all.length, "tag")} (${few}) include no final release matching --tag-pattern ${patternSource}, only ${plural$1(choice.prereleases.length, "pre-release")}: pass --include-prereleases to count them as deploys`;
+	return `none of the repository's ${plural$1(all.length, "tag")} (${few}) matches --tag-pattern ${patternSource}: give a pattern that matches its release tags`;
 }
 var init_release_tags = __esmMin((() => {
 	init_release_names();
@@ -27501,7 +27510,7 @@ function openAt(pull, now) {
 }
 function staleHistoryNote(newestCommit, now) {
 	if (newestCommit === null || now - newestCommit < 28 * DAY$7) return null;
-	return `the newest commit is ${plural$2(Math.floor((now - newestCommit) / DAY$7), "day")} old at the window's end (${new Date(now * 1e3).toISOString().slice(0, 10)}): fetch, or set --until`;
+	return `the newest commit is ${plural$1(Math.floor((now - newestCommit) / DAY$7), "day")} old at the window's end (${new Date(now * 1e3).toISOString().slice(0, 10)}): fetch, or set --until`;
 }
 var DAY$7;
 var init_as_of = __esmMin((() => {
@@ -34967,7 +34976,7 @@ async function fetchOverflow(client, repo, pulls, needs, guards, gaps, onProgres
 	while (queue.length > 0) {
 		const batch = takeBatch(queue);
 		queue = queue.slice(batch.length);
-		onProgress?.(`fetching the rest of ${plural$2(batch.length, "pull request")} with long histories`);
+		onProgress?.(`fetching the rest of ${plural$1(batch.length, "pull request")} with long histories`);
 		const { operation, variables } = overflowOperation(batch);
 		const result = await client.request(operation, {
 			owner: repo.owner,
@@ -35132,7 +35141,7 @@ async function fetchLists(client, options, out, warn, plan, gaps) {
 			const need = overflowNeed(raw, pull, out.guards, warn);
 			if (need) out.needs.push(need);
 		}
-		progress(`fetched ${plural$2(out.pulls.size, "merged pull request")}`);
+		progress(`fetched ${plural$1(out.pulls.size, "merged pull request")}`);
 	}
 	for await (const page of paginate(async (deploymentsAfter) => toPage(take(await client.request(DEPLOYMENTS, {
 		...repo,
@@ -35147,7 +35156,7 @@ async function fetchLists(client, options, out, warn, plan, gaps) {
 		if (deployment) out.deployments.push(deployment);
 		if (deployment && raw.statuses?.pageInfo?.hasNextPage === true) warn(`a deployment to ${deployment.environment || "?"} at ${isoOf(deployment.createdAt)} has more than 20 statuses: only the first 20 are read`);
 	}
-	progress(`fetched ${plural$2(out.deployments.length, "deployment")}`);
+	progress(`fetched ${plural$1(out.deployments.length, "deployment")}`);
 	for await (const page of paginate(async (releasesAfter) => toPage(take(await client.request(RELEASES, {
 		...repo,
 		releasesAfter
@@ -35199,7 +35208,7 @@ async function fetchLists(client, options, out, warn, plan, gaps) {
 			if (pull) out.closedPulls.set(pull.number, pull);
 			else warn(`a closed pull request (${typeof raw.number === "number" ? `#${raw.number}` : "no number"}) came back without its number or its open and close times: left out`);
 		}
-		progress(`fetched ${plural$2(out.closedPulls.size, "pull request")} closed without merging`);
+		progress(`fetched ${plural$1(out.closedPulls.size, "pull request")} closed without merging`);
 	}
 	out.closedComplete = true;
 }
@@ -36565,7 +36574,7 @@ async function fetchWorkflowRuns(options, commits, tip) {
 		const pending = wanted.map((c) => ({ oid: c.sha }));
 		while (pending.length > 0) {
 			const batch = pending.splice(0, PER_REQUEST);
-			options.onProgress?.(`reading workflow runs from GitHub (${plural$2(fetched.size, "commit")} of ${wanted.length})`);
+			options.onProgress?.(`reading workflow runs from GitHub (${plural$1(fetched.size, "commit")} of ${wanted.length})`);
 			const { operation, variables } = workflowRunsOperation(batch);
 			const result = await client.request(operation, {
 				owner: options.owner,
@@ -36590,7 +36599,7 @@ async function fetchWorkflowRuns(options, commits, tip) {
 	} catch (error) {
 		if (!(error instanceof RateLimitError || error instanceof DeadlineError) || !options.partial) throw error;
 		partial = true;
-		warn(`${error.message}: stopped early (--partial), so the workflow runs of ${plural$2(wanted.length - complete.size, "commit")} are missing`);
+		warn(`${error.message}: stopped early (--partial), so the workflow runs of ${plural$1(wanted.length - complete.size, "commit")} are missing`);
 	}
 	const commitsNow = new Map(known);
 	for (const [sha, runs] of fetched) {
@@ -36710,7 +36719,7 @@ async function fetchLinePulls(options, lines) {
 			const batch = [];
 			for (let i = 0; i < pending.length && batch.length < LINES_PER_REQUEST;) if (pending[i].first === size) batch.push(pending.splice(i, 1)[0]);
 			else i++;
-			options.onProgress?.(`reading release lines' pull requests from GitHub (${plural$2(done.size, "line")} of ${pending.length + batch.length + done.size})`);
+			options.onProgress?.(`reading release lines' pull requests from GitHub (${plural$1(done.size, "line")} of ${pending.length + batch.length + done.size})`);
 			const { operation, variables } = linePullsOperation(batch.map((ask) => ({
 				base: ask.line.name,
 				after: ask.after
@@ -36762,7 +36771,7 @@ async function fetchLinePulls(options, lines) {
 	} catch (error) {
 		if (!(error instanceof RateLimitError || error instanceof DeadlineError) || !options.partial) throw error;
 		partial = true;
-		warn(`${error.message}: stopped early (--partial), so the pull requests of ${plural$2(lines.length - byLine.size - done.size, "release line")} may be missing`);
+		warn(`${error.message}: stopped early (--partial), so the pull requests of ${plural$1(lines.length - byLine.size - done.size, "release line")} may be missing`);
 	}
 	for (const line of lines) {
 		const read = fetched.get(line.name);
@@ -36913,7 +36922,7 @@ async function fetchGitHub(options) {
 	} catch (error) {
 		if (!(error instanceof RateLimitError || error instanceof DeadlineError) || !options.partial) throw error;
 		partial = true;
-		warn(`${error.message}: stopped early (--partial), so this report covers only what was fetched: ${plural$2(fetched.pulls.size, "pull request")} in this run`);
+		warn(`${error.message}: stopped early (--partial), so this report covers only what was fetched: ${plural$1(fetched.pulls.size, "pull request")} in this run`);
 	}
 	const gapWarning = gaps.summary();
 	if (gapWarning !== null) warn(gapWarning);
@@ -36933,7 +36942,7 @@ async function fetchGitHub(options) {
 	const pulls = content.pulls.items.filter((p) => p.mergedAt >= options.since).sort((a, b) => b.updatedAt - a.updatedAt || b.number - a.number);
 	const closedPulls = (content.closed?.items ?? []).filter((p) => p.closedAt >= closedSince).sort((a, b) => a.closedAt - b.closedAt || a.number - b.number);
 	const truncated = closedPulls.filter((p) => p.truncated).length;
-	if (truncated > 0) warn(`${plural$2(truncated, "pull request")} closed without merging had more reviews or comments than the first 20 read: their review effort is counted from those (a lower bound)`);
+	if (truncated > 0) warn(`${plural$1(truncated, "pull request")} closed without merging had more reviews or comments than the first 20 read: their review effort is counted from those (a lower bound)`);
 	return {
 		pulls,
 		deployments: content.deployments.items.filter((d) => d.createdAt >= deploySince).sort((a, b) => a.createdAt - b.createdAt),
@@ -37015,7 +37024,7 @@ async function readLinePulls(gh, options, scope, report) {
 		report.progress({ step: "reading release lines' pull requests from GitHub" });
 		const read = await fetchLinePulls(fetchOptions(gh, options, scope, defaultCacheDir(env), report), scope.lines);
 		if (read.missing.length > 0) report.warning(`GitHub listed no pull requests merged into ${read.missing.join(", ")}: backports there are linked by their commits alone`);
-		if (options.verbose) report.warn(`GitHub release lines: ${plural$2(scope.lines.length, "line")} (${read.cachedLines} from the cache), ${plural$2(read.requests, "request")}, query cost ${plural$2(read.cost, "point")}`);
+		if (options.verbose) report.warn(`GitHub release lines: ${plural$1(scope.lines.length, "line")} (${read.cachedLines} from the cache), ${plural$1(read.requests, "request")}, query cost ${plural$1(read.cost, "point")}`);
 		return read.pulls;
 	} catch (error) {
 		report.warning(`cannot read the release lines' pull requests from GitHub (${error instanceof Error ? error.message : String(error)}): backports are linked by their commits alone`);
@@ -37050,7 +37059,7 @@ function sourceNotes(signal, github, inWindow, pullRefs, host) {
 	const unseen = inWindow.filter((c) => c.flags.includes("commits-unseen")).length;
 	if (unseen > 0 && !pullRefs) {
 		const fetch = onGitHub(host) ? ": fetch them with `git fetch origin '+refs/pull/*/head:refs/pull/*/head'`." : " (flowaudit reads a squash's commits from GitHub's pull refs only).";
-		notes.push(`${plural$2(unseen, "squash-merged change")} ${unseen === 1 ? "has" : "have"} no commits in this clone, so ${unseen === 1 ? "its" : "their"} coding time is unknown${fetch}`);
+		notes.push(`${plural$1(unseen, "squash-merged change")} ${unseen === 1 ? "has" : "have"} no commits in this clone, so ${unseen === 1 ? "its" : "their"} coding time is unknown${fetch}`);
 	}
 	return notes;
 }
@@ -37059,7 +37068,7 @@ function elsewhereText(host, inWindow) {
 		gerrit: 0,
 		landed: 0
 	};
-	if (gerrit > 0) return `${gerrit} of the window's ${plural$2(landed, "change")} ${gerrit === 1 ? "was" : "were"} reviewed on Gerrit (their Reviewed-on trailers), which flowaudit does not read`;
+	if (gerrit > 0) return `${gerrit} of the window's ${plural$1(landed, "change")} ${gerrit === 1 ? "was" : "were"} reviewed on Gerrit (their Reviewed-on trailers), which flowaudit does not read`;
 	if (host === "gitlab" && mergedOnGitLab(inWindow)) return "This project's merge requests are on GitLab (its commits name them: `See merge request`, `Part-of:`), which flowaudit does not read";
 	return onGitHub(host) ? null : reviewedElsewhere(host);
 }
@@ -37071,12 +37080,12 @@ function syncedPullsNote(inWindow, trackedBranch) {
 	const lines = [...new Set(syncs.flatMap((c) => c.branch === null ? [] : [c.branch.replace(/^(?:origin|upstream)\//, "")]))];
 	const where = lines.length === 0 ? "another line" : lines.map((b) => `\`${b}\``).join(", ");
 	const run = lines.length === 1 ? ` Run with --branch ${lines[0]} to measure them where they landed.` : "";
-	return `${carried} of the window's ${plural$2(all, "pull request")} landed first on ${where} and reached ${trackedBranch} through ${plural$2(syncs.length, "sync")}: a sync is left out of every figure, so their work is not measured here.${run}`;
+	return `${carried} of the window's ${plural$1(all, "pull request")} landed first on ${where} and reached ${trackedBranch} through ${plural$1(syncs.length, "sync")}: a sync is left out of every figure, so their work is not measured here.${run}`;
 }
 function prereleaseNote(waiting, tag, held) {
 	const inTag = waiting.filter((c) => held.has(c.sha)).length;
 	if (inTag === 0) return null;
-	return `${inTag} of the ${plural$2(waiting.length, "change")} not yet deployed ${inTag === 1 ? "is" : "are"} in the pre-release ${tag.name} (${new Date(tag.at * 1e3).toISOString().slice(0, 10)}): a pre-release is a test build, not a deploy. With --include-prereleases, pre-releases count as deploys.`;
+	return `${inTag} of the ${plural$1(waiting.length, "change")} not yet deployed ${inTag === 1 ? "is" : "are"} in the pre-release ${tag.name} (${new Date(tag.at * 1e3).toISOString().slice(0, 10)}): a pre-release is a test build, not a deploy. With --include-prereleases, pre-releases count as deploys.`;
 }
 function mostlyDirect(inWindow) {
 	const landed = inWindow.filter((c) => c.kind !== "sync");
@@ -37099,7 +37108,7 @@ function mergeToolNote(inWindow, identities, host) {
 function titleOnlyBackportsNote(counted, titleOnly, host) {
 	const carried = counted.filter((c) => titleOnly.has(c.sha)).length;
 	if (carried === 0) return null;
-	return `${carried} of the window's ${plural$2(counted.length, "counted change")} ${carried === 1 ? "has its" : "have their"} title on a release line under a later pull request's number, as a backport bot's squash carries it (\`fix: x (#M)\` for \`fix: x (#N)\`): git alone cannot tell that ${carried === 1 ? "the squash copies it" : "the squashes copy them"}, so ${carried === 1 ? "it counts" : "they count"} as deployed only when a release holds ${carried === 1 ? "its" : "their"} own commit, and the deploy wait and lead time may read long.${onGitHub(host) ? " With a GitHub token (GH_TOKEN), flowaudit reads the backport pull requests' descriptions (`Backport of #N`)." : ""}`;
+	return `${carried} of the window's ${plural$1(counted.length, "counted change")} ${carried === 1 ? "has its" : "have their"} title on a release line under a later pull request's number, as a backport bot's squash carries it (\`fix: x (#M)\` for \`fix: x (#N)\`): git alone cannot tell that ${carried === 1 ? "the squash copies it" : "the squashes copy them"}, so ${carried === 1 ? "it counts" : "they count"} as deployed only when a release holds ${carried === 1 ? "its" : "their"} own commit, and the deploy wait and lead time may read long.${onGitHub(host) ? " With a GitHub token (GH_TOKEN), flowaudit reads the backport pull requests' descriptions (`Backport of #N`)." : ""}`;
 }
 var SYNCED_SHARE, FEW;
 var init_notes = __esmMin((() => {
@@ -37521,7 +37530,7 @@ async function readWorkflowRuns(gh, repo, options, scope, report) {
 		branch: scope.branch.name,
 		until: last
 	}, defaultCacheDir(env), report), commits, scope.branch.tip);
-	if (options.verbose) report.warn(`GitHub workflow runs: ${plural$2(commits.length, "commit")} (${read.cached} from the cache), ${plural$2(read.requests, "request")}, query cost ${plural$2(read.cost, "point")}`);
+	if (options.verbose) report.warn(`GitHub workflow runs: ${plural$1(commits.length, "commit")} (${read.cached} from the cache), ${plural$1(read.requests, "request")}, query cost ${plural$1(read.cost, "point")}`);
 	return read.runs;
 }
 var AFTER_WINDOW;
@@ -40949,7 +40958,7 @@ async function readWorkspace(cwd, sha, rootName) {
 	});
 	const names = packages.length > MAX_NAMES_READ ? new Map() : await readBlobs(cwd, packages.map((p) => `${sha}:${manifestPath(p)}`), MANIFEST_LIMIT);
 	const large = [...names.values()].filter((b) => "tooLarge" in b).length;
-	if (large > 0) warnings.push(`${plural$2(large, "package manifest")} over ${MANIFEST_LIMIT / 1024 / 1024} MB ${large === 1 ? "was" : "were"} not read: ${large === 1 ? "its package is" : "their packages are"} named for ${large === 1 ? "its folder" : "their folders"}`);
+	if (large > 0) warnings.push(`${plural$1(large, "package manifest")} over ${MANIFEST_LIMIT / 1024 / 1024} MB ${large === 1 ? "was" : "were"} not read: ${large === 1 ? "its package is" : "their packages are"} named for ${large === 1 ? "its folder" : "their folders"}`);
 	return {
 		packages: packages.map((p) => {
 			const blob = names.get(`${sha}:${manifestPath(p)}`);
@@ -41220,7 +41229,7 @@ function untouchedNote(inWindow, read, counts) {
 	const untouched = inWindow.filter((c) => counts(c) && !read.evidence.touched.has(c.sha));
 	if (untouched.length === 0) return null;
 	const shipped = untouched.filter((c) => c.deployedAt !== null).length;
-	const all = plural$2(untouched.length, "change");
+	const all = plural$1(untouched.length, "change");
 	const yet = shipped === untouched.length ? "" : ` (${shipped} of them shipped by the window's end)`;
 	const own = read.evidence.own;
 	if (own !== null) return `${all} of the window touched no product's files${yet}: each ships with the repository's own tags, the deploys of ${own} (the products column names that product).`;
@@ -41229,7 +41238,7 @@ function untouchedNote(inWindow, read, counts) {
 function unknownTagsWarning(tags) {
 	if (tags.length === 0) return null;
 	const few = [...tags].sort().slice(0, 5);
-	return `${plural$2(tags.length, "tag")} name${tags.length === 1 ? "s" : ""} no package of the workspace and ${tags.length === 1 ? "is" : "are"} no deploy (${few.join(", ")}${tags.length > few.length ? ", …" : ""}): name ${tags.length === 1 ? "its" : "their"} product in the config's products to count ${tags.length === 1 ? "it" : "them"}`;
+	return `${plural$1(tags.length, "tag")} name${tags.length === 1 ? "s" : ""} no package of the workspace and ${tags.length === 1 ? "is" : "are"} no deploy (${few.join(", ")}${tags.length > few.length ? ", …" : ""}): name ${tags.length === 1 ? "its" : "their"} product in the config's products to count ${tags.length === 1 ? "it" : "them"}`;
 }
 function declaredProducts(config) {
 	return new Map(Object.entries(config).map(([name, p]) => [name, {
@@ -41315,9 +41324,6 @@ function times(factor) {
 function num(n) {
 	return (Math.round(n * 10) / 10).toString();
 }
-function plural(n, word) {
-	return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
 var init_format = __esmMin((() => {
 	init_units();
 }));
@@ -41350,7 +41356,7 @@ function row(parts) {
 }
 function stageValue(label, stage, threshold, input) {
 	const share = measured(stage.share) ? `, ${percent(stage.share)} of the typical change's time` : "";
-	return `p50 ${label} ${duration$1(stage.p50 ?? 0, input)} (threshold ${duration$1(threshold, input)}) over ${plural(stage.count, "change")}${share}`;
+	return `p50 ${label} ${duration$1(stage.p50 ?? 0, input)} (threshold ${duration$1(threshold, input)}) over ${plural$1(stage.count, "change")}${share}`;
 }
 var init_kit = __esmMin((() => {
 	init_format();
@@ -41374,7 +41380,7 @@ var init_ai_acceptance = __esmMin((() => {
 			const diff = a.aiMinusOther;
 			if (!diff.real || !measured(diff.high) || diff.high >= 0 || !measured(ai) || !measured(other) || !(ai > other * t.aiRatio)) return null;
 			const ratio = other > 0 ? ` ${times(ai / other)} as often` : "";
-			const spent = a.ai.reviewTime > 0 ? `; the ${plural(a.ai.rejected, "rejected one")} took ${num(hours(a.ai.reviewTime))} hours in review (first review → close, summed) and ${plural(a.ai.reviews, "review")}` : "";
+			const spent = a.ai.reviewTime > 0 ? `; the ${plural$1(a.ai.rejected, "rejected one")} took ${num(hours(a.ai.reviewTime))} hours in review (first review → close, summed) and ${plural$1(a.ai.reviews, "review")}` : "";
 			return row({
 				id: "ai-acceptance",
 				measure: "Acceptance: of the pull requests decided in the window, the share merged — merged ÷ (merged + closed unmerged); drafts, agents' failed runs and open ones apart — AI-assisted against the rest",
@@ -41572,23 +41578,26 @@ var init_change_failure_rate = __esmMin((() => {
 			const { changeFailureRate: cfr, timeToRestore, reworkRate } = input.summary.dora;
 			const rate = cfr.value;
 			if (!measured(rate) || rate <= t.changeFailureRate) return null;
-			const failed = Math.round(rate * cfr.count);
-			const restore = measured(timeToRestore.value) ? `; p50 ${figureLabel("dora.timeToRestore")} ${duration$1(timeToRestore.value, input)}` : "";
+			const pooled = input.pooledFailures;
+			const failed = pooled?.failed ?? Math.round(rate * cfr.count);
+			const restoreP50 = pooled === void 0 ? timeToRestore.value : pooled.restoreP50;
+			const restore = measured(timeToRestore.value) ? `; ${pooled === void 0 ? "" : "the median repository’s "}p50 ${figureLabel("dora.timeToRestore")} ${duration$1(timeToRestore.value, input)}` : "";
 			const rework = measured(reworkRate.value) && reworkRate.value > 0 ? `; ${percent(reworkRate.value)} of deploys only carried fixes or reverts` : "";
 			return row({
 				id: "change-failure-rate",
 				measure: "Change failure rate: deploys followed by a revert, a rollback, a failed status or an incident",
-				value: `${percent(rate)} of deploys failed (threshold ${percent(t.changeFailureRate)}; ${failed} of ${cfr.count})${restore}${rework}`,
+				value: `${pooled === void 0 ? `${percent(rate)} of deploys failed (threshold ${percent(t.changeFailureRate)}; ${failed} of ${cfr.count})` : `the median repository: ${percent(rate)} of its deploys failed (threshold ${percent(t.changeFailureRate)}); ${failed} of all ${plural$1(pooled.deploys, "deploy")} failed`}${restore}${rework}`,
 				tellsYou: "Problems are found in production rather than before merge. Each failure costs a fix, a revert or a rollback, and teams that fail often tend to slow down and batch up, which makes the next deploy riskier.",
 				doNext: "Go through the failed deploys in this report and look for what the reverted changes share (size, area of the code, missing tests). Add the check that would have caught them, and make rollback one routine step.",
-				impact: measured(timeToRestore.value) ? hours(timeToRestore.value * failed) : 0,
+				impact: measured(restoreP50) ? hours(restoreP50 * failed) : 0,
 				figure: "summary.dora.changeFailureRate.value",
 				threshold: percent(t.changeFailureRate)
 			});
 		},
 		check(input, t) {
 			const rate = input.summary.dora.changeFailureRate.value;
-			return measured(rate) ? `change failure rate ${percent(rate)} (threshold ${percent(t.changeFailureRate)})` : null;
+			const of = input.pooledFailures === void 0 ? "" : " of the median repository";
+			return measured(rate) ? `change failure rate${of} ${percent(rate)} (threshold ${percent(t.changeFailureRate)})` : null;
 		}
 	};
 }));
@@ -41618,12 +41627,12 @@ var init_deploy_wait = __esmMin((() => {
 			const f = input.summary.dora.deploymentFrequency;
 			const released = f.releases !== void 0 && f.releases !== null;
 			const perWeek = released ? f.releasesPerWeek ?? null : f.value;
-			const frequency = measured(perWeek) ? `; ${deployRate(perWeek, released ? "release" : "deploy")}` : "";
-			const waiting = stage.censored ? `; ${plural(stage.censored, "change")} merged and not yet deployed` : "";
+			const frequency = measured(perWeek) ? `; ${f.repositories === void 0 ? "" : "the median repository: "}${deployRate(perWeek, released ? "release" : "deploy")}` : "";
+			const waiting = stage.censored ? `; ${plural$1(stage.censored, "change")} merged and not yet deployed` : "";
 			return row({
 				id: "deploy-wait",
 				measure: "Deploy wait: time from merge to the first production deploy that contains the change",
-				value: `${stage.p50 === null ? `p50 deploy wait ≥ ${duration$1(p50, input)} (threshold ${duration$1(t.deployWaitP50, input)}) over ${plural(stage.count, "change")}` : stageValue("deploy wait", stage, t.deployWaitP50, input)}${waiting}${frequency}`,
+				value: `${stage.p50 === null ? `p50 deploy wait ≥ ${duration$1(p50, input)} (threshold ${duration$1(t.deployWaitP50, input)}) over ${plural$1(stage.count, "change")}` : stageValue("deploy wait", stage, t.deployWaitP50, input)}${waiting}${frequency}`,
 				tellsYou: "Merged work is held back and shipped in batches (a release train, a manual release, a fixed schedule). Each batch carries more changes, so a deploy is riskier and a failure is harder to pin on one change.",
 				doNext: "Ship smaller batches more often: automate the release from the main branch, and if a schedule must stay, shorten it (weekly to daily) before adding tooling elsewhere.",
 				impact: stageHours({
@@ -41688,7 +41697,7 @@ var init_large_changes = __esmMin((() => {
 			return row({
 				id: "large-changes",
 				measure: "Change size: lines added plus deleted per change (lock, vendored and generated files left out)",
-				value: `${percent(size.over400)} of ${plural(size.count, "change")} over 400 lines (threshold ${percent(t.largeChangeShare)})${typical ? `; ${typical}` : ""}`,
+				value: `${percent(size.over400)} of ${plural$1(size.count, "change")} over 400 lines (threshold ${percent(t.largeChangeShare)})${typical ? `; ${typical}` : ""}`,
 				tellsYou: "Large changes wait longer for a reviewer, get a lighter read once they have one, and are harder to revert cleanly. Problems that a small change would show early stay hidden until the end.",
 				doNext: "Aim for changes under about 200 lines: land refactors on their own, put unfinished features behind a flag, and stack several small pull requests instead of opening one big one.",
 				impact: stageHours(input.summary.stages.review) * size.over400,
@@ -41819,7 +41828,7 @@ var init_review_concentration = __esmMin((() => {
 			const reviewers = review?.reviewers;
 			if (!measured(share) || share <= t.reviewTopTwoShare) return null;
 			if (measured(reviewers) && reviewers < MIN_REVIEWERS) return null;
-			const who = measured(reviewers) ? ` among ${plural(reviewers, "reviewer")}` : "";
+			const who = measured(reviewers) ? ` among ${plural$1(reviewers, "reviewer")}` : "";
 			return row({
 				id: "review-concentration",
 				measure: "Review load: share of all reviews done by the two busiest reviewers",
@@ -41979,7 +41988,7 @@ var init_wip = __esmMin((() => {
 			const figures = input.summary.wip;
 			const perAuthor = figures?.perAuthor;
 			if (!measured(perAuthor) || perAuthor <= t.wipPerAuthor) return null;
-			const open = measured(figures?.open) ? `${plural(figures.open, "open pull request")}, ` : "";
+			const open = measured(figures?.open) ? `${plural$1(figures.open, "open pull request")}, ` : "";
 			const age = measured(figures?.p50Age) ? `, p50 age ${duration$1(figures.p50Age, input)}` : "";
 			return row({
 				id: "wip",
@@ -43599,7 +43608,7 @@ function headline$1(summary, o) {
 	const deployed = stages.deploy.count - (stages.deploy.censored ?? 0);
 	const total = shareBasis.kind === "deployed" ? "lead time" : deployed > 0 ? "cycle time" : "cycle time (nothing deployed yet)";
 	if (shareBasis.changes === 0) return summary.changes === 0 ? "No change to measure." : `No change has a known, positive ${total}: there is no time to split.`;
-	if (shareBasis.changes < MIN_SHARE_CHANGES) return `Only ${plural$2(shareBasis.changes, "change")} ${shareBasis.changes === 1 ? "has" : "have"} a known, positive ${total}: too few to say where the typical change's time goes (${MIN_SHARE_CHANGES} needed).`;
+	if (shareBasis.changes < MIN_SHARE_CHANGES) return `Only ${plural$1(shareBasis.changes, "change")} ${shareBasis.changes === 1 ? "has" : "have"} a known, positive ${total}: too few to say where the typical change's time goes (${MIN_SHARE_CHANGES} needed).`;
 	const share = (k) => stages[k].share ?? 0;
 	const ranked = Object.keys(stages).filter((k) => share(k) >= .005).sort((a, b) => share(b) - share(a));
 	const waits = ranked.filter((k) => WAITING.includes(k));
@@ -44275,6 +44284,7 @@ function buildReport(model, window, now, policy, context) {
 		} }
 	});
 	const rows = context.repositories ? repositoryRows(context.repositories, model, windowDeploys, queued, policy, hours) : void 0;
+	const pooled = summary.dora;
 	if (rows !== void 0 && new Set(rows.map((r) => r.name)).size > 1) summary.dora = doraAcross(summary.dora, rows.map((r) => r.summary.dora));
 	const reviewHost = context.reviewHost ?? null;
 	const advice = {
@@ -44285,7 +44295,8 @@ function buildReport(model, window, now, policy, context) {
 		changes: counted,
 		window: windowOf(window),
 		now: iso$3(now),
-		businessHours: hours
+		businessHours: hours,
+		...summary.dora !== pooled && { pooledFailures: pooledFailures(pooled) }
 	};
 	const listed = model.listed !== false ? lists(model, window, now, context.deploySignal.kind === "merge" ? null : waitingAt(now, hours), counts) : null;
 	const report = {
@@ -44322,6 +44333,14 @@ function buildReport(model, window, now, policy, context) {
 		report.failedRepositories = context.failedRepositories ?? [];
 	}
 	return report;
+}
+function pooledFailures(pooled) {
+	const cfr = pooled.changeFailureRate;
+	return {
+		failed: Math.round((cfr.value ?? 0) * cfr.count),
+		deploys: cfr.count,
+		restoreP50: pooled.timeToRestore.value
+	};
 }
 function repositoryRows(repositories, model, windowDeploys, queued, policy, hours) {
 	const byRepository = repositories.every((r) => r.row !== void 0) ? null : groupByRepository(model.changes, windowDeploys, model.openPulls, model.closedPulls ?? null);
@@ -45015,7 +45034,7 @@ async function auditWith(options, reads, times, window) {
 	const changes = sizedFirst === null ? withSizes(built.changes, numstat.sizes) : built.changes;
 	const inWindow = changes.filter((c) => c.mergedAt >= window.since && c.mergedAt < window.until);
 	const unsized = inWindow.filter((c) => c.size === null).length;
-	if (numstat.unknown.length > 0 && unsized > 0) warning(`${plural$2(unsized, "change")} ${unsized === 1 ? "has" : "have"} unknown size: this clone lacks some file contents (a partial clone); the rest of the report is unaffected`);
+	if (numstat.unknown.length > 0 && unsized > 0) warning(`${plural$1(unsized, "change")} ${unsized === 1 ? "has" : "have"} unknown size: this clone lacks some file contents (a partial clone); the rest of the report is unaffected`);
 	const host = reviewHostOf(inWindow, remoteHost(repo.remoteUrl), github !== null);
 	const mergeTool = github === null && mostlyDirect(inWindow) ? mergeToolNote(inWindow, await readCommitters(repo.cwd, inWindow.map((c) => c.sha)), host) : null;
 	const openPulls = (github?.openPulls ?? []).map((p) => toOpenPull(p, now, {
@@ -45043,7 +45062,7 @@ async function auditWith(options, reads, times, window) {
 	const { buildReport, isCounted } = await builder;
 	const counted = inWindow.filter((c) => isCounted(c, settings.policy));
 	const skewed = counted.filter((c) => c.flags.includes("clock-skew")).length;
-	if (skewed > 0) warning(`${plural$2(skewed, "change")} of the window ${skewed === 1 ? "has" : "have"} a negative interval (clock skew), counted as 0`);
+	if (skewed > 0) warning(`${plural$1(skewed, "change")} of the window ${skewed === 1 ? "has" : "have"} a negative interval (clock skew), counted as 0`);
 	const prerelease = signal.kind === "tags" ? await prereleaseHeldNote(repo, counted.filter((c) => c.deployedAt === null), tagChoice.prereleases, deploys.filter((d) => d.at <= now).map((d) => d.sha), now) : null;
 	if (changes.length >= LARGE_MODEL && process.memoryUsage().heapUsed >= LARGE_HEAP) collectGarbage();
 	const report = buildReport({
@@ -45150,7 +45169,7 @@ async function readGitHub(gh, options, scope, warn, warning, progress) {
 		closedSince: scope.closedSince
 	});
 	if (github.partial) warning("a GitHub rate limit stopped the fetch: this report covers only what was fetched (--partial)");
-	if (options.verbose) warn(`GitHub: ${plural$2(github.requests, "request")}, query cost ${plural$2(github.cost, "point")}`);
+	if (options.verbose) warn(`GitHub: ${plural$1(github.requests, "request")}, query cost ${plural$1(github.cost, "point")}`);
 	return github;
 }
 function previousAsOfItsEnd(history, pulls, sizes, evidence, policy, end) {
@@ -45582,7 +45601,7 @@ function headline(results) {
 	const unmeasured = results.filter((r) => r.passed === null);
 	const strict = unmeasured.filter((r) => r.failed).length;
 	const unmeasuredText = unmeasured.length === 0 ? "" : `, ${unmeasured.length} not measured${strict > 0 ? " (a failure with --strict)" : " (passed: add --strict to fail a threshold the run cannot measure)"}`;
-	return `${breached} of ${plural$2(results.length, "threshold")} breached${unmeasuredText}`;
+	return `${breached} of ${plural$1(results.length, "threshold")} breached${unmeasuredText}`;
 }
 function unmeasuredLine(result) {
 	if (result.passed !== null) return null;
@@ -48444,7 +48463,7 @@ function renderFigureList(mode, format, width = 80, entries = catalogueEntries()
 			figures
 		}, null, 2)}\n`;
 	}
-	const title = mode === null ? `${plural$2(entries.length, "figure")} a threshold may name; no repository here, so the mode that measures each is listed` : `${plural$2(entries.length, "figure")} a threshold may name; this run (${MODE_NAME[mode]}) measures ${can} of them`;
+	const title = mode === null ? `${plural$1(entries.length, "figure")} a threshold may name; no repository here, so the mode that measures each is listed` : `${plural$1(entries.length, "figure")} a threshold may name; this run (${MODE_NAME[mode]}) measures ${can} of them`;
 	const last = mode === null ? "measured in" : "this run";
 	const rows = entries.map((e) => [
 		e.path,
@@ -48647,13 +48666,13 @@ function side(report) {
 }
 function unlistedWarnings(before, after) {
 	const out = [];
-	for (const [name, r] of [["before", before], ["after", after]]) if (r.withChanges === false && r.summary.changes > 0) out.push(`${name} lists none of its ${plural$2(r.summary.changes, "change")} (written without --with-changes): no figure has an interval, so none is called better or worse; write its report with --with-changes`);
+	for (const [name, r] of [["before", before], ["after", after]]) if (r.withChanges === false && r.summary.changes > 0) out.push(`${name} lists none of its ${plural$1(r.summary.changes, "change")} (written without --with-changes): no figure has an interval, so none is called better or worse; write its report with --with-changes`);
 	if (medianOfRepositories(before) || medianOfRepositories(after)) out.push("deployment frequency, change failure rate and recovery time of several repositories are the median repository's: compared without an interval (their pooled deploys are no sample of a median repository)");
 	return out;
 }
 function warnings(before, after, minSample, sameRepository) {
 	const out = [];
-	for (const [name, s] of [["before", before], ["after", after]]) if (s.changes < minSample) out.push(`${name} has ${plural$2(s.changes, "change")}, fewer than ${minSample}: too few to trust its figures`);
+	for (const [name, s] of [["before", before], ["after", after]]) if (s.changes < minSample) out.push(`${name} has ${plural$1(s.changes, "change")}, fewer than ${minSample}: too few to trust its figures`);
 	if (before.sources.join("+") !== after.sources.join("+")) out.push(`the sides read different sources (before: ${before.sources.join(" + ")}, after: ${after.sources.join(" + ")}): stage figures are not comparable`);
 	if (before.deploySignal !== after.deploySignal) out.push(`the sides count deploys differently (before: ${before.deploySignal}, after: ${after.deploySignal}): deploy figures are not comparable`);
 	if (JSON.stringify(before.businessHours) !== JSON.stringify(after.businessHours)) out.push("the sides count time differently (business hours on one side, or different hours): durations are not comparable");
@@ -48781,7 +48800,7 @@ async function compareSlices(sides, flags, io) {
 	comparison.after.repository = `${repository(rb)} · ${b.name}`;
 	comparison.warnings = comparison.warnings.filter((w) => !w.startsWith("the two windows overlap"));
 	const shared = ra === rb ? [...idsA].filter((id) => idsB.has(id)).length : sharedAcross(ra, rb, idsA, idsB);
-	if (shared > 0) comparison.warnings.push(`${plural$2(shared, "change")} ${shared === 1 ? "is" : "are"} on both sides (${a.name} and ${b.name} overlap): the sides are not independent, so the intervals are wider than they show`);
+	if (shared > 0) comparison.warnings.push(`${plural$1(shared, "change")} ${shared === 1 ? "is" : "are"} on both sides (${a.name} and ${b.name} overlap): the sides are not independent, so the intervals are wider than they show`);
 	return comparison;
 }
 function sharedAcross(ra, rb, idsA, idsB) {
@@ -48832,8 +48851,8 @@ function formatRelative(relative) {
 	return pct === 0 ? "0%" : `${pct > 0 ? "+" : "−"}${Math.abs(pct)}%`;
 }
 function describeSide(name, s, clean) {
-	const releases = s.releases === void 0 ? "" : ` (${plural$2(s.releases, "release")})`;
-	return `${name}: ${clean(s.repository)} · ${s.window.since.slice(0, 10)} → ${s.window.until.slice(0, 10)} · ${plural$2(s.changes, "change")}, ${plural$2(s.deploys, "deploy")}${releases}`;
+	const releases = s.releases === void 0 ? "" : ` (${plural$1(s.releases, "release")})`;
+	return `${name}: ${clean(s.repository)} · ${s.window.since.slice(0, 10)} → ${s.window.until.slice(0, 10)} · ${plural$1(s.changes, "change")}, ${plural$1(s.deploys, "deploy")}${releases}`;
 }
 function countsLegend(comparison) {
 	return `n: changes (deploys${comparison.before.releases !== void 0 || comparison.after.releases !== void 0 ? "; releases for deployment frequency" : ""}, pull requests) before → after`;
@@ -49196,9 +49215,9 @@ async function reposCommand(org, flags, io) {
 		warn
 	});
 	const safe = listed.filter((r) => SAFE_NAME.test(r.name));
-	if (safe.length < listed.length) warn(`left out ${plural$2(listed.length - safe.length, "repository name")} GitHub would not allow: ${listed.filter((r) => !SAFE_NAME.test(r.name)).map((r) => JSON.stringify(r.name)).join(", ")}`);
+	if (safe.length < listed.length) warn(`left out ${plural$1(listed.length - safe.length, "repository name")} GitHub would not allow: ${listed.filter((r) => !SAFE_NAME.test(r.name)).map((r) => JSON.stringify(r.name)).join(", ")}`);
 	const active = activeRepositories(safe, since);
-	if (flags.verbose) warn(`${active.length} active of ${listed.length} pushed to since ${iso(since)}; GitHub: ${plural$2(client.stats.requests, "request")}, query cost ${client.stats.cost}`);
+	if (flags.verbose) warn(`${active.length} active of ${listed.length} pushed to since ${iso(since)}; GitHub: ${plural$1(client.stats.requests, "request")}, query cost ${client.stats.cost}`);
 	await emit(io, flags.format === "matrix" ? matrix(active, maxJobs) : flags.format === "json" ? `${JSON.stringify({
 		organization: org,
 		activeSince: iso(since),

@@ -34,6 +34,5 @@ export function num(n: number): string {
   return (Math.round(n * 10) / 10).toString();
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
+// `2 repositories` as every page writes it
+export { plural } from '../units.js';

@@ -156,10 +156,11 @@ export interface AdviceSummary {
   };
   readonly dora: {
     /** deploys per week; a repository of several products: its releases too, which place it */
-    readonly deploymentFrequency: { readonly value: number | null; readonly releases?: number | null | undefined; readonly releasesPerWeek?: number | null | undefined };
-    /** failed deploys ÷ deploys; `count` = deploys */
-    readonly changeFailureRate: { readonly value: number | null; readonly count: number };
-    readonly timeToRestore: { readonly value: number | null };
+    /** `repositories` (each key): over several repositories, the value is the median repository's own (dora-across.ts) */
+    readonly deploymentFrequency: { readonly value: number | null; readonly releases?: number | null | undefined; readonly releasesPerWeek?: number | null | undefined; readonly repositories?: number | undefined };
+    /** failed deploys ÷ deploys; `count` = deploys (of every repository, when the value is the median repository's) */
+    readonly changeFailureRate: { readonly value: number | null; readonly count: number; readonly repositories?: number | undefined };
+    readonly timeToRestore: { readonly value: number | null; readonly repositories?: number | undefined };
     readonly reworkRate: { readonly value: number | null };
   };
   readonly review?: ReviewInput | null;
@@ -199,6 +200,12 @@ export interface AdviceInput {
   readonly now?: string;
   /** set when the report counts business hours: the rows then write a `d` as a working day. Absent: calendar days */
   readonly businessHours?: { readonly start: string; readonly end: string } | null;
+  /**
+   * Over several repositories, whose failure rate and recovery time are the median repository's: their deploys
+   * together, what the failures are counted of (`failed` of `deploys`, restored after `restoreP50`). The median rate
+   * times every repository's deploys counts failures that never happened. Absent for one repository.
+   */
+  readonly pooledFailures?: { readonly failed: number; readonly deploys: number; readonly restoreP50: number | null };
 }
 
 

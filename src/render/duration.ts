@@ -1,7 +1,7 @@
 import type { ComparedUnit } from '../metrics/catalogue.js';
 import { boundOf, type Bounded } from '../metrics/bounds.js';
 import type { Dora } from '../metrics/schema.js';
-import { CALENDAR_DAYS, durationFormat, formatDuration, formatLines, formatNumber, formatPerWeek, formatPoints, formatRatio, withSign, type DurationFormat } from '../units.js';
+import { CALENDAR_DAYS, durationFormat, formatDuration, formatLines, formatNumber, formatPerWeek, formatPoints, formatRatio, plural, withSign, type DurationFormat } from '../units.js';
 
 export { boundOf };
 export { durationFormat, formatDuration, formatLines, formatNumber, formatPerWeek, formatRatio, type DurationFormat };
@@ -32,10 +32,31 @@ export function deployRateText(f: Dora['deploymentFrequency']): string {
     const shown = days < 1 ? (hours < 1 ? 'under an hour' : `${hours}h`) : Number.isInteger(days) ? `${days} ${days === 1 ? 'day' : 'days'}` : `${days.toFixed(1)} days`;
     return `${f.count} ${f.count === 1 ? 'deploy' : 'deploys'} in ${shown}`;
   }
-  // several repositories: the median repository's own, never the deploys summed
-  const median = f.repositories === undefined ? '' : 'the median repository: ';
   const releases = f.releasesPerWeek === null || f.releasesPerWeek === undefined ? '' : ` · ${formatPerWeek(f.releasesPerWeek)} releases per week`;
-  return `${median}${formatPerWeek(f.value)} per week · ${formatPerWeek(f.deployDaysPerWeek)} deploy-days per week${releases}`;
+  return ofRepositories(f, `${formatPerWeek(f.value)} per week · ${formatPerWeek(f.deployDaysPerWeek)} deploy-days per week${releases}`);
+}
+
+/**
+ * A DORA key's value as written (`0%`, `22d 1h (median)`), said to be the median repository's when it is (a report
+ * over several repositories, `dora-across.ts`): `the median repository: 0%`. Beside the deploys of all of them
+ * ("over 3700 deploys"), the bare `0%` read as their failure rate pooled, which no repository need have.
+ */
+export function ofRepositories(f: { repositories?: number | undefined }, value: string): string {
+  return f.repositories === undefined ? value : `the median repository: ${value}`;
+}
+
+/** A DORA key on a line of figures, `change failure rate 0%`; the median repository's, `change failure rate, the median repository: 0%`. */
+export function keyText(label: string, f: { repositories?: number | undefined }, value: string): string {
+  return f.repositories === undefined ? `${label} ${value}` : `${label}, ${ofRepositories(f, value)}`;
+}
+
+/**
+ * What a DORA key is over, `12 deploys`; the median repository's, `16 repositories (3700 deploys)`: the median is of
+ * the repositories with a value of their own, the count of everything they hold.
+ */
+export function overText(f: { count: number; repositories?: number | undefined }, noun: string): string {
+  const count = plural(f.count, noun);
+  return f.repositories === undefined ? count : `${plural(f.repositories, 'repository', 'repositories')} (${count})`;
 }
 
 

@@ -6,7 +6,7 @@ import { apartNote, directionText, intervalText, keySeries, keyValueText, period
 import { previousView } from './previous.js';
 import { repositoryName, repositoryNamer } from './names.js';
 import type { Report } from '../report/schema.js';
-import { deployRateText, durationFormat, durationOrBound, formatDuration, formatLines, formatNumber, formatRatio, formatPerWeek, percentileText, type DurationFormat } from './duration.js';
+import { deployRateText, durationFormat, keyText, ofRepositories, overText, durationOrBound, formatDuration, formatLines, formatNumber, formatRatio, formatPerWeek, percentileText, type DurationFormat } from './duration.js';
 import { figureLabel } from '../metrics/catalogue.js';
 import { queueChangeText } from './queue-flow.js';
 import { asOfText, businessHoursText, codingUnseenNote, distributionBasis, linesText, shareNote, deploysInWindow, doraNotes, figureTitle, httpUrl, DEPLOY_CHANGES_NOTE, leftOutText, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, workingDayText } from './format.js';
@@ -130,7 +130,7 @@ function keyFigures(report: Report): string[] {
     `${figureLabel('leadTime')} p50 **${percentileText(s.leadTime, 'p50', days)}**${band(d.leadTime)}`,
     `${figureLabel('cycleTime')} p50 **${formatDuration(s.cycleTime.p50, days)}**`,
     deployRatePart(d.deploymentFrequency, band),
-    `${figureLabel('dora.changeFailureRate')} **${formatRatio(d.changeFailureRate.value)}**${band(d.changeFailureRate)}`,
+    `${keyText(figureLabel('dora.changeFailureRate'), d.changeFailureRate, `**${formatRatio(d.changeFailureRate.value)}**`)}${band(d.changeFailureRate)}`,
     ...(s.unreleased ? [`**${s.unreleased.count}** merged, not deployed${s.unreleased.count > 0 ? ` (waiting up to ${formatDuration(s.unreleased.oldestAge, days)})` : ''}`] : []),
     `**${s.changes}** ${noun(s.changes, 'change')} counted${excluded ? ` (left out: ${excluded})` : ''}`,
   ];
@@ -146,7 +146,7 @@ function keyFigures(report: Report): string[] {
 function deployRatePart(f: Report['summary']['dora']['deploymentFrequency'], band: (x: DoraFigure) => string): string {
   if (f.value === null && f.coveredDays !== undefined) return `**${deployRateText(f)}**`;
   const releases = f.releasesPerWeek === null || f.releasesPerWeek === undefined ? '' : `, **${formatPerWeek(f.releasesPerWeek)}** releases per week`;
-  return `**${formatPerWeek(f.value)}** deploys per week${releases}${band(f)}`;
+  return `${ofRepositories(f, `**${formatPerWeek(f.value)}** deploys per week`)}${releases}${band(f)}`;
 }
 
 function row(cells: readonly string[]): string {
@@ -193,10 +193,10 @@ function doraTable(report: Report): string[] {
   const f = d.deploymentFrequency;
   const band = (x: DoraFigure): string => clusterText(x) || '—';
   const rows = [
-    [figureTitle('dora.deploymentFrequency'), deployRateText(f), band(f), plural(f.count, 'deploy')],
+    [figureTitle('dora.deploymentFrequency'), deployRateText(f), band(f), overText(f, 'deploy')],
     [figureTitle('dora.leadTime'), d.leadTime.value === null && report.summary.leadTime.atLeast !== null ? durationOrBound(null, report.summary.leadTime.atLeast, days) : median(d.leadTime.value, days), band(d.leadTime), plural(d.leadTime.count, 'change')],
-    [figureTitle('dora.changeFailureRate'), formatRatio(d.changeFailureRate.value), band(d.changeFailureRate), plural(d.changeFailureRate.count, 'deploy')],
-    [figureTitle('dora.timeToRestore'), median(d.timeToRestore.value, days), band(d.timeToRestore), plural(d.timeToRestore.count, 'restore')],
+    [figureTitle('dora.changeFailureRate'), ofRepositories(d.changeFailureRate, formatRatio(d.changeFailureRate.value)), band(d.changeFailureRate), overText(d.changeFailureRate, 'deploy')],
+    [figureTitle('dora.timeToRestore'), ofRepositories(d.timeToRestore, median(d.timeToRestore.value, days)), band(d.timeToRestore), overText(d.timeToRestore, 'restore')],
     [figureTitle('dora.reworkRate'), formatRatio(d.reworkRate.value), band(d.reworkRate), plural(d.reworkRate.count, 'deploy')],
   ];
   const figureNotes = doraNotes([[figureTitle('dora.deploymentFrequency'), f], [figureTitle('dora.leadTime'), d.leadTime], [figureTitle('dora.changeFailureRate'), d.changeFailureRate], [figureTitle('dora.timeToRestore'), d.timeToRestore], [figureTitle('dora.reworkRate'), d.reworkRate]]);

@@ -1,4 +1,6 @@
 import { advise } from '../advice/index.js';
+import type { AdviceInput } from '../advice/types.js';
+import type { Dora } from '../metrics/schema.js';
 import { RELEASE_COMMIT, STAGES, type Change, type ClosedPull, type Deploy, type DeploySignalKind, type MeasuredChange, type MeasuredDeploy, type OpenPull, type StageName, type Window } from '../domain.js';
 import { workingSeconds, type BusinessHours } from '../metrics/business-hours.js';
 import { countOf } from '../metrics/count.js';
@@ -162,9 +164,13 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
   // several repositories: each one's row, and the keys each measures on its own deploys as their distribution
   const rows = context.repositories ? repositoryRows(context.repositories, model, windowDeploys, queued, policy, hours) : undefined;
   // (one repository over several windows is one repository: its deploys are its own)
+  const pooled = summary.dora;
   if (rows !== undefined && new Set(rows.map((r) => r.name)).size > 1) summary.dora = doraAcross(summary.dora, rows.map((r) => r.summary.dora));
   const reviewHost = context.reviewHost ?? null;
-  const advice = { sources: context.sources, reviewHost, deploySignal: context.deploySignal, summary, changes: counted, window: windowOf(window), now: iso(now) as string, businessHours: hours };
+  const advice = {
+    sources: context.sources, reviewHost, deploySignal: context.deploySignal, summary, changes: counted, window: windowOf(window), now: iso(now) as string, businessHours: hours,
+    ...(summary.dora !== pooled && { pooledFailures: pooledFailures(pooled) }),
+  };
   const listed = model.listed !== false ? lists(model, window, now, context.deploySignal.kind === 'merge' ? null : waitingAt(now, hours), counts) : null;
   const report: Report = {
     schemaVersion: 1,
@@ -200,6 +206,13 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
 }
 
 /** Each repository's row, made beforehand or here from its own data. */
+/** The failures of several repositories' deploys together, for the advice (`AdviceInput.pooledFailures`), from the keys pooled before dora-across. */
+function pooledFailures(pooled: Dora): NonNullable<AdviceInput['pooledFailures']> {
+  const cfr = pooled.changeFailureRate;
+  // the pooled rate is failed ÷ deploys: rounding gives the count back
+  return { failed: Math.round((cfr.value ?? 0) * cfr.count), deploys: cfr.count, restoreP50: pooled.timeToRestore.value };
+}
+
 function repositoryRows(repositories: readonly RepositoryContext[], model: ReportModel, windowDeploys: readonly MeasuredDeploy[], queued: QueuedWork, policy: Policy, hours: BusinessHours | null): RepositoryRow[] {
   const byRepository = repositories.every((r) => r.row !== undefined) ? null : groupByRepository(model.changes, windowDeploys, model.openPulls, model.closedPulls ?? null);
   return repositories.map((r) => r.row ?? repositoryRow(r, byRepository?.get(r.name) ?? EMPTY_GROUP, queued, policy, hours));

@@ -110,6 +110,26 @@ describe('several repositories: each placed on its own, the whole their distribu
     expect(text).toContain('per week and failure rate the median repository’s own');
   });
 
+  it('writes the median repository\'s failure rate as its own in every format and in the advice, never as the deploys summed', () => {
+    // steady failed 1 of its 2 deploys, fast none of 19: the median of the two, 25%, beside the 21 deploys of all
+    // three read as "25% over 21 deploys", and the advice made of it "5 of 21" failed, where 1 did
+    const html = renderHtml(all);
+    expect(html).toContain('<th scope="row">Change failure rate</th><td>the median repository: 25%</td>');
+    expect(html).toMatch(/<th scope="row">Change failure rate<\/th>.*?<td class="num">2 repositories \(21 deploys\)<\/td>/);
+    expect(html).toMatch(/<th scope="row">Failed deployment recovery time<\/th><td>the median repository: 2h \(median\)<\/td>.*?1 repository \(1 restore\)/);
+    const markdown = renderMarkdown(all);
+    expect(markdown).toContain('| Change failure rate | the median repository: 25% |');
+    expect(markdown).toContain('change failure rate, the median repository: **25%**');
+    expect(markdown).toMatch(/\| Change failure rate \|.*\| 2 repositories \(21 deploys\) \|/);
+    expect(renderText(all, { color: false, width: 300 })).toContain('change failure rate, the median repository: 25%');
+    const row = all.recommendations.find((r) => r.id === 'change-failure-rate');
+    // its hours: the one failure, restored after 2h — not the median 25% × 21 deploys, 5 failures
+    expect(row?.value).toBe('the median repository: 25% of its deploys failed (threshold 15%); 1 of all 21 deploys failed; the median repository’s p50 failed deployment recovery time 2h');
+    // one repository's is its own: its deploys counted
+    const own = aggregateReports([steady]).recommendations.find((r) => r.id === 'change-failure-rate');
+    expect(own?.value).toMatch(/^50% of deploys failed \(threshold 15%; 1 of 2\)/);
+  });
+
   it('says with its trends that their deploy keys pool every repository\'s deploys, in every format', () => {
     // the weekly deploy frequency is 21 deploys over four weeks summed, not the median repository's 0.5 a week
     const said = /Here deployment frequency, change failure rate and failed deployment recovery time p50 are of the deploys of all 3 repositories together; the DORA figures above are the median repository(?:'|&#39;)s own\./;

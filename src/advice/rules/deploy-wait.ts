@@ -18,7 +18,8 @@ export const deployWait: AdviceRule = {
     // several products tagged together: their deploys at one commit are one release, and batches are releases
     const released = f.releases !== undefined && f.releases !== null;
     const perWeek = released ? (f.releasesPerWeek ?? null) : f.value;
-    const frequency = measured(perWeek) ? `; ${deployRate(perWeek, released ? 'release' : 'deploy')}` : '';
+    // over several repositories, the median repository's rate: no repository's deploys summed
+    const frequency = measured(perWeek) ? `; ${f.repositories === undefined ? '' : 'the median repository: '}${deployRate(perWeek, released ? 'release' : 'deploy')}` : '';
     const waiting = stage.censored ? `; ${plural(stage.censored, 'change')} merged and not yet deployed` : '';
     const value =
       stage.p50 === null

@@ -1,7 +1,7 @@
 import { clusterText } from '../band.js';
 import { STAGES, type StageName } from '../../domain.js';
 import type { DoraFigure } from '../../metrics/dora.js';
-import { boundOf, deployRateText, durationFormat, durationOrBound, formatDuration, formatRatio, formatPerWeek, percentileText } from '../duration.js';
+import { boundOf, deployRateText, durationFormat, durationOrBound, formatDuration, formatRatio, formatPerWeek, ofRepositories, overText, percentileText } from '../duration.js';
 import { figureLabel } from '../../metrics/catalogue.js';
 import { codingUnseenNote, doraNotes, figureTitle, leftOutText, shareBasisText } from '../format.js';
 import type { Report } from '../../report/schema.js';
@@ -53,7 +53,7 @@ export function keyFigures(report: Report): string {
     // the backlog when the report has it; the DORA table has the time to restore either way
     s.unreleased
       ? { label: 'Merged, not deployed', value: String(s.unreleased.count), sub: s.unreleased.count > 0 ? `waiting up to ${formatDuration(s.unreleased.oldestAge, days)}` : 'everything merged has shipped', alert: s.unreleased.count > 0 && (s.unreleased.oldestAge ?? 0) > 14 * 86400 }
-      : { label: `${figureTitle('dora.timeToRestore')}, median`, value: formatDuration(d.timeToRestore.value, days), ...placing(d.timeToRestore, report), sub: `over ${plural(d.timeToRestore.count, 'restore')}` },
+      : { label: `${figureTitle('dora.timeToRestore')}, median`, value: formatDuration(d.timeToRestore.value, days), ...placing(d.timeToRestore, report), sub: d.timeToRestore.repositories !== undefined ? 'the median repository’s own' : `over ${plural(d.timeToRestore.count, 'restore')}` },
   ];
   list.push({ label: 'Changes counted', value: String(s.changes), sub: excluded ? `left out: ${excluded}` : 'merged in the window' });
   return tiles(list, 'key');
@@ -134,10 +134,10 @@ export function dora(report: Report): string {
   const f = d.deploymentFrequency;
   const median = (v: number | null): string => (v === null ? '—' : `${formatDuration(v, days)} (median)`);
   const rows: Array<[string, string, DoraFigure, string, string]> = [
-    [figureTitle('dora.deploymentFrequency'), deployRateText(f), f, plural(f.count, 'deploy'), 'deploymentFrequency'],
+    [figureTitle('dora.deploymentFrequency'), deployRateText(f), f, overText(f, 'deploy'), 'deploymentFrequency'],
     [figureTitle('dora.leadTime'), d.leadTime.value === null && report.summary.leadTime.atLeast !== null ? durationOrBound(null, report.summary.leadTime.atLeast, days) : median(d.leadTime.value), d.leadTime, plural(d.leadTime.count, 'change'), 'leadTime'],
-    [figureTitle('dora.changeFailureRate'), formatRatio(d.changeFailureRate.value), d.changeFailureRate, plural(d.changeFailureRate.count, 'deploy'), 'changeFailureRate'],
-    [figureTitle('dora.timeToRestore'), median(d.timeToRestore.value), d.timeToRestore, plural(d.timeToRestore.count, 'restore'), 'timeToRestore'],
+    [figureTitle('dora.changeFailureRate'), ofRepositories(d.changeFailureRate, formatRatio(d.changeFailureRate.value)), d.changeFailureRate, overText(d.changeFailureRate, 'deploy'), 'changeFailureRate'],
+    [figureTitle('dora.timeToRestore'), ofRepositories(d.timeToRestore, median(d.timeToRestore.value)), d.timeToRestore, overText(d.timeToRestore, 'restore'), 'timeToRestore'],
     [figureTitle('dora.reworkRate'), formatRatio(d.reworkRate.value), d.reworkRate, plural(d.reworkRate.count, 'deploy'), 'reworkRate'],
   ];
   return section(

@@ -2,7 +2,7 @@ import { figureLabel } from '../../metrics/catalogue.js';
 import { clusterText } from '../band.js';
 import type { Report } from '../../report/schema.js';
 import { plural } from '../../units.js';
-import { deployRateText, durationOrBound, formatRatio, formatDuration } from '../duration.js';
+import { deployRateText, durationOrBound, formatRatio, formatDuration, keyText } from '../duration.js';
 import { DEPLOY_CHANGES_NOTE } from '../format.js';
 import { UNLINKED_LEAD, unlinkedText } from '../incidents.js';
 import { terminalSafe } from '../sanitize.js';
@@ -30,8 +30,8 @@ export function deploys(report: Report, ctx: TextContext): string[] {
   out.push(
     wrap(
       `${figureLabel('dora.leadTime')} ${durationOrBound(d.leadTime.value, report.summary.leadTime.atLeast, ctx.durations)}${clusterText(d.leadTime) ? ` (${clusterText(d.leadTime)})` : ''}` +
-        ` · ${figureLabel('dora.changeFailureRate')} ${formatRatio(cfr.value)}${clusterText(cfr) ? ` (${clusterText(cfr)})` : ''}` +
-        ` · ${figureLabel('dora.timeToRestore')} ${formatDuration(d.timeToRestore.value, ctx.durations)}${clusterText(d.timeToRestore) ? ` (${clusterText(d.timeToRestore)})` : ''}` +
+        ` · ${keyText(figureLabel('dora.changeFailureRate'), cfr, formatRatio(cfr.value))}${clusterText(cfr) ? ` (${clusterText(cfr)})` : ''}` +
+        ` · ${keyText(figureLabel('dora.timeToRestore'), d.timeToRestore, formatDuration(d.timeToRestore.value, ctx.durations))}${clusterText(d.timeToRestore) ? ` (${clusterText(d.timeToRestore)})` : ''}` +
         ` · ${figureLabel('dora.reworkRate')} ${formatRatio(d.reworkRate.value)}`,
       ctx.width,
     ),
