@@ -9893,7 +9893,8 @@ var init_slice_kinds = __esmMin((() => {
 			by: {
 				help: "per AI tool",
 				groups: (f) => assisted(f.change) ? (f.change.aiTools ?? []).length > 0 ? f.change.aiTools ?? [] : ["unknown"] : [],
-				none: NO_AI
+				none: NO_AI,
+				pooledNote: "Across repositories each row pools its changes, so a row reads the pace of the repositories its changes come from: side by side, the rows compare repositories as much as tools. The AI comparison takes each difference within a repository: read it for whether AI-assisted work is faster or slower."
 			}
 		},
 		"ai-agent": {
@@ -12126,14 +12127,17 @@ function deployRateText(f) {
 	return ofRepositories(f, `${formatPerWeek(f.value)} per week · ${formatPerWeek(f.deployDaysPerWeek)} deploy-days per week${releases}`);
 }
 function ofRepositories(f, value) {
-	return f.repositories === void 0 ? value : `the median repository: ${value}`;
+	return acrossNone(f) ? value : `the median repository: ${value}`;
+}
+function acrossNone(f) {
+	return f.repositories === void 0 || f.repositories === 0;
 }
 function keyText(label, f, value) {
-	return f.repositories === void 0 ? `${label} ${value}` : `${label}, ${ofRepositories(f, value)}`;
+	return acrossNone(f) ? `${label} ${value}` : `${label}, ${ofRepositories(f, value)}`;
 }
 function overText(f, noun) {
 	const count = plural$1(f.count, noun);
-	return f.repositories === void 0 ? count : `${plural$1(f.repositories, "repository", "repositories")} (${count})`;
+	return f.repositories === void 0 || acrossNone(f) ? count : `${plural$1(f.repositories, "repository", "repositories")} (${count})`;
 }
 function comparedValue(value, unit, format = CALENDAR_DAYS) {
 	if (value === null || !Number.isFinite(value)) return "—";
@@ -16307,8 +16311,13 @@ function stageCell(row, stage, days) {
 	return `${durationOrBound(s.p50, s.atLeast, days)}${s.share === null ? "" : ` (${formatRatio(s.share)})`}`;
 }
 function tableNotes(slices) {
-	const own = groupingOf(slices.by)?.by.note;
-	return [...own === void 0 ? [] : [own], ...slices.rows.some((r) => r.fewChanges === true) ? [FEW_CHANGES_NOTE] : []];
+	const { note, pooledNote } = groupingOf(slices.by)?.by ?? {};
+	const pooled = pooledNote !== void 0 && new Set(slices.rows.flatMap((r) => r.repositories ?? [])).size > 1;
+	return [
+		...note === void 0 ? [] : [note],
+		...pooled ? [pooledNote] : [],
+		...slices.rows.some((r) => r.fewChanges === true) ? [FEW_CHANGES_NOTE] : []
+	];
 }
 function columns$1(report) {
 	return [

@@ -52,6 +52,8 @@ export interface SliceGrouping {
   readonly owners?: true;
   /** said under the table in every format, where its rows read a figure otherwise than the report does nearby */
   readonly note?: string;
+  /** said under the table too when its rows pool the changes of several repositories, where that misleads */
+  readonly pooledNote?: string;
   /** what to warn when the repository's changes all fall in the `none` row (no CODEOWNERS file: every change is unowned) */
   readonly warning?: (context: SliceContext & { readonly products: boolean }) => string | null;
   /**

@@ -73,8 +73,10 @@ const top = (row: SliceRow): string => (row.fewChanges === true ? 'too few' : ro
 
 /** The notes under the table: its grouping's own, and the rows' with too few changes to name a first fix. */
 function tableNotes(slices: Slices): string[] {
-  const own = groupingOf(slices.by)?.by.note;
-  return [...(own === undefined ? [] : [own]), ...(slices.rows.some((r) => r.fewChanges === true) ? [FEW_CHANGES_NOTE] : [])];
+  const { note, pooledNote } = groupingOf(slices.by)?.by ?? {};
+  // an aggregate of one repository's report pools nothing
+  const pooled = pooledNote !== undefined && new Set(slices.rows.flatMap((r) => r.repositories ?? [])).size > 1;
+  return [...(note === undefined ? [] : [note]), ...(pooled ? [pooledNote] : []), ...(slices.rows.some((r) => r.fewChanges === true) ? [FEW_CHANGES_NOTE] : [])];
 }
 
 /**

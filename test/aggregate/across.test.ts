@@ -130,6 +130,13 @@ describe('several repositories: each placed on its own, the whole their distribu
     expect(own?.value).toMatch(/^50% of deploys failed \(threshold 15%; 1 of 2\)/);
   });
 
+  it('says nothing of a median repository where no repository has a value', () => {
+    // neither fast nor slow has a failed deploy to restore: no median, and no repository to take it of
+    const markdown = renderMarkdown(aggregateReports([fast, slow]));
+    expect(markdown).toContain('| Failed deployment recovery time | — | — | 0 restores |');
+    expect(markdown).not.toContain('the median repository: —');
+  });
+
   it('says with its trends that their deploy keys pool every repository\'s deploys, in every format', () => {
     // the weekly deploy frequency is 21 deploys over four weeks summed, not the median repository's 0.5 a week
     const said = /Here deployment frequency, change failure rate and failed deployment recovery time p50 are of the deploys of all 3 repositories together; the DORA figures above are the median repository(?:'|&#39;)s own\./;

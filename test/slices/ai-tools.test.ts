@@ -5,6 +5,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildRepo, lines } from '../helpers/git-fixture.js';
 import { runCli } from '../helpers/cli-run.js';
 import { WINDOW } from './fixture.js';
+import { renderHtml } from '../../src/render/html.js';
+import { renderMarkdown } from '../../src/render/markdown.js';
+import { renderText } from '../../src/render/text.js';
+import type { Report } from '../../src/report/schema.js';
 
 const DAY = 86400;
 const COPILOT = 'Copilot <198982749+Copilot@users.noreply.github.com>';
@@ -105,6 +109,21 @@ describe('AI slices: per tool, agent and assisted, through the slice machinery',
       ['ai:claude-code', 2, 3 * DAY],
       ['ai:(no AI evidence)', 3, 6 * DAY],
     ]);
+  });
+
+  it('says under the pooled rows of several repositories that the AI comparison, not the rows, compares within each', async () => {
+    const file = join(out, 'ai-one.json');
+    expect((await runCli(['report', repo.dir, ...WINDOW, '--by', 'ai', '-f', 'json', '-o', file])).code).toBe(0);
+    const one = JSON.parse((await runCli(['aggregate', file, '-f', 'json'])).stdout) as Report;
+    const said = 'Across repositories each row pools its changes, so a row reads the pace of the repositories its changes come from';
+    // one repository's rows, aggregated: nothing is pooled across repositories
+    expect(renderMarkdown(one)).not.toContain(said);
+    // the same rows as if the tools' changes came from another repository than the rest
+    const slices = one.summary.slices as NonNullable<Report['summary']['slices']>;
+    const two: Report = { ...one, summary: { ...one.summary, slices: { ...slices, rows: slices.rows.map((r, i) => ({ ...r, repositories: [i < 2 ? 'acme/fast' : 'acme/slow'] })) } } };
+    expect(renderMarkdown(two)).toContain(said);
+    expect(renderText(two, { color: false, width: 120 }).replace(/\s+/g, ' ')).toContain(said);
+    expect(renderHtml(two)).toContain(said);
   });
 });
 
