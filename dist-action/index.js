@@ -26737,7 +26737,7 @@ function changeTimes(c) {
 		deployedAt: epoch(c.deployedAt)
 	};
 }
-function fromReportChange(c, repository) {
+function fromReportChange(c, repository, seenUntil) {
 	return {
 		id: c.id,
 		number: c.number,
@@ -26774,8 +26774,13 @@ function fromReportChange(c, repository) {
 			...d,
 			deployedAt: epoch(d.deployedAt)
 		})) },
-		...repository !== void 0 && { repository }
+		...repository !== void 0 && { repository },
+		...seenUntil !== void 0 && { seenUntil }
 	};
+}
+function seenUntilOf(report) {
+	const seen = new Map((report.repositories ?? []).flatMap((row) => row.now === void 0 ? [] : [[row.name, epoch(row.now) ?? void 0]]));
+	return (repository) => repository === void 0 ? void 0 : seen.get(repository);
 }
 function reportAi(c) {
 	const strength = c.aiStrength ?? (c.aiEvidence.length > 0 ? "assisted" : null);
@@ -44606,6 +44611,7 @@ function repositoryRow(repo, group, queued, policy, hours) {
 		remote: repo.remote,
 		branch: repo.branch,
 		window: windowOf(repo.window),
+		now: iso$3(repo.seenUntil ?? queued.now),
 		deploySignal: repo.deploySignal,
 		changes: summary.changes,
 		leadTimeP50: summary.leadTime.p50,
@@ -44682,8 +44688,9 @@ function sliceReport(report, ids, options = {}) {
 	const sliced = report.changes.filter((c) => ids.has(c.id));
 	const changes = ownProduct === void 0 ? sliced : sliced.map((c) => shippedBy(c, ownProduct));
 	const deploys = ownProduct === void 0 ? report.deploys : report.deploys.filter((d) => ownProduct(d.product));
+	const seen = seenUntilOf(report);
 	const { withChanges: _listedNone, ...rest } = buildReport({
-		changes: changes.map((c) => fromReportChange(c, c.repository)),
+		changes: changes.map((c) => fromReportChange(c, c.repository, seen(c.repository))),
 		deploys: deploys.map((d) => fromReportDeploy(d, d.repository)),
 		openPulls: report.openPulls.map((p) => fromReportOpenPull(p, p.repository)),
 		...report.repositories !== void 0 && { windows: windowsByName(report.repositories.map((row) => [row.name, windowFrom(row.window)])) },
@@ -46591,6 +46598,7 @@ function nameOf(facts) {
 	return facts.repository.remote ?? facts.repository.path;
 }
 function repositoryContext(name, facts) {
+	const seenUntil = epoch(facts.now);
 	return {
 		name,
 		path: facts.repository.path,
@@ -46599,7 +46607,8 @@ function repositoryContext(name, facts) {
 		window: windowFrom(facts.window),
 		deploySignal: facts.deploySignal.kind,
 		sources: facts.sources,
-		reviewHost: facts.reviewHost
+		reviewHost: facts.reviewHost,
+		...seenUntil !== null && { seenUntil }
 	};
 }
 function ownRow(digest) {
@@ -46652,6 +46661,7 @@ function reportRow(report) {
 		remote: report.repository.remote,
 		branch: report.repository.branch,
 		window: windowOf(window),
+		now: report.now,
 		deploySignal: report.deploySignal.kind,
 		changes: summary.changes,
 		leadTimeP50: summary.leadTime.p50,
@@ -48307,6 +48317,7 @@ var init_schema = __esmMin((() => {
 			since: time,
 			until: time
 		}),
+		now: time.optional().describe("when its own report measured (its now): a change of it still waiting has waited until then, whatever the whole's now (`compare` of the whole reads it); absent from reports made before it was written"),
 		deploySignal: _enum([
 			"events",
 			"branch",
@@ -48597,7 +48608,8 @@ var init_check = __esmMin((() => {
 }));
 // src/compare/compare.ts
 function comparedSide(r) {
-	const counted = r.changes.filter((c) => c.counted).map((c) => fromReportChange(c, c.repository));
+	const seen = seenUntilOf(r);
+	const counted = r.changes.filter((c) => c.counted).map((c) => fromReportChange(c, c.repository, seen(c.repository)));
 	const pooled = medianOfRepositories(r);
 	const deploys = pooled ? [] : r.deploys;
 	const days = pooled ? [] : dailyDeployCounts(isoSeconds(r.window.since) ?? NaN, isoSeconds(r.window.until) ?? NaN, releasedAt(r));

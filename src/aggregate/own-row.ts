@@ -15,6 +15,7 @@ export function nameOf(facts: Pick<ReportFacts, 'repository'>): string {
 
 /** How a report's repository was read, as a report over several names it. */
 export function repositoryContext(name: string, facts: ReportFacts): RepositoryContext {
+  const seenUntil = epoch(facts.now);
   return {
     name,
     path: facts.repository.path,
@@ -24,6 +25,7 @@ export function repositoryContext(name: string, facts: ReportFacts): RepositoryC
     deploySignal: facts.deploySignal.kind,
     sources: facts.sources,
     reviewHost: facts.reviewHost,
+    ...(seenUntil !== null && { seenUntil }),
   };
 }
 
@@ -78,6 +80,7 @@ export function reportRow(report: Report): RepositoryRow | undefined {
     remote: report.repository.remote,
     branch: report.repository.branch,
     window: windowOf(window),
+    now: report.now,
     deploySignal: report.deploySignal.kind,
     changes: summary.changes,
     leadTimeP50: summary.leadTime.p50,

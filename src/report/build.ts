@@ -44,6 +44,8 @@ export interface RepositoryContext {
   sources: Report['sources'];
   /** where its changes were reviewed (see `reviewHost` in the report); absent: unknown */
   reviewHost?: Report['reviewHost'];
+  /** when its own report was made (epoch s), what its changes were seen until: its row's `now`; absent, the whole's */
+  seenUntil?: number;
   /**
    * its row, when made beforehand (`buildRepositoryRow`) with the report's now, policy, business hours and zone
    * from its own changes, deploys and open pull requests, which are then all it has in the model: made here else
@@ -205,7 +207,6 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
   return report;
 }
 
-/** Each repository's row, made beforehand or here from its own data. */
 /** The failures of several repositories' deploys together, for the advice (`AdviceInput.pooledFailures`), from the keys pooled before dora-across. */
 function pooledFailures(pooled: Dora): NonNullable<AdviceInput['pooledFailures']> {
   const cfr = pooled.changeFailureRate;
@@ -213,6 +214,7 @@ function pooledFailures(pooled: Dora): NonNullable<AdviceInput['pooledFailures']
   return { failed: Math.round((cfr.value ?? 0) * cfr.count), deploys: cfr.count, restoreP50: pooled.timeToRestore.value };
 }
 
+/** Each repository's row, made beforehand or here from its own data. */
 function repositoryRows(repositories: readonly RepositoryContext[], model: ReportModel, windowDeploys: readonly MeasuredDeploy[], queued: QueuedWork, policy: Policy, hours: BusinessHours | null): RepositoryRow[] {
   const byRepository = repositories.every((r) => r.row !== undefined) ? null : groupByRepository(model.changes, windowDeploys, model.openPulls, model.closedPulls ?? null);
   return repositories.map((r) => r.row ?? repositoryRow(r, byRepository?.get(r.name) ?? EMPTY_GROUP, queued, policy, hours));
@@ -501,6 +503,7 @@ function repositoryRow(repo: RepositoryContext, group: RepositoryGroup, queued: 
     remote: repo.remote,
     branch: repo.branch,
     window: windowOf(repo.window),
+    now: iso(repo.seenUntil ?? queued.now) as string,
     deploySignal: repo.deploySignal,
     changes: summary.changes,
     leadTimeP50: summary.leadTime.p50,

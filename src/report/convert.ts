@@ -199,7 +199,7 @@ export function changeTimes(c: ReportChange): Pick<Change, 'firstCommitAt' | 'la
  * A report's change back as a domain change, so the figures compute over it exactly as over a repository's
  * own. What the report does not keep (commit shas, fork points, branch) is left empty: no figure reads it.
  */
-export function fromReportChange(c: ReportChange, repository: string | undefined): Change {
+export function fromReportChange(c: ReportChange, repository: string | undefined, seenUntil?: number): Change {
   return {
     id: c.id,
     number: c.number,
@@ -230,7 +230,19 @@ export function fromReportChange(c: ReportChange, repository: string | undefined
     ...(c.products !== undefined && { products: c.products }),
     ...(c.productDeploys !== undefined && { productDeploys: c.productDeploys.map((d) => ({ ...d, deployedAt: epoch(d.deployedAt) })) }),
     ...(repository !== undefined && { repository }),
+    ...(seenUntil !== undefined && { seenUntil }),
   };
+}
+
+/**
+ * When a report over several repositories saw each one's changes (its row's `now`, `MeasuredChange.seenUntil`), by
+ * repository name: a change still waiting in a report made in 2019 has waited until then, not until the whole's
+ * now. Undefined for a repository of no row or a row without it (a report made before rows said it), and for one
+ * repository's report, whose changes were seen at its own now.
+ */
+export function seenUntilOf(report: Pick<Report, 'repositories'>): (repository: string | undefined) => number | undefined {
+  const seen = new Map((report.repositories ?? []).flatMap((row) => (row.now === undefined ? [] : [[row.name, epoch(row.now) ?? undefined] as const])));
+  return (repository) => (repository === undefined ? undefined : seen.get(repository));
 }
 
 /**

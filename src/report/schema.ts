@@ -282,6 +282,7 @@ export const repositoryRowSchema = z.object({
   remote: z.string().nullable(),
   branch: z.string(),
   window: z.object({ since: time, until: time }),
+  now: time.optional().describe('when its own report measured (its now): a change of it still waiting has waited until then, whatever the whole\'s now (`compare` of the whole reads it); absent from reports made before it was written'),
   deploySignal: z.enum(['events', 'branch', 'deployments', 'workflow', 'releases', 'tags', 'merge']),
   changes: count,
   leadTimeP50: seconds,

@@ -4,6 +4,7 @@ import { aggregateReports } from '../../src/aggregate/aggregate.js';
 import { renderHtml } from '../../src/render/html.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderText } from '../../src/render/text.js';
+import { sliceReport } from '../../src/report/slices.js';
 import { sharedSpan } from '../../src/report/windows.js';
 import { change, D, deploy, H, report } from './report-builder.js';
 
@@ -99,6 +100,17 @@ describe('an aggregate of reports over different windows', () => {
     expect(both.repositories?.find((r) => r.name === 'acme/early')?.unreleased).toMatchObject({ count: 1, oldestAge: 30 * D });
     // the slowest change is it, at its lead time so far then: 31 days from its first commit, a bound
     expect(both.summary.slowest[0]).toMatchObject({ id: '#stuck', total: 31 * D, totalIs: 'waiting' });
+  });
+
+  it('keeps, in its JSON, when each repository was seen: the whole read back measures the same waits', () => {
+    const stuck = report({ ...early, changes: [...early.changes, change({ id: '#stuck', firstCommitAt: '2025-05-31T00:00:00Z', mergedAt: '2025-06-01T00:00:00Z', cycleTime: D, stages: { coding: D, review: 0 } })] });
+    const both = aggregateReports([stuck, late], { withChanges: true });
+    expect(both.repositories?.map((r) => [r.name, r.now])).toEqual([['acme/early', '2025-07-01T00:00:00Z'], ['acme/late', '2026-07-01T00:00:00Z']]);
+    // `compare` and the slices make their figures again from the listed changes: read back without when early's
+    // report was made, #stuck would wait until the whole's now, 395 days, where the whole says 30
+    const again = sliceReport(both, new Set(both.changes.map((c) => c.id)));
+    expect(again.summary.unreleased).toMatchObject({ count: 1, oldestAge: 30 * D });
+    expect(again.summary.slowest[0]).toMatchObject({ id: '#stuck', total: 31 * D, totalIs: 'waiting' });
   });
 
   it('says on every page why there are no trends when no span is covered by every window', () => {
