@@ -12127,17 +12127,17 @@ function deployRateText(f) {
 	return ofRepositories(f, `${formatPerWeek(f.value)} per week · ${formatPerWeek(f.deployDaysPerWeek)} deploy-days per week${releases}`);
 }
 function ofRepositories(f, value) {
-	return acrossNone(f) ? value : `the median repository: ${value}`;
+	return medianRepository(f) ? `the median repository: ${value}` : value;
 }
-function acrossNone(f) {
-	return f.repositories === void 0 || f.repositories === 0;
+function medianRepository(f) {
+	return (f.repositories ?? 0) > 0;
 }
 function keyText(label, f, value) {
-	return acrossNone(f) ? `${label} ${value}` : `${label}, ${ofRepositories(f, value)}`;
+	return medianRepository(f) ? `${label}, ${ofRepositories(f, value)}` : `${label} ${value}`;
 }
 function overText(f, noun) {
 	const count = plural$1(f.count, noun);
-	return f.repositories === void 0 || acrossNone(f) ? count : `${plural$1(f.repositories, "repository", "repositories")} (${count})`;
+	return medianRepository(f) ? `${plural$1(f.repositories ?? 0, "repository", "repositories")} (${count})` : count;
 }
 function comparedValue(value, unit, format = CALENDAR_DAYS) {
 	if (value === null || !Number.isFinite(value)) return "—";
@@ -21236,7 +21236,7 @@ function keyFigures(report) {
 			label: figureTitle("dora.changeFailureRate"),
 			value: formatRatio(d.changeFailureRate.value),
 			...placing(d.changeFailureRate, report),
-			sub: d.changeFailureRate.repositories !== void 0 ? "the median repository’s own" : `over ${plural(d.changeFailureRate.count, "deploy")}`
+			sub: medianRepository(d.changeFailureRate) ? "the median repository’s own" : `over ${plural(d.changeFailureRate.count, "deploy")}`
 		},
 		s.unreleased ? {
 			label: "Merged, not deployed",
@@ -21247,7 +21247,7 @@ function keyFigures(report) {
 			label: `${figureTitle("dora.timeToRestore")}, median`,
 			value: formatDuration(d.timeToRestore.value, days),
 			...placing(d.timeToRestore, report),
-			sub: d.timeToRestore.repositories !== void 0 ? "the median repository’s own" : `over ${plural(d.timeToRestore.count, "restore")}`
+			sub: medianRepository(d.timeToRestore) ? "the median repository’s own" : `over ${plural(d.timeToRestore.count, "restore")}`
 		}
 	];
 	list.push({

@@ -42,17 +42,17 @@ export function deployRateText(f: Dora['deploymentFrequency']): string {
  * ("over 3700 deploys"), the bare `0%` read as their failure rate pooled, which no repository need have.
  */
 export function ofRepositories(f: { repositories?: number | undefined }, value: string): string {
-  return acrossNone(f) ? value : `the median repository: ${value}`;
+  return medianRepository(f) ? `the median repository: ${value}` : value;
 }
 
-/** Whether a key is no repository's median: one repository's own, or several's where none has a value (no failed deploy restored). */
-function acrossNone(f: { repositories?: number | undefined }): boolean {
-  return f.repositories === undefined || f.repositories === 0;
+/** Whether a key is the median repository's: not one repository's own, nor several's where none has a value (no failed deploy restored). */
+export function medianRepository(f: { repositories?: number | undefined }): boolean {
+  return (f.repositories ?? 0) > 0;
 }
 
 /** A DORA key on a line of figures, `change failure rate 0%`; the median repository's, `change failure rate, the median repository: 0%`. */
 export function keyText(label: string, f: { repositories?: number | undefined }, value: string): string {
-  return acrossNone(f) ? `${label} ${value}` : `${label}, ${ofRepositories(f, value)}`;
+  return medianRepository(f) ? `${label}, ${ofRepositories(f, value)}` : `${label} ${value}`;
 }
 
 /**
@@ -61,7 +61,7 @@ export function keyText(label: string, f: { repositories?: number | undefined },
  */
 export function overText(f: { count: number; repositories?: number | undefined }, noun: string): string {
   const count = plural(f.count, noun);
-  return f.repositories === undefined || acrossNone(f) ? count : `${plural(f.repositories, 'repository', 'repositories')} (${count})`;
+  return medianRepository(f) ? `${plural(f.repositories ?? 0, 'repository', 'repositories')} (${count})` : count;
 }
 
 

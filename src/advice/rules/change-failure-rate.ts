@@ -12,7 +12,7 @@ export const changeFailureRate: AdviceRule = {
     const rate = cfr.value;
     if (!measured(rate) || rate <= t.changeFailureRate) return null;
     // over several repositories the rate is the median repository's own: times the deploys of all of them it
-    // counts failures that never happened (0%, 25% and 30% of 10, 8 and 400 deploys: median 25%, "100 of 418",
+    // counts failures that never happened (0%, 25% and 30% of 10, 8 and 400 deploys: median 25%, "105 of 418",
     // where 122 failed), so the row gives the median, and the failures of their deploys together
     const pooled = input.pooledFailures;
     const failed = pooled?.failed ?? Math.round(rate * cfr.count);

@@ -1,7 +1,7 @@
 import { clusterText } from '../band.js';
 import { STAGES, type StageName } from '../../domain.js';
 import type { DoraFigure } from '../../metrics/dora.js';
-import { boundOf, deployRateText, durationFormat, durationOrBound, formatDuration, formatRatio, formatPerWeek, ofRepositories, overText, percentileText } from '../duration.js';
+import { boundOf, deployRateText, durationFormat, durationOrBound, formatDuration, formatRatio, formatPerWeek, medianRepository, ofRepositories, overText, percentileText } from '../duration.js';
 import { figureLabel } from '../../metrics/catalogue.js';
 import { codingUnseenNote, doraNotes, figureTitle, leftOutText, shareBasisText } from '../format.js';
 import type { Report } from '../../report/schema.js';
@@ -49,11 +49,11 @@ export function keyFigures(report: Report): string {
             ? `the median repository’s own, of ${plural(report.repositories?.length ?? 0, 'repository', 'repositories')}`
             : `${plural(d.deploymentFrequency.count, 'deploy')} in the window`,
     },
-    { label: figureTitle('dora.changeFailureRate'), value: formatRatio(d.changeFailureRate.value), ...placing(d.changeFailureRate, report), sub: d.changeFailureRate.repositories !== undefined ? 'the median repository’s own' : `over ${plural(d.changeFailureRate.count, 'deploy')}` },
+    { label: figureTitle('dora.changeFailureRate'), value: formatRatio(d.changeFailureRate.value), ...placing(d.changeFailureRate, report), sub: medianRepository(d.changeFailureRate) ? 'the median repository’s own' : `over ${plural(d.changeFailureRate.count, 'deploy')}` },
     // the backlog when the report has it; the DORA table has the time to restore either way
     s.unreleased
       ? { label: 'Merged, not deployed', value: String(s.unreleased.count), sub: s.unreleased.count > 0 ? `waiting up to ${formatDuration(s.unreleased.oldestAge, days)}` : 'everything merged has shipped', alert: s.unreleased.count > 0 && (s.unreleased.oldestAge ?? 0) > 14 * 86400 }
-      : { label: `${figureTitle('dora.timeToRestore')}, median`, value: formatDuration(d.timeToRestore.value, days), ...placing(d.timeToRestore, report), sub: d.timeToRestore.repositories !== undefined ? 'the median repository’s own' : `over ${plural(d.timeToRestore.count, 'restore')}` },
+      : { label: `${figureTitle('dora.timeToRestore')}, median`, value: formatDuration(d.timeToRestore.value, days), ...placing(d.timeToRestore, report), sub: medianRepository(d.timeToRestore) ? 'the median repository’s own' : `over ${plural(d.timeToRestore.count, 'restore')}` },
   ];
   list.push({ label: 'Changes counted', value: String(s.changes), sub: excluded ? `left out: ${excluded}` : 'merged in the window' });
   return tiles(list, 'key');
