@@ -26778,9 +26778,9 @@ function fromReportChange(c, repository, seenUntil) {
 		...seenUntil !== void 0 && { seenUntil }
 	};
 }
-function seenUntilOf(report) {
+function fromReportChanges(report, changes) {
 	const seen = new Map((report.repositories ?? []).flatMap((row) => row.now === void 0 ? [] : [[row.name, epoch(row.now) ?? void 0]]));
-	return (repository) => repository === void 0 ? void 0 : seen.get(repository);
+	return changes.map((c) => fromReportChange(c, c.repository, c.repository === void 0 ? void 0 : seen.get(c.repository)));
 }
 function reportAi(c) {
 	const strength = c.aiStrength ?? (c.aiEvidence.length > 0 ? "assisted" : null);
@@ -44298,8 +44298,11 @@ function buildReport(model, window, now, policy, context) {
 		} }
 	});
 	const rows = context.repositories ? repositoryRows(context.repositories, model, windowDeploys, queued, policy, hours) : void 0;
-	const pooled = summary.dora;
-	if (rows !== void 0 && new Set(rows.map((r) => r.name)).size > 1) summary.dora = doraAcross(summary.dora, rows.map((r) => r.summary.dora));
+	const across = rows !== void 0 && new Set(rows.map((r) => r.name)).size > 1 ? {
+		pooled: summary.dora,
+		each: rows.map((r) => r.summary.dora)
+	} : null;
+	if (across !== null) summary.dora = doraAcross(across.pooled, across.each);
 	const reviewHost = context.reviewHost ?? null;
 	const advice = {
 		sources: context.sources,
@@ -44310,7 +44313,7 @@ function buildReport(model, window, now, policy, context) {
 		window: windowOf(window),
 		now: iso$3(now),
 		businessHours: hours,
-		...summary.dora !== pooled && { pooledFailures: pooledFailures(pooled) }
+		...across !== null && { pooledFailures: pooledFailures(across.pooled) }
 	};
 	const listed = model.listed !== false ? lists(model, window, now, context.deploySignal.kind === "merge" ? null : waitingAt(now, hours), counts) : null;
 	const report = {
@@ -44688,9 +44691,8 @@ function sliceReport(report, ids, options = {}) {
 	const sliced = report.changes.filter((c) => ids.has(c.id));
 	const changes = ownProduct === void 0 ? sliced : sliced.map((c) => shippedBy(c, ownProduct));
 	const deploys = ownProduct === void 0 ? report.deploys : report.deploys.filter((d) => ownProduct(d.product));
-	const seen = seenUntilOf(report);
 	const { withChanges: _listedNone, ...rest } = buildReport({
-		changes: changes.map((c) => fromReportChange(c, c.repository, seen(c.repository))),
+		changes: fromReportChanges(report, changes),
 		deploys: deploys.map((d) => fromReportDeploy(d, d.repository)),
 		openPulls: report.openPulls.map((p) => fromReportOpenPull(p, p.repository)),
 		...report.repositories !== void 0 && { windows: windowsByName(report.repositories.map((row) => [row.name, windowFrom(row.window)])) },
@@ -48608,8 +48610,7 @@ var init_check = __esmMin((() => {
 }));
 // src/compare/compare.ts
 function comparedSide(r) {
-	const seen = seenUntilOf(r);
-	const counted = r.changes.filter((c) => c.counted).map((c) => fromReportChange(c, c.repository, seen(c.repository)));
+	const counted = fromReportChanges(r, r.changes.filter((c) => c.counted));
 	const pooled = medianOfRepositories(r);
 	const deploys = pooled ? [] : r.deploys;
 	const days = pooled ? [] : dailyDeployCounts(isoSeconds(r.window.since) ?? NaN, isoSeconds(r.window.until) ?? NaN, releasedAt(r));

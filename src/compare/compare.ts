@@ -9,7 +9,7 @@ import { placingTimes } from '../metrics/releases.js';
 import { workingSeconds } from '../metrics/business-hours.js';
 import type { Waiting } from '../metrics/stage-summary.js';
 import { fromReportClosedPull } from '../report/closed-pulls.js';
-import { fromReportChange, seenUntilOf, windowFrom } from '../report/convert.js';
+import { fromReportChanges, windowFrom } from '../report/convert.js';
 import type { Report } from '../report/schema.js';
 import { plural } from '../units.js';
 import { isoSeconds } from '../time.js';
@@ -58,8 +58,7 @@ export const DEFAULT_MIN_SAMPLE = MIN_COMPARED_SAMPLE;
 function comparedSide(r: Report): ComparedSide {
   // in the model's shape, as the previous period's are: a basis reads one shape of change
   // a change still waiting has waited until its own repository's report was made (several repositories: `seenUntil`)
-  const seen = seenUntilOf(r);
-  const counted = r.changes.filter((c) => c.counted).map((c) => fromReportChange(c, c.repository, seen(c.repository)));
+  const counted = fromReportChanges(r, r.changes.filter((c) => c.counted));
   // a report of several repositories gives the median repository's deploy frequency, failure rate and recovery
   // time (dora-across.ts): its deploys pooled are no sample of those, so they get no interval
   const pooled = medianOfRepositories(r);

@@ -166,12 +166,12 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
   // several repositories: each one's row, and the keys each measures on its own deploys as their distribution
   const rows = context.repositories ? repositoryRows(context.repositories, model, windowDeploys, queued, policy, hours) : undefined;
   // (one repository over several windows is one repository: its deploys are its own)
-  const pooled = summary.dora;
-  if (rows !== undefined && new Set(rows.map((r) => r.name)).size > 1) summary.dora = doraAcross(summary.dora, rows.map((r) => r.summary.dora));
+  const across = rows !== undefined && new Set(rows.map((r) => r.name)).size > 1 ? { pooled: summary.dora, each: rows.map((r) => r.summary.dora) } : null;
+  if (across !== null) summary.dora = doraAcross(across.pooled, across.each);
   const reviewHost = context.reviewHost ?? null;
   const advice = {
     sources: context.sources, reviewHost, deploySignal: context.deploySignal, summary, changes: counted, window: windowOf(window), now: iso(now) as string, businessHours: hours,
-    ...(summary.dora !== pooled && { pooledFailures: pooledFailures(pooled) }),
+    ...(across !== null && { pooledFailures: pooledFailures(across.pooled) }),
   };
   const listed = model.listed !== false ? lists(model, window, now, context.deploySignal.kind === 'merge' ? null : waitingAt(now, hours), counts) : null;
   const report: Report = {

@@ -235,14 +235,14 @@ export function fromReportChange(c: ReportChange, repository: string | undefined
 }
 
 /**
- * When a report over several repositories saw each one's changes (its row's `now`, `MeasuredChange.seenUntil`), by
- * repository name: a change still waiting in a report made in 2019 has waited until then, not until the whole's
- * now. Undefined for a repository of no row or a row without it (a report made before rows said it), and for one
- * repository's report, whose changes were seen at its own now.
+ * `changes` of `report` back as domain changes (`fromReportChange`), each of its repository and, over several
+ * repositories, seen until its row's `now` (`MeasuredChange.seenUntil`): a change still waiting in a report made in
+ * 2019 has waited until then, not until the whole's now. A row without it (a report made before rows said it), and
+ * one repository's report, whose changes were seen at its own now, set none.
  */
-export function seenUntilOf(report: Pick<Report, 'repositories'>): (repository: string | undefined) => number | undefined {
+export function fromReportChanges(report: Pick<Report, 'repositories'>, changes: readonly ReportChange[]): Change[] {
   const seen = new Map((report.repositories ?? []).flatMap((row) => (row.now === undefined ? [] : [[row.name, epoch(row.now) ?? undefined] as const])));
-  return (repository) => (repository === undefined ? undefined : seen.get(repository));
+  return changes.map((c) => fromReportChange(c, c.repository, c.repository === undefined ? undefined : seen.get(c.repository)));
 }
 
 /**

@@ -3,7 +3,7 @@ import { boundOf } from '../metrics/bounds.js';
 import { codingUnseen } from '../metrics/stage-summary.js';
 import { groupingOf, isNoGroup, rowSlice, sliceMeasure, sortByGrouping } from '../model/slices.js';
 import { buildReport } from './build.js';
-import { epoch, fromReportChange, fromReportDeploy, fromReportOpenPull, seenUntilOf, windowFrom } from './convert.js';
+import { epoch, fromReportChanges, fromReportDeploy, fromReportOpenPull, windowFrom } from './convert.js';
 import type { Report, ReportChange } from './schema.js';
 import { windowsByName } from './windows.js';
 import { FEW_CHANGES } from './few-changes.js';
@@ -42,10 +42,9 @@ export function sliceReport(report: Report, ids: ReadonlySet<string>, options: S
   // a product's slice has deploys of its own: its DORA keys are over them, and its changes shipped by them
   const changes = ownProduct === undefined ? sliced : sliced.map((c) => shippedBy(c, ownProduct));
   const deploys = ownProduct === undefined ? report.deploys : report.deploys.filter((d) => ownProduct(d.product));
-  const seen = seenUntilOf(report);
   const built = buildReport(
     {
-      changes: changes.map((c) => fromReportChange(c, c.repository, seen(c.repository))),
+      changes: fromReportChanges(report, changes),
       deploys: deploys.map((d) => fromReportDeploy(d, d.repository)),
       openPulls: report.openPulls.map((p) => fromReportOpenPull(p, p.repository)),
       // a report over several repositories: each one's window, as the whole was built (`windows.ts`)
