@@ -15346,7 +15346,8 @@ function wrap(text, width, hanging = 2) {
 function visibleWidth(text) {
 	return stringWidth(text);
 }
-function fitTable(columns, rows, ctx) {
+function fitTable(given, rows, ctx) {
+	const columns = headsWhole(given);
 	const widths = shrink(columns.map((col, i) => Math.max(2 + (col.prefer ?? 0), naturalWidth(col.head, rows.map((r) => r[i])))), columns, ctx.width - (columns.length + 1));
 	const table = new import_cli_table3.default({
 		head: columns.map((c, i) => visibleWidth(c.head) > (widths[i] ?? 2) - 2 ? wrapAnsi(c.head, Math.max(1, (widths[i] ?? 2) - 2), {
@@ -15370,6 +15371,12 @@ function fitTable(columns, rows, ctx) {
 		} : text;
 	}));
 	return table.toString();
+}
+function headsWhole(columns) {
+	return columns.map((col) => col.min === void 0 ? col : {
+		...col,
+		min: Math.max(col.min, longestWord([col.head]))
+	});
 }
 function naturalWidth(head, cells) {
 	return 2 + Math.max(visibleWidth(head), largest(cells.map((cell) => typeof cell === "string" ? visibleWidth(cell) : 0)));
@@ -15397,7 +15404,8 @@ function shrink(natural, columns, room) {
 function longestWord(cells) {
 	return 2 + Math.max(0, largest(cells.map((cell) => typeof cell === "string" ? Math.max(0, largest(cell.split(/\s+/).map(visibleWidth))) : 0)));
 }
-function fitTableDropping(columns, rows, ctx) {
+function fitTableDropping(given, rows, ctx) {
+	const columns = headsWhole(given);
 	const natural = columns.map((col, i) => Math.max(2 + (col.prefer ?? 0), naturalWidth(col.head, rows.map((r) => r[i]))));
 	const least = columns.map((col, i) => (col.wrap || col.prefer !== void 0) && col.min !== void 0 && !col.whole ? Math.min(col.min, natural[i] ?? 0) : natural[i] ?? 0);
 	const kept = columns.map(() => true);

@@ -65,7 +65,8 @@ export type Cell = string | ((width: number) => string);
  * shrinkable columns (those with `min`) give up columns, lowest rank and widest first; their cells are cut with
  * an ellipsis, or wrapped onto more lines in a column that says `wrap`.
  */
-export function fitTable(columns: readonly Column[], rows: readonly Cell[][], ctx: Pick<TextContext, 'color' | 'width'>): string {
+export function fitTable(given: readonly Column[], rows: readonly Cell[][], ctx: Pick<TextContext, 'color' | 'width'>): string {
+  const columns = headsWhole(given);
   const natural = columns.map((col, i) => Math.max(2 + (col.prefer ?? 0), naturalWidth(col.head, rows.map((r) => r[i]))));
   const widths = shrink(natural, columns, ctx.width - (columns.length + 1));
   const table = new Table({
@@ -86,6 +87,14 @@ export function fitTable(columns: readonly Column[], rows: readonly Cell[][], ct
     );
   }
   return table.toString();
+}
+
+/**
+ * The columns with each shrinkable one's `min` at least its head's longest word: a head wraps between its words,
+ * never inside one (tokio's oldest unreleased changes, `#7882`, had cut "change" to "chang" over "e").
+ */
+function headsWhole<C extends Column>(columns: readonly C[]): C[] {
+  return columns.map((col) => (col.min === undefined ? col : { ...col, min: Math.max(col.min, longestWord([col.head])) }));
 }
 
 /** The columns a table's column takes with its head and text cells whole, its padding included (a cell drawn to fit counts 0). */
@@ -145,7 +154,8 @@ export function longestWord(cells: ReadonlyArray<Cell | undefined>): number {
  * (`min`) shrink. A row's name (a column with neither `drop` nor `min`) is never cut. Returns the table and the
  * heads of the columns left out, for a line under it that says so.
  */
-export function fitTableDropping(columns: readonly DroppableColumn[], rows: readonly Cell[][], ctx: Pick<TextContext, 'color' | 'width'>): { table: string; dropped: string[] } {
+export function fitTableDropping(given: readonly DroppableColumn[], rows: readonly Cell[][], ctx: Pick<TextContext, 'color' | 'width'>): { table: string; dropped: string[] } {
+  const columns = headsWhole(given);
   const natural = columns.map((col, i) => Math.max(2 + (col.prefer ?? 0), naturalWidth(col.head, rows.map((r) => r[i]))));
   // a wrapping column takes its `min` when fitting (wrapped, it cuts nothing), a drawn one (a bar) its `min`; a
   // whole name its natural width, so that the figures that can drop give way before it wraps

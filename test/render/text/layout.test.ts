@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitTableDropping, longestWord, shrink, type Column, type DroppableColumn } from '../../../src/render/text/layout.js';
+import { fitTable, fitTableDropping, longestWord, shrink, type Column, type DroppableColumn } from '../../../src/render/text/layout.js';
 
 // a name, a figure and a recommendation: the figure never shrinks, the other two down to 10 columns
 const COLUMNS: Column[] = [{ head: 'name', min: 10 }, { head: 'figure' }, { head: 'top', min: 10 }];
@@ -54,5 +54,18 @@ describe('fitTableDropping', () => {
     expect(table).not.toContain('…');
     expect(table).not.toContain('│ review & merge wait │');
     expect(firsts(table)).toContain('review & merge wait');
+  });
+});
+
+describe('fitTable', () => {
+  it('shrinks a column no narrower than its head\'s longest word: the head never breaks inside a word', () => {
+    // a change id shorter than its head ('#7882', 5, under 'change', 6) beside a long title: the id column's own
+    // minimum (its longest cell, 7 with padding) would cut the head to 'chang' over 'e'
+    const rows = [['#7882', 'io: fix race in `Mock::poll_write` when the buffer is full', '176d 19h']];
+    const columns: Column[] = [{ head: 'change', min: longestWord(rows.map((r) => r[0])), wrap: true }, { head: 'title', min: 12, rank: 1 }, { head: 'waiting', align: 'right' }];
+    const table = fitTable(columns, rows, { color: false, width: 40 });
+    expect(table).toContain('│ change │');
+    expect(table).not.toMatch(/│ chang +│/);
+    for (const line of table.split('\n')) expect([...line].length).toBeLessThanOrEqual(40);
   });
 });
