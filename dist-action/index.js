@@ -21238,7 +21238,7 @@ function keyFigures(report) {
 			label: "Deploys per week",
 			value: formatPerWeek(d.deploymentFrequency.value),
 			...placing(d.deploymentFrequency, report),
-			sub: report.deploySignal.kind === "merge" ? "every merge counted as a deploy" : d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== void 0 ? `${deployRateText(d.deploymentFrequency)}: under a week, no rate` : d.deploymentFrequency.repositories !== void 0 ? `the median repository’s own, of ${plural(report.repositories?.length ?? 0, "repository", "repositories")}` : `${plural(d.deploymentFrequency.count, "deploy")} in the window`
+			sub: report.deploySignal.kind === "merge" ? "every merge counted as a deploy" : d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== void 0 ? `${deployRateText(d.deploymentFrequency)}: under a week, no rate` : medianRepository(d.deploymentFrequency) ? `the median repository’s own, of ${plural(report.repositories?.length ?? 0, "repository", "repositories")}` : `${plural(d.deploymentFrequency.count, "deploy")} in the window`
 		},
 		{
 			label: figureTitle("dora.changeFailureRate"),

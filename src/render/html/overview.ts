@@ -45,7 +45,7 @@ export function keyFigures(report: Report): string {
         ? 'every merge counted as a deploy'
         : d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== undefined
           ? `${deployRateText(d.deploymentFrequency)}: under a week, no rate`
-          : d.deploymentFrequency.repositories !== undefined
+          : medianRepository(d.deploymentFrequency)
             ? `the median repository’s own, of ${plural(report.repositories?.length ?? 0, 'repository', 'repositories')}`
             : `${plural(d.deploymentFrequency.count, 'deploy')} in the window`,
     },
