@@ -19068,7 +19068,7 @@ function queues$1(report, ctx) {
 			formatDuration(t?.meanTimeInStage ?? null, ctx.durations)
 		];
 	});
-	const headWraps = (i, head) => Math.max(longestWord([head]), naturalWidth("", rows.map((r) => r[i])));
+	const figuresWhole = (i) => naturalWidth("", rows.map((r) => r[i]));
 	const { table, dropped } = fitTableDropping([
 		{
 			head: "stage",
@@ -19092,21 +19092,21 @@ function queues$1(report, ctx) {
 		{
 			head: "mean queue",
 			align: "right",
-			min: headWraps(4, "mean queue"),
+			min: figuresWhole(4),
 			wrap: true,
 			drop: 2
 		},
 		{
 			head: "if steady",
 			align: "right",
-			min: headWraps(5, "if steady"),
+			min: figuresWhole(5),
 			wrap: true,
 			drop: 0
 		},
 		{
 			head: "mean time",
 			align: "right",
-			min: headWraps(6, "mean time"),
+			min: figuresWhole(6),
 			wrap: true,
 			drop: 1
 		}

@@ -29,8 +29,8 @@ export function queues(report: Report, ctx: TextContext): string[] {
     const grow = withSign(growth, formatPerWeek);
     return [shortStageLabel(stage, gitOnly), formatPerWeek(t?.arrivalsPerWeek), formatPerWeek(t?.departuresPerWeek), growth !== null && growth > 0 ? c.red(grow) : grow, formatNumber(t?.meanQueue), formatNumber(t?.littleQueue), formatDuration(t?.meanTimeInStage ?? null, ctx.durations)];
   });
-  // a figure's column narrows only as far as its head can wrap, each figure whole on its line
-  const headWraps = (i: number, head: string): number => Math.max(longestWord([head]), naturalWidth('', rows.map((r) => r[i])));
+  // a figure's column narrows only as far as each figure stays whole on its line (and its head's words: fitTable)
+  const figuresWhole = (i: number): number => naturalWidth('', rows.map((r) => r[i]));
   // too wide, the figures of Little's law give way first (named under the table; the sentence under it keeps their
   // numbers), then the heads wrap; a stage's name wraps only when nothing more can give way
   const { table, dropped } = fitTableDropping(
@@ -40,9 +40,9 @@ export function queues(report: Report, ctx: TextContext): string[] {
       { head: 'out/wk', align: 'right' },
       // a signed figure, never cut
       { head: 'growth/wk', align: 'right' },
-      { head: 'mean queue', align: 'right', min: headWraps(4, 'mean queue'), wrap: true, drop: 2 },
-      { head: 'if steady', align: 'right', min: headWraps(5, 'if steady'), wrap: true, drop: 0 },
-      { head: 'mean time', align: 'right', min: headWraps(6, 'mean time'), wrap: true, drop: 1 },
+      { head: 'mean queue', align: 'right', min: figuresWhole(4), wrap: true, drop: 2 },
+      { head: 'if steady', align: 'right', min: figuresWhole(5), wrap: true, drop: 0 },
+      { head: 'mean time', align: 'right', min: figuresWhole(6), wrap: true, drop: 1 },
     ],
     rows,
     ctx,
