@@ -23967,6 +23967,11 @@ function bumpNamesOnlyVersion(subject) {
 	if (bump === null || bump[2] === void 0) return false;
 	return (bump[1] ?? "").split(/[^a-z0-9]+/i).every((word) => word === "" || VERSION_WORDS.has(word.toLowerCase()));
 }
+function opensDevelopment(subject) {
+	if (DEVELOPMENT_WORDS.test(subject)) return true;
+	const version = ownBumpVersion(subject);
+	return version !== null && DEVELOPMENT_VERSION.test(version);
+}
 function namedReleaseVersion(subject) {
 	return NAMED_RELEASE.exec(subject.trim())?.[1]?.toLowerCase() ?? null;
 }
@@ -24166,7 +24171,7 @@ function mergeRequestFromUrl(url) {
 	const m = /\/merge_requests\/(\d+)/.exec(url);
 	return m ? Number(m[1]) : null;
 }
-var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, MAYBE_REFERS, CHERRY_PICKED, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, REVERT_SUBJECT, TYPED_GIT_REVERT, REVERT_FIRST_PARAGRAPH, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSION_WORDS, NAMED_RELEASE, WRAPPED_NUMBER, BITBUCKET_CLOUD;
+var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, MAYBE_REFERS, CHERRY_PICKED, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, REVERT_SUBJECT, TYPED_GIT_REVERT, REVERT_FIRST_PARAGRAPH, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSION_WORDS, DEVELOPMENT_WORDS, DEVELOPMENT_VERSION, NAMED_RELEASE, WRAPPED_NUMBER, BITBUCKET_CLOUD;
 var init_message = __esmMin((() => {
 	init_compile$1();
 	init_release_lines();
@@ -24189,7 +24194,7 @@ var init_message = __esmMin((() => {
 	REVERT_FIRST_PARAGRAPH = /^This (?:CL |change )?reverts commit [0-9a-f]{7,40}/i;
 	SUBJECT_COMMIT = /\bcommit\s+([0-9a-f]{7,40})\b/gi;
 	VERSION_SET = String.raw`(\d+\.\d+\.\d+(?:-[0-9a-z.]+|\.?(?:dev|post|rc|alpha|beta|a|b)\d*)?)`;
-	VERSION_BUMP = new RegExp(String.raw`^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut|set(?:ting)?[ \t]+(?:the[ \t]+)?version)\b([^\d\n]{0,40}))?v?${VERSION_SET}(?:[\s,;:)]|$)`, "i");
+	VERSION_BUMP = new RegExp(String.raw`^(?:\[[^\]\n]{1,60}\][ \t]*)?(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut|set(?:ting)?[ \t]+(?:the[ \t]+)?version)\b([^\d\n]{0,40}))?v?${VERSION_SET}(?:[\s,;:)]|$)`, "i");
 	VERSION_WORDS = new Set([
 		"version",
 		"versions",
@@ -24202,6 +24207,8 @@ var init_message = __esmMin((() => {
 		"release",
 		"v"
 	]);
+	DEVELOPMENT_WORDS = /\b(?:back[ \t]+to[ \t]+dev(?:elopment)?|post[- \t]?release[ \t]+(?:version[ \t]+)?bump|next[ \t]+development[ \t]+(?:iteration|cycle|version)|start(?:s|ing)?[ \t]+(?:the[ \t]+)?(?:[\w.]+[ \t]+)?development)\b/i;
+	DEVELOPMENT_VERSION = /(?:dev|snapshot)\d*$/;
 	NAMED_RELEASE = new RegExp(String.raw`^[A-Za-z][\w.+-]{0,40}[ \t]+v?${VERSION_SET}$`, "i");
 	WRAPPED_NUMBER = /^[ \t]*(\(#\d+\))[ \t]*$/;
 	BITBUCKET_CLOUD = /^Merged in (\S+) \(pull request #(\d+)\)/;
@@ -24418,7 +24425,10 @@ function buildChanges(input) {
 		change.bot = (change.kind !== "merge" || change.commits !== 0) && isBot(change.author, change.authorEmail, input.botPattern, rules.ai);
 		const agent = rules.ai.author(change.author, change.authorEmail);
 		if (agent) addAiFindings(change, [agent]);
-		if (change.kind === "direct" && input.tagsOf !== void 0 && releaseCommit(input.commits.get(change.sha), input.tagsOf)) change.flags.push(RELEASE_COMMIT);
+		if (change.kind === "direct" && input.tagsOf !== void 0) {
+			const commit = input.commits.get(change.sha);
+			if (releaseCommit(commit, input.tagsOf) || postReleaseBump(commit, input.commits, input.tagsOf)) change.flags.push(RELEASE_COMMIT);
+		}
 	}
 	if (input.sizes !== void 0) applySizes(changes, input.sizes);
 	const position = new Map(line.map((c, i) => [c.sha, i]));
@@ -24428,6 +24438,11 @@ function releaseCommit(commit, tagsOf) {
 	if (commit === void 0) return false;
 	const version = ownBumpVersion(commit.subject) ?? namedReleaseVersion(commit.subject);
 	return version !== null && tagsOf(commit).some((name) => taggedVersion(name) === version);
+}
+function postReleaseBump(commit, commits, tagsOf) {
+	if (commit === void 0 || !opensDevelopment(commit.subject)) return false;
+	const parent = commits.get(commit.parents[0] ?? "");
+	return parent !== void 0 && tagsOf(parent).some((name) => taggedVersion(name) !== null);
 }
 function applySizes(changes, sizes) {
 	for (const change of changes) {

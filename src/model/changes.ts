@@ -3,7 +3,7 @@ import type { Tester } from '../patterns.js';
 import { compileCatalogue, type AiCatalogue } from './ai/compile.js';
 import { addAiFindings, setAiFindings } from './ai/facts.js';
 import { isBot } from './bots.js';
-import { isVersionBump, mergeRequestFromUrl, namedReleaseVersion, namesBranch, numberFromUrl, ownBumpVersion, parseLanding, type Landing } from './message.js';
+import { isVersionBump, mergeRequestFromUrl, namedReleaseVersion, namesBranch, numberFromUrl, opensDevelopment, ownBumpVersion, parseLanding, type Landing } from './message.js';
 import { CopyIndex, carriedOver, ownCommits, pullRefCommits, type OwnCommitRules } from './own-commits.js';
 import type { PullCommits } from './pull-commits.js';
 import { isReleaseLine } from './release-lines.js';
@@ -165,7 +165,10 @@ export function buildChanges(input: BuildChangesInput): Change[] {
     // an AI coding agent that authored the change made it AI-assisted work (and it is no bot)
     const agent = rules.ai.author(change.author, change.authorEmail);
     if (agent) addAiFindings(change, [agent]);
-    if (change.kind === 'direct' && input.tagsOf !== undefined && releaseCommit(input.commits.get(change.sha), input.tagsOf)) change.flags.push(RELEASE_COMMIT);
+    if (change.kind === 'direct' && input.tagsOf !== undefined) {
+      const commit = input.commits.get(change.sha);
+      if (releaseCommit(commit, input.tagsOf) || postReleaseBump(commit, input.commits, input.tagsOf)) change.flags.push(RELEASE_COMMIT);
+    }
   }
   if (input.sizes !== undefined) applySizes(changes, input.sizes);
   // trailer groups land over several commits: order by when the last one landed, and changes landed in the
@@ -186,6 +189,19 @@ function releaseCommit(commit: Commit | undefined, tagsOf: (commit: Commit) => r
   if (commit === undefined) return false;
   const version = ownBumpVersion(commit.subject) ?? namedReleaseVersion(commit.subject);
   return version !== null && tagsOf(commit).some((name) => taggedVersion(name) === version);
+}
+
+/**
+ * Whether a direct push turns the version back to development right after a release (ipython's `back to dev`,
+ * GNOME's `Post-release version bump`, Maven's `prepare for next development iteration`): its subject says so
+ * (`opensDevelopment`) and its first parent carries a tag naming a version, the release it follows (on that very
+ * commit or on a copy of it, as `tagsOf` reads them). The release's mechanics, as the release commit is: a change
+ * of three lines that waited the whole cycle for the next release, at the top of every unreleased list.
+ */
+function postReleaseBump(commit: Commit | undefined, commits: ReadonlyMap<string, Commit>, tagsOf: (commit: Commit) => readonly string[]): boolean {
+  if (commit === undefined || !opensDevelopment(commit.subject)) return false;
+  const parent = commits.get(commit.parents[0] ?? '');
+  return parent !== undefined && tagsOf(parent).some((name) => taggedVersion(name) !== null);
 }
 
 /**

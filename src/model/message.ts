@@ -57,9 +57,10 @@ const SUBJECT_COMMIT = /\bcommit\s+([0-9a-f]{7,40})\b/gi;
 // the version a bump or a release's name sets: three numbers, then a semver pre-release or Python's suffix
 const VERSION_SET = String.raw`(\d+\.\d+\.\d+(?:-[0-9a-z.]+|\.?(?:dev|post|rc|alpha|beta|a|b)\d*)?)`;
 // a commit that sets a release's version, by the start of its subject: `prepare 3.14.0-rc.0`, `Release v2.1.0`,
-// `chore(release): 1.4.0`, `Bump version to 1.2.3`, `v3.0.0`, and aider's release script's `set version to
-// 0.86.3.dev` with Python's suffix (bounded: no subject can make it backtrack)
-const VERSION_BUMP = new RegExp(String.raw`^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut|set(?:ting)?[ \t]+(?:the[ \t]+)?version)\b([^\d\n]{0,40}))?v?${VERSION_SET}(?:[\s,;:)]|$)`, 'i');
+// `chore(release): 1.4.0`, `Bump version to 1.2.3`, `v3.0.0`, aider's release script's `set version to
+// 0.86.3.dev` with Python's suffix, after a bracketed tag too (Maven's `[maven-release-plugin] prepare release
+// app-1.2.0`, Calcite's `[CALCITE-7544] Release Calcite 1.42.0`) (bounded: no subject can make it backtrack)
+const VERSION_BUMP = new RegExp(String.raw`^(?:\[[^\]\n]{1,60}\][ \t]*)?(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut|set(?:ting)?[ \t]+(?:the[ \t]+)?version)\b([^\d\n]{0,40}))?v?${VERSION_SET}(?:[\s,;:)]|$)`, 'i');
 
 /** Whether a subject sets a release's version (`Bumped version to 2025.9.3`, `chore(release): 1.4.0`). */
 export function isVersionBump(subject: string): boolean {
@@ -97,6 +98,24 @@ export function bumpNamesOnlyVersion(subject: string): boolean {
   const bump = /\bfrom\b/i.test(subject) ? null : VERSION_BUMP.exec(subject);
   if (bump === null || bump[2] === undefined) return false;
   return (bump[1] ?? '').split(/[^a-z0-9]+/i).every((word) => word === '' || VERSION_WORDS.has(word.toLowerCase()));
+}
+
+// what a commit that turns the version back to development after a release says: ipython's `back to dev`,
+// GNOME's `Post-release version bump`, Maven's `[maven-release-plugin] prepare for next development iteration`,
+// rails' `Start development of Rails 8.1`
+const DEVELOPMENT_WORDS = /\b(?:back[ \t]+to[ \t]+dev(?:elopment)?|post[- \t]?release[ \t]+(?:version[ \t]+)?bump|next[ \t]+development[ \t]+(?:iteration|cycle|version)|start(?:s|ing)?[ \t]+(?:the[ \t]+)?(?:[\w.]+[ \t]+)?development)\b/i;
+// a development version a bump sets: aider's `set version to 0.86.3.dev`, `9.17.0.dev0`, Maven's `1.3.0-SNAPSHOT`
+const DEVELOPMENT_VERSION = /(?:dev|snapshot)\d*$/;
+
+/**
+ * Whether a subject turns the version back to development (`back to dev`, `Post-release version bump`, `set version
+ * to 0.86.3.dev`, `Bump to 1.3.0-SNAPSHOT`): said of the direct push that follows a release (see buildChanges); a
+ * bump to a version still to be released (`Bump version to 1.4.0`) is not one.
+ */
+export function opensDevelopment(subject: string): boolean {
+  if (DEVELOPMENT_WORDS.test(subject)) return true;
+  const version = ownBumpVersion(subject);
+  return version !== null && DEVELOPMENT_VERSION.test(version);
 }
 
 // a release named after what it releases, and nothing else: cpython's `Python 3.14.0a1` and `Python 3.13.0rc2`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeRequestFromUrl, numberFromUrl, ownBumpVersion, parseLanding, parseMessage } from '../../src/model/message.js';
+import { mergeRequestFromUrl, numberFromUrl, opensDevelopment, ownBumpVersion, parseLanding, parseMessage } from '../../src/model/message.js';
 import { taggedVersion } from '../../src/release-names.js';
 
 describe('commit messages', () => {
@@ -189,8 +189,22 @@ describe('commit messages', () => {
     expect(['Bump lodash from 4.17.20 to 4.17.21', 'chore: bump deps', 'bump react to 19', 'v2 API', 'Fix v1.2.3 parsing'].map(ownBumpVersion)).toEqual([null, null, null, null, null]);
     // aider's release script: the development version it sets after each release, tagged `v0.86.3.dev`
     expect(['set version to 0.86.3.dev', 'version bump to 0.86.2', 'Set the version to 2.0.0rc1', 'Set timeout to 1.2.3 seconds'].map(ownBumpVersion)).toEqual(['0.86.3.dev', '0.86.2', '2.0.0rc1', null]);
+    // after a bracketed tag: Maven's release plugin, Calcite's issue key
+    expect(['[maven-release-plugin] prepare release app-1.2.0', '[CALCITE-7544] Release Calcite 1.42.0', '[docs] fix 1.2.3 typo'].map(ownBumpVersion)).toEqual(['1.2.0', '1.42.0', null]);
     expect(['v0.86.3.dev', 'v2.0.0rc1'].map(taggedVersion)).toEqual(['0.86.3.dev', '2.0.0rc1']);
     expect(['v11.0.0-alpha.1', 'create-vite@8.0.0', 'tokio-1.48.0', '@biomejs/biome@2.4.15', 'v5.27.3.10153', 'latest'].map(taggedVersion))
       .toEqual(['11.0.0-alpha.1', '8.0.0', '1.48.0', '2.4.15', '5.27.3.10153', null]);
+  });
+
+  it('tells a subject that turns the version back to development from one that bumps to a version still to ship', () => {
+    // ipython, GNOME, Maven (Calcite), rails, aider, a Python dev0 and a Maven snapshot, as their projects push them
+    const opening = ['back to dev', 'Back to development', 'Post-release version bump', 'Post-release version bump to 1.10.rc', 'post release bump',
+      '[maven-release-plugin] prepare for next development iteration', 'Prepare for next development iteration', 'Start development of Rails 8.1',
+      'Start 8.1 development', 'set version to 0.86.3.dev', 'Bump version to 9.17.0.dev0', 'Bump to 1.3.0-SNAPSHOT'];
+    expect(opening.filter((s) => !opensDevelopment(s))).toEqual([]);
+    // a cycle opened at the version it will ship (Radarr's), a release, a dependency's dev build, work on the dev server
+    const not = ['Bump version to 1.4.0', 'release 9.16.1', 'Bump foo from 1.0.0 to 2.0.0.dev1', 'fix: back-end dev server port', 'Add post-release notes',
+      'docs: developer guide', 'start the dev server on boot', 'v1.2.0'];
+    expect(not.filter((s) => opensDevelopment(s))).toEqual([]);
   });
 });

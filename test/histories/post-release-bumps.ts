@@ -1,0 +1,40 @@
+import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.js';
+
+/**
+ * Post-release bumps beside pushes that only look like them (times UTC, 2026-04; every push Ada's):
+ *  #1 Ada's commit 02 09:00, merged 02 10:00;
+ *  03 10:00 a direct push `release 1.0.0`, tagged `1.0.0` (ipython's release commits);
+ *  03 10:05 `back to dev`, right after it (ipython's post-release bump);
+ *  06 10:00 `fix: parser`;
+ *  07 10:00 `set version to 1.1.0.dev`, after a change, not a release;
+ *  08 10:00 `Release 1.1.0`, tagged `v1.1.0`;
+ *  08 10:05 a squash `Post-release version bump (#2)`: a pull request, right after the release;
+ *  09 10:00 `[maven-release-plugin] prepare release 1.2.0`, a copy (same author date 09 09:00 and subject) of a
+ *  commit on branch `release-copy` committed 09 09:30 and tagged `v1.2.0` there;
+ *  09 10:05 `[maven-release-plugin] prepare for next development iteration`, right after the copy.
+ * Truth: `release 1.0.0`, `back to dev`, `Release 1.1.0`, the copied `prepare release 1.2.0` and `prepare for next
+ *  development iteration` are release commits (5: left out); the other 4 are changes: #1, `fix: parser`, `set
+ *  version to 1.1.0.dev`, #2. Deploys (final tags), and the counted changes each shipped first: 1.0.0 the initial
+ *  commit and #1 (2), v1.1.0 `fix: parser` and `set version` (2), v1.2.0 #2 (1: the copy's branch forks after it).
+ */
+export function postReleaseBumps(): FixtureRepo {
+  return buildRepo([
+    { commit: 'initial commit', at: '2026-04-01T00:00:00Z' },
+    { branch: 'p1' },
+    { commit: 'feature one', on: 'p1', at: '2026-04-02T09:00:00Z' },
+    { merge: 'p1', at: '2026-04-02T10:00:00Z', message: 'Merge pull request #1 from ada/p1\n\nAdd feature one' },
+    { commit: 'release 1.0.0', on: 'main', at: '2026-04-03T10:00:00Z', files: { 'release.py': 'version = "1.0.0"\n' } },
+    { tag: '1.0.0' },
+    { commit: 'back to dev', at: '2026-04-03T10:05:00Z', files: { 'release.py': 'version = "1.1.0.dev"\n' } },
+    { commit: 'fix: parser', at: '2026-04-06T10:00:00Z' },
+    { commit: 'set version to 1.1.0.dev', at: '2026-04-07T10:00:00Z', files: { 'release.py': 'version = "1.1.0.dev" # again\n' } },
+    { commit: 'Release 1.1.0', at: '2026-04-08T10:00:00Z', files: { 'release.py': 'version = "1.1.0"\n' } },
+    { tag: 'v1.1.0' },
+    { commit: 'Post-release version bump (#2)', at: '2026-04-08T10:05:00Z', files: { 'release.py': 'version = "1.2.0.dev"\n' } },
+    { branch: 'release-copy' },
+    { commit: '[maven-release-plugin] prepare release 1.2.0', on: 'release-copy', authorAt: '2026-04-09T09:00:00Z', at: '2026-04-09T09:30:00Z', files: { 'release.py': 'version = "1.2.0"\n' } },
+    { tag: 'v1.2.0' },
+    { commit: '[maven-release-plugin] prepare release 1.2.0', on: 'main', authorAt: '2026-04-09T09:00:00Z', at: '2026-04-09T10:00:00Z', files: { 'release.py': 'version = "1.2.0"\n' } },
+    { commit: '[maven-release-plugin] prepare for next development iteration', at: '2026-04-09T10:05:00Z', files: { 'release.py': 'version = "1.3.0-SNAPSHOT"\n' } },
+  ]);
+}
