@@ -24207,7 +24207,7 @@ var init_message = __esmMin((() => {
 		"release",
 		"v"
 	]);
-	DEVELOPMENT_WORDS = /\b(?:back[ \t]+to[ \t]+dev(?:elopment)?|post[- \t]?release[ \t]+(?:version[ \t]+)?bump|next[ \t]+development[ \t]+(?:iteration|cycle|version)|start(?:s|ing)?[ \t]+(?:the[ \t]+)?(?:[\w.]+[ \t]+)?development)\b/i;
+	DEVELOPMENT_WORDS = /\b(?:(?:back[ \t]+to[ \t]+dev(?:elopment)?|start(?:s|ing)?[ \t]+(?:the[ \t]+)?(?:[\w.]+[ \t]+)?development)(?=[ \t]*(?:$|[.:;,!()[\]]|(?:of|on|for|cycle|iteration|version|mode)\b))|post[- \t]?release[ \t]+(?:version[ \t]+)?bump|next[ \t]+development[ \t]+(?:iteration|cycle|version))\b/i;
 	DEVELOPMENT_VERSION = /(?:dev|snapshot)\d*$/;
 	NAMED_RELEASE = new RegExp(String.raw`^[A-Za-z][\w.+-]{0,40}[ \t]+v?${VERSION_SET}$`, "i");
 	WRAPPED_NUMBER = /^[ \t]*(\(#\d+\))[ \t]*$/;

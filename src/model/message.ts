@@ -103,7 +103,8 @@ export function bumpNamesOnlyVersion(subject: string): boolean {
 // what a commit that turns the version back to development after a release says: ipython's `back to dev`,
 // GNOME's `Post-release version bump`, Maven's `[maven-release-plugin] prepare for next development iteration`,
 // rails' `Start development of Rails 8.1`
-const DEVELOPMENT_WORDS = /\b(?:back[ \t]+to[ \t]+dev(?:elopment)?|post[- \t]?release[ \t]+(?:version[ \t]+)?bump|next[ \t]+development[ \t]+(?:iteration|cycle|version)|start(?:s|ing)?[ \t]+(?:the[ \t]+)?(?:[\w.]+[ \t]+)?development)\b/i;
+// (`development` and `dev` at the end of what they say, not `Start development server`)
+const DEVELOPMENT_WORDS = /\b(?:(?:back[ \t]+to[ \t]+dev(?:elopment)?|start(?:s|ing)?[ \t]+(?:the[ \t]+)?(?:[\w.]+[ \t]+)?development)(?=[ \t]*(?:$|[.:;,!()[\]]|(?:of|on|for|cycle|iteration|version|mode)\b))|post[- \t]?release[ \t]+(?:version[ \t]+)?bump|next[ \t]+development[ \t]+(?:iteration|cycle|version))\b/i;
 // a development version a bump sets: aider's `set version to 0.86.3.dev`, `9.17.0.dev0`, Maven's `1.3.0-SNAPSHOT`
 const DEVELOPMENT_VERSION = /(?:dev|snapshot)\d*$/;
 
