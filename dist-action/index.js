@@ -23968,7 +23968,7 @@ function bumpNamesOnlyVersion(subject) {
 	return (bump[1] ?? "").split(/[^a-z0-9]+/i).every((word) => word === "" || VERSION_WORDS.has(word.toLowerCase()));
 }
 function opensDevelopment(subject) {
-	if (DEVELOPMENT_WORDS.test(subject)) return true;
+	if (DEVELOPMENT_ENDS.test(subject) || DEVELOPMENT_PHRASE.test(subject)) return true;
 	const version = ownBumpVersion(subject);
 	return version !== null && DEVELOPMENT_VERSION.test(version);
 }
@@ -24171,7 +24171,7 @@ function mergeRequestFromUrl(url) {
 	const m = /\/merge_requests\/(\d+)/.exec(url);
 	return m ? Number(m[1]) : null;
 }
-var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, MAYBE_REFERS, CHERRY_PICKED, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, REVERT_SUBJECT, TYPED_GIT_REVERT, REVERT_FIRST_PARAGRAPH, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSION_WORDS, DEVELOPMENT_WORDS, DEVELOPMENT_VERSION, NAMED_RELEASE, WRAPPED_NUMBER, BITBUCKET_CLOUD;
+var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, MAYBE_REFERS, CHERRY_PICKED, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, REVERT_SUBJECT, TYPED_GIT_REVERT, REVERT_FIRST_PARAGRAPH, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSION_WORDS, DEVELOPMENT_ENDS, DEVELOPMENT_PHRASE, DEVELOPMENT_VERSION, NAMED_RELEASE, WRAPPED_NUMBER, BITBUCKET_CLOUD;
 var init_message = __esmMin((() => {
 	init_compile$1();
 	init_release_lines();
@@ -24207,7 +24207,8 @@ var init_message = __esmMin((() => {
 		"release",
 		"v"
 	]);
-	DEVELOPMENT_WORDS = /\b(?:(?:back[ \t]+to[ \t]+dev(?:elopment)?|start(?:s|ing)?[ \t]+(?:the[ \t]+)?(?:[\w.]+[ \t]+)?development)(?=[ \t]*(?:$|[.:;,!()[\]]|(?:of|on|for|cycle|iteration|version|mode)\b))|post[- \t]?release[ \t]+(?:version[ \t]+)?bump|next[ \t]+development[ \t]+(?:iteration|cycle|version))\b/i;
+	DEVELOPMENT_ENDS = /\b(?:back[ \t]+to[ \t]+dev(?:elopment)?|start(?:s|ing)?[ \t]+(?:the[ \t]+)?(?:[\w.]+[ \t]+)?development)\b(?=[ \t]*(?:$|[.:;,!()[\]]|(?:of|on|for|cycle|iteration|version|mode)\b))/i;
+	DEVELOPMENT_PHRASE = /\b(?:post[- \t]?release[ \t]+(?:version[ \t]+)?bump|next[ \t]+development[ \t]+(?:iteration|cycle|version))\b/i;
 	DEVELOPMENT_VERSION = /(?:dev|snapshot)\d*$/;
 	NAMED_RELEASE = new RegExp(String.raw`^[A-Za-z][\w.+-]{0,40}[ \t]+v?${VERSION_SET}$`, "i");
 	WRAPPED_NUMBER = /^[ \t]*(\(#\d+\))[ \t]*$/;

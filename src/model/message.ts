@@ -100,11 +100,13 @@ export function bumpNamesOnlyVersion(subject: string): boolean {
   return (bump[1] ?? '').split(/[^a-z0-9]+/i).every((word) => word === '' || VERSION_WORDS.has(word.toLowerCase()));
 }
 
-// what a commit that turns the version back to development after a release says: ipython's `back to dev`,
-// GNOME's `Post-release version bump`, Maven's `[maven-release-plugin] prepare for next development iteration`,
-// rails' `Start development of Rails 8.1`
-// (`development` and `dev` at the end of what they say, not `Start development server`)
-const DEVELOPMENT_WORDS = /\b(?:(?:back[ \t]+to[ \t]+dev(?:elopment)?|start(?:s|ing)?[ \t]+(?:the[ \t]+)?(?:[\w.]+[ \t]+)?development)(?=[ \t]*(?:$|[.:;,!()[\]]|(?:of|on|for|cycle|iteration|version|mode)\b))|post[- \t]?release[ \t]+(?:version[ \t]+)?bump|next[ \t]+development[ \t]+(?:iteration|cycle|version))\b/i;
+// what a commit that turns the version back to development after a release says. ipython's `back to dev` and
+// rails' `Start development of Rails 8.1` end on the word, or go on to what is developed (not `Start development
+// server`, `back to dev server`)
+const DEVELOPMENT_ENDS = /\b(?:back[ \t]+to[ \t]+dev(?:elopment)?|start(?:s|ing)?[ \t]+(?:the[ \t]+)?(?:[\w.]+[ \t]+)?development)\b(?=[ \t]*(?:$|[.:;,!()[\]]|(?:of|on|for|cycle|iteration|version|mode)\b))/i;
+// … or it is said whole: GNOME's `Post-release version bump`, Maven's `[maven-release-plugin] prepare for next
+// development iteration`
+const DEVELOPMENT_PHRASE = /\b(?:post[- \t]?release[ \t]+(?:version[ \t]+)?bump|next[ \t]+development[ \t]+(?:iteration|cycle|version))\b/i;
 // a development version a bump sets: aider's `set version to 0.86.3.dev`, `9.17.0.dev0`, Maven's `1.3.0-SNAPSHOT`
 const DEVELOPMENT_VERSION = /(?:dev|snapshot)\d*$/;
 
@@ -114,7 +116,7 @@ const DEVELOPMENT_VERSION = /(?:dev|snapshot)\d*$/;
  * bump to a version still to be released (`Bump version to 1.4.0`) is not one.
  */
 export function opensDevelopment(subject: string): boolean {
-  if (DEVELOPMENT_WORDS.test(subject)) return true;
+  if (DEVELOPMENT_ENDS.test(subject) || DEVELOPMENT_PHRASE.test(subject)) return true;
   const version = ownBumpVersion(subject);
   return version !== null && DEVELOPMENT_VERSION.test(version);
 }
