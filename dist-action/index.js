@@ -41109,6 +41109,7 @@ async function readProducts(repo, changes, o) {
 	const keys = new Set(tags.map((t) => tagKey(t.name)));
 	if (keys.size + named.size < 2) return null;
 	const { packages, start, end, before, atEnd, first } = await windowPackages(repo, o);
+	append(packages, await bornAndGone(repo, packages, tags.filter((t) => t.at >= o.since && t.at <= o.until), named, o.repositoryName));
 	const own = keys.has("") ? await ownFolder(repo, tags, packages, o.repositoryName) : null;
 	if (own === "" && !packages.some((p) => p.folder === "")) packages.unshift({
 		folder: "",
@@ -41214,6 +41215,31 @@ async function windowPackages(repo, o) {
 		first: first ?? null
 	};
 }
+async function bornAndGone(repo, packages, tags, declared, repositoryName) {
+	const known = findProducts(packages, tags.map((t) => t.name), declared);
+	const newest = new Map();
+	for (const t of tags) {
+		const key = tagKey(t.name);
+		if (key === "" || known.ofTag(t.name) !== null) continue;
+		const seen = newest.get(key);
+		if (seen === void 0 || t.at > seen.at) newest.set(key, t);
+	}
+	const folders = new Set(packages.map((p) => p.folder));
+	const read = new Map();
+	const found = [];
+	for (const tag of [...newest.values()].sort((a, b) => b.at - a.at).slice(0, UNNAMED_READ)) {
+		let there = read.get(tag.sha);
+		if (there === void 0) {
+			there = readWorkspace(repo.cwd, tag.sha, repositoryName).then((w) => w.packages, () => []);
+			read.set(tag.sha, there);
+		}
+		const named = (await there).find((p) => p.folder !== "" && !folders.has(p.folder) && findProducts([p], [tag.name], new Map()).ofTag(tag.name) !== null);
+		if (named === void 0) continue;
+		folders.add(named.folder);
+		found.push(named);
+	}
+	return found;
+}
 async function movedFrom(repo, end, start, young, repositoryName) {
 	if (young.length === 0) return [];
 	const kinds = [...new Set(young.map((p) => p.manifest))];
@@ -41284,7 +41310,7 @@ function declaredProducts(config) {
 		tags: p.tags === null ? null : compilePattern(p.tags)
 	}]));
 }
-var OWN_TAGS_TRIED, MOVES;
+var OWN_TAGS_TRIED, UNNAMED_READ, MOVES;
 var init_products$1 = __esmMin((() => {
 	init_products$2();
 	init_patterns();
@@ -41296,6 +41322,7 @@ var init_products$1 = __esmMin((() => {
 	init_units();
 	init_release_graph();
 	OWN_TAGS_TRIED = 3;
+	UNNAMED_READ = 10;
 	MOVES = 3;
 }));
 // src/metrics/coverage.ts

@@ -45,8 +45,9 @@ export interface ProductsScope {
 }
 
 /**
- * The repository's products (SPEC section 3): its workspace packages (those at the window's end, and those gone
- * since its start: the tracked branch's last commits before each) that its release tags version, and the
+ * The repository's products (SPEC section 3): its workspace packages (those at the window's end, those gone
+ * since its start: the tracked branch's last commits before each, and those born and gone within it, read at
+ * their tags' commits) that its release tags version, and the
  * config's; with two or more, the paths each change touched, read once for them all. What could not be read (a
  * manifest too large, a glob past what one may cost) is told to `warning`. Null for a repository of one product.
  */
@@ -66,6 +67,7 @@ export async function readProducts(repo: RepoInfo, changes: readonly Change[], o
   const keys = new Set(tags.map((t) => tagKey(t.name)));
   if (keys.size + named.size < 2) return null;
   const { packages, start, end, before, atEnd, first } = await windowPackages(repo, o);
+  append(packages, await bornAndGone(repo, packages, tags.filter((t) => t.at >= o.since && t.at <= o.until), named, o.repositoryName));
   const own = keys.has('') ? await ownFolder(repo, tags, packages, o.repositoryName) : null;
   // the repository's own tags version the root package when no other carries their version: the repository
   // itself, named for it, when its root has no manifest
@@ -168,6 +170,49 @@ async function windowPackages(repo: RepoInfo, o: ProductsScope): Promise<{ packa
     add(await read(first), (p) => names.has(p.name));
   }
   return { packages, start: start ?? null, end: end ?? null, before: new Set(atStart.map((p) => p.folder)), atEnd, first: first ?? null };
+}
+
+// how many names of the window's tags that no package read names are looked for at their own tags' commits
+const UNNAMED_READ = 10;
+
+/**
+ * The packages born and gone within the window, which neither workspace read holds (its start's, its end's):
+ * those a tag of the window names that no package in `packages` does, read at that name's newest tag's commit.
+ * vercel/ai's `@ai-sdk/swarm` lived from October 2024 to February 2025: its year read its 90 tags as naming no
+ * package, no deploys, and its changes as no product's. One workspace read per commit, for at most UNNAMED_READ
+ * names (the newest); a package whose folder another holds (a renamed one) is left to that one, as at the window's
+ * start.
+ */
+async function bornAndGone(
+  repo: RepoInfo,
+  packages: readonly WorkspacePackage[],
+  tags: readonly { name: string; sha: string; at: number }[],
+  declared: ReadonlyMap<string, DeclaredProduct>,
+  repositoryName: string,
+): Promise<WorkspacePackage[]> {
+  const known = findProducts(packages, tags.map((t) => t.name), declared);
+  const newest = new Map<string, { name: string; sha: string; at: number }>();
+  for (const t of tags) {
+    const key = tagKey(t.name);
+    if (key === '' || known.ofTag(t.name) !== null) continue;
+    const seen = newest.get(key);
+    if (seen === undefined || t.at > seen.at) newest.set(key, t);
+  }
+  const folders = new Set(packages.map((p) => p.folder));
+  const read = new Map<string, Promise<WorkspacePackage[]>>();
+  const found: WorkspacePackage[] = [];
+  for (const tag of [...newest.values()].sort((a, b) => b.at - a.at).slice(0, UNNAMED_READ)) {
+    let there = read.get(tag.sha);
+    if (there === undefined) {
+      there = readWorkspace(repo.cwd, tag.sha, repositoryName).then((w) => w.packages, () => []);
+      read.set(tag.sha, there);
+    }
+    const named = (await there).find((p) => p.folder !== '' && !folders.has(p.folder) && findProducts([p], [tag.name], new Map()).ofTag(tag.name) !== null);
+    if (named === undefined) continue;
+    folders.add(named.folder);
+    found.push(named);
+  }
+  return found;
 }
 
 // how many moves back a package born in the window is followed

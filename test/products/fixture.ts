@@ -364,3 +364,29 @@ export function goneBeforeWindow(): FixtureRepo {
     tag('b@1.1.0', 'w2', 5),
   ]);
 }
+
+/**
+ * A package born and removed within the window, as vercel/ai's `@ai-sdk/swarm` lived from October 2024 to February
+ * 2025: neither the workspace at the window's start nor at its end holds it. a and b in packages/ (Feb 1, each
+ * tagged 1.0.0 on Feb 2); `add exp` adds packages/exp, named @acme/exp (Mar 2); x1 touches it (Mar 3), tagged
+ * @acme/exp@0.1.0 (Mar 4); y1 touches packages/b (Mar 5), tagged b@1.1.0 (Mar 6); `drop exp` removes packages/exp
+ * (Mar 8); a1 touches packages/a (Mar 9), tagged a@1.1.0 (Mar 11). x1 and `add exp` ship with exp's tag (Mar 4), not
+ * with b's, the next of any product; `drop exp` is no release of exp, and ships with a@1.1.0, the first of any after it.
+ */
+export function bornAndGone(): FixtureRepo {
+  return buildRepo([
+    {
+      commit: 'workspace', at: '2026-02-01T12:00:00Z', id: 'base',
+      files: { 'package.json': '{"private": true, "workspaces": ["packages/*"]}\n', 'packages/a/package.json': '{"name": "a"}\n', 'packages/b/package.json': '{"name": "b"}\n' },
+    },
+    ...['a', 'b'].map((name) => ({ tag: `${name}@1.0.0`, ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true })),
+    change('born', 2, { 'packages/exp/package.json': '{"name": "@acme/exp"}\n', 'packages/exp/x.ts': 'zero\n' }, 'add exp'),
+    change('x1', 3, { 'packages/exp/x.ts': 'one\n' }),
+    tag('@acme/exp@0.1.0', 'x1', 4),
+    change('y1', 5, { 'packages/b/y.ts': 'one\n' }),
+    tag('b@1.1.0', 'y1', 6),
+    change('drop', 8, { 'packages/exp/package.json': null, 'packages/exp/x.ts': null }, 'drop exp'),
+    change('a1', 9, { 'packages/a/z.ts': 'one\n' }),
+    tag('a@1.1.0', 'a1', 11),
+  ]);
+}

@@ -3,7 +3,7 @@ import { audit } from '../../src/audit/index.js';
 import { renderText } from '../../src/render/text.js';
 import type { Report } from '../../src/report/schema.js';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
-import { formerlyTagged, goModules, goneBeforeWindow, movedInWindow, movedPackage, ownTags, removedPackage, WINDOW } from './fixture.js';
+import { bornAndGone, formerlyTagged, goModules, goneBeforeWindow, movedInWindow, movedPackage, ownTags, removedPackage, WINDOW } from './fixture.js';
 
 const DAY = 86400;
 const deployedAt = (report: Report, title: string) => report.changes.find((c) => c.title === title)?.deployedAt;
@@ -178,5 +178,30 @@ describe('a package removed before the window, alive in the previous period', ()
     expect(then.summary.products?.map((p) => p.name).sort()).toEqual(['a', 'old']);
     expect(then.summary.dora.deploymentFrequency.count).toBe(report.summary.previous?.deploys);
     expect(then.summary.dora.leadTime.value).toBe(2 * DAY);
+  });
+});
+
+describe('a package born and removed within the window, in neither of its workspace reads', () => {
+  let repo: FixtureRepo;
+  let report: Report;
+  beforeAll(async () => {
+    repo = bornAndGone();
+    report = await audit({ path: repo.dir, ...WINDOW });
+  });
+  afterAll(() => repo.cleanup());
+
+  it('finds it by its tag\'s commit: a product with its deploy, its changes shipped by it, and no tag that names nothing', () => {
+    expect(report.summary.products?.map((p) => [p.name, p.paths, p.deploys, p.historyFrom])).toEqual([
+      ['@acme/exp', ['packages/exp'], 1, '2026-03-02T12:00:00Z'],
+      ['a', ['packages/a'], 1, undefined],
+      ['b', ['packages/b'], 1, undefined],
+    ]);
+    expect(report.deploys.map((d) => [d.ref, d.product])).toEqual([['@acme/exp@0.1.0', '@acme/exp'], ['b@1.1.0', 'b'], ['a@1.1.0', 'a']]);
+    // x1 waited a day for exp's tag, not three for b's; the removal is no release of exp: it waits for a's, the next of any
+    expect(['add exp', 'x1', 'y1', 'drop exp', 'a1'].map((t) => deployedAt(report, t))).toEqual([
+      '2026-03-04T12:00:00Z', '2026-03-04T12:00:00Z', '2026-03-06T12:00:00Z', '2026-03-11T12:00:00Z', '2026-03-11T12:00:00Z',
+    ]);
+    expect(report.changes.find((c) => c.title === 'x1')?.products).toEqual(['@acme/exp']);
+    expect(report.warnings).toEqual([]);
   });
 });
