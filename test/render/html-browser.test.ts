@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ComparedRow } from '../../src/metrics/compared.js';
 import { renderHtml } from '../../src/render/html.js';
 import type { Report } from '../../src/report/schema.js';
 import { terminalSafe } from '../../src/render/sanitize.js';
@@ -35,7 +36,7 @@ interface Fixture {
 
 const given = process.env.FLOWAUDIT_HTML_REPORT;
 const FIXTURES: Fixture[] = [
-  { name: 'github', report: githubReport(), sections: GITHUB_SECTIONS, maxHeight: { 1280: 15_000, 390: 19_000 } },
+  { name: 'github', report: githubReport(), sections: GITHUB_SECTIONS, maxHeight: { 1280: 15_000, 390: 20_000 } },
   { name: 'multi', report: multiRepositoryReport(), sections: ['repositories', ...GITHUB_SECTIONS], maxHeight: { 1280: 17_000, 390: 22_000 } },
   // 3,000 changes over two years: fully expanded, its table alone was over 100,000 px
   { name: 'large-git', report: largeGitReport(3000), sections: ['stages', 'dora', 'lead-time', 'trends', 'size', 'deploys', 'repair', 'unreleased', 'review', 'ai', 'ai-defects', 'queues', 'changes', 'notes'], maxHeight: { 1280: 11_500, 390: 13_500 } },
@@ -82,6 +83,28 @@ interface ChartText {
   bottom: number;
   width: number;
   height: number;
+}
+
+const H = 3600;
+const D = 24 * H;
+
+/**
+ * The github fixture with a previous period, its rows as vercel/ai's year to August 2026 had them: durations whose
+ * change and interval take a line or more (`+10m 7s (+6m 54s … +12m 46s), worse`).
+ */
+function withPreviousPeriod(report: Report): Report {
+  const row = (label: string, before: number, after: number, low: number, high: number): ComparedRow => ({
+    key: 'dora.leadTime', group: 'dora', label, unit: 'seconds', lowerIsBetter: true, before, after, change: after - before,
+    relativeChange: (after - before) / before, direction: after > before ? 'worse' : 'better', interval: { difference: after - before, low, high, real: true },
+    sample: { before: 2065, after: 2728 }, lowSample: false,
+  });
+  const rows = [
+    row('first → last p50', 103, 710, 414, 766),
+    row('review & merge p90', 16 * H + 720, D + 19 * H, 18 * H + 2640, D + 13 * H),
+    row('deploy wait p90', 72 * D + 12 * H, 55 * D + 5 * H, -(27 * D + 15 * H), -(9 * D + 4 * H)),
+    row('failed deployment recovery time', 7 * D + 3 * H, 15 * H + 2460, -(6 * D + 20 * H), -(5 * D)),
+  ];
+  return { ...report, summary: { ...report.summary, previous: { since: '2025-12-08T00:00:00Z', until: '2026-02-02T00:00:00Z', covered: true, changes: 2065, deploys: 2143, rows } } };
 }
 
 (hasChromium ? describe : describe.skip)('the HTML report in a real browser (Debian Chromium)', () => {
@@ -178,6 +201,26 @@ interface ChartText {
       expect(await phone.page.locator('section#stages .narrow-only').isVisible()).toBe(true);
     } finally {
       await phone.page.close();
+    }
+  });
+
+  it('at 390 px the DORA keys and the previous period fit the screen: no column of theirs scrolled out of view', async () => {
+    // vercel/ai's page at 390 px showed the previous period's Change column cut after its first letters, and the DORA
+    // keys' bands and counts past the edge: their 12rem name column and unwrapped heads pushed them out
+    const file = join(dir, 'previous.html');
+    writeFileSync(file, renderHtml(withPreviousPeriod(githubReport())));
+    const page = await browser.newPage({ viewport: { width: 390, height: 900 } });
+    try {
+      await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+      const hidden = await page.evaluate(`['dora', 'previous'].map((id) => { const s = document.querySelector('section#' + id + ' .scroll'); return [id, s.scrollWidth - s.clientWidth]; })`);
+      expect(hidden).toEqual([['dora', 0], ['previous', 0]]);
+      expect(await page.locator('section#previous tbody tr').first().locator('td').last().textContent()).toBe('+10m 7s (+6m 54s … +12m 46s), worse');
+      expect(await page.locator('section#previous tbody tr').first().locator('td').last().isVisible()).toBe(true);
+      // the one column a phone leaves out of the DORA keys, said under them
+      expect(await page.locator('section#dora .narrow-only').textContent()).toBe('Left out on a narrow screen: Over (turn the phone or widen the window to see them).');
+      expect(await page.locator('section#dora .narrow-only').isVisible()).toBe(true);
+    } finally {
+      await page.close();
     }
   });
 

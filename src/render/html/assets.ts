@@ -46,7 +46,9 @@ nav.toc ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:4p
 .charts.split{grid-template-columns:minmax(0,1fr) minmax(0,2fr)}
 @media (max-width:860px){.charts.split{grid-template-columns:minmax(0,1fr)}}
 .narrow-only{display:none}
-@media (max-width:600px){.wide-only{display:none}.narrow-only{display:block}.charts.split tbody th[scope=row]{min-width:0}}
+/* on a phone a table of figures (the DORA keys, the previous period) wraps its names in less room: its values and
+   the change against before fit the screen, where a 12rem name column pushed them out of view */
+@media (max-width:600px){.wide-only{display:none}.narrow-only{display:block}table.figures tbody th[scope=row]{min-width:7rem}.charts.split tbody th[scope=row]{min-width:0}}
 figure{margin:14px 0;min-width:0}
 figcaption{font-weight:600;margin-bottom:6px}
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;max-width:100%}
@@ -92,7 +94,7 @@ th[aria-sort=ascending] button::after{content:" ▲"}
 th[aria-sort=descending] button::after{content:" ▼"}
 details summary{cursor:pointer;margin:8px 0}
 footer{margin-top:40px;padding-bottom:24px}
-@media (max-width:600px){body{font-size:14px}h1{font-size:1.3rem}header,main,footer{padding:0 10px}.tile b{font-size:1.25rem}th,td{padding:4px 6px}.tiles{gap:8px}}
+@media (max-width:600px){body{font-size:14px}h1{font-size:1.3rem}header,main,footer{padding:0 10px}.tile b{font-size:1.25rem}th,td{padding:4px 6px}thead th{white-space:normal}.tiles{gap:8px}}
 @media print{
 :root{--fg:#000;--muted:#444;--bg:#fff;--panel:#f3f3f3;--line:#bbb;--accent:#000;--alert:#000}
 body{font-size:10pt}

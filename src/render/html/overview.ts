@@ -144,7 +144,7 @@ export function dora(report: Report): string {
     'dora',
     'DORA keys',
     'The four keys of the State of DevOps reports and the rework rate added in 2024, each placed against the 2024 report\'s clusters (elite, high, medium, low) as published — the last report to publish them: the cluster whose published range holds it, or the published values it lies between.',
-    table(['Key', 'Value', 'Against the DORA clusters', 'Over'], rows.map(([k, v, x, over]) => `<tr><th scope="row">${h(k)}</th><td>${h(v)}</td><td>${band(x) || '<span class="muted">—</span>'}</td>${num(over)}</tr>`), 'lllr'),
+    table(['Key', 'Value', 'Against the DORA clusters', 'Over'], rows.map(([k, v, x, over]) => `<tr><th scope="row">${h(k)}</th><td>${h(v)}</td><td>${band(x) || '<span class="muted">—</span>'}</td>${wideNum(over)}</tr>`), 'lllr', { wide: [3], kind: 'figures' }),
     doraNotes(rows.map(([k, , x]) => [k, x])).map((n) => `<p class="note">${h(n)}</p>`).join(''),
   );
 }
