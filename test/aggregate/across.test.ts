@@ -115,7 +115,7 @@ describe('several repositories: each placed on its own, the whole their distribu
     // three read as "25% over 21 deploys", and the advice made of it "5 of 21" failed, where 1 did
     const html = renderHtml(all);
     expect(html).toContain('<th scope="row">Change failure rate</th><td>the median repository: 25%</td>');
-    expect(html).toMatch(/<th scope="row">Change failure rate<\/th>.*?<td class="num">2 repositories \(21 deploys\)<\/td>/);
+    expect(html).toMatch(/<th scope="row">Change failure rate<\/th>.*?<td class="num wide-only">2 repositories \(21 deploys\)<\/td>/);
     expect(html).toMatch(/<th scope="row">Failed deployment recovery time<\/th><td>the median repository: 2h \(median\)<\/td>.*?1 repository \(1 restore\)/);
     const markdown = renderMarkdown(all);
     expect(markdown).toContain('| Change failure rate | the median repository: 25% |');
