@@ -26135,16 +26135,13 @@ var init_release_tags = __esmMin((() => {
 	init_units();
 }));
 // src/model/products.ts
+function tagNamesPackage(tag, p) {
+	const key = tagKey(tag);
+	return key !== "" && PACKAGE_KEYS.some((name) => name(p)?.toLowerCase() === key);
+}
 function findProducts(packages, tags, declared, ownFolder = null, refused = () => void 0) {
 	const byKey = new Map();
-	const keys = [
-		(p) => p.name,
-		(p) => p.folder === "" ? null : p.folder,
-		(p) => /\/v\d+$/.test(p.folder) ? p.folder.replace(/\/v\d+$/, "") : null,
-		(p) => p.folder === "" ? null : p.folder.split("/").at(-1) ?? p.folder,
-		(p) => p.name.startsWith("@") && p.name.includes("/") ? p.name.slice(p.name.indexOf("/") + 1) : null
-	];
-	for (const key of keys) for (const p of packages) {
+	for (const key of PACKAGE_KEYS) for (const p of packages) {
 		const k = key(p)?.toLowerCase();
 		if (k !== void 0 && k !== "" && !byKey.has(k)) byKey.set(k, p);
 	}
@@ -26285,11 +26282,19 @@ function assignProductDeploys(changes, candidates, products, ship, options) {
 	}
 	return all.sort((a, b) => a.at - b.at || indexOf(a) - indexOf(b));
 }
+var PACKAGE_KEYS;
 var init_products$2 = __esmMin((() => {
 	init_glob();
 	init_release_names();
 	init_deploys$1();
 	init_release_tags();
+	PACKAGE_KEYS = [
+		(p) => p.name,
+		(p) => p.folder === "" ? null : p.folder,
+		(p) => /\/v\d+$/.test(p.folder) ? p.folder.replace(/\/v\d+$/, "") : null,
+		(p) => p.folder === "" ? null : p.folder.split("/").at(-1) ?? p.folder,
+		(p) => p.name.startsWith("@") && p.name.includes("/") ? p.name.slice(p.name.indexOf("/") + 1) : null
+	];
 }));
 // src/model/repairs.ts
 function ownRepairReasons(change, bugLabel) {
@@ -41238,7 +41243,7 @@ async function bornAndGone(repo, packages, tags, declared, repositoryName) {
 			there = readWorkspace(repo.cwd, tag.sha, repositoryName).then((w) => w.packages, () => []);
 			read.set(tag.sha, there);
 		}
-		const named = (await there).find((p) => p.folder !== "" && !folders.has(p.folder) && findProducts([p], [tag.name], new Map()).ofTag(tag.name) !== null);
+		const named = (await there).find((p) => p.folder !== "" && !folders.has(p.folder) && tagNamesPackage(tag.name, p));
 		if (named === void 0) continue;
 		folders.add(named.folder);
 		found.push(named);

@@ -1,5 +1,5 @@
 import type { Change } from '../domain.js';
-import { findProducts, ownTagsFolder, tagKey, type DeclaredProduct, type ProductEvidence, type Products } from '../model/products.js';
+import { findProducts, ownTagsFolder, tagKey, tagNamesPackage, type DeclaredProduct, type ProductEvidence, type Products } from '../model/products.js';
 import { compilePattern } from '../patterns.js';
 import { commitBefore } from '../sources/git/changed-files.js';
 import type { RepoInfo } from '../sources/git/repo.js';
@@ -207,7 +207,7 @@ async function bornAndGone(
       there = readWorkspace(repo.cwd, tag.sha, repositoryName).then((w) => w.packages, () => []);
       read.set(tag.sha, there);
     }
-    const named = (await there).find((p) => p.folder !== '' && !folders.has(p.folder) && findProducts([p], [tag.name], new Map()).ofTag(tag.name) !== null);
+    const named = (await there).find((p) => p.folder !== '' && !folders.has(p.folder) && tagNamesPackage(tag.name, p));
     if (named === undefined) continue;
     folders.add(named.folder);
     found.push(named);

@@ -45,6 +45,26 @@ export interface Products {
   ofPaths(paths: readonly string[]): string[];
 }
 
+// the names a tag may version a package by (see findProducts), in the order they are tried
+const PACKAGE_KEYS: ReadonlyArray<(p: PackageFolder) => string | null> = [
+  (p) => p.name,
+  (p) => (p.folder === '' ? null : p.folder),
+  // a Go module of a new major version lives in `path/v2`, and is tagged `path/v2.0.0`
+  (p) => (/\/v\d+$/.test(p.folder) ? p.folder.replace(/\/v\d+$/, '') : null),
+  (p) => (p.folder === '' ? null : (p.folder.split('/').at(-1) ?? p.folder)),
+  // an npm package's declared name without its scope, as release-please names its tags: opentelemetry-js-contrib's
+  // `@opentelemetry/instrumentation-pg` in plugins/node/opentelemetry-instrumentation-pg, tagged
+  // `instrumentation-pg-v0.46.0` until July 2025, when it moved to packages/instrumentation-pg: its 2024 read 1,118
+  // tags as naming no package, and 181 deploys where its 695 tags of the year are each one
+  (p) => (p.name.startsWith('@') && p.name.includes('/') ? p.name.slice(p.name.indexOf('/') + 1) : null),
+];
+
+/** Whether a tag (`@scope/name@1.2.3`, `name-v1.2.3`, `path/v1.2.3`) names `p` by one of the names findProducts reads tags by. */
+export function tagNamesPackage(tag: string, p: PackageFolder): boolean {
+  const key = tagKey(tag);
+  return key !== '' && PACKAGE_KEYS.some((name) => name(p)?.toLowerCase() === key);
+}
+
 /**
  * The products of a repository from its workspace packages, its release tags' names and the config's products:
  * a package is a product when a tag versions it (`name@1.2.3`, `@scope/name@1.2.3`, `name-v1.2.3`, `name/v1.2.3`,
@@ -63,19 +83,7 @@ export function findProducts(
 ): Products {
   const byKey = new Map<string, PackageFolder>();
   // the declared name first, then the folder, then its last part: a later key never displaces an earlier one
-  const keys: Array<(p: PackageFolder) => string | null> = [
-    (p) => p.name,
-    (p) => (p.folder === '' ? null : p.folder),
-    // a Go module of a new major version lives in `path/v2`, and is tagged `path/v2.0.0`
-    (p) => (/\/v\d+$/.test(p.folder) ? p.folder.replace(/\/v\d+$/, '') : null),
-    (p) => (p.folder === '' ? null : (p.folder.split('/').at(-1) ?? p.folder)),
-    // an npm package's declared name without its scope, as release-please names its tags: opentelemetry-js-contrib's
-    // `@opentelemetry/instrumentation-pg` in plugins/node/opentelemetry-instrumentation-pg, tagged
-    // `instrumentation-pg-v0.46.0` until July 2025, when it moved to packages/instrumentation-pg: its 2024 read 1,118
-    // tags as naming no package, and 181 deploys where its 695 tags of the year are each one
-    (p) => (p.name.startsWith('@') && p.name.includes('/') ? p.name.slice(p.name.indexOf('/') + 1) : null),
-  ];
-  for (const key of keys) {
+  for (const key of PACKAGE_KEYS) {
     for (const p of packages) {
       const k = key(p)?.toLowerCase();
       if (k !== undefined && k !== '' && !byKey.has(k)) byKey.set(k, p);
