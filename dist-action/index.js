@@ -18506,10 +18506,31 @@ var init_trend_keys = __esmMin((() => {
 	};
 	TREND_ENTRIES = catalogueEntries().filter((e) => e.figure.trend !== void 0).sort((a, b) => Number(a.segments[0] !== "dora") - Number(b.segments[0] !== "dora"));
 }));
+// src/metrics/coverage.ts
+function coverage(window, now) {
+	const from = Math.max(window.since, window.historyFrom ?? window.since);
+	const to = Math.max(from, Math.min(window.until, window.historyUntil ?? window.until, Math.max(now, window.since)));
+	const seconds = to - from;
+	return {
+		from,
+		to,
+		seconds,
+		days: Math.round(seconds / DAY$10 * 100) / 100,
+		weeks: seconds >= WEEK$6 ? seconds / WEEK$6 : null
+	};
+}
+function perWeek(count, covered) {
+	return covered.weeks === null ? null : count / covered.weeks;
+}
+var DAY$10, WEEK$6;
+var init_coverage = __esmMin((() => {
+	DAY$10 = 86400;
+	WEEK$6 = 7 * DAY$10;
+}));
 // src/metrics/trend.ts
 function weekStart(t) {
-	const day = Math.floor(t / DAY$10);
-	return (day - (day + 3) % 7) * DAY$10;
+	const day = Math.floor(t / DAY$9);
+	return (day - (day + 3) % 7) * DAY$9;
 }
 function weekBuckets(changes, window) {
 	const first = weekStart(window.since);
@@ -18518,10 +18539,10 @@ function weekBuckets(changes, window) {
 		first,
 		buckets
 	};
-	for (let start = first; start < window.until; start += 7 * DAY$10) buckets.push([]);
+	for (let start = first; start < window.until; start += 7 * DAY$9) buckets.push([]);
 	for (const change of changes) {
 		if (change.mergedAt < window.since || change.mergedAt >= window.until) continue;
-		buckets[Math.floor((change.mergedAt - first) / (7 * DAY$10))]?.push(change);
+		buckets[Math.floor((change.mergedAt - first) / (7 * DAY$9))]?.push(change);
 	}
 	return {
 		first,
@@ -18531,7 +18552,7 @@ function weekBuckets(changes, window) {
 function weeklyTrend(changes, window, waiting) {
 	const { first, buckets } = weekBuckets(changes, window);
 	return { weeks: buckets.map((inWeek, i) => ({
-		weekStart: isoDay(first + i * 7 * DAY$10),
+		weekStart: isoDay(first + i * 7 * DAY$9),
 		...changeFigures(inWeek, waiting)
 	})) };
 }
@@ -18558,17 +18579,16 @@ function changeFigures(inPeriod, waiting) {
 	};
 }
 function periodOf(window) {
-	return window.until - window.since > 182 * DAY$10 ? "month" : "week";
+	return window.until - window.since > 182 * DAY$9 ? "month" : "week";
 }
 function periodAround(t, period) {
-	if (period === "week") return [weekStart(t), weekStart(t) + 7 * DAY$10];
+	if (period === "week") return [weekStart(t), weekStart(t) + 7 * DAY$9];
 	const d = new Date(t * 1e3);
 	return [Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / 1e3, Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / 1e3];
 }
 function keyTrends$1(changes, deploys, window, waiting) {
 	const period = periodOf(window);
-	const from = Math.max(window.since, window.historyFrom ?? window.since);
-	const to = Math.min(window.until, Math.max(waiting.now, from));
+	const { from, to } = coverage(window, waiting.now);
 	const bounds = [];
 	if (from < to) {
 		for (let [start] = periodAround(from, period); start < to; start = periodAround(start, period)[1]) bounds.push(start);
@@ -18616,7 +18636,7 @@ function keyTrends$1(changes, deploys, window, waiting) {
 				waiting: open,
 				deploys: p.deploys.length,
 				failedDeploys: failed.length,
-				deploymentFrequency: p.covered >= 7 * DAY$10 ? (placed[i]?.length ?? 0) / (p.covered / (7 * DAY$10)) : null,
+				deploymentFrequency: p.covered >= 7 * DAY$9 ? (placed[i]?.length ?? 0) / (p.covered / (7 * DAY$9)) : null,
 				changeFailureRate: p.deploys.length > 0 ? failed.length / p.deploys.length : null,
 				timeToRestoreP50: median$1(failed.map((d) => d.restoredAfter)),
 				...figures
@@ -18632,7 +18652,7 @@ function sparkline(values, apart, scale) {
 	const max = scale?.max ?? largest(present);
 	return values.map((v, i) => apart?.[i] ? "·" : v === null ? " " : SPARKS[max === min ? max === 0 ? 0 : 3 : Math.round((v - min) / (max - min) * 7)]).join("");
 }
-var DAY$10, SPARKS;
+var DAY$9, SPARKS;
 var init_trend$2 = __esmMin((() => {
 	init_domain();
 	init_stage_of();
@@ -18640,7 +18660,8 @@ var init_trend$2 = __esmMin((() => {
 	init_stage_summary();
 	init_trend_keys();
 	init_lists$1();
-	DAY$10 = 86400;
+	init_coverage();
+	DAY$9 = 86400;
 	SPARKS = "▁▂▃▄▅▆▇█";
 }));
 // src/render/trend.ts
@@ -20658,10 +20679,10 @@ var init_acceptance$1 = __esmMin((() => {
 function timeTicks(start, end, width) {
 	if (!(end > start)) return [];
 	const fits = (ticks) => ticks.every((t, i) => i === 0 || (t.at - ticks[i - 1].at) / (end - start) * width >= (textWidth(t.label) + textWidth(ticks[i - 1].label)) / 2 + 8);
-	if (end - start <= 70 * DAY$9) {
-		const firstMonday = Math.ceil((start / DAY$9 - 4) / 7) * 7 + 4;
+	if (end - start <= 70 * DAY$8) {
+		const firstMonday = Math.ceil((start / DAY$8 - 4) / 7) * 7 + 4;
 		const mondays = [];
-		for (let day = firstMonday; day * DAY$9 <= end; day += 7) mondays.push(day * DAY$9);
+		for (let day = firstMonday; day * DAY$8 <= end; day += 7) mondays.push(day * DAY$8);
 		return pick$1([
 			1,
 			2,
@@ -20727,10 +20748,10 @@ function drawTimeTicks(ticks, x, y0, y1) {
 		});
 	});
 }
-var DAY$9, MONTHS;
+var DAY$8, MONTHS;
 var init_time_axis = __esmMin((() => {
 	init_svg();
-	DAY$9 = 86400;
+	DAY$8 = 86400;
 	MONTHS = [
 		"Jan",
 		"Feb",
@@ -20792,7 +20813,7 @@ function weeklyChart(frame, options) {
 	const height = axisY + 24;
 	const day = (d) => isoSeconds(`${d ?? ""}T00:00:00Z`) ?? NaN;
 	const starts = weeks.map(day);
-	const ends = weeks.map((_, i) => options.ends ? day(options.ends[i]) : starts[i] + WEEK$6);
+	const ends = weeks.map((_, i) => options.ends ? day(options.ends[i]) : starts[i] + WEEK$5);
 	const start = starts[0];
 	const end = ends.at(-1);
 	const xAt = (t) => left + (t - start) / (end - start) * plotW;
@@ -20913,7 +20934,7 @@ function weekColumns(cols, weeks, top, height, x, slot, of) {
 function round$1(v) {
 	return Math.round(v * 10) / 10;
 }
-var WIDTH$1, WEEK$6;
+var WIDTH$1, WEEK$5;
 var init_trend = __esmMin((() => {
 	init_scale();
 	init_legend();
@@ -20922,7 +20943,7 @@ var init_trend = __esmMin((() => {
 	init_lists$1();
 	init_time();
 	WIDTH$1 = 400;
-	WEEK$6 = 604800;
+	WEEK$5 = 604800;
 }));
 // src/render/html/comparison.ts
 function aiComparison$1(report) {
@@ -26614,8 +26635,8 @@ var init_count = __esmMin((() => {}));
 function iso$3(seconds) {
 	if (seconds === null) return null;
 	if (!Number.isInteger(seconds) || seconds < 0 || seconds > LAST_SECOND) return new Date(seconds * 1e3).toISOString().replace(".000Z", "Z");
-	const days = Math.floor(seconds / DAY$8);
-	let rest = seconds - days * DAY$8;
+	const days = Math.floor(seconds / DAY$7);
+	let rest = seconds - days * DAY$7;
 	const { year, month, day } = civilFromDays(days);
 	const hours = Math.floor(rest / 3600);
 	rest -= hours * 3600;
@@ -26663,15 +26684,18 @@ function windowOf(window) {
 	return {
 		since: iso$3(window.since),
 		until: iso$3(window.until),
-		...window.historyFrom !== void 0 && { historyFrom: iso$3(window.historyFrom) }
+		...window.historyFrom !== void 0 && { historyFrom: iso$3(window.historyFrom) },
+		...window.historyUntil !== void 0 && { historyUntil: iso$3(window.historyUntil) }
 	};
 }
 function windowFrom(window) {
 	const historyFrom = epoch(window.historyFrom ?? null);
+	const historyUntil = epoch(window.historyUntil ?? null);
 	return {
 		since: epoch(window.since) ?? 0,
 		until: epoch(window.until) ?? 0,
-		...historyFrom !== null && { historyFrom }
+		...historyFrom !== null && { historyFrom },
+		...historyUntil !== null && { historyUntil }
 	};
 }
 function toReportChange(change, counted, waiting) {
@@ -26870,12 +26894,12 @@ function fromReportOpenPull(p, repository) {
 		...repository !== void 0 && { repository }
 	};
 }
-var DAY$8, LAST_SECOND, ISO_CODES;
+var DAY$7, LAST_SECOND, ISO_CODES;
 var init_convert = __esmMin((() => {
 	init_time();
 	init_count();
 	init_stage_summary();
-	DAY$8 = 86400;
+	DAY$7 = 86400;
 	LAST_SECOND = 253402300799;
 	ISO_CODES = [..."0000-00-00T00:00:00Z"].map((c) => c.charCodeAt(0));
 }));
@@ -27557,16 +27581,16 @@ function openAt(pull, now) {
 	};
 }
 function staleHistoryNote(newestCommit, now) {
-	if (newestCommit === null || now - newestCommit < 28 * DAY$7) return null;
-	return `the newest commit is ${plural$1(Math.floor((now - newestCommit) / DAY$7), "day")} old at the window's end (${new Date(now * 1e3).toISOString().slice(0, 10)}): fetch, or set --until`;
+	if (newestCommit === null || now - newestCommit < 28 * DAY$6) return null;
+	return `the newest commit is ${plural$1(Math.floor((now - newestCommit) / DAY$6), "day")} old at the window's end (${new Date(now * 1e3).toISOString().slice(0, 10)}): fetch, or set --until`;
 }
-var DAY$7;
+var DAY$6;
 var init_as_of = __esmMin((() => {
 	init_release_lines();
 	init_deploy_contents();
 	init_repo();
 	init_units();
-	DAY$7 = 86400;
+	DAY$6 = 86400;
 }));
 // src/audit/deploys.ts
 async function chooseSignal(asked, input, now = Infinity) {
@@ -28233,15 +28257,15 @@ function releaseGraph(tips, branchTip, tagShas, commitOf) {
 		releaseLine
 	};
 }
-var DAY$6, LOOKBACK;
+var DAY$5, LOOKBACK;
 var init_release_graph = __esmMin((() => {
 	init_copies();
 	init_release_lines();
 	init_reach();
 	init_deploy_contents();
 	init_repo();
-	DAY$6 = 86400;
-	LOOKBACK = 365 * DAY$6;
+	DAY$5 = 86400;
+	LOOKBACK = 365 * DAY$5;
 }));
 // src/audit/git-history.ts
 function startSizes(repo, tip, span, sizeExcluded, splitFrom = SPLIT_SIZES_FROM) {
@@ -41004,12 +41028,12 @@ async function readWorkspace(cwd, sha, rootName) {
 		folder: "",
 		manifest: rootKind
 	});
-	const names = packages.length > MAX_NAMES_READ ? new Map() : await readBlobs(cwd, packages.map((p) => `${sha}:${manifestPath(p)}`), MANIFEST_LIMIT);
+	const names = packages.length > MAX_NAMES_READ ? new Map() : await readBlobs(cwd, packages.map((p) => `${sha}:${manifestPath$1(p)}`), MANIFEST_LIMIT);
 	const large = [...names.values()].filter((b) => "tooLarge" in b).length;
 	if (large > 0) warnings.push(`${plural$1(large, "package manifest")} over ${MANIFEST_LIMIT / 1024 / 1024} MB ${large === 1 ? "was" : "were"} not read: ${large === 1 ? "its package is" : "their packages are"} named for ${large === 1 ? "its folder" : "their folders"}`);
 	return {
 		packages: packages.map((p) => {
-			const blob = names.get(`${sha}:${manifestPath(p)}`);
+			const blob = names.get(`${sha}:${manifestPath$1(p)}`);
 			const declared = declaredName(p.manifest, blob !== void 0 && "text" in blob ? blob.text : null);
 			return {
 				folder: p.folder,
@@ -41022,7 +41046,7 @@ async function readWorkspace(cwd, sha, rootName) {
 }
 async function readVersions(cwd, rev, packages) {
 	const read = packages.filter((p) => p.manifest !== "go.mod");
-	const blobs = await readBlobs(cwd, [`${rev}:Cargo.toml`, ...read.map((p) => `${rev}:${manifestPath(p)}`)], MANIFEST_LIMIT);
+	const blobs = await readBlobs(cwd, [`${rev}:Cargo.toml`, ...read.map((p) => `${rev}:${manifestPath$1(p)}`)], MANIFEST_LIMIT);
 	const text = (name) => {
 		const blob = blobs.get(name);
 		return blob !== void 0 && "text" in blob ? blob.text : null;
@@ -41030,12 +41054,12 @@ async function readVersions(cwd, rev, packages) {
 	const rootCargo = text(`${rev}:Cargo.toml`);
 	const versions = new Map();
 	for (const p of read) {
-		const version = declaredVersion(p.manifest, text(`${rev}:${manifestPath(p)}`), rootCargo);
+		const version = declaredVersion(p.manifest, text(`${rev}:${manifestPath$1(p)}`), rootCargo);
 		if (version !== null && version !== "") versions.set(p.folder, version);
 	}
 	return versions;
 }
-function manifestPath(p) {
+function manifestPath$1(p) {
 	return p.folder === "" ? p.manifest : `${p.folder}/${p.manifest}`;
 }
 function textOf$1(blob, file, warnings) {
@@ -41132,7 +41156,7 @@ async function readProducts(repo, changes, o) {
 	if (products.list.length < 2) return null;
 	const shas = changes.filter((c) => c.kind !== "sync").map((c) => c.sha);
 	const paths = await (o.touched ?? ((some) => readTouchedPaths(repo.cwd, some)))(shas);
-	const removedBy = await removals(repo, packages, atEnd, end, first);
+	const { byCommit: removedBy, deletedAt } = await removals(repo, packages, atEnd, end, first);
 	const touched = new Map();
 	for (const sha of shas) {
 		const list = paths.get(sha);
@@ -41153,20 +41177,47 @@ async function readProducts(repo, changes, o) {
 			start,
 			end,
 			before
-		})
+		}),
+		gone: goneIn(products, packages, atEnd, deletedAt, o)
 	};
 }
 async function removals(repo, packages, atEnd, end, first) {
-	const byManifest = new Map(packages.filter((p) => p.folder !== "" && !atEnd.has(p.folder)).map((p) => [`${p.folder}/${p.manifest}`, p.name]));
+	const byManifest = new Map(packages.filter((p) => p.folder !== "" && !atEnd.has(p.folder)).map((p) => [manifestPath(p), p.name]));
 	const byCommit = new Map();
-	if (end === null || byManifest.size === 0) return byCommit;
-	for (const commit of await readPathCommits(repo.cwd, end, first, literalPaths([...byManifest.keys()]), "D")) byCommit.set(commit.sha, new Set(commit.deleted.flatMap((path) => byManifest.get(path) ?? [])));
-	return byCommit;
+	const deletedAt = new Map();
+	if (end === null || byManifest.size === 0) return {
+		byCommit,
+		deletedAt
+	};
+	for (const commit of await readPathCommits(repo.cwd, end, first, literalPaths([...byManifest.keys()]), "D")) {
+		byCommit.set(commit.sha, new Set(commit.deleted.flatMap((path) => byManifest.get(path) ?? [])));
+		for (const path of commit.deleted) if (!deletedAt.has(path) && Number.isFinite(commit.at)) deletedAt.set(path, commit.at);
+	}
+	return {
+		byCommit,
+		deletedAt
+	};
+}
+function manifestPath(p) {
+	return p.folder === "" ? p.manifest : `${p.folder}/${p.manifest}`;
+}
+function goneIn(products, packages, atEnd, deletedAt, window) {
+	const gone = new Map();
+	const manifestOf = new Map(packages.map((p) => [p.folder, manifestPath(p)]));
+	for (const product of products.list) {
+		const folders = product.paths.map((path) => path === "." ? "" : path);
+		if (!folders.every((f) => manifestOf.has(f)) || folders.some((f) => atEnd.has(f))) continue;
+		const dates = folders.map((f) => deletedAt.get(manifestOf.get(f)));
+		if (dates.some((d) => d === void 0)) continue;
+		const at = largest(dates);
+		if (at > window.since && at < window.until) gone.set(product.name, at);
+	}
+	return gone;
 }
 async function bornIn(repo, products, packages, at) {
 	const born = new Map();
 	if (at.end === null) return born;
-	const manifestOf = new Map(packages.map((p) => [p.folder, p.folder === "" ? p.manifest : `${p.folder}/${p.manifest}`]));
+	const manifestOf = new Map(packages.map((p) => [p.folder, manifestPath(p)]));
 	const young = products.list.flatMap((product) => {
 		const folders = product.paths.map((path) => path === "." ? "" : path);
 		if (!folders.every((f) => manifestOf.has(f)) || folders.some((f) => at.before.has(f))) return [];
@@ -41334,27 +41385,6 @@ var init_products$1 = __esmMin((() => {
 	OWN_TAGS_TRIED = 3;
 	UNNAMED_READ = 10;
 	MOVES = 3;
-}));
-// src/metrics/coverage.ts
-function coverage(window, now) {
-	const from = Math.max(window.since, window.historyFrom ?? window.since);
-	const to = Math.max(from, Math.min(window.until, Math.max(now, window.since)));
-	const seconds = to - from;
-	return {
-		from,
-		to,
-		seconds,
-		days: Math.round(seconds / DAY$5 * 100) / 100,
-		weeks: seconds >= WEEK$5 ? seconds / WEEK$5 : null
-	};
-}
-function perWeek(count, covered) {
-	return covered.weeks === null ? null : count / covered.weeks;
-}
-var DAY$5, WEEK$5;
-var init_coverage = __esmMin((() => {
-	DAY$5 = 86400;
-	WEEK$5 = 7 * DAY$5;
 }));
 // src/metrics/what-if.ts
 function whatIf(changes, stage, cap, span) {
@@ -42862,9 +42892,10 @@ var init_compared = __esmMin((() => {
 }));
 // src/metrics/ai-shift.ts
 function computeAiShift(input) {
+	const w = input.window;
 	const window = {
-		since: Math.max(input.window.since, input.window.historyFrom ?? input.window.since),
-		until: input.window.until
+		since: Math.max(w.since, w.historyFrom ?? w.since),
+		until: Math.min(w.until, w.historyUntil ?? w.until)
 	};
 	const { first, buckets } = weekBuckets(input.changes, window);
 	const shareOf = (changes) => changes.length === 0 ? null : changes.filter((c) => c.aiEvidence.length > 0).length / changes.length;
@@ -43164,7 +43195,9 @@ function computeDora(input) {
 	const failed = deploys.filter((d) => d.failed);
 	const restore = median$1(failed.map((d) => d.restoredAfter));
 	const rework = deploys.filter((d) => d.rework).length;
-	const since = whole && window.historyFrom !== void 0 && window.historyFrom > window.since ? `over the ${weeks.toFixed(1)} weeks since the history's first commit` : void 0;
+	const late = window.historyFrom !== void 0 && window.historyFrom > window.since;
+	const ended = window.historyUntil !== void 0 && window.historyUntil < window.until;
+	const since = !whole || !(late || ended) ? void 0 : ended ? `over the ${weeks.toFixed(1)} weeks its history covers: its package was removed in the window` : `over the ${weeks.toFixed(1)} weeks since the history's first commit`;
 	const short = whole ? void 0 : `under one whole week of history (${(span / DAY$4).toFixed(1)} days): no rate per week and no band`;
 	return {
 		deploymentFrequency: {
@@ -44747,8 +44780,10 @@ var init_build = __esmMin((() => {
 // src/report/slices.ts
 function sliceReport(report, ids, options = {}) {
 	const { countBots = false, ownProduct } = options;
-	const born = options.historyFrom ?? (ownProduct === void 0 ? null : epoch(report.summary.products?.find((r) => ownProduct(r.name))?.historyFrom ?? null));
-	const window = windowFrom(report.window);
+	const row = ownProduct === void 0 ? void 0 : report.summary.products?.find((r) => ownProduct(r.name));
+	const born = options.historyFrom ?? epoch(row?.historyFrom ?? null);
+	const gone = options.historyUntil ?? epoch(row?.historyUntil ?? null);
+	const window = lifeOf(windowFrom(report.window), born, gone);
 	const sliced = report.changes.filter((c) => ids.has(c.id));
 	const changes = ownProduct === void 0 ? sliced : sliced.map((c) => shippedBy(c, ownProduct));
 	const deploys = ownProduct === void 0 ? report.deploys : report.deploys.filter((d) => ownProduct(d.product));
@@ -44758,10 +44793,7 @@ function sliceReport(report, ids, options = {}) {
 		openPulls: report.openPulls.map((p) => fromReportOpenPull(p, p.repository)),
 		...report.repositories !== void 0 && { windows: windowsByName(report.repositories.map((row) => [row.name, windowFrom(row.window)])) },
 		listed: false
-	}, born === null ? window : {
-		...window,
-		historyFrom: Math.max(born, window.historyFrom ?? window.since)
-	}, epoch(report.now) ?? 0, countBots ? {
+	}, window, epoch(report.now) ?? 0, countBots ? {
 		...report.policy,
 		includeBots: true
 	} : report.policy, {
@@ -44780,6 +44812,16 @@ function sliceReport(report, ids, options = {}) {
 		changes,
 		deploys,
 		openPulls: report.openPulls
+	};
+}
+function lifeOf(window, born, gone) {
+	const from = born === null ? window : {
+		...window,
+		historyFrom: Math.max(born, window.historyFrom ?? window.since)
+	};
+	return gone === null ? from : {
+		...from,
+		historyUntil: Math.min(gone, from.historyUntil ?? from.until)
 	};
 }
 function shippedBy(change, ownProduct) {
@@ -44878,17 +44920,19 @@ var products_exports = __exportAll({
 function productChangeIds(report, product) {
 	return new Set(report.changes.filter((c) => c.products?.includes(product) === true).map((c) => c.id));
 }
-function productReport(report, product, born) {
+function productReport(report, product, life = {}) {
+	const last = largest(report.deploys.filter((d) => d.product === product).map((d) => epoch(d.at) ?? -Infinity));
 	return sliceReport(report, productChangeIds(report, product), {
 		ownProduct: (p) => p === product,
-		...born !== void 0 && { historyFrom: born }
+		...life.born !== void 0 && { historyFrom: life.born },
+		...life.gone !== void 0 && { historyUntil: Math.max(life.gone, last) }
 	});
 }
 function productTable(report, products) {
 	if (products.length < 2) return void 0;
 	const rows = [];
 	for (const product of products) {
-		const own = productReport(report, product.name, product.born);
+		const own = productReport(report, product.name, product);
 		const s = own.summary;
 		const f = s.dora.deploymentFrequency;
 		if (s.changes === 0 && f.count === 0 && s.unreleased.count === 0) continue;
@@ -44901,6 +44945,7 @@ function productTable(report, products) {
 			deploysPerWeek: f.value,
 			coveredDays: f.coveredDays ?? 0,
 			...product.born !== void 0 && { historyFrom: own.window.historyFrom ?? null },
+			...own.window.historyUntil !== void 0 && { historyUntil: own.window.historyUntil },
 			leadTimeP50: s.leadTime.p50,
 			leadTimeAtLeast: s.leadTime.p50 === null ? s.leadTime.bounds?.p50 ?? s.leadTime.atLeast : null,
 			changeFailureRate: s.dora.changeFailureRate.value,
@@ -44921,6 +44966,8 @@ function withProducts(report, products) {
 }
 var init_products = __esmMin((() => {
 	init_slices$1();
+	init_convert();
+	init_lists$1();
 }));
 // src/audit/index.ts
 async function audit(options) {
@@ -45192,7 +45239,8 @@ async function auditWith(options, reads, times, window) {
 	const { withProducts } = await Promise.resolve().then(() => (init_products(), products_exports));
 	return withProducts(report, products.products.list.map((p) => ({
 		...p,
-		...products.born.has(p.name) && { born: products.born.get(p.name) }
+		...products.born.has(p.name) && { born: products.born.get(p.name) },
+		...products.gone.has(p.name) && { gone: products.gone.get(p.name) }
 	})));
 }
 function askedSignal(settings, github, warning) {
@@ -48106,6 +48154,7 @@ var init_products_schema = __esmMin((() => {
 		deploysPerWeek: figureSchema(PRODUCT.deploysPerWeek),
 		coveredDays: figureSchema(PRODUCT.coveredDays),
 		historyFrom: string().nullable().optional().describe("a package born in the window: when its manifest was added, where its history and its rates per week begin (null: before the window); absent for one that was there at its start"),
+		historyUntil: string().optional().describe("a package removed in the window: when its manifest was deleted, where its history and its rates per week end; absent for one still there at its end"),
 		leadTimeP50: figureSchema(PRODUCT.leadTimeP50),
 		leadTimeAtLeast: figureSchema(PRODUCT.leadTimeAtLeast),
 		changeFailureRate: figureSchema(PRODUCT.changeFailureRate),
@@ -48425,7 +48474,8 @@ var init_schema = __esmMin((() => {
 		window: object({
 			since: time,
 			until: time,
-			historyFrom: time.optional().describe("the history's first commit, when later than since: deploy frequency is over the part of the window it covers")
+			historyFrom: time.optional().describe("the history's first commit, when later than since: deploy frequency is over the part of the window it covers"),
+			historyUntil: time.optional().describe("where the history ends, when before until: a product's report whose package was removed in the window (its manifest deleted then); deploy frequency is over the part of the window it covers")
 		}).describe("changes merged in [since, until) are in the window"),
 		now: time,
 		sources: array(_enum(["git", "github"])),

@@ -336,4 +336,9 @@ export interface Window {
   until: number;
   /** the history's first commit, when it is later than `since`: the window before it is not measured */
   historyFrom?: number;
+  /**
+   * where the history ends, when before `until`: a product whose package was removed in the window (its
+   * manifest deleted) has no history after that, and the window after it is not measured
+   */
+  historyUntil?: number;
 }

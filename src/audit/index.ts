@@ -252,7 +252,10 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   });
   if (products === null) return report;
   const { withProducts } = await import('../report/products.js');
-  return withProducts(report, products.products.list.map((p) => ({ ...p, ...(products.born.has(p.name) && { born: products.born.get(p.name) }) })));
+  return withProducts(
+    report,
+    products.products.list.map((p) => ({ ...p, ...(products.born.has(p.name) && { born: products.born.get(p.name) }), ...(products.gone.has(p.name) && { gone: products.gone.get(p.name) }) })),
+  );
 }
 
 /**

@@ -5,7 +5,7 @@ import { commitBefore } from '../sources/git/changed-files.js';
 import type { RepoInfo } from '../sources/git/repo.js';
 import { readTouchedPaths } from '../sources/git/touched-paths.js';
 import { literalPaths, readPathCommits } from '../sources/git/path-commits.js';
-import { append, smallest } from '../lists.js';
+import { append, largest, smallest } from '../lists.js';
 import { readVersions, readWorkspace, type WorkspacePackage } from '../sources/git/workspaces.js';
 import { plural } from '../units.js';
 import { LOOKBACK } from './release-graph.js';
@@ -20,6 +20,11 @@ export interface ProductsRead {
    * its history, and its deploys per week, begin
    */
   born: ReadonlyMap<string, number>;
+  /**
+   * a workspace package removed in the window, by product name: when its manifest was deleted (epoch seconds),
+   * where its history, and its deploys per week, end
+   */
+  gone: ReadonlyMap<string, number>;
 }
 
 // the repository's own tags tried, newest first, for the package whose manifest carries their version
@@ -78,7 +83,7 @@ export async function readProducts(repo: RepoInfo, changes: readonly Change[], o
   if (products.list.length < 2) return null;
   const shas = changes.filter((c) => c.kind !== 'sync').map((c) => c.sha);
   const paths = await (o.touched ?? ((some) => readTouchedPaths(repo.cwd, some)))(shas);
-  const removedBy = await removals(repo, packages, atEnd, end, first);
+  const { byCommit: removedBy, deletedAt } = await removals(repo, packages, atEnd, end, first);
   const touched = new Map<string, string[]>();
   for (const sha of shas) {
     const list = paths.get(sha);
@@ -89,21 +94,61 @@ export async function readProducts(repo: RepoInfo, changes: readonly Change[], o
     const of = gone === undefined ? products.ofPaths(list) : products.ofPaths(list).filter((name) => !gone.has(name));
     if (of.length > 0) touched.set(sha, of);
   }
-  return { products, ofTag: (tag) => products.ofTag(tag), evidence: { names: new Set(products.list.map((p) => p.name)), own: products.own, touched }, born: await bornIn(repo, products, packages, { start, end, before }) };
+  return {
+    products,
+    ofTag: (tag) => products.ofTag(tag),
+    evidence: { names: new Set(products.list.map((p) => p.name)), own: products.own, touched },
+    born: await bornIn(repo, products, packages, { start, end, before }),
+    gone: goneIn(products, packages, atEnd, deletedAt, o),
+  };
 }
 
 /**
  * By commit, the names of the packages whose manifest it deleted, of those gone by the window's end (none read when
- * every package is still there): one `git log` of their manifests over the history read.
+ * every package is still there), and by manifest when it was last deleted: one `git log` of their manifests over
+ * the history read.
  */
-async function removals(repo: RepoInfo, packages: readonly WorkspacePackage[], atEnd: ReadonlySet<string>, end: string | null, first: string | null): Promise<Map<string, Set<string>>> {
-  const byManifest = new Map(packages.filter((p) => p.folder !== '' && !atEnd.has(p.folder)).map((p) => [`${p.folder}/${p.manifest}`, p.name]));
+async function removals(
+  repo: RepoInfo,
+  packages: readonly WorkspacePackage[],
+  atEnd: ReadonlySet<string>,
+  end: string | null,
+  first: string | null,
+): Promise<{ byCommit: Map<string, Set<string>>; deletedAt: Map<string, number> }> {
+  const byManifest = new Map(packages.filter((p) => p.folder !== '' && !atEnd.has(p.folder)).map((p) => [manifestPath(p), p.name]));
   const byCommit = new Map<string, Set<string>>();
-  if (end === null || byManifest.size === 0) return byCommit;
+  const deletedAt = new Map<string, number>();
+  if (end === null || byManifest.size === 0) return { byCommit, deletedAt };
+  // newest first: the first delete read of a manifest is its last
   for (const commit of await readPathCommits(repo.cwd, end, first, literalPaths([...byManifest.keys()]), 'D')) {
     byCommit.set(commit.sha, new Set(commit.deleted.flatMap((path) => byManifest.get(path) ?? [])));
+    for (const path of commit.deleted) if (!deletedAt.has(path) && Number.isFinite(commit.at)) deletedAt.set(path, commit.at);
   }
-  return byCommit;
+  return { byCommit, deletedAt };
+}
+
+function manifestPath(p: WorkspacePackage): string {
+  return p.folder === '' ? p.manifest : `${p.folder}/${p.manifest}`;
+}
+
+/**
+ * The products whose package was removed in the window (no folder of theirs at its end) and when: the last delete
+ * of its manifests, when inside the window. vercel/ai's `@ai-sdk/swarm`, removed in February 2025, read 2.13
+ * deploys a week over the 42 weeks from its birth to the window's end, where it shipped 90 releases in its 15.
+ */
+function goneIn(products: Products, packages: readonly WorkspacePackage[], atEnd: ReadonlySet<string>, deletedAt: ReadonlyMap<string, number>, window: { since: number; until: number }): Map<string, number> {
+  const gone = new Map<string, number>();
+  const manifestOf = new Map(packages.map((p) => [p.folder, manifestPath(p)]));
+  for (const product of products.list) {
+    const folders = product.paths.map((path) => (path === '.' ? '' : path));
+    // the config's products name path patterns, not folders: no manifest says when they ended
+    if (!folders.every((f) => manifestOf.has(f)) || folders.some((f) => atEnd.has(f))) continue;
+    const dates = folders.map((f) => deletedAt.get(manifestOf.get(f) as string));
+    if (dates.some((d) => d === undefined)) continue;
+    const at = largest(dates as number[]);
+    if (at > window.since && at < window.until) gone.set(product.name, at);
+  }
+  return gone;
 }
 
 /**
@@ -114,7 +159,7 @@ async function removals(repo: RepoInfo, packages: readonly WorkspacePackage[], a
 async function bornIn(repo: RepoInfo, products: Products, packages: readonly WorkspacePackage[], at: { start: string | null; end: string | null; before: ReadonlySet<string> }): Promise<Map<string, number>> {
   const born = new Map<string, number>();
   if (at.end === null) return born;
-  const manifestOf = new Map(packages.map((p) => [p.folder, p.folder === '' ? p.manifest : `${p.folder}/${p.manifest}`]));
+  const manifestOf = new Map(packages.map((p) => [p.folder, manifestPath(p)]));
   const young = products.list.flatMap((product) => {
     const folders = product.paths.map((path) => (path === '.' ? '' : path));
     // the config's products name path patterns, not folders: no manifest says when they began

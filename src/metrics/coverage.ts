@@ -1,6 +1,7 @@
 /*
  * What every rate per week is over (SPEC sections 4 and 6): the part of the window the history covers, from its
- * first commit (when that is later than the window's start) up to now. Deploy frequency, the queues' arrivals,
+ * first commit (when that is later than the window's start) up to now, or up to where it ends (a product whose
+ * package was removed in the window). Deploy frequency, the queues' arrivals,
  * departures and growth, the what-if's hours saved and the trends' rates all divide by it, and none is given from
  * under one whole week of it: two days of history would say 500 deploys a week.
  */
@@ -24,7 +25,7 @@ export interface Coverage {
 /** The part of `window` the history covers, up to `now`. Pure. */
 export function coverage(window: Window, now: number): Coverage {
   const from = Math.max(window.since, window.historyFrom ?? window.since);
-  const to = Math.max(from, Math.min(window.until, Math.max(now, window.since)));
+  const to = Math.max(from, Math.min(window.until, window.historyUntil ?? window.until, Math.max(now, window.since)));
   const seconds = to - from;
   return { from, to, seconds, days: Math.round((seconds / DAY) * 100) / 100, weeks: seconds >= WEEK ? seconds / WEEK : null };
 }

@@ -72,9 +72,13 @@ export function computeDora(input: DoraInput): Dora {
   const failed = deploys.filter((d) => d.failed);
   const restore = median(failed.map((d) => d.restoredAfter));
   const rework = deploys.filter((d) => d.rework).length;
-  const since = whole && window.historyFrom !== undefined && window.historyFrom > window.since
-    ? `over the ${weeks.toFixed(1)} weeks since the history's first commit`
-    : undefined;
+  const late = window.historyFrom !== undefined && window.historyFrom > window.since;
+  const ended = window.historyUntil !== undefined && window.historyUntil < window.until;
+  const since = !whole || !(late || ended)
+    ? undefined
+    : ended
+      ? `over the ${weeks.toFixed(1)} weeks its history covers: its package was removed in the window`
+      : `over the ${weeks.toFixed(1)} weeks since the history's first commit`;
   const short = whole ? undefined : `under one whole week of history (${(span / DAY).toFixed(1)} days): no rate per week and no band`;
   return {
     deploymentFrequency: {

@@ -5,6 +5,7 @@ import { deployObservation, leadObservation, type Waiting } from './stage-summar
 import type { Trend, TrendPeriod } from './schema.js';
 import { placedTimes, trendKeys, type KeyPeriod } from './trend-keys.js';
 import { largest, smallest } from '../lists.js';
+import { coverage } from './coverage.js';
 
 export type { Trend, TrendPeriod } from './schema.js';
 
@@ -100,8 +101,7 @@ function periodAround(t: number, period: 'week' | 'month'): [number, number] {
  */
 export function keyTrends(changes: readonly MeasuredChange[], deploys: readonly MeasuredDeploy[], window: Window, waiting: Waiting): Required<Pick<Trend, 'period' | 'periods' | 'keys'>> {
   const period = periodOf(window);
-  const from = Math.max(window.since, window.historyFrom ?? window.since);
-  const to = Math.min(window.until, Math.max(waiting.now, from));
+  const { from, to } = coverage(window, waiting.now);
   const bounds: number[] = [];
   if (from < to) {
     for (let [start] = periodAround(from, period); start < to; start = periodAround(start, period)[1]) bounds.push(start);

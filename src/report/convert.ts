@@ -75,13 +75,19 @@ export function earlier(a: string, b: string): boolean {
 }
 
 export function windowOf(window: Window): Report['window'] {
-  return { since: iso(window.since) as string, until: iso(window.until) as string, ...(window.historyFrom !== undefined && { historyFrom: iso(window.historyFrom) as string }) };
+  return {
+    since: iso(window.since) as string,
+    until: iso(window.until) as string,
+    ...(window.historyFrom !== undefined && { historyFrom: iso(window.historyFrom) as string }),
+    ...(window.historyUntil !== undefined && { historyUntil: iso(window.historyUntil) as string }),
+  };
 }
 
 /** A report's window back as a domain window. */
 export function windowFrom(window: Report['window']): Window {
   const historyFrom = epoch(window.historyFrom ?? null);
-  return { since: epoch(window.since) ?? 0, until: epoch(window.until) ?? 0, ...(historyFrom !== null && { historyFrom }) };
+  const historyUntil = epoch(window.historyUntil ?? null);
+  return { since: epoch(window.since) ?? 0, until: epoch(window.until) ?? 0, ...(historyFrom !== null && { historyFrom }), ...(historyUntil !== null && { historyUntil }) };
 }
 
 /**

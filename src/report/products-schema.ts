@@ -11,6 +11,7 @@ export const productRowSchema = z.object({
   deploysPerWeek: figureSchema(PRODUCT.deploysPerWeek),
   coveredDays: figureSchema(PRODUCT.coveredDays),
   historyFrom: z.string().nullable().optional().describe('a package born in the window: when its manifest was added, where its history and its rates per week begin (null: before the window); absent for one that was there at its start'),
+  historyUntil: z.string().optional().describe('a package removed in the window: when its manifest was deleted, where its history and its rates per week end; absent for one still there at its end'),
   leadTimeP50: figureSchema(PRODUCT.leadTimeP50),
   leadTimeAtLeast: figureSchema(PRODUCT.leadTimeAtLeast),
   changeFailureRate: figureSchema(PRODUCT.changeFailureRate),

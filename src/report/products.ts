@@ -1,6 +1,8 @@
 import type { Report } from './schema.js';
 import type { ProductRow } from './products-schema.js';
 import { sliceReport } from './slices.js';
+import { epoch } from './convert.js';
+import { largest } from '../lists.js';
 
 /** A product as the report names it: its name and where its code is. */
 export interface ProductPaths {
@@ -8,6 +10,8 @@ export interface ProductPaths {
   paths: readonly string[];
   /** a package born in the window: when (epoch seconds); its history, and its rates per week, begin there */
   born?: number;
+  /** a package removed in the window: when (epoch seconds); its history, and its rates per week, end there */
+  gone?: number;
 }
 
 /** The change ids of a product: the window's changes marked with it (the model marks them, SPEC section 3). */
@@ -19,8 +23,15 @@ export function productChangeIds(report: Report, product: string): Set<string> {
  * The report of one product: its changes, each measured to the product's own first deploy of it
  * (`productDeploys`), and its own deploys (`product` of each deploy). Pure.
  */
-export function productReport(report: Report, product: string, born?: number): Report {
-  return sliceReport(report, productChangeIds(report, product), { ownProduct: (p) => p === product, ...(born !== undefined && { historyFrom: born }) });
+export function productReport(report: Report, product: string, life: Pick<ProductPaths, 'born' | 'gone'> = {}): Report {
+  // a release line may still ship a package its branch removed (vercel/ai's v4 line tagged @ai-sdk/solid for a month
+  // after main dropped it): its history runs to its last deploy then, not one counted after its end
+  const last = largest(report.deploys.filter((d) => d.product === product).map((d) => epoch(d.at) ?? -Infinity));
+  return sliceReport(report, productChangeIds(report, product), {
+    ownProduct: (p) => p === product,
+    ...(life.born !== undefined && { historyFrom: life.born }),
+    ...(life.gone !== undefined && { historyUntil: Math.max(life.gone, last) }),
+  });
 }
 
 /**
@@ -32,7 +43,7 @@ export function productTable(report: Report, products: readonly ProductPaths[]):
   if (products.length < 2) return undefined;
   const rows: ProductRow[] = [];
   for (const product of products) {
-    const own = productReport(report, product.name, product.born);
+    const own = productReport(report, product.name, product);
     const s = own.summary;
     const f = s.dora.deploymentFrequency;
     if (s.changes === 0 && f.count === 0 && s.unreleased.count === 0) continue;
@@ -45,6 +56,7 @@ export function productTable(report: Report, products: readonly ProductPaths[]):
       deploysPerWeek: f.value,
       coveredDays: f.coveredDays ?? 0,
       ...(product.born !== undefined && { historyFrom: own.window.historyFrom ?? null }),
+      ...(own.window.historyUntil !== undefined && { historyUntil: own.window.historyUntil }),
       leadTimeP50: s.leadTime.p50,
       leadTimeAtLeast: s.leadTime.p50 === null ? (s.leadTime.bounds?.p50 ?? s.leadTime.atLeast) : null,
       changeFailureRate: s.dora.changeFailureRate.value,

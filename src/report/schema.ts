@@ -304,7 +304,12 @@ export const reportSchema = z.object({
   tool: z.object({ name: z.literal('flowaudit'), version: z.string() }),
   repository: z.object({ path: z.string().describe('the folder it was read from on the machine that made the report (an aggregate: "aggregate"): it tells a repository without a remote apart from another of its name when reports are aggregated; no page shows it, each names the repository by its remote or folder'), remote: z.string().nullable(), branch: z.string() }),
   window: z
-    .object({ since: time, until: time, historyFrom: time.optional().describe('the history\'s first commit, when later than since: deploy frequency is over the part of the window it covers') })
+    .object({
+      since: time,
+      until: time,
+      historyFrom: time.optional().describe('the history\'s first commit, when later than since: deploy frequency is over the part of the window it covers'),
+      historyUntil: time.optional().describe('where the history ends, when before until: a product\'s report whose package was removed in the window (its manifest deleted then); deploy frequency is over the part of the window it covers'),
+    })
     .describe('changes merged in [since, until) are in the window'),
   now: time,
   sources: z.array(z.enum(['git', 'github'])),

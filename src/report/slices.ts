@@ -1,4 +1,4 @@
-import { STAGES } from '../domain.js';
+import { STAGES, type Window } from '../domain.js';
 import { boundOf } from '../metrics/bounds.js';
 import { codingUnseen } from '../metrics/stage-summary.js';
 import { groupingOf, isNoGroup, rowSlice, sliceMeasure, sortByGrouping } from '../model/slices.js';
@@ -22,6 +22,8 @@ export interface SliceOptions {
    * seconds): its rates per week are over the part of the window since; else a product's own, as its row gives it
    */
   historyFrom?: number;
+  /** where its history ends when before the report's window does (a product's package removed in it), likewise */
+  historyUntil?: number;
 }
 
 /**
@@ -35,9 +37,11 @@ export interface SliceOptions {
  */
 export function sliceReport(report: Report, ids: ReadonlySet<string>, options: SliceOptions = {}): Report {
   const { countBots = false, ownProduct } = options;
-  // a product born in the window, as its row says (`--by product`, compare and gates read the report's rows)
-  const born = options.historyFrom ?? (ownProduct === undefined ? null : epoch(report.summary.products?.find((r) => ownProduct(r.name))?.historyFrom ?? null));
-  const window = windowFrom(report.window);
+  // a product born or removed in the window, as its row says (`--by product`, compare and gates read the report's rows)
+  const row = ownProduct === undefined ? undefined : report.summary.products?.find((r) => ownProduct(r.name));
+  const born = options.historyFrom ?? epoch(row?.historyFrom ?? null);
+  const gone = options.historyUntil ?? epoch(row?.historyUntil ?? null);
+  const window = lifeOf(windowFrom(report.window), born, gone);
   const sliced = report.changes.filter((c) => ids.has(c.id));
   // a product's slice has deploys of its own: its DORA keys are over them, and its changes shipped by them
   const changes = ownProduct === undefined ? sliced : sliced.map((c) => shippedBy(c, ownProduct));
@@ -51,7 +55,7 @@ export function sliceReport(report: Report, ids: ReadonlySet<string>, options: S
       ...(report.repositories !== undefined && { windows: windowsByName(report.repositories.map((row) => [row.name, windowFrom(row.window)] as const)) }),
       listed: false,
     },
-    born === null ? window : { ...window, historyFrom: Math.max(born, window.historyFrom ?? window.since) },
+    window,
     epoch(report.now) ?? 0,
     // the `bots` slice is the bots' changes counted: left out as the whole leaves them out, it would be empty
     countBots ? { ...report.policy, includeBots: true } : report.policy,
@@ -69,6 +73,12 @@ export function sliceReport(report: Report, ids: ReadonlySet<string>, options: S
   );
   const { withChanges: _listedNone, ...rest } = built;
   return { ...rest, changes, deploys, openPulls: report.openPulls };
+}
+
+/** The window as far as a slice's history reaches: from its birth, to its removal, when they fall within it. */
+function lifeOf(window: Window, born: number | null, gone: number | null): Window {
+  const from = born === null ? window : { ...window, historyFrom: Math.max(born, window.historyFrom ?? window.since) };
+  return gone === null ? from : { ...from, historyUntil: Math.min(gone, from.historyUntil ?? from.until) };
 }
 
 /**

@@ -30,6 +30,12 @@ describe('computeDora', () => {
     // history from week 6 of the 10, now at week 9: 2 deploys over 3 weeks
     const clipped = computeDora({ ...base, window: { ...base.window, historyFrom: SINCE + 6 * W }, now: SINCE + 9 * W });
     expect(clipped.deploymentFrequency).toMatchObject({ value: 2 / 3, band: 'medium', note: "over the 3.0 weeks since the history's first commit" });
+    // a product whose package was removed at week 4 (deploys at weeks 1 and 3): 2 deploys over 4 weeks, whatever now is
+    const ended = computeDora({ ...base, window: { ...base.window, historyUntil: SINCE + 4 * W }, now: SINCE + 9 * W });
+    expect(ended.deploymentFrequency).toMatchObject({ value: 2 / 4, coveredDays: 28, note: 'over the 4.0 weeks its history covers: its package was removed in the window' });
+    // born on day 1, removed on day 15: both deploys in its two weeks
+    const both = computeDora({ ...base, window: { ...base.window, historyFrom: SINCE + D, historyUntil: SINCE + 15 * D }, now: SINCE + 9 * W });
+    expect(both.deploymentFrequency).toMatchObject({ value: 1, coveredDays: 14, note: 'over the 2.0 weeks its history covers: its package was removed in the window' });
   });
 
   it('gives no rate per week under one whole week of covered history, only the count and the days', () => {

@@ -373,6 +373,29 @@ export function goneBeforeWindow(): FixtureRepo {
  * (Mar 8); a1 touches packages/a (Mar 9), tagged a@1.1.0 (Mar 11). x1 and `add exp` ship with exp's tag (Mar 4), not
  * with b's, the next of any product; `drop exp` is no release of exp, and ships with a@1.1.0, the first of any after it.
  */
+/**
+ * @acme/exp is born on Mar 2 and released as 0.1.0 on Mar 4; main fixes it on Mar 5 and removes it on Mar 8, but
+ * its line release-0.1 takes the fix as a backport and releases 0.1.1 on Mar 20, after the removal.
+ */
+export function removedButPatched(): FixtureRepo {
+  return buildRepo([
+    {
+      commit: 'workspace', at: '2026-02-01T12:00:00Z', id: 'base',
+      files: { 'package.json': '{"private": true, "workspaces": ["packages/*"]}\n', 'packages/a/package.json': '{"name": "a"}\n', 'packages/exp/package.json': '{"name": "@acme/exp"}\n', 'packages/exp/x.ts': 'zero\n' },
+    },
+    ...['a', '@acme/exp'].map((name) => ({ tag: `${name}@0.0.1`, ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true })),
+    change('x1', 3, { 'packages/exp/x.ts': 'one\n' }),
+    tag('@acme/exp@0.1.0', 'x1', 4),
+    { branch: 'release-0.1', from: 'x1' },
+    change('f1', 5, { 'packages/exp/x.ts': 'two\n' }, 'fix exp'),
+    change('drop', 8, { 'packages/exp/package.json': null, 'packages/exp/x.ts': null }, 'drop exp'),
+    { commit: (sha) => `fix exp\n\n(cherry picked from commit ${sha('f1')})`, on: 'release-0.1', at: at(10), authorAt: at(4), files: { 'packages/exp/x.ts': 'two\n' }, id: 'f1b' },
+    tag('@acme/exp@0.1.1', 'f1b', 20),
+    { ...change('a1', 21, { 'packages/a/z.ts': 'one\n' }), on: 'main' },
+    tag('a@1.1.0', 'a1', 22),
+  ]);
+}
+
 export function bornAndGone(): FixtureRepo {
   return buildRepo([
     {
@@ -385,8 +408,9 @@ export function bornAndGone(): FixtureRepo {
     tag('@acme/exp@0.1.0', 'x1', 4),
     change('y1', 5, { 'packages/b/y.ts': 'one\n' }),
     tag('b@1.1.0', 'y1', 6),
-    change('drop', 8, { 'packages/exp/package.json': null, 'packages/exp/x.ts': null }, 'drop exp'),
-    change('a1', 9, { 'packages/a/z.ts': 'one\n' }),
-    tag('a@1.1.0', 'a1', 11),
+    // exp lives two weeks, from its add on Mar 2 to its removal on Mar 16
+    change('drop', 16, { 'packages/exp/package.json': null, 'packages/exp/x.ts': null }, 'drop exp'),
+    change('a1', 17, { 'packages/a/z.ts': 'one\n' }),
+    tag('a@1.1.0', 'a1', 19),
   ]);
 }

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit } from '../../src/audit/index.js';
+import { sliceReports } from '../../src/commands/slicing.js';
+import { parseSlice } from '../../src/model/slices.js';
 import { renderText } from '../../src/render/text.js';
 import type { Report } from '../../src/report/schema.js';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
-import { bornAndGone, formerlyTagged, goModules, goneBeforeWindow, movedInWindow, movedPackage, ownTags, removedPackage, WINDOW } from './fixture.js';
+import { bornAndGone, formerlyTagged, goModules, goneBeforeWindow, movedInWindow, movedPackage, ownTags, removedButPatched, removedPackage, WINDOW } from './fixture.js';
 
 const DAY = 86400;
 const deployedAt = (report: Report, title: string) => report.changes.find((c) => c.title === title)?.deployedAt;
@@ -191,17 +193,48 @@ describe('a package born and removed within the window, in neither of its worksp
   afterAll(() => repo.cleanup());
 
   it('finds it by its tag\'s commit: a product with its deploy, its changes shipped by it, and no tag that names nothing', () => {
-    expect(report.summary.products?.map((p) => [p.name, p.paths, p.deploys, p.historyFrom])).toEqual([
-      ['@acme/exp', ['packages/exp'], 1, '2026-03-02T12:00:00Z'],
-      ['a', ['packages/a'], 1, undefined],
-      ['b', ['packages/b'], 1, undefined],
+    expect(report.summary.products?.map((p) => [p.name, p.paths, p.deploys, p.historyFrom, p.historyUntil])).toEqual([
+      ['@acme/exp', ['packages/exp'], 1, '2026-03-02T12:00:00Z', '2026-03-16T12:00:00Z'],
+      ['a', ['packages/a'], 1, undefined, undefined],
+      ['b', ['packages/b'], 1, undefined, undefined],
     ]);
     expect(report.deploys.map((d) => [d.ref, d.product])).toEqual([['@acme/exp@0.1.0', '@acme/exp'], ['b@1.1.0', 'b'], ['a@1.1.0', 'a']]);
     // x1 waited a day for exp's tag, not three for b's; the removal is no release of exp: it waits for a's, the next of any
     expect(['add exp', 'x1', 'y1', 'drop exp', 'a1'].map((t) => deployedAt(report, t))).toEqual([
-      '2026-03-04T12:00:00Z', '2026-03-04T12:00:00Z', '2026-03-06T12:00:00Z', '2026-03-11T12:00:00Z', '2026-03-11T12:00:00Z',
+      '2026-03-04T12:00:00Z', '2026-03-04T12:00:00Z', '2026-03-06T12:00:00Z', '2026-03-19T12:00:00Z', '2026-03-19T12:00:00Z',
     ]);
     expect(report.changes.find((c) => c.title === 'x1')?.products).toEqual(['@acme/exp']);
     expect(report.warnings).toEqual([]);
+  });
+
+  it('rates it over its life: one deploy in the two weeks from its add to its removal, not in the 29.5 days to the window\'s end', () => {
+    const rows = new Map(report.summary.products?.map((p) => [p.name, p]));
+    expect([rows.get('@acme/exp')?.deploysPerWeek, rows.get('@acme/exp')?.coveredDays]).toEqual([0.5, 14]);
+    // a and b were there all the window, Mar 1 to Apr 1: 31 days
+    expect([rows.get('a')?.deploysPerWeek, rows.get('a')?.coveredDays]).toEqual([1 / (31 / 7), 31]);
+  });
+
+  it('slices it over the same two weeks, as --by, compare and gates read it from its row', async () => {
+    const [exp] = await sliceReports(report, [parseSlice('product:@acme/exp')]);
+    expect(exp?.window).toMatchObject({ historyFrom: '2026-03-02T12:00:00Z', historyUntil: '2026-03-16T12:00:00Z' });
+    expect(exp?.summary.dora.deploymentFrequency).toMatchObject({ value: 0.5, count: 1, coveredDays: 14 });
+  });
+});
+
+describe('a package removed in the window that its release line still ships', () => {
+  let repo: FixtureRepo;
+  let report: Report;
+  beforeAll(async () => {
+    repo = removedButPatched();
+    report = await audit({ path: repo.dir, ...WINDOW });
+  });
+  afterAll(() => repo.cleanup());
+
+  it('rates it up to its last deploy, the line\'s release after the removal, not up to the removal', () => {
+    const exp = report.summary.products?.find((p) => p.name === '@acme/exp');
+    // 0.1.0 on Mar 4 and the backport's 0.1.1 on Mar 20, over Mar 1 00:00 to Mar 20 12:00: 19.5 days; to the
+    // removal on Mar 8 12:00 the two would read 1.87 a week over 7.5 days
+    expect([exp?.deploys, exp?.coveredDays, exp?.historyUntil]).toEqual([2, 19.5, '2026-03-20T12:00:00Z']);
+    expect(exp?.deploysPerWeek).toBeCloseTo(2 / (19.5 / 7), 10);
   });
 });
