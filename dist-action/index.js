@@ -48724,7 +48724,8 @@ function comparedSide(r) {
 	const counted = fromReportChanges(r, r.changes.filter((c) => c.counted));
 	const pooled = medianOfRepositories(r);
 	const deploys = pooled ? [] : r.deploys;
-	const days = pooled ? [] : dailyDeployCounts(isoSeconds(r.window.since) ?? NaN, isoSeconds(r.window.until) ?? NaN, releasedAt(r));
+	const span = coverage(windowFrom(r.window), isoSeconds(r.now) ?? NaN);
+	const days = pooled ? [] : dailyDeployCounts(span.from, span.to, releasedAt(r));
 	return {
 		summary: r.summary,
 		sample: {
@@ -48820,6 +48821,7 @@ var init_compare$1 = __esmMin((() => {
 	init_names$1();
 	init_compared();
 	init_limits();
+	init_coverage();
 	init_difference();
 	init_releases();
 	init_business_hours();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
 import { runCli } from '../helpers/cli-run.js';
-import { monorepo } from './fixture.js';
+import { bornAndGone, monorepo } from './fixture.js';
 
 const DAY = 86400;
 const WINDOW = ['--since', '2026-03-01', '--until', '2026-04-01', '--now', '2026-04-01T00:00:00Z', '--no-github'];
@@ -31,5 +31,24 @@ describe('compare two products of a monorepo', () => {
     const cycle = c.rows.find((r: Row) => r.key === 'cycleTime.p50');
     expect([cycle.before, cycle.after]).toEqual([DAY, DAY]);
     expect(c.warnings.join('\n')).toMatch(/2 changes are on both sides \(product:@acme\/a and product:c-lib overlap\)/);
+  });
+});
+
+describe('compare a product that lived two weeks of the window with one there all of it', () => {
+  let repo: FixtureRepo;
+  beforeAll(() => {
+    repo = bornAndGone();
+  });
+  afterAll(() => repo.cleanup());
+
+  it('resamples each one\'s deploys over the days of its own history, so the interval is around the change it gives', async () => {
+    const { code, stdout } = await runCli(['compare', 'product:@acme/exp', 'product:a', '--path', repo.dir, ...WINDOW, '-f', 'json']);
+    expect(code).toBe(0);
+    const f = JSON.parse(stdout).rows.find((r: Row) => r.key === 'dora.deploymentFrequency');
+    // @acme/exp: one deploy in the two weeks from its add (Mar 2) to its removal (Mar 16); a: one in the 31 days
+    expect([f.before, f.after]).toEqual([0.5, 0.225806]);
+    expect(f.change).toBeCloseTo(1 / (31 / 7) - 0.5, 6);
+    // resampled over the whole window each, both were one deploy in 31 days: an interval around no difference at all
+    expect(f.interval.difference).toBeCloseTo(f.change, 6);
   });
 });
