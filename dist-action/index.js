@@ -44159,6 +44159,13 @@ var init_slowest = __esmMin((() => {
 	init_stage_summary();
 }));
 // src/metrics/previous.ts
+function covered$1(window, now) {
+	const span = coverage(window, now);
+	return {
+		since: span.from,
+		until: span.to
+	};
+}
 function previousPeriod(input) {
 	const { window } = input;
 	const previous = previousWindow(window);
@@ -44192,7 +44199,7 @@ function previousPeriod(input) {
 		sample: sample(before, beforeDeploys, previous, then)
 	}, {
 		summary: input.current,
-		sample: sample(input.after.changes, input.after.deploys, window, input.waiting)
+		sample: sample(input.after.changes, input.after.deploys, covered$1(window, input.waiting.now), input.waiting)
 	}, {
 		minSample: 10,
 		gitOnly: !input.github,
@@ -44207,6 +44214,7 @@ var iso$1;
 var init_previous = __esmMin((() => {
 	init_time();
 	init_compared();
+	init_coverage();
 	init_difference();
 	init_releases();
 	init_limits();

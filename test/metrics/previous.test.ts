@@ -136,6 +136,23 @@ describe('the previous period of a repository of several products', () => {
   });
 });
 
+describe('the previous period of a window that ends after now', () => {
+  it('resamples this window\'s deploys over the days up to now, as its deploy frequency is over them', () => {
+    // two weeks into the four-week window: its deploys of days 1, 4, 8 and 11 are 2 a week over the 14 days
+    const now = WINDOW.since + 14 * D;
+    const early: Waiting = { now, measure: (a, b) => b - a };
+    const shipped = deploys.filter((d) => d.at >= WINDOW.since && d.at < now);
+    const p = previousPeriod({
+      before: { changes: before, deploys }, after: { changes: after.filter((c) => c.mergedAt < now), deploys: shipped }, window: WINDOW, covered: true,
+      current: figures(after.filter((c) => c.mergedAt < now), shipped, WINDOW, early), figuresOf: figures, waiting: early, stages: ['coding', 'review', 'deploy'], github: false,
+    });
+    const frequency = p.rows.find((r) => r.key === 'dora.deploymentFrequency');
+    expect(frequency).toMatchObject({ before: 1, after: 2, change: 1 });
+    // over the whole four weeks the 4 deploys would be 1 a week: an interval around no change
+    expect(frequency?.interval.difference).toBeCloseTo(1, 10);
+  });
+});
+
 describe('the previous period with changes still waiting', () => {
   /** merged at `merged` an hour after its first commit; deployed `deploy` later, or still waiting at NOW (null) */
   const shipped = (merged: number, deploy: number | null): MeasuredChange => ({
