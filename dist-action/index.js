@@ -44788,9 +44788,9 @@ var init_build = __esmMin((() => {
 // src/report/slices.ts
 function sliceReport(report, ids, options = {}) {
 	const { countBots = false, ownProduct } = options;
-	const row = ownProduct === void 0 ? void 0 : report.summary.products?.find((r) => ownProduct(r.name));
-	const born = options.historyFrom ?? epoch(row?.historyFrom ?? null);
-	const gone = options.historyUntil ?? epoch(row?.historyUntil ?? null);
+	const productRow = ownProduct === void 0 ? void 0 : report.summary.products?.find((r) => ownProduct(r.name));
+	const born = options.historyFrom ?? epoch(productRow?.historyFrom ?? null);
+	const gone = options.historyUntil ?? epoch(productRow?.historyUntil ?? null);
 	const window = lifeOf(windowFrom(report.window), born, gone);
 	const sliced = report.changes.filter((c) => ids.has(c.id));
 	const changes = ownProduct === void 0 ? sliced : sliced.map((c) => shippedBy(c, ownProduct));

@@ -38,9 +38,9 @@ export interface SliceOptions {
 export function sliceReport(report: Report, ids: ReadonlySet<string>, options: SliceOptions = {}): Report {
   const { countBots = false, ownProduct } = options;
   // a product born or removed in the window, as its row says (`--by product`, compare and gates read the report's rows)
-  const row = ownProduct === undefined ? undefined : report.summary.products?.find((r) => ownProduct(r.name));
-  const born = options.historyFrom ?? epoch(row?.historyFrom ?? null);
-  const gone = options.historyUntil ?? epoch(row?.historyUntil ?? null);
+  const productRow = ownProduct === undefined ? undefined : report.summary.products?.find((r) => ownProduct(r.name));
+  const born = options.historyFrom ?? epoch(productRow?.historyFrom ?? null);
+  const gone = options.historyUntil ?? epoch(productRow?.historyUntil ?? null);
   const window = lifeOf(windowFrom(report.window), born, gone);
   const sliced = report.changes.filter((c) => ids.has(c.id));
   // a product's slice has deploys of its own: its DORA keys are over them, and its changes shipped by them
