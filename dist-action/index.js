@@ -9161,14 +9161,14 @@ function asFlagValues(names, sources = DEPLOY_SOURCES) {
 	return names.map((name) => flagValue(name, sources));
 }
 function deployFromChoices(sources = DEPLOY_SOURCES) {
-	const names = namesOf(sources);
+	const names = namesOf$1(sources);
 	const values = [...names.filter((n) => sources[n].meta.argument === void 0), ...names.filter((n) => sources[n].meta.argument !== void 0)].map((n) => flagValue(n, sources));
 	return values.length <= 1 ? values.join("") : `${values.slice(0, -1).join(", ")} or ${values.at(-1) ?? ""}`;
 }
 function parseDeployFrom(value, sources = DEPLOY_SOURCES) {
 	const colon = value.indexOf(":");
 	const name = colon === -1 ? value : value.slice(0, colon);
-	const kind = namesOf(sources).find((n) => n === name);
+	const kind = namesOf$1(sources).find((n) => n === name);
 	const argument = colon === -1 ? void 0 : value.slice(colon + 1);
 	if (kind !== void 0) {
 		const takes = sources[kind].meta.argument !== void 0;
@@ -9180,11 +9180,11 @@ function parseDeployFrom(value, sources = DEPLOY_SOURCES) {
 	}
 	throw new ConfigError(`--deploy-from '${value.replace(/[\u0000-\u001f\u007f-\u009f]/g, "")}' is not a deploy signal: use ${deployFromChoices(sources)}`);
 }
-var namesOf;
+var namesOf$1;
 var init_flag_values = __esmMin((() => {
 	init_errors$2();
 	init_deploys$3();
-	namesOf = (sources) => Object.keys(sources);
+	namesOf$1 = (sources) => Object.keys(sources);
 }));
 // src/commands/report-options.ts
 function addReportOptions(command) {
@@ -9837,6 +9837,12 @@ var init_slice_kinds = __esmMin((() => {
 				groups: (f) => f.change.products ?? [],
 				none: "(no product)",
 				ungrouped: ({ products }) => products ? null : "No product to slice by: this repository is one product (its tags version fewer than two of its workspace packages, and the config names no two products), so its figures and deploys are those of the whole report."
+			},
+			unknown: (slice, { products }) => {
+				if (products === null) return `product:${slice.value ?? ""} names no product: this repository is one product (its tags version fewer than two of its workspace packages, and the config names no two products)`;
+				if (products.some((p) => p.toLowerCase() === slice.value)) return null;
+				const shown = products.slice(0, 8).join(", ");
+				return `product:${slice.value ?? ""} names no product with a change or a deploy in the window: its products are ${shown}${products.length > 8 ? ` and ${products.length - 8} more (--by product lists them)` : ""}`;
 			}
 		},
 		path: {
@@ -10016,6 +10022,12 @@ function sliceMeasure(slice, kinds = SLICE_KINDS) {
 		countBots: kind.meta.countsBots === true,
 		ownProduct: kind.ownProduct?.(slice)
 	};
+}
+function refuseUnknownSlices(slices, report, kinds = SLICE_KINDS) {
+	for (const slice of slices) {
+		const why = kindOf$2(slice, kinds).unknown?.(slice, report) ?? null;
+		if (why !== null) throw new ConfigError(why);
+	}
 }
 function groupingKinds(kinds) {
 	return Object.values(kinds).filter((k) => k.by !== void 0);
@@ -47278,8 +47290,12 @@ async function namedSlices(report, thresholds, parts) {
 		const perPart = await Promise.all(parts.map((part) => sliceReports(part, slices, inputs)));
 		return new Map(names.map((name, i) => [name, aggregateReports(perPart.map((own) => own[i]), { generatedAt: report.generatedAt })]));
 	}
+	refuseUnknownSlices(slices, namesOf(report));
 	const reports = await sliceReports(report, slices);
 	return new Map(names.map((name, i) => [name, reports[i]]));
+}
+function namesOf(report) {
+	return { products: report.summary.products?.map((p) => p.name) ?? null };
 }
 function oneRepository(report, what) {
 	if (report.repositories !== void 0) throw new ConfigError(`${what} reads each repository's files and owners: a report over several repositories has only their figures`, { hint: "gate a slice across repositories with `report PATH… --fail-on` (which reads each repository), or check each repository's report" });
@@ -48928,7 +48944,9 @@ async function compareSlices(sides, flags, io) {
 	const rb = await reportOf(b);
 	progress.done();
 	for (const r of [ra, rb]) if (r.repositories !== void 0) throw new ConfigError("a slice reads one repository's files and owners: compare slices of one repository");
-	const needs = sliceNeeds([a, b].flatMap((s) => s.slice === "rest" ? [] : [s.slice]));
+	const named = [a, b].flatMap((s) => s.slice === "rest" ? [] : [s.slice]);
+	for (const [side, r] of [[a, ra], [b, rb]]) if (side.slice !== "rest") refuseUnknownSlices([side.slice], namesOf(r));
+	const needs = sliceNeeds(named);
 	const inputA = await readSliceInput(ra, needs);
 	const inputB = rb === ra ? inputA : await readSliceInput(rb, needs);
 	const idsOf = (side, input) => side.slice === "rest" ? null : sliceIds(side.slice, input);

@@ -2,14 +2,14 @@ import { audit } from '../audit/index.js';
 import { compareReports, type Comparison } from '../compare/compare.js';
 import type { SliceSide } from '../compare/slice-side.js';
 import { ConfigError } from '../errors.js';
-import { sliceMeasure, sliceNeeds, type Slice } from '../model/slices.js';
+import { refuseUnknownSlices, sliceMeasure, sliceNeeds, type Slice } from '../model/slices.js';
 import { sliceReport } from '../report/slices.js';
 import type { Report } from '../report/schema.js';
 import { readSliceInput, type SliceInput } from '../audit/slice-facts.js';
 import { plural } from '../units.js';
 import { progressLine, type CliIo } from './io.js';
 import { toAuditOptions, type ReportFlags } from './report-options.js';
-import { sliceIds } from './slicing.js';
+import { namesOf, sliceIds } from './slicing.js';
 
 /**
  * A controlled pilot: `compare team:payments team:checkout`, `compare label:ai-pilot rest`, or one slice before and
@@ -39,6 +39,7 @@ export async function compareSlices(sides: Array<SliceSide | null>, flags: Repor
   progress.done();
   for (const r of [ra, rb]) if (r.repositories !== undefined) throw new ConfigError('a slice reads one repository\'s files and owners: compare slices of one repository');
   const named = [a, b].flatMap((s): Slice[] => (s.slice === 'rest' ? [] : [s.slice]));
+  for (const [side, r] of [[a, ra], [b, rb]] as const) if (side.slice !== 'rest') refuseUnknownSlices([side.slice], namesOf(r));
   const needs = sliceNeeds(named);
   const inputA = await readSliceInput(ra, needs);
   const inputB = rb === ra ? inputA : await readSliceInput(rb, needs);

@@ -101,4 +101,10 @@ export interface SliceKind {
   readonly ownProduct?: (slice: Slice) => (product: string | undefined) => boolean;
   /** its `--by` grouping; absent: it is never a table's rows (`author:`, for self-assessment only) */
   readonly by?: SliceGrouping;
+  /**
+   * why `slice` names nothing the report has, in words naming what it has (a product no tag or config names: a
+   * typo would compare or gate an empty slice, and a gate on it would never fail); null when it names something.
+   * `products`: the report's products with a change or a deploy in the window, null for a repository of one
+   */
+  readonly unknown?: (slice: Slice, report: { readonly products: readonly string[] | null }) => string | null;
 }

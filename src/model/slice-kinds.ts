@@ -70,6 +70,12 @@ export const SLICE_KINDS: Readonly<Record<string, SliceKind>> = {
       // a repository of fewer than two products is one product (SPEC section 3): its figures are the report's own
       ungrouped: ({ products }) => (products ? null : 'No product to slice by: this repository is one product (its tags version fewer than two of its workspace packages, and the config names no two products), so its figures and deploys are those of the whole report.'),
     },
+    unknown: (slice, { products }) => {
+      if (products === null) return `product:${slice.value ?? ''} names no product: this repository is one product (its tags version fewer than two of its workspace packages, and the config names no two products)`;
+      if (products.some((p) => p.toLowerCase() === slice.value)) return null;
+      const shown = products.slice(0, 8).join(', ');
+      return `product:${slice.value ?? ''} names no product with a change or a deploy in the window: its products are ${shown}${products.length > 8 ? ` and ${products.length - 8} more (--by product lists them)` : ''}`;
+    },
   },
   path: {
     meta: {

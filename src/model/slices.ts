@@ -106,6 +106,18 @@ export function sliceMeasure(slice: Slice, kinds: Registry = SLICE_KINDS): { cou
   return { countBots: kind.meta.countsBots === true, ownProduct: kind.ownProduct?.(slice) };
 }
 
+/**
+ * Refuses slices that name nothing `report` has (SPEC section 10: a product no tag or config names), each kind
+ * saying why (`unknown`): an empty slice would compare as figures of no change, and a gate on it never fail.
+ * @throws ConfigError (exit 2) naming the first such slice and what the report has
+ */
+export function refuseUnknownSlices(slices: ReadonlyArray<Slice>, report: { readonly products: readonly string[] | null }, kinds: Registry = SLICE_KINDS): void {
+  for (const slice of slices) {
+    const why = kindOf(slice, kinds).unknown?.(slice, report) ?? null;
+    if (why !== null) throw new ConfigError(why);
+  }
+}
+
 /** How `--by` groups the changes: a kind that has a grouping, and the value after its colon (`path:2`), if it takes one. */
 export interface Grouping {
   readonly kind: string;

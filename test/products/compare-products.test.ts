@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
 import { runCli } from '../helpers/cli-run.js';
@@ -31,6 +33,35 @@ describe('compare two products of a monorepo', () => {
     const cycle = c.rows.find((r: Row) => r.key === 'cycleTime.p50');
     expect([cycle.before, cycle.after]).toEqual([DAY, DAY]);
     expect(c.warnings.join('\n')).toMatch(/2 changes are on both sides \(product:@acme\/a and product:c-lib overlap\)/);
+  });
+
+  it('refuses a product the repository does not have, in one line naming those it has, and writes nothing', async () => {
+    const { code, stdout, stderr } = await runCli(['compare', 'product:@acme/a', 'product:@acme/ab', '--path', repo.dir, ...WINDOW]);
+    expect([code, stdout]).toEqual([2, '']);
+    expect(stderr).toBe('flowaudit: product:@acme/ab names no product with a change or a deploy in the window: its products are @acme/a, c-lib, @acme/b\n');
+  });
+
+  it('refuses a threshold on such a product before any report is written: a gate on an empty slice would never fail', async () => {
+    const out = join(repo.dir, 'report.json');
+    const { code, stderr } = await runCli(['report', repo.dir, ...WINDOW, '-f', 'json', '-o', out, '--fail-on', 'product:c-libs/leadTime.p50<=1d']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^flowaudit: product:c-libs names no product with a change or a deploy in the window: its products are @acme\/a, c-lib, @acme\/b\n/);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('a product slice of a repository of one product', () => {
+  let repo: FixtureRepo;
+  beforeAll(() => {
+    repo = monorepo({ packages: 'one' });
+  });
+  afterAll(() => repo.cleanup());
+
+  it('is refused: there is no product to compare', async () => {
+    const { code, stderr } = await runCli(['compare', 'product:@acme/a', 'rest', '--path', repo.dir, ...WINDOW]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^flowaudit: product:@acme\/a names no product: this repository is one product/);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
   });
 });
 
