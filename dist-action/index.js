@@ -18531,6 +18531,13 @@ function coverage(window, now) {
 		weeks: seconds >= WEEK$6 ? seconds / WEEK$6 : null
 	};
 }
+function coveredWindow(window, now) {
+	const { from, to } = coverage(window, now);
+	return {
+		since: from,
+		until: to
+	};
+}
 function perWeek(count, covered) {
 	return covered.weeks === null ? null : count / covered.weeks;
 }
@@ -41213,13 +41220,22 @@ async function removals(repo, packages, atEnd, end, first) {
 function manifestPath(p) {
 	return p.folder === "" ? p.manifest : `${p.folder}/${p.manifest}`;
 }
+function packageProducts(products, packages) {
+	const manifestOf = new Map(packages.map((p) => [p.folder, manifestPath(p)]));
+	return products.list.flatMap((product) => {
+		const folders = product.paths.map((path) => path === "." ? "" : path);
+		return folders.every((f) => manifestOf.has(f)) ? [{
+			name: product.name,
+			folders,
+			manifests: folders.map((f) => manifestOf.get(f))
+		}] : [];
+	});
+}
 function goneIn(products, packages, atEnd, deletedAt, window) {
 	const gone = new Map();
-	const manifestOf = new Map(packages.map((p) => [p.folder, manifestPath(p)]));
-	for (const product of products.list) {
-		const folders = product.paths.map((path) => path === "." ? "" : path);
-		if (!folders.every((f) => manifestOf.has(f)) || folders.some((f) => atEnd.has(f))) continue;
-		const dates = folders.map((f) => deletedAt.get(manifestOf.get(f)));
+	for (const product of packageProducts(products, packages)) {
+		if (product.folders.some((f) => atEnd.has(f))) continue;
+		const dates = product.manifests.map((m) => deletedAt.get(m));
 		if (dates.some((d) => d === void 0)) continue;
 		const at = largest(dates);
 		if (at > window.since && at < window.until) gone.set(product.name, at);
@@ -41229,15 +41245,7 @@ function goneIn(products, packages, atEnd, deletedAt, window) {
 async function bornIn(repo, products, packages, at) {
 	const born = new Map();
 	if (at.end === null) return born;
-	const manifestOf = new Map(packages.map((p) => [p.folder, manifestPath(p)]));
-	const young = products.list.flatMap((product) => {
-		const folders = product.paths.map((path) => path === "." ? "" : path);
-		if (!folders.every((f) => manifestOf.has(f)) || folders.some((f) => at.before.has(f))) return [];
-		return [{
-			name: product.name,
-			manifests: folders.map((f) => manifestOf.get(f))
-		}];
-	});
+	const young = packageProducts(products, packages).filter((product) => !product.folders.some((f) => at.before.has(f)));
 	if (young.length === 0) return born;
 	const added = new Map();
 	for (const commit of await readPathCommits(repo.cwd, at.end, at.start, literalPaths(young.flatMap((p) => p.manifests)), "A")) for (const path of commit.added) if (Number.isFinite(commit.at)) added.set(path, commit.at);
@@ -44171,13 +44179,6 @@ var init_slowest = __esmMin((() => {
 	init_stage_summary();
 }));
 // src/metrics/previous.ts
-function covered$1(window, now) {
-	const span = coverage(window, now);
-	return {
-		since: span.from,
-		until: span.to
-	};
-}
 function previousPeriod(input) {
 	const { window } = input;
 	const previous = previousWindow(window);
@@ -44211,7 +44212,7 @@ function previousPeriod(input) {
 		sample: sample(before, beforeDeploys, previous, then)
 	}, {
 		summary: input.current,
-		sample: sample(input.after.changes, input.after.deploys, covered$1(window, input.waiting.now), input.waiting)
+		sample: sample(input.after.changes, input.after.deploys, coveredWindow(window, input.waiting.now), input.waiting)
 	}, {
 		minSample: 10,
 		gitOnly: !input.github,
@@ -44941,11 +44942,11 @@ function productChangeIds(report, product) {
 	return new Set(report.changes.filter((c) => c.products?.includes(product) === true).map((c) => c.id));
 }
 function productReport(report, product, life = {}) {
-	const last = largest(report.deploys.filter((d) => d.product === product).map((d) => epoch(d.at) ?? -Infinity));
+	const lastDeploy = () => largest(report.deploys.filter((d) => d.product === product).map((d) => epoch(d.at) ?? -Infinity));
 	return sliceReport(report, productChangeIds(report, product), {
 		ownProduct: (p) => p === product,
 		...life.born !== void 0 && { historyFrom: life.born },
-		...life.gone !== void 0 && { historyUntil: Math.max(life.gone, last) }
+		...life.gone !== void 0 && { historyUntil: Math.max(life.gone, lastDeploy()) }
 	});
 }
 function productTable(report, products) {
@@ -48748,8 +48749,8 @@ function comparedSide(r) {
 	const counted = fromReportChanges(r, r.changes.filter((c) => c.counted));
 	const pooled = medianOfRepositories(r);
 	const deploys = pooled ? [] : r.deploys;
-	const span = coverage(windowFrom(r.window), isoSeconds(r.now) ?? NaN);
-	const days = pooled ? [] : dailyDeployCounts(span.from, span.to, releasedAt(r));
+	const span = coveredWindow(windowFrom(r.window), isoSeconds(r.now) ?? NaN);
+	const days = pooled ? [] : dailyDeployCounts(span.since, span.until, releasedAt(r));
 	return {
 		summary: r.summary,
 		sample: {

@@ -132,18 +132,27 @@ function manifestPath(p: WorkspacePackage): string {
 }
 
 /**
+ * The products that are workspace packages, each with its folders and their manifests: the config's products name
+ * path patterns, not folders, and no manifest says when they began or ended.
+ */
+function packageProducts(products: Products, packages: readonly WorkspacePackage[]): Array<{ name: string; folders: string[]; manifests: string[] }> {
+  const manifestOf = new Map(packages.map((p) => [p.folder, manifestPath(p)]));
+  return products.list.flatMap((product) => {
+    const folders = product.paths.map((path) => (path === '.' ? '' : path));
+    return folders.every((f) => manifestOf.has(f)) ? [{ name: product.name, folders, manifests: folders.map((f) => manifestOf.get(f) as string) }] : [];
+  });
+}
+
+/**
  * The products whose package was removed in the window (no folder of theirs at its end) and when: the last delete
  * of its manifests, when inside the window. vercel/ai's `@ai-sdk/swarm`, removed in February 2025, read 2.13
  * deploys a week over the 42 weeks from its birth to the window's end, where it shipped 90 releases in its 15.
  */
 function goneIn(products: Products, packages: readonly WorkspacePackage[], atEnd: ReadonlySet<string>, deletedAt: ReadonlyMap<string, number>, window: { since: number; until: number }): Map<string, number> {
   const gone = new Map<string, number>();
-  const manifestOf = new Map(packages.map((p) => [p.folder, manifestPath(p)]));
-  for (const product of products.list) {
-    const folders = product.paths.map((path) => (path === '.' ? '' : path));
-    // the config's products name path patterns, not folders: no manifest says when they ended
-    if (!folders.every((f) => manifestOf.has(f)) || folders.some((f) => atEnd.has(f))) continue;
-    const dates = folders.map((f) => deletedAt.get(manifestOf.get(f) as string));
+  for (const product of packageProducts(products, packages)) {
+    if (product.folders.some((f) => atEnd.has(f))) continue;
+    const dates = product.manifests.map((m) => deletedAt.get(m));
     if (dates.some((d) => d === undefined)) continue;
     const at = largest(dates as number[]);
     if (at > window.since && at < window.until) gone.set(product.name, at);
@@ -159,13 +168,7 @@ function goneIn(products: Products, packages: readonly WorkspacePackage[], atEnd
 async function bornIn(repo: RepoInfo, products: Products, packages: readonly WorkspacePackage[], at: { start: string | null; end: string | null; before: ReadonlySet<string> }): Promise<Map<string, number>> {
   const born = new Map<string, number>();
   if (at.end === null) return born;
-  const manifestOf = new Map(packages.map((p) => [p.folder, manifestPath(p)]));
-  const young = products.list.flatMap((product) => {
-    const folders = product.paths.map((path) => (path === '.' ? '' : path));
-    // the config's products name path patterns, not folders: no manifest says when they began
-    if (!folders.every((f) => manifestOf.has(f)) || folders.some((f) => at.before.has(f))) return [];
-    return [{ name: product.name, manifests: folders.map((f) => manifestOf.get(f) as string) }];
-  });
+  const young = packageProducts(products, packages).filter((product) => !product.folders.some((f) => at.before.has(f)));
   if (young.length === 0) return born;
   // newest first: the last add read of a manifest is its oldest
   const added = new Map<string, number>();

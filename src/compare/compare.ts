@@ -4,7 +4,7 @@ import { repositoryName } from '../render/names.js';
 import type { FigureGroup } from '../metrics/catalogue.js';
 import { comparedFigures, comparedRows, type ComparedRow, type ComparedSide } from '../metrics/compared.js';
 import { MIN_COMPARED_SAMPLE } from '../metrics/limits.js';
-import { coverage } from '../metrics/coverage.js';
+import { coveredWindow } from '../metrics/coverage.js';
 import { dailyDeployCounts } from '../metrics/difference.js';
 import { placingTimes } from '../metrics/releases.js';
 import { workingSeconds } from '../metrics/business-hours.js';
@@ -66,8 +66,8 @@ function comparedSide(r: Report): ComparedSide {
   const deploys = pooled ? [] : r.deploys;
   // the days its deploy frequency is over (the history's part of the window, up to now): a young repository's, or
   // a product's born or removed in the window, resampled over the whole window were centred on another rate than its own
-  const span = coverage(windowFrom(r.window), isoSeconds(r.now) ?? NaN);
-  const days = pooled ? [] : dailyDeployCounts(span.from, span.to, releasedAt(r));
+  const span = coveredWindow(windowFrom(r.window), isoSeconds(r.now) ?? NaN);
+  const days = pooled ? [] : dailyDeployCounts(span.since, span.until, releasedAt(r));
   return { summary: r.summary, sample: { changes: counted, deploys, dailyDeploys: days, pulls: decidedPullsOf(r, counted), waiting: waitingOf(r) } };
 }
 

@@ -30,6 +30,12 @@ export function coverage(window: Window, now: number): Coverage {
   return { from, to, seconds, days: Math.round((seconds / DAY) * 100) / 100, weeks: seconds >= WEEK ? seconds / WEEK : null };
 }
 
+/** The covered part of `window` up to `now`, as a window: what a rate per week's daily counts are over. Pure. */
+export function coveredWindow(window: Window, now: number): Window {
+  const { from, to } = coverage(window, now);
+  return { since: from, until: to };
+}
+
 /** `count` per week of the covered part; null under one whole week of it. */
 export function perWeek(count: number, covered: Pick<Coverage, 'weeks'>): number | null {
   return covered.weeks === null ? null : count / covered.weeks;

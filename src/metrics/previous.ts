@@ -6,7 +6,7 @@
 import type { MeasuredChange, MeasuredDeploy, StageName, Window } from '../domain.js';
 import { previousWindow } from '../time.js';
 import { comparedFigures, comparedRows, type ComparedSample } from './compared.js';
-import { coverage } from './coverage.js';
+import { coveredWindow } from './coverage.js';
 import { dailyDeployCounts } from './difference.js';
 import { placingTimes } from './releases.js';
 import { MIN_COMPARED_SAMPLE } from './limits.js';
@@ -42,12 +42,6 @@ export interface PreviousInput {
 
 const iso = (t: number): string => new Date(t * 1000).toISOString();
 
-/** The part of `window` its rates per week are over (`coverage`), as a window. */
-function covered(window: Window, now: number): Window {
-  const span = coverage(window, now);
-  return { since: span.from, until: span.to };
-}
-
 /**
  * The previous window [since − length, since) compared with this one: its figures computed as this window's are,
  * as of its own end, and per compared figure the data can measure after − before with its interval. Not covered: the window and
@@ -74,7 +68,7 @@ export function previousPeriod(input: PreviousInput): PreviousPeriod {
     figures,
     { summary: input.figuresOf(before, beforeDeploys, previous, then), sample: sample(before, beforeDeploys, previous, then) },
     // this window's deploys over the days its deploy frequency is over: up to now, when the window ends later
-    { summary: input.current, sample: sample(input.after.changes, input.after.deploys, covered(window, input.waiting.now), input.waiting) },
+    { summary: input.current, sample: sample(input.after.changes, input.after.deploys, coveredWindow(window, input.waiting.now), input.waiting) },
     // a report's own tables have the room for each figure's whole name
     { minSample: MIN_COMPARED_SAMPLE, gitOnly: !input.github, short: false },
   );

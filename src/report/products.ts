@@ -26,11 +26,11 @@ export function productChangeIds(report: Report, product: string): Set<string> {
 export function productReport(report: Report, product: string, life: Pick<ProductPaths, 'born' | 'gone'> = {}): Report {
   // a release line may still ship a package its branch removed (vercel/ai's v4 line tagged @ai-sdk/solid for a month
   // after main dropped it): its history runs to its last deploy then, not one counted after its end
-  const last = largest(report.deploys.filter((d) => d.product === product).map((d) => epoch(d.at) ?? -Infinity));
+  const lastDeploy = (): number => largest(report.deploys.filter((d) => d.product === product).map((d) => epoch(d.at) ?? -Infinity));
   return sliceReport(report, productChangeIds(report, product), {
     ownProduct: (p) => p === product,
     ...(life.born !== undefined && { historyFrom: life.born }),
-    ...(life.gone !== undefined && { historyUntil: Math.max(life.gone, last) }),
+    ...(life.gone !== undefined && { historyUntil: Math.max(life.gone, lastDeploy()) }),
   });
 }
 
