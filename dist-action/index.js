@@ -42156,12 +42156,13 @@ function advise(input, thresholds) {
 }
 function whatIfOf(input, counted, stage, cap) {
 	if (!counted || !input.window) return null;
-	const { since, until, historyFrom } = input.window;
+	const { since, until, historyFrom, historyUntil } = input.window;
 	const at = (iso) => isoSeconds(iso) ?? NaN;
 	return whatIf(counted, stage, cap, coverage({
 		since: at(since),
 		until: at(until),
-		...historyFrom !== void 0 && { historyFrom: at(historyFrom) }
+		...historyFrom !== void 0 && { historyFrom: at(historyFrom) },
+		...historyUntil !== void 0 && { historyUntil: at(historyUntil) }
 	}, at(input.now ?? until)));
 }
 function healthy(input, thresholds, rules) {

@@ -77,10 +77,14 @@ export function advise(input: AdviceInput, thresholds: Thresholds): Recommendati
 
 function whatIfOf(input: AdviceInput, counted: ReadonlyArray<WhatIfChange> | undefined, stage: WhatIf['stage'], cap: number): WhatIf | null {
   if (!counted || !input.window) return null;
-  const { since, until, historyFrom } = input.window;
+  const { since, until, historyFrom, historyUntil } = input.window;
   const at = (iso: string): number => isoSeconds(iso) ?? NaN;
-  // over the part of the window the history covers, up to now: deploy frequency's basis
-  const span = coverage({ since: at(since), until: at(until), ...(historyFrom !== undefined && { historyFrom: at(historyFrom) }) }, at(input.now ?? until));
+  // over the part of the window the history covers (a removed product's ends with its package), up to now:
+  // deploy frequency's basis
+  const span = coverage(
+    { since: at(since), until: at(until), ...(historyFrom !== undefined && { historyFrom: at(historyFrom) }), ...(historyUntil !== undefined && { historyUntil: at(historyUntil) }) },
+    at(input.now ?? until),
+  );
   return whatIf(counted, stage, cap, span);
 }
 

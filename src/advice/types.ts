@@ -195,7 +195,7 @@ export interface AdviceInput {
    */
   readonly changes?: ReadonlyArray<WhatIfChange & { readonly counted?: boolean }>;
   /** ISO times: the what-if's hours saved are per week of the part of the window the history covers, up to now */
-  readonly window?: { readonly since: string; readonly until: string; readonly historyFrom?: string };
+  readonly window?: { readonly since: string; readonly until: string; readonly historyFrom?: string; readonly historyUntil?: string };
   /** ISO time the figures are measured at; the window's end when absent */
   readonly now?: string;
   /** set when the report counts business hours: the rows then write a `d` as a working day. Absent: calendar days */

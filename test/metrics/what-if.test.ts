@@ -67,6 +67,12 @@ describe('advise with the window\'s changes', () => {
     // the history starts a week into the two weeks: 25h over one week
     const late = advise({ ...input, changes: CHANGES, window: { ...WINDOW, historyFrom: '2026-03-09T00:00:00Z' } }, t);
     expect(late.find((r) => r.id === 'deploy-wait')?.whatIf).toMatchObject({ hoursSavedPerWeek: 25, hoursSaved: 25, coveredDays: 7 });
+    // a product's package removed a week into them: its history, and the hours saved a week, end there
+    const gone = advise({ ...input, changes: CHANGES, window: { ...WINDOW, historyUntil: '2026-03-09T00:00:00Z' } }, t);
+    expect(gone.find((r) => r.id === 'deploy-wait')?.whatIf).toMatchObject({ hoursSavedPerWeek: 25, hoursSaved: 25, coveredDays: 7 });
+    // born three days into the window and removed a week into it: four days, no rate
+    const brief = advise({ ...input, changes: CHANGES, window: { ...WINDOW, historyFrom: '2026-03-05T00:00:00Z', historyUntil: '2026-03-09T00:00:00Z' } }, t);
+    expect(brief.find((r) => r.id === 'deploy-wait')?.whatIf).toMatchObject({ hoursSavedPerWeek: null, hoursSaved: 25, coveredDays: 4 });
     // measured three days in: 3 days of history, no rate, and the rows still ranked by the hours saved
     const early = advise({ ...input, changes: CHANGES, window: WINDOW, now: '2026-03-05T00:00:00Z' }, t);
     expect(early.map((r) => [r.id, r.whatIf?.hoursSavedPerWeek ?? null, r.whatIf?.hoursSaved ?? null])).toEqual([
