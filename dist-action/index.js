@@ -16197,8 +16197,11 @@ var init_repositories = __esmMin((() => {
 	];
 }));
 // src/render/products.ts
-function rateCell(row) {
-	if (row.deploysPerWeek !== null) return formatPerWeek(row.deploysPerWeek);
+function overPart(report, row) {
+	return typeof row.historyFrom === "string" && row.historyFrom !== report.window.historyFrom || row.historyUntil !== void 0;
+}
+function rateCell(report, row, pad) {
+	if (row.deploysPerWeek !== null) return `${formatPerWeek(row.deploysPerWeek)}${overPart(report, row) ? PART_MARK : pad}`;
 	return deployRateText({
 		value: null,
 		unit: "deploys/week",
@@ -16208,12 +16211,18 @@ function rateCell(row) {
 		coveredDays: row.coveredDays
 	});
 }
-function cells(report, row) {
+function marked(report, rows) {
+	return rows.some((r) => r.deploysPerWeek !== null && overPart(report, r));
+}
+function partNote(report, rows) {
+	return marked(report, rows) ? PART_NOTE : "";
+}
+function cells(report, row, pad = "") {
 	return [
 		row.name,
 		String(row.changes),
 		String(row.deploys),
-		rateCell(row),
+		rateCell(report, row, pad),
 		durationOrBound(row.leadTimeP50, row.leadTimeAtLeast, durationFormat(report.businessHours)),
 		formatRatio(row.changeFailureRate),
 		String(row.unreleased)
@@ -16243,16 +16252,16 @@ function renderProductsText(report, ctx) {
 	const rows = report.summary.products;
 	if (rows === void 0 || rows.length === 0) return [];
 	const scope = commonScope(rows.map((r) => r.name));
-	const body = rows.map((r) => cells(report, r).map((cell, i) => terminalSafe(i === 0 ? shortName(cell, scope) : cell)));
-	const columns = TEXT_HEADS.map((head, i) => ({
+	const pad = marked(report, rows) ? " " : "";
+	const body = rows.map((r) => cells(report, r, pad).map((cell, i) => terminalSafe(i === 0 ? shortName(cell, scope) : cell)));
+	const { table, dropped } = fitTableDropping(TEXT_HEADS.map((head, i) => ({
 		head,
 		...i > 0 && {
 			align: "right",
 			drop: PRODUCT_DROP_ORDER.indexOf(head)
 		}
-	}));
-	const named = `${scopeSentence(rows.map((r) => r.name), scope, terminalSafe)} CFR: change failure rate; unrel.: unreleased.`;
-	const { table, dropped } = fitTableDropping(columns, body, ctx);
+	})), body, ctx);
+	const named = `${scopeSentence(rows.map((r) => r.name), scope, terminalSafe)} CFR: change failure rate; unrel.: unreleased.${dropped.includes("/week") ? "" : partNote(report, rows)}`;
 	const note = droppedNote(dropped, ctx.width);
 	return [
 		ctx.c.bold("Products"),
@@ -16267,7 +16276,7 @@ function renderProductsMarkdown(report) {
 	return [
 		"### Products",
 		"",
-		escapeMarkdown(lead(rows)),
+		escapeMarkdown(`${lead(rows)}${partNote(report, rows)}`),
 		"",
 		`| ${HEADS.map(escapeMarkdown).join(" | ")} |`,
 		`| ${HEADS.map((_, i) => i === 0 ? ":--" : "--:").join(" | ")} |`,
@@ -16280,10 +16289,11 @@ function renderProductsHtml(report) {
 	if (rows === void 0 || rows.length === 0) return "";
 	const scope = commonScope(rows.map((r) => r.name));
 	const th = HEADS.map((t, i) => `<th scope="col"${i > 0 ? " class=\"num\"" : ""}>${escapeHtml(t)}</th>`).join("");
+	const pad = marked(report, rows) ? " " : "";
 	const tr = (r) => `<tr>${r.map((t, i) => i === 0 ? `<th scope="row" class="ext">${escapeHtml(shortName(t, scope))}</th>` : `<td class="num">${escapeHtml(t)}</td>`).join("")}</tr>`;
-	return section("products", "Products", escapeHtml(`${lead(rows)}${scopeSentence(rows.map((r) => r.name), scope, (text) => text)}`), `<div class="scroll" tabindex="0"><table><thead><tr>${th}</tr></thead><tbody>${rows.map((r) => tr(cells(report, r))).join("")}</tbody></table></div>`);
+	return section("products", "Products", escapeHtml(`${lead(rows)}${scopeSentence(rows.map((r) => r.name), scope, (text) => text)}${partNote(report, rows)}`), `<div class="scroll" tabindex="0"><table><thead><tr>${th}</tr></thead><tbody>${rows.map((r) => tr(cells(report, r, pad))).join("")}</tbody></table></div>`);
 }
-var HEADS, TEXT_HEADS, PRODUCT_DROP_ORDER;
+var HEADS, TEXT_HEADS, PRODUCT_DROP_ORDER, PART_MARK, PART_NOTE;
 var init_products$3 = __esmMin((() => {
 	init_catalogue$1();
 	init_duration();
@@ -16317,6 +16327,8 @@ var init_products$3 = __esmMin((() => {
 		"deploys",
 		"lead p50"
 	];
+	PART_MARK = "*";
+	PART_NOTE = ` A rate marked ${PART_MARK} is per week of the part of the window its package existed: it was added or removed in the window.`;
 })), FEW_CHANGES_NOTE;
 var init_few_changes = __esmMin((() => {
 	FEW_CHANGES_NOTE = `too few: a row of fewer than 5 changes names no first fix, and its medians stand on those few.`;

@@ -18,18 +18,48 @@ const TEXT_HEADS = ['product', 'changes', 'deploys', '/week', 'lead p50', 'CFR',
 /** the terminal's figures in the order they give way when the table is too wide */
 const PRODUCT_DROP_ORDER = ['', 'unrel.', '/week', 'changes', 'CFR', 'deploys', 'lead p50'];
 
-/** A rate per week only over a whole week of covered history, as the deploys section writes it; else `2 deploys in 5 days`. */
-function rateCell(row: ProductRow): string {
-  if (row.deploysPerWeek !== null) return formatPerWeek(row.deploysPerWeek);
+/** The mark of a rate over part of the window (`PART_NOTE` says what it means). */
+const PART_MARK = '*';
+const PART_NOTE = ` A rate marked ${PART_MARK} is per week of the part of the window its package existed: it was added or removed in the window.`;
+
+/**
+ * Whether a row's rate is over part of the window where the others' are over all of it: its package was added
+ * (later than the report's own history begins) or removed in the window. swarm's 90 deploys read 5.89 a week beside
+ * svelte's 90 at 1.73: over the 15 weeks swarm existed, against the year.
+ */
+function overPart(report: Report, row: ProductRow): boolean {
+  return (typeof row.historyFrom === 'string' && row.historyFrom !== report.window.historyFrom) || row.historyUntil !== undefined;
+}
+
+/**
+ * A rate per week only over a whole week of covered history, as the deploys section writes it, marked when over
+ * part of the window, the others then followed by `pad` so the figures stay aligned; else `2 deploys in 5 days`,
+ * which says its span itself.
+ */
+function rateCell(report: Report, row: ProductRow, pad: string): string {
+  if (row.deploysPerWeek !== null) return `${formatPerWeek(row.deploysPerWeek)}${overPart(report, row) ? PART_MARK : pad}`;
   return deployRateText({ value: null, unit: 'deploys/week', band: null, count: row.deploys, deployDaysPerWeek: null, coveredDays: row.coveredDays });
 }
 
-function cells(report: Report, row: ProductRow): string[] {
+function marked(report: Report, rows: readonly ProductRow[]): boolean {
+  return rows.some((r) => r.deploysPerWeek !== null && overPart(report, r));
+}
+
+/** What a rate's mark means, when a row's rate has it; else ''. */
+function partNote(report: Report, rows: readonly ProductRow[]): string {
+  return marked(report, rows) ? PART_NOTE : '';
+}
+
+/**
+ * A row's cells; `pad` follows an unmarked rate where some are marked (the terminal's space, the page's figure
+ * space), as the right-aligned column would otherwise set its figures a character apart.
+ */
+function cells(report: Report, row: ProductRow, pad = ''): string[] {
   return [
     row.name,
     String(row.changes),
     String(row.deploys),
-    rateCell(row),
+    rateCell(report, row, pad),
     durationOrBound(row.leadTimeP50, row.leadTimeAtLeast, durationFormat(report.businessHours)),
     formatRatio(row.changeFailureRate),
     String(row.unreleased),
@@ -73,14 +103,16 @@ export function renderProductsText(report: Report, ctx: TextContext): string[] {
   const rows = report.summary.products;
   if (rows === undefined || rows.length === 0) return [];
   const scope = commonScope(rows.map((r) => r.name));
-  const body = rows.map((r) => cells(report, r).map((cell, i) => terminalSafe(i === 0 ? shortName(cell, scope) : cell)));
+  const pad = marked(report, rows) ? ' ' : '';
+  const body = rows.map((r) => cells(report, r, pad).map((cell, i) => terminalSafe(i === 0 ? shortName(cell, scope) : cell)));
   // too wide, the figures give way (named under the table), never the product's name
   const columns = TEXT_HEADS.map((head, i) => ({
     head,
     ...(i > 0 && { align: 'right' as const, drop: PRODUCT_DROP_ORDER.indexOf(head) }),
   }));
-  const named = `${scopeSentence(rows.map((r) => r.name), scope, terminalSafe)} CFR: change failure rate; unrel.: unreleased.`;
   const { table, dropped } = fitTableDropping(columns, body, ctx);
+  // the rates' mark is explained only where the rates are shown
+  const named = `${scopeSentence(rows.map((r) => r.name), scope, terminalSafe)} CFR: change failure rate; unrel.: unreleased.${dropped.includes('/week') ? '' : partNote(report, rows)}`;
   const note = droppedNote(dropped, ctx.width);
   return [ctx.c.bold('Products'), ctx.c.dim(wrap(`${lead(rows)}${named}`, ctx.width)), table, ...(note === null ? [] : [ctx.c.dim(wrap(note, ctx.width))])];
 }
@@ -92,7 +124,7 @@ export function renderProductsMarkdown(report: Report): string[] {
   return [
     '### Products',
     '',
-    escapeMarkdown(lead(rows)),
+    escapeMarkdown(`${lead(rows)}${partNote(report, rows)}`),
     '',
     `| ${HEADS.map(escapeMarkdown).join(' | ')} |`,
     `| ${HEADS.map((_, i) => (i === 0 ? ':--' : '--:')).join(' | ')} |`,
@@ -111,11 +143,13 @@ export function renderProductsHtml(report: Report): string {
   if (rows === undefined || rows.length === 0) return '';
   const scope = commonScope(rows.map((r) => r.name));
   const th = HEADS.map((t, i) => `<th scope="col"${i > 0 ? ' class="num"' : ''}>${escapeHtml(t)}</th>`).join('');
+  // a figure space: as wide as a digit, near enough to the mark's width
+  const pad = marked(report, rows) ? '\u2007' : '';
   const tr = (r: string[]): string => `<tr>${r.map((t, i) => (i === 0 ? `<th scope="row" class="ext">${escapeHtml(shortName(t, scope))}</th>` : `<td class="num">${escapeHtml(t)}</td>`)).join('')}</tr>`;
   return section(
     'products',
     'Products',
-    escapeHtml(`${lead(rows)}${scopeSentence(rows.map((r) => r.name), scope, (text) => text)}`),
-    `<div class="scroll" tabindex="0"><table><thead><tr>${th}</tr></thead><tbody>${rows.map((r) => tr(cells(report, r))).join('')}</tbody></table></div>`,
+    escapeHtml(`${lead(rows)}${scopeSentence(rows.map((r) => r.name), scope, (text) => text)}${partNote(report, rows)}`),
+    `<div class="scroll" tabindex="0"><table><thead><tr>${th}</tr></thead><tbody>${rows.map((r) => tr(cells(report, r, pad))).join('')}</tbody></table></div>`,
   );
 }

@@ -60,6 +60,53 @@ describe('the products table', () => {
     expect(mixed).not.toContain('Names are without');
   });
 
+  it('marks a rate over the part of the window a package existed, and says what the mark means', () => {
+    // swarm: 90 deploys over the 15 weeks it existed (added and removed in the window) beside svelte's over the year
+    const products = [
+      row('@acme/swarm', { deploys: 90, deploysPerWeek: 5.887203, coveredDays: 107.01, historyFrom: '2024-10-30T09:13:59Z', historyUntil: '2025-02-14T09:30:56Z' }),
+      row('@acme/svelte', { deploys: 90, deploysPerWeek: 1.726, coveredDays: 365 }),
+      row('@acme/solid', { deploys: 62, deploysPerWeek: 1.940565, coveredDays: 223.65, historyUntil: '2025-04-02T15:30:30Z' }),
+      // born before the window (null): over all of it, no mark
+      row('@acme/old', { deploys: 3, deploysPerWeek: 0.057, coveredDays: 365, historyFrom: null }),
+      // added four days before the window's end: no rate, its span said in the cell itself
+      row('@acme/new', { deploys: 1, deploysPerWeek: null, coveredDays: 4, historyFrom: '2025-08-18T00:00:00Z' }),
+    ];
+    const report = { ...base, summary: { ...base.summary, products } };
+    const md = renderProductsMarkdown(report).join('\n');
+    expect(md).toContain('| @acme/swarm | 3 | 90 | 5.89\\* |');
+    expect(md).toContain('| @acme/svelte | 3 | 90 | 1.73 |');
+    expect(md).toContain('| @acme/solid | 3 | 62 | 1.94\\* |');
+    expect(md).toContain('| @acme/old | 3 | 3 | 0.06 |');
+    expect(md).toContain('| @acme/new | 3 | 1 | 1 deploy in 4 days |');
+    const note = 'A rate marked * is per week of the part of the window its package existed: it was added or removed in the window.';
+    expect(md).toContain(note.replace('*', '\\*'));
+    expect(renderProductsHtml(report)).toContain(note);
+    expect(renderProductsHtml(report)).toContain('<td class="num">5.89*</td>');
+    const text = renderProductsText(report, ctx).join('\n');
+    expect(text).toMatch(/│ swarm +│ +3 │ +90 │ +5\.89\* │/);
+    // an unmarked rate is followed by a space where the others have the mark: the figures stay aligned
+    expect(text).toMatch(/│ svelte +│ +3 │ +90 │ +1\.73 {2}│/);
+    const lines = text.split('\n');
+    const column = (name: string, figure: string): number => lines.find((l) => l.includes(`│ ${name} `))?.indexOf(figure) ?? -1;
+    expect(column('swarm', '5.89')).toBeGreaterThan(0);
+    expect(column('svelte', '1.73')).toBe(column('swarm', '5.89'));
+    expect(renderProductsHtml(report)).toContain('<td class="num">1.73\u2007</td>');
+    expect(text.replace(/\s+/g, ' ')).toContain(note);
+    // where the terminal drops the rates, their mark is not explained
+    const narrow = renderProductsText(report, { ...ctx, width: 40 }).join('\n');
+    expect(narrow).not.toContain('5.89');
+    expect(narrow.replace(/\s+/g, ' ')).not.toContain('A rate marked');
+  });
+
+  it('marks no rate where every product\'s history begins with the report\'s own (a young repository)', () => {
+    const young = { ...base, window: { ...base.window, historyFrom: '2025-06-02T00:00:00Z' } };
+    const products = [row('@acme/a', { historyFrom: '2025-06-02T00:00:00Z' }), row('@acme/b', { historyFrom: '2025-06-02T00:00:00Z' })];
+    const md = renderProductsMarkdown({ ...young, summary: { ...young.summary, products } }).join('\n');
+    expect(md).toContain('| @acme/a | 3 | 2 | 0.50 |');
+    expect(renderProductsHtml({ ...young, summary: { ...young.summary, products } })).toContain('<td class="num">0.50</td>');
+    expect(md).not.toContain('A rate marked');
+  });
+
   it('escapes a product\'s name in every format', () => {
     const report = { ...base, summary: { ...base.summary, products: [row(EVIL_TITLE), row('api')] } };
     expect(renderProductsHtml(report)).not.toContain('<img');
