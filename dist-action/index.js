@@ -9838,11 +9838,13 @@ var init_slice_kinds = __esmMin((() => {
 				none: "(no product)",
 				ungrouped: ({ products }) => products ? null : "No product to slice by: this repository is one product (its tags version fewer than two of its workspace packages, and the config names no two products), so its figures and deploys are those of the whole report."
 			},
-			unknown: (slice, { products }) => {
-				if (products === null) return `product:${slice.value ?? ""} names no product: this repository is one product (its tags version fewer than two of its workspace packages, and the config names no two products)`;
+			unknown: (slice, { products, several = false }) => {
+				const named = `product:${slice.value ?? ""}`;
+				const one = "(its tags version fewer than two of its workspace packages, and the config names no two products)";
+				if (products === null) return several ? `${named} names no product: each of these repositories is one product ${one}` : `${named} names no product: this repository is one product ${one}`;
 				if (products.some((p) => p.toLowerCase() === slice.value)) return null;
 				const shown = products.slice(0, 8).join(", ");
-				return `product:${slice.value ?? ""} names no product with a change or a deploy in the window: its products are ${shown}${products.length > 8 ? ` and ${products.length - 8} more (--by product lists them)` : ""}`;
+				return `${named} names no product with a change or a deploy in the window: ${several ? "the repositories' products" : "its products"} are ${shown}${products.length > 8 ? ` and ${products.length - 8} more (--by product lists them)` : ""}`;
 			}
 		},
 		path: {
@@ -47299,6 +47301,7 @@ async function namedSlices(report, thresholds, parts) {
 	if (names.length === 0) return new Map();
 	const slices = names.map((name) => parseSlice(name));
 	if (report.repositories !== void 0 && parts !== void 0 && parts.length > 0) {
+		refuseUnknownSlices(slices, namesAcross(parts));
 		const { aggregateReports } = await Promise.resolve().then(() => (init_aggregate$1(), aggregate_exports$1));
 		const inputs = new Map();
 		const perPart = await Promise.all(parts.map((part) => sliceReports(part, slices, inputs)));
@@ -47310,6 +47313,13 @@ async function namedSlices(report, thresholds, parts) {
 }
 function namesOf(report) {
 	return { products: report.summary.products?.map((p) => p.name) ?? null };
+}
+function namesAcross(parts) {
+	const products = [...new Set(parts.flatMap((part) => namesOf(part).products ?? []))];
+	return {
+		products: products.length > 0 ? products : null,
+		several: true
+	};
 }
 function oneRepository(report, what) {
 	if (report.repositories !== void 0) throw new ConfigError(`${what} reads each repository's files and owners: a report over several repositories has only their figures`, { hint: "gate a slice across repositories with `report PATH… --fail-on` (which reads each repository), or check each repository's report" });

@@ -2,7 +2,7 @@ import { readSliceInput, type SliceInput } from '../audit/slice-facts.js';
 import { ConfigError } from '../errors.js';
 import { slicesNamed } from '../gates/check.js';
 import type { Threshold } from '../gates/expression.js';
-import { groupChanges, groupingName, groupingOf, parseSlice, refuseUnknownSlices, sliceMeasure, sliceNeeds, slicePredicate, type Grouping, type Slice } from '../model/slices.js';
+import { groupChanges, groupingName, groupingOf, parseSlice, refuseUnknownSlices, sliceMeasure, sliceNeeds, slicePredicate, type Grouping, type Slice, type SliceNames } from '../model/slices.js';
 import { sliceReport, sliceTable, ungroupedTable } from '../report/slices.js';
 import type { Report } from '../report/schema.js';
 
@@ -62,20 +62,27 @@ export async function namedSlices(report: Report, thresholds: readonly Threshold
   if (names.length === 0) return new Map();
   const slices = names.map((name) => parseSlice(name));
   if (report.repositories !== undefined && parts !== undefined && parts.length > 0) {
+    // a product may be some repositories' alone: refused when none of them has it
+    refuseUnknownSlices(slices, namesAcross(parts));
     const { aggregateReports } = await import('../aggregate/aggregate.js');
     const inputs = new Map<Report, SliceInput>();
     const perPart = await Promise.all(parts.map((part) => sliceReports(part, slices, inputs)));
     return new Map(names.map((name, i) => [name, aggregateReports(perPart.map((own) => own[i] as Report), { generatedAt: report.generatedAt })]));
   }
-  // over several repositories a product may be some repositories' alone: only one repository's report refuses it
   refuseUnknownSlices(slices, namesOf(report));
   const reports = await sliceReports(report, slices);
   return new Map(names.map((name, i) => [name, reports[i] as Report]));
 }
 
 /** What a report has that slices name: its products with a change or a deploy in the window (null: it is one product). */
-export function namesOf(report: Report): { products: readonly string[] | null } {
+export function namesOf(report: Report): SliceNames {
   return { products: report.summary.products?.map((p) => p.name) ?? null };
+}
+
+/** What several repositories' reports have that slices name: the products of any of them (null: each is one product). */
+function namesAcross(parts: readonly Report[]): SliceNames {
+  const products = [...new Set(parts.flatMap((part) => namesOf(part).products ?? []))];
+  return { products: products.length > 0 ? products : null, several: true };
 }
 
 function oneRepository(report: Report, what: string): void {

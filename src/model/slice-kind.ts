@@ -64,6 +64,12 @@ export interface SliceGrouping {
   readonly ungrouped?: (context: SliceContext & { readonly products: boolean }) => string | null;
 }
 
+/** What a report has that slices name, for a kind to refuse a slice naming nothing of it (`unknown`). */
+export interface SliceNames {
+  readonly products: readonly string[] | null;
+  readonly several?: boolean;
+}
+
 /**
  * One kind of slice, shaped as a deploy source is: what it is (`meta`, from which the slice pattern, `--by`'s
  * choices, help and errors, the pages' nouns and the README's table are made) beside how it reads a change.
@@ -104,7 +110,8 @@ export interface SliceKind {
   /**
    * why `slice` names nothing the report has, in words naming what it has (a product no tag or config names: a
    * typo would compare or gate an empty slice, and a gate on it would never fail); null when it names something.
-   * `products`: the report's products with a change or a deploy in the window, null for a repository of one
+   * `products`: the report's products with a change or a deploy in the window, null for a repository of one;
+   * `several`: the report is over several repositories, and `products` are those of any of them (null: each is one)
    */
-  readonly unknown?: (slice: Slice, report: { readonly products: readonly string[] | null }) => string | null;
+  readonly unknown?: (slice: Slice, report: SliceNames) => string | null;
 }

@@ -1,5 +1,5 @@
 import { ConfigError } from '../errors.js';
-import type { Slice, SliceContext, SliceFacts, SliceKind, SliceNeed } from './slice-kind.js';
+import type { Slice, SliceContext, SliceFacts, SliceKind, SliceNames, SliceNeed } from './slice-kind.js';
 import { SLICE_KINDS } from './slice-kinds.js';
 
 /*
@@ -8,7 +8,7 @@ import { SLICE_KINDS } from './slice-kinds.js';
  * changes into rows and what those rows are called. No function here names a kind.
  */
 
-export type { Slice, SliceContext, SliceFacts } from './slice-kind.js';
+export type { Slice, SliceContext, SliceFacts, SliceNames } from './slice-kind.js';
 
 type Registry = Readonly<Record<string, SliceKind>>;
 
@@ -111,7 +111,7 @@ export function sliceMeasure(slice: Slice, kinds: Registry = SLICE_KINDS): { cou
  * saying why (`unknown`): an empty slice would compare as figures of no change, and a gate on it never fail.
  * @throws ConfigError (exit 2) naming the first such slice and what the report has
  */
-export function refuseUnknownSlices(slices: ReadonlyArray<Slice>, report: { readonly products: readonly string[] | null }, kinds: Registry = SLICE_KINDS): void {
+export function refuseUnknownSlices(slices: ReadonlyArray<Slice>, report: SliceNames, kinds: Registry = SLICE_KINDS): void {
   for (const slice of slices) {
     const why = kindOf(slice, kinds).unknown?.(slice, report) ?? null;
     if (why !== null) throw new ConfigError(why);

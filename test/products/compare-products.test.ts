@@ -65,6 +65,45 @@ describe('a product slice of a repository of one product', () => {
   });
 });
 
+describe('a product slice gated across several repositories', () => {
+  let products: FixtureRepo;
+  let one: FixtureRepo;
+  let other: FixtureRepo;
+  beforeAll(() => {
+    products = monorepo();
+    one = monorepo({ packages: 'one' });
+    other = monorepo({ packages: 'one' });
+  });
+  afterAll(() => {
+    products.cleanup();
+    one.cleanup();
+    other.cleanup();
+  });
+
+  it('refuses a product none of them has, in one line naming theirs, before any report is written', async () => {
+    const out = join(one.dir, 'report.json');
+    const { code, stdout, stderr } = await runCli(['report', products.dir, one.dir, ...WINDOW, '-f', 'json', '-o', out, '--fail-on', 'product:c-libs/leadTime.p50<=1d']);
+    expect([code, stdout]).toEqual([2, '']);
+    expect(stderr).toBe('flowaudit: product:c-libs names no product with a change or a deploy in the window: the repositories\' products are @acme/a, c-lib, @acme/b\n');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('gates a product only some of them have: c-lib\'s lead time is over a day', async () => {
+    // c-lib: m4 3d (Mar 9 → Mar 12), m5 2d (Mar 10 → Mar 12), m7 still waiting: p50 over a day, breached
+    const { code, stderr } = await runCli(['report', products.dir, one.dir, ...WINDOW, '-f', 'json', '--fail-on', 'product:c-lib/leadTime.p50<=1d']);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/product:c-lib\/leadTime\.p50/);
+    expect(stderr).not.toMatch(/names no product/);
+  });
+
+  it('refuses any product where each repository is one product', async () => {
+    const { code, stderr } = await runCli(['report', one.dir, other.dir, ...WINDOW, '-f', 'json', '--fail-on', 'product:@acme/a/leadTime.p50<=1d']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^flowaudit: product:@acme\/a names no product: each of these repositories is one product \(/);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
 describe('compare a product that lived two weeks of the window with one there all of it', () => {
   let repo: FixtureRepo;
   beforeAll(() => {
