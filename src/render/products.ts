@@ -41,6 +41,7 @@ function rateCell(report: Report, row: ProductRow, pad: string): string {
   return deployRateText({ value: null, unit: 'deploys/week', band: null, count: row.deploys, deployDaysPerWeek: null, coveredDays: row.coveredDays });
 }
 
+/** Whether some row's rate is marked (then explained, and the others padded). */
 function marked(report: Report, rows: readonly ProductRow[]): boolean {
   return rows.some((r) => r.deploysPerWeek !== null && overPart(report, r));
 }
