@@ -9791,7 +9791,7 @@ function folderOwners(depth) {
 		return parts.length > depth ? [parts.slice(0, depth).join("/")] : [];
 	} };
 }
-var lower, assisted, NO_AI, SLICE_KINDS;
+var lower, assisted, NO_AI, ONE_PRODUCT, SLICE_KINDS;
 var init_slice_kinds = __esmMin((() => {
 	init_glob();
 	init_owners();
@@ -9799,6 +9799,7 @@ var init_slice_kinds = __esmMin((() => {
 	lower = (value) => value.toLowerCase();
 	assisted = (change) => change.aiEvidence.length > 0;
 	NO_AI = "(no AI evidence)";
+	ONE_PRODUCT = "(its tags version fewer than two of its workspace packages, and the config names no two products)";
 	SLICE_KINDS = {
 		team: {
 			meta: {
@@ -9836,12 +9837,11 @@ var init_slice_kinds = __esmMin((() => {
 				help: "a monorepo's",
 				groups: (f) => f.change.products ?? [],
 				none: "(no product)",
-				ungrouped: ({ products }) => products ? null : "No product to slice by: this repository is one product (its tags version fewer than two of its workspace packages, and the config names no two products), so its figures and deploys are those of the whole report."
+				ungrouped: ({ products }) => products ? null : `No product to slice by: this repository is one product ${ONE_PRODUCT}, so its figures and deploys are those of the whole report.`
 			},
 			unknown: (slice, { products, several = false }) => {
 				const named = `product:${slice.value ?? ""}`;
-				const one = "(its tags version fewer than two of its workspace packages, and the config names no two products)";
-				if (products === null) return several ? `${named} names no product: each of these repositories is one product ${one}` : `${named} names no product: this repository is one product ${one}`;
+				if (products === null) return `${named} names no product: ${several ? "each of these repositories is" : "this repository is"} one product ${ONE_PRODUCT}`;
 				if (products.some((p) => p.toLowerCase() === slice.value)) return null;
 				const shown = products.slice(0, 8).join(", ");
 				return `${named} names no product with a change or a deploy in the window: ${several ? "the repositories' products" : "its products"} are ${shown}${products.length > 8 ? ` and ${products.length - 8} more (--by product lists them)` : ""}`;

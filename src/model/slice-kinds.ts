@@ -28,6 +28,9 @@ function folderOwners(depth: number): Owners {
   };
 }
 
+/** Why a repository is one product, as the product kind's messages say it. */
+const ONE_PRODUCT = '(its tags version fewer than two of its workspace packages, and the config names no two products)';
+
 export const SLICE_KINDS: Readonly<Record<string, SliceKind>> = {
   team: {
     meta: {
@@ -68,12 +71,11 @@ export const SLICE_KINDS: Readonly<Record<string, SliceKind>> = {
       groups: (f) => f.change.products ?? [],
       none: '(no product)',
       // a repository of fewer than two products is one product (SPEC section 3): its figures are the report's own
-      ungrouped: ({ products }) => (products ? null : 'No product to slice by: this repository is one product (its tags version fewer than two of its workspace packages, and the config names no two products), so its figures and deploys are those of the whole report.'),
+      ungrouped: ({ products }) => (products ? null : `No product to slice by: this repository is one product ${ONE_PRODUCT}, so its figures and deploys are those of the whole report.`),
     },
     unknown: (slice, { products, several = false }) => {
       const named = `product:${slice.value ?? ''}`;
-      const one = '(its tags version fewer than two of its workspace packages, and the config names no two products)';
-      if (products === null) return several ? `${named} names no product: each of these repositories is one product ${one}` : `${named} names no product: this repository is one product ${one}`;
+      if (products === null) return `${named} names no product: ${several ? 'each of these repositories is' : 'this repository is'} one product ${ONE_PRODUCT}`;
       if (products.some((p) => p.toLowerCase() === slice.value)) return null;
       const shown = products.slice(0, 8).join(', ');
       return `${named} names no product with a change or a deploy in the window: ${several ? 'the repositories\' products' : 'its products'} are ${shown}${products.length > 8 ? ` and ${products.length - 8} more (--by product lists them)` : ''}`;
