@@ -112,6 +112,12 @@ export interface FigureGroup {
   readonly stages?: readonly StageName[];
   /** how its figures are compared (`compare`, the previous period); absent: they are not */
   readonly compared?: ComparedAs;
+  /**
+   * a DORA key each repository measures on its own deploys: a report of several repositories gives the median
+   * repository's value (`dora-across.ts`), and `compare` resamples those repositories for its interval, never the
+   * deploys pooled, which are no sample of a median repository (SPEC section 4)
+   */
+  readonly perRepository?: true;
   readonly members: Readonly<Record<string, Figure | FigureGroup>>;
 }
 
@@ -565,6 +571,7 @@ export const CATALOGUE: FigureGroup = {
       members: {
         deploymentFrequency: {
           label: 'deployment frequency',
+          perRepository: true,
           // a repository of several products is placed by its releases: compared by them too (placingTimes)
           compared: { figures: ['value'], group: 'dora', lowerIsBetter: false, basis: { over: 'days' }, unit: 'deploys/week', placedBy: { value: 'releasesPerWeek', count: 'releases' } },
           bands: {
@@ -594,6 +601,7 @@ export const CATALOGUE: FigureGroup = {
         },
         changeFailureRate: {
           label: 'change failure rate',
+          perRepository: true,
           compared: { figures: ['value'], group: 'dora', lowerIsBetter: true, basis: { over: 'deploys', value: 'failed' } },
           // one value per cluster, not in cluster order: high's 20% is above medium's 10%
           bands: {
@@ -605,6 +613,7 @@ export const CATALOGUE: FigureGroup = {
         // the JSON key keeps its first name (schemaVersion 1 renames nothing); DORA has called it this since 2023
         timeToRestore: {
           label: 'failed deployment recovery time',
+          perRepository: true,
           // "failed deployment recovery time" wraps in compare's 80-column table: its last words there
           compared: { figures: ['value'], group: 'dora', lowerIsBetter: true, basis: { over: 'deploys', value: 'restoredAfter', where: 'failed' }, short: 'recovery time' },
           // high and medium both "less than one day", low "between one week and one month": nothing holds a day to a week
@@ -744,6 +753,8 @@ export interface CatalogueEntry {
   readonly computedBy: string;
   readonly modes: readonly Mode[];
   readonly bands: BandTable | null;
+  /** a DORA key's value measured by each repository on its own (`FigureGroup.perRepository`) */
+  readonly perRepository: boolean;
 }
 
 /** The catalogue as a list, one entry per figure, in the summary's order. */
@@ -767,6 +778,7 @@ export function catalogueEntries(group: FigureGroup = CATALOGUE): CatalogueEntry
         computedBy: by,
         modes: member.modes ?? can,
         bands: stands ? (node.bands ?? null) : null,
+        perRepository: stands && node.perRepository === true,
       });
     }
   };

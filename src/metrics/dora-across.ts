@@ -8,10 +8,10 @@
  */
 import type { Dora, DoraFigure } from './schema.js';
 import { median } from './percentile.js';
-import { CLUSTERS } from './catalogue.js';
+import { catalogueEntries, CLUSTERS } from './catalogue.js';
 
-/** The keys a repository measures on its own deploys. */
-const OWN = ['deploymentFrequency', 'changeFailureRate', 'timeToRestore'] as const;
+/** The keys a repository measures on its own deploys: the catalogue's `perRepository` DORA keys. */
+const OWN = catalogueEntries().flatMap((e) => (e.perRepository && e.segments[0] === 'dora' ? [e.segments[1] as Exclude<keyof Dora, 'leadTime'>] : []));
 
 /**
  * `whole`'s DORA keys with deployment frequency, change failure rate and recovery time replaced by the
