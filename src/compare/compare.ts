@@ -12,7 +12,7 @@ import type { Waiting } from '../metrics/stage-summary.js';
 import { fromReportClosedPull } from '../report/closed-pulls.js';
 import { fromReportChanges, windowFrom } from '../report/convert.js';
 import type { Report } from '../report/schema.js';
-import { plural } from '../units.js';
+import { andList, plural } from '../units.js';
 import { isoSeconds } from '../time.js';
 
 export type { Direction } from '../metrics/difference.js';
@@ -31,6 +31,8 @@ export interface ComparisonSide {
   deploys: number;
   /** a repository of several products: the releases its deploys are, which its deployment frequency counts; absent for one product */
   releases?: number;
+  /** a report of several repositories: how many, whose median repository's its own keys (`OWN_KEYS`) are; absent for one */
+  repositories?: number;
   sources: Report['sources'];
   deploySignal: Report['deploySignal']['kind'];
   businessHours: Report['businessHours'];
@@ -61,14 +63,20 @@ function comparedSide(r: Report): ComparedSide {
   // a change still waiting has waited until its own repository's report was made (several repositories: `seenUntil`)
   const counted = fromReportChanges(r, r.changes.filter((c) => c.counted));
   // a report of several repositories gives the median repository's deploy frequency, failure rate and recovery
-  // time (dora-across.ts): its deploys pooled are no sample of those, so they get no interval
+  // time (dora-across.ts): its repositories' own are what those resample (compared.ts), its deploys pooled only
+  // what is pooled (the rework rate)
   const pooled = medianOfRepositories(r);
-  const deploys = pooled ? [] : r.deploys;
   // the days its deploy frequency is over (the history's part of the window, up to now): a young repository's, or
   // a product's born or removed in the window, resampled over the whole window were centred on another rate than its own
   const span = coveredWindow(windowFrom(r.window), isoSeconds(r.now) ?? NaN);
   const days = pooled ? [] : dailyDeployCounts(span.since, span.until, releasedAt(r));
-  return { summary: r.summary, sample: { changes: counted, deploys, dailyDeploys: days, pulls: decidedPullsOf(r, counted), waiting: waitingOf(r) } };
+  return {
+    summary: r.summary,
+    sample: {
+      changes: counted, deploys: r.deploys, dailyDeploys: days, pulls: decidedPullsOf(r, counted), waiting: waitingOf(r),
+      ...(pooled && { repositories: (r.repositories ?? []).map((row) => row.summary) }),
+    },
+  };
 }
 
 /** Whether a report's deploy keys are the median of its repositories' own (a report of several repositories). */
@@ -130,26 +138,32 @@ function side(report: Report): ComparisonSide {
     changes: report.summary.changes,
     deploys: report.summary.dora.deploymentFrequency.count,
     ...(report.summary.dora.deploymentFrequency.releases != null && { releases: report.summary.dora.deploymentFrequency.releases }),
+    ...(medianOfRepositories(report) && { repositories: report.repositories?.length ?? 0 }),
     sources: report.sources,
     deploySignal: report.deploySignal.kind,
     businessHours: report.businessHours ?? null,
   };
 }
 
+/** The keys a report of several repositories gives as its median repository's, as compare's table names them. */
+export const OWN_KEYS = andList(comparedFigures().filter((f) => f.perRepository).map((f) => f.label({ gitOnly: false, short: true })));
+
 /**
  * What the intervals cannot be over: a side that lists none of the changes it counts (a report of several
- * repositories written without --with-changes) leaves every figure without one, and a report of several
- * repositories has its deploy keys as the median repository's, which its pooled deploys do not resample.
+ * repositories written without --with-changes) leaves every figure over its changes and deploys without one,
+ * and a report of several repositories beside one of one has its own keys as its median repository's, which one
+ * repository's deploys are no sample of (two of several resample their repositories: compared.ts).
  */
 function unlistedWarnings(before: Report, after: Report): string[] {
   const out: string[] = [];
   for (const [name, r] of [['before', before], ['after', after]] as const) {
     if (r.withChanges === false && r.summary.changes > 0) {
-      out.push(`${name} lists none of its ${plural(r.summary.changes, 'change')} (written without --with-changes): no figure has an interval, so none is called better or worse; write its report with --with-changes`);
+      out.push(`${name} lists none of its ${plural(r.summary.changes, 'change')} (written without --with-changes): no figure over its changes or deploys has an interval, so none of them is called better or worse; write its report with --with-changes`);
     }
   }
-  if (medianOfRepositories(before) || medianOfRepositories(after)) {
-    out.push('deployment frequency, change failure rate and recovery time of several repositories are the median repository\'s: compared without an interval (their pooled deploys are no sample of a median repository)');
+  if (medianOfRepositories(before) !== medianOfRepositories(after)) {
+    const [several, one] = medianOfRepositories(before) ? ['before', 'after'] : ['after', 'before'];
+    out.push(`${several} is several repositories and ${one} one: ${several}'s ${OWN_KEYS} are its median repository's, of which one repository's own deploys are no sample, so they are compared without an interval`);
   }
   return out;
 }

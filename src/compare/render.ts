@@ -3,7 +3,7 @@ import { fitTable, wrap } from '../render/text/layout.js';
 import { comparedChange, comparedInterval, comparedValue } from '../render/duration.js';
 import { plural } from '../units.js';
 import { escapeMarkdown, jsonSafe, terminalOutput, terminalSafe } from '../render/sanitize.js';
-import type { Comparison, ComparisonRow, ComparisonSide, Direction } from './compare.js';
+import { OWN_KEYS, type Comparison, type ComparisonRow, type ComparisonSide, type Direction } from './compare.js';
 import { append } from '../lists.js';
 import { notTold, tooFewValues } from '../render/health.js';
 import { holdsChange } from '../metrics/difference.js';
@@ -68,13 +68,18 @@ export function formatRelative(relative: number | null): string {
 
 function describeSide(name: string, s: ComparisonSide, clean: (t: string) => string): string {
   const releases = s.releases === undefined ? '' : ` (${plural(s.releases, 'release')})`;
-  return `${name}: ${clean(s.repository)} · ${s.window.since.slice(0, 10)} → ${s.window.until.slice(0, 10)} · ${plural(s.changes, 'change')}, ${plural(s.deploys, 'deploy')}${releases}`;
+  const repositories = s.repositories === undefined ? '' : ` of ${plural(s.repositories, 'repository', 'repositories')}`;
+  return `${name}: ${clean(s.repository)} · ${s.window.since.slice(0, 10)} → ${s.window.until.slice(0, 10)} · ${plural(s.changes, 'change')}, ${plural(s.deploys, 'deploy')}${releases}${repositories}`;
 }
 
-/** What the n column counts: a repository of several products' deployment frequency is over its releases. */
+/**
+ * What the n column counts: a repository of several products' deployment frequency is over its releases, the
+ * median repository's keys of several repositories over those repositories.
+ */
 function countsLegend(comparison: Comparison): string {
   const released = comparison.before.releases !== undefined || comparison.after.releases !== undefined;
-  return `n: changes (deploys${released ? '; releases for deployment frequency' : ''}, pull requests) before → after`;
+  const several = comparison.before.repositories !== undefined || comparison.after.repositories !== undefined;
+  return `n: changes (deploys${released ? '; releases for deployment frequency' : ''}${several ? `; repositories for ${OWN_KEYS} of several` : ''}, pull requests) before → after`;
 }
 
 /** The comparison for the terminal: both sides, a table of every figure, then the warnings. */

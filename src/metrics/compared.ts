@@ -34,6 +34,12 @@ export interface ComparedSample {
   pulls?: ReadonlyArray<object>;
   /** the side's now and how it counts time: how long its changes still waiting for a deploy have waited, as its summary counts them */
   waiting: Waiting;
+  /**
+   * a report of several repositories: each one's own summary (its row's). The keys each repository measures on
+   * its own deploys (the catalogue's `perRepository`) are the median repository's, so their interval resamples
+   * these, one value per repository, not the deploys pooled
+   */
+  repositories?: ReadonlyArray<object>;
 }
 
 /** How a figure is computed from a sample: the values the bootstrap resamples, and the statistic. */
@@ -51,6 +57,8 @@ interface Basis {
   days: boolean;
   /** over the pull requests decided: the row's sample is how many there are (the summary has no count of them) */
   pulls: boolean;
+  /** over a side's repositories, each one's own rate or median: no values of 0 and 1 alone, whatever they read */
+  repositories?: true;
 }
 
 /** A figure of the catalogue that is compared: where it is, how it is named and how its interval is resampled. */
@@ -71,6 +79,8 @@ export interface ComparedFigure {
   /** a stage's figure: named by the stage, and left out of a previous period whose data cannot see the stage */
   stage: StageName | undefined;
   basis: Basis;
+  /** a DORA key each repository measures on its own (`FigureGroup.perRepository`): resampled by repository where a side has several */
+  perRepository: boolean;
   /** its name in a table: `short` in compare's narrow one; from git alone a stage is named for what git sees of it */
   label: (options: { gitOnly: boolean; short: boolean }) => string;
 }
@@ -121,6 +131,7 @@ function comparedFigure(group: FigureGroup, as: ComparedAs, segments: readonly s
       values: valuesOf(as.basis, segments), observations: observationsOf(as.basis), waiting: as.basis.over === 'changes' ? (as.basis.waiting ?? null) : null,
       statistic, days: as.basis.over === 'days', pulls: as.basis.over === 'pulls',
     },
+    perRepository: group.perRepository === true,
     label: ({ gitOnly, short }) => {
       if (as.stage !== undefined) return words(shortStageLabel(as.stage, gitOnly));
       return words(short ? (as.short ?? group.label) : group.label);
@@ -183,17 +194,39 @@ export function comparedRows(figures: readonly ComparedFigure[], before: Compare
       return typeof v === 'number' ? v : null;
     };
     const head = { key: f.key, group: f.group, label: f.label(options), unit: f.unit, lowerIsBetter: f.lowerIsBetter };
+    const across = f.perRepository ? byRepository(f, before.sample, after.sample) : null;
+    const basis = across?.basis ?? f.basis;
     // what places the figure where a side has it, and what that is over: a repository of several products' releases
     const placed = (side: ComparedSide): { value: number; count: number } | null => {
       const value = f.placedBy === null ? null : number(side, f.placedBy.value);
       return value === null || f.placedBy === null ? null : { value, count: number(side, f.placedBy.count) ?? 0 };
     };
-    const count = (side: ComparedSide): number => (f.basis.pulls ? f.basis.values(side.sample).length : (placed(side)?.count ?? number(side, f.count) ?? 0));
+    // over its repositories, a side's sample is how many of them measure the key
+    const count = (side: ComparedSide): number =>
+      (across?.measuring(side.sample) ?? (f.basis.pulls ? f.basis.values(side.sample).length : null)) ?? placed(side)?.count ?? number(side, f.count) ?? 0;
     const value = (side: ComparedSide): number | null => placed(side)?.value ?? number(side, f.segments);
-    const row = comparedRow(head, [value(before), value(after)], [count(before), count(after)], { before: before.sample, after: after.sample, basis: f.basis, minSample: options.minSample, interval: censored.get(f) });
-    // deploy frequency is a count of deploys over days: never a sample too small
-    return f.basis.days ? { ...row, lowSample: false } : row;
+    const row = comparedRow(head, [value(before), value(after)], [count(before), count(after)], { before: before.sample, after: after.sample, basis, minSample: options.minSample, interval: censored.get(f) });
+    // deploy frequency is a count of deploys over days: never a sample too small (a few repositories are)
+    return basis.days ? { ...row, lowSample: false } : row;
   });
+}
+
+/**
+ * How a key each repository measures on its own is resampled when a side is a report of several repositories:
+ * one value per repository, their median, as the side's value is (`dora-across.ts`). A side of one repository
+ * beside one of several has no such sample (its deploys are no repository among many): no interval, which
+ * `compare` says. Null when neither side is of several repositories: the key's own basis stands.
+ */
+function byRepository(f: ComparedFigure, before: ComparedSample, after: ComparedSample): { basis: Basis; measuring: (s: ComparedSample) => number | null } | null {
+  const several = [before, after].filter((s) => s.repositories !== undefined).length;
+  if (several === 0) return null;
+  const value = reader(f.segments);
+  const own = (s: ComparedSample): number[] => (s.repositories ?? []).map(value).filter((v) => v !== null);
+  return {
+    basis: { values: (s) => (several === 2 ? own(s) : []), observations: null, waiting: null, statistic: MEDIAN, days: false, pulls: false, repositories: true },
+    // a side of several repositories counts those that measure the key; one repository's side, its own count
+    measuring: (s) => (s.repositories === undefined ? null : own(s).length),
+  };
 }
 
 /**
@@ -228,7 +261,8 @@ function comparedRow(
   // a figure with changes still waiting resamples them too, each side's percentile read as its summary reads it (`censoredIntervals`)
   // a share whose sides are each all one way (no failed deploy before or after) resamples to itself: Newcombe's
   const [after, before] = samples.interval === undefined ? [samples.basis.values(samples.after), samples.basis.values(samples.before)] : [[], []];
-  const interval: Interval = samples.interval ?? (head.unit === 'ratio' ? sharesAllAlikeDifference(after, before) : null) ?? bootstrapDifference(after, before, samples.basis.statistic);
+  const share = head.unit === 'ratio' && samples.basis.repositories !== true;
+  const interval: Interval = samples.interval ?? (share ? sharesAllAlikeDifference(after, before) : null) ?? bootstrapDifference(after, before, samples.basis.statistic);
   const b = finite(values[0]);
   const a = finite(values[1]);
   const direction: Direction | null = a === null || b === null ? null : directionOf(b, a, interval, head.lowerIsBetter);

@@ -328,23 +328,76 @@ describe('comparing two reports of several repositories', () => {
   const quarter = (since: string, until: string, every: [number, number], withChanges: boolean): Report =>
     aggregateReports([named(repo('a', since, until, every[0]), 'a'), named(repo('b', since, until, every[1]), 'b')], { withChanges });
 
-  it('gives the deploy keys no interval, says why, and keeps the changes\' intervals', () => {
+  it('resamples the deploy keys by repository: two repositories are too few to tell', () => {
     const c = compareReports(quarter('2026-01-01T00:00:00Z', '2026-04-01T00:00:00Z', [1, 2], true), quarter('2026-04-01T00:00:00Z', '2026-07-01T00:00:00Z', [1, 1], true));
     const frequency = byKey(c.rows, 'dora.deploymentFrequency');
-    expect(frequency.interval).toMatchObject({ low: null, high: null, real: false });
-    expect(frequency.direction).toBe('uncertain');
+    // the median of two repositories' rates, each side: its resamples' medians spread from the slower one's to the faster one's
+    expect(frequency.interval.low).not.toBeNull();
+    expect(frequency).toMatchObject({ direction: 'uncertain', sample: { before: 2, after: 2 }, lowSample: true });
     expect(byKey(c.rows, 'stages.review.p50').interval.low).not.toBeNull();
-    expect(c.warnings).toContain('deployment frequency, change failure rate and recovery time of several repositories are the median repository\'s: compared without an interval (their pooled deploys are no sample of a median repository)');
+    expect(c.warnings.some((w) => w.includes('median repository'))).toBe(false);
     expect(c.warnings.some((w) => w.includes('--with-changes'))).toBe(false);
   });
 
   it('says a side that lists none of its changes leaves every figure without an interval', () => {
     const c = compareReports(quarter('2026-01-01T00:00:00Z', '2026-04-01T00:00:00Z', [1, 2], false), quarter('2026-04-01T00:00:00Z', '2026-07-01T00:00:00Z', [1, 1], false));
-    expect(c.warnings).toContain('before lists none of its 10 changes (written without --with-changes): no figure has an interval, so none is called better or worse; write its report with --with-changes');
+    expect(c.warnings).toContain('before lists none of its 10 changes (written without --with-changes): no figure over its changes or deploys has an interval, so none of them is called better or worse; write its report with --with-changes');
     expect(c.rows.every((r) => r.direction !== 'better' && r.direction !== 'worse')).toBe(true);
+    // its repositories' rows are written all the same: the deploy keys they measure each are still resampled
+    expect(byKey(c.rows, 'dora.deploymentFrequency').interval.low).not.toBeNull();
+    expect(byKey(c.rows, 'dora.reworkRate').interval.low).toBeNull();
     // the warnings wrap to the width, as every line does
     const lines = renderComparisonText(c, { color: false, width: 80 }).trimEnd().split('\n');
     expect(lines.filter((l) => stringWidth(l) > 80)).toEqual([]);
-    expect(lines).toContain('  with --with-changes');
+    expect(lines.filter((l) => l.startsWith('  ') && l.trimEnd().endsWith('--with-changes'))).toHaveLength(2);
+  });
+});
+
+describe('comparing organisations: the median repository\'s deploy keys resampled by repository', () => {
+  // twelve repositories a side over four weeks (Feb 2–Mar 2 and Mar 2–30), each with its own deploys, a day apart
+  // every other day: before 2–6 deploys each (the median repository's 4: 1 a week), one of them failed in every
+  // repository (1 of 4: 25% for the median one); after 10–14 each (the median 12: 3 a week), none failed
+  const BEFORE = { since: '2026-02-02T00:00:00Z', until: '2026-03-02T00:00:00Z' };
+  const AFTER = { since: '2026-03-02T00:00:00Z', until: '2026-03-30T00:00:00Z' };
+  const one = (window: Report['window'], name: string, n: number, failed: number): Report => ({
+    ...side(window, changes(window.since, { coding: HOURS(1, 2, 3), pickup: [], review: HOURS(1, 2, 3), merge: [], deploy: HOURS(1, 1, 1) }), deploys(window.since, n, failed)),
+    repository: { path: `/repos/${name}`, remote: `acme/${name}`, branch: 'main' },
+  });
+  const organisation = (window: Report['window'], counts: number[], failed: number): Report =>
+    aggregateReports(counts.map((n, i) => one(window, `r${i}`, n, failed)), { withChanges: true });
+  const before = organisation(BEFORE, [2, 3, 4, 4, 4, 4, 4, 4, 4, 4, 5, 6], 1);
+  const after = organisation(AFTER, [10, 11, 12, 12, 12, 12, 12, 12, 12, 12, 13, 14], 0);
+
+  it('calls deploy frequency better: every resample\'s median repository deploys 1 to 3 more a week', () => {
+    const c = compareReports(before, after);
+    const frequency = byKey(c.rows, 'dora.deploymentFrequency');
+    expect(frequency).toMatchObject({ before: 1, after: 3, change: 2, direction: 'better', sample: { before: 12, after: 12 }, lowSample: false });
+    // a resample's median lies between its side's slowest and fastest repository: 10 − 6 deploys in 4 weeks at the
+    // least, 14 − 2 at the most
+    expect(frequency.interval.low).toBeGreaterThanOrEqual(1);
+    expect(frequency.interval.high).toBeLessThanOrEqual(3);
+  });
+
+  it('calls the failure rate better: from the median repository\'s 25% to none, each repository\'s own rate resampled', () => {
+    const failures = byKey(compareReports(before, after).rows, 'dora.changeFailureRate');
+    expect(failures).toMatchObject({ before: 0.25, after: 0, direction: 'better', sample: { before: 12, after: 12 } });
+    // before, every repository's rate is 1 of its 2–6 deploys: a resample's median is 1/6 to 1/2
+    expect(failures.interval.low).toBeGreaterThanOrEqual(-0.5 - 1e-9);
+    expect(failures.interval.high).toBeLessThanOrEqual(-1 / 6 + 1e-9);
+    // no repository failed after: there is no recovery time to compare with
+    expect(byKey(compareReports(before, after).rows, 'dora.timeToRestore')).toMatchObject({ after: null, direction: null, sample: { before: 12, after: 0 } });
+  });
+
+  it('says what n counts, and how many repositories each side is', () => {
+    const text = renderComparisonText(compareReports(before, after), { color: false, width: 100 });
+    expect(text).toContain('before: aggregate · 2026-02-02 → 2026-03-02 · 36 changes, 48 deploys of 12 repositories');
+    expect(text.replace(/\s+/g, ' ')).toContain('n: changes (deploys; repositories for deployment frequency, change failure rate and recovery time of several, pull requests) before → after');
+    expect(text).not.toContain('warning');
+  });
+
+  it('compares one repository with an organisation\'s median repository without an interval, and says why', () => {
+    const c = compareReports(before, one(AFTER, 'solo', 12, 0));
+    expect(byKey(c.rows, 'dora.deploymentFrequency')).toMatchObject({ before: 1, after: 3, direction: 'uncertain', interval: { low: null, high: null }, sample: { before: 12, after: 12 } });
+    expect(c.warnings).toContain('before is several repositories and after one: before\'s deployment frequency, change failure rate and recovery time are its median repository\'s, of which one repository\'s own deploys are no sample, so they are compared without an interval');
   });
 });
