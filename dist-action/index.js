@@ -11057,7 +11057,8 @@ function catalogueEntries(group = CATALOGUE) {
 				label: [...words, member.label].join(" "),
 				computedBy: by,
 				modes: member.modes ?? can,
-				bands: stands ? node.bands ?? null : null
+				bands: stands ? node.bands ?? null : null,
+				perRepository: stands && node.perRepository === true
 			});
 		}
 	};
@@ -11628,6 +11629,7 @@ var init_catalogue$1 = __esmMin((() => {
 				members: {
 					deploymentFrequency: {
 						label: "deployment frequency",
+						perRepository: true,
 						compared: {
 							figures: ["value"],
 							group: "dora",
@@ -11724,6 +11726,7 @@ var init_catalogue$1 = __esmMin((() => {
 					},
 					changeFailureRate: {
 						label: "change failure rate",
+						perRepository: true,
 						compared: {
 							figures: ["value"],
 							group: "dora",
@@ -11768,6 +11771,7 @@ var init_catalogue$1 = __esmMin((() => {
 					},
 					timeToRestore: {
 						label: "failed deployment recovery time",
+						perRepository: true,
 						compared: {
 							figures: ["value"],
 							group: "dora",
@@ -42261,7 +42265,7 @@ var init_advice = __esmMin((() => {
 	];
 }));
 // src/metrics/strata.ts
-function byRepository(items, first) {
+function byRepository$1(items, first) {
 	if (!severalRepositories(items)) return null;
 	const by = new Map();
 	for (const item of items) {
@@ -42530,7 +42534,7 @@ function computeAiDefects(input) {
 		k: k[1],
 		n: n[1]
 	}), few);
-	const changesBy = byRepository(input.changes, isAi);
+	const changesBy = byRepository$1(input.changes, isAi);
 	const changeDifference = (counts, k, few) => {
 		if (changesBy === null) return difference(k, [ai.changes, other.changes], few);
 		return within(changesBy.map(([a, b]) => ({
@@ -42805,6 +42809,7 @@ function comparedFigure(group, as, segments, key, figure, modes) {
 			days: as.basis.over === "days",
 			pulls: as.basis.over === "pulls"
 		},
+		perRepository: group.perRepository === true,
 		label: ({ gitOnly, short }) => {
 			if (as.stage !== void 0) return words(shortStageLabel(as.stage, gitOnly));
 			return words(short ? as.short ?? group.label : group.label);
@@ -42855,6 +42860,8 @@ function comparedRows(figures, before, after, options) {
 			unit: f.unit,
 			lowerIsBetter: f.lowerIsBetter
 		};
+		const across = f.perRepository ? byRepository(f, before.sample, after.sample) : null;
+		const basis = across?.basis ?? f.basis;
 		const placed = (side) => {
 			const value = f.placedBy === null ? null : number(side, f.placedBy.value);
 			return value === null || f.placedBy === null ? null : {
@@ -42862,20 +42869,38 @@ function comparedRows(figures, before, after, options) {
 				count: number(side, f.placedBy.count) ?? 0
 			};
 		};
-		const count = (side) => f.basis.pulls ? f.basis.values(side.sample).length : placed(side)?.count ?? number(side, f.count) ?? 0;
+		const count = (side) => across?.measuring(side.sample) ?? (f.basis.pulls ? f.basis.values(side.sample).length : null) ?? placed(side)?.count ?? number(side, f.count) ?? 0;
 		const value = (side) => placed(side)?.value ?? number(side, f.segments);
 		const row = comparedRow(head, [value(before), value(after)], [count(before), count(after)], {
 			before: before.sample,
 			after: after.sample,
-			basis: f.basis,
+			basis,
 			minSample: options.minSample,
 			interval: censored.get(f)
 		});
-		return f.basis.days ? {
+		return basis.days ? {
 			...row,
 			lowSample: false
 		} : row;
 	});
+}
+function byRepository(f, before, after) {
+	const several = [before, after].filter((s) => s.repositories !== void 0).length;
+	if (several === 0) return null;
+	const value = reader(f.segments);
+	const own = (s) => (s.repositories ?? []).map(value).filter((v) => v !== null);
+	return {
+		basis: {
+			values: (s) => several === 2 ? own(s) : [],
+			observations: null,
+			waiting: null,
+			statistic: MEDIAN,
+			days: false,
+			pulls: false,
+			repositories: true
+		},
+		measuring: (s) => s.repositories === void 0 ? null : own(s).length
+	};
 }
 function censoredIntervals(figures, before, after) {
 	const out = new Map();
@@ -42891,7 +42916,8 @@ function censoredIntervals(figures, before, after) {
 }
 function comparedRow(head, values, counts, samples) {
 	const [after, before] = samples.interval === void 0 ? [samples.basis.values(samples.after), samples.basis.values(samples.before)] : [[], []];
-	const interval = samples.interval ?? (head.unit === "ratio" ? sharesAllAlikeDifference(after, before) : null) ?? bootstrapDifference(after, before, samples.basis.statistic);
+	const share = head.unit === "ratio" && samples.basis.repositories !== true;
+	const interval = samples.interval ?? (share ? sharesAllAlikeDifference(after, before) : null) ?? bootstrapDifference(after, before, samples.basis.statistic);
 	const b = finite(values[0]);
 	const a = finite(values[1]);
 	const direction = a === null || b === null ? null : directionOf$1(b, a, interval, head.lowerIsBetter);
@@ -43373,11 +43399,7 @@ var OWN;
 var init_dora_across = __esmMin((() => {
 	init_percentile();
 	init_catalogue$1();
-	OWN = [
-		"deploymentFrequency",
-		"changeFailureRate",
-		"timeToRestore"
-	];
+	OWN = catalogueEntries().flatMap((e) => e.perRepository && e.segments[0] === "dora" ? [e.segments[1]] : []);
 }));
 // src/metrics/histogram.ts
 function histogram(values, edges = LEAD_TIME_EDGES) {
@@ -43625,7 +43647,7 @@ function aiComparison(changes, github, waiting) {
 	const other = changes.filter((c) => c.aiEvidence.length === 0);
 	const small = Math.min(assisted.length, other.length) < 10;
 	const value = (key) => key === "leadTime" ? (c) => c.leadTime : key === "cycleTime" ? (c) => c.cycleTime : STAGE_OF[key];
-	const strata = byRepository(changes, (c) => c.aiEvidence.length > 0);
+	const strata = byRepository$1(changes, (c) => c.aiEvidence.length > 0);
 	if (strata !== null) return withinRepositories(assisted, other, strata, {
 		github,
 		small,
@@ -48771,17 +48793,17 @@ var init_check = __esmMin((() => {
 function comparedSide(r) {
 	const counted = fromReportChanges(r, r.changes.filter((c) => c.counted));
 	const pooled = medianOfRepositories(r);
-	const deploys = pooled ? [] : r.deploys;
 	const span = coveredWindow(windowFrom(r.window), isoSeconds(r.now) ?? NaN);
 	const days = pooled ? [] : dailyDeployCounts(span.since, span.until, releasedAt(r));
 	return {
 		summary: r.summary,
 		sample: {
 			changes: counted,
-			deploys,
+			deploys: r.deploys,
 			dailyDeploys: days,
 			pulls: decidedPullsOf(r, counted),
-			waiting: waitingOf(r)
+			waiting: waitingOf(r),
+			...pooled && { repositories: (r.repositories ?? []).map((row) => row.summary) }
 		}
 	};
 }
@@ -48841,6 +48863,7 @@ function side(report) {
 		changes: report.summary.changes,
 		deploys: report.summary.dora.deploymentFrequency.count,
 		...report.summary.dora.deploymentFrequency.releases != null && { releases: report.summary.dora.deploymentFrequency.releases },
+		...medianOfRepositories(report) && { repositories: report.repositories?.length ?? 0 },
 		sources: report.sources,
 		deploySignal: report.deploySignal.kind,
 		businessHours: report.businessHours ?? null
@@ -48848,8 +48871,11 @@ function side(report) {
 }
 function unlistedWarnings(before, after) {
 	const out = [];
-	for (const [name, r] of [["before", before], ["after", after]]) if (r.withChanges === false && r.summary.changes > 0) out.push(`${name} lists none of its ${plural$1(r.summary.changes, "change")} (written without --with-changes): no figure has an interval, so none is called better or worse; write its report with --with-changes`);
-	if (medianOfRepositories(before) || medianOfRepositories(after)) out.push("deployment frequency, change failure rate and recovery time of several repositories are the median repository's: compared without an interval (their pooled deploys are no sample of a median repository)");
+	for (const [name, r] of [["before", before], ["after", after]]) if (r.withChanges === false && r.summary.changes > 0) out.push(`${name} lists none of its ${plural$1(r.summary.changes, "change")} (written without --with-changes): no figure over its changes or deploys has an interval, so none of them is called better or worse; write its report with --with-changes`);
+	if (medianOfRepositories(before) !== medianOfRepositories(after)) {
+		const [several, one] = medianOfRepositories(before) ? ["before", "after"] : ["after", "before"];
+		out.push(`${several} is several repositories and ${one} one: ${several}'s ${OWN_KEYS} are its median repository's, of which one repository's own deploys are no sample, so they are compared without an interval`);
+	}
 	return out;
 }
 function warnings(before, after, minSample, sameRepository) {
@@ -48863,7 +48889,7 @@ function warnings(before, after, minSample, sameRepository) {
 	if (sameRepository && overlap) out.push("the two windows overlap: some changes are on both sides");
 	return out;
 }
-var DEFAULT_MIN_SAMPLE;
+var DEFAULT_MIN_SAMPLE, OWN_KEYS;
 var init_compare$1 = __esmMin((() => {
 	init_acceptance();
 	init_names$1();
@@ -48878,6 +48904,10 @@ var init_compare$1 = __esmMin((() => {
 	init_units();
 	init_time();
 	DEFAULT_MIN_SAMPLE = 10;
+	OWN_KEYS = andList(comparedFigures().filter((f) => f.perRepository).map((f) => f.label({
+		gitOnly: false,
+		short: true
+	})));
 }));
 // src/compare/side.ts
 function parseSide(arg) {
@@ -49037,10 +49067,13 @@ function formatRelative(relative) {
 }
 function describeSide(name, s, clean) {
 	const releases = s.releases === void 0 ? "" : ` (${plural$1(s.releases, "release")})`;
-	return `${name}: ${clean(s.repository)} · ${s.window.since.slice(0, 10)} → ${s.window.until.slice(0, 10)} · ${plural$1(s.changes, "change")}, ${plural$1(s.deploys, "deploy")}${releases}`;
+	const repositories = s.repositories === void 0 ? "" : ` of ${plural$1(s.repositories, "repository", "repositories")}`;
+	return `${name}: ${clean(s.repository)} · ${s.window.since.slice(0, 10)} → ${s.window.until.slice(0, 10)} · ${plural$1(s.changes, "change")}, ${plural$1(s.deploys, "deploy")}${releases}${repositories}`;
 }
 function countsLegend(comparison) {
-	return `n: changes (deploys${comparison.before.releases !== void 0 || comparison.after.releases !== void 0 ? "; releases for deployment frequency" : ""}, pull requests) before → after`;
+	const released = comparison.before.releases !== void 0 || comparison.after.releases !== void 0;
+	const several = comparison.before.repositories !== void 0 || comparison.after.repositories !== void 0;
+	return `n: changes (deploys${released ? "; releases for deployment frequency" : ""}${several ? `; repositories for ${OWN_KEYS} of several` : ""}, pull requests) before → after`;
 }
 function renderComparisonText(comparison, options) {
 	const c = new Chalk({ level: options.color ? 1 : 0 });
@@ -49149,6 +49182,7 @@ var init_render = __esmMin((() => {
 	init_duration();
 	init_units();
 	init_sanitize();
+	init_compare$1();
 	init_lists$1();
 	init_health();
 	init_difference();
