@@ -354,8 +354,8 @@ describe('comparing two reports of several repositories', () => {
 });
 
 describe('comparing organisations: the median repository\'s deploy keys resampled by repository', () => {
-  // twelve repositories a side over four weeks (Feb 2–Mar 2 and Mar 2–30), each with its own deploys, a day apart
-  // every other day: before 2–6 deploys each (the median repository's 4: 1 a week), one of them failed in every
+  // twelve repositories a side over four weeks (Feb 2–Mar 2 and Mar 2–30), each with its own deploys, one every
+  // other day: before 2–6 deploys each (the median repository's 4: 1 a week), one of them failed in every
   // repository (1 of 4: 25% for the median one); after 10–14 each (the median 12: 3 a week), none failed
   const BEFORE = { since: '2026-02-02T00:00:00Z', until: '2026-03-02T00:00:00Z' };
   const AFTER = { since: '2026-03-02T00:00:00Z', until: '2026-03-30T00:00:00Z' };
@@ -372,8 +372,8 @@ describe('comparing organisations: the median repository\'s deploy keys resample
     const c = compareReports(before, after);
     const frequency = byKey(c.rows, 'dora.deploymentFrequency');
     expect(frequency).toMatchObject({ before: 1, after: 3, change: 2, direction: 'better', sample: { before: 12, after: 12 }, lowSample: false });
-    // a resample's median lies between its side's slowest and fastest repository: 10 − 6 deploys in 4 weeks at the
-    // least, 14 − 2 at the most
+    // a resample's median lies between its side's slowest and fastest repository: (10 − 6) ÷ 4 weeks = 1 a week
+    // more at the least, (14 − 2) ÷ 4 = 3 at the most
     expect(frequency.interval.low).toBeGreaterThanOrEqual(1);
     expect(frequency.interval.high).toBeLessThanOrEqual(3);
   });
@@ -396,8 +396,9 @@ describe('comparing organisations: the median repository\'s deploy keys resample
   });
 
   it('compares one repository with an organisation\'s median repository without an interval, and says why', () => {
-    const c = compareReports(before, one(AFTER, 'solo', 12, 0));
-    expect(byKey(c.rows, 'dora.deploymentFrequency')).toMatchObject({ before: 1, after: 3, direction: 'uncertain', interval: { low: null, high: null }, sample: { before: 12, after: 12 } });
+    // n: the organisation's 12 repositories, the one repository's 11 deploys
+    const c = compareReports(before, one(AFTER, 'solo', 11, 0));
+    expect(byKey(c.rows, 'dora.deploymentFrequency')).toMatchObject({ before: 1, after: 2.75, direction: 'uncertain', interval: { low: null, high: null }, sample: { before: 12, after: 11 } });
     expect(c.warnings).toContain('before is several repositories and after one: before\'s deployment frequency, change failure rate and recovery time are its median repository\'s, of which one repository\'s own deploys are no sample, so they are compared without an interval');
   });
 });
