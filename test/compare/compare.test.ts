@@ -393,6 +393,7 @@ describe('comparing organisations: the median repository\'s deploy keys resample
     expect(text).toContain('before: aggregate · 2026-02-02 → 2026-03-02 · 36 changes, 48 deploys of 12 repositories');
     expect(text.replace(/\s+/g, ' ')).toContain('n: changes (deploys; repositories for deployment frequency, change failure rate and recovery time of several, pull requests) before → after');
     expect(text).not.toContain('warning');
+    expect(renderComparisonMarkdown(compareReports(before, after))).toContain('\nn: changes (deploys; repositories for deployment frequency, change failure rate and recovery time of several, pull requests) before → after.\n');
   });
 
   it('compares one repository with an organisation\'s median repository without an interval, and says why', () => {
