@@ -49167,7 +49167,7 @@ function renderComparisonMarkdown(comparison) {
 		];
 		out.push(`| ${cells.join(" | ")} |`);
 	}
-	out.push("", "Better or worse only where the 95% interval of the change excludes 0 (bootstrap, 2,000 resamples).");
+	out.push("", "Better or worse only where the 95% interval of the change excludes 0 (bootstrap, 2,000 resamples).", "", `${countsLegend(comparison)}.`);
 	if (comparison.rows.some((r) => r.lowSample)) out.push("", `⚠️ fewer than ${comparison.minSample} on a side: too few to trust.`);
 	if (comparison.warnings.length > 0) append(out, ["", ...comparison.warnings.map((w) => `> **Warning:** ${e(w)}`)]);
 	return out.join("\n") + "\n";
