@@ -53,12 +53,13 @@ interface Basis {
   /** which: figures of one kind share their observations, and so their resamples */
   waiting: 'lead' | 'deploy' | null;
   statistic: Statistic;
-  /** a sample of days is never too small: deploy frequency is a count of deploys */
-  days: boolean;
-  /** over the pull requests decided: the row's sample is how many there are (the summary has no count of them) */
-  pulls: boolean;
-  /** over a side's repositories, each one's own rate or median: no values of 0 and 1 alone, whatever they read */
-  repositories?: true;
+  /**
+   * what the values are of: the catalogue's `ComparedBasis.over`, or a side's repositories (`byRepository`). A
+   * sample of days is never too small (deploy frequency is a count of deploys); over the pull requests decided,
+   * the row's sample is how many there are (the summary has no count of them); over repositories, each value is
+   * one's own rate or median, never a share's 0 or 1, whatever it reads
+   */
+  over: ComparedBasis['over'] | 'repositories';
 }
 
 /** A figure of the catalogue that is compared: where it is, how it is named and how its interval is resampled. */
@@ -129,7 +130,7 @@ function comparedFigure(group: FigureGroup, as: ComparedAs, segments: readonly s
     stage: as.stage,
     basis: {
       values: valuesOf(as.basis, segments), observations: observationsOf(as.basis), waiting: as.basis.over === 'changes' ? (as.basis.waiting ?? null) : null,
-      statistic, days: as.basis.over === 'days', pulls: as.basis.over === 'pulls',
+      statistic, over: as.basis.over,
     },
     perRepository: group.perRepository === true,
     label: ({ gitOnly, short }) => {
@@ -203,11 +204,11 @@ export function comparedRows(figures: readonly ComparedFigure[], before: Compare
     };
     // over its repositories, a side's sample is how many of them measure the key
     const count = (side: ComparedSide): number =>
-      (across?.measuring(side.sample) ?? (f.basis.pulls ? f.basis.values(side.sample).length : null)) ?? placed(side)?.count ?? number(side, f.count) ?? 0;
+      (across?.measuring(side.sample) ?? (f.basis.over === 'pulls' ? f.basis.values(side.sample).length : null)) ?? placed(side)?.count ?? number(side, f.count) ?? 0;
     const value = (side: ComparedSide): number | null => placed(side)?.value ?? number(side, f.segments);
     const row = comparedRow(head, [value(before), value(after)], [count(before), count(after)], { before: before.sample, after: after.sample, basis, minSample: options.minSample, interval: censored.get(f) });
     // deploy frequency is a count of deploys over days: never a sample too small (a few repositories are)
-    return basis.days ? { ...row, lowSample: false } : row;
+    return basis.over === 'days' ? { ...row, lowSample: false } : row;
   });
 }
 
@@ -223,7 +224,7 @@ function byRepository(f: ComparedFigure, before: ComparedSample, after: Compared
   const value = reader(f.segments);
   const own = (s: ComparedSample): number[] => (s.repositories ?? []).map(value).filter((v) => v !== null);
   return {
-    basis: { values: (s) => (several === 2 ? own(s) : []), observations: null, waiting: null, statistic: MEDIAN, days: false, pulls: false, repositories: true },
+    basis: { values: (s) => (several === 2 ? own(s) : []), observations: null, waiting: null, statistic: MEDIAN, over: 'repositories' },
     // a side of several repositories counts those that measure the key; one repository's side, its own count
     measuring: (s) => (s.repositories === undefined ? null : own(s).length),
   };
@@ -261,7 +262,7 @@ function comparedRow(
   // a figure with changes still waiting resamples them too, each side's percentile read as its summary reads it (`censoredIntervals`)
   // a share whose sides are each all one way (no failed deploy before or after) resamples to itself: Newcombe's
   const [after, before] = samples.interval === undefined ? [samples.basis.values(samples.after), samples.basis.values(samples.before)] : [[], []];
-  const share = head.unit === 'ratio' && samples.basis.repositories !== true;
+  const share = head.unit === 'ratio' && samples.basis.over !== 'repositories';
   const interval: Interval = samples.interval ?? (share ? sharesAllAlikeDifference(after, before) : null) ?? bootstrapDifference(after, before, samples.basis.statistic);
   const b = finite(values[0]);
   const a = finite(values[1]);

@@ -63,7 +63,7 @@ export function previousPeriod(input: PreviousInput): PreviousPeriod {
   // a figure this run's data cannot measure is left out: git alone has no pickup, the merge signal no deploy wait
   const mode = input.github ? 'github' : 'git';
   // nor acceptance: the pull requests closed unmerged are read from this window's start only
-  const figures = comparedFigures().filter((f) => f.modes.includes(mode) && (f.stage === undefined || input.stages.includes(f.stage)) && !f.basis.pulls);
+  const figures = comparedFigures().filter((f) => f.modes.includes(mode) && (f.stage === undefined || input.stages.includes(f.stage)) && f.basis.over !== 'pulls');
   const rows = comparedRows(
     figures,
     { summary: input.figuresOf(before, beforeDeploys, previous, then), sample: sample(before, beforeDeploys, previous, then) },

@@ -14,7 +14,7 @@ const modeWords = (modes: readonly Mode[]): string => (modes.includes('git') ? '
 function comparedIn(path: string): string {
   const figure = comparedFigures().find((f) => f.key === path);
   if (figure === undefined) return '';
-  return figure.basis.pulls ? '`compare`' : '`compare`, previous period';
+  return figure.basis.over === 'pulls' ? '`compare`' : '`compare`, previous period';
 }
 
 /** The catalogue as docs/definitions.md lists it: the five stages' figures as one row each, `<stage>` in the path. */

@@ -69,7 +69,7 @@ const report: Report = buildReport(
 const figures = comparedFigures();
 const keys = figures.map((f) => f.key);
 // the acceptance rates are compared by `compare` alone: the previous window's closed pull requests are not read
-const previousFigures = figures.filter((f) => !f.basis.pulls);
+const previousFigures = figures.filter((f) => f.basis.over !== 'pulls');
 const previousKeys = previousFigures.map((f) => f.key);
 const labels = previousFigures.map((f) => f.label({ gitOnly: false, short: false }));
 // this report lists no closed pull requests: its acceptance is measured in test/cli/acceptance-github.test.ts
