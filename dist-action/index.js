@@ -42806,8 +42806,7 @@ function comparedFigure(group, as, segments, key, figure, modes) {
 			observations: observationsOf(as.basis),
 			waiting: as.basis.over === "changes" ? as.basis.waiting ?? null : null,
 			statistic,
-			days: as.basis.over === "days",
-			pulls: as.basis.over === "pulls"
+			over: as.basis.over
 		},
 		perRepository: group.perRepository === true,
 		label: ({ gitOnly, short }) => {
@@ -42869,7 +42868,7 @@ function comparedRows(figures, before, after, options) {
 				count: number(side, f.placedBy.count) ?? 0
 			};
 		};
-		const count = (side) => across?.measuring(side.sample) ?? (f.basis.pulls ? f.basis.values(side.sample).length : null) ?? placed(side)?.count ?? number(side, f.count) ?? 0;
+		const count = (side) => across?.measuring(side.sample) ?? (f.basis.over === "pulls" ? f.basis.values(side.sample).length : null) ?? placed(side)?.count ?? number(side, f.count) ?? 0;
 		const value = (side) => placed(side)?.value ?? number(side, f.segments);
 		const row = comparedRow(head, [value(before), value(after)], [count(before), count(after)], {
 			before: before.sample,
@@ -42878,7 +42877,7 @@ function comparedRows(figures, before, after, options) {
 			minSample: options.minSample,
 			interval: censored.get(f)
 		});
-		return basis.days ? {
+		return basis.over === "days" ? {
 			...row,
 			lowSample: false
 		} : row;
@@ -42895,9 +42894,7 @@ function byRepository(f, before, after) {
 			observations: null,
 			waiting: null,
 			statistic: MEDIAN,
-			days: false,
-			pulls: false,
-			repositories: true
+			over: "repositories"
 		},
 		measuring: (s) => s.repositories === void 0 ? null : own(s).length
 	};
@@ -42916,7 +42913,7 @@ function censoredIntervals(figures, before, after) {
 }
 function comparedRow(head, values, counts, samples) {
 	const [after, before] = samples.interval === void 0 ? [samples.basis.values(samples.after), samples.basis.values(samples.before)] : [[], []];
-	const share = head.unit === "ratio" && samples.basis.repositories !== true;
+	const share = head.unit === "ratio" && samples.basis.over !== "repositories";
 	const interval = samples.interval ?? (share ? sharesAllAlikeDifference(after, before) : null) ?? bootstrapDifference(after, before, samples.basis.statistic);
 	const b = finite(values[0]);
 	const a = finite(values[1]);
@@ -44244,7 +44241,7 @@ function previousPeriod(input) {
 		now: Math.min(input.waiting.now, previous.until)
 	};
 	const mode = input.github ? "github" : "git";
-	const rows = comparedRows(comparedFigures().filter((f) => f.modes.includes(mode) && (f.stage === void 0 || input.stages.includes(f.stage)) && !f.basis.pulls), {
+	const rows = comparedRows(comparedFigures().filter((f) => f.modes.includes(mode) && (f.stage === void 0 || input.stages.includes(f.stage)) && f.basis.over !== "pulls"), {
 		summary: input.figuresOf(before, beforeDeploys, previous, then),
 		sample: sample(before, beforeDeploys, previous, then)
 	}, {
