@@ -45,6 +45,10 @@ const CONTINUE: IdentityRule = { emails: ['noreply@continue.dev', 'agent@continu
 // comments; its commits are its `ai-sdk-factory` account's, its pull requests and squashes its app's
 // (`ai-sdk-factory[bot]`). vercel/ai's 105 such pull requests of June–August 2026 were read as a bot's and left out
 const AI_SDK_FACTORY: IdentityRule = { accounts: ['ai-sdk-factory'], apps: ['ai-sdk-factory'] };
+// Vercel Labs' Open Agents: a background coding agent a team deploys from its template with its own GitHub App, which
+// opens the pull request (its squash authored by the app) while the commits carry the person's name. Vercel's own
+// deployment is `open-agents-bot`; a fork's app has the name its team gave it, for `ai.agents` in the config
+const OPEN_AGENTS: IdentityRule = { apps: ['open-agents-bot'] };
 const CLINE: IdentityRule = { accounts: ['cline-agent'] };
 const ELLIPSIS: IdentityRule = { apps: ['ellipsis-dev'] };
 
@@ -425,6 +429,14 @@ export const AI_SIGNATURES = {
   'ai-sdk-factory/pull-author': {
     meta: { tool: 'ai-sdk-factory', place: 'pull-author', rule: 'a pull request opened by the `ai-sdk-factory` app', examples: [{ text: 'ai-sdk-factory (Bot)', seen: 'vercel/ai (squashes of its pull requests, authored ai-sdk-factory[bot])' }] },
     identity: AI_SDK_FACTORY,
+  },
+  'open-agents/author': {
+    meta: { tool: 'open-agents', place: 'author', rule: 'the author is the `open-agents-bot` app (Vercel\'s own deployment of Open Agents)', examples: [{ text: 'open-agents-bot[bot] <260704009+open-agents-bot[bot]@users.noreply.github.com>', seen: 'vercel/ai (squashes of its pull requests)' }] },
+    identity: OPEN_AGENTS,
+  },
+  'open-agents/pull-author': {
+    meta: { tool: 'open-agents', place: 'pull-author', rule: 'a pull request opened by the `open-agents-bot` app', examples: [{ text: 'open-agents-bot (Bot)', seen: 'vercel/ai (squashes of its pull requests, authored open-agents-bot[bot])' }] },
+    identity: OPEN_AGENTS,
   },
   'blink/author': {
     meta: { tool: 'blink', place: 'author', rule: 'the author is the `blink-so` app (Coder\'s Blink agent)', examples: [{ text: 'blink-so[bot] <211532188+blink-so[bot]@users.noreply.github.com>', seen: 'google-gemini/gemini-cli' }] },

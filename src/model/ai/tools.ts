@@ -31,6 +31,7 @@ export const AI_TOOLS = {
   mentat: { name: 'Mentat' },
   codeflash: { name: 'Codeflash' },
   'ai-sdk-factory': { name: 'AI SDK Factory (Vercel)' },
+  'open-agents': { name: 'Open Agents (Vercel)' },
   continue: { name: 'Continue' },
   cline: { name: 'Cline' },
   cubic: { name: 'cubic' },
