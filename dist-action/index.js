@@ -9700,6 +9700,7 @@ var init_tools = __esmMin((() => {
 		mentat: { name: "Mentat" },
 		codeflash: { name: "Codeflash" },
 		"ai-sdk-factory": { name: "AI SDK Factory (Vercel)" },
+		"open-agents": { name: "Open Agents (Vercel)" },
 		continue: { name: "Continue" },
 		cline: { name: "Cline" },
 		cubic: { name: "cubic" },
@@ -22285,7 +22286,7 @@ var init_bot_names = __esmMin((() => {
 	BOT_WORD = /(?:^|[\s._-])(?:ro)?bot(?:[\s._-]|$)/i;
 }));
 // src/model/ai/catalogue.ts
-var CLAUDE, COPILOT, CODEX, CURSOR, DEVIN, JULES, GEMINI, AIDER, OPENHANDS, KIRO, OPENCODE, FACTORY, CODEGEN, SWEEP, CODERABBIT, AMAZON_Q, CONTINUE, AI_SDK_FACTORY, CLINE, ELLIPSIS, TOOL_AS_NAME, prefix, AI_SIGNATURES;
+var CLAUDE, COPILOT, CODEX, CURSOR, DEVIN, JULES, GEMINI, AIDER, OPENHANDS, KIRO, OPENCODE, FACTORY, CODEGEN, SWEEP, CODERABBIT, AMAZON_Q, CONTINUE, AI_SDK_FACTORY, OPEN_AGENTS, CLINE, ELLIPSIS, TOOL_AS_NAME, prefix, AI_SIGNATURES;
 var init_catalogue = __esmMin((() => {
 	CLAUDE = {
 		emails: ["noreply@anthropic.com", "242468646+claude@users.noreply.github.com"],
@@ -22360,6 +22361,7 @@ var init_catalogue = __esmMin((() => {
 		accounts: ["ai-sdk-factory"],
 		apps: ["ai-sdk-factory"]
 	};
+	OPEN_AGENTS = { apps: ["open-agents-bot"] };
 	CLINE = { accounts: ["cline-agent"] };
 	ELLIPSIS = { apps: ["ellipsis-dev"] };
 	TOOL_AS_NAME = new RegExp(String.raw`\b(?:copilot|codex|openai|chatgpt|gpt|gemini|aider|windsurf|codeium|tabnine|deepseek|qwen|amazon q|claude code|cursor agent|devin ai|openhands|opendevin|atomcode|codebuff|coderabbit|opencode)\b` + String.raw`|^(?:claude|cursor|devin|jules|cody|kiro)$|\b(?:claude|cursor|devin|jules|cody|kiro)\s+(?:ai|agent|code|assistant|opus|sonnet|haiku|fable|\d[\w.]*)\b`, "i");
@@ -23339,6 +23341,30 @@ var init_catalogue = __esmMin((() => {
 				}]
 			},
 			identity: AI_SDK_FACTORY
+		},
+		"open-agents/author": {
+			meta: {
+				tool: "open-agents",
+				place: "author",
+				rule: "the author is the `open-agents-bot` app (Vercel's own deployment of Open Agents)",
+				examples: [{
+					text: "open-agents-bot[bot] <260704009+open-agents-bot[bot]@users.noreply.github.com>",
+					seen: "vercel/ai (squashes of its pull requests)"
+				}]
+			},
+			identity: OPEN_AGENTS
+		},
+		"open-agents/pull-author": {
+			meta: {
+				tool: "open-agents",
+				place: "pull-author",
+				rule: "a pull request opened by the `open-agents-bot` app",
+				examples: [{
+					text: "open-agents-bot (Bot)",
+					seen: "vercel/ai (squashes of its pull requests, authored open-agents-bot[bot])"
+				}]
+			},
+			identity: OPEN_AGENTS
 		},
 		"blink/author": {
 			meta: {
