@@ -6,7 +6,7 @@ import type { RepoInfo } from '../sources/git/repo.js';
 import { readTouchedPaths } from '../sources/git/touched-paths.js';
 import { literalPaths, readPathCommits } from '../sources/git/path-commits.js';
 import { append, largest, smallest } from '../lists.js';
-import { readVersions, readWorkspace, type WorkspacePackage } from '../sources/git/workspaces.js';
+import { manifestPath, readVersions, readWorkspace, type WorkspacePackage } from '../sources/git/workspaces.js';
 import { plural } from '../units.js';
 import { LOOKBACK } from './release-graph.js';
 
@@ -125,10 +125,6 @@ async function removals(
     for (const path of commit.deleted) if (!deletedAt.has(path) && Number.isFinite(commit.at)) deletedAt.set(path, commit.at);
   }
   return { byCommit, deletedAt };
-}
-
-function manifestPath(p: WorkspacePackage): string {
-  return p.folder === '' ? p.manifest : `${p.folder}/${p.manifest}`;
 }
 
 /**

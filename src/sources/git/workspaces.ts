@@ -95,7 +95,8 @@ export async function readVersions(cwd: string, rev: string, packages: readonly 
   return versions;
 }
 
-function manifestPath(p: { folder: string; manifest: ManifestKind }): string {
+/** A package's manifest by its path in the tree (`packages/a/package.json`; the root's, `package.json`). */
+export function manifestPath(p: { folder: string; manifest: ManifestKind }): string {
   return p.folder === '' ? p.manifest : `${p.folder}/${p.manifest}`;
 }
 
