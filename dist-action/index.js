@@ -41091,12 +41091,12 @@ async function readWorkspace(cwd, sha, rootName) {
 		folder: "",
 		manifest: rootKind
 	});
-	const names = packages.length > MAX_NAMES_READ ? new Map() : await readBlobs(cwd, packages.map((p) => `${sha}:${manifestPath$1(p)}`), MANIFEST_LIMIT);
+	const names = packages.length > MAX_NAMES_READ ? new Map() : await readBlobs(cwd, packages.map((p) => `${sha}:${manifestPath(p)}`), MANIFEST_LIMIT);
 	const large = [...names.values()].filter((b) => "tooLarge" in b).length;
 	if (large > 0) warnings.push(`${plural$1(large, "package manifest")} over ${MANIFEST_LIMIT / 1024 / 1024} MB ${large === 1 ? "was" : "were"} not read: ${large === 1 ? "its package is" : "their packages are"} named for ${large === 1 ? "its folder" : "their folders"}`);
 	return {
 		packages: packages.map((p) => {
-			const blob = names.get(`${sha}:${manifestPath$1(p)}`);
+			const blob = names.get(`${sha}:${manifestPath(p)}`);
 			const declared = declaredName(p.manifest, blob !== void 0 && "text" in blob ? blob.text : null);
 			return {
 				folder: p.folder,
@@ -41109,7 +41109,7 @@ async function readWorkspace(cwd, sha, rootName) {
 }
 async function readVersions(cwd, rev, packages) {
 	const read = packages.filter((p) => p.manifest !== "go.mod");
-	const blobs = await readBlobs(cwd, [`${rev}:Cargo.toml`, ...read.map((p) => `${rev}:${manifestPath$1(p)}`)], MANIFEST_LIMIT);
+	const blobs = await readBlobs(cwd, [`${rev}:Cargo.toml`, ...read.map((p) => `${rev}:${manifestPath(p)}`)], MANIFEST_LIMIT);
 	const text = (name) => {
 		const blob = blobs.get(name);
 		return blob !== void 0 && "text" in blob ? blob.text : null;
@@ -41117,12 +41117,12 @@ async function readVersions(cwd, rev, packages) {
 	const rootCargo = text(`${rev}:Cargo.toml`);
 	const versions = new Map();
 	for (const p of read) {
-		const version = declaredVersion(p.manifest, text(`${rev}:${manifestPath$1(p)}`), rootCargo);
+		const version = declaredVersion(p.manifest, text(`${rev}:${manifestPath(p)}`), rootCargo);
 		if (version !== null && version !== "") versions.set(p.folder, version);
 	}
 	return versions;
 }
-function manifestPath$1(p) {
+function manifestPath(p) {
 	return p.folder === "" ? p.manifest : `${p.folder}/${p.manifest}`;
 }
 function textOf$1(blob, file, warnings) {
@@ -41260,9 +41260,6 @@ async function removals(repo, packages, atEnd, end, first) {
 		byCommit,
 		deletedAt
 	};
-}
-function manifestPath(p) {
-	return p.folder === "" ? p.manifest : `${p.folder}/${p.manifest}`;
 }
 function packageProducts(products, packages) {
 	const manifestOf = new Map(packages.map((p) => [p.folder, manifestPath(p)]));
