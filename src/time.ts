@@ -166,6 +166,26 @@ export function windowProblem(since: number, until: number): { field?: 'since' |
   return null;
 }
 
+/** A window as a report writes it: ISO times with their zone. */
+export interface WrittenWindow {
+  readonly since: string;
+  readonly until: string;
+  readonly historyFrom?: string | undefined;
+  readonly historyUntil?: string | undefined;
+}
+
+/**
+ * A window a report wrote, back in epoch seconds: what every reader of a report (the advice's what-if, the
+ * aggregate, compare, a report's slices) measures over. A bound that is not a time reads as 0, as the report's
+ * own checks have refused such a report before this reads it.
+ */
+export function windowFrom(window: WrittenWindow): Window {
+  const at = (time: string | undefined): number | null => (time === undefined ? null : isoSeconds(time, RECORD_TIME));
+  const historyFrom = at(window.historyFrom);
+  const historyUntil = at(window.historyUntil);
+  return { since: at(window.since) ?? 0, until: at(window.until) ?? 0, ...(historyFrom !== null && { historyFrom }), ...(historyUntil !== null && { historyUntil }) };
+}
+
 /** The window of the same length just before `window`, which a report compares it with. */
 export function previousWindow(window: Window): Window {
   return { since: window.since - (window.until - window.since), until: window.since };

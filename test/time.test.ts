@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FLAG_TIME, isoSeconds, parseTime, RECORD_TIME } from '../src/time.js';
+import { FLAG_TIME, isoSeconds, parseTime, RECORD_TIME, windowFrom } from '../src/time.js';
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -67,5 +67,15 @@ describe('isoSeconds, the one time parser', () => {
   it('a flag\'s year under 100 is that year, not 19xx: before 1970 (Date.UTC would have read 0099 as 1999)', () => {
     expect(() => parseTime('0099-12-31', 0, '--since')).toThrow("--since '0099-12-31' is before 1970-01-01: git history has no earlier dates");
     expect(() => parseTime('0070-01-01', 0, '--since')).toThrow('is before 1970-01-01');
+  });
+});
+
+describe('windowFrom, a written window read back', () => {
+  it('reads each bound as the second it names, and the history bounds only when written', () => {
+    // 2026-03-01T00:00:00Z is 1772323200; 2026-05-31T12:30:00+02:00 is 10:30Z, 91 days 10.5 hours later
+    const written = { since: '2026-03-01T00:00:00Z', until: '2026-05-31T12:30:00+02:00', historyFrom: '2026-03-02T00:00:00Z' };
+    expect(windowFrom(written)).toEqual({ since: 1772323200, until: 1772323200 + 91 * 86400 + 10.5 * 3600, historyFrom: 1772323200 + 86400 });
+    expect(windowFrom({ since: '2026-03-01T00:00:00Z', until: '2026-03-08T00:00:00Z' })).toEqual({ since: 1772323200, until: 1772323200 + 7 * 86400 });
+    expect(windowFrom({ since: '2026-03-01T00:00:00Z', until: '2026-03-08T00:00:00Z', historyUntil: '2026-03-05T00:00:00Z' })).toEqual({ since: 1772323200, until: 1772323200 + 7 * 86400, historyUntil: 1772323200 + 4 * 86400 });
   });
 });

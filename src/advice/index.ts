@@ -22,7 +22,7 @@ import { slowChecks } from './rules/slow-checks.js';
 import { unreviewedMerges } from './rules/unreviewed-merges.js';
 import { wip } from './rules/wip.js';
 import type { AdviceInput, AdviceRule, Recommendation, Thresholds } from './types.js';
-import { isoSeconds } from '../time.js';
+import { isoSeconds, windowFrom } from '../time.js';
 
 export type { AdviceInput, AdviceRule, Recommendation, Thresholds } from './types.js';
 
@@ -77,14 +77,10 @@ export function advise(input: AdviceInput, thresholds: Thresholds): Recommendati
 
 function whatIfOf(input: AdviceInput, counted: ReadonlyArray<WhatIfChange> | undefined, stage: WhatIf['stage'], cap: number): WhatIf | null {
   if (!counted || !input.window) return null;
-  const { since, until, historyFrom, historyUntil } = input.window;
-  const at = (iso: string): number => isoSeconds(iso) ?? NaN;
   // over the part of the window the history covers (a removed product's ends with its package), up to now:
   // deploy frequency's basis
-  const span = coverage(
-    { since: at(since), until: at(until), ...(historyFrom !== undefined && { historyFrom: at(historyFrom) }), ...(historyUntil !== undefined && { historyUntil: at(historyUntil) }) },
-    at(input.now ?? until),
-  );
+  const window = windowFrom(input.window);
+  const span = coverage(window, input.now === undefined ? window.until : (isoSeconds(input.now) ?? NaN));
   return whatIf(counted, stage, cap, span);
 }
 

@@ -3,7 +3,7 @@ import { ConfigError } from '../errors.js';
 import { inWindowQueues } from '../metrics/queues-spans.js';
 import type { ReportLists } from '../render/lists.js';
 import { buildReport, isCounted, type RepositoryContext } from '../report/build.js';
-import { changeTimes, epoch, windowFrom, windowOf } from '../report/convert.js';
+import { changeTimes, epoch, windowOf } from '../report/convert.js';
 import type { Report, ReportChange, ReportDeploy, ReportOpenPull, RepositoryRow } from '../report/schema.js';
 import { unpackDeploys, type ReportDigest, type ReportFacts } from './digest.js';
 import { repositoryNames } from './names.js';
@@ -12,7 +12,7 @@ import { poolSlices, type DigestSlices } from './slices.js';
 import { shaAt } from './packed/columns.js';
 import { ChangeRows, type HeldChanges, type HeldPart } from './packed/rows.js';
 import { largest, smallest } from '../lists.js';
-import { MAX_WINDOW_YEARS, windowProblem } from '../time.js';
+import { MAX_WINDOW_YEARS, windowFrom, windowProblem } from '../time.js';
 import { sharedSpan, windowsByName, withinOf, type RepositoryWindows } from '../report/windows.js';
 
 export interface FinishOptions {

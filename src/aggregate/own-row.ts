@@ -1,5 +1,6 @@
 import { buildRepositoryRow, type RepositoryContext } from '../report/build.js';
-import { epoch, windowFrom, windowOf } from '../report/convert.js';
+import { epoch, windowOf } from '../report/convert.js';
+import { windowFrom } from '../time.js';
 import type { Report, RepositoryRow, RepositorySummary } from '../report/schema.js';
 import { VERSION } from '../version.js';
 import { unpackDeploys, type ReportDigest, type ReportFacts } from './digest.js';

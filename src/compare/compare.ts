@@ -10,10 +10,10 @@ import { placingTimes } from '../metrics/releases.js';
 import { workingSeconds } from '../metrics/business-hours.js';
 import type { Waiting } from '../metrics/stage-summary.js';
 import { fromReportClosedPull } from '../report/closed-pulls.js';
-import { fromReportChanges, windowFrom } from '../report/convert.js';
+import { fromReportChanges } from '../report/convert.js';
 import type { Report } from '../report/schema.js';
 import { andList, plural } from '../units.js';
-import { isoSeconds } from '../time.js';
+import { isoSeconds, windowFrom } from '../time.js';
 
 export type { Direction } from '../metrics/difference.js';
 export type { ComparedUnit } from '../metrics/compared.js';

@@ -83,13 +83,6 @@ export function windowOf(window: Window): Report['window'] {
   };
 }
 
-/** A report's window back as a domain window. */
-export function windowFrom(window: Report['window']): Window {
-  const historyFrom = epoch(window.historyFrom ?? null);
-  const historyUntil = epoch(window.historyUntil ?? null);
-  return { since: epoch(window.since) ?? 0, until: epoch(window.until) ?? 0, ...(historyFrom !== null && { historyFrom }), ...(historyUntil !== null && { historyUntil }) };
-}
-
 /**
  * A change as the report lists it. `waiting` (now, and how durations are measured) dates the wait of a change not
  * yet deployed; null when every merge is a deploy.
