@@ -166,9 +166,11 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   const products = versioned ? await orCancel(productsOf(window, now, warning)) : null;
   // what the config or a manifest could not give is said of this window alone
   const previousProducts = versioned && previousCovered ? await orCancel(productsOf(previousWindow(window), previousEnd, () => undefined)) : products;
-  // a tag that names no product is no deploy of anything (SPEC section 3): said once, for those the history holds
-  // that no product of either window names
-  const unknownWarning = unknownTagsWarning(namingNone(chosen, products).filter((r) => r.at >= readFrom && r.at <= now && previousProducts?.ofTag(r.name) == null).map((r) => r.name));
+  // a tag that names no product is no deploy of anything (SPEC section 3): said once, for those of the periods the
+  // report shows that no product of either names. One older, read only to know what the first deploys shipped,
+  // changes no figure: sveltejs/kit's tags of adapter-cloudflare-workers, removed ten months before
+  const shownFrom = previousCovered ? previousWindow(window).since : window.since;
+  const unknownWarning = unknownTagsWarning(namingNone(chosen, products).filter((r) => r.at >= shownFrom && r.at <= now && previousProducts?.ofTag(r.name) == null).map((r) => r.name));
   if (unknownWarning !== null) warning(unknownWarning);
   const signal = productSignal(chosen, products);
   const evidenceOf = (refs: DeploySignal, of: ProductsRead | null, at: number): Promise<DeployEvidence> => readDeployEvidence(repo, refs, {

@@ -366,6 +366,28 @@ export function goneBeforeWindow(): FixtureRepo {
 }
 
 /**
+ * A package tagged and removed long before either period the report shows, as sveltejs/kit removed
+ * adapter-cloudflare-workers in April 2025, its tags still in the clone: a, b and old in packages/ (Nov 20,
+ * 2025), each tagged 1.0.0 on Dec 1; `drop old` removes packages/old (Dec 10). In the previous period (Jan 29 →
+ * Mar 1) p2 touches packages/a (Feb 5), tagged a@1.1.0 (Feb 6); in the window w1 touches packages/a (Mar 2), tagged
+ * a@1.2.0 (Mar 4). The read reaches back to Dec 1 (a's last release before the previous period), old@1.0.0 with it.
+ */
+export function goneLongBefore(): FixtureRepo {
+  return buildRepo([
+    {
+      commit: 'workspace', at: '2025-11-20T12:00:00Z', id: 'base',
+      files: { 'package.json': '{"private": true, "workspaces": ["packages/*"]}\n', 'packages/a/package.json': '{"name": "a"}\n', 'packages/b/package.json': '{"name": "b"}\n', 'packages/old/package.json': '{"name": "old"}\n' },
+    },
+    ...['a', 'b', 'old'].map((name) => ({ tag: `${name}@1.0.0`, ref: 'base', at: '2025-12-01T12:00:00Z', annotated: true })),
+    { commit: 'drop old', at: '2025-12-10T12:00:00Z', files: { 'packages/old/package.json': null } },
+    { commit: 'p2', authorAt: '2026-02-04T12:00:00Z', at: '2026-02-05T12:00:00Z', files: { 'packages/a/x.ts': 'one\n' }, id: 'p2' },
+    { tag: 'a@1.1.0', ref: 'p2', at: '2026-02-06T12:00:00Z', annotated: true },
+    change('w1', 2, { 'packages/a/x.ts': 'two\n' }),
+    tag('a@1.2.0', 'w1', 4),
+  ]);
+}
+
+/**
  * A package born and removed within the window, as vercel/ai's `@ai-sdk/swarm` lived from October 2024 to February
  * 2025: neither the workspace at the window's start nor at its end holds it. a and b in packages/ (Feb 1, each
  * tagged 1.0.0 on Feb 2); `add exp` adds packages/exp, named @acme/exp (Mar 2); x1 touches it (Mar 3), tagged

@@ -5,7 +5,7 @@ import { parseSlice } from '../../src/model/slices.js';
 import { renderText } from '../../src/render/text.js';
 import type { Report } from '../../src/report/schema.js';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
-import { bornAndGone, formerlyTagged, goModules, goneBeforeWindow, movedInWindow, movedPackage, ownTags, removedButPatched, removedPackage, WINDOW } from './fixture.js';
+import { bornAndGone, formerlyTagged, goModules, goneBeforeWindow, goneLongBefore, movedInWindow, movedPackage, ownTags, removedButPatched, removedPackage, WINDOW } from './fixture.js';
 
 const DAY = 86400;
 const deployedAt = (report: Report, title: string) => report.changes.find((c) => c.title === title)?.deployedAt;
@@ -180,6 +180,21 @@ describe('a package removed before the window, alive in the previous period', ()
     expect(then.summary.products?.map((p) => p.name).sort()).toEqual(['a', 'old']);
     expect(then.summary.dora.deploymentFrequency.count).toBe(report.summary.previous?.deploys);
     expect(then.summary.dora.leadTime.value).toBe(2 * DAY);
+  });
+});
+
+describe('a package tagged and removed long before the previous period, its tags still read', () => {
+  let repo: FixtureRepo;
+  afterAll(() => repo.cleanup());
+
+  it('warns of no tag of it: no figure of either period could count it', async () => {
+    repo = goneLongBefore();
+    const report = await audit({ path: repo.dir, ...WINDOW });
+    expect(report.summary.products?.map((p) => p.name)).toEqual(['a']);
+    // both periods' own deploys still count: a@1.1.0 shipped p2 (2 days), a@1.2.0 w1 (3 days)
+    expect(report.summary.previous?.deploys).toBe(1);
+    expect(report.summary.dora.leadTime.value).toBe(3 * DAY);
+    expect(report.warnings).toEqual([]);
   });
 });
 
