@@ -11,6 +11,7 @@ import { iso } from '../report/convert.js';
 import type { Report } from '../report/schema.js';
 import { readCommitters } from '../sources/git/committers.js';
 import { readTouchedPaths } from '../sources/git/touched-paths.js';
+import { readChangesets } from '../sources/git/changesets.js';
 import { mergeRequestsUrl, parseRemote, pullsUrl, remoteHost } from '../sources/git/remote.js';
 import { reviewHostOf } from './review-host.js';
 import { listTags, openRepository, resolveBranch, type TagRef } from '../sources/git/repo.js';
@@ -151,16 +152,13 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   const previousEnd = Math.min(previousWindow(window).until, now);
   // a monorepo's products: only tags and releases name the product they version; each window's are its own (a
   // package gone since the previous window was one of its products then), read as a report of it reads them
-  // the paths each change touched, read once for both windows (the previous window's changes are among this one's)
-  const touchedRead = new Map<string, readonly string[]>();
-  const touched = async (shas: readonly string[]): Promise<ReadonlyMap<string, readonly string[]>> => {
-    const unread = shas.filter((sha) => !touchedRead.has(sha));
-    if (unread.length > 0) for (const [sha, paths] of await readTouchedPaths(repo.cwd, unread)) touchedRead.set(sha, paths);
-    return touchedRead;
-  };
+  // the paths each change touched, and what its changesets name, read once for both windows (the previous
+  // window's changes are among this one's)
+  const touched = readOnce((shas) => readTouchedPaths(repo.cwd, shas));
+  const changesets = readOnce((files) => readChangesets(repo.cwd, files));
   const productsOf = (w: Window, at: number, told: (message: string) => void): Promise<ProductsRead | null> => readProducts(repo, changesAsOf(model.changes, at), {
     branch: branch.name, since: w.since, until: Math.min(w.until, at), from: readFrom, now: at, tags: chosen.refs, declared,
-    repositoryName: remote?.name ?? basename(repo.path), warning: told, touched,
+    repositoryName: remote?.name ?? basename(repo.path), warning: told, touched, changesets,
   });
   const versioned = chosen.kind === 'tags' || chosen.kind === 'releases';
   const products = versioned ? await orCancel(productsOf(window, now, warning)) : null;
@@ -372,4 +370,17 @@ function productSignal(signal: DeploySignal, products: ProductsRead | null): Dep
 function sameProducts(a: ProductsRead | null, b: ProductsRead | null): boolean {
   const key = (p: ProductsRead | null): string => JSON.stringify(p?.products.list.map((x) => [x.name, x.paths]) ?? null);
   return a === b || key(a) === key(b);
+}
+
+/**
+ * A read by key that reads each key once however often it is asked: what it found stays, and a key it found
+ * nothing for is asked again (as a commit git could not read would be).
+ */
+function readOnce<T>(read: (keys: readonly string[]) => Promise<ReadonlyMap<string, T>>): (keys: readonly string[]) => Promise<ReadonlyMap<string, T>> {
+  const found = new Map<string, T>();
+  return async (keys) => {
+    const unread = keys.filter((key) => !found.has(key));
+    if (unread.length > 0) for (const [key, value] of await read(unread)) found.set(key, value);
+    return found;
+  };
 }

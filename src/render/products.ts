@@ -69,7 +69,7 @@ function cells(report: Report, row: ProductRow, pad = ''): string[] {
 
 /** What the table is over, under its title. */
 function lead(rows: readonly ProductRow[]): string {
-  return `${rows.length} products, each with its own deploys: in the row of each product whose code a change touches, it ships with that product's first deploy that reaches it (one touching none ships with the repository's own tags, or without them with the first deploy of any, and is then in no row); ${figureLabel('dora.changeFailureRate')} is over each product's own deploys.`;
+  return `${rows.length} products, each with its own deploys: in the row of each product whose code a change touches (or that a changeset it adds names), it ships with that product's first deploy that reaches it (one touching none ships with the repository's own tags, or without them with the first deploy of any, and is then in no row); ${figureLabel('dora.changeFailureRate')} is over each product's own deploys.`;
 }
 
 /**

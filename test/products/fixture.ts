@@ -436,3 +436,42 @@ export function bornAndGone(): FixtureRepo {
     tag('a@1.1.0', 'a1', 19),
   ]);
 }
+
+/**
+ * A changesets workspace whose CLI package (`@acme/cli`, packages/cli) is built from code no package folder holds
+ * (engine/), as biome's `@biomejs/biome` is from crates/: each change says what it releases in a changeset
+ * (`.changeset/*.md`), which the release commit (`Version Packages`) deletes. Every change authored the day before
+ * it lands:
+ *
+ *   change  lands   touches                                   its changeset names       shipped first by
+ *   e1      Mar 2   engine/                                   "@acme/cli": patch        @acme/cli@1.1.0 (Mar 5)
+ *   e2      Mar 3   engine/                                   (none)                    @acme/api@1.1.0 (Mar 4), the first of any
+ *   a1      Mar 3   packages/api                              '@acme/api': "minor"      @acme/api@1.1.0 (Mar 4)
+ *           tag @acme/api@1.1.0 on a1 (Mar 4)
+ *   v1      Mar 5   deletes both changesets, cli's manifest → 1.1.0; tagged @acme/cli@1.1.0
+ *   e3      Mar 6   engine/                                   "@acme/cli": none, "@acme/api": patch    unreleased
+ *   f1      Mar 7   adds only a changeset, "@acme/cli": patch (one e1 forgot): no code of its own, no product
+ *   f2      Mar 8   engine/, and e3's changeset, now "@acme/cli": patch: e3's, not f2's; no product
+ */
+export function changesets(): FixtureRepo {
+  return buildRepo([
+    {
+      commit: 'workspace', at: '2026-02-01T12:00:00Z', id: 'base',
+      files: {
+        'package.json': '{"private": true, "workspaces": ["packages/*"]}\n', '.changeset/README.md': 'Changesets\n', '.changeset/config.json': '{}\n',
+        'packages/cli/package.json': '{"name": "@acme/cli", "version": "1.0.0"}\n', 'packages/api/package.json': '{"name": "@acme/api", "version": "1.0.0"}\n', 'engine/core.rs': 'fn main() {}\n',
+      },
+    },
+    { tag: '@acme/cli@1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    { tag: '@acme/api@1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    change('e1', 2, { 'engine/core.rs': 'fn main() { 1 }\n', '.changeset/brave-fox.md': '---\n"@acme/cli": patch\n---\n\nFaster engine.\n' }),
+    change('e2', 3, { 'engine/core.rs': 'fn main() { 2 }\n' }),
+    change('a1', 3, { 'packages/api/x.ts': 'one\n', '.changeset/calm-owl.md': "---\n'@acme/api': \"minor\"\n---\n\nNew endpoint.\n" }),
+    tag('@acme/api@1.1.0', 'a1', 4),
+    change('v1', 5, { '.changeset/brave-fox.md': null, '.changeset/calm-owl.md': null, 'packages/cli/package.json': '{"name": "@acme/cli", "version": "1.1.0"}\n' }, 'Version Packages'),
+    tag('@acme/cli@1.1.0', 'v1', 5),
+    change('e3', 6, { 'engine/core.rs': 'fn main() { 3 }\n', '.changeset/quiet-elk.md': '---\n"@acme/cli": none\n"@acme/api": patch\n---\n\nInternal.\n' }),
+    change('f1', 7, { '.changeset/late-bee.md': '---\n"@acme/cli": patch\n---\n\nFaster engine, said late.\n' }),
+    change('f2', 8, { 'engine/core.rs': 'fn main() { 4 }\n', '.changeset/quiet-elk.md': '---\n"@acme/cli": patch\n---\n\nInternal.\n' }),
+  ]);
+}

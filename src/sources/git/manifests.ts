@@ -2,7 +2,7 @@ import { parse as parseToml } from 'smol-toml';
 
 /*
  * What flowaudit reads of a workspace's manifests: the folders each tool lists its packages in, a package's
- * declared name and version. A manifest is a file from the audited history, so each reader takes time linear in
+ * declared name and version, and the packages a changeset releases. A manifest is a file from the audited history, so each reader takes time linear in
  * its text, whatever its lines hold (a 300 KB list item, 200,000 blank lines): JSON and TOML go through their
  * parsers (smol-toml refuses nesting past a depth rather than recursing), the two line formats are scanned one
  * line at a time with no backtracking pattern. A manifest that does not parse says nothing.
@@ -158,6 +158,29 @@ export function declaredVersion(kind: ManifestKind, text: string | null, root: s
   if (!isObject(version) || version.workspace !== true) return null;
   const inherited = tomlTable(tomlTable(parseTomlText(root), 'workspace'), 'package')?.version;
   return typeof inherited === 'string' ? inherited.trim() : null;
+}
+
+/**
+ * The packages a changeset (`.changeset/*.md`, the changesets tool's) releases: the keys of its front matter whose
+ * bump is major, minor or patch (`"@biomejs/biome": patch`), in the order written; a `none` bump releases nothing.
+ * A file with no front matter names none.
+ */
+export function changesetPackages(text: string): string[] {
+  const lines = text.replace(/^\uFEFF/, '').split('\n').map((l) => l.replace(/\r$/, ''));
+  if (lines[0]?.trimEnd() !== '---') return [];
+  const names: string[] = [];
+  for (const raw of lines.slice(1)) {
+    if (raw.trimEnd() === '---') return names;
+    const line = stripYamlComment(raw).trim();
+    // a package name holds no colon: the last one ends the key
+    const colon = line.lastIndexOf(':');
+    if (colon <= 0) continue;
+    const bump = yamlScalar(line.slice(colon + 1).trim());
+    const name = yamlScalar(line.slice(0, colon).trim());
+    if (name !== '' && (bump === 'major' || bump === 'minor' || bump === 'patch')) names.push(name);
+  }
+  // front matter never closed: not a changeset
+  return [];
 }
 
 type Table = Record<string, unknown>;

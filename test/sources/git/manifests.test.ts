@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cargoWorkspace, declaredName, declaredVersion, goModulePath, goWorkUses, npmWorkspaces, pnpmWorkspaces } from '../../../src/sources/git/manifests.js';
+import { cargoWorkspace, changesetPackages, declaredName, declaredVersion, goModulePath, goWorkUses, npmWorkspaces, pnpmWorkspaces } from '../../../src/sources/git/manifests.js';
 
 describe('workspace manifests', () => {
   it('reads package.json workspaces as a list or under packages', () => {
@@ -39,6 +39,21 @@ describe('workspace manifests', () => {
     expect(declaredVersion('Cargo.toml', '[package]\nname = "a"\nversion.workspace = true\n', root)).toBe('0.9.1');
     expect(declaredVersion('Cargo.toml', '[package]\nname = "a"\nversion = "2.0.0"\n', root)).toBe('2.0.0');
     expect(declaredVersion('go.mod', 'module x\n')).toBeNull();
+  });
+});
+
+describe('a changeset', () => {
+  it('names the packages its front matter bumps, quoted or not, in the order written; none bumps nothing', () => {
+    // biome's and kit's, with the bump quoted as biome sometimes writes it
+    const text = '---\n"@biomejs/biome": patch\n\'@biomejs/js-api\': "minor"\nplain-name: major # breaking\n"@acme/docs": none\n---\n\nFixed [#10776](https://x): a: b\n';
+    expect(changesetPackages(text)).toEqual(['@biomejs/biome', '@biomejs/js-api', 'plain-name']);
+    expect(changesetPackages('---\r\n"a": patch\r\n---\r\n')).toEqual(['a']);
+  });
+
+  it('names none without front matter, or with one never closed', () => {
+    expect(changesetPackages('"a": patch\n')).toEqual([]);
+    expect(changesetPackages('---\n"a": patch\n')).toEqual([]);
+    expect(changesetPackages('---\n---\n"a": patch\n')).toEqual([]);
   });
 });
 
