@@ -15291,6 +15291,17 @@ function windowProblem(since, until) {
 	if (until - since > MAX_WINDOW_SECONDS) return { message: `is longer than 200 years, as no window flowaudit writes is` };
 	return null;
 }
+function windowFrom(window) {
+	const at = (time) => time === void 0 ? null : isoSeconds(time, RECORD_TIME);
+	const historyFrom = at(window.historyFrom);
+	const historyUntil = at(window.historyUntil);
+	return {
+		since: at(window.since) ?? 0,
+		until: at(window.until) ?? 0,
+		...historyFrom !== null && { historyFrom },
+		...historyUntil !== null && { historyUntil }
+	};
+}
 function previousWindow(window) {
 	return {
 		since: window.since - (window.until - window.since),
@@ -16236,7 +16247,7 @@ function cells(report, row, pad = "") {
 	];
 }
 function lead(rows) {
-	return `${rows.length} products, each with its own deploys: in the row of each product whose code a change touches, it ships with that product's first deploy that reaches it (one touching none ships with the repository's own tags, or without them with the first deploy of any, and is then in no row); ${figureLabel("dora.changeFailureRate")} is over each product's own deploys.`;
+	return `${rows.length} products, each with its own deploys: in the row of each product whose code a change touches (or that a changeset it adds names), it ships with that product's first deploy that reaches it (one touching none ships with the repository's own tags, or without them with the first deploy of any, and is then in no row); ${figureLabel("dora.changeFailureRate")} is over each product's own deploys.`;
 }
 function commonScope(products) {
 	if (products.length < 2) return "";
@@ -26751,16 +26762,6 @@ function windowOf(window) {
 		...window.historyUntil !== void 0 && { historyUntil: iso$3(window.historyUntil) }
 	};
 }
-function windowFrom(window) {
-	const historyFrom = epoch(window.historyFrom ?? null);
-	const historyUntil = epoch(window.historyUntil ?? null);
-	return {
-		since: epoch(window.since) ?? 0,
-		until: epoch(window.until) ?? 0,
-		...historyFrom !== null && { historyFrom },
-		...historyUntil !== null && { historyUntil }
-	};
-}
 function toReportChange(change, counted, waiting) {
 	return {
 		id: change.id,
@@ -27021,6 +27022,1117 @@ async function readTouchedPaths(cwd, shas) {
 }
 var init_touched_paths = __esmMin((() => {
 	init_run();
+}));
+// src/sources/git/blobs.ts
+async function readBlobs(cwd, names, maxBytes) {
+	const found = new Map();
+	const asked = [...new Set(names)].filter((n) => !/[\n\r]/.test(n));
+	if (asked.length === 0) return found;
+	const sizes = [];
+	await streamGit(cwd, ["cat-file", "--batch-check=%(objecttype) %(objectsize)"], (record) => {
+		const m = /^blob (\d+)$/.exec(record.toString("utf8"));
+		sizes.push(m ? Number(m[1]) : null);
+	}, {
+		separator: 10,
+		input: `${asked.join("\n")}\n`,
+		onFailure: () => true
+	});
+	const small = [];
+	asked.forEach((name, i) => {
+		const size = sizes[i];
+		if (size === null || size === void 0) return;
+		if (size > maxBytes) found.set(name, { tooLarge: size });
+		else small.push(name);
+	});
+	if (small.length === 0) return found;
+	let at = 0;
+	let blob = null;
+	let filled = 0;
+	await streamGitRanges(cwd, ["cat-file", "--batch"], (buffer, start, end) => {
+		if (blob === null) {
+			const m = /^[0-9a-f]+ blob (\d+)$/.exec(buffer.toString("latin1", start, end));
+			if (m === null) {
+				at++;
+				return;
+			}
+			blob = Buffer.allocUnsafe(Number(m[1]) + 1);
+			filled = 0;
+			return;
+		}
+		filled += buffer.copy(blob, filled, start, end);
+		if (filled < blob.length) blob[filled++] = 10;
+		if (filled < blob.length) return;
+		found.set(small[at++], { text: blob.toString("utf8", 0, blob.length - 1) });
+		blob = null;
+	}, {
+		separator: 10,
+		input: `${small.join("\n")}\n`,
+		onFailure: () => true
+	});
+	return found;
+}
+var init_blobs = __esmMin((() => {
+	init_run();
+}));
+// node_modules/smol-toml/dist/error.js
+/*!
+* Copyright (c) Squirrel Chat et al., All rights reserved.
+* SPDX-License-Identifier: BSD-3-Clause
+*
+* Redistribution and use in source and binary forms, with or without
+* modification, are permitted provided that the following conditions are met:
+*
+* 1. Redistributions of source code must retain the above copyright notice, this
+*    list of conditions and the following disclaimer.
+* 2. Redistributions in binary form must reproduce the above copyright notice,
+*    this list of conditions and the following disclaimer in the
+*    documentation and/or other materials provided with the distribution.
+* 3. Neither the name of the copyright holder nor the names of its contributors
+*    may be used to endorse or promote products derived from this software without
+*    specific prior written permission.
+*
+* THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+* ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+* WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+* DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+* FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+* DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+* SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+* CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+* OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+* OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+*/
+function getLineColFromPtr(string, ptr) {
+	let lines = string.slice(0, ptr).split(/\r?\n/);
+	return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string, line, column) {
+	let lines = string.split(/\r?\n/);
+	let codeblock = "";
+	let numberLen = (Math.log10(line + 1) | 0) + 1;
+	for (let i = line - 1; i <= line + 1; i++) {
+		let l = lines[i - 1];
+		if (!l) continue;
+		codeblock += i.toString().padEnd(numberLen, " ");
+		codeblock += ":  ";
+		codeblock += l;
+		codeblock += "\n";
+		if (i === line) {
+			codeblock += " ".repeat(numberLen + column + 2);
+			codeblock += "^\n";
+		}
+	}
+	return codeblock;
+}
+var TomlError;
+var init_error = __esmMin((() => {
+	TomlError = class TomlError extends Error {
+		line;
+		column;
+		codeblock;
+		constructor(message, options) {
+			const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+			const codeblock = makeCodeBlock(options.toml, line, column);
+			super(`Invalid TOML document: ${message}\n\n${codeblock}`, options);
+			this.line = line;
+			this.column = column;
+			this.codeblock = codeblock;
+		}
+		static x(message, ctx, ptr) {
+			throw new TomlError(message, {
+				toml: ctx.s,
+				ptr: ptr ?? ctx.p
+			});
+		}
+	};
+}));
+// node_modules/smol-toml/dist/primitive.js
+/*!
+* Copyright (c) Squirrel Chat et al., All rights reserved.
+* SPDX-License-Identifier: BSD-3-Clause
+*
+* Redistribution and use in source and binary forms, with or without
+* modification, are permitted provided that the following conditions are met:
+*
+* 1. Redistributions of source code must retain the above copyright notice, this
+*    list of conditions and the following disclaimer.
+* 2. Redistributions in binary form must reproduce the above copyright notice,
+*    this list of conditions and the following disclaimer in the
+*    documentation and/or other materials provided with the distribution.
+* 3. Neither the name of the copyright holder nor the names of its contributors
+*    may be used to endorse or promote products derived from this software without
+*    specific prior written permission.
+*
+* THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+* ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+* WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+* DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+* FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+* DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+* SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+* CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+* OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+* OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+*/
+function parseString(ctx) {
+	let startPtr = ctx.p;
+	let c = ctx.s.charCodeAt(ctx.p++);
+	let first = c;
+	let isLiteral = c === 39;
+	let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+	if (isMultiline) {
+		if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10) ctx.p++;
+		else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) ctx.p += 2;
+	}
+	let parsed = "";
+	let sliceStart = ctx.p;
+	let state = 0;
+	for (; ctx.p < ctx.s.length; ctx.p++) {
+		c = ctx.s.charCodeAt(ctx.p);
+		if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) state = state && 3;
+		else if (c < 32 && c !== 9 || c === 127) TomlError.x("control characters are not allowed in strings", ctx);
+		else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+			if (isMultiline) {
+				if (ctx.s.charCodeAt(ctx.p + 3) === first) ctx.p++;
+				if (ctx.s.charCodeAt(ctx.p + 3) === first) ctx.p++;
+			}
+			if (!state) {
+				let s = ctx.s.slice(sliceStart, ctx.p);
+				parsed = parsed ? parsed + s : s;
+			}
+			ctx.p += isMultiline ? 3 : 1;
+			return parsed;
+		} else if (!state) {
+			if (!isLiteral && c === 92) {
+				parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+				state = 1;
+			}
+		} else if (state === 1) {
+			if (c === 120 || c === 117 || c === 85) {
+				let errPtr = ctx.p++ - 1;
+				let value = 0;
+				let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+				for (let j = 0; j < len; j++, ctx.p++) {
+					let hex = ctx.s.charCodeAt(ctx.p);
+					let digit = hex >= 48 && hex <= 57 ? hex - 48 : hex >= 65 && hex <= 70 ? hex - 65 + 10 : hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1;
+					if (digit < 0) TomlError.x("invalid non-hex character in unicode escape", ctx);
+					value = value << 4 | digit;
+				}
+				if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) TomlError.x("invalid unicode escape", ctx, errPtr);
+				parsed += String.fromCodePoint(value);
+				sliceStart = ctx.p--;
+				state = 0;
+			} else if (isMultiline && (c === 32 || c === 9)) state = 2;
+			else {
+				if (c === 98) parsed += "\b";
+				else if (c === 116) parsed += "	";
+				else if (c === 110) parsed += "\n";
+				else if (c === 102) parsed += "\f";
+				else if (c === 114) parsed += "\r";
+				else if (c === 101) parsed += "\x1B";
+				else if (c === 34) parsed += "\"";
+				else if (c === 92) parsed += "\\";
+				else TomlError.x("unrecognised escape sequence", ctx);
+				sliceStart = ctx.p + 1;
+				state = 0;
+			}
+		} else if (c !== 32 && c !== 9) {
+			if (state === 2) TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+			state = !isLiteral && c === 92 ? 1 : 0;
+			sliceStart = ctx.p;
+		}
+	}
+	TomlError.x("unfinished string", ctx, startPtr);
+}
+var init_primitive = __esmMin((() => {
+	init_error();
+}));
+// node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE, TomlDate;
+var init_date = __esmMin((() => {
+	DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+	TomlDate = class TomlDate extends Date {
+		#hasDate = false;
+		#hasTime = false;
+		#offset = null;
+		constructor(date, fasttype, unsafeDelim) {
+			/*!
+			* Copyright (c) Squirrel Chat et al., All rights reserved.
+			* SPDX-License-Identifier: BSD-3-Clause
+			*
+			* Redistribution and use in source and binary forms, with or without
+			* modification, are permitted provided that the following conditions are met:
+			*
+			* 1. Redistributions of source code must retain the above copyright notice, this
+			*    list of conditions and the following disclaimer.
+			* 2. Redistributions in binary form must reproduce the above copyright notice,
+			*    this list of conditions and the following disclaimer in the
+			*    documentation and/or other materials provided with the distribution.
+			* 3. Neither the name of the copyright holder nor the names of its contributors
+			*    may be used to endorse or promote products derived from this software without
+			*    specific prior written permission.
+			*
+			* THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+			* ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+			* WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+			* DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+			* FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+			* DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+			* SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+			* CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+			* OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+			* OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+			*/
+			let hasDate = true;
+			let hasTime = true;
+			let offset = "Z";
+			let c;
+			if (typeof date === "string") {
+				if (fasttype) prep: {
+					if (fasttype < 3) {
+						if (+date.slice(11, 13) > 23) {
+							date = "";
+							break prep;
+						}
+						if (fasttype === 2) {
+							offset = null;
+							date += "Z";
+						} else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) offset = date.slice(date.length - 6);
+						if (unsafeDelim) date = date.slice(0, 10) + "T" + date.slice(11);
+					} else if (fasttype === 4) date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
+					hasDate = fasttype !== 4;
+					hasTime = fasttype !== 3;
+				}
+				else {
+					let match = date.match(DATE_TIME_RE);
+					if (match) {
+						if (!match[1]) {
+							hasDate = false;
+							date = `0000-01-01T${date}`;
+						}
+						hasTime = !!match[2];
+						hasTime && date[10] === " " && (date = date.replace(" ", "T"));
+						if (match[2] && +match[2] > 23) date = "";
+						else {
+							offset = match[3] || null;
+							if (!offset && hasTime) date += "Z";
+						}
+					} else date = "";
+				}
+			}
+			super(date);
+			if (!isNaN(this.getTime())) {
+				this.#hasDate = hasDate;
+				this.#hasTime = hasTime;
+				this.#offset = offset;
+			}
+		}
+		isDateTime() {
+			return this.#hasDate && this.#hasTime;
+		}
+		isLocal() {
+			return !this.#hasDate || !this.#hasTime || !this.#offset;
+		}
+		isDate() {
+			return this.#hasDate && !this.#hasTime;
+		}
+		isTime() {
+			return this.#hasTime && !this.#hasDate;
+		}
+		isValid() {
+			return this.#hasDate || this.#hasTime;
+		}
+		toISOString() {
+			let iso = super.toISOString();
+			if (this.isDate()) return iso.slice(0, 10);
+			if (this.isTime()) return iso.slice(11, 23);
+			if (this.#offset === null) return iso.slice(0, -1);
+			if (this.#offset === "Z" || this.#offset === "z") return iso;
+			let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+			offset = this.#offset[0] === "-" ? offset : -offset;
+			return new Date(this.getTime() - offset * 6e4).toISOString().slice(0, -1) + this.#offset;
+		}
+		static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+			let date = new TomlDate(jsDate);
+			date.#offset = offset;
+			return date;
+		}
+		static wrapAsLocalDateTime(jsDate) {
+			let date = new TomlDate(jsDate);
+			date.#offset = null;
+			return date;
+		}
+		static wrapAsLocalDate(jsDate) {
+			let date = new TomlDate(jsDate);
+			date.#hasTime = false;
+			date.#offset = null;
+			return date;
+		}
+		static wrapAsLocalTime(jsDate) {
+			let date = new TomlDate(jsDate);
+			date.#hasDate = false;
+			date.#offset = null;
+			return date;
+		}
+	};
+}));
+// node_modules/smol-toml/dist/extract.js
+/*!
+* Copyright (c) Squirrel Chat et al., All rights reserved.
+* SPDX-License-Identifier: BSD-3-Clause
+*
+* Redistribution and use in source and binary forms, with or without
+* modification, are permitted provided that the following conditions are met:
+*
+* 1. Redistributions of source code must retain the above copyright notice, this
+*    list of conditions and the following disclaimer.
+* 2. Redistributions in binary form must reproduce the above copyright notice,
+*    this list of conditions and the following disclaimer in the
+*    documentation and/or other materials provided with the distribution.
+* 3. Neither the name of the copyright holder nor the names of its contributors
+*    may be used to endorse or promote products derived from this software without
+*    specific prior written permission.
+*
+* THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+* ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+* WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+* DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+* FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+* DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+* SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+* CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+* OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+* OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+*/
+function isDigit$1(char, base = 10) {
+	return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+	return char === 32 || char === 9 || char === 10 || char === 13 || delim && (char === delim || char === 44) || char === 35;
+}
+function extractValue(ctx, end) {
+	let errPtr = ctx.p;
+	let c = ctx.s.charCodeAt(ctx.p);
+	if (c === 91 || c === 123) {
+		ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+		let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+		ctx.d++;
+		return value;
+	}
+	if (c === 34 || c === 39) return parseString(ctx);
+	if (c === 116) {
+		if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101) TomlError.x("invalid value", ctx, errPtr);
+		return ctx.p++, true;
+	}
+	if (c === 102) {
+		if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101) TomlError.x("invalid value", ctx, errPtr);
+		return ctx.p++, false;
+	}
+	if (c === 43 || c === 45) return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
+	if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) return parseDate(ctx, c, end);
+	if (ctx.s.charCodeAt(ctx.p + 2) === 58) return parseTime(ctx, c, end);
+	return parseNumber(ctx, ctx.p, c, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+	let c = startChr;
+	let state = 0;
+	let hasUnderscores = false;
+	if (c === 105) {
+		if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102) TomlError.x("invalid value", ctx, startPtr);
+		return ctx.p++, (sign || 1) / 0;
+	}
+	if (c === 110) {
+		if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110) TomlError.x("invalid value", ctx, startPtr);
+		return ctx.p++, NaN;
+	}
+	if (c === 48) {
+		if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr)) return ctx.bi === true ? 0n : 0;
+		if (!sign) {
+			if (c === 120) return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+			else if (c === 98) return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+			else if (c === 111) return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+		}
+		if (c === 46) state = 2;
+		else if (c === 101 || c === 69) state = 4;
+		else TomlError.x("illegal leading zero", ctx, startPtr);
+	} else if (!isDigit$1(c)) TomlError.x("invalid value", ctx, startPtr);
+	while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+		if (!state) state = 1;
+		if (c === 95) {
+			if (!(state & 1)) TomlError.x("illegal underscore", ctx);
+			state += 11;
+			hasUnderscores = true;
+		} else if (state === 1 && c === 46) state = 2;
+		else if ((state === 1 || state === 3) && (c === 101 || c === 69)) state = 4;
+		else if (state === 4 && (c === 43 || c === 45)) state = 6;
+		else if (!isDigit$1(c)) TomlError.x(`illegal character in numeric literal`, ctx);
+		else if (state > 9) state -= 11;
+		else if (!(state & 1)) state++;
+	}
+	if (!state) {
+		let val = (startChr - 48) * (sign || 1);
+		return ctx.bi === true ? BigInt(val) : val;
+	}
+	if (!(state & 1)) TomlError.x("unfinished numeric value", ctx, startPtr);
+	let str = ctx.s.slice(startPtr, ctx.p);
+	if (hasUnderscores) str = str.replaceAll("_", "");
+	return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+	let c, underscore = 1;
+	while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) if (c === 95) {
+		if (underscore & 1) TomlError.x("illegal underscore", ctx);
+		underscore = 3;
+	} else if (!isDigit$1(c, base)) TomlError.x(`illegal character in numeric literal`, ctx);
+	else if (underscore & 1) underscore--;
+	if (underscore & 1) TomlError.x("unfinished numeric value", ctx);
+	let str = ctx.s.slice(startPtr + 2, ctx.p);
+	if (underscore) str = str.replaceAll("_", "");
+	return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+	if (ctx.bi !== true) int: {
+		let val = parseInt(str, base);
+		if (!Number.isSafeInteger(val)) {
+			if (ctx.bi) break int;
+			TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+		}
+		return val;
+	}
+	return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
+}
+function parseDate(ctx, c, endChr) {
+	let startPtr = ctx.p++, unsafeSeparator;
+	if (!isDigit$1(c) || !isDigit$1(ctx.s.charCodeAt(ctx.p++)) || !isDigit$1(ctx.s.charCodeAt(ctx.p++)) || !isDigit$1(ctx.s.charCodeAt(ctx.p++))) return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+	ctx.p += 5;
+	if (!isDigit$1(ctx.s.charCodeAt(ctx.p++))) TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+	if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit$1(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) return readDate(ctx, ctx.s.slice(startPtr, ctx.p), 3, false, startPtr);
+	if (ctx.s.charCodeAt(ctx.p += 3) !== 58) TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+	if (ctx.s.charCodeAt(ctx.p += 3) === 58) ctx.p += 3;
+	if (ctx.s.charCodeAt(ctx.p) === 46) while (isDigit$1(ctx.s.charCodeAt(++ctx.p)));
+	if (c = ctx.s.charCodeAt(ctx.p)) {
+		if (c === 90 || c === 122) return readDate(ctx, ctx.s.slice(startPtr, ++ctx.p), 1, unsafeSeparator, startPtr, "[+00:00]");
+		if (c === 43 || c === 45) return readDate(ctx, ctx.s.slice(startPtr, ctx.p += 6), 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+	}
+	return readDate(ctx, ctx.s.slice(startPtr, ctx.p), 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+	let start = ctx.p;
+	if (!isDigit$1(c) || !isDigit$1(ctx.s.charCodeAt(++ctx.p))) return parseNumber(ctx, --ctx.p, c, 0, endChr);
+	if (ctx.s.charCodeAt(ctx.p += 4) === 58) ctx.p += 3;
+	if (ctx.s.charCodeAt(ctx.p) === 46) while (isDigit$1(ctx.s.charCodeAt(++ctx.p)));
+	return readDate(ctx, ctx.s.slice(start, ctx.p), 4, false, start);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+	if (ctx.ld) {
+		let date = new TomlDate(str, type, unsafeDelim);
+		if (!date.isValid()) TomlError.x("invalid date", ctx, errPtr);
+		return date;
+	}
+	try {
+		if (temporalSuffix) str += temporalSuffix;
+		switch (type) {
+			case 1: return Temporal.ZonedDateTime.from(str);
+			case 2: return Temporal.PlainDateTime.from(str);
+			case 3: return Temporal.PlainDate.from(str);
+			case 4: return Temporal.PlainTime.from(str);
+		}
+	} catch (e) {
+		TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+	}
+}
+var init_extract = __esmMin((() => {
+	init_primitive();
+	init_struct();
+	init_error();
+	init_date();
+}));
+// node_modules/smol-toml/dist/util.js
+/*!
+* Copyright (c) Squirrel Chat et al., All rights reserved.
+* SPDX-License-Identifier: BSD-3-Clause
+*
+* Redistribution and use in source and binary forms, with or without
+* modification, are permitted provided that the following conditions are met:
+*
+* 1. Redistributions of source code must retain the above copyright notice, this
+*    list of conditions and the following disclaimer.
+* 2. Redistributions in binary form must reproduce the above copyright notice,
+*    this list of conditions and the following disclaimer in the
+*    documentation and/or other materials provided with the distribution.
+* 3. Neither the name of the copyright holder nor the names of its contributors
+*    may be used to endorse or promote products derived from this software without
+*    specific prior written permission.
+*
+* THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+* ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+* WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+* DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+* FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+* DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+* SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+* CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+* OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+* OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+*/
+function skipComment(ctx) {
+	for (; ctx.p < ctx.s.length; ctx.p++) {
+		let c = ctx.s.charCodeAt(ctx.p);
+		if (c === 10) break;
+		if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+			ctx.p++;
+			break;
+		}
+		if (c < 32 && c !== 9 || c === 127) TomlError.x("control characters are not allowed in comments", ctx);
+	}
+}
+function skipVoid(ctx, banNewLines, banComments) {
+	let c;
+	while (ctx.p < ctx.s.length) {
+		while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10))) ctx.p++;
+		if (banComments || c !== 35) break;
+		skipComment(ctx);
+	}
+}
+var init_util$1 = __esmMin((() => {
+	init_error();
+}));
+// node_modules/smol-toml/dist/struct.js
+/*!
+* Copyright (c) Squirrel Chat et al., All rights reserved.
+* SPDX-License-Identifier: BSD-3-Clause
+*
+* Redistribution and use in source and binary forms, with or without
+* modification, are permitted provided that the following conditions are met:
+*
+* 1. Redistributions of source code must retain the above copyright notice, this
+*    list of conditions and the following disclaimer.
+* 2. Redistributions in binary form must reproduce the above copyright notice,
+*    this list of conditions and the following disclaimer in the
+*    documentation and/or other materials provided with the distribution.
+* 3. Neither the name of the copyright holder nor the names of its contributors
+*    may be used to endorse or promote products derived from this software without
+*    specific prior written permission.
+*
+* THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+* ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+* WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+* DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+* FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+* DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+* SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+* CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+* OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+* OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+*/
+function parseKey(ctx, end = 61) {
+	let startPtr;
+	let state = 0;
+	let parsed = [];
+	let sliceStart;
+	let c = ctx.s.charCodeAt(startPtr = ctx.p);
+	do
+		if (c === end) {
+			if (!state) TomlError.x("unexpected end of key", ctx);
+			if (state === 1) parsed.push(ctx.s.slice(sliceStart, ctx.p));
+			return ctx.p++, parsed;
+		} else if (c === 46) {
+			if (!state) TomlError.x("illegal empty bare key", ctx);
+			if (state === 1) parsed.push(ctx.s.slice(sliceStart, ctx.p));
+			state = 0;
+		} else if (!state && (c === 34 || c === 39)) {
+			if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2)) TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+			parsed.push(parseString(ctx));
+			state = 2;
+			ctx.p--;
+		} else if (c === 32 || c === 9) {
+			if (state === 1) {
+				parsed.push(ctx.s.slice(sliceStart, ctx.p));
+				state = 2;
+			}
+		} else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) TomlError.x("illegal character in key", ctx);
+		else if (!state) {
+			state = 1;
+			sliceStart = ctx.p;
+		}
+	while (c = ctx.s.charCodeAt(++ctx.p));
+	TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+	let startPtr = ctx.p++;
+	let res = Object.create(null);
+	let seen = new Set();
+	let c;
+	while (ctx.p < ctx.s.length) {
+		skipVoid(ctx);
+		if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
+			ctx.p++;
+			return res;
+		}
+		let k;
+		let t = res;
+		let hasOwn = false;
+		let errPtr = ctx.p;
+		let key = parseKey(ctx);
+		for (let i = 0; i < key.length; i++) {
+			if (i) t = hasOwn ? t[k] : t[k] = Object.create(null);
+			k = key[i];
+			if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+			let unsafe = k === "__proto__";
+			if (ctx.uk && (unsafe || k === "constructor")) {
+				t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+				break;
+			}
+			if (!hasOwn && unsafe) Object.defineProperty(t, k, {
+				enumerable: true,
+				configurable: true,
+				writable: true
+			});
+		}
+		if (hasOwn) TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+		skipVoid(ctx, true, true);
+		let value = extractValue(ctx, 125);
+		if (t && typeof (t[k] = value) === "object") seen.add(value);
+		skipVoid(ctx);
+		if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) return res;
+		if (c !== 44) TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+	}
+	TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+	let startPtr = ctx.p++;
+	let res = [];
+	let c;
+	while (ctx.p < ctx.s.length) {
+		skipVoid(ctx);
+		if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
+			ctx.p++;
+			return res;
+		}
+		res.push(extractValue(ctx, 93));
+		skipVoid(ctx);
+		if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) return res;
+		if (c !== 44) TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+	}
+	TomlError.x("unfinished array", ctx, startPtr);
+}
+var init_struct = __esmMin((() => {
+	init_primitive();
+	init_extract();
+	init_util$1();
+	init_error();
+}));
+// node_modules/smol-toml/dist/parse.js
+/*!
+* Copyright (c) Squirrel Chat et al., All rights reserved.
+* SPDX-License-Identifier: BSD-3-Clause
+*
+* Redistribution and use in source and binary forms, with or without
+* modification, are permitted provided that the following conditions are met:
+*
+* 1. Redistributions of source code must retain the above copyright notice, this
+*    list of conditions and the following disclaimer.
+* 2. Redistributions in binary form must reproduce the above copyright notice,
+*    this list of conditions and the following disclaimer in the
+*    documentation and/or other materials provided with the distribution.
+* 3. Neither the name of the copyright holder nor the names of its contributors
+*    may be used to endorse or promote products derived from this software without
+*    specific prior written permission.
+*
+* THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+* ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+* WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+* DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+* FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+* DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+* SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+* CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+* OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+* OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+*/
+function peekTable(ctx, key, table, meta, type) {
+	let t = table;
+	let m = meta;
+	let k;
+	let hasOwn = false;
+	let state;
+	for (let i = 0; i < key.length; i++) {
+		if (i) {
+			t = hasOwn ? t[k] : t[k] = Object.create(null);
+			m = (state = m[k]).c;
+			if (type === 0 && (state.t === 1 || state.t === 2)) return null;
+			if (state.t === 2) {
+				let l = t.length - 1;
+				t = t[l];
+				m = m[l].c;
+			}
+		}
+		k = key[i];
+		if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) return null;
+		if (!hasOwn) {
+			let unsafe = k === "__proto__";
+			if (ctx.uk && (unsafe || k === "constructor")) return false;
+			if (unsafe) {
+				Object.defineProperty(t, k, {
+					enumerable: true,
+					configurable: true,
+					writable: true
+				});
+				Object.defineProperty(m, k, {
+					enumerable: true,
+					configurable: true,
+					writable: true
+				});
+			}
+			m[k] = {
+				t: i < key.length - 1 && type === 2 ? 3 : type,
+				d: false,
+				i: 0,
+				c: Object.create(null)
+			};
+		}
+	}
+	state = m[k];
+	if (state.t !== type && !(type === 1 && state.t === 3)) return null;
+	if (type === 2) {
+		if (!state.d) {
+			state.d = true;
+			t[k] = [];
+		}
+		t[k].push(t = Object.create(null));
+		state.c[state.i++] = state = {
+			t: 1,
+			d: false,
+			i: 0,
+			c: Object.create(null)
+		};
+	}
+	if (state.d) return null;
+	state.d = true;
+	if (type === 1) t = hasOwn ? t[k] : t[k] = Object.create(null);
+	else if (type === 0 && hasOwn) return null;
+	return [
+		k,
+		t,
+		state.c
+	];
+}
+function validateTablePeek(ctx, peek, ptr) {
+	if (peek === null || ctx.uk === 2) TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse$5(toml, options = {}) {
+	let ctx = {
+		s: toml,
+		p: 0,
+		d: options.maxDepth ?? 1e3,
+		bi: options.integersAsBigInt ?? false,
+		ld: options.useLegacyDate ?? true,
+		uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+	};
+	let res = Object.create(null);
+	let meta = Object.create(null);
+	let tmp;
+	let skipping = false;
+	let tbl = res;
+	let m = meta;
+	if (toml.charCodeAt(0) === 65279) ctx.p++;
+	skipVoid(ctx);
+	while (ctx.p < toml.length) {
+		if (toml.charCodeAt(ctx.p) === 91) {
+			let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+			tmp = ctx.p += +isTableArray;
+			skipping = false;
+			let k = parseKey(ctx, 93);
+			if (isTableArray) {
+				if (toml.charCodeAt(ctx.p) !== 93) TomlError.x("expected end of table array declaration", ctx);
+				ctx.p++;
+			}
+			let p = peekTable(ctx, k, res, meta, isTableArray ? 2 : 1);
+			if (!p) {
+				validateTablePeek(ctx, p, tmp);
+				skipping = true;
+			} else {
+				m = p[2];
+				tbl = p[1];
+			}
+		} else {
+			tmp = ctx.p;
+			let p = peekTable(ctx, parseKey(ctx), tbl, m, 0);
+			if (!p && !skipping) validateTablePeek(ctx, p, tmp);
+			skipVoid(ctx, true, true);
+			let v = extractValue(ctx, void 0);
+			if (p && !skipping) p[1][p[0]] = v;
+		}
+		skipVoid(ctx, true);
+		if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+		skipVoid(ctx);
+	}
+	return res;
+}
+var init_parse$4 = __esmMin((() => {
+	init_struct();
+	init_extract();
+	init_util$1();
+	init_error();
+}));
+var init_stringify = __esmMin((() => {
+	"".isWellFormed;
+}));
+/*!
+* Copyright (c) Squirrel Chat et al., All rights reserved.
+* SPDX-License-Identifier: BSD-3-Clause
+*
+* Redistribution and use in source and binary forms, with or without
+* modification, are permitted provided that the following conditions are met:
+*
+* 1. Redistributions of source code must retain the above copyright notice, this
+*    list of conditions and the following disclaimer.
+* 2. Redistributions in binary form must reproduce the above copyright notice,
+*    this list of conditions and the following disclaimer in the
+*    documentation and/or other materials provided with the distribution.
+* 3. Neither the name of the copyright holder nor the names of its contributors
+*    may be used to endorse or promote products derived from this software without
+*    specific prior written permission.
+*
+* THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+* ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+* WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+* DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+* FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+* DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+* SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+* CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+* OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+* OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+*/
+// node_modules/smol-toml/dist/index.js
+var init_dist = __esmMin((() => {
+	init_parse$4();
+	init_stringify();
+}));
+/*!
+* Copyright (c) Squirrel Chat et al., All rights reserved.
+* SPDX-License-Identifier: BSD-3-Clause
+*
+* Redistribution and use in source and binary forms, with or without
+* modification, are permitted provided that the following conditions are met:
+*
+* 1. Redistributions of source code must retain the above copyright notice, this
+*    list of conditions and the following disclaimer.
+* 2. Redistributions in binary form must reproduce the above copyright notice,
+*    this list of conditions and the following disclaimer in the
+*    documentation and/or other materials provided with the distribution.
+* 3. Neither the name of the copyright holder nor the names of its contributors
+*    may be used to endorse or promote products derived from this software without
+*    specific prior written permission.
+*
+* THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+* ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+* WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+* DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+* FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+* DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+* SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+* CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+* OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+* OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+*/
+// src/sources/git/manifests.ts
+function npmWorkspaces(text) {
+	const workspaces = parseJson$1(text)?.workspaces;
+	const list = Array.isArray(workspaces) ? workspaces : isObject$1(workspaces) ? workspaces.packages : void 0;
+	return Array.isArray(list) ? list.filter((p) => typeof p === "string") : [];
+}
+function pnpmWorkspaces(text) {
+	if (text === null) return [];
+	const lines = text.split("\n");
+	const at = lines.findIndex((l) => l.startsWith("packages") && /^packages[ \t]*:/.test(l));
+	if (at === -1) return [];
+	const rest = stripYamlComment(lines[at].slice(lines[at].indexOf(":") + 1)).trim();
+	if (rest.startsWith("[")) return flowSequence([rest, ...lines.slice(at + 1)]);
+	const patterns = [];
+	for (const raw of lines.slice(at + 1)) {
+		const line = raw.replace(/\r$/, "");
+		const first = line[0];
+		if (first !== void 0 && first !== " " && first !== "	" && first !== "-" && first !== "#") break;
+		const item = line.trimStart();
+		if (!item.startsWith("-")) continue;
+		patterns.push(yamlScalar(stripYamlComment(item.slice(1)).trim()));
+	}
+	return patterns.filter((p) => p !== "");
+}
+function flowSequence(lines) {
+	const items = [];
+	let item = "";
+	let quote = null;
+	let first = true;
+	for (const raw of lines) {
+		const line = quote === null ? stripYamlComment(raw) : raw;
+		for (let i = first ? 1 : 0; i < line.length; i++) {
+			const c = line[i];
+			if (quote !== null) {
+				item += c;
+				if (c === quote) quote = null;
+			} else if (c === "\"" || c === "'") {
+				quote = c;
+				item += c;
+			} else if (c === "," || c === "]") {
+				items.push(yamlScalar(item.trim()));
+				item = "";
+				if (c === "]") return items.filter((p) => p !== "");
+			} else item += c;
+		}
+		first = false;
+	}
+	return [];
+}
+function yamlScalar(text) {
+	if (text.length >= 2 && text.startsWith("'") && text.endsWith("'")) return text.slice(1, -1).split("''").join("'");
+	if (text.length >= 2 && text.startsWith("\"") && text.endsWith("\"")) return text.slice(1, -1).replace(/\\(.)/g, "$1");
+	return text;
+}
+function stripYamlComment(line) {
+	let quote = null;
+	for (let i = 0; i < line.length; i++) {
+		const c = line[i];
+		if (quote !== null) {
+			if (c === quote) quote = null;
+		} else if (c === "\"" || c === "'") quote = c;
+		else if (c === "#" && (i === 0 || line[i - 1] === " " || line[i - 1] === "	")) return line.slice(0, i);
+	}
+	return line;
+}
+function cargoWorkspace(text) {
+	const workspace = parseTomlText(text)?.workspace;
+	const strings = (value) => Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
+	return isObject$1(workspace) ? {
+		members: strings(workspace.members),
+		exclude: strings(workspace.exclude)
+	} : {
+		members: [],
+		exclude: []
+	};
+}
+function goWorkUses(text) {
+	if (text === null) return [];
+	const folders = [];
+	let block = false;
+	for (const raw of text.split("\n")) {
+		const line = stripGoComment(raw).trim();
+		if (block) {
+			if (line === ")") block = false;
+			else if (line !== "") folders.push(line);
+			continue;
+		}
+		const words = line.split(/[ \t]+/);
+		if (words[0] === "use(" || words[0] === "use" && words[1] === "(") block = true;
+		else if (words[0] === "use" && words[1] !== void 0) folders.push(words[1]);
+	}
+	return folders.map((f) => goString(f).replace(/^\.\/?/, "").replace(/\/$/, ""));
+}
+function goModulePath(text) {
+	if (text === null) return null;
+	for (const raw of text.split("\n")) {
+		const line = stripGoComment(raw).trim();
+		if (!line.startsWith("module")) continue;
+		const path = goString(line.slice(6).trim());
+		if (path !== "" && line.length > 6 && /[ \t]/.test(line[6])) return path;
+	}
+	return null;
+}
+function stripGoComment(line) {
+	const at = line.indexOf("//");
+	return at === -1 ? line : line.slice(0, at);
+}
+function goString(text) {
+	return text.length >= 2 && (text[0] === "\"" || text[0] === "`") && text.endsWith(text[0]) ? text.slice(1, -1) : text;
+}
+function declaredName(kind, text) {
+	if (kind === "go.mod") return goModulePath(text);
+	const name = kind === "package.json" ? parseJson$1(text)?.name : tomlTable(parseTomlText(text), "package")?.name;
+	return typeof name === "string" && name.trim() !== "" ? name.trim() : null;
+}
+function declaredVersion(kind, text, root = null) {
+	if (kind === "go.mod") return null;
+	if (kind === "package.json") {
+		const version = parseJson$1(text)?.version;
+		return typeof version === "string" ? version.trim() : null;
+	}
+	const version = tomlTable(parseTomlText(text), "package")?.version;
+	if (typeof version === "string") return version.trim();
+	if (!isObject$1(version) || version.workspace !== true) return null;
+	const inherited = tomlTable(tomlTable(parseTomlText(root), "workspace"), "package")?.version;
+	return typeof inherited === "string" ? inherited.trim() : null;
+}
+function changesetPackages(text) {
+	const lines = text.replace(/^\uFEFF/, "").split("\n").map((l) => l.replace(/\r$/, ""));
+	if (lines[0]?.trimEnd() !== "---") return [];
+	const names = [];
+	for (const raw of lines.slice(1)) {
+		if (raw.trimEnd() === "---") return names;
+		const line = stripYamlComment(raw).trim();
+		const colon = line.lastIndexOf(":");
+		if (colon <= 0) continue;
+		const bump = yamlScalar(line.slice(colon + 1).trim());
+		const name = yamlScalar(line.slice(0, colon).trim());
+		if (name !== "" && (bump === "major" || bump === "minor" || bump === "patch")) names.push(name);
+	}
+	return [];
+}
+function isObject$1(value) {
+	return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function tomlTable(table, key) {
+	const value = table?.[key];
+	return isObject$1(value) ? value : null;
+}
+function parseJson$1(text) {
+	if (text === null) return null;
+	try {
+		const json = JSON.parse(text);
+		return isObject$1(json) ? json : null;
+	} catch {
+		return null;
+	}
+}
+function parseTomlText(text) {
+	if (text === null) return null;
+	try {
+		return parse$5(text);
+	} catch {
+		return null;
+	}
+}
+var init_manifests = __esmMin((() => {
+	init_dist();
+}));
+// src/sources/git/changesets.ts
+function inChangesets(path) {
+	return path.startsWith(".changeset/") || path.includes("/.changeset/");
+}
+function isChangeset(path) {
+	const slash = path.lastIndexOf("/");
+	const folder = path.slice(0, slash);
+	const file = path.slice(slash + 1);
+	return (folder === ".changeset" || folder.endsWith("/.changeset")) && file.endsWith(".md") && file.toLowerCase() !== "readme.md";
+}
+async function readChangesets(cwd, files) {
+	const before = (file) => file.replace(":", "^:");
+	const blobs = await readBlobs(cwd, [...files, ...files.map(before)], CHANGESET_LIMIT);
+	const named = new Map();
+	for (const file of files) {
+		const blob = blobs.get(file);
+		if (blob === void 0 || !("text" in blob) || blobs.has(before(file))) continue;
+		const packages = changesetPackages(blob.text);
+		if (packages.length > 0) named.set(file, packages);
+	}
+	return named;
+}
+var CHANGESET_LIMIT;
+var init_changesets = __esmMin((() => {
+	init_blobs();
+	init_manifests();
+	CHANGESET_LIMIT = 65536;
 }));
 // src/sources/git/remote.ts
 function forgeOf(host) {
@@ -28719,16 +29831,16 @@ function esc(str) {
 function slugify(input) {
 	return input.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
 }
-function isObject$1(data) {
+function isObject(data) {
 	return typeof data === "object" && data !== null && !Array.isArray(data);
 }
 function isPlainObject$2(o) {
-	if (isObject$1(o) === false) return false;
+	if (isObject(o) === false) return false;
 	const ctor = o.constructor;
 	if (ctor === void 0) return true;
 	if (typeof ctor !== "function") return true;
 	const prot = ctor.prototype;
-	if (isObject$1(prot) === false) return false;
+	if (isObject(prot) === false) return false;
 	if (Object.prototype.hasOwnProperty.call(prot, "isPrototypeOf") === false) return false;
 	return true;
 }
@@ -29076,7 +30188,7 @@ function constantCatch(value) {
 	return fn;
 }
 var Cached, captureStackTrace, allowsEval, propertyKeyTypes, NUMBER_FORMAT_RANGES, BIGINT_FORMAT_RANGES, highSurrogate, installing, broke, breaker, CONSTANT_CATCH;
-var init_util$1 = __esmMin((() => {
+var init_util = __esmMin((() => {
 	init_core$1();
 	Cached = class {
 		constructor(getter) {
@@ -29217,7 +30329,7 @@ function config(newConfig) {
 }
 var _a$1, NEVER, _zodDesc, _E, $ZodAsyncError, $ZodEncodeError, globalConfig;
 var init_core$1 = __esmMin((() => {
-	init_util$1();
+	init_util();
 	NEVER = Object.freeze({ status: "aborted" });
 	_zodDesc = {
 		value: void 0,
@@ -29309,7 +30421,7 @@ function formatError$1(error, mapper = (issue) => issue.message) {
 var _messageDesc, _issuesDesc, _installedToString, initializer$1, $ZodError;
 var init_errors$1 = __esmMin((() => {
 	init_core$1();
-	init_util$1();
+	init_util();
 	_messageDesc = {
 		get: _getMessage,
 		set: _setMessage,
@@ -29405,9 +30517,9 @@ function validateFallback(schema, value, _ctx) {
 	return result.issues.length === 0;
 }
 var _parse, _parseAsync, _safeParse, _safeParseAsync, COMPILE_INVALID, COMPILE_FALLBACK, validate, validateAsync$1, _encode, _decode, _encodeAsync, _decodeAsync, _safeEncode, _safeDecode, _safeEncodeAsync, _safeDecodeAsync;
-var init_parse$4 = __esmMin((() => {
+var init_parse$3 = __esmMin((() => {
 	init_core$1();
-	init_util$1();
+	init_util();
 	_parse = (_Err) => {
 		const fn = (schema, value, _ctx, _params) => {
 			const ctx = _ctx ? {
@@ -29626,7 +30738,7 @@ var $ZodCheck, _whenHasLength, numericOriginMap, $ZodCheckLessThan, $ZodCheckGre
 var init_checks$1 = __esmMin((() => {
 	init_core$1();
 	init_regexes();
-	init_util$1();
+	init_util();
 	$ZodCheck = $constructor("$ZodCheck", (inst, def) => {
 		var _a;
 		inst._zod ?? (inst._zod = {});
@@ -30351,7 +31463,7 @@ var init_schemas$1 = __esmMin((() => {
 	init_core$1();
 	init_doc();
 	init_regexes();
-	init_util$1();
+	init_util();
 	init_versions();
 	$ZodType = $constructor("$ZodType", (inst, def) => {
 		var _a;
@@ -30800,7 +31912,7 @@ var init_schemas$1 = __esmMin((() => {
 			}
 			return propValues;
 		});
-		const isObject = isObject$1;
+		const isObject$2 = isObject;
 		const catchall = def.catchall;
 		let value;
 		const memo = globalConfig.memoizer;
@@ -30808,7 +31920,7 @@ var init_schemas$1 = __esmMin((() => {
 		inst._zod.parse = (payload, ctx) => {
 			value ?? (value = _normalized.value);
 			const input = payload.value;
-			if (!isObject(input)) {
+			if (!isObject$2(input)) {
 				payload.issues.push({
 					expected: "object",
 					code: "invalid_type",
@@ -30938,7 +32050,7 @@ var init_schemas$1 = __esmMin((() => {
 			return doc.compile();
 		};
 		let fastpass;
-		const isObject = isObject$1;
+		const isObject$3 = isObject;
 		const jit = !globalConfig.jitless;
 		const fastEnabled = jit && allowsEval.value;
 		const catchall = def.catchall;
@@ -30946,7 +32058,7 @@ var init_schemas$1 = __esmMin((() => {
 		inst._zod.parse = (payload, ctx) => {
 			value ?? (value = _normalized.value);
 			const input = payload.value;
-			if (!isObject(input)) {
+			if (!isObject$3(input)) {
 				payload.issues.push({
 					expected: "object",
 					code: "invalid_type",
@@ -31495,7 +32607,7 @@ function isBackEdge(ctx, value) {
 }
 var $ZodCyclicError, STATE, NO_ISSUES, recursive, NONE, ASSUMED, PROVEN, handoff, open$1, memo;
 var init_memoizer = __esmMin((() => {
-	init_util$1();
+	init_util();
 	$ZodCyclicError = class extends Error {
 		constructor() {
 			super(`Cannot parse a reference cycle that closes through a transform`);
@@ -31608,7 +32720,7 @@ function en_default() {
 }
 var error;
 var init_en = __esmMin((() => {
-	init_util$1();
+	init_util();
 	error = () => {
 		const Sizable = {
 			string: {
@@ -32212,7 +33324,7 @@ function _check(fn, params) {
 }
 var init_api = __esmMin((() => {
 	init_checks$1();
-	init_util$1();
+	init_util();
 }));
 // node_modules/zod/v4/core/to-json-schema.js
 function assignProps(target, ...sources) {
@@ -32608,7 +33720,7 @@ function isTransforming(_schema, _ctx) {
 var FOLDABLE_KEYS, UNION_KEYS, createToJSONSchemaMethod, createStandardJSONSchemaMethod;
 var init_to_json_schema = __esmMin((() => {
 	init_registries();
-	init_util$1();
+	init_util();
 	FOLDABLE_KEYS = new Set([
 		"type",
 		"properties",
@@ -32727,7 +33839,7 @@ var init_json_schema_processors = __esmMin((() => {
 	init_regexes();
 	init_schemas$1();
 	init_to_json_schema();
-	init_util$1();
+	init_util();
 	narrowMin = (agg, key, value) => {
 		if (agg[key] === void 0 || value > agg[key]) agg[key] = value;
 	};
@@ -33083,13 +34195,13 @@ var init_json_schema_processors = __esmMin((() => {
 // node_modules/zod/v4/core/index.js
 var init_core = __esmMin((() => {
 	init_core$1();
-	init_parse$4();
+	init_parse$3();
 	init_errors$1();
 	init_schemas$1();
 	init_memoizer();
 	init_checks$1();
 	init_versions();
-	init_util$1();
+	init_util();
 	init_regexes();
 	init_en();
 	init_registries();
@@ -33130,7 +34242,7 @@ function _lazyMethod(proto, key, make) {
 var _installedErrorProtos, initializer, ZodRealError;
 var init_errors = __esmMin((() => {
 	init_core();
-	init_util$1();
+	init_util();
 	_installedErrorProtos = new WeakSet([Object.prototype, Error.prototype]);
 	initializer = (inst, issues) => {
 		$ZodError.init(inst, issues);
@@ -33159,11 +34271,11 @@ var init_errors = __esmMin((() => {
 	ZodRealError = $constructor("ZodError", initializer, void 0, { Parent: Error });
 }));
 // node_modules/zod/v4/classic/parse.js
-var parse$5, parseAsync, safeParse, safeParseAsync, encode, decode, encodeAsync, decodeAsync, safeEncode, safeDecode, safeEncodeAsync, safeDecodeAsync;
-var init_parse$3 = __esmMin((() => {
+var parse$4, parseAsync, safeParse, safeParseAsync, encode, decode, encodeAsync, decodeAsync, safeEncode, safeDecode, safeEncodeAsync, safeDecodeAsync;
+var init_parse$2 = __esmMin((() => {
 	init_core();
 	init_errors();
-	parse$5 = _parse(ZodRealError);
+	parse$4 = _parse(ZodRealError);
 	parseAsync = _parseAsync(ZodRealError);
 	safeParse = _safeParse(ZodRealError);
 	safeParseAsync = _safeParseAsync(ZodRealError);
@@ -33345,7 +34457,7 @@ var init_schemas = __esmMin((() => {
 	init_to_json_schema();
 	init_en();
 	init_checks();
-	init_parse$3();
+	init_parse$2();
 	ZodType = $constructor("ZodType", (inst, def) => {
 		_ensureDefaultLocale();
 		$ZodType.init(inst, def);
@@ -33458,7 +34570,7 @@ var init_schemas = __esmMin((() => {
 			own(this, "~standard", value);
 		},
 		parse: function _parse(data, params) {
-			return parse$5(this, data, params, { callee: _parse });
+			return parse$4(this, data, params, { callee: _parse });
 		},
 		parseAsync: async function _parseAsync(data, params) {
 			return await parseAsync(this, data, params, { callee: _parseAsync });
@@ -34074,11 +35186,11 @@ var init_external = __esmMin((() => {
 	init_schemas();
 	init_checks();
 	init_errors();
-	init_parse$3();
+	init_parse$2();
 	init_compat();
 	init_json_schema_processors();
 	init_registries();
-	init_util$1();
+	init_util();
 	init_checks();
 	init_iso();
 	init_schemas();
@@ -35582,7 +36694,7 @@ function expand(template, context) {
 	if (template === "/") return template;
 	else return template.replace(/\/$/, "");
 }
-function parse$4(options) {
+function parse$3(options) {
 	let method = options.method.toUpperCase();
 	let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
 	let headers = Object.assign({}, options.headers);
@@ -35619,7 +36731,7 @@ function parse$4(options) {
 	}, typeof body !== "undefined" ? { body } : null, options.request ? { request: options.request } : null);
 }
 function endpointWithDefaults(defaults, route, options) {
-	return parse$4(merge$1(defaults, route, options));
+	return parse$3(merge$1(defaults, route, options));
 }
 function withDefaults$3(oldDefaults, newDefaults) {
 	const DEFAULTS2 = merge$1(oldDefaults, newDefaults);
@@ -35628,7 +36740,7 @@ function withDefaults$3(oldDefaults, newDefaults) {
 		DEFAULTS: DEFAULTS2,
 		defaults: withDefaults$3.bind(null, DEFAULTS2),
 		merge: merge$1.bind(null, DEFAULTS2),
-		parse: parse$4
+		parse: parse$3
 	});
 }
 var DEFAULTS, urlVariableRegex, endpoint;
@@ -36350,7 +37462,7 @@ function createClient(options) {
 			kind: "retry",
 			reason: `HTTP ${status}`
 		};
-		const body = parseJson$1(text);
+		const body = parseJson(text);
 		const message = messageOf(body.value);
 		if (status === 401) return {
 			kind: "fail",
@@ -36511,7 +37623,7 @@ function createClient(options) {
 		stats
 	};
 }
-function parseJson$1(text) {
+function parseJson(text) {
 	try {
 		return {
 			ok: true,
@@ -37434,7 +38546,7 @@ function clean$1(text) {
 	return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, "");
 }
 var EventsError, SHA, SUCCESS, FAILED, FIELDS$1;
-var init_parse$2 = __esmMin((() => {
+var init_parse$1 = __esmMin((() => {
 	init_time();
 	EventsError = class extends Error {};
 	SHA = /^[0-9a-f]{4,64}$/i;
@@ -37590,7 +38702,7 @@ var MAX_EVENTS_FILE, NO_EVENTS;
 var init_events = __esmMin((() => {
 	init_errors$2();
 	init_read_regular();
-	init_parse$2();
+	init_parse$1();
 	init_commit_ids();
 	MAX_EVENTS_FILE = 64 * MEGABYTE;
 	NO_EVENTS = {
@@ -38036,13 +39148,13 @@ function createScanner$1(text, ignoreTrivia = false) {
 		if (text.charCodeAt(pos) === 48) pos++;
 		else {
 			pos++;
-			while (pos < text.length && isDigit$1(text.charCodeAt(pos))) pos++;
+			while (pos < text.length && isDigit(text.charCodeAt(pos))) pos++;
 		}
 		if (pos < text.length && text.charCodeAt(pos) === 46) {
 			pos++;
-			if (pos < text.length && isDigit$1(text.charCodeAt(pos))) {
+			if (pos < text.length && isDigit(text.charCodeAt(pos))) {
 				pos++;
-				while (pos < text.length && isDigit$1(text.charCodeAt(pos))) pos++;
+				while (pos < text.length && isDigit(text.charCodeAt(pos))) pos++;
 			} else {
 				scanError = 3;
 				return text.substring(start, pos);
@@ -38052,9 +39164,9 @@ function createScanner$1(text, ignoreTrivia = false) {
 		if (pos < text.length && (text.charCodeAt(pos) === 69 || text.charCodeAt(pos) === 101)) {
 			pos++;
 			if (pos < text.length && text.charCodeAt(pos) === 43 || text.charCodeAt(pos) === 45) pos++;
-			if (pos < text.length && isDigit$1(text.charCodeAt(pos))) {
+			if (pos < text.length && isDigit(text.charCodeAt(pos))) {
 				pos++;
-				while (pos < text.length && isDigit$1(text.charCodeAt(pos))) pos++;
+				while (pos < text.length && isDigit(text.charCodeAt(pos))) pos++;
 				end = pos;
 			} else scanError = 3;
 		}
@@ -38222,7 +39334,7 @@ function createScanner$1(text, ignoreTrivia = false) {
 			case 45:
 				value += String.fromCharCode(code);
 				pos++;
-				if (pos === len || !isDigit$1(text.charCodeAt(pos))) return token = 16;
+				if (pos === len || !isDigit(text.charCodeAt(pos))) return token = 16;
 			case 48:
 			case 49:
 			case 50:
@@ -38294,7 +39406,7 @@ function isWhiteSpace(ch) {
 function isLineBreak(ch) {
 	return ch === 10 || ch === 13;
 }
-function isDigit$1(ch) {
+function isDigit(ch) {
 	return ch >= 48 && ch <= 57;
 }
 var CharacterCodes;
@@ -38678,7 +39790,7 @@ function getLocation$1(text, position) {
 		}
 	};
 }
-function parse$2(text, errors = [], options = ParseOptions.DEFAULT) {
+function parse$1(text, errors = [], options = ParseOptions.DEFAULT) {
 	let currentProperty = null;
 	let currentParent = [];
 	const previousParents = [];
@@ -39291,7 +40403,7 @@ var main_exports = __exportAll({
 	getNodePath: () => getNodePath,
 	getNodeValue: () => getNodeValue,
 	modify: () => modify,
-	parse: () => parse$1,
+	parse: () => parse,
 	parseTree: () => parseTree,
 	printParseErrorCode: () => printParseErrorCode,
 	stripComments: () => stripComments,
@@ -39339,7 +40451,7 @@ function applyEdits(text, edits) {
 	}
 	return text;
 }
-var createScanner, ScanError, SyntaxKind, getLocation, parse$1, parseTree, findNodeAtLocation, findNodeAtOffset, getNodePath, getNodeValue, visit, stripComments, ParseErrorCode;
+var createScanner, ScanError, SyntaxKind, getLocation, parse, parseTree, findNodeAtLocation, findNodeAtOffset, getNodePath, getNodeValue, visit, stripComments, ParseErrorCode;
 var init_main = __esmMin((() => {
 	init_format$1();
 	init_edit();
@@ -39375,7 +40487,7 @@ var init_main = __esmMin((() => {
 		SyntaxKind[SyntaxKind["EOF"] = 17] = "EOF";
 	})(SyntaxKind || (SyntaxKind = {}));
 	getLocation = getLocation$1;
-	parse$1 = parse$2;
+	parse = parse$1;
 	parseTree = parseTree$1;
 	findNodeAtLocation = findNodeAtLocation$1;
 	findNodeAtOffset = findNodeAtOffset$1;
@@ -39697,7 +40809,7 @@ function unwrapShape(schema) {
 	while (s && s.shape === void 0 && typeof s.unwrap === "function") s = s.unwrap();
 	return s?.shape;
 }
-var init_parse$1 = __esmMin((() => {
+var init_parse = __esmMin((() => {
 	init_errors$2();
 	init_defaults();
 	init_issues();
@@ -39723,7 +40835,7 @@ async function loadConfig(options) {
 		});
 		throw new ConfigError(`config ${name} ${error.message}: a config is a small JSON file (see \`flowaudit init\`)`, { cause: error });
 	}
-	const { parseConfigText } = await Promise.resolve().then(() => (init_parse$1(), parse_exports));
+	const { parseConfigText } = await Promise.resolve().then(() => (init_parse(), parse_exports));
 	return {
 		...parseConfigText(text, name),
 		source: path
@@ -39818,57 +40930,6 @@ var init_settings = __esmMin((() => {
 		fri: 5,
 		sat: 6
 	};
-}));
-// src/sources/git/blobs.ts
-async function readBlobs(cwd, names, maxBytes) {
-	const found = new Map();
-	const asked = [...new Set(names)].filter((n) => !/[\n\r]/.test(n));
-	if (asked.length === 0) return found;
-	const sizes = [];
-	await streamGit(cwd, ["cat-file", "--batch-check=%(objecttype) %(objectsize)"], (record) => {
-		const m = /^blob (\d+)$/.exec(record.toString("utf8"));
-		sizes.push(m ? Number(m[1]) : null);
-	}, {
-		separator: 10,
-		input: `${asked.join("\n")}\n`,
-		onFailure: () => true
-	});
-	const small = [];
-	asked.forEach((name, i) => {
-		const size = sizes[i];
-		if (size === null || size === void 0) return;
-		if (size > maxBytes) found.set(name, { tooLarge: size });
-		else small.push(name);
-	});
-	if (small.length === 0) return found;
-	let at = 0;
-	let blob = null;
-	let filled = 0;
-	await streamGitRanges(cwd, ["cat-file", "--batch"], (buffer, start, end) => {
-		if (blob === null) {
-			const m = /^[0-9a-f]+ blob (\d+)$/.exec(buffer.toString("latin1", start, end));
-			if (m === null) {
-				at++;
-				return;
-			}
-			blob = Buffer.allocUnsafe(Number(m[1]) + 1);
-			filled = 0;
-			return;
-		}
-		filled += buffer.copy(blob, filled, start, end);
-		if (filled < blob.length) blob[filled++] = 10;
-		if (filled < blob.length) return;
-		found.set(small[at++], { text: blob.toString("utf8", 0, blob.length - 1) });
-		blob = null;
-	}, {
-		separator: 10,
-		input: `${small.join("\n")}\n`,
-		onFailure: () => true
-	});
-	return found;
-}
-var init_blobs = __esmMin((() => {
-	init_run();
 }));
 // src/sources/git/changed-files.ts
 async function readChangedFiles(cwd, shas, counts = () => true) {
@@ -40040,1023 +41101,6 @@ function literalPaths(paths) {
 var init_path_commits = __esmMin((() => {
 	init_run();
 }));
-// node_modules/smol-toml/dist/error.js
-/*!
-* Copyright (c) Squirrel Chat et al., All rights reserved.
-* SPDX-License-Identifier: BSD-3-Clause
-*
-* Redistribution and use in source and binary forms, with or without
-* modification, are permitted provided that the following conditions are met:
-*
-* 1. Redistributions of source code must retain the above copyright notice, this
-*    list of conditions and the following disclaimer.
-* 2. Redistributions in binary form must reproduce the above copyright notice,
-*    this list of conditions and the following disclaimer in the
-*    documentation and/or other materials provided with the distribution.
-* 3. Neither the name of the copyright holder nor the names of its contributors
-*    may be used to endorse or promote products derived from this software without
-*    specific prior written permission.
-*
-* THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
-* ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
-* WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
-* DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
-* FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
-* DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
-* SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
-* CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
-* OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
-* OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
-*/
-function getLineColFromPtr(string, ptr) {
-	let lines = string.slice(0, ptr).split(/\r?\n/);
-	return [lines.length, lines.pop().length + 1];
-}
-function makeCodeBlock(string, line, column) {
-	let lines = string.split(/\r?\n/);
-	let codeblock = "";
-	let numberLen = (Math.log10(line + 1) | 0) + 1;
-	for (let i = line - 1; i <= line + 1; i++) {
-		let l = lines[i - 1];
-		if (!l) continue;
-		codeblock += i.toString().padEnd(numberLen, " ");
-		codeblock += ":  ";
-		codeblock += l;
-		codeblock += "\n";
-		if (i === line) {
-			codeblock += " ".repeat(numberLen + column + 2);
-			codeblock += "^\n";
-		}
-	}
-	return codeblock;
-}
-var TomlError;
-var init_error = __esmMin((() => {
-	TomlError = class TomlError extends Error {
-		line;
-		column;
-		codeblock;
-		constructor(message, options) {
-			const [line, column] = getLineColFromPtr(options.toml, options.ptr);
-			const codeblock = makeCodeBlock(options.toml, line, column);
-			super(`Invalid TOML document: ${message}\n\n${codeblock}`, options);
-			this.line = line;
-			this.column = column;
-			this.codeblock = codeblock;
-		}
-		static x(message, ctx, ptr) {
-			throw new TomlError(message, {
-				toml: ctx.s,
-				ptr: ptr ?? ctx.p
-			});
-		}
-	};
-}));
-// node_modules/smol-toml/dist/primitive.js
-/*!
-* Copyright (c) Squirrel Chat et al., All rights reserved.
-* SPDX-License-Identifier: BSD-3-Clause
-*
-* Redistribution and use in source and binary forms, with or without
-* modification, are permitted provided that the following conditions are met:
-*
-* 1. Redistributions of source code must retain the above copyright notice, this
-*    list of conditions and the following disclaimer.
-* 2. Redistributions in binary form must reproduce the above copyright notice,
-*    this list of conditions and the following disclaimer in the
-*    documentation and/or other materials provided with the distribution.
-* 3. Neither the name of the copyright holder nor the names of its contributors
-*    may be used to endorse or promote products derived from this software without
-*    specific prior written permission.
-*
-* THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
-* ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
-* WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
-* DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
-* FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
-* DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
-* SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
-* CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
-* OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
-* OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
-*/
-function parseString(ctx) {
-	let startPtr = ctx.p;
-	let c = ctx.s.charCodeAt(ctx.p++);
-	let first = c;
-	let isLiteral = c === 39;
-	let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
-	if (isMultiline) {
-		if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10) ctx.p++;
-		else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) ctx.p += 2;
-	}
-	let parsed = "";
-	let sliceStart = ctx.p;
-	let state = 0;
-	for (; ctx.p < ctx.s.length; ctx.p++) {
-		c = ctx.s.charCodeAt(ctx.p);
-		if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) state = state && 3;
-		else if (c < 32 && c !== 9 || c === 127) TomlError.x("control characters are not allowed in strings", ctx);
-		else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
-			if (isMultiline) {
-				if (ctx.s.charCodeAt(ctx.p + 3) === first) ctx.p++;
-				if (ctx.s.charCodeAt(ctx.p + 3) === first) ctx.p++;
-			}
-			if (!state) {
-				let s = ctx.s.slice(sliceStart, ctx.p);
-				parsed = parsed ? parsed + s : s;
-			}
-			ctx.p += isMultiline ? 3 : 1;
-			return parsed;
-		} else if (!state) {
-			if (!isLiteral && c === 92) {
-				parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
-				state = 1;
-			}
-		} else if (state === 1) {
-			if (c === 120 || c === 117 || c === 85) {
-				let errPtr = ctx.p++ - 1;
-				let value = 0;
-				let len = c === 120 ? 2 : c === 117 ? 4 : 8;
-				for (let j = 0; j < len; j++, ctx.p++) {
-					let hex = ctx.s.charCodeAt(ctx.p);
-					let digit = hex >= 48 && hex <= 57 ? hex - 48 : hex >= 65 && hex <= 70 ? hex - 65 + 10 : hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1;
-					if (digit < 0) TomlError.x("invalid non-hex character in unicode escape", ctx);
-					value = value << 4 | digit;
-				}
-				if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) TomlError.x("invalid unicode escape", ctx, errPtr);
-				parsed += String.fromCodePoint(value);
-				sliceStart = ctx.p--;
-				state = 0;
-			} else if (isMultiline && (c === 32 || c === 9)) state = 2;
-			else {
-				if (c === 98) parsed += "\b";
-				else if (c === 116) parsed += "	";
-				else if (c === 110) parsed += "\n";
-				else if (c === 102) parsed += "\f";
-				else if (c === 114) parsed += "\r";
-				else if (c === 101) parsed += "\x1B";
-				else if (c === 34) parsed += "\"";
-				else if (c === 92) parsed += "\\";
-				else TomlError.x("unrecognised escape sequence", ctx);
-				sliceStart = ctx.p + 1;
-				state = 0;
-			}
-		} else if (c !== 32 && c !== 9) {
-			if (state === 2) TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
-			state = !isLiteral && c === 92 ? 1 : 0;
-			sliceStart = ctx.p;
-		}
-	}
-	TomlError.x("unfinished string", ctx, startPtr);
-}
-var init_primitive = __esmMin((() => {
-	init_error();
-}));
-// node_modules/smol-toml/dist/date.js
-var DATE_TIME_RE, TomlDate;
-var init_date = __esmMin((() => {
-	DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
-	TomlDate = class TomlDate extends Date {
-		#hasDate = false;
-		#hasTime = false;
-		#offset = null;
-		constructor(date, fasttype, unsafeDelim) {
-			/*!
-			* Copyright (c) Squirrel Chat et al., All rights reserved.
-			* SPDX-License-Identifier: BSD-3-Clause
-			*
-			* Redistribution and use in source and binary forms, with or without
-			* modification, are permitted provided that the following conditions are met:
-			*
-			* 1. Redistributions of source code must retain the above copyright notice, this
-			*    list of conditions and the following disclaimer.
-			* 2. Redistributions in binary form must reproduce the above copyright notice,
-			*    this list of conditions and the following disclaimer in the
-			*    documentation and/or other materials provided with the distribution.
-			* 3. Neither the name of the copyright holder nor the names of its contributors
-			*    may be used to endorse or promote products derived from this software without
-			*    specific prior written permission.
-			*
-			* THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
-			* ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
-			* WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
-			* DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
-			* FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
-			* DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
-			* SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
-			* CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
-			* OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
-			* OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
-			*/
-			let hasDate = true;
-			let hasTime = true;
-			let offset = "Z";
-			let c;
-			if (typeof date === "string") {
-				if (fasttype) prep: {
-					if (fasttype < 3) {
-						if (+date.slice(11, 13) > 23) {
-							date = "";
-							break prep;
-						}
-						if (fasttype === 2) {
-							offset = null;
-							date += "Z";
-						} else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) offset = date.slice(date.length - 6);
-						if (unsafeDelim) date = date.slice(0, 10) + "T" + date.slice(11);
-					} else if (fasttype === 4) date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
-					hasDate = fasttype !== 4;
-					hasTime = fasttype !== 3;
-				}
-				else {
-					let match = date.match(DATE_TIME_RE);
-					if (match) {
-						if (!match[1]) {
-							hasDate = false;
-							date = `0000-01-01T${date}`;
-						}
-						hasTime = !!match[2];
-						hasTime && date[10] === " " && (date = date.replace(" ", "T"));
-						if (match[2] && +match[2] > 23) date = "";
-						else {
-							offset = match[3] || null;
-							if (!offset && hasTime) date += "Z";
-						}
-					} else date = "";
-				}
-			}
-			super(date);
-			if (!isNaN(this.getTime())) {
-				this.#hasDate = hasDate;
-				this.#hasTime = hasTime;
-				this.#offset = offset;
-			}
-		}
-		isDateTime() {
-			return this.#hasDate && this.#hasTime;
-		}
-		isLocal() {
-			return !this.#hasDate || !this.#hasTime || !this.#offset;
-		}
-		isDate() {
-			return this.#hasDate && !this.#hasTime;
-		}
-		isTime() {
-			return this.#hasTime && !this.#hasDate;
-		}
-		isValid() {
-			return this.#hasDate || this.#hasTime;
-		}
-		toISOString() {
-			let iso = super.toISOString();
-			if (this.isDate()) return iso.slice(0, 10);
-			if (this.isTime()) return iso.slice(11, 23);
-			if (this.#offset === null) return iso.slice(0, -1);
-			if (this.#offset === "Z" || this.#offset === "z") return iso;
-			let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
-			offset = this.#offset[0] === "-" ? offset : -offset;
-			return new Date(this.getTime() - offset * 6e4).toISOString().slice(0, -1) + this.#offset;
-		}
-		static wrapAsOffsetDateTime(jsDate, offset = "Z") {
-			let date = new TomlDate(jsDate);
-			date.#offset = offset;
-			return date;
-		}
-		static wrapAsLocalDateTime(jsDate) {
-			let date = new TomlDate(jsDate);
-			date.#offset = null;
-			return date;
-		}
-		static wrapAsLocalDate(jsDate) {
-			let date = new TomlDate(jsDate);
-			date.#hasTime = false;
-			date.#offset = null;
-			return date;
-		}
-		static wrapAsLocalTime(jsDate) {
-			let date = new TomlDate(jsDate);
-			date.#hasDate = false;
-			date.#offset = null;
-			return date;
-		}
-	};
-}));
-// node_modules/smol-toml/dist/extract.js
-/*!
-* Copyright (c) Squirrel Chat et al., All rights reserved.
-* SPDX-License-Identifier: BSD-3-Clause
-*
-* Redistribution and use in source and binary forms, with or without
-* modification, are permitted provided that the following conditions are met:
-*
-* 1. Redistributions of source code must retain the above copyright notice, this
-*    list of conditions and the following disclaimer.
-* 2. Redistributions in binary form must reproduce the above copyright notice,
-*    this list of conditions and the following disclaimer in the
-*    documentation and/or other materials provided with the distribution.
-* 3. Neither the name of the copyright holder nor the names of its contributors
-*    may be used to endorse or promote products derived from this software without
-*    specific prior written permission.
-*
-* THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
-* ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
-* WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
-* DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
-* FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
-* DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
-* SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
-* CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
-* OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
-* OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
-*/
-function isDigit(char, base = 10) {
-	return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
-}
-function isEndOfValue(char, delim) {
-	return char === 32 || char === 9 || char === 10 || char === 13 || delim && (char === delim || char === 44) || char === 35;
-}
-function extractValue(ctx, end) {
-	let errPtr = ctx.p;
-	let c = ctx.s.charCodeAt(ctx.p);
-	if (c === 91 || c === 123) {
-		ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
-		let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
-		ctx.d++;
-		return value;
-	}
-	if (c === 34 || c === 39) return parseString(ctx);
-	if (c === 116) {
-		if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101) TomlError.x("invalid value", ctx, errPtr);
-		return ctx.p++, true;
-	}
-	if (c === 102) {
-		if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101) TomlError.x("invalid value", ctx, errPtr);
-		return ctx.p++, false;
-	}
-	if (c === 43 || c === 45) return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
-	if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) return parseDate(ctx, c, end);
-	if (ctx.s.charCodeAt(ctx.p + 2) === 58) return parseTime(ctx, c, end);
-	return parseNumber(ctx, ctx.p, c, 0, end);
-}
-function parseNumber(ctx, startPtr, startChr, sign, endChr) {
-	let c = startChr;
-	let state = 0;
-	let hasUnderscores = false;
-	if (c === 105) {
-		if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102) TomlError.x("invalid value", ctx, startPtr);
-		return ctx.p++, (sign || 1) / 0;
-	}
-	if (c === 110) {
-		if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110) TomlError.x("invalid value", ctx, startPtr);
-		return ctx.p++, NaN;
-	}
-	if (c === 48) {
-		if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr)) return ctx.bi === true ? 0n : 0;
-		if (!sign) {
-			if (c === 120) return parseIntegerBaseN(ctx, startPtr, 16, endChr);
-			else if (c === 98) return parseIntegerBaseN(ctx, startPtr, 2, endChr);
-			else if (c === 111) return parseIntegerBaseN(ctx, startPtr, 8, endChr);
-		}
-		if (c === 46) state = 2;
-		else if (c === 101 || c === 69) state = 4;
-		else TomlError.x("illegal leading zero", ctx, startPtr);
-	} else if (!isDigit(c)) TomlError.x("invalid value", ctx, startPtr);
-	while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
-		if (!state) state = 1;
-		if (c === 95) {
-			if (!(state & 1)) TomlError.x("illegal underscore", ctx);
-			state += 11;
-			hasUnderscores = true;
-		} else if (state === 1 && c === 46) state = 2;
-		else if ((state === 1 || state === 3) && (c === 101 || c === 69)) state = 4;
-		else if (state === 4 && (c === 43 || c === 45)) state = 6;
-		else if (!isDigit(c)) TomlError.x(`illegal character in numeric literal`, ctx);
-		else if (state > 9) state -= 11;
-		else if (!(state & 1)) state++;
-	}
-	if (!state) {
-		let val = (startChr - 48) * (sign || 1);
-		return ctx.bi === true ? BigInt(val) : val;
-	}
-	if (!(state & 1)) TomlError.x("unfinished numeric value", ctx, startPtr);
-	let str = ctx.s.slice(startPtr, ctx.p);
-	if (hasUnderscores) str = str.replaceAll("_", "");
-	return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
-}
-function parseIntegerBaseN(ctx, startPtr, base, endChr) {
-	let c, underscore = 1;
-	while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) if (c === 95) {
-		if (underscore & 1) TomlError.x("illegal underscore", ctx);
-		underscore = 3;
-	} else if (!isDigit(c, base)) TomlError.x(`illegal character in numeric literal`, ctx);
-	else if (underscore & 1) underscore--;
-	if (underscore & 1) TomlError.x("unfinished numeric value", ctx);
-	let str = ctx.s.slice(startPtr + 2, ctx.p);
-	if (underscore) str = str.replaceAll("_", "");
-	return parseInteger(ctx, str, base, startPtr);
-}
-function parseInteger(ctx, str, base, startPtr) {
-	if (ctx.bi !== true) int: {
-		let val = parseInt(str, base);
-		if (!Number.isSafeInteger(val)) {
-			if (ctx.bi) break int;
-			TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
-		}
-		return val;
-	}
-	return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
-}
-function parseDate(ctx, c, endChr) {
-	let startPtr = ctx.p++, unsafeSeparator;
-	if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
-	ctx.p += 5;
-	if (!isDigit(ctx.s.charCodeAt(ctx.p++))) TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
-	if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) return readDate(ctx, ctx.s.slice(startPtr, ctx.p), 3, false, startPtr);
-	if (ctx.s.charCodeAt(ctx.p += 3) !== 58) TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
-	if (ctx.s.charCodeAt(ctx.p += 3) === 58) ctx.p += 3;
-	if (ctx.s.charCodeAt(ctx.p) === 46) while (isDigit(ctx.s.charCodeAt(++ctx.p)));
-	if (c = ctx.s.charCodeAt(ctx.p)) {
-		if (c === 90 || c === 122) return readDate(ctx, ctx.s.slice(startPtr, ++ctx.p), 1, unsafeSeparator, startPtr, "[+00:00]");
-		if (c === 43 || c === 45) return readDate(ctx, ctx.s.slice(startPtr, ctx.p += 6), 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
-	}
-	return readDate(ctx, ctx.s.slice(startPtr, ctx.p), 2, unsafeSeparator, startPtr);
-}
-function parseTime(ctx, c, endChr) {
-	let start = ctx.p;
-	if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) return parseNumber(ctx, --ctx.p, c, 0, endChr);
-	if (ctx.s.charCodeAt(ctx.p += 4) === 58) ctx.p += 3;
-	if (ctx.s.charCodeAt(ctx.p) === 46) while (isDigit(ctx.s.charCodeAt(++ctx.p)));
-	return readDate(ctx, ctx.s.slice(start, ctx.p), 4, false, start);
-}
-function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
-	if (ctx.ld) {
-		let date = new TomlDate(str, type, unsafeDelim);
-		if (!date.isValid()) TomlError.x("invalid date", ctx, errPtr);
-		return date;
-	}
-	try {
-		if (temporalSuffix) str += temporalSuffix;
-		switch (type) {
-			case 1: return Temporal.ZonedDateTime.from(str);
-			case 2: return Temporal.PlainDateTime.from(str);
-			case 3: return Temporal.PlainDate.from(str);
-			case 4: return Temporal.PlainTime.from(str);
-		}
-	} catch (e) {
-		TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
-	}
-}
-var init_extract = __esmMin((() => {
-	init_primitive();
-	init_struct();
-	init_error();
-	init_date();
-}));
-// node_modules/smol-toml/dist/util.js
-/*!
-* Copyright (c) Squirrel Chat et al., All rights reserved.
-* SPDX-License-Identifier: BSD-3-Clause
-*
-* Redistribution and use in source and binary forms, with or without
-* modification, are permitted provided that the following conditions are met:
-*
-* 1. Redistributions of source code must retain the above copyright notice, this
-*    list of conditions and the following disclaimer.
-* 2. Redistributions in binary form must reproduce the above copyright notice,
-*    this list of conditions and the following disclaimer in the
-*    documentation and/or other materials provided with the distribution.
-* 3. Neither the name of the copyright holder nor the names of its contributors
-*    may be used to endorse or promote products derived from this software without
-*    specific prior written permission.
-*
-* THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
-* ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
-* WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
-* DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
-* FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
-* DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
-* SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
-* CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
-* OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
-* OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
-*/
-function skipComment(ctx) {
-	for (; ctx.p < ctx.s.length; ctx.p++) {
-		let c = ctx.s.charCodeAt(ctx.p);
-		if (c === 10) break;
-		if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
-			ctx.p++;
-			break;
-		}
-		if (c < 32 && c !== 9 || c === 127) TomlError.x("control characters are not allowed in comments", ctx);
-	}
-}
-function skipVoid(ctx, banNewLines, banComments) {
-	let c;
-	while (ctx.p < ctx.s.length) {
-		while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10))) ctx.p++;
-		if (banComments || c !== 35) break;
-		skipComment(ctx);
-	}
-}
-var init_util = __esmMin((() => {
-	init_error();
-}));
-// node_modules/smol-toml/dist/struct.js
-/*!
-* Copyright (c) Squirrel Chat et al., All rights reserved.
-* SPDX-License-Identifier: BSD-3-Clause
-*
-* Redistribution and use in source and binary forms, with or without
-* modification, are permitted provided that the following conditions are met:
-*
-* 1. Redistributions of source code must retain the above copyright notice, this
-*    list of conditions and the following disclaimer.
-* 2. Redistributions in binary form must reproduce the above copyright notice,
-*    this list of conditions and the following disclaimer in the
-*    documentation and/or other materials provided with the distribution.
-* 3. Neither the name of the copyright holder nor the names of its contributors
-*    may be used to endorse or promote products derived from this software without
-*    specific prior written permission.
-*
-* THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
-* ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
-* WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
-* DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
-* FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
-* DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
-* SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
-* CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
-* OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
-* OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
-*/
-function parseKey(ctx, end = 61) {
-	let startPtr;
-	let state = 0;
-	let parsed = [];
-	let sliceStart;
-	let c = ctx.s.charCodeAt(startPtr = ctx.p);
-	do
-		if (c === end) {
-			if (!state) TomlError.x("unexpected end of key", ctx);
-			if (state === 1) parsed.push(ctx.s.slice(sliceStart, ctx.p));
-			return ctx.p++, parsed;
-		} else if (c === 46) {
-			if (!state) TomlError.x("illegal empty bare key", ctx);
-			if (state === 1) parsed.push(ctx.s.slice(sliceStart, ctx.p));
-			state = 0;
-		} else if (!state && (c === 34 || c === 39)) {
-			if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2)) TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
-			parsed.push(parseString(ctx));
-			state = 2;
-			ctx.p--;
-		} else if (c === 32 || c === 9) {
-			if (state === 1) {
-				parsed.push(ctx.s.slice(sliceStart, ctx.p));
-				state = 2;
-			}
-		} else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) TomlError.x("illegal character in key", ctx);
-		else if (!state) {
-			state = 1;
-			sliceStart = ctx.p;
-		}
-	while (c = ctx.s.charCodeAt(++ctx.p));
-	TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
-}
-function parseInlineTable(ctx) {
-	let startPtr = ctx.p++;
-	let res = Object.create(null);
-	let seen = new Set();
-	let c;
-	while (ctx.p < ctx.s.length) {
-		skipVoid(ctx);
-		if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
-			ctx.p++;
-			return res;
-		}
-		let k;
-		let t = res;
-		let hasOwn = false;
-		let errPtr = ctx.p;
-		let key = parseKey(ctx);
-		for (let i = 0; i < key.length; i++) {
-			if (i) t = hasOwn ? t[k] : t[k] = Object.create(null);
-			k = key[i];
-			if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) TomlError.x("trying to redefine an already defined value", ctx, errPtr);
-			let unsafe = k === "__proto__";
-			if (ctx.uk && (unsafe || k === "constructor")) {
-				t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
-				break;
-			}
-			if (!hasOwn && unsafe) Object.defineProperty(t, k, {
-				enumerable: true,
-				configurable: true,
-				writable: true
-			});
-		}
-		if (hasOwn) TomlError.x("trying to redefine an already defined value", ctx, errPtr);
-		skipVoid(ctx, true, true);
-		let value = extractValue(ctx, 125);
-		if (t && typeof (t[k] = value) === "object") seen.add(value);
-		skipVoid(ctx);
-		if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) return res;
-		if (c !== 44) TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
-	}
-	TomlError.x("unfinished table", ctx, startPtr);
-}
-function parseArray(ctx) {
-	let startPtr = ctx.p++;
-	let res = [];
-	let c;
-	while (ctx.p < ctx.s.length) {
-		skipVoid(ctx);
-		if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
-			ctx.p++;
-			return res;
-		}
-		res.push(extractValue(ctx, 93));
-		skipVoid(ctx);
-		if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) return res;
-		if (c !== 44) TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
-	}
-	TomlError.x("unfinished array", ctx, startPtr);
-}
-var init_struct = __esmMin((() => {
-	init_primitive();
-	init_extract();
-	init_util();
-	init_error();
-}));
-// node_modules/smol-toml/dist/parse.js
-/*!
-* Copyright (c) Squirrel Chat et al., All rights reserved.
-* SPDX-License-Identifier: BSD-3-Clause
-*
-* Redistribution and use in source and binary forms, with or without
-* modification, are permitted provided that the following conditions are met:
-*
-* 1. Redistributions of source code must retain the above copyright notice, this
-*    list of conditions and the following disclaimer.
-* 2. Redistributions in binary form must reproduce the above copyright notice,
-*    this list of conditions and the following disclaimer in the
-*    documentation and/or other materials provided with the distribution.
-* 3. Neither the name of the copyright holder nor the names of its contributors
-*    may be used to endorse or promote products derived from this software without
-*    specific prior written permission.
-*
-* THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
-* ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
-* WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
-* DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
-* FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
-* DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
-* SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
-* CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
-* OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
-* OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
-*/
-function peekTable(ctx, key, table, meta, type) {
-	let t = table;
-	let m = meta;
-	let k;
-	let hasOwn = false;
-	let state;
-	for (let i = 0; i < key.length; i++) {
-		if (i) {
-			t = hasOwn ? t[k] : t[k] = Object.create(null);
-			m = (state = m[k]).c;
-			if (type === 0 && (state.t === 1 || state.t === 2)) return null;
-			if (state.t === 2) {
-				let l = t.length - 1;
-				t = t[l];
-				m = m[l].c;
-			}
-		}
-		k = key[i];
-		if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) return null;
-		if (!hasOwn) {
-			let unsafe = k === "__proto__";
-			if (ctx.uk && (unsafe || k === "constructor")) return false;
-			if (unsafe) {
-				Object.defineProperty(t, k, {
-					enumerable: true,
-					configurable: true,
-					writable: true
-				});
-				Object.defineProperty(m, k, {
-					enumerable: true,
-					configurable: true,
-					writable: true
-				});
-			}
-			m[k] = {
-				t: i < key.length - 1 && type === 2 ? 3 : type,
-				d: false,
-				i: 0,
-				c: Object.create(null)
-			};
-		}
-	}
-	state = m[k];
-	if (state.t !== type && !(type === 1 && state.t === 3)) return null;
-	if (type === 2) {
-		if (!state.d) {
-			state.d = true;
-			t[k] = [];
-		}
-		t[k].push(t = Object.create(null));
-		state.c[state.i++] = state = {
-			t: 1,
-			d: false,
-			i: 0,
-			c: Object.create(null)
-		};
-	}
-	if (state.d) return null;
-	state.d = true;
-	if (type === 1) t = hasOwn ? t[k] : t[k] = Object.create(null);
-	else if (type === 0 && hasOwn) return null;
-	return [
-		k,
-		t,
-		state.c
-	];
-}
-function validateTablePeek(ctx, peek, ptr) {
-	if (peek === null || ctx.uk === 2) TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
-}
-function parse(toml, options = {}) {
-	let ctx = {
-		s: toml,
-		p: 0,
-		d: options.maxDepth ?? 1e3,
-		bi: options.integersAsBigInt ?? false,
-		ld: options.useLegacyDate ?? true,
-		uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
-	};
-	let res = Object.create(null);
-	let meta = Object.create(null);
-	let tmp;
-	let skipping = false;
-	let tbl = res;
-	let m = meta;
-	if (toml.charCodeAt(0) === 65279) ctx.p++;
-	skipVoid(ctx);
-	while (ctx.p < toml.length) {
-		if (toml.charCodeAt(ctx.p) === 91) {
-			let isTableArray = toml.charCodeAt(++ctx.p) === 91;
-			tmp = ctx.p += +isTableArray;
-			skipping = false;
-			let k = parseKey(ctx, 93);
-			if (isTableArray) {
-				if (toml.charCodeAt(ctx.p) !== 93) TomlError.x("expected end of table array declaration", ctx);
-				ctx.p++;
-			}
-			let p = peekTable(ctx, k, res, meta, isTableArray ? 2 : 1);
-			if (!p) {
-				validateTablePeek(ctx, p, tmp);
-				skipping = true;
-			} else {
-				m = p[2];
-				tbl = p[1];
-			}
-		} else {
-			tmp = ctx.p;
-			let p = peekTable(ctx, parseKey(ctx), tbl, m, 0);
-			if (!p && !skipping) validateTablePeek(ctx, p, tmp);
-			skipVoid(ctx, true, true);
-			let v = extractValue(ctx, void 0);
-			if (p && !skipping) p[1][p[0]] = v;
-		}
-		skipVoid(ctx, true);
-		if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
-		skipVoid(ctx);
-	}
-	return res;
-}
-var init_parse = __esmMin((() => {
-	init_struct();
-	init_extract();
-	init_util();
-	init_error();
-}));
-var init_stringify = __esmMin((() => {
-	"".isWellFormed;
-}));
-/*!
-* Copyright (c) Squirrel Chat et al., All rights reserved.
-* SPDX-License-Identifier: BSD-3-Clause
-*
-* Redistribution and use in source and binary forms, with or without
-* modification, are permitted provided that the following conditions are met:
-*
-* 1. Redistributions of source code must retain the above copyright notice, this
-*    list of conditions and the following disclaimer.
-* 2. Redistributions in binary form must reproduce the above copyright notice,
-*    this list of conditions and the following disclaimer in the
-*    documentation and/or other materials provided with the distribution.
-* 3. Neither the name of the copyright holder nor the names of its contributors
-*    may be used to endorse or promote products derived from this software without
-*    specific prior written permission.
-*
-* THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
-* ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
-* WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
-* DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
-* FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
-* DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
-* SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
-* CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
-* OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
-* OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
-*/
-// node_modules/smol-toml/dist/index.js
-var init_dist = __esmMin((() => {
-	init_parse();
-	init_stringify();
-}));
-/*!
-* Copyright (c) Squirrel Chat et al., All rights reserved.
-* SPDX-License-Identifier: BSD-3-Clause
-*
-* Redistribution and use in source and binary forms, with or without
-* modification, are permitted provided that the following conditions are met:
-*
-* 1. Redistributions of source code must retain the above copyright notice, this
-*    list of conditions and the following disclaimer.
-* 2. Redistributions in binary form must reproduce the above copyright notice,
-*    this list of conditions and the following disclaimer in the
-*    documentation and/or other materials provided with the distribution.
-* 3. Neither the name of the copyright holder nor the names of its contributors
-*    may be used to endorse or promote products derived from this software without
-*    specific prior written permission.
-*
-* THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
-* ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
-* WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
-* DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
-* FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
-* DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
-* SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
-* CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
-* OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
-* OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
-*/
-// src/sources/git/manifests.ts
-function npmWorkspaces(text) {
-	const workspaces = parseJson(text)?.workspaces;
-	const list = Array.isArray(workspaces) ? workspaces : isObject(workspaces) ? workspaces.packages : void 0;
-	return Array.isArray(list) ? list.filter((p) => typeof p === "string") : [];
-}
-function pnpmWorkspaces(text) {
-	if (text === null) return [];
-	const lines = text.split("\n");
-	const at = lines.findIndex((l) => l.startsWith("packages") && /^packages[ \t]*:/.test(l));
-	if (at === -1) return [];
-	const rest = stripYamlComment(lines[at].slice(lines[at].indexOf(":") + 1)).trim();
-	if (rest.startsWith("[")) return flowSequence([rest, ...lines.slice(at + 1)]);
-	const patterns = [];
-	for (const raw of lines.slice(at + 1)) {
-		const line = raw.replace(/\r$/, "");
-		const first = line[0];
-		if (first !== void 0 && first !== " " && first !== "	" && first !== "-" && first !== "#") break;
-		const item = line.trimStart();
-		if (!item.startsWith("-")) continue;
-		patterns.push(yamlScalar(stripYamlComment(item.slice(1)).trim()));
-	}
-	return patterns.filter((p) => p !== "");
-}
-function flowSequence(lines) {
-	const items = [];
-	let item = "";
-	let quote = null;
-	let first = true;
-	for (const raw of lines) {
-		const line = quote === null ? stripYamlComment(raw) : raw;
-		for (let i = first ? 1 : 0; i < line.length; i++) {
-			const c = line[i];
-			if (quote !== null) {
-				item += c;
-				if (c === quote) quote = null;
-			} else if (c === "\"" || c === "'") {
-				quote = c;
-				item += c;
-			} else if (c === "," || c === "]") {
-				items.push(yamlScalar(item.trim()));
-				item = "";
-				if (c === "]") return items.filter((p) => p !== "");
-			} else item += c;
-		}
-		first = false;
-	}
-	return [];
-}
-function yamlScalar(text) {
-	if (text.length >= 2 && text.startsWith("'") && text.endsWith("'")) return text.slice(1, -1).split("''").join("'");
-	if (text.length >= 2 && text.startsWith("\"") && text.endsWith("\"")) return text.slice(1, -1).replace(/\\(.)/g, "$1");
-	return text;
-}
-function stripYamlComment(line) {
-	let quote = null;
-	for (let i = 0; i < line.length; i++) {
-		const c = line[i];
-		if (quote !== null) {
-			if (c === quote) quote = null;
-		} else if (c === "\"" || c === "'") quote = c;
-		else if (c === "#" && (i === 0 || line[i - 1] === " " || line[i - 1] === "	")) return line.slice(0, i);
-	}
-	return line;
-}
-function cargoWorkspace(text) {
-	const workspace = parseTomlText(text)?.workspace;
-	const strings = (value) => Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
-	return isObject(workspace) ? {
-		members: strings(workspace.members),
-		exclude: strings(workspace.exclude)
-	} : {
-		members: [],
-		exclude: []
-	};
-}
-function goWorkUses(text) {
-	if (text === null) return [];
-	const folders = [];
-	let block = false;
-	for (const raw of text.split("\n")) {
-		const line = stripGoComment(raw).trim();
-		if (block) {
-			if (line === ")") block = false;
-			else if (line !== "") folders.push(line);
-			continue;
-		}
-		const words = line.split(/[ \t]+/);
-		if (words[0] === "use(" || words[0] === "use" && words[1] === "(") block = true;
-		else if (words[0] === "use" && words[1] !== void 0) folders.push(words[1]);
-	}
-	return folders.map((f) => goString(f).replace(/^\.\/?/, "").replace(/\/$/, ""));
-}
-function goModulePath(text) {
-	if (text === null) return null;
-	for (const raw of text.split("\n")) {
-		const line = stripGoComment(raw).trim();
-		if (!line.startsWith("module")) continue;
-		const path = goString(line.slice(6).trim());
-		if (path !== "" && line.length > 6 && /[ \t]/.test(line[6])) return path;
-	}
-	return null;
-}
-function stripGoComment(line) {
-	const at = line.indexOf("//");
-	return at === -1 ? line : line.slice(0, at);
-}
-function goString(text) {
-	return text.length >= 2 && (text[0] === "\"" || text[0] === "`") && text.endsWith(text[0]) ? text.slice(1, -1) : text;
-}
-function declaredName(kind, text) {
-	if (kind === "go.mod") return goModulePath(text);
-	const name = kind === "package.json" ? parseJson(text)?.name : tomlTable(parseTomlText(text), "package")?.name;
-	return typeof name === "string" && name.trim() !== "" ? name.trim() : null;
-}
-function declaredVersion(kind, text, root = null) {
-	if (kind === "go.mod") return null;
-	if (kind === "package.json") {
-		const version = parseJson(text)?.version;
-		return typeof version === "string" ? version.trim() : null;
-	}
-	const version = tomlTable(parseTomlText(text), "package")?.version;
-	if (typeof version === "string") return version.trim();
-	if (!isObject(version) || version.workspace !== true) return null;
-	const inherited = tomlTable(tomlTable(parseTomlText(root), "workspace"), "package")?.version;
-	return typeof inherited === "string" ? inherited.trim() : null;
-}
-function isObject(value) {
-	return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function tomlTable(table, key) {
-	const value = table?.[key];
-	return isObject(value) ? value : null;
-}
-function parseJson(text) {
-	if (text === null) return null;
-	try {
-		const json = JSON.parse(text);
-		return isObject(json) ? json : null;
-	} catch {
-		return null;
-	}
-}
-function parseTomlText(text) {
-	if (text === null) return null;
-	try {
-		return parse(text);
-	} catch {
-		return null;
-	}
-}
-var init_manifests = __esmMin((() => {
-	init_dist();
-}));
 // src/sources/git/workspaces.ts
 async function readWorkspace(cwd, sha, rootName) {
 	const warnings = [];
@@ -41219,20 +41263,26 @@ async function readProducts(repo, changes, o) {
 	if (products.list.length < 2) return null;
 	const shas = changes.filter((c) => c.kind !== "sync").map((c) => c.sha);
 	const paths = await (o.touched ?? ((some) => readTouchedPaths(repo.cwd, some)))(shas);
+	const files = shas.flatMap((sha) => (paths.get(sha) ?? []).filter(isChangeset).map((path) => `${sha}:${path}`));
+	const released = files.length === 0 ? new Map() : await (o.changesets ?? ((some) => readChangesets(repo.cwd, some)))(files);
+	const names = new Set(products.list.map((p) => p.name));
 	const { byCommit: removedBy, deletedAt } = await removals(repo, packages, atEnd, end, first);
 	const touched = new Map();
+	let namedAny = false;
 	for (const sha of shas) {
 		const list = paths.get(sha);
 		if (list === void 0) continue;
+		const named = list.every(inChangesets) ? [] : list.filter(isChangeset).flatMap((path) => released.get(`${sha}:${path}`) ?? []).filter((name) => names.has(name));
 		const gone = removedBy.get(sha);
-		const of = gone === void 0 ? products.ofPaths(list) : products.ofPaths(list).filter((name) => !gone.has(name));
+		if (named.length > 0) namedAny = true;
+		const of = [...new Set([...products.ofPaths(list), ...named])].sort().filter((name) => gone?.has(name) !== true);
 		if (of.length > 0) touched.set(sha, of);
 	}
 	return {
 		products,
 		ofTag: (tag) => products.ofTag(tag),
 		evidence: {
-			names: new Set(products.list.map((p) => p.name)),
+			names,
 			own: products.own,
 			touched
 		},
@@ -41241,7 +41291,8 @@ async function readProducts(repo, changes, o) {
 			end,
 			before
 		}),
-		gone: goneIn(products, packages, atEnd, deletedAt, o)
+		gone: goneIn(products, packages, atEnd, deletedAt, o),
+		changesets: namedAny
 	};
 }
 async function removals(repo, packages, atEnd, end, first) {
@@ -41418,8 +41469,9 @@ function untouchedNote(inWindow, read, counts) {
 	const all = plural$1(untouched.length, "change");
 	const yet = shipped === untouched.length ? "" : ` (${shipped} of them shipped by the window's end)`;
 	const own = read.evidence.own;
-	if (own !== null) return `${all} of the window touched no product's files${yet}: each ships with the repository's own tags, the deploys of ${own} (the products column names that product).`;
-	return `${all} of the window touched no product's files${yet}: each ships with the first deploy of any product after it, and is of no product (in no product's row).`;
+	const none = read.changesets ? "touched no product's files and named none in a changeset" : "touched no product's files";
+	if (own !== null) return `${all} of the window ${none}${yet}: each ships with the repository's own tags, the deploys of ${own} (the products column names that product).`;
+	return `${all} of the window ${none}${yet}: each ships with the first deploy of any product after it, and is of no product (in no product's row).`;
 }
 function unknownTagsWarning(tags) {
 	if (tags.length === 0) return null;
@@ -41438,6 +41490,7 @@ var init_products$1 = __esmMin((() => {
 	init_patterns();
 	init_changed_files();
 	init_touched_paths();
+	init_changesets();
 	init_path_commits();
 	init_lists$1();
 	init_workspaces();
@@ -42197,14 +42250,8 @@ function advise(input, thresholds) {
 }
 function whatIfOf(input, counted, stage, cap) {
 	if (!counted || !input.window) return null;
-	const { since, until, historyFrom, historyUntil } = input.window;
-	const at = (iso) => isoSeconds(iso) ?? NaN;
-	return whatIf(counted, stage, cap, coverage({
-		since: at(since),
-		until: at(until),
-		...historyFrom !== void 0 && { historyFrom: at(historyFrom) },
-		...historyUntil !== void 0 && { historyUntil: at(historyUntil) }
-	}, at(input.now ?? until)));
+	const window = windowFrom(input.window);
+	return whatIf(counted, stage, cap, coverage(window, input.now === void 0 ? window.until : isoSeconds(input.now) ?? NaN));
 }
 function healthy(input, thresholds, rules) {
 	const checked = rules.map((rule) => rule.check(input, thresholds)).filter((c) => c !== null);
@@ -44985,6 +45032,7 @@ var init_slices$1 = __esmMin((() => {
 	init_slices$3();
 	init_build();
 	init_convert();
+	init_time();
 	init_windows();
 	init_few_changes();
 }));
@@ -45169,12 +45217,8 @@ async function auditWith(options, reads, times, window) {
 	const firstCommit = boundary === null ? changesAsOf(model.changes, now).reduce((min, c) => Math.min(min, c.mergedAt), Infinity) : -Infinity;
 	const previousCovered = boundary !== null || firstCommit <= previousWindow(window).since;
 	const previousEnd = Math.min(previousWindow(window).until, now);
-	const touchedRead = new Map();
-	const touched = async (shas) => {
-		const unread = shas.filter((sha) => !touchedRead.has(sha));
-		if (unread.length > 0) for (const [sha, paths] of await readTouchedPaths(repo.cwd, unread)) touchedRead.set(sha, paths);
-		return touchedRead;
-	};
+	const touched = readOnce((shas) => readTouchedPaths(repo.cwd, shas));
+	const changesets = readOnce((files) => readChangesets(repo.cwd, files));
 	const productsOf = (w, at, told) => readProducts(repo, changesAsOf(model.changes, at), {
 		branch: branch.name,
 		since: w.since,
@@ -45185,12 +45229,14 @@ async function auditWith(options, reads, times, window) {
 		declared,
 		repositoryName: remote?.name ?? basename(repo.path),
 		warning: told,
-		touched
+		touched,
+		changesets
 	});
 	const versioned = chosen.kind === "tags" || chosen.kind === "releases";
 	const products = versioned ? await orCancel(productsOf(window, now, warning)) : null;
 	const previousProducts = versioned && previousCovered ? await orCancel(productsOf(previousWindow(window), previousEnd, () => void 0)) : products;
-	const unknownWarning = unknownTagsWarning(namingNone(chosen, products).filter((r) => r.at >= readFrom && r.at <= now && previousProducts?.ofTag(r.name) == null).map((r) => r.name));
+	const shownFrom = previousCovered ? previousWindow(window).since : window.since;
+	const unknownWarning = unknownTagsWarning(namingNone(chosen, products).filter((r) => r.at >= shownFrom && r.at <= now && previousProducts?.ofTag(r.name) == null).map((r) => r.name));
 	if (unknownWarning !== null) warning(unknownWarning);
 	const signal = productSignal(chosen, products);
 	const evidenceOf = (refs, of, at) => readDeployEvidence(repo, refs, {
@@ -45401,6 +45447,14 @@ function sameProducts(a, b) {
 	const key = (p) => JSON.stringify(p?.products.list.map((x) => [x.name, x.paths]) ?? null);
 	return a === b || key(a) === key(b);
 }
+function readOnce(read) {
+	const found = new Map();
+	return async (keys) => {
+		const unread = keys.filter((key) => !found.has(key));
+		if (unread.length > 0) for (const [key, value] of await read(unread)) found.set(key, value);
+		return found;
+	};
+}
 var DAY, READ_SLACK, MAX_DEPLOY_LOOKBACK, LARGE_MODEL, LARGE_HEAP;
 var init_audit = __esmMin((() => {
 	init_errors$2();
@@ -45414,6 +45468,7 @@ var init_audit = __esmMin((() => {
 	init_convert();
 	init_committers();
 	init_touched_paths();
+	init_changesets();
 	init_remote();
 	init_review_host();
 	init_repo();
@@ -46875,6 +46930,7 @@ function reportRow(report) {
 var init_own_row = __esmMin((() => {
 	init_build();
 	init_convert();
+	init_time();
 	init_version();
 	init_digest();
 	init_rows();
