@@ -4,7 +4,7 @@ import { compilePattern } from '../patterns.js';
 import { commitBefore } from '../sources/git/changed-files.js';
 import type { RepoInfo } from '../sources/git/repo.js';
 import { readTouchedPaths } from '../sources/git/touched-paths.js';
-import { inChangesets, isChangeset, readChangesets } from '../sources/git/changesets.js';
+import { changesetLike, inChangesets, isChangeset, readChangesets } from '../sources/git/changesets.js';
 import { literalPaths, readPathCommits } from '../sources/git/path-commits.js';
 import { append, largest, smallest } from '../lists.js';
 import { manifestPath, readVersions, readWorkspace, type WorkspacePackage } from '../sources/git/workspaces.js';
@@ -91,7 +91,7 @@ export async function readProducts(repo: RepoInfo, changes: readonly Change[], o
   // a changeset names the packages a change releases, wherever its code is: biome's CLI, the package
   // @biomejs/biome, is built from crates/ that no package folder holds: 474 of its 936 counted changes from March to
   // August 2026 are of it, where their files alone gave 105
-  const files = shas.flatMap((sha) => (paths.get(sha) ?? []).filter(isChangeset).map((path) => `${sha}:${path}`));
+  const files = shas.flatMap((sha) => (paths.get(sha) ?? []).filter(changesetLike).map((path) => `${sha}:${path}`));
   const released = files.length === 0 ? new Map<string, readonly string[]>() : await (o.changesets ?? ((some) => readChangesets(repo.cwd, some)))(files);
   const names = new Set(products.list.map((p) => p.name));
   const { byCommit: removedBy, deletedAt } = await removals(repo, packages, atEnd, end, first);

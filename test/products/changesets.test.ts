@@ -24,16 +24,19 @@ describe('a changesets workspace whose CLI is built from code outside its packag
     expect(of('e3')?.deployedAt).toBeNull();
   });
 
-  it('reads only the changesets a change adds, and none of a change of changesets alone', () => {
-    // f1 adds one and nothing else; f2 rewrites e3's, which its parent already had
+  it('reads only the changesets a change adds, none of a rename, and none of a change of changesets alone', () => {
+    // f1 adds one and nothing else; f2 rewrites e3's, which its parent already had; f3 renames it; f4 moves one
+    // out of .changeset/pre/
     expect(of('f1')?.products ?? []).toEqual([]);
     expect(of('f2')?.products ?? []).toEqual([]);
+    expect(of('f3')?.products ?? []).toEqual([]);
+    expect(of('f4')?.products ?? []).toEqual([]);
   });
 
   it('leaves a change with no changeset and no product\'s files in no row, and says so', () => {
     expect(of('e2')?.products ?? []).toEqual([]);
     expect(of('e2')?.deployedAt).toBe('2026-03-04T12:00:00Z');
-    // e2 (shipped with api's tag), f1 and f2 (after the last deploy)
-    expect(report.notes).toContain("3 changes of the window touched no product's files and named none in a changeset (1 of them shipped by the window's end): each ships with the first deploy of any product after it, and is of no product (in no product's row).");
+    // e2 (shipped with api's tag), f1 to f4 (after the last deploy)
+    expect(report.notes).toContain("5 changes of the window touched no product's files and named none in a changeset (1 of them shipped by the window's end): each ships with the first deploy of any product after it, and is of no product (in no product's row).");
   });
 });

@@ -452,13 +452,15 @@ export function bornAndGone(): FixtureRepo {
  *   e3      Mar 6   engine/                                   "@acme/cli": none, "@acme/api": patch    unreleased
  *   f1      Mar 7   adds only a changeset, "@acme/cli": patch (one e1 forgot): no code of its own, no product
  *   f2      Mar 8   engine/, and e3's changeset, now "@acme/cli": patch: e3's, not f2's; no product
+ *   f3      Mar 9   engine/, and e3's changeset renamed (quiet-elk.md → renamed-elk.md): a rename, no product
+ *   f4      Mar 10  engine/, and the workspace's `.changeset/pre/held.md` moved to `.changeset/held.md`: no product
  */
 export function changesets(): FixtureRepo {
   return buildRepo([
     {
       commit: 'workspace', at: '2026-02-01T12:00:00Z', id: 'base',
       files: {
-        'package.json': '{"private": true, "workspaces": ["packages/*"]}\n', '.changeset/README.md': 'Changesets\n', '.changeset/config.json': '{}\n',
+        'package.json': '{"private": true, "workspaces": ["packages/*"]}\n', '.changeset/README.md': 'Changesets\n', '.changeset/config.json': '{}\n', '.changeset/pre/held.md': '---\n"@acme/api": patch\n---\n\nHeld.\n',
         'packages/cli/package.json': '{"name": "@acme/cli", "version": "1.0.0"}\n', 'packages/api/package.json': '{"name": "@acme/api", "version": "1.0.0"}\n', 'engine/core.rs': 'fn main() {}\n',
       },
     },
@@ -473,5 +475,7 @@ export function changesets(): FixtureRepo {
     change('e3', 6, { 'engine/core.rs': 'fn main() { 3 }\n', '.changeset/quiet-elk.md': '---\n"@acme/cli": none\n"@acme/api": patch\n---\n\nInternal.\n' }),
     change('f1', 7, { '.changeset/late-bee.md': '---\n"@acme/cli": patch\n---\n\nFaster engine, said late.\n' }),
     change('f2', 8, { 'engine/core.rs': 'fn main() { 4 }\n', '.changeset/quiet-elk.md': '---\n"@acme/cli": patch\n---\n\nInternal.\n' }),
+    change('f3', 9, { 'engine/core.rs': 'fn main() { 5 }\n', '.changeset/quiet-elk.md': null, '.changeset/renamed-elk.md': '---\n"@acme/cli": patch\n---\n\nInternal!\n' }),
+    change('f4', 10, { 'engine/core.rs': 'fn main() { 6 }\n', '.changeset/pre/held.md': null, '.changeset/held.md': '---\n"@acme/api": patch\n---\n\nHeld.\n' }),
   ]);
 }
