@@ -28110,6 +28110,9 @@ var init_manifests = __esmMin((() => {
 function inChangesets(path) {
 	return path.startsWith(".changeset/") || path.includes("/.changeset/");
 }
+function changesetLike(path) {
+	return inChangesets(path) && path.endsWith(".md");
+}
 function isChangeset(path) {
 	const slash = path.lastIndexOf("/");
 	const folder = path.slice(0, slash);
@@ -28118,11 +28121,13 @@ function isChangeset(path) {
 }
 async function readChangesets(cwd, files) {
 	const before = (file) => file.replace(":", "^:");
+	const commitOf = (file) => file.slice(0, file.indexOf(":"));
 	const blobs = await readBlobs(cwd, [...files, ...files.map(before)], CHANGESET_LIMIT);
+	const deleting = new Set(files.filter((file) => !blobs.has(file) && blobs.has(before(file))).map(commitOf));
 	const named = new Map();
 	for (const file of files) {
 		const blob = blobs.get(file);
-		if (blob === void 0 || !("text" in blob) || blobs.has(before(file))) continue;
+		if (!isChangeset(file.slice(file.indexOf(":") + 1)) || blob === void 0 || !("text" in blob) || blobs.has(before(file)) || deleting.has(commitOf(file))) continue;
 		const packages = changesetPackages(blob.text);
 		if (packages.length > 0) named.set(file, packages);
 	}
@@ -41263,7 +41268,7 @@ async function readProducts(repo, changes, o) {
 	if (products.list.length < 2) return null;
 	const shas = changes.filter((c) => c.kind !== "sync").map((c) => c.sha);
 	const paths = await (o.touched ?? ((some) => readTouchedPaths(repo.cwd, some)))(shas);
-	const files = shas.flatMap((sha) => (paths.get(sha) ?? []).filter(isChangeset).map((path) => `${sha}:${path}`));
+	const files = shas.flatMap((sha) => (paths.get(sha) ?? []).filter(changesetLike).map((path) => `${sha}:${path}`));
 	const released = files.length === 0 ? new Map() : await (o.changesets ?? ((some) => readChangesets(repo.cwd, some)))(files);
 	const names = new Set(products.list.map((p) => p.name));
 	const { byCommit: removedBy, deletedAt } = await removals(repo, packages, atEnd, end, first);
