@@ -41278,8 +41278,8 @@ async function readProducts(repo, changes, o) {
 		const list = paths.get(sha);
 		if (list === void 0) continue;
 		const named = list.every(inChangesets) ? [] : list.filter(isChangeset).flatMap((path) => released.get(`${sha}:${path}`) ?? []).filter((name) => names.has(name));
-		const gone = removedBy.get(sha);
 		if (named.length > 0) namedAny = true;
+		const gone = removedBy.get(sha);
 		const of = [...new Set([...products.ofPaths(list), ...named])].sort().filter((name) => gone?.has(name) !== true);
 		if (of.length > 0) touched.set(sha, of);
 	}

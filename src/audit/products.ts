@@ -102,10 +102,10 @@ export async function readProducts(repo: RepoInfo, changes: readonly Change[], o
     if (list === undefined) continue;
     // a change of changesets alone (one adding the changeset an earlier change forgot) releases no code of its own
     const named = list.every(inChangesets) ? [] : list.filter(isChangeset).flatMap((path) => released.get(`${sha}:${path}`) ?? []).filter((name) => names.has(name));
+    if (named.length > 0) namedAny = true;
     // a package's removal is no release of it: opentelemetry-js-contrib's #3611 removed propagation-utils, and
     // waited for its next tag, which never came, at the head of the changes not yet deployed
     const gone = removedBy.get(sha);
-    if (named.length > 0) namedAny = true;
     const of = [...new Set([...products.ofPaths(list), ...named])].sort().filter((name) => gone?.has(name) !== true);
     if (of.length > 0) touched.set(sha, of);
   }
