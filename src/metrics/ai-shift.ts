@@ -11,6 +11,7 @@ import { comparedFigures, comparedRows, type ComparedSample } from './compared.j
 import { changeOf, dailyDeployCounts, directionOf } from './difference.js';
 import { placingTimes } from './releases.js';
 import { MIN_COMPARED_SAMPLE } from './limits.js';
+import { coveredWindow } from './coverage.js';
 import type { AiShift, ComparedRow, Queues } from './schema.js';
 import type { Waiting } from './stage-summary.js';
 import { isoDay, weekBuckets } from './trend.js';
@@ -58,9 +59,9 @@ export interface AiShiftInput {
 export function computeAiShift(input: AiShiftInput): AiShift {
   // the weeks the history covers: a window reaching back before the first commit would count its empty weeks as
   // weeks of no arrival and no queue, and put "before" at half a change a week for a team that merges ten
-  // and where it ends, for a product whose package was removed: its weeks after are none of its own
-  const w = input.window;
-  const window: Window = { since: Math.max(w.since, w.historyFrom ?? w.since), until: Math.min(w.until, w.historyUntil ?? w.until) };
+  // and where it ends, for a product whose package was removed: its weeks after are none of its own. The part the
+  // history covers, to the window's end, not to now: the AI shift's weeks never stopped at now
+  const window = coveredWindow(input.window, Infinity);
   const { first, buckets } = weekBuckets(input.changes, window);
   const shareOf = (changes: readonly MeasuredChange[]): number | null => (changes.length === 0 ? null : changes.filter((c) => c.aiEvidence.length > 0).length / changes.length);
   const shares = buckets.map((_, i) => shareOf(buckets.slice(i, i + AI_SHIFT_WEEKS).flat()));
