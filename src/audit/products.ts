@@ -92,7 +92,8 @@ export async function readProducts(repo: RepoInfo, changes: readonly Change[], o
   // @biomejs/biome, is built from crates/ that no package folder holds: 474 of its 936 counted changes from March to
   // August 2026 are of it, where their files alone gave 105
   const files = shas.flatMap((sha) => (paths.get(sha) ?? []).filter(changesetLike).map((path) => `${sha}:${path}`));
-  const released = files.length === 0 ? new Map<string, readonly string[]>() : await (o.changesets ?? ((some) => readChangesets(repo.cwd, some)))(files);
+  // none to read runs no git (readBlobs): a repository without changesets pays nothing
+  const released = await (o.changesets ?? ((some) => readChangesets(repo.cwd, some)))(files);
   const names = new Set(products.list.map((p) => p.name));
   const { byCommit: removedBy, deletedAt } = await removals(repo, packages, atEnd, end, first);
   const touched = new Map<string, string[]>();
