@@ -41269,7 +41269,7 @@ async function readProducts(repo, changes, o) {
 	const shas = changes.filter((c) => c.kind !== "sync").map((c) => c.sha);
 	const paths = await (o.touched ?? ((some) => readTouchedPaths(repo.cwd, some)))(shas);
 	const files = shas.flatMap((sha) => (paths.get(sha) ?? []).filter(changesetLike).map((path) => `${sha}:${path}`));
-	const released = files.length === 0 ? new Map() : await (o.changesets ?? ((some) => readChangesets(repo.cwd, some)))(files);
+	const released = await (o.changesets ?? ((some) => readChangesets(repo.cwd, some)))(files);
 	const names = new Set(products.list.map((p) => p.name));
 	const { byCommit: removedBy, deletedAt } = await removals(repo, packages, atEnd, end, first);
 	const touched = new Map();
@@ -43025,11 +43025,7 @@ var init_compared = __esmMin((() => {
 }));
 // src/metrics/ai-shift.ts
 function computeAiShift(input) {
-	const w = input.window;
-	const window = {
-		since: Math.max(w.since, w.historyFrom ?? w.since),
-		until: Math.min(w.until, w.historyUntil ?? w.until)
-	};
+	const window = coveredWindow(input.window, Infinity);
 	const { first, buckets } = weekBuckets(input.changes, window);
 	const shareOf = (changes) => changes.length === 0 ? null : changes.filter((c) => c.aiEvidence.length > 0).length / changes.length;
 	const shares = buckets.map((_, i) => shareOf(buckets.slice(i, i + 4).flat()));
@@ -43179,6 +43175,7 @@ var init_ai_shift = __esmMin((() => {
 	init_difference();
 	init_releases();
 	init_limits();
+	init_coverage();
 	init_trend$2();
 	init_stage_labels();
 	init_time();
