@@ -17,6 +17,8 @@ import { releaseProduct } from './release-tags.js';
 export interface PackageFolder {
   folder: string;
   name: string;
+  /** the name release-please's config gives its tags, when it names one */
+  component?: string;
 }
 
 /** A product the config names: its paths (gitignore-style) and, optionally, the pattern of its tags. */
@@ -57,6 +59,8 @@ const PACKAGE_KEYS: ReadonlyArray<(p: PackageFolder) => string | null> = [
   // `instrumentation-pg-v0.46.0` until July 2025, when it moved to packages/instrumentation-pg: its 2024 read 1,118
   // tags as naming no package, and 181 deploys where its 695 tags of the year are each one
   (p) => (p.name.startsWith('@') && p.name.includes('/') ? p.name.slice(p.name.indexOf('/') + 1) : null),
+  // the component release-please's config names for its tags, whatever the package's name
+  (p) => p.component ?? null,
 ];
 
 /** Whether a tag (`@scope/name@1.2.3`, `name-v1.2.3`, `path/v1.2.3`) names `p` by one of the names findProducts reads tags by. */
@@ -68,8 +72,8 @@ export function tagNamesPackage(tag: string, p: PackageFolder): boolean {
 /**
  * The products of a repository from its workspace packages, its release tags' names and the config's products:
  * a package is a product when a tag versions it (`name@1.2.3`, `@scope/name@1.2.3`, `name-v1.2.3`, `name/v1.2.3`,
- * `path/v1.2.3`, the name being the package's declared name, its folder, the folder's last part or the declared
- * name less its npm scope); the
+ * `path/v1.2.3`, the name being the package's declared name, its folder, the folder's last part, the declared
+ * name less its npm scope or release-please's component); the
  * repository's own tags (`v1.2.3`) version the package at `ownFolder` (see ownTagsFolder). A product the config
  * names is one whatever its tags, and takes the tags its pattern matches before any package does; a glob of its
  * paths past what one may cost is left out, told to `refused`. Pure.

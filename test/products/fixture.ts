@@ -479,3 +479,49 @@ export function changesets(): FixtureRepo {
     change('f4', 10, { 'engine/core.rs': 'fn main() { 6 }\n', '.changeset/pre/held.md': null, '.changeset/held.md': '---\n"@acme/api": patch\n---\n\nHeld.\n' }),
   ]);
 }
+
+/**
+ * A release-please monorepo with no workspace manifest (an Nx repository: the root package.json lists no
+ * `workspaces`), as open-feature's js-sdk-contrib and python-sdk-contrib are: `release-please-config.json` names
+ * each package's folder, and its tags carry the package's name less its scope, the config's `component`, or, with
+ * the `/` separator, a Python project's name.
+ *
+ *   package (folder)                          tags                                           its changes
+ *   @acme/flagd-provider (libs/providers/flagd) flagd-provider-v0.1.0 (Feb 2), -v0.2.0 (Mar 6, on r3)  r1 (Mar 2)
+ *   @acme/engine (libs/shared/engine)          core-v1.0.0 (Feb 2), core-v1.1.0 (Mar 4, on r2): its component  r2 (Mar 3)
+ *   acme-sdk (python/sdk, a pyproject.toml)    acme-sdk/v1.0.0 (Feb 2), acme-sdk/v1.1.0 (Mar 8, on r4)          r3 (Mar 5)
+ *   java/client (a pom.xml: no manifest flowaudit reads): no package  client-v1.0.0 (Mar 9, on r4): no deploy
+ *                                                                      r4 (Mar 7): no product, shipped by acme-sdk/v1.1.0
+ *
+ * r1 ships with its own package's tag on Mar 6, not with core-v1.1.0 on Mar 4.
+ */
+export function releasePlease(): FixtureRepo {
+  const config = {
+    packages: { 'libs/providers/flagd': {}, 'libs/shared/engine': { component: 'core' }, 'python/sdk': { 'package-name': 'acme-sdk' }, 'java/client': { 'release-type': 'maven' } },
+    'tag-separator': '-',
+  };
+  return buildRepo([
+    {
+      commit: 'workspace', at: '2026-02-01T12:00:00Z', id: 'base',
+      files: {
+        'package.json': '{"name": "acme-contrib", "private": true, "scripts": {"test": "nx run-many"}}\n',
+        'release-please-config.json': `${JSON.stringify(config, null, 2)}\n`,
+        'libs/providers/flagd/package.json': '{"name": "@acme/flagd-provider", "version": "0.1.0"}\n',
+        'libs/shared/engine/package.json': '{"name": "@acme/engine", "version": "1.0.0"}\n',
+        'python/sdk/pyproject.toml': '[project]\nname = "acme-sdk"\nversion = "1.0.0"\n',
+        'java/client/pom.xml': '<project><artifactId>client</artifactId></project>\n',
+      },
+    },
+    { tag: 'flagd-provider-v0.1.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    { tag: 'core-v1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    { tag: 'acme-sdk/v1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    change('r1', 2, { 'libs/providers/flagd/src/index.ts': 'one\n' }),
+    change('r2', 3, { 'libs/shared/engine/src/index.ts': 'one\n' }),
+    tag('core-v1.1.0', 'r2', 4),
+    change('r3', 5, { 'python/sdk/src/acme_sdk/client.py': 'one\n' }),
+    tag('flagd-provider-v0.2.0', 'r3', 6),
+    change('r4', 7, { 'java/client/src/Main.java': 'class Main {}\n' }),
+    tag('acme-sdk/v1.1.0', 'r4', 8),
+    tag('client-v1.0.0', 'r4', 9),
+  ]);
+}

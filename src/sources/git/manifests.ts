@@ -1,15 +1,15 @@
 import { parse as parseToml } from 'smol-toml';
 
 /*
- * What flowaudit reads of a workspace's manifests: the folders each tool lists its packages in, a package's
- * declared name and version, and the packages a changeset releases. A manifest is a file from the audited history, so each reader takes time linear in
+ * What flowaudit reads of a workspace's manifests: the folders each tool lists its packages in (npm, pnpm, Cargo,
+ * Go, uv, release-please), a package's declared name and version, and the packages a changeset releases. A manifest is a file from the audited history, so each reader takes time linear in
  * its text, whatever its lines hold (a 300 KB list item, 200,000 blank lines): JSON and TOML go through their
  * parsers (smol-toml refuses nesting past a depth rather than recursing), the two line formats are scanned one
  * line at a time with no backtracking pattern. A manifest that does not parse says nothing.
  */
 
 /** The manifests that make a folder a package, by workspace tool. */
-export type ManifestKind = 'package.json' | 'Cargo.toml' | 'go.mod';
+export type ManifestKind = 'package.json' | 'Cargo.toml' | 'go.mod' | 'pyproject.toml';
 
 /** The globs a root `package.json` lists under `workspaces` (an array, or `{packages: [...]}`). */
 export function npmWorkspaces(text: string | null): string[] {
@@ -91,8 +91,47 @@ function stripYamlComment(line: string): string {
 /** The `[workspace]` table of a root Cargo.toml: the globs of its `members`, and the folders it `exclude`s. */
 export function cargoWorkspace(text: string | null): { members: string[]; exclude: string[] } {
   const workspace = parseTomlText(text)?.workspace;
-  const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
   return isObject(workspace) ? { members: strings(workspace.members), exclude: strings(workspace.exclude) } : { members: [], exclude: [] };
+}
+
+/**
+ * The `[tool.uv.workspace]` table of a root pyproject.toml (uv's workspace): the globs of its `members`, and those
+ * it `exclude`s.
+ */
+export function uvWorkspace(text: string | null): { members: string[]; exclude: string[] } {
+  const workspace = tomlTable(tomlTable(tomlTable(parseTomlText(text), 'tool'), 'uv'), 'workspace');
+  return workspace === null ? { members: [], exclude: [] } : { members: strings(workspace.members), exclude: strings(workspace.exclude) };
+}
+
+/** One package a release-please config releases: its folder ('' for the root) and the name its tags carry. */
+export interface ReleasePleasePackage {
+  folder: string;
+  /**
+   * the component its tags carry (`flagd-provider-v0.16.0`) when the config names one: its `component`, else its
+   * `package-name` less any npm scope (release-please's own default); null when neither is written, and its tags
+   * then carry the name its manifest declares
+   */
+  component: string | null;
+}
+
+/**
+ * The packages a release-please manifest config (`release-please-config.json`) releases: the keys of its
+ * `packages` object, each a folder (`.` the root), in the order written.
+ */
+export function releasePleasePackages(text: string | null): ReleasePleasePackage[] {
+  const packages = parseJson(text)?.packages;
+  if (!isObject(packages)) return [];
+  return Object.entries(packages).map(([path, options]) => {
+    const named = (key: string): string | null => {
+      const value = isObject(options) ? options[key] : undefined;
+      return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+    };
+    const packageName = named('package-name');
+    return {
+      folder: path.replace(/^(?:\.\/)+/, '').replace(/\/+$/, '').replace(/^\.$/, ''),
+      component: named('component') ?? (packageName === null ? null : packageName.replace(/^@[^/]+\//, '')),
+    };
+  });
 }
 
 /** The folders of a go.work's `use` directives, one line or a block. */
@@ -135,22 +174,31 @@ function goString(text: string): string {
   return text.length >= 2 && (text[0] === '"' || text[0] === '`') && text.endsWith(text[0]) ? text.slice(1, -1) : text;
 }
 
-/** The name a manifest declares: package.json's `name`, Cargo.toml's `[package] name`, go.mod's module path. */
+/**
+ * The name a manifest declares: package.json's `name`, Cargo.toml's `[package] name`, go.mod's module path,
+ * pyproject.toml's `[project] name` (else Poetry's `[tool.poetry] name`).
+ */
 export function declaredName(kind: ManifestKind, text: string | null): string | null {
   if (kind === 'go.mod') return goModulePath(text);
-  const name = kind === 'package.json' ? parseJson(text)?.name : tomlTable(parseTomlText(text), 'package')?.name;
+  const name = kind === 'package.json' ? parseJson(text)?.name : kind === 'pyproject.toml' ? pythonProject(parseTomlText(text), 'name') : tomlTable(parseTomlText(text), 'package')?.name;
   return typeof name === 'string' && name.trim() !== '' ? name.trim() : null;
+}
+
+/** A field of a pyproject.toml's `[project]` table, else of Poetry's `[tool.poetry]`. */
+function pythonProject(toml: Table | null, key: string): unknown {
+  return tomlTable(toml, 'project')?.[key] ?? tomlTable(tomlTable(toml, 'tool'), 'poetry')?.[key];
 }
 
 /**
  * The version a manifest declares: package.json's `version`, Cargo.toml's `[package] version` (or, when it is
- * `version.workspace = true`, the root's `[workspace.package] version`, given as `root`); null for go.mod, whose
- * versions are its tags.
+ * `version.workspace = true`, the root's `[workspace.package] version`, given as `root`), pyproject.toml's
+ * `[project] version` (else Poetry's); null for go.mod, whose versions are its tags, and for a Python project
+ * whose version is `dynamic` (its build reads it elsewhere).
  */
 export function declaredVersion(kind: ManifestKind, text: string | null, root: string | null = null): string | null {
   if (kind === 'go.mod') return null;
-  if (kind === 'package.json') {
-    const version = parseJson(text)?.version;
+  if (kind === 'package.json' || kind === 'pyproject.toml') {
+    const version = kind === 'package.json' ? parseJson(text)?.version : pythonProject(parseTomlText(text), 'version');
     return typeof version === 'string' ? version.trim() : null;
   }
   const version = tomlTable(parseTomlText(text), 'package')?.version;
@@ -184,6 +232,10 @@ export function changesetPackages(text: string): string[] {
 }
 
 type Table = Record<string, unknown>;
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
 
 function isObject(value: unknown): value is Table {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

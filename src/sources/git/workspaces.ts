@@ -1,7 +1,7 @@
 import { compileGlob, GlobError, type Glob } from '../../glob.js';
 import { plural } from '../../units.js';
 import { readBlobs, type BlobRead } from './blobs.js';
-import { cargoWorkspace, declaredName, declaredVersion, goWorkUses, npmWorkspaces, pnpmWorkspaces, type ManifestKind } from './manifests.js';
+import { cargoWorkspace, declaredName, declaredVersion, goWorkUses, npmWorkspaces, pnpmWorkspaces, releasePleasePackages, uvWorkspace, type ManifestKind } from './manifests.js';
 import { streamGit } from './run.js';
 
 /** One package of a workspace: where it lives and the name its manifest declares. */
@@ -12,6 +12,8 @@ export interface WorkspacePackage {
   name: string;
   /** the manifest that makes its folder a package */
   manifest: ManifestKind;
+  /** the name release-please's config gives its tags (`component`), when the config names one */
+  component?: string;
 }
 
 /** A workspace as read at one commit, and what could not be read of it. */
@@ -26,15 +28,20 @@ export interface Workspace {
 export const MANIFEST_LIMIT = 1024 * 1024;
 // a workspace with more packages than this is read by folder alone: the names' read stays bounded
 const MAX_NAMES_READ = 2000;
-const MANIFESTS: ReadonlySet<string> = new Set<ManifestKind>(['package.json', 'Cargo.toml', 'go.mod']);
-const ROOT_FILES = ['package.json', 'pnpm-workspace.yaml', 'Cargo.toml', 'go.work'] as const;
+// in the order a folder holding several is read as one kind (a release-please package names its folder, not its kind)
+const KINDS: readonly ManifestKind[] = ['package.json', 'Cargo.toml', 'go.mod', 'pyproject.toml'];
+const MANIFESTS: ReadonlySet<string> = new Set<string>(KINDS);
+const ROOT_FILES = ['package.json', 'pnpm-workspace.yaml', 'Cargo.toml', 'go.work', 'pyproject.toml', 'release-please-config.json'] as const;
+type RootTexts = [string | null, string | null, string | null, string | null, string | null, string | null];
 
 /**
  * The packages of the workspace at commit `sha` (SPEC section 3, products): those `package.json` `workspaces`
  * and `pnpm-workspace.yaml` `packages` name (a glob with `!` leaves folders out), Cargo's `[workspace] members`
  * less its `exclude`, `go.work`'s `use`, or, without a go.work, every Go module (a folder with a go.mod, but
- * for those Go itself skips: `vendor`, `testdata`, `_` and `.` folders); and the root package, when the root
- * holds a manifest (its declared name, else `rootName`). Read with `ls-tree` and `cat-file` (never a checkout):
+ * for those Go itself skips: `vendor`, `testdata`, `_` and `.` folders), uv's `[tool.uv.workspace] members`
+ * less its `exclude`, and the folders `release-please-config.json` releases that hold a manifest of one of these
+ * kinds (with the component their tags carry); and the root package, when the root holds a manifest (its
+ * declared name, else `rootName`; a pyproject.toml only when it declares a name). Read with `ls-tree` and `cat-file` (never a checkout):
  * a blob a partial clone lacks says nothing (a manifest unread, a name taken from the folder). A manifest over
  * MANIFEST_LIMIT bytes, or a glob past what one may cost, is left out with a warning. Empty: no manifest read.
  */
@@ -42,7 +49,7 @@ export async function readWorkspace(cwd: string, sha: string, rootName: string):
   const warnings: string[] = [];
   const root = await readBlobs(cwd, ROOT_FILES.map((f) => `${sha}:${f}`), MANIFEST_LIMIT);
   const text = (file: string): string | null => textOf(root.get(`${sha}:${file}`), file, warnings);
-  const [pkg, pnpm, cargo, work] = ROOT_FILES.map(text) as [string | null, string | null, string | null, string | null];
+  const [pkg, pnpm, cargo, work, pyproject, releasePlease] = ROOT_FILES.map(text) as RootTexts;
   const manifests = await listManifests(cwd, sha);
   const found = new Map<string, ManifestKind>();
   const take = (folders: Iterable<string>, kind: ManifestKind): void => {
@@ -58,7 +65,20 @@ export async function readWorkspace(cwd: string, sha: string, rootName: string):
   take((manifests.get('Cargo.toml') ?? []).filter((f) => members(f) && !excluded.some((x) => f === x || f.startsWith(`${x}/`))), 'Cargo.toml');
   const goModules = manifests.get('go.mod') ?? [];
   take(work !== null ? goWorkUses(work).filter((f) => goModules.includes(f)) : goModules.filter(goFinds), 'go.mod');
-  const rootKind = (['go.mod', 'Cargo.toml', 'package.json'] as const).find((kind) => (manifests.get(kind) ?? []).includes('') && (kind !== 'Cargo.toml' || declaredName('Cargo.toml', cargo) !== null));
+  const uv = uvWorkspace(pyproject);
+  take((manifests.get('pyproject.toml') ?? []).filter(folderMatcher([...uv.members, ...uv.exclude.map((x) => `!${x}`)], refused('pyproject.toml'))), 'pyproject.toml');
+  // release-please names its packages' folders: each is read as the kind of manifest it holds (one it holds none of,
+  // a Java or a `simple` package, is not read: flowaudit knows no name or version of it)
+  const components = new Map<string, string>();
+  for (const p of releasePleasePackages(releasePlease)) {
+    const kind = KINDS.find((k) => (manifests.get(k) ?? []).includes(p.folder));
+    if (kind === undefined) continue;
+    take([p.folder], kind);
+    if (p.component !== null) components.set(p.folder, p.component);
+  }
+  const rootKind = (['go.mod', 'Cargo.toml', 'package.json', 'pyproject.toml'] as const).find(
+    (kind) => (manifests.get(kind) ?? []).includes('') && (kind === 'Cargo.toml' ? declaredName(kind, cargo) !== null : kind === 'pyproject.toml' ? declaredName(kind, pyproject) !== null : true),
+  );
   const packages = [...found].map(([folder, manifest]) => ({ folder, manifest })).sort((a, b) => a.folder.localeCompare(b.folder));
   if (rootKind !== undefined) packages.unshift({ folder: '', manifest: rootKind });
   const names = packages.length > MAX_NAMES_READ ? new Map<string, BlobRead>() : await readBlobs(cwd, packages.map((p) => `${sha}:${manifestPath(p)}`), MANIFEST_LIMIT);
@@ -68,7 +88,8 @@ export async function readWorkspace(cwd: string, sha: string, rootName: string):
     packages: packages.map((p) => {
       const blob = names.get(`${sha}:${manifestPath(p)}`);
       const declared = declaredName(p.manifest, blob !== undefined && 'text' in blob ? blob.text : null);
-      return { folder: p.folder, manifest: p.manifest, name: declared ?? (p.folder === '' ? rootName : (p.folder.split('/').at(-1) ?? p.folder)) };
+      const component = components.get(p.folder);
+      return { folder: p.folder, manifest: p.manifest, name: declared ?? (p.folder === '' ? rootName : (p.folder.split('/').at(-1) ?? p.folder)), ...(component !== undefined && { component }) };
     }),
     warnings,
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cargoWorkspace, changesetPackages, declaredName, declaredVersion, goModulePath, goWorkUses, npmWorkspaces, pnpmWorkspaces } from '../../../src/sources/git/manifests.js';
+import { cargoWorkspace, changesetPackages, declaredName, declaredVersion, goModulePath, goWorkUses, npmWorkspaces, pnpmWorkspaces, releasePleasePackages, uvWorkspace } from '../../../src/sources/git/manifests.js';
 
 describe('workspace manifests', () => {
   it('reads package.json workspaces as a list or under packages', () => {
@@ -39,6 +39,38 @@ describe('workspace manifests', () => {
     expect(declaredVersion('Cargo.toml', '[package]\nname = "a"\nversion.workspace = true\n', root)).toBe('0.9.1');
     expect(declaredVersion('Cargo.toml', '[package]\nname = "a"\nversion = "2.0.0"\n', root)).toBe('2.0.0');
     expect(declaredVersion('go.mod', 'module x\n')).toBeNull();
+  });
+
+  it('reads a Python project\'s name and version from [project], else from Poetry\'s table; a dynamic version is none', () => {
+    expect([declaredName('pyproject.toml', '[project]\nname = "acme-sdk"\nversion = "0.5.2"\n'), declaredVersion('pyproject.toml', '[project]\nname = "acme-sdk"\nversion = "0.5.2"\n')]).toEqual(['acme-sdk', '0.5.2']);
+    expect([declaredName('pyproject.toml', '[tool.poetry]\nname = "legacy"\nversion = "1.0.0"\n'), declaredVersion('pyproject.toml', '[tool.poetry]\nname = "legacy"\nversion = "1.0.0"\n')]).toEqual(['legacy', '1.0.0']);
+    expect(declaredVersion('pyproject.toml', '[project]\nname = "d"\ndynamic = ["version"]\n')).toBeNull();
+    // a root pyproject.toml holding only tools' settings declares no project
+    expect(declaredName('pyproject.toml', '[tool.ruff]\nline-length = 100\n')).toBeNull();
+  });
+
+  it('reads uv\'s workspace members and exclude from [tool.uv.workspace] only', () => {
+    const toml = '[project]\nname = "root"\n\n[tool.uv.workspace]\nmembers = ["providers/*", "tools/*"]\nexclude = ["providers/old"]\n\n[tool.ruff]\nmembers = ["no"]\n';
+    expect(uvWorkspace(toml)).toEqual({ members: ['providers/*', 'tools/*'], exclude: ['providers/old'] });
+    expect(uvWorkspace('[project]\nname = "one"\n')).toEqual({ members: [], exclude: [] });
+    expect(uvWorkspace(null)).toEqual({ members: [], exclude: [] });
+  });
+
+  it('reads the folders a release-please config releases, with the component its tags carry when it names one', () => {
+    const config = JSON.stringify({
+      'release-type': 'node',
+      packages: { '.': {}, './libs/flagd/': { component: ' flagd ' }, 'python/sdk': { 'package-name': 'acme-sdk' }, 'libs/web': { 'package-name': '@acme/web-sdk' }, 'libs/none': null },
+    });
+    expect(releasePleasePackages(config)).toEqual([
+      { folder: '', component: null },
+      { folder: 'libs/flagd', component: 'flagd' },
+      { folder: 'python/sdk', component: 'acme-sdk' },
+      // release-please's own default: the package's name less its npm scope
+      { folder: 'libs/web', component: 'web-sdk' },
+      { folder: 'libs/none', component: null },
+    ]);
+    expect(releasePleasePackages('{"packages": ["a"]}')).toEqual([]);
+    expect(releasePleasePackages('not json')).toEqual([]);
   });
 });
 

@@ -44,9 +44,25 @@ describe('readWorkspace', () => {
     },
     { commit: 'a go.work', at: '2026-02-02T12:00:00Z', id: 'work', files: { 'go.work': 'go 1.22\nuse (\n\t.\n\t./api\n)\n' } },
   ]);
+  const python = buildRepo([
+    {
+      commit: 'a uv workspace and a release-please config', at: '2026-02-01T12:00:00Z', id: 'base',
+      files: {
+        'pyproject.toml': '[project]\nname = "acme-python"\n\n[tool.uv.workspace]\nmembers = ["providers/*"]\nexclude = ["providers/old"]\n',
+        'providers/flagd/pyproject.toml': '[project]\nname = "acme-flagd"\nversion = "0.5.2"\n',
+        'providers/old/pyproject.toml': '[project]\nname = "acme-old"\n',
+        'release-please-config.json': JSON.stringify({ packages: { 'providers/flagd': {}, 'tools/api': { component: 'api' }, 'libs/js': {}, 'java/client': {} } }),
+        'tools/api/pyproject.toml': '[project]\nname = "acme-api"\ndynamic = ["version"]\n',
+        'libs/js/package.json': '{"name": "@acme/js", "version": "2.0.0"}\n',
+        'java/client/pom.xml': '<project/>\n',
+      },
+    },
+    { commit: 'tools only', at: '2026-02-02T12:00:00Z', id: 'tools', files: { 'pyproject.toml': '[tool.ruff]\nline-length = 100\n', 'release-please-config.json': null } },
+  ]);
   afterAll(() => {
     repo.cleanup();
     go.cleanup();
+    python.cleanup();
   });
 
   it('finds every package of every workspace kind and glob form, the root first, each with its declared name', async () => {
@@ -78,6 +94,19 @@ describe('readWorkspace', () => {
   it('reads the versions the manifests carry at a commit, a crate\'s inherited', async () => {
     const { packages } = await readWorkspace(repo.dir, repo.sha('base'), 'repo');
     expect(await readVersions(repo.dir, repo.sha('base'), packages)).toEqual(new Map([['crates/fast', '0.4.0'], ['packages/a', '1.0.0'], ['packages/b', '2.0.0'], ['packages/integrations/react', '3.0.0']]));
+  });
+
+  it('finds uv\'s members less its exclude, and the folders release-please releases that hold a manifest, with their components', async () => {
+    const read = await readWorkspace(python.dir, python.sha('base'), 'repo');
+    expect(read.packages).toEqual([
+      { folder: '', manifest: 'pyproject.toml', name: 'acme-python' },
+      { folder: 'libs/js', manifest: 'package.json', name: '@acme/js' },
+      { folder: 'providers/flagd', manifest: 'pyproject.toml', name: 'acme-flagd' },
+      { folder: 'tools/api', manifest: 'pyproject.toml', name: 'acme-api', component: 'api' },
+    ]);
+    expect(await readVersions(python.dir, python.sha('base'), read.packages)).toEqual(new Map([['libs/js', '2.0.0'], ['providers/flagd', '0.5.2']]));
+    // a root pyproject.toml of tools' settings alone is no package, and makes no workspace
+    expect((await readWorkspace(python.dir, python.sha('tools'), 'repo')).packages).toEqual([]);
   });
 
   it('says nothing for a commit it cannot read rather than failing', async () => {

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { audit } from '../../src/audit/index.js';
+import type { Report } from '../../src/report/schema.js';
+import type { FixtureRepo } from '../helpers/git-fixture.js';
+import { releasePlease, WINDOW } from './fixture.js';
+
+describe('a release-please monorepo whose packages only its release-please config names', () => {
+  let repo: FixtureRepo;
+  let report: Report;
+  beforeAll(async () => {
+    repo = releasePlease();
+    report = await audit({ path: repo.dir, ...WINDOW });
+  });
+  afterAll(() => repo.cleanup());
+  const of = (title: string) => report.changes.find((c) => c.title === title);
+
+  it('makes each package the config names a product of its own tags: by its name less its scope, its component, its Python project\'s name', () => {
+    expect(report.summary.products?.map((p) => [p.name, p.paths, p.deploys])).toEqual([
+      ['@acme/engine', ['libs/shared/engine'], 1],
+      ['@acme/flagd-provider', ['libs/providers/flagd'], 1],
+      ['acme-sdk', ['python/sdk'], 1],
+    ]);
+    expect(report.deploys.map((d) => [d.ref, d.product])).toEqual([
+      ['core-v1.1.0', '@acme/engine'],
+      ['flagd-provider-v0.2.0', '@acme/flagd-provider'],
+      ['acme-sdk/v1.1.0', 'acme-sdk'],
+    ]);
+  });
+
+  it('ships a change with its own package\'s tag, not with another package\'s earlier one', () => {
+    expect(of('r1')?.products).toEqual(['@acme/flagd-provider']);
+    expect(of('r1')?.deployedAt).toBe('2026-03-06T12:00:00Z');
+    expect(of('r2')?.deployedAt).toBe('2026-03-04T12:00:00Z');
+    expect(of('r3')?.products).toEqual(['acme-sdk']);
+    expect(of('r3')?.deployedAt).toBe('2026-03-08T12:00:00Z');
+  });
+
+  it('leaves a folder holding no manifest flowaudit reads (a Maven module) out of the products, and says its tag names none', () => {
+    // taken as a package, java/client would be a product of its tag, and r4 its change, shipped on Mar 9
+    expect(of('r4')?.products ?? []).toEqual([]);
+    expect(of('r4')?.deployedAt).toBe('2026-03-08T12:00:00Z');
+    expect(report.warnings.filter((w) => w.includes('no package of the workspace'))).toEqual([
+      "1 tag names no package of the workspace and is no deploy (client-v1.0.0): name its product in the config's products to count it",
+    ]);
+  });
+});
