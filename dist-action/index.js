@@ -26388,7 +26388,8 @@ var init_products$2 = __esmMin((() => {
 		(p) => p.folder === "" ? null : p.folder,
 		(p) => /\/v\d+$/.test(p.folder) ? p.folder.replace(/\/v\d+$/, "") : null,
 		(p) => p.folder === "" ? null : p.folder.split("/").at(-1) ?? p.folder,
-		(p) => p.name.startsWith("@") && p.name.includes("/") ? p.name.slice(p.name.indexOf("/") + 1) : null
+		(p) => p.name.startsWith("@") && p.name.includes("/") ? p.name.slice(p.name.indexOf("/") + 1) : null,
+		(p) => p.component ?? null
 	];
 }));
 // src/model/repairs.ts
@@ -28004,7 +28005,6 @@ function stripYamlComment(line) {
 }
 function cargoWorkspace(text) {
 	const workspace = parseTomlText(text)?.workspace;
-	const strings = (value) => Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
 	return isObject$1(workspace) ? {
 		members: strings(workspace.members),
 		exclude: strings(workspace.exclude)
@@ -28012,6 +28012,31 @@ function cargoWorkspace(text) {
 		members: [],
 		exclude: []
 	};
+}
+function uvWorkspace(text) {
+	const workspace = tomlTable(tomlTable(tomlTable(parseTomlText(text), "tool"), "uv"), "workspace");
+	return workspace === null ? {
+		members: [],
+		exclude: []
+	} : {
+		members: strings(workspace.members),
+		exclude: strings(workspace.exclude)
+	};
+}
+function releasePleasePackages(text) {
+	const packages = parseJson$1(text)?.packages;
+	if (!isObject$1(packages)) return [];
+	return Object.entries(packages).map(([path, options]) => {
+		const named = (key) => {
+			const value = isObject$1(options) ? options[key] : void 0;
+			return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
+		};
+		const packageName = named("package-name");
+		return {
+			folder: path.replace(/^(?:\.\/)+/, "").replace(/\/+$/, "").replace(/^\.$/, ""),
+			component: named("component") ?? (packageName === null ? null : packageName.replace(/^@[^/]+\//, ""))
+		};
+	});
 }
 function goWorkUses(text) {
 	if (text === null) return [];
@@ -28049,13 +28074,16 @@ function goString(text) {
 }
 function declaredName(kind, text) {
 	if (kind === "go.mod") return goModulePath(text);
-	const name = kind === "package.json" ? parseJson$1(text)?.name : tomlTable(parseTomlText(text), "package")?.name;
+	const name = kind === "package.json" ? parseJson$1(text)?.name : kind === "pyproject.toml" ? pythonProject(parseTomlText(text), "name") : tomlTable(parseTomlText(text), "package")?.name;
 	return typeof name === "string" && name.trim() !== "" ? name.trim() : null;
+}
+function pythonProject(toml, key) {
+	return tomlTable(toml, "project")?.[key] ?? tomlTable(tomlTable(toml, "tool"), "poetry")?.[key];
 }
 function declaredVersion(kind, text, root = null) {
 	if (kind === "go.mod") return null;
-	if (kind === "package.json") {
-		const version = parseJson$1(text)?.version;
+	if (kind === "package.json" || kind === "pyproject.toml") {
+		const version = kind === "package.json" ? parseJson$1(text)?.version : pythonProject(parseTomlText(text), "version");
 		return typeof version === "string" ? version.trim() : null;
 	}
 	const version = tomlTable(parseTomlText(text), "package")?.version;
@@ -28078,6 +28106,9 @@ function changesetPackages(text) {
 		if (name !== "" && (bump === "major" || bump === "minor" || bump === "patch")) names.push(name);
 	}
 	return [];
+}
+function strings(value) {
+	return Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
 }
 function isObject$1(value) {
 	return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -41111,7 +41142,7 @@ async function readWorkspace(cwd, sha, rootName) {
 	const warnings = [];
 	const root = await readBlobs(cwd, ROOT_FILES.map((f) => `${sha}:${f}`), MANIFEST_LIMIT);
 	const text = (file) => textOf$1(root.get(`${sha}:${file}`), file, warnings);
-	const [pkg, pnpm, cargo, work] = ROOT_FILES.map(text);
+	const [pkg, pnpm, cargo, work, pyproject, releasePlease] = ROOT_FILES.map(text);
 	const manifests = await listManifests(cwd, sha);
 	const found = new Map();
 	const take = (folders, kind) => {
@@ -41127,11 +41158,21 @@ async function readWorkspace(cwd, sha, rootName) {
 	take((manifests.get("Cargo.toml") ?? []).filter((f) => members(f) && !excluded.some((x) => f === x || f.startsWith(`${x}/`))), "Cargo.toml");
 	const goModules = manifests.get("go.mod") ?? [];
 	take(work !== null ? goWorkUses(work).filter((f) => goModules.includes(f)) : goModules.filter(goFinds), "go.mod");
+	const uv = uvWorkspace(pyproject);
+	take((manifests.get("pyproject.toml") ?? []).filter(folderMatcher([...uv.members, ...uv.exclude.map((x) => `!${x}`)], refused("pyproject.toml"))), "pyproject.toml");
+	const components = new Map();
+	for (const p of releasePleasePackages(releasePlease)) {
+		const kind = KINDS$1.find((k) => (manifests.get(k) ?? []).includes(p.folder));
+		if (kind === void 0) continue;
+		take([p.folder], kind);
+		if (p.component !== null) components.set(p.folder, p.component);
+	}
 	const rootKind = [
 		"go.mod",
 		"Cargo.toml",
-		"package.json"
-	].find((kind) => (manifests.get(kind) ?? []).includes("") && (kind !== "Cargo.toml" || declaredName("Cargo.toml", cargo) !== null));
+		"package.json",
+		"pyproject.toml"
+	].find((kind) => (manifests.get(kind) ?? []).includes("") && (kind === "Cargo.toml" ? declaredName(kind, cargo) !== null : kind === "pyproject.toml" ? declaredName(kind, pyproject) !== null : true));
 	const packages = [...found].map(([folder, manifest]) => ({
 		folder,
 		manifest
@@ -41147,10 +41188,12 @@ async function readWorkspace(cwd, sha, rootName) {
 		packages: packages.map((p) => {
 			const blob = names.get(`${sha}:${manifestPath(p)}`);
 			const declared = declaredName(p.manifest, blob !== void 0 && "text" in blob ? blob.text : null);
+			const component = components.get(p.folder);
 			return {
 				folder: p.folder,
 				manifest: p.manifest,
-				name: declared ?? (p.folder === "" ? rootName : p.folder.split("/").at(-1) ?? p.folder)
+				name: declared ?? (p.folder === "" ? rootName : p.folder.split("/").at(-1) ?? p.folder),
+				...component !== void 0 && { component }
 			};
 		}),
 		warnings
@@ -41225,7 +41268,7 @@ function folderMatcher(patterns, refused = () => void 0) {
 	if (include.length === 0) return () => false;
 	return (folder) => include.some((g) => g.test(folder)) && !exclude.some((g) => g.test(folder));
 }
-var MANIFEST_LIMIT, MAX_NAMES_READ, MANIFESTS, ROOT_FILES;
+var MANIFEST_LIMIT, MAX_NAMES_READ, KINDS$1, MANIFESTS, ROOT_FILES;
 var init_workspaces = __esmMin((() => {
 	init_glob();
 	init_units();
@@ -41234,16 +41277,20 @@ var init_workspaces = __esmMin((() => {
 	init_run();
 	MANIFEST_LIMIT = 1048576;
 	MAX_NAMES_READ = 2e3;
-	MANIFESTS = new Set([
+	KINDS$1 = [
 		"package.json",
 		"Cargo.toml",
-		"go.mod"
-	]);
+		"go.mod",
+		"pyproject.toml"
+	];
+	MANIFESTS = new Set(KINDS$1);
 	ROOT_FILES = [
 		"package.json",
 		"pnpm-workspace.yaml",
 		"Cargo.toml",
-		"go.work"
+		"go.work",
+		"pyproject.toml",
+		"release-please-config.json"
 	];
 }));
 // src/audit/products.ts
