@@ -41312,7 +41312,11 @@ async function readProducts(repo, changes, o) {
 	const products = findProducts(packages, tags.map((t) => t.name), named, own, (product, _glob, why) => {
 		warning(`a path glob of product ${product} in the config is left out (${why})`);
 	});
-	if (products.list.length < 2) return null;
+	if (products.list.length < 2) {
+		const unread = unreadPackagesWarning(tags.filter((t) => t.at >= o.since && t.at <= o.until).map((t) => t.name), products);
+		if (unread !== null) warning(unread);
+		return null;
+	}
 	const shas = changes.filter((c) => c.kind !== "sync").map((c) => c.sha);
 	const paths = await (o.touched ?? ((some) => readTouchedPaths(repo.cwd, some)))(shas);
 	const files = shas.flatMap((sha) => (paths.get(sha) ?? []).filter(changesetLike).map((path) => `${sha}:${path}`));
@@ -41529,6 +41533,12 @@ function unknownTagsWarning(tags) {
 	if (tags.length === 0) return null;
 	const few = [...tags].sort().slice(0, 5);
 	return `${plural$1(tags.length, "tag")} name${tags.length === 1 ? "s" : ""} no package of the workspace and ${tags.length === 1 ? "is" : "are"} no deploy (${few.join(", ")}${tags.length > few.length ? ", …" : ""}): name ${tags.length === 1 ? "its" : "their"} product in the config's products to count ${tags.length === 1 ? "it" : "them"}`;
+}
+function unreadPackagesWarning(tags, products) {
+	const names = [...new Set(tags.filter((t) => tagKey(t) !== "" && products.ofTag(t) === null).map(tagKey))].sort();
+	if (names.length < 2) return null;
+	const few = names.slice(0, 5);
+	return `the window's tags name ${names.length} packages (${few.join(", ")}${names.length > few.length ? ", …" : ""}) that no workspace manifest flowaudit reads lists: the repository is read as one product, each change shipped by the next tag of any of them; name each package's paths in the config's products to read them apart`;
 }
 function declaredProducts(config) {
 	return new Map(Object.entries(config).map(([name, p]) => [name, {

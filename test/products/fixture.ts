@@ -493,9 +493,10 @@ export function changesets(): FixtureRepo {
  *   java/client (a pom.xml: no manifest flowaudit reads): no package  client-v1.0.0 (Mar 9, on r4): no deploy
  *                                                                      r4 (Mar 7): no product, shipped by acme-sdk/v1.1.0
  *
- * r1 ships with its own package's tag on Mar 6, not with core-v1.1.0 on Mar 4.
+ * r1 ships with its own package's tag on Mar 6, not with core-v1.1.0 on Mar 4. With `config: false`, no file lists the
+ * packages: the repository is one product, r1 ships with core-v1.1.0.
  */
-export function releasePlease(): FixtureRepo {
+export function releasePlease(options: { config: boolean } = { config: true }): FixtureRepo {
   const config = {
     packages: { 'libs/providers/flagd': {}, 'libs/shared/engine': { component: 'core' }, 'python/sdk': { 'package-name': 'acme-sdk' }, 'java/client': { 'release-type': 'maven' } },
     'tag-separator': '-',
@@ -505,7 +506,7 @@ export function releasePlease(): FixtureRepo {
       commit: 'workspace', at: '2026-02-01T12:00:00Z', id: 'base',
       files: {
         'package.json': '{"name": "acme-contrib", "private": true, "scripts": {"test": "nx run-many"}}\n',
-        'release-please-config.json': `${JSON.stringify(config, null, 2)}\n`,
+        ...(options.config && { 'release-please-config.json': `${JSON.stringify(config, null, 2)}\n` }),
         'libs/providers/flagd/package.json': '{"name": "@acme/flagd-provider", "version": "0.1.0"}\n',
         'libs/shared/engine/package.json': '{"name": "@acme/engine", "version": "1.0.0"}\n',
         'python/sdk/pyproject.toml': '[project]\nname = "acme-sdk"\nversion = "1.0.0"\n',
