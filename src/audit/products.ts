@@ -385,7 +385,7 @@ export function unknownTagsWarning(tags: readonly string[]): string | null {
  * no workspace manifest flowaudit reads holds (an Nx monorepo without release-please's config: its packages are
  * listed in no file it reads): each change then ships with the next tag of any package. Null otherwise.
  */
-export function unreadPackagesWarning(tags: readonly string[], products: Products): string | null {
+function unreadPackagesWarning(tags: readonly string[], products: Products): string | null {
   const names = [...new Set(tags.filter((t) => tagKey(t) !== '' && products.ofTag(t) === null).map(tagKey))].sort();
   if (names.length < 2) return null;
   const few = names.slice(0, 5);
