@@ -28004,23 +28004,15 @@ function stripYamlComment(line) {
 	return line;
 }
 function cargoWorkspace(text) {
-	const workspace = parseTomlText(text)?.workspace;
-	return isObject$1(workspace) ? {
-		members: strings(workspace.members),
-		exclude: strings(workspace.exclude)
-	} : {
-		members: [],
-		exclude: []
-	};
+	return workspaceMembers(tomlTable(parseTomlText(text), "workspace"));
 }
 function uvWorkspace(text) {
-	const workspace = tomlTable(tomlTable(tomlTable(parseTomlText(text), "tool"), "uv"), "workspace");
-	return workspace === null ? {
-		members: [],
-		exclude: []
-	} : {
-		members: strings(workspace.members),
-		exclude: strings(workspace.exclude)
+	return workspaceMembers(tomlTable(tomlTable(tomlTable(parseTomlText(text), "tool"), "uv"), "workspace"));
+}
+function workspaceMembers(workspace) {
+	return {
+		members: strings(workspace?.members),
+		exclude: strings(workspace?.exclude)
 	};
 }
 function releasePleasePackages(text) {
@@ -28033,10 +28025,14 @@ function releasePleasePackages(text) {
 		};
 		const packageName = named("package-name");
 		return {
-			folder: path.replace(/^(?:\.\/)+/, "").replace(/\/+$/, "").replace(/^\.$/, ""),
+			folder: normalFolder(path),
 			component: named("component") ?? (packageName === null ? null : packageName.replace(/^@[^/]+\//, ""))
 		};
 	});
+}
+function normalFolder(written) {
+	const folder = written.replace(/^(?:\.\/)+/, "").replace(/\/+$/, "");
+	return folder === "." ? "" : folder;
 }
 function goWorkUses(text) {
 	if (text === null) return [];
@@ -28073,22 +28069,20 @@ function goString(text) {
 	return text.length >= 2 && (text[0] === "\"" || text[0] === "`") && text.endsWith(text[0]) ? text.slice(1, -1) : text;
 }
 function declaredName(kind, text) {
-	if (kind === "go.mod") return goModulePath(text);
-	const name = kind === "package.json" ? parseJson$1(text)?.name : kind === "pyproject.toml" ? pythonProject(parseTomlText(text), "name") : tomlTable(parseTomlText(text), "package")?.name;
+	const name = kind === "go.mod" ? goModulePath(text) : declared$1(kind, text, "name");
 	return typeof name === "string" && name.trim() !== "" ? name.trim() : null;
 }
-function pythonProject(toml, key) {
+function declared$1(kind, text, key) {
+	if (kind === "package.json") return parseJson$1(text)?.[key];
+	const toml = parseTomlText(text);
+	if (kind === "Cargo.toml") return tomlTable(toml, "package")?.[key];
 	return tomlTable(toml, "project")?.[key] ?? tomlTable(tomlTable(toml, "tool"), "poetry")?.[key];
 }
 function declaredVersion(kind, text, root = null) {
 	if (kind === "go.mod") return null;
-	if (kind === "package.json" || kind === "pyproject.toml") {
-		const version = kind === "package.json" ? parseJson$1(text)?.version : pythonProject(parseTomlText(text), "version");
-		return typeof version === "string" ? version.trim() : null;
-	}
-	const version = tomlTable(parseTomlText(text), "package")?.version;
+	const version = declared$1(kind, text, "version");
 	if (typeof version === "string") return version.trim();
-	if (!isObject$1(version) || version.workspace !== true) return null;
+	if (kind !== "Cargo.toml" || !isObject$1(version) || version.workspace !== true) return null;
 	const inherited = tomlTable(tomlTable(parseTomlText(root), "workspace"), "package")?.version;
 	return typeof inherited === "string" ? inherited.trim() : null;
 }
@@ -41167,12 +41161,16 @@ async function readWorkspace(cwd, sha, rootName) {
 		take([p.folder], kind);
 		if (p.component !== null) components.set(p.folder, p.component);
 	}
+	const declaring = {
+		"Cargo.toml": cargo,
+		"pyproject.toml": pyproject
+	};
 	const rootKind = [
 		"go.mod",
 		"Cargo.toml",
 		"package.json",
 		"pyproject.toml"
-	].find((kind) => (manifests.get(kind) ?? []).includes("") && (kind === "Cargo.toml" ? declaredName(kind, cargo) !== null : kind === "pyproject.toml" ? declaredName(kind, pyproject) !== null : true));
+	].find((kind) => (manifests.get(kind) ?? []).includes("") && (!(kind in declaring) || declaredName(kind, declaring[kind] ?? null) !== null));
 	const packages = [...found].map(([folder, manifest]) => ({
 		folder,
 		manifest
@@ -41249,9 +41247,6 @@ async function listManifests(cwd, sha) {
 }
 function goFinds(folder) {
 	return folder.split("/").every((name) => name !== "vendor" && name !== "testdata" && !name.startsWith("_") && !name.startsWith("."));
-}
-function normalFolder(written) {
-	return written.replace(/^(?:\.\/)+/, "").replace(/\/+$/, "");
 }
 function folderMatcher(patterns, refused = () => void 0) {
 	const include = [];

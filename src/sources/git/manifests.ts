@@ -90,8 +90,7 @@ function stripYamlComment(line: string): string {
 
 /** The `[workspace]` table of a root Cargo.toml: the globs of its `members`, and the folders it `exclude`s. */
 export function cargoWorkspace(text: string | null): { members: string[]; exclude: string[] } {
-  const workspace = parseTomlText(text)?.workspace;
-  return isObject(workspace) ? { members: strings(workspace.members), exclude: strings(workspace.exclude) } : { members: [], exclude: [] };
+  return workspaceMembers(tomlTable(parseTomlText(text), 'workspace'));
 }
 
 /**
@@ -99,8 +98,12 @@ export function cargoWorkspace(text: string | null): { members: string[]; exclud
  * it `exclude`s.
  */
 export function uvWorkspace(text: string | null): { members: string[]; exclude: string[] } {
-  const workspace = tomlTable(tomlTable(tomlTable(parseTomlText(text), 'tool'), 'uv'), 'workspace');
-  return workspace === null ? { members: [], exclude: [] } : { members: strings(workspace.members), exclude: strings(workspace.exclude) };
+  return workspaceMembers(tomlTable(tomlTable(tomlTable(parseTomlText(text), 'tool'), 'uv'), 'workspace'));
+}
+
+/** A TOML workspace table's `members` and `exclude` (Cargo's and uv's write them alike); none without the table. */
+function workspaceMembers(workspace: Table | null): { members: string[]; exclude: string[] } {
+  return { members: strings(workspace?.members), exclude: strings(workspace?.exclude) };
 }
 
 /** One package a release-please config releases: its folder ('' for the root) and the name its tags carry. */
@@ -128,10 +131,16 @@ export function releasePleasePackages(text: string | null): ReleasePleasePackage
     };
     const packageName = named('package-name');
     return {
-      folder: path.replace(/^(?:\.\/)+/, '').replace(/\/+$/, '').replace(/^\.$/, ''),
+      folder: normalFolder(path),
       component: named('component') ?? (packageName === null ? null : packageName.replace(/^@[^/]+\//, '')),
     };
   });
+}
+
+/** A folder as a workspace manifest writes it (`./packages/a/`, `.`), from the repository's root: `packages/a`, ''. */
+export function normalFolder(written: string): string {
+  const folder = written.replace(/^(?:\.\/)+/, '').replace(/\/+$/, '');
+  return folder === '.' ? '' : folder;
 }
 
 /** The folders of a go.work's `use` directives, one line or a block. */
@@ -179,13 +188,18 @@ function goString(text: string): string {
  * pyproject.toml's `[project] name` (else Poetry's `[tool.poetry] name`).
  */
 export function declaredName(kind: ManifestKind, text: string | null): string | null {
-  if (kind === 'go.mod') return goModulePath(text);
-  const name = kind === 'package.json' ? parseJson(text)?.name : kind === 'pyproject.toml' ? pythonProject(parseTomlText(text), 'name') : tomlTable(parseTomlText(text), 'package')?.name;
+  const name = kind === 'go.mod' ? goModulePath(text) : declared(kind, text, 'name');
   return typeof name === 'string' && name.trim() !== '' ? name.trim() : null;
 }
 
-/** A field of a pyproject.toml's `[project]` table, else of Poetry's `[tool.poetry]`. */
-function pythonProject(toml: Table | null, key: string): unknown {
+/**
+ * A field of the table a manifest declares its package in: package.json's top level, Cargo.toml's `[package]`,
+ * pyproject.toml's `[project]` (else Poetry's `[tool.poetry]`).
+ */
+function declared(kind: Exclude<ManifestKind, 'go.mod'>, text: string | null, key: 'name' | 'version'): unknown {
+  if (kind === 'package.json') return parseJson(text)?.[key];
+  const toml = parseTomlText(text);
+  if (kind === 'Cargo.toml') return tomlTable(toml, 'package')?.[key];
   return tomlTable(toml, 'project')?.[key] ?? tomlTable(tomlTable(toml, 'tool'), 'poetry')?.[key];
 }
 
@@ -197,13 +211,9 @@ function pythonProject(toml: Table | null, key: string): unknown {
  */
 export function declaredVersion(kind: ManifestKind, text: string | null, root: string | null = null): string | null {
   if (kind === 'go.mod') return null;
-  if (kind === 'package.json' || kind === 'pyproject.toml') {
-    const version = kind === 'package.json' ? parseJson(text)?.version : pythonProject(parseTomlText(text), 'version');
-    return typeof version === 'string' ? version.trim() : null;
-  }
-  const version = tomlTable(parseTomlText(text), 'package')?.version;
+  const version = declared(kind, text, 'version');
   if (typeof version === 'string') return version.trim();
-  if (!isObject(version) || version.workspace !== true) return null;
+  if (kind !== 'Cargo.toml' || !isObject(version) || version.workspace !== true) return null;
   const inherited = tomlTable(tomlTable(parseTomlText(root), 'workspace'), 'package')?.version;
   return typeof inherited === 'string' ? inherited.trim() : null;
 }

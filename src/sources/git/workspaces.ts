@@ -1,7 +1,7 @@
 import { compileGlob, GlobError, type Glob } from '../../glob.js';
 import { plural } from '../../units.js';
 import { readBlobs, type BlobRead } from './blobs.js';
-import { cargoWorkspace, declaredName, declaredVersion, goWorkUses, npmWorkspaces, pnpmWorkspaces, releasePleasePackages, uvWorkspace, type ManifestKind } from './manifests.js';
+import { cargoWorkspace, declaredName, declaredVersion, goWorkUses, normalFolder, npmWorkspaces, pnpmWorkspaces, releasePleasePackages, uvWorkspace, type ManifestKind } from './manifests.js';
 import { streamGit } from './run.js';
 
 /** One package of a workspace: where it lives and the name its manifest declares. */
@@ -76,8 +76,10 @@ export async function readWorkspace(cwd: string, sha: string, rootName: string):
     take([p.folder], kind);
     if (p.component !== null) components.set(p.folder, p.component);
   }
+  // a root Cargo.toml or pyproject.toml may hold only a workspace's or tools' settings: a package when it declares one
+  const declaring: Partial<Record<ManifestKind, string | null>> = { 'Cargo.toml': cargo, 'pyproject.toml': pyproject };
   const rootKind = (['go.mod', 'Cargo.toml', 'package.json', 'pyproject.toml'] as const).find(
-    (kind) => (manifests.get(kind) ?? []).includes('') && (kind === 'Cargo.toml' ? declaredName(kind, cargo) !== null : kind === 'pyproject.toml' ? declaredName(kind, pyproject) !== null : true),
+    (kind) => (manifests.get(kind) ?? []).includes('') && (!(kind in declaring) || declaredName(kind, declaring[kind] ?? null) !== null),
   );
   const packages = [...found].map(([folder, manifest]) => ({ folder, manifest })).sort((a, b) => a.folder.localeCompare(b.folder));
   if (rootKind !== undefined) packages.unshift({ folder: '', manifest: rootKind });
@@ -149,10 +151,6 @@ async function listManifests(cwd: string, sha: string): Promise<Map<string, stri
 /** Whether `go` finds the module in this folder: it skips `vendor`, `testdata` and folders named with `_` or `.` first. */
 function goFinds(folder: string): boolean {
   return folder.split('/').every((name) => name !== 'vendor' && name !== 'testdata' && !name.startsWith('_') && !name.startsWith('.'));
-}
-
-function normalFolder(written: string): string {
-  return written.replace(/^(?:\.\/)+/, '').replace(/\/+$/, '');
 }
 
 /**
