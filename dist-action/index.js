@@ -8914,6 +8914,9 @@ function noun(count, one, other = `${one}s`) {
 function andList(parts) {
 	return parts.length <= 1 ? parts[0] ?? "" : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1) ?? ""}`;
 }
+function firstFew(items, count) {
+	return `${items.slice(0, count).join(", ")}${items.length > count ? ", …" : ""}`;
+}
 function plural$1(count, one, other = `${one}s`) {
 	return `${count} ${noun(count, one, other)}`;
 }
@@ -26220,8 +26223,7 @@ function chooseReleaseTags(tags, pattern, includePrereleases, productTags = []) 
 }
 function noReleaseTagWarning(all, choice, patternSource) {
 	if (all.length === 0 || choice.releases.length > 0) return null;
-	const newest = [...all].sort((a, b) => b.at - a.at || a.name.localeCompare(b.name)).slice(0, 5).map((t) => t.name);
-	const few = `${newest.join(", ")}${all.length > newest.length ? ", …" : ""}`;
+	const few = firstFew([...all].sort((a, b) => b.at - a.at || a.name.localeCompare(b.name)).map((t) => t.name), 5);
 	if (choice.prereleases.length > 0) return `the repository's ${plural$1(all.length, "tag")} (${few}) include no final release matching --tag-pattern ${patternSource}, only ${plural$1(choice.prereleases.length, "pre-release")}: pass --include-prereleases to count them as deploys`;
 	return `none of the repository's ${plural$1(all.length, "tag")} (${few}) matches --tag-pattern ${patternSource}: give a pattern that matches its release tags`;
 }
@@ -38710,16 +38712,13 @@ async function resolveEvents(repo, read, environment, warning) {
 			sha
 		};
 	});
-	if (unknown.length > 0) warning(`${unknown.length} events-file ${unknown.length === 1 ? "sha is" : "shas are"} no commit of this repository and ${unknown.length === 1 ? "was" : "were"} left out: ${listed(unknown)}`);
-	if (ambiguous.length > 0) warning(`${ambiguous.length} events-file ${ambiguous.length === 1 ? "sha is" : "shas are"} the start of more than one commit's id and ${ambiguous.length === 1 ? "was" : "were"} left out (write more of its digits): ${listed(ambiguous)}`);
+	if (unknown.length > 0) warning(`${unknown.length} events-file ${unknown.length === 1 ? "sha is" : "shas are"} no commit of this repository and ${unknown.length === 1 ? "was" : "were"} left out: ${firstFew(unknown, 10)}`);
+	if (ambiguous.length > 0) warning(`${ambiguous.length} events-file ${ambiguous.length === 1 ? "sha is" : "shas are"} the start of more than one commit's id and ${ambiguous.length === 1 ? "was" : "were"} left out (write more of its digits): ${firstFew(ambiguous, 10)}`);
 	return {
 		deploys,
 		failed,
 		incidents
 	};
-}
-function listed(items) {
-	return `${items.slice(0, 10).join(", ")}${items.length > 10 ? ", …" : ""}`;
 }
 function hexLengthOf(repo) {
 	const known = repo.refs.find((r) => r.commit !== "");
@@ -38734,6 +38733,7 @@ var init_events = __esmMin((() => {
 	init_read_regular();
 	init_parse$1();
 	init_commit_ids();
+	init_units();
 	MAX_EVENTS_FILE = 64 * MEGABYTE;
 	NO_EVENTS = {
 		deploys: [],
@@ -41526,14 +41526,12 @@ function untouchedNote(inWindow, read, counts) {
 }
 function unknownTagsWarning(tags) {
 	if (tags.length === 0) return null;
-	const few = [...tags].sort().slice(0, 5);
-	return `${plural$1(tags.length, "tag")} name${tags.length === 1 ? "s" : ""} no package of the workspace and ${tags.length === 1 ? "is" : "are"} no deploy (${few.join(", ")}${tags.length > few.length ? ", …" : ""}): name ${tags.length === 1 ? "its" : "their"} product in the config's products to count ${tags.length === 1 ? "it" : "them"}`;
+	return `${plural$1(tags.length, "tag")} name${tags.length === 1 ? "s" : ""} no package of the workspace and ${tags.length === 1 ? "is" : "are"} no deploy (${firstFew([...tags].sort(), 5)}): name ${tags.length === 1 ? "its" : "their"} product in the config's products to count ${tags.length === 1 ? "it" : "them"}`;
 }
 function unreadPackagesWarning(tags, products) {
 	const names = [...new Set(tags.filter((t) => tagKey(t) !== "" && products.ofTag(t) === null).map(tagKey))].sort();
 	if (names.length < 2) return null;
-	const few = names.slice(0, 5);
-	return `the window's tags name ${names.length} packages (${few.join(", ")}${names.length > few.length ? ", …" : ""}) that no workspace manifest flowaudit reads lists: the repository is read as one product, each change shipped by the next tag of any of them; name each package's paths in the config's products to read them apart`;
+	return `the window's tags name ${names.length} packages (${firstFew(names, 5)}) that no workspace manifest flowaudit reads lists: the repository is read as one product, each change shipped by the next tag of any of them; name each package's paths in the config's products to read them apart`;
 }
 function declaredProducts(config) {
 	return new Map(Object.entries(config).map(([name, p]) => [name, {
@@ -45762,7 +45760,7 @@ function codeownersWarnings(file, refused) {
 	if (file === null) return [];
 	if ("tooLarge" in file) return [`${file.path} is ${file.tooLarge} bytes: GitHub loads no CODEOWNERS file of 3 MB or more, so every change is unowned`];
 	if (refused.length === 0) return [];
-	const lines = refused.slice(0, 5).join(", ") + (refused.length > 5 ? ", …" : "");
+	const lines = firstFew(refused, 5);
 	return [`${file.path}: ${refused.length === 1 ? "the pattern on line" : "the patterns on lines"} ${lines} ${refused.length === 1 ? "is" : "are"} past what one glob may cost (over ${GLOB_LIMITS.length} characters or ${GLOB_LIMITS.wildcards} wildcards) and left out`];
 }
 var init_slice_facts = __esmMin((() => {
@@ -45773,6 +45771,7 @@ var init_slice_facts = __esmMin((() => {
 	init_changed_files();
 	init_run();
 	init_time();
+	init_units();
 }));
 // src/gates/check.ts
 var check_exports$1 = __exportAll({

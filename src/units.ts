@@ -105,6 +105,11 @@ export function andList(parts: readonly string[]): string {
   return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1) ?? ''}`;
 }
 
+/** The first `count` items, comma-separated, and an ellipsis when there are more: a warning's few examples. */
+export function firstFew(items: readonly (string | number)[], count: number): string {
+  return `${items.slice(0, count).join(', ')}${items.length > count ? ', …' : ''}`;
+}
+
 /** `1 change`, `3 changes`, `0 changes`: a count and its noun. */
 export function plural(count: number, one: string, other = `${one}s`): string {
   return `${count} ${noun(count, one, other)}`;

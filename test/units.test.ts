@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../src/render/html.js';
 import { renderMarkdown } from '../src/render/markdown.js';
 import { renderText } from '../src/render/text.js';
-import { asWritten, CALENDAR_DAYS, durationFormat, formatDuration, formatLines, formatNumber, formatPerWeek, formatRatio, workingDaySeconds } from '../src/units.js';
+import { asWritten, CALENDAR_DAYS, durationFormat, firstFew, formatDuration, formatLines, formatNumber, formatPerWeek, formatRatio, workingDaySeconds } from '../src/units.js';
 import { buildReport, change, H } from './render/report-builder.js';
 
 const NINE_TO_FIVE = { timezone: 'UTC', days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' };
@@ -59,5 +59,14 @@ describe('one writer per kind of figure', () => {
     expect(asWritten(noisy)).toBe(121.5);
     expect(formatDuration(noisy)).toBe(formatDuration(asWritten(noisy)));
     expect(formatDuration(noisy)).toBe('2m 2s');
+  });
+});
+
+describe('a warning\'s few examples', () => {
+  it('lists the first ones, with an ellipsis only when some are left out', () => {
+    expect(firstFew(['a', 'b', 'c'], 3)).toBe('a, b, c');
+    expect(firstFew(['a', 'b', 'c', 'd'], 3)).toBe('a, b, c, …');
+    expect(firstFew([12, 40], 5)).toBe('12, 40');
+    expect(firstFew([], 5)).toBe('');
   });
 });

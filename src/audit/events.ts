@@ -6,6 +6,7 @@ import type { Tester } from '../patterns.js';
 import { EventsError, eventsReader, type DeployEvent, type EventsRead } from '../sources/events/parse.js';
 import { commitsNamed } from '../sources/git/commit-ids.js';
 import type { RepoInfo } from '../sources/git/repo.js';
+import { firstFew } from '../units.js';
 
 // an events file is a log of deploys and incidents: years of them fit in far less
 const MAX_EVENTS_FILE = 64 * MEGABYTE;
@@ -76,17 +77,12 @@ export async function resolveEvents(repo: RepoInfo, read: EventsRead, environmen
     return { id: i.id, openedAt: i.openedAt, resolvedAt: i.resolvedAt, product: i.product, sha };
   });
   if (unknown.length > 0) {
-    warning(`${unknown.length} events-file ${unknown.length === 1 ? 'sha is' : 'shas are'} no commit of this repository and ${unknown.length === 1 ? 'was' : 'were'} left out: ${listed(unknown)}`);
+    warning(`${unknown.length} events-file ${unknown.length === 1 ? 'sha is' : 'shas are'} no commit of this repository and ${unknown.length === 1 ? 'was' : 'were'} left out: ${firstFew(unknown, 10)}`);
   }
   if (ambiguous.length > 0) {
-    warning(`${ambiguous.length} events-file ${ambiguous.length === 1 ? 'sha is' : 'shas are'} the start of more than one commit's id and ${ambiguous.length === 1 ? 'was' : 'were'} left out (write more of its digits): ${listed(ambiguous)}`);
+    warning(`${ambiguous.length} events-file ${ambiguous.length === 1 ? 'sha is' : 'shas are'} the start of more than one commit's id and ${ambiguous.length === 1 ? 'was' : 'were'} left out (write more of its digits): ${firstFew(ambiguous, 10)}`);
   }
   return { deploys, failed, incidents };
-}
-
-/** The first ten, and an ellipsis when there are more. */
-function listed(items: readonly string[]): string {
-  return `${items.slice(0, 10).join(', ')}${items.length > 10 ? ', …' : ''}`;
 }
 
 /** The length of the repository's commit ids (40, or 64 in a SHA-256 repository), as its refs show it; null when none does. */

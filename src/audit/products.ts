@@ -8,7 +8,7 @@ import { changesetLike, inChangesets, isChangeset, readChangesets } from '../sou
 import { literalPaths, readPathCommits } from '../sources/git/path-commits.js';
 import { append, largest, smallest } from '../lists.js';
 import { manifestPath, readVersions, readWorkspace, type WorkspacePackage } from '../sources/git/workspaces.js';
-import { plural } from '../units.js';
+import { firstFew, plural } from '../units.js';
 import { LOOKBACK } from './release-graph.js';
 
 /** A monorepo's products as the deploys read them: the product each tag versions, and what each change touched. */
@@ -376,8 +376,7 @@ export function untouchedNote(inWindow: readonly Change[], read: ProductsRead, c
  */
 export function unknownTagsWarning(tags: readonly string[]): string | null {
   if (tags.length === 0) return null;
-  const few = [...tags].sort().slice(0, 5);
-  return `${plural(tags.length, 'tag')} name${tags.length === 1 ? 's' : ''} no package of the workspace and ${tags.length === 1 ? 'is' : 'are'} no deploy (${few.join(', ')}${tags.length > few.length ? ', …' : ''}): name ${tags.length === 1 ? 'its' : 'their'} product in the config's products to count ${tags.length === 1 ? 'it' : 'them'}`;
+  return `${plural(tags.length, 'tag')} name${tags.length === 1 ? 's' : ''} no package of the workspace and ${tags.length === 1 ? 'is' : 'are'} no deploy (${firstFew([...tags].sort(), 5)}): name ${tags.length === 1 ? 'its' : 'their'} product in the config's products to count ${tags.length === 1 ? 'it' : 'them'}`;
 }
 
 /**
@@ -388,8 +387,7 @@ export function unknownTagsWarning(tags: readonly string[]): string | null {
 function unreadPackagesWarning(tags: readonly string[], products: Products): string | null {
   const names = [...new Set(tags.filter((t) => tagKey(t) !== '' && products.ofTag(t) === null).map(tagKey))].sort();
   if (names.length < 2) return null;
-  const few = names.slice(0, 5);
-  return `the window's tags name ${names.length} packages (${few.join(', ')}${names.length > few.length ? ', …' : ''}) that no workspace manifest flowaudit reads lists: the repository is read as one product, each change shipped by the next tag of any of them; name each package's paths in the config's products to read them apart`;
+  return `the window's tags name ${names.length} packages (${firstFew(names, 5)}) that no workspace manifest flowaudit reads lists: the repository is read as one product, each change shipped by the next tag of any of them; name each package's paths in the config's products to read them apart`;
 }
 
 /** The config's products, their tags' patterns compiled: read by the tags' choice and by the products. */

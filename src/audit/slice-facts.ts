@@ -8,6 +8,7 @@ import type { Report } from '../report/schema.js';
 import { commitBefore, readChangedFiles, readCodeowners, readRebaseRuns, type ChangedFile } from '../sources/git/changed-files.js';
 import { gitAnswer } from '../sources/git/run.js';
 import { isoSeconds } from '../time.js';
+import { firstFew } from '../units.js';
 
 /** What slicing a report's changes reads from its repository. */
 export interface SliceInput {
@@ -56,6 +57,6 @@ function codeownersWarnings(file: { path: string; tooLarge: number } | { path: s
   if (file === null) return [];
   if ('tooLarge' in file) return [`${file.path} is ${file.tooLarge} bytes: GitHub loads no CODEOWNERS file of 3 MB or more, so every change is unowned`];
   if (refused.length === 0) return [];
-  const lines = refused.slice(0, 5).join(', ') + (refused.length > 5 ? ', …' : '');
+  const lines = firstFew(refused, 5);
   return [`${file.path}: ${refused.length === 1 ? 'the pattern on line' : 'the patterns on lines'} ${lines} ${refused.length === 1 ? 'is' : 'are'} past what one glob may cost (over ${GLOB_LIMITS.length} characters or ${GLOB_LIMITS.wildcards} wildcards) and left out`];
 }

@@ -1,6 +1,6 @@
 import type { Tester } from '../patterns.js';
 import { isPrerelease, VERSION } from '../release-names.js';
-import { plural } from '../units.js';
+import { firstFew, plural } from '../units.js';
 /**
  * Which tags are production releases (SPEC section 3): final versions, not test builds. Pure.
  */
@@ -55,8 +55,7 @@ export function chooseReleaseTags<T extends { name: string }>(tags: readonly T[]
  */
 export function noReleaseTagWarning(all: readonly { name: string; at: number }[], choice: ReleaseTagChoice<{ name: string }>, patternSource: string): string | null {
   if (all.length === 0 || choice.releases.length > 0) return null;
-  const newest = [...all].sort((a, b) => b.at - a.at || a.name.localeCompare(b.name)).slice(0, 5).map((t) => t.name);
-  const few = `${newest.join(', ')}${all.length > newest.length ? ', …' : ''}`;
+  const few = firstFew([...all].sort((a, b) => b.at - a.at || a.name.localeCompare(b.name)).map((t) => t.name), 5);
   if (choice.prereleases.length > 0) {
     return `the repository's ${plural(all.length, 'tag')} (${few}) include no final release matching --tag-pattern ${patternSource}, only ${plural(choice.prereleases.length, 'pre-release')}: pass --include-prereleases to count them as deploys`;
   }
