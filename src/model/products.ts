@@ -174,11 +174,11 @@ export function ownTagsFolder(tag: string, versions: ReadonlyMap<string, string>
 
 /**
  * The name a tag versions, without case, as a package is named: its text before the version less the
- * separator (`@scope/name@1.2.3` → `@scope/name`, `name-v1.2.3` → `name`, `cli/v1.2.3` → `cli`); '' for a
- * bare version (`v1.2.3`): one of the repository's own tags.
+ * separator (`@scope/name@1.2.3` → `@scope/name`, `name-v1.2.3` → `name`, `cli/v1.2.3` → `cli`, and Python's
+ * pin, `name==1.2.3` → `name`); '' for a bare version (`v1.2.3`): one of the repository's own tags.
  */
 export function tagKey(tag: string): string {
-  return releaseProduct(tag).replace(/[@/_-]$/, '').toLowerCase();
+  return releaseProduct(tag).replace(/(?:[@/_-]|==)$/, '').toLowerCase();
 }
 
 /** The config's product a tag versions: the first whose pattern matches it, else the one it is named for. */

@@ -12,6 +12,8 @@ const PACKAGES = [
 describe('tagKey', () => {
   it('is the name a tag versions, in each package-tag form', () => {
     expect(['@changesets/cli@2.29.6', 'tokio-util-0.7.1', 'name-v1.2.3', 'svc/api/v1.2.3', 'v1.2.3', '1.2'].map(tagKey)).toEqual(['@changesets/cli', 'tokio-util', 'name', 'svc/api', '', '']);
+    // Python's pin, as LangChain's release workflow names its packages' tags
+    expect(['langchain-core==0.3.1', 'Langchain-AWS==1.7.3'].map(tagKey)).toEqual(['langchain-core', 'langchain-aws']);
   });
 });
 

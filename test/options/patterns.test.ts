@@ -6,6 +6,7 @@ import { compilePattern } from '../../src/patterns.js';
 // say the same, since the defaults run native
 const TAGS: Array<[string, boolean]> = [
   ['v1.2.3', true], ['1.2', true], ['tokio-1.49.0', true], ['pkg@1.2.3', true], ['cli/v1.2.3', true], ['v1.2.3-rc.1', true],
+  ['langchain-core==0.3.1', true], ['pkg=1.2.3', false], ['pkg===1.2.3', false],
   ['v1', false], ['release', false], ['latest', false], ['é-1.2', false], ['v١.٢', false], ['x v1.2', false],
 ];
 const ENVIRONMENTS: Array<[string, boolean]> = [
