@@ -26233,8 +26233,20 @@ var init_release_tags = __esmMin((() => {
 }));
 // src/model/products.ts
 function tagNamesPackage(tag, p) {
-	const key = tagKey(tag);
+	return keyNames(tagKey(tag), p);
+}
+function keyNames(key, p) {
 	return key !== "" && PACKAGE_KEYS.some((name) => name(p)?.toLowerCase() === key);
+}
+function tagNamedPackages(candidates, tags) {
+	const found = new Map();
+	for (const key of new Set(tags.map(tagKey))) {
+		const named = candidates.filter((p) => keyNames(key, p));
+		const outermost = named.filter((p) => !named.some((q) => p.folder.startsWith(`${q.folder}/`)));
+		const only = outermost.length === 1 ? outermost[0] : void 0;
+		if (only !== void 0) found.set(only.folder, only);
+	}
+	return [...found.values()];
 }
 function findProducts(packages, tags, declared, ownFolder = null, refused = () => void 0) {
 	const byKey = new Map();
@@ -26308,7 +26320,7 @@ function ownTagsFolder(tag, versions, namedFor = null) {
 	return carrying.includes("") ? "" : namedFor !== null && carrying.includes(namedFor) ? namedFor : "";
 }
 function tagKey(tag) {
-	return releaseProduct(tag).replace(/[@/_-]$/, "").toLowerCase();
+	return releaseProduct(tag).replace(/(?:[@/_-]|==)$/, "").toLowerCase();
 }
 function declaredOf(tag, declared) {
 	for (const [name, d] of declared) if (d.tags !== null && d.tags.test(tag)) return name;
@@ -26696,7 +26708,7 @@ var init_options = __esmMin((() => {
 	init_errors$2();
 	init_patterns();
 	init_time();
-	DEFAULT_TAG_PATTERN = String.raw`^(?:[\w.@/-]*[-@/])?v?\d+(?:\.\d+)+`;
+	DEFAULT_TAG_PATTERN = String.raw`^(?:[\w.@/-]*(?:[-@/]|==))?v?\d+(?:\.\d+)+`;
 	DEFAULT_ENVIRONMENT = "^(prod|production|live|prd)$";
 	DEFAULT_WORKFLOW = "deploy|release|publish|cd";
 	DEFAULT_BUG_LABEL = "^((type|kind|t)[:/] ?)?(bug|regression)$|🐛";
@@ -41179,23 +41191,38 @@ async function readWorkspace(cwd, sha, rootName) {
 		folder: "",
 		manifest: rootKind
 	});
-	const names = packages.length > MAX_NAMES_READ ? new Map() : await readBlobs(cwd, packages.map((p) => `${sha}:${manifestPath(p)}`), MANIFEST_LIMIT);
-	const large = [...names.values()].filter((b) => "tooLarge" in b).length;
-	if (large > 0) warnings.push(`${plural$1(large, "package manifest")} over ${MANIFEST_LIMIT / 1024 / 1024} MB ${large === 1 ? "was" : "were"} not read: ${large === 1 ? "its package is" : "their packages are"} named for ${large === 1 ? "its folder" : "their folders"}`);
+	const unlisted = new Map();
+	if (found.size === 0) {
+		for (const kind of KINDS$1) for (const folder of manifests.get(kind) ?? []) if (folder !== "" && !unlisted.has(folder)) unlisted.set(folder, kind);
+	}
 	return {
-		packages: packages.map((p) => {
-			const blob = names.get(`${sha}:${manifestPath(p)}`);
-			const declared = declaredName(p.manifest, blob !== void 0 && "text" in blob ? blob.text : null);
+		packages: (await namePackages(cwd, sha, packages, rootName, warnings)).map((p) => {
 			const component = components.get(p.folder);
-			return {
-				folder: p.folder,
-				manifest: p.manifest,
-				name: declared ?? (p.folder === "" ? rootName : p.folder.split("/").at(-1) ?? p.folder),
-				...component !== void 0 && { component }
+			return component === void 0 ? p : {
+				...p,
+				component
 			};
 		}),
+		unlisted: [...unlisted].map(([folder, manifest]) => ({
+			folder,
+			manifest
+		})).sort((a, b) => a.folder.localeCompare(b.folder)),
 		warnings
 	};
+}
+async function namePackages(cwd, sha, folders, rootName, warnings = []) {
+	const names = folders.length > MAX_NAMES_READ ? new Map() : await readBlobs(cwd, folders.map((p) => `${sha}:${manifestPath(p)}`), MANIFEST_LIMIT);
+	const large = [...names.values()].filter((b) => "tooLarge" in b).length;
+	if (large > 0) warnings.push(`${plural$1(large, "package manifest")} over ${MANIFEST_LIMIT / 1024 / 1024} MB ${large === 1 ? "was" : "were"} not read: ${large === 1 ? "its package is" : "their packages are"} named for ${large === 1 ? "its folder" : "their folders"}`);
+	return folders.map((p) => {
+		const blob = names.get(`${sha}:${manifestPath(p)}`);
+		const declared = declaredName(p.manifest, blob !== void 0 && "text" in blob ? blob.text : null);
+		return {
+			folder: p.folder,
+			manifest: p.manifest,
+			name: declared ?? (p.folder === "" ? rootName : p.folder.split("/").at(-1) ?? p.folder)
+		};
+	});
 }
 async function readVersions(cwd, rev, packages) {
 	const read = packages.filter((p) => p.manifest !== "go.mod");
@@ -41296,7 +41323,7 @@ async function readProducts(repo, changes, o) {
 	const named = o.declared;
 	const keys = new Set(tags.map((t) => tagKey(t.name)));
 	if (keys.size + named.size < 2) return null;
-	const { packages, start, end, before, atEnd, first } = await windowPackages(repo, o);
+	const { packages, start, end, before, atEnd, first } = await windowPackages(repo, o, tags.map((t) => t.name));
 	append(packages, await bornAndGone(repo, packages, tags.filter((t) => t.at >= o.since && t.at <= o.until), named, o.repositoryName));
 	const own = keys.has("") ? await ownFolder(repo, tags, packages, o.repositoryName) : null;
 	if (own === "" && !packages.some((p) => p.folder === "")) packages.unshift({
@@ -41398,7 +41425,7 @@ async function bornIn(repo, products, packages, at) {
 	}
 	return born;
 }
-async function windowPackages(repo, o) {
+async function windowPackages(repo, o, tags) {
 	const [end, start, first] = await Promise.all([
 		o.until,
 		o.since,
@@ -41406,7 +41433,7 @@ async function windowPackages(repo, o) {
 	].map((at) => commitBefore(repo.cwd, o.branch, at)));
 	const read = async (sha) => {
 		if (sha === null || sha === void 0) return [];
-		const workspace = await readWorkspace(repo.cwd, sha, o.repositoryName);
+		const workspace = await packagesAt(repo, sha, o.repositoryName, tags, o.declared);
 		if (sha === end) for (const w of workspace.warnings) o.warning(w);
 		return workspace.packages;
 	};
@@ -41439,6 +41466,30 @@ async function windowPackages(repo, o) {
 		first: first ?? null
 	};
 }
+async function packagesAt(repo, sha, repositoryName, tags, declared) {
+	const workspace = await readWorkspace(repo.cwd, sha, repositoryName);
+	const listed = findProducts(workspace.packages, tags, declared);
+	const unnamed = tags.filter((t) => tagKey(t) !== "" && listed.ofTag(t) === null);
+	if (unnamed.length === 0 || workspace.unlisted.length === 0) return workspace;
+	const candidates = await namePackages(repo.cwd, sha, workspace.unlisted, repositoryName);
+	const repository = repositoryName.toLowerCase();
+	const found = tagNamedPackages(candidates, unnamed);
+	const mine = candidates.filter((p) => namedFor(p, repository));
+	const own = tags.some((t) => tagKey(t) === "") && !workspace.packages.some((p) => namedFor(p, repository)) && mine.length === 1 ? mine : [];
+	const folders = new Set(found.map((p) => p.folder));
+	return {
+		...workspace,
+		packages: [
+			...workspace.packages,
+			...found,
+			...own.filter((p) => !folders.has(p.folder))
+		]
+	};
+}
+function namedFor(p, repository) {
+	const name = p.name.toLowerCase();
+	return name === repository || name.endsWith(`/${repository}`) || p.folder.split("/").at(-1)?.toLowerCase() === repository;
+}
 async function bornAndGone(repo, packages, tags, declared, repositoryName) {
 	const known = findProducts(packages, tags.map((t) => t.name), declared);
 	const newest = new Map();
@@ -41454,7 +41505,7 @@ async function bornAndGone(repo, packages, tags, declared, repositoryName) {
 	for (const tag of [...newest.values()].sort((a, b) => b.at - a.at).slice(0, UNNAMED_READ)) {
 		let there = read.get(tag.sha);
 		if (there === void 0) {
-			there = readWorkspace(repo.cwd, tag.sha, repositoryName).then((w) => w.packages, () => []);
+			there = packagesAt(repo, tag.sha, repositoryName, [tag.name], declared).then((w) => w.packages, () => []);
 			read.set(tag.sha, there);
 		}
 		const named = (await there).find((p) => p.folder !== "" && !folders.has(p.folder) && tagNamesPackage(tag.name, p));
@@ -41531,7 +41582,7 @@ function unknownTagsWarning(tags) {
 function unreadPackagesWarning(tags, products) {
 	const names = [...new Set(tags.filter((t) => tagKey(t) !== "" && products.ofTag(t) === null).map(tagKey))].sort();
 	if (names.length < 2) return null;
-	return `the window's tags name ${names.length} packages (${firstFew(names, 5)}) that no workspace manifest flowaudit reads lists: the repository is read as one product, each change shipped by the next tag of any of them; name each package's paths in the config's products to read them apart`;
+	return `the window's tags name ${names.length} packages (${firstFew(names, 5)}) that no workspace manifest lists and no folder's own manifest flowaudit reads is named by: the repository is read as one product, each change shipped by the next tag of any of them; name each package's paths in the config's products to read them apart`;
 }
 function declaredProducts(config) {
 	return new Map(Object.entries(config).map(([name, p]) => [name, {

@@ -1,5 +1,5 @@
 import type { Change } from '../domain.js';
-import { findProducts, ownTagsFolder, tagKey, tagNamesPackage, type DeclaredProduct, type ProductEvidence, type Products } from '../model/products.js';
+import { findProducts, ownTagsFolder, tagKey, tagNamedPackages, tagNamesPackage, type DeclaredProduct, type ProductEvidence, type Products } from '../model/products.js';
 import { compilePattern } from '../patterns.js';
 import { commitBefore } from '../sources/git/changed-files.js';
 import type { RepoInfo } from '../sources/git/repo.js';
@@ -7,7 +7,7 @@ import { readTouchedPaths } from '../sources/git/touched-paths.js';
 import { changesetLike, inChangesets, isChangeset, readChangesets } from '../sources/git/changesets.js';
 import { literalPaths, readPathCommits } from '../sources/git/path-commits.js';
 import { append, largest, smallest } from '../lists.js';
-import { manifestPath, readVersions, readWorkspace, type WorkspacePackage } from '../sources/git/workspaces.js';
+import { manifestPath, namePackages, readVersions, readWorkspace, type Workspace, type WorkspacePackage } from '../sources/git/workspaces.js';
 import { firstFew, plural } from '../units.js';
 import { LOOKBACK } from './release-graph.js';
 
@@ -76,7 +76,7 @@ export async function readProducts(repo: RepoInfo, changes: readonly Change[], o
   // the config's must make two before the workspace manifests are worth reading (`v1.2.3` alone reads nothing)
   const keys = new Set(tags.map((t) => tagKey(t.name)));
   if (keys.size + named.size < 2) return null;
-  const { packages, start, end, before, atEnd, first } = await windowPackages(repo, o);
+  const { packages, start, end, before, atEnd, first } = await windowPackages(repo, o, tags.map((t) => t.name));
   append(packages, await bornAndGone(repo, packages, tags.filter((t) => t.at >= o.since && t.at <= o.until), named, o.repositoryName));
   const own = keys.has('') ? await ownFolder(repo, tags, packages, o.repositoryName) : null;
   // the repository's own tags version the root package when no other carries their version: the repository
@@ -204,11 +204,11 @@ async function bornIn(repo: RepoInfo, products: Products, packages: readonly Wor
  * at the start of the history read (the previous period's), the earlier folders of packages the window has (a
  * package moved keeps its name): a package gone before the window makes no product of its own.
  */
-async function windowPackages(repo: RepoInfo, o: ProductsScope): Promise<{ packages: WorkspacePackage[]; start: string | null; end: string | null; before: Set<string>; atEnd: Set<string>; first: string | null }> {
+async function windowPackages(repo: RepoInfo, o: ProductsScope, tags: readonly string[]): Promise<{ packages: WorkspacePackage[]; start: string | null; end: string | null; before: Set<string>; atEnd: Set<string>; first: string | null }> {
   const [end, start, first] = await Promise.all([o.until, o.since, o.from].map((at) => commitBefore(repo.cwd, o.branch, at)));
   const read = async (sha: string | null | undefined): Promise<WorkspacePackage[]> => {
     if (sha === null || sha === undefined) return [];
-    const workspace = await readWorkspace(repo.cwd, sha, o.repositoryName);
+    const workspace = await packagesAt(repo, sha, o.repositoryName, tags, o.declared);
     // what could not be read is said of the window's end, where the products are named
     if (sha === end) for (const w of workspace.warnings) o.warning(w);
     return workspace.packages;
@@ -235,6 +235,35 @@ async function windowPackages(repo: RepoInfo, o: ProductsScope): Promise<{ packa
     add(await read(first), (p) => names.has(p.name));
   }
   return { packages, start: start ?? null, end: end ?? null, before: new Set(atStart.map((p) => p.folder)), atEnd, first: first ?? null };
+}
+
+/**
+ * The workspace at commit `sha` (readWorkspace), and where no workspace source lists a package, the folders that
+ * `tags` name (tagNamedPackages): a folder holding a manifest of its own that one name the tags version names, and
+ * no other folder's does. langchain-ai/langchain-aws lists its packages nowhere; its year read its 74 tags
+ * `langchain-aws==1.7.3` as no deploy and every change as waiting. With the repository's own tags (`1.2.11`), the
+ * package named for the repository too, which ownFolder may find they version (langgraph's libs/langgraph). The
+ * unlisted manifests' names are read only when some tag names no package the workspace lists.
+ */
+async function packagesAt(repo: RepoInfo, sha: string, repositoryName: string, tags: readonly string[], declared: ReadonlyMap<string, DeclaredProduct>): Promise<Workspace> {
+  const workspace = await readWorkspace(repo.cwd, sha, repositoryName);
+  const listed = findProducts(workspace.packages, tags, declared);
+  const unnamed = tags.filter((t) => tagKey(t) !== '' && listed.ofTag(t) === null);
+  if (unnamed.length === 0 || workspace.unlisted.length === 0) return workspace;
+  const candidates = await namePackages(repo.cwd, sha, workspace.unlisted, repositoryName);
+  const repository = repositoryName.toLowerCase();
+  const found = tagNamedPackages(candidates, unnamed);
+  // the one package named for the repository, when the repository's own tags may version it and no listed one is named so
+  const mine = candidates.filter((p) => namedFor(p, repository));
+  const own = tags.some((t) => tagKey(t) === '') && !workspace.packages.some((p) => namedFor(p, repository)) && mine.length === 1 ? mine : [];
+  const folders = new Set(found.map((p) => p.folder));
+  return { ...workspace, packages: [...workspace.packages, ...found, ...own.filter((p) => !folders.has(p.folder))] };
+}
+
+/** Whether a package is named for the repository: its declared name (less an npm scope) or its folder's. */
+function namedFor(p: WorkspacePackage, repository: string): boolean {
+  const name = p.name.toLowerCase();
+  return name === repository || name.endsWith(`/${repository}`) || p.folder.split('/').at(-1)?.toLowerCase() === repository;
 }
 
 // how many names of the window's tags that no package read names are looked for at their own tags' commits
@@ -269,7 +298,7 @@ async function bornAndGone(
   for (const tag of [...newest.values()].sort((a, b) => b.at - a.at).slice(0, UNNAMED_READ)) {
     let there = read.get(tag.sha);
     if (there === undefined) {
-      there = readWorkspace(repo.cwd, tag.sha, repositoryName).then((w) => w.packages, () => []);
+      there = packagesAt(repo, tag.sha, repositoryName, [tag.name], declared).then((w) => w.packages, () => []);
       read.set(tag.sha, there);
     }
     const named = (await there).find((p) => p.folder !== '' && !folders.has(p.folder) && tagNamesPackage(tag.name, p));
@@ -381,13 +410,13 @@ export function unknownTagsWarning(tags: readonly string[]): string | null {
 
 /**
  * The warning for a repository read as one product though its tags of the window name two packages or more that
- * no workspace manifest flowaudit reads holds (an Nx monorepo without release-please's config: its packages are
- * listed in no file it reads): each change then ships with the next tag of any package. Null otherwise.
+ * no workspace manifest lists and no folder's own manifest is named by (an Nx monorepo whose projects hold only
+ * Nx's project.json): each change then ships with the next tag of any package. Null otherwise.
  */
 function unreadPackagesWarning(tags: readonly string[], products: Products): string | null {
   const names = [...new Set(tags.filter((t) => tagKey(t) !== '' && products.ofTag(t) === null).map(tagKey))].sort();
   if (names.length < 2) return null;
-  return `the window's tags name ${names.length} packages (${firstFew(names, 5)}) that no workspace manifest flowaudit reads lists: the repository is read as one product, each change shipped by the next tag of any of them; name each package's paths in the config's products to read them apart`;
+  return `the window's tags name ${names.length} packages (${firstFew(names, 5)}) that no workspace manifest lists and no folder's own manifest flowaudit reads is named by: the repository is read as one product, each change shipped by the next tag of any of them; name each package's paths in the config's products to read them apart`;
 }
 
 /** The config's products, their tags' patterns compiled: read by the tags' choice and by the products. */

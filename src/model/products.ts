@@ -65,8 +65,30 @@ const PACKAGE_KEYS: ReadonlyArray<(p: PackageFolder) => string | null> = [
 
 /** Whether a tag (`@scope/name@1.2.3`, `name-v1.2.3`, `path/v1.2.3`) names `p` by one of the names findProducts reads tags by. */
 export function tagNamesPackage(tag: string, p: PackageFolder): boolean {
-  const key = tagKey(tag);
+  return keyNames(tagKey(tag), p);
+}
+
+/** Whether a tag's name key (tagKey) is one of the names of `p` that tags version it by. */
+function keyNames(key: string, p: PackageFolder): boolean {
   return key !== '' && PACKAGE_KEYS.some((name) => name(p)?.toLowerCase() === key);
+}
+
+/**
+ * The packages among `candidates` (folders holding a manifest that no workspace lists) that `tags` name: for each
+ * name the tags version, the one candidate it names (by the keys findProducts reads tags by), or the one holding
+ * all the others it names in its folder; none when it names several apart. langchain-ai/langchain-aws lists its three packages in no workspace; its tags `langchain-aws==1.7.3`
+ * name libs/aws's pyproject.toml, langchain-google's `libs/genai/v2.1.0` its folder. Pure.
+ */
+export function tagNamedPackages<P extends PackageFolder>(candidates: readonly P[], tags: readonly string[]): P[] {
+  const found = new Map<string, P>();
+  for (const key of new Set(tags.map(tagKey))) {
+    const named = candidates.filter((p) => keyNames(key, p));
+    // a package's own tests and examples lie in its folder: langgraph's libs/cli holds libs/cli/tests/unit_tests/cli
+    const outermost = named.filter((p) => !named.some((q) => p.folder.startsWith(`${q.folder}/`)));
+    const only = outermost.length === 1 ? outermost[0] : undefined;
+    if (only !== undefined) found.set(only.folder, only);
+  }
+  return [...found.values()];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findProducts, ownTagsFolder, tagKey } from '../../src/model/products.js';
+import { findProducts, ownTagsFolder, tagKey, tagNamedPackages } from '../../src/model/products.js';
 
 const PACKAGES = [
   { folder: 'packages/cli', name: '@changesets/cli' },
@@ -14,6 +14,30 @@ describe('tagKey', () => {
     expect(['@changesets/cli@2.29.6', 'tokio-util-0.7.1', 'name-v1.2.3', 'svc/api/v1.2.3', 'v1.2.3', '1.2'].map(tagKey)).toEqual(['@changesets/cli', 'tokio-util', 'name', 'svc/api', '', '']);
     // Python's pin, as LangChain's release workflow names its packages' tags
     expect(['langchain-core==0.3.1', 'Langchain-AWS==1.7.3'].map(tagKey)).toEqual(['langchain-core', 'langchain-aws']);
+  });
+});
+
+describe('tagNamedPackages', () => {
+  const folders = [
+    { folder: 'libs/aws', name: 'langchain-aws' },
+    { folder: 'libs/cli', name: 'langgraph-cli' },
+    { folder: 'libs/cli/tests/unit_tests/cli', name: 'cli-fixture' },
+    { folder: 'tools/a/fmt', name: 'fmt-a' },
+    { folder: 'tools/b/fmt', name: 'fmt-b' },
+    { folder: 'examples/app', name: 'app' },
+  ];
+  const named = (tags: string[]) => tagNamedPackages(folders, tags).map((p) => p.folder);
+
+  it('takes the one folder a tag names, by its declared name, its path or its folder\'s name', () => {
+    expect(named(['langchain-aws==1.7.3', 'langchain-aws==1.7.2'])).toEqual(['libs/aws']);
+    expect(named(['libs/aws/v1.0.0'])).toEqual(['libs/aws']);
+    expect(named(['examples/app/v2.0.0', 'v1.0.0'])).toEqual(['examples/app']);
+  });
+
+  it('takes the folder holding the others a name names, and none of two apart', () => {
+    expect(named(['cli==0.4.31'])).toEqual(['libs/cli']);
+    expect(named(['fmt@1.0.0'])).toEqual([]);
+    expect(named(['sdk==0.4.3', 'v1.2.3'])).toEqual([]);
   });
 });
 

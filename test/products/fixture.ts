@@ -493,10 +493,9 @@ export function changesets(): FixtureRepo {
  *   java/client (a pom.xml: no manifest flowaudit reads): no package  client-v1.0.0 (Mar 9, on r4): no deploy
  *                                                                      r4 (Mar 7): no product, shipped by acme-sdk/v1.1.0
  *
- * r1 ships with its own package's tag on Mar 6, not with core-v1.1.0 on Mar 4. With `config: false`, no file lists the
- * packages: the repository is one product, r1 ships with core-v1.1.0.
+ * r1 ships with its own package's tag on Mar 6, not with core-v1.1.0 on Mar 4.
  */
-export function releasePlease(options: { config: boolean } = { config: true }): FixtureRepo {
+export function releasePlease(): FixtureRepo {
   const config = {
     packages: { 'libs/providers/flagd': {}, 'libs/shared/engine': { component: 'core' }, 'python/sdk': { 'package-name': 'acme-sdk' }, 'java/client': { 'release-type': 'maven' } },
     'tag-separator': '-',
@@ -506,7 +505,7 @@ export function releasePlease(options: { config: boolean } = { config: true }): 
       commit: 'workspace', at: '2026-02-01T12:00:00Z', id: 'base',
       files: {
         'package.json': '{"name": "acme-contrib", "private": true, "scripts": {"test": "nx run-many"}}\n',
-        ...(options.config && { 'release-please-config.json': `${JSON.stringify(config, null, 2)}\n` }),
+        'release-please-config.json': `${JSON.stringify(config, null, 2)}\n`,
         'libs/providers/flagd/package.json': '{"name": "@acme/flagd-provider", "version": "0.1.0"}\n',
         'libs/shared/engine/package.json': '{"name": "@acme/engine", "version": "1.0.0"}\n',
         'python/sdk/pyproject.toml': '[project]\nname = "acme-sdk"\nversion = "1.0.0"\n',
@@ -524,5 +523,51 @@ export function releasePlease(options: { config: boolean } = { config: true }): 
     change('r4', 7, { 'java/client/src/Main.java': 'class Main {}\n' }),
     tag('acme-sdk/v1.1.0', 'r4', 8),
     tag('client-v1.0.0', 'r4', 9),
+  ]);
+}
+
+/**
+ * A monorepo whose packages no workspace manifest lists (as langchain-ai's langchain-aws and langgraph are: each
+ * package a folder of libs/ with its own pyproject.toml or package.json), tagged by their names, Python's pin among
+ * them (`acme-aws==1.1.0`, LangChain's form):
+ *
+ *   package (folder)                     tags                                              its changes
+ *   acme-aws (libs/aws, pyproject.toml)  acme-aws==1.0.0 (Feb 2), acme-aws==1.1.0 (Mar 6, on r3)       r1 (Mar 2)
+ *   acme-checkpoint (libs/checkpoint)    acme-checkpoint==0.1.0 (Feb 2), ==0.2.0 (Mar 4, on r2)       r2 (Mar 3)
+ *   @acme/cli (libs/cli, package.json;   cli@0.1.0 (Feb 2), cli@0.2.0 (Mar 7, on r3): `cli` also names  r3 (Mar 5, in its tests'
+ *     its tests hold a folder `cli`)       libs/cli/tests/cli's folder, which libs/cli holds               cli folder)
+ *   tools/a/fmt and tools/b/fmt          fmt@1.0.0 (Mar 9, on r4): names both, neither holding the other: no deploy
+ *                                                                                  r4 (Mar 8): no product, unreleased
+ *
+ * r1 ships with acme-aws==1.1.0 on Mar 6, not with acme-checkpoint==0.2.0 on Mar 4. With `nx: true`, each package
+ * holds only Nx's project.json, which flowaudit does not read: no tag names a folder of a manifest it reads.
+ */
+export function unlisted(options: { nx: boolean } = { nx: false }): FixtureRepo {
+  const manifest = (file: string, text: string): Record<string, string> =>
+    options.nx ? { [`${file.slice(0, file.lastIndexOf('/'))}/project.json`]: '{"name": "x"}\n' } : { [file]: text };
+  return buildRepo([
+    {
+      commit: 'packages', at: '2026-02-01T12:00:00Z', id: 'base',
+      files: {
+        'package.json': '{"name": "acme-tools", "private": true}\n',
+        ...manifest('libs/aws/pyproject.toml', '[project]\nname = "acme-aws"\nversion = "1.0.0"\n'),
+        ...manifest('libs/checkpoint/pyproject.toml', '[project]\nname = "acme-checkpoint"\nversion = "0.1.0"\n'),
+        ...manifest('libs/cli/package.json', '{"name": "@acme/cli", "version": "0.1.0"}\n'),
+        ...manifest('libs/cli/tests/cli/package.json', '{"name": "cli-fixture", "private": true}\n'),
+        ...manifest('tools/a/fmt/package.json', '{"name": "fmt-a"}\n'),
+        ...manifest('tools/b/fmt/package.json', '{"name": "fmt-b"}\n'),
+      },
+    },
+    { tag: 'acme-aws==1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    { tag: 'acme-checkpoint==0.1.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    { tag: 'cli@0.1.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    change('r1', 2, { 'libs/aws/src/acme_aws/chat.py': 'one\n' }),
+    change('r2', 3, { 'libs/checkpoint/src/saver.py': 'one\n' }),
+    tag('acme-checkpoint==0.2.0', 'r2', 4),
+    change('r3', 5, { 'libs/cli/tests/cli/fixture.json': '{}\n' }),
+    tag('acme-aws==1.1.0', 'r3', 6),
+    tag('cli@0.2.0', 'r3', 7),
+    change('r4', 8, { 'tools/a/fmt/index.js': 'one\n' }),
+    tag('fmt@1.0.0', 'r4', 9),
   ]);
 }

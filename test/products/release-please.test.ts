@@ -44,21 +44,3 @@ describe('a release-please monorepo whose packages only its release-please confi
     ]);
   });
 });
-
-describe('a monorepo whose packages no file flowaudit reads lists (Nx without release-please\'s config)', () => {
-  let repo: FixtureRepo;
-  let report: Report;
-  beforeAll(async () => {
-    repo = releasePlease({ config: false });
-    report = await audit({ path: repo.dir, ...WINDOW });
-  });
-  afterAll(() => repo.cleanup());
-
-  it('is read as one product, and says that its tags name packages it could not find', () => {
-    expect(report.summary.products ?? null).toBeNull();
-    expect(report.changes.find((c) => c.title === 'r1')?.deployedAt).toBe('2026-03-04T12:00:00Z');
-    expect(report.warnings.filter((w) => w.includes('no workspace manifest'))).toEqual([
-      "the window's tags name 4 packages (acme-sdk, client, core, flagd-provider) that no workspace manifest flowaudit reads lists: the repository is read as one product, each change shipped by the next tag of any of them; name each package's paths in the config's products to read them apart",
-    ]);
-  });
-});

@@ -20,6 +20,11 @@ export interface WorkspacePackage {
 export interface Workspace {
   /** by folder; the root package (folder '') first when the root has a manifest */
   packages: WorkspacePackage[];
+  /**
+   * when no workspace source lists a package, the folders holding a manifest of a kind flowaudit reads (the root's
+   * and a dependency's own excepted), by folder: a release tag may name one (`namePackages` reads their names)
+   */
+  unlisted: Array<{ folder: string; manifest: ManifestKind }>;
   /** one sentence each: a manifest past the size flowaudit reads, a glob past what one may cost */
   warnings: string[];
 }
@@ -83,18 +88,34 @@ export async function readWorkspace(cwd: string, sha: string, rootName: string):
   );
   const packages = [...found].map(([folder, manifest]) => ({ folder, manifest })).sort((a, b) => a.folder.localeCompare(b.folder));
   if (rootKind !== undefined) packages.unshift({ folder: '', manifest: rootKind });
-  const names = packages.length > MAX_NAMES_READ ? new Map<string, BlobRead>() : await readBlobs(cwd, packages.map((p) => `${sha}:${manifestPath(p)}`), MANIFEST_LIMIT);
-  const large = [...names.values()].filter((b) => 'tooLarge' in b).length;
-  if (large > 0) warnings.push(`${plural(large, 'package manifest')} over ${MANIFEST_LIMIT / 1024 / 1024} MB ${large === 1 ? 'was' : 'were'} not read: ${large === 1 ? 'its package is' : 'their packages are'} named for ${large === 1 ? 'its folder' : 'their folders'}`);
+  // where a workspace lists packages its list is the whole of them (a folder it leaves out, `!…/internal`, is none)
+  const unlisted = new Map<string, ManifestKind>();
+  if (found.size === 0) for (const kind of KINDS) for (const folder of manifests.get(kind) ?? []) if (folder !== '' && !unlisted.has(folder)) unlisted.set(folder, kind);
+  const named = await namePackages(cwd, sha, packages, rootName, warnings);
   return {
-    packages: packages.map((p) => {
-      const blob = names.get(`${sha}:${manifestPath(p)}`);
-      const declared = declaredName(p.manifest, blob !== undefined && 'text' in blob ? blob.text : null);
+    packages: named.map((p) => {
       const component = components.get(p.folder);
-      return { folder: p.folder, manifest: p.manifest, name: declared ?? (p.folder === '' ? rootName : (p.folder.split('/').at(-1) ?? p.folder)), ...(component !== undefined && { component }) };
+      return component === undefined ? p : { ...p, component };
     }),
+    unlisted: [...unlisted].map(([folder, manifest]) => ({ folder, manifest })).sort((a, b) => a.folder.localeCompare(b.folder)),
     warnings,
   };
+}
+
+/**
+ * The packages in `folders` at commit `sha`, each named by the name its manifest declares, else by its folder's
+ * last part (the root package, folder '', by `rootName`), in one `cat-file` read; past MAX_NAMES_READ folders, by
+ * their folders alone. A manifest over MANIFEST_LIMIT is named for its folder, told to `warnings`.
+ */
+export async function namePackages(cwd: string, sha: string, folders: readonly { folder: string; manifest: ManifestKind }[], rootName: string, warnings: string[] = []): Promise<WorkspacePackage[]> {
+  const names = folders.length > MAX_NAMES_READ ? new Map<string, BlobRead>() : await readBlobs(cwd, folders.map((p) => `${sha}:${manifestPath(p)}`), MANIFEST_LIMIT);
+  const large = [...names.values()].filter((b) => 'tooLarge' in b).length;
+  if (large > 0) warnings.push(`${plural(large, 'package manifest')} over ${MANIFEST_LIMIT / 1024 / 1024} MB ${large === 1 ? 'was' : 'were'} not read: ${large === 1 ? 'its package is' : 'their packages are'} named for ${large === 1 ? 'its folder' : 'their folders'}`);
+  return folders.map((p) => {
+    const blob = names.get(`${sha}:${manifestPath(p)}`);
+    const declared = declaredName(p.manifest, blob !== undefined && 'text' in blob ? blob.text : null);
+    return { folder: p.folder, manifest: p.manifest, name: declared ?? (p.folder === '' ? rootName : (p.folder.split('/').at(-1) ?? p.folder)) };
+  });
 }
 
 /**

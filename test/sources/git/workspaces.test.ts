@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { folderMatcher, MANIFEST_LIMIT, readVersions, readWorkspace } from '../../../src/sources/git/workspaces.js';
+import { folderMatcher, MANIFEST_LIMIT, namePackages, readVersions, readWorkspace } from '../../../src/sources/git/workspaces.js';
 import { buildRepo } from '../../helpers/git-fixture.js';
 
 describe('folderMatcher', () => {
@@ -75,6 +75,8 @@ describe('readWorkspace', () => {
         { folder: 'packages/integrations/react', manifest: 'package.json', name: '@acme/react' },
         { folder: 'svc', manifest: 'go.mod', name: 'example.com/svc' },
       ],
+      // the workspaces' lists are the whole of their packages: packages/internal, which one leaves out, is none
+      unlisted: [],
       warnings: [],
     });
   });
@@ -105,11 +107,20 @@ describe('readWorkspace', () => {
       { folder: 'tools/api', manifest: 'pyproject.toml', name: 'acme-api', component: 'api' },
     ]);
     expect(await readVersions(python.dir, python.sha('base'), read.packages)).toEqual(new Map([['libs/js', '2.0.0'], ['providers/flagd', '0.5.2']]));
-    // a root pyproject.toml of tools' settings alone is no package, and makes no workspace
-    expect((await readWorkspace(python.dir, python.sha('tools'), 'repo')).packages).toEqual([]);
+    // a root pyproject.toml of tools' settings alone is no package, and makes no workspace: every folder holding a
+    // manifest of a kind flowaudit reads is unlisted (a release tag may name one), the Maven folder not
+    const tools = await readWorkspace(python.dir, python.sha('tools'), 'repo');
+    expect(tools.packages).toEqual([]);
+    expect(tools.unlisted).toEqual([
+      { folder: 'libs/js', manifest: 'package.json' },
+      { folder: 'providers/flagd', manifest: 'pyproject.toml' },
+      { folder: 'providers/old', manifest: 'pyproject.toml' },
+      { folder: 'tools/api', manifest: 'pyproject.toml' },
+    ]);
+    expect((await namePackages(python.dir, python.sha('tools'), tools.unlisted, 'repo')).map((p) => p.name)).toEqual(['@acme/js', 'acme-flagd', 'acme-old', 'acme-api']);
   });
 
   it('says nothing for a commit it cannot read rather than failing', async () => {
-    expect(await readWorkspace(repo.dir, '0'.repeat(40), 'repo')).toEqual({ packages: [], warnings: [] });
+    expect(await readWorkspace(repo.dir, '0'.repeat(40), 'repo')).toEqual({ packages: [], unlisted: [], warnings: [] });
   });
 });
