@@ -240,8 +240,8 @@ async function windowPackages(repo: RepoInfo, o: ProductsScope, tags: readonly s
 /**
  * The workspace at commit `sha` (readWorkspace), and where no workspace source lists a package, the folders that
  * `tags` name (tagNamedPackages): a folder holding a manifest of its own that one name the tags version names, and
- * no other folder's does. langchain-ai/langchain-aws lists its packages nowhere; its year read its 74 tags
- * `langchain-aws==1.7.3` as no deploy and every change as waiting. With the repository's own tags (`1.2.11`), the
+ * no other folder's does. langchain-ai/langchain-aws lists its packages nowhere; its year to August 2026 read the
+ * year's 53 tags `langchain-aws==1.7.3` as no deploy and every change as waiting. With the repository's own tags (`1.2.11`), the
  * package named for the repository too, which ownFolder may find they version (langgraph's libs/langgraph). The
  * unlisted manifests' names are read only when some tag names no package the workspace lists.
  */

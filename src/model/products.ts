@@ -76,8 +76,9 @@ function keyNames(key: string, p: PackageFolder): boolean {
 /**
  * The packages among `candidates` (folders holding a manifest that no workspace lists) that `tags` name: for each
  * name the tags version, the one candidate it names (by the keys findProducts reads tags by), or the one holding
- * all the others it names in its folder; none when it names several apart. langchain-ai/langchain-aws lists its three packages in no workspace; its tags `langchain-aws==1.7.3`
- * name libs/aws's pyproject.toml, langchain-google's `libs/genai/v2.1.0` its folder. Pure.
+ * all the others it names in its folder; none when it names several apart. langchain-ai/langchain-aws lists its
+ * three packages in no workspace: its tags `langchain-aws==1.7.3` name libs/aws's pyproject.toml, and
+ * langchain-google's `libs/genai/v2.1.0` its folder. Pure.
  */
 export function tagNamedPackages<P extends PackageFolder>(candidates: readonly P[], tags: readonly string[]): P[] {
   const found = new Map<string, P>();

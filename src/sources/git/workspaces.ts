@@ -49,6 +49,7 @@ type RootTexts = [string | null, string | null, string | null, string | null, st
  * declared name, else `rootName`; a pyproject.toml only when it declares a name). Read with `ls-tree` and `cat-file` (never a checkout):
  * a blob a partial clone lacks says nothing (a manifest unread, a name taken from the folder). A manifest over
  * MANIFEST_LIMIT bytes, or a glob past what one may cost, is left out with a warning. Empty: no manifest read.
+ * Where none of these sources lists a package, `unlisted` holds every other folder with a manifest of these kinds.
  */
 export async function readWorkspace(cwd: string, sha: string, rootName: string): Promise<Workspace> {
   const warnings: string[] = [];
