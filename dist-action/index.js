@@ -41652,6 +41652,44 @@ function num(n) {
 var init_format = __esmMin((() => {
 	init_units();
 }));
+// src/metrics/headline.ts
+function headline$1(summary, o) {
+	const { stages, shareBasis } = summary;
+	const deployed = stages.deploy.count - (stages.deploy.censored ?? 0);
+	const total = shareBasis.kind === "deployed" ? "lead time" : deployed > 0 ? "cycle time" : "cycle time (nothing deployed yet)";
+	if (shareBasis.changes === 0) return summary.changes === 0 ? "No change to measure." : `No change has a known, positive ${total}: there is no time to split.`;
+	if (shareBasis.changes < 5) return `Only ${plural$1(shareBasis.changes, "change")} ${shareBasis.changes === 1 ? "has" : "have"} a known, positive ${total}: too few to say where the typical change's time goes (5 needed).`;
+	const share = (k) => stages[k].share ?? 0;
+	const ranked = Object.keys(stages).filter((k) => share(k) >= .005).sort((a, b) => share(b) - share(a));
+	const waits = ranked.filter((k) => WAITING.includes(k));
+	const unseen = codingUnseen(stages.coding, o.gitOnly);
+	const unseenText = unseen ? ` Git cannot see coding time: ${formatRatio(stages.coding.oneCommitShare)} of the changes landed as one commit.` : "";
+	const work = ranked.filter((k) => !WAITING.includes(k) && !(k === "coding" && unseen)).map((k) => ({
+		pct: formatRatio(share(k)),
+		what: k === "coding" ? o.gitOnly ? "coding (first → last commit)" : "coding" : `in ${stageLabel$1(k, o.gitOnly)}`
+	}));
+	const start = o.businessHours ? "Counting working time only, the" : "The";
+	if (o.gitOnly && (shareBasis.kind !== "deployed" || o.deployIsMerge === true)) {
+		const [first, ...rest] = work;
+		if (!first) return `${start} typical change's ${total} has no share to name.${unseenText}`;
+		return `${start} typical change spends ${andList([`${first.pct} of its ${total} ${first.what}`, ...rest.map((w) => `${w.pct} ${w.what}`)])}.${unseenText}`;
+	}
+	const waiting = waits.reduce((sum, k) => sum + share(k), 0);
+	const waitText = o.gitOnly ? `${waits.length > 0 ? formatRatio(waiting) : "none"} of its ${total} waiting for a deploy` : waits.length > 0 ? `${formatRatio(waiting)} of its ${total} waiting (${waits.map((k) => `${stageLabel$1(k, o.gitOnly)} ${formatRatio(share(k))}`).join(", ")})` : `none of its ${total} waiting`;
+	const workText = work.map((w) => `${w.pct} ${w.what}`);
+	return `${start} typical change spends ${waitText}${workText.length > 0 ? `, ${andList(workText)}` : ""}.${unseenText}`;
+}
+var WAITING;
+var init_headline = __esmMin((() => {
+	init_stage_labels();
+	init_stage_summary();
+	init_units();
+	WAITING = [
+		"pickup",
+		"merge",
+		"deploy"
+	];
+}));
 // src/advice/kit.ts
 function stageHours(stage) {
 	if (!stage || stage.p50 === null || !Number.isFinite(stage.p50)) return 0;
@@ -41680,10 +41718,14 @@ function row(parts) {
 	};
 }
 function stageValue(label, stage, threshold, input) {
-	const share = measured(stage.share) ? `, ${percent(stage.share)} of the typical change's time` : "";
+	const share = measured(stage.share) && sharesSay(input) ? `, ${percent(stage.share)} of the typical change's time` : "";
 	return `p50 ${label} ${duration$1(stage.p50 ?? 0, input)} (threshold ${duration$1(threshold, input)}) over ${plural$1(stage.count, "change")}${share}`;
 }
+function sharesSay(input) {
+	return input.summary.shareBasis.changes >= 5;
+}
 var init_kit = __esmMin((() => {
+	init_headline();
 	init_format();
 }));
 // src/advice/rules/ai-acceptance.ts
@@ -42387,11 +42429,12 @@ function healthy(input, thresholds, rules) {
 function slowestStage(input) {
 	const gitOnly = !hasGithub(input);
 	const stages = input.summary.stages;
-	const slowest = STAGES.filter((s) => measured(stages[s].share) && !(s === "coding" && codingUnseen({
+	const slowest = STAGES.filter((s) => measured(stages[s].share) && sharesSay(input) && !(s === "coding" && codingUnseen({
 		count: stages.coding.count,
 		oneCommit: stages.coding.oneCommit
 	}, gitOnly))).reduce((best, s) => best === null || (stages[s].share ?? 0) > (stages[best].share ?? 0) ? s : best, null);
-	if (slowest === null) return "no stage has a share of the typical change's time";
+	const basis = input.summary.shareBasis.changes;
+	if (slowest === null) return sharesSay(input) || basis === 0 ? "no stage has a share of the typical change's time" : `too few changes (${basis}) to give a stage a share of the typical change's time`;
 	const stage = stages[slowest];
 	return `the slowest stage is ${stageLabel$1(slowest, gitOnly)}: ${percent(stage.share ?? 0)} of the typical change's time, p50 ${stage.p50 === null ? "—" : duration$1(stage.p50, input)}`;
 }
@@ -43936,45 +43979,6 @@ var init_flow_health = __esmMin((() => {
 	init_limits();
 	ratio = (part, whole) => whole > 0 ? part / whole : null;
 	CENSORED_AT_MOST = 3e3;
-}));
-// src/metrics/headline.ts
-function headline$1(summary, o) {
-	const { stages, shareBasis } = summary;
-	const deployed = stages.deploy.count - (stages.deploy.censored ?? 0);
-	const total = shareBasis.kind === "deployed" ? "lead time" : deployed > 0 ? "cycle time" : "cycle time (nothing deployed yet)";
-	if (shareBasis.changes === 0) return summary.changes === 0 ? "No change to measure." : `No change has a known, positive ${total}: there is no time to split.`;
-	if (shareBasis.changes < MIN_SHARE_CHANGES) return `Only ${plural$1(shareBasis.changes, "change")} ${shareBasis.changes === 1 ? "has" : "have"} a known, positive ${total}: too few to say where the typical change's time goes (${MIN_SHARE_CHANGES} needed).`;
-	const share = (k) => stages[k].share ?? 0;
-	const ranked = Object.keys(stages).filter((k) => share(k) >= .005).sort((a, b) => share(b) - share(a));
-	const waits = ranked.filter((k) => WAITING.includes(k));
-	const unseen = codingUnseen(stages.coding, o.gitOnly);
-	const unseenText = unseen ? ` Git cannot see coding time: ${formatRatio(stages.coding.oneCommitShare)} of the changes landed as one commit.` : "";
-	const work = ranked.filter((k) => !WAITING.includes(k) && !(k === "coding" && unseen)).map((k) => ({
-		pct: formatRatio(share(k)),
-		what: k === "coding" ? o.gitOnly ? "coding (first → last commit)" : "coding" : `in ${stageLabel$1(k, o.gitOnly)}`
-	}));
-	const start = o.businessHours ? "Counting working time only, the" : "The";
-	if (o.gitOnly && (shareBasis.kind !== "deployed" || o.deployIsMerge === true)) {
-		const [first, ...rest] = work;
-		if (!first) return `${start} typical change's ${total} has no share to name.${unseenText}`;
-		return `${start} typical change spends ${andList([`${first.pct} of its ${total} ${first.what}`, ...rest.map((w) => `${w.pct} ${w.what}`)])}.${unseenText}`;
-	}
-	const waiting = waits.reduce((sum, k) => sum + share(k), 0);
-	const waitText = o.gitOnly ? `${waits.length > 0 ? formatRatio(waiting) : "none"} of its ${total} waiting for a deploy` : waits.length > 0 ? `${formatRatio(waiting)} of its ${total} waiting (${waits.map((k) => `${stageLabel$1(k, o.gitOnly)} ${formatRatio(share(k))}`).join(", ")})` : `none of its ${total} waiting`;
-	const workText = work.map((w) => `${w.pct} ${w.what}`);
-	return `${start} typical change spends ${waitText}${workText.length > 0 ? `, ${andList(workText)}` : ""}.${unseenText}`;
-}
-var WAITING, MIN_SHARE_CHANGES;
-var init_headline = __esmMin((() => {
-	init_stage_labels();
-	init_stage_summary();
-	init_units();
-	WAITING = [
-		"pickup",
-		"merge",
-		"deploy"
-	];
-	MIN_SHARE_CHANGES = 5;
 }));
 // src/metrics/queues-spans.ts
 function stageSpanColumns(changes, openPulls, now) {

@@ -4,7 +4,7 @@ import { STAGES, type StageName } from '../domain.js';
 import { codingUnseen } from '../metrics/stage-summary.js';
 import { stageLabel } from '../stage-labels.js';
 import { duration, percent } from './format.js';
-import { hasGithub, measured } from './kit.js';
+import { hasGithub, measured, sharesSay } from './kit.js';
 import { aiAcceptance } from './rules/ai-acceptance.js';
 import { aiAssisted } from './rules/ai-assisted.js';
 import { aiDefects } from './rules/ai-defects.js';
@@ -129,9 +129,10 @@ function healthy(input: AdviceInput, thresholds: Thresholds, rules: readonly Adv
 function slowestStage(input: AdviceInput): string {
   const gitOnly = !hasGithub(input);
   const stages = input.summary.stages;
-  const shown = STAGES.filter((s) => measured(stages[s].share) && !(s === 'coding' && codingUnseen({ count: stages.coding.count, oneCommit: stages.coding.oneCommit }, gitOnly)));
+  const shown = STAGES.filter((s) => measured(stages[s].share) && sharesSay(input) && !(s === 'coding' && codingUnseen({ count: stages.coding.count, oneCommit: stages.coding.oneCommit }, gitOnly)));
   const slowest = shown.reduce<StageName | null>((best, s) => (best === null || (stages[s].share ?? 0) > (stages[best].share ?? 0) ? s : best), null);
-  if (slowest === null) return 'no stage has a share of the typical change\'s time';
+  const basis = input.summary.shareBasis.changes;
+  if (slowest === null) return sharesSay(input) || basis === 0 ? 'no stage has a share of the typical change\'s time' : `too few changes (${basis}) to give a stage a share of the typical change's time`;
   const stage = stages[slowest];
   return `the slowest stage is ${stageLabel(slowest, gitOnly)}: ${percent(stage.share ?? 0)} of the typical change's time, p50 ${stage.p50 === null ? '—' : duration(stage.p50, input)}`;
 }

@@ -1,3 +1,4 @@
+import { MIN_SHARE_CHANGES } from '../metrics/headline.js';
 import { duration, percent, plural } from './format.js';
 import type { AdviceInput, Recommendation, StageInput } from './types.js';
 
@@ -41,7 +42,17 @@ export function row(parts: Recommendation): Recommendation {
  * `p50 pickup 2d 4h (threshold 1d) over 40 changes, 35% of the total time`: the threshold right after the figure
  * it is compared with, so no other figure of the line (a count, a rate) reads as measured against it.
  */
-export function stageValue(label: string, stage: StageInput, threshold: number, input: Pick<AdviceInput, 'businessHours'>): string {
-  const share = measured(stage.share) ? `, ${percent(stage.share)} of the typical change's time` : '';
+export function stageValue(label: string, stage: StageInput, threshold: number, input: Pick<AdviceInput, 'businessHours' | 'summary'>): string {
+  const share = measured(stage.share) && sharesSay(input) ? `, ${percent(stage.share)} of the typical change's time` : '';
   return `p50 ${label} ${duration(stage.p50 ?? 0, input)} (threshold ${duration(threshold, input)}) over ${plural(stage.count, 'change')}${share}`;
+}
+
+/**
+ * Whether enough changes stand behind the stages' shares for a row to say what share of the typical change's time
+ * a stage is: the headline's rule (MIN_SHARE_CHANGES). A clone of langchain-ai/langgraph without its pull
+ * requests' commits knows the lead time of 4 of 537 changes: the headline said too few, and the deploy-wait row
+ * beside it "100% of the typical change's time".
+ */
+export function sharesSay(input: Pick<AdviceInput, 'summary'>): boolean {
+  return input.summary.shareBasis.changes >= MIN_SHARE_CHANGES;
 }

@@ -143,6 +143,8 @@ export interface AcceptanceInput {
 export interface AdviceSummary {
   readonly changes: number;
   readonly stages: Readonly<Record<StageName, StageInput>>;
+  /** how many changes the stages' shares are over: fewer than MIN_SHARE_CHANGES and no row speaks of a share */
+  readonly shareBasis: { readonly changes: number };
   readonly leadTime: DistributionInput;
   readonly cycleTime: DistributionInput;
   readonly flow: {

@@ -5,8 +5,8 @@ import { andList, formatRatio as percent, plural } from '../units.js';
 
 /** Only these stages are someone waiting on someone (SPEC section 6); review and coding are work. */
 const WAITING: readonly StageName[] = ['pickup', 'merge', 'deploy'];
-/** fewer changes than this and a share says more about one change than about the team */
-const MIN_SHARE_CHANGES = 5;
+/** fewer changes than this and a share says more about one change than about the team: no sentence names one */
+export const MIN_SHARE_CHANGES = 5;
 
 /**
  * One sentence: where the typical change's time goes, stages named by their share, and how much of it is

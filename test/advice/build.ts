@@ -22,6 +22,7 @@ export function healthy(): AdviceInput {
         merge: { count: 45, p50: 1 * H, share: 0.05 },
         deploy: { count: 40, p50: 3 * H, share: 0.15 },
       },
+      shareBasis: { changes: 40 },
       leadTime: { count: 40, p50: 20 * H },
       cycleTime: { count: 50, p50: 17 * H },
       flow: { size: { count: 50, p50: 80, p90: 300, over200: 0.2, over400: 0.05 } },

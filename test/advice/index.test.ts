@@ -119,6 +119,11 @@ describe('advise', () => {
     expect(row?.value).toBe("the slowest stage is review & merge wait: 30% of the typical change's time, p50 20h");
   });
 
+  it('names no slowest stage by its share when fewer than five changes stand behind the shares, as the headline names none', () => {
+    const row = advise(patch(gitOnly(), { summary: { shareBasis: { changes: 4 } } }), t)[0];
+    expect(row?.value).toBe("too few changes (4) to give a stage a share of the typical change's time");
+  });
+
   it('says plainly when there was nothing to measure', () => {
     const empty = patch(gitOnly(), {
       summary: {

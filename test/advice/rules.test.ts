@@ -281,6 +281,14 @@ describe('rule specifics', () => {
     expect(rule('deploy-wait').evaluate(weekly, t)?.value.split('; ').at(-1)).toBe('1.50 releases a week');
   });
 
+  it('a stage\'s row names no share of the typical change\'s time when fewer than five changes stand behind the shares', () => {
+    // a clone without the pull requests' commits: 537 changes deployed, 4 with a known lead time (langgraph's)
+    const value = (basis: number) =>
+      rule('deploy-wait').evaluate(patch(gitOnly(), { summary: { stages: { deploy: { count: 537, p50: 3 * 86400, share: 1 } }, shareBasis: { changes: basis }, dora: { deploymentFrequency: { value: 2 } } } }), t)?.value;
+    expect(value(4)).toBe('p50 deploy wait 3d (threshold 1d) over 537 changes; 2.00 deploys a week');
+    expect(value(5)).toBe('p50 deploy wait 3d (threshold 1d) over 537 changes, 100% of the typical change\'s time; 2.00 deploys a week');
+  });
+
   it('flaky-checks names the worst offenders', () => {
     const input = patch(healthy(), { summary: { ci: { flakyRate: 0.08, worstFlaky: [{ name: 'e2e', rate: 0.2 }, { name: 'lint', rate: 0.04 }] } } });
     expect(rule('flaky-checks').evaluate(input, t)?.value).toBe('flaky rate 8% (threshold 5%); worst: e2e 20%, lint 4%');
