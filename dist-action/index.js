@@ -41474,8 +41474,9 @@ async function packagesAt(repo, sha, repositoryName, tags, declared) {
 	const candidates = await namePackages(repo.cwd, sha, workspace.unlisted, repositoryName);
 	const repository = repositoryName.toLowerCase();
 	const found = tagNamedPackages(candidates, unnamed);
-	const mine = candidates.filter((p) => namedFor(p, repository));
-	const own = tags.some((t) => tagKey(t) === "") && !workspace.packages.some((p) => namedFor(p, repository)) && mine.length === 1 ? mine : [];
+	const forRepository = (p) => declaredFor(p, repository) || p.folder.split("/").at(-1)?.toLowerCase() === repository;
+	const mine = candidates.filter(forRepository);
+	const own = tags.some((t) => tagKey(t) === "") && !workspace.packages.some(forRepository) && mine.length === 1 ? mine : [];
 	const folders = new Set(found.map((p) => p.folder));
 	return {
 		...workspace,
@@ -41486,9 +41487,9 @@ async function packagesAt(repo, sha, repositoryName, tags, declared) {
 		]
 	};
 }
-function namedFor(p, repository) {
-	const name = p.name.toLowerCase();
-	return name === repository || name.endsWith(`/${repository}`) || p.folder.split("/").at(-1)?.toLowerCase() === repository;
+function declaredFor(p, name) {
+	const declared = p.name.toLowerCase();
+	return declared === name || declared.endsWith(`/${name}`);
 }
 async function bornAndGone(repo, packages, tags, declared, repositoryName) {
 	const known = findProducts(packages, tags.map((t) => t.name), declared);
@@ -41557,7 +41558,7 @@ async function ownFolder(repo, tags, packages, repositoryName) {
 	if (packages.every((p) => p.manifest === "go.mod")) return "";
 	const root = packages.find((p) => p.folder === "")?.name.toLowerCase();
 	const names = [repositoryName.toLowerCase(), ...root === void 0 ? [] : [root, root.replace(/^.*\//, "")]];
-	const namedFor = packages.find((p) => p.folder !== "" && names.some((n) => p.name.toLowerCase() === n || p.name.toLowerCase().endsWith(`/${n}`)))?.folder ?? null;
+	const namedFor = packages.find((p) => p.folder !== "" && names.some((n) => declaredFor(p, n)))?.folder ?? null;
 	for (const tag of own) {
 		const folder = ownTagsFolder(tag.name, await readVersions(repo.cwd, tag.sha, packages), namedFor);
 		if (folder !== null) return folder;

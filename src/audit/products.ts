@@ -253,17 +253,19 @@ async function packagesAt(repo: RepoInfo, sha: string, repositoryName: string, t
   const candidates = await namePackages(repo.cwd, sha, workspace.unlisted, repositoryName);
   const repository = repositoryName.toLowerCase();
   const found = tagNamedPackages(candidates, unnamed);
-  // the one package named for the repository, when the repository's own tags may version it and no listed one is named so
-  const mine = candidates.filter((p) => namedFor(p, repository));
-  const own = tags.some((t) => tagKey(t) === '') && !workspace.packages.some((p) => namedFor(p, repository)) && mine.length === 1 ? mine : [];
+  // the one package named for the repository (by its declared name or its folder's), when the repository's own tags
+  // may version it and no listed one is named so
+  const forRepository = (p: WorkspacePackage): boolean => declaredFor(p, repository) || p.folder.split('/').at(-1)?.toLowerCase() === repository;
+  const mine = candidates.filter(forRepository);
+  const own = tags.some((t) => tagKey(t) === '') && !workspace.packages.some(forRepository) && mine.length === 1 ? mine : [];
   const folders = new Set(found.map((p) => p.folder));
   return { ...workspace, packages: [...workspace.packages, ...found, ...own.filter((p) => !folders.has(p.folder))] };
 }
 
-/** Whether a package is named for the repository: its declared name (less an npm scope) or its folder's. */
-function namedFor(p: WorkspacePackage, repository: string): boolean {
-  const name = p.name.toLowerCase();
-  return name === repository || name.endsWith(`/${repository}`) || p.folder.split('/').at(-1)?.toLowerCase() === repository;
+/** Whether a package's declared name, less an npm scope and without case, is `name` (lower-cased). */
+function declaredFor(p: WorkspacePackage, name: string): boolean {
+  const declared = p.name.toLowerCase();
+  return declared === name || declared.endsWith(`/${name}`);
 }
 
 // how many names of the window's tags that no package read names are looked for at their own tags' commits
@@ -372,7 +374,7 @@ async function ownFolder(repo: RepoInfo, tags: readonly { name: string; sha: str
   // private root is `@remix-run/react-router`; `@scope/name` of name)
   const root = packages.find((p) => p.folder === '')?.name.toLowerCase();
   const names = [repositoryName.toLowerCase(), ...(root === undefined ? [] : [root, root.replace(/^.*\//, '')])];
-  const namedFor = packages.find((p) => p.folder !== '' && names.some((n) => p.name.toLowerCase() === n || p.name.toLowerCase().endsWith(`/${n}`)))?.folder ?? null;
+  const namedFor = packages.find((p) => p.folder !== '' && names.some((n) => declaredFor(p, n)))?.folder ?? null;
   for (const tag of own) {
     const folder = ownTagsFolder(tag.name, await readVersions(repo.cwd, tag.sha, packages), namedFor);
     if (folder !== null) return folder;
