@@ -28040,6 +28040,7 @@ function releasePleasePackages(text) {
 		const packageName = named("package-name");
 		return {
 			folder: normalFolder(path),
+			packageName,
 			component: named("component") ?? (packageName === null ? null : packageName.replace(/^@[^/]+\//, ""))
 		};
 	});
@@ -28083,6 +28084,7 @@ function goString(text) {
 	return text.length >= 2 && (text[0] === "\"" || text[0] === "`") && text.endsWith(text[0]) ? text.slice(1, -1) : text;
 }
 function declaredName(kind, text) {
+	if (kind === "version.txt" || kind === "pom.xml") return null;
 	const name = kind === "go.mod" ? goModulePath(text) : declared$1(kind, text, "name");
 	return typeof name === "string" && name.trim() !== "" ? name.trim() : null;
 }
@@ -28093,7 +28095,11 @@ function declared$1(kind, text, key) {
 	return tomlTable(toml, "project")?.[key] ?? tomlTable(tomlTable(toml, "tool"), "poetry")?.[key];
 }
 function declaredVersion(kind, text, root = null) {
-	if (kind === "go.mod") return null;
+	if (kind === "version.txt") {
+		const line = text?.trim().split("\n")[0]?.trim() ?? "";
+		return line === "" ? null : line;
+	}
+	if (kind === "go.mod" || kind === "pom.xml") return null;
 	const version = declared$1(kind, text, "version");
 	if (typeof version === "string") return version.trim();
 	if (kind !== "Cargo.toml" || !isObject$1(version) || version.workspace !== true) return null;
@@ -41167,11 +41173,18 @@ async function readWorkspace(cwd, sha, rootName) {
 	const uv = uvWorkspace(pyproject);
 	take((manifests.get("pyproject.toml") ?? []).filter(folderMatcher([...uv.members, ...uv.exclude.map((x) => `!${x}`)], refused("pyproject.toml"))), "pyproject.toml");
 	const components = new Map();
+	const configNames = new Map();
+	let releasedRoot;
+	const holds = (folder) => (k) => (manifests.get(k) ?? []).includes(folder);
 	for (const p of releasePleasePackages(releasePlease)) {
-		const kind = KINDS$1.find((k) => (manifests.get(k) ?? []).includes(p.folder));
+		const manifest = KINDS$1.find(holds(p.folder));
+		const file = manifest === void 0 ? RELEASE_FILES.find(holds(p.folder)) : void 0;
+		const kind = manifest ?? file;
 		if (kind === void 0) continue;
-		take([p.folder], kind);
+		if (p.folder === "") releasedRoot = file;
+		else take([p.folder], kind);
 		if (p.component !== null) components.set(p.folder, p.component);
+		if (file !== void 0 && p.packageName !== null) configNames.set(p.folder, p.packageName);
 	}
 	const declaring = {
 		"Cargo.toml": cargo,
@@ -41182,7 +41195,7 @@ async function readWorkspace(cwd, sha, rootName) {
 		"Cargo.toml",
 		"package.json",
 		"pyproject.toml"
-	].find((kind) => (manifests.get(kind) ?? []).includes("") && (!(kind in declaring) || declaredName(kind, declaring[kind] ?? null) !== null));
+	].find((kind) => (manifests.get(kind) ?? []).includes("") && (!(kind in declaring) || declaredName(kind, declaring[kind] ?? null) !== null)) ?? releasedRoot;
 	const packages = [...found].map(([folder, manifest]) => ({
 		folder,
 		manifest
@@ -41198,8 +41211,13 @@ async function readWorkspace(cwd, sha, rootName) {
 	return {
 		packages: (await namePackages(cwd, sha, packages, rootName, warnings)).map((p) => {
 			const component = components.get(p.folder);
-			return component === void 0 ? p : {
+			const name = configNames.get(p.folder) ?? p.name;
+			return component === void 0 ? {
 				...p,
+				name
+			} : {
+				...p,
+				name,
 				component
 			};
 		}),
@@ -41290,7 +41308,7 @@ function folderMatcher(patterns, refused = () => void 0) {
 	if (include.length === 0) return () => false;
 	return (folder) => include.some((g) => g.test(folder)) && !exclude.some((g) => g.test(folder));
 }
-var MANIFEST_LIMIT, MAX_NAMES_READ, KINDS$1, MANIFESTS, ROOT_FILES;
+var MANIFEST_LIMIT, MAX_NAMES_READ, KINDS$1, RELEASE_FILES, MANIFESTS, ROOT_FILES;
 var init_workspaces = __esmMin((() => {
 	init_glob();
 	init_units();
@@ -41305,7 +41323,8 @@ var init_workspaces = __esmMin((() => {
 		"go.mod",
 		"pyproject.toml"
 	];
-	MANIFESTS = new Set(KINDS$1);
+	RELEASE_FILES = ["version.txt", "pom.xml"];
+	MANIFESTS = new Set([...KINDS$1, ...RELEASE_FILES]);
 	ROOT_FILES = [
 		"package.json",
 		"pnpm-workspace.yaml",

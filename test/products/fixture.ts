@@ -490,7 +490,7 @@ export function changesets(): FixtureRepo {
  *   @acme/flagd-provider (libs/providers/flagd) flagd-provider-v0.1.0 (Feb 2), -v0.2.0 (Mar 6, on r3)  r1 (Mar 2)
  *   @acme/engine (libs/shared/engine)          core-v1.0.0 (Feb 2), core-v1.1.0 (Mar 4, on r2): its component  r2 (Mar 3)
  *   acme-sdk (python/sdk, a pyproject.toml)    acme-sdk/v1.0.0 (Feb 2), acme-sdk/v1.1.0 (Mar 8, on r4)          r3 (Mar 5)
- *   java/client (a pom.xml: no manifest flowaudit reads): no package  client-v1.0.0 (Mar 9, on r4): no deploy
+ *   java/client (a build.gradle: no file flowaudit reads): no package  client-v1.0.0 (Mar 9, on r4): no deploy
  *                                                                      r4 (Mar 7): no product, shipped by acme-sdk/v1.1.0
  *
  * r1 ships with its own package's tag on Mar 6, not with core-v1.1.0 on Mar 4.
@@ -509,7 +509,7 @@ export function releasePlease(): FixtureRepo {
         'libs/providers/flagd/package.json': '{"name": "@acme/flagd-provider", "version": "0.1.0"}\n',
         'libs/shared/engine/package.json': '{"name": "@acme/engine", "version": "1.0.0"}\n',
         'python/sdk/pyproject.toml': '[project]\nname = "acme-sdk"\nversion = "1.0.0"\n',
-        'java/client/pom.xml': '<project><artifactId>client</artifactId></project>\n',
+        'java/client/build.gradle': "plugins { id 'java' }\n",
       },
     },
     { tag: 'flagd-provider-v0.1.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
@@ -523,6 +523,60 @@ export function releasePlease(): FixtureRepo {
     change('r4', 7, { 'java/client/src/Main.java': 'class Main {}\n' }),
     tag('acme-sdk/v1.1.0', 'r4', 8),
     tag('client-v1.0.0', 'r4', 9),
+  ]);
+}
+
+/**
+ * A release-please monorepo of Maven modules (as open-feature's java-sdk-contrib is): its config releases the root
+ * and each module under `package-name`, as the `simple` type (a version.txt beside the pom.xml) or the Maven type (a
+ * pom.xml alone); no folder holds a manifest of a workspace tool. Tags carry the package-name:
+ *
+ *   package (folder)                       tags                                                 its changes
+ *   com.acme.parent (the root)             com.acme.parent-v1.0.0 (Feb 2), -v1.1.0 (Mar 8, on j4)   j3 (Mar 5: samples/demo, a
+ *                                                                                                 pom.xml the config does not
+ *                                                                                                 release), j4 (Mar 7: infra)
+ *   com.acme.providers.flagd (providers/flagd, simple)  …flagd-v0.1.0 (Feb 2), -v0.2.0 (Mar 6, on j3)   j1 (Mar 2)
+ *   com.acme.tools.core (tools/core, maven)  …core-v1.0.0 (Feb 2), -v1.1.0 (Mar 4, on j2)             j2 (Mar 3)
+ *   infra/module (released, but a main.tf alone): no package          module-v1.0.0 (Mar 9, on j4): no deploy
+ *
+ * j1 ships with its own module's tag on Mar 6, not with core's on Mar 4; j3 with the parent's on Mar 8, not flagd's
+ * on Mar 6.
+ */
+export function releasePleaseMaven(): FixtureRepo {
+  const config = {
+    packages: {
+      '.': { 'package-name': 'com.acme.parent', 'release-type': 'simple' },
+      'providers/flagd': { 'package-name': 'com.acme.providers.flagd', 'release-type': 'simple' },
+      'tools/core': { 'package-name': 'com.acme.tools.core', 'release-type': 'maven' },
+      'infra/module': { 'release-type': 'terraform-module' },
+    },
+  };
+  const pom = (artifact: string): string => `<project><artifactId>${artifact}</artifactId></project>\n`;
+  return buildRepo([
+    {
+      commit: 'modules', at: '2026-02-01T12:00:00Z', id: 'base',
+      files: {
+        'pom.xml': pom('parent'),
+        'version.txt': '1.0.0\n',
+        'release-please-config.json': `${JSON.stringify(config, null, 2)}\n`,
+        'providers/flagd/pom.xml': pom('flagd'),
+        'providers/flagd/version.txt': '0.1.0\n',
+        'tools/core/pom.xml': pom('core'),
+        'samples/demo/pom.xml': pom('demo'),
+        'infra/module/main.tf': 'module "x" {}\n',
+      },
+    },
+    { tag: 'com.acme.parent-v1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    { tag: 'com.acme.providers.flagd-v0.1.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    { tag: 'com.acme.tools.core-v1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    change('j1', 2, { 'providers/flagd/src/Flagd.java': 'class Flagd {}\n' }),
+    change('j2', 3, { 'tools/core/src/Core.java': 'class Core {}\n' }),
+    tag('com.acme.tools.core-v1.1.0', 'j2', 4),
+    change('j3', 5, { 'samples/demo/src/App.java': 'class App {}\n' }),
+    tag('com.acme.providers.flagd-v0.2.0', 'j3', 6),
+    change('j4', 7, { 'infra/module/main.tf': 'module "y" {}\n' }),
+    tag('com.acme.parent-v1.1.0', 'j4', 8),
+    tag('module-v1.0.0', 'j4', 9),
   ]);
 }
 

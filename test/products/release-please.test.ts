@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit } from '../../src/audit/index.js';
 import type { Report } from '../../src/report/schema.js';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
-import { releasePlease, WINDOW } from './fixture.js';
+import { releasePlease, releasePleaseMaven, WINDOW } from './fixture.js';
 
 describe('a release-please monorepo whose packages only its release-please config names', () => {
   let repo: FixtureRepo;
@@ -35,12 +35,49 @@ describe('a release-please monorepo whose packages only its release-please confi
     expect(of('r3')?.deployedAt).toBe('2026-03-08T12:00:00Z');
   });
 
-  it('leaves a folder holding no manifest flowaudit reads (a Maven module) out of the products, and says its tag names none', () => {
+  it('leaves a folder holding no file flowaudit reads (a Gradle module) out of the products, and says its tag names none', () => {
     // taken as a package, java/client would be a product of its tag, and r4 its change, shipped on Mar 9
     expect(of('r4')?.products ?? []).toEqual([]);
     expect(of('r4')?.deployedAt).toBe('2026-03-08T12:00:00Z');
     expect(report.warnings.filter((w) => w.includes('no package of the workspace'))).toEqual([
       "1 tag names no package of the workspace and is no deploy (client-v1.0.0): name its product in the config's products to count it",
+    ]);
+  });
+});
+
+describe('a release-please monorepo of Maven modules, released as the simple and Maven types under their package-names', () => {
+  let repo: FixtureRepo;
+  let report: Report;
+  beforeAll(async () => {
+    repo = releasePleaseMaven();
+    report = await audit({ path: repo.dir, ...WINDOW });
+  });
+  afterAll(() => repo.cleanup());
+  const of = (title: string) => report.changes.find((c) => c.title === title);
+
+  it('makes the root and each module a product of its package-name\'s tags, whether it holds a version.txt or a pom.xml alone', () => {
+    expect(report.summary.products?.map((p) => [p.name, p.paths, p.deploys])).toEqual([
+      ['com.acme.parent', ['.'], 1],
+      ['com.acme.providers.flagd', ['providers/flagd'], 1],
+      ['com.acme.tools.core', ['tools/core'], 1],
+    ]);
+    expect(report.deploys.map((d) => [d.ref, d.product])).toEqual([
+      ['com.acme.tools.core-v1.1.0', 'com.acme.tools.core'],
+      ['com.acme.providers.flagd-v0.2.0', 'com.acme.providers.flagd'],
+      ['com.acme.parent-v1.1.0', 'com.acme.parent'],
+    ]);
+  });
+
+  it('ships each change with its own module\'s tag; a folder the config does not release is the root\'s', () => {
+    expect([of('j1')?.products, of('j1')?.deployedAt]).toEqual([['com.acme.providers.flagd'], '2026-03-06T12:00:00Z']);
+    expect([of('j2')?.products, of('j2')?.deployedAt]).toEqual([['com.acme.tools.core'], '2026-03-04T12:00:00Z']);
+    expect([of('j3')?.products, of('j3')?.deployedAt]).toEqual([['com.acme.parent'], '2026-03-08T12:00:00Z']);
+    expect([of('j4')?.products, of('j4')?.deployedAt]).toEqual([['com.acme.parent'], '2026-03-08T12:00:00Z']);
+  });
+
+  it('makes no package of a released folder holding neither file, and says its tag names none', () => {
+    expect(report.warnings.filter((w) => w.includes('no package'))).toEqual([
+      "1 tag names no package of the workspace and is no deploy (module-v1.0.0): name its product in the config's products to count it",
     ]);
   });
 });

@@ -8,8 +8,14 @@ import { parse as parseToml } from 'smol-toml';
  * line at a time with no backtracking pattern. A manifest that does not parse says nothing.
  */
 
-/** The manifests that make a folder a package, by workspace tool. */
-export type ManifestKind = 'package.json' | 'Cargo.toml' | 'go.mod' | 'pyproject.toml';
+/**
+ * The manifests that make a folder a package, by workspace tool; and the files release-please's `simple` and Maven
+ * types version (`version.txt`, `pom.xml`), which make a package only of a folder its config releases.
+ */
+export type ManifestKind = 'package.json' | 'Cargo.toml' | 'go.mod' | 'pyproject.toml' | ReleaseFile;
+
+/** A file release-please versions in a package that holds no other manifest: its `simple` type's, its Maven type's. */
+export type ReleaseFile = 'version.txt' | 'pom.xml';
 
 /** The globs a root `package.json` lists under `workspaces` (an array, or `{packages: [...]}`). */
 export function npmWorkspaces(text: string | null): string[] {
@@ -109,6 +115,8 @@ function workspaceMembers(workspace: Table | null): { members: string[]; exclude
 /** One package a release-please config releases: its folder ('' for the root) and the name its tags carry. */
 export interface ReleasePleasePackage {
   folder: string;
+  /** its `package-name`, as written (`@acme/flagd-provider`, `dev.openfeature.contrib.providers.flagd`); null when none */
+  packageName: string | null;
   /**
    * the component its tags carry (`flagd-provider-v0.16.0`) when the config names one: its `component`, else its
    * `package-name` less any npm scope (release-please's own default); null when neither is written, and its tags
@@ -132,6 +140,7 @@ export function releasePleasePackages(text: string | null): ReleasePleasePackage
     const packageName = named('package-name');
     return {
       folder: normalFolder(path),
+      packageName,
       component: named('component') ?? (packageName === null ? null : packageName.replace(/^@[^/]+\//, '')),
     };
   });
@@ -185,9 +194,11 @@ function goString(text: string): string {
 
 /**
  * The name a manifest declares: package.json's `name`, Cargo.toml's `[package] name`, go.mod's module path,
- * pyproject.toml's `[project] name` (else Poetry's `[tool.poetry] name`).
+ * pyproject.toml's `[project] name` (else Poetry's `[tool.poetry] name`); none for a release file (its package is
+ * named by release-please's config).
  */
 export function declaredName(kind: ManifestKind, text: string | null): string | null {
+  if (kind === 'version.txt' || kind === 'pom.xml') return null;
   const name = kind === 'go.mod' ? goModulePath(text) : declared(kind, text, 'name');
   return typeof name === 'string' && name.trim() !== '' ? name.trim() : null;
 }
@@ -196,7 +207,7 @@ export function declaredName(kind: ManifestKind, text: string | null): string | 
  * A field of the table a manifest declares its package in: package.json's top level, Cargo.toml's `[package]`,
  * pyproject.toml's `[project]` (else Poetry's `[tool.poetry]`).
  */
-function declared(kind: Exclude<ManifestKind, 'go.mod'>, text: string | null, key: 'name' | 'version'): unknown {
+function declared(kind: 'package.json' | 'Cargo.toml' | 'pyproject.toml', text: string | null, key: 'name' | 'version'): unknown {
   if (kind === 'package.json') return parseJson(text)?.[key];
   const toml = parseTomlText(text);
   if (kind === 'Cargo.toml') return tomlTable(toml, 'package')?.[key];
@@ -206,11 +217,16 @@ function declared(kind: Exclude<ManifestKind, 'go.mod'>, text: string | null, ke
 /**
  * The version a manifest declares: package.json's `version`, Cargo.toml's `[package] version` (or, when it is
  * `version.workspace = true`, the root's `[workspace.package] version`, given as `root`), pyproject.toml's
- * `[project] version` (else Poetry's); null for go.mod, whose versions are its tags, and for a Python project
- * whose version is `dynamic` (its build reads it elsewhere).
+ * `[project] version` (else Poetry's), version.txt's one line (release-please writes the version alone); null for
+ * go.mod, whose versions are its tags, for a Python project whose version is `dynamic` (its build reads it
+ * elsewhere), and for a pom.xml (not read).
  */
 export function declaredVersion(kind: ManifestKind, text: string | null, root: string | null = null): string | null {
-  if (kind === 'go.mod') return null;
+  if (kind === 'version.txt') {
+    const line = text?.trim().split('\n')[0]?.trim() ?? '';
+    return line === '' ? null : line;
+  }
+  if (kind === 'go.mod' || kind === 'pom.xml') return null;
   const version = declared(kind, text, 'version');
   if (typeof version === 'string') return version.trim();
   if (kind !== 'Cargo.toml' || !isObject(version) || version.workspace !== true) return null;

@@ -1,7 +1,7 @@
 import { compileGlob, GlobError, type Glob } from '../../glob.js';
 import { plural } from '../../units.js';
 import { readBlobs, type BlobRead } from './blobs.js';
-import { cargoWorkspace, declaredName, declaredVersion, goWorkUses, normalFolder, npmWorkspaces, pnpmWorkspaces, releasePleasePackages, uvWorkspace, type ManifestKind } from './manifests.js';
+import { cargoWorkspace, declaredName, declaredVersion, goWorkUses, normalFolder, npmWorkspaces, pnpmWorkspaces, releasePleasePackages, uvWorkspace, type ManifestKind, type ReleaseFile } from './manifests.js';
 import { streamGit } from './run.js';
 
 /** One package of a workspace: where it lives and the name its manifest declares. */
@@ -35,7 +35,10 @@ export const MANIFEST_LIMIT = 1024 * 1024;
 const MAX_NAMES_READ = 2000;
 // in the order a folder holding several is read as one kind (a release-please package names its folder, not its kind)
 const KINDS: readonly ManifestKind[] = ['package.json', 'Cargo.toml', 'go.mod', 'pyproject.toml'];
-const MANIFESTS: ReadonlySet<string> = new Set<string>(KINDS);
+// a folder release-please releases that holds none of KINDS is read as the first of these it holds (a `simple`
+// package's version.txt, a Maven module's pom.xml); nowhere else do they make a package
+const RELEASE_FILES: readonly ReleaseFile[] = ['version.txt', 'pom.xml'];
+const MANIFESTS: ReadonlySet<string> = new Set<string>([...KINDS, ...RELEASE_FILES]);
 const ROOT_FILES = ['package.json', 'pnpm-workspace.yaml', 'Cargo.toml', 'go.work', 'pyproject.toml', 'release-please-config.json'] as const;
 type RootTexts = [string | null, string | null, string | null, string | null, string | null, string | null];
 
@@ -45,8 +48,10 @@ type RootTexts = [string | null, string | null, string | null, string | null, st
  * less its `exclude`, `go.work`'s `use`, or, without a go.work, every Go module (a folder with a go.mod, but
  * for those Go itself skips: `vendor`, `testdata`, `_` and `.` folders), uv's `[tool.uv.workspace] members`
  * less its `exclude`, and the folders `release-please-config.json` releases that hold a manifest of one of these
- * kinds (with the component their tags carry); and the root package, when the root holds a manifest (its
- * declared name, else `rootName`; a pyproject.toml only when it declares a name). Read with `ls-tree` and `cat-file` (never a checkout):
+ * kinds, else a file its `simple` or Maven type versions (version.txt, pom.xml: named by its `package-name`), with
+ * the component their tags carry; and the root package, when the root holds a manifest (its declared name, else
+ * `rootName`; a pyproject.toml only when it declares a name; a release file only when release-please releases the
+ * root). Read with `ls-tree` and `cat-file` (never a checkout):
  * a blob a partial clone lacks says nothing (a manifest unread, a name taken from the folder). A manifest over
  * MANIFEST_LIMIT bytes, or a glob past what one may cost, is left out with a warning. Empty: no manifest read.
  * Where none of these sources lists a package, `unlisted` holds every other folder with a manifest of these kinds.
@@ -73,20 +78,31 @@ export async function readWorkspace(cwd: string, sha: string, rootName: string):
   take(work !== null ? goWorkUses(work).filter((f) => goModules.includes(f)) : goModules.filter(goFinds), 'go.mod');
   const uv = uvWorkspace(pyproject);
   take((manifests.get('pyproject.toml') ?? []).filter(folderMatcher([...uv.members, ...uv.exclude.map((x) => `!${x}`)], refused('pyproject.toml'))), 'pyproject.toml');
-  // release-please names its packages' folders: each is read as the kind of manifest it holds (one it holds none of,
-  // a Java or a `simple` package, is not read: flowaudit knows no name or version of it)
+  // release-please names its packages' folders: each is read as the kind of manifest it holds, else as the file its
+  // release type versions, named by the config (open-feature's java-sdk-contrib releases 20 Maven modules as
+  // `simple` packages, tagged `dev.openfeature.contrib.providers.flagd-v0.14.0`: read as one product, each change
+  // shipped with the next tag of any of them); a folder holding neither is not read
   const components = new Map<string, string>();
+  const configNames = new Map<string, string>();
+  let releasedRoot: ManifestKind | undefined;
+  const holds = (folder: string) => (k: ManifestKind) => (manifests.get(k) ?? []).includes(folder);
   for (const p of releasePleasePackages(releasePlease)) {
-    const kind = KINDS.find((k) => (manifests.get(k) ?? []).includes(p.folder));
+    const manifest = KINDS.find(holds(p.folder));
+    const file = manifest === undefined ? RELEASE_FILES.find(holds(p.folder)) : undefined;
+    const kind = manifest ?? file;
     if (kind === undefined) continue;
-    take([p.folder], kind);
+    // the root's own manifest makes it a package as it always does (below); a release file, when the config releases it
+    if (p.folder === '') releasedRoot = file;
+    else take([p.folder], kind);
     if (p.component !== null) components.set(p.folder, p.component);
+    if (file !== undefined && p.packageName !== null) configNames.set(p.folder, p.packageName);
   }
   // a root Cargo.toml or pyproject.toml may hold only a workspace's or tools' settings: a package when it declares one
   const declaring: Partial<Record<ManifestKind, string | null>> = { 'Cargo.toml': cargo, 'pyproject.toml': pyproject };
-  const rootKind = (['go.mod', 'Cargo.toml', 'package.json', 'pyproject.toml'] as const).find(
-    (kind) => (manifests.get(kind) ?? []).includes('') && (!(kind in declaring) || declaredName(kind, declaring[kind] ?? null) !== null),
-  );
+  const rootKind =
+    (['go.mod', 'Cargo.toml', 'package.json', 'pyproject.toml'] as const).find(
+      (kind) => (manifests.get(kind) ?? []).includes('') && (!(kind in declaring) || declaredName(kind, declaring[kind] ?? null) !== null),
+    ) ?? releasedRoot;
   const packages = [...found].map(([folder, manifest]) => ({ folder, manifest })).sort((a, b) => a.folder.localeCompare(b.folder));
   if (rootKind !== undefined) packages.unshift({ folder: '', manifest: rootKind });
   // where a workspace lists packages its list is the whole of them (a folder it leaves out, `!…/internal`, is none)
@@ -96,7 +112,8 @@ export async function readWorkspace(cwd: string, sha: string, rootName: string):
   return {
     packages: named.map((p) => {
       const component = components.get(p.folder);
-      return component === undefined ? p : { ...p, component };
+      const name = configNames.get(p.folder) ?? p.name;
+      return component === undefined ? { ...p, name } : { ...p, name, component };
     }),
     unlisted: [...unlisted].map(([folder, manifest]) => ({ folder, manifest })).sort((a, b) => a.folder.localeCompare(b.folder)),
     warnings,

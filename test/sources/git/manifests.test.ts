@@ -49,6 +49,15 @@ describe('workspace manifests', () => {
     expect(declaredName('pyproject.toml', '[tool.ruff]\nline-length = 100\n')).toBeNull();
   });
 
+  it('reads release-please\'s version.txt as its one line, and no name or version from it or a pom.xml', () => {
+    expect(declaredVersion('version.txt', '0.14.0\n')).toBe('0.14.0');
+    expect(declaredVersion('version.txt', '\n 1.2.3 \nnotes\n')).toBe('1.2.3');
+    expect(declaredVersion('version.txt', '\n')).toBeNull();
+    expect(declaredName('version.txt', '0.14.0\n')).toBeNull();
+    const pom = '<project><artifactId>flagd</artifactId><version>0.14.0</version></project>\n';
+    expect([declaredName('pom.xml', pom), declaredVersion('pom.xml', pom)]).toEqual([null, null]);
+  });
+
   it('reads uv\'s workspace members and exclude from [tool.uv.workspace] only', () => {
     const toml = '[project]\nname = "root"\n\n[tool.uv.workspace]\nmembers = ["providers/*", "tools/*"]\nexclude = ["providers/old"]\n\n[tool.ruff]\nmembers = ["no"]\n';
     expect(uvWorkspace(toml)).toEqual({ members: ['providers/*', 'tools/*'], exclude: ['providers/old'] });
@@ -62,12 +71,12 @@ describe('workspace manifests', () => {
       packages: { '.': {}, './libs/flagd/': { component: ' flagd ' }, 'python/sdk': { 'package-name': 'acme-sdk' }, 'libs/web': { 'package-name': '@acme/web-sdk' }, 'libs/none': null },
     });
     expect(releasePleasePackages(config)).toEqual([
-      { folder: '', component: null },
-      { folder: 'libs/flagd', component: 'flagd' },
-      { folder: 'python/sdk', component: 'acme-sdk' },
+      { folder: '', packageName: null, component: null },
+      { folder: 'libs/flagd', packageName: null, component: 'flagd' },
+      { folder: 'python/sdk', packageName: 'acme-sdk', component: 'acme-sdk' },
       // release-please's own default: the package's name less its npm scope
-      { folder: 'libs/web', component: 'web-sdk' },
-      { folder: 'libs/none', component: null },
+      { folder: 'libs/web', packageName: '@acme/web-sdk', component: 'web-sdk' },
+      { folder: 'libs/none', packageName: null, component: null },
     ]);
     expect(releasePleasePackages('{"packages": ["a"]}')).toEqual([]);
     expect(releasePleasePackages('not json')).toEqual([]);

@@ -51,10 +51,15 @@ describe('readWorkspace', () => {
         'pyproject.toml': '[project]\nname = "acme-python"\n\n[tool.uv.workspace]\nmembers = ["providers/*"]\nexclude = ["providers/old"]\n',
         'providers/flagd/pyproject.toml': '[project]\nname = "acme-flagd"\nversion = "0.5.2"\n',
         'providers/old/pyproject.toml': '[project]\nname = "acme-old"\n',
-        'release-please-config.json': JSON.stringify({ packages: { 'providers/flagd': {}, 'tools/api': { component: 'api' }, 'libs/js': {}, 'java/client': {} } }),
+        'release-please-config.json': JSON.stringify({
+          packages: { 'providers/flagd': {}, 'tools/api': { component: 'api' }, 'libs/js': {}, 'java/client': {}, 'docs/site': { 'package-name': 'acme-docs', 'release-type': 'simple' }, 'infra/module': {} },
+        }),
         'tools/api/pyproject.toml': '[project]\nname = "acme-api"\ndynamic = ["version"]\n',
         'libs/js/package.json': '{"name": "@acme/js", "version": "2.0.0"}\n',
         'java/client/pom.xml': '<project/>\n',
+        'docs/site/version.txt': '0.3.0\n',
+        'docs/site/pom.xml': '<project/>\n',
+        'infra/module/main.tf': 'module "x" {}\n',
       },
     },
     { commit: 'tools only', at: '2026-02-02T12:00:00Z', id: 'tools', files: { 'pyproject.toml': '[tool.ruff]\nline-length = 100\n', 'release-please-config.json': null } },
@@ -98,15 +103,20 @@ describe('readWorkspace', () => {
     expect(await readVersions(repo.dir, repo.sha('base'), packages)).toEqual(new Map([['crates/fast', '0.4.0'], ['packages/a', '1.0.0'], ['packages/b', '2.0.0'], ['packages/integrations/react', '3.0.0']]));
   });
 
-  it('finds uv\'s members less its exclude, and the folders release-please releases that hold a manifest, with their components', async () => {
+  it('finds uv\'s members less its exclude, and the folders release-please releases that hold a manifest or a file it versions, with their components', async () => {
     const read = await readWorkspace(python.dir, python.sha('base'), 'repo');
     expect(read.packages).toEqual([
       { folder: '', manifest: 'pyproject.toml', name: 'acme-python' },
+      // a `simple` package: its version.txt before its pom.xml, named by the config's package-name
+      { folder: 'docs/site', manifest: 'version.txt', name: 'acme-docs', component: 'acme-docs' },
+      // a Maven module the config names nothing: named for its folder, as a manifest declaring no name is
+      { folder: 'java/client', manifest: 'pom.xml', name: 'client' },
       { folder: 'libs/js', manifest: 'package.json', name: '@acme/js' },
       { folder: 'providers/flagd', manifest: 'pyproject.toml', name: 'acme-flagd' },
       { folder: 'tools/api', manifest: 'pyproject.toml', name: 'acme-api', component: 'api' },
     ]);
-    expect(await readVersions(python.dir, python.sha('base'), read.packages)).toEqual(new Map([['libs/js', '2.0.0'], ['providers/flagd', '0.5.2']]));
+    // infra/module holds neither: no package
+    expect(await readVersions(python.dir, python.sha('base'), read.packages)).toEqual(new Map([['docs/site', '0.3.0'], ['libs/js', '2.0.0'], ['providers/flagd', '0.5.2']]));
     // a root pyproject.toml of tools' settings alone is no package, and makes no workspace: every folder holding a
     // manifest of a kind flowaudit reads is unlisted (a release tag may name one), the Maven folder not
     const tools = await readWorkspace(python.dir, python.sha('tools'), 'repo');
