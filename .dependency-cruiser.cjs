@@ -6,7 +6,7 @@
 const LAYERS = [
   // the checked reader and the temp-file registry are shared: the GitHub cache (a source) reads a file it did not
   // write in this run, and writes one through a temp file, as the application's config, reports and -o do
-  ['shared', '^src/(domain|errors|units|time|lists|version|stage-labels|patterns|glob|glob-match|release-names)\\.ts$|^src/io/(read-regular|temp-files)\\.ts$'],
+  ['shared', '^src/(domain|errors|units|time|lists|version|stage-labels|patterns|glob|glob-match|release-names|jsonc)\\.ts$|^src/io/(read-regular|temp-files)\\.ts$'],
   ['sources', '^src/sources/'],
   ['model', '^src/model/'],
   ['metrics', '^src/metrics/'],

@@ -26708,7 +26708,7 @@ var init_options = __esmMin((() => {
 	init_errors$2();
 	init_patterns();
 	init_time();
-	DEFAULT_TAG_PATTERN = String.raw`^(?:[\w.@/-]*(?:[-@/]|==))?v?\d+(?:\.\d+)+`;
+	DEFAULT_TAG_PATTERN = String.raw`^(?:[\w.@/-]*(?:[-@/_]|==))?v?\d+(?:\.\d+)+`;
 	DEFAULT_ENVIRONMENT = "^(prod|production|live|prd)$";
 	DEFAULT_WORKFLOW = "deploy|release|publish|cd";
 	DEFAULT_BUG_LABEL = "^((type|kind|t)[:/] ?)?(bug|regression)$|🐛";
@@ -27952,11 +27952,1496 @@ var init_dist = __esmMin((() => {
 * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
 * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
 */
+// node_modules/jsonc-parser/lib/esm/impl/scanner.js
+function createScanner$1(text, ignoreTrivia = false) {
+	const len = text.length;
+	let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
+	function scanHexDigits(count, exact) {
+		let digits = 0;
+		let value = 0;
+		while (digits < count || !exact) {
+			let ch = text.charCodeAt(pos);
+			if (ch >= 48 && ch <= 57) value = value * 16 + ch - 48;
+			else if (ch >= 65 && ch <= 70) value = value * 16 + ch - 65 + 10;
+			else if (ch >= 97 && ch <= 102) value = value * 16 + ch - 97 + 10;
+			else break;
+			pos++;
+			digits++;
+		}
+		if (digits < count) value = -1;
+		return value;
+	}
+	function setPosition(newPosition) {
+		pos = newPosition;
+		value = "";
+		tokenOffset = 0;
+		token = 16;
+		scanError = 0;
+	}
+	function scanNumber() {
+		let start = pos;
+		if (text.charCodeAt(pos) === 48) pos++;
+		else {
+			pos++;
+			while (pos < text.length && isDigit(text.charCodeAt(pos))) pos++;
+		}
+		if (pos < text.length && text.charCodeAt(pos) === 46) {
+			pos++;
+			if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+				pos++;
+				while (pos < text.length && isDigit(text.charCodeAt(pos))) pos++;
+			} else {
+				scanError = 3;
+				return text.substring(start, pos);
+			}
+		}
+		let end = pos;
+		if (pos < text.length && (text.charCodeAt(pos) === 69 || text.charCodeAt(pos) === 101)) {
+			pos++;
+			if (pos < text.length && text.charCodeAt(pos) === 43 || text.charCodeAt(pos) === 45) pos++;
+			if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+				pos++;
+				while (pos < text.length && isDigit(text.charCodeAt(pos))) pos++;
+				end = pos;
+			} else scanError = 3;
+		}
+		return text.substring(start, end);
+	}
+	function scanString() {
+		let result = "", start = pos;
+		while (true) {
+			if (pos >= len) {
+				result += text.substring(start, pos);
+				scanError = 2;
+				break;
+			}
+			const ch = text.charCodeAt(pos);
+			if (ch === 34) {
+				result += text.substring(start, pos);
+				pos++;
+				break;
+			}
+			if (ch === 92) {
+				result += text.substring(start, pos);
+				pos++;
+				if (pos >= len) {
+					scanError = 2;
+					break;
+				}
+				switch (text.charCodeAt(pos++)) {
+					case 34:
+						result += "\"";
+						break;
+					case 92:
+						result += "\\";
+						break;
+					case 47:
+						result += "/";
+						break;
+					case 98:
+						result += "\b";
+						break;
+					case 102:
+						result += "\f";
+						break;
+					case 110:
+						result += "\n";
+						break;
+					case 114:
+						result += "\r";
+						break;
+					case 116:
+						result += "	";
+						break;
+					case 117:
+						const ch3 = scanHexDigits(4, true);
+						if (ch3 >= 0) result += String.fromCharCode(ch3);
+						else scanError = 4;
+						break;
+					default: scanError = 5;
+				}
+				start = pos;
+				continue;
+			}
+			if (ch >= 0 && ch <= 31) {
+				if (isLineBreak(ch)) {
+					result += text.substring(start, pos);
+					scanError = 2;
+					break;
+				} else scanError = 6;
+			}
+			pos++;
+		}
+		return result;
+	}
+	function scanNext() {
+		value = "";
+		scanError = 0;
+		tokenOffset = pos;
+		lineStartOffset = lineNumber;
+		prevTokenLineStartOffset = tokenLineStartOffset;
+		if (pos >= len) {
+			tokenOffset = len;
+			return token = 17;
+		}
+		let code = text.charCodeAt(pos);
+		if (isWhiteSpace(code)) {
+			do {
+				pos++;
+				value += String.fromCharCode(code);
+				code = text.charCodeAt(pos);
+			} while (isWhiteSpace(code));
+			return token = 15;
+		}
+		if (isLineBreak(code)) {
+			pos++;
+			value += String.fromCharCode(code);
+			if (code === 13 && text.charCodeAt(pos) === 10) {
+				pos++;
+				value += "\n";
+			}
+			lineNumber++;
+			tokenLineStartOffset = pos;
+			return token = 14;
+		}
+		switch (code) {
+			case 123:
+				pos++;
+				return token = 1;
+			case 125:
+				pos++;
+				return token = 2;
+			case 91:
+				pos++;
+				return token = 3;
+			case 93:
+				pos++;
+				return token = 4;
+			case 58:
+				pos++;
+				return token = 6;
+			case 44:
+				pos++;
+				return token = 5;
+			case 34:
+				pos++;
+				value = scanString();
+				return token = 10;
+			case 47:
+				const start = pos - 1;
+				if (text.charCodeAt(pos + 1) === 47) {
+					pos += 2;
+					while (pos < len) {
+						if (isLineBreak(text.charCodeAt(pos))) break;
+						pos++;
+					}
+					value = text.substring(start, pos);
+					return token = 12;
+				}
+				if (text.charCodeAt(pos + 1) === 42) {
+					pos += 2;
+					const safeLength = len - 1;
+					let commentClosed = false;
+					while (pos < safeLength) {
+						const ch = text.charCodeAt(pos);
+						if (ch === 42 && text.charCodeAt(pos + 1) === 47) {
+							pos += 2;
+							commentClosed = true;
+							break;
+						}
+						pos++;
+						if (isLineBreak(ch)) {
+							if (ch === 13 && text.charCodeAt(pos) === 10) pos++;
+							lineNumber++;
+							tokenLineStartOffset = pos;
+						}
+					}
+					if (!commentClosed) {
+						pos++;
+						scanError = 1;
+					}
+					value = text.substring(start, pos);
+					return token = 13;
+				}
+				value += String.fromCharCode(code);
+				pos++;
+				return token = 16;
+			case 45:
+				value += String.fromCharCode(code);
+				pos++;
+				if (pos === len || !isDigit(text.charCodeAt(pos))) return token = 16;
+			case 48:
+			case 49:
+			case 50:
+			case 51:
+			case 52:
+			case 53:
+			case 54:
+			case 55:
+			case 56:
+			case 57:
+				value += scanNumber();
+				return token = 11;
+			default:
+				while (pos < len && isUnknownContentCharacter(code)) {
+					pos++;
+					code = text.charCodeAt(pos);
+				}
+				if (tokenOffset !== pos) {
+					value = text.substring(tokenOffset, pos);
+					switch (value) {
+						case "true": return token = 8;
+						case "false": return token = 9;
+						case "null": return token = 7;
+					}
+					return token = 16;
+				}
+				value += String.fromCharCode(code);
+				pos++;
+				return token = 16;
+		}
+	}
+	function isUnknownContentCharacter(code) {
+		if (isWhiteSpace(code) || isLineBreak(code)) return false;
+		switch (code) {
+			case 125:
+			case 93:
+			case 123:
+			case 91:
+			case 34:
+			case 58:
+			case 44:
+			case 47: return false;
+		}
+		return true;
+	}
+	function scanNextNonTrivia() {
+		let result;
+		do
+			result = scanNext();
+		while (result >= 12 && result <= 15);
+		return result;
+	}
+	return {
+		setPosition,
+		getPosition: () => pos,
+		scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
+		getToken: () => token,
+		getTokenValue: () => value,
+		getTokenOffset: () => tokenOffset,
+		getTokenLength: () => pos - tokenOffset,
+		getTokenStartLine: () => lineStartOffset,
+		getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
+		getTokenError: () => scanError
+	};
+}
+function isWhiteSpace(ch) {
+	return ch === 32 || ch === 9;
+}
+function isLineBreak(ch) {
+	return ch === 10 || ch === 13;
+}
+function isDigit(ch) {
+	return ch >= 48 && ch <= 57;
+}
+var CharacterCodes;
+var init_scanner = __esmMin((() => {
+	(function(CharacterCodes) {
+		CharacterCodes[CharacterCodes["lineFeed"] = 10] = "lineFeed";
+		CharacterCodes[CharacterCodes["carriageReturn"] = 13] = "carriageReturn";
+		CharacterCodes[CharacterCodes["space"] = 32] = "space";
+		CharacterCodes[CharacterCodes["_0"] = 48] = "_0";
+		CharacterCodes[CharacterCodes["_1"] = 49] = "_1";
+		CharacterCodes[CharacterCodes["_2"] = 50] = "_2";
+		CharacterCodes[CharacterCodes["_3"] = 51] = "_3";
+		CharacterCodes[CharacterCodes["_4"] = 52] = "_4";
+		CharacterCodes[CharacterCodes["_5"] = 53] = "_5";
+		CharacterCodes[CharacterCodes["_6"] = 54] = "_6";
+		CharacterCodes[CharacterCodes["_7"] = 55] = "_7";
+		CharacterCodes[CharacterCodes["_8"] = 56] = "_8";
+		CharacterCodes[CharacterCodes["_9"] = 57] = "_9";
+		CharacterCodes[CharacterCodes["a"] = 97] = "a";
+		CharacterCodes[CharacterCodes["b"] = 98] = "b";
+		CharacterCodes[CharacterCodes["c"] = 99] = "c";
+		CharacterCodes[CharacterCodes["d"] = 100] = "d";
+		CharacterCodes[CharacterCodes["e"] = 101] = "e";
+		CharacterCodes[CharacterCodes["f"] = 102] = "f";
+		CharacterCodes[CharacterCodes["g"] = 103] = "g";
+		CharacterCodes[CharacterCodes["h"] = 104] = "h";
+		CharacterCodes[CharacterCodes["i"] = 105] = "i";
+		CharacterCodes[CharacterCodes["j"] = 106] = "j";
+		CharacterCodes[CharacterCodes["k"] = 107] = "k";
+		CharacterCodes[CharacterCodes["l"] = 108] = "l";
+		CharacterCodes[CharacterCodes["m"] = 109] = "m";
+		CharacterCodes[CharacterCodes["n"] = 110] = "n";
+		CharacterCodes[CharacterCodes["o"] = 111] = "o";
+		CharacterCodes[CharacterCodes["p"] = 112] = "p";
+		CharacterCodes[CharacterCodes["q"] = 113] = "q";
+		CharacterCodes[CharacterCodes["r"] = 114] = "r";
+		CharacterCodes[CharacterCodes["s"] = 115] = "s";
+		CharacterCodes[CharacterCodes["t"] = 116] = "t";
+		CharacterCodes[CharacterCodes["u"] = 117] = "u";
+		CharacterCodes[CharacterCodes["v"] = 118] = "v";
+		CharacterCodes[CharacterCodes["w"] = 119] = "w";
+		CharacterCodes[CharacterCodes["x"] = 120] = "x";
+		CharacterCodes[CharacterCodes["y"] = 121] = "y";
+		CharacterCodes[CharacterCodes["z"] = 122] = "z";
+		CharacterCodes[CharacterCodes["A"] = 65] = "A";
+		CharacterCodes[CharacterCodes["B"] = 66] = "B";
+		CharacterCodes[CharacterCodes["C"] = 67] = "C";
+		CharacterCodes[CharacterCodes["D"] = 68] = "D";
+		CharacterCodes[CharacterCodes["E"] = 69] = "E";
+		CharacterCodes[CharacterCodes["F"] = 70] = "F";
+		CharacterCodes[CharacterCodes["G"] = 71] = "G";
+		CharacterCodes[CharacterCodes["H"] = 72] = "H";
+		CharacterCodes[CharacterCodes["I"] = 73] = "I";
+		CharacterCodes[CharacterCodes["J"] = 74] = "J";
+		CharacterCodes[CharacterCodes["K"] = 75] = "K";
+		CharacterCodes[CharacterCodes["L"] = 76] = "L";
+		CharacterCodes[CharacterCodes["M"] = 77] = "M";
+		CharacterCodes[CharacterCodes["N"] = 78] = "N";
+		CharacterCodes[CharacterCodes["O"] = 79] = "O";
+		CharacterCodes[CharacterCodes["P"] = 80] = "P";
+		CharacterCodes[CharacterCodes["Q"] = 81] = "Q";
+		CharacterCodes[CharacterCodes["R"] = 82] = "R";
+		CharacterCodes[CharacterCodes["S"] = 83] = "S";
+		CharacterCodes[CharacterCodes["T"] = 84] = "T";
+		CharacterCodes[CharacterCodes["U"] = 85] = "U";
+		CharacterCodes[CharacterCodes["V"] = 86] = "V";
+		CharacterCodes[CharacterCodes["W"] = 87] = "W";
+		CharacterCodes[CharacterCodes["X"] = 88] = "X";
+		CharacterCodes[CharacterCodes["Y"] = 89] = "Y";
+		CharacterCodes[CharacterCodes["Z"] = 90] = "Z";
+		CharacterCodes[CharacterCodes["asterisk"] = 42] = "asterisk";
+		CharacterCodes[CharacterCodes["backslash"] = 92] = "backslash";
+		CharacterCodes[CharacterCodes["closeBrace"] = 125] = "closeBrace";
+		CharacterCodes[CharacterCodes["closeBracket"] = 93] = "closeBracket";
+		CharacterCodes[CharacterCodes["colon"] = 58] = "colon";
+		CharacterCodes[CharacterCodes["comma"] = 44] = "comma";
+		CharacterCodes[CharacterCodes["dot"] = 46] = "dot";
+		CharacterCodes[CharacterCodes["doubleQuote"] = 34] = "doubleQuote";
+		CharacterCodes[CharacterCodes["minus"] = 45] = "minus";
+		CharacterCodes[CharacterCodes["openBrace"] = 123] = "openBrace";
+		CharacterCodes[CharacterCodes["openBracket"] = 91] = "openBracket";
+		CharacterCodes[CharacterCodes["plus"] = 43] = "plus";
+		CharacterCodes[CharacterCodes["slash"] = 47] = "slash";
+		CharacterCodes[CharacterCodes["formFeed"] = 12] = "formFeed";
+		CharacterCodes[CharacterCodes["tab"] = 9] = "tab";
+	})(CharacterCodes || (CharacterCodes = {}));
+}));
+// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
+var cachedSpaces, maxCachedValues, cachedBreakLinesWithSpaces, supportedEols;
+var init_string_intern = __esmMin((() => {
+	cachedSpaces = new Array(20).fill(0).map((_, index) => {
+		return " ".repeat(index);
+	});
+	maxCachedValues = 200;
+	cachedBreakLinesWithSpaces = {
+		" ": {
+			"\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+				return "\n" + " ".repeat(index);
+			}),
+			"\r": new Array(maxCachedValues).fill(0).map((_, index) => {
+				return "\r" + " ".repeat(index);
+			}),
+			"\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+				return "\r\n" + " ".repeat(index);
+			})
+		},
+		"	": {
+			"\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+				return "\n" + "	".repeat(index);
+			}),
+			"\r": new Array(maxCachedValues).fill(0).map((_, index) => {
+				return "\r" + "	".repeat(index);
+			}),
+			"\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+				return "\r\n" + "	".repeat(index);
+			})
+		}
+	};
+	supportedEols = [
+		"\n",
+		"\r",
+		"\r\n"
+	];
+}));
+// node_modules/jsonc-parser/lib/esm/impl/format.js
+function format$1(documentText, range, options) {
+	let initialIndentLevel;
+	let formatText;
+	let formatTextStart;
+	let rangeStart;
+	let rangeEnd;
+	if (range) {
+		rangeStart = range.offset;
+		rangeEnd = rangeStart + range.length;
+		formatTextStart = rangeStart;
+		while (formatTextStart > 0 && !isEOL(documentText, formatTextStart - 1)) formatTextStart--;
+		let endOffset = rangeEnd;
+		while (endOffset < documentText.length && !isEOL(documentText, endOffset)) endOffset++;
+		formatText = documentText.substring(formatTextStart, endOffset);
+		initialIndentLevel = computeIndentLevel(formatText, options);
+	} else {
+		formatText = documentText;
+		initialIndentLevel = 0;
+		formatTextStart = 0;
+		rangeStart = 0;
+		rangeEnd = documentText.length;
+	}
+	const eol = getEOL(options, documentText);
+	const eolFastPathSupported = supportedEols.includes(eol);
+	let numberLineBreaks = 0;
+	let indentLevel = 0;
+	let indentValue;
+	if (options.insertSpaces) indentValue = cachedSpaces[options.tabSize || 4] ?? repeat(cachedSpaces[1], options.tabSize || 4);
+	else indentValue = "	";
+	const indentType = indentValue === "	" ? "	" : " ";
+	let scanner = createScanner$1(formatText, false);
+	let hasError = false;
+	function newLinesAndIndent() {
+		if (numberLineBreaks > 1) return repeat(eol, numberLineBreaks) + repeat(indentValue, initialIndentLevel + indentLevel);
+		const amountOfSpaces = indentValue.length * (initialIndentLevel + indentLevel);
+		if (!eolFastPathSupported || amountOfSpaces > cachedBreakLinesWithSpaces[indentType][eol].length) return eol + repeat(indentValue, initialIndentLevel + indentLevel);
+		if (amountOfSpaces <= 0) return eol;
+		return cachedBreakLinesWithSpaces[indentType][eol][amountOfSpaces];
+	}
+	function scanNext() {
+		let token = scanner.scan();
+		numberLineBreaks = 0;
+		while (token === 15 || token === 14) {
+			if (token === 14 && options.keepLines) numberLineBreaks += 1;
+			else if (token === 14) numberLineBreaks = 1;
+			token = scanner.scan();
+		}
+		hasError = token === 16 || scanner.getTokenError() !== 0;
+		return token;
+	}
+	const editOperations = [];
+	function addEdit(text, startOffset, endOffset) {
+		if (!hasError && (!range || startOffset < rangeEnd && endOffset > rangeStart) && documentText.substring(startOffset, endOffset) !== text) editOperations.push({
+			offset: startOffset,
+			length: endOffset - startOffset,
+			content: text
+		});
+	}
+	let firstToken = scanNext();
+	if (options.keepLines && numberLineBreaks > 0) addEdit(repeat(eol, numberLineBreaks), 0, 0);
+	if (firstToken !== 17) {
+		let firstTokenStart = scanner.getTokenOffset() + formatTextStart;
+		addEdit(indentValue.length * initialIndentLevel < 20 && options.insertSpaces ? cachedSpaces[indentValue.length * initialIndentLevel] : repeat(indentValue, initialIndentLevel), formatTextStart, firstTokenStart);
+	}
+	while (firstToken !== 17) {
+		let firstTokenEnd = scanner.getTokenOffset() + scanner.getTokenLength() + formatTextStart;
+		let secondToken = scanNext();
+		let replaceContent = "";
+		let needsLineBreak = false;
+		while (numberLineBreaks === 0 && (secondToken === 12 || secondToken === 13)) {
+			let commentTokenStart = scanner.getTokenOffset() + formatTextStart;
+			addEdit(cachedSpaces[1], firstTokenEnd, commentTokenStart);
+			firstTokenEnd = scanner.getTokenOffset() + scanner.getTokenLength() + formatTextStart;
+			needsLineBreak = secondToken === 12;
+			replaceContent = needsLineBreak ? newLinesAndIndent() : "";
+			secondToken = scanNext();
+		}
+		if (secondToken === 2) {
+			if (firstToken !== 1) indentLevel--;
+			if (options.keepLines && numberLineBreaks > 0 || !options.keepLines && firstToken !== 1) replaceContent = newLinesAndIndent();
+			else if (options.keepLines) replaceContent = cachedSpaces[1];
+		} else if (secondToken === 4) {
+			if (firstToken !== 3) indentLevel--;
+			if (options.keepLines && numberLineBreaks > 0 || !options.keepLines && firstToken !== 3) replaceContent = newLinesAndIndent();
+			else if (options.keepLines) replaceContent = cachedSpaces[1];
+		} else {
+			switch (firstToken) {
+				case 3:
+				case 1:
+					indentLevel++;
+					if (options.keepLines && numberLineBreaks > 0 || !options.keepLines) replaceContent = newLinesAndIndent();
+					else replaceContent = cachedSpaces[1];
+					break;
+				case 5:
+					if (options.keepLines && numberLineBreaks > 0 || !options.keepLines) replaceContent = newLinesAndIndent();
+					else replaceContent = cachedSpaces[1];
+					break;
+				case 12:
+					replaceContent = newLinesAndIndent();
+					break;
+				case 13:
+					if (numberLineBreaks > 0) replaceContent = newLinesAndIndent();
+					else if (!needsLineBreak) replaceContent = cachedSpaces[1];
+					break;
+				case 6:
+					if (options.keepLines && numberLineBreaks > 0) replaceContent = newLinesAndIndent();
+					else if (!needsLineBreak) replaceContent = cachedSpaces[1];
+					break;
+				case 10:
+					if (options.keepLines && numberLineBreaks > 0) replaceContent = newLinesAndIndent();
+					else if (secondToken === 6 && !needsLineBreak) replaceContent = "";
+					break;
+				case 7:
+				case 8:
+				case 9:
+				case 11:
+				case 2:
+				case 4:
+					if (options.keepLines && numberLineBreaks > 0) replaceContent = newLinesAndIndent();
+					else if ((secondToken === 12 || secondToken === 13) && !needsLineBreak) replaceContent = cachedSpaces[1];
+					else if (secondToken !== 5 && secondToken !== 17) hasError = true;
+					break;
+				case 16: hasError = true;
+			}
+			if (numberLineBreaks > 0 && (secondToken === 12 || secondToken === 13)) replaceContent = newLinesAndIndent();
+		}
+		if (secondToken === 17) {
+			if (options.keepLines && numberLineBreaks > 0) replaceContent = newLinesAndIndent();
+			else replaceContent = options.insertFinalNewline ? eol : "";
+		}
+		const secondTokenStart = scanner.getTokenOffset() + formatTextStart;
+		addEdit(replaceContent, firstTokenEnd, secondTokenStart);
+		firstToken = secondToken;
+	}
+	return editOperations;
+}
+function repeat(s, count) {
+	let result = "";
+	for (let i = 0; i < count; i++) result += s;
+	return result;
+}
+function computeIndentLevel(content, options) {
+	let i = 0;
+	let nChars = 0;
+	const tabSize = options.tabSize || 4;
+	while (i < content.length) {
+		let ch = content.charAt(i);
+		if (ch === cachedSpaces[1]) nChars++;
+		else if (ch === "	") nChars += tabSize;
+		else break;
+		i++;
+	}
+	return Math.floor(nChars / tabSize);
+}
+function getEOL(options, text) {
+	for (let i = 0; i < text.length; i++) {
+		const ch = text.charAt(i);
+		if (ch === "\r") {
+			if (i + 1 < text.length && text.charAt(i + 1) === "\n") return "\r\n";
+			return "\r";
+		} else if (ch === "\n") return "\n";
+	}
+	return options && options.eol || "\n";
+}
+function isEOL(text, offset) {
+	return "\r\n".indexOf(text.charAt(offset)) !== -1;
+}
+var init_format$1 = __esmMin((() => {
+	init_scanner();
+	init_string_intern();
+}));
+// node_modules/jsonc-parser/lib/esm/impl/parser.js
+function getLocation$1(text, position) {
+	const segments = [];
+	const earlyReturnException = new Object();
+	let previousNode = void 0;
+	const previousNodeInst = {
+		value: {},
+		offset: 0,
+		length: 0,
+		type: "object",
+		parent: void 0
+	};
+	let isAtPropertyKey = false;
+	function setPreviousNode(value, offset, length, type) {
+		previousNodeInst.value = value;
+		previousNodeInst.offset = offset;
+		previousNodeInst.length = length;
+		previousNodeInst.type = type;
+		previousNodeInst.colonOffset = void 0;
+		previousNode = previousNodeInst;
+	}
+	try {
+		visit$1(text, {
+			onObjectBegin: (offset, length) => {
+				if (position <= offset) throw earlyReturnException;
+				previousNode = void 0;
+				isAtPropertyKey = position > offset;
+				segments.push("");
+			},
+			onObjectProperty: (name, offset, length) => {
+				if (position < offset) throw earlyReturnException;
+				setPreviousNode(name, offset, length, "property");
+				segments[segments.length - 1] = name;
+				if (position <= offset + length) throw earlyReturnException;
+			},
+			onObjectEnd: (offset, length) => {
+				if (position <= offset) throw earlyReturnException;
+				previousNode = void 0;
+				segments.pop();
+			},
+			onArrayBegin: (offset, length) => {
+				if (position <= offset) throw earlyReturnException;
+				previousNode = void 0;
+				segments.push(0);
+			},
+			onArrayEnd: (offset, length) => {
+				if (position <= offset) throw earlyReturnException;
+				previousNode = void 0;
+				segments.pop();
+			},
+			onLiteralValue: (value, offset, length) => {
+				if (position < offset) throw earlyReturnException;
+				setPreviousNode(value, offset, length, getNodeType(value));
+				if (position <= offset + length) throw earlyReturnException;
+			},
+			onSeparator: (sep, offset, length) => {
+				if (position <= offset) throw earlyReturnException;
+				if (sep === ":" && previousNode && previousNode.type === "property") {
+					previousNode.colonOffset = offset;
+					isAtPropertyKey = false;
+					previousNode = void 0;
+				} else if (sep === ",") {
+					const last = segments[segments.length - 1];
+					if (typeof last === "number") segments[segments.length - 1] = last + 1;
+					else {
+						isAtPropertyKey = true;
+						segments[segments.length - 1] = "";
+					}
+					previousNode = void 0;
+				}
+			}
+		});
+	} catch (e) {
+		if (e !== earlyReturnException) throw e;
+	}
+	return {
+		path: segments,
+		previousNode,
+		isAtPropertyKey,
+		matches: (pattern) => {
+			let k = 0;
+			for (let i = 0; k < pattern.length && i < segments.length; i++) if (pattern[k] === segments[i] || pattern[k] === "*") k++;
+			else if (pattern[k] !== "**") return false;
+			return k === pattern.length;
+		}
+	};
+}
+function parse$4(text, errors = [], options = ParseOptions.DEFAULT) {
+	let currentProperty = null;
+	let currentParent = [];
+	const previousParents = [];
+	function onValue(value) {
+		if (Array.isArray(currentParent)) currentParent.push(value);
+		else if (currentProperty !== null) currentParent[currentProperty] = value;
+	}
+	visit$1(text, {
+		onObjectBegin: () => {
+			const object = {};
+			onValue(object);
+			previousParents.push(currentParent);
+			currentParent = object;
+			currentProperty = null;
+		},
+		onObjectProperty: (name) => {
+			currentProperty = name;
+		},
+		onObjectEnd: () => {
+			currentParent = previousParents.pop();
+		},
+		onArrayBegin: () => {
+			const array = [];
+			onValue(array);
+			previousParents.push(currentParent);
+			currentParent = array;
+			currentProperty = null;
+		},
+		onArrayEnd: () => {
+			currentParent = previousParents.pop();
+		},
+		onLiteralValue: onValue,
+		onError: (error, offset, length) => {
+			errors.push({
+				error,
+				offset,
+				length
+			});
+		}
+	}, options);
+	return currentParent[0];
+}
+function parseTree$1(text, errors = [], options = ParseOptions.DEFAULT) {
+	let currentParent = {
+		type: "array",
+		offset: -1,
+		length: -1,
+		children: [],
+		parent: void 0
+	};
+	function ensurePropertyComplete(endOffset) {
+		if (currentParent.type === "property") {
+			currentParent.length = endOffset - currentParent.offset;
+			currentParent = currentParent.parent;
+		}
+	}
+	function onValue(valueNode) {
+		currentParent.children.push(valueNode);
+		return valueNode;
+	}
+	visit$1(text, {
+		onObjectBegin: (offset) => {
+			currentParent = onValue({
+				type: "object",
+				offset,
+				length: -1,
+				parent: currentParent,
+				children: []
+			});
+		},
+		onObjectProperty: (name, offset, length) => {
+			currentParent = onValue({
+				type: "property",
+				offset,
+				length: -1,
+				parent: currentParent,
+				children: []
+			});
+			currentParent.children.push({
+				type: "string",
+				value: name,
+				offset,
+				length,
+				parent: currentParent
+			});
+		},
+		onObjectEnd: (offset, length) => {
+			ensurePropertyComplete(offset + length);
+			currentParent.length = offset + length - currentParent.offset;
+			currentParent = currentParent.parent;
+			ensurePropertyComplete(offset + length);
+		},
+		onArrayBegin: (offset, length) => {
+			currentParent = onValue({
+				type: "array",
+				offset,
+				length: -1,
+				parent: currentParent,
+				children: []
+			});
+		},
+		onArrayEnd: (offset, length) => {
+			currentParent.length = offset + length - currentParent.offset;
+			currentParent = currentParent.parent;
+			ensurePropertyComplete(offset + length);
+		},
+		onLiteralValue: (value, offset, length) => {
+			onValue({
+				type: getNodeType(value),
+				offset,
+				length,
+				parent: currentParent,
+				value
+			});
+			ensurePropertyComplete(offset + length);
+		},
+		onSeparator: (sep, offset, length) => {
+			if (currentParent.type === "property") {
+				if (sep === ":") currentParent.colonOffset = offset;
+				else if (sep === ",") ensurePropertyComplete(offset);
+			}
+		},
+		onError: (error, offset, length) => {
+			errors.push({
+				error,
+				offset,
+				length
+			});
+		}
+	}, options);
+	const result = currentParent.children[0];
+	if (result) delete result.parent;
+	return result;
+}
+function findNodeAtLocation$1(root, path) {
+	if (!root) return;
+	let node = root;
+	for (let segment of path) if (typeof segment === "string") {
+		if (node.type !== "object" || !Array.isArray(node.children)) return;
+		let found = false;
+		for (const propertyNode of node.children) if (Array.isArray(propertyNode.children) && propertyNode.children[0].value === segment && propertyNode.children.length === 2) {
+			node = propertyNode.children[1];
+			found = true;
+			break;
+		}
+		if (!found) return;
+	} else {
+		const index = segment;
+		if (node.type !== "array" || index < 0 || !Array.isArray(node.children) || index >= node.children.length) return;
+		node = node.children[index];
+	}
+	return node;
+}
+function getNodePath$1(node) {
+	if (!node.parent || !node.parent.children) return [];
+	const path = getNodePath$1(node.parent);
+	if (node.parent.type === "property") {
+		const key = node.parent.children[0].value;
+		path.push(key);
+	} else if (node.parent.type === "array") {
+		const index = node.parent.children.indexOf(node);
+		if (index !== -1) path.push(index);
+	}
+	return path;
+}
+function getNodeValue$1(node) {
+	switch (node.type) {
+		case "array": return node.children.map(getNodeValue$1);
+		case "object":
+			const obj = Object.create(null);
+			for (let prop of node.children) {
+				const valueNode = prop.children[1];
+				if (valueNode) obj[prop.children[0].value] = getNodeValue$1(valueNode);
+			}
+			return obj;
+		case "null":
+		case "string":
+		case "number":
+		case "boolean": return node.value;
+		default: return;
+	}
+}
+function contains(node, offset, includeRightBound = false) {
+	return offset >= node.offset && offset < node.offset + node.length || includeRightBound && offset === node.offset + node.length;
+}
+function findNodeAtOffset$1(node, offset, includeRightBound = false) {
+	if (contains(node, offset, includeRightBound)) {
+		const children = node.children;
+		if (Array.isArray(children)) for (let i = 0; i < children.length && children[i].offset <= offset; i++) {
+			const item = findNodeAtOffset$1(children[i], offset, includeRightBound);
+			if (item) return item;
+		}
+		return node;
+	}
+}
+function visit$1(text, visitor, options = ParseOptions.DEFAULT) {
+	const _scanner = createScanner$1(text, false);
+	const _jsonPath = [];
+	let suppressedCallbacks = 0;
+	function toNoArgVisit(visitFunction) {
+		return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+	}
+	function toOneArgVisit(visitFunction) {
+		return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+	}
+	function toOneArgVisitWithPath(visitFunction) {
+		return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
+	}
+	function toBeginVisit(visitFunction) {
+		return visitFunction ? () => {
+			if (suppressedCallbacks > 0) suppressedCallbacks++;
+			else if (visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) === false) suppressedCallbacks = 1;
+		} : () => true;
+	}
+	function toEndVisit(visitFunction) {
+		return visitFunction ? () => {
+			if (suppressedCallbacks > 0) suppressedCallbacks--;
+			if (suppressedCallbacks === 0) visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
+		} : () => true;
+	}
+	const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
+	const disallowComments = options && options.disallowComments;
+	const allowTrailingComma = options && options.allowTrailingComma;
+	function scanNext() {
+		while (true) {
+			const token = _scanner.scan();
+			switch (_scanner.getTokenError()) {
+				case 4:
+					handleError(14);
+					break;
+				case 5:
+					handleError(15);
+					break;
+				case 3:
+					handleError(13);
+					break;
+				case 1:
+					if (!disallowComments) handleError(11);
+					break;
+				case 2:
+					handleError(12);
+					break;
+				case 6: handleError(16);
+			}
+			switch (token) {
+				case 12:
+				case 13:
+					if (disallowComments) handleError(10);
+					else onComment();
+					break;
+				case 16:
+					handleError(1);
+					break;
+				case 15:
+				case 14: break;
+				default: return token;
+			}
+		}
+	}
+	function handleError(error, skipUntilAfter = [], skipUntil = []) {
+		onError(error);
+		if (skipUntilAfter.length + skipUntil.length > 0) {
+			let token = _scanner.getToken();
+			while (token !== 17) {
+				if (skipUntilAfter.indexOf(token) !== -1) {
+					scanNext();
+					break;
+				} else if (skipUntil.indexOf(token) !== -1) break;
+				token = scanNext();
+			}
+		}
+	}
+	function parseString(isValue) {
+		const value = _scanner.getTokenValue();
+		if (isValue) onLiteralValue(value);
+		else {
+			onObjectProperty(value);
+			_jsonPath.push(value);
+		}
+		scanNext();
+		return true;
+	}
+	function parseLiteral() {
+		switch (_scanner.getToken()) {
+			case 11:
+				const tokenValue = _scanner.getTokenValue();
+				let value = Number(tokenValue);
+				if (isNaN(value)) {
+					handleError(2);
+					value = 0;
+				}
+				onLiteralValue(value);
+				break;
+			case 7:
+				onLiteralValue(null);
+				break;
+			case 8:
+				onLiteralValue(true);
+				break;
+			case 9:
+				onLiteralValue(false);
+				break;
+			default: return false;
+		}
+		scanNext();
+		return true;
+	}
+	function parseProperty() {
+		if (_scanner.getToken() !== 10) {
+			handleError(3, [], [2, 5]);
+			return false;
+		}
+		parseString(false);
+		if (_scanner.getToken() === 6) {
+			onSeparator(":");
+			scanNext();
+			if (!parseValue()) handleError(4, [], [2, 5]);
+		} else handleError(5, [], [2, 5]);
+		_jsonPath.pop();
+		return true;
+	}
+	function parseObject() {
+		onObjectBegin();
+		scanNext();
+		let needsComma = false;
+		while (_scanner.getToken() !== 2 && _scanner.getToken() !== 17) {
+			if (_scanner.getToken() === 5) {
+				if (!needsComma) handleError(4, [], []);
+				onSeparator(",");
+				scanNext();
+				if (_scanner.getToken() === 2 && allowTrailingComma) break;
+			} else if (needsComma) handleError(6, [], []);
+			if (!parseProperty()) handleError(4, [], [2, 5]);
+			needsComma = true;
+		}
+		onObjectEnd();
+		if (_scanner.getToken() !== 2) handleError(7, [2], []);
+		else scanNext();
+		return true;
+	}
+	function parseArray() {
+		onArrayBegin();
+		scanNext();
+		let isFirstElement = true;
+		let needsComma = false;
+		while (_scanner.getToken() !== 4 && _scanner.getToken() !== 17) {
+			if (_scanner.getToken() === 5) {
+				if (!needsComma) handleError(4, [], []);
+				onSeparator(",");
+				scanNext();
+				if (_scanner.getToken() === 4 && allowTrailingComma) break;
+			} else if (needsComma) handleError(6, [], []);
+			if (isFirstElement) {
+				_jsonPath.push(0);
+				isFirstElement = false;
+			} else _jsonPath[_jsonPath.length - 1]++;
+			if (!parseValue()) handleError(4, [], [4, 5]);
+			needsComma = true;
+		}
+		onArrayEnd();
+		if (!isFirstElement) _jsonPath.pop();
+		if (_scanner.getToken() !== 4) handleError(8, [4], []);
+		else scanNext();
+		return true;
+	}
+	function parseValue() {
+		switch (_scanner.getToken()) {
+			case 3: return parseArray();
+			case 1: return parseObject();
+			case 10: return parseString(true);
+			default: return parseLiteral();
+		}
+	}
+	scanNext();
+	if (_scanner.getToken() === 17) {
+		if (options.allowEmptyContent) return true;
+		handleError(4, [], []);
+		return false;
+	}
+	if (!parseValue()) {
+		handleError(4, [], []);
+		return false;
+	}
+	if (_scanner.getToken() !== 17) handleError(9, [], []);
+	return true;
+}
+function stripComments$1(text, replaceCh) {
+	let _scanner = createScanner$1(text), parts = [], kind, offset = 0, pos;
+	do {
+		pos = _scanner.getPosition();
+		kind = _scanner.scan();
+		switch (kind) {
+			case 12:
+			case 13:
+			case 17:
+				if (offset !== pos) parts.push(text.substring(offset, pos));
+				if (replaceCh !== void 0) parts.push(_scanner.getTokenValue().replace(/[^\r\n]/g, replaceCh));
+				offset = _scanner.getPosition();
+		}
+	} while (kind !== 17);
+	return parts.join("");
+}
+function getNodeType(value) {
+	switch (typeof value) {
+		case "boolean": return "boolean";
+		case "number": return "number";
+		case "string": return "string";
+		case "object":
+			if (!value) return "null";
+			else if (Array.isArray(value)) return "array";
+			return "object";
+		default: return "null";
+	}
+}
+var ParseOptions;
+var init_parser = __esmMin((() => {
+	init_scanner();
+	(function(ParseOptions) {
+		ParseOptions.DEFAULT = { allowTrailingComma: false };
+	})(ParseOptions || (ParseOptions = {}));
+}));
+// node_modules/jsonc-parser/lib/esm/impl/edit.js
+function setProperty(text, originalPath, value, options) {
+	const path = originalPath.slice();
+	const root = parseTree$1(text, []);
+	let parent = void 0;
+	let lastSegment = void 0;
+	while (path.length > 0) {
+		lastSegment = path.pop();
+		parent = findNodeAtLocation$1(root, path);
+		if (parent === void 0 && value !== void 0) {
+			if (typeof lastSegment === "string") value = { [lastSegment]: value };
+			else value = [value];
+		} else break;
+	}
+	if (!parent) {
+		if (value === void 0) throw new Error("Can not delete in empty document");
+		return withFormatting(text, {
+			offset: root ? root.offset : 0,
+			length: root ? root.length : 0,
+			content: JSON.stringify(value)
+		}, options);
+	} else if (parent.type === "object" && typeof lastSegment === "string" && Array.isArray(parent.children)) {
+		const existing = findNodeAtLocation$1(parent, [lastSegment]);
+		if (existing !== void 0) {
+			if (value === void 0) {
+				if (!existing.parent) throw new Error("Malformed AST");
+				const propertyIndex = parent.children.indexOf(existing.parent);
+				let removeBegin;
+				let removeEnd = existing.parent.offset + existing.parent.length;
+				if (propertyIndex > 0) {
+					let previous = parent.children[propertyIndex - 1];
+					removeBegin = previous.offset + previous.length;
+				} else {
+					removeBegin = parent.offset + 1;
+					if (parent.children.length > 1) removeEnd = parent.children[1].offset;
+				}
+				return withFormatting(text, {
+					offset: removeBegin,
+					length: removeEnd - removeBegin,
+					content: ""
+				}, options);
+			} else return withFormatting(text, {
+				offset: existing.offset,
+				length: existing.length,
+				content: JSON.stringify(value)
+			}, options);
+		} else {
+			if (value === void 0) return [];
+			const newProperty = `${JSON.stringify(lastSegment)}: ${JSON.stringify(value)}`;
+			const index = options.getInsertionIndex ? options.getInsertionIndex(parent.children.map((p) => p.children[0].value)) : parent.children.length;
+			let edit;
+			if (index > 0) {
+				let previous = parent.children[index - 1];
+				edit = {
+					offset: previous.offset + previous.length,
+					length: 0,
+					content: "," + newProperty
+				};
+			} else if (parent.children.length === 0) edit = {
+				offset: parent.offset + 1,
+				length: 0,
+				content: newProperty
+			};
+			else edit = {
+				offset: parent.offset + 1,
+				length: 0,
+				content: newProperty + ","
+			};
+			return withFormatting(text, edit, options);
+		}
+	} else if (parent.type === "array" && typeof lastSegment === "number" && Array.isArray(parent.children)) {
+		const insertIndex = lastSegment;
+		if (insertIndex === -1) {
+			const newProperty = `${JSON.stringify(value)}`;
+			let edit;
+			if (parent.children.length === 0) edit = {
+				offset: parent.offset + 1,
+				length: 0,
+				content: newProperty
+			};
+			else {
+				const previous = parent.children[parent.children.length - 1];
+				edit = {
+					offset: previous.offset + previous.length,
+					length: 0,
+					content: "," + newProperty
+				};
+			}
+			return withFormatting(text, edit, options);
+		} else if (value === void 0 && parent.children.length >= 0) {
+			const removalIndex = lastSegment;
+			const toRemove = parent.children[removalIndex];
+			let edit;
+			if (parent.children.length === 1) edit = {
+				offset: parent.offset + 1,
+				length: parent.length - 2,
+				content: ""
+			};
+			else if (parent.children.length - 1 === removalIndex) {
+				let previous = parent.children[removalIndex - 1];
+				let offset = previous.offset + previous.length;
+				edit = {
+					offset,
+					length: parent.offset + parent.length - 2 - offset,
+					content: ""
+				};
+			} else edit = {
+				offset: toRemove.offset,
+				length: parent.children[removalIndex + 1].offset - toRemove.offset,
+				content: ""
+			};
+			return withFormatting(text, edit, options);
+		} else if (value !== void 0) {
+			let edit;
+			const newProperty = `${JSON.stringify(value)}`;
+			if (!options.isArrayInsertion && parent.children.length > lastSegment) {
+				const toModify = parent.children[lastSegment];
+				edit = {
+					offset: toModify.offset,
+					length: toModify.length,
+					content: newProperty
+				};
+			} else if (parent.children.length === 0 || lastSegment === 0) edit = {
+				offset: parent.offset + 1,
+				length: 0,
+				content: parent.children.length === 0 ? newProperty : newProperty + ","
+			};
+			else {
+				const index = lastSegment > parent.children.length ? parent.children.length : lastSegment;
+				const previous = parent.children[index - 1];
+				edit = {
+					offset: previous.offset + previous.length,
+					length: 0,
+					content: "," + newProperty
+				};
+			}
+			return withFormatting(text, edit, options);
+		} else throw new Error(`Can not ${value === void 0 ? "remove" : options.isArrayInsertion ? "insert" : "modify"} Array index ${insertIndex} as length is not sufficient`);
+	} else throw new Error(`Can not add ${typeof lastSegment !== "number" ? "index" : "property"} to parent of type ${parent.type}`);
+}
+function withFormatting(text, edit, options) {
+	if (!options.formattingOptions) return [edit];
+	let newText = applyEdit(text, edit);
+	let begin = edit.offset;
+	let end = edit.offset + edit.content.length;
+	if (edit.length === 0 || edit.content.length === 0) {
+		while (begin > 0 && !isEOL(newText, begin - 1)) begin--;
+		while (end < newText.length && !isEOL(newText, end)) end++;
+	}
+	const edits = format$1(newText, {
+		offset: begin,
+		length: end - begin
+	}, {
+		...options.formattingOptions,
+		keepLines: false
+	});
+	for (let i = edits.length - 1; i >= 0; i--) {
+		const edit = edits[i];
+		newText = applyEdit(newText, edit);
+		begin = Math.min(begin, edit.offset);
+		end = Math.max(end, edit.offset + edit.length);
+		end += edit.content.length - edit.length;
+	}
+	const editLength = text.length - (newText.length - end) - begin;
+	return [{
+		offset: begin,
+		length: editLength,
+		content: newText.substring(begin, end)
+	}];
+}
+function applyEdit(text, edit) {
+	return text.substring(0, edit.offset) + edit.content + text.substring(edit.offset + edit.length);
+}
+var init_edit = __esmMin((() => {
+	init_format$1();
+	init_parser();
+}));
+// node_modules/jsonc-parser/lib/esm/main.js
+var main_exports = __exportAll({
+	ParseErrorCode: () => ParseErrorCode,
+	ScanError: () => ScanError,
+	SyntaxKind: () => SyntaxKind,
+	applyEdits: () => applyEdits,
+	createScanner: () => createScanner,
+	findNodeAtLocation: () => findNodeAtLocation,
+	findNodeAtOffset: () => findNodeAtOffset,
+	format: () => format,
+	getLocation: () => getLocation,
+	getNodePath: () => getNodePath,
+	getNodeValue: () => getNodeValue,
+	modify: () => modify,
+	parse: () => parse$3,
+	parseTree: () => parseTree,
+	printParseErrorCode: () => printParseErrorCode,
+	stripComments: () => stripComments,
+	visit: () => visit
+});
+function printParseErrorCode(code) {
+	switch (code) {
+		case 1: return "InvalidSymbol";
+		case 2: return "InvalidNumberFormat";
+		case 3: return "PropertyNameExpected";
+		case 4: return "ValueExpected";
+		case 5: return "ColonExpected";
+		case 6: return "CommaExpected";
+		case 7: return "CloseBraceExpected";
+		case 8: return "CloseBracketExpected";
+		case 9: return "EndOfFileExpected";
+		case 10: return "InvalidCommentToken";
+		case 11: return "UnexpectedEndOfComment";
+		case 12: return "UnexpectedEndOfString";
+		case 13: return "UnexpectedEndOfNumber";
+		case 14: return "InvalidUnicode";
+		case 15: return "InvalidEscapeCharacter";
+		case 16: return "InvalidCharacter";
+	}
+	return "<unknown ParseErrorCode>";
+}
+function format(documentText, range, options) {
+	return format$1(documentText, range, options);
+}
+function modify(text, path, value, options) {
+	return setProperty(text, path, value, options);
+}
+function applyEdits(text, edits) {
+	let sortedEdits = edits.slice(0).sort((a, b) => {
+		const diff = a.offset - b.offset;
+		if (diff === 0) return a.length - b.length;
+		return diff;
+	});
+	let lastModifiedOffset = text.length;
+	for (let i = sortedEdits.length - 1; i >= 0; i--) {
+		let e = sortedEdits[i];
+		if (e.offset + e.length <= lastModifiedOffset) text = applyEdit(text, e);
+		else throw new Error("Overlapping edit");
+		lastModifiedOffset = e.offset;
+	}
+	return text;
+}
+var createScanner, ScanError, SyntaxKind, getLocation, parse$3, parseTree, findNodeAtLocation, findNodeAtOffset, getNodePath, getNodeValue, visit, stripComments, ParseErrorCode;
+var init_main = __esmMin((() => {
+	init_format$1();
+	init_edit();
+	init_scanner();
+	init_parser();
+	createScanner = createScanner$1;
+	(function(ScanError) {
+		ScanError[ScanError["None"] = 0] = "None";
+		ScanError[ScanError["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
+		ScanError[ScanError["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
+		ScanError[ScanError["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
+		ScanError[ScanError["InvalidUnicode"] = 4] = "InvalidUnicode";
+		ScanError[ScanError["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
+		ScanError[ScanError["InvalidCharacter"] = 6] = "InvalidCharacter";
+	})(ScanError || (ScanError = {}));
+	(function(SyntaxKind) {
+		SyntaxKind[SyntaxKind["OpenBraceToken"] = 1] = "OpenBraceToken";
+		SyntaxKind[SyntaxKind["CloseBraceToken"] = 2] = "CloseBraceToken";
+		SyntaxKind[SyntaxKind["OpenBracketToken"] = 3] = "OpenBracketToken";
+		SyntaxKind[SyntaxKind["CloseBracketToken"] = 4] = "CloseBracketToken";
+		SyntaxKind[SyntaxKind["CommaToken"] = 5] = "CommaToken";
+		SyntaxKind[SyntaxKind["ColonToken"] = 6] = "ColonToken";
+		SyntaxKind[SyntaxKind["NullKeyword"] = 7] = "NullKeyword";
+		SyntaxKind[SyntaxKind["TrueKeyword"] = 8] = "TrueKeyword";
+		SyntaxKind[SyntaxKind["FalseKeyword"] = 9] = "FalseKeyword";
+		SyntaxKind[SyntaxKind["StringLiteral"] = 10] = "StringLiteral";
+		SyntaxKind[SyntaxKind["NumericLiteral"] = 11] = "NumericLiteral";
+		SyntaxKind[SyntaxKind["LineCommentTrivia"] = 12] = "LineCommentTrivia";
+		SyntaxKind[SyntaxKind["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
+		SyntaxKind[SyntaxKind["LineBreakTrivia"] = 14] = "LineBreakTrivia";
+		SyntaxKind[SyntaxKind["Trivia"] = 15] = "Trivia";
+		SyntaxKind[SyntaxKind["Unknown"] = 16] = "Unknown";
+		SyntaxKind[SyntaxKind["EOF"] = 17] = "EOF";
+	})(SyntaxKind || (SyntaxKind = {}));
+	getLocation = getLocation$1;
+	parse$3 = parse$4;
+	parseTree = parseTree$1;
+	findNodeAtLocation = findNodeAtLocation$1;
+	findNodeAtOffset = findNodeAtOffset$1;
+	getNodePath = getNodePath$1;
+	getNodeValue = getNodeValue$1;
+	visit = visit$1;
+	stripComments = stripComments$1;
+	(function(ParseErrorCode) {
+		ParseErrorCode[ParseErrorCode["InvalidSymbol"] = 1] = "InvalidSymbol";
+		ParseErrorCode[ParseErrorCode["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
+		ParseErrorCode[ParseErrorCode["PropertyNameExpected"] = 3] = "PropertyNameExpected";
+		ParseErrorCode[ParseErrorCode["ValueExpected"] = 4] = "ValueExpected";
+		ParseErrorCode[ParseErrorCode["ColonExpected"] = 5] = "ColonExpected";
+		ParseErrorCode[ParseErrorCode["CommaExpected"] = 6] = "CommaExpected";
+		ParseErrorCode[ParseErrorCode["CloseBraceExpected"] = 7] = "CloseBraceExpected";
+		ParseErrorCode[ParseErrorCode["CloseBracketExpected"] = 8] = "CloseBracketExpected";
+		ParseErrorCode[ParseErrorCode["EndOfFileExpected"] = 9] = "EndOfFileExpected";
+		ParseErrorCode[ParseErrorCode["InvalidCommentToken"] = 10] = "InvalidCommentToken";
+		ParseErrorCode[ParseErrorCode["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
+		ParseErrorCode[ParseErrorCode["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
+		ParseErrorCode[ParseErrorCode["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
+		ParseErrorCode[ParseErrorCode["InvalidUnicode"] = 14] = "InvalidUnicode";
+		ParseErrorCode[ParseErrorCode["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
+		ParseErrorCode[ParseErrorCode["InvalidCharacter"] = 16] = "InvalidCharacter";
+	})(ParseErrorCode || (ParseErrorCode = {}));
+}));
+// src/jsonc.ts
+function build(visit, text, errors) {
+	let root;
+	let key = "";
+	const open = [];
+	const put = (value) => {
+		const parent = open.at(-1);
+		if (parent === void 0) root = value;
+		else if (Array.isArray(parent)) parent.push(value);
+		else Object.defineProperty(parent, key, {
+			value,
+			enumerable: true,
+			writable: true,
+			configurable: true
+		});
+	};
+	const begin = (container) => {
+		put(container);
+		open.push(container);
+	};
+	visit(text, {
+		onObjectBegin: () => begin({}),
+		onObjectProperty: (name) => {
+			key = name;
+		},
+		onObjectEnd: () => void open.pop(),
+		onArrayBegin: () => begin([]),
+		onArrayEnd: () => void open.pop(),
+		onLiteralValue: (value) => put(value),
+		onError: (error, offset, length) => void errors.push({
+			error,
+			offset,
+			length
+		})
+	}, {
+		allowTrailingComma: true,
+		disallowComments: false,
+		allowEmptyContent: false
+	});
+	return root;
+}
+function parseJsonc(text) {
+	jsonc ??= main_exports;
+	const { printParseErrorCode, visit } = jsonc;
+	const errors = [];
+	const body = text.replace(/^\uFEFF/, "");
+	const value = build(visit, body, errors);
+	const first = errors[0];
+	if (first === void 0) return value;
+	const before = body.slice(0, first.offset).split("\n");
+	const line = before.length;
+	const column = (before[before.length - 1] ?? "").length + 1;
+	throw new SyntaxError(`${PROBLEMS[printParseErrorCode(first.error)] ?? "malformed JSON"} at line ${line} column ${column}`);
+}
+var jsonc, PROBLEMS;
+var init_jsonc = __esmMin((() => {
+	init_main();
+	PROBLEMS = {
+		InvalidSymbol: "unexpected character",
+		InvalidNumberFormat: "malformed number",
+		PropertyNameExpected: "expected a property name in double quotes",
+		ValueExpected: "expected a value",
+		ColonExpected: "expected ':'",
+		CommaExpected: "expected ','",
+		CloseBraceExpected: "expected '}'",
+		CloseBracketExpected: "expected ']'",
+		EndOfFileExpected: "expected the end of the file",
+		InvalidCommentToken: "malformed comment",
+		UnexpectedEndOfComment: "unclosed comment",
+		UnexpectedEndOfString: "unclosed string",
+		UnexpectedEndOfNumber: "unfinished number",
+		InvalidUnicode: "malformed \\u escape",
+		InvalidEscapeCharacter: "malformed escape",
+		InvalidCharacter: "control character in a string"
+	};
+}));
 // src/sources/git/manifests.ts
 function npmWorkspaces(text) {
 	const workspaces = parseJson$1(text)?.workspaces;
 	const list = Array.isArray(workspaces) ? workspaces : isObject$1(workspaces) ? workspaces.packages : void 0;
 	return Array.isArray(list) ? list.filter((p) => typeof p === "string") : [];
+}
+function rushProjects(text) {
+	if (text === null) return [];
+	let json;
+	try {
+		json = parseJsonc(text);
+	} catch {
+		return [];
+	}
+	const projects = isObject$1(json) ? json.projects : void 0;
+	if (!Array.isArray(projects)) return [];
+	return projects.flatMap((p) => isObject$1(p) && typeof p.projectFolder === "string" ? [p.projectFolder] : []);
 }
 function pnpmWorkspaces(text) {
 	if (text === null) return [];
@@ -28150,6 +29635,7 @@ function parseTomlText(text) {
 }
 var init_manifests = __esmMin((() => {
 	init_dist();
+	init_jsonc();
 }));
 // src/sources/git/changesets.ts
 function inChangesets(path) {
@@ -34321,11 +35807,11 @@ var init_errors = __esmMin((() => {
 	ZodRealError = $constructor("ZodError", initializer, void 0, { Parent: Error });
 }));
 // node_modules/zod/v4/classic/parse.js
-var parse$4, parseAsync, safeParse, safeParseAsync, encode, decode, encodeAsync, decodeAsync, safeEncode, safeDecode, safeEncodeAsync, safeDecodeAsync;
+var parse$2, parseAsync, safeParse, safeParseAsync, encode, decode, encodeAsync, decodeAsync, safeEncode, safeDecode, safeEncodeAsync, safeDecodeAsync;
 var init_parse$2 = __esmMin((() => {
 	init_core();
 	init_errors();
-	parse$4 = _parse(ZodRealError);
+	parse$2 = _parse(ZodRealError);
 	parseAsync = _parseAsync(ZodRealError);
 	safeParse = _safeParse(ZodRealError);
 	safeParseAsync = _safeParseAsync(ZodRealError);
@@ -34620,7 +36106,7 @@ var init_schemas = __esmMin((() => {
 			own(this, "~standard", value);
 		},
 		parse: function _parse(data, params) {
-			return parse$4(this, data, params, { callee: _parse });
+			return parse$2(this, data, params, { callee: _parse });
 		},
 		parseAsync: async function _parseAsync(data, params) {
 			return await parseAsync(this, data, params, { callee: _parseAsync });
@@ -36744,7 +38230,7 @@ function expand(template, context) {
 	if (template === "/") return template;
 	else return template.replace(/\/$/, "");
 }
-function parse$3(options) {
+function parse$1(options) {
 	let method = options.method.toUpperCase();
 	let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
 	let headers = Object.assign({}, options.headers);
@@ -36781,7 +38267,7 @@ function parse$3(options) {
 	}, typeof body !== "undefined" ? { body } : null, options.request ? { request: options.request } : null);
 }
 function endpointWithDefaults(defaults, route, options) {
-	return parse$3(merge$1(defaults, route, options));
+	return parse$1(merge$1(defaults, route, options));
 }
 function withDefaults$3(oldDefaults, newDefaults) {
 	const DEFAULTS2 = merge$1(oldDefaults, newDefaults);
@@ -36790,7 +38276,7 @@ function withDefaults$3(oldDefaults, newDefaults) {
 		DEFAULTS: DEFAULTS2,
 		defaults: withDefaults$3.bind(null, DEFAULTS2),
 		merge: merge$1.bind(null, DEFAULTS2),
-		parse: parse$3
+		parse: parse$1
 	});
 }
 var DEFAULTS, urlVariableRegex, endpoint;
@@ -39165,1479 +40651,6 @@ var PLAIN_KEY;
 var init_issues = __esmMin((() => {
 	PLAIN_KEY = /^[A-Za-z][\w-]{0,39}$/;
 }));
-// node_modules/jsonc-parser/lib/esm/impl/scanner.js
-function createScanner$1(text, ignoreTrivia = false) {
-	const len = text.length;
-	let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
-	function scanHexDigits(count, exact) {
-		let digits = 0;
-		let value = 0;
-		while (digits < count || !exact) {
-			let ch = text.charCodeAt(pos);
-			if (ch >= 48 && ch <= 57) value = value * 16 + ch - 48;
-			else if (ch >= 65 && ch <= 70) value = value * 16 + ch - 65 + 10;
-			else if (ch >= 97 && ch <= 102) value = value * 16 + ch - 97 + 10;
-			else break;
-			pos++;
-			digits++;
-		}
-		if (digits < count) value = -1;
-		return value;
-	}
-	function setPosition(newPosition) {
-		pos = newPosition;
-		value = "";
-		tokenOffset = 0;
-		token = 16;
-		scanError = 0;
-	}
-	function scanNumber() {
-		let start = pos;
-		if (text.charCodeAt(pos) === 48) pos++;
-		else {
-			pos++;
-			while (pos < text.length && isDigit(text.charCodeAt(pos))) pos++;
-		}
-		if (pos < text.length && text.charCodeAt(pos) === 46) {
-			pos++;
-			if (pos < text.length && isDigit(text.charCodeAt(pos))) {
-				pos++;
-				while (pos < text.length && isDigit(text.charCodeAt(pos))) pos++;
-			} else {
-				scanError = 3;
-				return text.substring(start, pos);
-			}
-		}
-		let end = pos;
-		if (pos < text.length && (text.charCodeAt(pos) === 69 || text.charCodeAt(pos) === 101)) {
-			pos++;
-			if (pos < text.length && text.charCodeAt(pos) === 43 || text.charCodeAt(pos) === 45) pos++;
-			if (pos < text.length && isDigit(text.charCodeAt(pos))) {
-				pos++;
-				while (pos < text.length && isDigit(text.charCodeAt(pos))) pos++;
-				end = pos;
-			} else scanError = 3;
-		}
-		return text.substring(start, end);
-	}
-	function scanString() {
-		let result = "", start = pos;
-		while (true) {
-			if (pos >= len) {
-				result += text.substring(start, pos);
-				scanError = 2;
-				break;
-			}
-			const ch = text.charCodeAt(pos);
-			if (ch === 34) {
-				result += text.substring(start, pos);
-				pos++;
-				break;
-			}
-			if (ch === 92) {
-				result += text.substring(start, pos);
-				pos++;
-				if (pos >= len) {
-					scanError = 2;
-					break;
-				}
-				switch (text.charCodeAt(pos++)) {
-					case 34:
-						result += "\"";
-						break;
-					case 92:
-						result += "\\";
-						break;
-					case 47:
-						result += "/";
-						break;
-					case 98:
-						result += "\b";
-						break;
-					case 102:
-						result += "\f";
-						break;
-					case 110:
-						result += "\n";
-						break;
-					case 114:
-						result += "\r";
-						break;
-					case 116:
-						result += "	";
-						break;
-					case 117:
-						const ch3 = scanHexDigits(4, true);
-						if (ch3 >= 0) result += String.fromCharCode(ch3);
-						else scanError = 4;
-						break;
-					default: scanError = 5;
-				}
-				start = pos;
-				continue;
-			}
-			if (ch >= 0 && ch <= 31) {
-				if (isLineBreak(ch)) {
-					result += text.substring(start, pos);
-					scanError = 2;
-					break;
-				} else scanError = 6;
-			}
-			pos++;
-		}
-		return result;
-	}
-	function scanNext() {
-		value = "";
-		scanError = 0;
-		tokenOffset = pos;
-		lineStartOffset = lineNumber;
-		prevTokenLineStartOffset = tokenLineStartOffset;
-		if (pos >= len) {
-			tokenOffset = len;
-			return token = 17;
-		}
-		let code = text.charCodeAt(pos);
-		if (isWhiteSpace(code)) {
-			do {
-				pos++;
-				value += String.fromCharCode(code);
-				code = text.charCodeAt(pos);
-			} while (isWhiteSpace(code));
-			return token = 15;
-		}
-		if (isLineBreak(code)) {
-			pos++;
-			value += String.fromCharCode(code);
-			if (code === 13 && text.charCodeAt(pos) === 10) {
-				pos++;
-				value += "\n";
-			}
-			lineNumber++;
-			tokenLineStartOffset = pos;
-			return token = 14;
-		}
-		switch (code) {
-			case 123:
-				pos++;
-				return token = 1;
-			case 125:
-				pos++;
-				return token = 2;
-			case 91:
-				pos++;
-				return token = 3;
-			case 93:
-				pos++;
-				return token = 4;
-			case 58:
-				pos++;
-				return token = 6;
-			case 44:
-				pos++;
-				return token = 5;
-			case 34:
-				pos++;
-				value = scanString();
-				return token = 10;
-			case 47:
-				const start = pos - 1;
-				if (text.charCodeAt(pos + 1) === 47) {
-					pos += 2;
-					while (pos < len) {
-						if (isLineBreak(text.charCodeAt(pos))) break;
-						pos++;
-					}
-					value = text.substring(start, pos);
-					return token = 12;
-				}
-				if (text.charCodeAt(pos + 1) === 42) {
-					pos += 2;
-					const safeLength = len - 1;
-					let commentClosed = false;
-					while (pos < safeLength) {
-						const ch = text.charCodeAt(pos);
-						if (ch === 42 && text.charCodeAt(pos + 1) === 47) {
-							pos += 2;
-							commentClosed = true;
-							break;
-						}
-						pos++;
-						if (isLineBreak(ch)) {
-							if (ch === 13 && text.charCodeAt(pos) === 10) pos++;
-							lineNumber++;
-							tokenLineStartOffset = pos;
-						}
-					}
-					if (!commentClosed) {
-						pos++;
-						scanError = 1;
-					}
-					value = text.substring(start, pos);
-					return token = 13;
-				}
-				value += String.fromCharCode(code);
-				pos++;
-				return token = 16;
-			case 45:
-				value += String.fromCharCode(code);
-				pos++;
-				if (pos === len || !isDigit(text.charCodeAt(pos))) return token = 16;
-			case 48:
-			case 49:
-			case 50:
-			case 51:
-			case 52:
-			case 53:
-			case 54:
-			case 55:
-			case 56:
-			case 57:
-				value += scanNumber();
-				return token = 11;
-			default:
-				while (pos < len && isUnknownContentCharacter(code)) {
-					pos++;
-					code = text.charCodeAt(pos);
-				}
-				if (tokenOffset !== pos) {
-					value = text.substring(tokenOffset, pos);
-					switch (value) {
-						case "true": return token = 8;
-						case "false": return token = 9;
-						case "null": return token = 7;
-					}
-					return token = 16;
-				}
-				value += String.fromCharCode(code);
-				pos++;
-				return token = 16;
-		}
-	}
-	function isUnknownContentCharacter(code) {
-		if (isWhiteSpace(code) || isLineBreak(code)) return false;
-		switch (code) {
-			case 125:
-			case 93:
-			case 123:
-			case 91:
-			case 34:
-			case 58:
-			case 44:
-			case 47: return false;
-		}
-		return true;
-	}
-	function scanNextNonTrivia() {
-		let result;
-		do
-			result = scanNext();
-		while (result >= 12 && result <= 15);
-		return result;
-	}
-	return {
-		setPosition,
-		getPosition: () => pos,
-		scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
-		getToken: () => token,
-		getTokenValue: () => value,
-		getTokenOffset: () => tokenOffset,
-		getTokenLength: () => pos - tokenOffset,
-		getTokenStartLine: () => lineStartOffset,
-		getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
-		getTokenError: () => scanError
-	};
-}
-function isWhiteSpace(ch) {
-	return ch === 32 || ch === 9;
-}
-function isLineBreak(ch) {
-	return ch === 10 || ch === 13;
-}
-function isDigit(ch) {
-	return ch >= 48 && ch <= 57;
-}
-var CharacterCodes;
-var init_scanner = __esmMin((() => {
-	(function(CharacterCodes) {
-		CharacterCodes[CharacterCodes["lineFeed"] = 10] = "lineFeed";
-		CharacterCodes[CharacterCodes["carriageReturn"] = 13] = "carriageReturn";
-		CharacterCodes[CharacterCodes["space"] = 32] = "space";
-		CharacterCodes[CharacterCodes["_0"] = 48] = "_0";
-		CharacterCodes[CharacterCodes["_1"] = 49] = "_1";
-		CharacterCodes[CharacterCodes["_2"] = 50] = "_2";
-		CharacterCodes[CharacterCodes["_3"] = 51] = "_3";
-		CharacterCodes[CharacterCodes["_4"] = 52] = "_4";
-		CharacterCodes[CharacterCodes["_5"] = 53] = "_5";
-		CharacterCodes[CharacterCodes["_6"] = 54] = "_6";
-		CharacterCodes[CharacterCodes["_7"] = 55] = "_7";
-		CharacterCodes[CharacterCodes["_8"] = 56] = "_8";
-		CharacterCodes[CharacterCodes["_9"] = 57] = "_9";
-		CharacterCodes[CharacterCodes["a"] = 97] = "a";
-		CharacterCodes[CharacterCodes["b"] = 98] = "b";
-		CharacterCodes[CharacterCodes["c"] = 99] = "c";
-		CharacterCodes[CharacterCodes["d"] = 100] = "d";
-		CharacterCodes[CharacterCodes["e"] = 101] = "e";
-		CharacterCodes[CharacterCodes["f"] = 102] = "f";
-		CharacterCodes[CharacterCodes["g"] = 103] = "g";
-		CharacterCodes[CharacterCodes["h"] = 104] = "h";
-		CharacterCodes[CharacterCodes["i"] = 105] = "i";
-		CharacterCodes[CharacterCodes["j"] = 106] = "j";
-		CharacterCodes[CharacterCodes["k"] = 107] = "k";
-		CharacterCodes[CharacterCodes["l"] = 108] = "l";
-		CharacterCodes[CharacterCodes["m"] = 109] = "m";
-		CharacterCodes[CharacterCodes["n"] = 110] = "n";
-		CharacterCodes[CharacterCodes["o"] = 111] = "o";
-		CharacterCodes[CharacterCodes["p"] = 112] = "p";
-		CharacterCodes[CharacterCodes["q"] = 113] = "q";
-		CharacterCodes[CharacterCodes["r"] = 114] = "r";
-		CharacterCodes[CharacterCodes["s"] = 115] = "s";
-		CharacterCodes[CharacterCodes["t"] = 116] = "t";
-		CharacterCodes[CharacterCodes["u"] = 117] = "u";
-		CharacterCodes[CharacterCodes["v"] = 118] = "v";
-		CharacterCodes[CharacterCodes["w"] = 119] = "w";
-		CharacterCodes[CharacterCodes["x"] = 120] = "x";
-		CharacterCodes[CharacterCodes["y"] = 121] = "y";
-		CharacterCodes[CharacterCodes["z"] = 122] = "z";
-		CharacterCodes[CharacterCodes["A"] = 65] = "A";
-		CharacterCodes[CharacterCodes["B"] = 66] = "B";
-		CharacterCodes[CharacterCodes["C"] = 67] = "C";
-		CharacterCodes[CharacterCodes["D"] = 68] = "D";
-		CharacterCodes[CharacterCodes["E"] = 69] = "E";
-		CharacterCodes[CharacterCodes["F"] = 70] = "F";
-		CharacterCodes[CharacterCodes["G"] = 71] = "G";
-		CharacterCodes[CharacterCodes["H"] = 72] = "H";
-		CharacterCodes[CharacterCodes["I"] = 73] = "I";
-		CharacterCodes[CharacterCodes["J"] = 74] = "J";
-		CharacterCodes[CharacterCodes["K"] = 75] = "K";
-		CharacterCodes[CharacterCodes["L"] = 76] = "L";
-		CharacterCodes[CharacterCodes["M"] = 77] = "M";
-		CharacterCodes[CharacterCodes["N"] = 78] = "N";
-		CharacterCodes[CharacterCodes["O"] = 79] = "O";
-		CharacterCodes[CharacterCodes["P"] = 80] = "P";
-		CharacterCodes[CharacterCodes["Q"] = 81] = "Q";
-		CharacterCodes[CharacterCodes["R"] = 82] = "R";
-		CharacterCodes[CharacterCodes["S"] = 83] = "S";
-		CharacterCodes[CharacterCodes["T"] = 84] = "T";
-		CharacterCodes[CharacterCodes["U"] = 85] = "U";
-		CharacterCodes[CharacterCodes["V"] = 86] = "V";
-		CharacterCodes[CharacterCodes["W"] = 87] = "W";
-		CharacterCodes[CharacterCodes["X"] = 88] = "X";
-		CharacterCodes[CharacterCodes["Y"] = 89] = "Y";
-		CharacterCodes[CharacterCodes["Z"] = 90] = "Z";
-		CharacterCodes[CharacterCodes["asterisk"] = 42] = "asterisk";
-		CharacterCodes[CharacterCodes["backslash"] = 92] = "backslash";
-		CharacterCodes[CharacterCodes["closeBrace"] = 125] = "closeBrace";
-		CharacterCodes[CharacterCodes["closeBracket"] = 93] = "closeBracket";
-		CharacterCodes[CharacterCodes["colon"] = 58] = "colon";
-		CharacterCodes[CharacterCodes["comma"] = 44] = "comma";
-		CharacterCodes[CharacterCodes["dot"] = 46] = "dot";
-		CharacterCodes[CharacterCodes["doubleQuote"] = 34] = "doubleQuote";
-		CharacterCodes[CharacterCodes["minus"] = 45] = "minus";
-		CharacterCodes[CharacterCodes["openBrace"] = 123] = "openBrace";
-		CharacterCodes[CharacterCodes["openBracket"] = 91] = "openBracket";
-		CharacterCodes[CharacterCodes["plus"] = 43] = "plus";
-		CharacterCodes[CharacterCodes["slash"] = 47] = "slash";
-		CharacterCodes[CharacterCodes["formFeed"] = 12] = "formFeed";
-		CharacterCodes[CharacterCodes["tab"] = 9] = "tab";
-	})(CharacterCodes || (CharacterCodes = {}));
-}));
-// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
-var cachedSpaces, maxCachedValues, cachedBreakLinesWithSpaces, supportedEols;
-var init_string_intern = __esmMin((() => {
-	cachedSpaces = new Array(20).fill(0).map((_, index) => {
-		return " ".repeat(index);
-	});
-	maxCachedValues = 200;
-	cachedBreakLinesWithSpaces = {
-		" ": {
-			"\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-				return "\n" + " ".repeat(index);
-			}),
-			"\r": new Array(maxCachedValues).fill(0).map((_, index) => {
-				return "\r" + " ".repeat(index);
-			}),
-			"\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-				return "\r\n" + " ".repeat(index);
-			})
-		},
-		"	": {
-			"\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-				return "\n" + "	".repeat(index);
-			}),
-			"\r": new Array(maxCachedValues).fill(0).map((_, index) => {
-				return "\r" + "	".repeat(index);
-			}),
-			"\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-				return "\r\n" + "	".repeat(index);
-			})
-		}
-	};
-	supportedEols = [
-		"\n",
-		"\r",
-		"\r\n"
-	];
-}));
-// node_modules/jsonc-parser/lib/esm/impl/format.js
-function format$1(documentText, range, options) {
-	let initialIndentLevel;
-	let formatText;
-	let formatTextStart;
-	let rangeStart;
-	let rangeEnd;
-	if (range) {
-		rangeStart = range.offset;
-		rangeEnd = rangeStart + range.length;
-		formatTextStart = rangeStart;
-		while (formatTextStart > 0 && !isEOL(documentText, formatTextStart - 1)) formatTextStart--;
-		let endOffset = rangeEnd;
-		while (endOffset < documentText.length && !isEOL(documentText, endOffset)) endOffset++;
-		formatText = documentText.substring(formatTextStart, endOffset);
-		initialIndentLevel = computeIndentLevel(formatText, options);
-	} else {
-		formatText = documentText;
-		initialIndentLevel = 0;
-		formatTextStart = 0;
-		rangeStart = 0;
-		rangeEnd = documentText.length;
-	}
-	const eol = getEOL(options, documentText);
-	const eolFastPathSupported = supportedEols.includes(eol);
-	let numberLineBreaks = 0;
-	let indentLevel = 0;
-	let indentValue;
-	if (options.insertSpaces) indentValue = cachedSpaces[options.tabSize || 4] ?? repeat(cachedSpaces[1], options.tabSize || 4);
-	else indentValue = "	";
-	const indentType = indentValue === "	" ? "	" : " ";
-	let scanner = createScanner$1(formatText, false);
-	let hasError = false;
-	function newLinesAndIndent() {
-		if (numberLineBreaks > 1) return repeat(eol, numberLineBreaks) + repeat(indentValue, initialIndentLevel + indentLevel);
-		const amountOfSpaces = indentValue.length * (initialIndentLevel + indentLevel);
-		if (!eolFastPathSupported || amountOfSpaces > cachedBreakLinesWithSpaces[indentType][eol].length) return eol + repeat(indentValue, initialIndentLevel + indentLevel);
-		if (amountOfSpaces <= 0) return eol;
-		return cachedBreakLinesWithSpaces[indentType][eol][amountOfSpaces];
-	}
-	function scanNext() {
-		let token = scanner.scan();
-		numberLineBreaks = 0;
-		while (token === 15 || token === 14) {
-			if (token === 14 && options.keepLines) numberLineBreaks += 1;
-			else if (token === 14) numberLineBreaks = 1;
-			token = scanner.scan();
-		}
-		hasError = token === 16 || scanner.getTokenError() !== 0;
-		return token;
-	}
-	const editOperations = [];
-	function addEdit(text, startOffset, endOffset) {
-		if (!hasError && (!range || startOffset < rangeEnd && endOffset > rangeStart) && documentText.substring(startOffset, endOffset) !== text) editOperations.push({
-			offset: startOffset,
-			length: endOffset - startOffset,
-			content: text
-		});
-	}
-	let firstToken = scanNext();
-	if (options.keepLines && numberLineBreaks > 0) addEdit(repeat(eol, numberLineBreaks), 0, 0);
-	if (firstToken !== 17) {
-		let firstTokenStart = scanner.getTokenOffset() + formatTextStart;
-		addEdit(indentValue.length * initialIndentLevel < 20 && options.insertSpaces ? cachedSpaces[indentValue.length * initialIndentLevel] : repeat(indentValue, initialIndentLevel), formatTextStart, firstTokenStart);
-	}
-	while (firstToken !== 17) {
-		let firstTokenEnd = scanner.getTokenOffset() + scanner.getTokenLength() + formatTextStart;
-		let secondToken = scanNext();
-		let replaceContent = "";
-		let needsLineBreak = false;
-		while (numberLineBreaks === 0 && (secondToken === 12 || secondToken === 13)) {
-			let commentTokenStart = scanner.getTokenOffset() + formatTextStart;
-			addEdit(cachedSpaces[1], firstTokenEnd, commentTokenStart);
-			firstTokenEnd = scanner.getTokenOffset() + scanner.getTokenLength() + formatTextStart;
-			needsLineBreak = secondToken === 12;
-			replaceContent = needsLineBreak ? newLinesAndIndent() : "";
-			secondToken = scanNext();
-		}
-		if (secondToken === 2) {
-			if (firstToken !== 1) indentLevel--;
-			if (options.keepLines && numberLineBreaks > 0 || !options.keepLines && firstToken !== 1) replaceContent = newLinesAndIndent();
-			else if (options.keepLines) replaceContent = cachedSpaces[1];
-		} else if (secondToken === 4) {
-			if (firstToken !== 3) indentLevel--;
-			if (options.keepLines && numberLineBreaks > 0 || !options.keepLines && firstToken !== 3) replaceContent = newLinesAndIndent();
-			else if (options.keepLines) replaceContent = cachedSpaces[1];
-		} else {
-			switch (firstToken) {
-				case 3:
-				case 1:
-					indentLevel++;
-					if (options.keepLines && numberLineBreaks > 0 || !options.keepLines) replaceContent = newLinesAndIndent();
-					else replaceContent = cachedSpaces[1];
-					break;
-				case 5:
-					if (options.keepLines && numberLineBreaks > 0 || !options.keepLines) replaceContent = newLinesAndIndent();
-					else replaceContent = cachedSpaces[1];
-					break;
-				case 12:
-					replaceContent = newLinesAndIndent();
-					break;
-				case 13:
-					if (numberLineBreaks > 0) replaceContent = newLinesAndIndent();
-					else if (!needsLineBreak) replaceContent = cachedSpaces[1];
-					break;
-				case 6:
-					if (options.keepLines && numberLineBreaks > 0) replaceContent = newLinesAndIndent();
-					else if (!needsLineBreak) replaceContent = cachedSpaces[1];
-					break;
-				case 10:
-					if (options.keepLines && numberLineBreaks > 0) replaceContent = newLinesAndIndent();
-					else if (secondToken === 6 && !needsLineBreak) replaceContent = "";
-					break;
-				case 7:
-				case 8:
-				case 9:
-				case 11:
-				case 2:
-				case 4:
-					if (options.keepLines && numberLineBreaks > 0) replaceContent = newLinesAndIndent();
-					else if ((secondToken === 12 || secondToken === 13) && !needsLineBreak) replaceContent = cachedSpaces[1];
-					else if (secondToken !== 5 && secondToken !== 17) hasError = true;
-					break;
-				case 16: hasError = true;
-			}
-			if (numberLineBreaks > 0 && (secondToken === 12 || secondToken === 13)) replaceContent = newLinesAndIndent();
-		}
-		if (secondToken === 17) {
-			if (options.keepLines && numberLineBreaks > 0) replaceContent = newLinesAndIndent();
-			else replaceContent = options.insertFinalNewline ? eol : "";
-		}
-		const secondTokenStart = scanner.getTokenOffset() + formatTextStart;
-		addEdit(replaceContent, firstTokenEnd, secondTokenStart);
-		firstToken = secondToken;
-	}
-	return editOperations;
-}
-function repeat(s, count) {
-	let result = "";
-	for (let i = 0; i < count; i++) result += s;
-	return result;
-}
-function computeIndentLevel(content, options) {
-	let i = 0;
-	let nChars = 0;
-	const tabSize = options.tabSize || 4;
-	while (i < content.length) {
-		let ch = content.charAt(i);
-		if (ch === cachedSpaces[1]) nChars++;
-		else if (ch === "	") nChars += tabSize;
-		else break;
-		i++;
-	}
-	return Math.floor(nChars / tabSize);
-}
-function getEOL(options, text) {
-	for (let i = 0; i < text.length; i++) {
-		const ch = text.charAt(i);
-		if (ch === "\r") {
-			if (i + 1 < text.length && text.charAt(i + 1) === "\n") return "\r\n";
-			return "\r";
-		} else if (ch === "\n") return "\n";
-	}
-	return options && options.eol || "\n";
-}
-function isEOL(text, offset) {
-	return "\r\n".indexOf(text.charAt(offset)) !== -1;
-}
-var init_format$1 = __esmMin((() => {
-	init_scanner();
-	init_string_intern();
-}));
-// node_modules/jsonc-parser/lib/esm/impl/parser.js
-function getLocation$1(text, position) {
-	const segments = [];
-	const earlyReturnException = new Object();
-	let previousNode = void 0;
-	const previousNodeInst = {
-		value: {},
-		offset: 0,
-		length: 0,
-		type: "object",
-		parent: void 0
-	};
-	let isAtPropertyKey = false;
-	function setPreviousNode(value, offset, length, type) {
-		previousNodeInst.value = value;
-		previousNodeInst.offset = offset;
-		previousNodeInst.length = length;
-		previousNodeInst.type = type;
-		previousNodeInst.colonOffset = void 0;
-		previousNode = previousNodeInst;
-	}
-	try {
-		visit$1(text, {
-			onObjectBegin: (offset, length) => {
-				if (position <= offset) throw earlyReturnException;
-				previousNode = void 0;
-				isAtPropertyKey = position > offset;
-				segments.push("");
-			},
-			onObjectProperty: (name, offset, length) => {
-				if (position < offset) throw earlyReturnException;
-				setPreviousNode(name, offset, length, "property");
-				segments[segments.length - 1] = name;
-				if (position <= offset + length) throw earlyReturnException;
-			},
-			onObjectEnd: (offset, length) => {
-				if (position <= offset) throw earlyReturnException;
-				previousNode = void 0;
-				segments.pop();
-			},
-			onArrayBegin: (offset, length) => {
-				if (position <= offset) throw earlyReturnException;
-				previousNode = void 0;
-				segments.push(0);
-			},
-			onArrayEnd: (offset, length) => {
-				if (position <= offset) throw earlyReturnException;
-				previousNode = void 0;
-				segments.pop();
-			},
-			onLiteralValue: (value, offset, length) => {
-				if (position < offset) throw earlyReturnException;
-				setPreviousNode(value, offset, length, getNodeType(value));
-				if (position <= offset + length) throw earlyReturnException;
-			},
-			onSeparator: (sep, offset, length) => {
-				if (position <= offset) throw earlyReturnException;
-				if (sep === ":" && previousNode && previousNode.type === "property") {
-					previousNode.colonOffset = offset;
-					isAtPropertyKey = false;
-					previousNode = void 0;
-				} else if (sep === ",") {
-					const last = segments[segments.length - 1];
-					if (typeof last === "number") segments[segments.length - 1] = last + 1;
-					else {
-						isAtPropertyKey = true;
-						segments[segments.length - 1] = "";
-					}
-					previousNode = void 0;
-				}
-			}
-		});
-	} catch (e) {
-		if (e !== earlyReturnException) throw e;
-	}
-	return {
-		path: segments,
-		previousNode,
-		isAtPropertyKey,
-		matches: (pattern) => {
-			let k = 0;
-			for (let i = 0; k < pattern.length && i < segments.length; i++) if (pattern[k] === segments[i] || pattern[k] === "*") k++;
-			else if (pattern[k] !== "**") return false;
-			return k === pattern.length;
-		}
-	};
-}
-function parse$1(text, errors = [], options = ParseOptions.DEFAULT) {
-	let currentProperty = null;
-	let currentParent = [];
-	const previousParents = [];
-	function onValue(value) {
-		if (Array.isArray(currentParent)) currentParent.push(value);
-		else if (currentProperty !== null) currentParent[currentProperty] = value;
-	}
-	visit$1(text, {
-		onObjectBegin: () => {
-			const object = {};
-			onValue(object);
-			previousParents.push(currentParent);
-			currentParent = object;
-			currentProperty = null;
-		},
-		onObjectProperty: (name) => {
-			currentProperty = name;
-		},
-		onObjectEnd: () => {
-			currentParent = previousParents.pop();
-		},
-		onArrayBegin: () => {
-			const array = [];
-			onValue(array);
-			previousParents.push(currentParent);
-			currentParent = array;
-			currentProperty = null;
-		},
-		onArrayEnd: () => {
-			currentParent = previousParents.pop();
-		},
-		onLiteralValue: onValue,
-		onError: (error, offset, length) => {
-			errors.push({
-				error,
-				offset,
-				length
-			});
-		}
-	}, options);
-	return currentParent[0];
-}
-function parseTree$1(text, errors = [], options = ParseOptions.DEFAULT) {
-	let currentParent = {
-		type: "array",
-		offset: -1,
-		length: -1,
-		children: [],
-		parent: void 0
-	};
-	function ensurePropertyComplete(endOffset) {
-		if (currentParent.type === "property") {
-			currentParent.length = endOffset - currentParent.offset;
-			currentParent = currentParent.parent;
-		}
-	}
-	function onValue(valueNode) {
-		currentParent.children.push(valueNode);
-		return valueNode;
-	}
-	visit$1(text, {
-		onObjectBegin: (offset) => {
-			currentParent = onValue({
-				type: "object",
-				offset,
-				length: -1,
-				parent: currentParent,
-				children: []
-			});
-		},
-		onObjectProperty: (name, offset, length) => {
-			currentParent = onValue({
-				type: "property",
-				offset,
-				length: -1,
-				parent: currentParent,
-				children: []
-			});
-			currentParent.children.push({
-				type: "string",
-				value: name,
-				offset,
-				length,
-				parent: currentParent
-			});
-		},
-		onObjectEnd: (offset, length) => {
-			ensurePropertyComplete(offset + length);
-			currentParent.length = offset + length - currentParent.offset;
-			currentParent = currentParent.parent;
-			ensurePropertyComplete(offset + length);
-		},
-		onArrayBegin: (offset, length) => {
-			currentParent = onValue({
-				type: "array",
-				offset,
-				length: -1,
-				parent: currentParent,
-				children: []
-			});
-		},
-		onArrayEnd: (offset, length) => {
-			currentParent.length = offset + length - currentParent.offset;
-			currentParent = currentParent.parent;
-			ensurePropertyComplete(offset + length);
-		},
-		onLiteralValue: (value, offset, length) => {
-			onValue({
-				type: getNodeType(value),
-				offset,
-				length,
-				parent: currentParent,
-				value
-			});
-			ensurePropertyComplete(offset + length);
-		},
-		onSeparator: (sep, offset, length) => {
-			if (currentParent.type === "property") {
-				if (sep === ":") currentParent.colonOffset = offset;
-				else if (sep === ",") ensurePropertyComplete(offset);
-			}
-		},
-		onError: (error, offset, length) => {
-			errors.push({
-				error,
-				offset,
-				length
-			});
-		}
-	}, options);
-	const result = currentParent.children[0];
-	if (result) delete result.parent;
-	return result;
-}
-function findNodeAtLocation$1(root, path) {
-	if (!root) return;
-	let node = root;
-	for (let segment of path) if (typeof segment === "string") {
-		if (node.type !== "object" || !Array.isArray(node.children)) return;
-		let found = false;
-		for (const propertyNode of node.children) if (Array.isArray(propertyNode.children) && propertyNode.children[0].value === segment && propertyNode.children.length === 2) {
-			node = propertyNode.children[1];
-			found = true;
-			break;
-		}
-		if (!found) return;
-	} else {
-		const index = segment;
-		if (node.type !== "array" || index < 0 || !Array.isArray(node.children) || index >= node.children.length) return;
-		node = node.children[index];
-	}
-	return node;
-}
-function getNodePath$1(node) {
-	if (!node.parent || !node.parent.children) return [];
-	const path = getNodePath$1(node.parent);
-	if (node.parent.type === "property") {
-		const key = node.parent.children[0].value;
-		path.push(key);
-	} else if (node.parent.type === "array") {
-		const index = node.parent.children.indexOf(node);
-		if (index !== -1) path.push(index);
-	}
-	return path;
-}
-function getNodeValue$1(node) {
-	switch (node.type) {
-		case "array": return node.children.map(getNodeValue$1);
-		case "object":
-			const obj = Object.create(null);
-			for (let prop of node.children) {
-				const valueNode = prop.children[1];
-				if (valueNode) obj[prop.children[0].value] = getNodeValue$1(valueNode);
-			}
-			return obj;
-		case "null":
-		case "string":
-		case "number":
-		case "boolean": return node.value;
-		default: return;
-	}
-}
-function contains(node, offset, includeRightBound = false) {
-	return offset >= node.offset && offset < node.offset + node.length || includeRightBound && offset === node.offset + node.length;
-}
-function findNodeAtOffset$1(node, offset, includeRightBound = false) {
-	if (contains(node, offset, includeRightBound)) {
-		const children = node.children;
-		if (Array.isArray(children)) for (let i = 0; i < children.length && children[i].offset <= offset; i++) {
-			const item = findNodeAtOffset$1(children[i], offset, includeRightBound);
-			if (item) return item;
-		}
-		return node;
-	}
-}
-function visit$1(text, visitor, options = ParseOptions.DEFAULT) {
-	const _scanner = createScanner$1(text, false);
-	const _jsonPath = [];
-	let suppressedCallbacks = 0;
-	function toNoArgVisit(visitFunction) {
-		return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
-	}
-	function toOneArgVisit(visitFunction) {
-		return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
-	}
-	function toOneArgVisitWithPath(visitFunction) {
-		return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
-	}
-	function toBeginVisit(visitFunction) {
-		return visitFunction ? () => {
-			if (suppressedCallbacks > 0) suppressedCallbacks++;
-			else if (visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) === false) suppressedCallbacks = 1;
-		} : () => true;
-	}
-	function toEndVisit(visitFunction) {
-		return visitFunction ? () => {
-			if (suppressedCallbacks > 0) suppressedCallbacks--;
-			if (suppressedCallbacks === 0) visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
-		} : () => true;
-	}
-	const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
-	const disallowComments = options && options.disallowComments;
-	const allowTrailingComma = options && options.allowTrailingComma;
-	function scanNext() {
-		while (true) {
-			const token = _scanner.scan();
-			switch (_scanner.getTokenError()) {
-				case 4:
-					handleError(14);
-					break;
-				case 5:
-					handleError(15);
-					break;
-				case 3:
-					handleError(13);
-					break;
-				case 1:
-					if (!disallowComments) handleError(11);
-					break;
-				case 2:
-					handleError(12);
-					break;
-				case 6: handleError(16);
-			}
-			switch (token) {
-				case 12:
-				case 13:
-					if (disallowComments) handleError(10);
-					else onComment();
-					break;
-				case 16:
-					handleError(1);
-					break;
-				case 15:
-				case 14: break;
-				default: return token;
-			}
-		}
-	}
-	function handleError(error, skipUntilAfter = [], skipUntil = []) {
-		onError(error);
-		if (skipUntilAfter.length + skipUntil.length > 0) {
-			let token = _scanner.getToken();
-			while (token !== 17) {
-				if (skipUntilAfter.indexOf(token) !== -1) {
-					scanNext();
-					break;
-				} else if (skipUntil.indexOf(token) !== -1) break;
-				token = scanNext();
-			}
-		}
-	}
-	function parseString(isValue) {
-		const value = _scanner.getTokenValue();
-		if (isValue) onLiteralValue(value);
-		else {
-			onObjectProperty(value);
-			_jsonPath.push(value);
-		}
-		scanNext();
-		return true;
-	}
-	function parseLiteral() {
-		switch (_scanner.getToken()) {
-			case 11:
-				const tokenValue = _scanner.getTokenValue();
-				let value = Number(tokenValue);
-				if (isNaN(value)) {
-					handleError(2);
-					value = 0;
-				}
-				onLiteralValue(value);
-				break;
-			case 7:
-				onLiteralValue(null);
-				break;
-			case 8:
-				onLiteralValue(true);
-				break;
-			case 9:
-				onLiteralValue(false);
-				break;
-			default: return false;
-		}
-		scanNext();
-		return true;
-	}
-	function parseProperty() {
-		if (_scanner.getToken() !== 10) {
-			handleError(3, [], [2, 5]);
-			return false;
-		}
-		parseString(false);
-		if (_scanner.getToken() === 6) {
-			onSeparator(":");
-			scanNext();
-			if (!parseValue()) handleError(4, [], [2, 5]);
-		} else handleError(5, [], [2, 5]);
-		_jsonPath.pop();
-		return true;
-	}
-	function parseObject() {
-		onObjectBegin();
-		scanNext();
-		let needsComma = false;
-		while (_scanner.getToken() !== 2 && _scanner.getToken() !== 17) {
-			if (_scanner.getToken() === 5) {
-				if (!needsComma) handleError(4, [], []);
-				onSeparator(",");
-				scanNext();
-				if (_scanner.getToken() === 2 && allowTrailingComma) break;
-			} else if (needsComma) handleError(6, [], []);
-			if (!parseProperty()) handleError(4, [], [2, 5]);
-			needsComma = true;
-		}
-		onObjectEnd();
-		if (_scanner.getToken() !== 2) handleError(7, [2], []);
-		else scanNext();
-		return true;
-	}
-	function parseArray() {
-		onArrayBegin();
-		scanNext();
-		let isFirstElement = true;
-		let needsComma = false;
-		while (_scanner.getToken() !== 4 && _scanner.getToken() !== 17) {
-			if (_scanner.getToken() === 5) {
-				if (!needsComma) handleError(4, [], []);
-				onSeparator(",");
-				scanNext();
-				if (_scanner.getToken() === 4 && allowTrailingComma) break;
-			} else if (needsComma) handleError(6, [], []);
-			if (isFirstElement) {
-				_jsonPath.push(0);
-				isFirstElement = false;
-			} else _jsonPath[_jsonPath.length - 1]++;
-			if (!parseValue()) handleError(4, [], [4, 5]);
-			needsComma = true;
-		}
-		onArrayEnd();
-		if (!isFirstElement) _jsonPath.pop();
-		if (_scanner.getToken() !== 4) handleError(8, [4], []);
-		else scanNext();
-		return true;
-	}
-	function parseValue() {
-		switch (_scanner.getToken()) {
-			case 3: return parseArray();
-			case 1: return parseObject();
-			case 10: return parseString(true);
-			default: return parseLiteral();
-		}
-	}
-	scanNext();
-	if (_scanner.getToken() === 17) {
-		if (options.allowEmptyContent) return true;
-		handleError(4, [], []);
-		return false;
-	}
-	if (!parseValue()) {
-		handleError(4, [], []);
-		return false;
-	}
-	if (_scanner.getToken() !== 17) handleError(9, [], []);
-	return true;
-}
-function stripComments$1(text, replaceCh) {
-	let _scanner = createScanner$1(text), parts = [], kind, offset = 0, pos;
-	do {
-		pos = _scanner.getPosition();
-		kind = _scanner.scan();
-		switch (kind) {
-			case 12:
-			case 13:
-			case 17:
-				if (offset !== pos) parts.push(text.substring(offset, pos));
-				if (replaceCh !== void 0) parts.push(_scanner.getTokenValue().replace(/[^\r\n]/g, replaceCh));
-				offset = _scanner.getPosition();
-		}
-	} while (kind !== 17);
-	return parts.join("");
-}
-function getNodeType(value) {
-	switch (typeof value) {
-		case "boolean": return "boolean";
-		case "number": return "number";
-		case "string": return "string";
-		case "object":
-			if (!value) return "null";
-			else if (Array.isArray(value)) return "array";
-			return "object";
-		default: return "null";
-	}
-}
-var ParseOptions;
-var init_parser = __esmMin((() => {
-	init_scanner();
-	(function(ParseOptions) {
-		ParseOptions.DEFAULT = { allowTrailingComma: false };
-	})(ParseOptions || (ParseOptions = {}));
-}));
-// node_modules/jsonc-parser/lib/esm/impl/edit.js
-function setProperty(text, originalPath, value, options) {
-	const path = originalPath.slice();
-	const root = parseTree$1(text, []);
-	let parent = void 0;
-	let lastSegment = void 0;
-	while (path.length > 0) {
-		lastSegment = path.pop();
-		parent = findNodeAtLocation$1(root, path);
-		if (parent === void 0 && value !== void 0) {
-			if (typeof lastSegment === "string") value = { [lastSegment]: value };
-			else value = [value];
-		} else break;
-	}
-	if (!parent) {
-		if (value === void 0) throw new Error("Can not delete in empty document");
-		return withFormatting(text, {
-			offset: root ? root.offset : 0,
-			length: root ? root.length : 0,
-			content: JSON.stringify(value)
-		}, options);
-	} else if (parent.type === "object" && typeof lastSegment === "string" && Array.isArray(parent.children)) {
-		const existing = findNodeAtLocation$1(parent, [lastSegment]);
-		if (existing !== void 0) {
-			if (value === void 0) {
-				if (!existing.parent) throw new Error("Malformed AST");
-				const propertyIndex = parent.children.indexOf(existing.parent);
-				let removeBegin;
-				let removeEnd = existing.parent.offset + existing.parent.length;
-				if (propertyIndex > 0) {
-					let previous = parent.children[propertyIndex - 1];
-					removeBegin = previous.offset + previous.length;
-				} else {
-					removeBegin = parent.offset + 1;
-					if (parent.children.length > 1) removeEnd = parent.children[1].offset;
-				}
-				return withFormatting(text, {
-					offset: removeBegin,
-					length: removeEnd - removeBegin,
-					content: ""
-				}, options);
-			} else return withFormatting(text, {
-				offset: existing.offset,
-				length: existing.length,
-				content: JSON.stringify(value)
-			}, options);
-		} else {
-			if (value === void 0) return [];
-			const newProperty = `${JSON.stringify(lastSegment)}: ${JSON.stringify(value)}`;
-			const index = options.getInsertionIndex ? options.getInsertionIndex(parent.children.map((p) => p.children[0].value)) : parent.children.length;
-			let edit;
-			if (index > 0) {
-				let previous = parent.children[index - 1];
-				edit = {
-					offset: previous.offset + previous.length,
-					length: 0,
-					content: "," + newProperty
-				};
-			} else if (parent.children.length === 0) edit = {
-				offset: parent.offset + 1,
-				length: 0,
-				content: newProperty
-			};
-			else edit = {
-				offset: parent.offset + 1,
-				length: 0,
-				content: newProperty + ","
-			};
-			return withFormatting(text, edit, options);
-		}
-	} else if (parent.type === "array" && typeof lastSegment === "number" && Array.isArray(parent.children)) {
-		const insertIndex = lastSegment;
-		if (insertIndex === -1) {
-			const newProperty = `${JSON.stringify(value)}`;
-			let edit;
-			if (parent.children.length === 0) edit = {
-				offset: parent.offset + 1,
-				length: 0,
-				content: newProperty
-			};
-			else {
-				const previous = parent.children[parent.children.length - 1];
-				edit = {
-					offset: previous.offset + previous.length,
-					length: 0,
-					content: "," + newProperty
-				};
-			}
-			return withFormatting(text, edit, options);
-		} else if (value === void 0 && parent.children.length >= 0) {
-			const removalIndex = lastSegment;
-			const toRemove = parent.children[removalIndex];
-			let edit;
-			if (parent.children.length === 1) edit = {
-				offset: parent.offset + 1,
-				length: parent.length - 2,
-				content: ""
-			};
-			else if (parent.children.length - 1 === removalIndex) {
-				let previous = parent.children[removalIndex - 1];
-				let offset = previous.offset + previous.length;
-				edit = {
-					offset,
-					length: parent.offset + parent.length - 2 - offset,
-					content: ""
-				};
-			} else edit = {
-				offset: toRemove.offset,
-				length: parent.children[removalIndex + 1].offset - toRemove.offset,
-				content: ""
-			};
-			return withFormatting(text, edit, options);
-		} else if (value !== void 0) {
-			let edit;
-			const newProperty = `${JSON.stringify(value)}`;
-			if (!options.isArrayInsertion && parent.children.length > lastSegment) {
-				const toModify = parent.children[lastSegment];
-				edit = {
-					offset: toModify.offset,
-					length: toModify.length,
-					content: newProperty
-				};
-			} else if (parent.children.length === 0 || lastSegment === 0) edit = {
-				offset: parent.offset + 1,
-				length: 0,
-				content: parent.children.length === 0 ? newProperty : newProperty + ","
-			};
-			else {
-				const index = lastSegment > parent.children.length ? parent.children.length : lastSegment;
-				const previous = parent.children[index - 1];
-				edit = {
-					offset: previous.offset + previous.length,
-					length: 0,
-					content: "," + newProperty
-				};
-			}
-			return withFormatting(text, edit, options);
-		} else throw new Error(`Can not ${value === void 0 ? "remove" : options.isArrayInsertion ? "insert" : "modify"} Array index ${insertIndex} as length is not sufficient`);
-	} else throw new Error(`Can not add ${typeof lastSegment !== "number" ? "index" : "property"} to parent of type ${parent.type}`);
-}
-function withFormatting(text, edit, options) {
-	if (!options.formattingOptions) return [edit];
-	let newText = applyEdit(text, edit);
-	let begin = edit.offset;
-	let end = edit.offset + edit.content.length;
-	if (edit.length === 0 || edit.content.length === 0) {
-		while (begin > 0 && !isEOL(newText, begin - 1)) begin--;
-		while (end < newText.length && !isEOL(newText, end)) end++;
-	}
-	const edits = format$1(newText, {
-		offset: begin,
-		length: end - begin
-	}, {
-		...options.formattingOptions,
-		keepLines: false
-	});
-	for (let i = edits.length - 1; i >= 0; i--) {
-		const edit = edits[i];
-		newText = applyEdit(newText, edit);
-		begin = Math.min(begin, edit.offset);
-		end = Math.max(end, edit.offset + edit.length);
-		end += edit.content.length - edit.length;
-	}
-	const editLength = text.length - (newText.length - end) - begin;
-	return [{
-		offset: begin,
-		length: editLength,
-		content: newText.substring(begin, end)
-	}];
-}
-function applyEdit(text, edit) {
-	return text.substring(0, edit.offset) + edit.content + text.substring(edit.offset + edit.length);
-}
-var init_edit = __esmMin((() => {
-	init_format$1();
-	init_parser();
-}));
-// node_modules/jsonc-parser/lib/esm/main.js
-var main_exports = __exportAll({
-	ParseErrorCode: () => ParseErrorCode,
-	ScanError: () => ScanError,
-	SyntaxKind: () => SyntaxKind,
-	applyEdits: () => applyEdits,
-	createScanner: () => createScanner,
-	findNodeAtLocation: () => findNodeAtLocation,
-	findNodeAtOffset: () => findNodeAtOffset,
-	format: () => format,
-	getLocation: () => getLocation,
-	getNodePath: () => getNodePath,
-	getNodeValue: () => getNodeValue,
-	modify: () => modify,
-	parse: () => parse,
-	parseTree: () => parseTree,
-	printParseErrorCode: () => printParseErrorCode,
-	stripComments: () => stripComments,
-	visit: () => visit
-});
-function printParseErrorCode(code) {
-	switch (code) {
-		case 1: return "InvalidSymbol";
-		case 2: return "InvalidNumberFormat";
-		case 3: return "PropertyNameExpected";
-		case 4: return "ValueExpected";
-		case 5: return "ColonExpected";
-		case 6: return "CommaExpected";
-		case 7: return "CloseBraceExpected";
-		case 8: return "CloseBracketExpected";
-		case 9: return "EndOfFileExpected";
-		case 10: return "InvalidCommentToken";
-		case 11: return "UnexpectedEndOfComment";
-		case 12: return "UnexpectedEndOfString";
-		case 13: return "UnexpectedEndOfNumber";
-		case 14: return "InvalidUnicode";
-		case 15: return "InvalidEscapeCharacter";
-		case 16: return "InvalidCharacter";
-	}
-	return "<unknown ParseErrorCode>";
-}
-function format(documentText, range, options) {
-	return format$1(documentText, range, options);
-}
-function modify(text, path, value, options) {
-	return setProperty(text, path, value, options);
-}
-function applyEdits(text, edits) {
-	let sortedEdits = edits.slice(0).sort((a, b) => {
-		const diff = a.offset - b.offset;
-		if (diff === 0) return a.length - b.length;
-		return diff;
-	});
-	let lastModifiedOffset = text.length;
-	for (let i = sortedEdits.length - 1; i >= 0; i--) {
-		let e = sortedEdits[i];
-		if (e.offset + e.length <= lastModifiedOffset) text = applyEdit(text, e);
-		else throw new Error("Overlapping edit");
-		lastModifiedOffset = e.offset;
-	}
-	return text;
-}
-var createScanner, ScanError, SyntaxKind, getLocation, parse, parseTree, findNodeAtLocation, findNodeAtOffset, getNodePath, getNodeValue, visit, stripComments, ParseErrorCode;
-var init_main = __esmMin((() => {
-	init_format$1();
-	init_edit();
-	init_scanner();
-	init_parser();
-	createScanner = createScanner$1;
-	(function(ScanError) {
-		ScanError[ScanError["None"] = 0] = "None";
-		ScanError[ScanError["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
-		ScanError[ScanError["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
-		ScanError[ScanError["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
-		ScanError[ScanError["InvalidUnicode"] = 4] = "InvalidUnicode";
-		ScanError[ScanError["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
-		ScanError[ScanError["InvalidCharacter"] = 6] = "InvalidCharacter";
-	})(ScanError || (ScanError = {}));
-	(function(SyntaxKind) {
-		SyntaxKind[SyntaxKind["OpenBraceToken"] = 1] = "OpenBraceToken";
-		SyntaxKind[SyntaxKind["CloseBraceToken"] = 2] = "CloseBraceToken";
-		SyntaxKind[SyntaxKind["OpenBracketToken"] = 3] = "OpenBracketToken";
-		SyntaxKind[SyntaxKind["CloseBracketToken"] = 4] = "CloseBracketToken";
-		SyntaxKind[SyntaxKind["CommaToken"] = 5] = "CommaToken";
-		SyntaxKind[SyntaxKind["ColonToken"] = 6] = "ColonToken";
-		SyntaxKind[SyntaxKind["NullKeyword"] = 7] = "NullKeyword";
-		SyntaxKind[SyntaxKind["TrueKeyword"] = 8] = "TrueKeyword";
-		SyntaxKind[SyntaxKind["FalseKeyword"] = 9] = "FalseKeyword";
-		SyntaxKind[SyntaxKind["StringLiteral"] = 10] = "StringLiteral";
-		SyntaxKind[SyntaxKind["NumericLiteral"] = 11] = "NumericLiteral";
-		SyntaxKind[SyntaxKind["LineCommentTrivia"] = 12] = "LineCommentTrivia";
-		SyntaxKind[SyntaxKind["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
-		SyntaxKind[SyntaxKind["LineBreakTrivia"] = 14] = "LineBreakTrivia";
-		SyntaxKind[SyntaxKind["Trivia"] = 15] = "Trivia";
-		SyntaxKind[SyntaxKind["Unknown"] = 16] = "Unknown";
-		SyntaxKind[SyntaxKind["EOF"] = 17] = "EOF";
-	})(SyntaxKind || (SyntaxKind = {}));
-	getLocation = getLocation$1;
-	parse = parse$1;
-	parseTree = parseTree$1;
-	findNodeAtLocation = findNodeAtLocation$1;
-	findNodeAtOffset = findNodeAtOffset$1;
-	getNodePath = getNodePath$1;
-	getNodeValue = getNodeValue$1;
-	visit = visit$1;
-	stripComments = stripComments$1;
-	(function(ParseErrorCode) {
-		ParseErrorCode[ParseErrorCode["InvalidSymbol"] = 1] = "InvalidSymbol";
-		ParseErrorCode[ParseErrorCode["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
-		ParseErrorCode[ParseErrorCode["PropertyNameExpected"] = 3] = "PropertyNameExpected";
-		ParseErrorCode[ParseErrorCode["ValueExpected"] = 4] = "ValueExpected";
-		ParseErrorCode[ParseErrorCode["ColonExpected"] = 5] = "ColonExpected";
-		ParseErrorCode[ParseErrorCode["CommaExpected"] = 6] = "CommaExpected";
-		ParseErrorCode[ParseErrorCode["CloseBraceExpected"] = 7] = "CloseBraceExpected";
-		ParseErrorCode[ParseErrorCode["CloseBracketExpected"] = 8] = "CloseBracketExpected";
-		ParseErrorCode[ParseErrorCode["EndOfFileExpected"] = 9] = "EndOfFileExpected";
-		ParseErrorCode[ParseErrorCode["InvalidCommentToken"] = 10] = "InvalidCommentToken";
-		ParseErrorCode[ParseErrorCode["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
-		ParseErrorCode[ParseErrorCode["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
-		ParseErrorCode[ParseErrorCode["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
-		ParseErrorCode[ParseErrorCode["InvalidUnicode"] = 14] = "InvalidUnicode";
-		ParseErrorCode[ParseErrorCode["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
-		ParseErrorCode[ParseErrorCode["InvalidCharacter"] = 16] = "InvalidCharacter";
-	})(ParseErrorCode || (ParseErrorCode = {}));
-}));
-// src/config/jsonc.ts
-function build(visit, text, errors) {
-	let root;
-	let key = "";
-	const open = [];
-	const put = (value) => {
-		const parent = open.at(-1);
-		if (parent === void 0) root = value;
-		else if (Array.isArray(parent)) parent.push(value);
-		else Object.defineProperty(parent, key, {
-			value,
-			enumerable: true,
-			writable: true,
-			configurable: true
-		});
-	};
-	const begin = (container) => {
-		put(container);
-		open.push(container);
-	};
-	visit(text, {
-		onObjectBegin: () => begin({}),
-		onObjectProperty: (name) => {
-			key = name;
-		},
-		onObjectEnd: () => void open.pop(),
-		onArrayBegin: () => begin([]),
-		onArrayEnd: () => void open.pop(),
-		onLiteralValue: (value) => put(value),
-		onError: (error, offset, length) => void errors.push({
-			error,
-			offset,
-			length
-		})
-	}, {
-		allowTrailingComma: true,
-		disallowComments: false,
-		allowEmptyContent: false
-	});
-	return root;
-}
-function parseJsonc(text) {
-	jsonc ??= main_exports;
-	const { printParseErrorCode, visit } = jsonc;
-	const errors = [];
-	const body = text.replace(/^\uFEFF/, "");
-	const value = build(visit, body, errors);
-	const first = errors[0];
-	if (first === void 0) return value;
-	const before = body.slice(0, first.offset).split("\n");
-	const line = before.length;
-	const column = (before[before.length - 1] ?? "").length + 1;
-	throw new SyntaxError(`${PROBLEMS[printParseErrorCode(first.error)] ?? "malformed JSON"} at line ${line} column ${column}`);
-}
-var jsonc, PROBLEMS;
-var init_jsonc = __esmMin((() => {
-	init_main();
-	PROBLEMS = {
-		InvalidSymbol: "unexpected character",
-		InvalidNumberFormat: "malformed number",
-		PropertyNameExpected: "expected a property name in double quotes",
-		ValueExpected: "expected a value",
-		ColonExpected: "expected ':'",
-		CommaExpected: "expected ','",
-		CloseBraceExpected: "expected '}'",
-		CloseBracketExpected: "expected ']'",
-		EndOfFileExpected: "expected the end of the file",
-		InvalidCommentToken: "malformed comment",
-		UnexpectedEndOfComment: "unclosed comment",
-		UnexpectedEndOfString: "unclosed string",
-		UnexpectedEndOfNumber: "unfinished number",
-		InvalidUnicode: "malformed \\u escape",
-		InvalidEscapeCharacter: "malformed escape",
-		InvalidCharacter: "control character in a string"
-	};
-}));
 // src/config/types.ts
 var WEEKDAYS;
 var init_types$1 = __esmMin((() => {
@@ -41154,7 +41167,7 @@ async function readWorkspace(cwd, sha, rootName) {
 	const warnings = [];
 	const root = await readBlobs(cwd, ROOT_FILES.map((f) => `${sha}:${f}`), MANIFEST_LIMIT);
 	const text = (file) => textOf$1(root.get(`${sha}:${file}`), file, warnings);
-	const [pkg, pnpm, cargo, work, pyproject, releasePlease] = ROOT_FILES.map(text);
+	const [pkg, pnpm, rush, cargo, work, pyproject, releasePlease] = ROOT_FILES.map(text);
 	const manifests = await listManifests(cwd, sha);
 	const found = new Map();
 	const take = (folders, kind) => {
@@ -41164,6 +41177,8 @@ async function readWorkspace(cwd, sha, rootName) {
 	const npmFolders = manifests.get("package.json") ?? [];
 	take(npmFolders.filter(folderMatcher(npmWorkspaces(pkg), refused("package.json"))), "package.json");
 	take(npmFolders.filter(folderMatcher(pnpmWorkspaces(pnpm), refused("pnpm-workspace.yaml"))), "package.json");
+	const rushFolders = new Set(rushProjects(rush).map(normalFolder));
+	take(npmFolders.filter((f) => rushFolders.has(f)), "package.json");
 	const crates = cargoWorkspace(cargo);
 	const excluded = crates.exclude.map(normalFolder);
 	const members = folderMatcher(crates.members, refused("Cargo.toml"));
@@ -41328,6 +41343,7 @@ var init_workspaces = __esmMin((() => {
 	ROOT_FILES = [
 		"package.json",
 		"pnpm-workspace.yaml",
+		"rush.json",
 		"Cargo.toml",
 		"go.work",
 		"pyproject.toml",

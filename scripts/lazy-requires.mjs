@@ -1,5 +1,5 @@
 // A rolldown plugin for the CommonJS packages flowaudit requires only when it needs them
-// (`createRequire(import.meta.url)('re2js')` in src/patterns.ts, `…('jsonc-parser')` in src/config/jsonc.ts):
+// (`createRequire(import.meta.url)('re2js')` in src/patterns.ts, `…('jsonc-parser')` in src/jsonc.ts):
 // a bundler cannot follow such a require, so each bundle says where the package goes instead.
 //
 // - 'inline' (the Action's one file): the require becomes the package's ES module, imported by the module that

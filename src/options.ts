@@ -76,7 +76,7 @@ export { measuredAt, parseTime, resolveNow, resolveWindow } from './time.js';
  * Release tags: `1.2`, `v1.2.3`, and monorepo package tags `tokio-1.49.0`, `pkg@1.2.3`, `cli/v1.2.3`, and Python's
  * pin `pkg==1.2.3` (LangChain's release workflow names its packages' tags so: `langchain-core==0.3.1`).
  */
-export const DEFAULT_TAG_PATTERN = String.raw`^(?:[\w.@/-]*(?:[-@/]|==))?v?\d+(?:\.\d+)+`;
+export const DEFAULT_TAG_PATTERN = String.raw`^(?:[\w.@/-]*(?:[-@/_]|==))?v?\d+(?:\.\d+)+`;
 /** Production environments' names, for GitHub deployments. */
 export const DEFAULT_ENVIRONMENT = '^(prod|production|live|prd)$';
 /** Deploy workflows' names or files (`Deploy`, `release.yml`, `CD`), ignoring case. */

@@ -5,7 +5,7 @@
 import { ConfigError } from '../errors.js';
 import { defaultConfig } from './defaults.js';
 import { describeIssues } from './issues.js';
-import { parseJsonc } from './jsonc.js';
+import { parseJsonc } from '../jsonc.js';
 import { configSchema, type ConfigFile } from './schema.js';
 import { WEEKDAYS, type Config } from './types.js';
 import { parseClock } from './values.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseJsonc } from '../../src/config/jsonc.js';
+import { parseJsonc } from '../../src/jsonc.js';
 import { formatThreshold, isTimeZone, parseDuration, parseRatio, parseThreshold } from '../../src/config/values.js';
 
 describe('threshold values', () => {

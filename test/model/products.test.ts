@@ -14,6 +14,8 @@ describe('tagKey', () => {
     expect(['@changesets/cli@2.29.6', 'tokio-util-0.7.1', 'name-v1.2.3', 'svc/api/v1.2.3', 'v1.2.3', '1.2'].map(tagKey)).toEqual(['@changesets/cli', 'tokio-util', 'name', 'svc/api', '', '']);
     // Python's pin, as LangChain's release workflow names its packages' tags
     expect(['langchain-core==0.3.1', 'Langchain-AWS==1.7.3'].map(tagKey)).toEqual(['langchain-core', 'langchain-aws']);
+    // Rush's `_v`, the Azure SDKs' `_`
+    expect(['@rushstack/heft_v0.50.0', '@azure/storage-blob_12.17.0'].map(tagKey)).toEqual(['@rushstack/heft', '@azure/storage-blob']);
   });
 });
 

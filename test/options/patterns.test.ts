@@ -7,6 +7,8 @@ import { compilePattern } from '../../src/patterns.js';
 const TAGS: Array<[string, boolean]> = [
   ['v1.2.3', true], ['1.2', true], ['tokio-1.49.0', true], ['pkg@1.2.3', true], ['cli/v1.2.3', true], ['v1.2.3-rc.1', true],
   ['langchain-core==0.3.1', true], ['pkg=1.2.3', false], ['pkg===1.2.3', false],
+  // Rush's and the Azure SDKs' `_`
+  ['@rushstack/heft_v0.50.0', true], ['@azure/storage-blob_12.17.0', true], ['Azure.Storage.Blobs_12.19.0', true], ['build_42', false],
   ['v1', false], ['release', false], ['latest', false], ['é-1.2', false], ['v١.٢', false], ['x v1.2', false],
 ];
 const ENVIRONMENTS: Array<[string, boolean]> = [

@@ -527,6 +527,42 @@ export function releasePlease(): FixtureRepo {
 }
 
 /**
+ * A Rush monorepo (as microsoft/rushstack is): rush.json, JSON with comments, lists its projects; the root
+ * package.json lists none; `rush publish` tags each package `name_v1.2.3`.
+ *
+ *   package (folder)            tags                                                      its changes
+ *   @acme/cli (apps/cli)        @acme/cli_v1.0.0 (Feb 2), @acme/cli_v1.1.0 (Mar 6, on u3)      u1 (Mar 2)
+ *   @acme/core (libraries/core) @acme/core_v2.0.0 (Feb 2), @acme/core_v2.1.0 (Mar 4, on u2)    u2 (Mar 3)
+ *   build-tests/core-copy: a copy of core's package.json that rush.json does not list: no package
+ *                                                                         u3 (Mar 5): no product, shipped Mar 6
+ *
+ * u1 ships with its own package's tag on Mar 6, not with core's on Mar 4. Read without rush.json, the name
+ * `@acme/core` would name two folders apart, and neither would be a package.
+ */
+export function rush(): FixtureRepo {
+  const rushJson = '/**\n * Rush\'s main configuration file\n */\n{\n  "rushVersion": "5.120.0",\n  "projects": [\n    { "packageName": "@acme/cli", "projectFolder": "apps/cli" }, // the CLI\n    { "packageName": "@acme/core", "projectFolder": "libraries/core", "shouldPublish": true },\n  ],\n}\n';
+  return buildRepo([
+    {
+      commit: 'projects', at: '2026-02-01T12:00:00Z', id: 'base',
+      files: {
+        'package.json': '{"name": "acme-rush", "private": true}\n',
+        'rush.json': rushJson,
+        'apps/cli/package.json': '{"name": "@acme/cli", "version": "1.0.0"}\n',
+        'libraries/core/package.json': '{"name": "@acme/core", "version": "2.0.0"}\n',
+        'build-tests/core-copy/package.json': '{"name": "@acme/core", "version": "2.0.0"}\n',
+      },
+    },
+    { tag: '@acme/cli_v1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    { tag: '@acme/core_v2.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    change('u1', 2, { 'apps/cli/src/index.ts': 'one\n' }),
+    change('u2', 3, { 'libraries/core/src/index.ts': 'one\n' }),
+    tag('@acme/core_v2.1.0', 'u2', 4),
+    change('u3', 5, { 'build-tests/core-copy/src/index.ts': 'one\n' }),
+    tag('@acme/cli_v1.1.0', 'u3', 6),
+  ]);
+}
+
+/**
  * A release-please monorepo of Maven modules (as open-feature's java-sdk-contrib is): its config releases the root
  * and each module under `package-name`, as the `simple` type (a version.txt beside the pom.xml) or the Maven type (a
  * pom.xml alone); no folder holds a manifest of a workspace tool. Tags carry the package-name:

@@ -1,8 +1,9 @@
 import { parse as parseToml } from 'smol-toml';
+import { parseJsonc } from '../../jsonc.js';
 
 /*
- * What flowaudit reads of a workspace's manifests: the folders each tool lists its packages in (npm, pnpm, Cargo,
- * Go, uv, release-please), a package's declared name and version, and the packages a changeset releases. A manifest is a file from the audited history, so each reader takes time linear in
+ * What flowaudit reads of a workspace's manifests: the folders each tool lists its packages in (npm, pnpm, Rush,
+ * Cargo, Go, uv, release-please), a package's declared name and version, and the packages a changeset releases. A manifest is a file from the audited history, so each reader takes time linear in
  * its text, whatever its lines hold (a 300 KB list item, 200,000 blank lines): JSON and TOML go through their
  * parsers (smol-toml refuses nesting past a depth rather than recursing), the two line formats are scanned one
  * line at a time with no backtracking pattern. A manifest that does not parse says nothing.
@@ -23,6 +24,23 @@ export function npmWorkspaces(text: string | null): string[] {
   const workspaces = json?.workspaces;
   const list = Array.isArray(workspaces) ? workspaces : isObject(workspaces) ? workspaces.packages : undefined;
   return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string') : [];
+}
+
+/**
+ * The folders a Rush monorepo's `rush.json` lists (each project's `projectFolder`), as written; none when it does not
+ * parse (it is JSON with comments: read by jsonc-parser).
+ */
+export function rushProjects(text: string | null): string[] {
+  if (text === null) return [];
+  let json: unknown;
+  try {
+    json = parseJsonc(text);
+  } catch {
+    return [];
+  }
+  const projects = isObject(json) ? json.projects : undefined;
+  if (!Array.isArray(projects)) return [];
+  return projects.flatMap((p: unknown) => (isObject(p) && typeof p.projectFolder === 'string' ? [p.projectFolder] : []));
 }
 
 /** The `packages:` list of a pnpm-workspace.yaml, as a block or a flow sequence (the one key flowaudit reads). */

@@ -1,7 +1,7 @@
 import { compileGlob, GlobError, type Glob } from '../../glob.js';
 import { plural } from '../../units.js';
 import { readBlobs, type BlobRead } from './blobs.js';
-import { cargoWorkspace, declaredName, declaredVersion, goWorkUses, normalFolder, npmWorkspaces, pnpmWorkspaces, releasePleasePackages, uvWorkspace, type ManifestKind, type ReleaseFile } from './manifests.js';
+import { cargoWorkspace, declaredName, declaredVersion, goWorkUses, normalFolder, npmWorkspaces, pnpmWorkspaces, releasePleasePackages, rushProjects, uvWorkspace, type ManifestKind, type ReleaseFile } from './manifests.js';
 import { streamGit } from './run.js';
 
 /** One package of a workspace: where it lives and the name its manifest declares. */
@@ -39,12 +39,12 @@ const KINDS: readonly ManifestKind[] = ['package.json', 'Cargo.toml', 'go.mod', 
 // package's version.txt, a Maven module's pom.xml); nowhere else do they make a package
 const RELEASE_FILES: readonly ReleaseFile[] = ['version.txt', 'pom.xml'];
 const MANIFESTS: ReadonlySet<string> = new Set<string>([...KINDS, ...RELEASE_FILES]);
-const ROOT_FILES = ['package.json', 'pnpm-workspace.yaml', 'Cargo.toml', 'go.work', 'pyproject.toml', 'release-please-config.json'] as const;
-type RootTexts = [string | null, string | null, string | null, string | null, string | null, string | null];
+const ROOT_FILES = ['package.json', 'pnpm-workspace.yaml', 'rush.json', 'Cargo.toml', 'go.work', 'pyproject.toml', 'release-please-config.json'] as const;
+type RootTexts = [string | null, string | null, string | null, string | null, string | null, string | null, string | null];
 
 /**
  * The packages of the workspace at commit `sha` (SPEC section 3, products): those `package.json` `workspaces`
- * and `pnpm-workspace.yaml` `packages` name (a glob with `!` leaves folders out), Cargo's `[workspace] members`
+ * and `pnpm-workspace.yaml` `packages` name (a glob with `!` leaves folders out), Rush's `rush.json` projects, Cargo's `[workspace] members`
  * less its `exclude`, `go.work`'s `use`, or, without a go.work, every Go module (a folder with a go.mod, but
  * for those Go itself skips: `vendor`, `testdata`, `_` and `.` folders), uv's `[tool.uv.workspace] members`
  * less its `exclude`, and the folders `release-please-config.json` releases that hold a manifest of one of these
@@ -60,7 +60,7 @@ export async function readWorkspace(cwd: string, sha: string, rootName: string):
   const warnings: string[] = [];
   const root = await readBlobs(cwd, ROOT_FILES.map((f) => `${sha}:${f}`), MANIFEST_LIMIT);
   const text = (file: string): string | null => textOf(root.get(`${sha}:${file}`), file, warnings);
-  const [pkg, pnpm, cargo, work, pyproject, releasePlease] = ROOT_FILES.map(text) as RootTexts;
+  const [pkg, pnpm, rush, cargo, work, pyproject, releasePlease] = ROOT_FILES.map(text) as RootTexts;
   const manifests = await listManifests(cwd, sha);
   const found = new Map<string, ManifestKind>();
   const take = (folders: Iterable<string>, kind: ManifestKind): void => {
@@ -70,6 +70,8 @@ export async function readWorkspace(cwd: string, sha: string, rootName: string):
   const npmFolders = manifests.get('package.json') ?? [];
   take(npmFolders.filter(folderMatcher(npmWorkspaces(pkg), refused('package.json'))), 'package.json');
   take(npmFolders.filter(folderMatcher(pnpmWorkspaces(pnpm), refused('pnpm-workspace.yaml'))), 'package.json');
+  const rushFolders = new Set(rushProjects(rush).map(normalFolder));
+  take(npmFolders.filter((f) => rushFolders.has(f)), 'package.json');
   const crates = cargoWorkspace(cargo);
   const excluded = crates.exclude.map(normalFolder);
   const members = folderMatcher(crates.members, refused('Cargo.toml'));

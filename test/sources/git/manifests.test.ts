@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cargoWorkspace, changesetPackages, declaredName, declaredVersion, goModulePath, goWorkUses, npmWorkspaces, pnpmWorkspaces, releasePleasePackages, uvWorkspace } from '../../../src/sources/git/manifests.js';
+import { cargoWorkspace, changesetPackages, declaredName, declaredVersion, goModulePath, goWorkUses, npmWorkspaces, pnpmWorkspaces, releasePleasePackages, rushProjects, uvWorkspace } from '../../../src/sources/git/manifests.js';
 
 describe('workspace manifests', () => {
   it('reads package.json workspaces as a list or under packages', () => {
@@ -63,6 +63,14 @@ describe('workspace manifests', () => {
     expect(uvWorkspace(toml)).toEqual({ members: ['providers/*', 'tools/*'], exclude: ['providers/old'] });
     expect(uvWorkspace('[project]\nname = "one"\n')).toEqual({ members: [], exclude: [] });
     expect(uvWorkspace(null)).toEqual({ members: [], exclude: [] });
+  });
+
+  it('reads the folders rush.json lists, through its comments and trailing commas; none from text that does not parse', () => {
+    const text = '/* Rush */\n{\n  // the projects\n  "projects": [\n    { "packageName": "@a/cli", "projectFolder": "apps/cli" },\n    { "packageName": "@a/core", "projectFolder": "./libraries/core/", },\n    { "packageName": "no-folder" },\n  ],\n}\n';
+    expect(rushProjects(text)).toEqual(['apps/cli', './libraries/core/']);
+    expect(rushProjects('{"projects": {"apps/cli": {}}}')).toEqual([]);
+    expect(rushProjects('{"projects": [')).toEqual([]);
+    expect(rushProjects(null)).toEqual([]);
   });
 
   it('reads the folders a release-please config releases, with the component its tags carry when it names one', () => {

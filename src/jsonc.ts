@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as JsoncParser from 'jsonc-parser';
 
-// loaded when a config file is read, not by every run that has none (a CommonJS package: required, in step)
+// loaded when a config file or a rush.json is read, not by every run that has none (a CommonJS package: required, in step)
 let jsonc: typeof JsoncParser | undefined;
 
 /** What each parse error means, in words that never quote the text. */
@@ -58,7 +58,7 @@ function build(visit: typeof JsoncParser.visit, text: string, errors: JsoncParse
 }
 
 /**
- * Parses JSON with `//` and `/* *\/` comments and trailing commas, as `flowaudit init` writes it.
+ * Parses JSON with `//` and `/* *\/` comments and trailing commas, as `flowaudit init` writes it (and Rush its rush.json).
  * @throws SyntaxError "expected ',' at line 3 column 3": what and where, never the text itself (a config
  *         pointed at the wrong file must not print what that file holds)
  */
