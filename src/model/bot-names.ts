@@ -6,8 +6,10 @@ import type { Tester } from '../patterns.js';
  */
 
 // logins and names of dependency updaters, merge services, translation services (Weblate commits its merges and
-// cleanups as `Weblate <noreply@weblate.org>`: 43 of Radarr's changes of a year) and CI identities
-const BOT_NAMES = /\[bot\]|^(dependabot|renovate|greenkeeper|snyk-bot|github-actions|mergify|pre-commit-ci|allcontributors|k8s-ci-robot|gopher robot|(?:hosted )?weblate)\b/i;
+// cleanups as `Weblate <noreply@weblate.org>`: 43 of Radarr's changes of a year), release tooling (microsoft/rushstack
+// publishes as `Rushbot`, whose "Bump versions [skip ci]" pushes, 242 of its 583 changes of a year, read as the
+// other changes' p50 lead time of 2 minutes beside the AI-assisted ones') and CI identities
+const BOT_NAMES = /\[bot\]|^(dependabot|renovate|greenkeeper|snyk-bot|github-actions|mergify|pre-commit-ci|allcontributors|k8s-ci-robot|gopher robot|(?:hosted )?weblate|rushbot)\b/i;
 // "Gopher Robot", "k8s-ci-robot", "release_bot"; "RenovateBot", "ImgBot"; one-word handles such as "rustbot".
 // Case matters for the second form: a surname such as "Talbot" is not a bot
 const BOT_SUFFIX = [/[\s._-](?:ro)?bot$/i, /[a-z0-9](?:Bot|Robot)$/, /^[a-z0-9_.-]*bot$/];

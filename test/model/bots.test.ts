@@ -16,6 +16,8 @@ describe('bots', () => {
       // Radarr's translation merges and cleanups
       ['Weblate', 'noreply@weblate.org'],
       ['Hosted Weblate', 'hosted@weblate.org'],
+      // microsoft/rushstack's publishing identity: a capital and no separator, as a surname would be written
+      ['Rushbot', 'rushbot@users.noreply.github.com'],
     ];
     expect(bots.filter(([name, email]) => !isBot(name, email))).toEqual([]);
   });
