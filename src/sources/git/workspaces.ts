@@ -81,7 +81,7 @@ export async function readWorkspace(cwd: string, sha: string, rootName: string):
   const uv = uvWorkspace(pyproject);
   take((manifests.get('pyproject.toml') ?? []).filter(folderMatcher([...uv.members, ...uv.exclude.map((x) => `!${x}`)], refused('pyproject.toml'))), 'pyproject.toml');
   // release-please names its packages' folders: each is read as the kind of manifest it holds, else as the file its
-  // release type versions, named by the config (open-feature's java-sdk-contrib releases 20 Maven modules as
+  // release type versions, named by the config (open-feature's java-sdk-contrib releases its parent and 19 Maven modules as
   // `simple` packages, tagged `dev.openfeature.contrib.providers.flagd-v0.14.0`: read as one product, each change
   // shipped with the next tag of any of them); a folder holding neither is not read
   const components = new Map<string, string>();
