@@ -41210,7 +41210,7 @@ async function readWorkspace(cwd, sha, rootName) {
 		"Cargo.toml",
 		"package.json",
 		"pyproject.toml"
-	].find((kind) => (manifests.get(kind) ?? []).includes("") && (!(kind in declaring) || declaredName(kind, declaring[kind] ?? null) !== null)) ?? releasedRoot;
+	].find((kind) => holds("")(kind) && (!(kind in declaring) || declaredName(kind, declaring[kind] ?? null) !== null)) ?? releasedRoot;
 	const packages = [...found].map(([folder, manifest]) => ({
 		folder,
 		manifest

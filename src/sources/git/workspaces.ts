@@ -103,7 +103,7 @@ export async function readWorkspace(cwd: string, sha: string, rootName: string):
   const declaring: Partial<Record<ManifestKind, string | null>> = { 'Cargo.toml': cargo, 'pyproject.toml': pyproject };
   const rootKind =
     (['go.mod', 'Cargo.toml', 'package.json', 'pyproject.toml'] as const).find(
-      (kind) => (manifests.get(kind) ?? []).includes('') && (!(kind in declaring) || declaredName(kind, declaring[kind] ?? null) !== null),
+      (kind) => holds('')(kind) && (!(kind in declaring) || declaredName(kind, declaring[kind] ?? null) !== null),
     ) ?? releasedRoot;
   const packages = [...found].map(([folder, manifest]) => ({ folder, manifest })).sort((a, b) => a.folder.localeCompare(b.folder));
   if (rootKind !== undefined) packages.unshift({ folder: '', manifest: rootKind });
