@@ -69,8 +69,9 @@ export type ChangeKind = 'merge' | 'squash' | 'rebase' | 'trailer' | 'direct' | 
 
 /**
  * The flag of a **release commit**: a direct push (no pull request) whose subject sets the project's own version,
- * tagged with that very version (on it, or on a copy of it). Release mechanics, not a change: listed, and left out
- * of every figure as a sync is, whoever pushed it.
+ * tagged with that very version (on it, or on a copy of it), or says it publishes and names no version (`chore:
+ * publish`), tagged with versions. Release mechanics, not a change: listed, and left out of every figure as a sync
+ * is, whoever pushed it.
  */
 export const RELEASE_COMMIT = 'release-commit';
 

@@ -456,7 +456,7 @@ export const COUNTS = {
   changes: count('changes counted', 'changes counted in the stage figures'),
   bots: count('bot changes'),
   syncs: count('sync merges'),
-  releases: count('release commits', 'direct pushes that set the version a tag on them names (release mechanics, whoever pushed them)'),
+  releases: count('release commits', 'direct pushes that set the version a tag on them names, or publish with tags naming the versions (release mechanics, whoever pushed them)'),
   shareBasis: count('changes the shares are over', 'changes with a positive total the shares are over'),
   shareBasisZero: count('changes with a total of 0', 'changes of the share basis\'s kind (deployed, else merged) whose total time is 0: they have no shares and are left out of them'),
   clockSkew: count('changes with clock skew', 'changes with a negative interval (clock skew) clamped to 0'),

@@ -3,7 +3,7 @@ import type { Tester } from '../patterns.js';
 import { compileCatalogue, type AiCatalogue } from './ai/compile.js';
 import { addAiFindings, setAiFindings } from './ai/facts.js';
 import { isBot } from './bots.js';
-import { isVersionBump, mergeRequestFromUrl, namedReleaseVersion, namesBranch, numberFromUrl, opensDevelopment, ownBumpVersion, parseLanding, type Landing } from './message.js';
+import { isVersionBump, isVersionlessRelease, mergeRequestFromUrl, namedReleaseVersion, namesBranch, numberFromUrl, opensDevelopment, ownBumpVersion, parseLanding, type Landing } from './message.js';
 import { CopyIndex, carriedOver, ownCommits, pullRefCommits, type OwnCommitRules } from './own-commits.js';
 import type { PullCommits } from './pull-commits.js';
 import { isReleaseLine } from './release-lines.js';
@@ -180,13 +180,16 @@ export function buildChanges(input: BuildChangesInput): Change[] {
 /**
  * Whether a direct push's commit is a release commit: its subject sets the project's own version (`v11.4.3`,
  * `release: create-vite@8.0.0`, `chore(release): 11.0.0-alpha.1`) or names a release (`Python 3.14.0a1`) and a tag on it, or on a copy of it, names that
- * very version. The tag is what says the version is the project's: `Bump Polly to 8.5.2` reads as a bump too, and
+ * very version; or it says it publishes and names no version (Lerna's `Publish`, `chore: publish`) and a tag on
+ * it names a version. The tag is what says the version is the project's: `Bump Polly to 8.5.2` reads as a bump too, and
  * no tag of the project names 8.5.2. A pull request that does the same is a change: it was opened, reviewed and
  * merged like any other, and git alone cannot tell what else it holds (tokio's `chore: prepare Tokio v1.48.0
  * (#7677)` writes the changelog).
  */
 function releaseCommit(commit: Commit | undefined, tagsOf: (commit: Commit) => readonly string[]): boolean {
   if (commit === undefined) return false;
+  // a publish that names no version (`chore: publish`) leaves the versions to its tags: any tag naming one will do
+  if (isVersionlessRelease(commit.subject)) return tagsOf(commit).some((name) => taggedVersion(name) !== null);
   const version = ownBumpVersion(commit.subject) ?? namedReleaseVersion(commit.subject);
   return version !== null && tagsOf(commit).some((name) => taggedVersion(name) === version);
 }

@@ -57,10 +57,23 @@ const SUBJECT_COMMIT = /\bcommit\s+([0-9a-f]{7,40})\b/gi;
 // the version a bump or a release's name sets: three numbers, then a semver pre-release or Python's suffix
 const VERSION_SET = String.raw`(\d+\.\d+\.\d+(?:-[0-9a-z.]+|\.?(?:dev|post|rc|alpha|beta|a|b)\d*)?)`;
 // a commit that sets a release's version, by the start of its subject: `prepare 3.14.0-rc.0`, `Release v2.1.0`,
-// `chore(release): 1.4.0`, `Bump version to 1.2.3`, `v3.0.0`, aider's release script's `set version to
-// 0.86.3.dev` with Python's suffix, after a bracketed tag too (Maven's `[maven-release-plugin] prepare release
-// app-1.2.0`, Calcite's `[CALCITE-7544] Release Calcite 1.42.0`) (bounded: no subject can make it backtrack)
-const VERSION_BUMP = new RegExp(String.raw`^(?:\[[^\]\n]{1,60}\][ \t]*)?(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut|set(?:ting)?[ \t]+(?:the[ \t]+)?version)\b([^\d\n]{0,40}))?v?${VERSION_SET}(?:[\s,;:)]|$)`, 'i');
+// `chore(release): 1.4.0`, `Bump version to 1.2.3`, `v3.0.0`, Nx's `chore(release): publish 21.0.0`, aider's
+// release script's `set version to 0.86.3.dev` with Python's suffix, after a bracketed tag too (Maven's
+// `[maven-release-plugin] prepare release app-1.2.0`, Calcite's `[CALCITE-7544] Release Calcite 1.42.0`)
+// (bounded: no subject can make it backtrack)
+const VERSION_BUMP = new RegExp(String.raw`^(?:\[[^\]\n]{1,60}\][ \t]*)?(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|publish|bump|bumped|bumping|version|cut|set(?:ting)?[ \t]+(?:the[ \t]+)?version)\b([^\d\n]{0,40}))?v?${VERSION_SET}(?:[\s,;:)]|$)`, 'i');
+// a release's commit that names no version, its tags naming them: Lerna's and Nx's independent `Publish` and
+// `chore(release): publish` (the versions listed in the body), react-navigation's `chore: publish`, Rush's `Bump
+// versions [skip ci]`, a hand-run changesets' `Version Packages`; a CI marker or two may follow
+const VERSIONLESS_RELEASE = /^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:publish|release|bump(?:ed)?[ \t]+versions|version[ \t]+packages)(?:[ \t]+\[[^\]\n]{1,30}\]){0,2}[ \t.]*$/i;
+
+/**
+ * Whether a subject says its commit publishes a release and names no version (`chore: publish`, `Bump versions
+ * [skip ci]`): what the release is, the tags on its commit say (see buildChanges).
+ */
+export function isVersionlessRelease(subject: string): boolean {
+  return VERSIONLESS_RELEASE.test(subject);
+}
 
 /** Whether a subject sets a release's version (`Bumped version to 2025.9.3`, `chore(release): 1.4.0`). */
 export function isVersionBump(subject: string): boolean {

@@ -447,6 +447,31 @@ describe('bots and AI agents', () => {
     ]);
   });
 
+  it('flags a direct push that publishes and names no version when a tag on it names one, and nothing else', () => {
+    // react-navigation's `chore: publish` (its versions in the body, each a tag), Rush's `Bump versions [skip ci]`
+    const tags = new Map([['pub', ['@scope/a@1.2.0', '@scope/b@0.4.1-alpha.3']], ['rush', ['@scope/c_v2.0.0']], ['pr', ['@scope/a@1.3.0']], ['latest', ['latest']]]);
+    const line = [
+      m0,
+      commit('pub', { parents: ['m0'], at: h(1), subject: 'chore: publish' }),
+      commit('rush', { parents: ['pub'], at: h(2), subject: 'Bump versions [skip ci]' }),
+      // no tag: a publish that failed, or its tags on another branch; the commit stays a change
+      commit('untagged', { parents: ['rush'], at: h(3), subject: 'chore: publish' }),
+      // through a pull request it is a change, as a version bump is
+      commit('pr', { parents: ['untagged'], at: h(4), subject: 'chore: publish (#12)' }),
+      // a tag that names no version says nothing of a release
+      commit('latest', { parents: ['pr'], at: h(5), subject: 'Publish' }),
+    ];
+    const tagsOf = (c: Commit): readonly string[] => [...tags].find(([name]) => sha(name) === c.sha)?.[1] ?? [];
+    const changes = buildChanges(input(line, [], { tagsOf }));
+    expect(changes.slice(1).map((c) => [c.title, c.kind, c.flags.includes('release-commit')])).toEqual([
+      ['chore: publish', 'direct', true],
+      ['Bump versions [skip ci]', 'direct', true],
+      ['chore: publish', 'direct', false],
+      ['chore: publish', 'squash', false],
+      ['Publish', 'direct', false],
+    ]);
+  });
+
   it('reads no AI evidence from a squash\'s co-author that only commits it does not own name', () => {
     // All-Hands-AI/OpenHands' #10596: one commit of its own by a person, on a branch that still holds its base
     // #10519's commit, which OpenHands co-authored; GitHub wrote that co-author into #10596's squash too

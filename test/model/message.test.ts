@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeRequestFromUrl, numberFromUrl, opensDevelopment, ownBumpVersion, parseLanding, parseMessage } from '../../src/model/message.js';
+import { isVersionlessRelease, mergeRequestFromUrl, numberFromUrl, opensDevelopment, ownBumpVersion, parseLanding, parseMessage } from '../../src/model/message.js';
 import { taggedVersion } from '../../src/release-names.js';
 
 describe('commit messages', () => {
@@ -191,9 +191,19 @@ describe('commit messages', () => {
     expect(['set version to 0.86.3.dev', 'version bump to 0.86.2', 'Set the version to 2.0.0rc1', 'Set timeout to 1.2.3 seconds'].map(ownBumpVersion)).toEqual(['0.86.3.dev', '0.86.2', '2.0.0rc1', null]);
     // after a bracketed tag: Maven's release plugin, Calcite's issue key
     expect(['[maven-release-plugin] prepare release app-1.2.0', '[CALCITE-7544] Release Calcite 1.42.0', '[docs] fix 1.2.3 typo'].map(ownBumpVersion)).toEqual(['1.2.0', '1.42.0', null]);
+    // Nx's fixed release writes the version after its verb
+    expect(['chore(release): publish 21.0.0', 'Publish v3.2.0'].map(ownBumpVersion)).toEqual(['21.0.0', '3.2.0']);
     expect(['v0.86.3.dev', 'v2.0.0rc1'].map(taggedVersion)).toEqual(['0.86.3.dev', '2.0.0rc1']);
     expect(['v11.0.0-alpha.1', 'create-vite@8.0.0', 'tokio-1.48.0', '@biomejs/biome@2.4.15', 'v5.27.3.10153', 'latest'].map(taggedVersion))
       .toEqual(['11.0.0-alpha.1', '8.0.0', '1.48.0', '2.4.15', '5.27.3.10153', null]);
+  });
+
+  it('tells a release that names no version (its tags name them) from a change about publishing', () => {
+    // Lerna's and Nx's independent releases, react-navigation's, Rush's default, a hand-run changesets' version
+    expect(['Publish', 'chore: publish', 'chore(release): publish', 'chore(release): Publish [skip release]', 'Bump versions [skip ci]', 'Version Packages', 'release', 'Release.'].map(isVersionlessRelease))
+      .toEqual([true, true, true, true, true, true, true, true]);
+    expect(['Publish docs', 'fix: publish step fails on Windows', 'chore: publish (#12)', 'Bump version', 'bump versions of deps', 'Release notes', 'Version Packages (next) (#2228)'].map(isVersionlessRelease))
+      .toEqual([false, false, false, false, false, false, false]);
   });
 
   it('tells a subject that turns the version back to development from one that bumps to a version still to ship', () => {
