@@ -74,16 +74,29 @@ function lead(rows: readonly ProductRow[]): string {
 
 /**
  * The folders every product's name starts with, when they share some: an npm scope (`@changesets/`), a Go
- * module's path (`go.opentelemetry.io/otel/`, whose root module is the scope itself); else ''.
+ * module's path (`go.opentelemetry.io/otel/`, whose root module is the scope itself); for names of no folder, a
+ * Maven group or .NET namespace of two parts or more (`dev.openfeature.contrib.`); else ''.
  */
 export function commonScope(products: readonly string[]): string {
   if (products.length < 2) return '';
   const names = products.map((name) => `${name}/`);
-  const shorter = (scope: string): string => scope.slice(0, scope.lastIndexOf('/', scope.length - 2) + 1);
-  let scope = names[0] as string;
-  for (const name of names) while (scope !== '' && !name.startsWith(scope)) scope = shorter(scope);
+  let scope = commonStart(names, '/');
   // a Go module's major version is no name: containerd's github.com/containerd/containerd/v2 read `v2` beside `api`
-  while (scope !== '' && names.some((name) => /^v\d+\/$/.test(name.slice(scope.length)))) scope = shorter(scope);
+  while (scope !== '' && names.some((name) => /^v\d+\/$/.test(name.slice(scope.length)))) scope = shorter(scope, '/');
+  if (scope !== '' || products.some((name) => name.includes('/'))) return scope;
+  // java-sdk-contrib's 19 `dev.openfeature.contrib.providers.flagd` hid 4 of the terminal's 7 columns. One part is
+  // no namespace: `socket.io-client` beside `socket.io-parser` share a word, not a group
+  const dotted = commonStart(products, '.');
+  return dotted.split('.').length > 2 ? dotted : '';
+}
+
+/** `scope` without its last part: `a/b/` of `a/b/c/`. */
+const shorter = (scope: string, separator: string): string => scope.slice(0, scope.lastIndexOf(separator, scope.length - 2) + 1);
+
+/** The longest start every name shares that ends with `separator`; '' when none does. */
+function commonStart(names: readonly string[], separator: string): string {
+  let scope = (names[0] as string).slice(0, (names[0] as string).lastIndexOf(separator) + 1);
+  for (const name of names) while (scope !== '' && !name.startsWith(scope)) scope = shorter(scope, separator);
   return scope;
 }
 
@@ -92,9 +105,14 @@ export function shortName(name: string, scope: string): string {
   return scope === '' ? name : `${name}/` === scope ? '.' : name.slice(scope.length);
 }
 
-/** ` Names are without their common @opentelemetry/.`, with what `.` names when the scope is a product itself; '' without a scope. */
+/**
+ * ` Names are without their common @opentelemetry/.`, with what `.` names when the scope is a product itself; ` Names
+ * are without their common group dev.openfeature.contrib.`; '' without a scope.
+ */
 export function scopeSentence(products: readonly string[], scope: string, safe: (text: string) => string): string {
   if (scope === '') return '';
+  // a group's own dot would end the sentence twice: `…contrib..`
+  if (scope.endsWith('.')) return ` Names are without their common group ${safe(scope.slice(0, -1))}.`;
   const itself = products.some((name) => `${name}/` === scope) ? ` (. is ${safe(scope.slice(0, -1))} itself)` : '';
   return ` Names are without their common ${safe(scope)}${itself}.`;
 }

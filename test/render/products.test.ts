@@ -48,6 +48,23 @@ describe('the products table', () => {
     expect(renderProductsText(near, ctx).join('\n')).toMatch(/│ create-vite +│/);
   });
 
+  it('leaves a Maven group or .NET namespace of two parts or more out of the names, and no one word', () => {
+    // java-sdk-contrib's modules: at 80 columns their whole names left room for 3 of the table's 7 columns
+    const maven = { ...base, summary: { ...base.summary, products: [row('dev.openfeature.contrib.providers.flagd'), row('dev.openfeature.contrib.hooks.otel'), row('dev.openfeature.contrib.parent')] } };
+    const text = renderProductsText(maven, ctx).join('\n');
+    expect(text).toMatch(/│ providers\.flagd +│/);
+    expect(text).toMatch(/│ parent +│/);
+    expect(text.replace(/\s+/g, ' ')).toContain('without their common group dev.openfeature.contrib. CFR');
+    expect([...renderProductsHtml(maven).matchAll(/<th scope="row" class="ext">([^<]*)<\/th>/g)].map((m) => m[1])).toEqual(['providers.flagd', 'hooks.otel', 'parent']);
+    const azure = { ...base, summary: { ...base.summary, products: [row('Azure.Storage.Blobs'), row('Azure.Storage.Queues')] } };
+    expect(renderProductsText(azure, ctx).join('\n')).toMatch(/│ Blobs +│/);
+    // one shared word is no group, and a name with a folder is read by its folders only
+    for (const names of [['socket.io-client', 'socket.io-parser'], ['@acme/x.y.a', 'a.b.c'], ['a.b.c', 'a.x.c']]) {
+      const report = { ...base, summary: { ...base.summary, products: names.map((n) => row(n)) } };
+      expect(renderProductsText(report, ctx).join(' ').replace(/\s+/g, ' ')).not.toContain('without their common');
+    }
+  });
+
   it('leaves the common scope out of the HTML\'s names too, and says so under the title', () => {
     // opentelemetry-js-contrib's 73 rows, each `@opentelemetry/…`: on a phone the names broke over three lines
     const report = { ...base, summary: { ...base.summary, products: [row('@opentelemetry/instrumentation-pg'), row('@opentelemetry/instrumentation-redis')] } };
