@@ -9847,6 +9847,8 @@ var init_slice_kinds = __esmMin((() => {
 				const named = `product:${slice.value ?? ""}`;
 				if (products === null) return `${named} names no product: ${several ? "each of these repositories is" : "this repository is"} one product ${ONE_PRODUCT}`;
 				if (products.some((p) => p.toLowerCase() === slice.value)) return null;
+				const tails = products.filter((p) => ["/", "."].some((at) => p.toLowerCase().endsWith(`${at}${slice.value ?? ""}`)));
+				if (tails.length === 1) return `${named} names no product: rows leave the common scope out of their names; give the whole name, product:${tails[0] ?? ""}`;
 				const shown = products.slice(0, 8).join(", ");
 				return `${named} names no product with a change or a deploy in the window: ${several ? "the repositories' products" : "its products"} are ${shown}${products.length > 8 ? ` and ${products.length - 8} more (--by product lists them)` : ""}`;
 			}
@@ -16255,10 +16257,15 @@ function lead(rows) {
 function commonScope(products) {
 	if (products.length < 2) return "";
 	const names = products.map((name) => `${name}/`);
-	const shorter = (scope) => scope.slice(0, scope.lastIndexOf("/", scope.length - 2) + 1);
-	let scope = names[0];
-	for (const name of names) while (scope !== "" && !name.startsWith(scope)) scope = shorter(scope);
-	while (scope !== "" && names.some((name) => /^v\d+\/$/.test(name.slice(scope.length)))) scope = shorter(scope);
+	let scope = commonStart(names, "/");
+	while (scope !== "" && names.some((name) => /^v\d+\/$/.test(name.slice(scope.length)))) scope = shorter(scope, "/");
+	if (scope !== "" || products.some((name) => name.includes("/"))) return scope;
+	const dotted = commonStart(products, ".");
+	return dotted.split(".").length > 2 ? dotted : "";
+}
+function commonStart(names, separator) {
+	let scope = names[0].slice(0, names[0].lastIndexOf(separator) + 1);
+	for (const name of names) while (scope !== "" && !name.startsWith(scope)) scope = shorter(scope, separator);
 	return scope;
 }
 function shortName(name, scope) {
@@ -16266,6 +16273,7 @@ function shortName(name, scope) {
 }
 function scopeSentence(products, scope, safe) {
 	if (scope === "") return "";
+	if (scope.endsWith(".")) return ` Names are without their common group ${safe(scope.slice(0, -1))}.`;
 	const itself = products.some((name) => `${name}/` === scope) ? ` (. is ${safe(scope.slice(0, -1))} itself)` : "";
 	return ` Names are without their common ${safe(scope)}${itself}.`;
 }
@@ -16314,7 +16322,7 @@ function renderProductsHtml(report) {
 	const tr = (r) => `<tr>${r.map((t, i) => i === 0 ? `<th scope="row" class="ext">${escapeHtml(shortName(t, scope))}</th>` : `<td class="num">${escapeHtml(t)}</td>`).join("")}</tr>`;
 	return section("products", "Products", escapeHtml(`${lead(rows)}${scopeSentence(rows.map((r) => r.name), scope, (text) => text)}${partNote(report, rows)}`), `<div class="scroll" tabindex="0"><table><thead><tr>${th}</tr></thead><tbody>${rows.map((r) => tr(cells(report, r, pad))).join("")}</tbody></table></div>`);
 }
-var HEADS, TEXT_HEADS, PRODUCT_DROP_ORDER, PART_MARK, PART_NOTE;
+var HEADS, TEXT_HEADS, PRODUCT_DROP_ORDER, PART_MARK, PART_NOTE, shorter;
 var init_products$3 = __esmMin((() => {
 	init_catalogue$1();
 	init_duration();
@@ -16350,6 +16358,7 @@ var init_products$3 = __esmMin((() => {
 	];
 	PART_MARK = "*";
 	PART_NOTE = ` A rate marked ${PART_MARK} is per week of the part of the window its package existed: it was added or removed in the window.`;
+	shorter = (scope, separator) => scope.slice(0, scope.lastIndexOf(separator, scope.length - 2) + 1);
 })), FEW_CHANGES_NOTE;
 var init_few_changes = __esmMin((() => {
 	FEW_CHANGES_NOTE = `too few: a row of fewer than 5 changes names no first fix, and its medians stand on those few.`;

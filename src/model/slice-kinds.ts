@@ -77,6 +77,9 @@ export const SLICE_KINDS: Readonly<Record<string, SliceKind>> = {
       const named = `product:${slice.value ?? ''}`;
       if (products === null) return `${named} names no product: ${several ? 'each of these repositories is' : 'this repository is'} one product ${ONE_PRODUCT}`;
       if (products.some((p) => p.toLowerCase() === slice.value)) return null;
+      // the terminal's and the page's rows leave the products' common scope out: the name copied from a row is a tail
+      const tails = products.filter((p) => ['/', '.'].some((at) => p.toLowerCase().endsWith(`${at}${slice.value ?? ''}`)));
+      if (tails.length === 1) return `${named} names no product: rows leave the common scope out of their names; give the whole name, product:${tails[0] ?? ''}`;
       const shown = products.slice(0, 8).join(', ');
       return `${named} names no product with a change or a deploy in the window: ${several ? 'the repositories\' products' : 'its products'} are ${shown}${products.length > 8 ? ` and ${products.length - 8} more (--by product lists them)` : ''}`;
     },

@@ -5,7 +5,7 @@ import type { Change } from '../../src/domain.js';
 import type { SliceKind } from '../../src/model/slice-kind.js';
 import { SLICE_KINDS } from '../../src/model/slice-kinds.js';
 import {
-  groupChanges, groupingChoices, groupingHelp, groupingName, groupingNoun, isNoGroup, namesSlice, parseGrouping, parseSlice, rowSlice, sliceForms, sliceMeasure, sliceName,
+  groupChanges, groupingChoices, groupingHelp, groupingName, groupingNoun, isNoGroup, namesSlice, parseGrouping, parseSlice, refuseUnknownSlices, rowSlice, sliceForms, sliceMeasure, sliceName,
   sliceNeeds, slicePredicate, sortByGrouping, type SliceFacts,
 } from '../../src/model/slices.js';
 
@@ -192,6 +192,23 @@ describe('AI slices', () => {
     expect(of('ai-agent')).toEqual(['agent']);
     expect(of('ai-assisted')).toEqual(['pair', 'bare']);
     expect(of('other')).toEqual(['branch', 'none']);
+  });
+
+  it('refuses a product by the name its row shows, less the common scope, giving the whole name', () => {
+    const products = ['dev.openfeature.contrib.providers.flagd', 'dev.openfeature.contrib.hooks.otel', '@acme/cli', '@other/cli'];
+    const refusal = (slice: string): string | null => {
+      try {
+        refuseUnknownSlices([parseSlice(slice)], { products });
+        return null;
+      } catch (err) {
+        return (err as Error).message;
+      }
+    };
+    expect(refusal('product:providers.flagd')).toBe('product:providers.flagd names no product: rows leave the common scope out of their names; give the whole name, product:dev.openfeature.contrib.providers.flagd');
+    expect(refusal('product:dev.openfeature.contrib.hooks.otel')).toBeNull();
+    // a tail two products end with, or one not at a separator, names neither
+    expect(refusal('product:cli')).toMatch(/^product:cli names no product with a change or a deploy in the window: its products are /);
+    expect(refusal('product:agd')).toMatch(/^product:agd names no product with a change/);
   });
 
   it('refuses a tool the catalogue does not name, saying which it takes', () => {
