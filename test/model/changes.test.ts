@@ -412,6 +412,9 @@ describe('bots and AI agents', () => {
     expect(sq).toMatchObject({ author: 'renovate[bot]', bot: true, commits: 1, firstCommitAt: h(5) });
   });
 
+  // the tags on each commit of a test's history, by the commit's short name
+  const tagsOn = (tags: ReadonlyMap<string, string[]>) => (c: Commit): readonly string[] => [...tags].find(([name]) => sha(name) === c.sha)?.[1] ?? [];
+
   it('flags a direct push that sets the version a tag on it names as a release commit, and nothing else', () => {
     const tags = new Map([['rel', ['v1.2.3']], ['dep', ['v1.2.4']], ['pre', ['create-vite@8.0.0-beta.1']], ['sq', ['v1.3.0']], ['bot', ['v1.3.1']], ['py', ['v3.14.0a1']], ['support', ['v3.14.0a2']], ['words', ['python-3.14.0a1']]]);
     const line = [
@@ -432,8 +435,7 @@ describe('bots and AI agents', () => {
       // more words than a name and a version: a change, whatever the tag
       commit('words', { parents: ['support'], at: h(9), subject: 'Support Python 3.14.0a1' }),
     ];
-    const tagsOf = (c: Commit): readonly string[] => [...tags].find(([name]) => sha(name) === c.sha)?.[1] ?? [];
-    const changes = buildChanges(input(line, [], { tagsOf }));
+    const changes = buildChanges(input(line, [], { tagsOf: tagsOn(tags) }));
     expect(changes.slice(1).map((c) => [c.title, c.bot, c.flags.includes('release-commit')])).toEqual([
       ['v1.2.3', false, true],
       ['bump react to 19.0.0', false, false],
@@ -461,8 +463,7 @@ describe('bots and AI agents', () => {
       // a tag that names no version says nothing of a release
       commit('latest', { parents: ['pr'], at: h(5), subject: 'Publish' }),
     ];
-    const tagsOf = (c: Commit): readonly string[] => [...tags].find(([name]) => sha(name) === c.sha)?.[1] ?? [];
-    const changes = buildChanges(input(line, [], { tagsOf }));
+    const changes = buildChanges(input(line, [], { tagsOf: tagsOn(tags) }));
     expect(changes.slice(1).map((c) => [c.title, c.kind, c.flags.includes('release-commit')])).toEqual([
       ['chore: publish', 'direct', true],
       ['Bump versions [skip ci]', 'direct', true],
