@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { audit } from '../../src/audit/index.js';
-import type { Report } from '../../src/report/schema.js';
-import type { FixtureRepo } from '../helpers/git-fixture.js';
-import { changesets, WINDOW } from './fixture.js';
+import { describe, expect, it } from 'vitest';
+import { audited } from './audited.js';
+import { changesets } from './fixture.js';
 
 describe('a changesets workspace whose CLI is built from code outside its package folder', () => {
-  let repo: FixtureRepo;
-  let report: Report;
-  beforeAll(async () => {
-    repo = changesets();
-    report = await audit({ path: repo.dir, ...WINDOW });
-  });
-  afterAll(() => repo.cleanup());
-  const of = (title: string) => report.changes.find((c) => c.title === title);
+  const fx = audited(changesets);
+  const { of } = fx;
 
   it('puts a change in the product its changeset names, and ships it with that product\'s deploy', () => {
     // e1 touched only engine/: by its files alone it would have shipped with api's tag on Mar 4, in no row
@@ -37,6 +29,6 @@ describe('a changesets workspace whose CLI is built from code outside its packag
     expect(of('e2')?.products ?? []).toEqual([]);
     expect(of('e2')?.deployedAt).toBe('2026-03-04T12:00:00Z');
     // e2 (shipped with api's tag), f1 to f4 (after the last deploy)
-    expect(report.notes).toContain("5 changes of the window touched no product's files and named none in a changeset (1 of them shipped by the window's end): each ships with the first deploy of any product after it, and is of no product (in no product's row).");
+    expect(fx.report.notes).toContain("5 changes of the window touched no product's files and named none in a changeset (1 of them shipped by the window's end): each ships with the first deploy of any product after it, and is of no product (in no product's row).");
   });
 });

@@ -13,27 +13,22 @@ import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderText } from '../../src/render/text.js';
 import type { Report } from '../../src/report/schema.js';
 import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.js';
+import { audited } from './audited.js';
 import { declaredProducts, monorepo, suffixTaggedProduct, WINDOW } from './fixture.js';
 
 const DAY = 86400;
 const WEEKS = 31 / 7;
 
 describe('a three-package monorepo (package.json workspaces, package tags)', () => {
-  let repo: FixtureRepo;
-  let report: Report;
-  beforeAll(async () => {
-    repo = monorepo();
-    report = await audit({ path: repo.dir, ...WINDOW });
-  });
-  afterAll(() => repo.cleanup());
+  const fx = audited(monorepo);
 
   const deployOf = (title: string): string | null => {
-    const change = report.changes.find((c) => c.title === title);
-    return report.deploys.find((d) => d.at === change?.deployedAt && d.product === change.products?.[0])?.ref ?? null;
+    const change = fx.report.changes.find((c) => c.title === title);
+    return fx.report.deploys.find((d) => d.at === change?.deployedAt && d.product === change.products?.[0])?.ref ?? null;
   };
 
   it('makes one deploy per product, named for it, each shipping its own product\'s changes (m4 with a\'s and c\'s)', () => {
-    expect(report.deploys.map((d) => [d.ref, d.product, d.changes])).toEqual([
+    expect(fx.report.deploys.map((d) => [d.ref, d.product, d.changes])).toEqual([
       ['@acme/b@1.1.0', '@acme/b', 2],
       ['@acme/a@1.1.0', '@acme/a', 1],
       ['@acme/a@1.2.0', '@acme/a', 1],
@@ -42,34 +37,34 @@ describe('a three-package monorepo (package.json workspaces, package tags)', () 
   });
 
   it('ships a change touching only packages/a with a\'s tag, though b was tagged on the same commit two days earlier', () => {
-    const m1 = report.changes.find((c) => c.title === 'm1');
+    const m1 = fx.report.changes.find((c) => c.title === 'm1');
     expect(m1?.deployedAt).toBe('2026-03-07T12:00:00Z');
     expect(m1?.leadTime).toBe(6 * DAY);
     expect(m1?.products).toEqual(['@acme/a']);
   });
 
   it('ships a change touching no package with the first deploy of any product, and counts it in no product\'s row', () => {
-    const m3 = report.changes.find((c) => c.title === 'm3');
+    const m3 = fx.report.changes.find((c) => c.title === 'm3');
     expect(m3?.deployedAt).toBe('2026-03-05T12:00:00Z');
     // @acme/b was tagged first, not because the change is b's: none of its files is
     expect(m3?.products).toEqual([]);
-    expect(report.deploys.find((d) => d.ref === '@acme/b@1.1.0')?.changes).toBe(2);
+    expect(fx.report.deploys.find((d) => d.ref === '@acme/b@1.1.0')?.changes).toBe(2);
   });
 
   it('ships a change touching two packages with the first of their deploys, and tags at one commit each their own', () => {
-    expect(report.changes.find((c) => c.title === 'm4')?.products).toEqual(['@acme/a', 'c-lib']);
+    expect(fx.report.changes.find((c) => c.title === 'm4')?.products).toEqual(['@acme/a', 'c-lib']);
     expect(deployOf('m4')).toBe('@acme/a@1.2.0');
     expect(deployOf('m5')).toBe('c-lib-v1.1.0');
   });
 
   it('gives each product its deploys, rate, lead time p50, failure rate and unreleased changes', () => {
-    expect(report.summary.products?.map((p) => [p.name, p.paths, p.changes, p.deploys, p.failedDeploys, p.unreleased])).toEqual([
+    expect(fx.report.summary.products?.map((p) => [p.name, p.paths, p.changes, p.deploys, p.failedDeploys, p.unreleased])).toEqual([
       ['@acme/a', ['packages/a'], 3, 2, 1, 1],
       ['c-lib', ['packages/c'], 3, 1, 1, 1],
       // m2 and m6: m3 touched none of b's files
       ['@acme/b', ['packages/b'], 2, 1, 0, 1],
     ]);
-    const row = (name: string) => report.summary.products?.find((p) => p.name === name);
+    const row = (name: string) => fx.report.summary.products?.find((p) => p.name === name);
     expect(row('@acme/a')?.deploysPerWeek).toBeCloseTo(2 / WEEKS, 5);
     expect(row('@acme/b')?.deploysPerWeek).toBeCloseTo(1 / WEEKS, 5);
     // m4's revert (m7, Mar 21) lands 9 days after @acme/a@1.2.0 and c-lib-v1.1.0 shipped it: one of a's two
@@ -84,19 +79,19 @@ describe('a three-package monorepo (package.json workspaces, package tags)', () 
   });
 
   it('shows the products table in text, Markdown and HTML, and each change\'s products in CSV', () => {
-    const text = renderText(report, { color: false, width: 120 });
+    const text = renderText(fx.report, { color: false, width: 120 });
     expect(text).toMatch(/Products\n/);
     expect(text).toMatch(/@acme\/a\s*│?\s*3\s*│?\s*2\s*│?\s*0\.45\s*│?\s*6d\s*│?\s*50%\s*│?\s*1/);
-    expect(renderMarkdown(report)).toContain('| @acme/b | 2 | 1 | 0.23 | 3d | 0% | 1 |');
-    expect(renderHtml(report)).toContain('<section id="products"');
-    const csv = renderCsv(report).split('\r\n');
+    expect(renderMarkdown(fx.report)).toContain('| @acme/b | 2 | 1 | 0.23 | 3d | 0% | 1 |');
+    expect(renderHtml(fx.report)).toContain('<section id="products"');
+    const csv = renderCsv(fx.report).split('\r\n');
     expect(csv[0]?.endsWith(',products')).toBe(true);
     // a leading @ is guarded against spreadsheet formulas, as every cell is
-    expect(csv.find((l) => l.startsWith(`${report.changes.find((c) => c.title === 'm4')?.id},`))?.endsWith(",'@acme/a c-lib")).toBe(true);
+    expect(csv.find((l) => l.startsWith(`${fx.report.changes.find((c) => c.title === 'm4')?.id},`))?.endsWith(",'@acme/a c-lib")).toBe(true);
   });
 
   it('slices by product with each product\'s own deploys and failure rate', async () => {
-    const sliced = await withSlices(report, parseGrouping('product'));
+    const sliced = await withSlices(fx.report, parseGrouping('product'));
     expect(sliced.summary.slices?.rows.map((r) => [r.name, r.changes, r.deploys, r.changeFailureRate])).toEqual([
       ['product:@acme/a', 3, 2, 0.5],
       ['product:c-lib', 3, 1, 1],
@@ -104,7 +99,7 @@ describe('a three-package monorepo (package.json workspaces, package tags)', () 
       // m3, of no product: no deploys of its own
       ['product:(no product)', 1, undefined, undefined],
     ]);
-    const [a] = await sliceReports(report, [parseSlice('product:@ACME/A')]);
+    const [a] = await sliceReports(fx.report, [parseSlice('product:@ACME/A')]);
     expect(a?.changes.map((c) => c.title)).toEqual(['m1', 'm4', 'Revert "m4"']);
     expect(a?.summary.dora.deploymentFrequency.count).toBe(2);
     // the page names the rows as the kind does: products, not folders
@@ -131,30 +126,24 @@ describe('a three-package monorepo (package.json workspaces, package tags)', () 
 });
 
 describe('a monorepo with one product', () => {
-  let repo: FixtureRepo;
-  let report: Report;
-  beforeAll(async () => {
-    repo = monorepo({ packages: 'one' });
-    report = await audit({ path: repo.dir, ...WINDOW });
-  });
-  afterAll(() => repo.cleanup());
+  const fx = audited(() => monorepo({ packages: 'one' }));
 
   it('ships every change with the first tag that reaches it and shows no products', () => {
-    expect(report.deploys.map((d) => [d.ref, d.changes, d.product])).toEqual([
+    expect(fx.report.deploys.map((d) => [d.ref, d.changes, d.product])).toEqual([
       ['@acme/a@1.1.0', 3, undefined],
       ['@acme/a@1.2.0', 2, undefined],
     ]);
-    expect(report.summary.products).toBeUndefined();
-    expect(report.changes.every((c) => c.products === undefined)).toBe(true);
-    expect(renderText(report, { color: false, width: 120 })).not.toMatch(/Products/);
-    expect(renderMarkdown(report)).not.toMatch(/### Products/);
-    expect(renderCsv(report).split('\r\n')[0]).not.toMatch(/products/);
+    expect(fx.report.summary.products).toBeUndefined();
+    expect(fx.report.changes.every((c) => c.products === undefined)).toBe(true);
+    expect(renderText(fx.report, { color: false, width: 120 })).not.toMatch(/Products/);
+    expect(renderMarkdown(fx.report)).not.toMatch(/### Products/);
+    expect(renderCsv(fx.report).split('\r\n')[0]).not.toMatch(/products/);
   });
 
   it('slices by product into no row of its own, saying the repository is one product, in every format and across repositories', async () => {
     // one product, whose two tags ship every change: a row 'product:(no product)' of them all, its deploys '—',
     // read as a group of its own beside the Deploys section's 2 deploys
-    const sliced = await withSlices(report, parseGrouping('product'));
+    const sliced = await withSlices(fx.report, parseGrouping('product'));
     expect(sliced.summary.slices?.rows).toEqual([]);
     expect(sliced.summary.slices?.ungrouped).toMatch(/^No product to slice by: this repository is one product/);
     expect(sliced.changes.filter((c) => c.counted).every((c) => c.slices?.length === 0)).toBe(true);
@@ -172,20 +161,14 @@ describe('a monorepo with one product', () => {
 });
 
 describe('products the config names', () => {
-  let repo: FixtureRepo;
-  let report: Report;
-  beforeAll(async () => {
-    repo = declaredProducts();
-    report = await audit({ path: repo.dir, ...WINDOW });
-  });
-  afterAll(() => repo.cleanup());
+  const fx = audited(declaredProducts);
 
   it('ships a change with its product\'s tag (by pattern or by name), not with the other product\'s earlier one', () => {
-    const k1 = report.changes.find((c) => c.title === 'k1');
-    const k2 = report.changes.find((c) => c.title === 'k2');
+    const k1 = fx.report.changes.find((c) => c.title === 'k1');
+    const k2 = fx.report.changes.find((c) => c.title === 'k2');
     expect([k1?.deployedAt, k1?.products]).toEqual(['2026-03-06T12:00:00Z', ['api']]);
     expect([k2?.deployedAt, k2?.products]).toEqual(['2026-03-04T12:00:00Z', ['web']]);
-    expect(report.summary.products?.map((p) => [p.name, p.paths, p.deploys])).toEqual([
+    expect(fx.report.summary.products?.map((p) => [p.name, p.paths, p.deploys])).toEqual([
       ['api', ['services/api/**'], 1],
       ['web', ['web/**'], 1],
     ]);
@@ -193,20 +176,14 @@ describe('products the config names', () => {
 });
 
 describe('a product the config names by a suffix of the repository\'s own tags', () => {
-  let repo: FixtureRepo;
-  let report: Report;
-  beforeAll(async () => {
-    repo = suffixTaggedProduct();
-    report = await audit({ path: repo.dir, ...WINDOW });
-  });
-  afterAll(() => repo.cleanup());
+  const fx = audited(suffixTaggedProduct);
 
   it('takes its tags for its releases, not pre-releases, and keeps its test builds out', () => {
-    const e1 = report.changes.find((c) => c.title === 'e1');
-    const r1 = report.changes.find((c) => c.title === 'r1');
+    const e1 = fx.report.changes.find((c) => c.title === 'e1');
+    const r1 = fx.report.changes.find((c) => c.title === 'r1');
     expect([e1?.deployedAt, e1?.products]).toEqual(['2026-03-05T12:00:00Z', ['ext']]);
     expect(r1?.deployedAt).toBe('2026-03-04T12:00:00Z');
-    expect(report.deploys.map((d) => [d.ref, d.product])).toEqual([['v1.1.0', expect.any(String)], ['v2.0.0-ext', 'ext']]);
+    expect(fx.report.deploys.map((d) => [d.ref, d.product])).toEqual([['v1.1.0', expect.any(String)], ['v2.0.0-ext', 'ext']]);
   });
 });
 

@@ -5,40 +5,35 @@ import { parseSlice } from '../../src/model/slices.js';
 import { renderText } from '../../src/render/text.js';
 import type { Report } from '../../src/report/schema.js';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
+import { audited } from './audited.js';
 import { bornAndGone, formerlyTagged, goModules, goneBeforeWindow, goneLongBefore, movedInWindow, movedPackage, ownTags, removedButPatched, removedPackage, WINDOW } from './fixture.js';
 
 const DAY = 86400;
 const deployedAt = (report: Report, title: string) => report.changes.find((c) => c.title === title)?.deployedAt;
 
 describe('a workspace whose main package is tagged v1.2.3, beside scoped packages under a nested glob', () => {
-  let repo: FixtureRepo;
-  let report: Report;
-  beforeAll(async () => {
-    repo = ownTags();
-    report = await audit({ path: repo.dir, ...WINDOW });
-  });
-  afterAll(() => repo.cleanup());
+  const fx = audited(ownTags);
 
   it('makes the package whose manifest carries the version the product of the repository\'s own tags, with its row', () => {
     // widget's changes: c1, c3, c4, c5 (no product's: the own tags') and c6; its `release widget 1.1.0` and 1.2.0,
     // tagged v1.1.0 and v1.2.0, are release commits
-    expect(report.summary.products?.map((p) => [p.name, p.paths, p.changes, p.deploys, p.unreleased])).toEqual([
+    expect(fx.report.summary.products?.map((p) => [p.name, p.paths, p.changes, p.deploys, p.unreleased])).toEqual([
       ['widget', ['packages/widget'], 5, 2, 1],
       ['@widget/react', ['packages/integrations/react'], 1, 1, 0],
       ['@widget/vue', ['packages/integrations/vue'], 1, 1, 0],
     ]);
-    expect(renderText(report, { color: false, width: 120 })).toMatch(/│ widget +│ +5 │ +2 │/);
+    expect(renderText(fx.report, { color: false, width: 120 })).toMatch(/│ widget +│ +5 │ +2 │/);
   });
 
   it('ships each change with its own product\'s first deploy, and one touching no product with the repository\'s own tags', () => {
-    expect(['c1', 'c2', 'c3', 'c4', 'c5', 'c6'].map((t) => deployedAt(report, t))).toEqual([
+    expect(['c1', 'c2', 'c3', 'c4', 'c5', 'c6'].map((t) => deployedAt(fx.report, t))).toEqual([
       '2026-03-07T12:00:00Z', '2026-03-05T12:00:00Z', '2026-03-07T12:00:00Z', '2026-03-11T12:00:00Z', '2026-03-15T12:00:00Z', null,
     ]);
     // c3 waited 3 days for widget's tag, not 1 for react's
-    expect(report.changes.find((c) => c.title === 'c3')?.leadTime).toBe(4 * DAY);
-    expect(report.changes.find((c) => c.title === 'c3')?.products).toEqual(['widget']);
+    expect(fx.report.changes.find((c) => c.title === 'c3')?.leadTime).toBe(4 * DAY);
+    expect(fx.report.changes.find((c) => c.title === 'c3')?.products).toEqual(['widget']);
     // the counted changes each shipped first: v1.1.0 c1 and c3 (not its release commit), v1.2.0 c4 and c5
-    expect(report.deploys.map((d) => [d.ref, d.product, d.changes])).toEqual([
+    expect(fx.report.deploys.map((d) => [d.ref, d.product, d.changes])).toEqual([
       ['@widget/react@1.1.0', '@widget/react', 1],
       ['v1.1.0', 'widget', 2],
       ['@widget/vue@1.1.0', '@widget/vue', 1],
@@ -47,29 +42,23 @@ describe('a workspace whose main package is tagged v1.2.3, beside scoped package
   });
 
   it('counts a tag that names no package of the workspace as no deploy, in one warning, and says how many changes touched no product', () => {
-    expect(report.warnings.filter((w) => w.includes('no package of the workspace'))).toEqual([
+    expect(fx.report.warnings.filter((w) => w.includes('no package of the workspace'))).toEqual([
       "1 tag names no package of the workspace and is no deploy (@widget/internal@0.2.0): name its product in the config's products to count it",
     ]);
-    expect(report.notes).toContain("2 changes of the window touched no product's files: each ships with the repository's own tags, the deploys of widget (the products column names that product).");
+    expect(fx.report.notes).toContain("2 changes of the window touched no product's files: each ships with the repository's own tags, the deploys of widget (the products column names that product).");
   });
 });
 
 describe('a Go repository with a nested module and no go.work', () => {
-  let repo: FixtureRepo;
-  let report: Report;
-  beforeAll(async () => {
-    repo = goModules();
-    report = await audit({ path: repo.dir, ...WINDOW });
-  });
-  afterAll(() => repo.cleanup());
+  const fx = audited(goModules);
 
   it('makes each module a product: the root module the repository\'s own tags\', the nested one its path-prefixed tags\'', () => {
-    expect(report.summary.products?.map((p) => [p.name, p.paths, p.deploys])).toEqual([
+    expect(fx.report.summary.products?.map((p) => [p.name, p.paths, p.deploys])).toEqual([
       ['example.com/kit', ['.'], 1],
       ['example.com/kit/api', ['api'], 1],
     ]);
-    expect([deployedAt(report, 'g1'), deployedAt(report, 'g2')]).toEqual(['2026-03-05T12:00:00Z', '2026-03-06T12:00:00Z']);
-    expect(report.deploys.map((d) => [d.ref, d.product])).toEqual([['api/v1.1.0', 'example.com/kit/api'], ['v1.1.0', 'example.com/kit']]);
+    expect([deployedAt(fx.report, 'g1'), deployedAt(fx.report, 'g2')]).toEqual(['2026-03-05T12:00:00Z', '2026-03-06T12:00:00Z']);
+    expect(fx.report.deploys.map((d) => [d.ref, d.product])).toEqual([['api/v1.1.0', 'example.com/kit/api'], ['v1.1.0', 'example.com/kit']]);
   });
 });
 
@@ -102,59 +91,41 @@ describe('a package removed within the window, and own tags older than the histo
 });
 
 describe('packages tagged on their own years ago, released now by the repository\'s own tags', () => {
-  let repo: FixtureRepo;
-  let report: Report;
-  beforeAll(async () => {
-    repo = formerlyTagged();
-    report = await audit({ path: repo.dir, ...WINDOW });
-  });
-  afterAll(() => repo.cleanup());
+  const fx = audited(formerlyTagged);
 
   it('makes no product of a package last tagged years before the window: its change ships with the release that carries it', () => {
     // one product left (the CLI, by the own tags): a repository of one product, every tag a deploy of everything
-    expect(report.summary.products).toBeUndefined();
-    expect([deployedAt(report, 'e1'), deployedAt(report, 'e2')]).toEqual(['2026-03-05T12:00:00Z', '2026-03-05T12:00:00Z']);
-    expect(report.summary.unreleased.count).toBe(0);
+    expect(fx.report.summary.products).toBeUndefined();
+    expect([deployedAt(fx.report, 'e1'), deployedAt(fx.report, 'e2')]).toEqual(['2026-03-05T12:00:00Z', '2026-03-05T12:00:00Z']);
+    expect(fx.report.summary.unreleased.count).toBe(0);
     // e1 and e2; `release tool 1.1.0`, tagged v1.1.0, is a release commit
-    expect(report.deploys.map((d) => [d.ref, d.changes])).toEqual([['v1.1.0', 2]]);
+    expect(fx.report.deploys.map((d) => [d.ref, d.changes])).toEqual([['v1.1.0', 2]]);
   });
 });
 
 describe('a package moved to another folder before the window, its name kept', () => {
-  let repo: FixtureRepo;
-  let report: Report;
-  beforeAll(async () => {
-    repo = movedPackage();
-    report = await audit({ path: repo.dir, ...WINDOW });
-  });
-  afterAll(() => repo.cleanup());
+  const fx = audited(movedPackage);
 
   it('keeps its earlier folder its own: the previous period\'s change there is b\'s, shipped by b@1.1.0, not by a\'s earlier tag', () => {
-    expect(report.summary.products?.map((p) => [p.name, p.paths])).toEqual([['b', ['packages/b', 'plugins/b']]]);
+    expect(fx.report.summary.products?.map((p) => [p.name, p.paths])).toEqual([['b', ['packages/b', 'plugins/b']]]);
     // February, as of its end: p1, authored Feb 2, shipped by b@1.1.0 on Feb 5 (3d), not by a@1.1.0 on Feb 4 (2d);
     // the move, Feb 20, still waiting on Mar 1 (b@1.2.0 ships it on Mar 4): Kaplan–Meier's median is p1's 3d
-    expect(report.summary.previous?.rows?.find((r) => r.key === 'dora.leadTime')?.before).toBe(3 * DAY);
+    expect(fx.report.summary.previous?.rows?.find((r) => r.key === 'dora.leadTime')?.before).toBe(3 * DAY);
   });
 });
 
 describe('a package born in the window and moved to another folder before its end, its name kept', () => {
-  let repo: FixtureRepo;
-  let report: Report;
-  beforeAll(async () => {
-    repo = movedInWindow();
-    report = await audit({ path: repo.dir, ...WINDOW });
-  });
-  afterAll(() => repo.cleanup());
+  const fx = audited(movedInWindow);
 
   it('keeps the folder it was born in its own: q1 there is b\'s, shipped by b@1.0.0, and b\'s history starts at its birth', () => {
-    const b = report.summary.products?.find((p) => p.name === 'b');
+    const b = fx.report.summary.products?.find((p) => p.name === 'b');
     expect(b?.paths).toEqual(['packages/b', 'plugins/b']);
     expect(b?.deploys).toBe(2);
     expect(b?.historyFrom).toBe('2026-03-02T12:00:00Z');
-    const q1 = report.changes.find((c) => c.title === 'q1');
+    const q1 = fx.report.changes.find((c) => c.title === 'q1');
     expect(q1?.products).toEqual(['b']);
     expect(q1?.deployedAt).toBe('2026-03-04T12:00:00Z');
-    expect(report.deploys.map((d) => d.ref)).toEqual(['b@1.0.0', 'b@1.1.0']);
+    expect(fx.report.deploys.map((d) => d.ref)).toEqual(['b@1.0.0', 'b@1.1.0']);
   });
 });
 
@@ -199,54 +170,42 @@ describe('a package tagged and removed long before the previous period, its tags
 });
 
 describe('a package born and removed within the window, in neither of its workspace reads', () => {
-  let repo: FixtureRepo;
-  let report: Report;
-  beforeAll(async () => {
-    repo = bornAndGone();
-    report = await audit({ path: repo.dir, ...WINDOW });
-  });
-  afterAll(() => repo.cleanup());
+  const fx = audited(bornAndGone);
 
   it('finds it by its tag\'s commit: a product with its deploy, its changes shipped by it, and no tag that names nothing', () => {
-    expect(report.summary.products?.map((p) => [p.name, p.paths, p.deploys, p.historyFrom, p.historyUntil])).toEqual([
+    expect(fx.report.summary.products?.map((p) => [p.name, p.paths, p.deploys, p.historyFrom, p.historyUntil])).toEqual([
       ['@acme/exp', ['packages/exp'], 1, '2026-03-02T12:00:00Z', '2026-03-16T12:00:00Z'],
       ['a', ['packages/a'], 1, undefined, undefined],
       ['b', ['packages/b'], 1, undefined, undefined],
     ]);
-    expect(report.deploys.map((d) => [d.ref, d.product])).toEqual([['@acme/exp@0.1.0', '@acme/exp'], ['b@1.1.0', 'b'], ['a@1.1.0', 'a']]);
+    expect(fx.report.deploys.map((d) => [d.ref, d.product])).toEqual([['@acme/exp@0.1.0', '@acme/exp'], ['b@1.1.0', 'b'], ['a@1.1.0', 'a']]);
     // x1 waited a day for exp's tag, not three for b's; the removal is no release of exp: it waits for a's, the next of any
-    expect(['add exp', 'x1', 'y1', 'drop exp', 'a1'].map((t) => deployedAt(report, t))).toEqual([
+    expect(['add exp', 'x1', 'y1', 'drop exp', 'a1'].map((t) => deployedAt(fx.report, t))).toEqual([
       '2026-03-04T12:00:00Z', '2026-03-04T12:00:00Z', '2026-03-06T12:00:00Z', '2026-03-19T12:00:00Z', '2026-03-19T12:00:00Z',
     ]);
-    expect(report.changes.find((c) => c.title === 'x1')?.products).toEqual(['@acme/exp']);
-    expect(report.warnings).toEqual([]);
+    expect(fx.report.changes.find((c) => c.title === 'x1')?.products).toEqual(['@acme/exp']);
+    expect(fx.report.warnings).toEqual([]);
   });
 
   it('rates it over its life: one deploy in the two weeks from its add to its removal, not in the 29.5 days to the window\'s end', () => {
-    const rows = new Map(report.summary.products?.map((p) => [p.name, p]));
+    const rows = new Map(fx.report.summary.products?.map((p) => [p.name, p]));
     expect([rows.get('@acme/exp')?.deploysPerWeek, rows.get('@acme/exp')?.coveredDays]).toEqual([0.5, 14]);
     // a and b were there all the window, Mar 1 to Apr 1: 31 days
     expect([rows.get('a')?.deploysPerWeek, rows.get('a')?.coveredDays]).toEqual([1 / (31 / 7), 31]);
   });
 
   it('slices it over the same two weeks, as --by, compare and gates read it from its row', async () => {
-    const [exp] = await sliceReports(report, [parseSlice('product:@acme/exp')]);
+    const [exp] = await sliceReports(fx.report, [parseSlice('product:@acme/exp')]);
     expect(exp?.window).toMatchObject({ historyFrom: '2026-03-02T12:00:00Z', historyUntil: '2026-03-16T12:00:00Z' });
     expect(exp?.summary.dora.deploymentFrequency).toMatchObject({ value: 0.5, count: 1, coveredDays: 14 });
   });
 });
 
 describe('a package removed in the window that its release line still ships', () => {
-  let repo: FixtureRepo;
-  let report: Report;
-  beforeAll(async () => {
-    repo = removedButPatched();
-    report = await audit({ path: repo.dir, ...WINDOW });
-  });
-  afterAll(() => repo.cleanup());
+  const fx = audited(removedButPatched);
 
   it('rates it up to its last deploy, the line\'s release after the removal, not up to the removal', () => {
-    const exp = report.summary.products?.find((p) => p.name === '@acme/exp');
+    const exp = fx.report.summary.products?.find((p) => p.name === '@acme/exp');
     // 0.1.0 on Mar 4 and the backport's 0.1.1 on Mar 20, over Mar 1 00:00 to Mar 20 12:00: 19.5 days; to the
     // removal on Mar 8 12:00 the two would read 1.87 a week over 7.5 days
     expect([exp?.deploys, exp?.coveredDays, exp?.historyUntil]).toEqual([2, 19.5, '2026-03-20T12:00:00Z']);

@@ -1,26 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { audit } from '../../src/audit/index.js';
-import type { Report } from '../../src/report/schema.js';
-import type { FixtureRepo } from '../helpers/git-fixture.js';
-import { releasePlease, releasePleaseMaven, WINDOW } from './fixture.js';
+import { describe, expect, it } from 'vitest';
+import { audited } from './audited.js';
+import { releasePlease, releasePleaseMaven } from './fixture.js';
 
 describe('a release-please monorepo whose packages only its release-please config names', () => {
-  let repo: FixtureRepo;
-  let report: Report;
-  beforeAll(async () => {
-    repo = releasePlease();
-    report = await audit({ path: repo.dir, ...WINDOW });
-  });
-  afterAll(() => repo.cleanup());
-  const of = (title: string) => report.changes.find((c) => c.title === title);
+  const fx = audited(releasePlease);
+  const { of } = fx;
 
   it('makes each package the config names a product of its own tags: by its name less its scope, its component, its Python project\'s name', () => {
-    expect(report.summary.products?.map((p) => [p.name, p.paths, p.deploys])).toEqual([
+    expect(fx.report.summary.products?.map((p) => [p.name, p.paths, p.deploys])).toEqual([
       ['@acme/engine', ['libs/shared/engine'], 1],
       ['@acme/flagd-provider', ['libs/providers/flagd'], 1],
       ['acme-sdk', ['python/sdk'], 1],
     ]);
-    expect(report.deploys.map((d) => [d.ref, d.product])).toEqual([
+    expect(fx.report.deploys.map((d) => [d.ref, d.product])).toEqual([
       ['core-v1.1.0', '@acme/engine'],
       ['flagd-provider-v0.2.0', '@acme/flagd-provider'],
       ['acme-sdk/v1.1.0', 'acme-sdk'],
@@ -39,29 +31,23 @@ describe('a release-please monorepo whose packages only its release-please confi
     // taken as a package, java/client would be a product of its tag, and r4 its change, shipped on Mar 9
     expect(of('r4')?.products ?? []).toEqual([]);
     expect(of('r4')?.deployedAt).toBe('2026-03-08T12:00:00Z');
-    expect(report.warnings.filter((w) => w.includes('no package of the workspace'))).toEqual([
+    expect(fx.report.warnings.filter((w) => w.includes('no package of the workspace'))).toEqual([
       "1 tag names no package of the workspace and is no deploy (client-v1.0.0): name its product in the config's products to count it",
     ]);
   });
 });
 
 describe('a release-please monorepo of Maven modules, released as the simple and Maven types under their package-names', () => {
-  let repo: FixtureRepo;
-  let report: Report;
-  beforeAll(async () => {
-    repo = releasePleaseMaven();
-    report = await audit({ path: repo.dir, ...WINDOW });
-  });
-  afterAll(() => repo.cleanup());
-  const of = (title: string) => report.changes.find((c) => c.title === title);
+  const fx = audited(releasePleaseMaven);
+  const { of } = fx;
 
   it('makes the root and each module a product of its package-name\'s tags, whether it holds a version.txt or a pom.xml alone', () => {
-    expect(report.summary.products?.map((p) => [p.name, p.paths, p.deploys])).toEqual([
+    expect(fx.report.summary.products?.map((p) => [p.name, p.paths, p.deploys])).toEqual([
       ['com.acme.parent', ['.'], 1],
       ['com.acme.providers.flagd', ['providers/flagd'], 1],
       ['com.acme.tools.core', ['tools/core'], 1],
     ]);
-    expect(report.deploys.map((d) => [d.ref, d.product])).toEqual([
+    expect(fx.report.deploys.map((d) => [d.ref, d.product])).toEqual([
       ['com.acme.tools.core-v1.1.0', 'com.acme.tools.core'],
       ['com.acme.providers.flagd-v0.2.0', 'com.acme.providers.flagd'],
       ['com.acme.parent-v1.1.0', 'com.acme.parent'],
@@ -76,7 +62,7 @@ describe('a release-please monorepo of Maven modules, released as the simple and
   });
 
   it('makes no package of a released folder holding neither file, and says its tag names none', () => {
-    expect(report.warnings.filter((w) => w.includes('no package'))).toEqual([
+    expect(fx.report.warnings.filter((w) => w.includes('no package'))).toEqual([
       "1 tag names no package of the workspace and is no deploy (module-v1.0.0): name its product in the config's products to count it",
     ]);
   });

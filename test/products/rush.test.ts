@@ -1,25 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { audit } from '../../src/audit/index.js';
-import type { Report } from '../../src/report/schema.js';
-import type { FixtureRepo } from '../helpers/git-fixture.js';
-import { rush, WINDOW } from './fixture.js';
+import { describe, expect, it } from 'vitest';
+import { audited } from './audited.js';
+import { rush } from './fixture.js';
 
 describe('a Rush monorepo: rush.json lists the projects, `rush publish` tags them name_v1.2.3', () => {
-  let repo: FixtureRepo;
-  let report: Report;
-  beforeAll(async () => {
-    repo = rush();
-    report = await audit({ path: repo.dir, ...WINDOW });
-  });
-  afterAll(() => repo.cleanup());
-  const of = (title: string) => report.changes.find((c) => c.title === title);
+  const fx = audited(rush);
+  const { of } = fx;
 
   it('makes each project rush.json lists a product of its own `_v` tags', () => {
-    expect(report.summary.products?.map((p) => [p.name, p.paths, p.deploys])).toEqual([
+    expect(fx.report.summary.products?.map((p) => [p.name, p.paths, p.deploys])).toEqual([
       ['@acme/cli', ['apps/cli'], 1],
       ['@acme/core', ['libraries/core'], 1],
     ]);
-    expect(report.deploys.map((d) => [d.ref, d.product])).toEqual([
+    expect(fx.report.deploys.map((d) => [d.ref, d.product])).toEqual([
       ['@acme/core_v2.1.0', '@acme/core'],
       ['@acme/cli_v1.1.0', '@acme/cli'],
     ]);
@@ -29,6 +21,6 @@ describe('a Rush monorepo: rush.json lists the projects, `rush publish` tags the
     expect([of('u1')?.products, of('u1')?.deployedAt]).toEqual([['@acme/cli'], '2026-03-06T12:00:00Z']);
     expect([of('u2')?.products, of('u2')?.deployedAt]).toEqual([['@acme/core'], '2026-03-04T12:00:00Z']);
     expect([of('u3')?.products, of('u3')?.deployedAt]).toEqual([[], '2026-03-06T12:00:00Z']);
-    expect(report.warnings.filter((w) => w.includes('package'))).toEqual([]);
+    expect(fx.report.warnings.filter((w) => w.includes('package'))).toEqual([]);
   });
 });

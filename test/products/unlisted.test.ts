@@ -1,26 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { audit } from '../../src/audit/index.js';
-import type { Report } from '../../src/report/schema.js';
-import type { FixtureRepo } from '../helpers/git-fixture.js';
-import { unlisted, WINDOW } from './fixture.js';
+import { describe, expect, it } from 'vitest';
+import { audited } from './audited.js';
+import { unlisted } from './fixture.js';
 
 describe('a monorepo whose packages no workspace manifest lists, each tagged by its name (langchain-aws, langgraph)', () => {
-  let repo: FixtureRepo;
-  let report: Report;
-  beforeAll(async () => {
-    repo = unlisted();
-    report = await audit({ path: repo.dir, ...WINDOW });
-  });
-  afterAll(() => repo.cleanup());
-  const of = (title: string) => report.changes.find((c) => c.title === title);
+  const fx = audited(unlisted);
+  const { of } = fx;
 
   it('makes each folder whose own manifest a tag names a product of those tags, Python\'s `name==1.2.3` among them', () => {
-    expect(report.summary.products?.map((p) => [p.name, p.paths, p.deploys])).toEqual([
+    expect(fx.report.summary.products?.map((p) => [p.name, p.paths, p.deploys])).toEqual([
       ['@acme/cli', ['libs/cli'], 1],
       ['acme-aws', ['libs/aws'], 1],
       ['acme-checkpoint', ['libs/checkpoint'], 1],
     ]);
-    expect(report.deploys.map((d) => [d.ref, d.product])).toEqual([
+    expect(fx.report.deploys.map((d) => [d.ref, d.product])).toEqual([
       ['acme-checkpoint==0.2.0', 'acme-checkpoint'],
       ['acme-aws==1.1.0', 'acme-aws'],
       ['cli@0.2.0', '@acme/cli'],
@@ -39,26 +31,20 @@ describe('a monorepo whose packages no workspace manifest lists, each tagged by 
   it('takes no folder when a tag\'s name names two apart, and says the tag is no deploy', () => {
     expect(of('r4')?.products ?? []).toEqual([]);
     expect(of('r4')?.deployedAt).toBeNull();
-    expect(report.warnings.filter((w) => w.includes('no package of the workspace'))).toEqual([
+    expect(fx.report.warnings.filter((w) => w.includes('no package of the workspace'))).toEqual([
       "1 tag names no package of the workspace and is no deploy (fmt@1.0.0): name its product in the config's products to count it",
     ]);
   });
 });
 
 describe('a monorepo whose packages hold no manifest flowaudit reads (Nx\'s project.json alone)', () => {
-  let repo: FixtureRepo;
-  let report: Report;
-  beforeAll(async () => {
-    repo = unlisted({ nx: true });
-    report = await audit({ path: repo.dir, ...WINDOW });
-  });
-  afterAll(() => repo.cleanup());
+  const fx = audited(() => unlisted({ nx: true }));
 
   it('is read as one product, and says that its tags name packages it could not find', () => {
-    expect(report.summary.products ?? null).toBeNull();
+    expect(fx.report.summary.products ?? null).toBeNull();
     // one product: r1 ships with the next tag of any package, acme-checkpoint==0.2.0
-    expect(report.changes.find((c) => c.title === 'r1')?.deployedAt).toBe('2026-03-04T12:00:00Z');
-    expect(report.warnings.filter((w) => w.includes('workspace manifest'))).toEqual([
+    expect(fx.report.changes.find((c) => c.title === 'r1')?.deployedAt).toBe('2026-03-04T12:00:00Z');
+    expect(fx.report.warnings.filter((w) => w.includes('workspace manifest'))).toEqual([
       "the window's tags name 4 packages (acme-aws, acme-checkpoint, cli, fmt) that no workspace manifest lists and no folder's own manifest flowaudit reads is named by: the repository is read as one product, each change shipped by the next tag of any of them; name each package's paths in the config's products to read them apart",
     ]);
   });
