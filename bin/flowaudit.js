@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 
 const entry = new URL('../dist/bin/flowaudit.js', import.meta.url);
 if (!existsSync(entry)) {
-  process.stderr.write('flowaudit: not built yet: run `npm run build` in the flowaudit folder (a package installed from a git URL is not built: install a packed tarball)\n');
+  process.stderr.write('flowaudit: not built yet: run `npm install` (it builds) or `npm run build` in the flowaudit folder\n');
   process.exit(2);
 }
 const { run } = await import(entry.href);

@@ -34,11 +34,26 @@ let packed: { filename: string; files: Array<{ path: string; size: number }> };
 let installed: string;
 let install: SpawnSyncReturns<string>;
 
+/** What npm packs: the manifest, the files it lists and the script that writes the packed manifest. */
+const PACKED_FROM = ['package.json', 'scripts/pack-manifest.mjs', ...(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { files: string[] }).files];
+let copy: string;
+let packedManifest: Manifest;
+
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'flowaudit-package-'));
-  const pack = spawnSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' });
+  // packed through npm's own prepack and postpack, from a copy: this build is done (`npm test` builds first), and
+  // packing the clone itself would rewrite its manifest under the other tests' feet
+  copy = join(dir, 'clone');
+  for (const path of PACKED_FROM) cpSync(join(ROOT, path), join(copy, path), { recursive: true });
+  const copied = JSON.parse(readFileSync(join(copy, 'package.json'), 'utf8')) as Manifest;
+  copied.scripts.prepack = (copied.scripts.prepack ?? '').replace('npm run build && ', '');
+  writeFileSync(join(copy, 'package.json'), `${JSON.stringify(copied, null, 2)}\n`);
+  const pack = spawnSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: copy, encoding: 'utf8' });
   expect(pack.status, pack.stderr).toBe(0);
   packed = (JSON.parse(pack.stdout) as [typeof packed])[0];
+  const manifestOut = spawnSync('tar', ['-xzf', join(dir, packed.filename), '-O', 'package/package.json'], { encoding: 'utf8' });
+  expect(manifestOut.status, manifestOut.stderr).toBe(0);
+  packedManifest = JSON.parse(manifestOut.stdout) as Manifest;
   installed = join(dir, 'user');
   mkdirSync(installed);
   writeFileSync(join(installed, 'package.json'), '{ "name": "user", "private": true }\n');
@@ -62,11 +77,21 @@ describe('the package', () => {
     expect(loaded.size).toBe(0);
   });
 
-  it('runs no script where it is installed: it is built when packed', () => {
-    for (const script of ['preinstall', 'install', 'postinstall', 'prepare']) expect(manifest.scripts[script], script).toBeUndefined();
-    expect(manifest.scripts.prepack).toBe('npm run build');
+  it('builds where a clone is installed, and runs no script where the package is: it is built when packed', () => {
+    // `npm install && npx flowaudit report` in a fresh clone
+    expect(manifest.scripts.prepare).toBe('npm run build');
+    expect(manifest.scripts.prepack).toBe('npm run build && node scripts/pack-manifest.mjs strip');
+    for (const script of ['preinstall', 'install', 'postinstall', 'prepublish', 'preprepare', 'prepare', 'postprepare']) expect(packedManifest.scripts[script], script).toBeUndefined();
+    // the rest of the packed manifest is the clone's
+    expect({ ...packedManifest, scripts: { ...packedManifest.scripts, prepare: manifest.scripts.prepare, prepack: manifest.scripts.prepack } }).toEqual(manifest);
     expect(install.status, install.stderr).toBe(0);
     expect(install.stderr).not.toMatch(/install script|allowScripts/i);
+  });
+
+  it('leaves the packed clone\'s manifest as it was', () => {
+    const copied = readFileSync(join(copy, 'package.json'), 'utf8');
+    expect(JSON.parse(copied)).toMatchObject({ scripts: { prepare: 'npm run build', postpack: 'node scripts/pack-manifest.mjs restore' } });
+    expect(readdirSync(copy).filter((name) => name.startsWith('package.json'))).toEqual(['package.json']);
   });
 
   it('packs the bundle, the entry points, one validator, one types file and the schemas, and nothing tsc wrote apart', () => {
