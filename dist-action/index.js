@@ -43431,8 +43431,15 @@ function holds(v, x) {
 	const under = v.to === null || (v.below ? x < v.to - EPSILON$1 : x <= v.to + EPSILON$1);
 	return above && under;
 }
+function positionParts(words) {
+	const m = PREFIX.exec(words);
+	return m === null ? null : {
+		year: Number(m[1]),
+		place: words.slice(m[0].length)
+	};
+}
 function clusterPosition(table, value) {
-	const prefix = `DORA ${table.year}: `;
+	const prefix = prefixOf(table.year);
 	const holders = CLUSTERS.filter((c) => holds(table.published[CLUSTERS.indexOf(c)], value));
 	if (table.kind === "range" && holders.length > 0) {
 		const best = named(table, holders)[0];
@@ -43479,16 +43486,18 @@ function clusterAtLeast(table, bound) {
 	if (worst.value.from === null || bound < worst.value.from - EPSILON$1) return null;
 	return {
 		cluster: null,
-		words: `DORA ${table.year}: ${whose(worst)} ${quoted(table, worst.value.words)}, or over it`
+		words: `${prefixOf(table.year)}${whose(worst)} ${quoted(table, worst.value.words)}, or over it`
 	};
 }
-var EPSILON$1, and, whose, quoted;
+var EPSILON$1, and, whose, quoted, prefixOf, PREFIX;
 var init_clusters = __esmMin((() => {
 	init_catalogue$1();
 	EPSILON$1 = 1e-9;
 	and = (names) => names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1) ?? ""}`;
 	whose = (g) => `the ${and(g.names)} ${g.names.length > 1 ? "clusters’" : "cluster’s"}`;
 	quoted = (table, words) => table.kind === "values" ? words : `“${words}”`;
+	prefixOf = (year) => `DORA ${year}: `;
+	PREFIX = /^DORA (\d{4}): /;
 }));
 // src/metrics/dora.ts
 function tableOf(key) {
@@ -43653,15 +43662,16 @@ function positionsOf(figures) {
 }
 function positionsText(figures, of) {
 	if (figures.length === 0) return null;
-	const words = (g) => g.band ?? (g.position === "" ? "with no band" : g.position.replace(/^DORA \d{4}: /, "").replace(/^the /, "in the "));
+	const words = (g) => g.band ?? (g.position === "" ? "with no band" : (positionParts(g.position)?.place ?? g.position).replace(/^the /, "in the "));
 	const groups = positionsOf(figures).map((g) => `${g.repositories} ${words(g)}`);
-	const year = /^DORA (\d{4}):/.exec(figures.find((f) => f.position)?.position ?? "")?.[1];
+	const year = positionParts(figures.find((f) => f.position)?.position ?? "")?.year;
 	return `${figures.length} of ${of} repositories, each on its own${year === void 0 ? "" : ` (DORA ${year})`}: ${groups.join(" · ")}`;
 }
 var OWN;
 var init_dora_across = __esmMin((() => {
 	init_percentile();
 	init_catalogue$1();
+	init_clusters();
 	OWN = catalogueEntries().flatMap((e) => e.perRepository && e.segments[0] === "dora" ? [e.segments[1]] : []);
 }));
 // src/metrics/histogram.ts

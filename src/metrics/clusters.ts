@@ -46,9 +46,23 @@ function holds(v: PublishedValue, x: number): boolean {
   return above && under;
 }
 
+/** `DORA 2024: `, what every position's words start with: the year of the clusters they are placed against. */
+const prefixOf = (year: number): string => `DORA ${year}: `;
+const PREFIX = /^DORA (\d{4}): /;
+
+/**
+ * A position's words read back as the year of its clusters and the place it names (`the high cluster, …`), for
+ * a sentence over several repositories' positions (`dora-across.ts`), which has their words only: a report's
+ * rows keep none of the place apart. Null for words this module did not write. Pure.
+ */
+export function positionParts(words: string): { year: number; place: string } | null {
+  const m = PREFIX.exec(words);
+  return m === null ? null : { year: Number(m[1]), place: words.slice(m[0].length) };
+}
+
 /** Where `value` stands against the table's published clusters. Pure. */
 export function clusterPosition(table: BandTable, value: number): ClusterPosition {
-  const prefix = `DORA ${table.year}: `;
+  const prefix = prefixOf(table.year);
   const holders = CLUSTERS.filter((c) => holds(table.published[CLUSTERS.indexOf(c)] as PublishedValue, value));
   if (table.kind === 'range' && holders.length > 0) {
     const best = named(table, holders)[0] as Named;
@@ -83,5 +97,5 @@ export function clusterAtLeast(table: BandTable, bound: number): ClusterPosition
   if (table.better !== 'lower' || table.kind !== 'range') return null;
   const worst = named(table, CLUSTERS).at(-1) as Named;
   if (worst.value.from === null || bound < worst.value.from - EPSILON) return null;
-  return { cluster: null, words: `DORA ${table.year}: ${whose(worst)} ${quoted(table, worst.value.words)}, or over it` };
+  return { cluster: null, words: `${prefixOf(table.year)}${whose(worst)} ${quoted(table, worst.value.words)}, or over it` };
 }

@@ -9,6 +9,7 @@
 import type { Dora, DoraFigure } from './schema.js';
 import { median } from './percentile.js';
 import { catalogueEntries, CLUSTERS } from './catalogue.js';
+import { positionParts } from './clusters.js';
 
 /** The keys a repository measures on its own deploys: the catalogue's `perRepository` DORA keys. */
 const OWN = catalogueEntries().flatMap((e) => (e.perRepository && e.segments[0] === 'dora' ? [e.segments[1] as Exclude<keyof Dora, 'leadTime'>] : []));
@@ -75,8 +76,8 @@ function positionsOf(figures: readonly DoraFigure[]): Array<{ position: string; 
 function positionsText(figures: readonly DoraFigure[], of: number): string | null {
   if (figures.length === 0) return null;
   // a lead time whose median is not reached is placed by its bound: "the low cluster's “…”, or over it" reads "in …"
-  const words = (g: { position: string; band: DoraFigure['band'] }): string => g.band ?? (g.position === '' ? 'with no band' : g.position.replace(/^DORA \d{4}: /, '').replace(/^the /, 'in the '));
+  const words = (g: { position: string; band: DoraFigure['band'] }): string => g.band ?? (g.position === '' ? 'with no band' : (positionParts(g.position)?.place ?? g.position).replace(/^the /, 'in the '));
   const groups = positionsOf(figures).map((g) => `${g.repositories} ${words(g)}`);
-  const year = /^DORA (\d{4}):/.exec(figures.find((f) => f.position)?.position ?? '')?.[1];
+  const year = positionParts(figures.find((f) => f.position)?.position ?? '')?.year;
   return `${figures.length} of ${of} repositories, each on its own${year === undefined ? '' : ` (DORA ${year})`}: ${groups.join(' · ')}`;
 }

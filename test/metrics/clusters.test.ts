@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogueEntries, type BandTable } from '../../src/metrics/catalogue.js';
-import { clusterAtLeast, clusterPosition } from '../../src/metrics/clusters.js';
+import { clusterAtLeast, clusterPosition, positionParts } from '../../src/metrics/clusters.js';
 import { clusterText } from '../../src/render/band.js';
 
 const H = 3600;
@@ -72,5 +72,24 @@ describe('a DORA key against the 2024 clusters as published', () => {
     expect(clusterText({ band: 'high', position: 'DORA 2024: high cluster, between one day and one week' })).toBe('DORA 2024: high cluster, between one day and one week');
     expect(clusterText({ band: null, position: null })).toBe('');
     expect(clusterText({ band: 'medium' })).toBe('DORA 2024: medium cluster');
+  });
+
+  it('reads a position back as the year and the place it was written with, never words it did not write', () => {
+    expect(positionParts('DORA 2024: between the elite cluster’s 5% and the medium cluster’s 10%')).toEqual({ year: 2024, place: 'between the elite cluster’s 5% and the medium cluster’s 10%' });
+    expect(positionParts(clusterAtLeast(table('dora.leadTime'), 40 * D)?.words ?? '')).toEqual({ year: 2024, place: 'the low cluster’s “between one month and six months”, or over it' });
+    // every key's positions: durations from a minute to a year, deploys a week from one in two years to twenty,
+    // failure rates from 0 to 0.9
+    for (const path of ['dora.deploymentFrequency', 'dora.leadTime', 'dora.timeToRestore', 'dora.changeFailureRate']) {
+      const values = path === 'dora.changeFailureRate' ? [0, 0.05, 0.07, 0.1, 0.15, 0.2, 0.3, 0.4, 0.9] : path === 'dora.deploymentFrequency' ? [0.01, 0.1, 0.5, 3, 20] : [60, H, 6 * H, D, 3 * D, 10 * D, 45 * D, 365 * D];
+      for (const value of values) {
+        const { words } = at(path, value);
+        const parts = positionParts(words);
+        expect(parts?.year, `${path} ${value}`).toBe(table(path).year);
+        expect(`DORA ${parts?.year}: ${parts?.place}`).toBe(words);
+        expect(parts?.place).not.toMatch(/^DORA/);
+      }
+    }
+    expect(positionParts('high cluster')).toBeNull();
+    expect(positionParts('')).toBeNull();
   });
 });
