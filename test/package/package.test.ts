@@ -24,6 +24,7 @@ interface Manifest {
   exports: Record<string, { import?: string; types?: string } | string>;
   bin: Record<string, string>;
   types: string;
+  files: string[];
 }
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Manifest;
 const bundle = join(ROOT, 'dist/bin');
@@ -35,7 +36,7 @@ let installed: string;
 let install: SpawnSyncReturns<string>;
 
 /** What npm packs: the manifest, the files it lists and the script that writes the packed manifest. */
-const PACKED_FROM = ['package.json', 'scripts/pack-manifest.mjs', ...(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { files: string[] }).files];
+const PACKED_FROM = ['package.json', 'scripts/pack-manifest.mjs', ...manifest.files];
 let copy: string;
 let packedManifest: Manifest;
 
