@@ -1,5 +1,5 @@
 import type { Change, DeploySignalKind } from '../domain.js';
-import { plural } from '../units.js';
+import { andList, plural } from '../units.js';
 import { largest } from '../lists.js';
 import { onGitHub, reviewedElsewhere, type ReviewHost } from '../review-hosts.js';
 import { mergedOnGitLab, reviewedOnGerrit } from './review-host.js';
@@ -68,9 +68,16 @@ export function syncedPullsNote(inWindow: readonly Change[], trackedBranch: stri
   const all = carried + inWindow.filter((c) => c.kind !== 'sync' && c.number !== null).length;
   if (carried === 0 || carried * SYNCED_SHARE < all) return null;
   // `origin/main` and `main` are one line (kit's merges of main say both)
-  const lines = [...new Set(syncs.flatMap((c) => (c.branch === null ? [] : [c.branch.replace(/^(?:origin|upstream)\//, '')])))];
-  const where = lines.length === 0 ? 'another line' : lines.map((b) => `\`${b}\``).join(', ');
-  const run = lines.length === 1 ? ` Run with --branch ${lines[0] as string} to measure them where they landed.` : '';
+  const lineOf = (c: Change): string | null => (c.branch === null ? null : c.branch.replace(/^(?:origin|upstream)\//, ''));
+  const lines = [...new Set(syncs.flatMap((c) => lineOf(c) ?? []))];
+  const where = lines.length === 0 ? 'another line' : andList(lines.map((b) => `\`${b}\``));
+  // of several lines, the latest sync's is the one still taking them: flask's `3.0.x` became `stable` in 2024
+  const latest = syncs.reduce<Change | null>((last, c) => (lineOf(c) !== null && (last === null || c.mergedAt > last.mergedAt) ? c : last), null);
+  const run = latest === null
+    ? ''
+    : lines.length === 1
+      ? ` Run with --branch ${lines[0] as string} to measure them where they landed.`
+      : ` Run with --branch ${lineOf(latest) as string}, the line of the latest sync, to measure those that landed there.`;
   return `${carried} of the window's ${plural(all, 'pull request')} landed first on ${where} and reached ${trackedBranch} through ${plural(syncs.length, 'sync')}: a sync is left out of every figure, so their work is not measured here.${run}`;
 }
 

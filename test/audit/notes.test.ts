@@ -108,6 +108,33 @@ describe('pull requests that reached the branch through syncs', () => {
     ]);
   });
 
+  /*
+   * flask's flow: its maintenance line `3.0.x` renamed `stable` in 2024. 3 pull requests land on `3.0.x` (synced
+   * 03-10), then 2 on `stable` (synced 03-20), 1 on main: the line still taking them is the latest sync's, though
+   * the older one carried more.
+   */
+  it('names every line, and the latest sync\'s to run with, when the pull requests landed on several', async () => {
+    const steps: Step[] = [{ commit: 'initial commit', at: '2026-02-01T00:00:00Z' }, { branch: '3.0.x' }];
+    const pull = (n: number, line: string, day: string): void => {
+      steps.push({ branch: `fix-${n}`, from: line }, { commit: `Fix ${n}`, on: `fix-${n}`, at: `2026-03-${day}T10:00:00Z` });
+      steps.push({ merge: `fix-${n}`, into: line, at: `2026-03-${day}T12:00:00Z`, message: `Merge pull request #${n} from ada/fix-${n}\n\nFix ${n}` });
+    };
+    [1, 2, 3].forEach((n) => pull(n, '3.0.x', `0${n + 1}`));
+    steps.push({ tag: 'v1.0.1', ref: '3.0.x', at: '2026-03-08T10:00:00Z', annotated: true });
+    steps.push({ merge: '3.0.x', into: 'main', at: '2026-03-10T10:00:00Z', message: "Merge branch '3.0.x'" });
+    steps.push({ branch: 'stable', from: '3.0.x' });
+    [4, 5].forEach((n) => pull(n, 'stable', `1${n}`));
+    steps.push({ tag: 'v1.0.2', ref: 'stable', at: '2026-03-18T10:00:00Z', annotated: true });
+    steps.push({ commit: 'Docs (#50)', on: 'main', at: '2026-03-19T10:00:00Z' });
+    steps.push({ merge: 'stable', into: 'main', at: '2026-03-20T10:00:00Z', message: "Merge branch 'stable'" });
+    const repo = buildRepo(steps);
+    repos.push(repo);
+    const { notes } = await audit({ path: repo.dir, ...WINDOW });
+    expect(notes.filter((n) => /landed first/.test(n))).toEqual([
+      "5 of the window's 6 pull requests landed first on `3.0.x` and `stable` and reached main through 2 syncs: a sync is left out of every figure, so their work is not measured here. Run with --branch stable, the line of the latest sync, to measure those that landed there.",
+    ]);
+  });
+
   it('says nothing when fewer than a quarter did (backports merged back)', async () => {
     expect((await notesOf(1, 4)).filter((n) => /landed first/.test(n))).toEqual([]);
   });
