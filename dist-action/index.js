@@ -24029,7 +24029,7 @@ var init_bots = __esmMin((() => {
 // src/model/release-lines.ts
 function isReleaseLine(name) {
 	const short = name.replace(/^refs\/(?:heads|remotes\/[^/]+)\//, "");
-	return !(short.replace(/^origin\//, "").includes("/") && !LINE_FOLDER.test(short)) && (NAMED_LINE.test(short) && /\d/.test(short) || VERSION_LINE.test(short));
+	return !(short.replace(/^origin\//, "").includes("/") && !LINE_FOLDER.test(short)) && (NAMED_LINE.test(short) && /\d/.test(short) || VERSION_LINE.test(short) || BARE_LINE.test(short.replace(/^origin\//, "")));
 }
 function isReleaseTag(name) {
 	return RELEASE_TAG.test(name);
@@ -24056,10 +24056,11 @@ function releaseCommits(tips, parentsOf, onLine) {
 		lines
 	};
 }
-var NAMED_LINE, VERSION_LINE, LINE_FOLDER, RELEASE_TAG;
+var NAMED_LINE, VERSION_LINE, BARE_LINE, LINE_FOLDER, RELEASE_TAG;
 var init_release_lines = __esmMin((() => {
 	NAMED_LINE = /(?:^|[-/._])(?:release|releases|release-branch|maint|maintenance|stable|lts|sec|support|hotfix|hotfixes|beta)(?:[-/._]|$)/i;
 	VERSION_LINE = /^(?:origin\/)?(?:[a-z][a-z0-9]*[-_])*v?\d+(?:\.(?:\d+|x))+(?:[-_](?:staging|patches|maint))?$/i;
+	BARE_LINE = /^(?:stable|release|releases|maintenance|maint|lts)$/i;
 	LINE_FOLDER = /^(?:origin\/)?(?:release|releases|maint|maintenance|stable|lts|support|hotfix|hotfixes)\//i;
 	RELEASE_TAG = /\d+\.\d+|(?:^|[^a-z0-9])v\d+/i;
 }));
@@ -39874,9 +39875,11 @@ function syncedPullsNote(inWindow, trackedBranch) {
 	const carried = syncs.reduce((sum, c) => sum + (c.carriedPulls ?? 0), 0);
 	const all = carried + inWindow.filter((c) => c.kind !== "sync" && c.number !== null).length;
 	if (carried === 0 || carried * SYNCED_SHARE < all) return null;
-	const lines = [...new Set(syncs.flatMap((c) => c.branch === null ? [] : [c.branch.replace(/^(?:origin|upstream)\//, "")]))];
-	const where = lines.length === 0 ? "another line" : lines.map((b) => `\`${b}\``).join(", ");
-	const run = lines.length === 1 ? ` Run with --branch ${lines[0]} to measure them where they landed.` : "";
+	const lineOf = (c) => c.branch === null ? null : c.branch.replace(/^(?:origin|upstream)\//, "");
+	const lines = [...new Set(syncs.flatMap((c) => lineOf(c) ?? []))];
+	const where = lines.length === 0 ? "another line" : andList(lines.map((b) => `\`${b}\``));
+	const latest = syncs.reduce((last, c) => lineOf(c) !== null && (last === null || c.mergedAt > last.mergedAt) ? c : last, null);
+	const run = latest === null ? "" : lines.length === 1 ? ` Run with --branch ${lines[0]} to measure them where they landed.` : ` Run with --branch ${lineOf(latest)}, the line of the latest sync, to measure those that landed there.`;
 	return `${carried} of the window's ${plural$1(all, "pull request")} landed first on ${where} and reached ${trackedBranch} through ${plural$1(syncs.length, "sync")}: a sync is left out of every figure, so their work is not measured here.${run}`;
 }
 function prereleaseNote(waiting, tag, held) {

@@ -9,6 +9,12 @@ const NAMED_LINE = /(?:^|[-/._])(?:release|releases|release-branch|maint|mainten
 // folder (dependabot/…/checkout-7.0.1 is a topic branch)
 const VERSION_LINE = /^(?:origin\/)?(?:[a-z][a-z0-9]*[-_])*v?\d+(?:\.(?:\d+|x))+(?:[-_](?:staging|patches|maint))?$/i;
 
+// a release word by itself names the one maintenance line a project keeps: flask's `stable`, where its fixes land
+// and its patch releases are tagged before `Merge branch 'stable'` brings them to main (read by its tags alone,
+// the merges after its last release counted as five changes of main's); react-router's `release`. Words that also
+// name a topic (`beta`, `hotfix`, `support`, `sec`) need their version
+const BARE_LINE = /^(?:stable|release|releases|maintenance|maint|lts)$/i;
+
 // a folder that holds release lines (release/10); any other folder holds topic branches (ada/5x-sec-policy)
 const LINE_FOLDER = /^(?:origin\/)?(?:release|releases|maint|maintenance|stable|lts|support|hotfix|hotfixes)\//i;
 
@@ -16,7 +22,7 @@ const LINE_FOLDER = /^(?:origin\/)?(?:release|releases|maint|maintenance|stable|
 export function isReleaseLine(name: string): boolean {
   const short = name.replace(/^refs\/(?:heads|remotes\/[^/]+)\//, '');
   const topic = short.replace(/^origin\//, '').includes('/') && !LINE_FOLDER.test(short);
-  return !topic && ((NAMED_LINE.test(short) && /\d/.test(short)) || VERSION_LINE.test(short));
+  return !topic && ((NAMED_LINE.test(short) && /\d/.test(short)) || VERSION_LINE.test(short) || BARE_LINE.test(short.replace(/^origin\//, '')));
 }
 
 /** Commits of release lines and tags, among those read (see releaseCommits). */

@@ -57,3 +57,44 @@ describe('a release line merged back before any tag names it', () => {
     expect(change(21)?.deployedAt).toBe('2026-08-08T10:00:00Z');
   });
 });
+
+/*
+ * flask's maintenance line, `stable` (no version in its name), merged into main after every fix (March 2026, UTC):
+ *  #1 lands on stable (02 10:00), released as 1.0.1 on it (03 10:00), `Merge branch 'stable'` into main 04 10:00
+ *  #2 lands on stable (05 10:00), not yet released, `Merge branch 'stable'` into main 06 10:00
+ *  #3 lands on main (07 10:00)
+ * Both merges bring the line's work in, the second though no tag names its commits yet: syncs, and #3 main's one change.
+ */
+describe('a maintenance line named by a release word alone', () => {
+  let repo: FixtureRepo;
+  let report: Report;
+  beforeAll(async () => {
+    repo = buildRepo([
+      { commit: 'initial commit', at: '2026-02-01T00:00:00Z' },
+      { tag: '1.0.0', annotated: true, at: '2026-02-01T01:00:00Z' },
+      { branch: 'stable' },
+      { branch: 'fix-1', from: 'stable' },
+      { commit: 'Fix the loader', on: 'fix-1', at: '2026-03-02T09:00:00Z' },
+      { merge: 'fix-1', into: 'stable', at: '2026-03-02T10:00:00Z', message: 'Merge pull request #1 from ada/fix-1\n\nFix the loader' },
+      { tag: '1.0.1', ref: 'stable', annotated: true, at: '2026-03-03T10:00:00Z' },
+      { merge: 'stable', into: 'main', at: '2026-03-04T10:00:00Z', message: "Merge branch 'stable'" },
+      { branch: 'fix-2', from: 'stable' },
+      { commit: 'Fix the session', on: 'fix-2', at: '2026-03-05T09:00:00Z' },
+      { merge: 'fix-2', into: 'stable', at: '2026-03-05T10:00:00Z', message: 'Merge pull request #2 from ada/fix-2\n\nFix the session' },
+      { merge: 'stable', into: 'main', at: '2026-03-06T10:00:00Z', message: "Merge branch 'stable'" },
+      { commit: 'Add the router (#3)', on: 'main', at: '2026-03-07T10:00:00Z' },
+    ]);
+    report = await audit({ path: repo.dir, since: '2026-03-01', until: '2026-04-01', now: '2026-04-01T00:00:00Z', github: false });
+  });
+  afterAll(() => repo.cleanup());
+
+  it('reads every merge of it as a sync, the one after its last release too, and counts main\'s own change alone', () => {
+    expect(report.changes.map((c) => [c.title, c.kind])).toEqual([
+      ["Merge branch 'stable'", 'sync'],
+      ["Merge branch 'stable'", 'sync'],
+      ['Add the router', 'squash'],
+    ]);
+    expect(report.summary.changes).toBe(1);
+    expect(report.summary.excluded.syncs).toBe(2);
+  });
+});

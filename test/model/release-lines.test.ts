@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { isReleaseLine, isReleaseTag, releaseCommits } from '../../src/model/release-lines.js';
 
 describe('release lines', () => {
-  it('knows release and maintenance lines by name, with a version in them', () => {
+  it('knows release and maintenance lines by name: with a version in them, or a release word alone', () => {
     const lines = ['4.x', '5.0', 'v1.x', 'v1.45.x', 'v0.10', 'tokio-1.38.x', 'rust-1.80.0', 'origin/v1.x-staging', '7-1-stable', '8-1-sec',
-      'release/0.38', 'release/10', 'release-1.2', 'gopls-release-branch.0.10', 'release-branch.go1.10', 'beta-1.96', 'refs/heads/7-1-stable', 'refs/remotes/origin/4.x'];
+      'release/0.38', 'release/10', 'release-1.2', 'gopls-release-branch.0.10', 'release-branch.go1.10', 'beta-1.96', 'refs/heads/7-1-stable', 'refs/remotes/origin/4.x',
+      'stable', 'origin/stable', 'refs/heads/release', 'maintenance', 'lts'];
     expect(lines.filter((n) => !isReleaseLine(n))).toEqual([]);
     const topics = ['main', 'master', 'dependabot/github_actions/actions/checkout-7.0.1', 'renovate/open-11.x', 'release-branch-diagram', 'ulises/release-dependencies',
-      'release-please--branches--main--components--node-addon-api', 'feature/support-foo', 'ulises/5x-sec-policy', 'copilot/fix-release-2', 'temp-conn-stable-branch', 'concurrent-ruby-1-3-6', 'fix-3508', 'stable', 'v2'];
+      'release-please--branches--main--components--node-addon-api', 'feature/support-foo', 'ulises/5x-sec-policy', 'copilot/fix-release-2', 'temp-conn-stable-branch', 'concurrent-ruby-1-3-6', 'fix-3508', 'v2', 'beta', 'hotfix', 'support', 'sec', 'stable-sort', 'ada/stable', 'release-notes'];
     expect(topics.filter((n) => isReleaseLine(n))).toEqual([]);
   });
 
