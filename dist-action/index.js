@@ -24029,7 +24029,8 @@ var init_bots = __esmMin((() => {
 // src/model/release-lines.ts
 function isReleaseLine(name) {
 	const short = name.replace(/^refs\/(?:heads|remotes\/[^/]+)\//, "");
-	return !(short.replace(/^origin\//, "").includes("/") && !LINE_FOLDER.test(short)) && (NAMED_LINE.test(short) && /\d/.test(short) || VERSION_LINE.test(short) || BARE_LINE.test(short.replace(/^origin\//, "")));
+	const local = short.replace(/^origin\//, "");
+	return !(local.includes("/") && !LINE_FOLDER.test(short)) && (NAMED_LINE.test(short) && /\d/.test(short) || VERSION_LINE.test(short) || BARE_LINE.test(local));
 }
 function isReleaseTag(name) {
 	return RELEASE_TAG.test(name);

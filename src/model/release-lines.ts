@@ -21,8 +21,9 @@ const LINE_FOLDER = /^(?:origin\/)?(?:release|releases|maint|maintenance|stable|
 /** Whether a branch name (`origin/` and `refs/…/` prefixes allowed) names a release or maintenance line. */
 export function isReleaseLine(name: string): boolean {
   const short = name.replace(/^refs\/(?:heads|remotes\/[^/]+)\//, '');
-  const topic = short.replace(/^origin\//, '').includes('/') && !LINE_FOLDER.test(short);
-  return !topic && ((NAMED_LINE.test(short) && /\d/.test(short)) || VERSION_LINE.test(short) || BARE_LINE.test(short.replace(/^origin\//, '')));
+  const local = short.replace(/^origin\//, '');
+  const topic = local.includes('/') && !LINE_FOLDER.test(short);
+  return !topic && ((NAMED_LINE.test(short) && /\d/.test(short)) || VERSION_LINE.test(short) || BARE_LINE.test(local));
 }
 
 /** Commits of release lines and tags, among those read (see releaseCommits). */
