@@ -18816,6 +18816,7 @@ function trends(report, ctx) {
 		return inline ? [`${line}  ${said[i] ?? ""}`] : [line, wrap(`  ${said[i] ?? ""}`, ctx.width)];
 	});
 	const apart = all.some((k) => k.apart.slice(-shown).some(Boolean));
+	const drawn = drawnNote(periodsSoFar(report), shown, period);
 	const pooled = pooledNote(report, label);
 	const intervals = all.flatMap((k) => {
 		const said = intervalText(k, ctx.durations, period);
@@ -18824,11 +18825,19 @@ function trends(report, ctx) {
 	return [
 		ctx.c.bold(wrap(`Trends by ${period} (the first half of the complete ${period}s against the second)`, ctx.width)),
 		...lines,
+		...drawn === null ? [] : [ctx.c.dim(wrap(drawn, ctx.width))],
 		...span === null ? [] : [ctx.c.dim(wrap(span, ctx.width))],
 		...apart ? [ctx.c.dim(wrap(`· ${apartNote(period)}`, ctx.width))] : [],
 		...pooled === null ? [] : [ctx.c.dim(wrap(pooled, ctx.width))],
 		...intervals.length > 0 ? [ctx.c.dim(wrap(`Rising or falling only where the 95% interval of the difference excludes 0: ${intervals.join("; ")}.`, ctx.width))] : []
 	];
+}
+function drawnNote(periods, shown, period) {
+	if (periods.length <= shown) return null;
+	const drawn = periods.slice(-shown);
+	const name = (p) => p === void 0 ? "" : period === "month" ? p.start.slice(0, 7) : p.start;
+	const span = `${period === "week" ? "weeks of " : ""}${name(drawn[0])} → ${name(drawn[drawn.length - 1])}`;
+	return `The last ${shown} of ${periods.length} ${period}s drawn (${span}); the directions over all ${periods.length}.`;
 }
 var init_trends$1 = __esmMin((() => {
 	init_trend$2();

@@ -189,6 +189,30 @@ describe('the trends in the terminal', () => {
   });
 });
 
+describe('the trends drawn in part', () => {
+  // flask over two years at 80 columns: 15 of its 25 months drawn, and nothing said which
+  const months = Array.from({ length: 25 }, (_, i) => `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`);
+  const periods = sixWeeks().slice(0, 1).flatMap((one) => months.map((start, i) => ({ ...one, start, end: months[i + 1] ?? '2026-02-01' })));
+  const report = buildReport(sampleChanges(), {}, {
+    trend: { weeks: [], period: 'month', periods, keys: [trendKey('dora.deploymentFrequency', 'perWeek', months.map((_, i) => i % 5), { direction: noDirection(25) })] },
+  });
+  const trendLines = (width: number): string[] => section(renderText(report, { color: false, width }), 'Trends by month (the first half of the complete months against the second)');
+
+  it('says which periods the lines draw when the width holds fewer than the window has', () => {
+    // 80 columns less the label (22), two spaces and "no direction (25 complete months)" (33) leave 23 marks
+    const lines = trendLines(80);
+    expect(lines[1]).toMatch(/^deployment frequency {2}[▁-█]{23} {2}no direction \(25 complete months\)$/);
+    // the last 23 of 2024-01 … 2026-01 begin at 2024-03
+    expect(lines).toContain('The last 23 of 25 months drawn (2024-03 → 2026-01); the directions over all 25.');
+  });
+
+  it('says nothing of it when every period is drawn', () => {
+    const lines = trendLines(160);
+    expect(lines[1]).toMatch(/^deployment frequency {2}[▁-█]{25} {2}/);
+    expect(lines.join('\n')).not.toContain('drawn (');
+  });
+});
+
 /** Six complete weeks from 2026-02-02, two changes and a deploy each: the periods a trend's keys are drawn over. */
 function sixWeeks() {
   const weeks = ['2026-02-02', '2026-02-09', '2026-02-16', '2026-02-23', '2026-03-02', '2026-03-09'];

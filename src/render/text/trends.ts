@@ -3,6 +3,7 @@ import type { Report } from '../../report/schema.js';
 import { apartNote, directionText, intervalText, keySeries, periodsSoFar, pooledNote, spanNote } from '../trend.js';
 import { wrap, type TextContext } from './layout.js';
 import { largest } from '../../lists.js';
+import type { TrendPeriod } from '../../metrics/schema.js';
 
 /**
  * Every key period by period as a sparkline, as many periods as fit, each with its direction: the first half of
@@ -31,6 +32,7 @@ export function trends(report: Report, ctx: TextContext): string[] {
     return inline ? [`${line}  ${said[i] ?? ''}`] : [line, wrap(`  ${said[i] ?? ''}`, ctx.width)];
   });
   const apart = all.some((k) => k.apart.slice(-shown).some(Boolean));
+  const drawn = drawnNote(periodsSoFar(report), shown, period);
   const pooled = pooledNote(report, label);
   const intervals = all.flatMap((k) => {
     const said = intervalText(k, ctx.durations, period);
@@ -39,9 +41,24 @@ export function trends(report: Report, ctx: TextContext): string[] {
   return [
     ctx.c.bold(wrap(`Trends by ${period} (the first half of the complete ${period}s against the second)`, ctx.width)),
     ...lines,
+    ...(drawn === null ? [] : [ctx.c.dim(wrap(drawn, ctx.width))]),
     ...(span === null ? [] : [ctx.c.dim(wrap(span, ctx.width))]),
     ...(apart ? [ctx.c.dim(wrap(`${BOUND_MARK} ${apartNote(period)}`, ctx.width))] : []),
     ...(pooled === null ? [] : [ctx.c.dim(wrap(pooled, ctx.width))]),
     ...(intervals.length > 0 ? [ctx.c.dim(wrap(`Rising or falling only where the 95% interval of the difference excludes 0: ${intervals.join('; ')}.`, ctx.width))] : []),
   ];
+}
+
+/**
+ * Said when the lines hold fewer periods than the window has: which ones they draw. How many fit depends on the
+ * terminal's width and on the longest direction beside them, so without it a reader of flask's 25 months saw 15
+ * marks and could not tell they were the last 15, or that the directions beside them read all 25.
+ */
+function drawnNote(periods: readonly TrendPeriod[], shown: number, period: 'week' | 'month'): string | null {
+  if (periods.length <= shown) return null;
+  const drawn = periods.slice(-shown);
+  // a month is named by its year and month, a week by its Monday (the periods' starts are UTC dates)
+  const name = (p: TrendPeriod | undefined): string => (p === undefined ? '' : period === 'month' ? p.start.slice(0, 7) : p.start);
+  const span = `${period === 'week' ? 'weeks of ' : ''}${name(drawn[0])} → ${name(drawn[drawn.length - 1])}`;
+  return `The last ${shown} of ${periods.length} ${period}s drawn (${span}); the directions over all ${periods.length}.`;
 }
