@@ -56,6 +56,9 @@ const APP_NAME = /^(.+)\[bot\]$/i;
 const WEB_ADDRESS = /^https?:\/\//i;
 // a generated-with line that names no tool but AI itself ("Generated using AI")
 const AI_WORD = /^ai\b/i;
+// …and one that names the tool after it: "Generated with AI, specifically GPT 5.3 Codex (Medium)" (Homebrew/brew),
+// "Generated with AI (Claude Sonnet 4.5)"; a tool in another clause ("Generated with AI, reviewed by Copilot") is not it
+const AI_THEN_TOOL = /^ai\s*(?:,\s*(?:specifically|namely)\s+|\(\s*|:\s*)(.+)$/i;
 
 interface Rule {
   readonly tool: AiToolId | 'named';
@@ -266,7 +269,8 @@ class Compiled implements AiCatalogue {
   private collect(entry: LineEntry, text: string, found: Array<[number, AiFinding]>): void {
     if (entry.quick !== undefined && !entry.quick.test(text)) return;
     for (const [index, line, naming] of entry.find(text)) {
-      const tool = entry.tool === 'named' ? (toolCreditedIn(naming) ?? (AI_WORD.test(naming) ? 'unknown' : null)) : entry.tool;
+      // the naming starts where the line's tool words do (none of the words before them holds "ai")
+      const tool = entry.tool === 'named' ? namedTool(naming, line.slice(line.indexOf(naming))) : entry.tool;
       if (tool !== null) found.push([index, { tool, strength: PLACE_STRENGTH[entry.place], line }]);
     }
   }
@@ -367,4 +371,12 @@ function quickScan(hints: readonly string[], literals: readonly string[]): RegEx
 function hintOf(signature: AiSignature): string {
   if (signature.hint === undefined || signature.hint === '') throw new Error(`the signature of ${signature.meta.tool} at ${signature.meta.place} has no hint`);
   return signature.hint;
+}
+
+/** The tool a generated-with line names: its own words, else the tool it names after `AI`, else `unknown` for AI alone. */
+function namedTool(naming: string, rest: string): AiToolId | null {
+  const credited = toolCreditedIn(naming);
+  if (credited !== null || !AI_WORD.test(naming)) return credited;
+  const then = AI_THEN_TOOL.exec(rest);
+  return (then?.[1] === undefined ? null : toolCreditedIn(then[1])) ?? 'unknown';
 }

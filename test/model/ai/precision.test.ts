@@ -88,6 +88,13 @@ describe('AI evidence: precision', () => {
     expect(message('Generated with GitHub CoPilot.')).toEqual(['copilot']); // prometheus/prometheus
     expect(message('Generated with Gemini 2.5 Pro and reviewed by hand')).toEqual(['gemini']);
     expect(message('Generated with Claude\'s help')).toEqual(['claude-code']);
+    // AI, then the tool it was (Homebrew/brew); AI alone names none, nor a tool in a clause of its own
+    expect(message('- Generated with AI, specifically GPT 5.3 Codex (Medium).')).toEqual(['codex']);
+    expect(message('Generated with AI (Claude Sonnet 4.5)')).toEqual(['claude-code']);
+    expect(message('Generated using AI: Gemini 2.5 Pro')).toEqual(['gemini']);
+    expect(message('Generated with AI.')).toEqual(['unknown']);
+    expect(message('Generated with AI, reviewed by Copilot before merging')).toEqual(['unknown']);
+    expect(message('Generated with AI, specifically the OpenAPI tokenizer script')).toEqual(['unknown']);
     expect(message('Assisted-by: Claude Sonnet 4.5 (1M context)')).toEqual(['claude-code']);
     // a model newer than any list of models' words (containerd/containerd)
     expect(message('Assisted-by: Claude Fable 5 <noreply@anthropic.com>')).toEqual(['claude-code']);
