@@ -22312,7 +22312,8 @@ var init_bot_names = __esmMin((() => {
 	BOT_SUFFIX = [
 		/[\s._-](?:ro)?bot$/i,
 		/[a-z0-9](?:Bot|Robot)$/,
-		/^[a-z0-9_.-]*bot$/
+		/^[a-z0-9_.-]*bot$/,
+		/[\s._-]automation$/i
 	];
 	BOT_EMAIL = /^(actions@github\.com|[^@\s]*[-._]bot@\S*)$/i;
 	BOT_WORD = /(?:^|[\s._-])(?:ro)?bot(?:[\s._-]|$)/i;

@@ -10,9 +10,10 @@ import type { Tester } from '../patterns.js';
 // publishes as `Rushbot`, whose "Bump versions [skip ci]" pushes, 242 of its 583 changes of a year, read as the
 // other changes' p50 lead time of 2 minutes beside the AI-assisted ones') and CI identities
 const BOT_NAMES = /\[bot\]|^(dependabot|renovate|greenkeeper|snyk-bot|github-actions|mergify|pre-commit-ci|allcontributors|k8s-ci-robot|gopher robot|(?:hosted )?weblate|rushbot)\b/i;
-// "Gopher Robot", "k8s-ci-robot", "release_bot"; "RenovateBot", "ImgBot"; one-word handles such as "rustbot".
+// "Gopher Robot", "k8s-ci-robot", "release_bot"; "RenovateBot", "ImgBot"; one-word handles such as "rustbot";
+// "Syncthing Release Automation", whose translation and docs pushes were 48 of syncthing's 282 changes of a year.
 // Case matters for the second form: a surname such as "Talbot" is not a bot
-const BOT_SUFFIX = [/[\s._-](?:ro)?bot$/i, /[a-z0-9](?:Bot|Robot)$/, /^[a-z0-9_.-]*bot$/];
+const BOT_SUFFIX = [/[\s._-](?:ro)?bot$/i, /[a-z0-9](?:Bot|Robot)$/, /^[a-z0-9_.-]*bot$/, /[\s._-]automation$/i];
 // CI identities by email: GitHub Actions' own address and `*-bot@` / `*.bot@` mailboxes
 const BOT_EMAIL = /^(actions@github\.com|[^@\s]*[-._]bot@\S*)$/i;
 // a "bot" or "robot" word anywhere in a handle: "release-bot-gpt", "gemini-cli-robot"

@@ -18,12 +18,15 @@ describe('bots', () => {
       ['Hosted Weblate', 'hosted@weblate.org'],
       // microsoft/rushstack's publishing identity: a capital and no separator, as a surname would be written
       ['Rushbot', 'rushbot@users.noreply.github.com'],
+      // syncthing's pushes of translations, docs and contributors
+      ['Syncthing Release Automation', 'release@syncthing.net'],
+      ['docs-automation', 'docs@example.com'],
     ];
     expect(bots.filter(([name, email]) => !isBot(name, email))).toEqual([]);
   });
 
   it('does not take people for bots', () => {
-    const people: Array<[string, string]> = [['Weblates Fan', 'fan@example.com'], ['Jane Talbot', 'jane@example.com'], ['Abbot Smith', 'abbot@example.com'], ['Roberta Botha', 'rb@example.com'], ['Ada Lovelace', 'ada@example.com']];
+    const people: Array<[string, string]> = [['Weblates Fan', 'fan@example.com'], ['Jane Talbot', 'jane@example.com'], ['Abbot Smith', 'abbot@example.com'], ['Roberta Botha', 'rb@example.com'], ['Ada Lovelace', 'ada@example.com'], ['Automation Jones', 'aj@example.com']];
     expect(people.filter(([name, email]) => isBot(name, email))).toEqual([]);
   });
 
