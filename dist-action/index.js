@@ -18837,7 +18837,7 @@ function drawnNote(periods, shown, period) {
 	const drawn = periods.slice(-shown);
 	const name = (p) => p === void 0 ? "" : period === "month" ? p.start.slice(0, 7) : p.start;
 	const span = `${period === "week" ? "weeks of " : ""}${name(drawn[0])} → ${name(drawn[drawn.length - 1])}`;
-	return `The last ${shown} of ${periods.length} ${period}s drawn (${span}); the directions over all ${periods.length}.`;
+	return `The last ${shown} of ${periods.length} ${period}s drawn (${span}); the directions read the whole window.`;
 }
 var init_trends$1 = __esmMin((() => {
 	init_trend$2();

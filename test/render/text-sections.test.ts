@@ -203,7 +203,7 @@ describe('the trends drawn in part', () => {
     const lines = trendLines(80);
     expect(lines[1]).toMatch(/^deployment frequency {2}[▁-█]{23} {2}no direction \(25 complete months\)$/);
     // the last 23 of 2024-01 … 2026-01 begin at 2024-03
-    expect(lines).toContain('The last 23 of 25 months drawn (2024-03 → 2026-01); the directions over all 25.');
+    expect(lines.join('\n').replace(/\n +/g, ' ').split('\n')).toContain('The last 23 of 25 months drawn (2024-03 → 2026-01); the directions read the whole window.');
   });
 
   it('says nothing of it when every period is drawn', () => {

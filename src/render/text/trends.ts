@@ -60,5 +60,5 @@ function drawnNote(periods: readonly TrendPeriod[], shown: number, period: 'week
   // a month is named by its year and month, a week by its Monday (the periods' starts are UTC dates)
   const name = (p: TrendPeriod | undefined): string => (p === undefined ? '' : period === 'month' ? p.start.slice(0, 7) : p.start);
   const span = `${period === 'week' ? 'weeks of ' : ''}${name(drawn[0])} → ${name(drawn[drawn.length - 1])}`;
-  return `The last ${shown} of ${periods.length} ${period}s drawn (${span}); the directions over all ${periods.length}.`;
+  return `The last ${shown} of ${periods.length} ${period}s drawn (${span}); the directions read the whole window.`;
 }
