@@ -52,7 +52,7 @@ export function trends(report: Report, ctx: TextContext): string[] {
 /**
  * Said when the lines hold fewer periods than the window has: which ones they draw. How many fit depends on the
  * terminal's width and on the longest direction beside them, so without it a reader of flask's 25 months saw 15
- * marks and could not tell they were the last 15, or that the directions beside them read all 25.
+ * marks and could not tell they were the last 15, or that the directions beside them read the whole window.
  */
 function drawnNote(periods: readonly TrendPeriod[], shown: number, period: 'week' | 'month'): string | null {
   if (periods.length <= shown) return null;
