@@ -11080,7 +11080,7 @@ function figureLabel(path) {
 	}
 	return node.label;
 }
-var UNITS, MODES, CLUSTERS, COMPARED_GROUPS, COMPARED_UNITS, acceptanceCompared, percentilesOfChanges, HOUR$4, DAY$14, WEEK$8, MONTH, DORA_2024, count$4, duration$3, share$2, DISTRIBUTION, CENSORED, BOUNDS, boundsGroup, STAGE, doraKey, SIZE, UNRELEASED, QUEUE_TREND, REVIEW_HEALTH, REWORK_HEALTH, CI_HEALTH, WIP_HEALTH, REPAIR, REPAIR_REASONS, REPAIR_OVERLAP, ACCEPTANCE, DEFECT_GROUP, AI_LOAD_GROUP, LARGE_AI_REVIEWER_DAYS, LOAD_DIFFERENCE, SHARE_DIFFERENCE, AI_DEFECT_SHARES, RATE_DIFFERENCE, COUNTS, AI_TOOL, PRODUCT, DEPLOY_DAYS, DEPLOY_COVERAGE, DEPLOY_RELEASES, STAGE_MODES, CATALOGUE, UNIT_WORDS, NUMBER_UNITS;
+var UNITS, MODES, CLUSTERS, COMPARED_GROUPS, COMPARED_UNITS, acceptanceCompared, percentilesOfChanges, HOUR$4, DAY$14, WEEK$8, MONTH, DORA_2024, count$4, duration$3, share$2, DISTRIBUTION, CENSORED, BOUNDS, boundsGroup, STAGE, doraKey, SIZE, UNRELEASED, QUEUE_TREND, REVIEW_CAPACITY, REVIEW_HEALTH, REWORK_HEALTH, CI_HEALTH, WIP_HEALTH, REPAIR, REPAIR_REASONS, REPAIR_OVERLAP, ACCEPTANCE, DEFECT_GROUP, AI_LOAD_GROUP, LARGE_AI_REVIEWER_DAYS, LOAD_DIFFERENCE, SHARE_DIFFERENCE, AI_DEFECT_SHARES, RATE_DIFFERENCE, COUNTS, AI_TOOL, PRODUCT, DEPLOY_DAYS, DEPLOY_COVERAGE, DEPLOY_RELEASES, STAGE_MODES, CATALOGUE, UNIT_WORDS, NUMBER_UNITS;
 var init_catalogue$1 = __esmMin((() => {
 	init_domain();
 	init_limits();
@@ -11284,7 +11284,22 @@ var init_catalogue$1 = __esmMin((() => {
 		arrivals: count$4("arrivals"),
 		departures: count$4("departures"),
 		queueStart: count$4("queue at the start"),
-		queueEnd: count$4("queue at the end", "queueStart + arrivals − departures")
+		queueEnd: count$4("queue at the end", "queueStart + arrivals − departures"),
+		aiShare: share$2("AI-assisted share of arrivals", "AI-assisted arrivals ÷ the window's arrivals whose AI evidence is known (open pull requests left out), every week's together; null when none is known or no change in the window's queues carries an AI marker")
+	};
+	REVIEW_CAPACITY = {
+		reviewsPerWeek: {
+			kind: "number",
+			label: "reviews a week",
+			nullable: true,
+			description: "reviews submitted in the window by humans other than the author, on counted changes and open pull requests, ÷ the weeks of history covered; null under one whole week"
+		},
+		readyPullsPerWeek: {
+			kind: "number",
+			label: "pull requests ready a week",
+			nullable: true,
+			description: "pull requests that became ready for review in the window (T2), merged or still open, ÷ the weeks covered; null under one whole week"
+		}
 	};
 	REVIEW_HEALTH = {
 		reviews: count$4("reviews", "submitted reviews by humans other than the PR author"),
@@ -11962,7 +11977,13 @@ var init_catalogue$1 = __esmMin((() => {
 				modes: ["github"],
 				members: WIP_HEALTH
 			},
-			queueTrend: perStage$1((stage) => `${stage} queue:`, "metrics/queues.ts computeQueues", QUEUE_TREND)
+			queueTrend: perStage$1((stage) => `${stage} queue:`, "metrics/queues.ts computeQueues", QUEUE_TREND),
+			capacity: {
+				label: "review capacity:",
+				computedBy: "metrics/queues-review-capacity.ts reviewCapacityRates",
+				modes: ["github"],
+				members: REVIEW_CAPACITY
+			}
 		}
 	};
 	UNIT_WORDS = {
@@ -11989,7 +12010,9 @@ var init_catalogue$1 = __esmMin((() => {
 		"queueTrend.<stage>.departuresPerWeek": "perWeek",
 		"queueTrend.<stage>.growthPerWeek": "perWeek",
 		"queueTrend.<stage>.meanQueue": "changes",
-		"queueTrend.<stage>.littleQueue": "changes"
+		"queueTrend.<stage>.littleQueue": "changes",
+		"capacity.reviewsPerWeek": "perWeek",
+		"capacity.readyPullsPerWeek": "perWeek"
 	};
 }));
 // src/review-hosts.ts
@@ -19208,6 +19231,7 @@ function queues$1(report, ctx) {
 	const spark = (values, scale) => c.cyan(sparkline(values.slice(-sparkWidth), void 0, scale));
 	const ends = (values) => `${values[Math.max(0, values.length - sparkWidth)] ?? 0} → ${values[values.length - 1] ?? 0}`;
 	const lines = [];
+	let aiLines = false;
 	for (const stage of stages) {
 		const weeks = s.queues[stage] ?? [];
 		const queue = weeks.map((w) => w.queue);
@@ -19215,13 +19239,16 @@ function queues$1(report, ctx) {
 		const startToEnd = t?.queueStart !== void 0 && t.queueEnd !== void 0 ? `${t.queueStart} → ${t.queueEnd}` : ends(queue);
 		lines.push(`  ${shortStageLabel(stage, gitOnly).padEnd(label - 2)}${spark(queue)} ${startToEnd}`);
 		const ai = weeks.map((w) => w.aiShare).slice(-sparkWidth);
-		const shares = ai.filter((v) => v !== null);
-		if (shares.length > 0) lines.push(`  ${"  AI share".padEnd(label - 2)}${spark(ai, SHARE_SCALE)} ${formatRatio(shares[0] ?? null)} → ${formatRatio(shares[shares.length - 1] ?? null)}`);
+		if (ai.some((v) => v !== null)) {
+			aiLines = true;
+			lines.push(`  ${"  AI share".padEnd(label - 2)}${spark(ai, SHARE_SCALE)} ${formatRatio(t?.aiShare ?? null)} of arrivals`);
+		}
 	}
 	const capacity = s.reviewCapacity ?? [];
+	const rate = (value) => value === null || value === void 0 ? "" : ` ${formatPerWeek(value)} a week`;
 	if (capacity.length > 0) {
-		lines.push(`  ${"reviews".padEnd(label - 2)}${spark(capacity.map((w) => w.reviews))} ${ends(capacity.map((w) => w.reviews))} a week`);
-		lines.push(`  ${"PRs ready".padEnd(label - 2)}${spark(capacity.map((w) => w.readyPulls))} ${ends(capacity.map((w) => w.readyPulls))} a week`);
+		lines.push(`  ${"reviews".padEnd(label - 2)}${spark(capacity.map((w) => w.reviews))}${rate(s.capacity?.reviewsPerWeek)}`);
+		lines.push(`  ${"PRs ready".padEnd(label - 2)}${spark(capacity.map((w) => w.readyPulls))}${rate(s.capacity?.readyPullsPerWeek)}`);
 	}
 	return [
 		c.bold("Where the queue builds"),
@@ -19229,7 +19256,7 @@ function queues$1(report, ctx) {
 		...note === null ? [] : [c.dim(wrap(note, ctx.width))],
 		c.dim(wrap("in/wk, out/wk: changes arriving at and leaving the stage a week; growth/wk: the queue at the end less the queue at the start, a week (in/wk − out/wk); mean queue: changes in the stage on average; if steady: the queue a steady flow would have, arrivals a week × weeks in the stage; mean time: the time a change spends in the stage.", ctx.width)),
 		...shortHistory(report, stages, ctx),
-		c.dim(wrap(`The queue at each week's end${weeksNote(report, sparkWidth)}, then the queue at ${spanned(report)}:`, ctx.width)),
+		c.dim(wrap(`The queue at each week's end${weeksNote(report, sparkWidth)}, then the queue at ${spanned(report)}${aiLines ? `; under it, the AI-assisted share of each week's arrivals, then of ${s.trend.span ? "the span's" : "the window's"}` : ""}${capacity.length > 0 ? "; reviews done and pull requests ready for review each week, then a week on average" : ""}:`, ctx.width)),
 		...lines,
 		c.dim(wrap(littlesLaw(report, stages, ctx), ctx.width))
 	];
@@ -44211,9 +44238,12 @@ function computeQueues(input) {
 		...input.historyFrom !== void 0 && { historyFrom: input.historyFrom }
 	}, input.now);
 	for (const stage of input.stages) {
-		const { weeks, start } = weeklyQueue(spans[stage], bounds, input.since, end, anyAi);
+		const { weeks, start, aiShare } = weeklyQueue(spans[stage], bounds, input.since, end, anyAi);
 		queues[stage] = weeks;
-		queueTrend[stage] = trendOf(spans[stage], weeks, start, covered, input.now);
+		queueTrend[stage] = {
+			...trendOf(spans[stage], weeks, start, covered, input.now),
+			aiShare
+		};
 	}
 	return {
 		queues,
@@ -44248,6 +44278,7 @@ function weeklyQueue(spans, bounds, since, end, anyAi) {
 		if (!Number.isNaN(ended) && inWindow(ended)) weekOf(ended).departures++;
 	}
 	const start = queue;
+	const shareOf = (ai, known) => anyAi && known > 0 ? ai / known : null;
 	return {
 		weeks: rows.map(({ weekStart, arrivals, departures, ai, known }) => {
 			queue += arrivals - departures;
@@ -44256,10 +44287,11 @@ function weeklyQueue(spans, bounds, since, end, anyAi) {
 				arrivals,
 				departures,
 				queue,
-				aiShare: anyAi && known > 0 ? ai / known : null
+				aiShare: shareOf(ai, known)
 			};
 		}),
-		start
+		start,
+		aiShare: shareOf(rows.reduce((n, w) => n + w.ai, 0), rows.reduce((n, w) => n + w.known, 0))
 	};
 }
 function trendOf(spans, weeks, start, covered, now) {
@@ -44428,7 +44460,25 @@ function reviewCapacity(changes, openPulls, window) {
 	}
 	return weeks;
 }
+function reviewCapacityRates(weeks, window) {
+	const covered = coverage({
+		since: window.since,
+		until: window.until,
+		...window.historyFrom !== void 0 && { historyFrom: window.historyFrom }
+	}, window.now);
+	let reviews = 0;
+	let ready = 0;
+	for (const w of weeks) {
+		reviews += w.reviews;
+		ready += w.readyPulls;
+	}
+	return {
+		reviewsPerWeek: perWeek(reviews, covered),
+		readyPullsPerWeek: perWeek(ready, covered)
+	};
+}
 var init_queues_review_capacity = __esmMin((() => {
+	init_coverage();
 	init_queues_weeks();
 }));
 // src/metrics/slowest.ts
@@ -44863,6 +44913,11 @@ function summarizeWith(input, detail) {
 		historyFrom: series.historyFrom,
 		stages: queueStages(input.github, input.signal)
 	});
+	const capacity = input.github ? reviewCapacity(input.queued.changes, input.queued.openPulls, {
+		...input.queued,
+		since: series.since,
+		until: series.until
+	}) : null;
 	return {
 		changes: counted.length,
 		excluded: {
@@ -44947,11 +45002,13 @@ function summarizeWith(input, detail) {
 		...health,
 		...detail && { queues },
 		queueTrend,
-		...detail && { reviewCapacity: input.github ? reviewCapacity(input.queued.changes, input.queued.openPulls, {
-			...input.queued,
+		...detail && { reviewCapacity: capacity },
+		capacity: capacity && reviewCapacityRates(capacity, {
 			since: series.since,
-			until: series.until
-		}) : null },
+			until: series.until,
+			historyFrom: series.historyFrom,
+			now: input.queued.now
+		}),
 		acceptance: input.github && input.closedPulls !== void 0 && input.closedPulls !== null ? computeAcceptance({
 			changes: counted,
 			closedPulls: input.closedPulls,
@@ -48021,7 +48078,7 @@ function catalogueSchema(node) {
 function catalogueOnly(catalogue, written) {
 	return Object.fromEntries(Object.entries(catalogue.members).filter(([key]) => !Object.hasOwn(written, key)).map(([key, node]) => [key, catalogueSchema(node).optional().describe(`${node.label || key}: absent from a report written before it was measured`)]));
 }
-var count$1, share$1, duration, seconds$2, stageSeconds, distributionSchema, histogramBucketSchema, intervalSchema, comparedRowSchema, previousPeriodSchema, percentileBoundsSchema, censoredDistributionSchema, stageFigureSchema, shareBasisSchema, bandSchema, DORA_KEY, doraFigureSchema, doraSchema, sizeSummarySchema, unreleasedSchema, trendWeekSchema, trendPeriodSchema, trendHalfSchema, trendDirectionSchema, trendKeySchema, trendSchema, queueWeekSchema, arrivals, departures, queueStart, queueEnd, queueRates, queueTrendSchema, perStageOptional, queuesSchema, queueTrendsSchema, reviewCapacitySchema, whatIfSchema, reviewerRowSchema, reviewHealthSchema, reworkHealthSchema, flakyCheckSchema, mergeWaitOnChecksShare, ciFigures, ciHealthSchema, wipHealthSchema, aiGroupSchema, withinIntervalSchema, aiComparisonSchema, acceptanceGroupSchema, acceptanceSchema, largeAiPerReviewerDaySchema, aiLoadGroupSchema, aiLoadSchema, aiShiftSideSchema, aiShiftSchema, defectGroupSchema, shareDifferenceSchema, aiDefectsSchema, repairFiguresSchema, repairWeekSchema, repairSchema, businessHoursSchema;
+var count$1, share$1, duration, seconds$2, stageSeconds, distributionSchema, histogramBucketSchema, intervalSchema, comparedRowSchema, previousPeriodSchema, percentileBoundsSchema, censoredDistributionSchema, stageFigureSchema, shareBasisSchema, bandSchema, DORA_KEY, doraFigureSchema, doraSchema, sizeSummarySchema, unreleasedSchema, trendWeekSchema, trendPeriodSchema, trendHalfSchema, trendDirectionSchema, trendKeySchema, trendSchema, queueWeekSchema, arrivals, departures, queueStart, queueEnd, aiShare, queueRates, queueTrendSchema, perStageOptional, queuesSchema, queueTrendsSchema, reviewCapacitySchema, reviewCapacityRatesSchema, whatIfSchema, reviewerRowSchema, reviewHealthSchema, reworkHealthSchema, flakyCheckSchema, mergeWaitOnChecksShare, ciFigures, ciHealthSchema, wipHealthSchema, aiGroupSchema, withinIntervalSchema, aiComparisonSchema, acceptanceGroupSchema, acceptanceSchema, largeAiPerReviewerDaySchema, aiLoadGroupSchema, aiLoadSchema, aiShiftSideSchema, aiShiftSchema, defectGroupSchema, shareDifferenceSchema, aiDefectsSchema, repairFiguresSchema, repairWeekSchema, repairSchema, businessHoursSchema;
 var init_schema$1 = __esmMin((() => {
 	init_zod();
 	init_domain();
@@ -48228,13 +48285,14 @@ var init_schema$1 = __esmMin((() => {
 		queue: count$1.describe("changes in the stage at the week's end (or the window's, for its last week): began before it, not ended by it"),
 		aiShare: number().min(0).max(1).nullable().describe("AI-assisted share of the week's arriving changes (open pull requests left out); null when none arrived or no change carries an AI marker")
 	});
-	({arrivals, departures, queueStart, queueEnd, ...queueRates} = QUEUE_TREND);
+	({arrivals, departures, queueStart, queueEnd, aiShare, ...queueRates} = QUEUE_TREND);
 	queueTrendSchema = object({
 		...figureShape(queueRates),
 		arrivals: optionalFigureSchema(arrivals),
 		departures: optionalFigureSchema(departures),
 		queueStart: optionalFigureSchema(queueStart),
-		queueEnd: optionalFigureSchema(queueEnd)
+		queueEnd: optionalFigureSchema(queueEnd),
+		aiShare: optionalFigureSchema(aiShare)
 	});
 	perStageOptional = (value) => object(Object.fromEntries(STAGES.map((s) => [s, value.optional()])));
 	queuesSchema = perStageOptional(array(queueWeekSchema)).describe("per stage the data can see: git alone sees coding, review (& merge wait) and deploy; GitHub adds pickup and merge wait");
@@ -48244,6 +48302,7 @@ var init_schema$1 = __esmMin((() => {
 		reviews: count$1.describe("reviews submitted in the week (within the window) by humans other than the author, on counted changes and open pull requests"),
 		readyPulls: count$1.describe("pull requests that became ready for review in the week (T2), merged or still open")
 	})).nullable().describe("null from git alone: git cannot see reviews");
+	reviewCapacityRatesSchema = object(figureShape(REVIEW_CAPACITY)).nullable().optional().describe("GitHub mode: the window's reviews and ready pull requests a week, every week's together; null from git alone; absent from reports made before it was measured");
 	whatIfSchema = object({
 		stage: _enum(STAGES),
 		cap: number().nonnegative().describe("seconds: the rule's threshold, each deployed change's stage capped at it"),
@@ -48745,6 +48804,7 @@ var init_schema = __esmMin((() => {
 		queues: queuesSchema.describe("per stage, week by week: arrivals, departures and the queue at the week's end, over every counted change merged by now and (GitHub) the open pull requests"),
 		queueTrend: queueTrendsSchema.describe("per stage: arrivals and departures per week, the queue's growth per week, and both sides of Little's law"),
 		reviewCapacity: reviewCapacitySchema,
+		capacity: reviewCapacityRatesSchema,
 		slices: slicesSchema.optional(),
 		products: productsSchema.optional()
 	});

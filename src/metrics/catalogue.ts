@@ -287,6 +287,16 @@ export const QUEUE_TREND = {
   departures: count('departures'),
   queueStart: count('queue at the start'),
   queueEnd: count('queue at the end', 'queueStart + arrivals − departures'),
+  aiShare: share('AI-assisted share of arrivals', "AI-assisted arrivals ÷ the window's arrivals whose AI evidence is known (open pull requests left out), every week's together; null when none is known or no change in the window's queues carries an AI marker"),
+} as const satisfies Record<string, Figure>;
+
+/**
+ * Review capacity over the window (`metrics/queues-review-capacity.ts`, GitHub mode): the weekly series' reviews
+ * and ready pull requests, every week's together, over the weeks of history covered, as the queues' rates are.
+ */
+export const REVIEW_CAPACITY = {
+  reviewsPerWeek: { kind: 'number', label: 'reviews a week', nullable: true, description: 'reviews submitted in the window by humans other than the author, on counted changes and open pull requests, ÷ the weeks of history covered; null under one whole week' },
+  readyPullsPerWeek: { kind: 'number', label: 'pull requests ready a week', nullable: true, description: 'pull requests that became ready for review in the window (T2), merged or still open, ÷ the weeks covered; null under one whole week' },
 } as const satisfies Record<string, Figure>;
 
 export const REVIEW_HEALTH = {
@@ -687,6 +697,7 @@ export const CATALOGUE: FigureGroup = {
     ci: { label: 'CI:', computedBy: 'metrics/flow-health.ts computeFlowHealth', modes: ['github'], members: CI_HEALTH },
     wip: { label: 'work in progress:', computedBy: 'metrics/flow-health.ts computeFlowHealth', modes: ['github'], members: WIP_HEALTH },
     queueTrend: perStage((stage) => `${stage} queue:`, 'metrics/queues.ts computeQueues', QUEUE_TREND),
+    capacity: { label: 'review capacity:', computedBy: 'metrics/queues-review-capacity.ts reviewCapacityRates', modes: ['github'], members: REVIEW_CAPACITY },
   },
 };
 
@@ -735,6 +746,8 @@ export const NUMBER_UNITS: Readonly<Record<string, NumberUnit>> = {
   'queueTrend.<stage>.growthPerWeek': 'perWeek',
   'queueTrend.<stage>.meanQueue': 'changes',
   'queueTrend.<stage>.littleQueue': 'changes',
+  'capacity.reviewsPerWeek': 'perWeek',
+  'capacity.readyPullsPerWeek': 'perWeek',
 };
 
 /** A number figure's unit, by its path (a stage's name read as `<stage>`); undefined for any other kind. */

@@ -3,10 +3,11 @@
  * ready for review that week. When more become ready than reviewers get through, the review queues grow.
  */
 import type { MeasuredChange, OpenPull } from '../domain.js';
+import { coverage, perWeek } from './coverage.js';
 import { weekBoundaries, weekIndex, weekStarts } from './queues-weeks.js';
-import type { ReviewCapacity } from './schema.js';
+import type { ReviewCapacity, ReviewCapacityRates } from './schema.js';
 
-export type { ReviewCapacity } from './schema.js';
+export type { ReviewCapacity, ReviewCapacityRates } from './schema.js';
 
 /**
  * Reviews and ready pull requests per week over `[since, min(until, now))`, from every counted change merged
@@ -47,4 +48,22 @@ export function reviewCapacity(
     }
   }
   return weeks;
+}
+
+/**
+ * The window's reviews and ready pull requests a week: every week's together over the weeks of history covered,
+ * as the queues' rates are (the text drew a week's count against another's: "2 → 3 a week" of two single weeks).
+ */
+export function reviewCapacityRates(
+  weeks: NonNullable<ReviewCapacity>,
+  window: { since: number; until: number; historyFrom?: number | undefined; now: number },
+): NonNullable<ReviewCapacityRates> {
+  const covered = coverage({ since: window.since, until: window.until, ...(window.historyFrom !== undefined && { historyFrom: window.historyFrom }) }, window.now);
+  let reviews = 0;
+  let ready = 0;
+  for (const w of weeks) {
+    reviews += w.reviews;
+    ready += w.readyPulls;
+  }
+  return { reviewsPerWeek: perWeek(reviews, covered), readyPullsPerWeek: perWeek(ready, covered) };
 }

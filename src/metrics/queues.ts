@@ -44,9 +44,9 @@ export function computeQueues(input: QueueInput): { queues: Queues; queueTrend: 
   const bounds = weekBoundaries(input.since, end, input.timezone);
   const covered = coverage({ since: input.since, until: input.until, ...(input.historyFrom !== undefined && { historyFrom: input.historyFrom }) }, input.now);
   for (const stage of input.stages) {
-    const { weeks, start } = weeklyQueue(spans[stage], bounds, input.since, end, anyAi);
+    const { weeks, start, aiShare } = weeklyQueue(spans[stage], bounds, input.since, end, anyAi);
     queues[stage] = weeks;
-    queueTrend[stage] = trendOf(spans[stage], weeks, start, covered, input.now);
+    queueTrend[stage] = { ...trendOf(spans[stage], weeks, start, covered, input.now), aiShare };
   }
   return { queues, queueTrend };
 }
@@ -56,7 +56,7 @@ export function computeQueues(input: QueueInput): { queues: Queues; queueTrend: 
  * end, so the partial first and last weeks hold only the window's events and each week's queue is the one
  * before it plus its arrivals minus its departures.
  */
-function weeklyQueue(spans: SpanColumns, bounds: readonly number[], since: number, end: number, anyAi: boolean): { weeks: QueueWeek[]; start: number } {
+function weeklyQueue(spans: SpanColumns, bounds: readonly number[], since: number, end: number, anyAi: boolean): { weeks: QueueWeek[]; start: number; aiShare: number | null } {
   const rows = weekStarts(bounds).map((weekStart) => ({ weekStart, arrivals: 0, departures: 0, queue: 0, ai: 0, known: 0 }));
   const weekOf = (t: number): (typeof rows)[number] => rows[weekIndex(bounds, t)] as (typeof rows)[number];
   const inWindow = (t: number): boolean => t >= since && t < end;
@@ -78,11 +78,18 @@ function weeklyQueue(spans: SpanColumns, bounds: readonly number[], since: numbe
     if (!Number.isNaN(ended) && inWindow(ended)) weekOf(ended).departures++;
   }
   const start = queue;
+  const shareOf = (ai: number, known: number): number | null => (anyAi && known > 0 ? ai / known : null);
   const weeks = rows.map(({ weekStart, arrivals, departures, ai, known }) => {
     queue += arrivals - departures;
-    return { weekStart, arrivals, departures, queue, aiShare: anyAi && known > 0 ? ai / known : null };
+    return { weekStart, arrivals, departures, queue, aiShare: shareOf(ai, known) };
   });
-  return { weeks, start };
+  // the window's share, of every week's arrivals together: what a reader compares the weekly shares with, never
+  // the first week's against the last (SPEC section 10), a partial week of a day's arrivals among them
+  const aiShare = shareOf(
+    rows.reduce((n, w) => n + w.ai, 0),
+    rows.reduce((n, w) => n + w.known, 0),
+  );
+  return { weeks, start, aiShare };
 }
 
 /**
@@ -91,7 +98,7 @@ function weeklyQueue(spans: SpanColumns, bounds: readonly number[], since: numbe
  * difference, the net flow: (end − start) ÷ weeks, so it agrees with its row and its drawn line; and both sides
  * of Little's law over the covered time.
  */
-function trendOf(spans: SpanColumns, weeks: readonly QueueWeek[], start: number, covered: Coverage, now: number): QueueTrend {
+function trendOf(spans: SpanColumns, weeks: readonly QueueWeek[], start: number, covered: Coverage, now: number): Omit<QueueTrend, 'aiShare'> {
   const arrivals = weeks.reduce((s, w) => s + w.arrivals, 0);
   const departures = weeks.reduce((s, w) => s + w.departures, 0);
   const end = weeks.at(-1)?.queue ?? start;

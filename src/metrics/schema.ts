@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { STAGES, type StageName } from '../domain.js';
-import { ACCEPTANCE, AI_LOAD_GROUP, LARGE_AI_REVIEWER_DAYS, LOAD_DIFFERENCE, AI_DEFECT_SHARES, DEFECT_GROUP, SHARE_DIFFERENCE, BOUNDS, CENSORED, CI_HEALTH, RATE_DIFFERENCE, DEPLOY_COVERAGE, DEPLOY_DAYS, DEPLOY_RELEASES, DISTRIBUTION, doraKey, QUEUE_TREND, REPAIR, REPAIR_OVERLAP, REPAIR_REASONS, REVIEW_HEALTH, REWORK_HEALTH, SIZE, STAGE, UNRELEASED, WIP_HEALTH, COUNTS, COMPARED_GROUPS, COMPARED_UNITS, isFigure, type Figure, type FigureGroup } from './catalogue.js';
+import { ACCEPTANCE, AI_LOAD_GROUP, LARGE_AI_REVIEWER_DAYS, LOAD_DIFFERENCE, AI_DEFECT_SHARES, DEFECT_GROUP, SHARE_DIFFERENCE, BOUNDS, CENSORED, CI_HEALTH, RATE_DIFFERENCE, DEPLOY_COVERAGE, DEPLOY_DAYS, DEPLOY_RELEASES, DISTRIBUTION, doraKey, QUEUE_TREND, REVIEW_CAPACITY, REPAIR, REPAIR_OVERLAP, REPAIR_REASONS, REVIEW_HEALTH, REWORK_HEALTH, SIZE, STAGE, UNRELEASED, WIP_HEALTH, COUNTS, COMPARED_GROUPS, COMPARED_UNITS, isFigure, type Figure, type FigureGroup } from './catalogue.js';
 import { AI_INTERVAL_KEYS, LARGE_CHANGE_LINES, MIN_AI_GROUP, MIN_BOOTSTRAP_SAMPLE, OLDEST_OPEN, type Compared } from './limits.js';
 
 const count = z.number().int().nonnegative();
@@ -295,13 +295,15 @@ export const queueWeekSchema = z.object({
 export type QueueWeek = z.infer<typeof queueWeekSchema>;
 
 // the counts are in reports since the rates were made over covered weeks (the days they are over: dora.deploymentFrequency.coveredDays)
-const { arrivals, departures, queueStart, queueEnd, ...queueRates } = QUEUE_TREND;
+// and the AI share since the text stopped comparing the first week's share with the last's
+const { arrivals, departures, queueStart, queueEnd, aiShare, ...queueRates } = QUEUE_TREND;
 export const queueTrendSchema = z.object({
   ...figureShape(queueRates),
   arrivals: optionalFigureSchema(arrivals),
   departures: optionalFigureSchema(departures),
   queueStart: optionalFigureSchema(queueStart),
   queueEnd: optionalFigureSchema(queueEnd),
+  aiShare: optionalFigureSchema(aiShare),
 });
 export type QueueTrend = z.infer<typeof queueTrendSchema>;
 
@@ -325,6 +327,12 @@ export const reviewCapacitySchema = z
   .nullable()
   .describe('null from git alone: git cannot see reviews');
 export type ReviewCapacity = z.infer<typeof reviewCapacitySchema>;
+export const reviewCapacityRatesSchema = z
+  .object(figureShape(REVIEW_CAPACITY))
+  .nullable()
+  .optional()
+  .describe('GitHub mode: the window\'s reviews and ready pull requests a week, every week\'s together; null from git alone; absent from reports made before it was measured');
+export type ReviewCapacityRates = z.infer<typeof reviewCapacityRatesSchema>;
 
 // what-if.ts
 export const whatIfSchema = z.object({

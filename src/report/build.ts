@@ -17,7 +17,7 @@ import { leadTimeHistogram } from '../metrics/histogram.js';
 import { computeQueues } from '../metrics/queues.js';
 import { computeRepair } from '../metrics/repair.js';
 import { inWindowQueues } from '../metrics/queues-spans.js';
-import { reviewCapacity } from '../metrics/queues-review-capacity.js';
+import { reviewCapacity, reviewCapacityRates } from '../metrics/queues-review-capacity.js';
 import { sizeSummary } from '../metrics/size.js';
 import { slowestChanges } from '../metrics/slowest.js';
 import { summarizeStages, type Waiting } from '../metrics/stage-summary.js';
@@ -367,6 +367,7 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
     ...(input.signal !== 'merge' && { waiting }),
   });
   const { queues, queueTrend } = computeQueues({ ...input.queued, since: series.since, until: series.until, historyFrom: series.historyFrom, stages: queueStages(input.github, input.signal) });
+  const capacity = input.github ? reviewCapacity(input.queued.changes, input.queued.openPulls, { ...input.queued, since: series.since, until: series.until }) : null;
   return {
     changes: counted.length,
     excluded: {
@@ -433,7 +434,9 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
     ...health,
     ...(detail && { queues }),
     queueTrend,
-    ...(detail && { reviewCapacity: input.github ? reviewCapacity(input.queued.changes, input.queued.openPulls, { ...input.queued, since: series.since, until: series.until }) : null }),
+    ...(detail && { reviewCapacity: capacity }),
+    // over the weeks the queues' rates are over
+    capacity: capacity && reviewCapacityRates(capacity, { since: series.since, until: series.until, historyFrom: series.historyFrom, now: input.queued.now }),
     acceptance: input.github && input.closedPulls !== undefined && input.closedPulls !== null
       ? computeAcceptance({ changes: counted, closedPulls: input.closedPulls, window, includeBots: input.includeBots ?? false, measure: waiting.measure })
       : null,

@@ -33,6 +33,7 @@ import {
   queueTrendsSchema,
   repairSchema,
   reviewCapacitySchema,
+  reviewCapacityRatesSchema,
   reviewHealthSchema,
   reworkHealthSchema,
   shareBasisSchema,
@@ -248,6 +249,7 @@ const writtenSummarySchema = z.object({
   queues: queuesSchema.describe('per stage, week by week: arrivals, departures and the queue at the week\'s end, over every counted change merged by now and (GitHub) the open pull requests'),
   queueTrend: queueTrendsSchema.describe('per stage: arrivals and departures per week, the queue\'s growth per week, and both sides of Little\'s law'),
   reviewCapacity: reviewCapacitySchema,
+  capacity: reviewCapacityRatesSchema,
   slices: slicesSchema.optional(),
   products: productsSchema.optional(),
 });

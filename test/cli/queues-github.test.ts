@@ -112,6 +112,22 @@ describe('queues in GitHub mode', () => {
       { weekStart: '2026-03-02T00:00:00Z', reviews: 3, readyPulls: 2 },
       { weekStart: '2026-03-09T00:00:00Z', reviews: 3, readyPulls: 3 },
     ]);
+    // the window's: 6 reviews and 5 ready over its two weeks
+    expect(report.summary.capacity).toEqual({ reviewsPerWeek: 3, readyPullsPerWeek: 2.5 });
+  });
+
+  it('writes under the weekly lines the window\'s rates a week, not the first week\'s count against the last\'s', async () => {
+    const { stdout, code } = await runCli(
+      [repo.dir, '--repo', 'acme/app', '--api-url', srv.url, '--since', '2026-03-02', '--until', '2026-03-16', '--now', '2026-03-16T00:00:00Z'],
+      { GH_ENTERPRISE_TOKEN: TOKEN, XDG_CACHE_HOME: cache },
+    );
+    expect(code).toBe(0);
+    // reviews 3 and 3, ready 2 and 3 ("2 → 3 a week" before)
+    expect(stdout).toMatch(/^ {2}reviews +\S+ 3\.00 a week$/m);
+    expect(stdout).toMatch(/^ {2}PRs ready +\S+ 2\.50 a week$/m);
+    // the pickup queue's AI share: #1 of the two known arrivals (W2's are open pull requests, unknown)
+    expect(stdout).toMatch(/^ {2}pickup .*\n {4}AI share +▅ +50% of arrivals$/m);
+    expect(stdout.replace(/\n +/g, ' ')).toContain("; under it, the AI-assisted share of each week's arrivals, then of the window's; reviews done and pull requests ready for review each week, then a week on average:");
   });
 });
 

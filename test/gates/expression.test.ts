@@ -45,7 +45,7 @@ describe('parseThreshold', () => {
     ['leadTime.p50<=seven', "invalid threshold 'leadTime.p50<=seven': 'seven' is not a number"],
     ['leadTime.p50<=-1d', "invalid threshold 'leadTime.p50<=-1d': '-1d' is not a number"],
     ['leadTime.p55<=7d', "invalid threshold 'leadTime.p55<=7d': unknown figure 'leadTime.p55': did you mean 'leadTime.p50'? (leadTime has count, p50, p75, p90, mean, censored, atLeast, bounds)"],
-    ['leadtime.p50<=7d', "invalid threshold 'leadtime.p50<=7d': unknown figure 'leadtime.p50': did you mean 'leadTime.p50'? (the summary has changes, excluded, stages, shareBasis, cycleTime, leadTime, leadTimeDeployed, unreleased, flow, ai, dora, repair, acceptance, aiDefects, aiLoad, review, rework, ci, wip, queueTrend)"],
+    ['leadtime.p50<=7d', "invalid threshold 'leadtime.p50<=7d': unknown figure 'leadtime.p50': did you mean 'leadTime.p50'? (the summary has changes, excluded, stages, shareBasis, cycleTime, leadTime, leadTimeDeployed, unreleased, flow, ai, dora, repair, acceptance, aiDefects, aiLoad, review, rework, ci, wip, queueTrend, capacity)"],
     ['dora.changeFailRate<=15%', "invalid threshold 'dora.changeFailRate<=15%': unknown figure 'dora.changeFailRate': did you mean 'dora.changeFailureRate'? (dora has deploymentFrequency, leadTime, changeFailureRate, timeToRestore, reworkRate)"],
     ['stages.pikcup.p75<=1d', "invalid threshold 'stages.pikcup.p75<=1d': unknown figure 'stages.pikcup.p75': did you mean 'stages.pickup.p75'? (stages has coding, pickup, review, merge, deploy)"],
     ['leadTime.p50<7', "invalid threshold 'leadTime.p50<7': 7 what? write 7d (or 7h, 7m: a duration takes a unit)"],

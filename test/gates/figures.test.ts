@@ -9,7 +9,7 @@ import { report } from '../aggregate/report-builder.js';
 describe('lookupFigure', () => {
   it('resolves every figure of the catalogue to its place in a report (a number or null)', () => {
     // every stage's queue trend, as GitHub mode has them
-    const trend = { arrivalsPerWeek: 3, departuresPerWeek: 1, growthPerWeek: 2, meanQueue: 4.9, meanTimeInStage: null, littleQueue: null, arrivals: 12, departures: 4, queueStart: 1, queueEnd: 9 };
+    const trend = { arrivalsPerWeek: 3, departuresPerWeek: 1, growthPerWeek: 2, meanQueue: 4.9, meanTimeInStage: null, littleQueue: null, arrivals: 12, departures: 4, queueStart: 1, queueEnd: 9, aiShare: 0.25 };
     const r = report({ summary: { queueTrend: Object.fromEntries(STAGES.map((s) => [s, trend])) } });
     // the lower bounds are there only while changes still wait: as a report with waiting changes has them
     const bounds = { p50: null, p75: 172800, p90: 259200 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Change, OpenPull, Stages } from '../../src/domain.js';
 import { computeQueues } from '../../src/metrics/queues.js';
-import { reviewCapacity } from '../../src/metrics/queues-review-capacity.js';
+import { reviewCapacity, reviewCapacityRates } from '../../src/metrics/queues-review-capacity.js';
 import { inWindowQueues, stageSpans } from '../../src/metrics/queues-spans.js';
 import { weekBoundaries, weekIndex } from '../../src/metrics/queues-weeks.js';
 
@@ -133,12 +133,26 @@ describe('weekly queues', () => {
 
   it('gives the AI share of the week\'s arriving changes, and none when no change carries a marker', () => {
     const ai = (t: number): Change => ({ ...reviewWait(t, t + H), aiEvidence: ['Co-authored-by: Claude'] });
-    const weeks = computeQueues({ changes: [ai(MON), reviewWait(MON + D, MON + 2 * D), reviewWait(MON + 2 * D, MON + 3 * D)], openPulls: [open({ createdAt: MON + H })], since: MON, until: MON + 14 * D, now: MON + 14 * D, stages: ['review', 'pickup'], timezone: 'UTC' }).queues;
+    const { queues: weeks, queueTrend } = computeQueues({ changes: [ai(MON), reviewWait(MON + D, MON + 2 * D), reviewWait(MON + 2 * D, MON + 3 * D)], openPulls: [open({ createdAt: MON + H })], since: MON, until: MON + 14 * D, now: MON + 14 * D, stages: ['review', 'pickup'], timezone: 'UTC' });
     expect(weeks.review?.map((w) => w.aiShare)).toEqual([1 / 3, null]);
+    // the window's share: the second week, with no arrival, has none and weighs nothing
+    expect(queueTrend.review?.aiShare).toBe(1 / 3);
+    expect(queueTrend.pickup?.aiShare).toBeNull();
     // the open pull request arrives in pickup but its AI status is unknown: no share, not 0%
     expect(weeks.pickup?.map((w) => [w.arrivals, w.aiShare])).toEqual([[1, null], [0, null]]);
     const plain = computeQueues({ changes: [reviewWait(MON, MON + H)], openPulls: [], since: MON, until: MON + 7 * D, now: MON + 7 * D, stages: ['review'], timezone: 'UTC' });
     expect(plain.queues.review?.[0]?.aiShare).toBeNull();
+    expect(plain.queueTrend.review?.aiShare).toBeNull();
+  });
+
+  it('gives the window\'s AI share over every arrival, not the mean of the weeks\' shares nor the first and last week\'s', () => {
+    const ai = (t: number): Change => ({ ...reviewWait(t, t + H), aiEvidence: ['Co-authored-by: Claude'] });
+    // week 1: its one arrival AI-assisted (100%); week 2: none of three (0%); week 3: one of two (50%)
+    const changes = [ai(MON), reviewWait(MON + 7 * D, MON + 8 * D), reviewWait(MON + 8 * D, MON + 9 * D), reviewWait(MON + 9 * D, MON + 10 * D), ai(MON + 14 * D), reviewWait(MON + 15 * D, MON + 16 * D)];
+    const { queues, queueTrend } = computeQueues({ changes, openPulls: [], since: MON, until: MON + 21 * D, now: MON + 21 * D, stages: ['review'], timezone: 'UTC' });
+    expect(queues.review?.map((w) => w.aiShare)).toEqual([1, 0, 1 / 2]);
+    // 2 of 6 arrivals: the weeks' mean would be 50%, the first and last 100% and 50%
+    expect(queueTrend.review?.aiShare).toBe(2 / 6);
   });
 
   it('starts weeks on Monday midnight in the time zone, across a daylight saving change', () => {
@@ -238,5 +252,25 @@ describe('reviewer capacity', () => {
       // ready: the open pull request; reviews: +8d, and the open one's two
       { weekStart: '2026-03-09T00:00:00Z', reviews: 3, readyPulls: 1 },
     ]);
+  });
+});
+
+describe('review capacity over the window', () => {
+  const week = (weekStart: string, reviews: number, readyPulls: number) => ({ weekStart, reviews, readyPulls });
+  // a fortnight from a Wednesday: three weeks touched, the first and last partial
+  const weeks = [week('2026-03-02T00:00:00Z', 1, 1), week('2026-03-09T00:00:00Z', 4, 2), week('2026-03-16T00:00:00Z', 1, 0)];
+  const since = MON + 2 * D;
+
+  it('gives every week\'s reviews and ready pull requests over the weeks covered, not over the weeks touched', () => {
+    // 6 reviews and 3 ready in 14 days: 3 and 1.5 a week (over the 3 weeks touched: 2 and 1)
+    expect(reviewCapacityRates(weeks, { since, until: since + 14 * D, now: since + 30 * D })).toEqual({ reviewsPerWeek: 3, readyPullsPerWeek: 1.5 });
+  });
+
+  it('covers the window up to now, from the history\'s first commit, and gives no rate under one whole week', () => {
+    // now 7 days in: 6 reviews a week
+    expect(reviewCapacityRates(weeks, { since, until: since + 14 * D, now: since + 7 * D })).toEqual({ reviewsPerWeek: 6, readyPullsPerWeek: 3 });
+    // history from 7 days in, until the window's end: 6 a week too
+    expect(reviewCapacityRates(weeks, { since, until: since + 14 * D, historyFrom: since + 7 * D, now: since + 30 * D })).toEqual({ reviewsPerWeek: 6, readyPullsPerWeek: 3 });
+    expect(reviewCapacityRates(weeks, { since, until: since + 6 * D, now: since + 30 * D })).toEqual({ reviewsPerWeek: null, readyPullsPerWeek: null });
   });
 });

@@ -56,6 +56,7 @@ export function queues(report: Report, ctx: TextContext): string[] {
   const spark = (values: ReadonlyArray<number | null>, scale?: { min: number; max: number }): string => c.cyan(sparkline(values.slice(-sparkWidth), undefined, scale));
   const ends = (values: readonly number[]): string => `${values[Math.max(0, values.length - sparkWidth)] ?? 0} → ${values[values.length - 1] ?? 0}`;
   const lines: string[] = [];
+  let aiLines = false;
   for (const stage of stages) {
     const weeks = s.queues[stage] ?? [];
     const queue = weeks.map((w) => w.queue);
@@ -64,15 +65,21 @@ export function queues(report: Report, ctx: TextContext): string[] {
     const t = s.queueTrend[stage];
     const startToEnd = t?.queueStart !== undefined && t.queueEnd !== undefined ? `${t.queueStart} → ${t.queueEnd}` : ends(queue);
     lines.push(`  ${shortStageLabel(stage, gitOnly).padEnd(label - 2)}${spark(queue)} ${startToEnd}`);
-    // a share drawn from 0 to 100%, with its first and last week's values as the queue's are given
+    // a share drawn from 0 to 100%, then the window's: the first week's share against the last's read as a trend
+    // (brew's "29% → 3.8%": its first week a day of seven arrivals, beside an AI section whose four-week shares
+    // never passed 12%)
     const ai = weeks.map((w) => w.aiShare).slice(-sparkWidth);
-    const shares = ai.filter((v) => v !== null);
-    if (shares.length > 0) lines.push(`  ${'  AI share'.padEnd(label - 2)}${spark(ai, SHARE_SCALE)} ${formatRatio(shares[0] ?? null)} → ${formatRatio(shares[shares.length - 1] ?? null)}`);
+    if (ai.some((v) => v !== null)) {
+      aiLines = true;
+      lines.push(`  ${'  AI share'.padEnd(label - 2)}${spark(ai, SHARE_SCALE)} ${formatRatio(t?.aiShare ?? null)} of arrivals`);
+    }
   }
+  // each week's count, then the window's a week: a week's count against another's was two single weeks compared
   const capacity = s.reviewCapacity ?? [];
+  const rate = (value: number | null | undefined): string => (value === null || value === undefined ? '' : ` ${formatPerWeek(value)} a week`);
   if (capacity.length > 0) {
-    lines.push(`  ${'reviews'.padEnd(label - 2)}${spark(capacity.map((w) => w.reviews))} ${ends(capacity.map((w) => w.reviews))} a week`);
-    lines.push(`  ${'PRs ready'.padEnd(label - 2)}${spark(capacity.map((w) => w.readyPulls))} ${ends(capacity.map((w) => w.readyPulls))} a week`);
+    lines.push(`  ${'reviews'.padEnd(label - 2)}${spark(capacity.map((w) => w.reviews))}${rate(s.capacity?.reviewsPerWeek)}`);
+    lines.push(`  ${'PRs ready'.padEnd(label - 2)}${spark(capacity.map((w) => w.readyPulls))}${rate(s.capacity?.readyPullsPerWeek)}`);
   }
   return [
     c.bold('Where the queue builds'),
@@ -81,7 +88,7 @@ export function queues(report: Report, ctx: TextContext): string[] {
     c.dim(wrap('in/wk, out/wk: changes arriving at and leaving the stage a week; growth/wk: the queue at the end less the queue at the start, a week (in/wk − out/wk); mean queue: changes in the stage on average; if steady: the queue a steady flow would have, arrivals a week × weeks in the stage; mean time: the time a change spends in the stage.', ctx.width)),
     ...shortHistory(report, stages, ctx),
     // over repositories whose windows differ the queues are over the span every one covers, as the trends say
-    c.dim(wrap(`The queue at each week's end${weeksNote(report, sparkWidth)}, then the queue at ${spanned(report)}:`, ctx.width)),
+    c.dim(wrap(`The queue at each week's end${weeksNote(report, sparkWidth)}, then the queue at ${spanned(report)}${aiLines ? `; under it, the AI-assisted share of each week's arrivals, then of ${s.trend.span ? "the span's" : "the window's"}` : ''}${capacity.length > 0 ? '; reviews done and pull requests ready for review each week, then a week on average' : ''}:`, ctx.width)),
     ...lines,
     c.dim(wrap(littlesLaw(report, stages, ctx), ctx.width)),
   ];
