@@ -19152,6 +19152,13 @@ function queueChangeText(t, days) {
 	if (end === start) return `The queue ended where it began (${end} ${noun}): ${rate(t.arrivalsPerWeek)} arriving and ${rate(t.departuresPerWeek)} leaving a week.`;
 	return `The queue ${end > start ? "grew" : "shrank"} from ${start} to ${end} ${noun}: ${rate(t.growthPerWeek, true)} a week (${rate(t.arrivalsPerWeek)} arriving, ${rate(t.departuresPerWeek)} leaving).`;
 }
+function queueAiText(t) {
+	return t?.aiShare === null || t?.aiShare === void 0 ? null : `${formatRatio(t.aiShare)} of its arrivals AI-assisted.`;
+}
+function capacityText(c) {
+	if (!c || c.reviewsPerWeek === null || c.readyPullsPerWeek === null) return null;
+	return `Over the window, ${rate(c.reviewsPerWeek)} reviews a week against ${rate(c.readyPullsPerWeek)} pull requests ready for review a week.`;
+}
 function littlesLawText(label, t, days, covered) {
 	if (t.arrivalsPerWeek === null || t.littleQueue === null) return `${label}: no rate from ${covered} days of history (under one whole week)`;
 	const queue = t.queueStart === void 0 || t.queueEnd === void 0 ? "" : `, while its queue went from ${t.queueStart} to ${t.queueEnd}`;
@@ -20059,9 +20066,10 @@ function queueSection(report) {
 		"Little's law: the mean queue is about arrivals a week × time in stage when the window is steady; far apart, the queue grew or drained. Queue growth a week is the queue at the end less the queue at the start, a week: arrivals less departures.",
 		"",
 		...stages.flatMap((stage) => {
-			const said = queueChangeText(s.queueTrend[stage], s.dora.deploymentFrequency.coveredDays ?? 0);
-			return said === null ? [] : [`- **${md(stageLabel(stage, report))}**: ${md(said)}`];
+			const said = [queueChangeText(s.queueTrend[stage], s.dora.deploymentFrequency.coveredDays ?? 0), queueAiText(s.queueTrend[stage])].filter((x) => x !== null);
+			return said.length === 0 ? [] : [`- **${md(stageLabel(stage, report))}**: ${md(said.join(" "))}`];
 		}),
+		...[capacityText(s.capacity)].flatMap((said) => said === null ? [] : ["", md(said)]),
 		"",
 		...details("Weekly queues", [
 			`Each week: arrivals / departures / **queue at its end** (AI-assisted share of the arrivals). Weeks start Monday 00:00 ${md(zone)}, shown in UTC.`,
@@ -21183,7 +21191,7 @@ function queues(report) {
 	], rows, "lrrrrrr"), `<p class="note">Little’s law: in a steady window the mean queue is about the arrivals per week times the mean time in the stage (in weeks). When the two columns differ a lot, the window was not steady. Queue growth per week is the queue at the end less the queue at the start, per week: arrivals less departures.${littleCaption(report, stages)}</p>`, charts(...small, capacity));
 }
 function growthNote(t, days) {
-	return queueChangeText(t, days) ?? "";
+	return [queueChangeText(t, days), queueAiText(t)].filter((x) => x !== null).join(" ");
 }
 function littleCaption(report, stages) {
 	const trend = report.summary.queueTrend ?? {};
@@ -21196,7 +21204,7 @@ function littleCaption(report, stages) {
 function reviewCapacity$1(report) {
 	const weeks = report.summary.reviewCapacity;
 	if (!weeks || weeks.length === 0) return "";
-	return figure(weeklyChart({
+	const svg = weeklyChart({
 		id: "review-capacity",
 		title: "Review capacity: reviews against pull requests ready",
 		description: "Per week, the reviews submitted and the pull requests ready for review."
@@ -21216,7 +21224,9 @@ function reviewCapacity$1(report) {
 		format: (v) => String(v),
 		plotHeight: 110,
 		empty: "no review in the window"
-	}), "Review capacity", "Reviews submitted each week against the pull requests ready for review: when the second line pulls away, review is the constraint.");
+	});
+	const rates = capacityText(report.summary.capacity);
+	return figure(svg, "Review capacity", `Reviews submitted each week against the pull requests ready for review: when the second line pulls away, review is the constraint.${rates === null ? "" : ` ${rates}`}`);
 }
 var init_comparison = __esmMin((() => {
 	init_domain();

@@ -1,5 +1,6 @@
 import type { QueueTrend } from '../metrics/queues.js';
-import { formatDuration, formatNumber, formatPerWeek, type DurationFormat } from './duration.js';
+import type { ReviewCapacityRates } from '../metrics/queues-review-capacity.js';
+import { formatDuration, formatNumber, formatPerWeek, formatRatio, type DurationFormat } from './duration.js';
 import { withSign } from '../units.js';
 
 /*
@@ -28,6 +29,21 @@ export function queueChangeText(t: QueueTrend | undefined, days: number): string
   }
   if (end === start) return `The queue ended where it began (${end} ${noun}): ${rate(t.arrivalsPerWeek)} arriving and ${rate(t.departuresPerWeek)} leaving a week.`;
   return `The queue ${end > start ? 'grew' : 'shrank'} from ${start} to ${end} ${noun}: ${rate(t.growthPerWeek, true)} a week (${rate(t.arrivalsPerWeek)} arriving, ${rate(t.departuresPerWeek)} leaving).`;
+}
+
+/** `7.0% of its arrivals AI-assisted.`: the window's share, every week's arrivals together; null where none is known. */
+export function queueAiText(t: QueueTrend | undefined): string | null {
+  return t?.aiShare === null || t?.aiShare === undefined ? null : `${formatRatio(t.aiShare)} of its arrivals AI-assisted.`;
+}
+
+/**
+ * `Over the window, 3.00 reviews a week against 2.50 pull requests ready for review a week.`: reviewer capacity
+ * against demand as the window's rates, never one week's counts against another's; null without them (git alone,
+ * under one whole week of history, a report made before they were given).
+ */
+export function capacityText(c: ReviewCapacityRates | undefined): string | null {
+  if (!c || c.reviewsPerWeek === null || c.readyPullsPerWeek === null) return null;
+  return `Over the window, ${rate(c.reviewsPerWeek)} reviews a week against ${rate(c.readyPullsPerWeek)} pull requests ready for review a week.`;
 }
 
 /**

@@ -129,6 +129,21 @@ describe('queues in GitHub mode', () => {
     expect(stdout).toMatch(/^ {2}pickup .*\n {4}AI share +▅ +50% of arrivals$/m);
     expect(stdout.replace(/\n +/g, ' ')).toContain("; under it, the AI-assisted share of each week's arrivals, then of the window's; reviews done and pull requests ready for review each week, then a week on average:");
   });
+
+  it('says the same rates and shares in Markdown and HTML', async () => {
+    const run = (format: string) => runCli(
+      [repo.dir, '--repo', 'acme/app', '--api-url', srv.url, '--format', format, '--since', '2026-03-02', '--until', '2026-03-16', '--now', '2026-03-16T00:00:00Z'],
+      { GH_ENTERPRISE_TOKEN: TOKEN, XDG_CACHE_HOME: cache },
+    );
+    const rates = 'Over the window, 3.00 reviews a week against 2.50 pull requests ready for review a week.';
+    const markdown = (await run('markdown')).stdout;
+    expect(markdown).toContain(rates);
+    // pickup: #1 of the two known arrivals; W2's open pull requests are unknown
+    expect(markdown).toMatch(/^- \*\*pickup \(waiting for review\)\*\*: .* 50% of its arrivals AI-assisted\.$/m);
+    const html = (await run('html')).stdout;
+    expect(html).toContain(rates);
+    expect(html).toContain('50% of its arrivals AI-assisted.');
+  });
 });
 
 describe('queues of an aggregate, from the JSON reports of two weeks', () => {
