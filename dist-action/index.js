@@ -19253,6 +19253,7 @@ function queues$1(report, ctx) {
 	}
 	const capacity = s.reviewCapacity ?? [];
 	const rate = (value) => value === null || value === void 0 ? "" : ` ${formatPerWeek(value)} a week`;
+	const rated = s.capacity?.reviewsPerWeek !== null && s.capacity?.reviewsPerWeek !== void 0;
 	if (capacity.length > 0) {
 		lines.push(`  ${"reviews".padEnd(label - 2)}${spark(capacity.map((w) => w.reviews))}${rate(s.capacity?.reviewsPerWeek)}`);
 		lines.push(`  ${"PRs ready".padEnd(label - 2)}${spark(capacity.map((w) => w.readyPulls))}${rate(s.capacity?.readyPullsPerWeek)}`);
@@ -19263,7 +19264,7 @@ function queues$1(report, ctx) {
 		...note === null ? [] : [c.dim(wrap(note, ctx.width))],
 		c.dim(wrap("in/wk, out/wk: changes arriving at and leaving the stage a week; growth/wk: the queue at the end less the queue at the start, a week (in/wk − out/wk); mean queue: changes in the stage on average; if steady: the queue a steady flow would have, arrivals a week × weeks in the stage; mean time: the time a change spends in the stage.", ctx.width)),
 		...shortHistory(report, stages, ctx),
-		c.dim(wrap(`The queue at each week's end${weeksNote(report, sparkWidth)}, then the queue at ${spanned(report)}${aiLines ? `; under it, the AI-assisted share of each week's arrivals, then of ${s.trend.span ? "the span's" : "the window's"}` : ""}${capacity.length > 0 ? "; reviews done and pull requests ready for review each week, then a week on average" : ""}:`, ctx.width)),
+		c.dim(wrap(`The queue at each week's end${weeksNote(report, sparkWidth)}, then the queue at ${spanned(report)}${aiLines ? `; under it, the AI-assisted share of each week's arrivals, then of ${s.trend.span ? "the span's" : "the window's"}` : ""}${capacity.length > 0 ? `; reviews done and pull requests ready for review each week${rated ? ", then a week on average" : ""}` : ""}:`, ctx.width)),
 		...lines,
 		c.dim(wrap(littlesLaw(report, stages, ctx), ctx.width))
 	];
