@@ -44243,11 +44243,7 @@ function computeQueues(input) {
 		return false;
 	});
 	const bounds = weekBoundaries(input.since, end, input.timezone);
-	const covered = coverage({
-		since: input.since,
-		until: input.until,
-		...input.historyFrom !== void 0 && { historyFrom: input.historyFrom }
-	}, input.now);
+	const covered = queueCoverage(input);
 	for (const stage of input.stages) {
 		const { weeks, start, aiShare } = weeklyQueue(spans[stage], bounds, input.since, end, anyAi);
 		queues[stage] = weeks;
@@ -44260,6 +44256,13 @@ function computeQueues(input) {
 		queues,
 		queueTrend
 	};
+}
+function queueCoverage(input) {
+	return coverage({
+		since: input.since,
+		until: input.until,
+		...input.historyFrom !== void 0 && { historyFrom: input.historyFrom }
+	}, input.now);
 }
 function weeklyQueue(spans, bounds, since, end, anyAi) {
 	const rows = weekStarts(bounds).map((weekStart) => ({
@@ -44472,11 +44475,7 @@ function reviewCapacity(changes, openPulls, window) {
 	return weeks;
 }
 function reviewCapacityRates(weeks, window) {
-	const covered = coverage({
-		since: window.since,
-		until: window.until,
-		...window.historyFrom !== void 0 && { historyFrom: window.historyFrom }
-	}, window.now);
+	const covered = queueCoverage(window);
 	let reviews = 0;
 	let ready = 0;
 	for (const w of weeks) {
@@ -44490,6 +44489,7 @@ function reviewCapacityRates(weeks, window) {
 }
 var init_queues_review_capacity = __esmMin((() => {
 	init_coverage();
+	init_queues();
 	init_queues_weeks();
 }));
 // src/metrics/slowest.ts

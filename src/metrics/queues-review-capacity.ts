@@ -3,7 +3,8 @@
  * ready for review that week. When more become ready than reviewers get through, the review queues grow.
  */
 import type { MeasuredChange, OpenPull } from '../domain.js';
-import { coverage, perWeek } from './coverage.js';
+import { perWeek } from './coverage.js';
+import { queueCoverage, type QueueInput } from './queues.js';
 import { weekBoundaries, weekIndex, weekStarts } from './queues-weeks.js';
 import type { ReviewCapacity, ReviewCapacityRates } from './schema.js';
 
@@ -56,9 +57,9 @@ export function reviewCapacity(
  */
 export function reviewCapacityRates(
   weeks: NonNullable<ReviewCapacity>,
-  window: { since: number; until: number; historyFrom?: number | undefined; now: number },
+  window: Pick<QueueInput, 'since' | 'until' | 'historyFrom' | 'now'>,
 ): NonNullable<ReviewCapacityRates> {
-  const covered = coverage({ since: window.since, until: window.until, ...(window.historyFrom !== undefined && { historyFrom: window.historyFrom }) }, window.now);
+  const covered = queueCoverage(window);
   let reviews = 0;
   let ready = 0;
   for (const w of weeks) {

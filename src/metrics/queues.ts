@@ -42,13 +42,18 @@ export function computeQueues(input: QueueInput): { queues: Queues; queueTrend: 
     return false;
   });
   const bounds = weekBoundaries(input.since, end, input.timezone);
-  const covered = coverage({ since: input.since, until: input.until, ...(input.historyFrom !== undefined && { historyFrom: input.historyFrom }) }, input.now);
+  const covered = queueCoverage(input);
   for (const stage of input.stages) {
     const { weeks, start, aiShare } = weeklyQueue(spans[stage], bounds, input.since, end, anyAi);
     queues[stage] = weeks;
     queueTrend[stage] = { ...trendOf(spans[stage], weeks, start, covered, input.now), aiShare };
   }
   return { queues, queueTrend };
+}
+
+/** What the queues' rates are over, and the review capacity's (`queues-review-capacity.ts`): the window's covered part. */
+export function queueCoverage(input: Pick<QueueInput, 'since' | 'until' | 'historyFrom' | 'now'>): Coverage {
+  return coverage({ since: input.since, until: input.until, ...(input.historyFrom !== undefined && { historyFrom: input.historyFrom }) }, input.now);
 }
 
 /**
