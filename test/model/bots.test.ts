@@ -21,6 +21,8 @@ describe('bots', () => {
       // syncthing's pushes of translations, docs and contributors
       ['Syncthing Release Automation', 'release@syncthing.net'],
       ['docs-automation', 'docs@example.com'],
+      // withastro/astro's GitHub App: its release pull requests and formatting pushes
+      ['Houston (Bot)', '108291165+astrobot-houston@users.noreply.github.com'],
     ];
     expect(bots.filter(([name, email]) => !isBot(name, email))).toEqual([]);
   });
