@@ -9704,6 +9704,7 @@ var init_tools = __esmMin((() => {
 		codeflash: { name: "Codeflash" },
 		"ai-sdk-factory": { name: "AI SDK Factory (Vercel)" },
 		"open-agents": { name: "Open Agents (Vercel)" },
+		"astro-factory": { name: "Factory (withastro/astro)" },
 		continue: { name: "Continue" },
 		cline: { name: "Cline" },
 		cubic: { name: "cubic" },
@@ -22351,13 +22352,14 @@ var init_bot_names = __esmMin((() => {
 		/[\s._-](?:ro)?bot$/i,
 		/[a-z0-9](?:Bot|Robot)$/,
 		/^[a-z0-9_.-]*bot$/,
-		/[\s._-]automation$/i
+		/[\s._-]automation$/i,
+		/\((?:ro)?bot\)$/i
 	];
 	BOT_EMAIL = /^(actions@github\.com|[^@\s]*[-._]bot@\S*)$/i;
 	BOT_WORD = /(?:^|[\s._-])(?:ro)?bot(?:[\s._-]|$)/i;
 }));
 // src/model/ai/catalogue.ts
-var CLAUDE, COPILOT, CODEX, CURSOR, DEVIN, JULES, GEMINI, AIDER, OPENHANDS, KIRO, OPENCODE, FACTORY, CODEGEN, SWEEP, CODERABBIT, AMAZON_Q, CONTINUE, AI_SDK_FACTORY, OPEN_AGENTS, CLINE, ELLIPSIS, TOOL_AS_NAME, prefix, AI_SIGNATURES;
+var CLAUDE, COPILOT, CODEX, CURSOR, DEVIN, JULES, GEMINI, AIDER, OPENHANDS, KIRO, OPENCODE, FACTORY, CODEGEN, SWEEP, CODERABBIT, AMAZON_Q, CONTINUE, AI_SDK_FACTORY, OPEN_AGENTS, ASTRO_FACTORY, CLINE, ELLIPSIS, TOOL_AS_NAME, prefix, AI_SIGNATURES;
 var init_catalogue = __esmMin((() => {
 	CLAUDE = {
 		emails: ["noreply@anthropic.com", "242468646+claude@users.noreply.github.com"],
@@ -22433,6 +22435,10 @@ var init_catalogue = __esmMin((() => {
 		apps: ["ai-sdk-factory"]
 	};
 	OPEN_AGENTS = { apps: ["open-agents-bot"] };
+	ASTRO_FACTORY = {
+		emails: ["fred+astrobot@astro.build", "factory[bot]@users.noreply.github.com"],
+		apps: ["astro-factory"]
+	};
 	CLINE = { accounts: ["cline-agent"] };
 	ELLIPSIS = { apps: ["ellipsis-dev"] };
 	TOOL_AS_NAME = new RegExp(String.raw`\b(?:copilot|codex|openai|chatgpt|gpt|gemini|aider|windsurf|codeium|tabnine|deepseek|qwen|amazon q|claude code|cursor agent|devin ai|openhands|opendevin|atomcode|codebuff|coderabbit|opencode)\b` + String.raw`|^(?:claude|cursor|devin|jules|cody|kiro)$|\b(?:claude|cursor|devin|jules|cody|kiro)\s+(?:ai|agent|code|assistant|opus|sonnet|haiku|fable|\d[\w.]*)\b`, "i");
@@ -23412,6 +23418,52 @@ var init_catalogue = __esmMin((() => {
 				}]
 			},
 			identity: AI_SDK_FACTORY
+		},
+		"astro-factory/author": {
+			meta: {
+				tool: "astro-factory",
+				place: "author",
+				rule: "the author is withastro/astro's Factory agent: its `astro-factory` app, or the address its commits carry",
+				examples: [
+					{
+						text: "factory[bot] <factory[bot]@users.noreply.github.com>",
+						seen: "withastro/astro (its commits: `fix(content): handle colons in filenames in glob loader URL construction`)"
+					},
+					{
+						text: "astrobot-houston <fred+astrobot@astro.build>",
+						seen: "withastro/astro (its commits until August 2026, each a `fix(…)` of an issue)"
+					},
+					{
+						text: "astro-factory[bot] <316791938+astro-factory[bot]@users.noreply.github.com>",
+						seen: "withastro/astro (squashes of its pull requests)"
+					}
+				]
+			},
+			identity: ASTRO_FACTORY
+		},
+		"astro-factory/co-author": {
+			meta: {
+				tool: "astro-factory",
+				place: "co-author",
+				rule: "a co-author at the address of withastro/astro's Factory agent",
+				examples: [{
+					text: "Co-authored-by: factory[bot] <factory[bot]@users.noreply.github.com>",
+					seen: "withastro/astro (#17789's squash)"
+				}]
+			},
+			identity: ASTRO_FACTORY
+		},
+		"astro-factory/pull-author": {
+			meta: {
+				tool: "astro-factory",
+				place: "pull-author",
+				rule: "a pull request opened by the `astro-factory` app",
+				examples: [{
+					text: "astro-factory (Bot)",
+					seen: "withastro/astro (squashes of its pull requests, authored astro-factory[bot])"
+				}]
+			},
+			identity: ASTRO_FACTORY
 		},
 		"open-agents/author": {
 			meta: {
@@ -24731,6 +24783,11 @@ function byPeople(change, own, botPattern, ai) {
 	change.author = first.authorName;
 	change.authorEmail = first.authorEmail;
 }
+function byAgent(change, first, botPattern, ai) {
+	if (first === null || ai.author(first.authorName, first.authorEmail) === null || !isBot(change.author, change.authorEmail, botPattern, ai)) return;
+	change.author = first.authorName;
+	change.authorEmail = first.authorEmail;
+}
 function isReleasePull(commit, landing, walk, input) {
 	const head = commit.parents[1];
 	if (landing.number === null || landing.branch === null || isReleaseLine(landing.branch) || head === void 0 || input.tagged?.has(head) !== true) return false;
@@ -24780,7 +24837,7 @@ function squashChange(commit, number, title, input, rules) {
 	const pull = input.pulls.get(number);
 	const own = pull ? ownPullCommits$1(pull, rules, change.mergedAt) : [];
 	if (pull && own.length > 0) {
-		applyOwnCommits(change, own, pull.forkPoints, rules);
+		byAgent(change, applyOwnCommits(change, own, pull.forkPoints, rules), input.botPattern, rules.ai);
 		landCommits(change, own, pull, rules);
 	} else {
 		change.commitShas = [commit.sha];
@@ -24898,7 +24955,7 @@ function applyOwnCommits(change, own, forkPoints, rules) {
 	change.commitShas = own.map((c) => c.sha);
 	change.commits = own.length;
 	change.forkPoints = forkPoints;
-	if (own.length === 0) return;
+	if (own.length === 0) return null;
 	let first = own[0];
 	let firstAt = Infinity;
 	let last = -Infinity;
@@ -24922,6 +24979,7 @@ function applyOwnCommits(change, own, forkPoints, rules) {
 		change.author = first.authorName;
 		change.authorEmail = first.authorEmail;
 	}
+	return first;
 }
 function pushedHead(line, i, heads) {
 	if (heads.size === 0) return null;
@@ -26101,16 +26159,18 @@ function applyPulls(changes, pulls, options) {
 			change.flags = change.flags.filter((f) => f !== RELEASE_COMMIT);
 			for (const [earlier, by] of absorbedBy) if (by === change) absorb(change, earlier);
 		}
+		const ai = options.ai ?? compileCatalogue();
+		const own = unseen && pull.commits.length > 0 ? ownPullCommits(pull, landed, options) : [];
+		const began = own.reduce((first, c) => first === null || c.authoredAt < first.authoredAt ? c : first, null);
+		const agentWork = ai.author(change.author, change.authorEmail) !== null || began !== null && ai.author("", began.authorEmail ?? "") !== null;
 		change.number = pull.number;
 		change.id = `#${pull.number}`;
 		change.title = pull.title;
 		change.author = pull.author;
 		change.url = /^https?:\/\//.test(pull.url) ? pull.url : null;
 		change.branch = pull.headRefName;
-		const ai = options.ai ?? compileCatalogue();
-		change.bot = !(ai.pullAuthor(pull.author, pull.authorIsBot) !== null) && (pull.authorIsBot || options.isBot(pull.author));
+		change.bot = !(agentWork || ai.pullAuthor(pull.author, pull.authorIsBot) !== null) && (pull.authorIsBot || options.isBot(pull.author));
 		if (unseen && pull.commits.length > 0) {
-			const own = ownPullCommits(pull, landed, options);
 			if (own.length > 0) {
 				change.commits = own.length;
 				change.firstCommitAt = own.reduce((min, c) => Math.min(min, c.authoredAt), Infinity);

@@ -342,6 +342,19 @@ function byPeople(change: Change, own: readonly Commit[], botPattern: Tester | n
 }
 
 /**
+ * A squash a bot authored of a pull request an AI agent began is the agent's work (an AI agent is never a bot, SPEC
+ * sections 1 and 5): its author is the agent that wrote its first own commit. withastro/astro's Houston app, which also
+ * opens its release pull requests, opened those of its triage agent (`astrobot-houston <fred+astrobot@astro.build>`)
+ * and authored their squashes. A bot's pull request an agent only added to (Dependabot's bump, then an agent's fix)
+ * stays the bot's. A merge's author is its first own commit's already.
+ */
+function byAgent(change: Change, first: Commit | null, botPattern: Tester | null, ai: AiCatalogue): void {
+  if (first === null || ai.author(first.authorName, first.authorEmail) === null || !isBot(change.author, change.authorEmail, botPattern, ai)) return;
+  change.author = first.authorName;
+  change.authorEmail = first.authorEmail;
+}
+
+/**
  * A release pull request merged with a merge commit: a pull request's merge from its own branch (`Merge pull
  * request #N from acme/changeset-release/main`; not a release line by its name) whose side parent a release tag
  * names, and that no other pull request landed on. It shipped at the tag, before it merged (SPEC section 3). A
@@ -440,7 +453,8 @@ function squashChange(commit: Commit, number: number, title: string, input: Buil
   const pull = input.pulls.get(number);
   const own = pull ? ownPullCommits(pull, rules, change.mergedAt) : [];
   if (pull && own.length > 0) {
-    applyOwnCommits(change, own, pull.forkPoints, rules);
+    const first = applyOwnCommits(change, own, pull.forkPoints, rules);
+    byAgent(change, first, input.botPattern, rules.ai);
     landCommits(change, own, pull, rules);
   } else {
     // the PR's own commits are not in this clone (or the number was an issue's): its first commit is unknown
@@ -609,12 +623,13 @@ function startOf(commit: Commit, read: (sha: string) => boolean): number {
   return Math.max(commit.authoredAt, commit.committedAt);
 }
 
-function applyOwnCommits(change: Change, own: Commit[], forkPoints: string[], rules: Pick<Rules, 'read' | 'ai'>): void {
+/** Sets a change's commits, its first and last commit times and its AI evidence from its own commits; returns the first of them (null: none). */
+function applyOwnCommits(change: Change, own: Commit[], forkPoints: string[], rules: Pick<Rules, 'read' | 'ai'>): Commit | null {
   const { read } = rules;
   change.commitShas = own.map((c) => c.sha);
   change.commits = own.length;
   change.forkPoints = forkPoints;
-  if (own.length === 0) return;
+  if (own.length === 0) return null;
   // a loop, not Math.min(...): a huge merge can bring more commits than a call takes arguments
   let first = own[0] as Commit;
   let firstAt = Infinity;
@@ -642,6 +657,7 @@ function applyOwnCommits(change: Change, own: Commit[], forkPoints: string[], ru
     change.author = first.authorName;
     change.authorEmail = first.authorEmail;
   }
+  return first;
 }
 
 /**

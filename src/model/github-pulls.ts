@@ -55,19 +55,24 @@ export function applyPulls(changes: Change[], pulls: readonly GitHubPull[], opti
       change.flags = change.flags.filter((f) => f !== RELEASE_COMMIT);
       for (const [earlier, by] of absorbedBy) if (by === change) absorb(change, earlier);
     }
+    const ai = options.ai ?? compileCatalogue();
+    // the PR's own commits date the work of a squash or rebase merge (section 1's rules, as git applies them)
+    const own = unseen && pull.commits.length > 0 ? ownPullCommits(pull, landed, options) : [];
+    // an agent that wrote the first of its own commits made the work the agent's whoever opened it (astro's Houston
+    // app opened its triage agent's pull requests): git found the agent as the change's author (`byAgent`), or the
+    // API's commits name it where git did not see them
+    const began = own.reduce<CommitIdentity | null>((first, c) => (first === null || c.authoredAt < first.authoredAt ? c : first), null);
+    const agentWork = ai.author(change.author, change.authorEmail) !== null || (began !== null && ai.author('', began.authorEmail ?? '') !== null);
     change.number = pull.number;
     change.id = `#${pull.number}`;
     change.title = pull.title;
     change.author = pull.author;
     change.url = /^https?:\/\//.test(pull.url) ? pull.url : null;
     change.branch = pull.headRefName;
-    const ai = options.ai ?? compileCatalogue();
     // an agent's pull request is AI-assisted work, never a bot's, even when GitHub lists its account as a Bot
-    const agent = ai.pullAuthor(pull.author, pull.authorIsBot) !== null;
+    const agent = agentWork || ai.pullAuthor(pull.author, pull.authorIsBot) !== null;
     change.bot = !agent && (pull.authorIsBot || options.isBot(pull.author));
     if (unseen && pull.commits.length > 0) {
-      // the PR's own commits date the work of a squash or rebase merge (section 1's rules, as git applies them)
-      const own = ownPullCommits(pull, landed, options);
       if (own.length > 0) {
         change.commits = own.length;
         change.firstCommitAt = own.reduce((min, c) => Math.min(min, c.authoredAt), Infinity);

@@ -153,4 +153,22 @@ describe('a pull request\'s own commits among those the API lists', () => {
     applyPulls(bot, [pull({ number: 1, mergeCommitSha: '1'.repeat(40), author: 'renovate', authorIsBot: true })], options);
     expect(bot[0]?.bot).toBe(true);
   });
+
+  it('counts a pull request a bot opened for an agent as the agent\'s: its first own commit is the agent\'s (astro\'s Houston app)', () => {
+    const agentFirst = [apiCommit('a1', 50, 'fix(css): restore deleted CSS', 50, [], 'fred+astrobot@astro.build'), apiCommit('a2', 60, 'Simplify changeset', 60, [], 'ada@x')];
+    // git did not see the commits (no pull ref): the API's name the agent
+    const unseen = [squash('1'.repeat(40), 100)];
+    applyPulls(unseen, [pull({ number: 1, mergeCommitSha: '1'.repeat(40), author: 'astrobot-houston', authorIsBot: true, commits: agentFirst })], { ...options, isBot: () => true });
+    expect(unseen[0]).toMatchObject({ bot: false, author: 'astrobot-houston', commits: 2, firstCommitAt: 50 });
+    expect(unseen[0]?.aiEvidence).toHaveLength(1);
+    // git saw them and made the agent the change's author (`byAgent`): GitHub's Bot opener does not undo that
+    const seen = [{ ...direct('2'.repeat(40), 50, 100), kind: 'squash' as const, commits: 2, author: 'astrobot-houston', authorEmail: 'fred+astrobot@astro.build' }];
+    applyPulls(seen, [pull({ number: 2, mergeCommitSha: '2'.repeat(40), author: 'astrobot-houston', authorIsBot: true, commits: agentFirst })], { ...options, isBot: () => true });
+    expect(seen[0]).toMatchObject({ bot: false, author: 'astrobot-houston' });
+    // a bot's bump the agent only added to stays the bot's
+    const added = [squash('3'.repeat(40), 100)];
+    const bump = [apiCommit('b1', 40, 'chore(deps): update hono', 40, [], '29139614+renovate[bot]@users.noreply.github.com'), apiCommit('b2', 50, 'fix: adapt to hono', 50, [], 'factory[bot]@users.noreply.github.com')];
+    applyPulls(added, [pull({ number: 3, mergeCommitSha: '3'.repeat(40), author: 'renovate', authorIsBot: true, commits: bump })], { ...options, isBot: () => true });
+    expect(added[0]?.bot).toBe(true);
+  });
 });

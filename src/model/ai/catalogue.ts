@@ -49,6 +49,13 @@ const AI_SDK_FACTORY: IdentityRule = { accounts: ['ai-sdk-factory'], apps: ['ai-
 // opens the pull request (its squash authored by the app) while the commits carry the person's name. Vercel's own
 // deployment is `open-agents-bot`; a fork's app has the name its team gave it, for `ai.agents` in the config
 const OPEN_AGENTS: IdentityRule = { apps: ['open-agents-bot'] };
+// withastro/astro's Factory (`.github/factory.yml`): its triage agent (Claude) writes the fix for an issue and the
+// pull request is opened for it. Its commits were `astrobot-houston <fred+astrobot@astro.build>` (203 of them,
+// February–August 2026: every one a `fix(…)`), their pull requests opened by the Houston app, which also opens
+// astro's release pull requests and so is no agent; then `factory[bot] <factory[bot]@users.noreply.github.com>`, the
+// pull requests the `astro-factory` app's. 105 of astro's 481 changes of the three months to 2026-08-23 were its work:
+// read as 94 people's and 11 bots', one of them AI-assisted
+const ASTRO_FACTORY: IdentityRule = { emails: ['fred+astrobot@astro.build', 'factory[bot]@users.noreply.github.com'], apps: ['astro-factory'] };
 const CLINE: IdentityRule = { accounts: ['cline-agent'] };
 const ELLIPSIS: IdentityRule = { apps: ['ellipsis-dev'] };
 
@@ -429,6 +436,25 @@ export const AI_SIGNATURES = {
   'ai-sdk-factory/pull-author': {
     meta: { tool: 'ai-sdk-factory', place: 'pull-author', rule: 'a pull request opened by the `ai-sdk-factory` app', examples: [{ text: 'ai-sdk-factory (Bot)', seen: 'vercel/ai (squashes of its pull requests, authored ai-sdk-factory[bot])' }] },
     identity: AI_SDK_FACTORY,
+  },
+  'astro-factory/author': {
+    meta: {
+      tool: 'astro-factory', place: 'author', rule: 'the author is withastro/astro\'s Factory agent: its `astro-factory` app, or the address its commits carry',
+      examples: [
+        { text: 'factory[bot] <factory[bot]@users.noreply.github.com>', seen: 'withastro/astro (its commits: `fix(content): handle colons in filenames in glob loader URL construction`)' },
+        { text: 'astrobot-houston <fred+astrobot@astro.build>', seen: 'withastro/astro (its commits until August 2026, each a `fix(…)` of an issue)' },
+        { text: 'astro-factory[bot] <316791938+astro-factory[bot]@users.noreply.github.com>', seen: 'withastro/astro (squashes of its pull requests)' },
+      ],
+    },
+    identity: ASTRO_FACTORY,
+  },
+  'astro-factory/co-author': {
+    meta: { tool: 'astro-factory', place: 'co-author', rule: 'a co-author at the address of withastro/astro\'s Factory agent', examples: [{ text: 'Co-authored-by: factory[bot] <factory[bot]@users.noreply.github.com>', seen: 'withastro/astro (#17789\'s squash)' }] },
+    identity: ASTRO_FACTORY,
+  },
+  'astro-factory/pull-author': {
+    meta: { tool: 'astro-factory', place: 'pull-author', rule: 'a pull request opened by the `astro-factory` app', examples: [{ text: 'astro-factory (Bot)', seen: 'withastro/astro (squashes of its pull requests, authored astro-factory[bot])' }] },
+    identity: ASTRO_FACTORY,
   },
   'open-agents/author': {
     meta: { tool: 'open-agents', place: 'author', rule: 'the author is the `open-agents-bot` app (Vercel\'s own deployment of Open Agents)', examples: [{ text: 'open-agents-bot[bot] <260704009+open-agents-bot[bot]@users.noreply.github.com>', seen: 'vercel/ai (squashes of its pull requests)' }] },

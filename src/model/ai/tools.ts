@@ -32,6 +32,7 @@ export const AI_TOOLS = {
   codeflash: { name: 'Codeflash' },
   'ai-sdk-factory': { name: 'AI SDK Factory (Vercel)' },
   'open-agents': { name: 'Open Agents (Vercel)' },
+  'astro-factory': { name: 'Factory (withastro/astro)' },
   continue: { name: 'Continue' },
   cline: { name: 'Cline' },
   cubic: { name: 'cubic' },
