@@ -26170,15 +26170,13 @@ function applyPulls(changes, pulls, options) {
 		change.url = /^https?:\/\//.test(pull.url) ? pull.url : null;
 		change.branch = pull.headRefName;
 		change.bot = !(agentWork || ai.pullAuthor(pull.author, pull.authorIsBot) !== null) && (pull.authorIsBot || options.isBot(pull.author));
-		if (unseen && pull.commits.length > 0) {
-			if (own.length > 0) {
-				change.commits = own.length;
-				change.firstCommitAt = own.reduce((min, c) => Math.min(min, c.authoredAt), Infinity);
-				change.lastCommitAt = own.reduce((max, c) => Math.max(max, c.authoredAt), -Infinity);
-				change.flags = change.flags.filter((f) => f !== "commits-unseen");
-				change.forkPoints = [];
-				change.forkPointAt = null;
-			}
+		if (began !== null) {
+			change.commits = own.length;
+			change.firstCommitAt = began.authoredAt;
+			change.lastCommitAt = own.reduce((max, c) => Math.max(max, c.authoredAt), -Infinity);
+			change.flags = change.flags.filter((f) => f !== "commits-unseen");
+			change.forkPoints = [];
+			change.forkPointAt = null;
 		}
 		landed.addPull(pull, change.commitShas);
 		change.readyAt = events.readyAt;

@@ -72,17 +72,16 @@ export function applyPulls(changes: Change[], pulls: readonly GitHubPull[], opti
     // an agent's pull request is AI-assisted work, never a bot's, even when GitHub lists its account as a Bot
     const agent = agentWork || ai.pullAuthor(pull.author, pull.authorIsBot) !== null;
     change.bot = !agent && (pull.authorIsBot || options.isBot(pull.author));
-    if (unseen && pull.commits.length > 0) {
-      if (own.length > 0) {
-        change.commits = own.length;
-        change.firstCommitAt = own.reduce((min, c) => Math.min(min, c.authoredAt), Infinity);
-        change.lastCommitAt = own.reduce((max, c) => Math.max(max, c.authoredAt), -Infinity);
-        change.flags = change.flags.filter((f) => f !== 'commits-unseen');
-        // the fork point git knows is the landing commit's parent, not where the PR's branch left: the API does
-        // not say where that was, so whether the PR was rebased is unknown, never guessed from the landing
-        change.forkPoints = [];
-        change.forkPointAt = null;
-      }
+    // the first own commit (only where git did not see them) dates the work
+    if (began !== null) {
+      change.commits = own.length;
+      change.firstCommitAt = began.authoredAt;
+      change.lastCommitAt = own.reduce((max, c) => Math.max(max, c.authoredAt), -Infinity);
+      change.flags = change.flags.filter((f) => f !== 'commits-unseen');
+      // the fork point git knows is the landing commit's parent, not where the PR's branch left: the API does
+      // not say where that was, so whether the PR was rebased is unknown, never guessed from the landing
+      change.forkPoints = [];
+      change.forkPointAt = null;
     }
     landed.addPull(pull, change.commitShas);
     change.readyAt = events.readyAt;
