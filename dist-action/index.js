@@ -24730,7 +24730,7 @@ function landedNumber(commit, trackedBranch) {
 function mergeChange(commit, walk, input, rules) {
 	const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, input.trackedBranch, commit.mergeRequest);
 	const otherHistory = walk.commits.length > 0 && landing.branch !== null && namesBranch(landing.branch, input.trackedBranch) && !isReleaseLine(landing.branch);
-	const sync = landing.sync && !otherHistory || mergesReleasedLine(landing, walk, input) || !isReleasePull(commit, landing, walk, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input));
+	const sync = landing.sync && !otherHistory || mergesReleasedLine(landing, walk, input) || !isReleasePull(commit, landing, walk, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input) || mergesLineAgain(commit, walk, landing, input, rules.onLine));
 	const change = baseChange(commit, sync ? "sync" : "merge", landing.number, landing.title, input);
 	change.branch = landing.branch;
 	const pull = landing.number !== null ? input.pulls.get(landing.number) : void 0;
@@ -24804,6 +24804,18 @@ function bringsReleaseOnly(commit, walk, input) {
 	if (commit.parents.slice(1).some((p) => input.releaseLines.has(p))) return true;
 	if (walk.commits.length > 0) return walk.commits.every((c) => input.release.has(c.sha)) && walk.commits.some((c) => input.releaseLines.has(c.sha));
 	return walk.helpers.length > 0 && walk.helpers.every((m) => m.parents.some((p) => input.releaseLines.has(p)));
+}
+function mergesLineAgain(commit, walk, landing, input, onLine) {
+	const side = commit.parents[1];
+	const below = walk.forkPoints[0];
+	if (commit.parents.length !== 2 || side === void 0 || below === void 0 || onLine(below)) return false;
+	const walked = new Map([...walk.commits, ...walk.helpers].map((c) => [c.sha, c]));
+	let landings = 0;
+	for (let c = walked.get(side); c !== void 0; c = walked.get(c.parents[0] ?? "")) {
+		const n = landedNumber(c, input.trackedBranch);
+		if (n !== null && n !== landing.number && ++landings >= LINE_LANDINGS) return true;
+	}
+	return false;
 }
 function bringsBumpedLine(walk, landing, input) {
 	const bumps = walk.commits.filter((c) => c.parents.length < 2 && isVersionBump(c.subject));
@@ -25021,7 +25033,7 @@ function resolveForkPoints(changes, dateOf) {
 		change.forkPointAt = dates.length > 0 ? largest(dates) : null;
 	}
 }
-var CO_AUTHOR_LINE, PUSH_PAUSE, RebaseIndex, NOREPLY;
+var LINE_LANDINGS, CO_AUTHOR_LINE, PUSH_PAUSE, RebaseIndex, NOREPLY;
 var init_changes = __esmMin((() => {
 	init_domain();
 	init_compile$1();
@@ -25034,6 +25046,7 @@ var init_changes = __esmMin((() => {
 	init_lists$1();
 	init_release_names();
 	init_title_number();
+	LINE_LANDINGS = 2;
 	CO_AUTHOR_LINE = /^(?:co-?(?:authored|developed)-by|signed-off-by):\s*(.*)$/i;
 	PUSH_PAUSE = 60;
 	RebaseIndex = class {
@@ -30123,6 +30136,23 @@ async function firstParentBefore(repo, tip, before) {
 function splitPoint(above, done, splitFrom) {
 	const left = above.length - done;
 	return above.length >= splitFrom && left >= splitFrom / 2 ? above[done + (left >> 1)] ?? null : null;
+}
+async function branchesHoldingSide(repo, commit) {
+	const names = [];
+	await streamGit(repo.cwd, [
+		"for-each-ref",
+		`--contains=${assertSafeRef(commit, "commit")}^2`,
+		"--format=%(refname)",
+		"refs/heads",
+		"refs/remotes"
+	], (record) => {
+		const name = record.toString("utf8");
+		if (name !== "") names.push(name);
+	}, {
+		separator: 10,
+		onFailure: () => true
+	});
+	return names;
 }
 async function commitDates(repo, shas) {
 	const dates = new Map();
@@ -39992,17 +40022,34 @@ function elsewhereText(host, inWindow) {
 	if (host === "gitlab" && mergedOnGitLab(inWindow)) return "This project's merge requests are on GitLab (its commits name them: `See merge request`, `Part-of:`), which flowaudit does not read";
 	return onGitHub(host) ? null : reviewedElsewhere(host);
 }
-function syncedPullsNote(inWindow, trackedBranch) {
+function syncedPullsNote(inWindow, trackedBranch, unnamedLine = null) {
+	const syncs = carryingSyncs(inWindow);
+	if (syncs === null) return null;
+	const lineOf = (c) => c.branch === null ? null : c.branch.replace(/^(?:origin|upstream)\//, "");
+	const named = [...new Set(syncs.flatMap((c) => lineOf(c) ?? []))];
+	const lines = named.length === 0 && unnamedLine !== null ? [unnamedLine] : named;
+	const where = lines.length === 0 ? "another line" : andList(lines.map((b) => `\`${b}\``));
+	const latest = syncs.reduce((last, c) => lineOf(c) !== null && (last === null || c.mergedAt > last.mergedAt) ? c : last, null);
+	const run = lines.length === 1 ? ` Run with --branch ${lines[0]} to measure them where they landed.` : latest === null ? "" : ` Run with --branch ${lineOf(latest)}, the line of the latest sync, to measure those that landed there.`;
+	const carried = syncs.reduce((sum, c) => sum + (c.carriedPulls ?? 0), 0);
+	return `${carried} of the window's ${plural$1(carried + inWindow.filter((c) => c.kind !== "sync" && c.number !== null).length, "pull request")} landed first on ${where} and reached ${trackedBranch} through ${plural$1(syncs.length, "sync")}: a sync is left out of every figure, so their work is not measured here.${run}`;
+}
+function carryingSyncs(inWindow) {
 	const syncs = inWindow.filter((c) => c.kind === "sync" && (c.carriedPulls ?? 0) > 0);
 	const carried = syncs.reduce((sum, c) => sum + (c.carriedPulls ?? 0), 0);
 	const all = carried + inWindow.filter((c) => c.kind !== "sync" && c.number !== null).length;
-	if (carried === 0 || carried * SYNCED_SHARE < all) return null;
-	const lineOf = (c) => c.branch === null ? null : c.branch.replace(/^(?:origin|upstream)\//, "");
-	const lines = [...new Set(syncs.flatMap((c) => lineOf(c) ?? []))];
-	const where = lines.length === 0 ? "another line" : andList(lines.map((b) => `\`${b}\``));
-	const latest = syncs.reduce((last, c) => lineOf(c) !== null && (last === null || c.mergedAt > last.mergedAt) ? c : last, null);
-	const run = latest === null ? "" : lines.length === 1 ? ` Run with --branch ${lines[0]} to measure them where they landed.` : ` Run with --branch ${lineOf(latest)}, the line of the latest sync, to measure those that landed there.`;
-	return `${carried} of the window's ${plural$1(all, "pull request")} landed first on ${where} and reached ${trackedBranch} through ${plural$1(syncs.length, "sync")}: a sync is left out of every figure, so their work is not measured here.${run}`;
+	return carried === 0 || carried * SYNCED_SHARE < all ? null : syncs;
+}
+function lineToName(inWindow) {
+	const syncs = carryingSyncs(inWindow);
+	if (syncs === null || syncs.some((c) => c.branch !== null)) return null;
+	return syncs.reduce((last, c) => c.mergedAt > last.mergedAt ? c : last);
+}
+function integrationLineOf(refs, trackedBranch) {
+	const names = [...new Set(refs.map((r) => r.replace(/^refs\/(?:heads|remotes\/[^/]+)\//, "")))].filter((n) => n !== "HEAD" && n !== trackedBranch);
+	const usual = names.filter((n) => INTEGRATION_LINES.has(n.toLowerCase()));
+	if (usual.length === 1) return usual[0];
+	return usual.length === 0 && names.length === 1 ? names[0] : null;
 }
 function prereleaseNote(waiting, tag, held) {
 	const inTag = waiting.filter((c) => held.has(c.sha)).length;
@@ -40032,12 +40079,20 @@ function titleOnlyBackportsNote(counted, titleOnly, host) {
 	if (carried === 0) return null;
 	return `${carried} of the window's ${plural$1(counted.length, "counted change")} ${carried === 1 ? "has its" : "have their"} title on a release line under a later pull request's number, as a backport bot's squash carries it (\`fix: x (#M)\` for \`fix: x (#N)\`): git alone cannot tell that ${carried === 1 ? "the squash copies it" : "the squashes copy them"}, so ${carried === 1 ? "it counts" : "they count"} as deployed only when a release holds ${carried === 1 ? "its" : "their"} own commit, and the deploy wait and lead time may read long.${onGitHub(host) ? " With a GitHub token (GH_TOKEN), flowaudit reads the backport pull requests' descriptions (`Backport of #N`)." : ""}`;
 }
-var SYNCED_SHARE, FEW;
+var INTEGRATION_LINES, SYNCED_SHARE, FEW;
 var init_notes = __esmMin((() => {
 	init_units();
 	init_lists$1();
 	init_review_hosts();
 	init_review_host();
+	INTEGRATION_LINES = new Set([
+		"develop",
+		"development",
+		"dev",
+		"devel",
+		"next",
+		"integration"
+	]);
 	SYNCED_SHARE = 4;
 	FEW = 10;
 }));
@@ -45609,6 +45664,8 @@ async function auditWith(options, reads, times, window) {
 	if (numstat.unknown.length > 0 && unsized > 0) warning(`${plural$1(unsized, "change")} ${unsized === 1 ? "has" : "have"} unknown size: this clone lacks some file contents (a partial clone); the rest of the report is unaffected`);
 	const host = reviewHostOf(inWindow, remoteHost(repo.remoteUrl), github !== null);
 	const mergeTool = github === null && mostlyDirect(inWindow) ? mergeToolNote(inWindow, await readCommitters(repo.cwd, inWindow.map((c) => c.sha)), host) : null;
+	const unnamedSync = lineToName(inWindow);
+	const syncedLine = unnamedSync === null ? null : integrationLineOf(await branchesHoldingSide(repo, unnamedSync.sha), branch.name);
 	const openPulls = (github?.openPulls ?? []).map((p) => toOpenPull(p, now, {
 		requiredApprovals: settings.policy.requiredApprovals,
 		botPattern: settings.botPattern,
@@ -45662,7 +45719,7 @@ async function auditWith(options, reads, times, window) {
 			...sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs, host),
 			...[
 				mergeTool,
-				syncedPullsNote(inWindow, branch.name),
+				syncedPullsNote(inWindow, branch.name, syncedLine),
 				titleOnlyBackportsNote(counted, titleOnly, host),
 				prerelease,
 				products === null ? null : untouchedNote(inWindow, products, (c) => isCounted(c, settings.policy))

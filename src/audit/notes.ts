@@ -58,27 +58,61 @@ function elsewhereText(host: ReviewHost | null, inWindow: readonly Change[]): st
 /**
  * Said when the window's syncs brought in a quarter or more of its pull requests: they were merged into another
  * line first (react-router merged into `release`, and `release` into main, until June 2026: three syncs held 33 of
- * May's 44; sveltejs/kit's `version-3` takes main's by merges of main), and a sync is left out of every figure
- * (SPEC section 1), so that much of the work is not measured here; null otherwise. Backports merged back
- * (prometheus: 18 of 347) say nothing.
+ * May's 44; sveltejs/kit's `version-3` takes main's by merges of main; pi-hole merges its pull requests into
+ * `development`, and that into master at each release), and a sync is left out of every figure (SPEC section 1), so
+ * that much of the work is not measured here; null otherwise. Backports merged back (prometheus: 18 of 347) say
+ * nothing. Where no sync's subject names its line (`Pi-hole Core v6.2 (#6411)`), `unnamedLine` is the branch that
+ * holds the latest one's side (`lineToName`), when one was found.
  */
-export function syncedPullsNote(inWindow: readonly Change[], trackedBranch: string): string | null {
-  const syncs = inWindow.filter((c) => c.kind === 'sync' && (c.carriedPulls ?? 0) > 0);
-  const carried = syncs.reduce((sum, c) => sum + (c.carriedPulls ?? 0), 0);
-  const all = carried + inWindow.filter((c) => c.kind !== 'sync' && c.number !== null).length;
-  if (carried === 0 || carried * SYNCED_SHARE < all) return null;
+export function syncedPullsNote(inWindow: readonly Change[], trackedBranch: string, unnamedLine: string | null = null): string | null {
+  const syncs = carryingSyncs(inWindow);
+  if (syncs === null) return null;
   // `origin/main` and `main` are one line (kit's merges of main say both)
   const lineOf = (c: Change): string | null => (c.branch === null ? null : c.branch.replace(/^(?:origin|upstream)\//, ''));
-  const lines = [...new Set(syncs.flatMap((c) => lineOf(c) ?? []))];
+  const named = [...new Set(syncs.flatMap((c) => lineOf(c) ?? []))];
+  const lines = named.length === 0 && unnamedLine !== null ? [unnamedLine] : named;
   const where = lines.length === 0 ? 'another line' : andList(lines.map((b) => `\`${b}\``));
   // of several lines, the latest sync's is the one still taking them: flask's `3.0.x` became `stable` in 2024
   const latest = syncs.reduce<Change | null>((last, c) => (lineOf(c) !== null && (last === null || c.mergedAt > last.mergedAt) ? c : last), null);
-  const run = latest === null
-    ? ''
-    : lines.length === 1
-      ? ` Run with --branch ${lines[0] as string} to measure them where they landed.`
-      : ` Run with --branch ${lineOf(latest) as string}, the line of the latest sync, to measure those that landed there.`;
+  const run = lines.length === 1
+    ? ` Run with --branch ${lines[0] as string} to measure them where they landed.`
+    : latest === null ? '' : ` Run with --branch ${lineOf(latest) as string}, the line of the latest sync, to measure those that landed there.`;
+  const carried = syncs.reduce((sum, c) => sum + (c.carriedPulls ?? 0), 0);
+  const all = carried + inWindow.filter((c) => c.kind !== 'sync' && c.number !== null).length;
   return `${carried} of the window's ${plural(all, 'pull request')} landed first on ${where} and reached ${trackedBranch} through ${plural(syncs.length, 'sync')}: a sync is left out of every figure, so their work is not measured here.${run}`;
+}
+
+/** The window's syncs that brought in pull requests, when they brought a quarter or more of its pull requests; else null. */
+function carryingSyncs(inWindow: readonly Change[]): Change[] | null {
+  const syncs = inWindow.filter((c) => c.kind === 'sync' && (c.carriedPulls ?? 0) > 0);
+  const carried = syncs.reduce((sum, c) => sum + (c.carriedPulls ?? 0), 0);
+  const all = carried + inWindow.filter((c) => c.kind !== 'sync' && c.number !== null).length;
+  return carried === 0 || carried * SYNCED_SHARE < all ? null : syncs;
+}
+
+/**
+ * The merge whose line `syncedPullsNote` would have to name and cannot from the subjects: the latest of the syncs it
+ * speaks of, when none of them names its line; else null (no note, or a line it can name).
+ */
+export function lineToName(inWindow: readonly Change[]): Change | null {
+  const syncs = carryingSyncs(inWindow);
+  if (syncs === null || syncs.some((c) => c.branch !== null)) return null;
+  return syncs.reduce((last, c) => (c.mergedAt > last.mergedAt ? c : last));
+}
+
+// the names GitFlow and its kin give the line pull requests land on before a release merges it into main
+const INTEGRATION_LINES: ReadonlySet<string> = new Set(['develop', 'development', 'dev', 'devel', 'next', 'integration']);
+
+/**
+ * Of the branches that hold a sync's side (`refs/heads/…`, `refs/remotes/<remote>/…`), the line it brought in: the one
+ * of GitFlow's names (`develop`, `development`, `dev`, …) among them, else the only branch there is besides the
+ * tracked one; null when neither says (a branch cut from the line later holds the side too).
+ */
+export function integrationLineOf(refs: readonly string[], trackedBranch: string): string | null {
+  const names = [...new Set(refs.map((r) => r.replace(/^refs\/(?:heads|remotes\/[^/]+)\//, '')))].filter((n) => n !== 'HEAD' && n !== trackedBranch);
+  const usual = names.filter((n) => INTEGRATION_LINES.has(n.toLowerCase()));
+  if (usual.length === 1) return usual[0] as string;
+  return usual.length === 0 && names.length === 1 ? (names[0] as string) : null;
 }
 
 /**

@@ -265,7 +265,8 @@ function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, r
   // a merge of the branch itself brings nothing once trackedLine landed its side (`git pull`); one whose side still
   // brings commits merged another history's branch of that name: a project merged in, a change (git.git's gitk)
   const otherHistory = walk.commits.length > 0 && landing.branch !== null && namesBranch(landing.branch, input.trackedBranch) && !isReleaseLine(landing.branch);
-  const sync = (landing.sync && !otherHistory) || mergesReleasedLine(landing, walk, input) || (!isReleasePull(commit, landing, walk, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input)));
+  const sync = (landing.sync && !otherHistory) || mergesReleasedLine(landing, walk, input)
+    || (!isReleasePull(commit, landing, walk, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input) || mergesLineAgain(commit, walk, landing, input, rules.onLine)));
   const change = baseChange(commit, sync ? 'sync' : 'merge', landing.number, landing.title, input);
   change.branch = landing.branch;
   const pull = landing.number !== null ? input.pulls.get(landing.number) : undefined;
@@ -403,6 +404,35 @@ function bringsReleaseOnly(commit: Commit, walk: SideWalk, input: BuildChangesIn
   return walk.helpers.length > 0 && walk.helpers.every((m) => m.parents.some((p) => input.releaseLines.has(p)));
 }
 
+
+/**
+ * Whether a merge brings in again a line where pull requests land (SPEC section 1): GitFlow's `development`, into
+ * which a project merges its pull requests and which it merges into the tracked branch at each release. Such a
+ * merge is a sync: its pull requests landed on that line first. Its side's own first-parent line holds the landings
+ * of at least two other pull requests, and goes on below them in what an earlier merge of the tracked branch brought
+ * in, not in the tracked branch's own line: the line was merged before, and went on. pi-hole's `Pi-hole Core v6.2
+ * (#6411)` brought the 34 pull requests landed on `development` since `Pi-hole core 6.1.4`; read as one change, its 82
+ * commits from April to October were one change of 193 days' cycle time. Its `Pi-hole Core v6.1` was already a sync
+ * (its line tagged v6.1.1 later), so one release merge was a sync and the next a change. A branch merged once is
+ * still a change, however many pull requests it holds (vite's `rolldown-vite`: it forked from the tracked line), and
+ * so is a stacked pull request (it goes on in the one it was stacked on, but holds no landings). Cheap where most
+ * merges are: a side that forked from the tracked line is never read further.
+ */
+function mergesLineAgain(commit: Commit, walk: SideWalk, landing: Landing, input: BuildChangesInput, onLine: (sha: string) => boolean): boolean {
+  const side = commit.parents[1];
+  const below = walk.forkPoints[0];
+  if (commit.parents.length !== 2 || side === undefined || below === undefined || onLine(below)) return false;
+  const walked = new Map([...walk.commits, ...walk.helpers].map((c) => [c.sha, c]));
+  let landings = 0;
+  for (let c = walked.get(side); c !== undefined; c = walked.get(c.parents[0] ?? '')) {
+    const n = landedNumber(c, input.trackedBranch);
+    if (n !== null && n !== landing.number && ++landings >= LINE_LANDINGS) return true;
+  }
+  return false;
+}
+
+// the landings of other pull requests a side's first-parent line holds that make it a line: one is a stacked pull request
+const LINE_LANDINGS = 2;
 
 /**
  * Whether a merge brings a release line that no tag or branch names yet (SPEC section 3): its side — helper

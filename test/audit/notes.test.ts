@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { audit } from '../../src/audit/index.js';
-import { sourceNotes } from '../../src/audit/notes.js';
+import { integrationLineOf, sourceNotes } from '../../src/audit/notes.js';
 import { buildRepo, type FixtureRepo, type Step } from '../helpers/git-fixture.js';
 
 describe('what the sources could not show', () => {
@@ -77,6 +77,19 @@ describe('a project on GitLab', () => {
   });
 });
 
+describe('the line a sync brought in, from the branches that hold its side', () => {
+  it('is the one of GitFlow\'s names among them, a branch cut from it later aside, locally or on a remote', () => {
+    expect(integrationLineOf(['refs/heads/main', 'refs/heads/development', 'refs/heads/feature-x'], 'main')).toBe('development');
+    expect(integrationLineOf(['refs/remotes/origin/HEAD', 'refs/remotes/origin/develop', 'refs/remotes/origin/fix/etag', 'refs/heads/develop'], 'master')).toBe('develop');
+  });
+
+  it('is the only branch there is besides the tracked one, else none: two topic branches do not say which', () => {
+    expect(integrationLineOf(['refs/heads/main', 'refs/remotes/origin/main', 'refs/remotes/origin/v2'], 'main')).toBe('v2');
+    expect(integrationLineOf(['refs/heads/main', 'refs/heads/feature-x', 'refs/heads/feature-y'], 'main')).toBeNull();
+    expect(integrationLineOf(['refs/heads/main'], 'main')).toBeNull();
+  });
+});
+
 describe('pull requests that reached the branch through syncs', () => {
   const repos: FixtureRepo[] = [];
   afterAll(() => repos.forEach((r) => r.cleanup()));
@@ -132,6 +145,41 @@ describe('pull requests that reached the branch through syncs', () => {
     const { notes } = await audit({ path: repo.dir, ...WINDOW });
     expect(notes.filter((n) => /landed first/.test(n))).toEqual([
       "5 of the window's 6 pull requests landed first on `3.0.x` and `stable` and reached main through 2 syncs: a sync is left out of every figure, so their work is not measured here. Run with --branch stable, the line of the latest sync, to measure those that landed there.",
+    ]);
+  });
+
+  /*
+   * pi-hole's GitFlow: pull requests merged into `development`, and `development` into main at each release by a pull
+   * request whose title names no branch (`Pi-hole Core v6.2 (#6411)`), the release tagged on main's merge. #1 and #2
+   * land on development, released by #3 (03-05, v1.0.0); #4-#6 land on it, released by #7 (03-20, v1.1.0); #8 lands
+   * on main. A feature branch cut from development after the release holds its side too.
+   */
+  const gitflow = async (): Promise<{ notes: string[]; kinds: Record<string, string> }> => {
+    const steps: Step[] = [{ commit: 'initial commit', at: '2026-02-01T00:00:00Z' }, { branch: 'development' }];
+    const pull = (n: number, day: string): void => {
+      steps.push({ branch: `fix-${n}`, from: 'development' }, { commit: `Fix ${n}`, on: `fix-${n}`, at: `2026-03-${day}T10:00:00Z` });
+      steps.push({ merge: `fix-${n}`, into: 'development', at: `2026-03-${day}T12:00:00Z`, message: `Merge pull request #${n} from ada/fix-${n}\n\nFix ${n}` });
+    };
+    pull(1, '02');
+    pull(2, '03');
+    steps.push({ merge: 'development', into: 'main', at: '2026-03-05T10:00:00Z', message: 'Release 1.0 (#3)' }, { tag: 'v1.0.0', ref: 'main', at: '2026-03-05T11:00:00Z', annotated: true });
+    pull(4, '10');
+    pull(5, '11');
+    pull(6, '12');
+    steps.push({ merge: 'development', into: 'main', at: '2026-03-20T10:00:00Z', message: 'Release 1.1 (#7)' }, { tag: 'v1.1.0', ref: 'main', at: '2026-03-20T11:00:00Z', annotated: true });
+    steps.push({ commit: 'Fix a typo (#8)', on: 'main', at: '2026-03-21T10:00:00Z' }, { branch: 'feature-x', from: 'development' });
+    const repo = buildRepo(steps);
+    repos.push(repo);
+    const report = await audit({ path: repo.dir, ...WINDOW });
+    return { notes: report.notes, kinds: Object.fromEntries(report.changes.map((c) => [c.id, c.kind])) };
+  };
+
+  it('reads a line merged again (GitFlow\'s development) as a sync, and names it from the branches', async () => {
+    const { notes, kinds } = await gitflow();
+    // the line's first merge forked from main's own line: a change, as any branch merged once; its second is a sync
+    expect(kinds).toMatchObject({ '#3': 'merge', '#7': 'sync', '#8': 'squash' });
+    expect(notes.filter((n) => /landed first/.test(n))).toEqual([
+      "3 of the window's 5 pull requests landed first on `development` and reached main through 1 sync: a sync is left out of every figure, so their work is not measured here. Run with --branch development to measure them where they landed.",
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Commit, Size } from '../../src/domain.js';
+import type { Change, Commit, Size } from '../../src/domain.js';
 import { buildChanges, type BuildChangesInput } from '../../src/model/changes.js';
 import { splitPullCommits, type PullCommits } from '../../src/model/pull-commits.js';
 import { commit, h, sha } from './data.js';
@@ -204,6 +204,50 @@ describe('changes and their own commits', () => {
     expect(group).toMatchObject({ id: '#9', kind: 'trailer', commits: 2, firstCommitAt: h(3), lastCommitAt: h(5), mergedAt: h(21), sha: sha('t2'), size: { additions: 7, deletions: 1, files: 3 } });
     sizes.delete(sha('t1'));
     expect(buildChanges(input(line, [], { sizes }))[1]?.size).toBeNull();
+  });
+});
+
+describe('a line merged again (GitFlow)', () => {
+  // a line off m0 where pull requests land as squashes: #1 and #2, merged into main by #3; then `later` of them more,
+  // #4 onwards, merged by #9. The second merge's side goes on below in what #3 brought in, not in main's own line
+  const line = (later: number): Commit[] => {
+    const side = [commit('s1', { parents: ['m0'], at: h(1), subject: 'Fix 1 (#1)' }), commit('s2', { parents: ['s1'], at: h(2), subject: 'Fix 2 (#2)' })];
+    for (let i = 0; i < later; i++) side.push(commit(`t${i}`, { parents: [i === 0 ? 's2' : `t${i - 1}`], at: h(20 + i), subject: `Fix ${i + 4} (#${i + 4})` }));
+    return side;
+  };
+  const merges = (later: number): Change[] => {
+    const first = commit('r1', { parents: ['m0', 's2'], at: h(10), subject: 'Release 1.0 (#3)' });
+    const second = commit('r2', { parents: ['r1', later === 0 ? 's2' : `t${later - 1}`], at: h(40), subject: 'Release 1.1 (#9)' });
+    return buildChanges(input([m0, first, second], line(later)));
+  };
+
+  it('reads its second merge as a sync, carrying the pull requests that landed on it, when it holds two or more', () => {
+    const [, first, second] = merges(2);
+    // the first merge forked from main's own line: a branch merged once, a change however many landed on it
+    expect(first).toMatchObject({ id: '#3', kind: 'merge', commits: 2 });
+    expect(second).toMatchObject({ id: '#9', kind: 'sync', carriedPulls: 2 });
+  });
+
+  it('keeps a merge of it a change when one pull request landed on it since (a stacked pull request lands one)', () => {
+    expect(merges(1)[2]).toMatchObject({ id: '#9', kind: 'merge', commits: 1 });
+    // a commit of the merged pull request's own that names it, `Release 1.1 (#9)`, is no other's landing
+    const side = [...line(1), commit('own', { parents: ['t0'], at: h(30), subject: 'Release 1.1 (#9)' })];
+    const first = commit('r1', { parents: ['m0', 's2'], at: h(10), subject: 'Release 1.0 (#3)' });
+    const second = commit('r2', { parents: ['r1', 'own'], at: h(40), subject: 'Release 1.1 (#9)' });
+    expect(buildChanges(input([m0, first, second], side))[2]).toMatchObject({ id: '#9', kind: 'merge', commits: 2 });
+  });
+
+  it('keeps a branch merged once a change, however many pull requests landed on it (vite\'s rolldown-vite)', () => {
+    const side = [...line(3)];
+    const once = commit('big', { parents: ['m0', 't2'], at: h(40), subject: 'feat: the big merge (#20)' });
+    expect(buildChanges(input([m0, once], side))[1]).toMatchObject({ id: '#20', kind: 'merge', commits: 5 });
+  });
+
+  it('keeps a stacked pull request a change: it goes on in the one it was stacked on, and holds no landing', () => {
+    const side = [commit('a1', { parents: ['m0'], at: h(1) }), commit('b1', { parents: ['a1'], at: h(2) }), commit('b2', { parents: ['b1'], at: h(3) })];
+    const a = commit('pa', { parents: ['m0', 'a1'], at: h(10), subject: 'Merge pull request #1 from ada/a' });
+    const b = commit('pb', { parents: ['pa', 'b2'], at: h(20), subject: 'Merge pull request #2 from ada/b' });
+    expect(buildChanges(input([m0, a, b], side))[2]).toMatchObject({ id: '#2', kind: 'merge', commits: 2 });
   });
 });
 

@@ -253,6 +253,24 @@ export function splitPoint(above: readonly string[], done: number, splitFrom: nu
   return above.length >= splitFrom && left >= splitFrom / 2 ? (above[done + (left >> 1)] ?? null) : null;
 }
 
+/**
+ * The branches and remote branches (`refs/heads/…`, `refs/remotes/…`) that hold `commit`'s second parent, the side a
+ * merge brought in, in one `for-each-ref --contains`; none when git cannot say. `commit` is a sha the history gave.
+ */
+export async function branchesHoldingSide(repo: RepoInfo, commit: string): Promise<string[]> {
+  const names: string[] = [];
+  await streamGit(
+    repo.cwd,
+    ['for-each-ref', `--contains=${assertSafeRef(commit, 'commit')}^2`, '--format=%(refname)', 'refs/heads', 'refs/remotes'],
+    (record) => {
+      const name = record.toString('utf8');
+      if (name !== '') names.push(name);
+    },
+    { separator: 10, onFailure: () => true },
+  );
+  return names;
+}
+
 /** Commit dates of commits not loaded in the model (fork points older than the history read). */
 export async function commitDates(repo: RepoInfo, shas: string[]): Promise<Map<string, number>> {
   const dates = new Map<string, number>();
