@@ -65,8 +65,9 @@ function elsewhereText(host: ReviewHost | null, inWindow: readonly Change[]): st
  * holds the latest one's side (`lineToName`), when one was found.
  */
 export function syncedPullsNote(inWindow: readonly Change[], trackedBranch: string, unnamedLine: string | null = null): string | null {
-  const syncs = carryingSyncs(inWindow);
-  if (syncs === null) return null;
+  const carrying = carryingSyncs(inWindow);
+  if (carrying === null) return null;
+  const { syncs, carried, all } = carrying;
   // `origin/main` and `main` are one line (kit's merges of main say both)
   const lineOf = (c: Change): string | null => (c.branch === null ? null : c.branch.replace(/^(?:origin|upstream)\//, ''));
   const named = [...new Set(syncs.flatMap((c) => lineOf(c) ?? []))];
@@ -77,17 +78,18 @@ export function syncedPullsNote(inWindow: readonly Change[], trackedBranch: stri
   const run = lines.length === 1
     ? ` Run with --branch ${lines[0] as string} to measure them where they landed.`
     : latest === null ? '' : ` Run with --branch ${lineOf(latest) as string}, the line of the latest sync, to measure those that landed there.`;
-  const carried = syncs.reduce((sum, c) => sum + (c.carriedPulls ?? 0), 0);
-  const all = carried + inWindow.filter((c) => c.kind !== 'sync' && c.number !== null).length;
   return `${carried} of the window's ${plural(all, 'pull request')} landed first on ${where} and reached ${trackedBranch} through ${plural(syncs.length, 'sync')}: a sync is left out of every figure, so their work is not measured here.${run}`;
 }
 
-/** The window's syncs that brought in pull requests, when they brought a quarter or more of its pull requests; else null. */
-function carryingSyncs(inWindow: readonly Change[]): Change[] | null {
+/**
+ * The window's syncs that brought in pull requests, with how many they brought (`carried`) of the window's pull
+ * requests (`all`), when that is a quarter or more of them; else null.
+ */
+function carryingSyncs(inWindow: readonly Change[]): { syncs: Change[]; carried: number; all: number } | null {
   const syncs = inWindow.filter((c) => c.kind === 'sync' && (c.carriedPulls ?? 0) > 0);
   const carried = syncs.reduce((sum, c) => sum + (c.carriedPulls ?? 0), 0);
   const all = carried + inWindow.filter((c) => c.kind !== 'sync' && c.number !== null).length;
-  return carried === 0 || carried * SYNCED_SHARE < all ? null : syncs;
+  return carried === 0 || carried * SYNCED_SHARE < all ? null : { syncs, carried, all };
 }
 
 /**
@@ -95,8 +97,8 @@ function carryingSyncs(inWindow: readonly Change[]): Change[] | null {
  * speaks of, when none of them names its line; else null (no note, or a line it can name).
  */
 export function lineToName(inWindow: readonly Change[]): Change | null {
-  const syncs = carryingSyncs(inWindow);
-  if (syncs === null || syncs.some((c) => c.branch !== null)) return null;
+  const syncs = carryingSyncs(inWindow)?.syncs;
+  if (syncs === undefined || syncs.some((c) => c.branch !== null)) return null;
   return syncs.reduce((last, c) => (c.mergedAt > last.mergedAt ? c : last));
 }
 
