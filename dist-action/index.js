@@ -24142,8 +24142,11 @@ var init_bots = __esmMin((() => {
 	init_bot_names();
 }));
 // src/model/release-lines.ts
+function branchName(ref) {
+	return ref.replace(/^refs\/(?:heads|remotes\/[^/]+)\//, "");
+}
 function isReleaseLine(name) {
-	const short = name.replace(/^refs\/(?:heads|remotes\/[^/]+)\//, "");
+	const short = branchName(name);
 	const local = short.replace(/^origin\//, "");
 	return !(local.includes("/") && !LINE_FOLDER.test(short)) && (NAMED_LINE.test(short) && /\d/.test(short) || VERSION_LINE.test(short) || BARE_LINE.test(local));
 }
@@ -40023,30 +40026,34 @@ function elsewhereText(host, inWindow) {
 	return onGitHub(host) ? null : reviewedElsewhere(host);
 }
 function syncedPullsNote(inWindow, trackedBranch, unnamedLine = null) {
-	const syncs = carryingSyncs(inWindow);
-	if (syncs === null) return null;
+	const carrying = carryingSyncs(inWindow);
+	if (carrying === null) return null;
+	const { syncs, carried, all } = carrying;
 	const lineOf = (c) => c.branch === null ? null : c.branch.replace(/^(?:origin|upstream)\//, "");
 	const named = [...new Set(syncs.flatMap((c) => lineOf(c) ?? []))];
 	const lines = named.length === 0 && unnamedLine !== null ? [unnamedLine] : named;
 	const where = lines.length === 0 ? "another line" : andList(lines.map((b) => `\`${b}\``));
 	const latest = syncs.reduce((last, c) => lineOf(c) !== null && (last === null || c.mergedAt > last.mergedAt) ? c : last, null);
 	const run = lines.length === 1 ? ` Run with --branch ${lines[0]} to measure them where they landed.` : latest === null ? "" : ` Run with --branch ${lineOf(latest)}, the line of the latest sync, to measure those that landed there.`;
-	const carried = syncs.reduce((sum, c) => sum + (c.carriedPulls ?? 0), 0);
-	return `${carried} of the window's ${plural$1(carried + inWindow.filter((c) => c.kind !== "sync" && c.number !== null).length, "pull request")} landed first on ${where} and reached ${trackedBranch} through ${plural$1(syncs.length, "sync")}: a sync is left out of every figure, so their work is not measured here.${run}`;
+	return `${carried} of the window's ${plural$1(all, "pull request")} landed first on ${where} and reached ${trackedBranch} through ${plural$1(syncs.length, "sync")}: a sync is left out of every figure, so their work is not measured here.${run}`;
 }
 function carryingSyncs(inWindow) {
 	const syncs = inWindow.filter((c) => c.kind === "sync" && (c.carriedPulls ?? 0) > 0);
 	const carried = syncs.reduce((sum, c) => sum + (c.carriedPulls ?? 0), 0);
 	const all = carried + inWindow.filter((c) => c.kind !== "sync" && c.number !== null).length;
-	return carried === 0 || carried * SYNCED_SHARE < all ? null : syncs;
+	return carried === 0 || carried * SYNCED_SHARE < all ? null : {
+		syncs,
+		carried,
+		all
+	};
 }
 function lineToName(inWindow) {
-	const syncs = carryingSyncs(inWindow);
-	if (syncs === null || syncs.some((c) => c.branch !== null)) return null;
+	const syncs = carryingSyncs(inWindow)?.syncs;
+	if (syncs === void 0 || syncs.some((c) => c.branch !== null)) return null;
 	return syncs.reduce((last, c) => c.mergedAt > last.mergedAt ? c : last);
 }
 function integrationLineOf(refs, trackedBranch) {
-	const names = [...new Set(refs.map((r) => r.replace(/^refs\/(?:heads|remotes\/[^/]+)\//, "")))].filter((n) => n !== "HEAD" && n !== trackedBranch);
+	const names = [...new Set(refs.map(branchName))].filter((n) => n !== "HEAD" && n !== trackedBranch);
 	const usual = names.filter((n) => INTEGRATION_LINES.has(n.toLowerCase()));
 	if (usual.length === 1) return usual[0];
 	return usual.length === 0 && names.length === 1 ? names[0] : null;
@@ -40085,6 +40092,7 @@ var init_notes = __esmMin((() => {
 	init_lists$1();
 	init_review_hosts();
 	init_review_host();
+	init_release_lines();
 	INTEGRATION_LINES = new Set([
 		"develop",
 		"development",

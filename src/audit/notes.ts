@@ -3,6 +3,7 @@ import { andList, plural } from '../units.js';
 import { largest } from '../lists.js';
 import { onGitHub, reviewedElsewhere, type ReviewHost } from '../review-hosts.js';
 import { mergedOnGitLab, reviewedOnGerrit } from './review-host.js';
+import { branchName } from '../model/release-lines.js';
 
 /**
  * What the sources could not show, and how to get it: one sentence each, for the end of every report. `host` is
@@ -111,7 +112,7 @@ const INTEGRATION_LINES: ReadonlySet<string> = new Set(['develop', 'development'
  * tracked one; null when neither says (a branch cut from the line later holds the side too).
  */
 export function integrationLineOf(refs: readonly string[], trackedBranch: string): string | null {
-  const names = [...new Set(refs.map((r) => r.replace(/^refs\/(?:heads|remotes\/[^/]+)\//, '')))].filter((n) => n !== 'HEAD' && n !== trackedBranch);
+  const names = [...new Set(refs.map(branchName))].filter((n) => n !== 'HEAD' && n !== trackedBranch);
   const usual = names.filter((n) => INTEGRATION_LINES.has(n.toLowerCase()));
   if (usual.length === 1) return usual[0] as string;
   return usual.length === 0 && names.length === 1 ? (names[0] as string) : null;

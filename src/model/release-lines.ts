@@ -18,9 +18,14 @@ const BARE_LINE = /^(?:stable|release|releases|maintenance|maint|lts)$/i;
 // a folder that holds release lines (release/10); any other folder holds topic branches (ada/5x-sec-policy)
 const LINE_FOLDER = /^(?:origin\/)?(?:release|releases|maint|maintenance|stable|lts|support|hotfix|hotfixes)\//i;
 
+/** A branch's name without its ref's folder: `main` of `refs/heads/main`, `develop` of `refs/remotes/origin/develop`; other names as given. */
+export function branchName(ref: string): string {
+  return ref.replace(/^refs\/(?:heads|remotes\/[^/]+)\//, '');
+}
+
 /** Whether a branch name (`origin/` and `refs/…/` prefixes allowed) names a release or maintenance line. */
 export function isReleaseLine(name: string): boolean {
-  const short = name.replace(/^refs\/(?:heads|remotes\/[^/]+)\//, '');
+  const short = branchName(name);
   const local = short.replace(/^origin\//, '');
   const topic = local.includes('/') && !LINE_FOLDER.test(short);
   return !topic && ((NAMED_LINE.test(short) && /\d/.test(short)) || VERSION_LINE.test(short) || BARE_LINE.test(local));
