@@ -20783,9 +20783,12 @@ var init_acceptance$1 = __esmMin((() => {
 	init_parts();
 }));
 // src/render/svg/time-axis.ts
-function timeTicks(start, end, width) {
+function timeTicks(start, end, x) {
 	if (!(end > start)) return [];
-	const fits = (ticks) => ticks.every((t, i) => i === 0 || (t.at - ticks[i - 1].at) / (end - start) * width >= (textWidth(t.label) + textWidth(ticks[i - 1].label)) / 2 + 8);
+	const fits = (ticks) => ticks.every((t, i) => {
+		const before = ticks[i - 1];
+		return before === void 0 || labelSpan(x(before.at), before.label).to + LABEL_GAP <= labelSpan(x(t.at), t.label).from;
+	});
 	if (end - start <= 70 * DAY$8) {
 		const firstMonday = Math.ceil((start / DAY$8 - 4) / 7) * 7 + 4;
 		const mondays = [];
@@ -20838,11 +20841,27 @@ function dayLabel(at) {
 	const d = new Date(at * 1e3);
 	return `${MONTHS[d.getUTCMonth()] ?? ""} ${d.getUTCDate()}`;
 }
+function labelSpan(at, text) {
+	const width = textWidth(text);
+	if (at + width / 2 > 400) return {
+		from: at - width,
+		to: at,
+		anchor: "end"
+	};
+	if (at - width / 2 < 0) return {
+		from: at,
+		to: at + width,
+		anchor: "start"
+	};
+	return {
+		from: at - width / 2,
+		to: at + width / 2,
+		anchor: "middle"
+	};
+}
 function drawTimeTicks(ticks, x, y0, y1) {
 	return ticks.map((t) => {
 		const at = x(t.at);
-		const half = textWidth(t.label) / 2;
-		const anchor = at + half > 400 ? "end" : at - half < 0 ? "start" : "middle";
 		return el("line", {
 			x1: at,
 			x2: at,
@@ -20850,12 +20869,12 @@ function drawTimeTicks(ticks, x, y0, y1) {
 			y2: y1,
 			class: "grid"
 		}) + label$1(at, y1 + 15, t.label, {
-			"text-anchor": anchor,
+			"text-anchor": labelSpan(at, t.label).anchor,
 			class: "muted"
 		});
 	});
 }
-var DAY$8, MONTHS;
+var DAY$8, MONTHS, LABEL_GAP;
 var init_time_axis = __esmMin((() => {
 	init_svg();
 	DAY$8 = 86400;
@@ -20873,6 +20892,7 @@ var init_time_axis = __esmMin((() => {
 		"Nov",
 		"Dec"
 	];
+	LABEL_GAP = 8;
 }));
 // src/render/svg/trend.ts
 function weeklyChart(frame, options) {
@@ -20946,7 +20966,7 @@ function weeklyChart(frame, options) {
 		"text-anchor": "end",
 		class: "muted"
 	}));
-	const time = drawTimeTicks(timeTicks(start, end, plotW), xAt, top, axisY);
+	const time = drawTimeTicks(timeTicks(start, end, xAt), xAt, top, axisY);
 	const lines = drawn.map((s) => {
 		const apart = (i) => apartIn(s, i);
 		const segments = [];
@@ -21284,7 +21304,7 @@ function timelineChart(frame, events, start, end, sizeName, empty) {
 		class: "muted"
 	}));
 	const axisName = label$1(0, top - 10, sizeName, { class: "muted" });
-	const time = drawTimeTicks(timeTicks(start, end, plotW), x, base, base + 4);
+	const time = drawTimeTicks(timeTicks(start, end, x), x, base, base + 4);
 	const marks = [...events].sort((a, b) => rank(a.status) - rank(b.status)).map((e) => {
 		const cx = x(e.at);
 		const cy = y(e.size);

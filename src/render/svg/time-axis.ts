@@ -9,16 +9,24 @@ export interface TimeTick {
   label: string;
 }
 
+/** The least room between two labels of a time axis, px. */
+const LABEL_GAP = 8;
+
 /**
- * Ticks for a time axis from `start` to `end` (epoch seconds, UTC) `width` px long: month starts over long
- * spans — every month, or every 2nd, 3rd, 6th or 12th, the fewest skipped so that no two labels touch, always
+ * Ticks for a time axis from `start` to `end` (epoch seconds, UTC), placed in the chart by `x`: month starts over
+ * long spans — every month, or every 2nd, 3rd, 6th or 12th, the fewest skipped so that no two labels touch, always
  * the same months (quarters start in Jan, Apr, Jul, Oct) — and every Monday, or every 2nd …, over a few weeks.
- * The sequence stays regular: no tick is dropped from it to make room.
+ * The sequence stays regular: no tick is dropped from it to make room. Labels are measured where `drawTimeTicks`
+ * draws them: one near the chart's edge runs inwards from its tick (pi-hole's "May 2025", three days into the
+ * window, had been measured centred and was drawn against "Jun").
  */
-export function timeTicks(start: number, end: number, width: number): TimeTick[] {
+export function timeTicks(start: number, end: number, x: (at: number) => number): TimeTick[] {
   if (!(end > start)) return [];
   const fits = (ticks: readonly TimeTick[]): boolean =>
-    ticks.every((t, i) => i === 0 || ((t.at - (ticks[i - 1] as TimeTick).at) / (end - start)) * width >= (textWidth(t.label) + textWidth((ticks[i - 1] as TimeTick).label)) / 2 + 8);
+    ticks.every((t, i) => {
+      const before = ticks[i - 1];
+      return before === undefined || labelSpan(x(before.at), before.label).to + LABEL_GAP <= labelSpan(x(t.at), t.label).from;
+    });
   if (end - start <= 70 * DAY) {
     const firstMonday = Math.ceil((start / DAY - 4) / 7) * 7 + 4;
     const mondays: number[] = [];
@@ -54,14 +62,20 @@ export function dayLabel(at: number): string {
 }
 
 /**
- * The ticks drawn: a short grid line from `y0` to `y1` at each and its label below `y1`, kept inside the chart
- * (a label near an edge is anchored to that edge rather than cut off).
+ * Where a tick's label at `at` (px) lies, and how it is anchored there: centred on its tick, or, where that would
+ * leave the chart, running inwards from the tick so that it stays whole.
  */
+export function labelSpan(at: number, text: string): { from: number; to: number; anchor: 'start' | 'middle' | 'end' } {
+  const width = textWidth(text);
+  if (at + width / 2 > CHART_WIDTH) return { from: at - width, to: at, anchor: 'end' };
+  if (at - width / 2 < 0) return { from: at, to: at + width, anchor: 'start' };
+  return { from: at - width / 2, to: at + width / 2, anchor: 'middle' };
+}
+
+/** The ticks drawn: a short grid line from `y0` to `y1` at each and its label below `y1`, placed as `labelSpan` says. */
 export function drawTimeTicks(ticks: readonly TimeTick[], x: (at: number) => number, y0: number, y1: number): string[] {
   return ticks.map((t) => {
     const at = x(t.at);
-    const half = textWidth(t.label) / 2;
-    const anchor = at + half > CHART_WIDTH ? 'end' : at - half < 0 ? 'start' : 'middle';
-    return el('line', { x1: at, x2: at, y1: y0, y2: y1, class: 'grid' }) + label(at, y1 + 15, t.label, { 'text-anchor': anchor, class: 'muted' });
+    return el('line', { x1: at, x2: at, y1: y0, y2: y1, class: 'grid' }) + label(at, y1 + 15, t.label, { 'text-anchor': labelSpan(at, t.label).anchor, class: 'muted' });
   });
 }

@@ -39,7 +39,7 @@ export function timelineChart(frame: Omit<ChartFrame, 'width' | 'height'>, event
   const y = (v: number): number => base - scale.at(v) * plotH;
   const grid = thinTicks(scale, plotH, 22).map((t) => el('line', { x1: left, x2: WIDTH - right, y1: y(t), y2: y(t), class: 'grid' }) + label(left - 6, y(t) + 4, String(t), { 'text-anchor': 'end', class: 'muted' }));
   const axisName = label(0, top - 10, sizeName, { class: 'muted' });
-  const time = drawTimeTicks(timeTicks(start, end, plotW), x, base, base + 4);
+  const time = drawTimeTicks(timeTicks(start, end, x), x, base, base + 4);
   // the failed and rolled-back drawn last, on top of the rest
   const order = [...events].sort((a, b) => rank(a.status) - rank(b.status));
   const marks = order.map((e) => {

@@ -98,7 +98,7 @@ export function weeklyChart(frame: Omit<ChartFrame, 'width' | 'height'>, options
 
   const shade = emptyWeeks.map((isEmpty, i) => (isEmpty ? el('rect', { x: xWeek(i) - slot / 2, y: top, width: slot, height: plotH, class: 'gap' }, tooltip(`${of} of ${weeks[i] ?? ''}: no ${cols?.name ?? 'data'}`)) : ''));
   const grid = thinTicks(scale, plotH, 22).map((t) => el('line', { x1: left, x2: WIDTH - right, y1: y(t), y2: y(t), class: 'grid' }) + label(left - 6, y(t) + 4, options.format(t), { 'text-anchor': 'end', class: 'muted' }));
-  const time = drawTimeTicks(timeTicks(start, end, plotW), xAt, top, axisY);
+  const time = drawTimeTicks(timeTicks(start, end, xAt), xAt, top, axisY);
   const lines = drawn.map((s) => {
     const apart = (i: number): boolean => apartIn(s, i);
     const segments: string[] = [];

@@ -3,7 +3,8 @@ import { barChart } from '../../../src/render/svg/bars.js';
 import { weeklyChart } from '../../../src/render/svg/trend.js';
 import { countScale, logCountScale, logDurationScale, thinTicks } from '../../../src/render/svg/scale.js';
 import { fitText, textWidth } from '../../../src/render/svg/svg.js';
-import { timeTicks } from '../../../src/render/svg/time-axis.js';
+import fc from 'fast-check';
+import { labelSpan, timeTicks } from '../../../src/render/svg/time-axis.js';
 
 const M = 60;
 const H = 3600;
@@ -48,23 +49,49 @@ describe('chart scales', () => {
 });
 
 describe('time axis', () => {
+  /** A plot `width` px wide from `left` in the chart, as the charts place their time axis. */
+  const along = (start: string, end: string, width: number, left = 35): [number, number, (t: number) => number] => [at(start), at(end), (t) => left + ((t - at(start)) / (at(end) - at(start))) * width];
+
   it('over two years at a chart’s width: every sixth month, the first and each January with its year', () => {
-    const ticks = timeTicks(at('2024-08-22T00:00:00Z'), at('2026-08-22T00:00:00Z'), 330);
+    const ticks = timeTicks(...along('2024-08-22T00:00:00Z', '2026-08-22T00:00:00Z', 330));
     expect(ticks.map((t) => t.label)).toEqual(['Jan 2025', 'Jul', 'Jan 2026', 'Jul']);
     expect(ticks[0]?.at).toBe(at('2025-01-01T00:00:00Z'));
   });
 
   it('over a year: quarters when every second month would crowd, never one skipped in the sequence', () => {
     // every second month (May … Jan 2026, Mar) would put "Jan 2026" and "Mar" 0.01 px too close
-    const ticks = timeTicks(at('2025-03-10T00:00:00Z'), at('2026-03-09T00:00:00Z'), 330);
+    const ticks = timeTicks(...along('2025-03-10T00:00:00Z', '2026-03-09T00:00:00Z', 330));
     expect(ticks.map((t) => t.label)).toEqual(['Apr 2025', 'Jul', 'Oct', 'Jan 2026']);
-    expect(timeTicks(at('2025-03-10T00:00:00Z'), at('2026-03-09T00:00:00Z'), 400).map((t) => t.label)).toEqual(['May 2025', 'Jul', 'Sep', 'Nov', 'Jan 2026', 'Mar']);
+    // across the whole chart every second month would end "Mar" at the chart's edge, 6 px from "Jan 2026": quarters
+    expect(timeTicks(...along('2025-03-10T00:00:00Z', '2026-03-09T00:00:00Z', 400, 0)).map((t) => t.label)).toEqual(['Apr 2025', 'Jul', 'Oct', 'Jan 2026']);
+    expect(timeTicks(...along('2025-03-10T00:00:00Z', '2026-03-09T00:00:00Z', 370, 0)).map((t) => t.label)).toEqual(['May 2025', 'Jul', 'Sep', 'Nov', 'Jan 2026', 'Mar']);
+  });
+
+  it('measures a label near the left edge where it is drawn, running right from its tick', () => {
+    // pi-hole's Deploys chart: its plot starts 20 px in, and "May 2025", three days into the window, is drawn from
+    // its tick rightwards; every month would put "Jun" 3 px after it
+    const ticks = timeTicks(...along('2025-04-28T00:00:00Z', '2025-10-29T00:00:00Z', 370, 20));
+    expect(ticks.map((t) => t.label)).toEqual(['May 2025', 'Jul', 'Sep']);
+    expect(labelSpan(20 + (3 / 184) * 370, 'May 2025').anchor).toBe('start');
+  });
+
+  it('never draws two labels closer than 8 px, wherever the plot sits and however long the span', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 8, max: 3650 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 200, max: 380 }), fc.integer({ min: 0, max: 364 }), (days, left, width, offset) => {
+        const start = at('2020-01-01T00:00:00Z') + offset * D;
+        const end = start + days * D;
+        const x = (t: number): number => left + ((t - start) / (end - start)) * Math.min(width, 400 - left);
+        const spans = timeTicks(start, end, x).map((t) => labelSpan(x(t.at), t.label));
+        for (let i = 1; i < spans.length; i++) expect((spans[i]?.from ?? 0) - (spans[i - 1]?.to ?? 0)).toBeGreaterThanOrEqual(8);
+        for (const s of spans) expect(s.from >= 0 && s.to <= 400).toBe(true);
+      }),
+    );
   });
 
   it('over a few weeks: Mondays', () => {
-    expect(timeTicks(at('2026-03-02T00:00:00Z'), at('2026-03-30T00:00:00Z'), 340).map((t) => t.label)).toEqual(['Mar 2', 'Mar 9', 'Mar 16', 'Mar 23', 'Mar 30']);
+    expect(timeTicks(...along('2026-03-02T00:00:00Z', '2026-03-30T00:00:00Z', 340)).map((t) => t.label)).toEqual(['Mar 2', 'Mar 9', 'Mar 16', 'Mar 23', 'Mar 30']);
     // on 200 px every second Monday would crowd "Feb 2" and "Feb 16": every third
-    expect(timeTicks(at('2026-02-02T00:00:00Z'), at('2026-03-30T00:00:00Z'), 200).map((t) => t.label)).toEqual(['Feb 2', 'Feb 23', 'Mar 16']);
+    expect(timeTicks(...along('2026-02-02T00:00:00Z', '2026-03-30T00:00:00Z', 200)).map((t) => t.label)).toEqual(['Feb 2', 'Feb 23', 'Mar 16']);
   });
 });
 
