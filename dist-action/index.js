@@ -19728,6 +19728,12 @@ var init_csv_trends = __esmMin((() => {
 		"previousUntil"
 	];
 }));
+// src/render/code-spans.ts
+function withCodeSpans(text, plain, code) {
+	const parts = text.split("`");
+	return (parts.length % 2 === 1 ? parts : [...parts.slice(0, -2), `${parts.at(-2) ?? ""}\`${parts.at(-1) ?? ""}`]).map((part, i) => i % 2 === 0 ? plain(part) : part === "" ? plain("``") : code(part)).join("");
+}
+var init_code_spans = __esmMin((() => {}));
 // src/render/markdown.ts
 var markdown_exports = __exportAll({
 	md: () => md,
@@ -19737,7 +19743,10 @@ function md(text) {
 	return escapeMarkdown(text).replace(/[~$]/g, (c) => `\\${c}`).replace(/@(?=[\w-])/g, "@&#8203;").replace(/(?<!&)#(?=\d)/g, "#&#8203;");
 }
 function mdLine(text) {
-	return md(text).replace(/^(\s*)([#+\-=]|\d+(?=[.)]))/, (_m, space, mark) => /\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`);
+	return lineStart(md(text));
+}
+function lineStart(text) {
+	return text.replace(/^(\s*)([#+\-=]|\d+(?=[.)]))/, (_m, space, mark) => /\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`);
 }
 function renderMarkdown(input, options = {}) {
 	const report = input;
@@ -20383,16 +20392,17 @@ function leftOut(report) {
 }
 function notes$1(report) {
 	const out = [];
+	const item = (text) => `- ${lineStart(withCodeSpans(text, md, (name) => `\`${terminalSafe(name)}\``))}`;
 	if (report.warnings.length > 0) append(out, [
 		"### Warnings",
 		"",
-		...report.warnings.map((w) => `- ${mdLine(w)}`),
+		...report.warnings.map(item),
 		""
 	]);
 	if (report.notes.length > 0) append(out, [
 		"### Notes",
 		"",
-		...report.notes.map((n) => `- ${mdLine(n)}`),
+		...report.notes.map(item),
 		""
 	]);
 	return out;
@@ -20424,6 +20434,7 @@ var init_markdown = __esmMin((() => {
 	init_trend$1();
 	init_previous$3();
 	init_names$1();
+	init_code_spans();
 	init_duration();
 	init_catalogue$1();
 	init_queue_flow();
@@ -22230,7 +22241,7 @@ function contents(main) {
 	return links.length < 3 ? "" : `<details class="toc-fold"><summary>Sections (${links.length})</summary><nav class="toc" aria-label="Sections"><ul>${links.join("")}</ul></nav></details>`;
 }
 function notes(report) {
-	const list = (items) => `<ul>${items.map((n) => `<li>${h(n)}</li>`).join("")}</ul>`;
+	const list = (items) => `<ul>${items.map((n) => `<li>${withCodeSpans(n, h, (name) => `<code>${h(name)}</code>`)}</li>`).join("")}</ul>`;
 	return [report.warnings.length > 0 ? section("warnings", "Warnings", "", list(report.warnings)) : "", report.notes.length > 0 ? section("notes", "Notes", "", list(report.notes)) : ""].filter(Boolean).join("\n");
 }
 var HTML_CSP;
@@ -22255,6 +22266,7 @@ var init_html = __esmMin((() => {
 	init_signal();
 	init_products$3();
 	init_slices$2();
+	init_code_spans();
 	HTML_CSP = [
 		"default-src 'none'",
 		`script-src 'sha256-${createHash("sha256").update(SCRIPT, "utf8").digest("base64")}'`,

@@ -20,6 +20,7 @@ import { repositoryName } from './names.js';
 import { deploySignalHeader } from './signal.js';
 import { renderProductsHtml } from './products.js';
 import { renderSlicesHtml } from './slices.js';
+import { withCodeSpans } from './code-spans.js';
 
 /**
  * The page's Content-Security-Policy, a second line of defence behind escaping (the page holds titles and names
@@ -115,7 +116,7 @@ function contents(main: string): string {
 }
 
 function notes(report: Report): string {
-  const list = (items: string[]): string => `<ul>${items.map((n) => `<li>${h(n)}</li>`).join('')}</ul>`;
+  const list = (items: string[]): string => `<ul>${items.map((n) => `<li>${withCodeSpans(n, h, (name) => `<code>${h(name)}</code>`)}</li>`).join('')}</ul>`;
   return [
     report.warnings.length > 0 ? section('warnings', 'Warnings', '', list(report.warnings)) : '',
     report.notes.length > 0 ? section('notes', 'Notes', '', list(report.notes)) : '',

@@ -6,6 +6,7 @@ import { apartNote, directionText, intervalText, keySeries, keyValueText, period
 import { previousView } from './previous.js';
 import { repositoryName, repositoryNamer } from './names.js';
 import type { Report } from '../report/schema.js';
+import { withCodeSpans } from './code-spans.js';
 import { deployRateText, durationFormat, keyText, ofRepositories, overText, durationOrBound, formatDuration, formatLines, formatNumber, formatRatio, formatPerWeek, percentileText, type DurationFormat } from './duration.js';
 import { figureLabel } from '../metrics/catalogue.js';
 import { capacityText, queueAiText, queueChangeText } from './queue-flow.js';
@@ -22,7 +23,7 @@ import { repairMarkdown } from './repair.js';
 import { aiShiftMarkdown } from './ai-shift.js';
 import { UNLINKED_LEAD, unlinkedText } from './incidents.js';
 import { whatIfText } from './confidence.js';
-import { escapeHtml, escapeMarkdown } from './sanitize.js';
+import { escapeHtml, escapeMarkdown, terminalSafe } from './sanitize.js';
 import { stageLabel } from './text.js';
 import { aiFlag, formatAiTools } from './ai-tools.js';
 import { noun, plural, withSign } from '../units.js';
@@ -55,7 +56,12 @@ export function md(text: string): string {
 
 /** `md`, for text that starts a line of its own (a list item): a leading `#`, `-`, `+`, `=` or `1.` would start a block. */
 function mdLine(text: string): string {
-  return md(text).replace(/^(\s*)([#+\-=]|\d+(?=[.)]))/, (_m, space: string, mark: string) => (/\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`));
+  return lineStart(md(text));
+}
+
+/** Markdown text starting a line, its leading block marks escaped. */
+function lineStart(text: string): string {
+  return text.replace(/^(\s*)([#+\-=]|\d+(?=[.)]))/, (_m, space: string, mark: string) => (/\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`));
 }
 
 /**
@@ -500,8 +506,10 @@ function leftOut(report: Report): string[] {
 
 function notes(report: Report): string[] {
   const out: string[] = [];
-  if (report.warnings.length > 0) append(out, ['### Warnings', '', ...report.warnings.map((w) => `- ${mdLine(w)}`), '']);
-  if (report.notes.length > 0) append(out, ['### Notes', '', ...report.notes.map((n) => `- ${mdLine(n)}`), '']);
+  // a note's backticks are its code spans; what they hold is shown as written (untrusted text cannot close one early)
+  const item = (text: string): string => `- ${lineStart(withCodeSpans(text, md, (name) => `\`${terminalSafe(name)}\``))}`;
+  if (report.warnings.length > 0) append(out, ['### Warnings', '', ...report.warnings.map(item), '']);
+  if (report.notes.length > 0) append(out, ['### Notes', '', ...report.notes.map(item), '']);
   return out;
 }
 

@@ -247,6 +247,13 @@ describe('renderHtml: what each section says', () => {
     expect(queues).toContain('<p class="note">The queue ended where it began (4 changes): 6.50 arriving and 6.50 leaving a week.</p>');
   });
 
+  it('shows what a note marks with backticks as code, escaped; a backtick without its pair as written', () => {
+    const report: Report = { ...buildReport(sampleChanges()), notes: ['47 pull requests landed first on `development`: run with `--branch development`', 'the branch `<img src=x onerror=alert(1)>` and a lone ` stays'] };
+    const notes = sectionOf(renderHtml(report), 'notes');
+    expect(notes).toContain('<li>47 pull requests landed first on <code>development</code>: run with <code>--branch development</code></li>');
+    expect(notes).toContain('<li>the branch <code>&lt;img src=x onerror=alert(1)&gt;</code> and a lone ` stays</li>');
+  });
+
   it('reports without changes keep the header and notes and draw nothing', () => {
     const empty = renderHtml(buildReport([]));
     expect(empty).toContain('No changes merged between 2026-03-02 and 2026-03-30.');

@@ -118,6 +118,14 @@ describe('renderMarkdown: content', () => {
     expect(all.find((l) => l.includes('Merge tag'))).toContain('sync (not counted)');
   });
 
+  it('writes what a note marks with backticks as a code span, its text as written; a backtick without its pair escaped', () => {
+    const report: Report = { ...buildReport(sampleChanges()), notes: ['`main` holds #12 by @someone: run with `--branch <dev>`', 'a lone ` stays', 'two `` with nothing between'] };
+    const out = renderMarkdown(report);
+    // a note starting with a code span needs no block escape; outside the spans, mentions and references stay inert
+    expect(out).toContain('- `main` holds #&#8203;12 by @&#8203;someone: run with `--branch <dev>`\n');
+    expect(out).toContain('- a lone \\` stays\n- two \\`\\` with nothing between\n');
+  });
+
   it('shows every key period by period, as the report carries them', () => {
     // four weeks, the last two with changes still waiting: two complete weeks, no direction, never "first → last"
     expect(markdown).toMatch(/<summary>Trends by week: lead time p50 \S+ \(no direction \(\d complete weeks?\)\)<\/summary>/);
