@@ -11496,6 +11496,7 @@ var init_catalogue$1 = __esmMin((() => {
 		changes: count$4("changes counted", "changes counted in the stage figures"),
 		bots: count$4("bot changes"),
 		syncs: count$4("sync merges"),
+		syncedPulls: count$4("pull requests the syncs brought in", "pull requests merged first on another line and brought into the tracked branch by the window's syncs: their work is in no figure"),
 		releases: count$4("release commits", "direct pushes that set the version a tag on them names, or publish with tags naming the versions (release mechanics, whoever pushed them)"),
 		shareBasis: count$4("changes the shares are over", "changes with a positive total the shares are over"),
 		shareBasisZero: count$4("changes with a total of 0", "changes of the share basis's kind (deployed, else merged) whose total time is 0: they have no shares and are left out of them"),
@@ -11579,7 +11580,8 @@ var init_catalogue$1 = __esmMin((() => {
 				members: {
 					bots: COUNTS.bots,
 					syncs: COUNTS.syncs,
-					releases: COUNTS.releases
+					releases: COUNTS.releases,
+					syncedPulls: COUNTS.syncedPulls
 				}
 			},
 			stages: perStage$1((stage) => `${stage} stage`, "metrics/stage-summary.ts summarizeStages", {
@@ -12097,7 +12099,7 @@ function leftOutText(excluded) {
 	const releases = excluded.releases ?? 0;
 	return [
 		excluded.bots > 0 ? `${excluded.bots} by bots` : "",
-		excluded.syncs > 0 ? plural$1(excluded.syncs, "sync") : "",
+		excluded.syncs > 0 ? `${plural$1(excluded.syncs, "sync")}${(excluded.syncedPulls ?? 0) > 0 ? ` carrying ${plural$1(excluded.syncedPulls ?? 0, "pull request")} from another line` : ""}` : "",
 		releases > 0 ? plural$1(releases, "release commit") : ""
 	].filter(Boolean).join(", ");
 }
@@ -26904,6 +26906,11 @@ function countOf(items, test) {
 	for (let i = 0; i < items.length; i++) if (test(items[i])) n++;
 	return n;
 }
+function syncedPulls(changes) {
+	let n = 0;
+	for (const c of changes) if (c.kind === "sync") n += c.carriedPulls ?? 0;
+	return n;
+}
 var init_count = __esmMin((() => {}));
 // src/report/convert.ts
 function iso$3(seconds) {
@@ -26972,6 +26979,7 @@ function toReportChange(change, counted, waiting) {
 		kind: change.kind,
 		sha: change.sha,
 		commits: change.commits,
+		...change.kind === "sync" && (change.carriedPulls ?? 0) > 0 && { carriedPulls: change.carriedPulls },
 		additions: change.size?.additions ?? null,
 		deletions: change.size?.deletions ?? null,
 		files: change.size?.files ?? null,
@@ -27072,6 +27080,7 @@ function fromReportChange(c, repository, seenUntil) {
 		sha: c.sha,
 		commitShas: [],
 		commits: c.commits,
+		...c.carriedPulls !== void 0 && { carriedPulls: c.carriedPulls },
 		size: c.additions === null ? null : {
 			additions: c.additions,
 			deletions: c.deletions ?? 0,
@@ -40071,7 +40080,7 @@ function syncedPullsNote(inWindow, trackedBranch, unnamedLine = null) {
 }
 function carryingSyncs(inWindow) {
 	const syncs = inWindow.filter((c) => c.kind === "sync" && (c.carriedPulls ?? 0) > 0);
-	const carried = syncs.reduce((sum, c) => sum + (c.carriedPulls ?? 0), 0);
+	const carried = syncedPulls(syncs);
 	const all = carried + inWindow.filter((c) => c.kind !== "sync" && c.number !== null).length;
 	return carried === 0 || carried * SYNCED_SHARE < all ? null : {
 		syncs,
@@ -40125,6 +40134,7 @@ var init_notes = __esmMin((() => {
 	init_review_hosts();
 	init_review_host();
 	init_release_lines();
+	init_count();
 	INTEGRATION_LINES = new Set([
 		"develop",
 		"development",
@@ -45087,7 +45097,8 @@ function summarizeWith(input, detail) {
 		excluded: {
 			bots: countOf(inWindow, (c) => c.bot && c.kind !== "sync" && !isReleaseCommit(c)) - countOf(counted, (c) => c.bot),
 			syncs: countOf(inWindow, (c) => c.kind === "sync"),
-			releases: countOf(inWindow, isReleaseCommit)
+			releases: countOf(inWindow, isReleaseCommit),
+			syncedPulls: syncedPulls(inWindow)
 		},
 		headline: headline$1(stages, {
 			gitOnly: !input.github,
@@ -46447,6 +46458,11 @@ var init_fields = __esmMin((() => {
 			of: (c) => c.files
 		},
 		{
+			name: "carriedPulls",
+			on: "change",
+			of: (c) => c.carriedPulls ?? null
+		},
+		{
 			name: "comments",
 			on: "review",
 			of: (c) => c.review?.comments ?? null
@@ -47007,6 +47023,9 @@ var init_views = __esmMin((() => {
 		}
 		get deployedAt() {
 			return numberAt(this.r, this.k * N + NUMBER.deployedAt);
+		}
+		get carriedPulls() {
+			return numberAt(this.r, this.k * N + NUMBER.carriedPulls) ?? void 0;
 		}
 		get cycleTime() {
 			return numberAt(this.r, this.k * N + NUMBER.cycleTime);
@@ -48148,10 +48167,13 @@ function listRules(report, out) {
 	let syncs = 0;
 	let releases = 0;
 	let bots = 0;
+	let carried = 0;
 	report.changes.forEach((c, i) => {
 		if (c.counted) counted += 1;
-		if (c.kind === "sync") syncs += 1;
-		else if (c.flags.includes("release-commit")) releases += 1;
+		if (c.kind === "sync") {
+			syncs += 1;
+			carried += c.carriedPulls ?? 0;
+		} else if (c.flags.includes("release-commit")) releases += 1;
 		else if (c.bot && !c.counted) bots += 1;
 		if (c.productDeploys !== void 0) productDeployRules(c, ["changes", i], out);
 	});
@@ -48175,6 +48197,14 @@ function listRules(report, out) {
 			"releases"
 		],
 		message: `is ${s.excluded.releases ?? "absent"}, but ${releases} of the changes listed are release commits`
+	});
+	if ((s.excluded.syncedPulls ?? 0) !== carried) out.push({
+		path: [
+			"summary",
+			"excluded",
+			"syncedPulls"
+		],
+		message: `is ${s.excluded.syncedPulls ?? "absent"}, but the syncs listed brought in ${carried} pull requests`
 	});
 	if (s.excluded.bots !== bots) out.push({
 		path: [
@@ -48833,6 +48863,7 @@ var init_schema = __esmMin((() => {
 		]),
 		sha: string().describe("the landing commit: merge, squash or last commit"),
 		commits: count.nullable().describe("own commits; null when they are not in the clone"),
+		carriedPulls: count.optional().describe("a sync's: the pull requests it brought in, merged first on the line it merges (a GitFlow `development`, a `release` branch); absent when it brought in none, and from reports written before"),
 		additions: count.nullable(),
 		deletions: count.nullable(),
 		files: count.nullable(),
@@ -48929,7 +48960,8 @@ var init_schema = __esmMin((() => {
 		excluded: object({
 			bots: figureSchema(COUNTS.bots),
 			syncs: figureSchema(COUNTS.syncs),
-			releases: figureSchema(COUNTS.releases).optional()
+			releases: figureSchema(COUNTS.releases).optional(),
+			syncedPulls: figureSchema(COUNTS.syncedPulls).optional()
 		}).describe("changes merged in the window but left out of the stage figures"),
 		headline: string().describe("one sentence: where the time of the typical change goes"),
 		stages: perStage(stageFigureSchema),

@@ -190,7 +190,7 @@ export type MeasuredChange = Pick<
   | 'id' | 'title' | 'url' | 'author' | 'kind' | 'bot'
   | 'firstCommitAt' | 'lastCommitAt' | 'readyAt' | 'firstReviewAt' | 'approvedAt' | 'mergedAt' | 'deployedAt'
   | 'stages' | 'cycleTime' | 'leadTime' | 'size' | 'flags' | 'aiEvidence' | 'aiTools' | 'aiStrength' | 'revertedBy' | 'review' | 'repository'
-  | 'productDeploys' | 'seenUntil'
+  | 'productDeploys' | 'seenUntil' | 'carriedPulls'
 >;
 
 /**

@@ -60,14 +60,16 @@ export function minuteOf(iso: string): string {
 }
 
 /**
- * What the figures left out of the changes merged in the window, in words (`9 by bots, 2 syncs, 3 release
- * commits`); '' when nothing was. One wording for every format.
+ * What the figures left out of the changes merged in the window, in words (`9 by bots, 2 syncs carrying 40 pull
+ * requests from another line, 3 release commits`); '' when nothing was. One wording for every format.
  */
 export function leftOutText(excluded: Report['summary']['excluded']): string {
   const releases = excluded.releases ?? 0;
   return [
     excluded.bots > 0 ? `${excluded.bots} by bots` : '',
-    excluded.syncs > 0 ? plural(excluded.syncs, 'sync') : '',
+    // the work the syncs brought in is in no figure: said where the count of changes is read (pi-hole's master had
+    // 4 changes counted and 114 pull requests merged on `development`, said only in the notes at the end)
+    excluded.syncs > 0 ? `${plural(excluded.syncs, 'sync')}${(excluded.syncedPulls ?? 0) > 0 ? ` carrying ${plural(excluded.syncedPulls ?? 0, 'pull request')} from another line` : ''}` : '',
     releases > 0 ? plural(releases, 'release commit') : '',
   ].filter(Boolean).join(', ');
 }

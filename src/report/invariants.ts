@@ -11,7 +11,8 @@
  * - counts agree with what they count: no distribution counts more changes than the summary does, the AI-assisted
  *   and the other changes add up to them, and where the report lists its changes (all but an aggregate written
  *   without --with-changes), `summary.changes` is the number of them counted, `excluded.syncs`,
- *   `excluded.releases` and `excluded.bots` the syncs, the release commits and the uncounted bots among them, and
+ *   `excluded.releases` and `excluded.bots` the syncs, the release commits and the uncounted bots among them,
+ *   `excluded.syncedPulls` the pull requests those syncs brought in, and
  *   deploy frequency's count the deploys listed; a repository's row counts the changes its own summary does;
  * - a change's product deploys (`productDeploys`) name its products, in their order, and none went out before the
  *   change's own deploy, the earliest of any product's.
@@ -37,7 +38,7 @@ interface Percentiles {
 }
 interface SummaryLike {
   changes: number;
-  excluded: { bots: number; syncs: number; releases?: number | undefined };
+  excluded: { bots: number; syncs: number; releases?: number | undefined; syncedPulls?: number | undefined };
   stages: Record<string, Percentiles>;
   cycleTime: Percentiles;
   leadTime: Percentiles;
@@ -56,6 +57,7 @@ export interface Checked {
     counted: boolean;
     bot: boolean;
     kind: string;
+    carriedPulls?: number | undefined;
     flags: readonly string[];
     deployedAt?: string | null | undefined;
     products?: readonly string[] | undefined;
@@ -135,9 +137,13 @@ function listRules(report: Checked, out: Problem[]): void {
   let syncs = 0;
   let releases = 0;
   let bots = 0;
+  let carried = 0;
   report.changes.forEach((c, i) => {
     if (c.counted) counted += 1;
-    if (c.kind === 'sync') syncs += 1;
+    if (c.kind === 'sync') {
+      syncs += 1;
+      carried += c.carriedPulls ?? 0;
+    }
     else if (c.flags.includes(RELEASE_COMMIT)) releases += 1;
     else if (c.bot && !c.counted) bots += 1;
     if (c.productDeploys !== undefined) productDeployRules(c, ['changes', i], out);
@@ -147,6 +153,8 @@ function listRules(report: Checked, out: Problem[]): void {
   if (s.excluded.syncs !== syncs) out.push({ path: ['summary', 'excluded', 'syncs'], message: `is ${s.excluded.syncs}, but ${syncs} of the changes listed are syncs` });
   // a report written before release commits were told apart has none, and no count of them
   if ((s.excluded.releases ?? 0) !== releases) out.push({ path: ['summary', 'excluded', 'releases'], message: `is ${s.excluded.releases ?? 'absent'}, but ${releases} of the changes listed are release commits` });
+  // a report written before the syncs' pull requests were counted has neither
+  if ((s.excluded.syncedPulls ?? 0) !== carried) out.push({ path: ['summary', 'excluded', 'syncedPulls'], message: `is ${s.excluded.syncedPulls ?? 'absent'}, but the syncs listed brought in ${carried} pull requests` });
   if (s.excluded.bots !== bots) out.push({ path: ['summary', 'excluded', 'bots'], message: `is ${s.excluded.bots}, but ${bots} of the changes listed are bots' left out` });
   const deploys = s.dora.deploymentFrequency.count;
   if (deploys !== null && deploys !== undefined && deploys !== report.deploys.length) {

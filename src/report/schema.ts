@@ -92,6 +92,7 @@ export const reportChangeSchema = z.object({
   kind: z.enum(['merge', 'squash', 'rebase', 'trailer', 'direct', 'sync']),
   sha: z.string().describe('the landing commit: merge, squash or last commit'),
   commits: count.nullable().describe('own commits; null when they are not in the clone'),
+  carriedPulls: count.optional().describe('a sync\'s: the pull requests it brought in, merged first on the line it merges (a GitFlow `development`, a `release` branch); absent when it brought in none, and from reports written before'),
   additions: count.nullable(),
   deletions: count.nullable(),
   files: count.nullable(),
@@ -203,6 +204,8 @@ const writtenSummarySchema = z.object({
       syncs: figureSchema(COUNTS.syncs),
       // absent from a report written before release commits were told apart: such a report still reads back
       releases: figureSchema(COUNTS.releases).optional(),
+      // absent from a report written before the syncs' pull requests were counted
+      syncedPulls: figureSchema(COUNTS.syncedPulls).optional(),
     })
     .describe('changes merged in the window but left out of the stage figures'),
   headline: z.string().describe('one sentence: where the time of the typical change goes'),

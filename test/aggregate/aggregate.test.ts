@@ -42,7 +42,7 @@ const two = report({
   now: '2026-03-01T00:00:00Z',
   changes: [
     change({ ...split(10, 1), mergedAt: '2026-01-08T00:00:00Z', additions: 10, deletions: 0, aiAssisted: true, aiEvidence: ['Co-authored-by: Claude'] }),
-    change({ ...split(50, 1), mergedAt: '2026-01-15T00:00:00Z', kind: 'sync' }),
+    change({ ...split(50, 1), mergedAt: '2026-01-15T00:00:00Z', kind: 'sync', carriedPulls: 7 }),
     change({ ...split(20, 1), mergedAt: '2026-02-01T00:00:00Z', additions: 250, deletions: 0 }),
   ],
   deploys: [
@@ -60,7 +60,7 @@ describe('aggregateReports', () => {
 
   it('recomputes lead and cycle time percentiles from the changes, not from the medians', () => {
     expect(s.changes).toBe(5);
-    expect(s.excluded).toEqual({ bots: 1, syncs: 1, releases: 0 });
+    expect(s.excluded).toEqual({ bots: 1, syncs: 1, releases: 0, syncedPulls: 7 });
     expect(s.leadTime).toEqual({ count: 5, p50: 3 * H, p75: 10 * H, p90: 16 * H, mean: (36 / 5) * H, censored: 0, atLeast: null });
     expect(s.leadTimeDeployed).toEqual({ count: 5, p50: 3 * H, p75: 10 * H, p90: 16 * H, mean: (36 / 5) * H });
     expect(s.cycleTime.p50).toBe(3 * H);

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { audit } from '../../src/audit/index.js';
 import { integrationLineOf, sourceNotes } from '../../src/audit/notes.js';
 import { buildRepo, type FixtureRepo, type Step } from '../helpers/git-fixture.js';
+import { leftOutText } from '../../src/render/format.js';
 
 describe('what the sources could not show', () => {
   it('warns from git alone that the last weeks\' queues miss the changes still open', () => {
@@ -171,16 +172,20 @@ describe('pull requests that reached the branch through syncs', () => {
     const repo = buildRepo(steps);
     repos.push(repo);
     const report = await audit({ path: repo.dir, ...WINDOW });
-    return { notes: report.notes, kinds: Object.fromEntries(report.changes.map((c) => [c.id, c.kind])) };
+    return { report, notes: report.notes, kinds: Object.fromEntries(report.changes.map((c) => [c.id, c.kind])) };
   };
 
   it('reads a line merged again (GitFlow\'s development) as a sync, and names it from the branches', async () => {
-    const { notes, kinds } = await gitflow();
+    const { report, notes, kinds } = await gitflow();
     // the line's first merge forked from main's own line: a change, as any branch merged once; its second is a sync
     expect(kinds).toMatchObject({ '#3': 'merge', '#7': 'sync', '#8': 'squash' });
     expect(notes.filter((n) => /landed first/.test(n))).toEqual([
       "3 of the window's 5 pull requests landed first on `development` and reached main through 1 sync: a sync is left out of every figure, so their work is not measured here. Run with --branch development to measure them where they landed.",
     ]);
+    // and where the count of changes is read: #7 carried #4, #5 and #6 (#1 and #2 came with #3, a change)
+    expect(report.changes.find((c) => c.id === '#7')?.carriedPulls).toBe(3);
+    expect(report.summary.excluded.syncedPulls).toBe(3);
+    expect(leftOutText(report.summary.excluded)).toBe('1 sync carrying 3 pull requests from another line');
   });
 
   it('says nothing when fewer than a quarter did (backports merged back)', async () => {

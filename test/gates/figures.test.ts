@@ -32,6 +32,8 @@ describe('lookupFigure', () => {
     r.summary.repair = { ...some, reasons: { revert: 1, failedDeployFix: 0, hotfixBranch: 0, fixTitle: 1, bugLabel: null, several: 0 }, ai: some, other: some };
     // and the release commits left out, in reports since they were told apart
     r.summary.excluded.releases = 0;
+    // and the syncs' pull requests, in reports since they were counted
+    r.summary.excluded.syncedPulls = 0;
     // and the AI defects, in reports since they were measured
     r.summary.aiDefects = computeAiDefects({ changes: [], later: [], deploys: [] });
     const paths = catalogueEntries().filter((e) => e.modes.includes('git')).map((e) => e.path);

@@ -112,6 +112,12 @@ describe('a report that cannot be is bad input, its field named', () => {
     }, 'summary.excluded.releases', 'is 2, but 0 of the changes listed are release commits');
   });
 
+  it('a count of the syncs\' pull requests the listed syncs disagree with', async () => {
+    await refusedEverywhere((r) => {
+      r.summary.excluded.syncedPulls = 40;
+    }, 'summary.excluded.syncedPulls', 'is 40, but the syncs listed brought in 0 pull requests');
+  });
+
   it('a deploy count the listed deploys disagree with', async () => {
     await refusedEverywhere((r) => {
       r.summary.dora.deploymentFrequency.count += 5;

@@ -29,9 +29,10 @@ describe('buildReport', () => {
   // before the window, in it (a human, a bot, a sync), at its end (excluded: the end is open)
   const changes = [
     change('before', T - DAY),
+    change('sync before', T - DAY, { kind: 'sync', carriedPulls: 5 }),
     change('human', T + DAY),
     change('bot', T + 2 * DAY, { bot: true }),
-    change('sync', T + 3 * DAY, { kind: 'sync' }),
+    change('sync', T + 3 * DAY, { kind: 'sync', carriedPulls: 3 }),
     change('late', T + 14 * DAY),
   ];
   const deploys = [deploy(T - H), deploy(T + DAY + H), deploy(T + 14 * DAY)];
@@ -40,14 +41,17 @@ describe('buildReport', () => {
   it('reports the changes merged in [since, until), each saying whether the figures count it', () => {
     expect(report.changes.map((c) => [c.id, c.counted])).toEqual([['human', true], ['bot', false], ['sync', false]]);
     expect(report.summary.changes).toBe(1);
-    expect(report.summary.excluded).toEqual({ bots: 1, syncs: 1, releases: 0 });
+    // the window's sync brought in 3 pull requests, the one before it 5 that are not the window's
+    expect(report.summary.excluded).toEqual({ bots: 1, syncs: 1, releases: 0, syncedPulls: 3 });
+    expect(report.changes.find((c) => c.id === 'sync')?.carriedPulls).toBe(3);
+    expect(report.changes.find((c) => c.id === 'human')).not.toHaveProperty('carriedPulls');
     expect(report.deploys.map((d) => d.at)).toEqual(['2026-03-03T01:00:00Z']);
   });
 
   it('counts bots back when the policy says so, and records the policy', () => {
     const withBots = buildReport({ changes, deploys, openPulls: [] }, window, T + 30 * DAY, { ...policy, includeBots: true }, context());
     expect(withBots.summary.changes).toBe(2);
-    expect(withBots.summary.excluded).toEqual({ bots: 0, syncs: 1, releases: 0 });
+    expect(withBots.summary.excluded).toEqual({ bots: 0, syncs: 1, releases: 0, syncedPulls: 3 });
     expect(withBots.policy.includeBots).toBe(true);
     expect(report.policy).toEqual(policy);
   });

@@ -38,6 +38,8 @@ export const NUMBER_FIELDS = [
   { name: 'additions', on: 'size', of: (c) => c.additions },
   { name: 'deletions', on: 'size', of: (c) => c.deletions },
   { name: 'files', on: 'size', of: (c) => c.files },
+  // a sync's pull requests, for the syncs' count of them (summary.excluded.syncedPulls)
+  { name: 'carriedPulls', on: 'change', of: (c) => c.carriedPulls ?? null },
   { name: 'comments', on: 'review', of: (c) => c.review?.comments ?? null },
   { name: 'commitsAfterFirstReview', on: 'review', of: (c) => c.review?.commitsAfterFirstReview ?? null },
   { name: 'forcePushesAfterFirstReview', on: 'review', of: (c) => c.review?.forcePushesAfterFirstReview ?? null },

@@ -96,6 +96,9 @@ class PackedChange extends View implements MeasuredChange {
   get deployedAt(): number | null {
     return numberAt(this.r, this.k * N + NUMBER.deployedAt);
   }
+  get carriedPulls(): number | undefined {
+    return numberAt(this.r, this.k * N + NUMBER.carriedPulls) ?? undefined;
+  }
   get cycleTime(): number | null {
     return numberAt(this.r, this.k * N + NUMBER.cycleTime);
   }

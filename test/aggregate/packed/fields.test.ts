@@ -18,7 +18,7 @@ const at = (minute: number): string => new Date(Date.UTC(2026, 0, 10, 0, minute)
 const full: ReportChange = change({
   id: '#7', title: 'the title', url: 'https://github.com/acme/one/pull/7', author: 'ada', revertedBy: '#9', kind: 'trailer', bot: true,
   firstCommitAt: at(1), lastCommitAt: at(2), readyAt: at(3), firstReviewAt: at(4), approvedAt: at(5), mergedAt: at(6),
-  stages: { coding: 11, pickup: 12, review: 13, merge: 14, deploy: 15 }, cycleTime: 16, leadTime: 17, additions: 18, deletions: 19, files: 20,
+  stages: { coding: 11, pickup: 12, review: 13, merge: 14, deploy: 15 }, cycleTime: 16, leadTime: 17, additions: 18, deletions: 19, files: 20, carriedPulls: 26,
   flags: ['rebased'], aiEvidence: ['trailer: Co-authored-by copilot'], aiTools: ['copilot', 'claude-code'], aiStrength: 'agent',
   review: {
     reviewers: [{ login: 'bo', reviews: 2 }], reviewedAt: [1767999600, 1768003200], firstReviewer: 'bo', comments: 21, commitsAfterFirstReview: 22,
