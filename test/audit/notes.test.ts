@@ -3,6 +3,7 @@ import { audit } from '../../src/audit/index.js';
 import { integrationLineOf, sourceNotes } from '../../src/audit/notes.js';
 import { buildRepo, type FixtureRepo, type Step } from '../helpers/git-fixture.js';
 import { leftOutText } from '../../src/render/format.js';
+import type { Report } from '../../src/report/schema.js';
 
 describe('what the sources could not show', () => {
   it('warns from git alone that the last weeks\' queues miss the changes still open', () => {
@@ -155,7 +156,7 @@ describe('pull requests that reached the branch through syncs', () => {
    * land on development, released by #3 (03-05, v1.0.0); #4-#6 land on it, released by #7 (03-20, v1.1.0); #8 lands
    * on main. A feature branch cut from development after the release holds its side too.
    */
-  const gitflow = async (): Promise<{ notes: string[]; kinds: Record<string, string> }> => {
+  const gitflow = async (): Promise<{ report: Report; notes: string[]; kinds: Record<string, string> }> => {
     const steps: Step[] = [{ commit: 'initial commit', at: '2026-02-01T00:00:00Z' }, { branch: 'development' }];
     const pull = (n: number, day: string): void => {
       steps.push({ branch: `fix-${n}`, from: 'development' }, { commit: `Fix ${n}`, on: `fix-${n}`, at: `2026-03-${day}T10:00:00Z` });
