@@ -143,8 +143,7 @@ function listRules(report: Checked, out: Problem[]): void {
     if (c.kind === 'sync') {
       syncs += 1;
       carried += c.carriedPulls ?? 0;
-    }
-    else if (c.flags.includes(RELEASE_COMMIT)) releases += 1;
+    } else if (c.flags.includes(RELEASE_COMMIT)) releases += 1;
     else if (c.bot && !c.counted) bots += 1;
     if (c.productDeploys !== undefined) productDeployRules(c, ['changes', i], out);
   });
