@@ -48,6 +48,13 @@ describe('buildReport', () => {
     expect(report.deploys.map((d) => d.at)).toEqual(['2026-03-03T01:00:00Z']);
   });
 
+  it('counts the pull requests of syncs only: a change that is no sync carries none', () => {
+    // a merge the GitHub data told from a sync keeps no count of pull requests brought in
+    const told = buildReport({ changes: [change('merge', T + DAY, { kind: 'merge', carriedPulls: 9 }), change('sync', T + 2 * DAY, { kind: 'sync', carriedPulls: 2 })], deploys: [], openPulls: [] }, window, T + 30 * DAY, policy, context());
+    expect(told.summary.excluded.syncedPulls).toBe(2);
+    expect(told.changes.map((c) => c.carriedPulls)).toEqual([undefined, 2]);
+  });
+
   it('counts bots back when the policy says so, and records the policy', () => {
     const withBots = buildReport({ changes, deploys, openPulls: [] }, window, T + 30 * DAY, { ...policy, includeBots: true }, context());
     expect(withBots.summary.changes).toBe(2);
