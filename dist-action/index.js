@@ -19158,6 +19158,10 @@ function queueChangeText(t, days) {
 function queueAiText(t) {
 	return t?.aiShare === null || t?.aiShare === void 0 ? null : `${formatRatio(t.aiShare)} of its arrivals AI-assisted.`;
 }
+function queueStageText(t, days) {
+	const said = [queueChangeText(t, days), queueAiText(t)].filter((x) => x !== null);
+	return said.length === 0 ? null : said.join(" ");
+}
 function capacityText(c) {
 	if (!c || c.reviewsPerWeek === null || c.readyPullsPerWeek === null) return null;
 	return `Over the window, ${rate(c.reviewsPerWeek)} reviews a week against ${rate(c.readyPullsPerWeek)} pull requests ready for review a week.`;
@@ -20079,8 +20083,8 @@ function queueSection(report) {
 		"Little's law: the mean queue is about arrivals a week × time in stage when the window is steady; far apart, the queue grew or drained. Queue growth a week is the queue at the end less the queue at the start, a week: arrivals less departures.",
 		"",
 		...stages.flatMap((stage) => {
-			const said = [queueChangeText(s.queueTrend[stage], s.dora.deploymentFrequency.coveredDays ?? 0), queueAiText(s.queueTrend[stage])].filter((x) => x !== null);
-			return said.length === 0 ? [] : [`- **${md(stageLabel(stage, report))}**: ${md(said.join(" "))}`];
+			const said = queueStageText(s.queueTrend[stage], s.dora.deploymentFrequency.coveredDays ?? 0);
+			return said === null ? [] : [`- **${md(stageLabel(stage, report))}**: ${md(said)}`];
 		}),
 		...[capacityText(s.capacity)].flatMap((said) => said === null ? [] : ["", md(said)]),
 		"",
@@ -21226,7 +21230,7 @@ function queues(report) {
 	], rows, "lrrrrrr"), `<p class="note">Little’s law: in a steady window the mean queue is about the arrivals per week times the mean time in the stage (in weeks). When the two columns differ a lot, the window was not steady. Queue growth per week is the queue at the end less the queue at the start, per week: arrivals less departures.${littleCaption(report, stages)}</p>`, charts(...small, capacity));
 }
 function growthNote(t, days) {
-	return [queueChangeText(t, days), queueAiText(t)].filter((x) => x !== null).join(" ");
+	return queueStageText(t, days) ?? "";
 }
 function littleCaption(report, stages) {
 	const trend = report.summary.queueTrend ?? {};

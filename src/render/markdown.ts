@@ -9,7 +9,7 @@ import type { Report } from '../report/schema.js';
 import { withCodeSpans } from './code-spans.js';
 import { deployRateText, durationFormat, keyText, ofRepositories, overText, durationOrBound, formatDuration, formatLines, formatNumber, formatRatio, formatPerWeek, percentileText, type DurationFormat } from './duration.js';
 import { figureLabel } from '../metrics/catalogue.js';
-import { capacityText, queueAiText, queueChangeText } from './queue-flow.js';
+import { capacityText, queueStageText } from './queue-flow.js';
 import { asOfText, businessHoursText, codingUnseenNote, distributionBasis, linesText, shareNote, deploysInWindow, doraNotes, figureTitle, httpUrl, DEPLOY_CHANGES_NOTE, leftOutText, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, workingDayText } from './format.js';
 import { healthSections, type HealthSection } from './health.js';
 import { ACCEPTANCE_BASIS, ACCEPTANCE_TITLE, acceptanceView, type AcceptanceRow } from './acceptance.js';
@@ -299,8 +299,8 @@ function queueSection(report: Report): string[] {
     'Little\'s law: the mean queue is about arrivals a week × time in stage when the window is steady; far apart, the queue grew or drained. Queue growth a week is the queue at the end less the queue at the start, a week: arrivals less departures.',
     '',
     ...stages.flatMap((stage) => {
-      const said = [queueChangeText(s.queueTrend[stage], s.dora.deploymentFrequency.coveredDays ?? 0), queueAiText(s.queueTrend[stage])].filter((x) => x !== null);
-      return said.length === 0 ? [] : [`- **${md(stageLabel(stage, report))}**: ${md(said.join(' '))}`];
+      const said = queueStageText(s.queueTrend[stage], s.dora.deploymentFrequency.coveredDays ?? 0);
+      return said === null ? [] : [`- **${md(stageLabel(stage, report))}**: ${md(said)}`];
     }),
     ...[capacityText(s.capacity)].flatMap((said) => (said === null ? [] : ['', md(said)])),
     '',

@@ -20,7 +20,7 @@ function rate(n: number, sign = false): string {
  * began (4 changes)`; under one whole week of history the counts and the days: `went from 0 to 221 changes in 2.7
  * days (221 arriving, 0 leaving): no rate from under one whole week.` Null for a report without the counts.
  */
-export function queueChangeText(t: QueueTrend | undefined, days: number): string | null {
+function queueChangeText(t: QueueTrend | undefined, days: number): string | null {
   if (!t || t.queueStart === undefined || t.queueEnd === undefined || t.arrivals === undefined || t.departures === undefined) return null;
   const { queueStart: start, queueEnd: end } = t;
   const noun = end === 1 ? 'change' : 'changes';
@@ -32,8 +32,14 @@ export function queueChangeText(t: QueueTrend | undefined, days: number): string
 }
 
 /** `7.0% of its arrivals AI-assisted.`: the window's share, every week's arrivals together; null where none is known. */
-export function queueAiText(t: QueueTrend | undefined): string | null {
+function queueAiText(t: QueueTrend | undefined): string | null {
   return t?.aiShare === null || t?.aiShare === undefined ? null : `${formatRatio(t.aiShare)} of its arrivals AI-assisted.`;
+}
+
+/** What a stage's queue did over the window (`queueChangeText`), then its AI-assisted share of arrivals; null when neither is known. */
+export function queueStageText(t: QueueTrend | undefined, days: number): string | null {
+  const said = [queueChangeText(t, days), queueAiText(t)].filter((x) => x !== null);
+  return said.length === 0 ? null : said.join(' ');
 }
 
 /**

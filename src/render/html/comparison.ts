@@ -10,7 +10,7 @@ import { barChart } from '../svg/bars.js';
 import { AI_COLOUR, OTHER_COLOUR, STAGE_COLOURS } from '../svg/scale.js';
 import { weeklyChart } from '../svg/trend.js';
 import { spanNote } from '../trend.js';
-import { capacityText, littlesLawText, queueAiText, queueChangeText } from '../queue-flow.js';
+import { capacityText, littlesLawText, queueStageText } from '../queue-flow.js';
 import { stageLabel } from '../text.js';
 import { charts, figure, h, num, plural, section, stageName, table } from './parts.js';
 
@@ -109,7 +109,7 @@ export function queues(report: Report): string {
 }
 
 function growthNote(t: QueueTrend | undefined, days: number): string {
-  return [queueChangeText(t, days), queueAiText(t)].filter((x) => x !== null).join(' ');
+  return queueStageText(t, days) ?? '';
 }
 
 /** Little's law with the numbers of the stage where most changes wait, as the text report says it. */
