@@ -12,6 +12,16 @@ const SUFFIX_PRERELEASE = /^\.?(?:alpha|beta|pre|preview|rc|dev|canary|next|nigh
 // `-20220816201344`); `-vscode` and `-jetbrains` name no such thing
 const HYPHEN_PRERELEASE = /^-(?:\d|(?:alpha|beta|pre|preview|rc|dev|canary|next|nightly|snapshot|temp|experimental|insiders?|unstable|test|a|b|c|m)(?:$|[-.\d]))/i;
 
+// after the version, `.x` names a line, not a release: flask archived each old maintenance branch as a tag at its tip
+// (`0.12.x`, `2.2.x`, in October 2024), which the default pattern took as 9 final release tags
+const LINE_SUFFIX = /^\.x(?:$|[^\w])/i;
+
+/** Whether a name is a release line's (`2.2.x`, `v1.4.x-maint`), not a release's: a version followed by `.x`. */
+export function namesLine(name: string): boolean {
+  const m = VERSION.exec(name);
+  return m !== null && LINE_SUFFIX.test(name.slice(m.index + m[0].length));
+}
+
 /**
  * A pre-release: a semver pre-release (`-alpha`, `-beta.2`, `-rc1`, `-dev.1001`: anything after a hyphen
  * that follows the version, as semver defines it) or a Ruby / Python suffix (`.beta1`, `.rc1`, `rc1`).

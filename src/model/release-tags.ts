@@ -1,5 +1,5 @@
 import type { Tester } from '../patterns.js';
-import { isPrerelease, VERSION } from '../release-names.js';
+import { isPrerelease, namesLine, VERSION } from '../release-names.js';
 import { firstFew, plural } from '../units.js';
 /**
  * Which tags are production releases (SPEC section 3): final versions, not test builds. Pure.
@@ -35,14 +35,16 @@ export interface ReleaseTagChoice<T extends { name: string }> {
 }
 
 /**
- * The tags matching `pattern` that are final releases (or all of them, with `includePrereleases`). A tag one of
+ * The tags matching `pattern` that are final releases (or all of them, with `includePrereleases`), less those named
+ * as a line (`2.2.x`). A tag one of
  * `productTags` (the config's products' own patterns) matches is a pre-release only by a word that names one.
  */
 export function chooseReleaseTags<T extends { name: string }>(tags: readonly T[], pattern: Tester, includePrereleases: boolean, productTags: readonly Tester[] = []): ReleaseTagChoice<T> {
   const releases: T[] = [];
   const prereleases: T[] = [];
   for (const tag of tags) {
-    if (!pattern.test(tag.name)) continue;
+    // a line's name (`2.2.x`) is no release, whatever the pattern takes
+    if (!pattern.test(tag.name) || namesLine(tag.name)) continue;
     if (!includePrereleases && isPrerelease(tag.name, productTags.some((p) => p.test(tag.name)))) prereleases.push(tag);
     else releases.push(tag);
   }

@@ -38,6 +38,14 @@ describe('release tags', () => {
     expect(chooseReleaseTags(tags, pattern, true)).toEqual({ releases: [tag('v1.0.0'), tag('v1.1.0-rc.1'), tag('v1.1.0')], prereleases: [] });
   });
 
+  it('takes no line\'s name for a release, whatever the pattern, pre-releases included', () => {
+    // flask archived its old maintenance branches as tags at their tips: 0.12.x … 2.3.x, read as 9 final releases
+    const tags = [tag('0.12.x'), tag('2.2.x'), tag('v1.4.x-maint'), tag('2.3.X'), tag('3.0.0'), tag('v1.2.3.x86'), tag('v4.0.0-rc.1')];
+    const everything = { test: (): boolean => true };
+    expect(chooseReleaseTags(tags, pattern, false)).toEqual({ releases: [tag('3.0.0'), tag('v1.2.3.x86')], prereleases: [tag('v4.0.0-rc.1')] });
+    expect(chooseReleaseTags(tags, everything, true).releases).toEqual([tag('3.0.0'), tag('v1.2.3.x86'), tag('v4.0.0-rc.1')]);
+  });
+
   it('reads a hyphen\'s word as the product\'s where a configured product\'s pattern names the tag, a test build\'s only by its word', () => {
     // continuedev/continue tags its VS Code extension v1.3.40-vscode and its betas v1.3.0-beta.2
     const vscode = new RegExp('-vscode$');
