@@ -9042,6 +9042,10 @@ var init_merge = __esmMin((() => {
 	};
 }));
 // src/release-names.ts
+function namesLine(name) {
+	const m = VERSION$4.exec(name);
+	return m !== null && LINE_SUFFIX.test(name.slice(m.index + m[0].length));
+}
 function isPrerelease(name, namedByProduct = false) {
 	const m = VERSION$4.exec(name);
 	if (!m) return false;
@@ -9064,11 +9068,12 @@ function versionBelow(name, than) {
 	}
 	return false;
 }
-var VERSION$4, SUFFIX_PRERELEASE, HYPHEN_PRERELEASE;
+var VERSION$4, SUFFIX_PRERELEASE, HYPHEN_PRERELEASE, LINE_SUFFIX;
 var init_release_names = __esmMin((() => {
 	VERSION$4 = /\d+(?:\.\d+)+/;
 	SUFFIX_PRERELEASE = /^\.?(?:alpha|beta|pre|preview|rc|dev|canary|next|nightly|snapshot|a|b|c)\d*(?:$|[.\d])/i;
 	HYPHEN_PRERELEASE = /^-(?:\d|(?:alpha|beta|pre|preview|rc|dev|canary|next|nightly|snapshot|temp|experimental|insiders?|unstable|test|a|b|c|m)(?:$|[-.\d]))/i;
+	LINE_SUFFIX = /^\.x(?:$|[^\w])/i;
 }));
 // src/sources/deploys/releases.ts
 function publishedReleases(found, includePrereleases = false) {
@@ -9087,12 +9092,16 @@ var init_releases$1 = __esmMin((() => {
 			name: "releases",
 			label: "GitHub releases",
 			needs: "github",
-			detail: ({ count, includePrereleases }) => `${plural$1(count, "published GitHub release")}${includePrereleases ? ", pre-releases included" : ""}`
+			detail: ({ count, includePrereleases }) => `${plural$1(count, "published GitHub release")}${includePrereleases ? ", pre-releases included" : ""}`,
+			one: () => "published GitHub release"
 		},
 		candidates: ({ github, includePrereleases }) => github ? publishedReleases(github.releases, includePrereleases) : []
 	};
 }));
 // src/sources/deploys/tags.ts
+function tagNoun(includePrereleases) {
+	return includePrereleases ? "release tag" : "final release tag";
+}
 var tags;
 var init_tags = __esmMin((() => {
 	init_units();
@@ -9101,7 +9110,8 @@ var init_tags = __esmMin((() => {
 			name: "tags",
 			label: "release tags",
 			needs: "git",
-			detail: ({ count, tagPattern, includePrereleases }) => `${plural$1(count, includePrereleases ? "release tag" : "final release tag")} matching ${tagPattern.source}${includePrereleases ? ", pre-releases included" : ""}`
+			detail: ({ count, tagPattern, includePrereleases }) => `${plural$1(count, tagNoun(includePrereleases))} matching ${tagPattern.source}${includePrereleases ? ", pre-releases included" : ""}`,
+			one: (includePrereleases) => tagNoun(includePrereleases)
 		},
 		candidates: ({ tags: found }) => [...found]
 	};
@@ -26403,7 +26413,7 @@ function chooseReleaseTags(tags, pattern, includePrereleases, productTags = []) 
 	const releases = [];
 	const prereleases = [];
 	for (const tag of tags) {
-		if (!pattern.test(tag.name)) continue;
+		if (!pattern.test(tag.name) || namesLine(tag.name)) continue;
 		if (!includePrereleases && isPrerelease(tag.name, productTags.some((p) => p.test(tag.name)))) prereleases.push(tag);
 		else releases.push(tag);
 	}
@@ -30562,7 +30572,7 @@ async function readDeployEvidence(repo, signal, o) {
 		copies: o.copies,
 		pullHeads: o.pullHeads,
 		ancestors: await readAncestors(repo, candidates, graph),
-		dropEmpty: signal.kind === "tags" || signal.kind === "releases",
+		dropEmpty: DEPLOY_SOURCES[signal.kind].meta.one !== void 0,
 		github,
 		products: o.products?.evidence ?? null
 	};
@@ -40108,6 +40118,18 @@ function prereleaseNote(waiting, tag, held) {
 	if (inTag === 0) return null;
 	return `${inTag} of the ${plural$1(waiting.length, "change")} not yet deployed ${inTag === 1 ? "is" : "are"} in the pre-release ${tag.name} (${new Date(tag.at * 1e3).toISOString().slice(0, 10)}): a pre-release is a test build, not a deploy. With --include-prereleases, pre-releases count as deploys.`;
 }
+function emptyReleasesNote(candidates, deploys, trackedBranch, noun, byPackage = false) {
+	const made = new Set(deploys.map((d) => `${d.ref}\u0000${d.sha}`));
+	const empty = candidates.filter((c) => !made.has(`${c.ref}\u0000${c.sha}`));
+	if (empty.length === 0) return null;
+	const names = empty.map((c) => c.ref.includes("`") ? c.ref : `\`${c.ref}\``);
+	const which = empty.length <= FEW_NAMED ? andList(names) : `${names.slice(0, FEW_NAMED).join(", ")} and ${empty.length - FEW_NAMED} more`;
+	const counted = candidates.length - empty.length;
+	const all = counted === 0;
+	const whose = all ? empty.length === 1 ? `The window's one ${noun}` : `The window's ${plural$1(empty.length, noun)}` : `${empty.length} of the window's ${plural$1(candidates.length, noun)}`;
+	const they = empty.length === 1 ? "it is no deploy" : "they are no deploys";
+	return `${whose} (${which}) shipped ${byPackage ? `none of its package's changes on ${trackedBranch} that an earlier ${noun} of the package had not` : `none of ${trackedBranch}'s changes that an earlier one had not`}: ${they} of ${trackedBranch}, and ${all ? "the window has none" : `deployment frequency counts the other ${counted}`}.`;
+}
 function mostlyDirect(inWindow) {
 	const landed = inWindow.filter((c) => c.kind !== "sync");
 	return landed.length >= FEW && 2 * landed.filter((c) => c.kind === "direct").length > landed.length;
@@ -40131,7 +40153,7 @@ function titleOnlyBackportsNote(counted, titleOnly, host) {
 	if (carried === 0) return null;
 	return `${carried} of the window's ${plural$1(counted.length, "counted change")} ${carried === 1 ? "has its" : "have their"} title on a release line under a later pull request's number, as a backport bot's squash carries it (\`fix: x (#M)\` for \`fix: x (#N)\`): git alone cannot tell that ${carried === 1 ? "the squash copies it" : "the squashes copy them"}, so ${carried === 1 ? "it counts" : "they count"} as deployed only when a release holds ${carried === 1 ? "its" : "their"} own commit, and the deploy wait and lead time may read long.${onGitHub(host) ? " With a GitHub token (GH_TOKEN), flowaudit reads the backport pull requests' descriptions (`Backport of #N`)." : ""}`;
 }
-var INTEGRATION_LINES, SYNCED_SHARE, FEW;
+var INTEGRATION_LINES, FEW_NAMED, SYNCED_SHARE, FEW;
 var init_notes = __esmMin((() => {
 	init_units();
 	init_lists$1();
@@ -40147,6 +40169,7 @@ var init_notes = __esmMin((() => {
 		"next",
 		"integration"
 	]);
+	FEW_NAMED = 6;
 	SYNCED_SHARE = 4;
 	FEW = 10;
 }));
@@ -45748,6 +45771,8 @@ async function auditWith(options, reads, times, window) {
 	const skewed = counted.filter((c) => c.flags.includes("clock-skew")).length;
 	if (skewed > 0) warning(`${plural$1(skewed, "change")} of the window ${skewed === 1 ? "has" : "have"} a negative interval (clock skew), counted as 0`);
 	const prerelease = signal.kind === "tags" ? await prereleaseHeldNote(repo, counted.filter((c) => c.deployedAt === null), tagChoice.prereleases, deploys.filter((d) => d.at <= now).map((d) => d.sha), now) : null;
+	const one = DEPLOY_SOURCES[signal.kind].meta.one;
+	const emptyReleases = evidence.kind === "merge" || !evidence.dropEmpty || one === void 0 ? null : emptyReleasesNote(evidence.candidates.filter((c) => c.at >= window.since && c.at < window.until), deploys, branch.name, one(settings.includePrereleases), (evidence.products?.names.size ?? 0) >= 2);
 	if (changes.length >= LARGE_MODEL && process.memoryUsage().heapUsed >= LARGE_HEAP) collectGarbage();
 	const report = buildReport({
 		changes,
@@ -45775,6 +45800,7 @@ async function auditWith(options, reads, times, window) {
 			...[
 				mergeTool,
 				syncedPullsNote(inWindow, branch.name, syncedLine),
+				emptyReleases,
 				titleOnlyBackportsNote(counted, titleOnly, host),
 				prerelease,
 				products === null ? null : untouchedNote(inWindow, products, (c) => isCounted(c, settings.policy))

@@ -84,7 +84,7 @@ export async function readDeployEvidence(repo: RepoInfo, signal: DeploySignal, o
   const graph = read ? o.lines.graph : await readCommitGraph(repo.cwd, candidates.map((c) => c.sha), o.boundary);
   return {
     kind: signal.kind, candidates, graph, releaseLine: o.lines.releaseLine, copies: o.copies, pullHeads: o.pullHeads,
-    ancestors: await readAncestors(repo, candidates, graph), dropEmpty: signal.kind === 'tags' || signal.kind === 'releases', github,
+    ancestors: await readAncestors(repo, candidates, graph), dropEmpty: DEPLOY_SOURCES[signal.kind].meta.one !== undefined, github,
     products: o.products?.evidence ?? null,
   };
 }

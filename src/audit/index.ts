@@ -31,7 +31,7 @@ import { startReads, type AuditReads } from './reads.js';
 import { releaseTipsOf } from './release-graph.js';
 import { fetchOptions } from './github-options.js';
 import { readLinePulls, withLinePulls } from './line-pulls.js';
-import { integrationLineOf, lineToName, mergeToolNote, mostlyDirect, sourceNotes, syncedPullsNote, titleOnlyBackportsNote } from './notes.js';
+import { emptyReleasesNote, integrationLineOf, lineToName, mergeToolNote, mostlyDirect, sourceNotes, syncedPullsNote, titleOnlyBackportsNote } from './notes.js';
 import { prereleaseHeldNote } from './prereleases.js';
 import { titleOnlyCopies } from '../model/copies.js';
 import { NO_EVENTS, readEventsFiles, resolveEvents } from './events.js';
@@ -235,6 +235,10 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   const prerelease = signal.kind === 'tags'
     ? await prereleaseHeldNote(repo, counted.filter((c) => c.deployedAt === null), tagChoice.prereleases, deploys.filter((d) => d.at <= now).map((d) => d.sha), now)
     : null;
+  // the window's tags or releases that shipped nothing of the branch, which the header's count of deploys leaves out
+  const one = DEPLOY_SOURCES[signal.kind].meta.one;
+  const emptyReleases = evidence.kind === 'merge' || !evidence.dropEmpty || one === undefined ? null : emptyReleasesNote(
+    evidence.candidates.filter((c) => c.at >= window.since && c.at < window.until), deploys, branch.name, one(settings.includePrereleases), (evidence.products?.names.size ?? 0) >= 2);
   // the report's figures are made on top of the model: on a heap this large what waiting for the sizes left goes
   // first (rails with every merge a deploy peaked at 251 MB, 243 with it; a smaller heap is not worth the pause)
   if (changes.length >= LARGE_MODEL && process.memoryUsage().heapUsed >= LARGE_HEAP) collectGarbage();
@@ -246,7 +250,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
     deploySignal: { kind: signal.kind, detail: signalDetail(signal, settings.tagPattern, settings.environment, settings.includePrereleases, settings.deployBranch, settings.workflow) },
     businessHours: settings.businessHours,
     timezone: settings.timezone,
-    notes: [...(stale === null ? [] : [`${stale[0]?.toUpperCase() ?? ''}${stale.slice(1)}.`]), ...sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs, host), ...[mergeTool, syncedPullsNote(inWindow, branch.name, syncedLine), titleOnlyBackportsNote(counted, titleOnly, host), prerelease, products === null ? null : untouchedNote(inWindow, products, (c) => isCounted(c, settings.policy))].filter((n) => n !== null)],
+    notes: [...(stale === null ? [] : [`${stale[0]?.toUpperCase() ?? ''}${stale.slice(1)}.`]), ...sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs, host), ...[mergeTool, syncedPullsNote(inWindow, branch.name, syncedLine), emptyReleases, titleOnlyBackportsNote(counted, titleOnly, host), prerelease, products === null ? null : untouchedNote(inWindow, products, (c) => isCounted(c, settings.policy))].filter((n) => n !== null)],
     warnings,
     unlinkedIncidents: built.unlinked
       .filter((i) => i.openedAt >= window.since && i.openedAt < window.until)

@@ -1,4 +1,5 @@
-import type { Change, DeploySignalKind } from '../domain.js';
+import type { Change, Deploy, DeploySignalKind } from '../domain.js';
+import type { DeployCandidate } from '../model/deploys.js';
 import { andList, plural } from '../units.js';
 import { largest } from '../lists.js';
 import { onGitHub, reviewedElsewhere, type ReviewHost } from '../review-hosts.js';
@@ -130,6 +131,32 @@ export function prereleaseNote(waiting: readonly Change[], tag: { name: string; 
   if (inTag === 0) return null;
   return `${inTag} of the ${plural(waiting.length, 'change')} not yet deployed ${inTag === 1 ? 'is' : 'are'} in the pre-release ${tag.name} (${new Date(tag.at * 1000).toISOString().slice(0, 10)}): a pre-release is a test build, not a deploy. With --include-prereleases, pre-releases count as deploys.`;
 }
+
+/**
+ * Said when some of the window's tags or releases shipped none of the tracked branch's changes that an earlier one
+ * had not (SPEC section 3: each is no deploy of the branch), so the header's count of deploys is below the tags a
+ * reader sees on the repository's page: pi-hole's master from May to October 2025 had 8 final release tags, 5 of
+ * which carried only syncs of `development` or stood on it, and read "deploys: 3" with no word of the other 5.
+ * `candidates` are the window's; `noun` names one (`final release tag`); `byPackage`: a monorepo's, each of which
+ * ships only its own package's changes. Null when each was a deploy.
+ */
+export function emptyReleasesNote(candidates: readonly DeployCandidate[], deploys: readonly Deploy[], trackedBranch: string, noun: string, byPackage = false): string | null {
+  const made = new Set(deploys.map((d) => `${d.ref}\u0000${d.sha}`));
+  const empty = candidates.filter((c) => !made.has(`${c.ref}\u0000${c.sha}`));
+  if (empty.length === 0) return null;
+  // a tag's name may hold a backtick (git allows one), which would end its code span early: written as it is
+  const names = empty.map((c) => (c.ref.includes('`') ? c.ref : `\`${c.ref}\``));
+  const which = empty.length <= FEW_NAMED ? andList(names) : `${names.slice(0, FEW_NAMED).join(', ')} and ${empty.length - FEW_NAMED} more`;
+  const counted = candidates.length - empty.length;
+  const all = counted === 0;
+  const whose = all ? (empty.length === 1 ? `The window's one ${noun}` : `The window's ${plural(empty.length, noun)}`) : `${empty.length} of the window's ${plural(candidates.length, noun)}`;
+  const they = empty.length === 1 ? 'it is no deploy' : 'they are no deploys';
+  const what = byPackage ? `none of its package's changes on ${trackedBranch} that an earlier ${noun} of the package had not` : `none of ${trackedBranch}'s changes that an earlier one had not`;
+  return `${whose} (${which}) shipped ${what}: ${they} of ${trackedBranch}, and ${all ? 'the window has none' : `deployment frequency counts the other ${counted}`}.`;
+}
+
+// the tags an empty-releases note names before it says how many more
+const FEW_NAMED = 6;
 
 // a quarter of the window's pull requests held by syncs: below it, a line's backports merged back (prometheus: 18 of 347)
 const SYNCED_SHARE = 4;

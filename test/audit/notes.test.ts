@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { audit } from '../../src/audit/index.js';
-import { integrationLineOf, sourceNotes } from '../../src/audit/notes.js';
+import { emptyReleasesNote, integrationLineOf, sourceNotes } from '../../src/audit/notes.js';
+import type { Deploy } from '../../src/domain.js';
 import { buildRepo, type FixtureRepo, type Step } from '../helpers/git-fixture.js';
 import { leftOutText } from '../../src/render/format.js';
 import type { Report } from '../../src/report/schema.js';
@@ -187,6 +188,12 @@ describe('pull requests that reached the branch through syncs', () => {
     expect(report.changes.find((c) => c.id === '#7')?.carriedPulls).toBe(3);
     expect(report.summary.excluded.syncedPulls).toBe(3);
     expect(leftOutText(report.summary.excluded)).toBe('1 sync carrying 3 pull requests from another line');
+    // v1.1.0, tagged on #7, shipped only the sync: no deploy, and said, since the header counts 1 of the 2 tags
+    expect(report.deploys.map((d) => d.ref)).toEqual(['v1.0.0']);
+    expect(report.summary.dora.deploymentFrequency.count).toBe(1);
+    expect(notes.filter((n) => /shipped none/.test(n))).toEqual([
+      "1 of the window's 2 final release tags (`v1.1.0`) shipped none of main's changes that an earlier one had not: it is no deploy of main, and deployment frequency counts the other 1.",
+    ]);
   });
 
   it('says nothing when fewer than a quarter did (backports merged back)', async () => {
@@ -291,5 +298,40 @@ describe('backports git alone cannot link', () => {
       ['#12', '2026-05-03T12:00:00Z'],
     ]);
     expect(r.notes.filter((n) => /release line/.test(n))).toEqual([]);
+  });
+});
+
+describe('the window\'s tags that shipped nothing of the branch', () => {
+  const candidate = (ref: string, day: number): { ref: string; sha: string; at: number; target: string } => ({ ref, sha: `${ref}-sha`, at: day * 86_400, target: '' });
+  const deployOf = (c: { ref: string; sha: string; at: number }): Deploy => ({ ref: c.ref, sha: c.sha, at: c.at, changeShas: ['x'], rollback: false, rework: false, failed: false, failureReasons: [], restoredAfter: null });
+
+  it('names those that made no deploy, in time order, and how many the deploy frequency counts', () => {
+    const tags = [candidate('v1.0', 1), candidate('v1.0.1', 2), candidate('v1.1', 3), candidate('v1.1.1', 4)];
+    expect(emptyReleasesNote(tags, [deployOf(tags[0]!), deployOf(tags[3]!)], 'master', 'final release tag')).toBe(
+      "2 of the window's 4 final release tags (`v1.0.1` and `v1.1`) shipped none of master's changes that an earlier one had not: they are no deploys of master, and deployment frequency counts the other 2.",
+    );
+  });
+
+  it('says nothing when each was a deploy; says the window has none when none was', () => {
+    const tags = [candidate('v1.0', 1), candidate('v1.1', 3)];
+    expect(emptyReleasesNote(tags, tags.map(deployOf), 'main', 'final release tag')).toBeNull();
+    expect(emptyReleasesNote([], [], 'main', 'final release tag')).toBeNull();
+    expect(emptyReleasesNote(tags.slice(0, 1), [], 'main', 'published GitHub release')).toBe(
+      "The window's one published GitHub release (`v1.0`) shipped none of main's changes that an earlier one had not: it is no deploy of main, and the window has none.",
+    );
+    expect(emptyReleasesNote(tags, [], 'main', 'final release tag')).toMatch(/^The window's 2 final release tags \(`v1.0` and `v1.1`\) .* they are no deploys of main, and the window has none\.$/);
+  });
+
+  it('matches a deploy by its tag and commit: a deploy of the same commit under another tag is not the tag\'s', () => {
+    const tags = [candidate('v2.0', 1), { ...candidate('v2.0-again', 2), sha: 'v2.0-sha' }];
+    expect(emptyReleasesNote(tags, [deployOf(tags[0]!)], 'main', 'final release tag')).toMatch(/^1 of the window's 2 final release tags \(`v2.0-again`\)/);
+  });
+
+  it('names six and counts the rest; a monorepo\'s tags each ship their own package\'s changes; a name with a backtick is not marked as code', () => {
+    const tags = Array.from({ length: 9 }, (_, i) => candidate(`pkg@1.${i}.0`, i + 1));
+    expect(emptyReleasesNote(tags, [], 'main', 'final release tag', true)).toBe(
+      "The window's 9 final release tags (`pkg@1.0.0`, `pkg@1.1.0`, `pkg@1.2.0`, `pkg@1.3.0`, `pkg@1.4.0`, `pkg@1.5.0` and 3 more) shipped none of its package's changes on main that an earlier final release tag of the package had not: they are no deploys of main, and the window has none.",
+    );
+    expect(emptyReleasesNote([candidate('v1`2.0', 1)], [], 'main', 'final release tag')).toMatch(/^The window's one final release tag \(v1`2\.0\) shipped/);
   });
 });

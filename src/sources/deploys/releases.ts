@@ -10,6 +10,7 @@ export const releases: DeploySource = {
     label: 'GitHub releases',
     needs: 'github',
     detail: ({ count, includePrereleases }) => `${plural(count, 'published GitHub release')}${includePrereleases ? ', pre-releases included' : ''}`,
+    one: () => 'published GitHub release',
   },
   candidates: ({ github, includePrereleases }) => (github ? publishedReleases(github.releases, includePrereleases) : []),
 };

@@ -64,6 +64,12 @@ export interface DeploySource {
     /** taken when no source before it has any candidate (every merge is a deploy) */
     fallback?: true;
     detail: (input: DetailInput) => string;
+    /**
+     * what one candidate is called (`final release tag`), for a source whose candidate that ships none of the
+     * branch's changes is no deploy of it (SPEC section 3: tags and releases, which version what they hold): set,
+     * the model drops such candidates, and a note names the window's by this noun
+     */
+    one?: (includePrereleases: boolean) => string;
   };
   /** the candidates, in no particular order; none when the repository has none. A GitHub read may be awaited */
   candidates: (input: SourceInput) => DeployRef[] | Promise<DeployRef[]>;

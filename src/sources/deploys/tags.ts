@@ -8,7 +8,12 @@ export const tags: DeploySource = {
     label: 'release tags',
     needs: 'git',
     detail: ({ count, tagPattern, includePrereleases }) =>
-      `${plural(count, includePrereleases ? 'release tag' : 'final release tag')} matching ${tagPattern.source}${includePrereleases ? ', pre-releases included' : ''}`,
+      `${plural(count, tagNoun(includePrereleases))} matching ${tagPattern.source}${includePrereleases ? ', pre-releases included' : ''}`,
+    one: (includePrereleases) => tagNoun(includePrereleases),
   },
   candidates: ({ tags: found }) => [...found],
 };
+
+function tagNoun(includePrereleases: boolean): string {
+  return includePrereleases ? 'release tag' : 'final release tag';
+}
