@@ -45772,7 +45772,7 @@ async function auditWith(options, reads, times, window) {
 	if (skewed > 0) warning(`${plural$1(skewed, "change")} of the window ${skewed === 1 ? "has" : "have"} a negative interval (clock skew), counted as 0`);
 	const prerelease = signal.kind === "tags" ? await prereleaseHeldNote(repo, counted.filter((c) => c.deployedAt === null), tagChoice.prereleases, deploys.filter((d) => d.at <= now).map((d) => d.sha), now) : null;
 	const one = DEPLOY_SOURCES[signal.kind].meta.one;
-	const emptyReleases = evidence.kind === "merge" || !evidence.dropEmpty || one === void 0 ? null : emptyReleasesNote(evidence.candidates.filter((c) => c.at >= window.since && c.at < window.until), deploys, branch.name, one(settings.includePrereleases), (evidence.products?.names.size ?? 0) >= 2);
+	const emptyReleases = evidence.kind === "merge" || one === void 0 ? null : emptyReleasesNote(evidence.candidates.filter((c) => c.at >= window.since && c.at < window.until), deploys, branch.name, one(settings.includePrereleases), (evidence.products?.names.size ?? 0) >= 2);
 	if (changes.length >= LARGE_MODEL && process.memoryUsage().heapUsed >= LARGE_HEAP) collectGarbage();
 	const report = buildReport({
 		changes,

@@ -13,7 +13,7 @@ const SUFFIX_PRERELEASE = /^\.?(?:alpha|beta|pre|preview|rc|dev|canary|next|nigh
 const HYPHEN_PRERELEASE = /^-(?:\d|(?:alpha|beta|pre|preview|rc|dev|canary|next|nightly|snapshot|temp|experimental|insiders?|unstable|test|a|b|c|m)(?:$|[-.\d]))/i;
 
 // after the version, `.x` names a line, not a release: flask archived each old maintenance branch as a tag at its tip
-// (`0.12.x`, `2.2.x`, in October 2024), which the default pattern took as 9 final release tags
+// (`0.12.x` … `2.3.x`, in October 2024), which the default pattern took as 7 final release tags
 const LINE_SUFFIX = /^\.x(?:$|[^\w])/i;
 
 /** Whether a name is a release line's (`2.2.x`, `v1.4.x-maint`), not a release's: a version followed by `.x`. */

@@ -237,7 +237,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
     : null;
   // the window's tags or releases that shipped nothing of the branch, which the header's count of deploys leaves out
   const one = DEPLOY_SOURCES[signal.kind].meta.one;
-  const emptyReleases = evidence.kind === 'merge' || !evidence.dropEmpty || one === undefined ? null : emptyReleasesNote(
+  const emptyReleases = evidence.kind === 'merge' || one === undefined ? null : emptyReleasesNote(
     evidence.candidates.filter((c) => c.at >= window.since && c.at < window.until), deploys, branch.name, one(settings.includePrereleases), (evidence.products?.names.size ?? 0) >= 2);
   // the report's figures are made on top of the model: on a heap this large what waiting for the sizes left goes
   // first (rails with every merge a deploy peaked at 251 MB, 243 with it; a smaller heap is not worth the pause)
