@@ -159,6 +159,11 @@ describe('deploys from GitHub releases and deployments', () => {
     const all = await run({ releases }, ['--include-prereleases']);
     expect(all.deploys.map((d) => d.ref)).toEqual(['v1.0.0', 'v1.1.0-beta']);
     expect(all.changes.find((c) => c.id === '#3')?.deployedAt).toBe('2026-03-07T12:30:00Z');
+    // and the page says which releases made no deploy, where the header counts 2 of the 4
+    expect(finals.notes.filter((n) => /shipped none/.test(n))).toEqual([]);
+    expect(all.notes.filter((n) => /shipped none/.test(n))).toEqual([
+      "2 of the window's 4 published GitHub releases (`v1.1.0-rc.1` and `v1.1.0`) shipped none of main's changes that an earlier one had not: they are no deploys of main, and deployment frequency counts the other 2.",
+    ]);
   });
 
   it('keeps a production deployment of a commit this clone lacks, shipping nothing git can see', async () => {
@@ -168,5 +173,7 @@ describe('deploys from GitHub releases and deployments', () => {
     const r = await run({ deployments: [deployment(repo.sha('pr1'), '2026-03-03T12:00:00Z'), deployment('f'.repeat(40), '2026-03-08T12:00:00Z')] });
     expect(r.deploySignal.kind).toBe('deployments');
     expect(r.deploys.map((d) => [d.ref, d.changes])).toEqual([[`production@${repo.sha('pr1').slice(0, 7)}`, 2], ['production@fffffff', 0]]);
+    // a deployment is one whatever it shipped: none is named as no deploy
+    expect(r.notes.filter((n) => /shipped none/.test(n))).toEqual([]);
   });
 });
