@@ -9111,7 +9111,7 @@ var init_tags = __esmMin((() => {
 			label: "release tags",
 			needs: "git",
 			detail: ({ count, tagPattern, includePrereleases }) => `${plural$1(count, tagNoun(includePrereleases))} matching ${tagPattern.source}${includePrereleases ? ", pre-releases included" : ""}`,
-			one: (includePrereleases) => tagNoun(includePrereleases)
+			one: tagNoun
 		},
 		candidates: ({ tags: found }) => [...found]
 	};

@@ -9,7 +9,7 @@ export const tags: DeploySource = {
     needs: 'git',
     detail: ({ count, tagPattern, includePrereleases }) =>
       `${plural(count, tagNoun(includePrereleases))} matching ${tagPattern.source}${includePrereleases ? ', pre-releases included' : ''}`,
-    one: (includePrereleases) => tagNoun(includePrereleases),
+    one: tagNoun,
   },
   candidates: ({ tags: found }) => [...found],
 };
