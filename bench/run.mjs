@@ -212,7 +212,7 @@ async function gitSection({ root, opts, print }) {
     const commands = [
       { label: 'git log --first-parent --numstat -M', cmd: 'git', args: gitArgs, baseline: true },
       ...(plain ? [{ label: 'git log --numstat', cmd: 'git', args: ['-C', c.repo, 'log', '--numstat', c.branch], reference: true }] : []),
-      // run as a user's shell runs it (npx flowaudit): the bin through its shebang, which sets node's flags
+      // run as a user's shell runs it (npx flowaudit): the bin, through its shebang, which sets node's memory flags
       { label: 'flowaudit json', cmd: FLOWAUDIT_BIN, args: report(), target: true },
       { label: 'flowaudit json --deploy-from merge', cmd: FLOWAUDIT_BIN, args: report('--deploy-from', 'merge'), target: true },
     ];

@@ -2,12 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/schema.js';
 import { BIN, runCli } from '../helpers/cli-run.js';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
 import { mainScenario } from '../scenarios.js';
 
+const ARGV_PROBE = fileURLToPath(new URL('../helpers/record-argv.mjs', import.meta.url));
 const H = 3600;
 const D = 86400;
 const NOW = ['--now', '2026-04-01T00:00:00Z'];
@@ -201,6 +203,37 @@ describe('flowaudit aggregate on worker threads (the built CLI, many files)', ()
     const strip = (text: string): unknown => ({ ...(JSON.parse(text) as Report), generatedAt: null });
     expect(strip(threaded.stdout)).toEqual(strip(inThread.stdout));
     expect((JSON.parse(threaded.stdout) as Report).summary.changes).toBe(30);
+  });
+
+  // 4 MB semi-spaces hold an organisation's peak under 512 MB; node only takes the size as it starts, and a shebang
+  // cannot give it everywhere (BusyBox's env has no -S), so the bin runs the aggregate in a node started with it
+  it('runs in a node started with 4 MB semi-spaces, its output, exit codes and errors passed through', () => {
+    const files = many();
+    const probed = (args: string[], flags: string[] = []): { status: number | null; stdout: string; stderr: string; started: string[] } => {
+      const argv = file(`argv-${Math.random().toString(36).slice(2)}.txt`, '');
+      const env = { ...process.env, NO_COLOR: '1', NODE_OPTIONS: `--import=${ARGV_PROBE}`, FLOWAUDIT_TEST_ARGV_FILE: argv };
+      const r = spawnSync(process.execPath, [...flags, BIN, ...args], { encoding: 'utf8', env });
+      return { ...r, started: readFileSync(argv, 'utf8').split('\n').filter(Boolean) };
+    };
+    const done = probed(['aggregate', ...files, '--format', 'json']);
+    expect(done).toMatchObject({ status: 0, stderr: '', started: ['[]', '["--max-semi-space-size=4"]'] });
+    expect((JSON.parse(done.stdout) as Report).summary.changes).toBe(30);
+
+    const listed = file('matrix.json', JSON.stringify({
+      organization: 'acme',
+      activeSince: '2026-01-01T00:00:00Z',
+      repositories: [{ repository: 'acme/gone', defaultBranch: 'main', lastCommitAt: '2026-03-01T00:00:00Z' }],
+    }));
+    const failed = probed(['aggregate', ...files, '--expect', listed, '--format', 'json']);
+    expect(failed.status).toBe(1);
+    expect((JSON.parse(failed.stdout) as Report).failedRepositories).toEqual([{ name: 'acme/gone', error: 'no report: its job failed or was skipped' }]);
+
+    const missing = join(dir, 'no-such-report.json');
+    expect(probed(['aggregate', missing])).toMatchObject({ status: 2, stdout: '', stderr: `flowaudit: cannot read report '${missing}': no such file\n` });
+
+    // a user's own semi-space flag is kept, in the one process; every other command runs in the one process
+    expect(probed(['aggregate', ...files, '--format', 'json'], ['--max-semi-space-size=8'])).toMatchObject({ status: 0, started: ['["--max-semi-space-size=8"]'] });
+    expect(probed(['--version'])).toMatchObject({ status: 0, started: ['[]'] });
   });
 
   it('reports the first bad file in the order given, as the in-thread path does', () => {

@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { VERSION } from '../../src/version.js';
 import { BIN } from '../helpers/cli-run.js';
 import { MAIN_WINDOW as WINDOW, withMainScenario } from '../scenarios.js';
 
@@ -35,5 +36,22 @@ describe('startup', () => {
     const configured = modulesOf(['report', scene.repo.dir, '--no-github', '--format', 'json', '--config', config, ...WINDOW]);
     expect(configured.code).toBe(0);
     expect(configured.withZod.length).toBeGreaterThan(0);
+  });
+});
+
+// Alpine's /usr/bin/env (and node's -alpine images') is BusyBox's, which has no -S: a shebang that passes node a flag
+// through it never starts the CLI. The kernel runs a shebang as its interpreter, the rest of the line as one
+// argument, then the script: run here with BusyBox's env in place of the system's
+const BUSYBOX = spawnSync('busybox', ['true']).error === undefined;
+if (!BUSYBOX) console.warn('startup: busybox is not installed (apt-get install busybox): the BusyBox env case is skipped');
+
+describe('the bin under BusyBox env (Alpine)', () => {
+  it.skipIf(!BUSYBOX)('starts through its shebang', () => {
+    const shebang = /^#!(\S+)(?:[ \t]+(.*))?$/.exec(readFileSync(BIN, 'utf8').split('\n')[0] ?? '');
+    expect(shebang?.[1]).toBe('/usr/bin/env');
+    const argument = shebang?.[2]?.trim();
+    const r = spawnSync('busybox', ['env', ...(argument ? [argument] : []), BIN, '--version'], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r).toMatchObject({ status: 0, stdout: `${VERSION}\n` });
   });
 });

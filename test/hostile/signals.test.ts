@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateScenario } from '../../fixtures/github-server/generate.mjs';
 import { startGitHubServer, type GitHubServer } from '../../fixtures/github-server/server.mjs';
-import { BIN } from '../helpers/cli-run.js';
+import { BIN, runCli } from '../helpers/cli-run.js';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
 import { TOKEN } from './harness.js';
 import { origin, WINDOW } from './repos.js';
@@ -83,6 +83,24 @@ describe('a report write stopped by a signal', () => {
       for (const name of ours()) rmSync(join('/dev/shm', name), { force: true });
     }
   });
+});
+
+// the bin runs the aggregate in a second node (for its memory flag): a kill or a CI job's cancel reaches the first
+// alone, which must pass it on and end as the aggregate did
+describe('an aggregate write stopped by a signal sent to the flowaudit process alone', () => {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    it(`${signal}: both processes die of it, the old output is intact, no temp file remains`, async () => {
+      const where = mkdtempSync(join(dir, 'aggregate-'));
+      const input = join(dir, `input-${signal}.json`);
+      expect((await runCli([repo.dir, ...WINDOW, '--format', 'json', '-o', input])).code).toBe(0);
+      const target = join(where, 'org.json');
+      writeFileSync(target, 'the old aggregate');
+      const stopped = await stopMidWrite(['aggregate', input, '--format', 'json', '-o', target], signal, { FLOWAUDIT_STALL: 'report' });
+      expect(stopped.signal).toBe(signal);
+      expect(readdirSync(where)).toEqual(['org.json']);
+      expect(readFileSync(target, 'utf8')).toBe('the old aggregate');
+    });
+  }
 });
 
 describe('a GitHub cache write stopped by a signal', () => {
