@@ -192,8 +192,9 @@ describe('flowaudit aggregate on worker threads (the built CLI, many files)', ()
       const r = json(late);
       return file(`repo-${i}.json`, JSON.stringify({ ...r, repository: { ...r.repository, path: `/src/repo-${i}` } }));
     });
-  const bin = (args: string[]): { status: number | null; stdout: string; stderr: string } =>
-    spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  // node's own flags before the bin, as `node --flag bin/flowaudit.js` runs it; `env` on top of this process's
+  const bin = (args: string[], flags: string[] = [], env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } =>
+    spawnSync(process.execPath, [...flags, BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
 
   it('gives the figures the in-thread path gives', async () => {
     const files = many();
@@ -211,8 +212,7 @@ describe('flowaudit aggregate on worker threads (the built CLI, many files)', ()
     const files = many();
     const probed = (args: string[], flags: string[] = []): { status: number | null; stdout: string; stderr: string; started: string[] } => {
       const argv = file(`argv-${Math.random().toString(36).slice(2)}.txt`, '');
-      const env = { ...process.env, NO_COLOR: '1', NODE_OPTIONS: `--import=${ARGV_PROBE}`, FLOWAUDIT_TEST_ARGV_FILE: argv };
-      const r = spawnSync(process.execPath, [...flags, BIN, ...args], { encoding: 'utf8', env });
+      const r = bin(args, flags, { NODE_OPTIONS: `--import=${ARGV_PROBE}`, FLOWAUDIT_TEST_ARGV_FILE: argv });
       return { ...r, started: readFileSync(argv, 'utf8').split('\n').filter(Boolean) };
     };
     const done = probed(['aggregate', ...files, '--format', 'json']);
