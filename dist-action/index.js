@@ -24656,6 +24656,7 @@ function buildChanges(input) {
 	const rebases = new RebaseIndex(input.pulls, input.release, rules.landed, named);
 	const changes = [];
 	const trailerGroups = new Map();
+	const squashes = new Map();
 	const line = input.firstParent;
 	for (let i = 0; i < line.length; i++) {
 		const commit = line[i];
@@ -24686,6 +24687,12 @@ function buildChanges(input) {
 				change.forkPoints = input.pulls.get(run.number)?.forkPoints ?? [];
 				i += run.length - 1;
 			} else if (landing.number !== null) {
+				const key = `${landing.number}\x1f${commit.authorEmail}\x1f${commit.subject}`;
+				const copied = input.pulled === void 0 ? void 0 : squashes.get(key);
+				if (copied !== void 0 && input.pulled?.has(copied.sha) !== input.pulled?.has(commit.sha)) {
+					landedElsewhere(copied, commit, rules);
+					continue;
+				}
 				const previous = changes[changes.length - 1];
 				if (previous !== void 0 && landedAgain(previous, commit, line[i - 1], landing.number)) {
 					landAgain(previous, commit, rules);
@@ -24693,6 +24700,7 @@ function buildChanges(input) {
 				}
 				change = squashChange(commit, landing.number, withoutNumber(landing.title), input, rules);
 				if (commit.landingUrl !== null) change.url = safeUrl$1(commit.landingUrl);
+				if (input.pulled !== void 0) squashes.set(key, change);
 			} else if (closed !== null) {
 				rebases.took(closed);
 				change = squashChange(commit, closed, commit.subject, input, rules);
@@ -24781,7 +24789,7 @@ function landedNumber(commit, trackedBranch) {
 function mergeChange(commit, walk, input, rules) {
 	const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, input.trackedBranch, commit.mergeRequest);
 	const otherHistory = walk.commits.length > 0 && landing.branch !== null && namesBranch(landing.branch, input.trackedBranch) && !isReleaseLine(landing.branch);
-	const sync = landing.sync && !otherHistory || mergesReleasedLine(landing, walk, input) || !isReleasePull(commit, landing, walk, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input) || mergesLineAgain(commit, walk, landing, input, rules.onLine));
+	const sync = input.pulling?.has(commit.sha) === true || landing.sync && !otherHistory || bringsNothing(landing, walk) || mergesReleasedLine(landing, walk, input) || !isReleasePull(commit, landing, walk, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input) || mergesLineAgain(commit, walk, landing, input, rules.onLine));
 	const change = baseChange(commit, sync ? "sync" : "merge", landing.number, landing.title, input);
 	change.branch = landing.branch;
 	const pull = landing.number !== null ? input.pulls.get(landing.number) : void 0;
@@ -24847,6 +24855,9 @@ function isReleasePull(commit, landing, walk, input) {
 		return n !== null && n !== landing.number;
 	});
 }
+function bringsNothing(landing, walk) {
+	return walk.commits.length === 0 && walk.helpers.length === 0 && landing.number === null && landing.mergeRequest === null;
+}
 function mergesReleasedLine(landing, walk, input) {
 	if (landing.number === null || landing.branch === null || !isReleaseLine(landing.branch)) return false;
 	return walk.commits.some((c) => input.tagged?.has(c.sha) === true || (input.tagsOf?.(c).length ?? 0) > 0);
@@ -24893,6 +24904,10 @@ function landAgain(change, commit, rules) {
 	change.commitShas = unique([...change.commitShas, commit.sha]);
 	change.sha = commit.sha;
 	change.mergedAt = commit.committedAt;
+	rules.landed.add(commit);
+}
+function landedElsewhere(change, commit, rules) {
+	change.commitShas = unique([...change.commitShas, commit.sha]);
 	rules.landed.add(commit);
 }
 function squashChange(commit, number, title, input, rules) {
@@ -30669,12 +30684,14 @@ function forkPoint(head, commits) {
 }
 var init_pull_commits = __esmMin((() => {}));
 // src/model/tracked-line.ts
-function trackedLine(tip, commits, trackedBranch) {
+function trackedLine(tip, commits, trackedBranch, owner = null) {
 	const first = [];
 	for (let commit = commits.get(tip); commit !== void 0; commit = commits.get(commit.parents[0] ?? "")) first.push(commit);
 	first.reverse();
 	const landed = new Set(first.map((c) => c.sha));
 	const pulled = [];
+	const pulling = new Set();
+	const pullsFromItself = new Set();
 	const line = [];
 	const expand = (commits0) => {
 		const stack = [{
@@ -30688,8 +30705,10 @@ function trackedLine(tip, commits, trackedBranch) {
 				continue;
 			}
 			const commit = top.list[top.at];
-			const side = mergesTrackedBranch(commit, trackedBranch) ? sideLine(commit.parents[1], commits, landed) : [];
+			const { side, pull } = pulledSide(commit, trackedBranch, owner, commits, landed);
 			if (side.length > 0) {
+				pulling.add(commit.sha);
+				if (pull !== null) pullsFromItself.add(pull);
 				for (const c of side) {
 					landed.add(c.sha);
 					pulled.push(c.sha);
@@ -30707,7 +30726,26 @@ function trackedLine(tip, commits, trackedBranch) {
 	expand(first);
 	return {
 		line,
-		pulled
+		pulled,
+		pulling,
+		pullsFromItself
+	};
+}
+function pulledSide(commit, trackedBranch, owner, commits, landed) {
+	const none = {
+		side: [],
+		pull: null
+	};
+	if (commit.parents.length < 2) return none;
+	const itself = mergesTrackedBranch(commit, trackedBranch);
+	const pull = itself ? null : pullFromItself(commit, trackedBranch, owner);
+	if (!itself && pull === null) return none;
+	const { side, end } = sideLine(commit.parents[1], commits, landed);
+	if (end === "root" || side.length === 0) return none;
+	if (itself && end === "edge" && !side.some((c) => landsPull(c, trackedBranch))) return none;
+	return {
+		side,
+		pull
 	};
 }
 function mergesTrackedBranch(commit, trackedBranch) {
@@ -30715,16 +30753,39 @@ function mergesTrackedBranch(commit, trackedBranch) {
 	const { branch, number } = parseLanding(commit.subject, commit.bodyFirstLine, true, trackedBranch);
 	return number === null && commit.mergeRequest === null && branch !== null && namesBranch(branch, trackedBranch);
 }
+function pullFromItself(commit, trackedBranch, owner) {
+	if (owner === null || !commit.subject.endsWith(`/${trackedBranch}`)) return null;
+	const m = PULL_MERGE.exec(commit.subject);
+	if (m === null || (m[3] ?? "") !== trackedBranch || (m[2] ?? "").toLowerCase() !== owner.toLowerCase()) return null;
+	return Number(m[1]);
+}
+function landsPull(commit, trackedBranch) {
+	const landing = parseLanding(commit.subject, commit.bodyFirstLine, commit.parents.length > 1, trackedBranch, commit.mergeRequest);
+	return landing.number !== null || landing.mergeRequest !== null;
+}
 function sideLine(from, commits, landed) {
 	const side = [];
 	let commit = commits.get(from);
-	for (; commit !== void 0 && !landed.has(commit.sha); commit = commits.get(commit.parents[0] ?? "")) side.push(commit);
-	return commit === void 0 ? [] : side.reverse();
+	let last;
+	for (; commit !== void 0 && !landed.has(commit.sha); commit = commits.get(commit.parents[0] ?? "")) {
+		side.push(commit);
+		last = commit;
+	}
+	side.reverse();
+	if (commit !== void 0) return {
+		side,
+		end: "line"
+	};
+	return {
+		side,
+		end: last !== void 0 && last.parents.length === 0 ? "root" : "edge"
+	};
 }
-var BRANCH_MERGE;
+var BRANCH_MERGE, PULL_MERGE;
 var init_tracked_line = __esmMin((() => {
 	init_message();
 	BRANCH_MERGE = /^Merge (?:remote-tracking )?(?:branch )?'/;
+	PULL_MERGE = /^Merge pull request #(\d+) from ([^/\s]+)\/(\S+)$/;
 }));
 // src/model/size-filter.ts
 function sizeFilter(gitattributes, extraExcluded = []) {
@@ -31256,17 +31317,19 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 		if (read >= LARGE_HISTORY) await collectGarbageAfterIo();
 		if (read >= LARGE_HISTORY && process.memoryUsage().heapUsed >= LARGE_LIVE_HISTORY) growHeapSlowly();
 		o.onCommits?.(read);
-		const { line: firstParent, pulled } = trackedLine(branch.tip, commits, branch.name);
+		const { line: firstParent, pulled, pulling, pullsFromItself } = trackedLine(branch.tip, commits, branch.name, o.owner);
 		const commitOf = (sha) => commits.get(sha) ?? pulls.loaded.get(sha);
 		const onRelease = releaseAmong(lines, firstParent, commitOf);
 		const pullCommits = splitPullCommits(pulls.walked, pulls.loaded, (sha) => onRelease.all.has(sha));
 		if (read >= LARGE_HISTORY && pulls.walked.size > 0) collectGarbage();
 		const changes = buildChanges({
 			firstParent,
+			pulling,
+			...pulled.length > 0 && { pulled: new Set(pulled) },
 			commits,
 			trackedBranch: branch.name,
 			pulls: pullCommits,
-			pullHeads: pulls.heads,
+			pullHeads: pullsFromItself.size === 0 ? pulls.heads : new Map([...pulls.heads].filter(([, n]) => !pullsFromItself.has(n))),
 			release: onRelease.all,
 			releaseLines: onRelease.lines,
 			tagged: new Set(release.tagShas),
@@ -40084,7 +40147,10 @@ function syncedPullsNote(inWindow, trackedBranch, unnamedLine = null) {
 	const carrying = carryingSyncs(inWindow);
 	if (carrying === null) return null;
 	const { syncs, carried, all } = carrying;
-	const lineOf = (c) => c.branch === null ? null : c.branch.replace(/^(?:origin|upstream)\//, "");
+	const lineOf = (c) => {
+		const line = c.branch === null ? null : c.branch.replace(/^(?:origin|upstream)\//, "");
+		return line === trackedBranch ? null : line;
+	};
 	const named = [...new Set(syncs.flatMap((c) => lineOf(c) ?? []))];
 	const lines = named.length === 0 && unnamedLine !== null ? [unnamedLine] : named;
 	const where = lines.length === 0 ? "another line" : andList(lines.map((b) => `\`${b}\``));
@@ -45615,6 +45681,7 @@ async function auditWith(options, reads, times, window) {
 		botPattern: settings.botPattern,
 		pullsUrl: pullsUrl(remote),
 		mergeRequestsUrl: mergeRequestsUrl(remote),
+		owner: remote?.owner ?? null,
 		forPulls: gh !== null,
 		onCommits: (count) => progress({
 			step: reading,

@@ -114,7 +114,16 @@ export async function readGitChanges(
   release: { tips: ReleaseTips; tagShas: readonly string[]; tagNames?: ReadonlyMap<string, readonly string[]> },
   sizes: SizesRead,
   pullRefs: Promise<PullHeads>,
-  o: { ai: AiCatalogue; botPattern: Pattern | null; pullsUrl: string | null; mergeRequestsUrl: string | null; forPulls: boolean; onCommits?: (count: number) => void },
+  o: {
+    ai: AiCatalogue;
+    botPattern: Pattern | null;
+    pullsUrl: string | null;
+    mergeRequestsUrl: string | null;
+    /** the repository's owner, when its remote names it: a pull request from a branch of its own tells from a fork's */
+    owner: string | null;
+    forPulls: boolean;
+    onCommits?: (count: number) => void;
+  },
 ): Promise<GitModel> {
   const exclude = boundary ? [boundary.sha] : [];
   let read = 0;
@@ -137,7 +146,7 @@ export async function readGitChanges(
     if (read >= LARGE_HISTORY && process.memoryUsage().heapUsed >= LARGE_LIVE_HISTORY) growHeapSlowly();
     o.onCommits?.(read);
     // the first-parent line, with the sides of the branch's merges of itself (`git pull`) landed before them
-    const { line: firstParent, pulled } = trackedLine(branch.tip, commits, branch.name);
+    const { line: firstParent, pulled, pulling, pullsFromItself } = trackedLine(branch.tip, commits, branch.name, o.owner);
     const commitOf = (sha: string): Commit | undefined => commits.get(sha) ?? pulls.loaded.get(sha);
     const onRelease = releaseAmong(lines, firstParent, commitOf);
     const pullCommits = splitPullCommits(pulls.walked, pulls.loaded, (sha) => onRelease.all.has(sha));
@@ -146,10 +155,13 @@ export async function readGitChanges(
     if (read >= LARGE_HISTORY && pulls.walked.size > 0) collectGarbage();
     const changes = buildChanges({
       firstParent,
+      pulling,
+      ...(pulled.length > 0 && { pulled: new Set(pulled) }),
       commits,
       trackedBranch: branch.name,
       pulls: pullCommits,
-      pullHeads: pulls.heads,
+      // a pull request from the branch itself (analog's `beta` into main) has the branch's own last landing for its head
+      pullHeads: pullsFromItself.size === 0 ? pulls.heads : new Map([...pulls.heads].filter(([, n]) => !pullsFromItself.has(n))),
       release: onRelease.all,
       releaseLines: onRelease.lines,
       tagged: new Set(release.tagShas),

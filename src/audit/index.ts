@@ -122,7 +122,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   const reading = `reading history of ${branch.name}`;
   progress({ step: reading, count: 0, unit: 'commits' });
   const model = await readGitChanges(repo, branch, boundary, release, sizes, reads.pullRefs, {
-    ai: settings.ai, botPattern: settings.botPattern, pullsUrl: pullsUrl(remote), mergeRequestsUrl: mergeRequestsUrl(remote), forPulls: gh !== null,
+    ai: settings.ai, botPattern: settings.botPattern, pullsUrl: pullsUrl(remote), mergeRequestsUrl: mergeRequestsUrl(remote), owner: remote?.owner ?? null, forPulls: gh !== null,
     onCommits: (count) => progress({ step: reading, count, unit: 'commits' }),
   });
   const { sizes: sizesRead, pullRefs: hasPullRefs } = model;

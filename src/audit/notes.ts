@@ -71,8 +71,12 @@ export function syncedPullsNote(inWindow: readonly Change[], trackedBranch: stri
   const carrying = carryingSyncs(inWindow);
   if (carrying === null) return null;
   const { syncs, carried, all } = carrying;
-  // `origin/main` and `main` are one line (kit's merges of main say both)
-  const lineOf = (c: Change): string | null => (c.branch === null ? null : c.branch.replace(/^(?:origin|upstream)\//, ''));
+  // `origin/main` and `main` are one line (kit's merges of main say both); a sync named for the tracked branch
+  // itself (a fork's, which trackedLine did not land) names no line to run on: the note would send the reader where they are
+  const lineOf = (c: Change): string | null => {
+    const line = c.branch === null ? null : c.branch.replace(/^(?:origin|upstream)\//, '');
+    return line === trackedBranch ? null : line;
+  };
   const named = [...new Set(syncs.flatMap((c) => lineOf(c) ?? []))];
   const lines = named.length === 0 && unnamedLine !== null ? [unnamedLine] : named;
   const where = lines.length === 0 ? 'another line' : andList(lines.map((b) => `\`${b}\``));

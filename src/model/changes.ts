@@ -15,6 +15,13 @@ import { endsWithNumber, withoutNumber } from './title-number.js';
 export interface BuildChangesInput {
   /** first-parent commits of the tracked branch, oldest first */
   firstParent: Commit[];
+  /**
+   * the merges of the branch itself whose sides trackedLine landed (a pull request from the branch among them): each
+   * a sync that lands nothing of its own; absent: none
+   */
+  pulling?: ReadonlySet<string>;
+  /** the landings trackedLine brought in from those merges' sides; absent: none */
+  pulled?: ReadonlySet<string>;
   /** every commit read, by sha (side commits included) */
   commits: Map<string, Commit>;
   trackedBranch: string;
@@ -99,6 +106,8 @@ export function buildChanges(input: BuildChangesInput): Change[] {
   const rebases = new RebaseIndex(input.pulls, input.release, rules.landed, named);
   const changes: Change[] = [];
   const trailerGroups = new Map<string, Group>();
+  // each squash by its pull request, author and subject, where sides were pulled in: one landing on the other line is that one again
+  const squashes = new Map<string, Change>();
   const line = input.firstParent;
   for (let i = 0; i < line.length; i++) {
     const commit = line[i] as Commit;
@@ -138,6 +147,13 @@ export function buildChanges(input: BuildChangesInput): Change[] {
         change.forkPoints = input.pulls.get(run.number)?.forkPoints ?? [];
         i += run.length - 1;
       } else if (landing.number !== null) {
+        const key = `${landing.number}\x1f${commit.authorEmail}\x1f${commit.subject}`;
+        const copied = input.pulled === undefined ? undefined : squashes.get(key);
+        // only from the other line: on one line a squash landed again further on is a reland (after its revert)
+        if (copied !== undefined && input.pulled?.has(copied.sha) !== input.pulled?.has(commit.sha)) {
+          landedElsewhere(copied, commit, rules);
+          continue;
+        }
         const previous = changes[changes.length - 1];
         if (previous !== undefined && landedAgain(previous, commit, line[i - 1], landing.number)) {
           landAgain(previous, commit, rules);
@@ -146,6 +162,7 @@ export function buildChanges(input: BuildChangesInput): Change[] {
         // a squash that also carries a PR-URL trailer is still a squash: its pull ref gives its commits
         change = squashChange(commit, landing.number, withoutNumber(landing.title), input, rules);
         if (commit.landingUrl !== null) change.url = safeUrl(commit.landingUrl);
+        if (input.pulled !== undefined) squashes.set(key, change);
       } else if (closed !== null) {
         rebases.took(closed);
         change = squashChange(commit, closed, commit.subject, input, rules);
@@ -265,7 +282,7 @@ function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, r
   // a merge of the branch itself brings nothing once trackedLine landed its side (`git pull`); one whose side still
   // brings commits merged another history's branch of that name: a project merged in, a change (git.git's gitk)
   const otherHistory = walk.commits.length > 0 && landing.branch !== null && namesBranch(landing.branch, input.trackedBranch) && !isReleaseLine(landing.branch);
-  const sync = (landing.sync && !otherHistory) || mergesReleasedLine(landing, walk, input)
+  const sync = input.pulling?.has(commit.sha) === true || (landing.sync && !otherHistory) || bringsNothing(landing, walk) || mergesReleasedLine(landing, walk, input)
     || (!isReleasePull(commit, landing, walk, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input) || mergesLineAgain(commit, walk, landing, input, rules.onLine)));
   const change = baseChange(commit, sync ? 'sync' : 'merge', landing.number, landing.title, input);
   change.branch = landing.branch;
@@ -376,6 +393,16 @@ function isReleasePull(commit: Commit, landing: Landing, walk: SideWalk, input: 
 }
 
 /**
+ * Whether a merge that lands no pull request brings nothing the branch had not landed already: a sync, no unit of
+ * work. analog's `beta` merged main in (`Merge branch 'main' into beta`) and was later fast-forwarded to main, so
+ * main's line is the branch's own (see trackedLine) and each such merge's side was landed before it: read as changes,
+ * 15 merges of its half year to September 2026 counted with no commit and a deploy wait of 0.
+ */
+function bringsNothing(landing: Landing, walk: SideWalk): boolean {
+  return walk.commits.length === 0 && walk.helpers.length === 0 && landing.number === null && landing.mergeRequest === null;
+}
+
+/**
  * A pull request from a release line by its name whose side holds a commit a release tag names merges the released
  * line back (SPEC section 1: a merge of a release line is a sync), even when the line went on past its tag and no
  * ref keeps it: pip's `Merge pull request #13951 from sbidoul/release/26.1` brings `Update AUTHORS.txt`, `Bump for
@@ -475,6 +502,17 @@ function landAgain(change: Change, commit: Commit, rules: Rules): void {
   change.commitShas = unique([...change.commitShas, commit.sha]);
   change.sha = commit.sha;
   change.mergedAt = commit.committedAt;
+  rules.landed.add(commit);
+}
+
+/**
+ * `commit`, a squash of `change`'s pull request again (its number, author email and subject) on the other of the two
+ * lines trackedLine joined, is that change landed again: no change of its own, and the change keeps its first
+ * landing. analog's fixes merged into `beta` and landed on main as well within minutes (#2259 cherry-picked, #2306
+ * squashed again) are both on beta's line once beta was fast-forwarded to main: read apart, each counted twice.
+ */
+function landedElsewhere(change: Change, commit: Commit, rules: Rules): void {
+  change.commitShas = unique([...change.commitShas, commit.sha]);
   rules.landed.add(commit);
 }
 
