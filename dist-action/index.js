@@ -24345,15 +24345,15 @@ function parseLanding(subject, bodyFirstLine, merge, trackedBranch, mergeRequest
 		sync: false,
 		title: subject
 	};
-	let m = /^Merge pull request #(\d+) from (\S+)/.exec(subject);
-	if (m) return {
-		number: Number(m[1]),
+	const pull = githubPullMerge(subject);
+	if (pull) return {
+		number: pull.number,
 		mergeRequest: null,
-		branch: stripOwner(m[2] ?? ""),
+		branch: stripOwner(pull.head),
 		sync: false,
 		title: bodyFirstLine || subject
 	};
-	m = /^Merge pull request '(.*)' \(#(\d+)\) from (\S+) into \S+$/.exec(subject);
+	let m = /^Merge pull request '(.*)' \(#(\d+)\) from (\S+) into \S+$/.exec(subject);
 	if (m) return {
 		number: Number(m[2]),
 		mergeRequest: null,
@@ -24406,6 +24406,14 @@ function parseLanding(subject, bodyFirstLine, merge, trackedBranch, mergeRequest
 		title: subject
 	};
 }
+function githubPullMerge(subject) {
+	const m = GITHUB_PULL_MERGE.exec(subject);
+	return m === null ? null : {
+		number: Number(m[1]),
+		head: m[2] ?? "",
+		whole: m[0].length === subject.length
+	};
+}
 function bitbucketLanding(subject, bodyFirstLine) {
 	let m = BITBUCKET_CLOUD.exec(subject);
 	if (m) return {
@@ -24454,7 +24462,7 @@ function mergeRequestFromUrl(url) {
 	const m = /\/merge_requests\/(\d+)/.exec(url);
 	return m ? Number(m[1]) : null;
 }
-var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, MAYBE_REFERS, CHERRY_PICKED, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, REVERT_SUBJECT, TYPED_GIT_REVERT, REVERT_FIRST_PARAGRAPH, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSIONLESS_RELEASE, VERSION_WORDS, DEVELOPMENT_ENDS, DEVELOPMENT_PHRASE, DEVELOPMENT_VERSION, NAMED_RELEASE, WRAPPED_NUMBER, BITBUCKET_CLOUD;
+var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, MAYBE_REFERS, CHERRY_PICKED, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, REVERT_SUBJECT, TYPED_GIT_REVERT, REVERT_FIRST_PARAGRAPH, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSIONLESS_RELEASE, VERSION_WORDS, DEVELOPMENT_ENDS, DEVELOPMENT_PHRASE, DEVELOPMENT_VERSION, NAMED_RELEASE, WRAPPED_NUMBER, GITHUB_PULL_MERGE, BITBUCKET_CLOUD;
 var init_message = __esmMin((() => {
 	init_compile$1();
 	init_release_lines();
@@ -24496,6 +24504,7 @@ var init_message = __esmMin((() => {
 	DEVELOPMENT_VERSION = /(?:dev|snapshot)\d*$/;
 	NAMED_RELEASE = new RegExp(String.raw`^[A-Za-z][\w.+-]{0,40}[ \t]+v?${VERSION_SET}$`, "i");
 	WRAPPED_NUMBER = /^[ \t]*(\(#\d+\))[ \t]*$/;
+	GITHUB_PULL_MERGE = /^Merge pull request #(\d+) from (\S+)/;
 	BITBUCKET_CLOUD = /^Merged in (\S+) \(pull request #(\d+)\)/;
 }));
 // src/model/own-commits.ts
@@ -30755,9 +30764,11 @@ function mergesTrackedBranch(commit, trackedBranch) {
 }
 function pullFromItself(commit, trackedBranch, owner) {
 	if (owner === null || !commit.subject.endsWith(`/${trackedBranch}`)) return null;
-	const m = PULL_MERGE.exec(commit.subject);
-	if (m === null || (m[3] ?? "") !== trackedBranch || (m[2] ?? "").toLowerCase() !== owner.toLowerCase()) return null;
-	return Number(m[1]);
+	const pull = githubPullMerge(commit.subject);
+	if (pull === null || !pull.whole) return null;
+	const slash = pull.head.indexOf("/");
+	if (slash <= 0 || pull.head.slice(slash + 1) !== trackedBranch || pull.head.slice(0, slash).toLowerCase() !== owner.toLowerCase()) return null;
+	return pull.number;
 }
 function landsPull(commit, trackedBranch) {
 	const landing = parseLanding(commit.subject, commit.bodyFirstLine, commit.parents.length > 1, trackedBranch, commit.mergeRequest);
@@ -30781,11 +30792,10 @@ function sideLine(from, commits, landed) {
 		end: last !== void 0 && last.parents.length === 0 ? "root" : "edge"
 	};
 }
-var BRANCH_MERGE, PULL_MERGE;
+var BRANCH_MERGE;
 var init_tracked_line = __esmMin((() => {
 	init_message();
 	BRANCH_MERGE = /^Merge (?:remote-tracking )?(?:branch )?'/;
-	PULL_MERGE = /^Merge pull request #(\d+) from ([^/\s]+)\/(\S+)$/;
 }));
 // src/model/size-filter.ts
 function sizeFilter(gitattributes, extraExcluded = []) {

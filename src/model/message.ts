@@ -254,11 +254,11 @@ export function parseLanding(subject: string, bodyFirstLine: string, merge: bool
   // #13696 from pytest-dev/release-8.4.2 (#13698)`, and #13696's pull ref is the release tag itself (33 commits of
   // the line, a first commit three months early, "deployed before merge")
   if (!merge && number !== null) return { number, mergeRequest: null, branch: null, sync: false, title: subject };
-  let m = /^Merge pull request #(\d+) from (\S+)/.exec(subject);
-  if (m) return { number: Number(m[1]), mergeRequest: null, branch: stripOwner(m[2] ?? ''), sync: false, title: bodyFirstLine || subject };
+  const pull = githubPullMerge(subject);
+  if (pull) return { number: pull.number, mergeRequest: null, branch: stripOwner(pull.head), sync: false, title: bodyFirstLine || subject };
   // Gitea's and Forgejo's (Codeberg's) merge commit: `Merge pull request 'Fix the parser' (#12) from ada/fix into
   // main`, the head `owner/repo:branch` for a fork's
-  m = /^Merge pull request '(.*)' \(#(\d+)\) from (\S+) into \S+$/.exec(subject);
+  let m = /^Merge pull request '(.*)' \(#(\d+)\) from (\S+) into \S+$/.exec(subject);
   if (m) return { number: Number(m[2]), mergeRequest: null, branch: headBranch(m[3] ?? ''), sync: false, title: m[1] || subject };
   m = /^Auto merge of #(\d+) - (\S+?),/.exec(subject);
   if (m) return { number: Number(m[1]), mergeRequest: null, branch: stripOwner(m[2] ?? ''), sync: false, title: bodyFirstLine || subject };
@@ -280,6 +280,18 @@ export function parseLanding(subject: string, bodyFirstLine: string, merge: bool
     if (branch !== null) return { number, mergeRequest: null, branch, sync, title: subject };
   }
   return { number, mergeRequest: null, branch: null, sync: false, title: subject };
+}
+
+// GitHub's merge commit of a pull request: `Merge pull request #12 from ada/fix-parser`, its head `owner/branch`
+const GITHUB_PULL_MERGE = /^Merge pull request #(\d+) from (\S+)/;
+
+/**
+ * The pull request and its head (`owner/branch`) that GitHub's merge subject names, and whether the head ends the
+ * subject; null for any other subject.
+ */
+export function githubPullMerge(subject: string): { number: number; head: string; whole: boolean } | null {
+  const m = GITHUB_PULL_MERGE.exec(subject);
+  return m === null ? null : { number: Number(m[1]), head: m[2] ?? '', whole: m[0].length === subject.length };
 }
 
 // Bitbucket Cloud's landing subject, whose pull request's title is the body's first line (which the history keeps

@@ -1,5 +1,5 @@
 import type { Commit } from '../domain.js';
-import { namesBranch, parseLanding } from './message.js';
+import { githubPullMerge, namesBranch, parseLanding } from './message.js';
 
 /** The tracked branch's line of landings, and which of them came in through a merge of the branch itself. */
 export interface TrackedLine {
@@ -108,9 +108,6 @@ function mergesTrackedBranch(commit: Commit, trackedBranch: string): boolean {
   return number === null && commit.mergeRequest === null && branch !== null && namesBranch(branch, trackedBranch);
 }
 
-// GitHub's merge of a pull request, its head `owner/branch`; the owner has no slash, a branch may
-const PULL_MERGE = /^Merge pull request #(\d+) from ([^/\s]+)\/(\S+)$/;
-
 /**
  * The pull request a merge of the line lands when its head is the tracked branch of the repository itself
  * (`owner`, from the remote), else null. Such a merge is on the branch's own line only when the branch was
@@ -123,9 +120,12 @@ const PULL_MERGE = /^Merge pull request #(\d+) from ([^/\s]+)\/(\S+)$/;
 function pullFromItself(commit: Commit, trackedBranch: string, owner: string | null): number | null {
   // the test every merge of a history of pull requests passes through: the regular expression only for a subject ending in the branch
   if (owner === null || !commit.subject.endsWith(`/${trackedBranch}`)) return null;
-  const m = PULL_MERGE.exec(commit.subject);
-  if (m === null || (m[3] ?? '') !== trackedBranch || (m[2] ?? '').toLowerCase() !== owner.toLowerCase()) return null;
-  return Number(m[1]);
+  const pull = githubPullMerge(commit.subject);
+  if (pull === null || !pull.whole) return null;
+  // the owner has no slash, a branch may
+  const slash = pull.head.indexOf('/');
+  if (slash <= 0 || pull.head.slice(slash + 1) !== trackedBranch || pull.head.slice(0, slash).toLowerCase() !== owner.toLowerCase()) return null;
+  return pull.number;
 }
 
 /** Whether a commit lands a pull request (or a GitLab merge request). */
