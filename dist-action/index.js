@@ -24666,12 +24666,16 @@ function buildChanges(input) {
 	const changes = [];
 	const trailerGroups = new Map();
 	const squashes = new Map();
+	const carried = new Map();
 	const line = input.firstParent;
 	for (let i = 0; i < line.length; i++) {
 		const commit = line[i];
 		let change;
-		if (commit.parents.length >= 2) change = mergeChange(commit, walkSide(commit, input.commits, claimed), input, rules);
-		else if (commit.landingUrl !== null && !endsWithNumber(commit.subject)) {
+		if (commit.parents.length >= 2) {
+			const walk = walkSide(commit, input.commits, claimed);
+			change = mergeChange(commit, walk, input, rules);
+			if (change.kind === "sync") carried.set(change, landedNumbers([...walk.commits, ...walk.helpers], input.trackedBranch));
+		} else if (commit.landingUrl !== null && !endsWithNumber(commit.subject)) {
 			const known = trailerGroups.get(commit.landingUrl);
 			if (known) {
 				extendGroup(known, [commit], rules);
@@ -24732,6 +24736,7 @@ function buildChanges(input) {
 			if (releaseCommit(commit, input.tagsOf) || postReleaseBump(commit, input.commits, input.tagsOf)) change.flags.push(RELEASE_COMMIT);
 		}
 	}
+	if (carried.size > 0) countCarried(changes, carried);
 	if (input.sizes !== void 0) applySizes(changes, input.sizes);
 	const position = new Map(line.map((c, i) => [c.sha, i]));
 	return changes.sort((a, b) => a.mergedAt - b.mergedAt || (position.get(a.sha) ?? 0) - (position.get(b.sha) ?? 0));
@@ -24792,6 +24797,29 @@ function walkSide(merge, commits, claimed) {
 		rooted
 	};
 }
+function landedNumbers(commits, trackedBranch) {
+	const numbers = [];
+	for (const c of commits) {
+		const n = landedNumber(c, trackedBranch);
+		if (n !== null) numbers.push(n);
+	}
+	return numbers;
+}
+function countCarried(changes, carried) {
+	const seen = new Set();
+	for (const c of changes) if (c.kind !== "sync" && c.number !== null) seen.add(c.number);
+	for (const change of changes) {
+		const numbers = carried.get(change);
+		if (numbers === void 0) continue;
+		let count = 0;
+		for (const n of numbers) {
+			if (seen.has(n)) continue;
+			seen.add(n);
+			count += 1;
+		}
+		change.carriedPulls = count;
+	}
+}
 function landedNumber(commit, trackedBranch) {
 	return parseLanding(commit.subject, commit.bodyFirstLine, commit.parents.length >= 2, trackedBranch).number;
 }
@@ -24802,10 +24830,8 @@ function mergeChange(commit, walk, input, rules) {
 	const change = baseChange(commit, sync ? "sync" : "merge", landing.number, landing.title, input);
 	change.branch = landing.branch;
 	const pull = landing.number !== null ? input.pulls.get(landing.number) : void 0;
-	if (sync) {
-		applyOwnCommits(change, walk.commits, walk.forkPoints, rules);
-		change.carriedPulls = [...walk.commits, ...walk.helpers].filter((c) => landedNumber(c, input.trackedBranch) !== null).length;
-	} else {
+	if (sync) applyOwnCommits(change, walk.commits, walk.forkPoints, rules);
+	else {
 		const imported = walk.rooted && input.shallow !== true ? importedHistory(walk, rules.onLine) : null;
 		const side = imported === null ? walk.commits : walk.commits.filter((c) => !imported.has(c.sha));
 		const fromPull = walk.commits.length === 0 && pull !== void 0;
@@ -48970,7 +48996,7 @@ var init_schema = __esmMin((() => {
 		]),
 		sha: string().describe("the landing commit: merge, squash or last commit"),
 		commits: count.nullable().describe("own commits; null when they are not in the clone"),
-		carriedPulls: count.optional().describe("a sync's: the pull requests it brought in, merged first on the line it merges (a GitFlow `development`, a `release` branch); absent when it brought in none, and from reports written before"),
+		carriedPulls: count.optional().describe("a sync's: the pull requests it brought in, merged first on the line it merges (a GitFlow `development`, a `release` branch), each once and none the tracked branch landed as well; absent when it brought in none, and from reports written before"),
 		additions: count.nullable(),
 		deletions: count.nullable(),
 		files: count.nullable(),

@@ -108,12 +108,16 @@ export function buildChanges(input: BuildChangesInput): Change[] {
   const trailerGroups = new Map<string, Group>();
   // each squash by its pull request, author and subject, where sides were pulled in: one landing on the other line is that one again
   const squashes = new Map<string, Change>();
+  // each sync's side's landings, by pull request number: counted once every change is read (countCarried)
+  const carried = new Map<Change, number[]>();
   const line = input.firstParent;
   for (let i = 0; i < line.length; i++) {
     const commit = line[i] as Commit;
     let change: Change;
     if (commit.parents.length >= 2) {
-      change = mergeChange(commit, walkSide(commit, input.commits, claimed), input, rules);
+      const walk = walkSide(commit, input.commits, claimed);
+      change = mergeChange(commit, walk, input, rules);
+      if (change.kind === 'sync') carried.set(change, landedNumbers([...walk.commits, ...walk.helpers], input.trackedBranch));
     } else if (commit.landingUrl !== null && !endsWithNumber(commit.subject)) {
       // trailer-linked: commits that name the same landing URL are one change, wherever they sit
       const known = trailerGroups.get(commit.landingUrl);
@@ -187,6 +191,7 @@ export function buildChanges(input: BuildChangesInput): Change[] {
       if (releaseCommit(commit, input.tagsOf) || postReleaseBump(commit, input.commits, input.tagsOf)) change.flags.push(RELEASE_COMMIT);
     }
   }
+  if (carried.size > 0) countCarried(changes, carried);
   if (input.sizes !== undefined) applySizes(changes, input.sizes);
   // trailer groups land over several commits: order by when the last one landed, and changes landed in the
   // same second (a rebase merge commits them all at once) in history order, which later steps rely on
@@ -272,6 +277,39 @@ function walkSide(merge: Commit, commits: Map<string, Commit>, claimed: Set<stri
   return { commits: found, helpers, forkPoints, rooted };
 }
 
+/** The pull requests the commits say they landed, in their order (a number landed twice is there twice). */
+function landedNumbers(commits: readonly Commit[], trackedBranch: string): number[] {
+  const numbers: number[] = [];
+  for (const c of commits) {
+    const n = landedNumber(c, trackedBranch);
+    if (n !== null) numbers.push(n);
+  }
+  return numbers;
+}
+
+/**
+ * Sets each sync's `carriedPulls`: the pull requests its side landed that no other change of the line is, each
+ * counted by the first sync that brought it. react-router merged its pull requests into `release` and that into main:
+ * the notes say when such syncs hold most of them, and those are work the report does not measure. A fix squashed on
+ * both lines (analog's #2259, on `beta` and on main minutes apart) is measured where the line holds it, and a pull
+ * request landed twice on the other line is one pull request.
+ */
+function countCarried(changes: readonly Change[], carried: ReadonlyMap<Change, readonly number[]>): void {
+  const seen = new Set<number>();
+  for (const c of changes) if (c.kind !== 'sync' && c.number !== null) seen.add(c.number);
+  for (const change of changes) {
+    const numbers = carried.get(change);
+    if (numbers === undefined) continue;
+    let count = 0;
+    for (const n of numbers) {
+      if (seen.has(n)) continue;
+      seen.add(n);
+      count += 1;
+    }
+    change.carriedPulls = count;
+  }
+}
+
 /** The pull request a commit says it landed (`Merge pull request #N`, a squash's `(#N)`), read as a first-parent commit would be; else null. */
 function landedNumber(commit: Commit, trackedBranch: string): number | null {
   return parseLanding(commit.subject, commit.bodyFirstLine, commit.parents.length >= 2, trackedBranch).number;
@@ -289,9 +327,6 @@ function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, r
   const pull = landing.number !== null ? input.pulls.get(landing.number) : undefined;
   if (sync) {
     applyOwnCommits(change, walk.commits, walk.forkPoints, rules);
-    // react-router merged its pull requests into `release` and that into main: the notes say when such syncs hold most of them
-    // (the line's first merge has a parent on the tracked branch: a helper of the walk's, counted too)
-    change.carriedPulls = [...walk.commits, ...walk.helpers].filter((c) => landedNumber(c, input.trackedBranch) !== null).length;
   } else {
     const imported = walk.rooted && input.shallow !== true ? importedHistory(walk, rules.onLine) : null;
     const side = imported === null ? walk.commits : walk.commits.filter((c) => !imported.has(c.sha));

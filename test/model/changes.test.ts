@@ -228,6 +228,21 @@ describe('a line merged again (GitFlow)', () => {
     expect(second).toMatchObject({ id: '#9', kind: 'sync', carriedPulls: 2 });
   });
 
+  it('counts the pull requests a sync carries once each, and not one the line itself landed too', () => {
+    // on the line since #3: #4, #4 again (relanded), #5, #6; main squashed #5 too (a fix landed on both lines)
+    const side = [...line(0), ...[4, 4, 5, 6].map((n, i) => commit(`t${i}`, { parents: [i === 0 ? 's2' : `t${i - 1}`], at: h(20 + i), subject: `Fix ${n} (#${n})` }))];
+    const first = commit('r1', { parents: ['m0', 's2'], at: h(10), subject: 'Release 1.0 (#3)' });
+    const fix = commit('fix5', { parents: ['r1'], at: h(30), subject: 'Fix 5 (#5)' });
+    const second = commit('r2', { parents: ['fix5', 't3'], at: h(40), subject: 'Release 1.1 (#9)' });
+    const changes = buildChanges(input([m0, first, fix, second], side));
+    expect(changes.slice(1).map((c) => [c.id, c.kind, c.carriedPulls])).toEqual([
+      ['#3', 'merge', undefined],
+      ['#5', 'squash', undefined],
+      // #4 and #6: the side's four landings less #4's second and #5, which main measures
+      ['#9', 'sync', 2],
+    ]);
+  });
+
   it('keeps a merge of it a change when one pull request landed on it since (a stacked pull request lands one)', () => {
     expect(merges(1)[2]).toMatchObject({ id: '#9', kind: 'merge', commits: 1 });
     // a commit of the merged pull request's own that names it, `Release 1.1 (#9)`, is no other's landing
