@@ -24146,11 +24146,13 @@ function aiFactsOf(findings) {
 }
 function distinct(findings) {
 	const kept = [];
-	const lines = new Set();
+	const at = new Map();
 	for (const finding of findings) {
-		if (lines.has(finding.line)) continue;
-		lines.add(finding.line);
-		kept.push(finding);
+		const i = at.get(finding.line);
+		if (i === void 0) {
+			at.set(finding.line, kept.length);
+			kept.push(finding);
+		} else if (RANK[finding.strength] > RANK[kept[i].strength]) kept[i] = finding;
 	}
 	return kept;
 }
@@ -24161,6 +24163,13 @@ function setAiFindings(change, findings) {
 	delete change.aiWeakEvidence;
 	Object.assign(change, aiFactsOf(findings));
 	if (findings.length > 0) change.aiFindings = distinct(findings);
+}
+function agentCommitEvidence(findings, commits, began) {
+	if (began || findings.length * 2 > commits) return [...findings];
+	return findings.map((f) => ({
+		...f,
+		strength: "assisted"
+	}));
 }
 function addAiFindings(change, findings) {
 	if (findings.length === 0) return;
@@ -25083,10 +25092,15 @@ function applyOwnCommits(change, own, forkPoints, rules) {
 	change.firstCommitAt = firstAt;
 	change.lastCommitAt = last;
 	const evidence = own.flatMap((c) => c.aiEvidence);
+	const agents = [];
+	let began = false;
 	for (const c of own) {
 		const agent = rules.ai.author(c.authorName, c.authorEmail);
-		if (agent) evidence.push(agent);
+		if (agent === null) continue;
+		agents.push(agent);
+		if (c === first) began = true;
 	}
+	append(evidence, agentCommitEvidence(agents, own.length, began));
 	setAiFindings(change, evidence);
 	if (change.kind === "merge" || change.kind === "sync") {
 		change.author = first.authorName;
@@ -26095,15 +26109,21 @@ var init_github_deploys = __esmMin((() => {}));
 // src/model/ai/pull.ts
 function pullAiEvidence(pull, catalogue = compileCatalogue()) {
 	const found = [];
-	for (const commit of pull.commits) {
+	const agents = [];
+	let began = false;
+	pull.commits.forEach((commit, i) => {
 		const email = commit.authorEmail ?? "";
 		const by = email === "" ? null : catalogue.author("", email);
-		if (by) found.push({
-			...by,
-			line: `commit author: ${email}`
-		});
+		if (by) {
+			agents.push({
+				...by,
+				line: `commit author: ${email}`
+			});
+			if (i === 0) began = true;
+		}
 		append(found, catalogue.message(commit.message));
-	}
+	});
+	append(found, agentCommitEvidence(agents, pull.commits.length, began));
 	for (const label of pull.labels) {
 		const finding = catalogue.label(label);
 		if (finding) found.push(finding);
@@ -26117,6 +26137,7 @@ function pullAiEvidence(pull, catalogue = compileCatalogue()) {
 }
 var init_pull = __esmMin((() => {
 	init_compile$1();
+	init_facts();
 	init_lists$1();
 }));
 // src/model/pull-events.ts

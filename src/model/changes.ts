@@ -1,7 +1,7 @@
 import { RELEASE_COMMIT, type AiFinding, type Change, type ChangeKind, type Commit, type Size } from '../domain.js';
 import type { Tester } from '../patterns.js';
 import { compileCatalogue, type AiCatalogue } from './ai/compile.js';
-import { addAiFindings, setAiFindings } from './ai/facts.js';
+import { addAiFindings, agentCommitEvidence, setAiFindings } from './ai/facts.js';
 import { isBot } from './bots.js';
 import { isVersionBump, isVersionlessRelease, mergeRequestFromUrl, namedReleaseVersion, namesBranch, numberFromUrl, opensDevelopment, ownBumpVersion, parseLanding, type Landing } from './message.js';
 import { CopyIndex, carriedOver, ownCommits, pullRefCommits, type OwnCommitRules } from './own-commits.js';
@@ -748,11 +748,16 @@ function applyOwnCommits(change: Change, own: Commit[], forkPoints: string[], ru
   change.firstCommitAt = firstAt;
   change.lastCommitAt = last;
   const evidence = own.flatMap((c) => c.aiEvidence);
-  // an AI agent that wrote commits of the change made it AI-assisted work
+  // an AI agent that wrote commits of the change made it AI-assisted work, the agent's or a person's it added to
+  const agents: AiFinding[] = [];
+  let began = false;
   for (const c of own) {
     const agent = rules.ai.author(c.authorName, c.authorEmail);
-    if (agent) evidence.push(agent);
+    if (agent === null) continue;
+    agents.push(agent);
+    if (c === first) began = true;
   }
+  append(evidence, agentCommitEvidence(agents, own.length, began));
   setAiFindings(change, evidence);
   // a merge's author is who merged it; the work is its first own commit's author's (a squash's author is
   // already the pull request's: GitHub writes it)

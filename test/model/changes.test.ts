@@ -471,6 +471,36 @@ describe('bots and AI agents', () => {
     expect(sq).toMatchObject({ author: 'renovate[bot]', bot: true, commits: 1, firstCommitAt: h(5) });
   });
 
+  it('reads an agent\'s commits as the agent\'s change when it began it or wrote most of it, else as assisted', () => {
+    const copilot = { authorName: 'copilot-swe-agent[bot]', authorEmail: '198982749+Copilot@users.noreply.github.com' };
+    // vuejs/core's #12125: a person's pull request whose conflicts the agent resolved later, two commits of five
+    const added = [commit('a1', { parents: ['m0'], at: h(1) }), commit('a2', { parents: ['a1'], at: h(2) }), commit('a3', { parents: ['a2'], at: h(3), ...copilot }), commit('a4', { parents: ['a3'], at: h(4), ...copilot }), commit('a5', { parents: ['a4'], at: h(5) })];
+    // the agent's pull request (its `Initial plan` first), a person's fix last
+    const began = [commit('b1', { parents: ['m0'], at: h(11), ...copilot }), commit('b2', { parents: ['b1'], at: h(12) })];
+    // a person's first commit, then the agent's three of four
+    const most = [commit('c1', { parents: ['m0'], at: h(21) }), ...[2, 3, 4].map((n) => commit(`c${n}`, { parents: [`c${n - 1}`], at: h(20 + n), ...copilot }))];
+    const line = [
+      m0,
+      commit('pa', { parents: ['m0', 'a5'], at: h(10), subject: 'Merge pull request #1 from ada/one' }),
+      commit('pb', { parents: ['pa', 'b2'], at: h(20), subject: 'Merge pull request #2 from ada/two' }),
+      commit('pc', { parents: ['pb', 'c4'], at: h(30), subject: 'Merge pull request #3 from ada/three' }),
+    ];
+    const line1 = 'author: copilot-swe-agent[bot]';
+    expect(buildChanges(input(line, [...added, ...began, ...most])).slice(1).map((c) => [c.id, c.author, c.aiEvidence, c.aiTools, c.aiStrength])).toEqual([
+      ['#1', 'Ada Lovelace', [line1], ['copilot'], 'assisted'],
+      ['#2', 'copilot-swe-agent[bot]', [line1], ['copilot'], 'agent'],
+      ['#3', 'Ada Lovelace', [line1], ['copilot'], 'agent'],
+    ]);
+  });
+
+  it('reads a squash the agent authored (it opened the pull request) as the agent\'s, whoever began the commits', () => {
+    const copilot = { authorName: 'copilot-swe-agent[bot]', authorEmail: '198982749+Copilot@users.noreply.github.com' };
+    const line = [m0, commit('sq', { parents: ['m0'], at: h(10), subject: 'Fix the parser (#5)', ...copilot })];
+    const own = [commit('p1', { at: h(1) }), commit('p2', { at: h(2) }), commit('p3', { at: h(3), ...copilot })];
+    const [, sq] = buildChanges(input(line, [], { pulls: pulls({ 5: own }) }));
+    expect(sq).toMatchObject({ commits: 3, aiEvidence: ['author: copilot-swe-agent[bot]'], aiStrength: 'agent' });
+  });
+
   // the tags on each commit of a test's history, by the commit's short name
   const tagsOn = (tags: ReadonlyMap<string, string[]>) => (c: Commit): readonly string[] => [...tags].find(([name]) => sha(name) === c.sha)?.[1] ?? [];
 

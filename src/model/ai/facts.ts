@@ -18,7 +18,7 @@ export interface AiFacts {
  * What `findings` say (SPEC section 5): the lines that make a change AI-assisted (agent and assisted strength), its
  * weak lines apart, the tools (those of its AI-assisted evidence, else of its weak evidence) and the strength of
  * its strongest evidence; only `aiEvidence` (empty) when there is none. Weak evidence alone does not make a change
- * AI-assisted. Each line counts once, as the first finding that holds it.
+ * AI-assisted. Each line counts once, where it first stands, at the strongest strength it was read with.
  */
 export function aiFactsOf(findings: readonly AiFinding[]): AiFacts {
   if (findings.length === 0) return { aiEvidence: [] };
@@ -35,13 +35,17 @@ export function aiFactsOf(findings: readonly AiFinding[]): AiFacts {
   };
 }
 
+// a line read at two strengths keeps the stronger: an agent's commit in a person's change is assisted evidence, the
+// same agent as the squash's author (it opened the pull request) is the agent's
 function distinct(findings: readonly AiFinding[]): AiFinding[] {
   const kept: AiFinding[] = [];
-  const lines = new Set<string>();
+  const at = new Map<string, number>();
   for (const finding of findings) {
-    if (lines.has(finding.line)) continue;
-    lines.add(finding.line);
-    kept.push(finding);
+    const i = at.get(finding.line);
+    if (i === undefined) {
+      at.set(finding.line, kept.length);
+      kept.push(finding);
+    } else if (RANK[finding.strength] > RANK[(kept[i] as AiFinding).strength]) kept[i] = finding;
   }
   return kept;
 }
@@ -54,6 +58,17 @@ export function setAiFindings(change: Change, findings: readonly AiFinding[]): v
   delete change.aiWeakEvidence;
   Object.assign(change, aiFactsOf(findings));
   if (findings.length > 0) change.aiFindings = distinct(findings);
+}
+
+/**
+ * The evidence of an AI agent's commits among a change's `commits` (SPEC section 5): the agent's own work (agent
+ * strength) when it `began` the change or wrote most of its commits; else a person's change the agent added to, read
+ * as a co-author's (assisted). vuejs/core's #12125 is a person's pull request of 2024 whose conflicts Copilot's agent
+ * resolved in 2026, in two commits of eight.
+ */
+export function agentCommitEvidence(findings: readonly AiFinding[], commits: number, began: boolean): AiFinding[] {
+  if (began || findings.length * 2 > commits) return [...findings];
+  return findings.map((f): AiFinding => ({ ...f, strength: 'assisted' }));
 }
 
 /**

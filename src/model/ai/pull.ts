@@ -1,5 +1,6 @@
 import type { AiFinding } from '../../domain.js';
 import { compileCatalogue, type AiCatalogue } from './compile.js';
+import { agentCommitEvidence } from './facts.js';
 import { append } from '../../lists.js';
 
 /** What a pull request says of AI tools, in any state: merged, open or closed (GitHub mode). */
@@ -22,12 +23,19 @@ export interface PullAiInput {
  */
 export function pullAiEvidence(pull: PullAiInput, catalogue: AiCatalogue = compileCatalogue()): AiFinding[] {
   const found: AiFinding[] = [];
-  for (const commit of pull.commits) {
+  // an agent's commits: its own pull request when it began it (GitHub lists the commits oldest first) or wrote most of them
+  const agents: AiFinding[] = [];
+  let began = false;
+  pull.commits.forEach((commit, i) => {
     const email = commit.authorEmail ?? '';
     const by = email === '' ? null : catalogue.author('', email);
-    if (by) found.push({ ...by, line: `commit author: ${email}` });
+    if (by) {
+      agents.push({ ...by, line: `commit author: ${email}` });
+      if (i === 0) began = true;
+    }
     append(found, catalogue.message(commit.message));
-  }
+  });
+  append(found, agentCommitEvidence(agents, pull.commits.length, began));
   for (const label of pull.labels) {
     const finding = catalogue.label(label);
     if (finding) found.push(finding);

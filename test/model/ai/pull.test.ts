@@ -33,9 +33,13 @@ describe('a pull request\'s AI evidence', () => {
 
   it('reads the description\'s footer, its commits\' messages and authors, and the configured labels', () => {
     expect(facts({ body: 'Fixes the parser.\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)' }).aiEvidence).toEqual(['PR body: 🤖 Generated with [Claude Code](https://claude.com/claude-code)']);
+    // a person's pull request the agent added one commit of two to: assisted, as a co-author's
     expect(facts({ commits: [{ message: 'Fix\n\nMade-with: Cursor', authorEmail: 'ada@example.com' }, { message: 'Tidy', authorEmail: 'cursoragent@cursor.com' }] })).toMatchObject({
-      aiEvidence: ['Made-with: Cursor', 'commit author: cursoragent@cursor.com'], aiTools: ['cursor'], aiStrength: 'agent',
+      aiEvidence: ['Made-with: Cursor', 'commit author: cursoragent@cursor.com'], aiTools: ['cursor'], aiStrength: 'assisted',
     });
+    // the agent began it (GitHub lists the commits oldest first), or wrote most of its commits: the agent's
+    expect(facts({ commits: [{ message: 'Initial plan', authorEmail: 'cursoragent@cursor.com' }, { message: 'Tidy', authorEmail: 'ada@example.com' }] }).aiStrength).toBe('agent');
+    expect(facts({ commits: [{ message: 'Fix', authorEmail: 'ada@example.com' }, { message: 'Tidy', authorEmail: 'cursoragent@cursor.com' }, { message: 'Test', authorEmail: 'cursoragent@cursor.com' }] }).aiStrength).toBe('agent');
     expect(facts({ labels: ['ai-assisted', 'bug'] }, compileCatalogue({ labels: ['ai-assisted'] }))).toEqual({ aiEvidence: ['label: ai-assisted'], aiTools: ['configured'], aiStrength: 'assisted' });
     expect(facts({ labels: ['ai-assisted'] }).aiStrength).toBeUndefined();
   });
