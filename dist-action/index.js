@@ -40204,16 +40204,17 @@ function syncedPullsNote(inWindow, trackedBranch, unnamedLine = null) {
 	const carrying = carryingSyncs(inWindow);
 	if (carrying === null) return null;
 	const { syncs, carried, all } = carrying;
-	const lineOf = (c) => {
-		const line = c.branch === null ? null : c.branch.replace(/^(?:origin|upstream)\//, "");
-		return line === trackedBranch ? null : line;
-	};
+	const lineOf = (c) => landedLineOf(c, trackedBranch);
 	const named = [...new Set(syncs.flatMap((c) => lineOf(c) ?? []))];
 	const lines = named.length === 0 && unnamedLine !== null ? [unnamedLine] : named;
 	const where = lines.length === 0 ? "another line" : andList(lines.map((b) => `\`${b}\``));
 	const latest = syncs.reduce((last, c) => lineOf(c) !== null && (last === null || c.mergedAt > last.mergedAt) ? c : last, null);
 	const run = lines.length === 1 ? ` Run with --branch ${lines[0]} to measure them where they landed.` : latest === null ? "" : ` Run with --branch ${lineOf(latest)}, the line of the latest sync, to measure those that landed there.`;
 	return `${carried} of the window's ${plural$1(all, "pull request")} landed first on ${where} and reached ${trackedBranch} through ${plural$1(syncs.length, "sync")}: a sync is left out of every figure, so their work is not measured here.${run}`;
+}
+function landedLineOf(c, trackedBranch) {
+	const line = c.branch === null ? null : c.branch.replace(/^(?:origin|upstream)\//, "");
+	return line === trackedBranch || line !== null && RELEASE_CUT.test(line) ? null : line;
 }
 function carryingSyncs(inWindow) {
 	const syncs = inWindow.filter((c) => c.kind === "sync" && (c.carriedPulls ?? 0) > 0);
@@ -40227,7 +40228,7 @@ function carryingSyncs(inWindow) {
 }
 function lineToName(inWindow) {
 	const syncs = carryingSyncs(inWindow)?.syncs;
-	if (syncs === void 0 || syncs.some((c) => c.branch !== null)) return null;
+	if (syncs === void 0 || syncs.some((c) => c.branch !== null && !RELEASE_CUT.test(c.branch))) return null;
 	return syncs.reduce((last, c) => c.mergedAt > last.mergedAt ? c : last);
 }
 function integrationLineOf(refs, trackedBranch) {
@@ -40276,7 +40277,7 @@ function titleOnlyBackportsNote(counted, titleOnly, host) {
 	if (carried === 0) return null;
 	return `${carried} of the window's ${plural$1(counted.length, "counted change")} ${carried === 1 ? "has its" : "have their"} title on a release line under a later pull request's number, as a backport bot's squash carries it (\`fix: x (#M)\` for \`fix: x (#N)\`): git alone cannot tell that ${carried === 1 ? "the squash copies it" : "the squashes copy them"}, so ${carried === 1 ? "it counts" : "they count"} as deployed only when a release holds ${carried === 1 ? "its" : "their"} own commit, and the deploy wait and lead time may read long.${onGitHub(host) ? " With a GitHub token (GH_TOKEN), flowaudit reads the backport pull requests' descriptions (`Backport of #N`)." : ""}`;
 }
-var INTEGRATION_LINES, FEW_NAMED, SYNCED_SHARE, FEW;
+var RELEASE_CUT, INTEGRATION_LINES, FEW_NAMED, SYNCED_SHARE, FEW;
 var init_notes = __esmMin((() => {
 	init_units();
 	init_lists$1();
@@ -40284,6 +40285,7 @@ var init_notes = __esmMin((() => {
 	init_review_host();
 	init_release_lines();
 	init_count();
+	RELEASE_CUT = /(?:^|[^0-9.])v?\d+\.\d+\.\d+(?:$|[^0-9.])/;
 	INTEGRATION_LINES = new Set([
 		"develop",
 		"development",

@@ -71,12 +71,7 @@ export function syncedPullsNote(inWindow: readonly Change[], trackedBranch: stri
   const carrying = carryingSyncs(inWindow);
   if (carrying === null) return null;
   const { syncs, carried, all } = carrying;
-  // `origin/main` and `main` are one line (kit's merges of main say both); a sync named for the tracked branch
-  // itself (a fork's, which trackedLine did not land) names no line to run on: the note would send the reader where they are
-  const lineOf = (c: Change): string | null => {
-    const line = c.branch === null ? null : c.branch.replace(/^(?:origin|upstream)\//, '');
-    return line === trackedBranch ? null : line;
-  };
+  const lineOf = (c: Change): string | null => landedLineOf(c, trackedBranch);
   const named = [...new Set(syncs.flatMap((c) => lineOf(c) ?? []))];
   const lines = named.length === 0 && unnamedLine !== null ? [unnamedLine] : named;
   const where = lines.length === 0 ? 'another line' : andList(lines.map((b) => `\`${b}\``));
@@ -86,6 +81,22 @@ export function syncedPullsNote(inWindow: readonly Change[], trackedBranch: stri
     ? ` Run with --branch ${lines[0] as string} to measure them where they landed.`
     : latest === null ? '' : ` Run with --branch ${lineOf(latest) as string}, the line of the latest sync, to measure those that landed there.`;
   return `${carried} of the window's ${plural(all, 'pull request')} landed first on ${where} and reached ${trackedBranch} through ${plural(syncs.length, 'sync')}: a sync is left out of every figure, so their work is not measured here.${run}`;
+}
+
+// a whole version in a branch's name: a branch cut to prepare that one release
+const RELEASE_CUT = /(?:^|[^0-9.])v?\d+\.\d+\.\d+(?:$|[^0-9.])/;
+
+/**
+ * The line a sync's subject says its pull requests landed on; null when it names none, or only a branch that is not
+ * that line. `origin/main` and `main` are one line (kit's merges of main say both). A sync named for the tracked
+ * branch itself (a fork's, which trackedLine did not land) names no line to run on: the note would send the reader
+ * where they are. A branch named for one release (`prepare-release/10.62.0`, `release/2.4.1`) was cut from the line
+ * for that release: getsentry/sentry-javascript merges a `prepare-release/…` branch into master at each release, its
+ * pull requests landed on `develop`.
+ */
+function landedLineOf(c: Change, trackedBranch: string): string | null {
+  const line = c.branch === null ? null : c.branch.replace(/^(?:origin|upstream)\//, '');
+  return line === trackedBranch || (line !== null && RELEASE_CUT.test(line)) ? null : line;
 }
 
 /**
@@ -105,7 +116,9 @@ function carryingSyncs(inWindow: readonly Change[]): { syncs: Change[]; carried:
  */
 export function lineToName(inWindow: readonly Change[]): Change | null {
   const syncs = carryingSyncs(inWindow)?.syncs;
-  if (syncs === undefined || syncs.some((c) => c.branch !== null)) return null;
+  // one named for the tracked branch (a fork's) is read as naming a line: the branches holding its side would name
+  // the one the tracked branch was fast-forwarded to (analog's main for its `beta`), not where its pull requests landed
+  if (syncs === undefined || syncs.some((c) => c.branch !== null && !RELEASE_CUT.test(c.branch))) return null;
   return syncs.reduce((last, c) => (c.mergedAt > last.mergedAt ? c : last));
 }
 

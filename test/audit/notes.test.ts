@@ -152,6 +152,33 @@ describe('pull requests that reached the branch through syncs', () => {
   });
 
   /*
+   * getsentry/sentry-javascript's releases: pull requests squashed onto `develop`; for each release a branch
+   * `prepare-release/<version>` is cut from it with the changelog and merged into main by a pull request, the release
+   * tagged there, and main merged back into develop. #1 and #2 are released by #3 (1.0.0), #4-#6 by #7 (1.1.0), #8
+   * lands on main. The release branch named in #7's subject holds one commit of its own.
+   */
+  it('names the line the pull requests landed on, not the branch cut from it for one release', async () => {
+    const steps: Step[] = [{ commit: 'initial commit', at: '2026-02-01T00:00:00Z' }, { branch: 'develop' }];
+    const release = (version: string, n: number, day: number): void => {
+      steps.push({ branch: `prepare-release/${version}`, from: 'develop' }, { commit: `meta: Update changelog for ${version}`, on: `prepare-release/${version}`, at: `2026-03-${day}T10:00:00Z` });
+      steps.push({ merge: `prepare-release/${version}`, into: 'main', at: `2026-03-${day}T12:00:00Z`, message: `Merge pull request #${n} from acme/prepare-release/${version}\n\nrelease: ${version}` });
+      steps.push({ tag: version, ref: 'main', at: `2026-03-${day}T13:00:00Z`, annotated: true });
+    };
+    [1, 2].forEach((n) => steps.push({ commit: `Fix ${n} (#${n})`, on: 'develop', at: `2026-03-0${n + 1}T10:00:00Z` }));
+    release('1.0.0', 3, 10);
+    [4, 5, 6].forEach((n) => steps.push({ commit: `Fix ${n} (#${n})`, on: 'develop', at: `2026-03-1${n}T10:00:00Z` }));
+    release('1.1.0', 7, 20);
+    steps.push({ commit: 'Fix a typo (#8)', on: 'main', at: '2026-03-21T10:00:00Z' }, { merge: 'main', into: 'develop', at: '2026-03-22T10:00:00Z', message: "Merge branch 'main' into develop" });
+    const repo = buildRepo(steps);
+    repos.push(repo);
+    const report = await audit({ path: repo.dir, ...WINDOW });
+    expect(report.changes.filter((c) => c.kind === 'sync').map((c) => [c.id, c.carriedPulls])).toEqual([['#7', 3]]);
+    expect(report.notes.filter((n) => /landed first/.test(n))).toEqual([
+      "3 of the window's 5 pull requests landed first on `develop` and reached main through 1 sync: a sync is left out of every figure, so their work is not measured here. Run with --branch develop to measure them where they landed.",
+    ]);
+  });
+
+  /*
    * pi-hole's GitFlow: pull requests merged into `development`, and `development` into main at each release by a pull
    * request whose title names no branch (`Pi-hole Core v6.2 (#6411)`), the release tagged on main's merge. #1 and #2
    * land on development, released by #3 (03-05, v1.0.0); #4-#6 land on it, released by #7 (03-20, v1.1.0); #8 lands
