@@ -117,6 +117,7 @@ export function buildChanges(input: BuildChangesInput): Change[] {
     if (commit.parents.length >= 2) {
       const walk = walkSide(commit, input.commits, claimed);
       change = mergeChange(commit, walk, input, rules);
+      // the line's first merge has a parent on the tracked branch: a helper of the walk's, counted too
       if (change.kind === 'sync') carried.set(change, landedNumbers([...walk.commits, ...walk.helpers], input.trackedBranch));
     } else if (commit.landingUrl !== null && !endsWithNumber(commit.subject)) {
       // trailer-linked: commits that name the same landing URL are one change, wherever they sit
