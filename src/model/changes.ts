@@ -98,11 +98,7 @@ export function buildChanges(input: BuildChangesInput): Change[] {
   const onLine = (sha: string): boolean => !input.commits.has(sha) || (lineShas ??= new Set(input.firstParent.map((c) => c.sha))).has(sha);
   const rules: Rules = { landed: new CopyIndex(), ai: input.ai ?? compileCatalogue(), isRelease: (sha) => input.release.has(sha), read: input.read ?? ((sha) => input.commits.has(sha)), onLine };
   // a pull request the branch names as squashed or merged landed that way, not as a rebase
-  const named = new Set<number>();
-  for (const c of input.firstParent) {
-    const n = landedNumber(c, input.trackedBranch);
-    if (n !== null) named.add(n);
-  }
+  const named = new Set(landedNumbers(input.firstParent, input.trackedBranch));
   const rebases = new RebaseIndex(input.pulls, input.release, rules.landed, named);
   const changes: Change[] = [];
   const trailerGroups = new Map<string, Group>();
