@@ -24207,6 +24207,9 @@ function isReleaseLine(name) {
 	const local = short.replace(/^origin\//, "");
 	return !(local.includes("/") && !LINE_FOLDER.test(short)) && (NAMED_LINE.test(short) && /\d/.test(short) || VERSION_LINE.test(short) || BARE_LINE.test(local));
 }
+function isReleaseCut(name) {
+	return RELEASE_CUT.test(name);
+}
 function isReleaseTag(name) {
 	return RELEASE_TAG.test(name);
 }
@@ -24232,12 +24235,13 @@ function releaseCommits(tips, parentsOf, onLine) {
 		lines
 	};
 }
-var NAMED_LINE, VERSION_LINE, BARE_LINE, LINE_FOLDER, RELEASE_TAG;
+var NAMED_LINE, VERSION_LINE, BARE_LINE, LINE_FOLDER, RELEASE_CUT, RELEASE_TAG;
 var init_release_lines = __esmMin((() => {
 	NAMED_LINE = /(?:^|[-/._])(?:release|releases|release-branch|maint|maintenance|stable|lts|sec|support|hotfix|hotfixes|beta)(?:[-/._]|$)/i;
 	VERSION_LINE = /^(?:origin\/)?(?:[a-z][a-z0-9]*[-_])*v?\d+(?:\.(?:\d+|x))+(?:[-_](?:staging|patches|maint))?$/i;
 	BARE_LINE = /^(?:stable|release|releases|maintenance|maint|lts)$/i;
 	LINE_FOLDER = /^(?:origin\/)?(?:release|releases|maint|maintenance|stable|lts|support|hotfix|hotfixes)\//i;
+	RELEASE_CUT = /(?:^|[^0-9.])v?\d+\.\d+\.\d+(?:$|[^0-9.])/;
 	RELEASE_TAG = /\d+\.\d+|(?:^|[^a-z0-9])v\d+/i;
 }));
 // src/model/message.ts
@@ -24666,11 +24670,7 @@ function buildChanges(input) {
 		read: input.read ?? ((sha) => input.commits.has(sha)),
 		onLine
 	};
-	const named = new Set();
-	for (const c of input.firstParent) {
-		const n = landedNumber(c, input.trackedBranch);
-		if (n !== null) named.add(n);
-	}
+	const named = new Set(landedNumbers(input.firstParent, input.trackedBranch));
 	const rebases = new RebaseIndex(input.pulls, input.release, rules.landed, named);
 	const changes = [];
 	const trailerGroups = new Map();
@@ -40214,7 +40214,7 @@ function syncedPullsNote(inWindow, trackedBranch, unnamedLine = null) {
 }
 function landedLineOf(c, trackedBranch) {
 	const line = c.branch === null ? null : c.branch.replace(/^(?:origin|upstream)\//, "");
-	return line === trackedBranch || line !== null && RELEASE_CUT.test(line) ? null : line;
+	return line === trackedBranch || line !== null && isReleaseCut(line) ? null : line;
 }
 function carryingSyncs(inWindow) {
 	const syncs = inWindow.filter((c) => c.kind === "sync" && (c.carriedPulls ?? 0) > 0);
@@ -40228,7 +40228,7 @@ function carryingSyncs(inWindow) {
 }
 function lineToName(inWindow) {
 	const syncs = carryingSyncs(inWindow)?.syncs;
-	if (syncs === void 0 || syncs.some((c) => c.branch !== null && !RELEASE_CUT.test(c.branch))) return null;
+	if (syncs === void 0 || syncs.some((c) => c.branch !== null && !isReleaseCut(c.branch))) return null;
 	return syncs.reduce((last, c) => c.mergedAt > last.mergedAt ? c : last);
 }
 function integrationLineOf(refs, trackedBranch) {
@@ -40277,7 +40277,7 @@ function titleOnlyBackportsNote(counted, titleOnly, host) {
 	if (carried === 0) return null;
 	return `${carried} of the window's ${plural$1(counted.length, "counted change")} ${carried === 1 ? "has its" : "have their"} title on a release line under a later pull request's number, as a backport bot's squash carries it (\`fix: x (#M)\` for \`fix: x (#N)\`): git alone cannot tell that ${carried === 1 ? "the squash copies it" : "the squashes copy them"}, so ${carried === 1 ? "it counts" : "they count"} as deployed only when a release holds ${carried === 1 ? "its" : "their"} own commit, and the deploy wait and lead time may read long.${onGitHub(host) ? " With a GitHub token (GH_TOKEN), flowaudit reads the backport pull requests' descriptions (`Backport of #N`)." : ""}`;
 }
-var RELEASE_CUT, INTEGRATION_LINES, FEW_NAMED, SYNCED_SHARE, FEW;
+var INTEGRATION_LINES, FEW_NAMED, SYNCED_SHARE, FEW;
 var init_notes = __esmMin((() => {
 	init_units();
 	init_lists$1();
@@ -40285,7 +40285,6 @@ var init_notes = __esmMin((() => {
 	init_review_host();
 	init_release_lines();
 	init_count();
-	RELEASE_CUT = /(?:^|[^0-9.])v?\d+\.\d+\.\d+(?:$|[^0-9.])/;
 	INTEGRATION_LINES = new Set([
 		"develop",
 		"development",

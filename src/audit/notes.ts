@@ -4,7 +4,7 @@ import { andList, plural } from '../units.js';
 import { largest } from '../lists.js';
 import { onGitHub, reviewedElsewhere, type ReviewHost } from '../review-hosts.js';
 import { mergedOnGitLab, reviewedOnGerrit } from './review-host.js';
-import { branchName } from '../model/release-lines.js';
+import { branchName, isReleaseCut } from '../model/release-lines.js';
 import { syncedPulls } from '../metrics/count.js';
 
 /**
@@ -83,9 +83,6 @@ export function syncedPullsNote(inWindow: readonly Change[], trackedBranch: stri
   return `${carried} of the window's ${plural(all, 'pull request')} landed first on ${where} and reached ${trackedBranch} through ${plural(syncs.length, 'sync')}: a sync is left out of every figure, so their work is not measured here.${run}`;
 }
 
-// a whole version in a branch's name: a branch cut to prepare that one release
-const RELEASE_CUT = /(?:^|[^0-9.])v?\d+\.\d+\.\d+(?:$|[^0-9.])/;
-
 /**
  * The line a sync's subject says its pull requests landed on; null when it names none, or only a branch that is not
  * that line. `origin/main` and `main` are one line (kit's merges of main say both). A sync named for the tracked
@@ -96,7 +93,7 @@ const RELEASE_CUT = /(?:^|[^0-9.])v?\d+\.\d+\.\d+(?:$|[^0-9.])/;
  */
 function landedLineOf(c: Change, trackedBranch: string): string | null {
   const line = c.branch === null ? null : c.branch.replace(/^(?:origin|upstream)\//, '');
-  return line === trackedBranch || (line !== null && RELEASE_CUT.test(line)) ? null : line;
+  return line === trackedBranch || (line !== null && isReleaseCut(line)) ? null : line;
 }
 
 /**
@@ -118,7 +115,7 @@ export function lineToName(inWindow: readonly Change[]): Change | null {
   const syncs = carryingSyncs(inWindow)?.syncs;
   // one named for the tracked branch (a fork's) is read as naming a line: the branches holding its side would name
   // the one the tracked branch was fast-forwarded to (analog's main for its `beta`), not where its pull requests landed
-  if (syncs === undefined || syncs.some((c) => c.branch !== null && !RELEASE_CUT.test(c.branch))) return null;
+  if (syncs === undefined || syncs.some((c) => c.branch !== null && !isReleaseCut(c.branch))) return null;
   return syncs.reduce((last, c) => (c.mergedAt > last.mergedAt ? c : last));
 }
 

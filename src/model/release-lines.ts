@@ -31,6 +31,17 @@ export function isReleaseLine(name: string): boolean {
   return !topic && ((NAMED_LINE.test(short) && /\d/.test(short)) || VERSION_LINE.test(short) || BARE_LINE.test(local));
 }
 
+// a whole version (x.y.z) in a branch's name
+const RELEASE_CUT = /(?:^|[^0-9.])v?\d+\.\d+\.\d+(?:$|[^0-9.])/;
+
+/**
+ * Whether a branch was cut from a line to prepare one release: its name holds a whole version
+ * (`prepare-release/10.62.0`, `release/2.4.1`), where a line's names a series (`3.0.x`, `release/10`, `v6.2`).
+ */
+export function isReleaseCut(name: string): boolean {
+  return RELEASE_CUT.test(name);
+}
+
 /** Commits of release lines and tags, among those read (see releaseCommits). */
 export interface ReleaseCommits {
   /** reachable from a release tip without passing through the tracked branch's first-parent line */

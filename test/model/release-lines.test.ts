@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isReleaseLine, isReleaseTag, releaseCommits } from '../../src/model/release-lines.js';
+import { isReleaseCut, isReleaseLine, isReleaseTag, releaseCommits } from '../../src/model/release-lines.js';
 
 describe('release lines', () => {
   it('knows release and maintenance lines by name: with a version in them, or a release word alone', () => {
@@ -10,6 +10,13 @@ describe('release lines', () => {
     const topics = ['main', 'master', 'dependabot/github_actions/actions/checkout-7.0.1', 'renovate/open-11.x', 'release-branch-diagram', 'ulises/release-dependencies',
       'release-please--branches--main--components--node-addon-api', 'feature/support-foo', 'ulises/5x-sec-policy', 'copilot/fix-release-2', 'temp-conn-stable-branch', 'concurrent-ruby-1-3-6', 'fix-3508', 'v2', 'beta', 'hotfix', 'support', 'sec', 'stable-sort', 'ada/stable', 'release-notes'];
     expect(topics.filter((n) => isReleaseLine(n))).toEqual([]);
+  });
+
+  it('knows a branch cut for one release by the whole version in its name, and not a line of a series', () => {
+    const cuts = ['prepare-release/10.62.0', 'release/2.4.1', 'v1.2.3', 'ab-manual-develop-sync-10.12.0', 'release-1.2.3-fix'];
+    expect(cuts.filter((n) => !isReleaseCut(n))).toEqual([]);
+    const lines = ['3.0.x', 'stable', 'release', 'release/10', 'v6.2', 'tokio-1.47.x', 'develop', 'beta', 'v1.x-staging', '1.2.3.4'];
+    expect(lines.filter((n) => isReleaseCut(n))).toEqual([]);
   });
 
   it('knows release tags by the version in their name', () => {
