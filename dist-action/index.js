@@ -24683,7 +24683,7 @@ function buildChanges(input) {
 		if (commit.parents.length >= 2) {
 			const walk = walkSide(commit, input.commits, claimed);
 			change = mergeChange(commit, walk, input, rules);
-			if (change.kind === "sync") carried.set(change, landedNumbers([...walk.commits, ...walk.helpers], input.trackedBranch));
+			if (change.kind === "sync") carried.set(change, landedNumbers(sideLandings(walk), input.trackedBranch));
 		} else if (commit.landingUrl !== null && !endsWithNumber(commit.subject)) {
 			const known = trailerGroups.get(commit.landingUrl);
 			if (known) {
@@ -24778,6 +24778,7 @@ function applySizes(changes, sizes) {
 function walkSide(merge, commits, claimed) {
 	const found = [];
 	const helpers = [];
+	let mergedTracked = null;
 	const walked = new Set();
 	let rooted = false;
 	const onTracked = (sha) => claimed.has(sha) && !walked.has(sha) || !commits.has(sha);
@@ -24789,7 +24790,10 @@ function walkSide(merge, commits, claimed) {
 		claimed.add(sha);
 		walked.add(sha);
 		if (commit.parents.length < 2 || !commit.parents.some(onTracked)) found.push(commit);
-		else helpers.push(commit);
+		else {
+			helpers.push(commit);
+			if (commit.parents.slice(1).every(onTracked)) (mergedTracked ??= []).push(commit);
+		}
 		if (commit.parents.length === 0) rooted = true;
 		for (const parent of commit.parents) stack.push(parent);
 	}
@@ -24802,9 +24806,15 @@ function walkSide(merge, commits, claimed) {
 	return {
 		commits: found,
 		helpers,
+		mergedTracked,
 		forkPoints,
 		rooted
 	};
+}
+function sideLandings(walk) {
+	const { mergedTracked } = walk;
+	const helpers = mergedTracked === null ? walk.helpers : walk.helpers.filter((h) => !mergedTracked.includes(h));
+	return [...walk.commits, ...helpers];
 }
 function landedNumbers(commits, trackedBranch) {
 	const numbers = [];
@@ -49018,7 +49028,7 @@ var init_schema = __esmMin((() => {
 		]),
 		sha: string().describe("the landing commit: merge, squash or last commit"),
 		commits: count.nullable().describe("own commits; null when they are not in the clone"),
-		carriedPulls: count.optional().describe("a sync's: the pull requests it brought in, merged first on the line it merges (a GitFlow `development`, a `release` branch), each once and none the tracked branch landed as well; absent when it brought in none, and from reports written before"),
+		carriedPulls: count.optional().describe("a sync's: the pull requests it brought in, merged first on the line it merges (a GitFlow `development`, a `release` branch), each once, none the tracked branch landed as well and none that merged into that line what the tracked branch already had (a GitFlow release pull request); absent when it brought in none, and from reports written before"),
 		additions: count.nullable(),
 		deletions: count.nullable(),
 		files: count.nullable(),

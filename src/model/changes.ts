@@ -79,6 +79,12 @@ interface SideWalk {
   commits: Commit[];
   /** merges left out of `commits` because they bring the tracked branch in (a helper branch's merges) */
   helpers: Commit[];
+  /**
+   * the helpers whose merged side the tracked branch already had: a release pull request that merged the tracked
+   * line into the other one (`Merge pull request #2 from acme/development` on main), or a release or hotfix branch
+   * the tracked branch had merged before, brought back by a sync; null when none
+   */
+  mergedTracked: Commit[] | null;
   /** commits where the branch left the tracked line, reached through first-parent edges */
   forkPoints: string[];
   /** whether the side holds a root commit: a history of its own (another repository imported), not a branch of this one */
@@ -113,8 +119,10 @@ export function buildChanges(input: BuildChangesInput): Change[] {
     if (commit.parents.length >= 2) {
       const walk = walkSide(commit, input.commits, claimed);
       change = mergeChange(commit, walk, input, rules);
-      // the line's first merge has a parent on the tracked branch: a helper of the walk's, counted too
-      if (change.kind === 'sync') carried.set(change, landedNumbers([...walk.commits, ...walk.helpers], input.trackedBranch));
+      // the line's first merge has a parent on the tracked branch: a helper of the walk's, counted too; one that
+      // merged into the other line what the tracked branch already had is no work of that line's (GitFlow's release
+      // pull requests, brought back to `development` by its merge of main)
+      if (change.kind === 'sync') carried.set(change, landedNumbers(sideLandings(walk), input.trackedBranch));
     } else if (commit.landingUrl !== null && !endsWithNumber(commit.subject)) {
       // trailer-linked: commits that name the same landing URL are one change, wherever they sit
       const known = trailerGroups.get(commit.landingUrl);
@@ -245,6 +253,7 @@ export function applySizes(changes: readonly Change[], sizes: ReadonlyMap<string
 function walkSide(merge: Commit, commits: Map<string, Commit>, claimed: Set<string>): SideWalk {
   const found: Commit[] = [];
   const helpers: Commit[] = [];
+  let mergedTracked: Commit[] | null = null;
   const walked = new Set<string>();
   let rooted = false;
   // what the tracked branch already had: claimed before this walk, or older than the history read
@@ -259,7 +268,10 @@ function walkSide(merge: Commit, commits: Map<string, Commit>, claimed: Set<stri
     // a merge that brings the tracked branch in ("chore: merge main", whatever it says) is not the change's
     // work: one of its parents is already on the tracked branch, where the walk stops
     if (commit.parents.length < 2 || !commit.parents.some(onTracked)) found.push(commit);
-    else helpers.push(commit);
+    else {
+      helpers.push(commit);
+      if (commit.parents.slice(1).every(onTracked)) (mergedTracked ??= []).push(commit);
+    }
     if (commit.parents.length === 0) rooted = true;
     for (const parent of commit.parents) stack.push(parent);
   }
@@ -271,7 +283,14 @@ function walkSide(merge: Commit, commits: Map<string, Commit>, claimed: Set<stri
     while (sha !== undefined && walked.has(sha)) sha = commits.get(sha)?.parents[0];
     if (sha !== undefined) forkPoints.push(sha);
   }
-  return { commits: found, helpers, forkPoints, rooted };
+  return { commits: found, helpers, mergedTracked, forkPoints, rooted };
+}
+
+/** What a sync's side landed: its commits and helpers, but for the merges of the tracked line into the other. */
+function sideLandings(walk: SideWalk): Commit[] {
+  const { mergedTracked } = walk;
+  const helpers = mergedTracked === null ? walk.helpers : walk.helpers.filter((h) => !mergedTracked.includes(h));
+  return [...walk.commits, ...helpers];
 }
 
 /** The pull requests the commits say they landed, in their order (a number landed twice is there twice). */
