@@ -24683,7 +24683,11 @@ function buildChanges(input) {
 		if (commit.parents.length >= 2) {
 			const walk = walkSide(commit, input.commits, claimed);
 			change = mergeChange(commit, walk, input, rules);
-			if (change.kind === "sync") carried.set(change, landedNumbers(sideLandings(walk), input.trackedBranch));
+			if (change.kind === "sync") {
+				carried.set(change, landedNumbers(sideLandings(walk), input.trackedBranch));
+				const through = lineMergedIn(commit, walk, input.trackedBranch);
+				if (through !== null) change.carriedFrom = through;
+			}
 		} else if (commit.landingUrl !== null && !endsWithNumber(commit.subject)) {
 			const known = trailerGroups.get(commit.landingUrl);
 			if (known) {
@@ -24813,8 +24817,28 @@ function walkSide(merge, commits, claimed) {
 }
 function sideLandings(walk) {
 	const { mergedTracked } = walk;
-	const helpers = mergedTracked === null ? walk.helpers : walk.helpers.filter((h) => !mergedTracked.includes(h));
-	return [...walk.commits, ...helpers];
+	if (mergedTracked === null) return [...walk.commits, ...walk.helpers];
+	const merging = new Map(mergedTracked.map((c) => [c.sha, c]));
+	const mergesTrackedOnly = (c) => {
+		let sha = c.parents[1];
+		if (sha === void 0 || !merging.has(sha)) return false;
+		while (sha !== void 0 && merging.has(sha)) sha = merging.get(sha)?.parents[0];
+		return sha === c.parents[0];
+	};
+	return [...walk.commits.filter((c) => c.parents.length < 2 || !mergesTrackedOnly(c)), ...walk.helpers.filter((h) => !merging.has(h.sha))];
+}
+function lineMergedIn(sync, walk, trackedBranch) {
+	const merging = new Set(walk.mergedTracked ?? []);
+	const helpers = new Set(walk.helpers);
+	const side = new Map([...walk.commits, ...walk.helpers].map((c) => [c.sha, c]));
+	let line = null;
+	for (let c = side.get(sync.parents[1] ?? ""); c !== void 0; c = side.get(c.parents[0] ?? "")) {
+		const merge = c.parents.length >= 2;
+		const landing = parseLanding(c.subject, c.bodyFirstLine, merge, trackedBranch);
+		if (landing.number !== null) return null;
+		if (line === null && helpers.has(c) && !merging.has(c) && landing.branch !== null && !namesBranch(landing.branch, trackedBranch)) line = landing.branch;
+	}
+	return line;
 }
 function landedNumbers(commits, trackedBranch) {
 	const numbers = [];
@@ -40223,7 +40247,8 @@ function syncedPullsNote(inWindow, trackedBranch, unnamedLine = null) {
 	return `${carried} of the window's ${plural$1(all, "pull request")} landed first on ${where} and reached ${trackedBranch} through ${plural$1(syncs.length, "sync")}: a sync is left out of every figure, so their work is not measured here.${run}`;
 }
 function landedLineOf(c, trackedBranch) {
-	const line = c.branch === null ? null : c.branch.replace(/^(?:origin|upstream)\//, "");
+	const named = lineNamed(c);
+	const line = named === null ? null : named.replace(/^(?:origin|upstream)\//, "");
 	return line === trackedBranch || line !== null && isReleaseCut(line) ? null : line;
 }
 function carryingSyncs(inWindow) {
@@ -40238,8 +40263,14 @@ function carryingSyncs(inWindow) {
 }
 function lineToName(inWindow) {
 	const syncs = carryingSyncs(inWindow)?.syncs;
-	if (syncs === void 0 || syncs.some((c) => c.branch !== null && !isReleaseCut(c.branch))) return null;
+	if (syncs === void 0 || syncs.some((c) => {
+		const line = lineNamed(c);
+		return line !== null && !isReleaseCut(line);
+	})) return null;
 	return syncs.reduce((last, c) => c.mergedAt > last.mergedAt ? c : last);
+}
+function lineNamed(c) {
+	return c.carriedFrom ?? c.branch;
 }
 function integrationLineOf(refs, trackedBranch) {
 	const names = [...new Set(refs.map(branchName))].filter((n) => n !== "HEAD" && n !== trackedBranch);

@@ -108,6 +108,12 @@ export interface Change {
   size: Size | null;
   /** a sync's: the pull requests that landed on the line it brings in (merged there first), for the report's notes */
   carriedPulls?: number;
+  /**
+   * a sync's: the line its pull requests came through when its own branch only merged that line in (`Merge branch
+   * 'main' into sync-main`, then `Merge pull request #7 from acme/sync-main`), for the notes; absent when its branch
+   * is that line
+   */
+  carriedFrom?: string;
   /** the first-parent commits whose diffs make the size, when there are several of them (else `sha` alone) */
   landedShas?: string[];
   bot: boolean;

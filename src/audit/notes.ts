@@ -92,7 +92,8 @@ export function syncedPullsNote(inWindow: readonly Change[], trackedBranch: stri
  * pull requests landed on `develop`.
  */
 function landedLineOf(c: Change, trackedBranch: string): string | null {
-  const line = c.branch === null ? null : c.branch.replace(/^(?:origin|upstream)\//, '');
+  const named = lineNamed(c);
+  const line = named === null ? null : named.replace(/^(?:origin|upstream)\//, '');
   return line === trackedBranch || (line !== null && isReleaseCut(line)) ? null : line;
 }
 
@@ -115,8 +116,13 @@ export function lineToName(inWindow: readonly Change[]): Change | null {
   const syncs = carryingSyncs(inWindow)?.syncs;
   // one named for the tracked branch (a fork's) is read as naming a line: the branches holding its side would name
   // the one the tracked branch was fast-forwarded to (analog's main for its `beta`), not where its pull requests landed
-  if (syncs === undefined || syncs.some((c) => c.branch !== null && !isReleaseCut(c.branch))) return null;
+  if (syncs === undefined || syncs.some((c) => { const line = lineNamed(c); return line !== null && !isReleaseCut(line); })) return null;
   return syncs.reduce((last, c) => (c.mergedAt > last.mergedAt ? c : last));
+}
+
+/** The branch a sync's subject names as its line: the one its own branch merged in, else its own. */
+function lineNamed(c: Change): string | null {
+  return c.carriedFrom ?? c.branch;
 }
 
 // the names GitFlow and its kin give the line pull requests land on before a release merges it into main

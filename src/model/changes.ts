@@ -122,7 +122,11 @@ export function buildChanges(input: BuildChangesInput): Change[] {
       // the line's first merge has a parent on the tracked branch: a helper of the walk's, counted too; one that
       // merged into the other line what the tracked branch already had is no work of that line's (GitFlow's release
       // pull requests, brought back to `development` by its merge of main)
-      if (change.kind === 'sync') carried.set(change, landedNumbers(sideLandings(walk), input.trackedBranch));
+      if (change.kind === 'sync') {
+        carried.set(change, landedNumbers(sideLandings(walk), input.trackedBranch));
+        const through = lineMergedIn(commit, walk, input.trackedBranch);
+        if (through !== null) change.carriedFrom = through;
+      }
     } else if (commit.landingUrl !== null && !endsWithNumber(commit.subject)) {
       // trailer-linked: commits that name the same landing URL are one change, wherever they sit
       const known = trailerGroups.get(commit.landingUrl);
@@ -286,11 +290,43 @@ function walkSide(merge: Commit, commits: Map<string, Commit>, claimed: Set<stri
   return { commits: found, helpers, mergedTracked, forkPoints, rooted };
 }
 
-/** What a sync's side landed: its commits and helpers, but for the merges of the tracked line into the other. */
+/**
+ * What a sync's side landed: its commits and helpers, but for the merges into the other line of what the tracked
+ * branch had, and the pull requests made of nothing else: astro's `chore: merge main into next (#17042)`, a branch
+ * cut from `next` that merged main into it, twice, and merged back.
+ */
 function sideLandings(walk: SideWalk): Commit[] {
   const { mergedTracked } = walk;
-  const helpers = mergedTracked === null ? walk.helpers : walk.helpers.filter((h) => !mergedTracked.includes(h));
-  return [...walk.commits, ...helpers];
+  if (mergedTracked === null) return [...walk.commits, ...walk.helpers];
+  const merging = new Map(mergedTracked.map((c) => [c.sha, c]));
+  // from the merge's side, through merges of the tracked branch alone, back to where the merge stands
+  const mergesTrackedOnly = (c: Commit): boolean => {
+    let sha = c.parents[1];
+    if (sha === undefined || !merging.has(sha)) return false;
+    while (sha !== undefined && merging.has(sha)) sha = merging.get(sha)?.parents[0];
+    return sha === c.parents[0];
+  };
+  return [...walk.commits.filter((c) => c.parents.length < 2 || !mergesTrackedOnly(c)), ...walk.helpers.filter((h) => !merging.has(h.sha))];
+}
+
+/**
+ * The line a sync's branch merged in, when the branch lands no pull request of its own: along the sync's side's first
+ * parents, no commit lands one, and a merge brought another line onto the tracked branch's commits and names it
+ * (`Merge branch 'main' into sync-main`, cut from `development`); null when one lands (GitFlow's `development`, where
+ * they landed) or no such merge names a line.
+ */
+function lineMergedIn(sync: Commit, walk: SideWalk, trackedBranch: string): string | null {
+  const merging = new Set(walk.mergedTracked ?? []);
+  const helpers = new Set(walk.helpers);
+  const side = new Map([...walk.commits, ...walk.helpers].map((c) => [c.sha, c]));
+  let line: string | null = null;
+  for (let c = side.get(sync.parents[1] ?? ''); c !== undefined; c = side.get(c.parents[0] ?? '')) {
+    const merge = c.parents.length >= 2;
+    const landing = parseLanding(c.subject, c.bodyFirstLine, merge, trackedBranch);
+    if (landing.number !== null) return null;
+    if (line === null && helpers.has(c) && !merging.has(c) && landing.branch !== null && !namesBranch(landing.branch, trackedBranch)) line = landing.branch;
+  }
+  return line;
 }
 
 /** The pull requests the commits say they landed, in their order (a number landed twice is there twice). */

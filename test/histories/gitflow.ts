@@ -8,8 +8,8 @@ import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.js';
  *  March:
  *   #3 work 03-02 09:00, merged into development 03-03 09:00
  *   #4 work 03-04 09:00, squashed onto development as `Four (#4)` 03-05 09:00
- *   #5 hotfix from v1.0.0: work 03-06 09:00, merged into main 03-06 12:00, tagged v1.0.1 at 13:00; main merged back
- *      into development 03-07 09:00
+ *   #5 hotfix from v1.0.0: work 03-06 09:00, merged into main 03-06 12:00, tagged v1.0.1 at 13:00
+ *   #7 merges main back into development 03-07 09:00 by a branch cut from development that merged main (08:00)
  *   #6 release: development merged into main again 03-10 09:00 (a sync: #3 and #4 landed on development first),
  *      tagged v1.1.0 at 10:00
  */
@@ -32,7 +32,9 @@ export function gitFlow(): FixtureRepo {
     { commit: 'fix: the hotfix', on: 'hf', at: '2026-03-06T09:00:00Z', id: 'head5' },
     { merge: 'hf', into: 'main', at: '2026-03-06T12:00:00Z', message: 'Merge pull request #5 from acme/hf\n\nfix: the hotfix', id: 'm5' },
     { tag: 'v1.0.1', annotated: true, at: '2026-03-06T13:00:00Z' },
-    { merge: 'main', into: 'development', at: '2026-03-07T09:00:00Z', message: "Merge branch 'main' into development", id: 'back' },
+    { branch: 'sync-main', from: 'sq4' },
+    { merge: 'main', into: 'sync-main', at: '2026-03-07T08:00:00Z', message: "Merge branch 'main' into sync-main", id: 'syncHelper' },
+    { merge: 'sync-main', into: 'development', at: '2026-03-07T09:00:00Z', message: 'Merge pull request #7 from acme/sync-main\n\nchore: merge main into development', id: 'back' },
     { merge: 'development', into: 'main', at: '2026-03-10T09:00:00Z', message: 'Merge pull request #6 from acme/development\n\nRelease 1.1.0', id: 'm6' },
     { tag: 'v1.1.0', annotated: true, at: '2026-03-10T10:00:00Z' },
   ]);
@@ -40,7 +42,7 @@ export function gitFlow(): FixtureRepo {
 
 /**
  * The GitHub stand-in's scenario for that history: each pull request opened an hour before its first commit's
- * next hour, with the commits GitHub lists for it and its merge commit; #1, #3 and #4 into `development`.
+ * next hour, with the commits GitHub lists for it and its merge commit; #1, #3, #4 and #7 into `development`.
  */
 export function gitFlowScenario(repo: FixtureRepo): unknown {
   const commits = (range: string[]): unknown[] =>
@@ -64,6 +66,7 @@ export function gitFlowScenario(repo: FixtureRepo): unknown {
           pr(4, 'development', 'f4', 'sq4', commits([repo.sha('head4'), '--not', repo.sha('m3')]), '2026-03-04T10:00:00Z', '2026-03-05T09:00:00Z'),
           pr(5, 'main', 'hf', 'm5', commits([repo.sha('head5'), '--not', repo.sha('m2')]), '2026-03-06T10:00:00Z', '2026-03-06T12:00:00Z'),
           pr(6, 'main', 'development', 'm6', commits([repo.sha('back'), '--not', repo.sha('m2')]), '2026-03-09T09:00:00Z', '2026-03-10T09:00:00Z'),
+          pr(7, 'development', 'sync-main', 'back', commits([repo.sha('syncHelper'), '--not', repo.sha('sq4')]), '2026-03-07T08:30:00Z', '2026-03-07T09:00:00Z'),
         ],
       },
     },
