@@ -1,4 +1,5 @@
 import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.js';
+import { apiCommits } from './github-own-commits.js';
 
 /**
  * A GitFlow history (pi-hole's shape): pull requests land on `development`, a hotfix lands on main, and each release
@@ -45,12 +46,7 @@ export function gitFlow(): FixtureRepo {
  * next hour, with the commits GitHub lists for it and its merge commit; #1, #3, #4 and #7 into `development`.
  */
 export function gitFlowScenario(repo: FixtureRepo): unknown {
-  const commits = (range: string[]): unknown[] =>
-    repo.git('log', '--reverse', '--topo-order', '--format=%H%x1f%aI%x1f%cI%x1f%ae%x1f%P%x1f%s', ...range).split('\n').map((line) => {
-      const [oid, authored, committed, email, parents, message] = line.split('\x1f') as [string, string, string, string, string, string];
-      const utc = (iso: string): string => new Date(iso).toISOString().replace('.000Z', 'Z');
-      return { commit: { oid, authoredDate: utc(authored), committedDate: utc(committed), message, author: { email }, parents: parents.split(' ').map((p) => ({ oid: p })) } };
-    });
+  const commits = (range: string[]): unknown[] => apiCommits(repo, range);
   const pr = (number: number, base: string, head: string, landing: string, list: unknown[], openedAt: string, mergedAt: string): unknown => ({
     number, title: `PR ${number}`, createdAt: openedAt, updatedAt: mergedAt, mergedAt, author: { login: 'ada' },
     mergeCommit: { oid: repo.sha(landing) }, baseRefName: base, headRefName: head, commits: list,

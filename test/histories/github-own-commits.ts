@@ -53,12 +53,7 @@ export function githubOwnCommits(): FixtureRepo {
  * before it merged.
  */
 export function ownCommitsScenario(repo: FixtureRepo): unknown {
-  const commits = (range: string[]): unknown[] =>
-    repo.git('log', '--reverse', '--topo-order', '--format=%H%x1f%aI%x1f%cI%x1f%ae%x1f%P%x1f%s', ...range).split('\n').map((line) => {
-      const [oid, authored, committed, email, parents, message] = line.split('\x1f') as [string, string, string, string, string, string];
-      const utc = (iso: string): string => new Date(iso).toISOString().replace('.000Z', 'Z');
-      return { commit: { oid, authoredDate: utc(authored), committedDate: utc(committed), message, author: { email }, parents: parents.split(' ').map((p) => ({ oid: p })) } };
-    });
+  const commits = (range: string[]): unknown[] => apiCommits(repo, range);
   const pr = (number: number, landing: string, list: unknown[], mergedAt: string): unknown => ({
     number, title: `PR ${number}`, createdAt: new Date(Date.parse(mergedAt) - 3_600_000).toISOString(), updatedAt: mergedAt, mergedAt, author: { login: 'ada' },
     mergeCommit: { oid: repo.sha(landing) }, baseRefName: 'main', headRefName: `p${number}`, commits: list,
@@ -76,4 +71,16 @@ export function ownCommitsScenario(repo: FixtureRepo): unknown {
       },
     },
   };
+}
+
+/**
+ * The commits of `range` (git log's arguments) as GitHub lists a pull request's: oldest first, each with its dates,
+ * author email, parents and subject.
+ */
+export function apiCommits(repo: FixtureRepo, range: readonly string[]): unknown[] {
+  return repo.git('log', '--reverse', '--topo-order', '--format=%H%x1f%aI%x1f%cI%x1f%ae%x1f%P%x1f%s', ...range).split('\n').map((line) => {
+    const [oid, authored, committed, email, parents, message] = line.split('\x1f') as [string, string, string, string, string, string];
+    const utc = (iso: string): string => new Date(iso).toISOString().replace('.000Z', 'Z');
+    return { commit: { oid, authoredDate: utc(authored), committedDate: utc(committed), message, author: { email }, parents: parents.split(' ').map((p) => ({ oid: p })) } };
+  });
 }
