@@ -49059,7 +49059,7 @@ var init_schema = __esmMin((() => {
 		]),
 		sha: string().describe("the landing commit: merge, squash or last commit"),
 		commits: count.nullable().describe("own commits; null when they are not in the clone"),
-		carriedPulls: count.optional().describe("a sync's: the pull requests it brought in, merged first on the line it merges (a GitFlow `development`, a `release` branch), each once, none the tracked branch landed as well and none that merged into that line what the tracked branch already had (a GitFlow release pull request); absent when it brought in none, and from reports written before"),
+		carriedPulls: count.optional().describe("a sync's: the pull requests it brought in, merged first on the line it merges (a GitFlow `development`, a `release` branch), each once, none the tracked branch landed as well and none that merged into that line what the tracked branch already had (a GitFlow release pull request) or held only merges of the tracked branch; absent when it brought in none, and from reports written before"),
 		additions: count.nullable(),
 		deletions: count.nullable(),
 		files: count.nullable(),

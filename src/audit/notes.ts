@@ -120,7 +120,7 @@ export function lineToName(inWindow: readonly Change[]): Change | null {
   return syncs.reduce((last, c) => (c.mergedAt > last.mergedAt ? c : last));
 }
 
-/** The branch a sync's subject names as its line: the one its own branch merged in, else its own. */
+/** The line a sync names: the one its own branch merged in (`carriedFrom`), else that branch, read from its subject. */
 function lineNamed(c: Change): string | null {
   return c.carriedFrom ?? c.branch;
 }
