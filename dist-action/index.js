@@ -24830,15 +24830,18 @@ function sideLandings(walk) {
 function lineMergedIn(sync, walk, trackedBranch) {
 	const merging = new Set(walk.mergedTracked ?? []);
 	const helpers = new Set(walk.helpers);
-	const side = new Map([...walk.commits, ...walk.helpers].map((c) => [c.sha, c]));
 	let line = null;
-	for (let c = side.get(sync.parents[1] ?? ""); c !== void 0; c = side.get(c.parents[0] ?? "")) {
+	for (const c of sideFirstParents(sync, walk)) {
 		const merge = c.parents.length >= 2;
 		const landing = parseLanding(c.subject, c.bodyFirstLine, merge, trackedBranch);
 		if (landing.number !== null) return null;
 		if (line === null && helpers.has(c) && !merging.has(c) && landing.branch !== null && !namesBranch(landing.branch, trackedBranch)) line = landing.branch;
 	}
 	return line;
+}
+function* sideFirstParents(merge, walk) {
+	const walked = new Map([...walk.commits, ...walk.helpers].map((c) => [c.sha, c]));
+	for (let c = walked.get(merge.parents[1] ?? ""); c !== void 0; c = walked.get(c.parents[0] ?? "")) yield c;
 }
 function landedNumbers(commits, trackedBranch) {
 	const numbers = [];
@@ -24946,12 +24949,10 @@ function bringsReleaseOnly(commit, walk, input) {
 	return walk.helpers.length > 0 && walk.helpers.every((m) => m.parents.some((p) => input.releaseLines.has(p)));
 }
 function mergesLineAgain(commit, walk, landing, input, onLine) {
-	const side = commit.parents[1];
 	const below = walk.forkPoints[0];
-	if (commit.parents.length !== 2 || side === void 0 || below === void 0 || onLine(below)) return false;
-	const walked = new Map([...walk.commits, ...walk.helpers].map((c) => [c.sha, c]));
+	if (commit.parents.length !== 2 || below === void 0 || onLine(below)) return false;
 	let landings = 0;
-	for (let c = walked.get(side); c !== void 0; c = walked.get(c.parents[0] ?? "")) {
+	for (const c of sideFirstParents(commit, walk)) {
 		const n = landedNumber(c, input.trackedBranch);
 		if (n !== null && n !== landing.number && ++landings >= LINE_LANDINGS) return true;
 	}

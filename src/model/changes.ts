@@ -318,15 +318,20 @@ function sideLandings(walk: SideWalk): Commit[] {
 function lineMergedIn(sync: Commit, walk: SideWalk, trackedBranch: string): string | null {
   const merging = new Set(walk.mergedTracked ?? []);
   const helpers = new Set(walk.helpers);
-  const side = new Map([...walk.commits, ...walk.helpers].map((c) => [c.sha, c]));
   let line: string | null = null;
-  for (let c = side.get(sync.parents[1] ?? ''); c !== undefined; c = side.get(c.parents[0] ?? '')) {
+  for (const c of sideFirstParents(sync, walk)) {
     const merge = c.parents.length >= 2;
     const landing = parseLanding(c.subject, c.bodyFirstLine, merge, trackedBranch);
     if (landing.number !== null) return null;
     if (line === null && helpers.has(c) && !merging.has(c) && landing.branch !== null && !namesBranch(landing.branch, trackedBranch)) line = landing.branch;
   }
   return line;
+}
+
+/** The merge's side along its first parents, newest first, as far as its walk took it: the merged branch's own line. */
+function* sideFirstParents(merge: Commit, walk: SideWalk): Generator<Commit> {
+  const walked = new Map([...walk.commits, ...walk.helpers].map((c) => [c.sha, c]));
+  for (let c = walked.get(merge.parents[1] ?? ''); c !== undefined; c = walked.get(c.parents[0] ?? '')) yield c;
 }
 
 /** The pull requests the commits say they landed, in their order (a number landed twice is there twice). */
@@ -533,12 +538,10 @@ function bringsReleaseOnly(commit: Commit, walk: SideWalk, input: BuildChangesIn
  * merges are: a side that forked from the tracked line is never read further.
  */
 function mergesLineAgain(commit: Commit, walk: SideWalk, landing: Landing, input: BuildChangesInput, onLine: (sha: string) => boolean): boolean {
-  const side = commit.parents[1];
   const below = walk.forkPoints[0];
-  if (commit.parents.length !== 2 || side === undefined || below === undefined || onLine(below)) return false;
-  const walked = new Map([...walk.commits, ...walk.helpers].map((c) => [c.sha, c]));
+  if (commit.parents.length !== 2 || below === undefined || onLine(below)) return false;
   let landings = 0;
-  for (let c = walked.get(side); c !== undefined; c = walked.get(c.parents[0] ?? '')) {
+  for (const c of sideFirstParents(commit, walk)) {
     const n = landedNumber(c, input.trackedBranch);
     if (n !== null && n !== landing.number && ++landings >= LINE_LANDINGS) return true;
   }
