@@ -84,7 +84,7 @@ export function syncedPullsNote(inWindow: readonly Change[], trackedBranch: stri
 }
 
 /**
- * The line a sync's subject says its pull requests landed on; null when it names none, or only a branch that is not
+ * The line a sync says its pull requests landed on (lineNamed); null when it names none, or only a branch that is not
  * that line. `origin/main` and `main` are one line (kit's merges of main say both). A sync named for the tracked
  * branch itself (a fork's, which trackedLine did not land) names no line to run on: the note would send the reader
  * where they are. A branch named for one release (`prepare-release/10.62.0`, `release/2.4.1`) was cut from the line
