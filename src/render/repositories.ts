@@ -35,6 +35,11 @@ function cells(row: RepositoryRow, name: (key: string) => string, days: Duration
   ];
 }
 
+/** A window's two dates, each kept whole, the line free to break between them: one unbroken, the table was wider than a 1280 px page. */
+function windowCell(text: string): string {
+  return text.split(' → ').map((date) => `<span class="date">${escapeHtml(date)}</span>`).join(' → ');
+}
+
 /** `3 (oldest 9d)`: changes merged and not deployed at the end, and the oldest's age; — when unknown. */
 function unreleasedCell(unreleased: RepositoryRow['unreleased'], days: DurationFormat): string {
   return unreleased.count === 0 || unreleased.oldestAge === null ? String(unreleased.count) : `${unreleased.count} (oldest ${formatDuration(unreleased.oldestAge, days)})`;
@@ -163,7 +168,7 @@ export function renderRepositoryHtml(report: Report): string {
   const name = repositoryNamer(report);
   const days = durationFormat(report.businessHours);
   const tr = (r: string[], total: boolean): string =>
-    `<tr${total ? ' class="total"' : ''}>${r.map((t, i) => (i === 0 ? `<th scope="row" class="ext">${escapeHtml(t)}</th>` : `<td${NUMERIC.has(i) ? ' class="num"' : i === 1 ? ' class="date"' : ''}>${escapeHtml(t)}</td>`)).join('')}</tr>`;
+    `<tr${total ? ' class="total"' : ''}>${r.map((t, i) => (i === 0 ? `<th scope="row" class="ext">${escapeHtml(t)}</th>` : i === 1 ? `<td>${windowCell(t)}</td>` : `<td${NUMERIC.has(i) ? ' class="num"' : ''}>${escapeHtml(t)}</td>`)).join('')}</tr>`;
   const svg = barChart(
     { id: 'repository-lead-times', title: 'Median lead and cycle time per repository', description: 'For each repository, the median lead time (first commit → deploy) and cycle time (first commit → merge), on a logarithmic time axis.' },
     report.repositories.map((r) => ({ label: name(r.name), values: [r.leadTimeP50, r.cycleTimeP50], bounds: [r.leadTimeP50 === null ? r.summary.leadTime.atLeast : null, null] })),

@@ -62,17 +62,23 @@ svg.chart .grid{stroke:var(--line);stroke-width:1}
 svg.chart .gap{fill:var(--line);fill-opacity:.45}
 table{border-collapse:collapse;min-width:min(100%,40rem);font-size:.875rem}
 #changes-table{width:100%}
+/* on a desktop the change list, a dozen columns, takes the page's margins too, and its titles wrap sooner: at 1280 px
+   its lead time, size and flags were past the edge */
+@media (min-width:1152px){#changes .scroll{max-width:none;margin-inline:calc((1088px - min(100vw - 32px, 1400px)) / 2)}#changes td.title{min-width:12rem}}
 caption{text-align:left;font-weight:600;padding:4px 0}
 th,td{padding:5px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
-thead th{border-bottom:2px solid var(--line);white-space:nowrap}
-.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+/* a long head wraps where its table would be wider than the page (the queues' seven were); a phone keeps numbers' heads
+   on one line, where they would stack word by word */
+thead th{border-bottom:2px solid var(--line)}
+.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num{white-space:nowrap}
 td.title{min-width:16rem}
 td.id{white-space:nowrap}
 tr.total th,tr.total td{font-weight:600}
 tr.not-counted td{color:var(--muted)}
 tr.failed td{background:rgba(207,34,46,.08)}
 td.growing{color:var(--alert);font-weight:600}
-td.date{white-space:nowrap}
+.date{white-space:nowrap}
 td.repo{max-width:11rem;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px}
 .band{display:inline-block;padding:2px 8px;margin-left:6px;border-radius:6px;font-size:.75rem;line-height:1.35;font-weight:600;color:#fff;vertical-align:middle}
@@ -94,7 +100,7 @@ th[aria-sort=ascending] button::after{content:" ▲"}
 th[aria-sort=descending] button::after{content:" ▼"}
 details summary{cursor:pointer;margin:8px 0}
 footer{margin-top:40px;padding-bottom:24px}
-@media (max-width:600px){body{font-size:14px}h1{font-size:1.3rem}header,main,footer{padding:0 10px}.tile b{font-size:1.25rem}th,td{padding:4px 6px}thead th{white-space:normal}.tiles{gap:8px}}
+@media (max-width:600px){body{font-size:14px}h1{font-size:1.3rem}header,main,footer{padding:0 10px}.tile b{font-size:1.25rem}th,td{padding:4px 6px}thead th{white-space:normal}thead th.num{white-space:nowrap}.tiles{gap:8px}}
 @media print{
 :root{--fg:#000;--muted:#444;--bg:#fff;--panel:#f3f3f3;--line:#bbb;--accent:#000;--alert:#000}
 body{font-size:10pt}

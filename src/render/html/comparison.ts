@@ -102,8 +102,8 @@ export function queues(report: Report): string {
     'queues',
     'Where the queue builds',
     h(`When work arrives at a stage faster than it leaves, changes pile up there and wait. A queue that grows week after week marks the stage to fix first.${span === null ? '' : ` ${span}`}`),
-    table(['Stage', 'Arrive per week', 'Leave per week', 'Queue growth per week', 'Mean queue', 'If steady (arrivals × time in stage)', 'Mean time in stage'], rows, 'lrrrrrr'),
-    `<p class="note">Little’s law: in a steady window the mean queue is about the arrivals per week times the mean time in the stage (in weeks). When the two columns differ a lot, the window was not steady. Queue growth per week is the queue at the end less the queue at the start, per week: arrivals less departures.${littleCaption(report, stages)}</p>`,
+    table(['Stage', 'Arrive per week', 'Leave per week', 'Queue growth per week', 'Mean queue', 'If steady', 'Mean time in stage'], rows, 'lrrrrrr'),
+    `<p class="note">Little’s law: in a steady window the mean queue is about the arrivals per week times the mean time in the stage (in weeks), the “If steady” column. When the two differ a lot, the window was not steady. Queue growth per week is the queue at the end less the queue at the start, per week: arrivals less departures.${littleCaption(report, stages)}</p>`,
     charts(...small, capacity),
   );
 }
