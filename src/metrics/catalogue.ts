@@ -270,6 +270,7 @@ export const UNRELEASED = {
   count: count('changes merged, not deployed', 'counted changes merged in the window and not deployed at now'),
   p50Age: duration('p50 age', 'seconds since their merge, at now (type 7); null when there is none'),
   oldestAge: duration('oldest age'),
+  noLeadTime: count('with no lead time', 'of them, those whose first commit is unknown (a squash whose commits the clone lacks): no lead time, not even a lower bound, so leadTime.censored leaves them out; absent from a report written before it was counted'),
 } as const satisfies Record<string, Figure>;
 
 /**

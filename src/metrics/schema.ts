@@ -197,6 +197,8 @@ export type SizeSummary = z.infer<typeof sizeSummarySchema>;
 // unreleased.ts
 export const unreleasedSchema = z.object({
   ...figureShape(UNRELEASED),
+  // optional: a report written before it was counted still reads
+  noLeadTime: figureSchema(UNRELEASED.noLeadTime).optional(),
   oldest: z.array(z.string()).describe('ids of the oldest, oldest first (at most 10)'),
   oldestChanges: z.array(
     z.object({

@@ -1,6 +1,6 @@
 import type { MeasuredChange } from '../domain.js';
 import { distribution } from './percentile.js';
-import { waitedSince, type Waiting } from './stage-summary.js';
+import { leadObservation, waitedSince, type Waiting } from './stage-summary.js';
 import type { Unreleased } from './schema.js';
 
 export type { Unreleased } from './schema.js';
@@ -33,6 +33,9 @@ export function unreleasedChanges(changes: readonly MeasuredChange[], waiting: W
     count: waitingChanges.length,
     p50Age: distribution(ages).p50,
     oldestAge: ages[0] ?? null,
+    // the lead time counts a change still waiting by its first commit: one whose first commit is unknown is in
+    // neither, and a page showing both counts says how many (prometheus: 151 not deployed, 150 censored)
+    noLeadTime: waitingChanges.filter((c) => leadObservation(c, waiting) === null).length,
     oldest: oldest.map((c) => c.id),
     oldestChanges: oldest,
   };

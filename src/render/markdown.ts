@@ -24,6 +24,7 @@ import { aiShiftMarkdown } from './ai-shift.js';
 import { UNLINKED_LEAD, unlinkedText } from './incidents.js';
 import { whatIfText } from './confidence.js';
 import { escapeHtml, escapeMarkdown, terminalSafe } from './sanitize.js';
+import { noLeadTimeText } from './unreleased.js';
 import { stageLabel } from './text.js';
 import { aiFlag, formatAiTools } from './ai-tools.js';
 import { noun, plural, withSign } from '../units.js';
@@ -261,7 +262,8 @@ function unreleased(report: Report): string[] {
   if (!u) return [];
   const out = ['### Merged, not yet deployed', ''];
   if (u.count === 0) return [...out, 'Every change merged by the end of the window has been deployed.', ''];
-  out.push(`${plural(u.count, 'change')} waiting: median wait so far ${formatDuration(u.p50Age, days)}, longest ${formatDuration(u.oldestAge, days)}.`, '');
+  const unmeasured = noLeadTimeText(report);
+  out.push(`${plural(u.count, 'change')} waiting: median wait so far ${formatDuration(u.p50Age, days)}, longest ${formatDuration(u.oldestAge, days)}.${unmeasured === null ? '' : ` ${md(unmeasured)}.`}`, '');
   const oldest = u.oldestChanges ?? [];
   if (oldest.length > 0) append(out, table(['Change', 'Title', 'Merged (UTC)', 'Waiting'], 'lllr', oldest.map((c) => [changeRef(c), md(c.title), md(minuteOf(c.mergedAt)), formatDuration(c.age, days)])));
   else if (u.oldest.length > 0) out.push(`Oldest: ${u.oldest.map(md).join(', ')}`, '');

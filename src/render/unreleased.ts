@@ -8,7 +8,8 @@ import { append } from '../lists.js';
 
 /*
  * The unreleased backlog and the lead time with and without the changes still waiting, as plain text the
- * text and Markdown reports lay out (each escapes it for its format).
+ * text and Markdown reports lay out (each escapes it for its format); the HTML says the changes waiting with no
+ * lead time in the same words.
  */
 
 /** how many of the oldest unreleased changes the terminal lists (the JSON and Markdown keep all ten) */
@@ -28,6 +29,18 @@ export function leadTimeCensoringText(report: Report): [string, string] | null {
     `lead time p50 ${estimate} with the ${plural(leadTime.censored, 'change')} still waiting counted as censored`,
     `lead time p50 ${formatDuration(leadTimeDeployed.p50, days)} over the ${plural(leadTimeDeployed.count, 'deployed change')} only`,
   ];
+}
+
+/**
+ * `1 of the 151 changes not deployed has no lead time, not even a bound: its first commit is unknown`: those the lead
+ * time cannot count as still waiting (its `censored` is the rest), said where both counts show; null when none.
+ */
+export function noLeadTimeText(report: Report): string | null {
+  const u = report.summary.unreleased;
+  const n = u?.noLeadTime ?? 0;
+  if (u === undefined || n === 0) return null;
+  const one = n === 1;
+  return `${n} of the ${plural(u.count, 'change')} not deployed ${one ? 'has' : 'have'} no lead time, not even a bound: ${one ? 'its first commit is' : 'their first commits are'} unknown`;
 }
 
 /** `34 merged changes not deployed at 2026-11-22 · p50 age 3d · oldest 347d 8h`; null when nothing is waiting. */
@@ -60,5 +73,7 @@ export function renderUnreleasedText(report: Report, ctx: TextContext): string[]
     out.push(fitTable([change, { head: 'title', min: 12, rank: 1 }, { head: `merged (${ctx.timeZone})` }, { head: 'waiting', align: 'right' }], rows, ctx));
   }
   if (lead !== null) append(out, lead.map((line) => c.dim(wrap(line, ctx.width))));
+  const unmeasured = noLeadTimeText(report);
+  if (unmeasured !== null) out.push(c.dim(wrap(unmeasured, ctx.width)));
   return out;
 }

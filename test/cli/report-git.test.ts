@@ -39,6 +39,22 @@ describe('git-only report on a repository whose truth is known by construction',
     expect(report.repository.branch).toBe('main');
   });
 
+  it('says how many changes waiting have no lead time, so the two counts of changes waiting agree', async () => {
+    // as of 03-07 00:00, before v1.1.0: #2 (squash, no commits in the clone: no first commit) and the typo fix (first
+    // commit 06 09:00) wait; the lead time counts the typo fix as still waiting, and cannot count #2
+    const asOf = ['--since', '2026-03-01T12:00:00Z', '--until', '2026-03-07T00:00:00Z'];
+    const json = JSON.parse((await runCli([repo.dir, '--format', 'json', ...asOf])).stdout) as Report;
+    expect(json.summary.unreleased).toMatchObject({ count: 2, noLeadTime: 1 });
+    expect(json.summary.leadTime.censored).toBe(1);
+    const text = (await runCli([repo.dir, ...asOf])).stdout;
+    expect(text).toContain('2 merged changes not deployed at 2026-03-07');
+    expect(text).toContain('with the 1 change still waiting counted as censored');
+    expect(text.replace(/\s+/g, ' ')).toContain('1 of the 2 changes not deployed has no lead time, not even a bound: its first commit is unknown');
+    const markdown = (await runCli([repo.dir, '--format', 'markdown', ...asOf])).stdout;
+    expect(markdown).toContain('2 changes waiting: median wait so far');
+    expect(markdown).toContain('1 of the 2 changes not deployed has no lead time, not even a bound: its first commit is unknown.');
+  });
+
   it('times a merged pull request from its side commits', () => {
     const pr1 = change('#1');
     expect(pr1.title).toBe('Add feature one');
@@ -121,7 +137,7 @@ describe('git-only report on a repository whose truth is known by construction',
     expect(report.summary.leadTime).toMatchObject({ count: 4, p50: 135000, censored: 0, atLeast: null });
     expect(report.summary.leadTimeDeployed).toMatchObject({ count: 4, p50: 135000 });
     expect(report.summary.cycleTime).toMatchObject({ count: 4, p50: 44100 });
-    expect(report.summary.unreleased).toEqual({ count: 0, p50Age: null, oldestAge: null, oldest: [], oldestChanges: [] });
+    expect(report.summary.unreleased).toEqual({ count: 0, p50Age: null, oldestAge: null, noLeadTime: 0, oldest: [], oldestChanges: [] });
   });
 
   it('assigns deploys from tags, finds the rollback and the failures', () => {

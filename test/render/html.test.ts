@@ -180,6 +180,11 @@ describe('renderHtml: what each section says', () => {
     const none: Report = buildReport(sampleChanges());
     none.summary.unreleased = { count: 0, p50Age: null, oldestAge: null, oldest: [], oldestChanges: [] };
     expect(text(sectionOf(renderHtml(none), 'unreleased'))).toContain('Every change merged by the end of the window has been deployed.');
+    // a change waiting whose first commit is unknown is in no lead time: said, so the tiles' two counts agree
+    expect(text(unreleased)).toContain('it counts in the lead time as still waiting. Changes waiting 5');
+    const unseen = githubReport();
+    unseen.summary.unreleased = { ...unseen.summary.unreleased, noLeadTime: 2 };
+    expect(text(sectionOf(renderHtml(unseen), 'unreleased'))).toContain('it counts in the lead time as still waiting. 2 of the 5 changes not deployed have no lead time, not even a bound: their first commits are unknown. Changes waiting 5');
   });
 
   it('lays out review, rework, CI and work in progress in words and units, the alarming figures flagged', () => {

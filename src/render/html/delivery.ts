@@ -13,6 +13,7 @@ import { charts, details, ext, figure, h, link, num, plural, section, table, til
 import { deploySignalWords } from '../signal.js';
 import { stagePercentiles } from './overview.js';
 import { isoSeconds } from '../../time.js';
+import { noLeadTimeText } from '../unreleased.js';
 
 const epoch = (iso: string): number => isoSeconds(iso) ?? NaN;
 
@@ -144,11 +145,12 @@ export function unreleased(report: Report): string {
   const oldest = u.oldestChanges ?? [];
   const multi = report.repositories !== undefined;
   const name = repositoryNamer(report);
+  const unmeasured = noLeadTimeText(report);
   const rows = oldest.map((c) => `<tr>${multi ? ext(name(c.repository ?? '')) : ''}<td class="id">${link(c.url, c.id)}</td>${ext(c.title, 'title')}<td class="date">${h(minuteOf(c.mergedAt))}</td>${num(formatDuration(c.age, days))}</tr>`);
   return section(
     'unreleased',
     'Merged, not yet deployed',
-    'Work that is done but not in users’ hands: it counts in the lead time as still waiting.',
+    h(`Work that is done but not in users’ hands: it counts in the lead time as still waiting.${unmeasured === null ? '' : ` ${unmeasured}.`}`),
     tiles([
       { label: 'Changes waiting', value: String(u.count) },
       { label: 'Median wait so far', value: formatDuration(u.p50Age, days) },
