@@ -203,7 +203,7 @@ describe('failures, reverts and the unreleased backlog', () => {
 
   it('lists a change never released and counts it in lead time as still waiting', () => {
     expect(report.summary.unreleased).toEqual({
-      count: 1, p50Age: 6 * D + 14 * H, oldestAge: 6 * D + 14 * H, oldest: [id('rewrite')],
+      count: 1, p50Age: 6 * D + 14 * H, oldestAge: 6 * D + 14 * H, noLeadTime: 0, oldest: [id('rewrite')],
       oldestChanges: [{ id: id('rewrite'), title: 'start the rewrite', url: null, mergedAt: '2026-07-25T10:00:00Z', age: 6 * D + 14 * H }],
     });
     /*
