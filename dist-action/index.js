@@ -11258,7 +11258,8 @@ var init_catalogue$1 = __esmMin((() => {
 	UNRELEASED = {
 		count: count$4("changes merged, not deployed", "counted changes merged in the window and not deployed at now"),
 		p50Age: duration$3("p50 age", "seconds since their merge, at now (type 7); null when there is none"),
-		oldestAge: duration$3("oldest age")
+		oldestAge: duration$3("oldest age"),
+		noLeadTime: count$4("with no lead time", "of them, those whose first commit is unknown (a squash whose commits the clone lacks): no lead time, not even a lower bound, so leadTime.censored leaves them out; absent from a report written before it was counted")
 	};
 	QUEUE_TREND = {
 		arrivalsPerWeek: {
@@ -16023,6 +16024,9 @@ function cells$1(row, name, days) {
 		row.topRecommendation ? row.topRecommendation.measure.replace(/:.*$/, "") : "—"
 	];
 }
+function windowCell(text) {
+	return text.split(" → ").map((date) => `<span class="date">${escapeHtml(date)}</span>`).join(" → ");
+}
 function unreleasedCell(unreleased, days) {
 	return unreleased.count === 0 || unreleased.oldestAge === null ? String(unreleased.count) : `${unreleased.count} (oldest ${formatDuration(unreleased.oldestAge, days)})`;
 }
@@ -16155,7 +16159,7 @@ function renderRepositoryHtml(report) {
 	const th = HEAD.map((c, i) => `<th scope="col"${NUMERIC.has(i) ? " class=\"num\"" : ""}>${escapeHtml(c)}</th>`).join("");
 	const name = repositoryNamer(report);
 	const days = durationFormat(report.businessHours);
-	const tr = (r, total) => `<tr${total ? " class=\"total\"" : ""}>${r.map((t, i) => i === 0 ? `<th scope="row" class="ext">${escapeHtml(t)}</th>` : `<td${NUMERIC.has(i) ? " class=\"num\"" : i === 1 ? " class=\"date\"" : ""}>${escapeHtml(t)}</td>`).join("")}</tr>`;
+	const tr = (r, total) => `<tr${total ? " class=\"total\"" : ""}>${r.map((t, i) => i === 0 ? `<th scope="row" class="ext">${escapeHtml(t)}</th>` : i === 1 ? `<td>${windowCell(t)}</td>` : `<td${NUMERIC.has(i) ? " class=\"num\"" : ""}>${escapeHtml(t)}</td>`).join("")}</tr>`;
 	const svg = barChart({
 		id: "repository-lead-times",
 		title: "Median lead and cycle time per repository",
@@ -19382,6 +19386,13 @@ function leadTimeCensoringText(report) {
 	if (leadTime.censored === 0) return null;
 	return [`lead time p50 ${percentileText(leadTime, "p50", days)} with the ${plural$1(leadTime.censored, "change")} still waiting counted as censored`, `lead time p50 ${formatDuration(leadTimeDeployed.p50, days)} over the ${plural$1(leadTimeDeployed.count, "deployed change")} only`];
 }
+function noLeadTimeText(report) {
+	const u = report.summary.unreleased;
+	const n = u?.noLeadTime ?? 0;
+	if (u === void 0 || n === 0) return null;
+	const one = n === 1;
+	return `${n} of the ${plural$1(u.count, "change")} not deployed ${one ? "has" : "have"} no lead time, not even a bound: ${one ? "its first commit is" : "their first commits are"} unknown`;
+}
 function unreleasedText(report) {
 	const days = durationFormat(report.businessHours);
 	const u = report.summary.unreleased;
@@ -19427,6 +19438,8 @@ function renderUnreleasedText(report, ctx) {
 		], rows, ctx));
 	}
 	if (lead !== null) append(out, lead.map((line) => c.dim(wrap(line, ctx.width))));
+	const unmeasured = noLeadTimeText(report);
+	if (unmeasured !== null) out.push(c.dim(wrap(unmeasured, ctx.width)));
 	return out;
 }
 var TEXT_OLDEST;
@@ -20031,7 +20044,8 @@ function unreleased$1(report) {
 		"Every change merged by the end of the window has been deployed.",
 		""
 	];
-	out.push(`${plural$1(u.count, "change")} waiting: median wait so far ${formatDuration(u.p50Age, days)}, longest ${formatDuration(u.oldestAge, days)}.`, "");
+	const unmeasured = noLeadTimeText(report);
+	out.push(`${plural$1(u.count, "change")} waiting: median wait so far ${formatDuration(u.p50Age, days)}, longest ${formatDuration(u.oldestAge, days)}.${unmeasured === null ? "" : ` ${md(unmeasured)}.`}`, "");
 	const oldest = u.oldestChanges ?? [];
 	if (oldest.length > 0) append(out, table([
 		"Change",
@@ -20468,6 +20482,7 @@ var init_markdown = __esmMin((() => {
 	init_incidents$1();
 	init_confidence();
 	init_sanitize();
+	init_unreleased$1();
 	init_text();
 	init_ai_tools$1();
 	init_units();
@@ -20537,17 +20552,23 @@ svg.chart .grid{stroke:var(--line);stroke-width:1}
 svg.chart .gap{fill:var(--line);fill-opacity:.45}
 table{border-collapse:collapse;min-width:min(100%,40rem);font-size:.875rem}
 #changes-table{width:100%}
+/* on a desktop the change list, a dozen columns, takes the page's margins too, and its titles wrap sooner: at 1280 px
+   its lead time, size and flags were past the edge */
+@media (min-width:1152px){#changes .scroll{max-width:none;margin-inline:calc((1088px - min(100vw - 32px, 1400px)) / 2)}#changes td.title{min-width:12rem}}
 caption{text-align:left;font-weight:600;padding:4px 0}
 th,td{padding:5px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
-thead th{border-bottom:2px solid var(--line);white-space:nowrap}
-.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+/* a long head wraps where its table would be wider than the page (the queues' seven were); a phone keeps numbers' heads
+   on one line, where they would stack word by word */
+thead th{border-bottom:2px solid var(--line)}
+.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num{white-space:nowrap}
 td.title{min-width:16rem}
 td.id{white-space:nowrap}
 tr.total th,tr.total td{font-weight:600}
 tr.not-counted td{color:var(--muted)}
 tr.failed td{background:rgba(207,34,46,.08)}
 td.growing{color:var(--alert);font-weight:600}
-td.date{white-space:nowrap}
+.date{white-space:nowrap}
 td.repo{max-width:11rem;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px}
 .band{display:inline-block;padding:2px 8px;margin-left:6px;border-radius:6px;font-size:.75rem;line-height:1.35;font-weight:600;color:#fff;vertical-align:middle}
@@ -20569,7 +20590,7 @@ th[aria-sort=ascending] button::after{content:" ▲"}
 th[aria-sort=descending] button::after{content:" ▼"}
 details summary{cursor:pointer;margin:8px 0}
 footer{margin-top:40px;padding-bottom:24px}
-@media (max-width:600px){body{font-size:14px}h1{font-size:1.3rem}header,main,footer{padding:0 10px}.tile b{font-size:1.25rem}th,td{padding:4px 6px}thead th{white-space:normal}.tiles{gap:8px}}
+@media (max-width:600px){body{font-size:14px}h1{font-size:1.3rem}header,main,footer{padding:0 10px}.tile b{font-size:1.25rem}th,td{padding:4px 6px}thead th{white-space:normal}thead th.num{white-space:nowrap}.tiles{gap:8px}}
 @media print{
 :root{--fg:#000;--muted:#444;--bg:#fff;--panel:#f3f3f3;--line:#bbb;--accent:#000;--alert:#000}
 body{font-size:10pt}
@@ -21235,9 +21256,9 @@ function queues(report) {
 		"Leave per week",
 		"Queue growth per week",
 		"Mean queue",
-		"If steady (arrivals × time in stage)",
+		"If steady",
 		"Mean time in stage"
-	], rows, "lrrrrrr"), `<p class="note">Little’s law: in a steady window the mean queue is about the arrivals per week times the mean time in the stage (in weeks). When the two columns differ a lot, the window was not steady. Queue growth per week is the queue at the end less the queue at the start, per week: arrivals less departures.${littleCaption(report, stages)}</p>`, charts(...small, capacity));
+	], rows, "lrrrrrr"), `<p class="note">Little’s law: in a steady window the mean queue is about the arrivals per week times the mean time in the stage (in weeks), the “If steady” column. When the two differ a lot, the window was not steady. Queue growth per week is the queue at the end less the queue at the start, per week: arrivals less departures.${littleCaption(report, stages)}</p>`, charts(...small, capacity));
 }
 function growthNote(t, days) {
 	return queueStageText(t, days) ?? "";
@@ -21801,8 +21822,9 @@ function unreleased(report) {
 	const oldest = u.oldestChanges ?? [];
 	const multi = report.repositories !== void 0;
 	const name = repositoryNamer(report);
+	const unmeasured = noLeadTimeText(report);
 	const rows = oldest.map((c) => `<tr>${multi ? ext(name(c.repository ?? "")) : ""}<td class="id">${link(c.url, c.id)}</td>${ext(c.title, "title")}<td class="date">${h(minuteOf(c.mergedAt))}</td>${num$1(formatDuration(c.age, days))}</tr>`);
-	return section("unreleased", "Merged, not yet deployed", "Work that is done but not in users’ hands: it counts in the lead time as still waiting.", tiles([
+	return section("unreleased", "Merged, not yet deployed", h(`Work that is done but not in users’ hands: it counts in the lead time as still waiting.${unmeasured === null ? "" : ` ${unmeasured}.`}`), tiles([
 		{
 			label: "Changes waiting",
 			value: String(u.count)
@@ -21843,6 +21865,7 @@ var init_delivery = __esmMin((() => {
 	init_signal();
 	init_overview();
 	init_time();
+	init_unreleased$1();
 	epoch$1 = (iso) => isoSeconds(iso) ?? NaN;
 }));
 // src/render/html/repair.ts
@@ -44970,6 +44993,7 @@ function unreleasedChanges(changes, waiting) {
 		count: waitingChanges.length,
 		p50Age: distribution$2(ages).p50,
 		oldestAge: ages[0] ?? null,
+		noLeadTime: waitingChanges.filter((c) => leadObservation(c, waiting) === null).length,
 		oldest: oldest.map((c) => c.id),
 		oldestChanges: oldest
 	};
@@ -48586,6 +48610,7 @@ var init_schema$1 = __esmMin((() => {
 	});
 	unreleasedSchema = object({
 		...figureShape(UNRELEASED),
+		noLeadTime: figureSchema(UNRELEASED.noLeadTime).optional(),
 		oldest: array(string()).describe("ids of the oldest, oldest first (at most 10)"),
 		oldestChanges: array(object({
 			id: string(),
