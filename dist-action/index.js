@@ -21449,7 +21449,7 @@ function keyFigures(report) {
 		s.unreleased ? {
 			label: "Merged, not deployed",
 			value: String(s.unreleased.count),
-			sub: s.unreleased.count > 0 ? `waiting up to ${formatDuration(s.unreleased.oldestAge, days)}` : "everything merged has shipped",
+			sub: s.unreleased.count > 0 ? `waiting up to ${formatDuration(s.unreleased.oldestAge, days)}${unmeasuredText(s.unreleased.noLeadTime)}` : "everything merged has shipped",
 			alert: s.unreleased.count > 0 && (s.unreleased.oldestAge ?? 0) > 1209600
 		} : {
 			label: `${figureTitle("dora.timeToRestore")}, median`,
@@ -21646,6 +21646,7 @@ function stagePercentiles(report) {
 		empty: "no stage has a known duration"
 	}), "p50 and p90 per stage", "Logarithmic axis: each grid step is a longer span (minutes, hours, days, weeks), so a median of hours and a p90 of months both show.");
 }
+var unmeasuredText;
 var init_overview = __esmMin((() => {
 	init_band();
 	init_domain();
@@ -21657,6 +21658,7 @@ var init_overview = __esmMin((() => {
 	init_scale();
 	init_text();
 	init_parts();
+	unmeasuredText = (noLeadTime) => noLeadTime ? `, ${noLeadTime} of them with no lead time` : "";
 }));
 // src/render/html/delivery.ts
 function leadTime(report) {

@@ -185,6 +185,9 @@ describe('renderHtml: what each section says', () => {
     const unseen = githubReport();
     unseen.summary.unreleased = { ...unseen.summary.unreleased, noLeadTime: 2 };
     expect(text(sectionOf(renderHtml(unseen), 'unreleased'))).toContain('it counts in the lead time as still waiting. 2 of the 5 changes not deployed have no lead time, not even a bound: their first commits are unknown. Changes waiting 5');
+    // and under the headline, where the lead time's tile counts 3 still waiting beside these 5
+    expect(renderHtml(unseen)).toMatch(/Merged, not deployed<\/span><b>5<\/b><span class="sub">waiting up to 9d 2h, 2 of them with no lead time<\/span>/);
+    expect(renderHtml(githubReport())).toMatch(/Merged, not deployed<\/span><b>5<\/b><span class="sub">waiting up to 9d 2h<\/span>/);
   });
 
   it('lays out review, rework, CI and work in progress in words and units, the alarming figures flagged', () => {

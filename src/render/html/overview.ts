@@ -27,6 +27,9 @@ function placing(dora: DoraFigure, report: Report): Pick<Tile, 'badge' | 'placed
   return (report.repositories?.length ?? 0) > 1 ? { placed: clusterText(dora) || undefined } : { badge: band(dora) };
 }
 
+/** `, 1 of them with no lead time`: why the lead time tile counts fewer changes still waiting; '' when none. */
+const unmeasuredText = (noLeadTime: number | undefined): string => (noLeadTime ? `, ${noLeadTime} of them with no lead time` : '');
+
 /** The figures a reader takes away, as tiles under the headline. */
 export function keyFigures(report: Report): string {
   const days = durationFormat(report.businessHours);
@@ -52,7 +55,7 @@ export function keyFigures(report: Report): string {
     { label: figureTitle('dora.changeFailureRate'), value: formatRatio(d.changeFailureRate.value), ...placing(d.changeFailureRate, report), sub: medianRepository(d.changeFailureRate) ? 'the median repository’s own' : `over ${plural(d.changeFailureRate.count, 'deploy')}` },
     // the backlog when the report has it; the DORA table has the time to restore either way
     s.unreleased
-      ? { label: 'Merged, not deployed', value: String(s.unreleased.count), sub: s.unreleased.count > 0 ? `waiting up to ${formatDuration(s.unreleased.oldestAge, days)}` : 'everything merged has shipped', alert: s.unreleased.count > 0 && (s.unreleased.oldestAge ?? 0) > 14 * 86400 }
+      ? { label: 'Merged, not deployed', value: String(s.unreleased.count), sub: s.unreleased.count > 0 ? `waiting up to ${formatDuration(s.unreleased.oldestAge, days)}${unmeasuredText(s.unreleased.noLeadTime)}` : 'everything merged has shipped', alert: s.unreleased.count > 0 && (s.unreleased.oldestAge ?? 0) > 14 * 86400 }
       : { label: `${figureTitle('dora.timeToRestore')}, median`, value: formatDuration(d.timeToRestore.value, days), ...placing(d.timeToRestore, report), sub: medianRepository(d.timeToRestore) ? 'the median repository’s own' : `over ${plural(d.timeToRestore.count, 'restore')}` },
   ];
   list.push({ label: 'Changes counted', value: String(s.changes), sub: excluded ? `left out: ${excluded}` : 'merged in the window' });
