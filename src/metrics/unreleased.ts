@@ -33,8 +33,8 @@ export function unreleasedChanges(changes: readonly MeasuredChange[], waiting: W
     count: waitingChanges.length,
     p50Age: distribution(ages).p50,
     oldestAge: ages[0] ?? null,
-    // the lead time counts a change still waiting by its first commit: one whose first commit is unknown is in
-    // neither, and a page showing both counts says how many (prometheus: 151 not deployed, 150 censored)
+    // the lead time counts a change still waiting from its first commit (its `censored`): one whose first commit is
+    // unknown it cannot count, and a page showing both says how many (prometheus, cli and changesets: 151 and 150)
     noLeadTime: waitingChanges.filter((c) => leadObservation(c, waiting) === null).length,
     oldest: oldest.map((c) => c.id),
     oldestChanges: oldest,
