@@ -20569,7 +20569,7 @@ tr.not-counted td{color:var(--muted)}
 tr.failed td{background:rgba(207,34,46,.08)}
 td.growing{color:var(--alert);font-weight:600}
 .date{white-space:nowrap}
-td.repo{max-width:11rem;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+td .repo{display:block;max-width:12rem;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;color:var(--muted);font-size:.8125rem}
 .swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px}
 .band{display:inline-block;padding:2px 8px;margin-left:6px;border-radius:6px;font-size:.75rem;line-height:1.35;font-weight:600;color:#fff;vertical-align:middle}
 .band-elite{background:#1a7f37}.band-high{background:#0969da}.band-medium{background:#9a6700}.band-low{background:#cf222e}.band-none{background:#57606a}
@@ -20580,7 +20580,7 @@ td.repo{max-width:11rem;white-space:nowrap;overflow:hidden;text-overflow:ellipsi
 .rec-body{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,300px),1fr));gap:8px 20px}
 .whatif{background:var(--panel);border-left:4px solid var(--accent);border-radius:4px;padding:8px 12px;font-size:.925rem;align-self:start}
 .table-tools{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center;margin:8px 0}
-.table-tools input{font:inherit;padding:4px 8px;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg);width:16rem;max-width:100%}
+.table-tools input{font:inherit;padding:4px 8px;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg);width:19rem;max-width:100%}
 .pager{display:inline-flex;gap:8px;align-items:center}
 .pager button{font:inherit;padding:3px 10px;border:1px solid var(--line);border-radius:6px;background:var(--panel);color:var(--fg);cursor:pointer}
 .pager button:disabled{opacity:.45;cursor:default}
@@ -20748,10 +20748,11 @@ function changesTable(report) {
 		], rows, "lrrrr", { caption: "Changes of each repository" }) : "");
 	}
 	const all = columns(report);
-	const shown = report.repositories ? [
+	const several = report.repositories !== void 0;
+	const shown = several ? [
 		all[0],
-		repositoryColumn(repositoryNamer(report)),
-		...all.slice(1)
+		repositoryTitleColumn(repositoryNamer(report)),
+		...all.slice(2)
 	] : all;
 	const ordered = report.changes.map((ch, i) => ({
 		ch,
@@ -20763,10 +20764,10 @@ function changesTable(report) {
 	});
 	const total = report.changes.length;
 	const first = Math.min(50, total);
-	const tools = total > 0 ? "<div class=\"table-tools\" id=\"changes-tools\" hidden><label>Search <input type=\"search\" id=\"changes-search\" autocomplete=\"off\" placeholder=\"title, author, id or flag\"></label><span class=\"pager\"><button type=\"button\" id=\"changes-prev\">Previous</button><span id=\"changes-status\" aria-live=\"polite\"></span><button type=\"button\" id=\"changes-next\">Next</button></span></div>" : "";
+	const tools = total > 0 ? `<div class="table-tools" id="changes-tools" hidden><label>Search <input type="search" id="changes-search" autocomplete="off" placeholder="${several ? "title, repository, author, id or flag" : "title, author, id or flag"}"></label><span class="pager"><button type="button" id="changes-prev">Previous</button><span id="changes-status" aria-live="polite"></span><button type="button" id="changes-next">Next</button></span></div>` : "";
 	return section("changes", `Changes (${total})`, h(`${plural(total, "change")}, the slowest first${total > first ? ", a page at a time: search, sort or page to see the rest" : ""}. Click a column to sort. Greyed rows (syncs, bots) are left out of the figures.`), tools, `<div class="scroll" tabindex="0"><table class="sortable" id="changes-table" data-page-size="50"><thead><tr>${head}</tr></thead><tbody>\n${rows.join("\n")}\n</tbody></table></div>`, total > first ? `<noscript><p class="note">${h(`The other ${total - first} are in the JSON and CSV reports.`)}</p></noscript>` : "");
 }
-var epoch$2, seconds$4, soFar$1, repositoryColumn, slowness;
+var epoch$2, seconds$4, soFar$1, repositoryTitleColumn, slowness;
 var init_changes$1 = __esmMin((() => {
 	init_ai_tools$1();
 	init_domain();
@@ -20778,10 +20779,13 @@ var init_changes$1 = __esmMin((() => {
 	epoch$2 = (iso) => iso === null ? "" : String(isoSeconds(iso) ?? NaN);
 	seconds$4 = (v, days) => `<td class="num" data-v="${v ?? ""}">${h(formatDuration(v, days))}</td>`;
 	soFar$1 = (v, bound, days) => v === null && bound !== null && bound !== void 0 ? `<td class="num" data-v="${bound}">${h(durationOrBound(null, bound, days))}</td>` : seconds$4(v, days);
-	repositoryColumn = (name) => ({
-		head: "Repository",
+	repositoryTitleColumn = (name) => ({
+		head: "Repository · title",
 		type: "text",
-		cell: (ch) => `<td class="ext repo" title="${h(name(ch.repository ?? ""))}">${h(name(ch.repository ?? ""))}</td>`
+		cell: (ch) => {
+			const repository = name(ch.repository ?? "");
+			return `<td class="ext title" data-v="${h(repository)}"><span class="repo" title="${h(repository)}">${h(repository)}</span>${h(ch.title)}</td>`;
+		}
 	});
 	slowness = (ch) => ch.leadTime ?? ch.soFar?.leadTime ?? ch.cycleTime ?? -1;
 }));

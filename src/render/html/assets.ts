@@ -79,7 +79,7 @@ tr.not-counted td{color:var(--muted)}
 tr.failed td{background:rgba(207,34,46,.08)}
 td.growing{color:var(--alert);font-weight:600}
 .date{white-space:nowrap}
-td.repo{max-width:11rem;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+td .repo{display:block;max-width:12rem;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;color:var(--muted);font-size:.8125rem}
 .swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px}
 .band{display:inline-block;padding:2px 8px;margin-left:6px;border-radius:6px;font-size:.75rem;line-height:1.35;font-weight:600;color:#fff;vertical-align:middle}
 .band-elite{background:#1a7f37}.band-high{background:#0969da}.band-medium{background:#9a6700}.band-low{background:#cf222e}.band-none{background:#57606a}
@@ -90,7 +90,7 @@ td.repo{max-width:11rem;white-space:nowrap;overflow:hidden;text-overflow:ellipsi
 .rec-body{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,300px),1fr));gap:8px 20px}
 .whatif{background:var(--panel);border-left:4px solid var(--accent);border-radius:4px;padding:8px 12px;font-size:.925rem;align-self:start}
 .table-tools{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center;margin:8px 0}
-.table-tools input{font:inherit;padding:4px 8px;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg);width:16rem;max-width:100%}
+.table-tools input{font:inherit;padding:4px 8px;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg);width:19rem;max-width:100%}
 .pager{display:inline-flex;gap:8px;align-items:center}
 .pager button{font:inherit;padding:3px 10px;border:1px solid var(--line);border-radius:6px;background:var(--panel);color:var(--fg);cursor:pointer}
 .pager button:disabled{opacity:.45;cursor:default}

@@ -41,8 +41,20 @@ function columns(report: Report): Column[] {
   ];
 }
 
-/** the repository column of a report over several, each named as the page names it (never by a path) */
-const repositoryColumn = (name: (key: string) => string): Column => ({ head: 'Repository', type: 'text', cell: (ch) => `<td class="ext repo" title="${h(name(ch.repository ?? ''))}">${h(name(ch.repository ?? ''))}</td>` });
+/**
+ * The title of a report over several repositories, its change's repository on a line above it (named as the page
+ * names it, never by a path): a column of its own made the list a column wider than a 1280 px screen. Sorted by
+ * the repository, its changes in the order they had (the slowest first, as the table opens), as the column of its
+ * own sorted.
+ */
+const repositoryTitleColumn = (name: (key: string) => string): Column => ({
+  head: 'Repository · title',
+  type: 'text',
+  cell: (ch) => {
+    const repository = name(ch.repository ?? '');
+    return `<td class="ext title" data-v="${h(repository)}"><span class="repo" title="${h(repository)}">${h(repository)}</span>${h(ch.title)}</td>`;
+  },
+});
 
 // the order the table opens in: slowest first (lead time, a waiting change's so far, else cycle time), the unmeasured
 // last, else as given
@@ -66,7 +78,8 @@ export function changesTable(report: Report): string {
     return section('changes', 'Changes', `${h(totals)} ${leftOut}`, rows.length > 0 ? table(['Repository', 'Changes', 'Lead time p50', 'Cycle time p50', 'Not yet deployed'], rows, 'lrrrr', { caption: 'Changes of each repository' }) : '');
   }
   const all = columns(report);
-  const shown = report.repositories ? [all[0] as Column, repositoryColumn(repositoryNamer(report)), ...all.slice(1)] : all;
+  const several = report.repositories !== undefined;
+  const shown = several ? [all[0] as Column, repositoryTitleColumn(repositoryNamer(report)), ...all.slice(2)] : all;
   const ordered = report.changes.map((ch, i) => ({ ch, i })).sort((a, b) => slowness(b.ch) - slowness(a.ch) || a.i - b.i);
   const head = shown.map((c) => `<th scope="col" data-type="${c.type}"${c.type === 'number' ? ' class="num"' : ''}><button type="button">${h(c.head)}</button></th>`).join('');
   const rows = ordered.map(({ ch }, i) => {
@@ -76,7 +89,7 @@ export function changesTable(report: Report): string {
   const total = report.changes.length;
   const first = Math.min(PAGE_SIZE, total);
   const tools = total > 0
-    ? `<div class="table-tools" id="changes-tools" hidden><label>Search <input type="search" id="changes-search" autocomplete="off" placeholder="title, author, id or flag"></label>` +
+    ? `<div class="table-tools" id="changes-tools" hidden><label>Search <input type="search" id="changes-search" autocomplete="off" placeholder="${several ? 'title, repository, author, id or flag' : 'title, author, id or flag'}"></label>` +
       `<span class="pager"><button type="button" id="changes-prev">Previous</button><span id="changes-status" aria-live="polite"></span><button type="button" id="changes-next">Next</button></span></div>`
     : '';
   return section(
