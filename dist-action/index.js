@@ -24285,7 +24285,7 @@ function isOwnVersionBump(subject) {
 }
 function ownBumpVersion(subject) {
 	if (/\bfrom\b/i.test(subject)) return null;
-	return VERSION_BUMP.exec(subject)?.[2]?.toLowerCase() ?? null;
+	return (VERSION_BUMP.exec(subject)?.[2] ?? GITMOJI_RELEASE.exec(subject)?.[1])?.toLowerCase() ?? null;
 }
 function bumpNamesOnlyVersion(subject) {
 	const bump = /\bfrom\b/i.test(subject) ? null : VERSION_BUMP.exec(subject);
@@ -24504,7 +24504,7 @@ function mergeRequestFromUrl(url) {
 	const m = /\/merge_requests\/(\d+)/.exec(url);
 	return m ? Number(m[1]) : null;
 }
-var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, MAYBE_REFERS, CHERRY_PICKED, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, REVERT_SUBJECT, TYPED_GIT_REVERT, REVERT_FIRST_PARAGRAPH, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSIONLESS_RELEASE, VERSION_WORDS, DEVELOPMENT_ENDS, DEVELOPMENT_PHRASE, DEVELOPMENT_VERSION, NAMED_RELEASE, WRAPPED_NUMBER, GITHUB_PULL_MERGE, BITBUCKET_CLOUD;
+var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, MAYBE_REFERS, CHERRY_PICKED, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, REVERT_SUBJECT, TYPED_GIT_REVERT, REVERT_FIRST_PARAGRAPH, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSIONLESS_RELEASE, GITMOJI_RELEASE, VERSION_WORDS, DEVELOPMENT_ENDS, DEVELOPMENT_PHRASE, DEVELOPMENT_VERSION, NAMED_RELEASE, WRAPPED_NUMBER, GITHUB_PULL_MERGE, BITBUCKET_CLOUD;
 var init_message = __esmMin((() => {
 	init_compile$1();
 	init_release_lines();
@@ -24529,6 +24529,7 @@ var init_message = __esmMin((() => {
 	VERSION_SET = String.raw`(\d+\.\d+\.\d+(?:-[0-9a-z.]+|\.?(?:dev|post|rc|alpha|beta|a|b)\d*)?)`;
 	VERSION_BUMP = new RegExp(String.raw`^(?:\[[^\]\n]{1,60}\][ \t]*)?(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|publish|bump|bumped|bumping|version|cut|set(?:ting)?[ \t]+(?:the[ \t]+)?version)\b([^\d\n]{0,40}))?v?${VERSION_SET}(?:[\s,;:)]|$)`, "i");
 	VERSIONLESS_RELEASE = /^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:publish|release|bump(?:ed)?[ \t]+versions|version[ \t]+packages)(?:[ \t]+\[[^\]\n]{1,30}\]){0,2}[ \t.]*$/i;
+	GITMOJI_RELEASE = new RegExp(String.raw`^(?:\u{1F516}\uFE0F?|:bookmark:)[ \t]*(?:[\w@./-]{1,80}[ \t]+|@?[\w./-]{1,80}@)?v?${VERSION_SET}(?:[\s,;:)]|$)`, "iu");
 	VERSION_WORDS = new Set([
 		"version",
 		"versions",
@@ -26574,15 +26575,23 @@ function tagNamesPackage(tag, p) {
 function keyNames(key, p) {
 	return key !== "" && PACKAGE_KEYS.some((name) => name(p)?.toLowerCase() === key);
 }
-function tagNamedPackages(candidates, tags) {
+function tagNamedPackages(candidates, tags, versions = new Map()) {
 	const found = new Map();
-	for (const key of new Set(tags.map(tagKey))) {
+	const byKey = new Map();
+	for (const tag of tags) byKey.set(tagKey(tag), [...byKey.get(tagKey(tag)) ?? [], tag]);
+	for (const [key, keyTags] of byKey) {
 		const named = candidates.filter((p) => keyNames(key, p));
 		const outermost = named.filter((p) => !named.some((q) => p.folder.startsWith(`${q.folder}/`)));
-		const only = outermost.length === 1 ? outermost[0] : void 0;
+		const tagged = new Set(keyTags.map(tagVersion));
+		const carrying = outermost.length > 1 ? outermost.filter((p) => tagged.has(versions.get(p.folder)?.replace(/^[v=]/, "") ?? null)) : outermost;
+		const only = carrying.length === 1 ? carrying[0] : void 0;
 		if (only !== void 0) found.set(only.folder, only);
 	}
 	return [...found.values()];
+}
+function tagVersion(tag) {
+	const m = VERSION$4.exec(tag);
+	return m === null ? null : tag.slice(m.index);
 }
 function findProducts(packages, tags, declared, ownFolder = null, refused = () => void 0) {
 	const byKey = new Map();
@@ -26647,9 +26656,8 @@ function findProducts(packages, tags, declared, ownFolder = null, refused = () =
 	};
 }
 function ownTagsFolder(tag, versions, namedFor = null) {
-	const m = VERSION$4.exec(tag);
-	if (m === null) return null;
-	const version = tag.slice(m.index);
+	const version = tagVersion(tag);
+	if (version === null) return null;
 	const carrying = [...versions].filter(([, v]) => v.replace(/^[v=]/, "") === version).map(([folder]) => folder);
 	if (carrying.length === 0) return null;
 	if (carrying.length === 1) return carrying[0];
@@ -29787,9 +29795,15 @@ function rushProjects(text) {
 	return projects.flatMap((p) => isObject$1(p) && typeof p.projectFolder === "string" ? [p.projectFolder] : []);
 }
 function pnpmWorkspaces(text) {
+	return yamlList(text, "packages");
+}
+function dartWorkspaces(melos, pubspec) {
+	return [...yamlList(melos, "packages"), ...yamlList(pubspec, "workspace")];
+}
+function yamlList(text, key) {
 	if (text === null) return [];
 	const lines = text.split("\n");
-	const at = lines.findIndex((l) => l.startsWith("packages") && /^packages[ \t]*:/.test(l));
+	const at = lines.findIndex((l) => l.startsWith(key) && keyAt(l, key));
 	if (at === -1) return [];
 	const rest = stripYamlComment(lines[at].slice(lines[at].indexOf(":") + 1)).trim();
 	if (rest.startsWith("[")) return flowSequence([rest, ...lines.slice(at + 1)]);
@@ -29803,6 +29817,20 @@ function pnpmWorkspaces(text) {
 		patterns.push(yamlScalar(stripYamlComment(item.slice(1)).trim()));
 	}
 	return patterns.filter((p) => p !== "");
+}
+function keyAt(line, key) {
+	let i = key.length;
+	while (line[i] === " " || line[i] === "	") i++;
+	return line[i] === ":";
+}
+function yamlTopScalar(text, key) {
+	if (text === null) return null;
+	for (const raw of text.replace(/^\uFEFF/, "").split("\n")) {
+		if (!raw.startsWith(key) || !keyAt(raw, key)) continue;
+		const value = yamlScalar(stripYamlComment(raw.slice(raw.indexOf(":") + 1)).trim());
+		return value === "" ? null : value;
+	}
+	return null;
 }
 function flowSequence(lines) {
 	const items = [];
@@ -29913,7 +29941,7 @@ function goString(text) {
 }
 function declaredName(kind, text) {
 	if (kind === "version.txt" || kind === "pom.xml") return null;
-	const name = kind === "go.mod" ? goModulePath(text) : declared$1(kind, text, "name");
+	const name = kind === "go.mod" ? goModulePath(text) : kind === "pubspec.yaml" ? yamlTopScalar(text, "name") : declared$1(kind, text, "name");
 	return typeof name === "string" && name.trim() !== "" ? name.trim() : null;
 }
 function declared$1(kind, text, key) {
@@ -29928,6 +29956,7 @@ function declaredVersion(kind, text, root = null) {
 		return line === "" ? null : line;
 	}
 	if (kind === "go.mod" || kind === "pom.xml") return null;
+	if (kind === "pubspec.yaml") return yamlTopScalar(text, "version");
 	const version = declared$1(kind, text, "version");
 	if (typeof version === "string") return version.trim();
 	if (kind !== "Cargo.toml" || !isObject$1(version) || version.workspace !== true) return null;
@@ -41633,7 +41662,7 @@ async function readWorkspace(cwd, sha, rootName) {
 	const warnings = [];
 	const root = await readBlobs(cwd, ROOT_FILES.map((f) => `${sha}:${f}`), MANIFEST_LIMIT);
 	const text = (file) => textOf$1(root.get(`${sha}:${file}`), file, warnings);
-	const [pkg, pnpm, rush, cargo, work, pyproject, releasePlease] = ROOT_FILES.map(text);
+	const [pkg, pnpm, rush, cargo, work, pyproject, melos, pubspec, releasePlease] = ROOT_FILES.map(text);
 	const manifests = await listManifests(cwd, sha);
 	const found = new Map();
 	const take = (folders, kind) => {
@@ -41653,6 +41682,7 @@ async function readWorkspace(cwd, sha, rootName) {
 	take(work !== null ? goWorkUses(work).filter((f) => goModules.includes(f)) : goModules.filter(goFinds), "go.mod");
 	const uv = uvWorkspace(pyproject);
 	take((manifests.get("pyproject.toml") ?? []).filter(folderMatcher([...uv.members, ...uv.exclude.map((x) => `!${x}`)], refused("pyproject.toml"))), "pyproject.toml");
+	take((manifests.get("pubspec.yaml") ?? []).filter(folderMatcher(dartWorkspaces(melos, pubspec), refused(melos !== null ? "melos.yaml" : "pubspec.yaml"))), "pubspec.yaml");
 	const components = new Map();
 	const configNames = new Map();
 	let releasedRoot;
@@ -41675,8 +41705,9 @@ async function readWorkspace(cwd, sha, rootName) {
 		"go.mod",
 		"Cargo.toml",
 		"package.json",
-		"pyproject.toml"
-	].find((kind) => holds("")(kind) && (!(kind in declaring) || declaredName(kind, declaring[kind] ?? null) !== null)) ?? releasedRoot;
+		"pyproject.toml",
+		"pubspec.yaml"
+	].find((kind) => holds("")(kind) && (kind === "pubspec.yaml" ? declaredVersion(kind, pubspec) !== null : !(kind in declaring) || declaredName(kind, declaring[kind] ?? null) !== null)) ?? releasedRoot;
 	const packages = [...found].map(([folder, manifest]) => ({
 		folder,
 		manifest
@@ -41802,7 +41833,8 @@ var init_workspaces = __esmMin((() => {
 		"package.json",
 		"Cargo.toml",
 		"go.mod",
-		"pyproject.toml"
+		"pyproject.toml",
+		"pubspec.yaml"
 	];
 	RELEASE_FILES = ["version.txt", "pom.xml"];
 	MANIFESTS = new Set([...KINDS$1, ...RELEASE_FILES]);
@@ -41813,6 +41845,8 @@ var init_workspaces = __esmMin((() => {
 		"Cargo.toml",
 		"go.work",
 		"pyproject.toml",
+		"melos.yaml",
+		"pubspec.yaml",
 		"release-please-config.json"
 	];
 }));
@@ -41974,7 +42008,7 @@ async function packagesAt(repo, sha, repositoryName, tags, declared) {
 	if (unnamed.length === 0 || workspace.unlisted.length === 0) return workspace;
 	const candidates = await namePackages(repo.cwd, sha, workspace.unlisted, repositoryName);
 	const repository = repositoryName.toLowerCase();
-	const found = tagNamedPackages(candidates, unnamed);
+	const found = tagNamedPackages(candidates, unnamed, await readVersions(repo.cwd, sha, candidates));
 	const forRepository = (p) => declaredFor(p, repository) || p.folder.split("/").at(-1)?.toLowerCase() === repository;
 	const mine = candidates.filter(forRepository);
 	const own = tags.some((t) => tagKey(t) === "") && !workspace.packages.some(forRepository) && mine.length === 1 ? mine : [];

@@ -252,7 +252,8 @@ async function packagesAt(repo: RepoInfo, sha: string, repositoryName: string, t
   if (unnamed.length === 0 || workspace.unlisted.length === 0) return workspace;
   const candidates = await namePackages(repo.cwd, sha, workspace.unlisted, repositoryName);
   const repository = repositoryName.toLowerCase();
-  const found = tagNamedPackages(candidates, unnamed);
+  // two folders a name the tags version names are told apart by the version each manifest carries (see tagNamedPackages)
+  const found = tagNamedPackages(candidates, unnamed, await readVersions(repo.cwd, sha, candidates));
   // the one package named for the repository (by its declared name or its folder's), when the repository's own tags
   // may version it and no listed one is named so
   const forRepository = (p: WorkspacePackage): boolean => declaredFor(p, repository) || p.folder.split('/').at(-1)?.toLowerCase() === repository;

@@ -96,8 +96,14 @@ export function isOwnVersionBump(subject: string): boolean {
  */
 export function ownBumpVersion(subject: string): string | null {
   if (/\bfrom\b/i.test(subject)) return null;
-  return VERSION_BUMP.exec(subject)?.[2]?.toLowerCase() ?? null;
+  return (VERSION_BUMP.exec(subject)?.[2] ?? GITMOJI_RELEASE.exec(subject)?.[1])?.toLowerCase() ?? null;
 }
+
+// gitmoji's release, 🔖 (`:bookmark:`, "release / version tags"), then the package it releases and its version:
+// cfug/dio's `🔖 web_adapter v2.1.2`, `🔖 http2_adapter v2.8.0` (a name with a digit, which VERSION_BUMP's words
+// before a version cannot hold), each a direct push its tag `web_adapter_v2.1.2` is on (bounded: no subject can
+// make it backtrack far)
+const GITMOJI_RELEASE = new RegExp(String.raw`^(?:\u{1F516}\uFE0F?|:bookmark:)[ \t]*(?:[\w@./-]{1,80}[ \t]+|@?[\w./-]{1,80}@)?v?${VERSION_SET}(?:[\s,;:)]|$)`, 'iu');
 
 // the words a bump of the project's own version puts between its verb and the version (`Bumped version to`)
 const VERSION_WORDS = new Set(['version', 'versions', 'to', 'the', 'of', 'for', 'new', 'next', 'release', 'v']);

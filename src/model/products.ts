@@ -76,20 +76,33 @@ function keyNames(key: string, p: PackageFolder): boolean {
 /**
  * The packages among `candidates` (folders holding a manifest that no workspace lists) that `tags` name: for each
  * name the tags version, the one candidate it names (by the keys findProducts reads tags by), or the one holding
- * all the others it names in its folder; none when it names several apart. langchain-ai/langchain-aws lists its
- * three packages in no workspace: its tags `langchain-aws==1.7.3` name libs/aws's pyproject.toml, and
- * langchain-google's `libs/genai/v2.1.0` its folder. Pure.
+ * all the others it names in its folder; where it names several apart, the one whose manifest's version (`versions`,
+ * by folder) one of those tags carries; else none. langchain-ai/langchain-aws lists its three packages in no
+ * workspace: its tags `langchain-aws==1.7.3` name libs/aws's pyproject.toml, and langchain-google's
+ * `libs/genai/v2.1.0` its folder. felangel/bloc's `bloc-v9.2.1` names both packages/bloc (its pubspec.yaml, at
+ * 9.2.1) and extensions/vscode (its package.json, the editor extension, at 6.8.13, tagged `vscode_bloc-v6.8.13`).
+ * Pure.
  */
-export function tagNamedPackages<P extends PackageFolder>(candidates: readonly P[], tags: readonly string[]): P[] {
+export function tagNamedPackages<P extends PackageFolder>(candidates: readonly P[], tags: readonly string[], versions: ReadonlyMap<string, string> = new Map()): P[] {
   const found = new Map<string, P>();
-  for (const key of new Set(tags.map(tagKey))) {
+  const byKey = new Map<string, string[]>();
+  for (const tag of tags) byKey.set(tagKey(tag), [...(byKey.get(tagKey(tag)) ?? []), tag]);
+  for (const [key, keyTags] of byKey) {
     const named = candidates.filter((p) => keyNames(key, p));
     // a package's own tests and examples lie in its folder: langgraph's libs/cli holds libs/cli/tests/unit_tests/cli
     const outermost = named.filter((p) => !named.some((q) => p.folder.startsWith(`${q.folder}/`)));
-    const only = outermost.length === 1 ? outermost[0] : undefined;
+    const tagged = new Set(keyTags.map(tagVersion));
+    const carrying = outermost.length > 1 ? outermost.filter((p) => tagged.has(versions.get(p.folder)?.replace(/^[v=]/, '') ?? null)) : outermost;
+    const only = carrying.length === 1 ? carrying[0] : undefined;
     if (only !== undefined) found.set(only.folder, only);
   }
   return [...found.values()];
+}
+
+/** The version a tag carries (`bloc-v9.2.1` → `9.2.1`, `v1.0.0-rc.1` → `1.0.0-rc.1`); null when it carries none. */
+function tagVersion(tag: string): string | null {
+  const m = VERSION.exec(tag);
+  return m === null ? null : tag.slice(m.index);
 }
 
 /**
@@ -186,9 +199,8 @@ export function findProducts(
  * versions at that tag, by folder. Pure.
  */
 export function ownTagsFolder(tag: string, versions: ReadonlyMap<string, string>, namedFor: string | null = null): string | null {
-  const m = VERSION.exec(tag);
-  if (m === null) return null;
-  const version = tag.slice(m.index);
+  const version = tagVersion(tag);
+  if (version === null) return null;
   const carrying = [...versions].filter(([, v]) => v.replace(/^[v=]/, '') === version).map(([folder]) => folder);
   if (carrying.length === 0) return null;
   if (carrying.length === 1) return carrying[0] as string;

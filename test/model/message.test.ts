@@ -191,6 +191,9 @@ describe('commit messages', () => {
     expect(['set version to 0.86.3.dev', 'version bump to 0.86.2', 'Set the version to 2.0.0rc1', 'Set timeout to 1.2.3 seconds'].map(ownBumpVersion)).toEqual(['0.86.3.dev', '0.86.2', '2.0.0rc1', null]);
     // after a bracketed tag: Maven's release plugin, Calcite's issue key
     expect(['[maven-release-plugin] prepare release app-1.2.0', '[CALCITE-7544] Release Calcite 1.42.0', '[docs] fix 1.2.3 typo'].map(ownBumpVersion)).toEqual(['1.2.0', '1.42.0', null]);
+    // gitmoji's release mark, then the package and its version (cfug/dio's direct pushes, each tagged `web_adapter_v2.1.2`)
+    expect(['🔖 web_adapter v2.1.2', '🔖 http2_adapter v2.8.0', ':bookmark: dio 5.9.2', '🔖 v1.0.0', '🔖 @acme/cli@2.0.0', '🔖 Docs for v2 API', '🐛 Fix v1.2.3 parsing'].map(ownBumpVersion))
+      .toEqual(['2.1.2', '2.8.0', '5.9.2', '1.0.0', '2.0.0', null, null]);
     // Nx's fixed release writes the version after its verb
     expect(['chore(release): publish 21.0.0', 'Publish v3.2.0'].map(ownBumpVersion)).toEqual(['21.0.0', '3.2.0']);
     expect(['v0.86.3.dev', 'v2.0.0rc1'].map(taggedVersion)).toEqual(['0.86.3.dev', '2.0.0rc1']);

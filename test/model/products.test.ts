@@ -41,6 +41,19 @@ describe('tagNamedPackages', () => {
     expect(named(['fmt@1.0.0'])).toEqual([]);
     expect(named(['sdk==0.4.3', 'v1.2.3'])).toEqual([]);
   });
+
+  it('tells two folders a name names apart by the version each manifest carries, one of the tags\' own', () => {
+    // felangel/bloc: `bloc-v9.2.1` names packages/bloc's pubspec.yaml (bloc, 9.2.1) and the editor extension's
+    // package.json (bloc, 6.8.13, tagged `vscode_bloc-v6.8.13`)
+    const bloc = [{ folder: 'packages/bloc', name: 'bloc' }, { folder: 'extensions/vscode', name: 'bloc' }];
+    const pick = (tags: string[], versions: Array<[string, string]>) => tagNamedPackages(bloc, tags, new Map(versions)).map((p) => p.folder);
+    expect(pick(['bloc-v9.2.0', 'bloc-v9.2.1'], [['packages/bloc', '9.2.1'], ['extensions/vscode', '6.8.13']])).toEqual(['packages/bloc']);
+    expect(pick(['bloc-v6.8.13'], [['packages/bloc', '9.2.1'], ['extensions/vscode', 'v6.8.13']])).toEqual(['extensions/vscode']);
+    // neither carries a tag's version, or both do: still none
+    expect(pick(['bloc-v9.3.0'], [['packages/bloc', '9.2.1'], ['extensions/vscode', '6.8.13']])).toEqual([]);
+    expect(pick(['bloc-v1.0.0'], [['packages/bloc', '1.0.0'], ['extensions/vscode', '1.0.0']])).toEqual([]);
+    expect(pick(['bloc-v9.2.1'], [])).toEqual([]);
+  });
 });
 
 describe('ownTagsFolder', () => {

@@ -661,3 +661,33 @@ export function unlisted(options: { nx: boolean } = { nx: false }): FixtureRepo 
     tag('fmt@1.0.0', 'r4', 9),
   ]);
 }
+
+/**
+ * felangel/bloc's shape: Dart packages in packages/ that no workspace lists (no melos.yaml, no root pubspec.yaml),
+ * each tagged `name-v1.2.3`, beside the editor extension's package.json, which declares the name `bloc` too and is
+ * tagged `vscode_bloc-v6.0.0`; a release is a direct push marked with gitmoji's 🔖 that sets the version its tag
+ * names (cfug/dio's `🔖 web_adapter v2.1.2`). r1 ships with bloc-v1.1.0 on Mar 4 (its release commit on Mar 3),
+ * r2 waits (flutter_bloc is not tagged in March), r3 is the extension's, tagged vscode_bloc-v6.1.0: no package.
+ */
+export function dartPackages(): FixtureRepo {
+  return buildRepo([
+    {
+      commit: 'packages', at: '2026-02-01T12:00:00Z', id: 'base',
+      files: {
+        'packages/bloc/pubspec.yaml': 'name: bloc\nversion: 1.0.0\n',
+        'packages/bloc/example/pubspec.yaml': 'name: example\npublish_to: none\n',
+        'packages/flutter_bloc/pubspec.yaml': 'name: flutter_bloc\nversion: 2.0.0\n',
+        'extensions/vscode/package.json': '{"name": "bloc", "version": "6.0.0"}\n',
+      },
+    },
+    { tag: 'bloc-v1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    { tag: 'flutter_bloc-v2.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    { tag: 'vscode_bloc-v6.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    change('r1', 2, { 'packages/bloc/lib/bloc.dart': 'one\n' }),
+    change('release', 3, { 'packages/bloc/pubspec.yaml': 'name: bloc\nversion: 1.1.0\n', 'packages/bloc/CHANGELOG.md': '# 1.1.0\n' }, '🔖 bloc v1.1.0'),
+    tag('bloc-v1.1.0', 'release', 4),
+    change('r2', 5, { 'packages/flutter_bloc/lib/flutter_bloc.dart': 'one\n' }),
+    change('r3', 6, { 'extensions/vscode/package.json': '{"name": "bloc", "version": "6.1.0"}\n' }),
+    tag('vscode_bloc-v6.1.0', 'r3', 7),
+  ]);
+}

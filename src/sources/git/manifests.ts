@@ -3,7 +3,7 @@ import { parseJsonc } from '../../jsonc.js';
 
 /*
  * What flowaudit reads of a workspace's manifests: the folders each tool lists its packages in (npm, pnpm, Rush,
- * Cargo, Go, uv, release-please), a package's declared name and version, and the packages a changeset releases. A manifest is a file from the audited history, so each reader takes time linear in
+ * Cargo, Go, uv, Dart's pub and Melos, release-please), a package's declared name and version, and the packages a changeset releases. A manifest is a file from the audited history, so each reader takes time linear in
  * its text, whatever its lines hold (a 300 KB list item, 200,000 blank lines): JSON and TOML go through their
  * parsers (smol-toml refuses nesting past a depth rather than recursing), the two line formats are scanned one
  * line at a time with no backtracking pattern. A manifest that does not parse says nothing.
@@ -13,7 +13,7 @@ import { parseJsonc } from '../../jsonc.js';
  * The manifests that make a folder a package, by workspace tool; and the files release-please's `simple` and Maven
  * types version (`version.txt`, `pom.xml`), which make a package only of a folder its config releases.
  */
-export type ManifestKind = 'package.json' | 'Cargo.toml' | 'go.mod' | 'pyproject.toml' | ReleaseFile;
+export type ManifestKind = 'package.json' | 'Cargo.toml' | 'go.mod' | 'pyproject.toml' | 'pubspec.yaml' | ReleaseFile;
 
 /** A file release-please versions in a package that holds no other manifest: its `simple` type's, its Maven type's. */
 export type ReleaseFile = 'version.txt' | 'pom.xml';
@@ -45,9 +45,22 @@ export function rushProjects(text: string | null): string[] {
 
 /** The `packages:` list of a pnpm-workspace.yaml, as a block or a flow sequence (the one key flowaudit reads). */
 export function pnpmWorkspaces(text: string | null): string[] {
+  return yamlList(text, 'packages');
+}
+
+/**
+ * The globs of a Dart workspace's packages: Melos's `melos.yaml` `packages:` (its versions 1 to 6), else the root
+ * `pubspec.yaml`'s `workspace:` (pub's workspaces, which Melos 7 reads too); each a list as pnpm's is written.
+ */
+export function dartWorkspaces(melos: string | null, pubspec: string | null): string[] {
+  return [...yamlList(melos, 'packages'), ...yamlList(pubspec, 'workspace')];
+}
+
+/** The list under a top-level `key:` of a YAML file, as a block or a flow sequence; none when the key is absent. */
+function yamlList(text: string | null, key: string): string[] {
   if (text === null) return [];
   const lines = text.split('\n');
-  const at = lines.findIndex((l) => l.startsWith('packages') && /^packages[ \t]*:/.test(l));
+  const at = lines.findIndex((l) => l.startsWith(key) && keyAt(l, key));
   if (at === -1) return [];
   const rest = stripYamlComment((lines[at] as string).slice((lines[at] as string).indexOf(':') + 1)).trim();
   if (rest.startsWith('[')) return flowSequence([rest, ...lines.slice(at + 1)]);
@@ -62,6 +75,27 @@ export function pnpmWorkspaces(text: string | null): string[] {
     patterns.push(yamlScalar(stripYamlComment(item.slice(1)).trim()));
   }
   return patterns.filter((p) => p !== '');
+}
+
+/** Whether a YAML line is the top-level `key:` (any spaces or tabs before the colon). */
+function keyAt(line: string, key: string): boolean {
+  let i = key.length;
+  while (line[i] === ' ' || line[i] === '\t') i++;
+  return line[i] === ':';
+}
+
+/**
+ * The plain value of a top-level `key:` of a YAML file (pubspec.yaml's `name: bloc`, `version: 9.2.1`), quoted or
+ * not, its comment left out; null when the key is absent or holds no scalar on its line. One pass over the lines.
+ */
+function yamlTopScalar(text: string | null, key: string): string | null {
+  if (text === null) return null;
+  for (const raw of text.replace(/^\uFEFF/, '').split('\n')) {
+    if (!raw.startsWith(key) || !keyAt(raw, key)) continue;
+    const value = yamlScalar(stripYamlComment(raw.slice(raw.indexOf(':') + 1)).trim());
+    return value === '' ? null : value;
+  }
+  return null;
 }
 
 /** A flow sequence (`[a, 'b', "c"]`) from the lines it starts on: up to its closing bracket. */
@@ -212,12 +246,12 @@ function goString(text: string): string {
 
 /**
  * The name a manifest declares: package.json's `name`, Cargo.toml's `[package] name`, go.mod's module path,
- * pyproject.toml's `[project] name` (else Poetry's `[tool.poetry] name`); none for a release file (its package is
- * named by release-please's config).
+ * pyproject.toml's `[project] name` (else Poetry's `[tool.poetry] name`), pubspec.yaml's `name`; none for a release
+ * file (its package is named by release-please's config).
  */
 export function declaredName(kind: ManifestKind, text: string | null): string | null {
   if (kind === 'version.txt' || kind === 'pom.xml') return null;
-  const name = kind === 'go.mod' ? goModulePath(text) : declared(kind, text, 'name');
+  const name = kind === 'go.mod' ? goModulePath(text) : kind === 'pubspec.yaml' ? yamlTopScalar(text, 'name') : declared(kind, text, 'name');
   return typeof name === 'string' && name.trim() !== '' ? name.trim() : null;
 }
 
@@ -235,7 +269,8 @@ function declared(kind: 'package.json' | 'Cargo.toml' | 'pyproject.toml', text: 
 /**
  * The version a manifest declares: package.json's `version`, Cargo.toml's `[package] version` (or, when it is
  * `version.workspace = true`, the root's `[workspace.package] version`, given as `root`), pyproject.toml's
- * `[project] version` (else Poetry's), version.txt's one line (release-please writes the version alone); null for
+ * `[project] version` (else Poetry's), pubspec.yaml's `version`, version.txt's one line (release-please writes the
+ * version alone); null for
  * go.mod, whose versions are its tags, for a Python project whose version is `dynamic` (its build reads it
  * elsewhere), and for a pom.xml (not read).
  */
@@ -245,6 +280,7 @@ export function declaredVersion(kind: ManifestKind, text: string | null, root: s
     return line === '' ? null : line;
   }
   if (kind === 'go.mod' || kind === 'pom.xml') return null;
+  if (kind === 'pubspec.yaml') return yamlTopScalar(text, 'version');
   const version = declared(kind, text, 'version');
   if (typeof version === 'string') return version.trim();
   if (kind !== 'Cargo.toml' || !isObject(version) || version.workspace !== true) return null;

@@ -1,7 +1,7 @@
 import { compileGlob, GlobError, type Glob } from '../../glob.js';
 import { plural } from '../../units.js';
 import { readBlobs, type BlobRead } from './blobs.js';
-import { cargoWorkspace, declaredName, declaredVersion, goWorkUses, normalFolder, npmWorkspaces, pnpmWorkspaces, releasePleasePackages, rushProjects, uvWorkspace, type ManifestKind, type ReleaseFile } from './manifests.js';
+import { cargoWorkspace, dartWorkspaces, declaredName, declaredVersion, goWorkUses, normalFolder, npmWorkspaces, pnpmWorkspaces, releasePleasePackages, rushProjects, uvWorkspace, type ManifestKind, type ReleaseFile } from './manifests.js';
 import { streamGit } from './run.js';
 
 /** One package of a workspace: where it lives and the name its manifest declares. */
@@ -34,13 +34,15 @@ export const MANIFEST_LIMIT = 1024 * 1024;
 // a workspace with more packages than this is read by folder alone: the names' read stays bounded
 const MAX_NAMES_READ = 2000;
 // in the order a folder holding several is read as one kind (a release-please package names its folder, not its kind)
-const KINDS: readonly ManifestKind[] = ['package.json', 'Cargo.toml', 'go.mod', 'pyproject.toml'];
+const KINDS: readonly ManifestKind[] = ['package.json', 'Cargo.toml', 'go.mod', 'pyproject.toml', 'pubspec.yaml'];
 // a folder release-please releases that holds none of KINDS is read as the first of these it holds (a `simple`
 // package's version.txt, a Maven module's pom.xml); nowhere else do they make a package
 const RELEASE_FILES: readonly ReleaseFile[] = ['version.txt', 'pom.xml'];
 const MANIFESTS: ReadonlySet<string> = new Set<string>([...KINDS, ...RELEASE_FILES]);
-const ROOT_FILES = ['package.json', 'pnpm-workspace.yaml', 'rush.json', 'Cargo.toml', 'go.work', 'pyproject.toml', 'release-please-config.json'] as const;
-type RootTexts = [string | null, string | null, string | null, string | null, string | null, string | null, string | null];
+const ROOT_FILES = ['package.json', 'pnpm-workspace.yaml', 'rush.json', 'Cargo.toml', 'go.work', 'pyproject.toml', 'melos.yaml', 'pubspec.yaml', 'release-please-config.json'] as const;
+// one text (or null) per root file, in ROOT_FILES' order
+type TextsOf<Files extends readonly string[]> = { -readonly [K in keyof Files]: string | null };
+type RootTexts = TextsOf<typeof ROOT_FILES>;
 
 /**
  * The packages of the workspace at commit `sha` (SPEC section 3, products): those `package.json` `workspaces`
@@ -60,7 +62,7 @@ export async function readWorkspace(cwd: string, sha: string, rootName: string):
   const warnings: string[] = [];
   const root = await readBlobs(cwd, ROOT_FILES.map((f) => `${sha}:${f}`), MANIFEST_LIMIT);
   const text = (file: string): string | null => textOf(root.get(`${sha}:${file}`), file, warnings);
-  const [pkg, pnpm, rush, cargo, work, pyproject, releasePlease] = ROOT_FILES.map(text) as RootTexts;
+  const [pkg, pnpm, rush, cargo, work, pyproject, melos, pubspec, releasePlease] = ROOT_FILES.map(text) as RootTexts;
   const manifests = await listManifests(cwd, sha);
   const found = new Map<string, ManifestKind>();
   const take = (folders: Iterable<string>, kind: ManifestKind): void => {
@@ -80,6 +82,7 @@ export async function readWorkspace(cwd: string, sha: string, rootName: string):
   take(work !== null ? goWorkUses(work).filter((f) => goModules.includes(f)) : goModules.filter(goFinds), 'go.mod');
   const uv = uvWorkspace(pyproject);
   take((manifests.get('pyproject.toml') ?? []).filter(folderMatcher([...uv.members, ...uv.exclude.map((x) => `!${x}`)], refused('pyproject.toml'))), 'pyproject.toml');
+  take((manifests.get('pubspec.yaml') ?? []).filter(folderMatcher(dartWorkspaces(melos, pubspec), refused(melos !== null ? 'melos.yaml' : 'pubspec.yaml'))), 'pubspec.yaml');
   // release-please names its packages' folders: each is read as the kind of manifest it holds, else as the file its
   // release type versions, named by the config (open-feature's java-sdk-contrib releases its parent and 19 Maven modules as
   // `simple` packages, tagged `dev.openfeature.contrib.providers.flagd-v0.14.0`: read as one product, each change
@@ -99,11 +102,15 @@ export async function readWorkspace(cwd: string, sha: string, rootName: string):
     if (p.component !== null) components.set(p.folder, p.component);
     if (file !== undefined && p.packageName !== null) configNames.set(p.folder, p.packageName);
   }
-  // a root Cargo.toml or pyproject.toml may hold only a workspace's or tools' settings: a package when it declares one
+  // a root Cargo.toml or pyproject.toml may hold only a workspace's or tools' settings: a package when it declares one;
+  // a root pubspec.yaml names even a workspace's root (cfug/dio's `dio_workspace`, never published): a package when
+  // it declares a version
   const declaring: Partial<Record<ManifestKind, string | null>> = { 'Cargo.toml': cargo, 'pyproject.toml': pyproject };
   const rootKind =
-    (['go.mod', 'Cargo.toml', 'package.json', 'pyproject.toml'] as const).find(
-      (kind) => holds('')(kind) && (!(kind in declaring) || declaredName(kind, declaring[kind] ?? null) !== null),
+    (['go.mod', 'Cargo.toml', 'package.json', 'pyproject.toml', 'pubspec.yaml'] as const).find(
+      (kind) =>
+        holds('')(kind) &&
+        (kind === 'pubspec.yaml' ? declaredVersion(kind, pubspec) !== null : !(kind in declaring) || declaredName(kind, declaring[kind] ?? null) !== null),
     ) ?? releasedRoot;
   const packages = [...found].map(([folder, manifest]) => ({ folder, manifest })).sort((a, b) => a.folder.localeCompare(b.folder));
   if (rootKind !== undefined) packages.unshift({ folder: '', manifest: rootKind });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cargoWorkspace, changesetPackages, declaredName, declaredVersion, goModulePath, goWorkUses, npmWorkspaces, pnpmWorkspaces, releasePleasePackages, rushProjects, uvWorkspace } from '../../../src/sources/git/manifests.js';
+import { cargoWorkspace, changesetPackages, dartWorkspaces, declaredName, declaredVersion, goModulePath, goWorkUses, npmWorkspaces, pnpmWorkspaces, releasePleasePackages, rushProjects, uvWorkspace } from '../../../src/sources/git/manifests.js';
 
 describe('workspace manifests', () => {
   it('reads package.json workspaces as a list or under packages', () => {
@@ -65,6 +65,26 @@ describe('workspace manifests', () => {
     expect(uvWorkspace(null)).toEqual({ members: [], exclude: [] });
   });
 
+  it('reads a Dart workspace: Melos\'s melos.yaml packages and pub\'s root pubspec.yaml workspace, as pnpm\'s list is written', () => {
+    // cfug/dio's melos.yaml, its globs quoted
+    const melos = "name: dio_workspace\nrepository: https://github.com/cfug/dio\n\npackages:\n  - 'dio'\n  - 'plugins/*'\n  - 'plugins/**/example*'\n\nide:\n  intellij:\n    enabled: true\n";
+    expect(dartWorkspaces(melos, null)).toEqual(['dio', 'plugins/*', 'plugins/**/example*']);
+    // Dart 3.6's pub workspace (Melos 7 reads it too), a flow sequence as well
+    expect(dartWorkspaces(null, 'name: _\npublish_to: none\nworkspace:\n  - pkgs/a\n  - pkgs/b # the second\nmelos:\n  packages:\n    - nested/ignored\n')).toEqual(['pkgs/a', 'pkgs/b']);
+    expect(dartWorkspaces(null, 'name: _\nworkspace: [pkgs/a, "pkgs/b"]\n')).toEqual(['pkgs/a', 'pkgs/b']);
+    // a package's own pubspec.yaml lists no workspace; `workspaces` or an indented key is another key
+    expect(dartWorkspaces(null, 'name: dio\nversion: 5.9.2\nworkspaces:\n  - no\ndependencies:\n  workspace:\n    - no\n')).toEqual([]);
+    expect(dartWorkspaces(null, null)).toEqual([]);
+  });
+
+  it('reads a pubspec.yaml\'s name and version, its top-level keys alone, quoted or not, a comment left out', () => {
+    const pubspec = '\uFEFFname: flutter_bloc # the package\ndescription: "name: not this"\nversion: "9.1.1"\nenvironment:\n  version: 3.0.0\n  name: nested\n';
+    expect([declaredName('pubspec.yaml', pubspec), declaredVersion('pubspec.yaml', pubspec)]).toEqual(['flutter_bloc', '9.1.1']);
+    // a workspace's root names itself and carries no version (cfug/dio's `dio_workspace`)
+    expect([declaredName('pubspec.yaml', "name: dio_workspace\npublish_to: 'none'\n"), declaredVersion('pubspec.yaml', "name: dio_workspace\npublish_to: 'none'\n")]).toEqual(['dio_workspace', null]);
+    expect([declaredName('pubspec.yaml', 'name:\n  nested: x\nversion:\n'), declaredVersion('pubspec.yaml', null)]).toEqual([null, null]);
+  });
+
   it('reads the folders rush.json lists, through its comments and trailing commas; none from text that does not parse', () => {
     const text = '/* Rush */\n{\n  // the projects\n  "projects": [\n    { "packageName": "@a/cli", "projectFolder": "apps/cli" },\n    { "packageName": "@a/core", "projectFolder": "./libraries/core/", },\n    { "packageName": "no-folder" },\n  ],\n}\n';
     expect(rushProjects(text)).toEqual(['apps/cli', './libraries/core/']);
@@ -118,6 +138,11 @@ describe('manifest readers take time linear in their text', () => {
     within(2000, () => expect(pnpmWorkspaces(`packages:\n  - '${item}'\n  - ${item} #\n`)).toHaveLength(2));
     within(2000, () => expect(pnpmWorkspaces(`packages${' '.repeat(300_000)}\n`)).toEqual([]));
     within(2000, () => expect(pnpmWorkspaces(`packages: [${' '.repeat(300_000)}`)).toEqual([]));
+  });
+
+  it('200,000 lines of a key\'s name and no colon in a pubspec.yaml and a melos.yaml', () => {
+    within(2000, () => expect(declaredVersion('pubspec.yaml', `${'version   \n'.repeat(200_000)}version: 1.0.0\n`)).toBe('1.0.0'));
+    within(2000, () => expect(dartWorkspaces(`${'packages \n'.repeat(200_000)}`, `workspace${' '.repeat(300_000)}`)).toEqual([]));
   });
 
   it('200,000 blank lines, or spaces, in a Cargo.toml and a go.work', () => {

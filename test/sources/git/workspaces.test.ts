@@ -64,10 +64,41 @@ describe('readWorkspace', () => {
     },
     { commit: 'tools only', at: '2026-02-02T12:00:00Z', id: 'tools', files: { 'pyproject.toml': '[tool.ruff]\nline-length = 100\n', 'release-please-config.json': null } },
   ]);
+  const dart = buildRepo([
+    {
+      commit: 'a melos workspace', at: '2026-02-01T12:00:00Z', id: 'melos',
+      files: {
+        // cfug/dio's shape: a root pubspec.yaml naming the workspace, unpublished and unversioned
+        'pubspec.yaml': "name: dio_workspace\npublish_to: 'none'\n",
+        'melos.yaml': "name: dio_workspace\npackages:\n  - 'dio'\n  - 'plugins/*'\n",
+        'dio/pubspec.yaml': 'name: dio\nversion: 5.9.2\n',
+        'plugins/web_adapter/pubspec.yaml': 'name: dio_web_adapter\nversion: 2.1.2\n',
+        'plugins/web_adapter/example/pubspec.yaml': 'name: example\npublish_to: none\n',
+        'example_dart/pubspec.yaml': 'name: example_dart\n',
+      },
+    },
+    { commit: 'pub workspaces', at: '2026-02-02T12:00:00Z', id: 'pub', files: { 'melos.yaml': null, 'pubspec.yaml': 'name: _\nworkspace:\n  - dio\n  - plugins/web_adapter/example\n' } },
+    { commit: 'no workspace: one package at the root', at: '2026-02-03T12:00:00Z', id: 'single', files: { 'pubspec.yaml': 'name: bloc\nversion: 9.2.1\n' } },
+  ]);
   afterAll(() => {
     repo.cleanup();
     go.cleanup();
     python.cleanup();
+    dart.cleanup();
+  });
+
+  it('finds the packages of a Dart workspace, by Melos\'s globs or pub\'s list, each named by its pubspec.yaml; a root package only when it carries a version', async () => {
+    const melos = await readWorkspace(dart.dir, dart.sha('melos'), 'dio');
+    expect(melos.packages).toEqual([
+      { folder: 'dio', manifest: 'pubspec.yaml', name: 'dio' },
+      { folder: 'plugins/web_adapter', manifest: 'pubspec.yaml', name: 'dio_web_adapter' },
+    ]);
+    expect(await readVersions(dart.dir, dart.sha('melos'), melos.packages)).toEqual(new Map([['dio', '5.9.2'], ['plugins/web_adapter', '2.1.2']]));
+    expect((await readWorkspace(dart.dir, dart.sha('pub'), 'dio')).packages.map((p) => [p.folder, p.name])).toEqual([['dio', 'dio'], ['plugins/web_adapter/example', 'example']]);
+    // no workspace: the root is the package it names, and every other pubspec.yaml a folder a tag may name
+    const single = await readWorkspace(dart.dir, dart.sha('single'), 'repo');
+    expect(single.packages).toEqual([{ folder: '', manifest: 'pubspec.yaml', name: 'bloc' }]);
+    expect(single.unlisted.map((u) => u.folder)).toEqual(['dio', 'example_dart', 'plugins/web_adapter', 'plugins/web_adapter/example']);
   });
 
   it('finds every package of every workspace kind and glob form, the root first, each with its declared name', async () => {
