@@ -29777,6 +29777,9 @@ var init_jsonc = __esmMin((() => {
 	};
 }));
 // src/sources/git/manifests.ts
+function isGemspec(file) {
+	return file.length > GEMSPEC.length && file.endsWith(GEMSPEC);
+}
 function npmWorkspaces(text) {
 	const workspaces = parseJson$1(text)?.workspaces;
 	const list = Array.isArray(workspaces) ? workspaces : isObject$1(workspaces) ? workspaces.packages : void 0;
@@ -29941,6 +29944,7 @@ function goString(text) {
 }
 function declaredName(kind, text) {
 	if (kind === "version.txt" || kind === "pom.xml") return null;
+	if (isGemspec(kind)) return kind.slice(0, -8);
 	const name = kind === "go.mod" ? goModulePath(text) : kind === "pubspec.yaml" ? yamlTopScalar(text, "name") : declared$1(kind, text, "name");
 	return typeof name === "string" && name.trim() !== "" ? name.trim() : null;
 }
@@ -29955,7 +29959,7 @@ function declaredVersion(kind, text, root = null) {
 		const line = text?.trim().split("\n")[0]?.trim() ?? "";
 		return line === "" ? null : line;
 	}
-	if (kind === "go.mod" || kind === "pom.xml") return null;
+	if (kind === "go.mod" || kind === "pom.xml" || isGemspec(kind)) return null;
 	if (kind === "pubspec.yaml") return yamlTopScalar(text, "version");
 	const version = declared$1(kind, text, "version");
 	if (typeof version === "string") return version.trim();
@@ -30005,9 +30009,11 @@ function parseTomlText(text) {
 		return null;
 	}
 }
+var GEMSPEC;
 var init_manifests = __esmMin((() => {
 	init_dist();
 	init_jsonc();
+	GEMSPEC = ".gemspec";
 }));
 // src/sources/git/changesets.ts
 function inChangesets(path) {
@@ -41687,8 +41693,9 @@ async function readWorkspace(cwd, sha, rootName) {
 	const configNames = new Map();
 	let releasedRoot;
 	const holds = (folder) => (k) => (manifests.get(k) ?? []).includes(folder);
+	const gems = gemspecsOf(manifests);
 	for (const p of releasePleasePackages(releasePlease)) {
-		const manifest = KINDS$1.find(holds(p.folder));
+		const manifest = KINDS$1.find(holds(p.folder)) ?? gems.get(p.folder);
 		const file = manifest === void 0 ? RELEASE_FILES.find(holds(p.folder)) : void 0;
 		const kind = manifest ?? file;
 		if (kind === void 0) continue;
@@ -41719,6 +41726,7 @@ async function readWorkspace(cwd, sha, rootName) {
 	const unlisted = new Map();
 	if (found.size === 0) {
 		for (const kind of KINDS$1) for (const folder of manifests.get(kind) ?? []) if (folder !== "" && !unlisted.has(folder)) unlisted.set(folder, kind);
+		for (const [folder, gemspec] of gems) if (folder !== "" && !unlisted.has(folder)) unlisted.set(folder, gemspec);
 	}
 	return {
 		packages: (await namePackages(cwd, sha, packages, rootName, warnings)).map((p) => {
@@ -41755,7 +41763,7 @@ async function namePackages(cwd, sha, folders, rootName, warnings = []) {
 	});
 }
 async function readVersions(cwd, rev, packages) {
-	const read = packages.filter((p) => p.manifest !== "go.mod");
+	const read = packages.filter((p) => p.manifest !== "go.mod" && !isGemspec(p.manifest));
 	const blobs = await readBlobs(cwd, [`${rev}:Cargo.toml`, ...read.map((p) => `${rev}:${manifestPath(p)}`)], MANIFEST_LIMIT);
 	const text = (name) => {
 		const blob = blobs.get(name);
@@ -41790,7 +41798,7 @@ async function listManifests(cwd, sha) {
 		const path = record.toString("utf8");
 		const slash = path.lastIndexOf("/");
 		const file = path.slice(slash + 1);
-		if (!MANIFESTS.has(file)) return;
+		if (!MANIFESTS.has(file) && !isGemspec(file)) return;
 		const folder = slash === -1 ? "" : path.slice(0, slash);
 		if (folder.split("/").includes("node_modules")) return;
 		const list = folders.get(file) ?? [];
@@ -41801,6 +41809,19 @@ async function listManifests(cwd, sha) {
 		onFailure: () => true
 	});
 	return folders;
+}
+function gemspecsOf(manifests) {
+	const byFolder = new Map();
+	for (const [file, folders] of manifests) {
+		if (!isGemspec(file)) continue;
+		for (const folder of folders) byFolder.set(folder, [...byFolder.get(folder) ?? [], file]);
+	}
+	const chosen = new Map();
+	for (const [folder, files] of byFolder) {
+		const own = `${folder.split("/").at(-1) ?? ""}.gemspec`;
+		chosen.set(folder, files.find((f) => f === own) ?? files.sort()[0]);
+	}
+	return chosen;
 }
 function goFinds(folder) {
 	return folder.split("/").every((name) => name !== "vendor" && name !== "testdata" && !name.startsWith("_") && !name.startsWith("."));

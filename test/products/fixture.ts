@@ -691,3 +691,28 @@ export function dartPackages(): FixtureRepo {
     tag('vscode_bloc-v6.1.0', 'r3', 7),
   ]);
 }
+
+/**
+ * open-telemetry/opentelemetry-ruby-contrib's shape: a gem per folder, listed in no manifest flowaudit reads, each
+ * tagged `name/v1.2.3` by its gemspec's name. r2 (redis) ships with redis's tag on Mar 6, not with pg's on Mar 4,
+ * which is on a commit after it.
+ */
+export function rubyGems(): FixtureRepo {
+  return buildRepo([
+    {
+      commit: 'gems', at: '2026-02-01T12:00:00Z', id: 'base',
+      files: {
+        Gemfile: "source 'https://rubygems.org'\n",
+        'instrumentation/pg/opentelemetry-instrumentation-pg.gemspec': 'Gem::Specification.new do |spec|\nend\n',
+        'instrumentation/redis/opentelemetry-instrumentation-redis.gemspec': 'Gem::Specification.new do |spec|\nend\n',
+      },
+    },
+    { tag: 'opentelemetry-instrumentation-pg/v0.1.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    { tag: 'opentelemetry-instrumentation-redis/v0.1.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    change('r1', 2, { 'instrumentation/pg/lib/pg.rb': 'one\n' }),
+    change('r2', 3, { 'instrumentation/redis/lib/redis.rb': 'one\n' }),
+    tag('opentelemetry-instrumentation-pg/v0.2.0', 'r2', 4),
+    change('r3', 5, { 'instrumentation/redis/README.md': 'one\n' }),
+    tag('opentelemetry-instrumentation-redis/v0.2.0', 'r3', 6),
+  ]);
+}

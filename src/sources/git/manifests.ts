@@ -13,7 +13,17 @@ import { parseJsonc } from '../../jsonc.js';
  * The manifests that make a folder a package, by workspace tool; and the files release-please's `simple` and Maven
  * types version (`version.txt`, `pom.xml`), which make a package only of a folder its config releases.
  */
-export type ManifestKind = 'package.json' | 'Cargo.toml' | 'go.mod' | 'pyproject.toml' | 'pubspec.yaml' | ReleaseFile;
+export type ManifestKind = 'package.json' | 'Cargo.toml' | 'go.mod' | 'pyproject.toml' | 'pubspec.yaml' | Gemspec | ReleaseFile;
+
+/** A Ruby gem's specification, named for its gem (`opentelemetry-instrumentation-pg.gemspec`): its kind is its file name. */
+export type Gemspec = `${string}.gemspec`;
+
+/** Whether a file name is a gem's specification (`name.gemspec`; a file named `.gemspec` alone names no gem). */
+export function isGemspec(file: string): file is Gemspec {
+  return file.length > GEMSPEC.length && file.endsWith(GEMSPEC);
+}
+
+const GEMSPEC = '.gemspec';
 
 /** A file release-please versions in a package that holds no other manifest: its `simple` type's, its Maven type's. */
 export type ReleaseFile = 'version.txt' | 'pom.xml';
@@ -246,11 +256,13 @@ function goString(text: string): string {
 
 /**
  * The name a manifest declares: package.json's `name`, Cargo.toml's `[package] name`, go.mod's module path,
- * pyproject.toml's `[project] name` (else Poetry's `[tool.poetry] name`), pubspec.yaml's `name`; none for a release
- * file (its package is named by release-please's config).
+ * pyproject.toml's `[project] name` (else Poetry's `[tool.poetry] name`), pubspec.yaml's `name`, a gemspec's file
+ * name (`pg.gemspec` is the gem `pg`); none for a release file (its package is named by release-please's config).
  */
 export function declaredName(kind: ManifestKind, text: string | null): string | null {
   if (kind === 'version.txt' || kind === 'pom.xml') return null;
+  // RubyGems names a gem's specification for the gem: its Ruby is not read
+  if (isGemspec(kind)) return kind.slice(0, -GEMSPEC.length);
   const name = kind === 'go.mod' ? goModulePath(text) : kind === 'pubspec.yaml' ? yamlTopScalar(text, 'name') : declared(kind, text, 'name');
   return typeof name === 'string' && name.trim() !== '' ? name.trim() : null;
 }
@@ -270,7 +282,7 @@ function declared(kind: 'package.json' | 'Cargo.toml' | 'pyproject.toml', text: 
  * The version a manifest declares: package.json's `version`, Cargo.toml's `[package] version` (or, when it is
  * `version.workspace = true`, the root's `[workspace.package] version`, given as `root`), pyproject.toml's
  * `[project] version` (else Poetry's), pubspec.yaml's `version`, version.txt's one line (release-please writes the
- * version alone); null for
+ * version alone); null for a gemspec (its version is most often a constant of the gem's Ruby), for
  * go.mod, whose versions are its tags, for a Python project whose version is `dynamic` (its build reads it
  * elsewhere), and for a pom.xml (not read).
  */
@@ -279,7 +291,7 @@ export function declaredVersion(kind: ManifestKind, text: string | null, root: s
     const line = text?.trim().split('\n')[0]?.trim() ?? '';
     return line === '' ? null : line;
   }
-  if (kind === 'go.mod' || kind === 'pom.xml') return null;
+  if (kind === 'go.mod' || kind === 'pom.xml' || isGemspec(kind)) return null;
   if (kind === 'pubspec.yaml') return yamlTopScalar(text, 'version');
   const version = declared(kind, text, 'version');
   if (typeof version === 'string') return version.trim();

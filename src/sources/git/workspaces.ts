@@ -1,7 +1,7 @@
 import { compileGlob, GlobError, type Glob } from '../../glob.js';
 import { plural } from '../../units.js';
 import { readBlobs, type BlobRead } from './blobs.js';
-import { cargoWorkspace, dartWorkspaces, declaredName, declaredVersion, goWorkUses, normalFolder, npmWorkspaces, pnpmWorkspaces, releasePleasePackages, rushProjects, uvWorkspace, type ManifestKind, type ReleaseFile } from './manifests.js';
+import { cargoWorkspace, dartWorkspaces, declaredName, declaredVersion, goWorkUses, isGemspec, normalFolder, npmWorkspaces, pnpmWorkspaces, releasePleasePackages, rushProjects, uvWorkspace, type Gemspec, type ManifestKind, type ReleaseFile } from './manifests.js';
 import { streamGit } from './run.js';
 
 /** One package of a workspace: where it lives and the name its manifest declares. */
@@ -91,8 +91,9 @@ export async function readWorkspace(cwd: string, sha: string, rootName: string):
   const configNames = new Map<string, string>();
   let releasedRoot: ManifestKind | undefined;
   const holds = (folder: string) => (k: ManifestKind) => (manifests.get(k) ?? []).includes(folder);
+  const gems = gemspecsOf(manifests);
   for (const p of releasePleasePackages(releasePlease)) {
-    const manifest = KINDS.find(holds(p.folder));
+    const manifest = KINDS.find(holds(p.folder)) ?? gems.get(p.folder);
     const file = manifest === undefined ? RELEASE_FILES.find(holds(p.folder)) : undefined;
     const kind = manifest ?? file;
     if (kind === undefined) continue;
@@ -116,7 +117,10 @@ export async function readWorkspace(cwd: string, sha: string, rootName: string):
   if (rootKind !== undefined) packages.unshift({ folder: '', manifest: rootKind });
   // where a workspace lists packages its list is the whole of them (a folder it leaves out, `!…/internal`, is none)
   const unlisted = new Map<string, ManifestKind>();
-  if (found.size === 0) for (const kind of KINDS) for (const folder of manifests.get(kind) ?? []) if (folder !== '' && !unlisted.has(folder)) unlisted.set(folder, kind);
+  if (found.size === 0) {
+    for (const kind of KINDS) for (const folder of manifests.get(kind) ?? []) if (folder !== '' && !unlisted.has(folder)) unlisted.set(folder, kind);
+    for (const [folder, gemspec] of gems) if (folder !== '' && !unlisted.has(folder)) unlisted.set(folder, gemspec);
+  }
   const named = await namePackages(cwd, sha, packages, rootName, warnings);
   return {
     packages: named.map((p) => {
@@ -151,7 +155,7 @@ export async function namePackages(cwd: string, sha: string, folders: readonly {
  * versions are their tags). A manifest the clone lacks, or past MANIFEST_LIMIT, gives none.
  */
 export async function readVersions(cwd: string, rev: string, packages: readonly WorkspacePackage[]): Promise<Map<string, string>> {
-  const read = packages.filter((p) => p.manifest !== 'go.mod');
+  const read = packages.filter((p) => p.manifest !== 'go.mod' && !isGemspec(p.manifest));
   const blobs = await readBlobs(cwd, [`${rev}:Cargo.toml`, ...read.map((p) => `${rev}:${manifestPath(p)}`)], MANIFEST_LIMIT);
   const text = (name: string): string | null => {
     const blob = blobs.get(name);
@@ -185,7 +189,7 @@ async function listManifests(cwd: string, sha: string): Promise<Map<string, stri
     const path = record.toString('utf8');
     const slash = path.lastIndexOf('/');
     const file = path.slice(slash + 1);
-    if (!MANIFESTS.has(file)) return;
+    if (!MANIFESTS.has(file) && !isGemspec(file)) return;
     const folder = slash === -1 ? '' : path.slice(0, slash);
     // a dependency's own manifests, committed with it, are no package of the workspace
     if (folder.split('/').includes('node_modules')) return;
@@ -194,6 +198,24 @@ async function listManifests(cwd: string, sha: string): Promise<Map<string, stri
     folders.set(file, list);
   }, { separator: 0, onFailure: () => true });
   return folders;
+}
+
+/**
+ * Each folder's gem specification (a gemspec's kind is its file name), by folder: of several in one folder, the one
+ * named for the folder (rails' actionpack/actionpack.gemspec), else the first by name.
+ */
+function gemspecsOf(manifests: ReadonlyMap<string, string[]>): Map<string, Gemspec> {
+  const byFolder = new Map<string, Gemspec[]>();
+  for (const [file, folders] of manifests) {
+    if (!isGemspec(file)) continue;
+    for (const folder of folders) byFolder.set(folder, [...(byFolder.get(folder) ?? []), file]);
+  }
+  const chosen = new Map<string, Gemspec>();
+  for (const [folder, files] of byFolder) {
+    const own = `${folder.split('/').at(-1) ?? ''}.gemspec`;
+    chosen.set(folder, files.find((f) => f === own) ?? (files.sort()[0] as Gemspec));
+  }
+  return chosen;
 }
 
 /** Whether `go` finds the module in this folder: it skips `vendor`, `testdata` and folders named with `_` or `.` first. */

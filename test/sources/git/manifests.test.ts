@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cargoWorkspace, changesetPackages, dartWorkspaces, declaredName, declaredVersion, goModulePath, goWorkUses, npmWorkspaces, pnpmWorkspaces, releasePleasePackages, rushProjects, uvWorkspace } from '../../../src/sources/git/manifests.js';
+import { cargoWorkspace, changesetPackages, dartWorkspaces, isGemspec, declaredName, declaredVersion, goModulePath, goWorkUses, npmWorkspaces, pnpmWorkspaces, releasePleasePackages, rushProjects, uvWorkspace } from '../../../src/sources/git/manifests.js';
 
 describe('workspace manifests', () => {
   it('reads package.json workspaces as a list or under packages', () => {
@@ -83,6 +83,12 @@ describe('workspace manifests', () => {
     // a workspace's root names itself and carries no version (cfug/dio's `dio_workspace`)
     expect([declaredName('pubspec.yaml', "name: dio_workspace\npublish_to: 'none'\n"), declaredVersion('pubspec.yaml', "name: dio_workspace\npublish_to: 'none'\n")]).toEqual(['dio_workspace', null]);
     expect([declaredName('pubspec.yaml', 'name:\n  nested: x\nversion:\n'), declaredVersion('pubspec.yaml', null)]).toEqual([null, null]);
+  });
+
+  it('names a gem by its gemspec\'s file name, its Ruby unread, and reads no version from it', () => {
+    expect(['pg.gemspec', 'opentelemetry-instrumentation-pg.gemspec', '.gemspec', 'pg.gemspec.bak', 'gemspec'].map(isGemspec)).toEqual([true, true, false, false, false]);
+    expect(declaredName('opentelemetry-instrumentation-pg.gemspec', 'Gem::Specification.new do |spec|\n  spec.name = "other"\nend\n')).toBe('opentelemetry-instrumentation-pg');
+    expect(declaredVersion('pg.gemspec', 'spec.version = "1.0.0"\n')).toBeNull();
   });
 
   it('reads the folders rush.json lists, through its comments and trailing commas; none from text that does not parse', () => {

@@ -80,11 +80,45 @@ describe('readWorkspace', () => {
     { commit: 'pub workspaces', at: '2026-02-02T12:00:00Z', id: 'pub', files: { 'melos.yaml': null, 'pubspec.yaml': 'name: _\nworkspace:\n  - dio\n  - plugins/web_adapter/example\n' } },
     { commit: 'no workspace: one package at the root', at: '2026-02-03T12:00:00Z', id: 'single', files: { 'pubspec.yaml': 'name: bloc\nversion: 9.2.1\n' } },
   ]);
+  const ruby = buildRepo([
+    {
+      commit: 'gems', at: '2026-02-01T12:00:00Z', id: 'gems',
+      files: {
+        // opentelemetry-ruby-contrib's shape: a gem per folder, listed nowhere
+        'Gemfile': "source 'https://rubygems.org'\n",
+        'instrumentation/pg/opentelemetry-instrumentation-pg.gemspec': 'Gem::Specification.new do |spec|\nend\n',
+        'helpers/sql/opentelemetry-helpers-sql.gemspec': 'Gem::Specification.new do |spec|\nend\n',
+        // two in one folder: the one named for the folder
+        'tools/tools.gemspec': '',
+        'tools/aaa-extra.gemspec': '',
+        'tools/.gemspec': '',
+      },
+    },
+    {
+      commit: 'release-please releases one of them', at: '2026-02-02T12:00:00Z', id: 'released',
+      files: { 'release-please-config.json': JSON.stringify({ packages: { 'instrumentation/pg': { 'release-type': 'ruby' } } }) },
+    },
+  ]);
   afterAll(() => {
     repo.cleanup();
     go.cleanup();
     python.cleanup();
     dart.cleanup();
+    ruby.cleanup();
+  });
+
+  it('finds gems by their gemspec, named by its file name: unlisted folders a tag may name, and a folder release-please releases', async () => {
+    const gems = await readWorkspace(ruby.dir, ruby.sha('gems'), 'contrib');
+    expect(gems.packages).toEqual([]);
+    expect(gems.unlisted).toEqual([
+      { folder: 'helpers/sql', manifest: 'opentelemetry-helpers-sql.gemspec' },
+      { folder: 'instrumentation/pg', manifest: 'opentelemetry-instrumentation-pg.gemspec' },
+      { folder: 'tools', manifest: 'tools.gemspec' },
+    ]);
+    expect((await namePackages(ruby.dir, ruby.sha('gems'), gems.unlisted, 'contrib')).map((p) => p.name)).toEqual(['opentelemetry-helpers-sql', 'opentelemetry-instrumentation-pg', 'tools']);
+    const released = await readWorkspace(ruby.dir, ruby.sha('released'), 'contrib');
+    expect(released.packages).toEqual([{ folder: 'instrumentation/pg', manifest: 'opentelemetry-instrumentation-pg.gemspec', name: 'opentelemetry-instrumentation-pg' }]);
+    expect(await readVersions(ruby.dir, ruby.sha('released'), released.packages)).toEqual(new Map());
   });
 
   it('finds the packages of a Dart workspace, by Melos\'s globs or pub\'s list, each named by its pubspec.yaml; a root package only when it carries a version', async () => {
