@@ -41814,7 +41814,7 @@ function gemspecsOf(manifests) {
 	const byFolder = new Map();
 	for (const [file, folders] of manifests) {
 		if (!isGemspec(file)) continue;
-		for (const folder of folders) byFolder.set(folder, [...byFolder.get(folder) ?? [], file]);
+		for (const folder of folders) if (!folder.split("/").includes("vendor")) byFolder.set(folder, [...byFolder.get(folder) ?? [], file]);
 	}
 	const chosen = new Map();
 	for (const [folder, files] of byFolder) {

@@ -49,14 +49,16 @@ type RootTexts = TextsOf<typeof ROOT_FILES>;
  * and `pnpm-workspace.yaml` `packages` name (a glob with `!` leaves folders out), Rush's `rush.json` projects, Cargo's `[workspace] members`
  * less its `exclude`, `go.work`'s `use`, or, without a go.work, every Go module (a folder with a go.mod, but
  * for those Go itself skips: `vendor`, `testdata`, `_` and `.` folders), uv's `[tool.uv.workspace] members`
- * less its `exclude`, and the folders `release-please-config.json` releases that hold a manifest of one of these
- * kinds, else a file its `simple` or Maven type versions (version.txt, pom.xml: named by its `package-name`), with
- * the component their tags carry; and the root package, when the root holds a manifest (its declared name, else
- * `rootName`; a pyproject.toml only when it declares a name; a release file only when release-please releases the
- * root). Read with `ls-tree` and `cat-file` (never a checkout):
- * a blob a partial clone lacks says nothing (a manifest unread, a name taken from the folder). A manifest over
- * MANIFEST_LIMIT bytes, or a glob past what one may cost, is left out with a warning. Empty: no manifest read.
- * Where none of these sources lists a package, `unlisted` holds every other folder with a manifest of these kinds.
+ * less its `exclude`, the Dart packages (pubspec.yaml) Melos's `melos.yaml` `packages` or the root pubspec.yaml's
+ * `workspace` name, and the folders `release-please-config.json` releases that hold a manifest of one of these
+ * kinds or a gemspec, else a file its `simple` or Maven type versions (version.txt, pom.xml: named by its
+ * `package-name`), with the component their tags carry; and the root package, when the root holds a manifest (its
+ * declared name, else `rootName`; a pyproject.toml only when it declares a name, a pubspec.yaml only when it
+ * carries a version; a release file only when release-please releases the root). Read with `ls-tree` and
+ * `cat-file` (never a checkout): a blob a partial clone lacks says nothing (a manifest unread, a name taken from the
+ * folder). A manifest over MANIFEST_LIMIT bytes, or a glob past what one may cost, is left out with a warning.
+ * Empty: no manifest read. Where none of these sources lists a package, `unlisted` holds every other folder with a
+ * manifest of these kinds or a gem's `name.gemspec`.
  */
 export async function readWorkspace(cwd: string, sha: string, rootName: string): Promise<Workspace> {
   const warnings: string[] = [];
@@ -202,13 +204,14 @@ async function listManifests(cwd: string, sha: string): Promise<Map<string, stri
 
 /**
  * Each folder's gem specification (a gemspec's kind is its file name), by folder: of several in one folder, the one
- * named for the folder (rails' actionpack/actionpack.gemspec), else the first by name.
+ * named for the folder (rails' actionpack/actionpack.gemspec), else the first by name. A folder under `vendor` holds
+ * a dependency's (Bundler's `vendor/bundle/ruby/3.3.0/specifications/rake-13.2.1.gemspec`), no gem of the repository.
  */
 function gemspecsOf(manifests: ReadonlyMap<string, string[]>): Map<string, Gemspec> {
   const byFolder = new Map<string, Gemspec[]>();
   for (const [file, folders] of manifests) {
     if (!isGemspec(file)) continue;
-    for (const folder of folders) byFolder.set(folder, [...(byFolder.get(folder) ?? []), file]);
+    for (const folder of folders) if (!folder.split('/').includes('vendor')) byFolder.set(folder, [...(byFolder.get(folder) ?? []), file]);
   }
   const chosen = new Map<string, Gemspec>();
   for (const [folder, files] of byFolder) {

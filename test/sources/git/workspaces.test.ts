@@ -92,6 +92,8 @@ describe('readWorkspace', () => {
         'tools/tools.gemspec': '',
         'tools/aaa-extra.gemspec': '',
         'tools/.gemspec': '',
+        // a dependency Bundler vendored with its specification
+        'vendor/bundle/ruby/3.3.0/specifications/rake-13.2.1.gemspec': '',
       },
     },
     {
