@@ -26577,17 +26577,27 @@ function keyNames(key, p) {
 }
 function tagNamedPackages(candidates, tags, versions = new Map()) {
 	const found = new Map();
-	const byKey = new Map();
-	for (const tag of tags) byKey.set(tagKey(tag), [...byKey.get(tagKey(tag)) ?? [], tag]);
-	for (const [key, keyTags] of byKey) {
-		const named = candidates.filter((p) => keyNames(key, p));
-		const outermost = named.filter((p) => !named.some((q) => p.folder.startsWith(`${q.folder}/`)));
+	for (const { tags: keyTags, outermost } of namedByKey(candidates, tags)) {
 		const tagged = new Set(keyTags.map(tagVersion));
 		const carrying = outermost.length > 1 ? outermost.filter((p) => tagged.has(versions.get(p.folder)?.replace(/^[v=]/, "") ?? null)) : outermost;
 		const only = carrying.length === 1 ? carrying[0] : void 0;
 		if (only !== void 0) found.set(only.folder, only);
 	}
 	return [...found.values()];
+}
+function namedApart(candidates, tags) {
+	return namedByKey(candidates, tags).flatMap(({ outermost }) => outermost.length > 1 ? outermost : []);
+}
+function namedByKey(candidates, tags) {
+	const byKey = new Map();
+	for (const tag of tags) byKey.set(tagKey(tag), [...byKey.get(tagKey(tag)) ?? [], tag]);
+	return [...byKey].map(([key, keyTags]) => {
+		const named = candidates.filter((p) => keyNames(key, p));
+		return {
+			tags: keyTags,
+			outermost: named.filter((p) => !named.some((q) => p.folder.startsWith(`${q.folder}/`)))
+		};
+	});
 }
 function tagVersion(tag) {
 	const m = VERSION$4.exec(tag);
@@ -42029,7 +42039,8 @@ async function packagesAt(repo, sha, repositoryName, tags, declared) {
 	if (unnamed.length === 0 || workspace.unlisted.length === 0) return workspace;
 	const candidates = await namePackages(repo.cwd, sha, workspace.unlisted, repositoryName);
 	const repository = repositoryName.toLowerCase();
-	const found = tagNamedPackages(candidates, unnamed, await readVersions(repo.cwd, sha, candidates));
+	const apart = namedApart(candidates, unnamed);
+	const found = tagNamedPackages(candidates, unnamed, apart.length === 0 ? new Map() : await readVersions(repo.cwd, sha, apart));
 	const forRepository = (p) => declaredFor(p, repository) || p.folder.split("/").at(-1)?.toLowerCase() === repository;
 	const mine = candidates.filter(forRepository);
 	const own = tags.some((t) => tagKey(t) === "") && !workspace.packages.some(forRepository) && mine.length === 1 ? mine : [];

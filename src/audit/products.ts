@@ -1,5 +1,5 @@
 import type { Change } from '../domain.js';
-import { findProducts, ownTagsFolder, tagKey, tagNamedPackages, tagNamesPackage, type DeclaredProduct, type ProductEvidence, type Products } from '../model/products.js';
+import { findProducts, namedApart, ownTagsFolder, tagKey, tagNamedPackages, tagNamesPackage, type DeclaredProduct, type ProductEvidence, type Products } from '../model/products.js';
 import { compilePattern } from '../patterns.js';
 import { commitBefore } from '../sources/git/changed-files.js';
 import type { RepoInfo } from '../sources/git/repo.js';
@@ -252,8 +252,10 @@ async function packagesAt(repo: RepoInfo, sha: string, repositoryName: string, t
   if (unnamed.length === 0 || workspace.unlisted.length === 0) return workspace;
   const candidates = await namePackages(repo.cwd, sha, workspace.unlisted, repositoryName);
   const repository = repositoryName.toLowerCase();
-  // two folders a name the tags version names are told apart by the version each manifest carries (see tagNamedPackages)
-  const found = tagNamedPackages(candidates, unnamed, await readVersions(repo.cwd, sha, candidates));
+  // two folders a name the tags version names are told apart by the version each manifest carries (see
+  // tagNamedPackages): only theirs are read, a handful where the candidates may be thousands of examples' manifests
+  const apart = namedApart(candidates, unnamed);
+  const found = tagNamedPackages(candidates, unnamed, apart.length === 0 ? new Map() : await readVersions(repo.cwd, sha, apart));
   // the one package named for the repository (by its declared name or its folder's), when the repository's own tags
   // may version it and no listed one is named so
   const forRepository = (p: WorkspacePackage): boolean => declaredFor(p, repository) || p.folder.split('/').at(-1)?.toLowerCase() === repository;

@@ -85,18 +85,32 @@ function keyNames(key: string, p: PackageFolder): boolean {
  */
 export function tagNamedPackages<P extends PackageFolder>(candidates: readonly P[], tags: readonly string[], versions: ReadonlyMap<string, string> = new Map()): P[] {
   const found = new Map<string, P>();
-  const byKey = new Map<string, string[]>();
-  for (const tag of tags) byKey.set(tagKey(tag), [...(byKey.get(tagKey(tag)) ?? []), tag]);
-  for (const [key, keyTags] of byKey) {
-    const named = candidates.filter((p) => keyNames(key, p));
-    // a package's own tests and examples lie in its folder: langgraph's libs/cli holds libs/cli/tests/unit_tests/cli
-    const outermost = named.filter((p) => !named.some((q) => p.folder.startsWith(`${q.folder}/`)));
+  for (const { tags: keyTags, outermost } of namedByKey(candidates, tags)) {
     const tagged = new Set(keyTags.map(tagVersion));
     const carrying = outermost.length > 1 ? outermost.filter((p) => tagged.has(versions.get(p.folder)?.replace(/^[v=]/, '') ?? null)) : outermost;
     const only = carrying.length === 1 ? carrying[0] : undefined;
     if (only !== undefined) found.set(only.folder, only);
   }
   return [...found.values()];
+}
+
+/**
+ * The candidates a name the tags version names apart from another (tagNamedPackages tells them apart by their
+ * versions): the only ones whose manifests' versions need reading. Pure.
+ */
+export function namedApart<P extends PackageFolder>(candidates: readonly P[], tags: readonly string[]): P[] {
+  return namedByKey(candidates, tags).flatMap(({ outermost }) => (outermost.length > 1 ? outermost : []));
+}
+
+/** For each name the tags version, its tags and the outermost candidates it names. */
+function namedByKey<P extends PackageFolder>(candidates: readonly P[], tags: readonly string[]): Array<{ tags: string[]; outermost: P[] }> {
+  const byKey = new Map<string, string[]>();
+  for (const tag of tags) byKey.set(tagKey(tag), [...(byKey.get(tagKey(tag)) ?? []), tag]);
+  return [...byKey].map(([key, keyTags]) => {
+    const named = candidates.filter((p) => keyNames(key, p));
+    // a package's own tests and examples lie in its folder: langgraph's libs/cli holds libs/cli/tests/unit_tests/cli
+    return { tags: keyTags, outermost: named.filter((p) => !named.some((q) => p.folder.startsWith(`${q.folder}/`))) };
+  });
 }
 
 /** The version a tag carries (`bloc-v9.2.1` → `9.2.1`, `v1.0.0-rc.1` → `1.0.0-rc.1`); null when it carries none. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findProducts, ownTagsFolder, tagKey, tagNamedPackages } from '../../src/model/products.js';
+import { findProducts, namedApart, ownTagsFolder, tagKey, tagNamedPackages } from '../../src/model/products.js';
 
 const PACKAGES = [
   { folder: 'packages/cli', name: '@changesets/cli' },
@@ -53,6 +53,9 @@ describe('tagNamedPackages', () => {
     expect(pick(['bloc-v9.3.0'], [['packages/bloc', '9.2.1'], ['extensions/vscode', '6.8.13']])).toEqual([]);
     expect(pick(['bloc-v1.0.0'], [['packages/bloc', '1.0.0'], ['extensions/vscode', '1.0.0']])).toEqual([]);
     expect(pick(['bloc-v9.2.1'], [])).toEqual([]);
+    // only the folders named apart need their versions read
+    expect(namedApart([...bloc, { folder: 'packages/flutter_bloc', name: 'flutter_bloc' }], ['bloc-v9.2.1', 'flutter_bloc-v9.1.1']).map((p) => p.folder)).toEqual(['packages/bloc', 'extensions/vscode']);
+    expect(namedApart(bloc, ['flutter_bloc-v9.1.1'])).toEqual([]);
   });
 });
 
