@@ -105,7 +105,12 @@ export function namedApart<P extends PackageFolder>(candidates: readonly P[], ta
 /** For each name the tags version, its tags and the outermost candidates it names. */
 function namedByKey<P extends PackageFolder>(candidates: readonly P[], tags: readonly string[]): Array<{ tags: string[]; outermost: P[] }> {
   const byKey = new Map<string, string[]>();
-  for (const tag of tags) byKey.set(tagKey(tag), [...(byKey.get(tagKey(tag)) ?? []), tag]);
+  for (const tag of tags) {
+    const key = tagKey(tag);
+    const list = byKey.get(key);
+    if (list === undefined) byKey.set(key, [tag]);
+    else list.push(tag);
+  }
   return [...byKey].map(([key, keyTags]) => {
     const named = candidates.filter((p) => keyNames(key, p));
     // a package's own tests and examples lie in its folder: langgraph's libs/cli holds libs/cli/tests/unit_tests/cli

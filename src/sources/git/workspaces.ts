@@ -211,7 +211,12 @@ function gemspecsOf(manifests: ReadonlyMap<string, string[]>): Map<string, Gemsp
   const byFolder = new Map<string, Gemspec[]>();
   for (const [file, folders] of manifests) {
     if (!isGemspec(file)) continue;
-    for (const folder of folders) if (!folder.split('/').includes('vendor')) byFolder.set(folder, [...(byFolder.get(folder) ?? []), file]);
+    for (const folder of folders) {
+      if (folder.split('/').includes('vendor')) continue;
+      const files = byFolder.get(folder);
+      if (files === undefined) byFolder.set(folder, [file]);
+      else files.push(file);
+    }
   }
   const chosen = new Map<string, Gemspec>();
   for (const [folder, files] of byFolder) {
