@@ -26590,7 +26590,12 @@ function namedApart(candidates, tags) {
 }
 function namedByKey(candidates, tags) {
 	const byKey = new Map();
-	for (const tag of tags) byKey.set(tagKey(tag), [...byKey.get(tagKey(tag)) ?? [], tag]);
+	for (const tag of tags) {
+		const key = tagKey(tag);
+		const list = byKey.get(key);
+		if (list === void 0) byKey.set(key, [tag]);
+		else list.push(tag);
+	}
 	return [...byKey].map(([key, keyTags]) => {
 		const named = candidates.filter((p) => keyNames(key, p));
 		return {
@@ -29810,8 +29815,11 @@ function rushProjects(text) {
 function pnpmWorkspaces(text) {
 	return yamlList(text, "packages");
 }
-function dartWorkspaces(melos, pubspec) {
-	return [...yamlList(melos, "packages"), ...yamlList(pubspec, "workspace")];
+function melosPackages(text) {
+	return yamlList(text, "packages");
+}
+function pubWorkspace(text) {
+	return yamlList(text, "workspace");
 }
 function yamlList(text, key) {
 	if (text === null) return [];
@@ -41698,7 +41706,9 @@ async function readWorkspace(cwd, sha, rootName) {
 	take(work !== null ? goWorkUses(work).filter((f) => goModules.includes(f)) : goModules.filter(goFinds), "go.mod");
 	const uv = uvWorkspace(pyproject);
 	take((manifests.get("pyproject.toml") ?? []).filter(folderMatcher([...uv.members, ...uv.exclude.map((x) => `!${x}`)], refused("pyproject.toml"))), "pyproject.toml");
-	take((manifests.get("pubspec.yaml") ?? []).filter(folderMatcher(dartWorkspaces(melos, pubspec), refused(melos !== null ? "melos.yaml" : "pubspec.yaml"))), "pubspec.yaml");
+	const pubFolders = manifests.get("pubspec.yaml") ?? [];
+	take(pubFolders.filter(folderMatcher(melosPackages(melos), refused("melos.yaml"))), "pubspec.yaml");
+	take(pubFolders.filter(folderMatcher(pubWorkspace(pubspec), refused("pubspec.yaml"))), "pubspec.yaml");
 	const components = new Map();
 	const configNames = new Map();
 	let releasedRoot;
@@ -41824,7 +41834,12 @@ function gemspecsOf(manifests) {
 	const byFolder = new Map();
 	for (const [file, folders] of manifests) {
 		if (!isGemspec(file)) continue;
-		for (const folder of folders) if (!folder.split("/").includes("vendor")) byFolder.set(folder, [...byFolder.get(folder) ?? [], file]);
+		for (const folder of folders) {
+			if (folder.split("/").includes("vendor")) continue;
+			const files = byFolder.get(folder);
+			if (files === void 0) byFolder.set(folder, [file]);
+			else files.push(file);
+		}
 	}
 	const chosen = new Map();
 	for (const [folder, files] of byFolder) {

@@ -58,12 +58,14 @@ export function pnpmWorkspaces(text: string | null): string[] {
   return yamlList(text, 'packages');
 }
 
-/**
- * The globs of a Dart workspace's packages: Melos's `melos.yaml` `packages:` (its versions 1 to 6), else the root
- * `pubspec.yaml`'s `workspace:` (pub's workspaces, which Melos 7 reads too); each a list as pnpm's is written.
- */
-export function dartWorkspaces(melos: string | null, pubspec: string | null): string[] {
-  return [...yamlList(melos, 'packages'), ...yamlList(pubspec, 'workspace')];
+/** The globs of a Dart workspace's packages in Melos's `melos.yaml` (its versions 1 to 6), written as pnpm's list is. */
+export function melosPackages(text: string | null): string[] {
+  return yamlList(text, 'packages');
+}
+
+/** The folders a root `pubspec.yaml` lists under `workspace:` (pub's workspaces, which Melos 7 reads too). */
+export function pubWorkspace(text: string | null): string[] {
+  return yamlList(text, 'workspace');
 }
 
 /** The list under a top-level `key:` of a YAML file, as a block or a flow sequence; none when the key is absent. */

@@ -1,7 +1,7 @@
 import { compileGlob, GlobError, type Glob } from '../../glob.js';
 import { plural } from '../../units.js';
 import { readBlobs, type BlobRead } from './blobs.js';
-import { cargoWorkspace, dartWorkspaces, declaredName, declaredVersion, goWorkUses, isGemspec, normalFolder, npmWorkspaces, pnpmWorkspaces, releasePleasePackages, rushProjects, uvWorkspace, type Gemspec, type ManifestKind, type ReleaseFile } from './manifests.js';
+import { cargoWorkspace, declaredName, declaredVersion, goWorkUses, isGemspec, melosPackages, normalFolder, npmWorkspaces, pnpmWorkspaces, pubWorkspace, releasePleasePackages, rushProjects, uvWorkspace, type Gemspec, type ManifestKind, type ReleaseFile } from './manifests.js';
 import { streamGit } from './run.js';
 
 /** One package of a workspace: where it lives and the name its manifest declares. */
@@ -84,7 +84,9 @@ export async function readWorkspace(cwd: string, sha: string, rootName: string):
   take(work !== null ? goWorkUses(work).filter((f) => goModules.includes(f)) : goModules.filter(goFinds), 'go.mod');
   const uv = uvWorkspace(pyproject);
   take((manifests.get('pyproject.toml') ?? []).filter(folderMatcher([...uv.members, ...uv.exclude.map((x) => `!${x}`)], refused('pyproject.toml'))), 'pyproject.toml');
-  take((manifests.get('pubspec.yaml') ?? []).filter(folderMatcher(dartWorkspaces(melos, pubspec), refused(melos !== null ? 'melos.yaml' : 'pubspec.yaml'))), 'pubspec.yaml');
+  const pubFolders = manifests.get('pubspec.yaml') ?? [];
+  take(pubFolders.filter(folderMatcher(melosPackages(melos), refused('melos.yaml'))), 'pubspec.yaml');
+  take(pubFolders.filter(folderMatcher(pubWorkspace(pubspec), refused('pubspec.yaml'))), 'pubspec.yaml');
   // release-please names its packages' folders: each is read as the kind of manifest it holds, else as the file its
   // release type versions, named by the config (open-feature's java-sdk-contrib releases its parent and 19 Maven modules as
   // `simple` packages, tagged `dev.openfeature.contrib.providers.flagd-v0.14.0`: read as one product, each change

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cargoWorkspace, changesetPackages, dartWorkspaces, isGemspec, declaredName, declaredVersion, goModulePath, goWorkUses, npmWorkspaces, pnpmWorkspaces, releasePleasePackages, rushProjects, uvWorkspace } from '../../../src/sources/git/manifests.js';
+import { cargoWorkspace, changesetPackages, isGemspec, melosPackages, pubWorkspace, declaredName, declaredVersion, goModulePath, goWorkUses, npmWorkspaces, pnpmWorkspaces, releasePleasePackages, rushProjects, uvWorkspace } from '../../../src/sources/git/manifests.js';
 
 describe('workspace manifests', () => {
   it('reads package.json workspaces as a list or under packages', () => {
@@ -68,13 +68,13 @@ describe('workspace manifests', () => {
   it('reads a Dart workspace: Melos\'s melos.yaml packages and pub\'s root pubspec.yaml workspace, as pnpm\'s list is written', () => {
     // cfug/dio's melos.yaml, its globs quoted
     const melos = "name: dio_workspace\nrepository: https://github.com/cfug/dio\n\npackages:\n  - 'dio'\n  - 'plugins/*'\n  - 'plugins/**/example*'\n\nide:\n  intellij:\n    enabled: true\n";
-    expect(dartWorkspaces(melos, null)).toEqual(['dio', 'plugins/*', 'plugins/**/example*']);
+    expect(melosPackages(melos)).toEqual(['dio', 'plugins/*', 'plugins/**/example*']);
     // Dart 3.6's pub workspace (Melos 7 reads it too), a flow sequence as well
-    expect(dartWorkspaces(null, 'name: _\npublish_to: none\nworkspace:\n  - pkgs/a\n  - pkgs/b # the second\nmelos:\n  packages:\n    - nested/ignored\n')).toEqual(['pkgs/a', 'pkgs/b']);
-    expect(dartWorkspaces(null, 'name: _\nworkspace: [pkgs/a, "pkgs/b"]\n')).toEqual(['pkgs/a', 'pkgs/b']);
+    expect(pubWorkspace('name: _\npublish_to: none\nworkspace:\n  - pkgs/a\n  - pkgs/b # the second\nmelos:\n  packages:\n    - nested/ignored\n')).toEqual(['pkgs/a', 'pkgs/b']);
+    expect(pubWorkspace('name: _\nworkspace: [pkgs/a, "pkgs/b"]\n')).toEqual(['pkgs/a', 'pkgs/b']);
     // a package's own pubspec.yaml lists no workspace; `workspaces` or an indented key is another key
-    expect(dartWorkspaces(null, 'name: dio\nversion: 5.9.2\nworkspaces:\n  - no\ndependencies:\n  workspace:\n    - no\n')).toEqual([]);
-    expect(dartWorkspaces(null, null)).toEqual([]);
+    expect(pubWorkspace('name: dio\nversion: 5.9.2\nworkspaces:\n  - no\ndependencies:\n  workspace:\n    - no\n')).toEqual([]);
+    expect([melosPackages(null), pubWorkspace(null)]).toEqual([[], []]);
   });
 
   it('reads a pubspec.yaml\'s name and version, its top-level keys alone, quoted or not, a comment left out', () => {
@@ -148,7 +148,8 @@ describe('manifest readers take time linear in their text', () => {
 
   it('200,000 lines of a key\'s name and no colon in a pubspec.yaml and a melos.yaml', () => {
     within(2000, () => expect(declaredVersion('pubspec.yaml', `${'version   \n'.repeat(200_000)}version: 1.0.0\n`)).toBe('1.0.0'));
-    within(2000, () => expect(dartWorkspaces(`${'packages \n'.repeat(200_000)}`, `workspace${' '.repeat(300_000)}`)).toEqual([]));
+    within(2000, () => expect(melosPackages(`${'packages \n'.repeat(200_000)}`)).toEqual([]));
+    within(2000, () => expect(pubWorkspace(`workspace${' '.repeat(300_000)}`)).toEqual([]));
   });
 
   it('200,000 blank lines, or spaces, in a Cargo.toml and a go.work', () => {
