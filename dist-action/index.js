@@ -26569,11 +26569,27 @@ var init_release_tags = __esmMin((() => {
 	init_units();
 }));
 // src/model/products.ts
-function tagNamesPackage(tag, p) {
-	return keyNames(tagKey(tag), p);
+function withShortName(p, repository) {
+	const name = p.name.replace(/^@[^/]*\//, "").toLowerCase();
+	const of = repository.toLowerCase();
+	if (of === "" || !name.includes(of)) return p;
+	const short = squash(name.split(of).join(""));
+	return short === "" ? p : {
+		...p,
+		short
+	};
 }
-function keyNames(key, p) {
-	return key !== "" && PACKAGE_KEYS.some((name) => name(p)?.toLowerCase() === key);
+function squash(name) {
+	return name.replace(/[-_.]/g, "");
+}
+function pinned(tag) {
+	return /==/.test(tag);
+}
+function tagNamesPackage(tag, p) {
+	return keyNames(tagKey(tag), p, pinned(tag));
+}
+function keyNames(key, p, pin) {
+	return key !== "" && (PACKAGE_KEYS.some((name) => name(p)?.toLowerCase() === key) || pin && p.short !== void 0 && p.short === squash(key));
 }
 function tagNamedPackages(candidates, tags, versions = new Map()) {
 	const found = new Map();
@@ -26597,7 +26613,8 @@ function namedByKey(candidates, tags) {
 		else list.push(tag);
 	}
 	return [...byKey].map(([key, keyTags]) => {
-		const named = candidates.filter((p) => keyNames(key, p));
+		const pin = keyTags.some(pinned);
+		const named = candidates.filter((p) => keyNames(key, p, pin));
 		return {
 			tags: keyTags,
 			outermost: named.filter((p) => !named.some((q) => p.folder.startsWith(`${q.folder}/`)))
@@ -26614,10 +26631,12 @@ function findProducts(packages, tags, declared, ownFolder = null, refused = () =
 		const k = key(p)?.toLowerCase();
 		if (k !== void 0 && k !== "" && !byKey.has(k)) byKey.set(k, p);
 	}
+	const byShort = new Map();
+	for (const p of packages) if (p.short !== void 0 && !byShort.has(p.short)) byShort.set(p.short, p);
 	const own = ownFolder === null ? void 0 : packages.find((p) => p.folder === ownFolder);
 	const packageOf = (tag) => {
 		const key = tagKey(tag);
-		return key === "" ? own : byKey.get(key);
+		return key === "" ? own : byKey.get(key) ?? (pinned(tag) ? byShort.get(squash(key)) : void 0);
 	};
 	const tagged = new Map();
 	for (const tag of tags) {
@@ -42048,11 +42067,15 @@ async function windowPackages(repo, o, tags) {
 	};
 }
 async function packagesAt(repo, sha, repositoryName, tags, declared) {
-	const workspace = await readWorkspace(repo.cwd, sha, repositoryName);
+	const read = await readWorkspace(repo.cwd, sha, repositoryName);
+	const workspace = {
+		...read,
+		packages: read.packages.map((p) => withShortName(p, repositoryName))
+	};
 	const listed = findProducts(workspace.packages, tags, declared);
 	const unnamed = tags.filter((t) => tagKey(t) !== "" && listed.ofTag(t) === null);
 	if (unnamed.length === 0 || workspace.unlisted.length === 0) return workspace;
-	const candidates = await namePackages(repo.cwd, sha, workspace.unlisted, repositoryName);
+	const candidates = (await namePackages(repo.cwd, sha, workspace.unlisted, repositoryName)).map((p) => withShortName(p, repositoryName));
 	const repository = repositoryName.toLowerCase();
 	const apart = namedApart(candidates, unnamed);
 	const found = tagNamedPackages(candidates, unnamed, apart.length === 0 ? new Map() : await readVersions(repo.cwd, sha, apart));
@@ -42111,7 +42134,7 @@ async function movedFrom(repo, end, start, young, repositoryName) {
 	const before = (sha) => {
 		let known = read.get(sha);
 		if (known === void 0) {
-			known = readWorkspace(repo.cwd, `${sha}^`, repositoryName).then((w) => w.packages, () => []);
+			known = readWorkspace(repo.cwd, `${sha}^`, repositoryName).then((w) => w.packages.map((p) => withShortName(p, repositoryName)), () => []);
 			read.set(sha, known);
 		}
 		return known;

@@ -1,5 +1,5 @@
 import type { Change } from '../domain.js';
-import { findProducts, namedApart, ownTagsFolder, tagKey, tagNamedPackages, tagNamesPackage, type DeclaredProduct, type ProductEvidence, type Products } from '../model/products.js';
+import { findProducts, namedApart, ownTagsFolder, tagKey, tagNamedPackages, tagNamesPackage, withShortName, type DeclaredProduct, type ProductEvidence, type Products } from '../model/products.js';
 import { compilePattern } from '../patterns.js';
 import { commitBefore } from '../sources/git/changed-files.js';
 import type { RepoInfo } from '../sources/git/repo.js';
@@ -246,11 +246,12 @@ async function windowPackages(repo: RepoInfo, o: ProductsScope, tags: readonly s
  * unlisted manifests' names are read only when some tag names no package the workspace lists.
  */
 async function packagesAt(repo: RepoInfo, sha: string, repositoryName: string, tags: readonly string[], declared: ReadonlyMap<string, DeclaredProduct>): Promise<Workspace> {
-  const workspace = await readWorkspace(repo.cwd, sha, repositoryName);
+  const read = await readWorkspace(repo.cwd, sha, repositoryName);
+  const workspace = { ...read, packages: read.packages.map((p) => withShortName(p, repositoryName)) };
   const listed = findProducts(workspace.packages, tags, declared);
   const unnamed = tags.filter((t) => tagKey(t) !== '' && listed.ofTag(t) === null);
   if (unnamed.length === 0 || workspace.unlisted.length === 0) return workspace;
-  const candidates = await namePackages(repo.cwd, sha, workspace.unlisted, repositoryName);
+  const candidates = (await namePackages(repo.cwd, sha, workspace.unlisted, repositoryName)).map((p) => withShortName(p, repositoryName));
   const repository = repositoryName.toLowerCase();
   // two folders a name the tags version names are told apart by the version each manifest carries (see
   // tagNamedPackages): only theirs are read, a handful where the candidates may be thousands of examples' manifests
@@ -341,7 +342,7 @@ async function movedFrom(repo: RepoInfo, end: string, start: string | null, youn
   const before = (sha: string): Promise<WorkspacePackage[]> => {
     let known = read.get(sha);
     if (known === undefined) {
-      known = readWorkspace(repo.cwd, `${sha}^`, repositoryName).then((w) => w.packages, () => []);
+      known = readWorkspace(repo.cwd, `${sha}^`, repositoryName).then((w) => w.packages.map((p) => withShortName(p, repositoryName)), () => []);
       read.set(sha, known);
     }
     return known;

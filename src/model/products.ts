@@ -19,6 +19,38 @@ export interface PackageFolder {
   name: string;
   /** the name release-please's config gives its tags, when it names one */
   component?: string;
+  /** its name less the repository's, without separators, when its name holds the repository's (see withShortName) */
+  short?: string;
+}
+
+/**
+ * `p` with the name its tags may carry when they leave out the repository's name: langgraph's release workflow
+ * tags `langgraph-checkpoint-postgres` `checkpointpostgres==3.1.2` and `langgraph-sdk` (in libs/sdk-py) `sdk==0.4.3`,
+ * the name with every `langgraph` and separator taken out; its year to August 2026 read 143 such tags as naming
+ * no package. Only a Python pin (`name==1.2.3`) is read by it (see pinned). `p` itself when its name does not hold
+ * the repository's or is nothing else. Pure.
+ */
+export function withShortName<P extends PackageFolder>(p: P, repository: string): P {
+  // an npm scope is left out: the name less it is a key of its own (`@changesets/cli` is tagged `cli@…`)
+  const name = p.name.replace(/^@[^/]*\//, '').toLowerCase();
+  const of = repository.toLowerCase();
+  if (of === '' || !name.includes(of)) return p;
+  const short = squash(name.split(of).join(''));
+  return short === '' ? p : { ...p, short };
+}
+
+/** A name without its separators (`checkpoint-postgres` → `checkpointpostgres`). */
+function squash(name: string): string {
+  return name.replace(/[-_.]/g, '');
+}
+
+/**
+ * Whether a tag is a Python pin (`sdk==0.4.3`), the one form a package's short name is read in: biome's
+ * `cli/v1.9.4` of 2024 released its CLI, since tagged `@biomejs/biome@2.2.0`, and read by the crate biome_cli's
+ * short name it made a product of that crate that holds 294 changes of its year to August 2026 and ships none.
+ */
+function pinned(tag: string): boolean {
+  return /==/.test(tag);
 }
 
 /** A product the config names: its paths (gitignore-style) and, optionally, the pattern of its tags. */
@@ -65,12 +97,12 @@ const PACKAGE_KEYS: ReadonlyArray<(p: PackageFolder) => string | null> = [
 
 /** Whether a tag (`@scope/name@1.2.3`, `name-v1.2.3`, `path/v1.2.3`) names `p` by one of the names findProducts reads tags by. */
 export function tagNamesPackage(tag: string, p: PackageFolder): boolean {
-  return keyNames(tagKey(tag), p);
+  return keyNames(tagKey(tag), p, pinned(tag));
 }
 
 /** Whether a tag's name key (tagKey) is one of the names of `p` that tags version it by. */
-function keyNames(key: string, p: PackageFolder): boolean {
-  return key !== '' && PACKAGE_KEYS.some((name) => name(p)?.toLowerCase() === key);
+function keyNames(key: string, p: PackageFolder, pin: boolean): boolean {
+  return key !== '' && (PACKAGE_KEYS.some((name) => name(p)?.toLowerCase() === key) || (pin && p.short !== undefined && p.short === squash(key)));
 }
 
 /**
@@ -112,7 +144,8 @@ function namedByKey<P extends PackageFolder>(candidates: readonly P[], tags: rea
     else list.push(tag);
   }
   return [...byKey].map(([key, keyTags]) => {
-    const named = candidates.filter((p) => keyNames(key, p));
+    const pin = keyTags.some(pinned);
+    const named = candidates.filter((p) => keyNames(key, p, pin));
     // a package's own tests and examples lie in its folder: langgraph's libs/cli holds libs/cli/tests/unit_tests/cli
     return { tags: keyTags, outermost: named.filter((p) => !named.some((q) => p.folder.startsWith(`${q.folder}/`))) };
   });
@@ -128,8 +161,8 @@ function tagVersion(tag: string): string | null {
  * The products of a repository from its workspace packages, its release tags' names and the config's products:
  * a package is a product when a tag versions it (`name@1.2.3`, `@scope/name@1.2.3`, `name-v1.2.3`, `name/v1.2.3`,
  * `path/v1.2.3`, the name being the package's declared name, its folder, the folder's last part, the declared
- * name less its npm scope or release-please's component); the
- * repository's own tags (`v1.2.3`) version the package at `ownFolder` (see ownTagsFolder). A product the config
+ * name less its npm scope, release-please's component, or, for a pin, the name less the repository's without
+ * separators (`short`)); the repository's own tags (`v1.2.3`) version the package at `ownFolder` (see ownTagsFolder). A product the config
  * names is one whatever its tags, and takes the tags its pattern matches before any package does; a glob of its
  * paths past what one may cost is left out, told to `refused`. Pure.
  */
@@ -148,10 +181,13 @@ export function findProducts(
       if (k !== undefined && k !== '' && !byKey.has(k)) byKey.set(k, p);
     }
   }
+  // the names less the repository's come last, for a pin, compared without separators: never in place of a name above
+  const byShort = new Map<string, PackageFolder>();
+  for (const p of packages) if (p.short !== undefined && !byShort.has(p.short)) byShort.set(p.short, p);
   const own = ownFolder === null ? undefined : packages.find((p) => p.folder === ownFolder);
   const packageOf = (tag: string): PackageFolder | undefined => {
     const key = tagKey(tag);
-    return key === '' ? own : byKey.get(key);
+    return key === '' ? own : (byKey.get(key) ?? (pinned(tag) ? byShort.get(squash(key)) : undefined));
   };
   const tagged = new Map<string, PackageFolder>();
   for (const tag of tags) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findProducts, namedApart, ownTagsFolder, tagKey, tagNamedPackages } from '../../src/model/products.js';
+import { findProducts, namedApart, ownTagsFolder, tagKey, tagNamedPackages, withShortName, type PackageFolder } from '../../src/model/products.js';
 
 const PACKAGES = [
   { folder: 'packages/cli', name: '@changesets/cli' },
@@ -107,5 +107,32 @@ describe('findProducts', () => {
     expect(products.ofTag('tokio-1.1.0')).toBe('tokio');
     expect(products.ofPaths(['tokio-macros/src/lib.rs'])).toEqual(['tokio']);
     expect(products.ofPaths(['services/api/main.go', 'tokio-util/x.rs'])).toEqual(['api', 'tokio-util']);
+  });
+});
+
+describe('withShortName', () => {
+  it('is the name less every mention of the repository\'s, without separators, as langgraph\'s release workflow tags it', () => {
+    const short = (name: string, repository = 'langgraph') => withShortName<PackageFolder>({ folder: 'libs/x', name }, repository).short;
+    expect(['langgraph-checkpoint-postgres', 'langgraph-sdk', 'LangGraph_CLI', 'langgraph.prebuilt'].map((n) => short(n))).toEqual(['checkpointpostgres', 'sdk', 'cli', 'prebuilt']);
+    // the package named for the repository is its bare versions', a package not holding its name has none
+    expect([short('langgraph'), short('deepagents'), short('langgraph-sdk', '')]).toEqual([undefined, undefined, undefined]);
+    // an npm scope is not part of it: `@langgraph/sdk` is tagged `sdk@…` by its name less the scope already
+    expect([short('@langgraph/sdk'), short('@acme/langgraph-sdk')]).toEqual([undefined, 'sdk']);
+  });
+
+  it('names a package only when no package is named so by its name or folder', () => {
+    const packages = [
+      { folder: 'tools/cli', name: 'cli' },
+      { folder: 'libs/acme-cli', name: 'acme-cli' },
+      { folder: 'libs/sdk-py', name: 'acme-sdk' },
+    ].map((p) => withShortName(p, 'acme'));
+    const products = findProducts(packages, ['cli@1.0.0', 'sdk==0.4.3', 'acme-cli@2.0.0'], new Map());
+    expect(products.ofTag('cli@1.0.1')).toBe('cli');
+    expect(products.ofTag('sdk==0.4.4')).toBe('acme-sdk');
+    expect(products.ofTag('acme-cli@2.0.1')).toBe('acme-cli');
+    // only a pin: biome's `cli/v1.9.4` named its CLI, not the crate biome_cli
+    expect(findProducts([withShortName({ folder: 'crates/biome_cli', name: 'biome_cli' }, 'biome')], ['cli/v1.9.4'], new Map()).ofTag('cli/v1.9.4')).toBeNull();
+    expect(products.ofTag('sdk/v0.5.0')).toBeNull();
+    expect(tagNamedPackages(packages.slice(2), ['sdk==0.4.3']).map((p) => p.folder)).toEqual(['libs/sdk-py']);
   });
 });

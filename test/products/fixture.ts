@@ -716,3 +716,43 @@ export function rubyGems(): FixtureRepo {
     tag('opentelemetry-instrumentation-redis/v0.2.0', 'r3', 6),
   ]);
 }
+
+/**
+ * langchain-ai/langgraph's shape: Python packages in libs/ that no workspace lists, each tagged by its name less
+ * the repository's and without hyphens (its release workflow's `sed -e 's/langgraph//g' -e 's/-//g'`), the package
+ * named for the repository by bare versions; the repository's name comes from its remote (acme/langgraph):
+ *
+ *   package (folder)                                     tags                                      its changes
+ *   langgraph-sdk (libs/sdk-py)                          sdk==0.1.0, sdk==0.1.1 (Mar 6, on r3)     r1 (Mar 2)
+ *   langgraph-checkpoint-postgres (libs/checkpoint-postgres)  checkpointpostgres==2.0.1 (Mar 4, on r2)  r2 (Mar 3)
+ *   langgraph (libs/langgraph)                           1.0.0, 1.0.1 (Mar 7, on r3, which sets 1.0.1)  r3 (Mar 5)
+ *   langgraph-checkpoint (libs/checkpoint)               checkpoint==2.1.0 (Mar 9, on r4)          r4 (Mar 8)
+ *
+ * r1 ships with sdk==0.1.1 on Mar 6, not with checkpointpostgres==2.0.1 on Mar 4; r2 with checkpointpostgres==2.0.1,
+ * not with checkpoint==2.1.0, whose name is the start of its own.
+ */
+export function shortTags(): FixtureRepo {
+  const pyproject = (name: string, version: string): string => `[project]\nname = "${name}"\nversion = "${version}"\n`;
+  const repo = buildRepo([
+    {
+      commit: 'packages', at: '2026-02-01T12:00:00Z', id: 'base',
+      files: {
+        'libs/langgraph/pyproject.toml': pyproject('langgraph', '1.0.0'),
+        'libs/sdk-py/pyproject.toml': pyproject('langgraph-sdk', '0.1.0'),
+        'libs/checkpoint/pyproject.toml': pyproject('langgraph-checkpoint', '2.0.0'),
+        'libs/checkpoint-postgres/pyproject.toml': pyproject('langgraph-checkpoint-postgres', '2.0.0'),
+      },
+    },
+    ...['1.0.0', 'sdk==0.1.0', 'checkpoint==2.0.0', 'checkpointpostgres==2.0.0'].map((name) => ({ tag: name, ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true })),
+    change('r1', 2, { 'libs/sdk-py/langgraph_sdk/client.py': 'one\n' }),
+    change('r2', 3, { 'libs/checkpoint-postgres/langgraph/checkpoint/postgres/saver.py': 'one\n' }),
+    tag('checkpointpostgres==2.0.1', 'r2', 4),
+    change('r3', 5, { 'libs/langgraph/langgraph/graph.py': 'one\n', 'libs/langgraph/pyproject.toml': pyproject('langgraph', '1.0.1') }),
+    tag('sdk==0.1.1', 'r3', 6),
+    tag('1.0.1', 'r3', 7),
+    change('r4', 8, { 'libs/checkpoint/langgraph/checkpoint/base.py': 'one\n' }),
+    tag('checkpoint==2.1.0', 'r4', 9),
+  ]);
+  repo.git('remote', 'add', 'origin', 'https://github.com/acme/langgraph.git');
+  return repo;
+}
