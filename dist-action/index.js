@@ -26585,6 +26585,12 @@ function squash(name) {
 function pinned(tag) {
 	return /==/.test(tag);
 }
+function componentKey(p) {
+	return p.component ?? null;
+}
+function sharedComponent(key, named) {
+	return named.length > 1 && named.every((p) => p.component?.toLowerCase() === key);
+}
 function tagNamesPackage(tag, p) {
 	return keyNames(tagKey(tag), p, pinned(tag));
 }
@@ -26593,7 +26599,11 @@ function keyNames(key, p, pin) {
 }
 function tagNamedPackages(candidates, tags, versions = new Map()) {
 	const found = new Map();
-	for (const { tags: keyTags, outermost } of namedByKey(candidates, tags)) {
+	for (const { key, tags: keyTags, outermost } of namedByKey(candidates, tags)) {
+		if (sharedComponent(key, outermost)) {
+			for (const p of outermost) found.set(p.folder, p);
+			continue;
+		}
 		const tagged = new Set(keyTags.map(tagVersion));
 		const carrying = outermost.length > 1 ? outermost.filter((p) => tagged.has(versions.get(p.folder)?.replace(/^[v=]/, "") ?? null)) : outermost;
 		const only = carrying.length === 1 ? carrying[0] : void 0;
@@ -26602,7 +26612,7 @@ function tagNamedPackages(candidates, tags, versions = new Map()) {
 	return [...found.values()];
 }
 function namedApart(candidates, tags) {
-	return namedByKey(candidates, tags).flatMap(({ outermost }) => outermost.length > 1 ? outermost : []);
+	return namedByKey(candidates, tags).flatMap(({ key, outermost }) => outermost.length > 1 && !sharedComponent(key, outermost) ? outermost : []);
 }
 function namedByKey(candidates, tags) {
 	const byKey = new Map();
@@ -26616,6 +26626,7 @@ function namedByKey(candidates, tags) {
 		const pin = keyTags.some(pinned);
 		const named = candidates.filter((p) => keyNames(key, p, pin));
 		return {
+			key,
 			tags: keyTags,
 			outermost: named.filter((p) => !named.some((q) => p.folder.startsWith(`${q.folder}/`)))
 		};
@@ -26627,7 +26638,9 @@ function tagVersion(tag) {
 }
 function findProducts(packages, tags, declared, ownFolder = null, refused = () => void 0) {
 	const byKey = new Map();
-	for (const key of PACKAGE_KEYS) for (const p of packages) {
+	const namedForComponent = (p) => p.component !== void 0 && p.name.toLowerCase().endsWith(p.component.toLowerCase());
+	const componentFirst = [...packages].sort((a, b) => Number(namedForComponent(b)) - Number(namedForComponent(a)));
+	for (const key of PACKAGE_KEYS) for (const p of key === componentKey ? componentFirst : packages) {
 		const k = key(p)?.toLowerCase();
 		if (k !== void 0 && k !== "" && !byKey.has(k)) byKey.set(k, p);
 	}
@@ -26644,7 +26657,8 @@ function findProducts(packages, tags, declared, ownFolder = null, refused = () =
 		const p = packageOf(tag);
 		if (p !== void 0 && !declared.has(p.name)) tagged.set(p.name, p);
 	}
-	const foldersOf = (p) => p.folder === "" ? [""] : [...new Set([p.folder, ...packages.filter((q) => q.name === p.name && q.folder !== "").map((q) => q.folder)])];
+	const together = (p, q) => q.name === p.name || p.component !== void 0 && q.component?.toLowerCase() === p.component.toLowerCase();
+	const foldersOf = (p) => p.folder === "" ? [""] : [...new Set([p.folder, ...packages.filter((q) => together(p, q) && q.folder !== "").map((q) => q.folder)])];
 	const list = [...[...tagged.values()].map((p) => ({
 		name: p.name,
 		paths: foldersOf(p).map((f) => f === "" ? "." : f)
@@ -26781,7 +26795,7 @@ var init_products$2 = __esmMin((() => {
 		(p) => /\/v\d+$/.test(p.folder) ? p.folder.replace(/\/v\d+$/, "") : null,
 		(p) => p.folder === "" ? null : p.folder.split("/").at(-1) ?? p.folder,
 		(p) => p.name.startsWith("@") && p.name.includes("/") ? p.name.slice(p.name.indexOf("/") + 1) : null,
-		(p) => p.component ?? null
+		componentKey
 	];
 }));
 // src/model/repairs.ts
@@ -29814,6 +29828,9 @@ var init_jsonc = __esmMin((() => {
 function isGemspec(file) {
 	return file.length > GEMSPEC.length && file.endsWith(GEMSPEC);
 }
+function isCsproj(file) {
+	return file.length > CSPROJ.length && file.endsWith(CSPROJ);
+}
 function npmWorkspaces(text) {
 	const workspaces = parseJson$1(text)?.workspaces;
 	const list = Array.isArray(workspaces) ? workspaces : isObject$1(workspaces) ? workspaces.packages : void 0;
@@ -29982,6 +29999,7 @@ function goString(text) {
 function declaredName(kind, text) {
 	if (kind === "version.txt" || kind === "pom.xml") return null;
 	if (isGemspec(kind)) return kind.slice(0, -8);
+	if (isCsproj(kind)) return xmlProperty(text, "PackageId") ?? kind.slice(0, -7);
 	const name = kind === "go.mod" ? goModulePath(text) : kind === "pubspec.yaml" ? yamlTopScalar(text, "name") : declared$1(kind, text, "name");
 	return typeof name === "string" && name.trim() !== "" ? name.trim() : null;
 }
@@ -29996,7 +30014,7 @@ function declaredVersion(kind, text, root = null) {
 		const line = text?.trim().split("\n")[0]?.trim() ?? "";
 		return line === "" ? null : line;
 	}
-	if (kind === "go.mod" || kind === "pom.xml" || isGemspec(kind)) return null;
+	if (kind === "go.mod" || kind === "pom.xml" || isGemspec(kind) || isCsproj(kind)) return null;
 	if (kind === "pubspec.yaml") return yamlTopScalar(text, "version");
 	const version = declared$1(kind, text, "version");
 	if (typeof version === "string") return version.trim();
@@ -30046,11 +30064,27 @@ function parseTomlText(text) {
 		return null;
 	}
 }
-var GEMSPEC;
+function declaredTagPrefix(kind, text) {
+	if (!isCsproj(kind)) return null;
+	const prefix = xmlProperty(text, "MinVerTagPrefix")?.replace(/[-_/@]+$/, "") ?? "";
+	return prefix === "" || /^v$/i.test(prefix) ? null : prefix;
+}
+function xmlProperty(text, name) {
+	if (text === null) return null;
+	const open = `<${name}>`;
+	const start = text.indexOf(open);
+	if (start === -1) return null;
+	const end = text.indexOf(`</${name}>`, start + open.length);
+	if (end === -1) return null;
+	const value = text.slice(start + open.length, end).trim();
+	return value === "" || value.includes("$(") || value.includes("<") ? null : value;
+}
+var GEMSPEC, CSPROJ;
 var init_manifests = __esmMin((() => {
 	init_dist();
 	init_jsonc();
 	GEMSPEC = ".gemspec";
+	CSPROJ = ".csproj";
 }));
 // src/sources/git/changesets.ts
 function inChangesets(path) {
@@ -41732,9 +41766,10 @@ async function readWorkspace(cwd, sha, rootName) {
 	const configNames = new Map();
 	let releasedRoot;
 	const holds = (folder) => (k) => (manifests.get(k) ?? []).includes(folder);
-	const gems = gemspecsOf(manifests);
+	const gems = namedFilesOf(manifests, isGemspec, ".gemspec");
+	const projects = namedFilesOf(manifests, isCsproj, ".csproj");
 	for (const p of releasePleasePackages(releasePlease)) {
-		const manifest = KINDS$1.find(holds(p.folder)) ?? gems.get(p.folder);
+		const manifest = KINDS$1.find(holds(p.folder)) ?? gems.get(p.folder) ?? projects.get(p.folder);
 		const file = manifest === void 0 ? RELEASE_FILES.find(holds(p.folder)) : void 0;
 		const kind = manifest ?? file;
 		if (kind === void 0) continue;
@@ -41765,7 +41800,7 @@ async function readWorkspace(cwd, sha, rootName) {
 	const unlisted = new Map();
 	if (found.size === 0) {
 		for (const kind of KINDS$1) for (const folder of manifests.get(kind) ?? []) if (folder !== "" && !unlisted.has(folder)) unlisted.set(folder, kind);
-		for (const [folder, gemspec] of gems) if (folder !== "" && !unlisted.has(folder)) unlisted.set(folder, gemspec);
+		for (const [folder, file] of [...gems, ...projects]) if (folder !== "" && !unlisted.has(folder)) unlisted.set(folder, file);
 	}
 	return {
 		packages: (await namePackages(cwd, sha, packages, rootName, warnings)).map((p) => {
@@ -41793,16 +41828,23 @@ async function namePackages(cwd, sha, folders, rootName, warnings = []) {
 	if (large > 0) warnings.push(`${plural$1(large, "package manifest")} over ${MANIFEST_LIMIT / 1024 / 1024} MB ${large === 1 ? "was" : "were"} not read: ${large === 1 ? "its package is" : "their packages are"} named for ${large === 1 ? "its folder" : "their folders"}`);
 	return folders.map((p) => {
 		const blob = names.get(`${sha}:${manifestPath(p)}`);
-		const declared = declaredName(p.manifest, blob !== void 0 && "text" in blob ? blob.text : null);
-		return {
+		const text = blob !== void 0 && "text" in blob ? blob.text : null;
+		const name = declaredName(p.manifest, text) ?? (p.folder === "" ? rootName : p.folder.split("/").at(-1) ?? p.folder);
+		const component = declaredTagPrefix(p.manifest, text);
+		return component === null ? {
 			folder: p.folder,
 			manifest: p.manifest,
-			name: declared ?? (p.folder === "" ? rootName : p.folder.split("/").at(-1) ?? p.folder)
+			name
+		} : {
+			folder: p.folder,
+			manifest: p.manifest,
+			name,
+			component
 		};
 	});
 }
 async function readVersions(cwd, rev, packages) {
-	const read = packages.filter((p) => p.manifest !== "go.mod" && !isGemspec(p.manifest));
+	const read = packages.filter((p) => p.manifest !== "go.mod" && !isGemspec(p.manifest) && !isCsproj(p.manifest));
 	const blobs = await readBlobs(cwd, [`${rev}:Cargo.toml`, ...read.map((p) => `${rev}:${manifestPath(p)}`)], MANIFEST_LIMIT);
 	const text = (name) => {
 		const blob = blobs.get(name);
@@ -41837,7 +41879,7 @@ async function listManifests(cwd, sha) {
 		const path = record.toString("utf8");
 		const slash = path.lastIndexOf("/");
 		const file = path.slice(slash + 1);
-		if (!MANIFESTS.has(file) && !isGemspec(file)) return;
+		if (!MANIFESTS.has(file) && !isGemspec(file) && !isCsproj(file)) return;
 		const folder = slash === -1 ? "" : path.slice(0, slash);
 		if (folder.split("/").includes("node_modules")) return;
 		const list = folders.get(file) ?? [];
@@ -41849,10 +41891,10 @@ async function listManifests(cwd, sha) {
 	});
 	return folders;
 }
-function gemspecsOf(manifests) {
+function namedFilesOf(manifests, is, suffix) {
 	const byFolder = new Map();
 	for (const [file, folders] of manifests) {
-		if (!isGemspec(file)) continue;
+		if (!is(file)) continue;
 		for (const folder of folders) {
 			if (folder.split("/").includes("vendor")) continue;
 			const files = byFolder.get(folder);
@@ -41862,7 +41904,7 @@ function gemspecsOf(manifests) {
 	}
 	const chosen = new Map();
 	for (const [folder, files] of byFolder) {
-		const own = `${folder.split("/").at(-1) ?? ""}.gemspec`;
+		const own = `${folder.split("/").at(-1) ?? ""}${suffix}`;
 		chosen.set(folder, files.find((f) => f === own) ?? files.sort()[0]);
 	}
 	return chosen;

@@ -17,7 +17,7 @@ import { releaseProduct } from './release-tags.js';
 export interface PackageFolder {
   folder: string;
   name: string;
-  /** the name release-please's config gives its tags, when it names one */
+  /** the name its tags carry, when something declares one: release-please's `component`, MinVer's tag prefix */
   component?: string;
   /** its name less the repository's, without separators, when its name holds the repository's (see withShortName) */
   short?: string;
@@ -91,9 +91,22 @@ const PACKAGE_KEYS: ReadonlyArray<(p: PackageFolder) => string | null> = [
   // `instrumentation-pg-v0.46.0` until July 2025, when it moved to packages/instrumentation-pg: its 2024 read 1,118
   // tags as naming no package, and 181 deploys where its 695 tags of the year are each one
   (p) => (p.name.startsWith('@') && p.name.includes('/') ? p.name.slice(p.name.indexOf('/') + 1) : null),
-  // the component release-please's config names for its tags, whatever the package's name
-  (p) => p.component ?? null,
+  // the component release-please's config names for its tags, or MinVer's tag prefix, whatever the package's name
+  componentKey,
 ];
+
+function componentKey(p: PackageFolder): string | null {
+  return p.component ?? null;
+}
+
+/**
+ * Whether every package a name names declares it as its tags' name: .NET projects released together declare one
+ * MinVer tag prefix (opentelemetry-dotnet-contrib's OpenTelemetry.Instrumentation.AspNet and its
+ * TelemetryHttpModule, both `Instrumentation.AspNet-`), and are one product of every such folder.
+ */
+function sharedComponent(key: string, named: readonly PackageFolder[]): boolean {
+  return named.length > 1 && named.every((p) => p.component?.toLowerCase() === key);
+}
 
 /** Whether a tag (`@scope/name@1.2.3`, `name-v1.2.3`, `path/v1.2.3`) names `p` by one of the names findProducts reads tags by. */
 export function tagNamesPackage(tag: string, p: PackageFolder): boolean {
@@ -117,7 +130,11 @@ function keyNames(key: string, p: PackageFolder, pin: boolean): boolean {
  */
 export function tagNamedPackages<P extends PackageFolder>(candidates: readonly P[], tags: readonly string[], versions: ReadonlyMap<string, string> = new Map()): P[] {
   const found = new Map<string, P>();
-  for (const { tags: keyTags, outermost } of namedByKey(candidates, tags)) {
+  for (const { key, tags: keyTags, outermost } of namedByKey(candidates, tags)) {
+    if (sharedComponent(key, outermost)) {
+      for (const p of outermost) found.set(p.folder, p);
+      continue;
+    }
     const tagged = new Set(keyTags.map(tagVersion));
     const carrying = outermost.length > 1 ? outermost.filter((p) => tagged.has(versions.get(p.folder)?.replace(/^[v=]/, '') ?? null)) : outermost;
     const only = carrying.length === 1 ? carrying[0] : undefined;
@@ -131,11 +148,11 @@ export function tagNamedPackages<P extends PackageFolder>(candidates: readonly P
  * versions): the only ones whose manifests' versions need reading. Pure.
  */
 export function namedApart<P extends PackageFolder>(candidates: readonly P[], tags: readonly string[]): P[] {
-  return namedByKey(candidates, tags).flatMap(({ outermost }) => (outermost.length > 1 ? outermost : []));
+  return namedByKey(candidates, tags).flatMap(({ key, outermost }) => (outermost.length > 1 && !sharedComponent(key, outermost) ? outermost : []));
 }
 
 /** For each name the tags version, its tags and the outermost candidates it names. */
-function namedByKey<P extends PackageFolder>(candidates: readonly P[], tags: readonly string[]): Array<{ tags: string[]; outermost: P[] }> {
+function namedByKey<P extends PackageFolder>(candidates: readonly P[], tags: readonly string[]): Array<{ key: string; tags: string[]; outermost: P[] }> {
   const byKey = new Map<string, string[]>();
   for (const tag of tags) {
     const key = tagKey(tag);
@@ -147,7 +164,7 @@ function namedByKey<P extends PackageFolder>(candidates: readonly P[], tags: rea
     const pin = keyTags.some(pinned);
     const named = candidates.filter((p) => keyNames(key, p, pin));
     // a package's own tests and examples lie in its folder: langgraph's libs/cli holds libs/cli/tests/unit_tests/cli
-    return { tags: keyTags, outermost: named.filter((p) => !named.some((q) => p.folder.startsWith(`${q.folder}/`))) };
+    return { key, tags: keyTags, outermost: named.filter((p) => !named.some((q) => p.folder.startsWith(`${q.folder}/`))) };
   });
 }
 
@@ -174,9 +191,12 @@ export function findProducts(
   refused: (product: string, glob: string, why: string) => void = () => undefined,
 ): Products {
   const byKey = new Map<string, PackageFolder>();
+  // of projects sharing one tag name, the one named for it stands for them (`…Instrumentation.AWS` of `Instrumentation.AWS`)
+  const namedForComponent = (p: PackageFolder): boolean => p.component !== undefined && p.name.toLowerCase().endsWith(p.component.toLowerCase());
+  const componentFirst = [...packages].sort((a, b) => Number(namedForComponent(b)) - Number(namedForComponent(a)));
   // the declared name first, then the folder, then its last part: a later key never displaces an earlier one
   for (const key of PACKAGE_KEYS) {
-    for (const p of packages) {
+    for (const p of key === componentKey ? componentFirst : packages) {
       const k = key(p)?.toLowerCase();
       if (k !== undefined && k !== '' && !byKey.has(k)) byKey.set(k, p);
     }
@@ -197,9 +217,10 @@ export function findProducts(
   }
   // a package moved keeps its name: its folders at the window's end and before are all its (opentelemetry-js-contrib
   // moved plugins/node/opentelemetry-instrumentation-pg to packages/instrumentation-pg in July 2025: the changes
-  // of the old folder are the product's too)
+  // of the old folder are the product's too); projects declaring one tag name are one product (see sharedComponent)
+  const together = (p: PackageFolder, q: PackageFolder): boolean => q.name === p.name || (p.component !== undefined && q.component?.toLowerCase() === p.component.toLowerCase());
   const foldersOf = (p: PackageFolder): string[] =>
-    p.folder === '' ? [''] : [...new Set([p.folder, ...packages.filter((q) => q.name === p.name && q.folder !== '').map((q) => q.folder)])];
+    p.folder === '' ? [''] : [...new Set([p.folder, ...packages.filter((q) => together(p, q) && q.folder !== '').map((q) => q.folder)])];
   const list: Product[] = [
     ...[...tagged.values()].map((p) => ({ name: p.name, paths: foldersOf(p).map((f) => (f === '' ? '.' : f)) })),
     ...[...declared].map(([name, d]) => ({ name, paths: [...d.paths] })),

@@ -136,3 +136,32 @@ describe('withShortName', () => {
     expect(tagNamedPackages(packages.slice(2), ['sdk==0.4.3']).map((p) => p.folder)).toEqual(['libs/sdk-py']);
   });
 });
+
+describe('projects declaring one tag name', () => {
+  // opentelemetry-dotnet-contrib: OpenTelemetry.Instrumentation.AWS, .AWSLambda and OpenTelemetry.Extensions.AWS all
+  // declare the MinVer prefix `Instrumentation.AWS-`, and are released by its tags together
+  const projects = [
+    { folder: 'src/Acme.Extensions.AWS', name: 'Acme.Extensions.AWS', component: 'Instrumentation.AWS' },
+    { folder: 'src/Acme.Instrumentation.AWS', name: 'Acme.Instrumentation.AWS', component: 'Instrumentation.AWS' },
+    { folder: 'src/Acme.Instrumentation.AWSLambda', name: 'Acme.Instrumentation.AWSLambda', component: 'Instrumentation.AWS' },
+    { folder: 'src/Acme.Exporter.Geneva', name: 'Acme.Exporter.Geneva', component: 'Exporter.Geneva' },
+  ];
+
+  it('are all taken, where folders a name names apart otherwise are none', () => {
+    expect(tagNamedPackages(projects, ['Instrumentation.AWS-1.1.0']).map((p) => p.folder)).toEqual(['src/Acme.Extensions.AWS', 'src/Acme.Instrumentation.AWS', 'src/Acme.Instrumentation.AWSLambda']);
+    expect(namedApart(projects, ['Instrumentation.AWS-1.1.0'])).toEqual([]);
+    // a project that declares no prefix is not among them: it is found by its own name
+    const one = [{ folder: 'src/Acme.Extensions.AWS', name: 'Acme.Extensions.AWS' }, { folder: 'src/Acme.Instrumentation.AWS', name: 'Acme.Instrumentation.AWS', component: 'Instrumentation.AWS' }];
+    expect(tagNamedPackages(one, ['acme.extensions.aws-1.0.0', 'Instrumentation.AWS-1.1.0']).map((p) => p.folder)).toEqual(['src/Acme.Extensions.AWS', 'src/Acme.Instrumentation.AWS']);
+  });
+
+  it('are one product of all their folders, named for the project named for the tags', () => {
+    const products = findProducts(projects, ['Instrumentation.AWS-1.1.0', 'Exporter.Geneva-1.0.0'], new Map());
+    expect(products.list.map((p) => [p.name, p.paths])).toEqual([
+      ['Acme.Exporter.Geneva', ['src/Acme.Exporter.Geneva']],
+      ['Acme.Instrumentation.AWS', ['src/Acme.Instrumentation.AWS', 'src/Acme.Extensions.AWS', 'src/Acme.Instrumentation.AWSLambda']],
+    ]);
+    expect(products.ofTag('Instrumentation.AWS-1.2.0')).toBe('Acme.Instrumentation.AWS');
+    expect(products.ofPaths(['src/Acme.Extensions.AWS/Tracer.cs', 'src/Acme.Instrumentation.AWSLambda/Handler.cs'])).toEqual(['Acme.Instrumentation.AWS']);
+  });
+});

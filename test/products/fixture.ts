@@ -756,3 +756,37 @@ export function shortTags(): FixtureRepo {
   repo.git('remote', 'add', 'origin', 'https://github.com/acme/langgraph.git');
   return repo;
 }
+
+/**
+ * open-telemetry/opentelemetry-dotnet-contrib's shape: a .NET project per folder of src/, listed in no manifest
+ * flowaudit reads, each tagged by the MinVer prefix its .csproj declares; two projects share the prefix
+ * `Instrumentation.AspNet-` and are released together; a test project declares none:
+ *
+ *   project (folder)                                          tags                                   its changes
+ *   Acme.Exporter.Geneva (src/…)                              Exporter.Geneva-1.1.0 (Mar 6, on r2)   r1 (Mar 2)
+ *   Acme.Instrumentation.AspNet and its TelemetryHttpModule   Instrumentation.AspNet-1.1.0 (Mar 4,   r2 (Mar 3, the module)
+ *                                                             on r2)
+ *
+ * r1 ships with Exporter.Geneva-1.1.0 on Mar 6, not with Instrumentation.AspNet-1.1.0 on Mar 4.
+ */
+export function dotnetProjects(): FixtureRepo {
+  const project = (prefix: string | null): string =>
+    `<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup>\n${prefix === null ? '' : `    <MinVerTagPrefix>${prefix}</MinVerTagPrefix>\n`}  </PropertyGroup>\n</Project>\n`;
+  return buildRepo([
+    {
+      commit: 'projects', at: '2026-02-01T12:00:00Z', id: 'base',
+      files: {
+        'src/Acme.Exporter.Geneva/Acme.Exporter.Geneva.csproj': project('Exporter.Geneva-'),
+        'src/Acme.Instrumentation.AspNet/Acme.Instrumentation.AspNet.csproj': project('Instrumentation.AspNet-'),
+        'src/Acme.Instrumentation.AspNet.TelemetryHttpModule/Acme.Instrumentation.AspNet.TelemetryHttpModule.csproj': project('Instrumentation.AspNet-'),
+        'test/Acme.Exporter.Geneva.Tests/Acme.Exporter.Geneva.Tests.csproj': project(null),
+      },
+    },
+    { tag: 'Exporter.Geneva-1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    { tag: 'Instrumentation.AspNet-1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    change('r1', 2, { 'src/Acme.Exporter.Geneva/GenevaExporter.cs': 'class GenevaExporter {}\n' }),
+    change('r2', 3, { 'src/Acme.Instrumentation.AspNet.TelemetryHttpModule/TelemetryHttpModule.cs': 'class TelemetryHttpModule {}\n' }),
+    tag('Instrumentation.AspNet-1.1.0', 'r2', 4),
+    tag('Exporter.Geneva-1.1.0', 'r2', 6),
+  ]);
+}

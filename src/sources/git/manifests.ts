@@ -13,7 +13,7 @@ import { parseJsonc } from '../../jsonc.js';
  * The manifests that make a folder a package, by workspace tool; and the files release-please's `simple` and Maven
  * types version (`version.txt`, `pom.xml`), which make a package only of a folder its config releases.
  */
-export type ManifestKind = 'package.json' | 'Cargo.toml' | 'go.mod' | 'pyproject.toml' | 'pubspec.yaml' | Gemspec | ReleaseFile;
+export type ManifestKind = 'package.json' | 'Cargo.toml' | 'go.mod' | 'pyproject.toml' | 'pubspec.yaml' | Gemspec | Csproj | ReleaseFile;
 
 /** A Ruby gem's specification, named for its gem (`opentelemetry-instrumentation-pg.gemspec`): its kind is its file name. */
 export type Gemspec = `${string}.gemspec`;
@@ -24,6 +24,16 @@ export function isGemspec(file: string): file is Gemspec {
 }
 
 const GEMSPEC = '.gemspec';
+
+/** A .NET project, named for it (`OpenTelemetry.Exporter.Geneva.csproj`): its kind is its file name, as a gemspec's. */
+export type Csproj = `${string}.csproj`;
+
+/** Whether a file name is a C# project's (`Name.csproj`; a file named `.csproj` alone names none). */
+export function isCsproj(file: string): file is Csproj {
+  return file.length > CSPROJ.length && file.endsWith(CSPROJ);
+}
+
+const CSPROJ = '.csproj';
 
 /** A file release-please versions in a package that holds no other manifest: its `simple` type's, its Maven type's. */
 export type ReleaseFile = 'version.txt' | 'pom.xml';
@@ -265,6 +275,8 @@ export function declaredName(kind: ManifestKind, text: string | null): string | 
   if (kind === 'version.txt' || kind === 'pom.xml') return null;
   // RubyGems names a gem's specification for the gem: its Ruby is not read
   if (isGemspec(kind)) return kind.slice(0, -GEMSPEC.length);
+  // NuGet's package id is the project's file name unless the project sets a literal <PackageId>
+  if (isCsproj(kind)) return xmlProperty(text, 'PackageId') ?? kind.slice(0, -CSPROJ.length);
   const name = kind === 'go.mod' ? goModulePath(text) : kind === 'pubspec.yaml' ? yamlTopScalar(text, 'name') : declared(kind, text, 'name');
   return typeof name === 'string' && name.trim() !== '' ? name.trim() : null;
 }
@@ -293,7 +305,7 @@ export function declaredVersion(kind: ManifestKind, text: string | null, root: s
     const line = text?.trim().split('\n')[0]?.trim() ?? '';
     return line === '' ? null : line;
   }
-  if (kind === 'go.mod' || kind === 'pom.xml' || isGemspec(kind)) return null;
+  if (kind === 'go.mod' || kind === 'pom.xml' || isGemspec(kind) || isCsproj(kind)) return null;
   if (kind === 'pubspec.yaml') return yamlTopScalar(text, 'version');
   const version = declared(kind, text, 'version');
   if (typeof version === 'string') return version.trim();
@@ -357,4 +369,31 @@ function parseTomlText(text: string | null): Table | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The name a project's tags carry, as MinVer reads them: a .csproj's literal `<MinVerTagPrefix>` less its
+ * separator (`Exporter.Geneva-` → `Exporter.Geneva`, opentelemetry-dotnet-contrib's tag `Exporter.Geneva-1.9.0`);
+ * null for any other manifest, a prefix that names no project (`v`), or one built from properties (`$(…)`).
+ */
+export function declaredTagPrefix(kind: ManifestKind, text: string | null): string | null {
+  if (!isCsproj(kind)) return null;
+  const prefix = xmlProperty(text, 'MinVerTagPrefix')?.replace(/[-_/@]+$/, '') ?? '';
+  return prefix === '' || /^v$/i.test(prefix) ? null : prefix;
+}
+
+/**
+ * The text of an MSBuild property's first element (`<PackageId>Acme.Core</PackageId>`), trimmed; null when the
+ * project sets none, or sets it from other properties (`$(…)`), which only MSBuild can evaluate. Linear in the
+ * text: one indexOf for each tag.
+ */
+function xmlProperty(text: string | null, name: string): string | null {
+  if (text === null) return null;
+  const open = `<${name}>`;
+  const start = text.indexOf(open);
+  if (start === -1) return null;
+  const end = text.indexOf(`</${name}>`, start + open.length);
+  if (end === -1) return null;
+  const value = text.slice(start + open.length, end).trim();
+  return value === '' || value.includes('$(') || value.includes('<') ? null : value;
 }

@@ -1,7 +1,7 @@
 import { compileGlob, GlobError, type Glob } from '../../glob.js';
 import { plural } from '../../units.js';
 import { readBlobs, type BlobRead } from './blobs.js';
-import { cargoWorkspace, declaredName, declaredVersion, goWorkUses, isGemspec, melosPackages, normalFolder, npmWorkspaces, pnpmWorkspaces, pubWorkspace, releasePleasePackages, rushProjects, uvWorkspace, type Gemspec, type ManifestKind, type ReleaseFile } from './manifests.js';
+import { cargoWorkspace, declaredName, declaredTagPrefix, declaredVersion, goWorkUses, isCsproj, isGemspec, melosPackages, normalFolder, npmWorkspaces, pnpmWorkspaces, pubWorkspace, releasePleasePackages, rushProjects, uvWorkspace, type Csproj, type Gemspec, type ManifestKind, type ReleaseFile } from './manifests.js';
 import { streamGit } from './run.js';
 
 /** One package of a workspace: where it lives and the name its manifest declares. */
@@ -12,7 +12,7 @@ export interface WorkspacePackage {
   name: string;
   /** the manifest that makes its folder a package */
   manifest: ManifestKind;
-  /** the name release-please's config gives its tags (`component`), when the config names one */
+  /** the name its tags carry, when something declares one: release-please's config (`component`), a .NET project's MinVer tag prefix */
   component?: string;
 }
 
@@ -95,9 +95,10 @@ export async function readWorkspace(cwd: string, sha: string, rootName: string):
   const configNames = new Map<string, string>();
   let releasedRoot: ManifestKind | undefined;
   const holds = (folder: string) => (k: ManifestKind) => (manifests.get(k) ?? []).includes(folder);
-  const gems = gemspecsOf(manifests);
+  const gems = namedFilesOf(manifests, isGemspec, '.gemspec');
+  const projects = namedFilesOf(manifests, isCsproj, '.csproj');
   for (const p of releasePleasePackages(releasePlease)) {
-    const manifest = KINDS.find(holds(p.folder)) ?? gems.get(p.folder);
+    const manifest = KINDS.find(holds(p.folder)) ?? gems.get(p.folder) ?? projects.get(p.folder);
     const file = manifest === undefined ? RELEASE_FILES.find(holds(p.folder)) : undefined;
     const kind = manifest ?? file;
     if (kind === undefined) continue;
@@ -123,7 +124,7 @@ export async function readWorkspace(cwd: string, sha: string, rootName: string):
   const unlisted = new Map<string, ManifestKind>();
   if (found.size === 0) {
     for (const kind of KINDS) for (const folder of manifests.get(kind) ?? []) if (folder !== '' && !unlisted.has(folder)) unlisted.set(folder, kind);
-    for (const [folder, gemspec] of gems) if (folder !== '' && !unlisted.has(folder)) unlisted.set(folder, gemspec);
+    for (const [folder, file] of [...gems, ...projects]) if (folder !== '' && !unlisted.has(folder)) unlisted.set(folder, file);
   }
   const named = await namePackages(cwd, sha, packages, rootName, warnings);
   return {
@@ -148,8 +149,11 @@ export async function namePackages(cwd: string, sha: string, folders: readonly {
   if (large > 0) warnings.push(`${plural(large, 'package manifest')} over ${MANIFEST_LIMIT / 1024 / 1024} MB ${large === 1 ? 'was' : 'were'} not read: ${large === 1 ? 'its package is' : 'their packages are'} named for ${large === 1 ? 'its folder' : 'their folders'}`);
   return folders.map((p) => {
     const blob = names.get(`${sha}:${manifestPath(p)}`);
-    const declared = declaredName(p.manifest, blob !== undefined && 'text' in blob ? blob.text : null);
-    return { folder: p.folder, manifest: p.manifest, name: declared ?? (p.folder === '' ? rootName : (p.folder.split('/').at(-1) ?? p.folder)) };
+    const text = blob !== undefined && 'text' in blob ? blob.text : null;
+    const name = declaredName(p.manifest, text) ?? (p.folder === '' ? rootName : (p.folder.split('/').at(-1) ?? p.folder));
+    // the name a .NET project's tags carry, which MinVer's tag prefix declares
+    const component = declaredTagPrefix(p.manifest, text);
+    return component === null ? { folder: p.folder, manifest: p.manifest, name } : { folder: p.folder, manifest: p.manifest, name, component };
   });
 }
 
@@ -159,7 +163,7 @@ export async function namePackages(cwd: string, sha: string, folders: readonly {
  * versions are their tags). A manifest the clone lacks, or past MANIFEST_LIMIT, gives none.
  */
 export async function readVersions(cwd: string, rev: string, packages: readonly WorkspacePackage[]): Promise<Map<string, string>> {
-  const read = packages.filter((p) => p.manifest !== 'go.mod' && !isGemspec(p.manifest));
+  const read = packages.filter((p) => p.manifest !== 'go.mod' && !isGemspec(p.manifest) && !isCsproj(p.manifest));
   const blobs = await readBlobs(cwd, [`${rev}:Cargo.toml`, ...read.map((p) => `${rev}:${manifestPath(p)}`)], MANIFEST_LIMIT);
   const text = (name: string): string | null => {
     const blob = blobs.get(name);
@@ -193,7 +197,7 @@ async function listManifests(cwd: string, sha: string): Promise<Map<string, stri
     const path = record.toString('utf8');
     const slash = path.lastIndexOf('/');
     const file = path.slice(slash + 1);
-    if (!MANIFESTS.has(file) && !isGemspec(file)) return;
+    if (!MANIFESTS.has(file) && !isGemspec(file) && !isCsproj(file)) return;
     const folder = slash === -1 ? '' : path.slice(0, slash);
     // a dependency's own manifests, committed with it, are no package of the workspace
     if (folder.split('/').includes('node_modules')) return;
@@ -205,14 +209,15 @@ async function listManifests(cwd: string, sha: string): Promise<Map<string, stri
 }
 
 /**
- * Each folder's gem specification (a gemspec's kind is its file name), by folder: of several in one folder, the one
- * named for the folder (rails' actionpack/actionpack.gemspec), else the first by name. A folder under `vendor` holds
- * a dependency's (Bundler's `vendor/bundle/ruby/3.3.0/specifications/rake-13.2.1.gemspec`), no gem of the repository.
+ * Each folder's manifest of a kind named for its package (a gem's specification, a .NET project: the kind is the
+ * file's name), by folder: of several in one folder, the one named for the folder (rails'
+ * actionpack/actionpack.gemspec), else the first by name. A folder under `vendor` holds a dependency's (Bundler's
+ * `vendor/bundle/ruby/3.3.0/specifications/rake-13.2.1.gemspec`), no package of the repository.
  */
-function gemspecsOf(manifests: ReadonlyMap<string, string[]>): Map<string, Gemspec> {
-  const byFolder = new Map<string, Gemspec[]>();
+function namedFilesOf<K extends Gemspec | Csproj>(manifests: ReadonlyMap<string, string[]>, is: (file: string) => file is K, suffix: string): Map<string, K> {
+  const byFolder = new Map<string, K[]>();
   for (const [file, folders] of manifests) {
-    if (!isGemspec(file)) continue;
+    if (!is(file)) continue;
     for (const folder of folders) {
       if (folder.split('/').includes('vendor')) continue;
       const files = byFolder.get(folder);
@@ -220,10 +225,10 @@ function gemspecsOf(manifests: ReadonlyMap<string, string[]>): Map<string, Gemsp
       else files.push(file);
     }
   }
-  const chosen = new Map<string, Gemspec>();
+  const chosen = new Map<string, K>();
   for (const [folder, files] of byFolder) {
-    const own = `${folder.split('/').at(-1) ?? ''}.gemspec`;
-    chosen.set(folder, files.find((f) => f === own) ?? (files.sort()[0] as Gemspec));
+    const own = `${folder.split('/').at(-1) ?? ''}${suffix}`;
+    chosen.set(folder, files.find((f) => f === own) ?? (files.sort()[0] as K));
   }
   return chosen;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cargoWorkspace, changesetPackages, isGemspec, melosPackages, pubWorkspace, declaredName, declaredVersion, goModulePath, goWorkUses, npmWorkspaces, pnpmWorkspaces, releasePleasePackages, rushProjects, uvWorkspace } from '../../../src/sources/git/manifests.js';
+import { cargoWorkspace, changesetPackages, declaredTagPrefix, isCsproj, isGemspec, melosPackages, pubWorkspace, declaredName, declaredVersion, goModulePath, goWorkUses, npmWorkspaces, pnpmWorkspaces, releasePleasePackages, rushProjects, uvWorkspace } from '../../../src/sources/git/manifests.js';
 
 describe('workspace manifests', () => {
   it('reads package.json workspaces as a list or under packages', () => {
@@ -89,6 +89,18 @@ describe('workspace manifests', () => {
     expect(['pg.gemspec', 'opentelemetry-instrumentation-pg.gemspec', '.gemspec', 'pg.gemspec.bak', 'gemspec'].map(isGemspec)).toEqual([true, true, false, false, false]);
     expect(declaredName('opentelemetry-instrumentation-pg.gemspec', 'Gem::Specification.new do |spec|\n  spec.name = "other"\nend\n')).toBe('opentelemetry-instrumentation-pg');
     expect(declaredVersion('pg.gemspec', 'spec.version = "1.0.0"\n')).toBeNull();
+  });
+
+  it('names a .NET project by its literal PackageId, else its file name, and its tags by MinVer\'s tag prefix, reading no version', () => {
+    expect(['OpenTelemetry.Exporter.Geneva.csproj', '.csproj', 'App.csproj.user', 'App.fsproj'].map(isCsproj)).toEqual([true, false, false, false]);
+    const geneva = '<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup Condition="\'$(MinVerTagPrefix)\' != \'\'">\n    <MinVerTagPrefix> Exporter.Geneva- </MinVerTagPrefix>\n    <Version>9.9.9</Version>\n  </PropertyGroup>\n</Project>\n';
+    expect([declaredName('OpenTelemetry.Exporter.Geneva.csproj', geneva), declaredTagPrefix('OpenTelemetry.Exporter.Geneva.csproj', geneva), declaredVersion('OpenTelemetry.Exporter.Geneva.csproj', geneva)]).toEqual(['OpenTelemetry.Exporter.Geneva', 'Exporter.Geneva', null]);
+    expect(declaredName('Core.csproj', '<Project><PropertyGroup><PackageId>Acme.Core</PackageId></PropertyGroup></Project>')).toBe('Acme.Core');
+    // what only MSBuild can evaluate, a prefix that names no project, or none: the file name, no tag name
+    const computed = '<PackageId>$(RootNamespace).Core</PackageId><MinVerTagPrefix>$(Prefix)-</MinVerTagPrefix>';
+    expect([declaredName('Core.csproj', computed), declaredTagPrefix('Core.csproj', computed)]).toEqual(['Core', null]);
+    expect(['<MinVerTagPrefix>v</MinVerTagPrefix>', '<MinVerTagPrefix>core-', '<Project/>'].map((t) => declaredTagPrefix('Core.csproj', t))).toEqual([null, null, null]);
+    expect([declaredTagPrefix('Core.csproj', null), declaredTagPrefix('package.json', '<MinVerTagPrefix>core-</MinVerTagPrefix>')]).toEqual([null, null]);
   });
 
   it('reads the folders rush.json lists, through its comments and trailing commas; none from text that does not parse', () => {

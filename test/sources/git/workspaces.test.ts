@@ -101,12 +101,42 @@ describe('readWorkspace', () => {
       files: { 'release-please-config.json': JSON.stringify({ packages: { 'instrumentation/pg': { 'release-type': 'ruby' } } }) },
     },
   ]);
+  const dotnet = buildRepo([
+    {
+      commit: 'projects', at: '2026-02-01T12:00:00Z', id: 'projects',
+      files: {
+        // opentelemetry-dotnet-contrib's shape: a project per folder, listed in no manifest flowaudit reads, its tags
+        // named by MinVer's prefix
+        'src/Acme.Exporter.Geneva/Acme.Exporter.Geneva.csproj': '<Project><PropertyGroup><MinVerTagPrefix>Exporter.Geneva-</MinVerTagPrefix></PropertyGroup></Project>\n',
+        'src/Acme.Core/Acme.Core.csproj': '<Project><PropertyGroup><PackageId>Acme</PackageId></PropertyGroup></Project>\n',
+        // two in one folder: the one named for the folder
+        'src/Acme.Core/Acme.Core.Analyzers.csproj': '<Project />\n',
+        'test/Acme.Exporter.Geneva.Tests/Acme.Exporter.Geneva.Tests.csproj': '<Project />\n',
+      },
+    },
+  ]);
   afterAll(() => {
     repo.cleanup();
     go.cleanup();
     python.cleanup();
     dart.cleanup();
     ruby.cleanup();
+    dotnet.cleanup();
+  });
+
+  it('finds .NET projects by their .csproj, named by PackageId or the file, with the tag name MinVer\'s prefix declares', async () => {
+    const projects = await readWorkspace(dotnet.dir, dotnet.sha('projects'), 'contrib');
+    expect(projects.packages).toEqual([]);
+    expect(projects.unlisted).toEqual([
+      { folder: 'src/Acme.Core', manifest: 'Acme.Core.csproj' },
+      { folder: 'src/Acme.Exporter.Geneva', manifest: 'Acme.Exporter.Geneva.csproj' },
+      { folder: 'test/Acme.Exporter.Geneva.Tests', manifest: 'Acme.Exporter.Geneva.Tests.csproj' },
+    ]);
+    expect(await namePackages(dotnet.dir, dotnet.sha('projects'), projects.unlisted, 'contrib')).toEqual([
+      { folder: 'src/Acme.Core', manifest: 'Acme.Core.csproj', name: 'Acme' },
+      { folder: 'src/Acme.Exporter.Geneva', manifest: 'Acme.Exporter.Geneva.csproj', name: 'Acme.Exporter.Geneva', component: 'Exporter.Geneva' },
+      { folder: 'test/Acme.Exporter.Geneva.Tests', manifest: 'Acme.Exporter.Geneva.Tests.csproj', name: 'Acme.Exporter.Geneva.Tests' },
+    ]);
   });
 
   it('finds gems by their gemspec, named by its file name: unlisted folders a tag may name, and a folder release-please releases', async () => {
