@@ -269,7 +269,8 @@ function goString(text: string): string {
 /**
  * The name a manifest declares: package.json's `name`, Cargo.toml's `[package] name`, go.mod's module path,
  * pyproject.toml's `[project] name` (else Poetry's `[tool.poetry] name`), pubspec.yaml's `name`, a gemspec's file
- * name (`pg.gemspec` is the gem `pg`); none for a release file (its package is named by release-please's config).
+ * name (`pg.gemspec` is the gem `pg`), a .csproj's literal `<PackageId>`, else its file name; none for a release file
+ * (its package is named by release-please's config).
  */
 export function declaredName(kind: ManifestKind, text: string | null): string | null {
   if (kind === 'version.txt' || kind === 'pom.xml') return null;

@@ -51,14 +51,14 @@ type RootTexts = TextsOf<typeof ROOT_FILES>;
  * for those Go itself skips: `vendor`, `testdata`, `_` and `.` folders), uv's `[tool.uv.workspace] members`
  * less its `exclude`, the Dart packages (pubspec.yaml) Melos's `melos.yaml` `packages` or the root pubspec.yaml's
  * `workspace` name, and the folders `release-please-config.json` releases that hold a manifest of one of these
- * kinds or a gemspec, else a file its `simple` or Maven type versions (version.txt, pom.xml: named by its
+ * kinds, a gemspec or a .csproj, else a file its `simple` or Maven type versions (version.txt, pom.xml: named by its
  * `package-name`), with the component their tags carry; and the root package, when the root holds a manifest (its
  * declared name, else `rootName`; a pyproject.toml only when it declares a name, a pubspec.yaml only when it
  * carries a version; a release file only when release-please releases the root). Read with `ls-tree` and
  * `cat-file` (never a checkout): a blob a partial clone lacks says nothing (a manifest unread, a name taken from the
  * folder). A manifest over MANIFEST_LIMIT bytes, or a glob past what one may cost, is left out with a warning.
  * Empty: no manifest read. Where none of these sources lists a package, `unlisted` holds every other folder with a
- * manifest of these kinds or a gem's `name.gemspec`.
+ * manifest of these kinds, a gem's `name.gemspec` or a .NET project's `Name.csproj`.
  */
 export async function readWorkspace(cwd: string, sha: string, rootName: string): Promise<Workspace> {
   const warnings: string[] = [];
