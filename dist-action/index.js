@@ -16353,13 +16353,16 @@ function renderProductsMarkdown(report) {
 		""
 	];
 }
+function breakable(name) {
+	return name.split(/(?<=[./])(?=.)/).map(escapeHtml).join("<wbr>");
+}
 function renderProductsHtml(report) {
 	const rows = report.summary.products;
 	if (rows === void 0 || rows.length === 0) return "";
 	const scope = commonScope(rows.map((r) => r.name));
 	const th = HEADS.map((t, i) => `<th scope="col"${i > 0 ? " class=\"num\"" : ""}>${escapeHtml(t)}</th>`).join("");
 	const pad = marked(report, rows) ? " " : "";
-	const tr = (r) => `<tr>${r.map((t, i) => i === 0 ? `<th scope="row" class="ext">${escapeHtml(shortName(t, scope))}</th>` : `<td class="num">${escapeHtml(t)}</td>`).join("")}</tr>`;
+	const tr = (r) => `<tr>${r.map((t, i) => i === 0 ? `<th scope="row" class="ext">${breakable(shortName(t, scope))}</th>` : `<td class="num">${escapeHtml(t)}</td>`).join("")}</tr>`;
 	return section("products", "Products", escapeHtml(`${lead(rows)}${scopeSentence(rows.map((r) => r.name), scope, (text) => text)}${partNote(report, rows)}`), `<div class="scroll" tabindex="0"><table><thead><tr>${th}</tr></thead><tbody>${rows.map((r) => tr(cells(report, r, pad))).join("")}</tbody></table></div>`);
 }
 var HEADS, TEXT_HEADS, PRODUCT_DROP_ORDER, PART_MARK, PART_NOTE, shorter;

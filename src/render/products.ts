@@ -153,6 +153,14 @@ export function renderProductsMarkdown(report: Report): string[] {
 }
 
 /**
+ * A name escaped for HTML, with a line break allowed after each `.` and `/` of it: on a phone
+ * `OpenTelemetry.Instrumentation.AspNetCore` broke inside a word (`OpenTelemetry.Instru|mentation`).
+ */
+function breakable(name: string): string {
+  return name.split(/(?<=[./])(?=.)/).map(escapeHtml).join('<wbr>');
+}
+
+/**
  * The table as an HTML section, the products' common scope left out of their names as in the terminal (on a
  * phone, `@opentelemetry/instrumentation-aws-lambda` broke over three lines, its scope the same in 73 rows); empty
  * for a repository of one product.
@@ -164,7 +172,7 @@ export function renderProductsHtml(report: Report): string {
   const th = HEADS.map((t, i) => `<th scope="col"${i > 0 ? ' class="num"' : ''}>${escapeHtml(t)}</th>`).join('');
   // a figure space: as wide as a digit, near enough to the mark's width
   const pad = marked(report, rows) ? '\u2007' : '';
-  const tr = (r: string[]): string => `<tr>${r.map((t, i) => (i === 0 ? `<th scope="row" class="ext">${escapeHtml(shortName(t, scope))}</th>` : `<td class="num">${escapeHtml(t)}</td>`)).join('')}</tr>`;
+  const tr = (r: string[]): string => `<tr>${r.map((t, i) => (i === 0 ? `<th scope="row" class="ext">${breakable(shortName(t, scope))}</th>` : `<td class="num">${escapeHtml(t)}</td>`)).join('')}</tr>`;
   return section(
     'products',
     'Products',
