@@ -41800,10 +41800,25 @@ async function readWorkspace(cwd, sha, rootName) {
 		folder: "",
 		manifest: rootKind
 	});
+	const leftOut = [
+		negated(npmWorkspaces(pkg)),
+		negated(pnpmWorkspaces(pnpm)),
+		folderMatcher(uv.exclude),
+		(f) => excluded.some((x) => f === x || f.startsWith(`${x}/`))
+	];
+	const insideListed = (folder) => {
+		for (let at = folder.lastIndexOf("/"); at > 0; at = folder.lastIndexOf("/", at - 1)) if (found.has(folder.slice(0, at))) return true;
+		return false;
+	};
 	const unlisted = new Map();
-	if (found.size === 0) {
-		for (const kind of KINDS$1) for (const folder of manifests.get(kind) ?? []) if (folder !== "" && !unlisted.has(folder)) unlisted.set(folder, kind);
-		for (const [folder, file] of [...gems, ...projects]) if (folder !== "" && !unlisted.has(folder)) unlisted.set(folder, file);
+	const candidates = [
+		...KINDS$1.flatMap((kind) => (manifests.get(kind) ?? []).map((folder) => [folder, kind])),
+		...gems,
+		...projects
+	];
+	for (const [folder, kind] of candidates) {
+		if (folder === "" || found.has(folder) || unlisted.has(folder) || insideListed(folder) || leftOut.some((out) => out(folder))) continue;
+		unlisted.set(folder, kind);
 	}
 	return {
 		packages: (await namePackages(cwd, sha, packages, rootName, warnings)).map((p) => {
@@ -41911,6 +41926,9 @@ function namedFilesOf(manifests, is, suffix) {
 		chosen.set(folder, files.find((f) => f === own) ?? files.sort()[0]);
 	}
 	return chosen;
+}
+function negated(patterns) {
+	return folderMatcher(patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1)));
 }
 function goFinds(folder) {
 	return folder.split("/").every((name) => name !== "vendor" && name !== "testdata" && !name.startsWith("_") && !name.startsWith("."));

@@ -790,3 +790,27 @@ export function dotnetProjects(): FixtureRepo {
     tag('Exporter.Geneva-1.1.0', 'r2', 6),
   ]);
 }
+
+/**
+ * open-telemetry/opentelemetry-python-contrib's shape: a uv workspace listing instrumentation/*, and resource
+ * detectors outside it, each released by its own pin (`acme-resource-detector-azure==0.2.0`): r1 (the detector)
+ * ships with its tag on Mar 6, not with the instrumentation's on Mar 4.
+ */
+export function outsideWorkspace(): FixtureRepo {
+  return buildRepo([
+    {
+      commit: 'workspace', at: '2026-02-01T12:00:00Z', id: 'base',
+      files: {
+        'pyproject.toml': '[project]\nname = "acme-contrib"\n\n[tool.uv.workspace]\nmembers = ["instrumentation/*"]\n',
+        'instrumentation/flask/pyproject.toml': '[project]\nname = "acme-instrumentation-flask"\n',
+        'resource/azure/pyproject.toml': '[project]\nname = "acme-resource-detector-azure"\n',
+      },
+    },
+    { tag: 'acme-instrumentation-flask==1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    { tag: 'acme-resource-detector-azure==0.1.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    change('r1', 2, { 'resource/azure/src/detector.py': 'one\n' }),
+    change('r2', 3, { 'instrumentation/flask/src/flask.py': 'one\n' }),
+    tag('acme-instrumentation-flask==1.1.0', 'r2', 4),
+    tag('acme-resource-detector-azure==0.2.0', 'r2', 6),
+  ]);
+}

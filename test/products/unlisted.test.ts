@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { audited } from './audited.js';
-import { unlisted } from './fixture.js';
+import { outsideWorkspace, unlisted } from './fixture.js';
 
 describe('a monorepo whose packages no workspace manifest lists, each tagged by its name (langchain-aws, langgraph)', () => {
   const fx = audited(unlisted);
@@ -47,5 +47,18 @@ describe('a monorepo whose packages hold no manifest flowaudit reads (Nx\'s proj
     expect(fx.report.warnings.filter((w) => w.includes('workspace manifest'))).toEqual([
       "the window's tags name 4 packages (acme-aws, acme-checkpoint, cli, fmt) that no workspace manifest lists and no folder's own manifest flowaudit reads is named by: the repository is read as one product, each change shipped by the next tag of any of them; name each package's paths in the config's products to read them apart",
     ]);
+  });
+});
+
+describe('a package outside the workspace a manifest lists, tagged by its name (opentelemetry-python-contrib\'s resource detectors)', () => {
+  const fx = audited(outsideWorkspace);
+
+  it('is a product of its own tags, and ships its changes with them', () => {
+    expect(fx.report.summary.products?.map((p) => [p.name, p.paths, p.deploys]).sort()).toEqual([
+      ['acme-instrumentation-flask', ['instrumentation/flask'], 1],
+      ['acme-resource-detector-azure', ['resource/azure'], 1],
+    ]);
+    expect([fx.of('r1')?.products, fx.of('r1')?.deployedAt]).toEqual([['acme-resource-detector-azure'], '2026-03-06T12:00:00Z']);
+    expect(fx.report.warnings.filter((w) => w.includes('package'))).toEqual([]);
   });
 });

@@ -57,8 +57,9 @@ type RootTexts = TextsOf<typeof ROOT_FILES>;
  * carries a version; a release file only when release-please releases the root). Read with `ls-tree` and
  * `cat-file` (never a checkout): a blob a partial clone lacks says nothing (a manifest unread, a name taken from the
  * folder). A manifest over MANIFEST_LIMIT bytes, or a glob past what one may cost, is left out with a warning.
- * Empty: no manifest read. Where none of these sources lists a package, `unlisted` holds every other folder with a
- * manifest of these kinds, a gem's `name.gemspec` or a .NET project's `Name.csproj`.
+ * Empty: no manifest read. `unlisted` holds every other folder with a manifest of these kinds, a gem's `name.gemspec`
+ * or a .NET project's `Name.csproj`, but for those a workspace leaves out by name and those inside a listed
+ * package's folder.
  */
 export async function readWorkspace(cwd: string, sha: string, rootName: string): Promise<Workspace> {
   const warnings: string[] = [];
@@ -120,11 +121,20 @@ export async function readWorkspace(cwd: string, sha: string, rootName: string):
     ) ?? releasedRoot;
   const packages = [...found].map(([folder, manifest]) => ({ folder, manifest })).sort((a, b) => a.folder.localeCompare(b.folder));
   if (rootKind !== undefined) packages.unshift({ folder: '', manifest: rootKind });
-  // where a workspace lists packages its list is the whole of them (a folder it leaves out, `!…/internal`, is none)
+  // a folder a workspace leaves out by name (`!…/internal`, Cargo's and uv's `exclude`) is none, nor one inside a listed
+  // package's folder (its tests, its examples); any other folder holding a manifest may be a package a release tag
+  // names: opentelemetry-python-contrib's uv workspace lists instrumentation/* but not resource/*, whose detectors
+  // are tagged `opentelemetry-resource-detector-azure==0.2.0`
+  const leftOut = [negated(npmWorkspaces(pkg)), negated(pnpmWorkspaces(pnpm)), folderMatcher(uv.exclude), (f: string) => excluded.some((x) => f === x || f.startsWith(`${x}/`))];
+  const insideListed = (folder: string): boolean => {
+    for (let at = folder.lastIndexOf('/'); at > 0; at = folder.lastIndexOf('/', at - 1)) if (found.has(folder.slice(0, at))) return true;
+    return false;
+  };
   const unlisted = new Map<string, ManifestKind>();
-  if (found.size === 0) {
-    for (const kind of KINDS) for (const folder of manifests.get(kind) ?? []) if (folder !== '' && !unlisted.has(folder)) unlisted.set(folder, kind);
-    for (const [folder, file] of [...gems, ...projects]) if (folder !== '' && !unlisted.has(folder)) unlisted.set(folder, file);
+  const candidates: Array<[string, ManifestKind]> = [...KINDS.flatMap((kind) => (manifests.get(kind) ?? []).map((folder): [string, ManifestKind] => [folder, kind])), ...gems, ...projects];
+  for (const [folder, kind] of candidates) {
+    if (folder === '' || found.has(folder) || unlisted.has(folder) || insideListed(folder) || leftOut.some((out) => out(folder))) continue;
+    unlisted.set(folder, kind);
   }
   const named = await namePackages(cwd, sha, packages, rootName, warnings);
   return {
@@ -231,6 +241,11 @@ function namedFilesOf<K extends Gemspec | Csproj>(manifests: ReadonlyMap<string,
     chosen.set(folder, files.find((f) => f === own) ?? (files.sort()[0] as K));
   }
   return chosen;
+}
+
+/** The folders a workspace's negated globs (`!packages/internal`) leave out. */
+function negated(patterns: readonly string[]): (folder: string) => boolean {
+  return folderMatcher(patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1)));
 }
 
 /** Whether `go` finds the module in this folder: it skips `vendor`, `testdata` and folders named with `_` or `.` first. */

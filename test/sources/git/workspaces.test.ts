@@ -63,6 +63,15 @@ describe('readWorkspace', () => {
       },
     },
     { commit: 'tools only', at: '2026-02-02T12:00:00Z', id: 'tools', files: { 'pyproject.toml': '[tool.ruff]\nline-length = 100\n', 'release-please-config.json': null } },
+    {
+      commit: 'the workspace again, and packages outside it', at: '2026-02-03T12:00:00Z', id: 'outside',
+      files: {
+        'pyproject.toml': '[project]\nname = "acme-python"\n\n[tool.uv.workspace]\nmembers = ["providers/*"]\nexclude = ["providers/old"]\n',
+        // opentelemetry-python-contrib's resource detectors: outside its uv workspace, released by their own tags
+        'resource/azure/pyproject.toml': '[project]\nname = "acme-resource-detector-azure"\n',
+        'providers/flagd/examples/demo/pyproject.toml': '[project]\nname = "demo"\n',
+      },
+    },
   ]);
   const dart = buildRepo([
     {
@@ -225,6 +234,15 @@ describe('readWorkspace', () => {
       { folder: 'tools/api', manifest: 'pyproject.toml' },
     ]);
     expect((await namePackages(python.dir, python.sha('tools'), tools.unlisted, 'repo')).map((p) => p.name)).toEqual(['@acme/js', 'acme-flagd', 'acme-old', 'acme-api']);
+    // where a workspace lists packages, a folder it does not name may still be one a tag names; not one its exclude
+    // names, nor one inside a listed package's folder (its examples)
+    const outside = await readWorkspace(python.dir, python.sha('outside'), 'repo');
+    expect(outside.packages.map((p) => p.folder)).toEqual(['', 'providers/flagd']);
+    expect(outside.unlisted).toEqual([
+      { folder: 'libs/js', manifest: 'package.json' },
+      { folder: 'resource/azure', manifest: 'pyproject.toml' },
+      { folder: 'tools/api', manifest: 'pyproject.toml' },
+    ]);
   });
 
   it('says nothing for a commit it cannot read rather than failing', async () => {
