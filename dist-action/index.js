@@ -30003,7 +30003,7 @@ function declaredName(kind, text) {
 	if (kind === "version.txt" || kind === "pom.xml") return null;
 	if (isGemspec(kind)) return kind.slice(0, -8);
 	if (isCsproj(kind)) return xmlProperty(text, "PackageId") ?? kind.slice(0, -7);
-	const name = kind === "go.mod" ? goModulePath(text) : kind === "pubspec.yaml" ? yamlTopScalar(text, "name") : declared$1(kind, text, "name");
+	const name = kind === "go.mod" ? goModulePath(text) : kind === "pubspec.yaml" || kind === "Chart.yaml" ? yamlTopScalar(text, "name") : declared$1(kind, text, "name");
 	return typeof name === "string" && name.trim() !== "" ? name.trim() : null;
 }
 function declared$1(kind, text, key) {
@@ -30018,7 +30018,7 @@ function declaredVersion(kind, text, root = null) {
 		return line === "" ? null : line;
 	}
 	if (kind === "go.mod" || kind === "pom.xml" || isGemspec(kind) || isCsproj(kind)) return null;
-	if (kind === "pubspec.yaml") return yamlTopScalar(text, "version");
+	if (kind === "pubspec.yaml" || kind === "Chart.yaml") return yamlTopScalar(text, "version");
 	const version = declared$1(kind, text, "version");
 	if (typeof version === "string") return version.trim();
 	if (kind !== "Cargo.toml" || !isObject$1(version) || version.workspace !== true) return null;
@@ -41962,7 +41962,8 @@ var init_workspaces = __esmMin((() => {
 		"Cargo.toml",
 		"go.mod",
 		"pyproject.toml",
-		"pubspec.yaml"
+		"pubspec.yaml",
+		"Chart.yaml"
 	];
 	RELEASE_FILES = ["version.txt", "pom.xml"];
 	MANIFESTS = new Set([...KINDS$1, ...RELEASE_FILES]);

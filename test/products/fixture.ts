@@ -814,3 +814,29 @@ export function outsideWorkspace(): FixtureRepo {
     tag('acme-resource-detector-azure==0.2.0', 'r2', 6),
   ]);
 }
+
+/**
+ * prometheus-community/helm-charts' shape: a Helm chart per folder of charts/, listed in no manifest, each tagged
+ * `name-1.2.3` by chart-releaser from its Chart.yaml; alpha vendors a subchart of its own (charts/alpha/charts/crds).
+ * r1 (alpha, and its subchart) ships with alpha-1.1.0 on Mar 6, not with beta-2.1.0 on Mar 4.
+ */
+export function helmCharts(): FixtureRepo {
+  const chart = (name: string, version: string): string => `apiVersion: v2\nname: ${name}\nversion: ${version}\n`;
+  return buildRepo([
+    {
+      commit: 'charts', at: '2026-02-01T12:00:00Z', id: 'base',
+      files: {
+        'charts/alpha/Chart.yaml': chart('alpha', '1.0.0'),
+        'charts/alpha/charts/crds/Chart.yaml': chart('crds', '0.0.0'),
+        'charts/beta/Chart.yaml': chart('beta', '2.0.0'),
+      },
+    },
+    { tag: 'alpha-1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    { tag: 'beta-2.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    change('r1', 2, { 'charts/alpha/templates/deployment.yaml': 'kind: Deployment\n', 'charts/alpha/charts/crds/templates/crd.yaml': 'kind: CustomResourceDefinition\n' }),
+    change('r2', 3, { 'charts/beta/values.yaml': 'replicas: 2\n', 'charts/beta/Chart.yaml': chart('beta', '2.1.0') }),
+    tag('beta-2.1.0', 'r2', 4),
+    change('r3', 5, { 'charts/alpha/Chart.yaml': chart('alpha', '1.1.0') }),
+    tag('alpha-1.1.0', 'r3', 6),
+  ]);
+}

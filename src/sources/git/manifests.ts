@@ -13,7 +13,7 @@ import { parseJsonc } from '../../jsonc.js';
  * The manifests that make a folder a package, by workspace tool; and the files release-please's `simple` and Maven
  * types version (`version.txt`, `pom.xml`), which make a package only of a folder its config releases.
  */
-export type ManifestKind = 'package.json' | 'Cargo.toml' | 'go.mod' | 'pyproject.toml' | 'pubspec.yaml' | Gemspec | Csproj | ReleaseFile;
+export type ManifestKind = 'package.json' | 'Cargo.toml' | 'go.mod' | 'pyproject.toml' | 'pubspec.yaml' | 'Chart.yaml' | Gemspec | Csproj | ReleaseFile;
 
 /** A Ruby gem's specification, named for its gem (`opentelemetry-instrumentation-pg.gemspec`): its kind is its file name. */
 export type Gemspec = `${string}.gemspec`;
@@ -268,7 +268,7 @@ function goString(text: string): string {
 
 /**
  * The name a manifest declares: package.json's `name`, Cargo.toml's `[package] name`, go.mod's module path,
- * pyproject.toml's `[project] name` (else Poetry's `[tool.poetry] name`), pubspec.yaml's `name`, a gemspec's file
+ * pyproject.toml's `[project] name` (else Poetry's `[tool.poetry] name`), pubspec.yaml's and a Helm chart's Chart.yaml's `name`, a gemspec's file
  * name (`pg.gemspec` is the gem `pg`), a .csproj's literal `<PackageId>`, else its file name; none for a release file
  * (its package is named by release-please's config).
  */
@@ -278,7 +278,7 @@ export function declaredName(kind: ManifestKind, text: string | null): string | 
   if (isGemspec(kind)) return kind.slice(0, -GEMSPEC.length);
   // NuGet's package id is the project's file name unless the project sets a literal <PackageId>
   if (isCsproj(kind)) return xmlProperty(text, 'PackageId') ?? kind.slice(0, -CSPROJ.length);
-  const name = kind === 'go.mod' ? goModulePath(text) : kind === 'pubspec.yaml' ? yamlTopScalar(text, 'name') : declared(kind, text, 'name');
+  const name = kind === 'go.mod' ? goModulePath(text) : kind === 'pubspec.yaml' || kind === 'Chart.yaml' ? yamlTopScalar(text, 'name') : declared(kind, text, 'name');
   return typeof name === 'string' && name.trim() !== '' ? name.trim() : null;
 }
 
@@ -296,7 +296,7 @@ function declared(kind: 'package.json' | 'Cargo.toml' | 'pyproject.toml', text: 
 /**
  * The version a manifest declares: package.json's `version`, Cargo.toml's `[package] version` (or, when it is
  * `version.workspace = true`, the root's `[workspace.package] version`, given as `root`), pyproject.toml's
- * `[project] version` (else Poetry's), pubspec.yaml's `version`, version.txt's one line (release-please writes the
+ * `[project] version` (else Poetry's), pubspec.yaml's and Chart.yaml's `version`, version.txt's one line (release-please writes the
  * version alone); null for a gemspec (its version is most often a constant of the gem's Ruby), for
  * go.mod, whose versions are its tags, for a Python project whose version is `dynamic` (its build reads it
  * elsewhere), and for a pom.xml (not read).
@@ -307,7 +307,7 @@ export function declaredVersion(kind: ManifestKind, text: string | null, root: s
     return line === '' ? null : line;
   }
   if (kind === 'go.mod' || kind === 'pom.xml' || isGemspec(kind) || isCsproj(kind)) return null;
-  if (kind === 'pubspec.yaml') return yamlTopScalar(text, 'version');
+  if (kind === 'pubspec.yaml' || kind === 'Chart.yaml') return yamlTopScalar(text, 'version');
   const version = declared(kind, text, 'version');
   if (typeof version === 'string') return version.trim();
   if (kind !== 'Cargo.toml' || !isObject(version) || version.workspace !== true) return null;

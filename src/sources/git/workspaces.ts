@@ -34,7 +34,7 @@ export const MANIFEST_LIMIT = 1024 * 1024;
 // a workspace with more packages than this is read by folder alone: the names' read stays bounded
 const MAX_NAMES_READ = 2000;
 // in the order a folder holding several is read as one kind (a release-please package names its folder, not its kind)
-const KINDS: readonly ManifestKind[] = ['package.json', 'Cargo.toml', 'go.mod', 'pyproject.toml', 'pubspec.yaml'];
+const KINDS: readonly ManifestKind[] = ['package.json', 'Cargo.toml', 'go.mod', 'pyproject.toml', 'pubspec.yaml', 'Chart.yaml'];
 // a folder release-please releases that holds none of KINDS is read as the first of these it holds (a `simple`
 // package's version.txt, a Maven module's pom.xml); nowhere else do they make a package
 const RELEASE_FILES: readonly ReleaseFile[] = ['version.txt', 'pom.xml'];

@@ -85,6 +85,12 @@ describe('workspace manifests', () => {
     expect([declaredName('pubspec.yaml', 'name:\n  nested: x\nversion:\n'), declaredVersion('pubspec.yaml', null)]).toEqual([null, null]);
   });
 
+  it('reads a Helm chart\'s Chart.yaml name and version, its top-level keys alone', () => {
+    const chart = 'apiVersion: v2\nname: kube-prometheus-stack\nversion: 88.5.3\nappVersion: v0.86.0\ndependencies:\n  - name: crds\n    version: "0.0.0"\n';
+    expect([declaredName('Chart.yaml', chart), declaredVersion('Chart.yaml', chart)]).toEqual(['kube-prometheus-stack', '88.5.3']);
+    expect([declaredName('Chart.yaml', 'apiVersion: v2\n'), declaredVersion('Chart.yaml', null)]).toEqual([null, null]);
+  });
+
   it('names a gem by its gemspec\'s file name, its Ruby unread, and reads no version from it', () => {
     expect(['pg.gemspec', 'opentelemetry-instrumentation-pg.gemspec', '.gemspec', 'pg.gemspec.bak', 'gemspec'].map(isGemspec)).toEqual([true, true, false, false, false]);
     expect(declaredName('opentelemetry-instrumentation-pg.gemspec', 'Gem::Specification.new do |spec|\n  spec.name = "other"\nend\n')).toBe('opentelemetry-instrumentation-pg');
