@@ -29829,10 +29829,16 @@ var init_jsonc = __esmMin((() => {
 }));
 // src/sources/git/manifests.ts
 function isGemspec(file) {
-	return file.length > GEMSPEC.length && file.endsWith(GEMSPEC);
+	return namedBy(file, ".gemspec");
 }
 function isCsproj(file) {
-	return file.length > CSPROJ.length && file.endsWith(CSPROJ);
+	return namedBy(file, ".csproj");
+}
+function namedBy(file, extension) {
+	return file.length > extension.length && file.endsWith(extension);
+}
+function fileStem(file) {
+	return file.slice(0, file.lastIndexOf("."));
 }
 function npmWorkspaces(text) {
 	const workspaces = parseJson$1(text)?.workspaces;
@@ -30001,8 +30007,8 @@ function goString(text) {
 }
 function declaredName(kind, text) {
 	if (kind === "version.txt" || kind === "pom.xml") return null;
-	if (isGemspec(kind)) return kind.slice(0, -8);
-	if (isCsproj(kind)) return xmlProperty(text, "PackageId") ?? kind.slice(0, -7);
+	if (isGemspec(kind)) return fileStem(kind);
+	if (isCsproj(kind)) return xmlProperty(text, "PackageId") ?? fileStem(kind);
 	const name = kind === "go.mod" ? goModulePath(text) : kind === "pubspec.yaml" || kind === "Chart.yaml" ? yamlTopScalar(text, "name") : declared$1(kind, text, "name");
 	return typeof name === "string" && name.trim() !== "" ? name.trim() : null;
 }
@@ -30012,12 +30018,15 @@ function declared$1(kind, text, key) {
 	if (kind === "Cargo.toml") return tomlTable(toml, "package")?.[key];
 	return tomlTable(toml, "project")?.[key] ?? tomlTable(tomlTable(toml, "tool"), "poetry")?.[key];
 }
+function carriesVersion(kind) {
+	return kind !== "go.mod" && kind !== "pom.xml" && !isGemspec(kind) && !isCsproj(kind);
+}
 function declaredVersion(kind, text, root = null) {
 	if (kind === "version.txt") {
 		const line = text?.trim().split("\n")[0]?.trim() ?? "";
 		return line === "" ? null : line;
 	}
-	if (kind === "go.mod" || kind === "pom.xml" || isGemspec(kind) || isCsproj(kind)) return null;
+	if (!carriesVersion(kind)) return null;
 	if (kind === "pubspec.yaml" || kind === "Chart.yaml") return yamlTopScalar(text, "version");
 	const version = declared$1(kind, text, "version");
 	if (typeof version === "string") return version.trim();
@@ -30082,12 +30091,9 @@ function xmlProperty(text, name) {
 	const value = text.slice(start + open.length, end).trim();
 	return value === "" || value.includes("$(") || value.includes("<") ? null : value;
 }
-var GEMSPEC, CSPROJ;
 var init_manifests = __esmMin((() => {
 	init_dist();
 	init_jsonc();
-	GEMSPEC = ".gemspec";
-	CSPROJ = ".csproj";
 }));
 // src/sources/git/changesets.ts
 function inChangesets(path) {
@@ -41769,8 +41775,8 @@ async function readWorkspace(cwd, sha, rootName) {
 	const configNames = new Map();
 	let releasedRoot;
 	const holds = (folder) => (k) => (manifests.get(k) ?? []).includes(folder);
-	const gems = namedFilesOf(manifests, isGemspec, ".gemspec");
-	const projects = namedFilesOf(manifests, isCsproj, ".csproj");
+	const gems = namedFilesOf(manifests, isGemspec);
+	const projects = namedFilesOf(manifests, isCsproj);
 	for (const p of releasePleasePackages(releasePlease)) {
 		const manifest = KINDS$1.find(holds(p.folder)) ?? gems.get(p.folder) ?? projects.get(p.folder);
 		const file = manifest === void 0 ? RELEASE_FILES.find(holds(p.folder)) : void 0;
@@ -41862,7 +41868,7 @@ async function namePackages(cwd, sha, folders, rootName, warnings = []) {
 	});
 }
 async function readVersions(cwd, rev, packages) {
-	const read = packages.filter((p) => p.manifest !== "go.mod" && !isGemspec(p.manifest) && !isCsproj(p.manifest));
+	const read = packages.filter((p) => carriesVersion(p.manifest));
 	const blobs = await readBlobs(cwd, [`${rev}:Cargo.toml`, ...read.map((p) => `${rev}:${manifestPath(p)}`)], MANIFEST_LIMIT);
 	const text = (name) => {
 		const blob = blobs.get(name);
@@ -41909,7 +41915,7 @@ async function listManifests(cwd, sha) {
 	});
 	return folders;
 }
-function namedFilesOf(manifests, is, suffix) {
+function namedFilesOf(manifests, is) {
 	const byFolder = new Map();
 	for (const [file, folders] of manifests) {
 		if (!is(file)) continue;
@@ -41922,8 +41928,8 @@ function namedFilesOf(manifests, is, suffix) {
 	}
 	const chosen = new Map();
 	for (const [folder, files] of byFolder) {
-		const own = `${folder.split("/").at(-1) ?? ""}${suffix}`;
-		chosen.set(folder, files.find((f) => f === own) ?? files.sort()[0]);
+		const own = folder.split("/").at(-1) ?? "";
+		chosen.set(folder, files.find((f) => fileStem(f) === own) ?? files.sort()[0]);
 	}
 	return chosen;
 }

@@ -20,20 +20,26 @@ export type Gemspec = `${string}.gemspec`;
 
 /** Whether a file name is a gem's specification (`name.gemspec`; a file named `.gemspec` alone names no gem). */
 export function isGemspec(file: string): file is Gemspec {
-  return file.length > GEMSPEC.length && file.endsWith(GEMSPEC);
+  return namedBy(file, '.gemspec');
 }
-
-const GEMSPEC = '.gemspec';
 
 /** A .NET project, named for it (`OpenTelemetry.Exporter.Geneva.csproj`): its kind is its file name, as a gemspec's. */
 export type Csproj = `${string}.csproj`;
 
 /** Whether a file name is a C# project's (`Name.csproj`; a file named `.csproj` alone names none). */
 export function isCsproj(file: string): file is Csproj {
-  return file.length > CSPROJ.length && file.endsWith(CSPROJ);
+  return namedBy(file, '.csproj');
 }
 
-const CSPROJ = '.csproj';
+/** Whether a file is named for a package, then `extension` (a name before it: `.gemspec` alone names none). */
+function namedBy(file: string, extension: string): boolean {
+  return file.length > extension.length && file.endsWith(extension);
+}
+
+/** The package a file named for it names: its name less its extension (`pg.gemspec` → `pg`, `Acme.Core.csproj` → `Acme.Core`). */
+export function fileStem(file: string): string {
+  return file.slice(0, file.lastIndexOf('.'));
+}
 
 /** A file release-please versions in a package that holds no other manifest: its `simple` type's, its Maven type's. */
 export type ReleaseFile = 'version.txt' | 'pom.xml';
@@ -275,9 +281,9 @@ function goString(text: string): string {
 export function declaredName(kind: ManifestKind, text: string | null): string | null {
   if (kind === 'version.txt' || kind === 'pom.xml') return null;
   // RubyGems names a gem's specification for the gem: its Ruby is not read
-  if (isGemspec(kind)) return kind.slice(0, -GEMSPEC.length);
+  if (isGemspec(kind)) return fileStem(kind);
   // NuGet's package id is the project's file name unless the project sets a literal <PackageId>
-  if (isCsproj(kind)) return xmlProperty(text, 'PackageId') ?? kind.slice(0, -CSPROJ.length);
+  if (isCsproj(kind)) return xmlProperty(text, 'PackageId') ?? fileStem(kind);
   const name = kind === 'go.mod' ? goModulePath(text) : kind === 'pubspec.yaml' || kind === 'Chart.yaml' ? yamlTopScalar(text, 'name') : declared(kind, text, 'name');
   return typeof name === 'string' && name.trim() !== '' ? name.trim() : null;
 }
@@ -294,6 +300,14 @@ function declared(kind: 'package.json' | 'Cargo.toml' | 'pyproject.toml', text: 
 }
 
 /**
+ * Whether a manifest of this kind may declare its package's version: not go.mod (a module's versions are its tags),
+ * a pom.xml (not read), a gemspec (most often a constant of the gem's Ruby) or a .csproj (MinVer reads it from tags).
+ */
+export function carriesVersion(kind: ManifestKind): kind is Exclude<ManifestKind, 'go.mod' | 'pom.xml' | Gemspec | Csproj> {
+  return kind !== 'go.mod' && kind !== 'pom.xml' && !isGemspec(kind) && !isCsproj(kind);
+}
+
+/**
  * The version a manifest declares: package.json's `version`, Cargo.toml's `[package] version` (or, when it is
  * `version.workspace = true`, the root's `[workspace.package] version`, given as `root`), pyproject.toml's
  * `[project] version` (else Poetry's), pubspec.yaml's and Chart.yaml's `version`, version.txt's one line (release-please writes the
@@ -306,7 +320,7 @@ export function declaredVersion(kind: ManifestKind, text: string | null, root: s
     const line = text?.trim().split('\n')[0]?.trim() ?? '';
     return line === '' ? null : line;
   }
-  if (kind === 'go.mod' || kind === 'pom.xml' || isGemspec(kind) || isCsproj(kind)) return null;
+  if (!carriesVersion(kind)) return null;
   if (kind === 'pubspec.yaml' || kind === 'Chart.yaml') return yamlTopScalar(text, 'version');
   const version = declared(kind, text, 'version');
   if (typeof version === 'string') return version.trim();

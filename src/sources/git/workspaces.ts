@@ -1,7 +1,7 @@
 import { compileGlob, GlobError, type Glob } from '../../glob.js';
 import { plural } from '../../units.js';
 import { readBlobs, type BlobRead } from './blobs.js';
-import { cargoWorkspace, declaredName, declaredTagPrefix, declaredVersion, goWorkUses, isCsproj, isGemspec, melosPackages, normalFolder, npmWorkspaces, pnpmWorkspaces, pubWorkspace, releasePleasePackages, rushProjects, uvWorkspace, type Csproj, type Gemspec, type ManifestKind, type ReleaseFile } from './manifests.js';
+import { carriesVersion, cargoWorkspace, declaredName, declaredTagPrefix, declaredVersion, fileStem, goWorkUses, isCsproj, isGemspec, melosPackages, normalFolder, npmWorkspaces, pnpmWorkspaces, pubWorkspace, releasePleasePackages, rushProjects, uvWorkspace, type Csproj, type Gemspec, type ManifestKind, type ReleaseFile } from './manifests.js';
 import { streamGit } from './run.js';
 
 /** One package of a workspace: where it lives and the name its manifest declares. */
@@ -96,8 +96,8 @@ export async function readWorkspace(cwd: string, sha: string, rootName: string):
   const configNames = new Map<string, string>();
   let releasedRoot: ManifestKind | undefined;
   const holds = (folder: string) => (k: ManifestKind) => (manifests.get(k) ?? []).includes(folder);
-  const gems = namedFilesOf(manifests, isGemspec, '.gemspec');
-  const projects = namedFilesOf(manifests, isCsproj, '.csproj');
+  const gems = namedFilesOf(manifests, isGemspec);
+  const projects = namedFilesOf(manifests, isCsproj);
   for (const p of releasePleasePackages(releasePlease)) {
     const manifest = KINDS.find(holds(p.folder)) ?? gems.get(p.folder) ?? projects.get(p.folder);
     const file = manifest === undefined ? RELEASE_FILES.find(holds(p.folder)) : undefined;
@@ -169,11 +169,11 @@ export async function namePackages(cwd: string, sha: string, folders: readonly {
 
 /**
  * The version each package's manifest declares at `rev` (a tag), by folder, in one read: package.json's
- * `version`, Cargo.toml's (inherited from the root's `[workspace.package]` too). Go modules have none (their
- * versions are their tags). A manifest the clone lacks, or past MANIFEST_LIMIT, gives none.
+ * `version`, Cargo.toml's (inherited from the root's `[workspace.package]` too); a kind that carries none
+ * (carriesVersion) is not read. A manifest the clone lacks, or past MANIFEST_LIMIT, gives none.
  */
 export async function readVersions(cwd: string, rev: string, packages: readonly WorkspacePackage[]): Promise<Map<string, string>> {
-  const read = packages.filter((p) => p.manifest !== 'go.mod' && !isGemspec(p.manifest) && !isCsproj(p.manifest));
+  const read = packages.filter((p) => carriesVersion(p.manifest));
   const blobs = await readBlobs(cwd, [`${rev}:Cargo.toml`, ...read.map((p) => `${rev}:${manifestPath(p)}`)], MANIFEST_LIMIT);
   const text = (name: string): string | null => {
     const blob = blobs.get(name);
@@ -224,7 +224,7 @@ async function listManifests(cwd: string, sha: string): Promise<Map<string, stri
  * actionpack/actionpack.gemspec), else the first by name. A folder under `vendor` holds a dependency's (Bundler's
  * `vendor/bundle/ruby/3.3.0/specifications/rake-13.2.1.gemspec`), no package of the repository.
  */
-function namedFilesOf<K extends Gemspec | Csproj>(manifests: ReadonlyMap<string, string[]>, is: (file: string) => file is K, suffix: string): Map<string, K> {
+function namedFilesOf<K extends Gemspec | Csproj>(manifests: ReadonlyMap<string, string[]>, is: (file: string) => file is K): Map<string, K> {
   const byFolder = new Map<string, K[]>();
   for (const [file, folders] of manifests) {
     if (!is(file)) continue;
@@ -237,8 +237,8 @@ function namedFilesOf<K extends Gemspec | Csproj>(manifests: ReadonlyMap<string,
   }
   const chosen = new Map<string, K>();
   for (const [folder, files] of byFolder) {
-    const own = `${folder.split('/').at(-1) ?? ''}${suffix}`;
-    chosen.set(folder, files.find((f) => f === own) ?? (files.sort()[0] as K));
+    const own = folder.split('/').at(-1) ?? '';
+    chosen.set(folder, files.find((f) => fileStem(f) === own) ?? (files.sort()[0] as K));
   }
   return chosen;
 }
