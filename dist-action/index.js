@@ -26608,7 +26608,7 @@ function tagNamedPackages(candidates, tags, versions = new Map()) {
 			continue;
 		}
 		const tagged = new Set(keyTags.map(tagVersion));
-		const carrying = outermost.length > 1 ? outermost.filter((p) => tagged.has(versions.get(p.folder)?.replace(/^[v=]/, "") ?? null)) : outermost;
+		const carrying = outermost.length > 1 ? outermost.filter((p) => tagged.has(bareVersion(versions.get(p.folder)))) : outermost;
 		const only = carrying.length === 1 ? carrying[0] : void 0;
 		if (only !== void 0) found.set(only.folder, only);
 	}
@@ -26634,6 +26634,9 @@ function namedByKey(candidates, tags) {
 			outermost: named.filter((p) => !named.some((q) => p.folder.startsWith(`${q.folder}/`)))
 		};
 	});
+}
+function bareVersion(version) {
+	return version === void 0 ? null : version.replace(/^[v=]/, "");
 }
 function tagVersion(tag) {
 	const m = VERSION$4.exec(tag);
@@ -26709,7 +26712,7 @@ function findProducts(packages, tags, declared, ownFolder = null, refused = () =
 function ownTagsFolder(tag, versions, namedFor = null) {
 	const version = tagVersion(tag);
 	if (version === null) return null;
-	const carrying = [...versions].filter(([, v]) => v.replace(/^[v=]/, "") === version).map(([folder]) => folder);
+	const carrying = [...versions].filter(([, v]) => bareVersion(v) === version).map(([folder]) => folder);
 	if (carrying.length === 0) return null;
 	if (carrying.length === 1) return carrying[0];
 	return carrying.includes("") ? "" : namedFor !== null && carrying.includes(namedFor) ? namedFor : "";

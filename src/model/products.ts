@@ -136,7 +136,7 @@ export function tagNamedPackages<P extends PackageFolder>(candidates: readonly P
       continue;
     }
     const tagged = new Set(keyTags.map(tagVersion));
-    const carrying = outermost.length > 1 ? outermost.filter((p) => tagged.has(versions.get(p.folder)?.replace(/^[v=]/, '') ?? null)) : outermost;
+    const carrying = outermost.length > 1 ? outermost.filter((p) => tagged.has(bareVersion(versions.get(p.folder)))) : outermost;
     const only = carrying.length === 1 ? carrying[0] : undefined;
     if (only !== undefined) found.set(only.folder, only);
   }
@@ -166,6 +166,11 @@ function namedByKey<P extends PackageFolder>(candidates: readonly P[], tags: rea
     // a package's own tests and examples lie in its folder: langgraph's libs/cli holds libs/cli/tests/unit_tests/cli
     return { key, tags: keyTags, outermost: named.filter((p) => !named.some((q) => p.folder.startsWith(`${q.folder}/`))) };
   });
+}
+
+/** A manifest's version as a tag's version is compared with it: without a leading `v` or `=` (`v6.8.13`); null for none. */
+function bareVersion(version: string | undefined): string | null {
+  return version === undefined ? null : version.replace(/^[v=]/, '');
 }
 
 /** The version a tag carries (`bloc-v9.2.1` → `9.2.1`, `v1.0.0-rc.1` → `1.0.0-rc.1`); null when it carries none. */
@@ -277,7 +282,7 @@ export function findProducts(
 export function ownTagsFolder(tag: string, versions: ReadonlyMap<string, string>, namedFor: string | null = null): string | null {
   const version = tagVersion(tag);
   if (version === null) return null;
-  const carrying = [...versions].filter(([, v]) => v.replace(/^[v=]/, '') === version).map(([folder]) => folder);
+  const carrying = [...versions].filter(([, v]) => bareVersion(v) === version).map(([folder]) => folder);
   if (carrying.length === 0) return null;
   if (carrying.length === 1) return carrying[0] as string;
   return carrying.includes('') ? '' : namedFor !== null && carrying.includes(namedFor) ? namedFor : '';
