@@ -29896,7 +29896,9 @@ function yamlTopScalar(text, key) {
 	if (text === null) return null;
 	for (const raw of text.replace(/^\uFEFF/, "").split("\n")) {
 		if (!raw.startsWith(key) || !keyAt(raw, key)) continue;
-		const value = yamlScalar(stripYamlComment(raw.slice(raw.indexOf(":") + 1)).trim());
+		const written = stripYamlComment(raw.slice(raw.indexOf(":") + 1)).trim();
+		if (/^[[{|>]/.test(written)) return null;
+		const value = yamlScalar(written);
 		return value === "" ? null : value;
 	}
 	return null;

@@ -120,7 +120,10 @@ function yamlTopScalar(text: string | null, key: string): string | null {
   if (text === null) return null;
   for (const raw of text.replace(/^\uFEFF/, '').split('\n')) {
     if (!raw.startsWith(key) || !keyAt(raw, key)) continue;
-    const value = yamlScalar(stripYamlComment(raw.slice(raw.indexOf(':') + 1)).trim());
+    const written = stripYamlComment(raw.slice(raw.indexOf(':') + 1)).trim();
+    // a flow collection (`[a, b]`, `{…}`) or a block scalar (`|`, `>`, its text on the lines below) is no scalar here
+    if (/^[[{|>]/.test(written)) return null;
+    const value = yamlScalar(written);
     return value === '' ? null : value;
   }
   return null;

@@ -89,6 +89,9 @@ describe('workspace manifests', () => {
     const chart = 'apiVersion: v2\nname: kube-prometheus-stack\nversion: 88.5.3\nappVersion: v0.86.0\ndependencies:\n  - name: crds\n    version: "0.0.0"\n';
     expect([declaredName('Chart.yaml', chart), declaredVersion('Chart.yaml', chart)]).toEqual(['kube-prometheus-stack', '88.5.3']);
     expect([declaredName('Chart.yaml', 'apiVersion: v2\n'), declaredVersion('Chart.yaml', null)]).toEqual([null, null]);
+    // no scalar on the key's line: a flow collection, even unclosed, or a block scalar
+    expect(['name: [unclosed\n', 'name: {a: b}\n', 'name: |\n  alpha\n', "name: >-\n  alpha\n"].map((t) => declaredName('Chart.yaml', t))).toEqual([null, null, null, null]);
+    expect(declaredName('Chart.yaml', "name: '[alpha]'\n")).toBe('[alpha]');
   });
 
   it('names a gem by its gemspec\'s file name, its Ruby unread, and reads no version from it', () => {
