@@ -47,8 +47,10 @@ const CLOSES_PULL = /^[ \t]*close[sd]?:?[ \t]+(?:(?:#|gh-)(\d+)(?:[ \t]+from[ \t
 // not a conventional type's (`feat: revert button`, `feat: revert "undo" label`)
 const REVERT_SUBJECT = /^(?:Revert\s+"|revert(?:\([^)]*\))?!?:|(?!(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci):)[\w./-]{1,200}(?:,\s*[\w./-]{1,200}){0,10}:\s+revert\b)/i;
 // but a conventional type before git's own subject, `Revert "…"` as git writes it: electron titles its reverts
-// `fix: Revert "…"` and `ci: Revert "…"`, and trop's backports of them to the release lines keep the title
-const TYPED_GIT_REVERT = /^(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci)(?:\([^)]*\))?!?:\s+Revert\s+"/;
+// `fix: Revert "…"` and `ci: Revert "…"`, and trop's backports of them to the release lines keep the title; in
+// lower case, a quoted title that ends the subject (its squash's number aside) behind any type but a feature's:
+// vite's `fix: revert "refactor: use fs.cpSync (#21019)"`, where `feat: revert "undo" label` is a feature
+const TYPED_GIT_REVERT = /^(?:(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci)(?:\([^)]*\))?!?:\s+Revert\s+"|(?:fix|chore|docs|style|refactor|perf|test|build|ci)(?:\([^)]*\))?!?:\s+revert\s+".*"(?:\s+\(#\d+\))?$)/;
 const REVERT_FIRST_PARAGRAPH = /^This (?:CL |change )?reverts commit [0-9a-f]{7,40}/i;
 // the commit a revert's subject names: cpython's `gh-95173: Revert commit 51ed2c56a185…` and `gh-108590: Revert
 // gh-108657 (commit 400a1cebc)`, whose bodies give a reason, not git's `This reverts commit` line

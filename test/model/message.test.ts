@@ -106,6 +106,11 @@ describe('commit messages', () => {
     expect(revert('fix: Revert "updated Alt detection to explicitly exclude AltGraph/AltGr (#49778)" (#50110)')).toBe(true);
     expect(revert('fix(menu)!: Revert "x"')).toBe(true);
     expect(revert('fix: revert to the old menu order')).toBe(false);
+    // in lower case, a quoted title that ends the subject (vite's 728c8eeebc), not a quote inside a feature's
+    expect(revert('fix: revert "refactor: use fs.cpSync (#21019)" (#21081)')).toBe(true);
+    expect(revert('chore(deps): revert "bump esbuild"')).toBe(true);
+    expect(revert('feat: revert "undo" label on the toolbar')).toBe(false);
+    expect(revert('feat: revert "undo"')).toBe(false);
     expect(revert('Update the docs\n\nThis CL reverts commit 0123456.')).toBe(true);
     expect(parseMessage('x: revert "y"\n\nThis CL reverts commit 517957c, CL 694415.').revertsShas).toEqual(['517957c']);
     // cpython names the reverted commit in the subject and gives a reason in the body

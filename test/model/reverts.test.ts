@@ -125,7 +125,7 @@ describe('reverts', () => {
 });
 
 /** The fields markReverts reads, and nothing else: a reland needs no full change. */
-const bare = (sha: string, title: string, mergedAt: number): Change => ({ sha, title, mergedAt, commitShas: [sha], number: null, branch: null, revertedBy: null, isRevert: false }) as unknown as Change;
+const bare = (sha: string, title: string, mergedAt: number): Change => ({ sha, title, mergedAt, commitShas: [sha], number: null, branch: null, revertedBy: null, isRevert: false, flags: [] }) as unknown as Change;
 
 describe('markReverts', () => {
   it('reads a revert of a revert as a reland: the first revert is not reverted, the reland is no revert', () => {
@@ -137,5 +137,34 @@ describe('markReverts', () => {
     expect([feature.revertedBy, feature.isRevert]).toEqual(['b2', false]);
     expect([revert.revertedBy, revert.isRevert]).toEqual([null, true]);
     expect([reland.revertedBy, reland.isRevert]).toEqual([null, false]);
+  });
+
+  it('reads a squash that quotes main\'s own revert lines as no partial revert of what they named', () => {
+    // kit's #15045: a branch merged main in after #15143 reverted #14622 and #15144 relanded it, and the squash's
+    // body lists their commits with their `This reverts commit` lines
+    const feature = bare('a1', 'add search', 1);
+    const revert = bare('b2', 'Revert "add search"', 2);
+    const reland = bare('c3', 'Revert "Revert "add search""', 3);
+    const squash = bare('d4', 'feat: rework the settings', 4);
+    const refs = new Map([
+      ['b2', { shas: ['a1'], prs: [], revertMessage: true }],
+      ['c3', { shas: ['b2'], prs: [], revertMessage: true }],
+      ['d4', { shas: ['a1', 'b2'], prs: [], revertMessage: false }],
+    ]);
+    markReverts([feature, revert, reland, squash], refs);
+    expect([feature.revertedBy, feature.flags, revert.flags]).toEqual(['b2', [], []]);
+    // a sub-commit's revert of a commit no earlier change named is still a partial revert
+    const tune = bare('e5', 'tune the cache', 5);
+    const rework = bare('f6', 'feat: rework the cache', 6);
+    markReverts([tune, rework], new Map([['f6', { shas: ['e5'], prs: [], revertMessage: false }]]));
+    expect(tune.flags).toEqual(['partially-reverted']);
+  });
+
+  it('reads a conventional type before a lower-case revert of a quoted title as a whole revert', () => {
+    // vite's #21081, `fix: revert "refactor: use fs.cpSync (#21019)"`, three commits: its message is not the revert's
+    const feature = bare('a1', 'refactor: use `fs.cpSync` (#21019)', 1);
+    const revert = bare('b2', 'fix: revert "refactor: use fs.cpSync (#21019)" (#21081)', 2);
+    expect(markReverts([feature, revert], new Map([['b2', { shas: ['a1'], prs: [], revertMessage: false }]]))).toBe(1);
+    expect([feature.revertedBy, feature.flags, revert.isRevert]).toEqual(['b2', [], true]);
   });
 });
