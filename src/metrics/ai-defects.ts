@@ -22,7 +22,7 @@ import { REPAIR_FLAGS } from '../model/repairs.js';
 import { countOf } from './count.js';
 import { byRepository } from './strata.js';
 import { MIN_AI_GROUP } from './limits.js';
-import { leavesOutZero, shareDifference, stratifiedShareDifference, wilson, type ProportionInterval, type Stratum } from './proportion.js';
+import { exactShareTest, leavesOutZero, shareDifference, stratifiedShareDifference, wilson, type ProportionInterval, type Stratum } from './proportion.js';
 import type { AiDefects, DefectGroup, ShareDifference } from './schema.js';
 
 export type { AiDefects } from './schema.js';
@@ -133,23 +133,40 @@ export function computeAiDefects(input: AiDefectsInput): AiDefects {
   // than the changes behind them; six repositories' 9 in 12 products' deploys, one failed, read "higher")
   // fix-ups seen at all, from fewer failed deploys than a group needs: one batch is one event, however many changes
   const fewRepaired = ai.fixedUp + other.fixedUp > 0 && repairedDeploys < MIN_AI_GROUP;
-  const verdict = (d: ProportionInterval, few: boolean): ShareDifference => ({ value: d.value, low: d.low, high: d.high, real: !few && leavesOutZero(d) });
-  // within repositories: the difference and how many repositories it weighed
-  const within = (strata: readonly Stratum[], few: boolean): ShareDifference => {
-    const d = stratifiedShareDifference(strata);
-    return { ...verdict(d, few), repositories: d.strata };
+  // the differences whose interval left out 0 where the exact test found the split as likely by chance
+  const byChance: Chance[] = [];
+  const verdict = (d: ProportionInterval, strata: readonly Stratum[], few: boolean, events: Chance['events']): ShareDifference => {
+    let real = !few && leavesOutZero(d);
+    if (real) {
+      const p = exactShareTest(strata);
+      if (p !== null && p >= 0.05) {
+        real = false;
+        byChance.push({ events, count: strata.reduce((sum, r) => sum + r.a.k + r.b.k, 0), p });
+      }
+    }
+    return { value: d.value, low: d.low, high: d.high, real };
   };
-  const difference = (k: [number, number], n: [number, number], few: boolean): ShareDifference => verdict(shareDifference({ k: k[0], n: n[0] }, { k: k[1], n: n[1] }), few);
+  // within repositories: the difference and how many repositories it weighed
+  const within = (strata: readonly Stratum[], few: boolean, events: Chance['events']): ShareDifference => {
+    const d = stratifiedShareDifference(strata);
+    return { ...verdict(d, strata, few, events), repositories: d.strata };
+  };
+  const difference = (k: [number, number], n: [number, number], few: boolean, events: Chance['events']): ShareDifference => {
+    const stratum = { a: { k: k[0], n: n[0] }, b: { k: k[1], n: n[1] } };
+    return verdict(shareDifference(stratum.a, stratum.b), [stratum], few, events);
+  };
   // the changes' rates, over several repositories, within each as the deploys' are (and as the AI comparison's
   // medians are): a repository that reverts often beside one that never does, its changes AI-assisted or not
   const changesBy = byRepository(input.changes, isAi);
-  const changeDifference = (counts: (c: MeasuredChange) => boolean, k: [number, number], few: boolean): ShareDifference => {
-    if (changesBy === null) return difference(k, [ai.changes, other.changes], few);
-    return within(changesBy.map(([a, b]) => ({ a: { k: countOf(a, counts), n: a.length }, b: { k: countOf(b, counts), n: b.length } })), few);
+  const changeDifference = (counts: (c: MeasuredChange) => boolean, k: [number, number], few: boolean, events: Chance['events']): ShareDifference => {
+    if (changesBy === null) return difference(k, [ai.changes, other.changes], few, events);
+    return within(changesBy.map(([a, b]) => ({ a: { k: countOf(a, counts), n: a.length }, b: { k: countOf(b, counts), n: b.length } })), few, events);
   };
   const failureDifference: ShareDifference = several
-    ? within(compared.map((r) => ({ a: { k: r.ai.failed, n: r.ai.all }, b: { k: r.other.failed, n: r.other.all } })), fewDeploys || fewChanges)
-    : difference([ai.failed, other.failed], [ai.deploys, other.deploys], fewDeploys || fewChanges);
+    ? within(compared.map((r) => ({ a: { k: r.ai.failed, n: r.ai.all }, b: { k: r.other.failed, n: r.other.all } })), fewDeploys || fewChanges, 'failed')
+    : difference([ai.failed, other.failed], [ai.deploys, other.deploys], fewDeploys || fewChanges, 'failed');
+  const revertDifference = changeDifference((c) => c.revertedBy !== null, [ai.reverted, other.reverted], fewChanges, 'reverted');
+  const fixUpDifference = changeDifference((c) => fixedUp.has(c), [ai.fixedUp, other.fixedUp], fewChanges || fewRepaired, 'fixed up');
   return {
     failedDeploys: failed,
     failedWithAi: ai.failed,
@@ -159,11 +176,18 @@ export function computeAiDefects(input: AiDefectsInput): AiDefects {
     deploysAiShare: wilson(ai.deploys, ai.deploys + other.deploys).value,
     ai,
     other,
-    revertDifference: changeDifference((c) => c.revertedBy !== null, [ai.reverted, other.reverted], fewChanges),
-    fixUpDifference: changeDifference((c) => fixedUp.has(c), [ai.fixedUp, other.fixedUp], fewChanges || fewRepaired),
+    revertDifference,
+    fixUpDifference,
     failureDifference,
-    note: noteOf(ai, other, { fewChanges, fewDeploys, repairedDeploys: fewRepaired ? repairedDeploys : null, repositories: several ? strata.length : null }),
+    note: noteOf(ai, other, { fewChanges, fewDeploys, repairedDeploys: fewRepaired ? repairedDeploys : null, repositories: several ? strata.length : null, byChance }),
   };
+}
+
+/** A difference not told for the exact test: what its events are, how many there were, and the test's p-value. */
+interface Chance {
+  events: 'failed' | 'reverted' | 'fixed up';
+  count: number;
+  p: number;
 }
 
 interface Counts {
@@ -173,7 +197,7 @@ interface Counts {
 
 const sumOf = (strata: readonly Counts[], of: (r: Counts) => number): number => strata.reduce((sum, r) => sum + of(r), 0);
 
-function noteOf(ai: DefectGroup, other: DefectGroup, few: { fewChanges: boolean; fewDeploys: boolean; repairedDeploys: number | null; repositories: number | null }): string | null {
+function noteOf(ai: DefectGroup, other: DefectGroup, few: { fewChanges: boolean; fewDeploys: boolean; repairedDeploys: number | null; repositories: number | null; byChance: readonly Chance[] }): string | null {
   const parts = [
     ...(few.fewChanges ? [`changes (AI-assisted ${ai.changes}, other ${other.changes})`] : []),
     ...(few.fewDeploys ? [`deploys that shipped them (with an AI-assisted change ${ai.deploys}, without ${other.deploys})`] : []),
@@ -184,5 +208,9 @@ function noteOf(ai: DefectGroup, other: DefectGroup, few: { fewChanges: boolean;
   const within = few.repositories === null
     ? null
     : `Deploy failures compare within a repository: the deploys counted are those of the repositories that shipped deploys both with and without an AI-assisted change (of ${few.repositories} with deploys), and the difference is each one's own, weighed together (Mantel–Haenszel), not the gap between the rates beside it, which pool them.`;
-  return [within, groups, batches].filter((n) => n !== null).join(' ') || null;
+  const chance = few.byChance.map(({ events, count, p }) => {
+    const what = events === 'failed' ? (count === 1 ? 'one failed deploy' : `${count} failed deploys`) : count === 1 ? `one change ${events}` : `${count} changes ${events}`;
+    return `The ${events === 'failed' ? 'deploy failure rates' : events === 'reverted' ? 'revert rates' : 'fix-up rates'} rest on ${what}: a split as uneven comes by chance ${Math.round(p * 100)}% of the time (Fisher's exact test), so their difference is not told.`;
+  });
+  return [within, groups, batches, ...chance].filter((n) => n !== null).join(' ') || null;
 }

@@ -521,7 +521,7 @@ export const aiDefectsSchema = z.object({
   revertDifference: shareDifferenceSchema.describe('AI-assisted revert rate − other\'s'),
   fixUpDifference: shareDifferenceSchema.describe('AI-assisted fix-up rate − other\'s'),
   failureDifference: shareDifferenceSchema.describe('the failure rate of deploys with an AI-assisted change − of those without'),
-  note: z.string().nullable().describe(`set when a group has fewer than ${MIN_AI_GROUP} changes or deploys: too few to tell`),
+  note: z.string().nullable().describe(`set when the data cannot tell the groups apart: fewer than ${MIN_AI_GROUP} changes or deploys in a group, or a difference an exact test finds as likely by chance`),
 });
 export type AiDefects = z.infer<typeof aiDefectsSchema>;
 

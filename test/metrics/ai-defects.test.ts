@@ -150,6 +150,24 @@ describe('AI defects, counted by hand', () => {
     expect(computeAiDefects({ changes: inWindow, later: inWindow, deploys }).other.fixedUp).toBe(0);
   });
 
+  it('tells no failure difference that one failed deploy makes: a split as uneven comes by chance', () => {
+    // sveltejs/kit's year: 17 deploys with an AI-assisted change, one failed (by a revert of another change it
+    // shipped), 177 without, none failed. Newcombe's interval leaves out 0 (+0.6 pp at its low end); Fisher's exact
+    // test gives 17/194 = 8.8%, the chance that the one failure falls on an AI-assisted deploy
+    const ai = Array.from({ length: 17 }, (_, i) => shipped(`a${i}`, i, AI));
+    const other = Array.from({ length: 177 }, (_, i) => shipped(`o${i}`, 100 + i));
+    const deploys = [...Array.from({ length: 17 }, (_, i) => deploy(i, i === 0)), ...Array.from({ length: 177 }, (_, i) => deploy(100 + i))];
+    const all = [...ai, ...other];
+    const one = computeAiDefects({ changes: all, later: all, deploys });
+    expect([one.ai.deploys, one.ai.failed, one.other.deploys, one.other.failed]).toEqual([17, 1, 177, 0]);
+    expect((one.failureDifference.low ?? 0) > 0).toBe(true);
+    expect(one.failureDifference.real).toBe(false);
+    expect(one.note).toBe('The deploy failure rates rest on one failed deploy: a split as uneven comes by chance 9% of the time (Fisher\'s exact test), so their difference is not told.');
+    // three failed deploys, all with an AI-assisted change: (17·16·15)/(194·193·192) = 0.06%, told
+    const three = computeAiDefects({ changes: all, later: all, deploys: deploys.map((d, i) => ({ ...d, failed: i < 3 })) });
+    expect([three.failureDifference.real, three.note]).toEqual([true, null]);
+  });
+
   it('calls a difference real when its interval leaves out 0 and both groups have ten or more', () => {
     const many = [
       ...Array.from({ length: 40 }, (_, i) => change(`a${i}`, { ...AI, revertedBy: i < 20 ? `r${i}` : null })),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { shareDifference, stratifiedShareDifference, wilson } from '../../src/metrics/proportion.js';
+import { exactShareTest, shareDifference, stratifiedShareDifference, wilson } from '../../src/metrics/proportion.js';
 
 const round4 = (v: number | null): number | null => (v === null ? null : Math.round(v * 10_000) / 10_000);
 
@@ -80,5 +80,40 @@ describe('a difference of two shares within strata (Mantel–Haenszel, Sato\'s i
     const within = stratifiedShareDifference(simpson);
     expect(Math.abs(within.value ?? 1)).toBeLessThan(0.01);
     expect((within.low ?? 0) < 0 && (within.high ?? 0) > 0).toBe(true);
+  });
+});
+
+describe('the exact test of two shares (Fisher\'s; the exact Cochran–Mantel–Haenszel test over strata)', () => {
+  const one = (a: [number, number], b: [number, number]): number | null => exactShareTest([{ a: { k: a[0], n: a[1] }, b: { k: b[0], n: b[1] } }]);
+
+  it('gives the published values', () => {
+    // Fisher's tea tasting (R's `fisher.test(matrix(c(3, 1, 1, 3), 2))`): 34/70 = 0.4857
+    expect(one([3, 4], [1, 4])).toBeCloseTo(34 / 70, 12);
+    // one event of 194 items, 17 of them in the first group: the chance it falls there, 17/194
+    expect(one([1, 17], [0, 177])).toBeCloseTo(17 / 194, 12);
+    // all four events in the first group of 4 of 8: (1 + 1)/70, both tables as unlikely counted
+    expect(one([4, 4], [0, 4])).toBeCloseTo(2 / 70, 12);
+  });
+
+  it('sums the first group\'s events over strata, each stratum\'s margins given', () => {
+    // two strata of one event among 2 + 2 items, each in the first group: P(2) = 1/4, and P(0) = 1/4 is as unlikely
+    const p = exactShareTest([{ a: { k: 1, n: 2 }, b: { k: 0, n: 2 } }, { a: { k: 1, n: 2 }, b: { k: 0, n: 2 } }]);
+    expect(p).toBeCloseTo(0.5, 12);
+    // a stratum that lacks a group, or holds no event, changes nothing
+    expect(exactShareTest([{ a: { k: 1, n: 17 }, b: { k: 0, n: 177 } }, { a: { k: 0, n: 5 }, b: { k: 0, n: 9 } }, { a: { k: 3, n: 3 }, b: { k: 0, n: 0 } }])).toBeCloseTo(17 / 194, 12);
+  });
+
+  it('says nothing without an event', () => {
+    expect(one([0, 10], [0, 20])).toBeNull();
+    expect(exactShareTest([])).toBeNull();
+  });
+
+  it('is a probability, the same whichever group comes first', () => {
+    const side = fc.tuple(fc.nat(30), fc.nat(30)).map(([k, more]) => [k, k + more + 1] as [number, number]);
+    fc.assert(fc.property(side, side, (a, b) => {
+      const p = one(a, b);
+      if (a[0] + b[0] === 0) return p === null;
+      return p !== null && p > 0 && p <= 1 && Math.abs(p - (one(b, a) as number)) < 1e-9;
+    }));
   });
 });
