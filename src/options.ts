@@ -74,9 +74,11 @@ export { measuredAt, parseTime, resolveNow, resolveWindow } from './time.js';
 
 /**
  * Release tags: `1.2`, `v1.2.3`, and monorepo package tags `tokio-1.49.0`, `pkg@1.2.3`, `cli/v1.2.3`, and Python's
- * pin `pkg==1.2.3` (LangChain's release workflow names its packages' tags so: `langchain-core==0.3.1`).
+ * pin `pkg==1.2.3` (LangChain's release workflow names its packages' tags so: `langchain-core==0.3.1`); and a
+ * release named by its date alone, `2026-08-17` (rust-analyzer's weekly ones), with a number after it
+ * (`2026-08-17.1`) — not a date inside another name (polars' branch-named `patch/fix-cspe-panic-2026-05-12`).
  */
-export const DEFAULT_TAG_PATTERN = String.raw`^(?:[\w.@/-]*(?:[-@/_]|==))?v?\d+(?:\.\d+)+`;
+export const DEFAULT_TAG_PATTERN = String.raw`^(?:v?\d{4}-\d{2}-\d{2}(?:\.\d+)?$|(?:[\w.@/-]*(?:[-@/_]|==))?v?\d+(?:\.\d+)+)`;
 /** Production environments' names, for GitHub deployments. */
 export const DEFAULT_ENVIRONMENT = '^(prod|production|live|prd)$';
 /** Deploy workflows' names or files (`Deploy`, `release.yml`, `CD`), ignoring case. */

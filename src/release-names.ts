@@ -3,8 +3,10 @@
  * source, below the model): one rule for both, so it sits with the shared types.
  */
 
-// the numeric version inside a tag name, wherever a package prefix puts it (`tokio-1.49.0`, `pkg@1.2.3`)
-export const VERSION = /\d+(?:\.\d+)+/;
+// the numeric version inside a tag name, wherever a package prefix puts it (`tokio-1.49.0`, `pkg@1.2.3`); or a
+// calendar date that is the whole name but its numbers after it, read whole: rust-analyzer's weekly `2026-08-17`
+// and its re-releases `2026-08-17.1`, where the dotted version alone read a package `2026-08-` at version `17.1`
+export const VERSION = /(?<=^v?)\d{4}-\d{2}-\d{2}(?:\.\d+)*(?=$|[^\w.])|\d+(?:\.\d+)+/;
 // after the version: `.beta1`, `.rc1` (Ruby), `rc1`, `a2`, `.dev3` (Python): letters that name a test build
 const SUFFIX_PRERELEASE = /^\.?(?:alpha|beta|pre|preview|rc|dev|canary|next|nightly|snapshot|a|b|c)\d*(?:$|[.\d])/i;
 
@@ -51,8 +53,9 @@ export function taggedVersion(name: string): string | null {
  * its version, compared part by part; false when either names no version (`prod-44`) or they are equal.
  */
 export function versionBelow(name: string, than: string): boolean {
-  const a = VERSION.exec(name)?.[0].split('.').map(Number);
-  const b = VERSION.exec(than)?.[0].split('.').map(Number);
+  // a date's numbers are its year, month and day
+  const a = VERSION.exec(name)?.[0].split(/[.-]/).map(Number);
+  const b = VERSION.exec(than)?.[0].split(/[.-]/).map(Number);
   if (a === undefined || b === undefined) return false;
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
     const x = a[i] ?? 0;

@@ -20,11 +20,13 @@ export function releaseProduct(name: string): string {
 
 /**
  * The release line a release name is of: its product and the first two numbers of its version (`v1.7.21` and
- * `v1.7.20` are one line, `v2.0.0` another, `api/v1.8.0` another). A name without a version is its own. Pure.
+ * `v1.7.20` are one line, `v2.0.0` another, `api/v1.8.0` another); releases named by their dates are one line
+ * (`2026-08-10` and `2026-08-17.1`). A name without a version is its own. Pure.
  */
 export function releaseLineOf(name: string): string {
   const m = VERSION.exec(name);
-  return m ? `${releaseProduct(name)}${m[0].split('.').slice(0, 2).join('.')}` : name;
+  if (m === null) return name;
+  return m[0].includes('-') ? `${releaseProduct(name)}date` : `${releaseProduct(name)}${m[0].split('.').slice(0, 2).join('.')}`;
 }
 
 export interface ReleaseTagChoice<T extends { name: string }> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chooseReleaseTags, isPrerelease, noReleaseTagWarning, releaseProduct } from '../../src/model/release-tags.js';
+import { chooseReleaseTags, isPrerelease, noReleaseTagWarning, releaseLineOf, releaseProduct } from '../../src/model/release-tags.js';
+import { taggedVersion, versionBelow } from '../../src/release-names.js';
 import { DEFAULT_TAG_PATTERN } from '../../src/options.js';
 
 const pattern = new RegExp(DEFAULT_TAG_PATTERN);
@@ -24,6 +25,10 @@ describe('release tags', () => {
     ['v8.1.0.beta1', true, true],
     ['v7.0.0.rc1', true, true],
     ['2.0.0rc1', true, true],
+    // a release named by its date (rust-analyzer's weekly ones, and a re-release of one), not a name holding a date
+    ['2026-08-17', true, false],
+    ['2026-08-17.1', true, false],
+    ['patch/fix-cspe-panic-2026-05-12', false, false],
     ['nightly', false, false],
     ['release-candidate', false, false],
     ['v1', false, false],
@@ -77,5 +82,13 @@ describe('release tags', () => {
 describe('the product a release versions', () => {
   it('is the name before its version, less a v: one product for v1.2.3 and 1.2.3, one per package', () => {
     expect(['v1.2.3', '1.2.3', 'tokio-1.49.0', 'tokio-macros-2.5.0', 'home-0.5.12', 'cli/v1.2.3', 'pkg@1.2.3', 'gopls/v0.20.0', 'nightly'].map(releaseProduct)).toEqual(['', '', 'tokio-', 'tokio-macros-', 'home-', 'cli/', 'pkg@', 'gopls/', 'nightly']);
+  });
+
+  it('reads a release named by its date as the repository\'s own, one line, ordered by its date', () => {
+    // rust-analyzer's `2026-08-10.1` was read as a package `2026-08-` at version 10.1, and each date as a package apart
+    expect(['2026-08-10', '2026-08-10.1', 'v2026-08-17'].map(releaseProduct)).toEqual(['', '', '']);
+    expect(['2026-08-10', '2026-08-17.1', 'v1.7.21', 'v1.7.20'].map(releaseLineOf)).toEqual(['date', 'date', '1.7', '1.7']);
+    expect([versionBelow('2026-08-10.1', '2026-08-17'), versionBelow('2026-08-17', '2026-08-10.1'), versionBelow('2026-08-17', '2026-08-17.1')]).toEqual([true, false, true]);
+    expect([taggedVersion('2026-08-17.2'), isPrerelease('2026-08-17.2'), isPrerelease('2026-08-17-rc1')]).toEqual(['2026-08-17.2', false, true]);
   });
 });
