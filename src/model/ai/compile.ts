@@ -57,8 +57,9 @@ const WEB_ADDRESS = /^https?:\/\//i;
 // a generated-with line that names no tool but AI itself ("Generated using AI")
 const AI_WORD = /^ai\b/i;
 // …and one that names the tool after it: "Generated with AI, specifically GPT 5.3 Codex (Medium)" (Homebrew/brew),
-// "Generated with AI (Claude Sonnet 4.5)"; a tool in another clause ("Generated with AI, reviewed by Copilot") is not it
-const AI_THEN_TOOL = /^ai\s*(?:,\s*(?:specifically|namely)\s+|\(\s*|:\s*)(.+)$/i;
+// "Generated with AI (Claude Sonnet 4.5)", "Generated with AI assistance (Claude)." (rust-lang/rust-analyzer); a tool
+// in another clause ("Generated with AI, reviewed by Copilot") is not it
+const AI_THEN_TOOL = /^ai(?:\s+(?:assistance|help))?\s*(?:,\s*(?:specifically|namely)\s+|\(\s*|:\s*)(.+)$/i;
 
 interface Rule {
   readonly tool: AiToolId | 'named';

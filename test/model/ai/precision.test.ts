@@ -92,12 +92,33 @@ describe('AI evidence: precision', () => {
     expect(message('- Generated with AI, specifically GPT 5.3 Codex (Medium).')).toEqual(['codex']);
     expect(message('Generated with AI (Claude Sonnet 4.5)')).toEqual(['claude-code']);
     expect(message('Generated using AI: Gemini 2.5 Pro')).toEqual(['gemini']);
+    // rust-lang/rust-analyzer's #22098
+    expect(message('Generated with AI assistance (Claude).')).toEqual(['claude-code']);
     expect(message('Generated with AI.')).toEqual(['unknown']);
     expect(message('Generated with AI, reviewed by Copilot before merging')).toEqual(['unknown']);
     expect(message('Generated with AI, specifically the OpenAPI tokenizer script')).toEqual(['unknown']);
     expect(message('Assisted-by: Claude Sonnet 4.5 (1M context)')).toEqual(['claude-code']);
     // a model newer than any list of models' words (containerd/containerd)
     expect(message('Assisted-by: Claude Fable 5 <noreply@anthropic.com>')).toEqual(['claude-code']);
+  });
+
+  it('reads a line that discloses AI use, by the tool it names, and none that says none was used', () => {
+    // rust-lang/rust-analyzer asks for such a line; a key with a space is no trailer
+    expect(message('AI disclosure: Written with help by GPT-5.5.')).toEqual(['openai']);
+    expect(message('**AI disclosure:** First draft was written with Claude Opus.')).toEqual(['claude-code']);
+    expect(message('AI usage: GitHub Copilot CLI assisted with implementation and validation.')).toEqual(['copilot']);
+    expect(message('LLM use: drafted with Claude')).toEqual(['claude-code']);
+    // AI's help with no tool named: a tool it does not name; an LLM's, nothing a catalogue can name
+    expect(message('AI disclosure: Bisected with help by AI.')).toEqual(['unknown']);
+    expect(message('AI disclosure: Some Opus 5 usage for the code changes.')).toEqual(['unknown']);
+    expect(message('LLM use: I used an LLM to explore the project')).toEqual([]);
+    // none used, or the heading alone with its text on the next line
+    expect(message('AI disclosure: none')).toEqual([]);
+    expect(message('AI disclosure: No AI was used.')).toEqual([]);
+    expect(message('AI disclosure: N/A')).toEqual([]);
+    expect(ai.message('Fix the parser\n\nAI disclosure:\nI used Claude to review it.\n')).toEqual([]);
+    // a sentence about disclosure is no disclosure
+    expect(message('Add an AI disclosure section to the template')).toEqual([]);
   });
 
   it('never takes an agent for a bot, and keeps the bots bots', () => {
