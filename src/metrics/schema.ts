@@ -510,7 +510,7 @@ export const defectGroupSchema = z.object(figureShape(DEFECT_GROUP));
 export type DefectGroup = z.infer<typeof defectGroupSchema>;
 const shareDifferenceSchema = z.object({
   ...figureShape(SHARE_DIFFERENCE),
-  real: z.boolean().describe(`the 95% interval leaves out 0 and each group has at least ${MIN_AI_GROUP} changes (and deploys, for the failure rate): a difference the data can tell`),
+  real: z.boolean().describe(`the 95% interval leaves out 0, each group has at least ${MIN_AI_GROUP} changes (and deploys, for the failure rate) and Fisher's exact test agrees (under 5%): a difference the data can tell`),
   repositories: z.number().int().nonnegative().optional().describe('over several repositories, the deploy failure difference is within each one that shipped deploys of both groups, weighed together (Mantel–Haenszel, Sato\'s interval): how many; absent over one'),
 });
 export type ShareDifference = z.infer<typeof shareDifferenceSchema>;

@@ -13,7 +13,7 @@ import { unsettled, withinRepositories } from './health.js';
 export const AI_DEFECTS_TITLE = 'Defects: AI-assisted against other';
 /** what every format says the rates are */
 export const AI_DEFECTS_BASIS =
-  `Reverted: undone by a later revert. Fixed up: shipped in a failed deploy that a later change repaired (a revert counts as reverted). Deploy failure rate: of the window's deploys that first shipped a counted change, those shipping an AI-assisted change against those shipping none. Rates with their 95% Wilson interval; a difference is told only when its 95% interval (Newcombe's; over several repositories the deploys', Sato's) leaves out 0 and each group has at least ${MIN_AI_GROUP} changes.`;
+  `Reverted: undone by a later revert. Fixed up: shipped in a failed deploy that a later change repaired (a revert counts as reverted). Deploy failure rate: of the window's deploys that first shipped a counted change, those shipping an AI-assisted change against those shipping none. Rates with their 95% Wilson interval; a difference is told only when its 95% interval (Newcombe's; over several repositories the deploys', Sato's) leaves out 0, each group has at least ${MIN_AI_GROUP} changes, and Fisher's exact test agrees (under 5%).`;
 
 type Defects = NonNullable<Report['summary']['aiDefects']>;
 type Difference = Defects['revertDifference'];

@@ -40,7 +40,7 @@ describe('AI defects on every page', () => {
     expect(markdown).toContain('| reverted | 20 of 40 · 50% (35%–65%) | 1 of 40 · 2.5% (0.4%–13%) | +48 pp (+29 pp to +62 pp): higher for AI-assisted changes |');
     const html = renderHtml(report);
     expect(html).toContain('<section id="ai-defects"');
-    expect(html).toContain('<td class="worse">+48 pp (+29 pp to +62 pp): higher for AI-assisted changes</td>');
+    expect(html).toContain('<td class="told worse">+48 pp (+29 pp to +62 pp): higher for AI-assisted changes</td>');
   });
 
   it('says "too few to tell" where an interval leaves out 0 but a group is under ten', () => {

@@ -6,13 +6,13 @@ import { h, num, section, table } from './parts.js';
 export function aiDefects(report: Report): string {
   const view = aiDefectsView(report);
   if (view === null) return '';
-  const rows = view.rows.map((r) => `<tr><th scope="row">${h(r.figure)}</th>${num(r.ai)}${num(r.other)}<td${r.direction === null ? '' : ` class="${r.direction}"`}>${h(r.difference)}</td></tr>`);
+  const rows = view.rows.map((r) => `<tr><th scope="row">${h(r.figure)}</th>${num(r.ai)}${num(r.other)}<td class="${r.direction === null ? 'told' : `told ${r.direction}`}">${h(r.difference)}</td></tr>`);
   return section(
     'ai-defects',
     AI_DEFECTS_TITLE,
     h(AI_DEFECTS_BASIS),
     view.note ? `<p class="note warn">${h(view.note)}</p>` : '',
-    table(['', 'AI-assisted', 'Other', 'AI-assisted − other (95% interval)'], rows, 'lrrl', { caption: 'Reverts, fix-ups and failed deploys' }),
+    table(['', 'AI-assisted', 'Other', 'AI-assisted − other (95% interval)'], rows, 'lrrl', { kind: 'figures', caption: 'Reverts, fix-ups and failed deploys' }),
     view.failed ? `<p class="note">${h(view.failed)}.</p>` : '',
   );
 }

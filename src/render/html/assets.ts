@@ -73,6 +73,8 @@ thead th{border-bottom:2px solid var(--line)}
 .num{text-align:right;font-variant-numeric:tabular-nums}
 td.num{white-space:nowrap}
 td.title{min-width:16rem}
+/* what a difference tells, beside two rates that keep to one line: at 390 px it had 80 px and wrapped word by word */
+td.told{min-width:12rem}
 td.id{white-space:nowrap}
 tr.total th,tr.total td{font-weight:600}
 tr.not-counted td{color:var(--muted)}
