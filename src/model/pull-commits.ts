@@ -26,7 +26,7 @@ export interface PullCommits {
 export function splitPullCommits(heads: Map<number, string>, commits: Map<string, Commit>, isRelease: (sha: string) => boolean): Map<number, PullCommits> {
   const result = new Map<number, PullCommits>();
   for (const [number, head] of heads) {
-    const { own, forkPoints } = walkPull(head, commits);
+    const { own, forkPoints } = walkPull(head, commits, { number, heads, isRelease });
     if (own.length === 0) continue;
     const kept = own.filter((c) => !isRelease(c.sha));
     const releaseLeftOut = kept.length > 0 && kept.length < own.length;
@@ -35,29 +35,54 @@ export function splitPullCommits(heads: Map<number, string>, commits: Map<string
       commits: (releaseLeftOut ? kept : own).slice(),
       forkPoints: forkPoints.slice(),
       releaseLeftOut,
-      withRelease: () => walkPull(head, commits).own,
+      withRelease: () => walkPull(head, commits, { number, heads, isRelease }).own,
     });
   }
   return result;
 }
 
-/** The commits a pull request's head reaches among `commits`, and where its first-parent line leaves them. */
-function walkPull(head: string, commits: Map<string, Commit>): { own: Commit[]; forkPoints: string[] } {
+/**
+ * The commits a pull request's head reaches among `commits`, and where its first-parent line leaves them. A
+ * mainline's history in it is not its work: a merge landing another of the repository's pull requests (its second
+ * parent that pull request's head) whose first parent lands one too, neither of them a release line's, is a base
+ * the branch started from that the tracked branch no longer holds. rust-analyzer rebuilt master on 2025-11-15;
+ * #21041, never merged, was based on the old one, and the rebuilt master's copies of 16 of its commits (12 pull
+ * requests' merges among them) were read as #21041 landed by a rebase. A branch's own merges of pull requests made
+ * into it name a fork's numbers (cli's #8698 took in `Merge pull request #1 from phillmv/…` and `#2` in a row),
+ * whose heads are not the repository's; a release line's history is what a pull request merging it back brings
+ * (prometheus' `Merge 3.1 into main`), and the release commits are told apart already.
+ */
+function walkPull(
+  head: string,
+  commits: Map<string, Commit>,
+  pull: { number: number; heads: ReadonlyMap<number, string>; isRelease: (sha: string) => boolean },
+): { own: Commit[]; forkPoints: string[] } {
+  const { number, heads, isRelease } = pull;
   const own: Commit[] = [];
   const seen = new Set<string>();
   const shas = [head];
+  const landsAnother = (commit: Commit | undefined): boolean => {
+    if (commit === undefined || commit.parents.length < 2 || isRelease(commit.sha)) return false;
+    const landed = LANDING_MERGE.exec(commit.subject);
+    const other = landed === null ? number : Number(landed[1]);
+    return other !== number && heads.get(other) === commit.parents[1];
+  };
   while (shas.length > 0) {
     const sha = shas.pop() as string;
     if (seen.has(sha)) continue;
     seen.add(sha);
     const commit = commits.get(sha);
     if (!commit) continue;
+    if (landsAnother(commit) && landsAnother(commits.get(commit.parents[0] as string))) continue;
     // a merge with a parent off the pull ref's commits brings the tracked branch in: not the PR's work
     if (commit.parents.length < 2 || commit.parents.every((parent) => commits.has(parent))) own.push(commit);
     for (const parent of commit.parents) shas.push(parent);
   }
   return { own, forkPoints: forkPoint(head, commits) };
 }
+
+// GitHub's merge of a pull request, the number it landed
+const LANDING_MERGE = /^Merge pull request #(\d+) from /;
 
 /**
  * Where the pull request's own first-parent line leaves `commits`: its fork point. A branch merged into it forked

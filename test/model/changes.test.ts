@@ -433,6 +433,44 @@ describe('rebase merges found through pull refs', () => {
   });
 });
 
+describe('a pull request based on a history the branch no longer holds', () => {
+  // rust-analyzer rebuilt master on 2025-11-15: the new master copies the old one's merges of #11 and #12 as single
+  // commits, and #20, never merged, was based on the old master: its pull ref holds those merges and their sides
+  const s11 = commit('s11', { at: h(1), subject: 'Fix the parser' });
+  const s12 = commit('s12', { at: h(2), subject: 'Tidy the lexer' });
+  const o0 = commit('o0', { at: h(0), subject: 'old root' });
+  const om1 = commit('om1', { parents: ['o0', 's11'], at: h(3), subject: 'Merge pull request #11 from ada/parser' });
+  const om2 = commit('om2', { parents: ['om1', 's12'], at: h(4), subject: 'Merge pull request #12 from ada/lexer' });
+  const p1 = commit('p1', { parents: ['om2'], at: h(5), subject: 'Read memory in the evaluator' });
+  const copy = (name: string, of: Commit, parent: string): Commit => commit(name, { parents: [parent], authorAt: of.authoredAt, subject: of.subject, at: h(10) });
+  const refs = new Map([o0, om1, om2, p1, s11, s12].map((c) => [c.sha, c]));
+
+  it('holds none of that history as its own: the copies are the pull requests their subjects land', () => {
+    const split = splitPullCommits(new Map([[20, sha('p1')], [11, sha('s11')], [12, sha('s12')]]), refs, () => false);
+    expect(split.get(20)?.commits.map((c) => c.subject)).toEqual(['Read memory in the evaluator']);
+    const line = [m0, copy('c1', om1, 'm0'), copy('c2', om2, 'c1')];
+    const changes = buildChanges(input(line, [], { pulls: split }));
+    expect(changes.map((c) => c.id)).toEqual([m0.sha.slice(0, 10), '#11', '#12']);
+    // the same merges on a release line are the line's history, which a pull request merging it back brings
+    const onLine = splitPullCommits(new Map([[20, sha('p1')], [11, sha('s11')], [12, sha('s12')]]), refs, (s) => s === om1.sha || s === om2.sha);
+    expect(onLine.get(20)?.commits.map((c) => c.subject)).toContain('Fix the parser');
+  });
+
+  it('keeps as its own a branch that took in pull requests made into it, on a fork', () => {
+    // cli's #8698 merged `Merge pull request #1 from phillmv/…` and `#2` in a row: the fork's numbers, whose heads are
+    // not the repository's #1 and #2
+    const q0 = commit('q0', { parents: ['m0'], at: h(1) });
+    const a1 = commit('a1', { parents: ['q0'], at: h(2) });
+    const a2 = commit('a2', { parents: ['q0'], at: h(2) });
+    const q1 = commit('q1', { parents: ['q0', 'a1'], at: h(3), subject: 'Merge pull request #2 from alice/x' });
+    const q2 = commit('q2', { parents: ['q1', 'a2'], at: h(4), subject: 'Merge pull request #1 from alice/y' });
+    const q3 = commit('q3', { parents: ['q2'], at: h(5) });
+    const heads = new Map([[30, sha('q3')], [1, sha('old1')], [2, sha('old2')]]);
+    const split = splitPullCommits(heads, new Map([q0, a1, a2, q1, q2, q3].map((c) => [c.sha, c])), () => false);
+    expect(split.get(30)?.commits.length).toBe(6);
+  });
+});
+
 describe('bots and AI agents', () => {
   it('knows CI identities, and a bot that only merged does not make the change a bot change', () => {
     const side = [commit('work', { parents: ['m0'], at: h(5) })];
