@@ -9058,8 +9058,8 @@ function taggedVersion(name) {
 	return m ? name.slice(m.index).toLowerCase() : null;
 }
 function versionBelow(name, than) {
-	const a = VERSION$4.exec(name)?.[0].split(".").map(Number);
-	const b = VERSION$4.exec(than)?.[0].split(".").map(Number);
+	const a = VERSION$4.exec(name)?.[0].split(/[.-]/).map(Number);
+	const b = VERSION$4.exec(than)?.[0].split(/[.-]/).map(Number);
 	if (a === void 0 || b === void 0) return false;
 	for (let i = 0; i < Math.max(a.length, b.length); i++) {
 		const x = a[i] ?? 0;
@@ -9070,7 +9070,7 @@ function versionBelow(name, than) {
 }
 var VERSION$4, SUFFIX_PRERELEASE, HYPHEN_PRERELEASE, LINE_SUFFIX;
 var init_release_names = __esmMin((() => {
-	VERSION$4 = /\d+(?:\.\d+)+/;
+	VERSION$4 = /(?<=^v?)\d{4}-\d{2}-\d{2}(?:\.\d+)*(?=$|[^\w.])|\d+(?:\.\d+)+/;
 	SUFFIX_PRERELEASE = /^\.?(?:alpha|beta|pre|preview|rc|dev|canary|next|nightly|snapshot|a|b|c)\d*(?:$|[.\d])/i;
 	HYPHEN_PRERELEASE = /^-(?:\d|(?:alpha|beta|pre|preview|rc|dev|canary|next|nightly|snapshot|temp|experimental|insiders?|unstable|test|a|b|c|m)(?:$|[-.\d]))/i;
 	LINE_SUFFIX = /^\.x(?:$|[^\w])/i;
@@ -18417,9 +18417,41 @@ function stratifiedShareDifference(strata) {
 		strata: counted
 	};
 }
-var Z;
+function exactShareTest(strata) {
+	let dist = [1];
+	let seen = 0;
+	let events = 0;
+	for (const { a, b } of strata) {
+		const total = a.k + b.k;
+		if (a.n <= 0 || b.n <= 0 || total === 0) continue;
+		events += total;
+		const from = Math.max(0, total - b.n);
+		const pmf = hypergeometric(a.n, b.n, total, from, Math.min(total, a.n));
+		if (dist.length + pmf.length - 1 > EXACT_SUPPORT) return null;
+		seen += a.k - from;
+		const next = new Array(dist.length + pmf.length - 1).fill(0);
+		for (let i = 0; i < dist.length; i++) for (let j = 0; j < pmf.length; j++) next[i + j] = next[i + j] + dist[i] * pmf[j];
+		dist = next;
+	}
+	if (events === 0) return null;
+	const observed = dist[seen] * (1 + 1e-7);
+	let p = 0;
+	for (const d of dist) if (d <= observed) p += d;
+	return Math.min(1, p);
+}
+function hypergeometric(na, nb, events, from, to) {
+	const logs = [0];
+	for (let x = from; x < to; x++) logs.push(logs[logs.length - 1] + Math.log((na - x) * (events - x) / ((x + 1) * (nb - events + x + 1))));
+	const top = largest(logs);
+	const weights = logs.map((l) => Math.exp(l - top));
+	const sum = weights.reduce((s, w) => s + w, 0);
+	return weights.map((w) => w / sum);
+}
+var Z, EXACT_SUPPORT;
 var init_proportion = __esmMin((() => {
+	init_lists$1();
 	Z = 1.959963984540054;
+	EXACT_SUPPORT = 5e3;
 }));
 // src/metrics/trend-keys.ts
 function readerOf(entry) {
@@ -19014,7 +19046,7 @@ var init_ai_defects$3 = __esmMin((() => {
 	init_duration();
 	init_health();
 	AI_DEFECTS_TITLE = "Defects: AI-assisted against other";
-	AI_DEFECTS_BASIS = `Reverted: undone by a later revert. Fixed up: shipped in a failed deploy that a later change repaired (a revert counts as reverted). Deploy failure rate: of the window's deploys that first shipped a counted change, those shipping an AI-assisted change against those shipping none. Rates with their 95% Wilson interval; a difference is told only when its 95% interval (Newcombe's; over several repositories the deploys', Sato's) leaves out 0 and each group has at least 10 changes.`;
+	AI_DEFECTS_BASIS = `Reverted: undone by a later revert. Fixed up: shipped in a failed deploy that a later change repaired (a revert counts as reverted). Deploy failure rate: of the window's deploys that first shipped a counted change, those shipping an AI-assisted change against those shipping none. Rates with their 95% Wilson interval; a difference is told only when its 95% interval (Newcombe's; over several repositories the deploys', Sato's) leaves out 0, each group has at least 10 changes, and Fisher's exact test agrees (under 5%).`;
 }));
 // src/render/ai-load.ts
 function aiLoadView(report, days) {
@@ -20566,6 +20598,8 @@ thead th{border-bottom:2px solid var(--line)}
 .num{text-align:right;font-variant-numeric:tabular-nums}
 td.num{white-space:nowrap}
 td.title{min-width:16rem}
+/* what a difference tells, beside two rates that keep to one line: at 390 px it had 80 px and wrapped word by word */
+td.told{min-width:12rem}
 td.id{white-space:nowrap}
 tr.total th,tr.total td{font-weight:600}
 tr.not-counted td{color:var(--muted)}
@@ -21899,13 +21933,16 @@ var init_repair$1 = __esmMin((() => {
 function aiDefects$1(report) {
 	const view = aiDefectsView(report);
 	if (view === null) return "";
-	const rows = view.rows.map((r) => `<tr><th scope="row">${h(r.figure)}</th>${num$1(r.ai)}${num$1(r.other)}<td${r.direction === null ? "" : ` class="${r.direction}"`}>${h(r.difference)}</td></tr>`);
+	const rows = view.rows.map((r) => `<tr><th scope="row">${h(r.figure)}</th>${num$1(r.ai)}${num$1(r.other)}<td class="${r.direction === null ? "told" : `told ${r.direction}`}">${h(r.difference)}</td></tr>`);
 	return section("ai-defects", AI_DEFECTS_TITLE, h(AI_DEFECTS_BASIS), view.note ? `<p class="note warn">${h(view.note)}</p>` : "", table$2([
 		"",
 		"AI-assisted",
 		"Other",
 		"AI-assisted − other (95% interval)"
-	], rows, "lrrl", { caption: "Reverts, fix-ups and failed deploys" }), view.failed ? `<p class="note">${h(view.failed)}.</p>` : "");
+	], rows, "lrrl", {
+		kind: "figures",
+		caption: "Reverts, fix-ups and failed deploys"
+	}), view.failed ? `<p class="note">${h(view.failed)}.</p>` : "");
 }
 var init_ai_defects$2 = __esmMin((() => {
 	init_ai_defects$3();
@@ -23773,7 +23810,7 @@ var init_catalogue = __esmMin((() => {
 			meta: {
 				tool: "named",
 				place: "footer",
-				rule: "a line that starts `Generated with|by|using` and a tool's name (or `AI`, and the tool named after it: `AI, specifically …`, `AI (…)`, `AI: …`)",
+				rule: "a line that starts `Generated with|by|using` and a tool's name (or `AI`, and the tool named after it: `AI, specifically …`, `AI (…)`, `AI assistance (…)`, `AI: …`)",
 				why: "a tool's name that is a word of an artifact's (`Generated by GPT-4 tokenizer script`, `… Gemini API responses`) credits the artifact and is not read",
 				examples: [
 					{
@@ -23795,6 +23832,38 @@ var init_catalogue = __esmMin((() => {
 			},
 			line: /^\W*generated (?:with|by|using) \[?(\w[\w .-]*).*$/gim,
 			hint: "generated (?:with|by|using)"
+		},
+		"named/disclosure": {
+			meta: {
+				tool: "named",
+				place: "footer",
+				rule: "a line that discloses AI use, `AI disclosure:`, `AI usage:` or `AI use:` (`LLM …:` when it names a tool), and the tool it names, else a tool it does not name; one that says none was used (`AI disclosure: none`, `No AI …`) is not read",
+				why: "rust-analyzer asks its contributors to disclose AI use, and most write `AI disclosure: Written with help by GPT-5.5`: a key with a space is no trailer, so 34 of the 46 AI-assisted changes of its year were read as no AI",
+				examples: [
+					{
+						text: "AI disclosure: Written with help by GPT-5.5.",
+						seen: "rust-lang/rust-analyzer",
+						tool: "openai"
+					},
+					{
+						text: "**AI disclosure:** First draft was written with Claude Opus.",
+						seen: "rust-lang/rust-analyzer",
+						tool: "claude-code"
+					},
+					{
+						text: "AI usage: GitHub Copilot CLI assisted with implementation and validation.",
+						seen: "rust-lang/rust-analyzer",
+						tool: "copilot"
+					},
+					{
+						text: "AI disclosure: Some Fable 5 and GPT 5.5 usage.",
+						seen: "rust-lang/rust-analyzer",
+						tool: "openai"
+					}
+				]
+			},
+			line: /^[^\w\n]*((?:AI|LLM)[ -]?(?:disclosure|usage|use)[ \t]*:[ \t*_]*(?!(?:no|none|n\/a|nothing)\b)\w.*)$/gim,
+			hint: "(?:ai|llm)[ -]?(?:disclosure|usage|use)[ 	]*:"
 		}
 	};
 }));
@@ -23917,7 +23986,7 @@ var init_compile$1 = __esmMin((() => {
 	APP_NAME = /^(.+)\[bot\]$/i;
 	WEB_ADDRESS = /^https?:\/\//i;
 	AI_WORD = /^ai\b/i;
-	AI_THEN_TOOL = /^ai\s*(?:,\s*(?:specifically|namely)\s+|\(\s*|:\s*)(.+)$/i;
+	AI_THEN_TOOL = /^ai(?:\s+(?:assistance|help))?\s*(?:,\s*(?:specifically|namely)\s+|\(\s*|:\s*)(.+)$/i;
 	Compiled = class {
 		identities = new Map();
 		trailers = [];
@@ -24526,7 +24595,7 @@ var init_message = __esmMin((() => {
 	LISTED_PULL = /^[ \t]*[-*+][ \t]+(?:(?:[\w.-]+\/[\w.-]+)?#|https?:\/\/github\.com\/[\w.-]+\/[\w.-]+\/pull\/)(\d+)\b/;
 	CLOSES_PULL = /^[ \t]*close[sd]?:?[ \t]+(?:(?:#|gh-)(\d+)(?:[ \t]+from[ \t]+\S+?)?\.?|https?:\/\/[^\s/]+\/[\w.-]+\/[\w.-]+\/pull\/(\d+))[ \t]*$/gim;
 	REVERT_SUBJECT = /^(?:Revert\s+"|revert(?:\([^)]*\))?!?:|(?!(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci):)[\w./-]{1,200}(?:,\s*[\w./-]{1,200}){0,10}:\s+revert\b)/i;
-	TYPED_GIT_REVERT = /^(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci)(?:\([^)]*\))?!?:\s+Revert\s+"/;
+	TYPED_GIT_REVERT = /^(?:(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci)(?:\([^)]*\))?!?:\s+Revert\s+"|(?:fix|chore|docs|style|refactor|perf|test|build|ci)(?:\([^)]*\))?!?:\s+revert\s+".*"(?:\s+\(#\d+\))?$)/;
 	REVERT_FIRST_PARAGRAPH = /^This (?:CL |change )?reverts commit [0-9a-f]{7,40}/i;
 	SUBJECT_COMMIT = /\bcommit\s+([0-9a-f]{7,40})\b/gi;
 	VERSION_SET = String.raw`(\d+\.\d+\.\d+(?:-[0-9a-z.]+|\.?(?:dev|post|rc|alpha|beta|a|b)\d*)?)`;
@@ -26546,7 +26615,8 @@ function releaseProduct(name) {
 }
 function releaseLineOf(name) {
 	const m = VERSION$4.exec(name);
-	return m ? `${releaseProduct(name)}${m[0].split(".").slice(0, 2).join(".")}` : name;
+	if (m === null) return name;
+	return m[0].includes("-") ? `${releaseProduct(name)}date` : `${releaseProduct(name)}${m[0].split(".").slice(0, 2).join(".")}`;
 }
 function chooseReleaseTags(tags, pattern, includePrereleases, productTags = []) {
 	const releases = [];
@@ -26878,6 +26948,7 @@ function markReverts(changes, revertRefs) {
 	for (const change of changes) if (change.number !== null) byNumber.set(change.number, change);
 	const findSha = shaLookup(changes, revertRefs);
 	const lastWithTitle = new Map();
+	const namedBefore = new Set();
 	let marked = 0;
 	for (const change of changes) {
 		let targets = null;
@@ -26885,8 +26956,10 @@ function markReverts(changes, revertRefs) {
 		const bare = withoutNumber(change.title);
 		if (refs !== void 0) {
 			const whole = refs.revertMessage || isRevertTitle(bare);
-			for (const reverted of refs.shas) if (whole) targets = withTarget(targets, findSha(reverted));
-			else markPartial(findSha(reverted), change);
+			const found = refs.shas.map(findSha);
+			for (const reverted of found) if (whole) targets = withTarget(targets, reverted);
+			else if (reverted !== void 0 && !namedBefore.has(reverted)) markPartial(reverted, change);
+			for (const reverted of found) if (reverted !== void 0 && reverted !== change) namedBefore.add(reverted);
 			for (const number of refs.prs) targets = withTarget(targets, byNumber.get(number));
 		}
 		const branch = change.branch !== null && change.branch.startsWith("revert-") ? /^revert-(\d+)-/.exec(change.branch) : null;
@@ -27106,7 +27179,7 @@ var init_options = __esmMin((() => {
 	init_errors$2();
 	init_patterns();
 	init_time();
-	DEFAULT_TAG_PATTERN = String.raw`^(?:[\w.@/-]*(?:[-@/_]|==))?v?\d+(?:\.\d+)+`;
+	DEFAULT_TAG_PATTERN = String.raw`^(?:v?\d{4}-\d{2}-\d{2}(?:\.\d+)?$|(?:[\w.@/-]*(?:[-@/_]|==))?v?\d+(?:\.\d+)+)`;
 	DEFAULT_ENVIRONMENT = "^(prod|production|live|prd)$";
 	DEFAULT_WORKFLOW = "deploy|release|publish|cd";
 	DEFAULT_BUG_LABEL = "^((type|kind|t)[:/] ?)?(bug|regression)$|🐛";
@@ -30883,7 +30956,11 @@ var init_deploys = __esmMin((() => {
 function splitPullCommits(heads, commits, isRelease) {
 	const result = new Map();
 	for (const [number, head] of heads) {
-		const { own, forkPoints } = walkPull(head, commits);
+		const { own, forkPoints } = walkPull(head, commits, {
+			number,
+			heads,
+			isRelease
+		});
 		if (own.length === 0) continue;
 		const kept = own.filter((c) => !isRelease(c.sha));
 		const releaseLeftOut = kept.length > 0 && kept.length < own.length;
@@ -30891,21 +30968,33 @@ function splitPullCommits(heads, commits, isRelease) {
 			commits: (releaseLeftOut ? kept : own).slice(),
 			forkPoints: forkPoints.slice(),
 			releaseLeftOut,
-			withRelease: () => walkPull(head, commits).own
+			withRelease: () => walkPull(head, commits, {
+				number,
+				heads,
+				isRelease
+			}).own
 		});
 	}
 	return result;
 }
-function walkPull(head, commits) {
+function walkPull(head, commits, pull) {
+	const { number, heads, isRelease } = pull;
 	const own = [];
 	const seen = new Set();
 	const shas = [head];
+	const landsAnother = (commit) => {
+		if (commit === void 0 || commit.parents.length < 2 || isRelease(commit.sha)) return false;
+		const landed = LANDING_MERGE.exec(commit.subject);
+		const other = landed === null ? number : Number(landed[1]);
+		return other !== number && heads.get(other) === commit.parents[1];
+	};
 	while (shas.length > 0) {
 		const sha = shas.pop();
 		if (seen.has(sha)) continue;
 		seen.add(sha);
 		const commit = commits.get(sha);
 		if (!commit) continue;
+		if (landsAnother(commit) && landsAnother(commits.get(commit.parents[0]))) continue;
 		if (commit.parents.length < 2 || commit.parents.every((parent) => commits.has(parent))) own.push(commit);
 		for (const parent of commit.parents) shas.push(parent);
 	}
@@ -30922,7 +31011,10 @@ function forkPoint(head, commits) {
 	}
 	return [sha];
 }
-var init_pull_commits = __esmMin((() => {}));
+var LANDING_MERGE;
+var init_pull_commits = __esmMin((() => {
+	LANDING_MERGE = /^Merge pull request #(\d+) from /;
+}));
 // src/model/tracked-line.ts
 function trackedLine(tip, commits, trackedBranch, owner = null) {
 	const first = [];
@@ -43414,29 +43506,50 @@ function computeAiDefects(input) {
 	const fewChanges = Math.min(ai.changes, other.changes) < 10;
 	const fewDeploys = Math.min(ai.deploys, other.deploys) < 10;
 	const fewRepaired = ai.fixedUp + other.fixedUp > 0 && repairedDeploys < 10;
-	const verdict = (d, few) => ({
-		value: d.value,
-		low: d.low,
-		high: d.high,
-		real: !few && leavesOutZero(d)
-	});
-	const within = (strata, few) => {
+	const byChance = [];
+	const verdict = (d, strata, few, events) => {
+		let real = !few && leavesOutZero(d);
+		if (real) {
+			const p = exactShareTest(strata);
+			if (p !== null && p >= .05) {
+				real = false;
+				byChance.push({
+					events,
+					count: strata.reduce((sum, r) => sum + r.a.k + r.b.k, 0),
+					p
+				});
+			}
+		}
+		return {
+			value: d.value,
+			low: d.low,
+			high: d.high,
+			real
+		};
+	};
+	const within = (strata, few, events) => {
 		const d = stratifiedShareDifference(strata);
 		return {
-			...verdict(d, few),
+			...verdict(d, strata, few, events),
 			repositories: d.strata
 		};
 	};
-	const difference = (k, n, few) => verdict(shareDifference({
-		k: k[0],
-		n: n[0]
-	}, {
-		k: k[1],
-		n: n[1]
-	}), few);
+	const difference = (k, n, few, events) => {
+		const stratum = {
+			a: {
+				k: k[0],
+				n: n[0]
+			},
+			b: {
+				k: k[1],
+				n: n[1]
+			}
+		};
+		return verdict(shareDifference(stratum.a, stratum.b), [stratum], few, events);
+	};
 	const changesBy = byRepository$1(input.changes, isAi);
-	const changeDifference = (counts, k, few) => {
-		if (changesBy === null) return difference(k, [ai.changes, other.changes], few);
+	const changeDifference = (counts, k, few, events) => {
+		if (changesBy === null) return difference(k, [ai.changes, other.changes], few, events);
 		return within(changesBy.map(([a, b]) => ({
 			a: {
 				k: countOf(a, counts),
@@ -43446,7 +43559,7 @@ function computeAiDefects(input) {
 				k: countOf(b, counts),
 				n: b.length
 			}
-		})), few);
+		})), few, events);
 	};
 	const failureDifference = several ? within(compared.map((r) => ({
 		a: {
@@ -43457,7 +43570,9 @@ function computeAiDefects(input) {
 			k: r.other.failed,
 			n: r.other.all
 		}
-	})), fewDeploys || fewChanges) : difference([ai.failed, other.failed], [ai.deploys, other.deploys], fewDeploys || fewChanges);
+	})), fewDeploys || fewChanges, "failed") : difference([ai.failed, other.failed], [ai.deploys, other.deploys], fewDeploys || fewChanges, "failed");
+	const revertDifference = changeDifference((c) => c.revertedBy !== null, [ai.reverted, other.reverted], fewChanges, "reverted");
+	const fixUpDifference = changeDifference((c) => fixedUp.has(c), [ai.fixedUp, other.fixedUp], fewChanges || fewRepaired, "fixed up");
 	return {
 		failedDeploys: failed,
 		failedWithAi: ai.failed,
@@ -43467,14 +43582,15 @@ function computeAiDefects(input) {
 		deploysAiShare: wilson(ai.deploys, ai.deploys + other.deploys).value,
 		ai,
 		other,
-		revertDifference: changeDifference((c) => c.revertedBy !== null, [ai.reverted, other.reverted], fewChanges),
-		fixUpDifference: changeDifference((c) => fixedUp.has(c), [ai.fixedUp, other.fixedUp], fewChanges || fewRepaired),
+		revertDifference,
+		fixUpDifference,
 		failureDifference,
 		note: noteOf(ai, other, {
 			fewChanges,
 			fewDeploys,
 			repairedDeploys: fewRepaired ? repairedDeploys : null,
-			repositories: several ? strata.length : null
+			repositories: several ? strata.length : null,
+			byChance
 		})
 	};
 }
@@ -43485,7 +43601,11 @@ function noteOf(ai, other, few) {
 	return [
 		few.repositories === null ? null : `Deploy failures compare within a repository: the deploys counted are those of the repositories that shipped deploys both with and without an AI-assisted change (of ${few.repositories} with deploys), and the difference is each one's own, weighed together (Mantel–Haenszel), not the gap between the rates beside it, which pool them.`,
 		groups,
-		batches
+		batches,
+		...few.byChance.map(({ events, count, p }) => {
+			const what = events === "failed" ? count === 1 ? "one failed deploy" : `${count} failed deploys` : count === 1 ? `one change ${events}` : `${count} changes ${events}`;
+			return `The ${events === "failed" ? "deploy failure rates" : events === "reverted" ? "revert rates" : "fix-up rates"} rest on ${what}: a split as uneven comes by chance ${Math.round(p * 100)}% of the time (Fisher's exact test), so their difference is not told.`;
+		})
 	].filter((n) => n !== null).join(" ") || null;
 }
 var deployKey, isAi, sumOf;
@@ -49035,7 +49155,7 @@ var init_schema$1 = __esmMin((() => {
 	defectGroupSchema = object(figureShape(DEFECT_GROUP));
 	shareDifferenceSchema = object({
 		...figureShape(SHARE_DIFFERENCE),
-		real: boolean().describe(`the 95% interval leaves out 0 and each group has at least 10 changes (and deploys, for the failure rate): a difference the data can tell`),
+		real: boolean().describe(`the 95% interval leaves out 0, each group has at least 10 changes (and deploys, for the failure rate) and Fisher's exact test agrees (under 5%): a difference the data can tell`),
 		repositories: number().int().nonnegative().optional().describe("over several repositories, the deploy failure difference is within each one that shipped deploys of both groups, weighed together (Mantel–Haenszel, Sato's interval): how many; absent over one")
 	});
 	aiDefectsSchema = object({
@@ -49045,7 +49165,7 @@ var init_schema$1 = __esmMin((() => {
 		revertDifference: shareDifferenceSchema.describe("AI-assisted revert rate − other's"),
 		fixUpDifference: shareDifferenceSchema.describe("AI-assisted fix-up rate − other's"),
 		failureDifference: shareDifferenceSchema.describe("the failure rate of deploys with an AI-assisted change − of those without"),
-		note: string().nullable().describe(`set when a group has fewer than 10 changes or deploys: too few to tell`)
+		note: string().nullable().describe(`set when the data cannot tell the groups apart: fewer than 10 changes or deploys in a group, or a difference an exact test finds as likely by chance`)
 	});
 	repairFiguresSchema = object(figureShape(REPAIR));
 	repairWeekSchema = object({
