@@ -14,7 +14,7 @@ import { readTouchedPaths } from '../sources/git/touched-paths.js';
 import { readChangesets } from '../sources/git/changesets.js';
 import { mergeRequestsUrl, parseRemote, pullsUrl, remoteHost } from '../sources/git/remote.js';
 import { reviewHostOf } from './review-host.js';
-import { branchesHoldingSide, listTags, openRepository, resolveBranch, type TagRef } from '../sources/git/repo.js';
+import { branchesHoldingSide, listTags, openRepository, resolveBranch, tagsReachedFrom, type TagRef } from '../sources/git/repo.js';
 import { gitHubAccess, type GitHubAccess } from '../sources/github/access.js';
 import type { GitHubData } from '../sources/github/index.js';
 import { isBot } from '../model/bots.js';
@@ -22,7 +22,8 @@ import type { ApplyPullsOptions } from '../model/github-pulls.js';
 import { toOpenPull } from '../model/open-pulls.js';
 import { toClosedPull } from '../model/closed-pulls.js';
 import type { DeploySignalKind, OpenPull, Size, Window } from '../domain.js';
-import { chooseReleaseTags, noReleaseTagWarning, releaseLineOf } from '../model/release-tags.js';
+import { chooseReleaseTags, noReleaseTagWarning, releaseLineOf, withoutNewerLines } from '../model/release-tags.js';
+import { isReleaseLine } from '../model/release-lines.js';
 import { chooseSignal, readDeployEvidence, signalDetail, type DeploySignal } from './deploys.js';
 import { DEPLOY_SOURCE_NAMES, DEPLOY_SOURCES } from '../sources/deploys/index.js';
 import { asFlagValues } from '../sources/deploys/flag-values.js';
@@ -108,7 +109,10 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   // a configured product's own pattern names its tags: `v1.3.40-vscode` is its release, not a pre-release
   const declared = declaredProducts(settings.config.products);
   const tagChoice = chooseReleaseTags(allTags, settings.tagPattern, settings.includePrereleases, [...declared.values()].flatMap((p) => (p.tags === null ? [] : [p.tags])));
-  const tags = tagChoice.releases;
+  // a release line tracked (`v6.x`) ships in its own releases, not in a newer line's
+  const tags = isReleaseLine(branch.name) && tagChoice.releases.length > 0
+    ? withoutNewerLines(tagChoice.releases, await reads.orCancel(tagsReachedFrom(repo.cwd, branch.tip)))
+    : tagChoice.releases;
   // back over the window of the same length before this one too, which the report compares it with; the sizes
   // (git's slowest read, which no figure of that period needs) stop where this window's history starts
   const readFrom = historyStart(tags, previousWindow(window).since, window.since);

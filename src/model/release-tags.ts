@@ -1,5 +1,5 @@
 import type { Tester } from '../patterns.js';
-import { isPrerelease, namesLine, VERSION } from '../release-names.js';
+import { isPrerelease, namesLine, VERSION, versionBelow } from '../release-names.js';
 import { firstFew, plural } from '../units.js';
 /**
  * Which tags are production releases (SPEC section 3): final versions, not test builds. Pure.
@@ -51,6 +51,27 @@ export function chooseReleaseTags<T extends { name: string }>(tags: readonly T[]
     else releases.push(tag);
   }
   return { releases, prereleases };
+}
+
+/**
+ * The release tags less a newer line's, when the tracked branch is a release line (`v6.x`, `4.x`): a tag it does
+ * not reach whose version is above every one of its own product's that it reaches. A maintenance branch ships in
+ * its own releases (and in older lines' that took its backports), not in the newer majors' on main, whose copies of
+ * its backports shipped first: undici's `v6.x` read 16 deploys, v7.16.0 and v8.2.0 among them, where it released 8,
+ * and fastify's `4.x` a lead time of 55 minutes where its own tags give 10 days. `reached`: the names of the tags
+ * the tracked branch reaches. Pure.
+ */
+export function withoutNewerLines<T extends { name: string }>(tags: readonly T[], reached: ReadonlySet<string>): T[] {
+  const newest = new Map<string, string>();
+  for (const name of reached) {
+    const product = releaseProduct(name);
+    const known = newest.get(product);
+    if (known === undefined || versionBelow(known, name)) newest.set(product, name);
+  }
+  return tags.filter((tag) => {
+    const own = newest.get(releaseProduct(tag.name));
+    return reached.has(tag.name) || own === undefined || !versionBelow(own, tag.name);
+  });
 }
 
 /**

@@ -171,6 +171,18 @@ export function listTags(repo: RepoInfo): TagRef[] {
 }
 
 /**
+ * The names of the tags whose commits `tip` reaches: the releases of the line it is on. One `for-each-ref`.
+ * @throws GitError when git fails
+ */
+export async function tagsReachedFrom(cwd: string, tip: string): Promise<Set<string>> {
+  const names = new Set<string>();
+  await streamGit(cwd, ['for-each-ref', `--merged=${tip}`, '--format=%(refname)', 'refs/tags'], (line) => {
+    names.add(line.toString('utf8').slice('refs/tags/'.length));
+  }, { separator: 10 });
+  return names;
+}
+
+/**
  * Branch and tag tips that mark release lines (section 1): release-line branches but the tracked one, and
  * release tags; each with its commit date (epoch seconds).
  */
