@@ -213,3 +213,20 @@ describe('pull requests merged on Bitbucket', () => {
     expect(made.report.changes[0]?.flags).toEqual(expect.arrayContaining(['commits-unseen', 'repair:fix-title']));
   });
 });
+
+/*
+ * GitHub's merge of a pull request landed as one commit (2026-08, UTC): a history rebuilt, or a merge rebased onto the
+ * branch, keeps `Merge pull request #N from …` with the pull request's title below it (grafana/k6's #5853 and
+ * #6229). No pull ref in the clone.
+ *  #7 (08-02 10:00), titled by its body's first line, as its merge commit would be
+ */
+describe('a pull request\'s merge landed as one commit', () => {
+  const made = audited(() => buildRepo([
+    { commit: 'initial commit', at: '2026-07-01T00:00:00Z' },
+    { commit: 'Merge pull request #7 from ada/drop-easyjson\n\nrefactor: Drop easyjson in favor of stdlib', at: '2026-08-02T10:00:00Z' },
+  ]), '2026-08-01', '2026-08-08');
+
+  it('is titled by the pull request\'s title, not GitHub\'s merge line', () => {
+    expect(made.report.changes.map((c) => [c.id, c.title])).toEqual([['#7', 'refactor: Drop easyjson in favor of stdlib']]);
+  });
+});
