@@ -56,8 +56,9 @@ const REVERT_FIRST_PARAGRAPH = /^This (?:CL |change )?reverts commit [0-9a-f]{7,
 // gh-108657 (commit 400a1cebc)`, whose bodies give a reason, not git's `This reverts commit` line
 const SUBJECT_COMMIT = /\bcommit\s+([0-9a-f]{7,40})\b/gi;
 
-// the version a bump or a release's name sets: three numbers, then a semver pre-release or Python's suffix
-const VERSION_SET = String.raw`(\d+\.\d+\.\d+(?:-[0-9a-z.]+|\.?(?:dev|post|rc|alpha|beta|a|b)\d*)?)`;
+// the version a bump or a release's name sets: three numbers, then a semver pre-release (hyphens within it too:
+// pnpm's `10.19.1-oidc-test.0`, `11.0.0-beta.4-0`) or Python's suffix
+const VERSION_SET = String.raw`(\d+\.\d+\.\d+(?:-[0-9a-z.-]+|\.?(?:dev|post|rc|alpha|beta|a|b)\d*)?)`;
 // a commit that sets a release's version, by the start of its subject: `prepare 3.14.0-rc.0`, `Release v2.1.0`,
 // `chore(release): 1.4.0`, `Bump version to 1.2.3`, `v3.0.0`, Nx's `chore(release): publish 21.0.0`, aider's
 // release script's `set version to 0.86.3.dev` with Python's suffix, after a bracketed tag too (Maven's

@@ -191,6 +191,8 @@ describe('commit messages', () => {
   it('reads the version a version bump sets, for its tag to confirm, and none where it bumps a dependency from one', () => {
     expect(['v11.4.3', 'release: v8.0.0-beta.1', 'release: create-vite@8.0.0', 'chore(release): 11.0.0-alpha.1', 'Bumped version to 2025.9.3', 'Bump Polly to 8.5.2'].map(ownBumpVersion))
       .toEqual(['11.4.3', '8.0.0-beta.1', '8.0.0', '11.0.0-alpha.1', '2025.9.3', '8.5.2']);
+    // a semver pre-release with hyphens in it: pnpm's release commits, each tagged with its exact version
+    expect(['chore(release): 10.19.1-oidc-test.0', 'chore(release): 11.0.0-beta.4-0'].map(ownBumpVersion)).toEqual(['10.19.1-oidc-test.0', '11.0.0-beta.4-0']);
     expect(['Bump lodash from 4.17.20 to 4.17.21', 'chore: bump deps', 'bump react to 19', 'v2 API', 'Fix v1.2.3 parsing'].map(ownBumpVersion)).toEqual([null, null, null, null, null]);
     // aider's release script: the development version it sets after each release, tagged `v0.86.3.dev`
     expect(['set version to 0.86.3.dev', 'version bump to 0.86.2', 'Set the version to 2.0.0rc1', 'Set timeout to 1.2.3 seconds'].map(ownBumpVersion)).toEqual(['0.86.3.dev', '0.86.2', '2.0.0rc1', null]);
