@@ -72,8 +72,8 @@ export function failedDeployFixes(changes: readonly Change[], deploys: readonly 
  * restoring deploy cut for the fix — nothing in it landed after the failure's last revert but repairs by their own
  * account (a follow-up `fix:`) and its release's mechanics — was made to ship it: all it carried since the failure
  * went into the repair (tokio-1.52.1 shipped the revert, the CI changes that let it out and its release commit, two
- * days after 1.52.0). One that carried later work was an ordinary release that happened to hold the fix, and the
- * fix is the revert alone: golang/tools's v0.39.0 restored v0.38.0 as its monthly release, 29 days after the
+ * days after 1.52.0). One that carried later work, or a feature since the failure, was an ordinary release that
+ * happened to hold the fix, and the fix is the revert alone: golang/tools's v0.39.0 restored v0.38.0 as its monthly release, 29 days after the
  * revert, with 59 other changes that fixed nothing. A `fix:` among them is a planned bug fix (a repair by its title).
  */
 function fixesOf(failed: Deploy, restoring: Deploy, bySha: ReadonlyMap<string, Change>, bugLabel: Tester | null): string[] {
@@ -86,11 +86,16 @@ function fixesOf(failed: Deploy, restoring: Deploy, bySha: ReadonlyMap<string, C
   const cutForFix = restoring.changeShas.every((sha) => {
     const change = bySha.get(sha);
     return change === undefined || change.mergedAt <= fixedAt || ownRepairReasons(change, bugLabel).length > 0 || releaseMechanics(change, restoring);
-  });
+  }) && !since.some((c) => FEATURE_TITLE.test(c.title));
   if (cutForFix) return since.map((c) => c.sha);
   const named = new Set(reverts.map((r) => r.sha));
   return since.filter((c) => named.has(c.sha)).map((c) => c.sha);
 }
+
+// a conventional commit's feature: planned work, which a release cut for a fix does not carry (getsentry/sentry-python's
+// 2.52.0, its weekly release, restored 2.51.0 with the revert and 29 changes of the week, `feat(span-streaming): Add
+// span batcher` among them: all 30 read as fixes of the failure, and the release as rework)
+const FEATURE_TITLE = /^feat(?:\([^)]*\))?!?:/i;
 
 /** The deploy's own release: the commit it was cut from, a release commit, a change that sets the version. */
 function releaseMechanics(change: Change, deploy: Deploy): boolean {

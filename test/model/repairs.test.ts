@@ -90,6 +90,20 @@ describe('markRepairs: the fixes of a failed deploy', () => {
     });
   });
 
+  it('takes a restoring release that carried a feature since the failure for a planned one: the revert alone fixed it', () => {
+    // getsentry/sentry-python's 2.52.0, its weekly release: the revert landed last, after a week's work that held a
+    // feature; read as cut for the fix, all 30 changes were fixes of the failure and the release rework
+    const a = change('a', { title: 'feat: the span streaming API', mergedAt: h(0), revertedBy: sha('ra') });
+    const feat = change('feat', { title: 'feat(span-streaming): Add span batcher', mergedAt: h(30) });
+    const ci = change('ci', { title: 'ci: pin the runners', mergedAt: h(32) });
+    const ra = change('ra', { title: 'Revert "feat: the span streaming API"', mergedAt: h(40), isRevert: true });
+    const changes = [a, feat, ci, ra];
+    const deploys = assignDeploys(changes, [ship('2.51.0', h(24), [a]), ship('2.52.0', h(42), [feat, ci, ra])], { revertWindow: 14 * 86400, dropEmpty: true });
+    markRepairs(changes, deploys, null);
+    expect(deploys.map((x) => [x.ref, x.failed, x.rework])).toEqual([['2.51.0', true, false], ['2.52.0', false, false]]);
+    expect(repairsOf(changes)).toEqual({ a: [], feat: [], ci: [], ra: ['repair:revert', 'repair:failed-deploy-fix'] });
+  });
+
   it('takes every change landed after a failure that names no fix (a deployment status), as time alone can tell', () => {
     const before = change('before', { mergedAt: h(1) });
     const after = change('after', { title: 'Guard the config', mergedAt: h(3) });
