@@ -24598,7 +24598,7 @@ var init_message = __esmMin((() => {
 	TYPED_GIT_REVERT = /^(?:(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci)(?:\([^)]*\))?!?:\s+Revert\s+"|(?:fix|chore|docs|style|refactor|perf|test|build|ci)(?:\([^)]*\))?!?:\s+revert\s+".*"(?:\s+\(#\d+\))?$)/;
 	REVERT_FIRST_PARAGRAPH = /^This (?:CL |change )?reverts commit [0-9a-f]{7,40}/i;
 	SUBJECT_COMMIT = /\bcommit\s+([0-9a-f]{7,40})\b/gi;
-	VERSION_SET = String.raw`(\d+\.\d+\.\d+(?:-[0-9a-z.]+|\.?(?:dev|post|rc|alpha|beta|a|b)\d*)?)`;
+	VERSION_SET = String.raw`(\d+\.\d+\.\d+(?:-[0-9a-z.-]+|\.?(?:dev|post|rc|alpha|beta|a|b)\d*)?)`;
 	VERSION_BUMP = new RegExp(String.raw`^(?:\[[^\]\n]{1,60}\][ \t]*)?(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|publish|bump|bumped|bumping|version|cut|set(?:ting)?[ \t]+(?:the[ \t]+)?version)\b([^\d\n]{0,40}))?v?${VERSION_SET}(?:[\s,;:)]|$)`, "i");
 	VERSIONLESS_RELEASE = /^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:publish|release|bump(?:ed)?[ \t]+versions|version[ \t]+packages)(?:[ \t]+\[[^\]\n]{1,30}\]){0,2}[ \t.]*$/i;
 	GITMOJI_RELEASE = new RegExp(String.raw`^(?:\u{1F516}\uFE0F?|:bookmark:)[ \t]*(?:[\w@./-]{1,80}[ \t]+|@?[\w./-]{1,80}@)?v?${VERSION_SET}(?:[\s,;:)]|$)`, "iu");
@@ -26631,6 +26631,18 @@ function chooseReleaseTags(tags, pattern, includePrereleases, productTags = []) 
 		prereleases
 	};
 }
+function withoutNewerLines(tags, reached) {
+	const newest = new Map();
+	for (const name of reached) {
+		const product = releaseProduct(name);
+		const known = newest.get(product);
+		if (known === void 0 || versionBelow(known, name)) newest.set(product, name);
+	}
+	return tags.filter((tag) => {
+		const own = newest.get(releaseProduct(tag.name));
+		return reached.has(tag.name) || own === void 0 || !versionBelow(own, tag.name);
+	});
+}
 function noReleaseTagWarning(all, choice, patternSource) {
 	if (all.length === 0 || choice.releases.length > 0) return null;
 	const few = firstFew([...all].sort((a, b) => b.at - a.at || a.name.localeCompare(b.name)).map((t) => t.name), 5);
@@ -26905,7 +26917,7 @@ function fixesOf(failed, restoring, bySha, bugLabel) {
 	if (restoring.changeShas.every((sha) => {
 		const change = bySha.get(sha);
 		return change === void 0 || change.mergedAt <= fixedAt || ownRepairReasons(change, bugLabel).length > 0 || releaseMechanics(change, restoring);
-	})) return since.map((c) => c.sha);
+	}) && !since.some((c) => FEATURE_TITLE.test(c.title))) return since.map((c) => c.sha);
 	const named = new Set(reverts.map((r) => r.sha));
 	return since.filter((c) => named.has(c.sha)).map((c) => c.sha);
 }
@@ -26926,7 +26938,7 @@ function markRepairs(changes, deploys, bugLabel) {
 	};
 	for (const deploy of deploys) deploy.rework = deploy.changeShas.length > 0 && deploy.changeShas.every(unplanned);
 }
-var REPAIR_FLAGS, HOTFIX_BRANCH, HOTFIX, FIX_TITLE;
+var REPAIR_FLAGS, HOTFIX_BRANCH, HOTFIX, FIX_TITLE, FEATURE_TITLE;
 var init_repairs = __esmMin((() => {
 	init_domain();
 	init_lists$1();
@@ -26941,6 +26953,7 @@ var init_repairs = __esmMin((() => {
 	HOTFIX_BRANCH = /(^|\/)hot-?fix\//i;
 	HOTFIX = /\bhot-?fix/i;
 	FIX_TITLE = /^(hot-?)?fix(\([^)]*\))?!?:/i;
+	FEATURE_TITLE = /^feat(?:\([^)]*\))?!?:/i;
 }));
 // src/model/reverts.ts
 function markReverts(changes, revertRefs) {
@@ -30464,6 +30477,18 @@ function listTags(repo) {
 	}
 	return tags;
 }
+async function tagsReachedFrom(cwd, tip) {
+	const names = new Set();
+	await streamGit(cwd, [
+		"for-each-ref",
+		`--merged=${tip}`,
+		"--format=%(refname)",
+		"refs/tags"
+	], (line) => {
+		names.add(line.toString("utf8").slice(10));
+	}, { separator: 10 });
+	return names;
+}
 function releaseTips(repo, trackedBranch, names) {
 	const tips = new Map();
 	for (const ref of repo.refs) {
@@ -31348,7 +31373,7 @@ var init_history = __esmMin((() => {
 	MINUS = 45;
 	NONE$1 = [];
 	TITLE_REFERENCE = /\(#\d+\)$/;
-	TITLED_BELOW = /^Merged in \S+ \(pull request #\d+\)/;
+	TITLED_BELOW = /^(?:Merged in \S+ \(pull request #\d+\)|Merge pull request #\d+ from )/;
 }));
 // src/sources/git/numstat.ts
 async function readSizes(repo, tip, boundary, counts, signal, onCommit) {
@@ -46088,7 +46113,7 @@ async function auditWith(options, reads, times, window) {
 	const allTags = deployFrom === "merge" ? [] : everyTag;
 	const declared = declaredProducts(settings.config.products);
 	const tagChoice = chooseReleaseTags(allTags, settings.tagPattern, settings.includePrereleases, [...declared.values()].flatMap((p) => p.tags === null ? [] : [p.tags]));
-	const tags = tagChoice.releases;
+	const tags = isReleaseLine(branch.name) && tagChoice.releases.length > 0 ? withoutNewerLines(tagChoice.releases, await reads.orCancel(tagsReachedFrom(repo.cwd, branch.tip))) : tagChoice.releases;
 	const readFrom = historyStart(tags, previousWindow(window).since, window.since);
 	const { orCancel } = reads;
 	const { boundary } = await orCancel(reads.span(repo, branch.tip, readFrom, historyStart(tags, window.since)));
@@ -46433,6 +46458,7 @@ var init_audit = __esmMin((() => {
 	init_open_pulls();
 	init_closed_pulls$2();
 	init_release_tags();
+	init_release_lines();
 	init_deploys();
 	init_deploys$3();
 	init_flag_values();
