@@ -73,8 +73,9 @@ export function failedDeployFixes(changes: readonly Change[], deploys: readonly 
  * account (a follow-up `fix:`) and its release's mechanics — was made to ship it: all it carried since the failure
  * went into the repair (tokio-1.52.1 shipped the revert, the CI changes that let it out and its release commit, two
  * days after 1.52.0). One that carried later work, or a feature since the failure, was an ordinary release that
- * happened to hold the fix, and the fix is the revert alone: golang/tools's v0.39.0 restored v0.38.0 as its monthly release, 29 days after the
- * revert, with 59 other changes that fixed nothing. A `fix:` among them is a planned bug fix (a repair by its title).
+ * happened to hold the fix, and the fix is the revert alone: golang/tools's v0.39.0 restored v0.38.0 as its
+ * monthly release, 29 days after the revert, with 59 other changes that fixed nothing. A `fix:` among them is a
+ * planned bug fix (a repair by its title).
  */
 function fixesOf(failed: Deploy, restoring: Deploy, bySha: ReadonlyMap<string, Change>, bugLabel: Tester | null): string[] {
   const since = restoring.changeShas.map((sha) => bySha.get(sha)).filter((c): c is Change => c !== undefined && c.mergedAt > failed.at);
