@@ -18861,7 +18861,7 @@ function intervalText(k, days, period) {
 	const { interval, first, second } = k.direction;
 	if (first === null || second === null || interval.difference === null || interval.low === null || interval.high === null) return null;
 	const halves = `${first.periods} ${period}${first.periods === 1 ? "" : "s"} against ${second.periods}`;
-	const few = k.direction.direction === "no clear trend" && tooFewValues(interval) ? `: too few values to tell (${first.count} against ${second.count})` : "";
+	const few = k.direction.direction === "no clear trend" && tooFewValues(interval) ? `, only ${first.count} value${first.count === 1 ? "" : "s"} against ${second.count}` : "";
 	return `${signedText(interval.difference, k.unit, days)} (95% interval ${signedText(interval.low, k.unit, days)} to ${signedText(interval.high, k.unit, days)}), ${halves}${few}`;
 }
 var init_trend$1 = __esmMin((() => {

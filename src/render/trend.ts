@@ -111,14 +111,14 @@ export function directionText(k: Pick<KeySeries, 'direction' | 'unit'>, days: Du
 
 /**
  * What a direction rests on: `+0.75/wk (95% interval +0.12/wk to +1.40/wk), 6 weeks against 6`, and where the
- * interval leaves out 0 with no direction told, that too few values make it (pnpm's recovery time, one failed deploy
- * restored in each half: "−5d 1h (95% interval −5d 1h to −5d 1h), 5 months against 5" under "Rising or falling only
- * where the 95% interval excludes 0", beside "too few values to tell"); null where there is no direction.
+ * interval leaves out 0 with no direction told, the few values that make it (pnpm's recovery time, one failed deploy
+ * restored in each half, read "−5d 1h (95% interval −5d 1h to −5d 1h), 5 months against 5" under "Rising or falling
+ * only where the 95% interval excludes 0": now "…, only 1 value against 1"); null where there is no direction.
  */
 export function intervalText(k: Pick<KeySeries, 'direction' | 'unit'>, days: DurationFormat, period: 'week' | 'month'): string | null {
   const { interval, first, second } = k.direction;
   if (first === null || second === null || interval.difference === null || interval.low === null || interval.high === null) return null;
   const halves = `${first.periods} ${period}${first.periods === 1 ? '' : 's'} against ${second.periods}`;
-  const few = k.direction.direction === 'no clear trend' && tooFewValues(interval) ? `: too few values to tell (${first.count} against ${second.count})` : '';
+  const few = k.direction.direction === 'no clear trend' && tooFewValues(interval) ? `, only ${first.count} value${first.count === 1 ? '' : 's'} against ${second.count}` : '';
   return `${signedText(interval.difference, k.unit, days)} (95% interval ${signedText(interval.low, k.unit, days)} to ${signedText(interval.high, k.unit, days)}), ${halves}${few}`;
 }

@@ -186,9 +186,9 @@ describe('the trends in the terminal', () => {
     expect(renderMarkdown(report)).toContain(said);
     expect(renderHtml(report)).toContain(said);
     for (const page of [renderText(report, { color: false, width: 120 }), renderMarkdown(report), renderHtml(report)]) expect(page).not.toContain('no clear trend: 8d 23h');
-    // and the interval under "Rising or falling only where the 95% interval excludes 0" says why it tells nothing
+    // and the interval under "Rising or falling only where the 95% interval excludes 0" says the few values it is over
     // (pnpm's recovery time read "−5d 1h (95% interval −5d 1h to −5d 1h), 5 months against 5" there)
-    const told = '−1d 2h (95% interval −1d 2h to −1d 2h), 3 weeks against 3: too few values to tell (1 against 1)';
+    const told = '−1d 2h (95% interval −1d 2h to −1d 2h), 3 weeks against 3, only 1 value against 1';
     expect(renderText(report, { color: false, width: 200 }).replace(/\n +/g, ' ')).toContain(told);
     expect(renderMarkdown(report)).toContain(told);
     expect(renderHtml(report)).toContain(told);
