@@ -1,4 +1,5 @@
 import type { Commit } from '../domain.js';
+import { githubPullMerge } from './message.js';
 
 /** A pull request's commits read from `refs/pull/N/head` and not on the tracked branch, merges of it left out. */
 export interface PullCommits {
@@ -63,8 +64,7 @@ function walkPull(
   const shas = [head];
   const landsAnother = (commit: Commit | undefined): boolean => {
     if (commit === undefined || commit.parents.length < 2 || isRelease(commit.sha)) return false;
-    const landed = LANDING_MERGE.exec(commit.subject);
-    const other = landed === null ? number : Number(landed[1]);
+    const other = githubPullMerge(commit.subject)?.number ?? number;
     return other !== number && heads.get(other) === commit.parents[1];
   };
   while (shas.length > 0) {
@@ -80,9 +80,6 @@ function walkPull(
   }
   return { own, forkPoints: forkPoint(head, commits) };
 }
-
-// GitHub's merge of a pull request, the number it landed
-const LANDING_MERGE = /^Merge pull request #(\d+) from /;
 
 /**
  * Where the pull request's own first-parent line leaves `commits`: its fork point. A branch merged into it forked

@@ -96,6 +96,11 @@ function signedText(value: number, unit: KeySeries['unit'], days: DurationFormat
   return unit === 'ratio' ? formatPoints(value) : withSign(value, (magnitude) => keyValueText(magnitude, unit, days));
 }
 
+/** One failed deploy a half gives an interval that leaves out 0 and tells nothing: said so, not "no clear trend". */
+function tooFewToTell(d: KeySeries['direction']): boolean {
+  return d.direction === 'no clear trend' && tooFewValues(d.interval);
+}
+
 /**
  * A key's direction in a few words, with both halves' values: `rising: 0.85/wk → 1.60/wk`, `no clear trend: 1d 4h
  * → 1d 9h`, `too few values to tell: 8d 23h → 7d 21h`; `no direction (3 complete weeks)` under four.
@@ -104,8 +109,7 @@ export function directionText(k: Pick<KeySeries, 'direction' | 'unit'>, days: Du
   const d = k.direction;
   if (d.first !== null && d.second !== null && (d.first.value === null || d.second.value === null)) return `no direction (none in ${d.first.value === null && d.second.value === null ? 'either half' : d.first.value === null ? 'the first half' : 'the second half'})`;
   if (d.direction === null || d.first === null || d.second === null) return `no direction (${d.completePeriods} complete ${period}${d.completePeriods === 1 ? '' : 's'})`;
-  // one failed deploy a half gives an interval that leaves out 0 and tells nothing: said so, not "no clear trend"
-  const said = d.direction === 'no clear trend' && tooFewValues(d.interval) ? 'too few values to tell' : d.direction;
+  const said = tooFewToTell(d) ? 'too few values to tell' : d.direction;
   return `${said}: ${keyValueText(d.first.value, k.unit, days)} → ${keyValueText(d.second.value, k.unit, days)}`;
 }
 
@@ -119,6 +123,6 @@ export function intervalText(k: Pick<KeySeries, 'direction' | 'unit'>, days: Dur
   const { interval, first, second } = k.direction;
   if (first === null || second === null || interval.difference === null || interval.low === null || interval.high === null) return null;
   const halves = `${first.periods} ${period}${first.periods === 1 ? '' : 's'} against ${second.periods}`;
-  const few = k.direction.direction === 'no clear trend' && tooFewValues(interval) ? `, only ${first.count} value${first.count === 1 ? '' : 's'} against ${second.count}` : '';
+  const few = tooFewToTell(k.direction) ? `, only ${first.count} value${first.count === 1 ? '' : 's'} against ${second.count}` : '';
   return `${signedText(interval.difference, k.unit, days)} (95% interval ${signedText(interval.low, k.unit, days)} to ${signedText(interval.high, k.unit, days)}), ${halves}${few}`;
 }

@@ -176,7 +176,7 @@ export function listTags(repo: RepoInfo): TagRef[] {
  */
 export async function tagsReachedFrom(cwd: string, tip: string): Promise<Set<string>> {
   const names = new Set<string>();
-  await streamGit(cwd, ['for-each-ref', `--merged=${tip}`, '--format=%(refname)', 'refs/tags'], (line) => {
+  await streamGit(cwd, ['for-each-ref', `--merged=${assertSafeRef(tip, 'commit')}`, '--format=%(refname)', 'refs/tags'], (line) => {
     names.add(line.toString('utf8').slice('refs/tags/'.length));
   }, { separator: 10 });
   return names;
