@@ -18851,17 +18851,20 @@ function keyValueText(value, unit, days) {
 function signedText(value, unit, days) {
 	return unit === "ratio" ? formatPoints(value) : withSign(value, (magnitude) => keyValueText(magnitude, unit, days));
 }
+function tooFewToTell(d) {
+	return d.direction === "no clear trend" && tooFewValues(d.interval);
+}
 function directionText$1(k, days, period) {
 	const d = k.direction;
 	if (d.first !== null && d.second !== null && (d.first.value === null || d.second.value === null)) return `no direction (none in ${d.first.value === null && d.second.value === null ? "either half" : d.first.value === null ? "the first half" : "the second half"})`;
 	if (d.direction === null || d.first === null || d.second === null) return `no direction (${d.completePeriods} complete ${period}${d.completePeriods === 1 ? "" : "s"})`;
-	return `${d.direction === "no clear trend" && tooFewValues(d.interval) ? "too few values to tell" : d.direction}: ${keyValueText(d.first.value, k.unit, days)} → ${keyValueText(d.second.value, k.unit, days)}`;
+	return `${tooFewToTell(d) ? "too few values to tell" : d.direction}: ${keyValueText(d.first.value, k.unit, days)} → ${keyValueText(d.second.value, k.unit, days)}`;
 }
 function intervalText(k, days, period) {
 	const { interval, first, second } = k.direction;
 	if (first === null || second === null || interval.difference === null || interval.low === null || interval.high === null) return null;
 	const halves = `${first.periods} ${period}${first.periods === 1 ? "" : "s"} against ${second.periods}`;
-	const few = k.direction.direction === "no clear trend" && tooFewValues(interval) ? `, only ${first.count} value${first.count === 1 ? "" : "s"} against ${second.count}` : "";
+	const few = tooFewToTell(k.direction) ? `, only ${first.count} value${first.count === 1 ? "" : "s"} against ${second.count}` : "";
 	return `${signedText(interval.difference, k.unit, days)} (95% interval ${signedText(interval.low, k.unit, days)} to ${signedText(interval.high, k.unit, days)}), ${halves}${few}`;
 }
 var init_trend$1 = __esmMin((() => {
@@ -30482,7 +30485,7 @@ async function tagsReachedFrom(cwd, tip) {
 	const names = new Set();
 	await streamGit(cwd, [
 		"for-each-ref",
-		`--merged=${tip}`,
+		`--merged=${assertSafeRef(tip, "commit")}`,
 		"--format=%(refname)",
 		"refs/tags"
 	], (line) => {
@@ -31010,8 +31013,7 @@ function walkPull(head, commits, pull) {
 	const shas = [head];
 	const landsAnother = (commit) => {
 		if (commit === void 0 || commit.parents.length < 2 || isRelease(commit.sha)) return false;
-		const landed = LANDING_MERGE.exec(commit.subject);
-		const other = landed === null ? number : Number(landed[1]);
+		const other = githubPullMerge(commit.subject)?.number ?? number;
 		return other !== number && heads.get(other) === commit.parents[1];
 	};
 	while (shas.length > 0) {
@@ -31037,9 +31039,8 @@ function forkPoint(head, commits) {
 	}
 	return [sha];
 }
-var LANDING_MERGE;
 var init_pull_commits = __esmMin((() => {
-	LANDING_MERGE = /^Merge pull request #(\d+) from /;
+	init_message();
 }));
 // src/model/tracked-line.ts
 function trackedLine(tip, commits, trackedBranch, owner = null) {
