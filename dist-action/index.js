@@ -19703,6 +19703,7 @@ var init_csv = __esmMin((() => {
 		"approvedAt",
 		"mergedAt",
 		"deployedAt",
+		"deployRef",
 		...STAGES,
 		"cycleTime",
 		"leadTime",
@@ -25197,6 +25198,7 @@ function baseChange(commit, kind, number, title, input) {
 		approvedAt: null,
 		mergedAt: commit.committedAt,
 		deployedAt: null,
+		deployRef: null,
 		forkPoints: [],
 		forkPointAt: null,
 		flags: [],
@@ -26128,6 +26130,7 @@ function assignDeploys(changes, contents, options) {
 			const change = bySha.get(sha);
 			if (!change || change.deployedAt !== null) continue;
 			change.deployedAt = Math.max(d.at, change.mergedAt);
+			change.deployRef = d.ref;
 			if (d.at < change.mergedAt) change.flags = [...new Set([...change.flags, "deployed-before-merge"])];
 			deploy.changeShas.push(sha);
 			deployOf.set(sha, deploy);
@@ -26858,6 +26861,7 @@ function assignProductDeploys(changes, candidates, products, ship, options) {
 		const first = earliest.get(change.sha);
 		if (first !== void 0) {
 			change.deployedAt = first.change.deployedAt;
+			change.deployRef = first.deploy.ref;
 			change.flags = first.change.flags;
 		}
 		const of = touched(change);
@@ -27293,6 +27297,7 @@ function toReportChange(change, counted, waiting) {
 		approvedAt: iso$3(change.approvedAt),
 		mergedAt: iso$3(change.mergedAt),
 		deployedAt: iso$3(change.deployedAt),
+		deployRef: change.deployRef ?? null,
 		stages: change.stages,
 		cycleTime: change.cycleTime,
 		leadTime: change.leadTime,
@@ -27389,6 +27394,7 @@ function fromReportChange(c, repository, seenUntil) {
 		},
 		bot: c.bot,
 		...changeTimes(c),
+		...c.deployRef !== void 0 && { deployRef: c.deployRef },
 		forkPoints: [],
 		forkPointAt: null,
 		flags: c.flags,
@@ -43448,12 +43454,31 @@ var init_acceptance = __esmMin((() => {
 	init_strata();
 }));
 // src/metrics/ai-defects.ts
-function shippedIn(c) {
-	const own = c.deployedAt === null ? [] : [deployKey(c.repository, void 0, c.deployedAt)];
-	const products = (c.productDeploys ?? []).flatMap((d) => d.deployedAt === null ? [] : [deployKey(c.repository, d.product, d.deployedAt)]);
-	return own.concat(products);
+function deployTimes(deploys) {
+	const times = new Map();
+	for (const d of deploys) {
+		if (d.ref === void 0) continue;
+		const key = refKey(d.repository, d.product, d.ref);
+		const ats = times.get(key);
+		if (ats === void 0) times.set(key, [d.at]);
+		else ats.push(d.at);
+	}
+	for (const ats of times.values()) ats.sort((a, b) => a - b);
+	return times;
+}
+function shippedInWith(times) {
+	const keyOf = (repository, product, ref, deployedAt) => {
+		const ats = ref == null ? void 0 : times.get(refKey(repository, product, ref));
+		return deployKey(repository, product, ats?.findLast((t) => t <= deployedAt) ?? deployedAt);
+	};
+	return (c) => {
+		const own = c.deployedAt === null ? [] : [keyOf(c.repository, void 0, c.deployRef, c.deployedAt)];
+		const products = (c.productDeploys ?? []).flatMap((d) => d.deployedAt === null ? [] : [keyOf(c.repository, d.product, d.ref, d.deployedAt)]);
+		return own.concat(products);
+	};
 }
 function computeAiDefects(input) {
+	const shippedIn = shippedInWith(deployTimes(input.deploys));
 	const shipped = new Map();
 	for (const c of input.changes) for (const key of shippedIn(c)) {
 		const together = shipped.get(key);
@@ -43635,7 +43660,7 @@ function noteOf(ai, other, few) {
 		})
 	].filter((n) => n !== null).join(" ") || null;
 }
-var deployKey, isAi, sumOf;
+var deployKey, refKey, isAi, sumOf;
 var init_ai_defects = __esmMin((() => {
 	init_repairs();
 	init_count();
@@ -43643,6 +43668,7 @@ var init_ai_defects = __esmMin((() => {
 	init_limits();
 	init_proportion();
 	deployKey = (repository, product, at) => `${repository ?? ""}\u0000${product ?? ""}\u0000${at}`;
+	refKey = (repository, product, ref) => `${repository ?? ""}\u0000${product ?? ""}\u0000${ref}`;
 	isAi = (c) => c.aiEvidence.length > 0;
 	sumOf = (strata, of) => strata.reduce((sum, r) => sum + of(r), 0);
 }));
@@ -45932,6 +45958,7 @@ function shippedBy(change, ownProduct) {
 	return {
 		...change,
 		deployedAt: own.deployedAt,
+		deployRef: own.ref,
 		stages: {
 			...change.stages,
 			deploy: own.deployWait
@@ -47069,6 +47096,11 @@ var init_fields = __esmMin((() => {
 			of: (c) => c.revertedBy
 		},
 		{
+			name: "deployRef",
+			on: "change",
+			of: (c) => c.deployRef ?? null
+		},
+		{
 			name: "aiStrength",
 			on: "change",
 			of: (c) => c.aiStrength ?? (c.aiEvidence.length > 0 ? "assisted" : null)
@@ -47167,7 +47199,7 @@ function packChanges(changes, keepSha) {
 	const bits = new Uint8Array(count);
 	const parts = [];
 	const textEnds = new Int32Array(count * TEXTS);
-	const textNulls = new Uint8Array(count);
+	const textNulls = new Uint16Array(count);
 	let textLength = 0;
 	const listRefs = new Int32Array(count * LISTS);
 	const lists = [];
@@ -47439,7 +47471,8 @@ function packDeploys(deploys) {
 	return {
 		count: deploys.length,
 		numbers,
-		bits
+		bits,
+		refs: deploys.map((d) => d.ref)
 	};
 }
 function unpackDeploys(digest, repository) {
@@ -47453,6 +47486,7 @@ function unpackDeploys(digest, repository) {
 			rollback: (b & 2) !== 0,
 			rework: (b & 4) !== 0,
 			restoredAfter: orNull(d.numbers[2 * i + 1]),
+			ref: d.refs[i],
 			repository
 		};
 	}
@@ -47550,6 +47584,9 @@ var init_views = __esmMin((() => {
 		}
 		get revertedBy() {
 			return textAt(this.p, this.i, TEXT.revertedBy);
+		}
+		get deployRef() {
+			return textAt(this.p, this.i, TEXT.deployRef);
 		}
 		get aiStrength() {
 			return textAt(this.p, this.i, TEXT.aiStrength) ?? void 0;
@@ -49431,6 +49468,7 @@ var init_schema = __esmMin((() => {
 		approvedAt: time.nullable(),
 		mergedAt: time,
 		deployedAt: time.nullable(),
+		deployRef: string().nullable().optional().describe("the ref (tag) of the deploy that shipped it first, even one that went out before its merge (deployedAt is then the merge, flagged deployed-before-merge); null while none has; absent from reports written before"),
 		stages: stagesSchema,
 		cycleTime: seconds,
 		leadTime: seconds,

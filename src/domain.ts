@@ -124,6 +124,12 @@ export interface Change {
   approvedAt: number | null;
   mergedAt: number;
   deployedAt: number | null;
+  /**
+   * the ref (its tag) of the deploy that shipped it first, even one that went out before its merge (whose
+   * `deployedAt` is the merge): what ties the change to that deploy; null while none has; absent from a change
+   * read back from a report written before it was kept
+   */
+  deployRef?: string | null;
   /** commits on the tracked branch where the change's history left it */
   forkPoints: string[];
   /** the fork point's commit date: a first commit older than it is flagged `rebased` (never clamped) */
@@ -194,7 +200,7 @@ export interface ProductDeploy {
 export type MeasuredChange = Pick<
   Change,
   | 'id' | 'title' | 'url' | 'author' | 'kind' | 'bot'
-  | 'firstCommitAt' | 'lastCommitAt' | 'readyAt' | 'firstReviewAt' | 'approvedAt' | 'mergedAt' | 'deployedAt'
+  | 'firstCommitAt' | 'lastCommitAt' | 'readyAt' | 'firstReviewAt' | 'approvedAt' | 'mergedAt' | 'deployedAt' | 'deployRef'
   | 'stages' | 'cycleTime' | 'leadTime' | 'size' | 'flags' | 'aiEvidence' | 'aiTools' | 'aiStrength' | 'revertedBy' | 'review' | 'repository'
   | 'productDeploys' | 'seenUntil' | 'carriedPulls'
 >;
@@ -336,7 +342,7 @@ export interface FailingRevert {
 }
 
 /** What the figures read of a deploy (see MeasuredChange). */
-export type MeasuredDeploy = Pick<Deploy, 'at' | 'failed' | 'rollback' | 'rework' | 'restoredAfter' | 'repository' | 'product'> & { sha?: string };
+export type MeasuredDeploy = Pick<Deploy, 'at' | 'failed' | 'rollback' | 'rework' | 'restoredAfter' | 'repository' | 'product'> & { sha?: string; ref?: string };
 
 export interface Window {
   since: number;

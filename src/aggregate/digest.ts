@@ -50,6 +50,8 @@ interface PackedDeploys {
   numbers: Float64Array;
   /** failed, rollback, rework per deploy */
   bits: Uint8Array;
+  /** each deploy's ref: what ties a change shipped before its merge to its deploy (see metrics/ai-defects.ts) */
+  refs: string[];
 }
 
 /**
@@ -112,7 +114,7 @@ function packDeploys(deploys: Report['deploys']): PackedDeploys {
     numbers[2 * i + 1] = orNaN(d.restoredAfter);
     bits[i] = (d.failed ? 1 : 0) | (d.rollback ? 2 : 0) | (d.rework ? 4 : 0);
   });
-  return { count: deploys.length, numbers, bits };
+  return { count: deploys.length, numbers, bits, refs: deploys.map((d) => d.ref) };
 }
 
 /**
@@ -124,7 +126,15 @@ export function unpackDeploys(digest: ReportDigest, repository: string): { deplo
   const deploys: MeasuredDeploy[] = new Array<MeasuredDeploy>(d.count);
   for (let i = 0; i < d.count; i++) {
     const b = d.bits[i] as number;
-    deploys[i] = { at: orNull(d.numbers[2 * i] as number) ?? 0, failed: (b & 1) !== 0, rollback: (b & 2) !== 0, rework: (b & 4) !== 0, restoredAfter: orNull(d.numbers[2 * i + 1] as number), repository };
+    deploys[i] = {
+      at: orNull(d.numbers[2 * i] as number) ?? 0,
+      failed: (b & 1) !== 0,
+      rollback: (b & 2) !== 0,
+      rework: (b & 4) !== 0,
+      restoredAfter: orNull(d.numbers[2 * i + 1] as number),
+      ref: d.refs[i] as string,
+      repository,
+    };
   }
   return {
     deploys,

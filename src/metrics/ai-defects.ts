@@ -8,9 +8,12 @@
  * shipped none; with the share of failed deploys that shipped an AI-assisted change. Each rate has its 95% Wilson
  * interval, each difference Newcombe's; a difference is real only when its interval leaves out 0 and both groups
  * have at least MIN_AI_GROUP changes (and deploys, for the failure rate). A change is tied to the deploy that shipped it
- * first by its `deployedAt` (and repository); in a repository of several products, to each product's own first
- * deploy that shipped it (`productDeploys`): the products' deploys at one commit are deploys of their own, and one
- * that shipped none of a change's products did not ship it. Over several repositories (a report of several, an
+ * first by that deploy's ref (`deployRef`; by its `deployedAt` in a report written before refs were kept), and
+ * repository: one shipped before it merged is deployed at its merge, which no deploy's time is (grafana/k6's v1.7.1
+ * shipped two changes from its release branch a day before they merged, and fell out of both groups). In a
+ * repository of several products, it is tied to each product's own first deploy that shipped it (`productDeploys`):
+ * the products' deploys at one commit are deploys of their own, and one that shipped none of a change's products
+ * did not ship it. Over several repositories (a report of several, an
  * aggregate) the deploys are each repository's, as its change failure rate is: the deploy figures are over the
  * repositories that shipped deploys both with and without an AI-assisted change, and their difference is the
  * repositories' own weighed together (Mantel–Haenszel, Sato's interval); the changes' rates, reverted and fixed up, are
@@ -37,20 +40,47 @@ export interface AiDefectsInput {
 }
 
 const deployKey = (repository: string | undefined, product: string | undefined, at: number): string => `${repository ?? ''}\u0000${product ?? ''}\u0000${at}`;
+const refKey = (repository: string | undefined, product: string | undefined, ref: string): string => `${repository ?? ''}\u0000${product ?? ''}\u0000${ref}`;
+
+/**
+ * Of the window's deploys, by repository, product and ref, when each went out (in time order: a ref deployed
+ * twice, a workflow's environment, has several).
+ */
+function deployTimes(deploys: readonly MeasuredDeploy[]): Map<string, number[]> {
+  const times = new Map<string, number[]>();
+  for (const d of deploys) {
+    if (d.ref === undefined) continue;
+    const key = refKey(d.repository, d.product, d.ref);
+    const ats = times.get(key);
+    if (ats === undefined) times.set(key, [d.at]);
+    else ats.push(d.at);
+  }
+  for (const ats of times.values()) ats.sort((a, b) => a - b);
+  return times;
+}
 
 /**
  * The keys of the deploys that shipped a change first: its one deploy's, and in a repository of several products
- * each product's own first deploy of it, which is the deploy of that product that shipped it.
+ * each product's own first deploy of it, which is the deploy of that product that shipped it. Each is found by its
+ * ref, the last deploy of that ref at or before the change's deploy time (the same deploy; one before the merge
+ * when it shipped before); by that time alone when no deploy of the window has the ref, or the change names none.
  */
-function shippedIn(c: MeasuredChange): string[] {
-  const own = c.deployedAt === null ? [] : [deployKey(c.repository, undefined, c.deployedAt)];
-  const products = (c.productDeploys ?? []).flatMap((d) => (d.deployedAt === null ? [] : [deployKey(c.repository, d.product, d.deployedAt)]));
-  return own.concat(products);
+function shippedInWith(times: ReadonlyMap<string, readonly number[]>): (c: MeasuredChange) => string[] {
+  const keyOf = (repository: string | undefined, product: string | undefined, ref: string | null | undefined, deployedAt: number): string => {
+    const ats = ref == null ? undefined : times.get(refKey(repository, product, ref));
+    return deployKey(repository, product, ats?.findLast((t) => t <= deployedAt) ?? deployedAt);
+  };
+  return (c) => {
+    const own = c.deployedAt === null ? [] : [keyOf(c.repository, undefined, c.deployRef, c.deployedAt)];
+    const products = (c.productDeploys ?? []).flatMap((d) => (d.deployedAt === null ? [] : [keyOf(c.repository, d.product, d.ref, d.deployedAt)]));
+    return own.concat(products);
+  };
 }
 const isAi = (c: Pick<MeasuredChange, 'aiEvidence'>): boolean => c.aiEvidence.length > 0;
 
 /** The AI defects of a window (see the module's comment). */
 export function computeAiDefects(input: AiDefectsInput): AiDefects {
+  const shippedIn = shippedInWith(deployTimes(input.deploys));
   const shipped = new Map<string, MeasuredChange[]>();
   for (const c of input.changes) {
     for (const key of shippedIn(c)) {

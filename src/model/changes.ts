@@ -755,6 +755,7 @@ function baseChange(commit: Commit, kind: ChangeKind, number: number | null, tit
     approvedAt: null,
     mergedAt: commit.committedAt,
     deployedAt: null,
+    deployRef: null,
     forkPoints: [],
     forkPointAt: null,
     flags: [],

@@ -221,8 +221,8 @@ export interface AssignOptions {
 
 /**
  * Sets `deployedAt` on each change from the deploy that shipped it first, and marks failed deploys (SPEC
- * sections 3 and 4). A change shipped before it merged (a tag on a release pull request's own commit, a
- * backport released first) is deployed at its merge, flagged `deployed-before-merge`. A deploy failed when
+ * sections 3 and 4), and `deployRef`, that deploy's ref. A change shipped before it merged (a tag on a release pull
+ * request's own commit, a backport released first) is deployed at its merge, flagged `deployed-before-merge`. A deploy failed when
  * it shipped a change whose revert landed after it, within `revertWindow` of it (the edge included), and was
  * not shipped by the same deploy, or when the next deploy to its target rolled it back. Pure but for the changes it sets; returns the deploys in order.
  */
@@ -239,6 +239,7 @@ export function assignDeploys(changes: Change[], contents: readonly DeployConten
       const change = bySha.get(sha);
       if (!change || change.deployedAt !== null) continue;
       change.deployedAt = Math.max(d.at, change.mergedAt);
+      change.deployRef = d.ref;
       if (d.at < change.mergedAt) change.flags = [...new Set([...change.flags, 'deployed-before-merge'])];
       deploy.changeShas.push(sha);
       deployOf.set(sha, deploy);

@@ -381,6 +381,7 @@ export function assignProductDeploys(changes: Change[], candidates: readonly Dep
     const first = earliest.get(change.sha);
     if (first !== undefined) {
       change.deployedAt = first.change.deployedAt;
+      change.deployRef = first.deploy.ref;
       change.flags = first.change.flags;
     }
     const of = touched(change);

@@ -7,6 +7,8 @@ import { asWritten } from '../units.js';
 const COLUMNS = [
   'id', 'number', 'kind', 'title', 'author', 'sha', 'url', 'bot', 'commits', 'additions', 'deletions', 'files',
   'firstCommitAt', 'readyAt', 'firstReviewAt', 'approvedAt', 'mergedAt', 'deployedAt',
+  // the deploy that shipped it first (its tag), even one before its merge: which release holds the change
+  'deployRef',
   ...STAGES, 'cycleTime', 'leadTime',
   // merged and not yet deployed at the report's now: how long it has waited, each a lower bound (empty once deployed)
   'deploySoFar', 'leadTimeSoFar',

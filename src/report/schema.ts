@@ -105,6 +105,11 @@ export const reportChangeSchema = z.object({
   approvedAt: time.nullable(),
   mergedAt: time,
   deployedAt: time.nullable(),
+  deployRef: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('the ref (tag) of the deploy that shipped it first, even one that went out before its merge (deployedAt is then the merge, flagged deployed-before-merge); null while none has; absent from reports written before'),
   stages: stagesSchema,
   cycleTime: seconds,
   leadTime: seconds,

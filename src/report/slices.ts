@@ -91,7 +91,7 @@ function lifeOf(window: Window, born: number | null, gone: number | null): Windo
 function shippedBy(change: ReportChange, ownProduct: (product: string | undefined) => boolean): ReportChange {
   const own = change.productDeploys?.find((d) => ownProduct(d.product));
   if (own === undefined) return change;
-  return { ...change, deployedAt: own.deployedAt, stages: { ...change.stages, deploy: own.deployWait }, leadTime: own.leadTime };
+  return { ...change, deployedAt: own.deployedAt, deployRef: own.ref, stages: { ...change.stages, deploy: own.deployWait }, leadTime: own.leadTime };
 }
 
 /** One row of the `--by` table from a slice's report; one over its own deploys (`ownDeploys`: a product's) gives its deploys and failure rate. */

@@ -19,7 +19,7 @@ const review = {
 const reviewed = change({
   id: '#7', title: 'Fix | <b>', url: 'https://github.com/acme/one/pull/7', author: 'ada', kind: 'squash', additions: 10, deletions: 2, files: 1, sha: 'a'.repeat(40),
   firstCommitAt: '2026-01-09T00:00:00Z', lastCommitAt: '2026-01-09T05:00:00Z', readyAt: '2026-01-09T06:00:00Z', firstReviewAt: '2026-01-09T08:00:00Z', approvedAt: '2026-01-09T20:00:00Z',
-  mergedAt: '2026-01-10T00:00:00Z', deployedAt: '2026-01-10T01:30:00Z',
+  mergedAt: '2026-01-10T00:00:00Z', deployedAt: '2026-01-10T01:30:00Z', deployRef: 'v1.0.0',
   stages: { coding: 6 * H, pickup: 2 * H, review: 12 * H, merge: 4 * H, deploy: 1.5 * H }, cycleTime: 24 * H, leadTime: 25.5 * H,
   flags: ['large'], aiEvidence: ['Made-with: Cursor'], revertedBy: 'abc123', review,
 });
@@ -30,7 +30,7 @@ const source = report({
   window: { since: '2026-01-01T00:00:00Z', until: '2026-01-29T00:00:00Z', historyFrom: '2026-01-05T00:00:00Z' },
   changes: [reviewed, bare],
   queueOnlyChanges: [queued],
-  deploys: [deploy({ at: '2026-01-10T01:30:00Z', failed: true, rework: true, restoredAfter: 2 * H }), deploy({ at: '2026-01-12T00:00:00Z' })],
+  deploys: [deploy({ ref: 'v1.0.0', at: '2026-01-10T01:30:00Z', failed: true, rework: true, restoredAfter: 2 * H }), deploy({ ref: 'v1.0.1', at: '2026-01-12T00:00:00Z' })],
   openPulls: [
     { number: 9, title: 'wip', url: null, author: 'ada', bot: false, createdAt: '2026-01-20T00:00:00Z', isDraft: false, events: { readyAt: '2026-01-21T00:00:00Z', firstReviewAt: null, approvedAt: null, reviewedAt: ['2026-01-22T00:00:00Z'] } },
   ],
@@ -41,7 +41,7 @@ function plain(c: MeasuredChange): MeasuredChange {
   const { review, stages, size } = c;
   return {
     id: c.id, title: c.title, url: c.url, author: c.author, kind: c.kind, bot: c.bot,
-    firstCommitAt: c.firstCommitAt, lastCommitAt: c.lastCommitAt, readyAt: c.readyAt, firstReviewAt: c.firstReviewAt, approvedAt: c.approvedAt, mergedAt: c.mergedAt, deployedAt: c.deployedAt,
+    firstCommitAt: c.firstCommitAt, lastCommitAt: c.lastCommitAt, readyAt: c.readyAt, firstReviewAt: c.firstReviewAt, approvedAt: c.approvedAt, mergedAt: c.mergedAt, deployedAt: c.deployedAt, deployRef: c.deployRef,
     stages: { coding: stages.coding, pickup: stages.pickup, review: stages.review, merge: stages.merge, deploy: stages.deploy }, cycleTime: c.cycleTime, leadTime: c.leadTime,
     size: size && { ...size }, flags: c.flags, aiEvidence: c.aiEvidence, revertedBy: c.revertedBy,
     review: review && {
@@ -72,11 +72,11 @@ describe('a report digest, as a worker thread sends it', () => {
   it('gives back every figure a metric reads, times as epoch seconds, nulls as nulls', () => {
     expect(unpacked.changes.changes[0]).toEqual({
       id: '#7', title: 'Fix | <b>', url: 'https://github.com/acme/one/pull/7', author: 'ada', kind: 'squash', bot: false,
-      firstCommitAt: T - 24 * H, lastCommitAt: T - 19 * H, readyAt: T - 18 * H, firstReviewAt: T - 16 * H, approvedAt: T - 4 * H, mergedAt: T, deployedAt: T + 1.5 * H,
+      firstCommitAt: T - 24 * H, lastCommitAt: T - 19 * H, readyAt: T - 18 * H, firstReviewAt: T - 16 * H, approvedAt: T - 4 * H, mergedAt: T, deployedAt: T + 1.5 * H, deployRef: 'v1.0.0',
       stages: { coding: 6 * H, pickup: 2 * H, review: 12 * H, merge: 4 * H, deploy: 1.5 * H }, cycleTime: 24 * H, leadTime: 25.5 * H,
       size: { additions: 10, deletions: 2, files: 1 }, flags: ['large'], aiEvidence: ['Made-with: Cursor'], revertedBy: 'abc123', review, repository: 'acme/one',
     });
-    expect(unpacked.changes.changes[1]).toMatchObject({ id: 'c0ffee1', kind: 'direct', bot: true, firstCommitAt: null, lastCommitAt: null, readyAt: null, cycleTime: null, leadTime: null, size: null, review: null, flags: [], revertedBy: null, url: null });
+    expect(unpacked.changes.changes[1]).toMatchObject({ id: 'c0ffee1', kind: 'direct', bot: true, firstCommitAt: null, lastCommitAt: null, readyAt: null, cycleTime: null, leadTime: null, size: null, review: null, flags: [], revertedBy: null, url: null, deployRef: null });
   });
 
   it('keeps the sha only of a change another window may list again: not deployed by the window\'s end, or begun before it', () => {
@@ -115,8 +115,8 @@ describe('a report digest, as a worker thread sends it', () => {
 
   it('gives back the deploys and open pull requests with their review events, each naming its repository', () => {
     expect(unpacked.deploys).toEqual([
-      { at: T + 1.5 * H, failed: true, rollback: false, rework: true, restoredAfter: 2 * H, repository: 'acme/one' },
-      { at: T + 48 * H, failed: false, rollback: false, rework: false, restoredAfter: null, repository: 'acme/one' },
+      { at: T + 1.5 * H, failed: true, rollback: false, rework: true, restoredAfter: 2 * H, ref: 'v1.0.0', repository: 'acme/one' },
+      { at: T + 48 * H, failed: false, rollback: false, rework: false, restoredAfter: null, ref: 'v1.0.1', repository: 'acme/one' },
     ]);
     expect(unpacked.openPulls).toEqual([
       { number: 9, title: 'wip', url: null, author: 'ada', bot: false, createdAt: T + 10 * 24 * H, isDraft: false, events: { readyAt: T + 11 * 24 * H, firstReviewAt: null, approvedAt: null, reviewedAt: [T + 12 * 24 * H] }, repository: 'acme/one' },

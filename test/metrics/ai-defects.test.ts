@@ -232,3 +232,37 @@ describe('AI defects in a repository of several products', () => {
     expect(d.deploysAiShare).toBe(0.25);
   });
 });
+
+/*
+ * grafana/k6's v1.7.1 was tagged on its release branch a day before the two changes it shipped merged into master:
+ * such a change is deployed at its merge (`deployed-before-merge`), a time no deploy has, and only its deploy's ref
+ * ties it to the deploy. By hand:
+ *   D10  v1.0.1      failed, restored 10h later    ships a1 (AI), merged at 12 after it went out
+ *   D20  v1.1.0      ok                            ships o1
+ *   D30  production  ok                            ships o2, merged at 31 after it went out
+ *   D40  production  ok                            ships o3 (the same ref deployed again: tied to the one at or before it)
+ * AI: 1 deploy, failed; other: 3 deploys. Tied by time alone, a1 and o2 would fall out: AI 0 deploys, other 2.
+ */
+describe('AI defects of changes shipped before they merged', () => {
+  const refDeploy = (at: number, ref: string, failed = false, restoredAfter: number | null = null): MeasuredDeploy => ({ ...deploy(at, failed, restoredAfter), ref });
+  const early = { flags: ['deployed-before-merge'] };
+  const changes = [
+    shipped('a1', 12, { ...AI, ...early, mergedAt: h(12), deployRef: 'v1.0.1' }),
+    shipped('o1', 20, { deployRef: 'v1.1.0' }),
+    shipped('o2', 31, { ...early, mergedAt: h(31), deployRef: 'production' }),
+    shipped('o3', 40, { deployRef: 'production' }),
+  ];
+  const deploys = [refDeploy(10, 'v1.0.1', true, 10), refDeploy(20, 'v1.1.0'), refDeploy(30, 'production'), refDeploy(40, 'production')];
+
+  it('ties each to the deploy its ref names, which went out before its merge', () => {
+    const d = computeAiDefects({ changes, later: changes, deploys });
+    expect([d.ai.deploys, d.ai.failed, d.other.deploys, d.other.failed]).toEqual([1, 1, 3, 0]);
+    expect(d).toMatchObject({ failedDeploys: 1, failedWithAi: 1, deploysAiShare: 0.25 });
+  });
+
+  it('ties a change of a report written before refs were kept by its deploy time, as before', () => {
+    const unnamed = changes.map(({ deployRef: _ref, ...c }) => c);
+    const d = computeAiDefects({ changes: unnamed, later: unnamed, deploys });
+    expect([d.ai.deploys, d.other.deploys]).toEqual([0, 2]);
+  });
+});

@@ -199,6 +199,8 @@ describe('shipments', () => {
     const merged = fresh[1] as Change;
     expect([merged.deployedAt, merged.flags]).toEqual([30 * H, ['deployed-before-merge']]);
     expect((fresh[2] as Change).deployedAt).toBe(45 * H);
+    // the deploy that shipped each first, by its ref: the one before its merge too (the tie of metrics/ai-defects.ts)
+    expect(fresh.map((c) => c.deployRef ?? null)).toEqual(['v1.0.0', 'v1.1.0', 'v1.0.1', 'v1.0.1']);
   });
 });
 

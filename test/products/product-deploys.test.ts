@@ -25,8 +25,8 @@ describe('a change of two products tagged at different times', () => {
   const row = (name: string) => report.summary.products?.find((p) => p.name === name);
 
   it('keeps the whole report\'s deploy the earliest of any product\'s', () => {
-    expect([change('x1')?.deployedAt, change('x1')?.leadTime]).toEqual(['2026-03-05T12:00:00Z', 4 * DAY]);
-    expect([change('x2')?.deployedAt, change('x2')?.leadTime]).toEqual(['2026-03-16T12:00:00Z', 3 * DAY]);
+    expect([change('x1')?.deployedAt, change('x1')?.deployRef, change('x1')?.leadTime]).toEqual(['2026-03-05T12:00:00Z', 'a@1.1.0', 4 * DAY]);
+    expect([change('x2')?.deployedAt, change('x2')?.deployRef, change('x2')?.leadTime]).toEqual(['2026-03-16T12:00:00Z', 'a@1.2.0', 3 * DAY]);
     expect(report.summary.unreleased.count).toBe(0);
   });
 
@@ -62,10 +62,10 @@ describe('a change of two products tagged at different times', () => {
     ]);
     const [b] = await sliceReports(report, [parseSlice('product:B')]);
     // compare resamples the slice's changes: they carry b's deploy, not a's
-    expect(b?.changes.map((c) => [c.title, c.deployedAt, c.leadTime, c.stages.deploy])).toEqual([
-      ['x1', '2026-03-12T12:00:00Z', 11 * DAY, 10 * DAY],
-      ['x3', '2026-03-12T12:00:00Z', 9 * DAY, 8 * DAY],
-      ['x2', null, null, null],
+    expect(b?.changes.map((c) => [c.title, c.deployedAt, c.deployRef, c.leadTime, c.stages.deploy])).toEqual([
+      ['x1', '2026-03-12T12:00:00Z', 'b@1.1.0', 11 * DAY, 10 * DAY],
+      ['x3', '2026-03-12T12:00:00Z', 'b@1.1.0', 9 * DAY, 8 * DAY],
+      ['x2', null, null, null, null],
     ]);
     expect(b?.summary.unreleased.oldest).toEqual([change('x2')?.id]);
   });

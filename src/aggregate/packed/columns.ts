@@ -35,8 +35,8 @@ export interface Texts {
   urlPrefix: string;
   /** per change and text, where it ends in `text` (it starts where the one before ended) */
   textEnds: Int32Array;
-  /** per change, a bit per text that is null */
-  textNulls: Uint8Array;
+  /** per change, a bit per text that is null (16 bits: the TEXTS are more than 8) */
+  textNulls: Uint16Array;
   /** LISTS per change: an index into `lists`, -1 for none */
   listRefs: Int32Array;
   /** each distinct list of the report once */
@@ -59,7 +59,7 @@ export function packChanges(changes: readonly ReportChange[], keepSha: (c: Repor
   const bits = new Uint8Array(count);
   const parts: string[] = [];
   const textEnds = new Int32Array(count * TEXTS);
-  const textNulls = new Uint8Array(count);
+  const textNulls = new Uint16Array(count);
   let textLength = 0;
   const listRefs = new Int32Array(count * LISTS);
   const lists: unknown[][] = [];

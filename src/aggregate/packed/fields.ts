@@ -62,6 +62,8 @@ export const TEXT_FIELDS = [
   { name: 'url', on: 'none', of: (c, urlPrefix) => c.url?.slice(urlPrefix.length) ?? null },
   { name: 'author', on: 'change', of: (c) => c.author },
   { name: 'revertedBy', on: 'change', of: (c) => c.revertedBy },
+  // the deploy that shipped it first, by its ref: a report written before it was kept has none
+  { name: 'deployRef', on: 'change', of: (c) => c.deployRef ?? null },
   // a report written before strengths were read: its AI-assisted changes are assisted
   { name: 'aiStrength', on: 'change', of: (c) => c.aiStrength ?? (c.aiEvidence.length > 0 ? 'assisted' : null) },
   { name: 'firstReviewer', on: 'review', of: (c) => c.review?.firstReviewer ?? null },
@@ -112,7 +114,7 @@ const placesOf = <F extends ReadonlyArray<{ readonly name: string }>>(fields: F)
 /** Where each number sits in a change's row of NUMBERS, and how many there are. */
 export const NUMBER = placesOf(NUMBER_FIELDS);
 export const N = NUMBER_FIELDS.length;
-/** Where each text sits among a change's texts, and how many there are. */
+/** Where each text sits among a change's texts, and how many there are (at most 16: a bit each in `textNulls`). */
 export const TEXT = placesOf(TEXT_FIELDS);
 export const TEXTS = TEXT_FIELDS.length;
 /** Where each list sits among a change's lists, and how many there are. */

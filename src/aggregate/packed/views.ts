@@ -69,6 +69,9 @@ class PackedChange extends View implements MeasuredChange {
   get revertedBy(): string | null {
     return textAt(this.p, this.i, TEXT.revertedBy);
   }
+  get deployRef(): string | null {
+    return textAt(this.p, this.i, TEXT.deployRef);
+  }
   get aiStrength(): AiStrength | undefined {
     return (textAt(this.p, this.i, TEXT.aiStrength) as AiStrength | null) ?? undefined;
   }
