@@ -691,9 +691,11 @@ function groupChange(members: Commit[], kind: ChangeKind, number: number | null,
   const first = members[0] as Commit;
   const change = baseChange(first, kind, number, first.subject, input);
   const group: Group = { change, members: [], notOwn: new Set() };
+  // a revert may name the pull ref's originals: read before its members, copies of them, are recorded as landed
+  const originals = kind === 'rebase' && number !== null ? pullRefCommits(input.pulls.get(number)?.commits ?? [], rules) : [];
   extendGroup(group, members, rules);
-  // its members, registered as they land, are what it landed; a revert may name the pull ref's originals
-  if (kind === 'rebase' && number !== null) change.commitShas = unique([...change.commitShas, ...pullRefCommits(input.pulls.get(number)?.commits ?? [], rules).map((c) => c.sha)]);
+  // its members, registered as they land, are what it landed
+  if (originals.length > 0) change.commitShas = unique([...change.commitShas, ...originals.map((c) => c.sha)]);
   return group;
 }
 
@@ -723,9 +725,10 @@ function extendGroup(group: Group, members: Commit[], rules: Rules): void {
  * and a revert made before it names the originals).
  */
 function landCommits(change: Change, commits: readonly Commit[], pull: PullCommits | undefined, rules: Rules): void {
+  // read before the change's own commits are recorded as landed: a copy of them is not one of another change's
+  const carried = pull ? pullRefCommits(pull.commits, rules) : [];
   for (const c of commits) rules.landed.add(c);
   if (!pull) return;
-  const carried = pullRefCommits(pull.commits, rules);
   for (const c of carried) rules.landed.add(c);
   change.commitShas = unique([...change.commitShas, ...carried.map((c) => c.sha)]);
 }

@@ -86,11 +86,14 @@ export function carriedOver(commit: CommitIdentity, rules: OwnCommitRules): bool
 
 /**
  * A pull ref's commits that can be the change's: not those on a release line or behind a release tag (a
- * branch based on an untracked release commit carries it), unless all are (a release pull request). These are
- * the shas a backport's copy or a revert may name. Pure.
+ * branch based on an untracked release commit carries it), unless all are (a release pull request); nor copies
+ * of commits earlier changes landed, unless all are (a reland): a branch that merged another line in carries that
+ * line's copies of the tracked branch's changes (pnpm's #9854 merged `v11`, and with it v11's copy of #9886, which
+ * v10.15.1 released two months before #9854 merged: read as #9854's, it shipped #9854 then). These are the shas a
+ * backport's copy or a revert may name; `rules.landed` must not hold the change's own commits yet. Pure.
  */
-export function pullRefCommits<C extends CommitIdentity>(commits: readonly C[], rules: Pick<OwnCommitRules, 'isRelease'>): C[] {
-  return unlessAll([...commits], (c) => rules.isRelease(c.sha));
+export function pullRefCommits<C extends CommitIdentity>(commits: readonly C[], rules: OwnCommitRules): C[] {
+  return ownCommits(commits, rules, null);
 }
 
 function unlessAll<C>(commits: C[], drop: (c: C) => boolean): C[] {

@@ -17,10 +17,12 @@ export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, R
   const findSha = shaLookup(changes, revertRefs);
   // the newest change so far with each bare title: a `Revert "<title>"` names the newest earlier one
   const lastWithTitle = new Map<string, Change>();
-  // the changes an earlier change's `This reverts commit` lines named: a later line naming one again is a quote of
-  // that revert's message (GitHub's squash lists the commits a branch merged in from main: kit's #15045 brought
-  // #15143's revert of #14622 and #15144's of #15143), since a commit is reverted once and a reland is a new commit
-  const namedBefore = new Set<Change>();
+  // the commits an earlier change's `This reverts commit` lines named, its own among them: a later line naming one
+  // again is a quote of that revert's message (GitHub's squash lists the commits a branch merged in from main: kit's
+  // #15045 brought #15143's revert of #14622 and #15144's of #15143; a pull request stacked on another lists its
+  // base's commits: kit's #14526 quoted #14521's revert of its own commit), since a commit is reverted once and a
+  // reland is a new commit
+  const namedBefore = new Set<string>();
 
   let marked = 0;
   for (const change of changes) {
@@ -32,12 +34,12 @@ export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, R
       // a `This reverts commit` line of a sub-commit in a larger change's body: the named change was partly
       // reverted, which fails no deploy
       const whole = refs.revertMessage || isRevertTitle(bare);
-      const found = refs.shas.map(findSha);
-      for (const reverted of found) {
+      refs.shas.forEach((sha) => {
+        const reverted = findSha(sha);
         if (whole) targets = withTarget(targets, reverted);
-        else if (reverted !== undefined && !namedBefore.has(reverted)) markPartial(reverted, change);
-      }
-      for (const reverted of found) if (reverted !== undefined && reverted !== change) namedBefore.add(reverted);
+        else if (reverted !== undefined && !namedBefore.has(sha)) markPartial(reverted, change);
+      });
+      for (const sha of refs.shas) namedBefore.add(sha);
       for (const number of refs.prs) targets = withTarget(targets, byNumber.get(number));
     }
     const branch = change.branch !== null && change.branch.startsWith('revert-') ? /^revert-(\d+)-/.exec(change.branch) : null;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Change, Commit, Size } from '../../src/domain.js';
 import { buildChanges, type BuildChangesInput } from '../../src/model/changes.js';
+import { indexCopies } from '../../src/model/copies.js';
 import { splitPullCommits, type PullCommits } from '../../src/model/pull-commits.js';
+import { copyKey } from '../../src/sources/git/deploy-contents.js';
 import { commit, h, sha } from './data.js';
 
 /** The model's input for a first-parent line and side commits, oldest first; no pull refs unless given. */
@@ -139,8 +141,15 @@ describe('changes and their own commits', () => {
     const [, b, s] = buildChanges(input(line, [], { pulls: pulls({ 20: base, 21: stacked }) }));
     expect(b).toMatchObject({ id: '#20', kind: 'squash', title: 'Add base', commits: 2, firstCommitAt: h(1), lastCommitAt: h(2) });
     expect(s).toMatchObject({ id: '#21', kind: 'squash', commits: 1, firstCommitAt: h(5), lastCommitAt: h(5) });
-    // a revert may name any of the pull ref's commits
-    expect(s?.commitShas).toEqual(expect.arrayContaining([sha('b1copy'), sha('s1'), sha('late')]));
+    // a revert may name any of the pull ref's commits, but the copies of #20's it carries: those are #20's work,
+    // and a release line's copy of them ships #20, not #21 (pnpm's #9854 carried v11's copy of #9886)
+    expect(s?.commitShas).toEqual(expect.arrayContaining([sha('s1'), sha('late')]));
+    expect(s?.commitShas).not.toContain(sha('b1copy'));
+    expect(s?.commitShas).not.toContain(sha('b2copy'));
+    // so a release line's copy of b1 (its key) is found as #20's alone
+    const all = new Map([...base, ...stacked, ...line].map((c) => [c.sha, c]));
+    const key = copyKey('ada@example.com', h(1), 'b1');
+    expect(indexCopies([b as Change, s as Change], (x) => all.get(x), new Set([key])).get(key)).toEqual([sha('sq20')]);
   });
 
   it('takes a cherry-pick of an earlier squash commit for a copy, not the work of the pull request that carries it', () => {

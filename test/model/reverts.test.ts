@@ -160,6 +160,23 @@ describe('markReverts', () => {
     expect(tune.flags).toEqual(['partially-reverted']);
   });
 
+  it('reads a stacked pull request that quotes its base\'s revert of its own commit as no partial revert of the base', () => {
+    // kit's #14526, stacked on #14521: #14521 reverted one of its own commits (0f5e744c) before it was squashed, and
+    // #14526's squash lists its base's commits, that revert line with them
+    const base = { ...bare('a1', 'fix: webcontainer workaround', 1), commitShas: ['a1', 'w1', 'w2'] };
+    const stacked = bare('b2', 'fix: webcontainer workaround throttle', 2);
+    const quoting = new Map([
+      ['a1', { shas: ['w1'], prs: [], revertMessage: false }],
+      ['b2', { shas: ['w1'], prs: [], revertMessage: false }],
+    ]);
+    markReverts([base, stacked], quoting);
+    expect([base.flags, stacked.flags]).toEqual([[], []]);
+    // without the base's own line, the same line in the later squash is a partial revert of it
+    const again = { ...bare('a1', 'fix: webcontainer workaround', 1), commitShas: ['a1', 'w1', 'w2'] };
+    markReverts([again, bare('b2', 'fix: webcontainer workaround throttle', 2)], new Map([['b2', { shas: ['w1'], prs: [], revertMessage: false }]]));
+    expect(again.flags).toEqual(['partially-reverted']);
+  });
+
   it('reads a conventional type before a lower-case revert of a quoted title as a whole revert', () => {
     // vite's #21081, `fix: revert "refactor: use fs.cpSync (#21019)"`, three commits: its message is not the revert's
     const feature = bare('a1', 'refactor: use `fs.cpSync` (#21019)', 1);
