@@ -56,6 +56,11 @@ const OPEN_AGENTS: IdentityRule = { apps: ['open-agents-bot'] };
 // pull requests the `astro-factory` app's. 105 of astro's 481 changes of the three months to 2026-08-23 were its work:
 // read as 94 people's and 11 bots', one of them AI-assisted
 const ASTRO_FACTORY: IdentityRule = { emails: ['fred+astrobot@astro.build', 'factory[bot]@users.noreply.github.com'], apps: ['astro-factory'] };
+// Sentry's Junior: an agent its people ask from Slack, which commits as its `sentry-junior` app (the person who asked
+// as co-author), opens the pull request and so authors its squash; each of its commits links its session (`View
+// Session in Sentry`, a `gen_ai.conversation.id` trace). getsentry/sentry-python's #6390 (its first commit the agent's,
+// then 39 by the person) and #6979 were read as a bot's and left out
+const SENTRY_JUNIOR: IdentityRule = { apps: ['sentry-junior'] };
 const CLINE: IdentityRule = { accounts: ['cline-agent'] };
 const ELLIPSIS: IdentityRule = { apps: ['ellipsis-dev'] };
 
@@ -463,6 +468,21 @@ export const AI_SIGNATURES = {
   'open-agents/pull-author': {
     meta: { tool: 'open-agents', place: 'pull-author', rule: 'a pull request opened by the `open-agents-bot` app', examples: [{ text: 'open-agents-bot (Bot)', seen: 'vercel/ai (squashes of its pull requests, authored open-agents-bot[bot])' }] },
     identity: OPEN_AGENTS,
+  },
+  'sentry-junior/author': {
+    meta: {
+      tool: 'sentry-junior', place: 'author', rule: 'the author is the `sentry-junior` app (Sentry\'s Junior agent)',
+      examples: [{ text: 'sentry-junior[bot] <264270552+sentry-junior[bot]@users.noreply.github.com>', seen: 'getsentry/sentry-python (its commits and the squashes of its pull requests: `ci(tox): migrate from pip to uv via tox-uv (#6390)`)' }],
+    },
+    identity: SENTRY_JUNIOR,
+  },
+  'sentry-junior/co-author': {
+    meta: { tool: 'sentry-junior', place: 'co-author', rule: 'a co-author at the `sentry-junior` app\'s address', examples: [{ text: 'Co-authored-by: sentry-junior[bot] <264270552+sentry-junior[bot]@users.noreply.github.com>', seen: 'getsentry/sentry-python (#6979\'s squash)' }] },
+    identity: SENTRY_JUNIOR,
+  },
+  'sentry-junior/pull-author': {
+    meta: { tool: 'sentry-junior', place: 'pull-author', rule: 'a pull request opened by the `sentry-junior` app', examples: [{ text: 'sentry-junior (Bot)', seen: 'getsentry/sentry-python (squashes of its pull requests, authored sentry-junior[bot])' }] },
+    identity: SENTRY_JUNIOR,
   },
   'blink/author': {
     meta: { tool: 'blink', place: 'author', rule: 'the author is the `blink-so` app (Coder\'s Blink agent)', examples: [{ text: 'blink-so[bot] <211532188+blink-so[bot]@users.noreply.github.com>', seen: 'google-gemini/gemini-cli' }] },

@@ -33,6 +33,7 @@ export const AI_TOOLS = {
   'ai-sdk-factory': { name: 'AI SDK Factory (Vercel)' },
   'open-agents': { name: 'Open Agents (Vercel)' },
   'astro-factory': { name: 'Factory (withastro/astro)' },
+  'sentry-junior': { name: 'Junior (Sentry)' },
   continue: { name: 'Continue' },
   cline: { name: 'Cline' },
   cubic: { name: 'cubic' },
