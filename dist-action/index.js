@@ -9715,6 +9715,7 @@ var init_tools = __esmMin((() => {
 		"ai-sdk-factory": { name: "AI SDK Factory (Vercel)" },
 		"open-agents": { name: "Open Agents (Vercel)" },
 		"astro-factory": { name: "Factory (withastro/astro)" },
+		"sentry-junior": { name: "Junior (Sentry)" },
 		continue: { name: "Continue" },
 		cline: { name: "Cline" },
 		cubic: { name: "cubic" },
@@ -22481,7 +22482,7 @@ var init_bot_names = __esmMin((() => {
 	BOT_WORD = /(?:^|[\s._-])(?:ro)?bot(?:[\s._-]|$)/i;
 }));
 // src/model/ai/catalogue.ts
-var CLAUDE, COPILOT, CODEX, CURSOR, DEVIN, JULES, GEMINI, AIDER, OPENHANDS, KIRO, OPENCODE, FACTORY, CODEGEN, SWEEP, CODERABBIT, AMAZON_Q, CONTINUE, AI_SDK_FACTORY, OPEN_AGENTS, ASTRO_FACTORY, CLINE, ELLIPSIS, TOOL_AS_NAME, prefix, AI_SIGNATURES;
+var CLAUDE, COPILOT, CODEX, CURSOR, DEVIN, JULES, GEMINI, AIDER, OPENHANDS, KIRO, OPENCODE, FACTORY, CODEGEN, SWEEP, CODERABBIT, AMAZON_Q, CONTINUE, AI_SDK_FACTORY, OPEN_AGENTS, ASTRO_FACTORY, SENTRY_JUNIOR, CLINE, ELLIPSIS, TOOL_AS_NAME, prefix, AI_SIGNATURES;
 var init_catalogue = __esmMin((() => {
 	CLAUDE = {
 		emails: ["noreply@anthropic.com", "242468646+claude@users.noreply.github.com"],
@@ -22561,6 +22562,7 @@ var init_catalogue = __esmMin((() => {
 		emails: ["fred+astrobot@astro.build", "factory[bot]@users.noreply.github.com"],
 		apps: ["astro-factory"]
 	};
+	SENTRY_JUNIOR = { apps: ["sentry-junior"] };
 	CLINE = { accounts: ["cline-agent"] };
 	ELLIPSIS = { apps: ["ellipsis-dev"] };
 	TOOL_AS_NAME = new RegExp(String.raw`\b(?:copilot|codex|openai|chatgpt|gpt|gemini|aider|windsurf|codeium|tabnine|deepseek|qwen|amazon q|claude code|cursor agent|devin ai|openhands|opendevin|atomcode|codebuff|coderabbit|opencode)\b` + String.raw`|^(?:claude|cursor|devin|jules|cody|kiro)$|\b(?:claude|cursor|devin|jules|cody|kiro)\s+(?:ai|agent|code|assistant|opus|sonnet|haiku|fable|\d[\w.]*)\b`, "i");
@@ -23611,6 +23613,42 @@ var init_catalogue = __esmMin((() => {
 			},
 			identity: OPEN_AGENTS
 		},
+		"sentry-junior/author": {
+			meta: {
+				tool: "sentry-junior",
+				place: "author",
+				rule: "the author is the `sentry-junior` app (Sentry's Junior agent)",
+				examples: [{
+					text: "sentry-junior[bot] <264270552+sentry-junior[bot]@users.noreply.github.com>",
+					seen: "getsentry/sentry-python (its commits and the squashes of its pull requests: `ci(tox): migrate from pip to uv via tox-uv (#6390)`)"
+				}]
+			},
+			identity: SENTRY_JUNIOR
+		},
+		"sentry-junior/co-author": {
+			meta: {
+				tool: "sentry-junior",
+				place: "co-author",
+				rule: "a co-author at the `sentry-junior` app's address",
+				examples: [{
+					text: "Co-authored-by: sentry-junior[bot] <264270552+sentry-junior[bot]@users.noreply.github.com>",
+					seen: "getsentry/sentry-python (#6979's squash)"
+				}]
+			},
+			identity: SENTRY_JUNIOR
+		},
+		"sentry-junior/pull-author": {
+			meta: {
+				tool: "sentry-junior",
+				place: "pull-author",
+				rule: "a pull request opened by the `sentry-junior` app",
+				examples: [{
+					text: "sentry-junior (Bot)",
+					seen: "getsentry/sentry-python (squashes of its pull requests, authored sentry-junior[bot])"
+				}]
+			},
+			identity: SENTRY_JUNIOR
+		},
 		"blink/author": {
 			meta: {
 				tool: "blink",
@@ -24641,7 +24679,7 @@ function carriedOver(commit, rules) {
 	return rules.isRelease(commit.sha) || rules.landed.has(commit);
 }
 function pullRefCommits(commits, rules) {
-	return unlessAll([...commits], (c) => rules.isRelease(c.sha));
+	return ownCommits(commits, rules, null);
 }
 function unlessAll(commits, drop) {
 	const kept = commits.filter((c) => !drop(c));
@@ -25148,8 +25186,9 @@ function groupChange(members, kind, number, input, rules) {
 		members: [],
 		notOwn: new Set()
 	};
+	const originals = kind === "rebase" && number !== null ? pullRefCommits(input.pulls.get(number)?.commits ?? [], rules) : [];
 	extendGroup(group, members, rules);
-	if (kind === "rebase" && number !== null) change.commitShas = unique([...change.commitShas, ...pullRefCommits(input.pulls.get(number)?.commits ?? [], rules).map((c) => c.sha)]);
+	if (originals.length > 0) change.commitShas = unique([...change.commitShas, ...originals.map((c) => c.sha)]);
 	return group;
 }
 function extendGroup(group, members, rules) {
@@ -25170,9 +25209,9 @@ function extendGroup(group, members, rules) {
 	if (group.members.length > 1) change.landedShas = group.members.map((c) => c.sha);
 }
 function landCommits(change, commits, pull, rules) {
+	const carried = pull ? pullRefCommits(pull.commits, rules) : [];
 	for (const c of commits) rules.landed.add(c);
 	if (!pull) return;
-	const carried = pullRefCommits(pull.commits, rules);
 	for (const c of carried) rules.landed.add(c);
 	change.commitShas = unique([...change.commitShas, ...carried.map((c) => c.sha)]);
 }
@@ -26977,10 +27016,12 @@ function markReverts(changes, revertRefs) {
 		const bare = withoutNumber(change.title);
 		if (refs !== void 0) {
 			const whole = refs.revertMessage || isRevertTitle(bare);
-			const found = refs.shas.map(findSha);
-			for (const reverted of found) if (whole) targets = withTarget(targets, reverted);
-			else if (reverted !== void 0 && !namedBefore.has(reverted)) markPartial(reverted, change);
-			for (const reverted of found) if (reverted !== void 0 && reverted !== change) namedBefore.add(reverted);
+			refs.shas.forEach((sha) => {
+				const reverted = findSha(sha);
+				if (whole) targets = withTarget(targets, reverted);
+				else if (reverted !== void 0 && !namedBefore.has(sha)) markPartial(reverted, change);
+			});
+			for (const sha of refs.shas) namedBefore.add(sha);
 			for (const number of refs.prs) targets = withTarget(targets, byNumber.get(number));
 		}
 		const branch = change.branch !== null && change.branch.startsWith("revert-") ? /^revert-(\d+)-/.exec(change.branch) : null;
