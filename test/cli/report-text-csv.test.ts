@@ -45,15 +45,17 @@ describe('the CSV report', () => {
   it('has one row per change with every timestamp and stage in seconds', async () => {
     const { stdout } = await runCli([repo.dir, '--format', 'csv', ...WINDOW]);
     const rows = stdout.trimEnd().split('\r\n');
-    expect(rows[0]).toBe('id,number,kind,title,author,sha,url,bot,commits,additions,deletions,files,firstCommitAt,readyAt,firstReviewAt,approvedAt,mergedAt,deployedAt,coding,pickup,review,merge,deploy,cycleTime,leadTime,deploySoFar,leadTimeSoFar,aiAssisted,aiTools,reverted,revertedBy,flags,repair');
+    expect(rows[0]).toBe('id,number,kind,title,author,sha,url,bot,commits,additions,deletions,files,firstCommitAt,readyAt,firstReviewAt,approvedAt,mergedAt,deployedAt,deployRef,coding,pickup,review,merge,deploy,cycleTime,leadTime,deploySoFar,leadTimeSoFar,aiAssisted,aiTools,reverted,revertedBy,flags,repair');
     expect(rows).toHaveLength(7);
-    expect(rows[1]).toBe(`#1,1,merge,Add feature one,Ada Lovelace,${repo.sha('pr1')},,false,2,15,0,3,2026-03-02T10:00:00Z,,,,2026-03-03T10:00:00Z,2026-03-04T10:00:00Z,14400,,72000,,86400,86400,172800,,,true,claude-code,false,,,`);
+    expect(rows[1]).toBe(`#1,1,merge,Add feature one,Ada Lovelace,${repo.sha('pr1')},,false,2,15,0,3,2026-03-02T10:00:00Z,,,,2026-03-03T10:00:00Z,2026-03-04T10:00:00Z,v1.0.0,14400,,72000,,86400,86400,172800,,,true,claude-code,false,,,`);
     // the revert is a repair, and it fixed v1.1.0 (shipped by v1.2.0, which restored it): its flags and repair column say so
     // the bot's bump, merged 2026-03-09 10:00 after v1.2.0 and shipped by none (v1.2.1 rolls back to #3): no deploy
     // wait, but 22d 14h waited so far since its merge (1,951,200 s); a squash whose commits are unseen has no first
     // commit, so no cycle time and no lead time so far
     const bump = rows.find((r) => r.includes('Bump left-pad'))?.split(',');
-    expect(bump?.slice(22, 27)).toEqual(['', '', '', '1951200', '']);
+    expect(bump?.slice(23, 28)).toEqual(['', '', '', '1951200', '']);
+    // shipped by none: no deploy to name
+    expect(bump?.[18]).toBe('');
     expect(rows[5]).toContain('"Revert ""fix typo"""');
     expect(rows[5]?.endsWith(',repair:failed-deploy-fix repair:revert,failed-deploy-fix revert')).toBe(true);
   });
