@@ -1,6 +1,7 @@
 import { RELEASE_COMMIT, type AiFinding, type Change, type ChangeKind, type Commit, type Size } from '../domain.js';
 import type { Tester } from '../patterns.js';
 import { compileCatalogue, type AiCatalogue } from './ai/compile.js';
+import { changeReferences } from './copies.js';
 import { addAiFindings, agentCommitEvidence, setAiFindings } from './ai/facts.js';
 import { isBot } from './bots.js';
 import { isVersionBump, isVersionlessRelease, mergeRequestFromUrl, namedReleaseVersion, namesBranch, numberFromUrl, opensDevelopment, ownBumpVersion, parseLanding, type Landing } from './message.js';
@@ -111,7 +112,7 @@ export function buildChanges(input: BuildChangesInput): Change[] {
   // each squash by its pull request, author and subject, where sides were pulled in: one landing on the other line is that one again
   const squashes = new Map<string, Change>();
   // each sync's side's landings, by pull request number: counted once every change is read (countCarried)
-  const carried = new Map<Change, number[]>();
+  const carried = new Map<Change, CarriedLanding[]>();
   const line = input.firstParent;
   for (let i = 0; i < line.length; i++) {
     const commit = line[i] as Commit;
@@ -123,7 +124,7 @@ export function buildChanges(input: BuildChangesInput): Change[] {
       // merged into the other line what the tracked branch already had is no work of that line's (GitFlow's release
       // pull requests, brought back to `development` by its merge of main)
       if (change.kind === 'sync') {
-        carried.set(change, landedNumbers(sideLandings(walk), input.trackedBranch));
+        carried.set(change, carriedLandings(sideLandings(walk), input.trackedBranch));
         const through = lineMergedIn(commit, walk, input.trackedBranch);
         if (through !== null) change.carriedFrom = through;
       }
@@ -335,6 +336,12 @@ function* sideFirstParents(merge: Commit, walk: SideWalk): Generator<Commit> {
 }
 
 /** The pull requests the commits say they landed, in their order (a number landed twice is there twice). */
+/** A pull request a sync's side landed, and the ones its commit says it copies (a backport's). */
+interface CarriedLanding {
+  number: number;
+  copies: ReadonlyArray<{ number: number; title: string | null }>;
+}
+
 function landedNumbers(commits: readonly Commit[], trackedBranch: string): number[] {
   const numbers: number[] = [];
   for (const c of commits) {
@@ -344,23 +351,46 @@ function landedNumbers(commits: readonly Commit[], trackedBranch: string): numbe
   return numbers;
 }
 
+function carriedLandings(commits: readonly Commit[], trackedBranch: string): CarriedLanding[] {
+  const landings: CarriedLanding[] = [];
+  for (const c of commits) {
+    const number = landedNumber(c, trackedBranch);
+    if (number !== null) landings.push({ number, copies: changeReferences(c).filter((ref) => ref.number !== number) });
+  }
+  return landings;
+}
+
 /**
  * Sets each sync's `carriedPulls`: the pull requests its side landed that no other change of the line is, each
  * counted by the first sync that brought it. react-router merged its pull requests into `release` and that into main:
  * the notes say when such syncs hold most of them, and those are work the report does not measure. A fix squashed on
  * both lines (analog's #2259, on `beta` and on main minutes apart) is measured where the line holds it, and a pull
- * request landed twice on the other line is one pull request.
+ * request landed twice on the other line is one pull request. A backport of one of the line's own changes is that
+ * change, as a release that ships it ships the change (SPEC section 3): aiohttp's 3.x branches, merged into master,
+ * hold patchback's `[PR #N/abc12345 backport][3.14] … (#M)` and people's `<title> (#N) (#M)`, and read as 834 pull
+ * requests master's report does not measure, about 390 of them master's own.
  */
-function countCarried(changes: readonly Change[], carried: ReadonlyMap<Change, readonly number[]>): void {
+function countCarried(changes: readonly Change[], carried: ReadonlyMap<Change, readonly CarriedLanding[]>): void {
   const seen = new Set<number>();
-  for (const c of changes) if (c.kind !== 'sync' && c.number !== null) seen.add(c.number);
+  const byNumber = new Map<number, Change>();
+  for (const c of changes) {
+    if (c.kind === 'sync' || c.number === null) continue;
+    seen.add(c.number);
+    byNumber.set(c.number, c);
+  }
+  // the line's own change a backport names: by a backport phrase, or by its `(#N)` with that change's title
+  const copiesOwn = (landing: CarriedLanding): boolean =>
+    landing.copies.some((ref) => {
+      const own = byNumber.get(ref.number);
+      return own !== undefined && (ref.title === null || ref.title === withoutNumber(own.title));
+    });
   for (const change of changes) {
-    const numbers = carried.get(change);
-    if (numbers === undefined) continue;
+    const landings = carried.get(change);
+    if (landings === undefined) continue;
     let count = 0;
-    for (const n of numbers) {
-      if (seen.has(n)) continue;
-      seen.add(n);
+    for (const landing of landings) {
+      if (seen.has(landing.number) || copiesOwn(landing)) continue;
+      seen.add(landing.number);
       count += 1;
     }
     change.carriedPulls = count;

@@ -23,9 +23,10 @@ const MAYBE_PICKED = /cherry picked from commit|backport of commit/i;
 // a backport bot's words for the change it copies: `Backport of #N`, `Backport #N`, `(backport #N)`, `backport of
 // <sha> / #N` (cargo's 0.61.1), and, in its
 // pull request's description, `automatic backport of pull request #N` (Mergify), `Automated cherry pick of #N`
-// (Kubernetes), `(cherry picked from #N)`, `[3.13] … (GH-N) (#M)` (miss-islington), `Backport abc1234 from #N`;
-// never a bare `Fixes #N`, which names an issue
-const BACKPORT_PHRASE = /\bbackport(?:\s+of)?(?:\s+pull\s+request)?\s+(?:[0-9a-f]{7,40}\s+(?:from|\/)\s+)?#(\d+)|\bcherry[ -]pick(?:ed)?\s+(?:of|from)\s+#(\d+)|\(GH-(\d+)\)/gi;
+// (Kubernetes), `(cherry picked from #N)`, `[3.13] … (GH-N) (#M)` (miss-islington), `Backport abc1234 from #N`,
+// `[PR #N/abc12345 backport][3.14] …` (patchback: aiohttp's and pytest's backports, the first with no cherry-pick
+// line); never a bare `Fixes #N`, which names an issue
+const BACKPORT_PHRASE = /\bbackport(?:\s+of)?(?:\s+pull\s+request)?\s+(?:[0-9a-f]{7,40}\s+(?:from|\/)\s+)?#(\d+)|\bcherry[ -]pick(?:ed)?\s+(?:of|from)\s+#(\d+)|\(GH-(\d+)\)|\[PR #(\d+)\/[0-9a-f]{7,40} backport\]/gi;
 // what each backport phrase holds whatever else it matches
 const MAYBE_BACKPORT = /backport|cherry|\(GH-/i;
 // a backport pull request's list of what it backports, as rust-lang's template writes it in the description (bors and
@@ -188,7 +189,7 @@ export function parseMessage(message: string, ai: AiCatalogue = compileCatalogue
   const revertsShas = [...(refers ? [...body.matchAll(REVERTS_COMMIT)].map((m) => (m[1] ?? '').toLowerCase()) : []), ...namedInSubject];
   const revertsPrs = refers ? [...body.matchAll(REVERTS_PR)].map((m) => Number(m[1])) : [];
   const cherryPickOf = MAYBE_PICKED.test(message) ? [...new Set([...message.matchAll(CHERRY_PICKED)].map((m) => (m[1] ?? m[2] ?? '').toLowerCase()))] : [];
-  const backportOf = MAYBE_BACKPORT.test(message) ? [...new Set([...[...message.matchAll(BACKPORT_PHRASE)].map((m) => Number(m[1] ?? m[2] ?? m[3])), ...listedBackports(body)])] : [];
+  const backportOf = MAYBE_BACKPORT.test(message) ? [...new Set([...[...message.matchAll(BACKPORT_PHRASE)].map((m) => Number(m[1] ?? m[2] ?? m[3] ?? m[4])), ...listedBackports(body)])] : [];
   const closesPulls = /close/i.test(body) ? [...new Set([...body.matchAll(CLOSES_PULL)].map((m) => Number(m[1] ?? m[2])))] : [];
   // a sub-commit's `This reverts commit` deeper in a squash's body does not make the whole a revert
   const revertMessage = revertTitle || REVERT_FIRST_PARAGRAPH.test(bodyFirstLine);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Change, Commit, Size } from '../../src/domain.js';
 import { buildChanges, type BuildChangesInput } from '../../src/model/changes.js';
 import { indexCopies } from '../../src/model/copies.js';
+import { parseMessage } from '../../src/model/message.js';
 import { splitPullCommits, type PullCommits } from '../../src/model/pull-commits.js';
 import { copyKey } from '../../src/sources/git/deploy-contents.js';
 import { commit, h, sha } from './data.js';
@@ -250,6 +251,23 @@ describe('a line merged again (GitFlow)', () => {
       // #4 and #6: the side's four landings less #4's second and #5, which main measures
       ['#9', 'sync', 2],
     ]);
+  });
+
+  it('does not count a backport of one of main\'s own changes as a pull request the sync carries', () => {
+    // aiohttp's 3.x branches, merged into master: patchback's backport of master's #5 (its own number #7), a person's
+    // `<title> (#5) (#8)`, a `(#5)` under another title (#10: no copy of #5), and #6, the line's own work
+    const side = [...line(0), ...[
+      '[PR #5/0123abcd backport][3.14] Fix 5 (#7)',
+      'Fix 5 (#5) (#8)',
+      'Tune the parser (#5) (#10)',
+      'Fix 6 (#6)',
+    ].map((subject, i) => commit(`t${i}`, { parents: [i === 0 ? 's2' : `t${i - 1}`], at: h(20 + i), subject, backportOf: parseMessage(subject).backportOf }))];
+    const first = commit('r1', { parents: ['m0', 's2'], at: h(10), subject: 'Release 1.0 (#3)' });
+    const fix = commit('fix5', { parents: ['r1'], at: h(15), subject: 'Fix 5 (#5)' });
+    const second = commit('r2', { parents: ['fix5', 't3'], at: h(40), subject: 'Release 1.1 (#9)' });
+    const changes = buildChanges(input([m0, first, fix, second], side));
+    // #10 and #6
+    expect(changes.at(-1)).toMatchObject({ id: '#9', kind: 'sync', carriedPulls: 2 });
   });
 
   it('keeps a merge of it a change when one pull request landed on it since (a stacked pull request lands one)', () => {

@@ -42,6 +42,8 @@ describe('commit messages', () => {
     expect(backportOf('Update git2\n\n(This is a backport of dd701a1 / #10442)')).toEqual([10442]);
     expect(backportOf('Fix x\n\n(cherry picked from #77)')).toEqual([77]);
     expect(backportOf('[3.13] gh-1: Fix x (GH-12346) (#12400)')).toEqual([12346]);
+    // patchback's subject, aiohttp's 342784008 whole (no body, no cherry-pick line): the pull request, not the backport's own
+    expect(backportOf('[PR #12600/f402c3d8 backport][3.14] Silence uvloop 0.22+ asyncio.AbstractEventLoopPolicy deprecation (#12616)')).toEqual([12600]);
     expect(backportOf('[Backport 2.x] Fix x (#31)\n\nBackport 0a1b2c3d from #30.')).toEqual([30]);
     expect(backportOf('Fix x (#23)\n\nThis is an automatic backport of pull request #14 done by [Mergify](https://mergify.com).')).toEqual([14]);
     expect(backportOf('Fix x (#22)\n\nFixes #13, backported later')).toEqual([]);
