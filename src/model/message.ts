@@ -52,6 +52,9 @@ const REVERT_SUBJECT = /^(?:Revert\s+"|revert(?:\([^)]*\))?!?:|(?!(?:feat|fix|ch
 // lower case, a quoted title that ends the subject (its squash's number aside) behind any type but a feature's:
 // vite's `fix: revert "refactor: use fs.cpSync (#21019)"`, where `feat: revert "undo" label` is a feature
 const TYPED_GIT_REVERT = /^(?:(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci)(?:\([^)]*\))?!?:\s+Revert\s+"|(?:fix|chore|docs|style|refactor|perf|test|build|ci)(?:\([^)]*\))?!?:\s+revert\s+".*"(?:\s+\(#\d+\))?$)/;
+// a conventional type but a feature's before a revert of a pull request by its number: honojs/hono's `fix(context):
+// revert PR #4707 (#4757)`, which undid #4707 four days after v4.12.0 shipped it (and `fix(factory): revert PR #3498`)
+const TYPED_PR_REVERT = /^(?:fix|chore|docs|style|refactor|perf|test|build|ci)(?:\([^)]*\))?!?:\s+revert\s+(?:PR\s+|pull\s+request\s+)?#(\d+)\b/i;
 const REVERT_FIRST_PARAGRAPH = /^This (?:CL |change )?reverts commit [0-9a-f]{7,40}/i;
 // the commit a revert's subject names: cpython's `gh-95173: Revert commit 51ed2c56a185…` and `gh-108590: Revert
 // gh-108657 (commit 400a1cebc)`, whose bodies give a reason, not git's `This reverts commit` line
@@ -159,7 +162,7 @@ export function namedReleaseVersion(subject: string): string | null {
 
 /** Whether a subject or title says its purpose is a revert (`Revert "…"`, `revert: …`). */
 export function isRevertTitle(title: string): boolean {
-  return REVERT_SUBJECT.test(title) || TYPED_GIT_REVERT.test(title);
+  return REVERT_SUBJECT.test(title) || TYPED_GIT_REVERT.test(title) || TYPED_PR_REVERT.test(title);
 }
 
 // a line that holds only a pull request's number, the end of a wrapped title
@@ -187,7 +190,8 @@ export function parseMessage(message: string, ai: AiCatalogue = compileCatalogue
   // a quoted title is the reverted change's own words (`Revert "Fix commit 1a2b3c4d parsing"`): it is found by them
   const namedInSubject = revertTitle && !subject.includes('"') && /commit/i.test(subject) ? [...subject.matchAll(SUBJECT_COMMIT)].map((m) => (m[1] ?? '').toLowerCase()) : [];
   const revertsShas = [...(refers ? [...body.matchAll(REVERTS_COMMIT)].map((m) => (m[1] ?? '').toLowerCase()) : []), ...namedInSubject];
-  const revertsPrs = refers ? [...body.matchAll(REVERTS_PR)].map((m) => Number(m[1])) : [];
+  const namedPull = revertTitle ? TYPED_PR_REVERT.exec(subject) : null;
+  const revertsPrs = [...(refers ? [...body.matchAll(REVERTS_PR)].map((m) => Number(m[1])) : []), ...(namedPull === null ? [] : [Number(namedPull[1])])];
   const cherryPickOf = MAYBE_PICKED.test(message) ? [...new Set([...message.matchAll(CHERRY_PICKED)].map((m) => (m[1] ?? m[2] ?? '').toLowerCase()))] : [];
   const backportOf = MAYBE_BACKPORT.test(message) ? [...new Set([...[...message.matchAll(BACKPORT_PHRASE)].map((m) => Number(m[1] ?? m[2] ?? m[3] ?? m[4])), ...listedBackports(body)])] : [];
   const closesPulls = /close/i.test(body) ? [...new Set([...body.matchAll(CLOSES_PULL)].map((m) => Number(m[1] ?? m[2])))] : [];

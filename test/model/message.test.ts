@@ -18,6 +18,12 @@ describe('commit messages', () => {
     expect(m.revertsShas).toEqual(['0123456789abcdef0123456789abcdef01234567']);
     expect(m.revertsPrs).toEqual([42]);
     expect(m.landingUrl).toBe('https://github.com/nodejs/node/pull/5');
+    // hono's `fix(context): revert PR #4707 (#4757)`: a revert of #4707, not of its own #4757; a feature's is no revert
+    const typed = parseMessage('fix(context): revert PR #4707 (#4757)\n\n* revert PR #4707\n');
+    expect([typed.revertMessage, typed.revertsPrs]).toEqual([true, [4707]]);
+    expect(parseMessage('fix: revert #12 in the docs').revertsPrs).toEqual([12]);
+    expect([parseMessage('feat: revert PR #12 button').revertMessage, parseMessage('feat: revert PR #12 button').revertsPrs]).toEqual([false, []]);
+    expect(parseMessage('fix: revert the cache to 1.2').revertsPrs).toEqual([]);
     // freedesktop's Marge bot, on each commit of a GitLab merge request it lands (GStreamer, Mesa): brackets off
     const marge = parseMessage('threadshare: fix the test\n\nPart-of: <https://gitlab.freedesktop.org/gstreamer/gst-plugins-rs/-/merge_requests/2497>\n');
     expect(marge.landingUrl).toBe('https://gitlab.freedesktop.org/gstreamer/gst-plugins-rs/-/merge_requests/2497');
