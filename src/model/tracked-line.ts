@@ -96,12 +96,18 @@ function pulledSide(
 }
 
 const BRANCH_MERGE = /^Merge (?:remote-tracking )?(?:branch )?'/;
+// a `git pull` whose message was typed over git's own: sveltejs/svelte's `merge main` (4e847cfd14), whose side held
+// #16995 and #17018, squashed on GitHub while the local branch took a push of its own
+const TYPED_PULL = /^merge\s+(\S+)$/i;
 
 /** Whether a commit with two parents merges the tracked branch itself (its remote's copy, most often) into it. */
 function mergesTrackedBranch(commit: Commit, trackedBranch: string): boolean {
+  if (commit.parents.length < 2) return false;
+  const typed = TYPED_PULL.exec(commit.subject);
+  if (typed !== null) return namesBranch(typed[1] as string, trackedBranch);
   // only a `Merge branch '…'` names a branch without a pull request: the rest are not read further (a history of
   // 33,000 pull request merges read each through parseLanding for nothing)
-  if (commit.parents.length < 2 || !BRANCH_MERGE.test(commit.subject)) return false;
+  if (!BRANCH_MERGE.test(commit.subject)) return false;
   // a pull request from a fork's own `main` (`Merge pull request #12 from ada/main`) is a pull request, and so is
   // GitLab's merge request from one (`Merge branch 'main' into 'main'`, ending `See merge request …!N`)
   const { branch, number } = parseLanding(commit.subject, commit.bodyFirstLine, true, trackedBranch);

@@ -71,4 +71,21 @@ describe('trackedLine', () => {
     const { line } = trackedLine('P1', commits, 'main');
     expect(line.map((c) => c.sha)).toEqual(['a', 'b', 'c', 'r', 'P2', 'q', 'P1']);
   });
+
+  it('reads a pull whose message was typed over git\'s own (`merge main`) as one, and a merge of another branch so named not', () => {
+    // svelte's 4e847cfd14 `merge main`: its side, bd697c12c6 (#16995) on cd3a11edff (#17018), squashed on GitHub
+    const pulledIn = (subject: string, branch: string) => {
+      const commits = map(
+        commit('a', [], 'initial'), commit('b', ['a'], 'fix: pushed to main by mistake (#17020)'),
+        commit('s1', ['a'], 'fix: transition locality (#17018)'), commit('s2', ['s1'], 'fix: flush pending changes (#16995)'),
+        commit('P', ['b', 's2'], subject),
+      );
+      return trackedLine('P', commits, branch);
+    };
+    expect(pulledIn('merge main', 'main').line.map((c) => c.sha)).toEqual(['a', 'b', 's1', 's2', 'P']);
+    expect(pulledIn('Merge origin/main', 'main').pulled).toEqual(['s1', 's2']);
+    // a merge naming another branch lands its side as a change of its own, as before
+    expect(pulledIn('merge feature', 'main').line.map((c) => c.sha)).toEqual(['a', 'b', 'P']);
+    expect(pulledIn('merge main', 'master').pulled).toEqual([]);
+  });
 });
