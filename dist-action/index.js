@@ -24273,74 +24273,329 @@ var init_compile$1 = __esmMin((() => {
 	};
 	NONE$2 = [];
 }));
-// src/model/ai/facts.ts
-function aiFactsOf(findings) {
-	if (findings.length === 0) return { aiEvidence: [] };
-	const kept = distinct(findings);
-	const strong = kept.filter((f) => f.strength !== "weak");
-	const weak = kept.filter((f) => f.strength === "weak");
-	let strongest = "weak";
-	for (const f of kept) if (RANK[f.strength] > RANK[strongest]) strongest = f.strength;
+// src/sources/git/run.ts
+function gitEnvironment(base = process.env) {
+	const env = {};
+	for (const [key, value] of Object.entries(base)) if (!key.toUpperCase().startsWith("GIT_") || KEPT_GIT_VARIABLES.has(key)) env[key] = value;
 	return {
-		aiEvidence: strong.map((f) => f.line),
-		aiTools: [...new Set((strong.length > 0 ? strong : weak).map((f) => f.tool))],
-		aiStrength: strongest,
-		...weak.length > 0 && { aiWeakEvidence: weak.map((f) => f.line) }
+		...env,
+		GIT_CONFIG_NOSYSTEM: "1",
+		GIT_CONFIG_GLOBAL: "/dev/null",
+		GIT_OPTIONAL_LOCKS: "0",
+		GIT_TERMINAL_PROMPT: "0",
+		GIT_NO_LAZY_FETCH: "1",
+		GIT_ALLOW_PROTOCOL: "/",
+		GIT_FLUSH: "0",
+		LC_ALL: "C"
 	};
 }
-function distinct(findings) {
-	const kept = [];
-	const at = new Map();
-	for (const finding of findings) {
-		const i = at.get(finding.line);
-		if (i === void 0) {
-			at.set(finding.line, kept.length);
-			kept.push(finding);
-		} else if (RANK[finding.strength] > RANK[kept[i].strength]) kept[i] = finding;
+function carriedSafeDirectories() {
+	if (safeDirectories !== null) return safeDirectories;
+	const env = {
+		...gitEnvironment(),
+		...Object.fromEntries([
+			"GIT_CONFIG_GLOBAL",
+			"GIT_CONFIG_SYSTEM",
+			"GIT_CONFIG_NOSYSTEM"
+		].map((k) => [k, process.env[k]]))
+	};
+	const found = [];
+	for (const scope of ["--system", "--global"]) {
+		const result = spawnSync("git", [
+			"config",
+			scope,
+			"--get-all",
+			"safe.directory"
+		], {
+			cwd: "/",
+			env,
+			encoding: "utf8",
+			stdio: [
+				"ignore",
+				"pipe",
+				"ignore"
+			],
+			timeout: 1e4
+		});
+		if (result.status === 0) append(found, result.stdout.split("\n").filter((line) => line !== ""));
 	}
-	return kept;
+	safeDirectories = found.flatMap((dir) => ["-c", `safe.directory=${dir}`]);
+	return safeDirectories;
 }
-function setAiFindings(change, findings) {
-	delete change.aiFindings;
-	delete change.aiTools;
-	delete change.aiStrength;
-	delete change.aiWeakEvidence;
-	Object.assign(change, aiFactsOf(findings));
-	if (findings.length > 0) change.aiFindings = distinct(findings);
-}
-function agentCommitEvidence(findings, commits, began) {
-	if (began || findings.length * 2 > commits) return [...findings];
-	return findings.map((f) => ({
-		...f,
-		strength: "assisted"
-	}));
-}
-function addAiFindings(change, findings) {
-	if (findings.length === 0) return;
-	setAiFindings(change, [...change.aiFindings ?? change.aiEvidence.map((line) => ({
-		tool: "unknown",
-		strength: "assisted",
-		line
-	})), ...findings]);
-}
-var RANK;
-var init_facts = __esmMin((() => {
-	RANK = {
-		agent: 3,
-		assisted: 2,
-		weak: 1
+function gitInvocation(args) {
+	const command = args[0] ?? "";
+	if (!READ_COMMANDS.has(command) || command === "config" && !args.slice(1).some((a) => CONFIG_READS.has(a)) || args.some((a) => PROGRAM_FLAGS.has(a.split("=")[0] ?? ""))) throw new Error(`flowaudit only runs git commands that read: refused git ${command}`);
+	environment ??= gitEnvironment();
+	const safe = DIFF_COMMANDS.has(command) ? [
+		command,
+		"--no-ext-diff",
+		"--no-textconv",
+		...args.slice(1)
+	] : [...args];
+	return {
+		args: [
+			"--no-pager",
+			...GIT_CONFIG_ARGS,
+			...safeDirectories ?? [],
+			...safe
+		],
+		env: environment
 	};
+}
+function streamGit(cwd, args, onRecord, options) {
+	return streamGitRanges(cwd, args, (buffer, start, end) => onRecord(buffer.subarray(start, end)), options);
+}
+function streamGitRanges(cwd, args, onRecord, options) {
+	return new Promise((resolve, reject) => {
+		const { signal } = options;
+		if (signal?.aborted) return reject(signal.reason);
+		const withSafeDirectories = safeDirectories !== null;
+		const invocation = gitInvocation(args);
+		const child = spawn("git", invocation.args, {
+			cwd,
+			env: invocation.env,
+			stdio: [
+				"pipe",
+				"pipe",
+				"pipe"
+			]
+		});
+		const abort = () => {
+			if (child.pid !== void 0 && child.exitCode === null && child.signalCode === null) child.kill();
+		};
+		signal?.addEventListener("abort", abort, { once: true });
+		const { separator } = options;
+		let pending = null;
+		let stderr = "";
+		let failed = null;
+		let stopped = false;
+		const stop = () => {
+			stopped = true;
+			child.kill();
+		};
+		child.stdout.on("data", (chunk) => {
+			if (failed || stopped) return;
+			let start = 0;
+			try {
+				if (pending !== null) {
+					const end = chunk.indexOf(separator);
+					if (end === -1) {
+						pending = Buffer.concat([pending, chunk]);
+						return;
+					}
+					const record = Buffer.concat([pending, chunk.subarray(0, end)]);
+					pending = null;
+					start = end + 1;
+					if (onRecord(record, 0, record.length) === false) return stop();
+				}
+				for (let i = chunk.indexOf(separator, start); i !== -1; i = chunk.indexOf(separator, start)) {
+					if (onRecord(chunk, start, i) === false) return stop();
+					start = i + 1;
+				}
+			} catch (error) {
+				failed = error;
+				child.kill();
+				return;
+			}
+			if (start < chunk.length) pending = Buffer.from(chunk.subarray(start));
+		});
+		child.stderr.on("data", (chunk) => {
+			if (stderr.length < 8192) stderr += chunk.toString("utf8");
+		});
+		child.on("error", (error) => {
+			signal?.removeEventListener("abort", abort);
+			reject(new GitError("git could not be started: is git installed and on PATH?", { cause: error }));
+		});
+		child.on("close", (code) => {
+			signal?.removeEventListener("abort", abort);
+			if (signal?.aborted) return reject(signal.reason);
+			if (failed) return reject(failed);
+			if (stopped) return resolve();
+			if (pending !== null && code === 0) try {
+				onRecord(pending, 0, pending.length);
+			} catch (error) {
+				return reject(error);
+			}
+			if (code !== 0) {
+				if (!withSafeDirectories && DUBIOUS.test(stderr) && carriedSafeDirectories().length > 0) return streamGitRanges(cwd, args, onRecord, options).then(resolve, reject);
+				if (options.onFailure?.(code ?? 1, stderr)) return resolve();
+				return reject(gitFailure(args, stderr));
+			}
+			resolve();
+		});
+		child.stdin.on("error", () => void 0);
+		child.stdin.end(options.input ?? "");
+	});
+}
+async function gitOutput(cwd, args, input) {
+	const parts = [];
+	await streamGit(cwd, args, (record) => parts.push(Buffer.from(record), Buffer.from("\n")), {
+		separator: 10,
+		...input === void 0 ? {} : { input }
+	});
+	return Buffer.concat(parts).toString("utf8");
+}
+async function gitAnswer(cwd, args) {
+	try {
+		return await gitOutput(cwd, args);
+	} catch (error) {
+		if (error instanceof GitError) return null;
+		throw error;
+	}
+}
+function gitFailure(args, stderr) {
+	const first = stderr.split("\n").find((line) => line.trim() !== "") ?? "no message";
+	return new GitError(`git ${args[0] ?? ""} failed: ${first.replace(/[\u0000-\u001f\u007f-\u009f]/g, "")}`);
+}
+function assertSafeRef(ref, what) {
+	if (ref.startsWith("-") || ref.includes("\0") || ref.trim() === "") throw new GitError(`invalid ${what} '${ref.replace(/[\u0000-\u001f\u007f-\u009f]/g, "")}': a ref cannot start with '-' or be empty`, { exitCode: 2 });
+	return ref;
+}
+var READ_COMMANDS, DIFF_COMMANDS, CONFIG_READS, PROGRAM_FLAGS, GIT_CONFIG_ARGS, KEPT_GIT_VARIABLES, environment, safeDirectories, DUBIOUS;
+var init_run = __esmMin((() => {
+	init_errors$2();
+	init_lists$1();
+	READ_COMMANDS = new Set([
+		"log",
+		"rev-list",
+		"rev-parse",
+		"for-each-ref",
+		"cat-file",
+		"ls-tree",
+		"config",
+		"symbolic-ref",
+		"merge-base"
+	]);
+	DIFF_COMMANDS = new Set(["log"]);
+	CONFIG_READS = new Set([
+		"--get",
+		"--get-all",
+		"--get-regexp",
+		"--list"
+	]);
+	PROGRAM_FLAGS = new Set([
+		"--ext-diff",
+		"--textconv",
+		"--filters",
+		"--show-signature",
+		"--upload-pack",
+		"--paginate"
+	]);
+	GIT_CONFIG_ARGS = [
+		"-c",
+		"core.quotepath=off",
+		"-c",
+		"log.showSignature=false",
+		"-c",
+		"protocol.allow=never",
+		"-c",
+		"core.fsmonitor=false",
+		"-c",
+		"core.hooksPath=/dev/null",
+		"-c",
+		"core.pager=cat",
+		"-c",
+		"core.sshCommand=false",
+		"-c",
+		"credential.helper=",
+		"-c",
+		"core.askPass=",
+		"-c",
+		"core.attributesFile=/dev/null",
+		"-c",
+		"gc.auto=0",
+		"-c",
+		"maintenance.auto=false",
+		"-c",
+		"core.packedGitWindowSize=8m",
+		"-c",
+		"core.packedGitLimit=64m",
+		"-c",
+		"core.deltaBaseCacheLimit=16m"
+	];
+	KEPT_GIT_VARIABLES = new Set(["GIT_EXEC_PATH", "GIT_CEILING_DIRECTORIES"]);
+	environment = null;
+	safeDirectories = null;
+	DUBIOUS = /dubious ownership/i;
 }));
-// src/model/bots.ts
-function isAiAgent(name, email, ai = compileCatalogue()) {
-	return ai.author(name, email) !== null;
+// src/sources/git/deploy-contents.ts
+function growingGraph() {
+	const graph = {
+		node: new Map(),
+		sha: [],
+		parentStart: [],
+		parentCount: [],
+		parents: []
+	};
+	const add = (sha) => {
+		const n = graph.sha.length;
+		graph.node.set(sha, n);
+		graph.sha.push(sha);
+		graph.parentStart.push(-1);
+		graph.parentCount.push(0);
+		return n;
+	};
+	const nodeOf = (sha) => graph.node.get(sha) ?? add(sha);
+	return {
+		graph,
+		nodeOf,
+		add
+	};
 }
-function isBot(name, email, extra = null, ai) {
-	return !isAiAgent(name, email, ai) && botByName(name, email, extra);
+async function readCommitGraph(repo, tips, exclude) {
+	const { graph, nodeOf } = growingGraph();
+	if (tips.length === 0) return graph;
+	await streamGit(repo, [
+		"rev-list",
+		"--parents",
+		"--ignore-missing",
+		"--stdin"
+	], (record) => {
+		let end = record.indexOf(SPACE$1);
+		if (end === -1) end = record.length;
+		const n = nodeOf(record.toString("latin1", 0, end));
+		graph.parentStart[n] = graph.parents.length;
+		let count = 0;
+		for (let from = end + 1; from < record.length; from = end + 1) {
+			end = record.indexOf(SPACE$1, from);
+			if (end === -1) end = record.length;
+			graph.parents.push(nodeOf(record.toString("latin1", from, end)));
+			count++;
+		}
+		graph.parentCount[n] = count;
+	}, {
+		separator: 10,
+		input: `${[...new Set(tips), ...exclude.map((sha) => `^${sha}`)].join("\n")}\n`
+	});
+	return graph;
 }
-var init_bots = __esmMin((() => {
-	init_compile$1();
-	init_bot_names();
+function copyKey(authorEmail, authoredAt, subject) {
+	return `${authorEmail}\x1f${authoredAt}\x1f${subject.replace(BRANCH_PREFIX, "")}`;
+}
+function copyKeyAuthoredAt(key) {
+	return Number(key.split("")[1]);
+}
+async function isAncestor(repo, ancestor, of) {
+	let result = true;
+	await streamGit(repo, [
+		"merge-base",
+		"--is-ancestor",
+		ancestor,
+		of
+	], () => void 0, {
+		separator: 10,
+		onFailure: (code) => {
+			result = false;
+			return code === 1 || code === 128;
+		}
+	});
+	return result;
+}
+var SPACE$1, BRANCH_PREFIX;
+var init_deploy_contents = __esmMin((() => {
+	init_run();
+	SPACE$1 = 32;
+	BRANCH_PREFIX = /^\[[^\]\n]{1,100}\][ \t]*/;
 }));
 // src/model/release-lines.ts
 function branchName(ref) {
@@ -24416,7 +24671,7 @@ function namedReleaseVersion(subject) {
 	return NAMED_RELEASE.exec(subject.trim())?.[1]?.toLowerCase() ?? null;
 }
 function isRevertTitle(title) {
-	return REVERT_SUBJECT.test(title) || TYPED_GIT_REVERT.test(title);
+	return REVERT_SUBJECT.test(title) || TYPED_GIT_REVERT.test(title) || TYPED_PR_REVERT.test(title);
 }
 function parseMessage(message, ai = compileCatalogue()) {
 	let newline = message.indexOf("\n");
@@ -24435,9 +24690,10 @@ function parseMessage(message, ai = compileCatalogue()) {
 	const revertTitle = isRevertTitle(subject);
 	const namedInSubject = revertTitle && !subject.includes("\"") && /commit/i.test(subject) ? [...subject.matchAll(SUBJECT_COMMIT)].map((m) => (m[1] ?? "").toLowerCase()) : [];
 	const revertsShas = [...refers ? [...body.matchAll(REVERTS_COMMIT)].map((m) => (m[1] ?? "").toLowerCase()) : [], ...namedInSubject];
-	const revertsPrs = refers ? [...body.matchAll(REVERTS_PR)].map((m) => Number(m[1])) : [];
+	const namedPull = revertTitle ? TYPED_PR_REVERT.exec(subject) : null;
+	const revertsPrs = [...refers ? [...body.matchAll(REVERTS_PR)].map((m) => Number(m[1])) : [], ...namedPull === null ? [] : [Number(namedPull[1])]];
 	const cherryPickOf = MAYBE_PICKED.test(message) ? [...new Set([...message.matchAll(CHERRY_PICKED)].map((m) => (m[1] ?? m[2] ?? "").toLowerCase()))] : [];
-	const backportOf = MAYBE_BACKPORT.test(message) ? [...new Set([...[...message.matchAll(BACKPORT_PHRASE)].map((m) => Number(m[1] ?? m[2] ?? m[3])), ...listedBackports(body)])] : [];
+	const backportOf = MAYBE_BACKPORT.test(message) ? [...new Set([...[...message.matchAll(BACKPORT_PHRASE)].map((m) => Number(m[1] ?? m[2] ?? m[3] ?? m[4])), ...listedBackports(body)])] : [];
 	const closesPulls = /close/i.test(body) ? [...new Set([...body.matchAll(CLOSES_PULL)].map((m) => Number(m[1] ?? m[2])))] : [];
 	const revertMessage = revertTitle || REVERT_FIRST_PARAGRAPH.test(bodyFirstLine);
 	return {
@@ -24619,7 +24875,7 @@ function mergeRequestFromUrl(url) {
 	const m = /\/merge_requests\/(\d+)/.exec(url);
 	return m ? Number(m[1]) : null;
 }
-var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, MAYBE_REFERS, CHERRY_PICKED, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, REVERT_SUBJECT, TYPED_GIT_REVERT, REVERT_FIRST_PARAGRAPH, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSIONLESS_RELEASE, GITMOJI_RELEASE, VERSION_WORDS, DEVELOPMENT_ENDS, DEVELOPMENT_PHRASE, DEVELOPMENT_VERSION, NAMED_RELEASE, WRAPPED_NUMBER, GITHUB_PULL_MERGE, BITBUCKET_CLOUD;
+var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, MAYBE_REFERS, CHERRY_PICKED, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, REVERT_SUBJECT, TYPED_GIT_REVERT, TYPED_PR_REVERT, REVERT_FIRST_PARAGRAPH, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSIONLESS_RELEASE, GITMOJI_RELEASE, VERSION_WORDS, DEVELOPMENT_ENDS, DEVELOPMENT_PHRASE, DEVELOPMENT_VERSION, NAMED_RELEASE, WRAPPED_NUMBER, GITHUB_PULL_MERGE, BITBUCKET_CLOUD;
 var init_message = __esmMin((() => {
 	init_compile$1();
 	init_release_lines();
@@ -24631,7 +24887,7 @@ var init_message = __esmMin((() => {
 	MAYBE_REFERS = /pr-url|reviewed-on|part-of|link:|reverts/i;
 	CHERRY_PICKED = /\(cherry picked from commit ([0-9a-f]{7,40})\)|\bbackport of commit ([0-9a-f]{7,40})\b/gi;
 	MAYBE_PICKED = /cherry picked from commit|backport of commit/i;
-	BACKPORT_PHRASE = /\bbackport(?:\s+of)?(?:\s+pull\s+request)?\s+(?:[0-9a-f]{7,40}\s+(?:from|\/)\s+)?#(\d+)|\bcherry[ -]pick(?:ed)?\s+(?:of|from)\s+#(\d+)|\(GH-(\d+)\)/gi;
+	BACKPORT_PHRASE = /\bbackport(?:\s+of)?(?:\s+pull\s+request)?\s+(?:[0-9a-f]{7,40}\s+(?:from|\/)\s+)?#(\d+)|\bcherry[ -]pick(?:ed)?\s+(?:of|from)\s+#(\d+)|\(GH-(\d+)\)|\[PR #(\d+)\/[0-9a-f]{7,40} backport\]/gi;
 	MAYBE_BACKPORT = /backport|cherry|\(GH-/i;
 	BACKPORT_LIST_HEADING = /^[ \t]*(?:\w+[ \t]+)?backports[ \t]*:?[ \t]*$/gim;
 	LIST_ITEM = /^[ \t]*[-*+][ \t]/;
@@ -24639,6 +24895,7 @@ var init_message = __esmMin((() => {
 	CLOSES_PULL = /^[ \t]*close[sd]?:?[ \t]+(?:(?:#|gh-)(\d+)(?:[ \t]+from[ \t]+\S+?)?\.?|https?:\/\/[^\s/]+\/[\w.-]+\/[\w.-]+\/pull\/(\d+))[ \t]*$/gim;
 	REVERT_SUBJECT = /^(?:Revert\s+"|revert(?:\([^)]*\))?!?:|(?!(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci):)[\w./-]{1,200}(?:,\s*[\w./-]{1,200}){0,10}:\s+revert\b)/i;
 	TYPED_GIT_REVERT = /^(?:(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci)(?:\([^)]*\))?!?:\s+Revert\s+"|(?:fix|chore|docs|style|refactor|perf|test|build|ci)(?:\([^)]*\))?!?:\s+revert\s+".*"(?:\s+\(#\d+\))?$)/;
+	TYPED_PR_REVERT = /^(?:fix|chore|docs|style|refactor|perf|test|build|ci)(?:\([^)]*\))?!?:\s+revert\s+(?:PR\s+|pull\s+request\s+)?#(\d+)\b/i;
 	REVERT_FIRST_PARAGRAPH = /^This (?:CL |change )?reverts commit [0-9a-f]{7,40}/i;
 	SUBJECT_COMMIT = /\bcommit\s+([0-9a-f]{7,40})\b/gi;
 	VERSION_SET = String.raw`(\d+\.\d+\.\d+(?:-[0-9a-z.-]+|\.?(?:dev|post|rc|alpha|beta|a|b)\d*)?)`;
@@ -24664,6 +24921,185 @@ var init_message = __esmMin((() => {
 	WRAPPED_NUMBER = /^[ \t]*(\(#\d+\))[ \t]*$/;
 	GITHUB_PULL_MERGE = /^Merge pull request #(\d+) from (\S+)/;
 	BITBUCKET_CLOUD = /^Merged in (\S+) \(pull request #(\d+)\)/;
+}));
+// src/model/title-number.ts
+function endsWithNumber(title) {
+	return title.includes("(#") && TRAILING.test(title);
+}
+function trailingNumber(title) {
+	const m = title.includes("(#") ? TRAILING.exec(title) : null;
+	return m === null ? null : Number(m[1]);
+}
+function withoutNumber(title) {
+	return (title.includes("(#") ? title.replace(TRAILING, "") : title).trim();
+}
+var TRAILING;
+var init_title_number = __esmMin((() => {
+	TRAILING = /\s*\(#(\d+)\)\s*$/;
+}));
+// src/model/copies.ts
+function indexCopies(changes, commitOf, wanted) {
+	const index = new Map();
+	if (wanted.size === 0) return index;
+	const dates = new Set([...wanted].map((key) => Number(key.split("")[1])));
+	for (const change of changes) for (const sha of new Set([change.sha, ...change.commitShas])) {
+		const commit = commitOf(sha);
+		if (!commit || !dates.has(commit.authoredAt)) continue;
+		const key = copyKey(commit.authorEmail, commit.authoredAt, commit.subject);
+		if (!wanted.has(key)) continue;
+		const landings = index.get(key) ?? [];
+		if (!landings.includes(change.sha)) landings.push(change.sha);
+		index.set(key, landings);
+	}
+	return index;
+}
+function changeReferences(commit) {
+	const found = commit.backportOf.map((number) => ({
+		number,
+		title: null
+	}));
+	for (const line of [commit.subject, commit.bodyFirstLine]) {
+		let m = TITLED.exec(line);
+		for (let depth = 0; m !== null && depth < 2; depth++) {
+			const title = m[1] ?? "";
+			if (title !== "") found.push({
+				number: Number(m[2]),
+				title
+			});
+			m = TITLED.exec(title);
+		}
+	}
+	return found;
+}
+function backportedTitle(subject) {
+	const start = BACKPORT_OF_TITLE.exec(subject);
+	if (start === null) return null;
+	const rest = withoutNumber(subject.slice(start[0].length));
+	const into = INTO_LINE.exec(rest);
+	if (into === null) return null;
+	const title = sameWords(rest.slice(0, into.index));
+	return title === "" ? null : title;
+}
+function sameWords(title) {
+	return title.replace(/\s+/g, " ").trim();
+}
+function withPullReferences(releaseLine, pulls) {
+	if (pulls.length === 0) return [...releaseLine];
+	const landedAs = new Map();
+	for (const pull of pulls) landedAs.set(pull.mergeCommitSha, [...landedAs.get(pull.mergeCommitSha) ?? [], pull]);
+	return releaseLine.map((commit) => {
+		const landed = landedAs.get(commit.sha);
+		if (landed === void 0) return commit;
+		const references = [...commit.references];
+		for (const pull of landed) for (const ref of changeReferences(parseMessage(`${pull.title}\n\n${pull.body}`))) if (!references.some((r) => r.number === ref.number && r.title === ref.title)) references.push(ref);
+		return {
+			...commit,
+			references
+		};
+	});
+}
+function titleOnlyCopies(changes, releaseLine, copies) {
+	const byTitle = new Map();
+	for (const change of changes) {
+		if (change.kind === "sync" || change.number === null) continue;
+		const title = withoutNumber(change.title);
+		const same = byTitle.get(title);
+		if (same === void 0) byTitle.set(title, [change]);
+		else same.push(change);
+	}
+	const carried = new Set();
+	const linked = new Set();
+	const picked = new Set(releaseLine.flatMap((commit) => commit.cherryPickOf));
+	for (const commit of releaseLine) {
+		for (const sha of copies.get(commit.key) ?? []) linked.add(sha);
+		const authoredAt = copyKeyAuthoredAt(commit.key);
+		for (const ref of commit.references) {
+			const same = ref.title === null ? [] : byTitle.get(ref.title) ?? [];
+			const theirs = same.some((change) => change.number === ref.number);
+			for (const change of same) if (ref.number === change.number) linked.add(change.sha);
+			else if (!theirs && ref.number > (change.number ?? Infinity) && authoredAt >= change.mergedAt) carried.add(change.sha);
+		}
+	}
+	const byNumber = new Set(releaseLine.flatMap((commit) => commit.references.filter((r) => r.title === null).map((r) => r.number)));
+	return new Set(changes.filter((c) => carried.has(c.sha) && !linked.has(c.sha) && !(c.number !== null && byNumber.has(c.number)) && ![c.sha, ...c.commitShas].some((s) => picked.has(s))).map((c) => c.sha));
+}
+var TITLED, BACKPORT_OF_TITLE, INTO_LINE;
+var init_copies = __esmMin((() => {
+	init_deploy_contents();
+	init_message();
+	init_title_number();
+	TITLED = /^(?:[*-]\s+)?(.*?)\s*\(#(\d+)\)$/;
+	BACKPORT_OF_TITLE = /^(?:\(manual\)[ \t]*|manual[ \t]+)?backport of[ \t]+/i;
+	INTO_LINE = /[ \t]+into[ \t]+\S+$/i;
+}));
+// src/model/ai/facts.ts
+function aiFactsOf(findings) {
+	if (findings.length === 0) return { aiEvidence: [] };
+	const kept = distinct(findings);
+	const strong = kept.filter((f) => f.strength !== "weak");
+	const weak = kept.filter((f) => f.strength === "weak");
+	let strongest = "weak";
+	for (const f of kept) if (RANK[f.strength] > RANK[strongest]) strongest = f.strength;
+	return {
+		aiEvidence: strong.map((f) => f.line),
+		aiTools: [...new Set((strong.length > 0 ? strong : weak).map((f) => f.tool))],
+		aiStrength: strongest,
+		...weak.length > 0 && { aiWeakEvidence: weak.map((f) => f.line) }
+	};
+}
+function distinct(findings) {
+	const kept = [];
+	const at = new Map();
+	for (const finding of findings) {
+		const i = at.get(finding.line);
+		if (i === void 0) {
+			at.set(finding.line, kept.length);
+			kept.push(finding);
+		} else if (RANK[finding.strength] > RANK[kept[i].strength]) kept[i] = finding;
+	}
+	return kept;
+}
+function setAiFindings(change, findings) {
+	delete change.aiFindings;
+	delete change.aiTools;
+	delete change.aiStrength;
+	delete change.aiWeakEvidence;
+	Object.assign(change, aiFactsOf(findings));
+	if (findings.length > 0) change.aiFindings = distinct(findings);
+}
+function agentCommitEvidence(findings, commits, began) {
+	if (began || findings.length * 2 > commits) return [...findings];
+	return findings.map((f) => ({
+		...f,
+		strength: "assisted"
+	}));
+}
+function addAiFindings(change, findings) {
+	if (findings.length === 0) return;
+	setAiFindings(change, [...change.aiFindings ?? change.aiEvidence.map((line) => ({
+		tool: "unknown",
+		strength: "assisted",
+		line
+	})), ...findings]);
+}
+var RANK;
+var init_facts = __esmMin((() => {
+	RANK = {
+		agent: 3,
+		assisted: 2,
+		weak: 1
+	};
+}));
+// src/model/bots.ts
+function isAiAgent(name, email, ai = compileCatalogue()) {
+	return ai.author(name, email) !== null;
+}
+function isBot(name, email, extra = null, ai) {
+	return !isAiAgent(name, email, ai) && botByName(name, email, extra);
+}
+var init_bots = __esmMin((() => {
+	init_compile$1();
+	init_bot_names();
 }));
 // src/model/own-commits.ts
 function withEmail(emails, email) {
@@ -24788,21 +25224,6 @@ var wallClock;
 var init_stages = __esmMin((() => {
 	wallClock = (a, b) => b - a;
 }));
-// src/model/title-number.ts
-function endsWithNumber(title) {
-	return title.includes("(#") && TRAILING.test(title);
-}
-function trailingNumber(title) {
-	const m = title.includes("(#") ? TRAILING.exec(title) : null;
-	return m === null ? null : Number(m[1]);
-}
-function withoutNumber(title) {
-	return (title.includes("(#") ? title.replace(TRAILING, "") : title).trim();
-}
-var TRAILING;
-var init_title_number = __esmMin((() => {
-	TRAILING = /\s*\(#(\d+)\)\s*$/;
-}));
 // src/model/changes.ts
 function buildChanges(input) {
 	const claimed = new Set(input.firstParent.map((c) => c.sha));
@@ -24829,7 +25250,7 @@ function buildChanges(input) {
 			const walk = walkSide(commit, input.commits, claimed);
 			change = mergeChange(commit, walk, input, rules);
 			if (change.kind === "sync") {
-				carried.set(change, landedNumbers(sideLandings(walk), input.trackedBranch));
+				carried.set(change, carriedLandings(sideLandings(walk), input.trackedBranch));
 				const through = lineMergedIn(commit, walk, input.trackedBranch);
 				if (through !== null) change.carriedFrom = through;
 			}
@@ -24996,16 +25417,36 @@ function landedNumbers(commits, trackedBranch) {
 	}
 	return numbers;
 }
+function carriedLandings(commits, trackedBranch) {
+	const landings = [];
+	for (const c of commits) {
+		const number = landedNumber(c, trackedBranch);
+		if (number !== null) landings.push({
+			number,
+			copies: changeReferences(c).filter((ref) => ref.number !== number)
+		});
+	}
+	return landings;
+}
 function countCarried(changes, carried) {
 	const seen = new Set();
-	for (const c of changes) if (c.kind !== "sync" && c.number !== null) seen.add(c.number);
+	const byNumber = new Map();
+	for (const c of changes) {
+		if (c.kind === "sync" || c.number === null) continue;
+		seen.add(c.number);
+		byNumber.set(c.number, c);
+	}
+	const copiesOwn = (landing) => landing.copies.some((ref) => {
+		const own = byNumber.get(ref.number);
+		return own !== void 0 && (ref.title === null || ref.title === withoutNumber(own.title));
+	});
 	for (const change of changes) {
-		const numbers = carried.get(change);
-		if (numbers === void 0) continue;
+		const landings = carried.get(change);
+		if (landings === void 0) continue;
 		let count = 0;
-		for (const n of numbers) {
-			if (seen.has(n)) continue;
-			seen.add(n);
+		for (const landing of landings) {
+			if (seen.has(landing.number) || copiesOwn(landing)) continue;
+			seen.add(landing.number);
 			count += 1;
 		}
 		change.carriedPulls = count;
@@ -25334,6 +25775,7 @@ var LINE_LANDINGS, CO_AUTHOR_LINE, PUSH_PAUSE, RebaseIndex, NOREPLY;
 var init_changes = __esmMin((() => {
 	init_domain();
 	init_compile$1();
+	init_copies();
 	init_facts();
 	init_bots();
 	init_message();
@@ -25440,425 +25882,6 @@ var init_changes = __esmMin((() => {
 		}
 	};
 	NOREPLY = /^(?:\d+\+)?([^@\s]+)@users\.noreply\.github\.com$/i;
-}));
-// src/sources/git/run.ts
-function gitEnvironment(base = process.env) {
-	const env = {};
-	for (const [key, value] of Object.entries(base)) if (!key.toUpperCase().startsWith("GIT_") || KEPT_GIT_VARIABLES.has(key)) env[key] = value;
-	return {
-		...env,
-		GIT_CONFIG_NOSYSTEM: "1",
-		GIT_CONFIG_GLOBAL: "/dev/null",
-		GIT_OPTIONAL_LOCKS: "0",
-		GIT_TERMINAL_PROMPT: "0",
-		GIT_NO_LAZY_FETCH: "1",
-		GIT_ALLOW_PROTOCOL: "/",
-		GIT_FLUSH: "0",
-		LC_ALL: "C"
-	};
-}
-function carriedSafeDirectories() {
-	if (safeDirectories !== null) return safeDirectories;
-	const env = {
-		...gitEnvironment(),
-		...Object.fromEntries([
-			"GIT_CONFIG_GLOBAL",
-			"GIT_CONFIG_SYSTEM",
-			"GIT_CONFIG_NOSYSTEM"
-		].map((k) => [k, process.env[k]]))
-	};
-	const found = [];
-	for (const scope of ["--system", "--global"]) {
-		const result = spawnSync("git", [
-			"config",
-			scope,
-			"--get-all",
-			"safe.directory"
-		], {
-			cwd: "/",
-			env,
-			encoding: "utf8",
-			stdio: [
-				"ignore",
-				"pipe",
-				"ignore"
-			],
-			timeout: 1e4
-		});
-		if (result.status === 0) append(found, result.stdout.split("\n").filter((line) => line !== ""));
-	}
-	safeDirectories = found.flatMap((dir) => ["-c", `safe.directory=${dir}`]);
-	return safeDirectories;
-}
-function gitInvocation(args) {
-	const command = args[0] ?? "";
-	if (!READ_COMMANDS.has(command) || command === "config" && !args.slice(1).some((a) => CONFIG_READS.has(a)) || args.some((a) => PROGRAM_FLAGS.has(a.split("=")[0] ?? ""))) throw new Error(`flowaudit only runs git commands that read: refused git ${command}`);
-	environment ??= gitEnvironment();
-	const safe = DIFF_COMMANDS.has(command) ? [
-		command,
-		"--no-ext-diff",
-		"--no-textconv",
-		...args.slice(1)
-	] : [...args];
-	return {
-		args: [
-			"--no-pager",
-			...GIT_CONFIG_ARGS,
-			...safeDirectories ?? [],
-			...safe
-		],
-		env: environment
-	};
-}
-function streamGit(cwd, args, onRecord, options) {
-	return streamGitRanges(cwd, args, (buffer, start, end) => onRecord(buffer.subarray(start, end)), options);
-}
-function streamGitRanges(cwd, args, onRecord, options) {
-	return new Promise((resolve, reject) => {
-		const { signal } = options;
-		if (signal?.aborted) return reject(signal.reason);
-		const withSafeDirectories = safeDirectories !== null;
-		const invocation = gitInvocation(args);
-		const child = spawn("git", invocation.args, {
-			cwd,
-			env: invocation.env,
-			stdio: [
-				"pipe",
-				"pipe",
-				"pipe"
-			]
-		});
-		const abort = () => {
-			if (child.pid !== void 0 && child.exitCode === null && child.signalCode === null) child.kill();
-		};
-		signal?.addEventListener("abort", abort, { once: true });
-		const { separator } = options;
-		let pending = null;
-		let stderr = "";
-		let failed = null;
-		let stopped = false;
-		const stop = () => {
-			stopped = true;
-			child.kill();
-		};
-		child.stdout.on("data", (chunk) => {
-			if (failed || stopped) return;
-			let start = 0;
-			try {
-				if (pending !== null) {
-					const end = chunk.indexOf(separator);
-					if (end === -1) {
-						pending = Buffer.concat([pending, chunk]);
-						return;
-					}
-					const record = Buffer.concat([pending, chunk.subarray(0, end)]);
-					pending = null;
-					start = end + 1;
-					if (onRecord(record, 0, record.length) === false) return stop();
-				}
-				for (let i = chunk.indexOf(separator, start); i !== -1; i = chunk.indexOf(separator, start)) {
-					if (onRecord(chunk, start, i) === false) return stop();
-					start = i + 1;
-				}
-			} catch (error) {
-				failed = error;
-				child.kill();
-				return;
-			}
-			if (start < chunk.length) pending = Buffer.from(chunk.subarray(start));
-		});
-		child.stderr.on("data", (chunk) => {
-			if (stderr.length < 8192) stderr += chunk.toString("utf8");
-		});
-		child.on("error", (error) => {
-			signal?.removeEventListener("abort", abort);
-			reject(new GitError("git could not be started: is git installed and on PATH?", { cause: error }));
-		});
-		child.on("close", (code) => {
-			signal?.removeEventListener("abort", abort);
-			if (signal?.aborted) return reject(signal.reason);
-			if (failed) return reject(failed);
-			if (stopped) return resolve();
-			if (pending !== null && code === 0) try {
-				onRecord(pending, 0, pending.length);
-			} catch (error) {
-				return reject(error);
-			}
-			if (code !== 0) {
-				if (!withSafeDirectories && DUBIOUS.test(stderr) && carriedSafeDirectories().length > 0) return streamGitRanges(cwd, args, onRecord, options).then(resolve, reject);
-				if (options.onFailure?.(code ?? 1, stderr)) return resolve();
-				return reject(gitFailure(args, stderr));
-			}
-			resolve();
-		});
-		child.stdin.on("error", () => void 0);
-		child.stdin.end(options.input ?? "");
-	});
-}
-async function gitOutput(cwd, args, input) {
-	const parts = [];
-	await streamGit(cwd, args, (record) => parts.push(Buffer.from(record), Buffer.from("\n")), {
-		separator: 10,
-		...input === void 0 ? {} : { input }
-	});
-	return Buffer.concat(parts).toString("utf8");
-}
-async function gitAnswer(cwd, args) {
-	try {
-		return await gitOutput(cwd, args);
-	} catch (error) {
-		if (error instanceof GitError) return null;
-		throw error;
-	}
-}
-function gitFailure(args, stderr) {
-	const first = stderr.split("\n").find((line) => line.trim() !== "") ?? "no message";
-	return new GitError(`git ${args[0] ?? ""} failed: ${first.replace(/[\u0000-\u001f\u007f-\u009f]/g, "")}`);
-}
-function assertSafeRef(ref, what) {
-	if (ref.startsWith("-") || ref.includes("\0") || ref.trim() === "") throw new GitError(`invalid ${what} '${ref.replace(/[\u0000-\u001f\u007f-\u009f]/g, "")}': a ref cannot start with '-' or be empty`, { exitCode: 2 });
-	return ref;
-}
-var READ_COMMANDS, DIFF_COMMANDS, CONFIG_READS, PROGRAM_FLAGS, GIT_CONFIG_ARGS, KEPT_GIT_VARIABLES, environment, safeDirectories, DUBIOUS;
-var init_run = __esmMin((() => {
-	init_errors$2();
-	init_lists$1();
-	READ_COMMANDS = new Set([
-		"log",
-		"rev-list",
-		"rev-parse",
-		"for-each-ref",
-		"cat-file",
-		"ls-tree",
-		"config",
-		"symbolic-ref",
-		"merge-base"
-	]);
-	DIFF_COMMANDS = new Set(["log"]);
-	CONFIG_READS = new Set([
-		"--get",
-		"--get-all",
-		"--get-regexp",
-		"--list"
-	]);
-	PROGRAM_FLAGS = new Set([
-		"--ext-diff",
-		"--textconv",
-		"--filters",
-		"--show-signature",
-		"--upload-pack",
-		"--paginate"
-	]);
-	GIT_CONFIG_ARGS = [
-		"-c",
-		"core.quotepath=off",
-		"-c",
-		"log.showSignature=false",
-		"-c",
-		"protocol.allow=never",
-		"-c",
-		"core.fsmonitor=false",
-		"-c",
-		"core.hooksPath=/dev/null",
-		"-c",
-		"core.pager=cat",
-		"-c",
-		"core.sshCommand=false",
-		"-c",
-		"credential.helper=",
-		"-c",
-		"core.askPass=",
-		"-c",
-		"core.attributesFile=/dev/null",
-		"-c",
-		"gc.auto=0",
-		"-c",
-		"maintenance.auto=false",
-		"-c",
-		"core.packedGitWindowSize=8m",
-		"-c",
-		"core.packedGitLimit=64m",
-		"-c",
-		"core.deltaBaseCacheLimit=16m"
-	];
-	KEPT_GIT_VARIABLES = new Set(["GIT_EXEC_PATH", "GIT_CEILING_DIRECTORIES"]);
-	environment = null;
-	safeDirectories = null;
-	DUBIOUS = /dubious ownership/i;
-}));
-// src/sources/git/deploy-contents.ts
-function growingGraph() {
-	const graph = {
-		node: new Map(),
-		sha: [],
-		parentStart: [],
-		parentCount: [],
-		parents: []
-	};
-	const add = (sha) => {
-		const n = graph.sha.length;
-		graph.node.set(sha, n);
-		graph.sha.push(sha);
-		graph.parentStart.push(-1);
-		graph.parentCount.push(0);
-		return n;
-	};
-	const nodeOf = (sha) => graph.node.get(sha) ?? add(sha);
-	return {
-		graph,
-		nodeOf,
-		add
-	};
-}
-async function readCommitGraph(repo, tips, exclude) {
-	const { graph, nodeOf } = growingGraph();
-	if (tips.length === 0) return graph;
-	await streamGit(repo, [
-		"rev-list",
-		"--parents",
-		"--ignore-missing",
-		"--stdin"
-	], (record) => {
-		let end = record.indexOf(SPACE$1);
-		if (end === -1) end = record.length;
-		const n = nodeOf(record.toString("latin1", 0, end));
-		graph.parentStart[n] = graph.parents.length;
-		let count = 0;
-		for (let from = end + 1; from < record.length; from = end + 1) {
-			end = record.indexOf(SPACE$1, from);
-			if (end === -1) end = record.length;
-			graph.parents.push(nodeOf(record.toString("latin1", from, end)));
-			count++;
-		}
-		graph.parentCount[n] = count;
-	}, {
-		separator: 10,
-		input: `${[...new Set(tips), ...exclude.map((sha) => `^${sha}`)].join("\n")}\n`
-	});
-	return graph;
-}
-function copyKey(authorEmail, authoredAt, subject) {
-	return `${authorEmail}\x1f${authoredAt}\x1f${subject.replace(BRANCH_PREFIX, "")}`;
-}
-function copyKeyAuthoredAt(key) {
-	return Number(key.split("")[1]);
-}
-async function isAncestor(repo, ancestor, of) {
-	let result = true;
-	await streamGit(repo, [
-		"merge-base",
-		"--is-ancestor",
-		ancestor,
-		of
-	], () => void 0, {
-		separator: 10,
-		onFailure: (code) => {
-			result = false;
-			return code === 1 || code === 128;
-		}
-	});
-	return result;
-}
-var SPACE$1, BRANCH_PREFIX;
-var init_deploy_contents = __esmMin((() => {
-	init_run();
-	SPACE$1 = 32;
-	BRANCH_PREFIX = /^\[[^\]\n]{1,100}\][ \t]*/;
-}));
-// src/model/copies.ts
-function indexCopies(changes, commitOf, wanted) {
-	const index = new Map();
-	if (wanted.size === 0) return index;
-	const dates = new Set([...wanted].map((key) => Number(key.split("")[1])));
-	for (const change of changes) for (const sha of new Set([change.sha, ...change.commitShas])) {
-		const commit = commitOf(sha);
-		if (!commit || !dates.has(commit.authoredAt)) continue;
-		const key = copyKey(commit.authorEmail, commit.authoredAt, commit.subject);
-		if (!wanted.has(key)) continue;
-		const landings = index.get(key) ?? [];
-		if (!landings.includes(change.sha)) landings.push(change.sha);
-		index.set(key, landings);
-	}
-	return index;
-}
-function changeReferences(commit) {
-	const found = commit.backportOf.map((number) => ({
-		number,
-		title: null
-	}));
-	for (const line of [commit.subject, commit.bodyFirstLine]) {
-		let m = TITLED.exec(line);
-		for (let depth = 0; m !== null && depth < 2; depth++) {
-			const title = m[1] ?? "";
-			if (title !== "") found.push({
-				number: Number(m[2]),
-				title
-			});
-			m = TITLED.exec(title);
-		}
-	}
-	return found;
-}
-function backportedTitle(subject) {
-	const start = BACKPORT_OF_TITLE.exec(subject);
-	if (start === null) return null;
-	const rest = withoutNumber(subject.slice(start[0].length));
-	const into = INTO_LINE.exec(rest);
-	if (into === null) return null;
-	const title = sameWords(rest.slice(0, into.index));
-	return title === "" ? null : title;
-}
-function sameWords(title) {
-	return title.replace(/\s+/g, " ").trim();
-}
-function withPullReferences(releaseLine, pulls) {
-	if (pulls.length === 0) return [...releaseLine];
-	const landedAs = new Map();
-	for (const pull of pulls) landedAs.set(pull.mergeCommitSha, [...landedAs.get(pull.mergeCommitSha) ?? [], pull]);
-	return releaseLine.map((commit) => {
-		const landed = landedAs.get(commit.sha);
-		if (landed === void 0) return commit;
-		const references = [...commit.references];
-		for (const pull of landed) for (const ref of changeReferences(parseMessage(`${pull.title}\n\n${pull.body}`))) if (!references.some((r) => r.number === ref.number && r.title === ref.title)) references.push(ref);
-		return {
-			...commit,
-			references
-		};
-	});
-}
-function titleOnlyCopies(changes, releaseLine, copies) {
-	const byTitle = new Map();
-	for (const change of changes) {
-		if (change.kind === "sync" || change.number === null) continue;
-		const title = withoutNumber(change.title);
-		const same = byTitle.get(title);
-		if (same === void 0) byTitle.set(title, [change]);
-		else same.push(change);
-	}
-	const carried = new Set();
-	const linked = new Set();
-	const picked = new Set(releaseLine.flatMap((commit) => commit.cherryPickOf));
-	for (const commit of releaseLine) {
-		for (const sha of copies.get(commit.key) ?? []) linked.add(sha);
-		const authoredAt = copyKeyAuthoredAt(commit.key);
-		for (const ref of commit.references) {
-			const same = ref.title === null ? [] : byTitle.get(ref.title) ?? [];
-			const theirs = same.some((change) => change.number === ref.number);
-			for (const change of same) if (ref.number === change.number) linked.add(change.sha);
-			else if (!theirs && ref.number > (change.number ?? Infinity) && authoredAt >= change.mergedAt) carried.add(change.sha);
-		}
-	}
-	const byNumber = new Set(releaseLine.flatMap((commit) => commit.references.filter((r) => r.title === null).map((r) => r.number)));
-	return new Set(changes.filter((c) => carried.has(c.sha) && !linked.has(c.sha) && !(c.number !== null && byNumber.has(c.number)) && ![c.sha, ...c.commitShas].some((s) => picked.has(s))).map((c) => c.sha));
-}
-var TITLED, BACKPORT_OF_TITLE, INTO_LINE;
-var init_copies = __esmMin((() => {
-	init_deploy_contents();
-	init_message();
-	init_title_number();
-	TITLED = /^(?:[*-]\s+)?(.*?)\s*\(#(\d+)\)$/;
-	BACKPORT_OF_TITLE = /^(?:\(manual\)[ \t]*|manual[ \t]+)?backport of[ \t]+/i;
-	INTO_LINE = /[ \t]+into[ \t]+\S+$/i;
 }));
 // src/model/reach.ts
 function commitGraph(tips, parentsOf) {
@@ -31155,7 +31178,10 @@ function pulledSide(commit, trackedBranch, owner, commits, landed) {
 	};
 }
 function mergesTrackedBranch(commit, trackedBranch) {
-	if (commit.parents.length < 2 || !BRANCH_MERGE.test(commit.subject)) return false;
+	if (commit.parents.length < 2) return false;
+	const typed = TYPED_PULL.exec(commit.subject);
+	if (typed !== null) return namesBranch(typed[1], trackedBranch);
+	if (!BRANCH_MERGE.test(commit.subject)) return false;
 	const { branch, number } = parseLanding(commit.subject, commit.bodyFirstLine, true, trackedBranch);
 	return number === null && commit.mergeRequest === null && branch !== null && namesBranch(branch, trackedBranch);
 }
@@ -31189,10 +31215,11 @@ function sideLine(from, commits, landed) {
 		end: last !== void 0 && last.parents.length === 0 ? "root" : "edge"
 	};
 }
-var BRANCH_MERGE;
+var BRANCH_MERGE, TYPED_PULL;
 var init_tracked_line = __esmMin((() => {
 	init_message();
 	BRANCH_MERGE = /^Merge (?:remote-tracking )?(?:branch )?'/;
+	TYPED_PULL = /^merge\s+(\S+)$/i;
 }));
 // src/model/size-filter.ts
 function sizeFilter(gitattributes, extraExcluded = []) {
