@@ -220,11 +220,12 @@ export interface AssignOptions {
 }
 
 /**
- * Sets `deployedAt` on each change from the deploy that shipped it first, and marks failed deploys (SPEC
- * sections 3 and 4), and `deployRef`, that deploy's ref. A change shipped before it merged (a tag on a release pull
- * request's own commit, a backport released first) is deployed at its merge, flagged `deployed-before-merge`. A deploy failed when
- * it shipped a change whose revert landed after it, within `revertWindow` of it (the edge included), and was
- * not shipped by the same deploy, or when the next deploy to its target rolled it back. Pure but for the changes it sets; returns the deploys in order.
+ * Sets `deployedAt` and `deployRef` on each change from the deploy that shipped it first, and marks failed deploys
+ * (SPEC sections 3 and 4). A change shipped before it merged (a tag on a release pull request's own commit, a
+ * backport released first) is deployed at its merge, flagged `deployed-before-merge`; its `deployRef` still names
+ * the deploy. A deploy failed when it shipped a change whose revert landed after it, within `revertWindow` of it (the
+ * edge included), and was not shipped by the same deploy, or when the next deploy to its target rolled it back.
+ * Pure but for the changes it sets; returns the deploys in order.
  */
 export function assignDeploys(changes: Change[], contents: readonly DeployContents[], options: AssignOptions): Deploy[] {
   const bySha = new Map(changes.map((c) => [c.sha, c]));

@@ -52,8 +52,8 @@ const REVERT_SUBJECT = /^(?:Revert\s+"|revert(?:\([^)]*\))?!?:|(?!(?:feat|fix|ch
 // lower case, a quoted title that ends the subject (its squash's number aside) behind any type but a feature's:
 // vite's `fix: revert "refactor: use fs.cpSync (#21019)"`, where `feat: revert "undo" label` is a feature
 const TYPED_GIT_REVERT = /^(?:(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci)(?:\([^)]*\))?!?:\s+Revert\s+"|(?:fix|chore|docs|style|refactor|perf|test|build|ci)(?:\([^)]*\))?!?:\s+revert\s+".*"(?:\s+\(#\d+\))?$)/;
-// a conventional type but a feature's before a revert of a pull request by its number: honojs/hono's `fix(context):
-// revert PR #4707 (#4757)`, which undid #4707 four days after v4.12.0 shipped it (and `fix(factory): revert PR #3498`)
+// a conventional type but a feature's before a revert of a pull request by its number: honojs/hono's `fix(factory):
+// revert PR #3498 (#3515)`, which undid #3498 four days after v4.6.4 shipped it; biome's `fix: revert #7684 (#8173)`
 const TYPED_PR_REVERT = /^(?:fix|chore|docs|style|refactor|perf|test|build|ci)(?:\([^)]*\))?!?:\s+revert\s+(?:PR\s+|pull\s+request\s+)?#(\d+)\b/i;
 const REVERT_FIRST_PARAGRAPH = /^This (?:CL |change )?reverts commit [0-9a-f]{7,40}/i;
 // the commit a revert's subject names: cpython's `gh-95173: Revert commit 51ed2c56a185…` and `gh-108590: Revert
