@@ -21,6 +21,7 @@
  * Pure.
  */
 import type { MeasuredChange, MeasuredDeploy } from '../domain.js';
+import { DEPLOYED_BEFORE_MERGE } from '../model/deploys.js';
 import { REPAIR_FLAGS } from '../model/repairs.js';
 import { countOf } from './count.js';
 import { byRepository } from './strata.js';
@@ -43,14 +44,24 @@ const deployKey = (repository: string | undefined, product: string | undefined, 
 const refKey = (repository: string | undefined, product: string | undefined, ref: string): string => `${repository ?? ''}\u0000${product ?? ''}\u0000${ref}`;
 
 /**
- * Of the window's deploys, by repository, product and ref, when each went out (in time order: a ref deployed
- * twice, a workflow's environment, has several).
+ * Of the window's deploys whose ref a change shipped before its merge names, by repository, product and ref, when
+ * each went out (in time order: a ref deployed twice, a workflow's environment, has several). Any other change went
+ * out at its deploy's own time, and needs none: indexing every deploy held a key and a list per change where every
+ * merge is a deploy (rails' whole history: 12 MB more at its peak, over the 250 MB budget).
  */
-function deployTimes(deploys: readonly MeasuredDeploy[]): Map<string, number[]> {
+function deployTimes(deploys: readonly MeasuredDeploy[], lists: ReadonlyArray<readonly MeasuredChange[]>): Map<string, number[]> {
+  const wanted = new Set<string>();
+  for (const list of lists) for (const c of list) {
+    if (!c.flags.includes(DEPLOYED_BEFORE_MERGE)) continue;
+    if (c.deployRef != null) wanted.add(refKey(c.repository, undefined, c.deployRef));
+    for (const d of c.productDeploys ?? []) if (d.ref !== null) wanted.add(refKey(c.repository, d.product, d.ref));
+  }
   const times = new Map<string, number[]>();
+  if (wanted.size === 0) return times;
   for (const d of deploys) {
     if (d.ref === undefined) continue;
     const key = refKey(d.repository, d.product, d.ref);
+    if (!wanted.has(key)) continue;
     const ats = times.get(key);
     if (ats === undefined) times.set(key, [d.at]);
     else ats.push(d.at);
@@ -80,7 +91,7 @@ const isAi = (c: Pick<MeasuredChange, 'aiEvidence'>): boolean => c.aiEvidence.le
 
 /** The AI defects of a window (see the module's comment). */
 export function computeAiDefects(input: AiDefectsInput): AiDefects {
-  const shippedIn = shippedInWith(deployTimes(input.deploys));
+  const shippedIn = shippedInWith(deployTimes(input.deploys, [input.changes, input.later]));
   const shipped = new Map<string, MeasuredChange[]>();
   for (const c of input.changes) {
     for (const key of shippedIn(c)) {

@@ -212,6 +212,9 @@ export function mergeDeploys(changes: readonly Change[]): DeployContents[] {
   return changes.filter((c) => c.kind !== 'sync').map((c) => ({ ref: c.id, sha: c.sha, at: c.mergedAt, target: '', shipped: [c.sha], rollback: false }));
 }
 
+/** The flag of a change a deploy shipped before it merged: deployed at its merge, a time no deploy has. */
+export const DEPLOYED_BEFORE_MERGE = 'deployed-before-merge';
+
 export interface AssignOptions {
   /** seconds after a deploy within which a revert of what it shipped fails it (SPEC section 4) */
   revertWindow: number;
@@ -241,7 +244,7 @@ export function assignDeploys(changes: Change[], contents: readonly DeployConten
       if (!change || change.deployedAt !== null) continue;
       change.deployedAt = Math.max(d.at, change.mergedAt);
       change.deployRef = d.ref;
-      if (d.at < change.mergedAt) change.flags = [...new Set([...change.flags, 'deployed-before-merge'])];
+      if (d.at < change.mergedAt) change.flags = [...new Set([...change.flags, DEPLOYED_BEFORE_MERGE])];
       deploy.changeShas.push(sha);
       deployOf.set(sha, deploy);
     }
