@@ -26193,7 +26193,7 @@ function assignDeploys(changes, contents, options) {
 			if (!change || change.deployedAt !== null) continue;
 			change.deployedAt = Math.max(d.at, change.mergedAt);
 			change.deployRef = d.ref;
-			if (d.at < change.mergedAt) change.flags = [...new Set([...change.flags, "deployed-before-merge"])];
+			if (d.at < change.mergedAt) change.flags = [...new Set([...change.flags, DEPLOYED_BEFORE_MERGE])];
 			deploy.changeShas.push(sha);
 			deployOf.set(sha, deploy);
 		}
@@ -26258,6 +26258,7 @@ function fail(deploy, reason, restoredAfter, ...reverts) {
 	if (restoredAfter !== null) deploy.restoredAfter = Math.min(deploy.restoredAfter ?? Infinity, restoredAfter);
 	if (reverts.length > 0) deploy.failingReverts = [...deploy.failingReverts ?? [], ...reverts];
 }
+var DEPLOYED_BEFORE_MERGE;
 var init_deploys$1 = __esmMin((() => {
 	init_deploy_contents();
 	init_copies();
@@ -26267,6 +26268,7 @@ var init_deploys$1 = __esmMin((() => {
 	init_reach();
 	init_lists$1();
 	init_title_number();
+	DEPLOYED_BEFORE_MERGE = "deployed-before-merge";
 }));
 // src/model/github-deploys.ts
 function failedDeployments(deployments, environment) {
@@ -43522,11 +43524,19 @@ var init_acceptance = __esmMin((() => {
 	init_strata();
 }));
 // src/metrics/ai-defects.ts
-function deployTimes(deploys) {
+function deployTimes(deploys, lists) {
+	const wanted = new Set();
+	for (const list of lists) for (const c of list) {
+		if (!c.flags.includes("deployed-before-merge")) continue;
+		if (c.deployRef != null) wanted.add(refKey(c.repository, void 0, c.deployRef));
+		for (const d of c.productDeploys ?? []) if (d.ref !== null) wanted.add(refKey(c.repository, d.product, d.ref));
+	}
 	const times = new Map();
+	if (wanted.size === 0) return times;
 	for (const d of deploys) {
 		if (d.ref === void 0) continue;
 		const key = refKey(d.repository, d.product, d.ref);
+		if (!wanted.has(key)) continue;
 		const ats = times.get(key);
 		if (ats === void 0) times.set(key, [d.at]);
 		else ats.push(d.at);
@@ -43546,7 +43556,7 @@ function shippedInWith(times) {
 	};
 }
 function computeAiDefects(input) {
-	const shippedIn = shippedInWith(deployTimes(input.deploys));
+	const shippedIn = shippedInWith(deployTimes(input.deploys, [input.changes, input.later]));
 	const shipped = new Map();
 	for (const c of input.changes) for (const key of shippedIn(c)) {
 		const together = shipped.get(key);
@@ -43730,6 +43740,7 @@ function noteOf(ai, other, few) {
 }
 var deployKey, refKey, isAi, sumOf;
 var init_ai_defects = __esmMin((() => {
+	init_deploys$1();
 	init_repairs();
 	init_count();
 	init_strata();
