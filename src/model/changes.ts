@@ -1,7 +1,7 @@
 import { RELEASE_COMMIT, type AiFinding, type Change, type ChangeKind, type Commit, type Size } from '../domain.js';
 import type { Tester } from '../patterns.js';
 import { compileCatalogue, type AiCatalogue } from './ai/compile.js';
-import { changeReferences } from './copies.js';
+import { changeReferences, namesChange } from './copies.js';
 import { addAiFindings, agentCommitEvidence, setAiFindings } from './ai/facts.js';
 import { isBot } from './bots.js';
 import { isVersionBump, isVersionlessRelease, mergeRequestFromUrl, namedReleaseVersion, namesBranch, numberFromUrl, opensDevelopment, ownBumpVersion, parseLanding, type Landing } from './message.js';
@@ -382,7 +382,7 @@ function countCarried(changes: readonly Change[], carried: ReadonlyMap<Change, r
   const copiesOwn = (landing: CarriedLanding): boolean =>
     landing.copies.some((ref) => {
       const own = byNumber.get(ref.number);
-      return own !== undefined && (ref.title === null || ref.title === withoutNumber(own.title));
+      return own !== undefined && namesChange(ref, own);
     });
   for (const change of changes) {
     const landings = carried.get(change);

@@ -28,6 +28,14 @@ export function indexCopies(changes: readonly Change[], commitOf: (sha: string) 
   return index;
 }
 
+/**
+ * Whether a reference (changeReferences) names `change`: a backport phrase's number does, and `Fix x (#12)` names #12
+ * only when #12 is titled so (the backport's own number is no other change's). Pure.
+ */
+export function namesChange(ref: { number: number; title: string | null }, change: Pick<Change, 'number' | 'title'>): boolean {
+  return ref.number === change.number && (ref.title === null || ref.title === withoutNumber(change.title));
+}
+
 /** A squash's `(#N)` at the end of a title, and a list item's bullet before it (`* Fix x (#12)`, a squash body). */
 const TITLED = /^(?:[*-]\s+)?(.*?)\s*\(#(\d+)\)$/;
 

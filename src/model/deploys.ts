@@ -1,6 +1,6 @@
 import type { Change, Deploy, FailingRevert } from '../domain.js';
 import { copyKeyAuthoredAt, type CommitGraph, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
-import { sameWords } from './copies.js';
+import { namesChange, sameWords } from './copies.js';
 import { taggedVersion, versionBelow } from '../release-names.js';
 import { bumpNamesOnlyVersion, ownBumpVersion } from './message.js';
 import { andList, formatDuration } from '../units.js';
@@ -96,8 +96,7 @@ export function shipments(changes: readonly Change[], candidates: readonly Deplo
     for (const sha of commit.cherryPickOf) consider(byCommit.get(sha), deploy);
     for (const ref of commit.references) {
       const change = byNumber.get(ref.number);
-      // `Fix x (#12)` names #12 only when #12 is titled so: the backport's own number is no other change's
-      if (change !== undefined && (ref.title === null || ref.title === withoutNumber(change.title))) consider(change, deploy);
+      if (change !== undefined && namesChange(ref, change)) consider(change, deploy);
     }
     if (commit.backportTitle !== undefined) consider(latestMergedBy(byTitle.get(commit.backportTitle), copyKeyAuthoredAt(commit.key)), deploy);
   }
