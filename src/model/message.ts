@@ -43,18 +43,22 @@ const LISTED_PULL = /^[ \t]*[-*+][ \t]+(?:(?:[\w.-]+\/[\w.-]+)?#|https?:\/\/gith
 // from xhaktm00/ZEPPELIN-6582.`); an issue's number reads the same, so what it names links a commit only to a pull
 // request whose commit it copies, or whose pull ref holds its author's commits (see buildChanges)
 const CLOSES_PULL = /^[ \t]*close[sd]?:?[ \t]+(?:(?:#|gh-)(\d+)(?:[ \t]+from[ \t]+\S+?)?\.?|https?:\/\/[^\s/]+\/[\w.-]+\/[\w.-]+\/pull\/(\d+))[ \t]*$/gim;
+// conventional commits' types but a feature's, and with it: what a revert may stand behind, and what a subject's scope
+// is not (the three revert patterns below)
+const WORK_TYPES = 'fix|chore|docs|style|refactor|perf|test|build|ci';
+const TYPES = `feat|${WORK_TYPES}`;
 // `Revert "…"` (git revert), `revert: …` / `revert(scope): …` (conventional commits), `pkg/path: revert "…"` and
 // `pkg: revert …` (Go's packages first, golang/tools' `go/analysis/passes/buildtag: revert "suggest fix …"`), but
 // not a conventional type's (`feat: revert button`, `feat: revert "undo" label`)
-const REVERT_SUBJECT = /^(?:Revert\s+"|revert(?:\([^)]*\))?!?:|(?!(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci):)[\w./-]{1,200}(?:,\s*[\w./-]{1,200}){0,10}:\s+revert\b)/i;
+const REVERT_SUBJECT = new RegExp(String.raw`^(?:Revert\s+"|revert(?:\([^)]*\))?!?:|(?!(?:${TYPES}):)[\w./-]{1,200}(?:,\s*[\w./-]{1,200}){0,10}:\s+revert\b)`, 'i');
 // but a conventional type before git's own subject, `Revert "…"` as git writes it: electron titles its reverts
 // `fix: Revert "…"` and `ci: Revert "…"`, and trop's backports of them to the release lines keep the title; in
 // lower case, a quoted title that ends the subject (its squash's number aside) behind any type but a feature's:
 // vite's `fix: revert "refactor: use fs.cpSync (#21019)"`, where `feat: revert "undo" label` is a feature
-const TYPED_GIT_REVERT = /^(?:(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci)(?:\([^)]*\))?!?:\s+Revert\s+"|(?:fix|chore|docs|style|refactor|perf|test|build|ci)(?:\([^)]*\))?!?:\s+revert\s+".*"(?:\s+\(#\d+\))?$)/;
+const TYPED_GIT_REVERT = new RegExp(String.raw`^(?:(?:${TYPES})(?:\([^)]*\))?!?:\s+Revert\s+"|(?:${WORK_TYPES})(?:\([^)]*\))?!?:\s+revert\s+".*"(?:\s+\(#\d+\))?$)`);
 // a conventional type but a feature's before a revert of a pull request by its number: honojs/hono's `fix(factory):
 // revert PR #3498 (#3515)`, which undid #3498 four days after v4.6.4 shipped it; biome's `fix: revert #7684 (#8173)`
-const TYPED_PR_REVERT = /^(?:fix|chore|docs|style|refactor|perf|test|build|ci)(?:\([^)]*\))?!?:\s+revert\s+(?:PR\s+|pull\s+request\s+)?#(\d+)\b/i;
+const TYPED_PR_REVERT = new RegExp(String.raw`^(?:${WORK_TYPES})(?:\([^)]*\))?!?:\s+revert\s+(?:PR\s+|pull\s+request\s+)?#(\d+)\b`, 'i');
 const REVERT_FIRST_PARAGRAPH = /^This (?:CL |change )?reverts commit [0-9a-f]{7,40}/i;
 // the commit a revert's subject names: cpython's `gh-95173: Revert commit 51ed2c56a185…` and `gh-108590: Revert
 // gh-108657 (commit 400a1cebc)`, whose bodies give a reason, not git's `This reverts commit` line
