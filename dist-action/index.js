@@ -24875,7 +24875,7 @@ function mergeRequestFromUrl(url) {
 	const m = /\/merge_requests\/(\d+)/.exec(url);
 	return m ? Number(m[1]) : null;
 }
-var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, MAYBE_REFERS, CHERRY_PICKED, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, REVERT_SUBJECT, TYPED_GIT_REVERT, TYPED_PR_REVERT, REVERT_FIRST_PARAGRAPH, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSIONLESS_RELEASE, GITMOJI_RELEASE, VERSION_WORDS, DEVELOPMENT_ENDS, DEVELOPMENT_PHRASE, DEVELOPMENT_VERSION, NAMED_RELEASE, WRAPPED_NUMBER, GITHUB_PULL_MERGE, BITBUCKET_CLOUD;
+var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, MAYBE_REFERS, CHERRY_PICKED, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, WORK_TYPES, TYPES, REVERT_SUBJECT, TYPED_GIT_REVERT, TYPED_PR_REVERT, REVERT_FIRST_PARAGRAPH, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSIONLESS_RELEASE, GITMOJI_RELEASE, VERSION_WORDS, DEVELOPMENT_ENDS, DEVELOPMENT_PHRASE, DEVELOPMENT_VERSION, NAMED_RELEASE, WRAPPED_NUMBER, GITHUB_PULL_MERGE, BITBUCKET_CLOUD;
 var init_message = __esmMin((() => {
 	init_compile$1();
 	init_release_lines();
@@ -24893,9 +24893,11 @@ var init_message = __esmMin((() => {
 	LIST_ITEM = /^[ \t]*[-*+][ \t]/;
 	LISTED_PULL = /^[ \t]*[-*+][ \t]+(?:(?:[\w.-]+\/[\w.-]+)?#|https?:\/\/github\.com\/[\w.-]+\/[\w.-]+\/pull\/)(\d+)\b/;
 	CLOSES_PULL = /^[ \t]*close[sd]?:?[ \t]+(?:(?:#|gh-)(\d+)(?:[ \t]+from[ \t]+\S+?)?\.?|https?:\/\/[^\s/]+\/[\w.-]+\/[\w.-]+\/pull\/(\d+))[ \t]*$/gim;
-	REVERT_SUBJECT = /^(?:Revert\s+"|revert(?:\([^)]*\))?!?:|(?!(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci):)[\w./-]{1,200}(?:,\s*[\w./-]{1,200}){0,10}:\s+revert\b)/i;
-	TYPED_GIT_REVERT = /^(?:(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci)(?:\([^)]*\))?!?:\s+Revert\s+"|(?:fix|chore|docs|style|refactor|perf|test|build|ci)(?:\([^)]*\))?!?:\s+revert\s+".*"(?:\s+\(#\d+\))?$)/;
-	TYPED_PR_REVERT = /^(?:fix|chore|docs|style|refactor|perf|test|build|ci)(?:\([^)]*\))?!?:\s+revert\s+(?:PR\s+|pull\s+request\s+)?#(\d+)\b/i;
+	WORK_TYPES = "fix|chore|docs|style|refactor|perf|test|build|ci";
+	TYPES = `feat|${WORK_TYPES}`;
+	REVERT_SUBJECT = new RegExp(String.raw`^(?:Revert\s+"|revert(?:\([^)]*\))?!?:|(?!(?:${TYPES}):)[\w./-]{1,200}(?:,\s*[\w./-]{1,200}){0,10}:\s+revert\b)`, "i");
+	TYPED_GIT_REVERT = new RegExp(String.raw`^(?:(?:${TYPES})(?:\([^)]*\))?!?:\s+Revert\s+"|(?:${WORK_TYPES})(?:\([^)]*\))?!?:\s+revert\s+".*"(?:\s+\(#\d+\))?$)`);
+	TYPED_PR_REVERT = new RegExp(String.raw`^(?:${WORK_TYPES})(?:\([^)]*\))?!?:\s+revert\s+(?:PR\s+|pull\s+request\s+)?#(\d+)\b`, "i");
 	REVERT_FIRST_PARAGRAPH = /^This (?:CL |change )?reverts commit [0-9a-f]{7,40}/i;
 	SUBJECT_COMMIT = /\bcommit\s+([0-9a-f]{7,40})\b/gi;
 	VERSION_SET = String.raw`(\d+\.\d+\.\d+(?:-[0-9a-z.-]+|\.?(?:dev|post|rc|alpha|beta|a|b)\d*)?)`;
@@ -24952,6 +24954,9 @@ function indexCopies(changes, commitOf, wanted) {
 		index.set(key, landings);
 	}
 	return index;
+}
+function namesChange(ref, change) {
+	return ref.number === change.number && (ref.title === null || ref.title === withoutNumber(change.title));
 }
 function changeReferences(commit) {
 	const found = commit.backportOf.map((number) => ({
@@ -25438,7 +25443,7 @@ function countCarried(changes, carried) {
 	}
 	const copiesOwn = (landing) => landing.copies.some((ref) => {
 		const own = byNumber.get(ref.number);
-		return own !== void 0 && (ref.title === null || ref.title === withoutNumber(own.title));
+		return own !== void 0 && namesChange(ref, own);
 	});
 	for (const change of changes) {
 		const landings = carried.get(change);
@@ -26065,7 +26070,7 @@ function shipments(changes, candidates, evidence) {
 		for (const sha of commit.cherryPickOf) consider(byCommit.get(sha), deploy);
 		for (const ref of commit.references) {
 			const change = byNumber.get(ref.number);
-			if (change !== void 0 && (ref.title === null || ref.title === withoutNumber(change.title))) consider(change, deploy);
+			if (change !== void 0 && namesChange(ref, change)) consider(change, deploy);
 		}
 		if (commit.backportTitle !== void 0) consider(latestMergedBy(byTitle.get(commit.backportTitle), copyKeyAuthoredAt(commit.key)), deploy);
 	}
