@@ -280,6 +280,15 @@ export function parseLanding(subject: string, bodyFirstLine: string, merge: bool
   if (m) return { number: Number(m[2]), mergeRequest: null, branch: headBranch(m[3] ?? ''), sync: false, title: m[1] || subject };
   m = /^Auto merge of #(\d+) - (\S+?),/.exec(subject);
   if (m) return { number: Number(m[1]), mergeRequest: null, branch: stripOwner(m[2] ?? ''), sync: false, title: bodyFirstLine || subject };
+  m = HAND_PULL_MERGE.exec(subject);
+  if (m) {
+    // pip's `Merge pull request #9552` names its head on the line under it (`From uranusjr/new-resolver-…`)
+    const below = m[2] === undefined && m[3] === undefined && m[4] === undefined && m[5] === undefined ? /^from (\S+\/\S+)$/i.exec(bodyFirstLine) : null;
+    const head = m[4] ?? below?.[1];
+    const branch = m[3] ?? (head === undefined ? null : stripOwner(head));
+    // the line under a bare subject is no title here (rails' `Closes #41055.`, a sign-off)
+    return { number: Number(m[1]), mergeRequest: null, branch, sync: false, title: m[2] ?? m[5] ?? subject };
+  }
   if (merge) {
     if (/^Merge (tag|signed tag) /.test(subject)) return { number, mergeRequest: null, branch: null, sync: true, title: subject };
     // "Merge branch 'x'", "Merge remote-tracking branch 'origin/x'", "Merge 'release-1.2' into 'master' (#7)",
@@ -302,6 +311,12 @@ export function parseLanding(subject: string, bodyFirstLine: string, merge: bool
 
 // GitHub's merge commit of a pull request: `Merge pull request #12 from ada/fix-parser`, its head `owner/branch`
 const GITHUB_PULL_MERGE = /^Merge pull request #(\d+) from (\S+)/;
+// a pull request's merge written by a maintainer (or a script) without GitHub's ` from <owner/branch>`, each one's
+// second parent the pull request's head: the title after the number (pytest's `Merge pull request #14105 Fix edge
+// case …` and `… #11914 - Activate …`, pip's `… #13383 "Refactor HTTP download logic"`), the branch (aiohttp's `Merge
+// PR #13388 from branch 'testing/…'`, rails' `Merge PR #41218 branch 'add-strict-loading-doc' into main` and `Merge
+// pull request #29185 'bin-idempotent-setup'`, pip's `Merge PR #10577 from sbidoul/fix-…`), or nothing (`Merge PR #7460`)
+const HAND_PULL_MERGE = /^Merge (?:pull request|PR) #(\d+)(?:[\s,:;.-]+"(.+)"$|(?: from)?(?: branch)? '([^']+)'(?: into \S+)?$| from (\S+)$|[\s,:;.-]*$|[\s,:;.-]+(.+)$)/;
 
 /**
  * The pull request and its head (`owner/branch`) that GitHub's merge subject names, and whether the head ends the

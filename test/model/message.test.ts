@@ -146,6 +146,31 @@ describe('commit messages', () => {
     expect(parseLanding('Merged PR 1422: Fix the parser', '', true, 'main')).toMatchObject({ number: 1422, title: 'Fix the parser' });
   });
 
+  it('reads a pull request merge a maintainer wrote, not as GitHub writes it', () => {
+    // pytest's fb525fddd and 0d1f4c63f, aiohttp's 203c1c596 and 4b59d55e9: each second parent is refs/pull/N/head
+    expect(parseLanding('Merge pull request #14105 Fix edge case when we truncate due to max_chars', 'Previously the added test case would output:', true, 'main'))
+      .toEqual({ number: 14105, mergeRequest: null, branch: null, sync: false, title: 'Fix edge case when we truncate due to max_chars' });
+    expect(parseLanding('Merge pull request #11914 - Activate flake8-bugbear and flake8-pyi', '', true, 'main')).toMatchObject({ number: 11914, title: 'Activate flake8-bugbear and flake8-pyi' });
+    expect(parseLanding("Merge PR #13388 from branch 'testing/wheel-ci-cd-from-sdist'", '', true, 'master'))
+      .toEqual({ number: 13388, mergeRequest: null, branch: 'testing/wheel-ci-cd-from-sdist', sync: false, title: "Merge PR #13388 from branch 'testing/wheel-ci-cd-from-sdist'" });
+    // rails' 739622b7d7 and 2d61c3b3e5: a branch in quotes; the line under a bare subject is no title (`Closes #N.`)
+    expect(parseLanding("Merge PR #41218 branch 'add-strict-loading-doc' into main", '', true, 'main')).toMatchObject({ number: 41218, branch: 'add-strict-loading-doc' });
+    expect(parseLanding("Merge pull request #29185 'bin-idempotent-setup'", 'Signed-off-by: Kasper', true, 'main')).toMatchObject({ number: 29185, branch: 'bin-idempotent-setup' });
+    expect(parseLanding('Merge PR #41055', 'Closes #41055.', true, 'main')).toMatchObject({ number: 41055, branch: null, title: 'Merge PR #41055' });
+    expect(parseLanding('Merge PR #7460', '', true, 'master')).toMatchObject({ number: 7460, branch: null, title: 'Merge PR #7460' });
+    // pip's 0e7b05197 and d01dd4aba: a quoted title, a fork's head
+    expect(parseLanding('Merge pull request #13383 "Refactor HTTP download logic"', '', true, 'main')).toMatchObject({ number: 13383, branch: null, title: 'Refactor HTTP download logic' });
+    expect(parseLanding('Merge PR #10577 from sbidoul/fix-pep660-metadata-preparation-fallback', '', true, 'main')).toMatchObject({ number: 10577, branch: 'fix-pep660-metadata-preparation-fallback' });
+    // pip's 80e0163e0: the head on the line under it, no title
+    expect(parseLanding('Merge pull request #9552', 'From uranusjr/new-resolver-requires-python-error', true, 'main'))
+      .toMatchObject({ number: 9552, branch: 'new-resolver-requires-python-error', title: 'Merge pull request #9552' });
+    // a squash titled so is that pull request's too (pytest's 224e9ef86, whose pull ref is its parent's child)
+    expect(parseLanding('Merge pull request #14754, handle infinite relative tolerance for timedelta values', '', false, 'main')).toMatchObject({ number: 14754 });
+    expect(parseLanding('Merge pull request #31 Quote "x"', '', true, 'main')).toMatchObject({ number: 31, title: 'Quote "x"' });
+    // a number glued to more is not a pull request's
+    expect(parseLanding('Merge PR #12abc into main', '', true, 'main')).toMatchObject({ number: null });
+  });
+
   it('reads Bitbucket\'s landings, Cloud\'s and Data Center\'s, merged or squashed', () => {
     // Cloud: the branch in the subject, the pull request's title on the line under it
     expect(parseLanding('Merged in feature/auth (pull request #123)', 'Add the login page', true, 'main'))
