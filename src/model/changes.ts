@@ -7,7 +7,7 @@ import { isBot } from './bots.js';
 import { isVersionBump, isVersionlessRelease, mergeRequestFromUrl, namedReleaseVersion, namesBranch, numberFromUrl, opensDevelopment, ownBumpVersion, parseLanding, type Landing } from './message.js';
 import { CopyIndex, carriedOver, ownCommits, pullRefCommits, type OwnCommitRules } from './own-commits.js';
 import type { PullCommits } from './pull-commits.js';
-import { isReleaseLine } from './release-lines.js';
+import { isReleaseLine, namesRelease } from './release-lines.js';
 import { emptyStages } from './stages.js';
 import { append, largest } from '../lists.js';
 import { taggedVersion } from '../release-names.js';
@@ -525,16 +525,16 @@ function bringsNothing(landing: Landing, walk: SideWalk): boolean {
 }
 
 /**
- * A pull request from a release line by its name whose side holds a commit a release tag names merges the released
- * line back (SPEC section 1: a merge of a release line is a sync), even when the line went on past its tag and no
+ * A pull request from a branch named for a release (see namesRelease) whose side holds a commit a release tag names
+ * merges the released line back (SPEC section 1: a merge of a release line is a sync), even when the line went on past its tag and no
  * ref keeps it: pip's `Merge pull request #13951 from sbidoul/release/26.1` brings `Update AUTHORS.txt`, `Bump for
  * release` (tagged 26.1) and `Bump for development`, from a fork's branch. Read as a change, its `Bump for
  * development` waited for the next release, 26.1.1. A tag on a copy of the side's commit (same author, author date
  * and subject: the line rebased before it was tagged) names it as well: pip's 25.3 tags a52069365, the copy of
- * #13631's `Bump for release`.
+ * #13631's `Bump for release`, which #13632 `from notatallshaw/fix-release-25.3-commit-order` merged back.
  */
 function mergesReleasedLine(landing: Landing, walk: SideWalk, input: BuildChangesInput): boolean {
-  if (landing.number === null || landing.branch === null || !isReleaseLine(landing.branch)) return false;
+  if (landing.number === null || landing.branch === null || !namesRelease(landing.branch)) return false;
   return walk.commits.some((c) => input.tagged?.has(c.sha) === true || (input.tagsOf?.(c).length ?? 0) > 0);
 }
 

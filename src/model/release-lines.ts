@@ -3,8 +3,18 @@
  * merge that brings them into the tracked branch is a sync, not a change.
  */
 
-// a release word and a version: release/10, release-1.2, 7-1-stable, 8-1-sec, release-branch.go1.10, beta-1.96
-const NAMED_LINE = /(?:^|[-/._])(?:release|releases|release-branch|maint|maintenance|stable|lts|sec|support|hotfix|hotfixes|beta)(?:[-/._]|$)/i;
+// a release word and a version, in that order or the other, a product's name allowed beside the word and nothing
+// after the version: release/10, release-1.2, gopls-release-branch.0.10, release-branch.go1.10, release-go_router-17.2.1,
+// release-2.43+stringlabels, release-3.0.0-rc.0, 7-1-stable, 8-1-sec, beta-1.96. A name that goes on is a topic that names a line:
+// GitHub's revert branch `revert-8916-release-branch-pr-title`, `release-1.21-disable-klone`, `alexc-backport-20126-4-1-stable`,
+// k6's `remote-browser-support-in-k6-browser-…`, release-plz's `release-plz-2026-05-05T11-18-47Z`
+const WORD = '(?:release|releases|release-branch|maint|maintenance|stable|lts|sec|support|hotfix|hotfixes|beta)';
+// a version: 10, 1.2, v2, go1.10, 0.16b0, 3.0.0-rc.0, 2.43+stringlabels
+const VERSION = '[a-z]*v?\\d+(?:[-._](?:\\d+|x))*(?:[a-z]+\\d*)?(?:[-.](?:rc|alpha|beta|pre|preview)(?:[-.]?\\d+)?)?(?:\\+[a-z0-9]+)?';
+const PRODUCT = '[a-z][a-z0-9_]*';
+const NAMED_LINE = new RegExp(`^(?:(?:${PRODUCT}[-_.])?${WORD}(?:[-_.]${PRODUCT})?[-._]${VERSION}(?:[-_](?:staging|patches|maint))?|${VERSION}[-._]${WORD})$`, 'i');
+// what a line folder holds after its `release/`: a version, a product's maybe (release/10, release/langgraph-0.2.1, maintenance/v2)
+const FOLDER_LINE = new RegExp(`^(?:${PRODUCT}[-_])?${VERSION}$`, 'i');
 // a version by itself: 4.x, v1.x, v1.45.x, v0.10, 5.0, tokio-1.38.x, rust-1.80.0, v1.x-staging; never under a
 // folder (dependabot/…/checkout-7.0.1 is a topic branch)
 const VERSION_LINE = /^(?:origin\/)?(?:[a-z][a-z0-9]*[-_])*v?\d+(?:\.(?:\d+|x))+(?:[-_](?:staging|patches|maint))?$/i;
@@ -27,8 +37,24 @@ export function branchName(ref: string): string {
 export function isReleaseLine(name: string): boolean {
   const short = branchName(name);
   const local = short.replace(/^origin\//, '');
-  const topic = local.includes('/') && !LINE_FOLDER.test(short);
-  return !topic && ((NAMED_LINE.test(short) && /\d/.test(short)) || VERSION_LINE.test(short) || BARE_LINE.test(local));
+  const folder = LINE_FOLDER.test(short);
+  if (local.includes('/') && !folder) return false;
+  if (VERSION_LINE.test(short) || BARE_LINE.test(local) || NAMED_LINE.test(local)) return true;
+  return folder && FOLDER_LINE.test(local.slice(local.indexOf('/') + 1));
+}
+
+// a release word anywhere in a name, between separators or at its ends
+const RELEASE_WORD = /(?:^|[-/._])(?:release|releases|release-branch|maint|maintenance|stable|lts|sec|support|hotfix|hotfixes|beta)(?:[-/._]|$)/i;
+
+/**
+ * Whether a branch's name speaks of a release, a release word and a digit anywhere in it: a line's
+ * (`release-1.2`), and also a topic's (pip's `fix-release-25.3-commit-order`, which merged 25.3's tagged release
+ * commits back). Too loose to make a line (rails' `fix-typos-in-5-0-release-notes`): only beside a release tag on
+ * the side a pull request brings (see mergesReleasedLine).
+ */
+export function namesRelease(name: string): boolean {
+  const short = branchName(name);
+  return isReleaseLine(name) || (RELEASE_WORD.test(short) && /\d/.test(short));
 }
 
 // a whole version (x.y.z) in a branch's name

@@ -13,7 +13,7 @@ import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.js';
  *  #12  `Speed up the lexer (#12)`, squashed on main 04 10:00
  *  26.1.1 tags main on 06 10:00
  */
-function releasedLine(): FixtureRepo {
+function releasedLine(head = 'rm/release/26.1'): FixtureRepo {
   const repo = buildRepo([
     { commit: 'initial commit', at: '2026-04-01T00:00:00Z' },
     { commit: 'Fix the parser (#10)', at: '2026-04-02T10:00:00Z' },
@@ -22,7 +22,7 @@ function releasedLine(): FixtureRepo {
     { commit: 'Bump for release', on: 'release/26.1', at: '2026-04-03T09:10:00Z' },
     { tag: '26.1', annotated: true, at: '2026-04-03T09:20:00Z' },
     { commit: 'Bump for development', on: 'release/26.1', at: '2026-04-03T09:11:00Z' },
-    { merge: 'release/26.1', into: 'main', at: '2026-04-03T12:00:00Z', message: 'Merge pull request #11 from rm/release/26.1\n\nRelease/26.1' },
+    { merge: 'release/26.1', into: 'main', at: '2026-04-03T12:00:00Z', message: `Merge pull request #11 from ${head}\n\nRelease/26.1` },
     { commit: 'Speed up the lexer (#12)', on: 'main', at: '2026-04-04T10:00:00Z' },
     { tag: '26.1.1', annotated: true, at: '2026-04-06T10:00:00Z' },
   ]);
@@ -51,6 +51,24 @@ describe('a pull request from a released line (pip)', () => {
     expect(change(10)?.deployedAt).toBe('2026-04-03T09:20:00Z');
     expect(change(12)?.deployedAt).toBe('2026-04-06T10:00:00Z');
     expect(report.deploys.map((d) => [d.ref, d.changes])).toEqual([['26.1', 2], ['26.1.1', 1]]);
+  });
+});
+
+// pip's #13632 `from notatallshaw/fix-release-25.3-commit-order` merged 25.3's tagged commits back from a branch no
+// release line by its name (a topic that speaks of the release): a sync all the same
+describe('a pull request from a topic branch named for a release, bringing its tagged commits back (pip #13632)', () => {
+  let repo: FixtureRepo;
+  let report: Report;
+  beforeAll(async () => {
+    repo = releasedLine('rm/fix-release-26.1-commit-order');
+    report = await audit({ path: repo.dir, since: '2026-04-01', until: '2026-04-08', now: '2026-04-08T00:00:00Z', github: false });
+  });
+  afterAll(() => repo.cleanup());
+
+  it('is a sync', () => {
+    const merged = report.changes.find((c) => c.number === 11);
+    expect([merged?.kind, merged?.deployedAt ?? null]).toEqual(['sync', null]);
+    expect(report.summary.changes).toBe(3);
   });
 });
 

@@ -5,10 +5,16 @@ describe('release lines', () => {
   it('knows release and maintenance lines by name: with a version in them, or a release word alone', () => {
     const lines = ['4.x', '5.0', 'v1.x', 'v1.45.x', 'v0.10', 'tokio-1.38.x', 'rust-1.80.0', 'origin/v1.x-staging', '7-1-stable', '8-1-sec',
       'release/0.38', 'release/10', 'release-1.2', 'gopls-release-branch.0.10', 'release-branch.go1.10', 'beta-1.96', 'refs/heads/7-1-stable', 'refs/remotes/origin/4.x',
-      'stable', 'origin/stable', 'refs/heads/release', 'maintenance', 'lts'];
+      'stable', 'origin/stable', 'refs/heads/release', 'maintenance', 'lts',
+      // a product's name beside the word, a build after the version, a product's line in a folder
+      'release-go_router-17.2.1', 'release-2.43+stringlabels', 'release-3.0.0-rc.0', 'release/langgraph-0.2.1', 'maintenance/v2', 'support/4.x'];
     expect(lines.filter((n) => !isReleaseLine(n))).toEqual([]);
     const topics = ['main', 'master', 'dependabot/github_actions/actions/checkout-7.0.1', 'renovate/open-11.x', 'release-branch-diagram', 'ulises/release-dependencies',
-      'release-please--branches--main--components--node-addon-api', 'feature/support-foo', 'ulises/5x-sec-policy', 'copilot/fix-release-2', 'temp-conn-stable-branch', 'concurrent-ruby-1-3-6', 'fix-3508', 'v2', 'beta', 'hotfix', 'support', 'sec', 'stable-sort', 'ada/stable', 'release-notes'];
+      'release-please--branches--main--components--node-addon-api', 'feature/support-foo', 'ulises/5x-sec-policy', 'copilot/fix-release-2', 'temp-conn-stable-branch', 'concurrent-ruby-1-3-6', 'fix-3508', 'v2', 'beta', 'hotfix', 'support', 'sec', 'stable-sort', 'ada/stable', 'release-notes',
+      // a name that goes on past its line's: GitHub's revert branch (cert-manager's #8917, read as a sync), a topic
+      // for a line, a backport's branch, release-plz's release pull request, words that happen to name one
+      'revert-8916-release-branch-pr-title', 'release-1.21-disable-klone', 'release/10-auth-fix', 'alexc-backport-20126-4-1-stable',
+      'release-plz-2026-05-05T11-18-47Z', 'remote-browser-support-in-k6-browser-integration-tests', 'multi-account-beta-20231202', 'release-notes-v1.7.2-v1.x'];
     expect(topics.filter((n) => isReleaseLine(n))).toEqual([]);
   });
 
