@@ -135,6 +135,17 @@ export function buildChanges(input: BuildChangesInput): Change[] {
         extendGroup(known, [commit], rules);
         continue;
       }
+      // a Gerrit change GerritBot made of a pull request (golang/tools' `GitHub-Pull-Request: golang/tools#577`) squashes
+      // it: its pull ref holds the work's own commits, whose first is the change's first (#577's, 280 days before
+      // the author date GerritBot stamps on each import)
+      const imported = numberFromUrl(commit.landingUrl) === null ? rebases.squashedBy(commit) : null;
+      if (imported !== null) {
+        rebases.took(imported);
+        change = squashChange(commit, imported, commit.subject, input, rules);
+        change.url = safeUrl(commit.landingUrl);
+        changes.push(change);
+        continue;
+      }
       const group = groupChange([commit], 'trailer', numberFromUrl(commit.landingUrl), input, rules);
       group.change.url = safeUrl(commit.landingUrl);
       // a GitLab merge request's commits (GStreamer's `Part-of:`) are change `!N`, as its merge commit would be

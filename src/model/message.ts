@@ -43,6 +43,9 @@ const LISTED_PULL = /^[ \t]*[-*+][ \t]+(?:(?:[\w.-]+\/[\w.-]+)?#|https?:\/\/gith
 // from xhaktm00/ZEPPELIN-6582.`); an issue's number reads the same, so what it names links a commit only to a pull
 // request whose commit it copies, or whose pull ref holds its author's commits (see buildChanges)
 const CLOSES_PULL = /^[ \t]*close[sd]?:?[ \t]+(?:(?:#|gh-)(\d+)(?:[ \t]+from[ \t]+\S+?)?\.?|https?:\/\/[^\s/]+\/[\w.-]+\/[\w.-]+\/pull\/(\d+))[ \t]*$/gim;
+// GerritBot's trailer on the Gerrit change it made of a GitHub pull request (golang's repositories: `GitHub-Pull-Request:
+// golang/tools#577`): the change squashes that pull request's commits, and closes it when it is submitted
+const IMPORTED_PULL = /^GitHub-Pull-Request:[ \t]+[\w.-]+\/[\w.-]+#(\d+)[ \t]*$/m;
 // conventional commits' types but a feature's, and with it: what a revert may stand behind, and what a subject's scope
 // is not (the three revert patterns below)
 const WORK_TYPES = 'fix|chore|docs|style|refactor|perf|test|build|ci';
@@ -198,7 +201,9 @@ export function parseMessage(message: string, ai: AiCatalogue = compileCatalogue
   const revertsPrs = [...(refers ? [...body.matchAll(REVERTS_PR)].map((m) => Number(m[1])) : []), ...(namedPull === null ? [] : [Number(namedPull[1])])];
   const cherryPickOf = MAYBE_PICKED.test(message) ? [...new Set([...message.matchAll(CHERRY_PICKED)].map((m) => (m[1] ?? m[2] ?? '').toLowerCase()))] : [];
   const backportOf = MAYBE_BACKPORT.test(message) ? [...new Set([...[...message.matchAll(BACKPORT_PHRASE)].map((m) => Number(m[1] ?? m[2] ?? m[3] ?? m[4])), ...listedBackports(body)])] : [];
-  const closesPulls = /close/i.test(body) ? [...new Set([...body.matchAll(CLOSES_PULL)].map((m) => Number(m[1] ?? m[2])))] : [];
+  const closes = /close/i.test(body) ? [...body.matchAll(CLOSES_PULL)].map((m) => Number(m[1] ?? m[2])) : [];
+  const imported = body.includes('GitHub-Pull-Request:') ? IMPORTED_PULL.exec(body) : null;
+  const closesPulls = imported === null ? [...new Set(closes)] : [...new Set([...closes, Number(imported[1])])];
   // a sub-commit's `This reverts commit` deeper in a squash's body does not make the whole a revert
   const revertMessage = revertTitle || REVERT_FIRST_PARAGRAPH.test(bodyFirstLine);
   return { subject, bodyFirstLine, landingUrl, mergeRequest, aiEvidence: ai.message(message), revertsShas, revertsPrs, cherryPickOf, backportOf, closesPulls, revertMessage };

@@ -73,3 +73,49 @@ describe('pull requests squashed with a rewritten subject, the body closing them
     expect(of('again')).toEqual([repo.sha('again').slice(0, 10), 'direct', 1, '2026-03-10T10:00:00Z']);
   });
 });
+
+/*
+ * golang/tools reviews on Gerrit; GerritBot makes a Gerrit change of each GitHub pull request and stamps the author
+ * date again at each import: #577's landing (ff4549442) reads a first commit of 2026-03-03 where its pull request's
+ * commit is of 2025-05-27. Each landing carries `Reviewed-on:` (a trailer-linked change of its own).
+ *  #3   Aki's commit (01 09:00), imported as Aki's change 100 (06 10:00): the squash of #3, first commit 01 09:00
+ *  101  a change of Ada's, reviewed on Gerrit alone: a trailer-linked change
+ *  #5   Bea's pull request, its import landed under Ada's name (08 10:00): not Bea's work landing, a trailer change
+ */
+describe('a Gerrit change GerritBot made of a GitHub pull request (golang/tools)', () => {
+  let repo: FixtureRepo;
+  let report: Report;
+  const aki = 'Aki <aki@example.jp>';
+  const gerrit = (subject: string, cl: number, pull?: number): string =>
+    `${subject}\n\nChange-Id: I${cl}\n${pull === undefined ? '' : `GitHub-Last-Rev: 0a3bd4957aa41538ef383efe70d674d4be7cd3c7\nGitHub-Pull-Request: golang/tools#${pull}\n`}Reviewed-on: https://go-review.googlesource.com/c/tools/+/${cl}\nReviewed-by: Ada <ada@example.com>`;
+  beforeAll(async () => {
+    repo = buildRepo([
+      { commit: 'initial commit', at: '2026-03-01T00:00:00Z' },
+      { branch: 'p3' },
+      { commit: 'cmd/stringer: support aliases', on: 'p3', at: '2026-03-01T09:00:00Z', author: aki, id: 'p3' },
+      { branch: 'p5' },
+      { commit: 'gopls: faster hover', on: 'p5', at: '2026-03-02T09:00:00Z', author: bea, id: 'p5' },
+      { commit: gerrit('cmd/stringer: support aliases', 100, 3), on: 'main', at: '2026-03-06T10:00:00Z', author: aki, id: 'l3' },
+      { commit: gerrit('go/ssa: fix a panic', 101), on: 'main', at: '2026-03-07T10:00:00Z', id: 'l101' },
+      { commit: gerrit('gopls: faster hover', 102, 5), on: 'main', at: '2026-03-08T10:00:00Z', id: 'l5' },
+    ]);
+    for (const n of [3, 5]) repo.git('update-ref', `refs/pull/${n}/head`, repo.sha(`p${n}`));
+    repo.git('branch', '-D', 'p3', 'p5');
+    report = await audit({ path: repo.dir, since: '2026-03-02', until: '2026-03-09', now: '2026-03-09T00:00:00Z', github: false });
+  });
+  afterAll(() => repo.cleanup());
+
+  const of = (id: string) => {
+    const c = report.changes.find((x) => x.sha === repo.sha(id));
+    return [c?.id, c?.kind, c?.firstCommitAt, c?.url];
+  };
+
+  it('reads the import as a squash of the pull request, its first commit the pull request\'s', () => {
+    expect(of('l3')).toEqual(['#3', 'squash', '2026-03-01T09:00:00Z', 'https://go-review.googlesource.com/c/tools/+/100']);
+  });
+
+  it('leaves a change reviewed on Gerrit alone, and an import another person landed, trailer-linked changes of their own', () => {
+    expect(of('l101')).toEqual([repo.sha('l101').slice(0, 10), 'trailer', '2026-03-07T10:00:00Z', 'https://go-review.googlesource.com/c/tools/+/101']);
+    expect(of('l5')).toEqual([repo.sha('l5').slice(0, 10), 'trailer', '2026-03-08T10:00:00Z', 'https://go-review.googlesource.com/c/tools/+/102']);
+  });
+});

@@ -91,6 +91,8 @@ describe('commit messages', () => {
     expect(closes('Bump js-yaml\n\nCloses #5023 from dependabot[bot]/dependabot/npm_and_yarn/js-yaml-4.1.1.')).toEqual([5023]);
     expect(closes('httpsig: add support\n\nFixes #21000\nCloses #22386\nCloses #21239')).toEqual([22386, 21239]);
     expect(closes('x\n\nclosed: #7')).toEqual([7]);
+    // GerritBot's trailer on the Gerrit change it made of a pull request (golang/tools' ff4549442)
+    expect(closes('cmd/stringer: support aliases\n\nGitHub-Last-Rev: 0a3bd4957a\nGitHub-Pull-Request: golang/tools#577\nReviewed-on: https://go-review.googlesource.com/c/tools/+/676455')).toEqual([577]);
     // an issue's URL, a mention mid-sentence, the subject: none
     expect(closes('x\n\nCloses https://github.com/curl/curl/issues/18587\nThis closes #5 for good\nRef: #9')).toEqual([]);
     expect(closes('Closes #4')).toEqual([]);
