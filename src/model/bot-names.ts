@@ -9,15 +9,17 @@ import type { Tester } from '../patterns.js';
 // cleanups as `Weblate <noreply@weblate.org>`: 43 of Radarr's changes of a year), release tooling (microsoft/rushstack
 // publishes as `Rushbot`, whose "Bump versions [skip ci]" pushes, 242 of its 583 changes of a year, read as the
 // other changes' p50 lead time of 2 minutes beside the AI-assisted ones') and CI identities
-const BOT_NAMES = /\[bot\]|^(dependabot|renovate|greenkeeper|snyk-bot|github-actions|mergify|pre-commit-ci|allcontributors|k8s-ci-robot|gopher robot|(?:hosted )?weblate|rushbot)\b/i;
+const BOT_NAMES = /\[bot\]|^(dependabot|renovate|mend renovate|greenkeeper|snyk-bot|github-actions|mergify|pre-commit-ci|allcontributors|k8s-ci-robot|gopher robot|(?:hosted )?weblate|rushbot)\b/i;
 // "Gopher Robot", "k8s-ci-robot", "release_bot"; "RenovateBot", "ImgBot"; one-word handles such as "rustbot";
 // "Syncthing Release Automation", whose translation and docs pushes were 48 of syncthing's 282 changes of a year;
 // "Houston (Bot)", withastro/astro's GitHub App, whose `[ci] release` pull requests and `[ci] format` pushes were
 // 51 of its 481 changes of the three months to 2026-08-23 (it also opened its AI agent's pull requests: `byAgent` in
 // changes.ts makes those the agent's). Case matters for the second form: a surname such as "Talbot" is not a bot
 const BOT_SUFFIX = [/[\s._-](?:ro)?bot$/i, /[a-z0-9](?:Bot|Robot)$/, /^[a-z0-9_.-]*bot$/, /[\s._-]automation$/i, /\((?:ro)?bot\)$/i];
-// CI identities by email: GitHub Actions' own address and `*-bot@` / `*.bot@` mailboxes
-const BOT_EMAIL = /^(actions@github\.com|[^@\s]*[-._]bot@\S*)$/i;
+// CI identities by email: GitHub Actions' own address, `*-bot@` / `*.bot@` mailboxes and a bare `bot@` (Renovate's
+// app commits as `Mend Renovate <bot@renovateapp.com>`: 29 of opentelemetry-js-contrib's changes of its year to
+// 2025-08-20, read as people's)
+const BOT_EMAIL = /^(actions@github\.com|(?:[^@\s]*[-._])?bot@\S*)$/i;
 // a "bot" or "robot" word anywhere in a handle: "release-bot-gpt", "gemini-cli-robot"
 const BOT_WORD = /(?:^|[\s._-])(?:ro)?bot(?:[\s._-]|$)/i;
 

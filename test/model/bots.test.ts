@@ -23,12 +23,15 @@ describe('bots', () => {
       ['docs-automation', 'docs@example.com'],
       // withastro/astro's GitHub App: its release pull requests and formatting pushes
       ['Houston (Bot)', '108291165+astrobot-houston@users.noreply.github.com'],
+      // Renovate's app, as it commits on opentelemetry-js-contrib: by its name, and by its bare `bot@` mailbox
+      ['Mend Renovate', 'bot@renovateapp.com'],
+      ['Dependency Updates', 'bot@example.com'],
     ];
     expect(bots.filter(([name, email]) => !isBot(name, email))).toEqual([]);
   });
 
   it('does not take people for bots', () => {
-    const people: Array<[string, string]> = [['Weblates Fan', 'fan@example.com'], ['Jane Talbot', 'jane@example.com'], ['Abbot Smith', 'abbot@example.com'], ['Roberta Botha', 'rb@example.com'], ['Ada Lovelace', 'ada@example.com'], ['Automation Jones', 'aj@example.com']];
+    const people: Array<[string, string]> = [['Weblates Fan', 'fan@example.com'], ['Jane Talbot', 'jane@example.com'], ['Abbot Smith', 'abbot@example.com'], ['Roberta Botha', 'rb@example.com'], ['Ada Lovelace', 'ada@example.com'], ['Automation Jones', 'aj@example.com'], ['Mend Jones', 'mend@renovateapp.com']];
     expect(people.filter(([name, email]) => isBot(name, email))).toEqual([]);
   });
 
