@@ -13,7 +13,7 @@
  * shipped two changes from its release branch a day before they merged, and fell out of both groups). In a
  * repository of several products, it is tied to each product's own first deploy that shipped it (`productDeploys`):
  * the products' deploys at one commit are deploys of their own, and one that shipped none of a change's products
- * did not ship it. Over several repositories (a report of several, an aggregate) the deploys are each repository's,
+ * did not ship it; one that touched no product is tied to the product deploy its ref names (see refProducts). Over several repositories (a report of several, an aggregate) the deploys are each repository's,
  * as its change failure rate is: the deploy figures are over the repositories that shipped deploys both with and
  * without an AI-assisted change, and their difference is the repositories' own weighed together (Mantel–Haenszel,
  * Sato's interval); the changes' rates, reverted and fixed up, are each group's over all its changes, their
@@ -71,18 +71,38 @@ function deployTimes(deploys: readonly MeasuredDeploy[], lists: ReadonlyArray<re
 }
 
 /**
+ * In a repository of several products, the product of each deploy that shipped first a change touching none of them
+ * (CI, docs: shipped with the first product tagged after it, and among that deploy's changes), by repository and
+ * ref: otel-js-contrib's 80 such changes of a year were tied to no deploy, and 11 deploys that shipped only them
+ * fell out of both groups. Empty where no deploy is a product's.
+ */
+function refProducts(deploys: readonly MeasuredDeploy[], lists: ReadonlyArray<readonly MeasuredChange[]>): Map<string, string> {
+  const products = new Map<string, string>();
+  if (!deploys.some((d) => d.product !== undefined)) return products;
+  const wanted = new Set<string>();
+  for (const list of lists) for (const c of list) if (c.deployRef != null && c.productDeploys?.length === 0) wanted.add(refKey(c.repository, undefined, c.deployRef));
+  for (const d of deploys) {
+    if (d.product === undefined || d.ref === undefined) continue;
+    const key = refKey(d.repository, undefined, d.ref);
+    if (wanted.has(key) && !products.has(key)) products.set(key, d.product);
+  }
+  return products;
+}
+
+/**
  * The keys of the deploys that shipped a change first: its one deploy's, and in a repository of several products
  * each product's own first deploy of it, which is the deploy of that product that shipped it. Each is found by its
  * ref, the last deploy of that ref at or before the change's deploy time (the same deploy; one before the merge
  * when it shipped before); by that time alone when no deploy of the window has the ref, or the change names none.
  */
-function shippedInWith(times: ReadonlyMap<string, readonly number[]>): (c: MeasuredChange) => string[] {
+function shippedInWith(times: ReadonlyMap<string, readonly number[]>, refProduct: ReadonlyMap<string, string>): (c: MeasuredChange) => string[] {
   const keyOf = (repository: string | undefined, product: string | undefined, ref: string | null | undefined, deployedAt: number): string => {
     const ats = ref == null ? undefined : times.get(refKey(repository, product, ref));
     return deployKey(repository, product, ats?.findLast((t) => t <= deployedAt) ?? deployedAt);
   };
   return (c) => {
-    const own = c.deployedAt === null ? [] : [keyOf(c.repository, undefined, c.deployRef, c.deployedAt)];
+    const product = c.deployRef == null || refProduct.size === 0 ? undefined : refProduct.get(refKey(c.repository, undefined, c.deployRef));
+    const own = c.deployedAt === null ? [] : [keyOf(c.repository, product, c.deployRef, c.deployedAt)];
     const products = (c.productDeploys ?? []).flatMap((d) => (d.deployedAt === null ? [] : [keyOf(c.repository, d.product, d.ref, d.deployedAt)]));
     return own.concat(products);
   };
@@ -91,7 +111,8 @@ const isAi = (c: Pick<MeasuredChange, 'aiEvidence'>): boolean => c.aiEvidence.le
 
 /** The AI defects of a window (see the module's comment). */
 export function computeAiDefects(input: AiDefectsInput): AiDefects {
-  const shippedIn = shippedInWith(deployTimes(input.deploys, [input.changes, input.later]));
+  const lists = [input.changes, input.later];
+  const shippedIn = shippedInWith(deployTimes(input.deploys, lists), refProducts(input.deploys, lists));
   const shipped = new Map<string, MeasuredChange[]>();
   for (const c of input.changes) {
     for (const key of shippedIn(c)) {

@@ -231,6 +231,17 @@ describe('AI defects in a repository of several products', () => {
     expect([d.ai.failed, d.other.failed]).toEqual([0, 1]);
     expect(d.deploysAiShare).toBe(0.25);
   });
+
+  // a CI change touching neither product (c1, AI) went out with the first product tagged after it, lib@30 (app@30
+  // went out at the same time and did not ship it); its deployRef names that deploy, which lists it among its
+  // changes. otel-js-contrib's 80 such changes of a year were tied to none, and 11 deploys fell out of both groups
+  it('ties a change of no product to the product deploy its ref names', () => {
+    const ci = shipped('c1', 30, { ...AI, products: [], productDeploys: [], deployRef: 'lib@30' });
+    const all = [...changes, ci];
+    const withCi = computeAiDefects({ changes: all, later: all, deploys: [of('app', 10), of('lib', 10), of('app', 20, true), of('lib', 20), { ...of('app', 30), ref: 'app@30' }, { ...of('lib', 30), ref: 'lib@30' }] });
+    expect([withCi.ai.deploys, withCi.other.deploys]).toEqual([2, 3]);
+    expect(withCi.ai.changes).toBe(2);
+  });
 });
 
 /*
