@@ -265,7 +265,7 @@ async function readHistory(
   if (heads.size === 0 && readFrom.size === 0) return { commits: read, pulls: noPulls, lines };
   const commits = reachedFrom([tip], read, EMPTY);
   const loaded = reachedFrom(heads.values(), read, commits);
-  for (const number of pullsFromBranch(read, commits, trackedBranch)) {
+  for (const number of pullsFromBranch(read, firstParentsOf(tip, read), trackedBranch)) {
     const head = refs.get(number)?.sha;
     if (head !== undefined && bySha.get(head) === number) bySha.delete(head);
   }
@@ -274,16 +274,17 @@ async function readHistory(
 }
 
 /**
- * The pull requests whose merge off the tracked branch names the tracked branch as their head: GitFlow's release
- * pull request from the tracked branch itself into main (serilog's `Merge pull request #2118 from serilog/dev`,
- * read below the release tag v4.0.2). Its pull ref's head is the tracked branch's tip as it merged, a first-parent
- * commit the branch got by a push of its own (serilog's `Update publishing key`), not a pull request pushed to the
- * branch as it was.
+ * The pull requests whose merge off the tracked branch's line names the tracked branch as their head: GitFlow's
+ * release pull request from the tracked branch itself into main (serilog's `Merge pull request #2118 from
+ * serilog/dev`, read below the release tag v4.0.2). Its pull ref's head is the tracked branch's tip as it merged, a
+ * first-parent commit the branch got by a push of its own (serilog's `Update publishing key`), not a pull request
+ * pushed to the branch as it was. Off the line, not off the branch: main merged back into the branch (shlink's
+ * develop, after each hotfix) makes the release merges reachable from it.
  */
-function pullsFromBranch(read: ReadonlyMap<string, Commit>, branch: ReadonlyMap<string, Commit>, trackedBranch: string): number[] {
+function pullsFromBranch(read: ReadonlyMap<string, Commit>, line: ReadonlySet<string>, trackedBranch: string): number[] {
   const found: number[] = [];
   for (const commit of read.values()) {
-    if (commit.parents.length < 2 || branch.has(commit.sha) || !commit.subject.startsWith('Merge pull request #')) continue;
+    if (commit.parents.length < 2 || line.has(commit.sha) || !commit.subject.startsWith('Merge pull request #')) continue;
     const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, trackedBranch);
     if (landing.number !== null && landing.branch !== null && (landing.branch === trackedBranch || trackedBranch.endsWith(`/${landing.branch}`))) found.push(landing.number);
   }
@@ -291,6 +292,13 @@ function pullsFromBranch(read: ReadonlyMap<string, Commit>, branch: ReadonlyMap<
 }
 
 const EMPTY: ReadonlyMap<string, Commit> = new Map();
+
+/** The first-parent line from `tip` among the commits read. */
+function firstParentsOf(tip: string, read: ReadonlyMap<string, Commit>): Set<string> {
+  const line = new Set<string>();
+  for (let commit = read.get(tip); commit !== undefined && !line.has(commit.sha); commit = read.get(commit.parents[0] ?? '')) line.add(commit.sha);
+  return line;
+}
 
 /**
  * The commits among `read` that `starts` reach through them without passing through `stop`, by sha in the order

@@ -18,7 +18,7 @@ import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.js';
  * parents (#2131's and #2141's squashes) were tagged v4.1.0 and v4.2.0, read as changes of 7 and 11 commits,
  * "deployed before merge", while its five other release merges read as syncs.
  */
-function history(): FixtureRepo {
+function history(mergedBack = false): FixtureRepo {
   const repo = buildRepo([
     { commit: 'initial commit', at: '2026-02-01T00:00:00Z' },
     { tag: 'v1.0.0', annotated: true, at: '2026-02-01T01:00:00Z' },
@@ -27,6 +27,8 @@ function history(): FixtureRepo {
     { commit: 'Update publishing key', on: 'dev', at: '2026-03-03T10:00:00Z', id: 'key' },
     { merge: 'dev', into: 'main', at: '2026-03-04T10:00:00Z', message: 'Merge pull request #2 from acme/dev\n\n1.1.0 Release' },
     { tag: 'v1.1.0', annotated: true, at: '2026-03-04T11:00:00Z' },
+    // shlink merges main back into develop after a hotfix: the release merge is then reachable from dev
+    ...(mergedBack ? [{ merge: 'main', into: 'dev', at: '2026-03-04T12:00:00Z', message: "Merge branch 'main' into dev" }] : []),
     { commit: 'Add the cache (#3)', on: 'dev', at: '2026-03-05T10:00:00Z', id: 'cache' },
     { tag: 'v1.2.0', ref: 'cache' },
     { merge: 'dev', into: 'main', at: '2026-03-07T10:00:00Z', message: 'Merge pull request #4 from acme/dev\n\n1.2.0 Release' },
@@ -55,6 +57,23 @@ describe('a release pull request from the tracked branch itself (GitFlow)', () =
       ['Update publishing key', '2026-03-04T11:00:00Z'],
       ['Add the cache', '2026-03-05T10:00:00Z'],
     ]);
+  });
+});
+
+// shlink's #2491, #2510 and #2570: with main merged back into develop, the release merges were reachable from it and
+// its direct pushes read as rebases of the release pull requests (9 of its 12 "rebase" changes since 2024)
+describe('a release pull request from the tracked branch itself, main merged back into it', () => {
+  let repo: FixtureRepo;
+  let report: Report;
+  beforeAll(async () => {
+    repo = history(true);
+    report = await audit({ path: repo.dir, branch: 'dev', since: '2026-03-01', until: '2026-03-10', now: '2026-03-10T00:00:00Z', github: false, env: {} });
+  }, 30_000);
+  afterAll(() => repo.cleanup());
+
+  it("does not make dev's tip, its head, a change landed as that pull request", () => {
+    const key = report.changes.find((c) => c.sha === repo.sha('key'));
+    expect([key?.kind, key?.number]).toEqual(['direct', null]);
   });
 });
 
