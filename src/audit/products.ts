@@ -70,7 +70,9 @@ export async function readProducts(repo: RepoInfo, changes: readonly Change[], o
   // window (pnpm's `@pnpm/headless@0.6.2` of 2018, biome's crates' `biome_js_analyze/v0.5.7` of 2024, whose code
   // ships in the CLI's releases since) name a package no longer released by its own tags, which would hold its
   // changes back as never deployed
-  const tags = o.tags.filter((t) => (tagKey(t.name) === '' ? ownRead : t.at >= o.since - LOOKBACK));
+  // and none made after `now`: the previous period's products are those a report of it saw (bloc's bloc_lint, first
+  // tagged after the previous period of the year to 2026-06-23, had made its 27 changes of it never deployed)
+  const tags = o.tags.filter((t) => t.at <= o.now && (tagKey(t.name) === '' ? ownRead : t.at >= o.since - LOOKBACK));
   const named = o.declared;
   // two products or none: the names the tags version (`name@1.2.3`; the repository's own, `v1.2.3`, are one) and
   // the config's must make two before the workspace manifests are worth reading (`v1.2.3` alone reads nothing)
