@@ -13,6 +13,10 @@ const KERNEL_LINK = /^Link:[ \t]*(https?:\/\/(?:lore\.kernel\.org|patch\.msgid\.
 // `This reverts commit X` (git revert), and Gerrit's `This CL reverts commit X` (Go's)
 const REVERTS_COMMIT = /This (?:CL |change )?reverts commit ([0-9a-f]{7,40})/gi;
 const REVERTS_PR = /^Reverts[ \t]+(?:[\w.-]+\/[\w.-]+)?#(\d+)/gim;
+// a revert of several commits, listed a line each under the words that say so (golang/tools' 0602b3093, `gopls:
+// revert CLI usability revamp …`: `This temporarily reverts the following commits …:` then `- e15a659b5 (gopls: …)`)
+const REVERTS_LISTED = /\breverts?\b[\s\S]{0,200}?\bcommits\b/i;
+const LISTED_COMMIT = /^[ \t]*[-*+][ \t]+([0-9a-f]{7,40})\b/gm;
 // what each of the four above holds whatever else it matches
 const MAYBE_REFERS = /pr-url|reviewed-on|part-of|link:|reverts/i;
 // `(cherry picked from commit X)` (git cherry-pick -x), and `backport of commit X`, as hashicorp's backport-assistant
@@ -196,7 +200,7 @@ export function parseMessage(message: string, ai: AiCatalogue = compileCatalogue
   const revertTitle = isRevertTitle(subject);
   // a quoted title is the reverted change's own words (`Revert "Fix commit 1a2b3c4d parsing"`): it is found by them
   const namedInSubject = revertTitle && !subject.includes('"') && /commit/i.test(subject) ? [...subject.matchAll(SUBJECT_COMMIT)].map((m) => (m[1] ?? '').toLowerCase()) : [];
-  const revertsShas = [...(refers ? [...body.matchAll(REVERTS_COMMIT)].map((m) => (m[1] ?? '').toLowerCase()) : []), ...namedInSubject];
+  const revertsShas = [...(refers ? [...body.matchAll(REVERTS_COMMIT)].map((m) => (m[1] ?? '').toLowerCase()) : []), ...namedInSubject, ...(revertTitle && refers ? listedReverts(body) : [])];
   const namedPull = revertTitle ? TYPED_PR_REVERT.exec(subject) : null;
   const revertsPrs = [...(refers ? [...body.matchAll(REVERTS_PR)].map((m) => Number(m[1])) : []), ...(namedPull === null ? [] : [Number(namedPull[1])])];
   const cherryPickOf = MAYBE_PICKED.test(message) ? [...new Set([...message.matchAll(CHERRY_PICKED)].map((m) => (m[1] ?? m[2] ?? '').toLowerCase()))] : [];
@@ -257,6 +261,12 @@ export interface Landing {
   sync: boolean;
   /** title: the PR title when the subject is a merge boilerplate line */
   title: string;
+}
+
+/** The commits a revert lists a line each in the paragraph that says it reverts them (REVERTS_LISTED). */
+function listedReverts(body: string): string[] {
+  const paragraph = body.split(/\n[ \t]*\n/).find((p) => REVERTS_LISTED.test(p));
+  return paragraph === undefined ? [] : [...paragraph.matchAll(LISTED_COMMIT)].map((m) => (m[1] ?? '').toLowerCase());
 }
 
 /**

@@ -123,6 +123,11 @@ describe('commit messages', () => {
     expect(revert('feat: revert "undo"')).toBe(false);
     expect(revert('Update the docs\n\nThis CL reverts commit 0123456.')).toBe(true);
     expect(parseMessage('x: revert "y"\n\nThis CL reverts commit 517957c, CL 694415.').revertsShas).toEqual(['517957c']);
+    // golang/tools' 0602b3093: several commits listed under the words that revert them; a commit kept, named in
+    // another paragraph, is not reverted, and a list in a message that is no revert names none
+    const listed = 'gopls: revert CLI usability revamp to stabilize release\n\nThis temporarily reverts the following commits associated with the CLI\nusability revamp (CL 788640 and subsequent fixes):\n- e15a659b5 (gopls: decouple remote connection flags)\n- 4c6e3fcfd (gopls: implement simplified CLI flag parsing)\n\nWe are keeping the cleanup commit bfcc32e78 as it is independent.\n- 0fdde844a (not under the words)';
+    expect(parseMessage(listed).revertsShas).toEqual(['e15a659b5', '4c6e3fcfd']);
+    expect(parseMessage('gopls: add flags\n\nThis reverts nothing but lists the commits it builds on:\n- e15a659b5 (gopls: decouple)').revertsShas).toEqual([]);
     // cpython names the reverted commit in the subject and gives a reason in the body
     expect(parseMessage('gh-95173: Revert commit 51ed2c56a1852cd6b09c85ba81312dc9782772ce (#95176)\n\nCloses: #95173')).toMatchObject({ revertsShas: ['51ed2c56a1852cd6b09c85ba81312dc9782772ce'], revertMessage: true });
     expect(parseMessage("gh-108590: Revert gh-108657 (commit 400a1cebc) (#108686)\n\nReverted per Serhiy's request.").revertsShas).toEqual(['400a1cebc']);
