@@ -9043,23 +9043,23 @@ var init_merge = __esmMin((() => {
 }));
 // src/release-names.ts
 function namesLine(name) {
-	const m = VERSION$4.exec(name);
+	const m = VERSION$5.exec(name);
 	return m !== null && LINE_SUFFIX.test(name.slice(m.index + m[0].length));
 }
 function isPrerelease(name, namedByProduct = false) {
-	const m = VERSION$4.exec(name);
+	const m = VERSION$5.exec(name);
 	if (!m) return false;
 	const rest = name.slice(m.index + m[0].length);
 	if (rest.startsWith("-")) return namedByProduct ? HYPHEN_PRERELEASE.test(rest) : rest.length > 1;
 	return SUFFIX_PRERELEASE.test(rest);
 }
 function taggedVersion(name) {
-	const m = VERSION$4.exec(name);
+	const m = VERSION$5.exec(name);
 	return m ? name.slice(m.index).toLowerCase() : null;
 }
 function versionBelow(name, than) {
-	const a = VERSION$4.exec(name)?.[0].split(/[.-]/).map(Number);
-	const b = VERSION$4.exec(than)?.[0].split(/[.-]/).map(Number);
+	const a = VERSION$5.exec(name)?.[0].split(/[.-]/).map(Number);
+	const b = VERSION$5.exec(than)?.[0].split(/[.-]/).map(Number);
 	if (a === void 0 || b === void 0) return false;
 	for (let i = 0; i < Math.max(a.length, b.length); i++) {
 		const x = a[i] ?? 0;
@@ -9068,9 +9068,9 @@ function versionBelow(name, than) {
 	}
 	return false;
 }
-var VERSION$4, SUFFIX_PRERELEASE, HYPHEN_PRERELEASE, LINE_SUFFIX;
+var VERSION$5, SUFFIX_PRERELEASE, HYPHEN_PRERELEASE, LINE_SUFFIX;
 var init_release_names = __esmMin((() => {
-	VERSION$4 = /(?<=^v?)\d{4}-\d{2}-\d{2}(?:\.\d+)*(?=$|[^\w.])|\d+(?:\.\d+)+/;
+	VERSION$5 = /(?<=^v?)\d{4}-\d{2}-\d{2}(?:\.\d+)*(?=$|[^\w.])|\d+(?:\.\d+)+/;
 	SUFFIX_PRERELEASE = /^\.?(?:alpha|beta|pre|preview|rc|dev|canary|next|nightly|snapshot|a|b|c)\d*(?:$|[.\d])/i;
 	HYPHEN_PRERELEASE = /^-(?:\d|(?:alpha|beta|pre|preview|rc|dev|canary|next|nightly|snapshot|temp|experimental|insiders?|unstable|test|a|b|c|m)(?:$|[-.\d]))/i;
 	LINE_SUFFIX = /^\.x(?:$|[^\w])/i;
@@ -11092,7 +11092,7 @@ function figureLabel(path) {
 	}
 	return node.label;
 }
-var UNITS, MODES, CLUSTERS, COMPARED_GROUPS, COMPARED_UNITS, acceptanceCompared, percentilesOfChanges, HOUR$4, DAY$14, WEEK$8, MONTH, DORA_2024, count$4, duration$3, share$2, DISTRIBUTION, CENSORED, BOUNDS, boundsGroup, STAGE, doraKey, SIZE, UNRELEASED, QUEUE_TREND, REVIEW_CAPACITY, REVIEW_HEALTH, REWORK_HEALTH, CI_HEALTH, WIP_HEALTH, REPAIR, REPAIR_REASONS, REPAIR_OVERLAP, ACCEPTANCE, DEFECT_GROUP, AI_LOAD_GROUP, LARGE_AI_REVIEWER_DAYS, LOAD_DIFFERENCE, SHARE_DIFFERENCE, AI_DEFECT_SHARES, RATE_DIFFERENCE, COUNTS, AI_TOOL, PRODUCT, DEPLOY_DAYS, DEPLOY_COVERAGE, DEPLOY_RELEASES, STAGE_MODES, CATALOGUE, UNIT_WORDS, NUMBER_UNITS;
+var UNITS, MODES, CLUSTERS, COMPARED_GROUPS, COMPARED_UNITS, acceptanceCompared, percentilesOfChanges, HOUR$4, DAY$14, WEEK$8, MONTH, DORA_2024, count$4, duration$3, share$2, DISTRIBUTION, CENSORED, BOUNDS, boundsGroup, STAGE, doraKey, SIZE, UNRELEASED, QUEUE_TREND, REVIEW_CAPACITY, REVIEW_HEALTH, REWORK_HEALTH, CI_HEALTH, WIP_HEALTH, REPAIR, REPAIR_REASONS, REPAIR_OVERLAP, ACCEPTANCE, DEFECT_GROUP, AI_LOAD_GROUP, LARGE_AI_REVIEWER_DAYS, LOAD_DIFFERENCE, SHARE_DIFFERENCE, AI_DEFECT_SHARES, RATE_DIFFERENCE, COUNTS, AI_TOOL, PRODUCT$1, DEPLOY_DAYS, DEPLOY_COVERAGE, DEPLOY_RELEASES, STAGE_MODES, CATALOGUE, UNIT_WORDS, NUMBER_UNITS;
 var init_catalogue$1 = __esmMin((() => {
 	init_domain();
 	init_limits();
@@ -11524,7 +11524,7 @@ var init_catalogue$1 = __esmMin((() => {
 		changes: count$4("AI-assisted changes naming the tool", "AI-assisted changes whose evidence names the tool; a change of two tools counts in both rows"),
 		weak: count$4("changes with only a weak sign of the tool", "changes whose only AI evidence is weak (a branch name) and names the tool")
 	};
-	PRODUCT = {
+	PRODUCT$1 = {
 		changes: count$4("changes", "counted changes of the window in the product: touching its code, or touching no product's and shipped by its deploy"),
 		deploys: count$4("deploys", "the product's deploys in the window (its tags or releases)"),
 		failedDeploys: count$4("failed deploys"),
@@ -19563,11 +19563,11 @@ var init_text = __esmMin((() => {
 }));
 // src/version.ts
 function schemaUrl(name) {
-	return `https://raw.githubusercontent.com/flowaudit/flowaudit/v${VERSION$3}/schema/${name}.schema.json`;
+	return `https://raw.githubusercontent.com/flowaudit/flowaudit/v${VERSION$4}/schema/${name}.schema.json`;
 }
-var VERSION$3;
+var VERSION$4;
 var init_version = __esmMin((() => {
-	VERSION$3 = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
+	VERSION$4 = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
 }));
 // src/render/json.ts
 var json_exports = __exportAll({ renderJsonChunks: () => renderJsonChunks });
@@ -22470,7 +22470,7 @@ function looksLikeBot(name, email) {
 }
 var BOT_NAMES, BOT_SUFFIX, BOT_EMAIL, BOT_WORD;
 var init_bot_names = __esmMin((() => {
-	BOT_NAMES = /\[bot\]|^(dependabot|renovate|greenkeeper|snyk-bot|github-actions|mergify|pre-commit-ci|allcontributors|k8s-ci-robot|gopher robot|(?:hosted )?weblate|rushbot)\b/i;
+	BOT_NAMES = /\[bot\]|^(dependabot|renovate|mend renovate|greenkeeper|snyk-bot|github-actions|mergify|pre-commit-ci|allcontributors|k8s-ci-robot|gopher robot|(?:hosted )?weblate|rushbot)\b/i;
 	BOT_SUFFIX = [
 		/[\s._-](?:ro)?bot$/i,
 		/[a-z0-9](?:Bot|Robot)$/,
@@ -22478,7 +22478,7 @@ var init_bot_names = __esmMin((() => {
 		/[\s._-]automation$/i,
 		/\((?:ro)?bot\)$/i
 	];
-	BOT_EMAIL = /^(actions@github\.com|[^@\s]*[-._]bot@\S*)$/i;
+	BOT_EMAIL = /^(actions@github\.com|(?:[^@\s]*[-._])?bot@\S*)$/i;
 	BOT_WORD = /(?:^|[\s._-])(?:ro)?bot(?:[\s._-]|$)/i;
 }));
 // src/model/ai/catalogue.ts
@@ -24604,7 +24604,14 @@ function branchName(ref) {
 function isReleaseLine(name) {
 	const short = branchName(name);
 	const local = short.replace(/^origin\//, "");
-	return !(local.includes("/") && !LINE_FOLDER.test(short)) && (NAMED_LINE.test(short) && /\d/.test(short) || VERSION_LINE.test(short) || BARE_LINE.test(local));
+	const folder = LINE_FOLDER.test(short);
+	if (local.includes("/") && !folder) return false;
+	if (VERSION_LINE.test(short) || BARE_LINE.test(local) || NAMED_LINE.test(local)) return true;
+	return folder && FOLDER_LINE.test(local.slice(local.indexOf("/") + 1));
+}
+function namesRelease(name) {
+	const short = branchName(name);
+	return isReleaseLine(name) || RELEASE_WORD.test(short) && /\d/.test(short);
 }
 function isReleaseCut(name) {
 	return RELEASE_CUT.test(name);
@@ -24634,12 +24641,17 @@ function releaseCommits(tips, parentsOf, onLine) {
 		lines
 	};
 }
-var NAMED_LINE, VERSION_LINE, BARE_LINE, LINE_FOLDER, RELEASE_CUT, RELEASE_TAG;
+var WORD, VERSION$3, PRODUCT, NAMED_LINE, FOLDER_LINE, VERSION_LINE, BARE_LINE, LINE_FOLDER, RELEASE_WORD, RELEASE_CUT, RELEASE_TAG;
 var init_release_lines = __esmMin((() => {
-	NAMED_LINE = /(?:^|[-/._])(?:release|releases|release-branch|maint|maintenance|stable|lts|sec|support|hotfix|hotfixes|beta)(?:[-/._]|$)/i;
+	WORD = "(?:release|releases|release-branch|maint|maintenance|stable|lts|sec|support|hotfix|hotfixes|beta)";
+	VERSION$3 = "[a-z]*v?\\d+(?:[-._](?:\\d+|x))*(?:[a-z]+\\d*)?(?:[-.](?:rc|alpha|beta|pre|preview)(?:[-.]?\\d+)?)?(?:\\+[a-z0-9]+)?";
+	PRODUCT = "[a-z][a-z0-9_]*";
+	NAMED_LINE = new RegExp(`^(?:(?:${PRODUCT}[-_.])?${WORD}(?:[-_.]${PRODUCT})?[-._]${VERSION$3}(?:[-_](?:staging|patches|maint))?|${VERSION$3}[-._]${WORD})$`, "i");
+	FOLDER_LINE = new RegExp(`^(?:${PRODUCT}[-_])?${VERSION$3}$`, "i");
 	VERSION_LINE = /^(?:origin\/)?(?:[a-z][a-z0-9]*[-_])*v?\d+(?:\.(?:\d+|x))+(?:[-_](?:staging|patches|maint))?$/i;
 	BARE_LINE = /^(?:stable|release|releases|maintenance|maint|lts)$/i;
 	LINE_FOLDER = /^(?:origin\/)?(?:release|releases|maint|maintenance|stable|lts|support|hotfix|hotfixes)\//i;
+	RELEASE_WORD = /(?:^|[-/._])(?:release|releases|release-branch|maint|maintenance|stable|lts|sec|support|hotfix|hotfixes|beta)(?:[-/._]|$)/i;
 	RELEASE_CUT = /(?:^|[^0-9.])v?\d+\.\d+\.\d+(?:$|[^0-9.])/;
 	RELEASE_TAG = /\d+\.\d+|(?:^|[^a-z0-9])v\d+/i;
 }));
@@ -24689,12 +24701,18 @@ function parseMessage(message, ai = compileCatalogue()) {
 	const mergeRequest = body.includes("See merge request ") ? lastMergeRequest(body) : null;
 	const revertTitle = isRevertTitle(subject);
 	const namedInSubject = revertTitle && !subject.includes("\"") && /commit/i.test(subject) ? [...subject.matchAll(SUBJECT_COMMIT)].map((m) => (m[1] ?? "").toLowerCase()) : [];
-	const revertsShas = [...refers ? [...body.matchAll(REVERTS_COMMIT)].map((m) => (m[1] ?? "").toLowerCase()) : [], ...namedInSubject];
+	const revertsShas = [
+		...refers ? [...body.matchAll(REVERTS_COMMIT)].map((m) => (m[1] ?? "").toLowerCase()) : [],
+		...namedInSubject,
+		...revertTitle && refers ? listedReverts(body) : []
+	];
 	const namedPull = revertTitle ? TYPED_PR_REVERT.exec(subject) : null;
 	const revertsPrs = [...refers ? [...body.matchAll(REVERTS_PR)].map((m) => Number(m[1])) : [], ...namedPull === null ? [] : [Number(namedPull[1])]];
 	const cherryPickOf = MAYBE_PICKED.test(message) ? [...new Set([...message.matchAll(CHERRY_PICKED)].map((m) => (m[1] ?? m[2] ?? "").toLowerCase()))] : [];
 	const backportOf = MAYBE_BACKPORT.test(message) ? [...new Set([...[...message.matchAll(BACKPORT_PHRASE)].map((m) => Number(m[1] ?? m[2] ?? m[3] ?? m[4])), ...listedBackports(body)])] : [];
-	const closesPulls = /close/i.test(body) ? [...new Set([...body.matchAll(CLOSES_PULL)].map((m) => Number(m[1] ?? m[2])))] : [];
+	const closes = /close/i.test(body) ? [...body.matchAll(CLOSES_PULL)].map((m) => Number(m[1] ?? m[2])) : [];
+	const imported = body.includes("GitHub-Pull-Request:") ? IMPORTED_PULL.exec(body) : null;
+	const closesPulls = imported === null ? [...new Set(closes)] : [...new Set([...closes, Number(imported[1])])];
 	const revertMessage = revertTitle || REVERT_FIRST_PARAGRAPH.test(bodyFirstLine);
 	return {
 		subject,
@@ -24737,6 +24755,10 @@ function firstNonBlankLine(text) {
 		from = end + 1;
 	}
 	return "";
+}
+function listedReverts(body) {
+	const paragraph = body.split(/\n[ \t]*\n/).find((p) => REVERTS_LISTED.test(p));
+	return paragraph === void 0 ? [] : [...paragraph.matchAll(LISTED_COMMIT)].map((m) => (m[1] ?? "").toLowerCase());
 }
 function parseLanding(subject, bodyFirstLine, merge, trackedBranch, mergeRequest = null) {
 	const azure = /^Merged PR (\d+): (.+)$/.exec(subject);
@@ -24782,6 +24804,19 @@ function parseLanding(subject, bodyFirstLine, merge, trackedBranch, mergeRequest
 		sync: false,
 		title: bodyFirstLine || subject
 	};
+	m = HAND_PULL_MERGE.exec(subject);
+	if (m) {
+		const below = m[2] === void 0 && m[3] === void 0 && m[4] === void 0 && m[5] === void 0 ? /^from (\S+\/\S+)$/i.exec(bodyFirstLine) : null;
+		const head = m[4] ?? below?.[1];
+		const branch = m[3] ?? (head === void 0 ? null : stripOwner(head));
+		return {
+			number: Number(m[1]),
+			mergeRequest: null,
+			branch,
+			sync: false,
+			title: m[2] ?? m[5] ?? subject
+		};
+	}
 	if (merge) {
 		if (/^Merge (tag|signed tag) /.test(subject)) return {
 			number,
@@ -24875,7 +24910,7 @@ function mergeRequestFromUrl(url) {
 	const m = /\/merge_requests\/(\d+)/.exec(url);
 	return m ? Number(m[1]) : null;
 }
-var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, MAYBE_REFERS, CHERRY_PICKED, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, WORK_TYPES, TYPES, REVERT_SUBJECT, TYPED_GIT_REVERT, TYPED_PR_REVERT, REVERT_FIRST_PARAGRAPH, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSIONLESS_RELEASE, GITMOJI_RELEASE, VERSION_WORDS, DEVELOPMENT_ENDS, DEVELOPMENT_PHRASE, DEVELOPMENT_VERSION, NAMED_RELEASE, WRAPPED_NUMBER, GITHUB_PULL_MERGE, BITBUCKET_CLOUD;
+var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, REVERTS_LISTED, LISTED_COMMIT, MAYBE_REFERS, CHERRY_PICKED, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, IMPORTED_PULL, WORK_TYPES, TYPES, REVERT_SUBJECT, TYPED_GIT_REVERT, TYPED_PR_REVERT, REVERT_FIRST_PARAGRAPH, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSIONLESS_RELEASE, GITMOJI_RELEASE, VERSION_WORDS, DEVELOPMENT_ENDS, DEVELOPMENT_PHRASE, DEVELOPMENT_VERSION, NAMED_RELEASE, WRAPPED_NUMBER, GITHUB_PULL_MERGE, HAND_PULL_MERGE, BITBUCKET_CLOUD;
 var init_message = __esmMin((() => {
 	init_compile$1();
 	init_release_lines();
@@ -24884,6 +24919,8 @@ var init_message = __esmMin((() => {
 	KERNEL_LINK = /^Link:[ \t]*(https?:\/\/(?:lore\.kernel\.org|patch\.msgid\.link|patchwork\.[^\s/]+)\/\S+)[ \t]*$/im;
 	REVERTS_COMMIT = /This (?:CL |change )?reverts commit ([0-9a-f]{7,40})/gi;
 	REVERTS_PR = /^Reverts[ \t]+(?:[\w.-]+\/[\w.-]+)?#(\d+)/gim;
+	REVERTS_LISTED = /\breverts?\b[\s\S]{0,200}?\bcommits\b/i;
+	LISTED_COMMIT = /^[ \t]*[-*+][ \t]+([0-9a-f]{7,40})\b/gm;
 	MAYBE_REFERS = /pr-url|reviewed-on|part-of|link:|reverts/i;
 	CHERRY_PICKED = /\(cherry picked from commit ([0-9a-f]{7,40})\)|\bbackport of commit ([0-9a-f]{7,40})\b/gi;
 	MAYBE_PICKED = /cherry picked from commit|backport of commit/i;
@@ -24893,6 +24930,7 @@ var init_message = __esmMin((() => {
 	LIST_ITEM = /^[ \t]*[-*+][ \t]/;
 	LISTED_PULL = /^[ \t]*[-*+][ \t]+(?:(?:[\w.-]+\/[\w.-]+)?#|https?:\/\/github\.com\/[\w.-]+\/[\w.-]+\/pull\/)(\d+)\b/;
 	CLOSES_PULL = /^[ \t]*close[sd]?:?[ \t]+(?:(?:#|gh-)(\d+)(?:[ \t]+from[ \t]+\S+?)?\.?|https?:\/\/[^\s/]+\/[\w.-]+\/[\w.-]+\/pull\/(\d+))[ \t]*$/gim;
+	IMPORTED_PULL = /^GitHub-Pull-Request:[ \t]+[\w.-]+\/[\w.-]+#(\d+)[ \t]*$/m;
 	WORK_TYPES = "fix|chore|docs|style|refactor|perf|test|build|ci";
 	TYPES = `feat|${WORK_TYPES}`;
 	REVERT_SUBJECT = new RegExp(String.raw`^(?:Revert\s+"|revert(?:\([^)]*\))?!?:|(?!(?:${TYPES}):)[\w./-]{1,200}(?:,\s*[\w./-]{1,200}){0,10}:\s+revert\b)`, "i");
@@ -24922,6 +24960,7 @@ var init_message = __esmMin((() => {
 	NAMED_RELEASE = new RegExp(String.raw`^[A-Za-z][\w.+-]{0,40}[ \t]+v?${VERSION_SET}$`, "i");
 	WRAPPED_NUMBER = /^[ \t]*(\(#\d+\))[ \t]*$/;
 	GITHUB_PULL_MERGE = /^Merge pull request #(\d+) from (\S+)/;
+	HAND_PULL_MERGE = /^Merge (?:pull request|PR) #(\d+)(?:[\s,:;.-]+"(.+)"$|(?: from)?(?: branch)? '([^']+)'(?: into \S+)?$| from (\S+)$|[\s,:;.-]*$|[\s,:;.-]+(.+)$)/;
 	BITBUCKET_CLOUD = /^Merged in (\S+) \(pull request #(\d+)\)/;
 }));
 // src/model/title-number.ts
@@ -25265,6 +25304,14 @@ function buildChanges(input) {
 				extendGroup(known, [commit], rules);
 				continue;
 			}
+			const imported = numberFromUrl(commit.landingUrl) === null ? rebases.squashedBy(commit) : null;
+			if (imported !== null) {
+				rebases.took(imported);
+				change = squashChange(commit, imported, commit.subject, input, rules);
+				change.url = safeUrl$1(commit.landingUrl);
+				changes.push(change);
+				continue;
+			}
 			const group = groupChange([commit], "trailer", numberFromUrl(commit.landingUrl), input, rules);
 			group.change.url = safeUrl$1(commit.landingUrl);
 			const request = mergeRequestFromUrl(commit.landingUrl);
@@ -25472,7 +25519,8 @@ function mergeChange(commit, walk, input, rules) {
 		const imported = walk.rooted && input.shallow !== true ? importedHistory(walk, rules.onLine) : null;
 		const side = imported === null ? walk.commits : walk.commits.filter((c) => !imported.has(c.sha));
 		const fromPull = walk.commits.length === 0 && pull !== void 0;
-		const own = fromPull ? ownPullCommits$1(pull, rules, change.mergedAt) : side.length === 0 && imported !== null ? [commit] : ownCommits(side, rules, null);
+		const read = fromPull ? ownPullCommits$1(pull, rules, change.mergedAt) : side.length === 0 && imported !== null ? [commit] : ownCommits(side, rules, null);
+		const own = read.length === 0 && walk.commits.length === 0 && walk.helpers.length > 0 ? walk.helpers : read;
 		applyOwnCommits(change, own, fromPull ? pull.forkPoints : walk.forkPoints, rules);
 		if (imported !== null) change.flags = [...change.flags, "imported"];
 		byPeople(change, own, input.botPattern, rules.ai);
@@ -25531,7 +25579,7 @@ function bringsNothing(landing, walk) {
 	return walk.commits.length === 0 && walk.helpers.length === 0 && landing.number === null && landing.mergeRequest === null;
 }
 function mergesReleasedLine(landing, walk, input) {
-	if (landing.number === null || landing.branch === null || !isReleaseLine(landing.branch)) return false;
+	if (landing.number === null || landing.branch === null || !namesRelease(landing.branch)) return false;
 	return walk.commits.some((c) => input.tagged?.has(c.sha) === true || (input.tagsOf?.(c).length ?? 0) > 0);
 }
 function bringsReleaseOnly(commit, walk, input) {
@@ -26686,11 +26734,11 @@ var init_incidents = __esmMin((() => {
 }));
 // src/model/release-tags.ts
 function releaseProduct(name) {
-	const m = VERSION$4.exec(name);
+	const m = VERSION$5.exec(name);
 	return m ? name.slice(0, m.index).replace(/v$/i, "") : name;
 }
 function releaseLineOf(name) {
-	const m = VERSION$4.exec(name);
+	const m = VERSION$5.exec(name);
 	if (m === null) return name;
 	return m[0].includes("-") ? `${releaseProduct(name)}date` : `${releaseProduct(name)}${m[0].split(".").slice(0, 2).join(".")}`;
 }
@@ -26797,7 +26845,7 @@ function bareVersion(version) {
 	return version === void 0 ? null : version.replace(/^[v=]/, "");
 }
 function tagVersion(tag) {
-	const m = VERSION$4.exec(tag);
+	const m = VERSION$5.exec(tag);
 	return m === null ? null : tag.slice(m.index);
 }
 function findProducts(packages, tags, declared, ownFolder = null, refused = () => void 0) {
@@ -31865,7 +31913,7 @@ async function readHistory(cwd, { name: trackedBranch, tip }, exclude, { refs, s
 	};
 	const commits = reachedFrom([tip], read, EMPTY$2);
 	const loaded = reachedFrom(heads.values(), read, commits);
-	for (const number of pullsFromBranch(read, commits, trackedBranch)) {
+	for (const number of pullsFromBranch(read, firstParentsOf(tip, read), trackedBranch)) {
 		const head = refs.get(number)?.sha;
 		if (head !== void 0 && bySha.get(head) === number) bySha.delete(head);
 	}
@@ -31881,14 +31929,19 @@ async function readHistory(cwd, { name: trackedBranch, tip }, exclude, { refs, s
 		lines
 	};
 }
-function pullsFromBranch(read, branch, trackedBranch) {
+function pullsFromBranch(read, line, trackedBranch) {
 	const found = [];
 	for (const commit of read.values()) {
-		if (commit.parents.length < 2 || branch.has(commit.sha) || !commit.subject.startsWith("Merge pull request #")) continue;
+		if (commit.parents.length < 2 || line.has(commit.sha) || !commit.subject.startsWith("Merge pull request #")) continue;
 		const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, trackedBranch);
 		if (landing.number !== null && landing.branch !== null && (landing.branch === trackedBranch || trackedBranch.endsWith(`/${landing.branch}`))) found.push(landing.number);
 	}
 	return found;
+}
+function firstParentsOf(tip, read) {
+	const line = new Set();
+	for (let commit = read.get(tip); commit !== void 0 && !line.has(commit.sha); commit = read.get(commit.parents[0] ?? "")) line.add(commit.sha);
+	return line;
 }
 function reachedFrom(starts, read, stop) {
 	const reached = new Map();
@@ -42194,7 +42247,7 @@ var init_workspaces = __esmMin((() => {
 async function readProducts(repo, changes, o) {
 	const { warning } = o;
 	const ownRead = o.tags.some((t) => tagKey(t.name) === "" && t.at >= o.from && t.at <= o.now);
-	const tags = o.tags.filter((t) => tagKey(t.name) === "" ? ownRead : t.at >= o.since - LOOKBACK);
+	const tags = o.tags.filter((t) => t.at <= o.now && (tagKey(t.name) === "" ? ownRead : t.at >= o.since - 31536e3));
 	const named = o.declared;
 	const keys = new Set(tags.map((t) => tagKey(t.name)));
 	if (keys.size + named.size < 2) return null;
@@ -43549,19 +43602,33 @@ function deployTimes(deploys, lists) {
 	for (const ats of times.values()) ats.sort((a, b) => a - b);
 	return times;
 }
-function shippedInWith(times) {
+function refProducts(deploys, lists) {
+	const products = new Map();
+	if (!deploys.some((d) => d.product !== void 0)) return products;
+	const wanted = new Set();
+	for (const list of lists) for (const c of list) if (c.deployRef != null && c.productDeploys?.length === 0) wanted.add(refKey(c.repository, void 0, c.deployRef));
+	for (const d of deploys) {
+		if (d.product === void 0 || d.ref === void 0) continue;
+		const key = refKey(d.repository, void 0, d.ref);
+		if (wanted.has(key) && !products.has(key)) products.set(key, d.product);
+	}
+	return products;
+}
+function shippedInWith(times, refProduct) {
 	const keyOf = (repository, product, ref, deployedAt) => {
 		const ats = ref == null ? void 0 : times.get(refKey(repository, product, ref));
 		return deployKey(repository, product, ats?.findLast((t) => t <= deployedAt) ?? deployedAt);
 	};
 	return (c) => {
-		const own = c.deployedAt === null ? [] : [keyOf(c.repository, void 0, c.deployRef, c.deployedAt)];
+		const product = c.deployRef == null || refProduct.size === 0 ? void 0 : refProduct.get(refKey(c.repository, void 0, c.deployRef));
+		const own = c.deployedAt === null ? [] : [keyOf(c.repository, product, c.deployRef, c.deployedAt)];
 		const products = (c.productDeploys ?? []).flatMap((d) => d.deployedAt === null ? [] : [keyOf(c.repository, d.product, d.ref, d.deployedAt)]);
 		return own.concat(products);
 	};
 }
 function computeAiDefects(input) {
-	const shippedIn = shippedInWith(deployTimes(input.deploys, [input.changes, input.later]));
+	const lists = [input.changes, input.later];
+	const shippedIn = shippedInWith(deployTimes(input.deploys, lists), refProducts(input.deploys, lists));
 	const shipped = new Map();
 	for (const c of input.changes) for (const key of shippedIn(c)) {
 		const together = shipped.get(key);
@@ -45619,7 +45686,7 @@ function buildReport(model, window, now, policy, context) {
 		generatedAt: context.generatedAt,
 		tool: {
 			name: "flowaudit",
-			version: VERSION$3
+			version: VERSION$4
 		},
 		repository: context.repository,
 		window: windowOf(window),
@@ -46312,7 +46379,7 @@ async function auditWith(options, reads, times, window) {
 		branch: branch.name,
 		since: w.since,
 		until: Math.min(w.until, at),
-		from: readFrom,
+		from: historyStart(tags, previousWindow(w).since, w.since),
 		now: at,
 		tags: chosen.refs,
 		declared,
@@ -47991,7 +48058,7 @@ function ownRow(digest) {
 	}, epoch(facts.now) ?? 0, facts.policy, facts.businessHours, facts.timezone);
 }
 function reportRow(report) {
-	if (report.repositories !== void 0 || report.tool.version !== VERSION$3) return void 0;
+	if (report.repositories !== void 0 || report.tool.version !== VERSION$4) return void 0;
 	const name = nameOf(report);
 	const { trend: _trend, slowest: _slowest, queues: _queues, reviewCapacity: _capacity, slices: _slices, previous: _previous, ...own } = report.summary;
 	const summary = {
@@ -49422,17 +49489,17 @@ var init_products_schema = __esmMin((() => {
 	productRowSchema = object({
 		name: string().describe("the product: a workspace package's declared name (@changesets/cli, tokio) or a name the config gives"),
 		paths: array(string()).describe("where its code is: the package's folder, or the config's path patterns"),
-		changes: figureSchema(PRODUCT.changes),
-		deploys: figureSchema(PRODUCT.deploys),
-		failedDeploys: figureSchema(PRODUCT.failedDeploys),
-		deploysPerWeek: figureSchema(PRODUCT.deploysPerWeek),
-		coveredDays: figureSchema(PRODUCT.coveredDays),
+		changes: figureSchema(PRODUCT$1.changes),
+		deploys: figureSchema(PRODUCT$1.deploys),
+		failedDeploys: figureSchema(PRODUCT$1.failedDeploys),
+		deploysPerWeek: figureSchema(PRODUCT$1.deploysPerWeek),
+		coveredDays: figureSchema(PRODUCT$1.coveredDays),
 		historyFrom: string().nullable().optional().describe("a package born in the window: when its manifest was added, where its history and its rates per week begin (null: before the window); absent for one that was there at its start"),
 		historyUntil: string().optional().describe("a package removed in the window: when its manifest was deleted, where its history and its rates per week end; absent for one still there at its end"),
-		leadTimeP50: figureSchema(PRODUCT.leadTimeP50),
-		leadTimeAtLeast: figureSchema(PRODUCT.leadTimeAtLeast),
-		changeFailureRate: figureSchema(PRODUCT.changeFailureRate),
-		unreleased: figureSchema(PRODUCT.unreleased)
+		leadTimeP50: figureSchema(PRODUCT$1.leadTimeP50),
+		leadTimeAtLeast: figureSchema(PRODUCT$1.leadTimeAtLeast),
+		changeFailureRate: figureSchema(PRODUCT$1.changeFailureRate),
+		unreleased: figureSchema(PRODUCT$1.unreleased)
 	});
 	productsSchema = array(productRowSchema).describe("a monorepo's products (two or more, from package tags and workspace manifests or the config): one row each, most deploys first; absent for a repository of one product");
 }));
@@ -50920,7 +50987,7 @@ async function run(argv, io = processIo()) {
 	const done = (code) => {
 		exitCode = code;
 	};
-	const program = new Command("flowaudit").description("Where the time of each change goes, from first commit through review to production.").version(VERSION$3, "-V, --version").exitOverride().showSuggestionAfterError(true).addHelpText("after", helpText("flowaudit")).configureOutput({
+	const program = new Command("flowaudit").description("Where the time of each change goes, from first commit through review to production.").version(VERSION$4, "-V, --version").exitOverride().showSuggestionAfterError(true).addHelpText("after", helpText("flowaudit")).configureOutput({
 		writeOut: (s) => io.stdout.write(s),
 		writeErr: (s) => io.stderr.write(s),
 		outputError: (s, write) => write(`flowaudit: ${terminalSafe(usageWords(s)).replace(/(?<!\?)$/, "; see flowaudit --help")}\n`)
