@@ -265,7 +265,7 @@ async function readHistory(
   if (heads.size === 0 && readFrom.size === 0) return { commits: read, pulls: noPulls, lines };
   const commits = reachedFrom([tip], read, EMPTY);
   const loaded = reachedFrom(heads.values(), read, commits);
-  for (const number of pullsFromBranch(read, firstParentsOf(tip, read), trackedBranch)) {
+  for (const number of pullsFromBranch(read, tip, trackedBranch)) {
     const head = refs.get(number)?.sha;
     if (head !== undefined && bySha.get(head) === number) bySha.delete(head);
   }
@@ -281,24 +281,20 @@ async function readHistory(
  * pushed to the branch as it was. Off the line, not off the branch: main merged back into the branch (shlink's
  * develop, after each hotfix) makes the release merges reachable from it.
  */
-function pullsFromBranch(read: ReadonlyMap<string, Commit>, line: ReadonlySet<string>, trackedBranch: string): number[] {
-  const found: number[] = [];
+function pullsFromBranch(read: ReadonlyMap<string, Commit>, tip: string, trackedBranch: string): number[] {
+  const found = new Map<string, number>();
   for (const commit of read.values()) {
-    if (commit.parents.length < 2 || line.has(commit.sha) || !commit.subject.startsWith('Merge pull request #')) continue;
+    // GitHub's subject ends with the head, `owner/dev`: the test every merge passes through, parseLanding for those alone
+    if (commit.parents.length < 2 || !commit.subject.startsWith('Merge pull request #') || !commit.subject.endsWith(`/${trackedBranch.slice(trackedBranch.lastIndexOf('/') + 1)}`)) continue;
     const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, trackedBranch);
-    if (landing.number !== null && landing.branch !== null && (landing.branch === trackedBranch || trackedBranch.endsWith(`/${landing.branch}`))) found.push(landing.number);
+    if (landing.number !== null && landing.branch !== null && (landing.branch === trackedBranch || trackedBranch.endsWith(`/${landing.branch}`))) found.set(commit.sha, landing.number);
   }
-  return found;
+  // one on the branch's own first-parent line landed there: a fork's branch of that name
+  for (let commit = read.get(tip); commit !== undefined && found.size > 0; commit = read.get(commit.parents[0] ?? '')) found.delete(commit.sha);
+  return [...found.values()];
 }
 
 const EMPTY: ReadonlyMap<string, Commit> = new Map();
-
-/** The first-parent line from `tip` among the commits read. */
-function firstParentsOf(tip: string, read: ReadonlyMap<string, Commit>): Set<string> {
-  const line = new Set<string>();
-  for (let commit = read.get(tip); commit !== undefined && !line.has(commit.sha); commit = read.get(commit.parents[0] ?? '')) line.add(commit.sha);
-  return line;
-}
 
 /**
  * The commits among `read` that `starts` reach through them without passing through `stop`, by sha in the order
