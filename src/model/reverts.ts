@@ -46,7 +46,12 @@ export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, R
     if (branch) targets = withTarget(targets, byNumber.get(Number(branch[1])));
     const title = bare.includes('evert "') && isRevertTitle(bare) ? QUOTED_REVERT.exec(bare) : null;
     // a squash's `(#N)` left aside on both sides
-    if (title && targets === null) targets = withTarget(targets, lastWithTitle.get(withoutNumber(title[1] ?? '')));
+    // and the quote under the revert's own scope when it left that out (tracing's `tracing: revert "make \`valueset\`
+    // macro sanitary" (#3425)` of `tracing: make \`valueset\` macro sanitary (#3382)`)
+    if (title && targets === null) {
+      const quoted = withoutNumber(title[2] ?? '');
+      targets = withTarget(targets, lastWithTitle.get(quoted) ?? (title[1] === undefined ? undefined : lastWithTitle.get(`${title[1]}: ${quoted}`)));
+    }
     // a revert that names the change by its number, as its own title ends (`revert(lint): Remove x (#16321)`, landed
     // as cargo's #17249): the change of that number
     const named = targets === null && title === null && isRevertTitle(bare) ? trailingNumber(bare) : null;
@@ -69,7 +74,7 @@ export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, R
 // the title a revert quotes: `Revert "<title>"`, and behind the scope or issue that `isRevertTitle` takes before it —
 // cpython's `gh-102: Revert "gh-101: Add bar (#103)"`, Go's `cmd/go: revert "cmd/go: tidy"` — which is a revert
 // whose target was otherwise looked for only when the message also said `This reverts commit`
-const QUOTED_REVERT = /^(?:[\w./-]{1,200}(?:\([^)]*\))?!?(?:,\s*[\w./-]{1,200}){0,10}:\s+)?revert "(.+)"$/i;
+const QUOTED_REVERT = /^(?:([\w./-]{1,200}(?:\([^)]*\))?!?(?:,\s*[\w./-]{1,200}){0,10}):\s+)?revert "(.+)"$/i;
 
 /** Flags `reverted` (an earlier change than `by`) `partially-reverted`. */
 function markPartial(reverted: Change | undefined, by: Change): void {

@@ -85,6 +85,15 @@ describe('reverts', () => {
     expect(feature.isRevert).toBeFalsy();
   });
 
+  it('matches a quote that leaves out the scope the revert and its change share', () => {
+    // tokio-rs/tracing's #3425, a day after tracing-0.1.42 shipped #3382 (a title of another scope is no match)
+    const sanitary = change('sanitary', { kind: 'squash', number: 3382, title: 'tracing: make `valueset` macro sanitary', mergedAt: h(1) });
+    const other = change('other', { kind: 'squash', number: 3383, title: 'tracing-core: make `valueset` macro sanitary', mergedAt: h(2) });
+    const revert = change('rev', { kind: 'squash', number: 3425, title: 'tracing: revert "make `valueset` macro sanitary"', mergedAt: h(3) });
+    expect(markReverts([sanitary, other, revert], new Map())).toBe(1);
+    expect([sanitary.revertedBy, other.revertedBy]).toEqual([revert.sha, null]);
+  });
+
   it('matches `Reverts #N` and a revert-N- branch', () => {
     const a = change('a', { number: 7, mergedAt: h(1) });
     const b = change('b', { number: 8, mergedAt: h(2) });
