@@ -430,10 +430,7 @@ function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, r
     const side = imported === null ? walk.commits : walk.commits.filter((c) => !imported.has(c.sha));
     const fromPull = walk.commits.length === 0 && pull !== undefined;
     // nothing but another repository's history: the merge itself is the change's one commit
-    const read = fromPull ? ownPullCommits(pull, rules, change.mergedAt) : side.length === 0 && imported !== null ? [commit] : ownCommits(side, rules, null);
-    // a side of nothing but merges that took the tracked branch in holds its work in them: shlink's #2268 committed
-    // its fix (+48 −12) as the merge of develop, and read with no commit it was deployed with no lead time
-    const own = read.length === 0 && walk.commits.length === 0 && walk.helpers.length > 0 ? walk.helpers : read;
+    const own = fromPull ? ownPullCommits(pull, rules, change.mergedAt) : side.length === 0 && imported !== null ? [commit] : ownCommits(side, rules, null);
     applyOwnCommits(change, own, fromPull ? pull.forkPoints : walk.forkPoints, rules);
     if (imported !== null) change.flags = [...change.flags, 'imported'];
     byPeople(change, own, input.botPattern, rules.ai);

@@ -43,15 +43,6 @@ describe('changes and their own commits', () => {
     expect(pr).toMatchObject({ id: '#30', kind: 'merge', title: 'Add thirty', commits: 2, firstCommitAt: h(10), lastCommitAt: h(18), forkPoints: [sha('m0')] });
   });
 
-  it('reads a side of nothing but a merge of main, its work committed as that merge, from the merge', () => {
-    // shlink's #2268: the fix (+48 −12) committed as the merge of develop into the branch, its only commit
-    const main1 = commit('main1', { parents: ['m0'], at: h(30) });
-    const fix = commit('fix', { parents: ['m0', 'main1'], at: h(40), subject: 'Fix visits counts not being deleted' });
-    const merge = commit('pr', { parents: ['main1', 'fix'], at: h(50), subject: 'Merge pull request #2268 from ada/fix', bodyFirstLine: 'Fix visits counts' });
-    const [, , pr] = buildChanges(input([m0, main1, merge], [fix]));
-    expect(pr).toMatchObject({ id: '#2268', kind: 'merge', commits: 1, firstCommitAt: h(40), lastCommitAt: h(40) });
-  });
-
   it('starts a port from another repository (a cherry-pick of a commit the history does not hold) at its commit date', () => {
     // Radarr's port of a Sonarr commit authored 2020: (cherry picked from commit <Sonarr's sha>), pushed years later
     const port = commit('port', { parents: ['m0'], authorAt: h(-40000), at: h(10), cherryPickOf: ['f'.repeat(40)] });
