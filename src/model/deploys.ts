@@ -193,13 +193,18 @@ function latestMergedBy(changes: readonly Change[] | undefined, at: number): Cha
   return latest;
 }
 
-/** The node of the commit a change's work ended on: a merge's side parent, a squash's pull head; else none. */
+/**
+ * The node of the commit a change's work ended on: a merge's side parent, a squash's pull head; else none. A merge
+ * that brought no commit of its own has none: its side parent is a commit the tracked branch already had, which a
+ * tag may hold long before the merge (pallets/click's `Merge Stable into main (#3006)`, credited to 8.2.2 where
+ * `git tag --contains` starts at 8.3.0).
+ */
 function headOf(change: Change, graph: CommitGraph, pullHeads: ReadonlyMap<string, string>): number | undefined {
   if (change.kind === 'squash') {
     const head = pullHeads.get(change.sha);
     return head === undefined ? undefined : graph.node.get(head);
   }
-  if (change.kind !== 'merge') return undefined;
+  if (change.kind !== 'merge' || change.commitShas.length === 0) return undefined;
   const n = graph.node.get(change.sha);
   const start = n === undefined ? -1 : (graph.parentStart[n] as number);
   if (n === undefined || start === -1 || (graph.parentCount[n] as number) < 2) return undefined;

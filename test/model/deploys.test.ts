@@ -103,6 +103,15 @@ describe('shipments', () => {
     ]);
   });
 
+  it('ships a merge that brought no commit of its own at the first deploy holding the merge, not its side parent', () => {
+    // pallets/click's `Merge Stable into main (#3006)`: its side parent an older commit of the tracked line (m1),
+    // tagged by 8.2.2 (t1) long before the merge (e5), which `git tag --contains` places in 8.3.0 (t2)
+    const lines = graph({ m1: ['b0'], m2: ['m1'], e5: ['m2', 'm1'], m6: ['e5'] });
+    const empty = change('#3006', 'e5', 50 * H, { kind: 'merge', commitShas: [], commits: 0 });
+    const shipped = shipments([empty], [{ ref: '8.2.2', sha: 'm1', at: 10 * H, target: '' }, { ref: '8.3.0', sha: 'm6', at: 60 * H, target: '' }], { graph: lines, releaseLine: [], copies: new Map(), pullHeads: new Map() });
+    expect(shipped.map((d) => [d.ref, d.shipped])).toEqual([['8.2.2', []], ['8.3.0', ['e5']]]);
+  });
+
   it('marks a rollback: a deploy whose commit is an ancestor of the previous deploy\'s', () => {
     const two = shipments(changes.slice(0, 1).concat(changes[3] as Change), [{ ref: 'a', sha: 'm4', at: 60 * H, target: '' }, { ref: 'b', sha: 'm2', at: 70 * H, target: '' }, { ref: 'c', sha: 'zz', at: 80 * H, target: '' }], { graph: g, releaseLine: [], copies: new Map(), pullHeads: new Map() });
     // b goes back to m2, in a's history; c's commit is outside what was read: git is asked (null)
