@@ -25519,8 +25519,7 @@ function mergeChange(commit, walk, input, rules) {
 		const imported = walk.rooted && input.shallow !== true ? importedHistory(walk, rules.onLine) : null;
 		const side = imported === null ? walk.commits : walk.commits.filter((c) => !imported.has(c.sha));
 		const fromPull = walk.commits.length === 0 && pull !== void 0;
-		const read = fromPull ? ownPullCommits$1(pull, rules, change.mergedAt) : side.length === 0 && imported !== null ? [commit] : ownCommits(side, rules, null);
-		const own = read.length === 0 && walk.commits.length === 0 && walk.helpers.length > 0 ? walk.helpers : read;
+		const own = fromPull ? ownPullCommits$1(pull, rules, change.mergedAt) : side.length === 0 && imported !== null ? [commit] : ownCommits(side, rules, null);
 		applyOwnCommits(change, own, fromPull ? pull.forkPoints : walk.forkPoints, rules);
 		if (imported !== null) change.flags = [...change.flags, "imported"];
 		byPeople(change, own, input.botPattern, rules.ai);
@@ -26207,7 +26206,7 @@ function headOf(change, graph, pullHeads) {
 		const head = pullHeads.get(change.sha);
 		return head === void 0 ? void 0 : graph.node.get(head);
 	}
-	if (change.kind !== "merge") return void 0;
+	if (change.kind !== "merge" || change.commitShas.length === 0) return void 0;
 	const n = graph.node.get(change.sha);
 	const start = n === void 0 ? -1 : graph.parentStart[n];
 	if (n === void 0 || start === -1 || graph.parentCount[n] < 2) return void 0;
@@ -27105,7 +27104,10 @@ function markReverts(changes, revertRefs) {
 		const branch = change.branch !== null && change.branch.startsWith("revert-") ? /^revert-(\d+)-/.exec(change.branch) : null;
 		if (branch) targets = withTarget(targets, byNumber.get(Number(branch[1])));
 		const title = bare.includes("evert \"") && isRevertTitle(bare) ? QUOTED_REVERT.exec(bare) : null;
-		if (title && targets === null) targets = withTarget(targets, lastWithTitle.get(withoutNumber(title[1] ?? "")));
+		if (title && targets === null) {
+			const quoted = withoutNumber(title[2] ?? "");
+			targets = withTarget(targets, lastWithTitle.get(quoted) ?? (title[1] === void 0 ? void 0 : lastWithTitle.get(`${title[1]}: ${quoted}`)));
+		}
 		const named = targets === null && title === null && isRevertTitle(bare) ? trailingNumber(bare) : null;
 		if (named !== null) targets = withTarget(targets, byNumber.get(named));
 		lastWithTitle.set(bare, change);
@@ -27209,7 +27211,7 @@ var init_reverts = __esmMin((() => {
 	init_message();
 	init_lists$1();
 	init_title_number();
-	QUOTED_REVERT = /^(?:[\w./-]{1,200}(?:\([^)]*\))?!?(?:,\s*[\w./-]{1,200}){0,10}:\s+)?revert "(.+)"$/i;
+	QUOTED_REVERT = /^(?:([\w./-]{1,200}(?:\([^)]*\))?!?(?:,\s*[\w./-]{1,200}){0,10}):\s+)?revert "(.+)"$/i;
 }));
 // src/model/build.ts
 function buildModel(history, pulls, sizes, deploys, policy) {
@@ -31913,7 +31915,7 @@ async function readHistory(cwd, { name: trackedBranch, tip }, exclude, { refs, s
 	};
 	const commits = reachedFrom([tip], read, EMPTY$2);
 	const loaded = reachedFrom(heads.values(), read, commits);
-	for (const number of pullsFromBranch(read, firstParentsOf(tip, read), trackedBranch)) {
+	for (const number of pullsFromBranch(read, tip, trackedBranch)) {
 		const head = refs.get(number)?.sha;
 		if (head !== void 0 && bySha.get(head) === number) bySha.delete(head);
 	}
@@ -31929,19 +31931,15 @@ async function readHistory(cwd, { name: trackedBranch, tip }, exclude, { refs, s
 		lines
 	};
 }
-function pullsFromBranch(read, line, trackedBranch) {
-	const found = [];
+function pullsFromBranch(read, tip, trackedBranch) {
+	const found = new Map();
 	for (const commit of read.values()) {
-		if (commit.parents.length < 2 || line.has(commit.sha) || !commit.subject.startsWith("Merge pull request #")) continue;
+		if (commit.parents.length < 2 || !commit.subject.startsWith("Merge pull request #") || !commit.subject.endsWith(`/${trackedBranch.slice(trackedBranch.lastIndexOf("/") + 1)}`)) continue;
 		const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, trackedBranch);
-		if (landing.number !== null && landing.branch !== null && (landing.branch === trackedBranch || trackedBranch.endsWith(`/${landing.branch}`))) found.push(landing.number);
+		if (landing.number !== null && landing.branch !== null && (landing.branch === trackedBranch || trackedBranch.endsWith(`/${landing.branch}`))) found.set(commit.sha, landing.number);
 	}
-	return found;
-}
-function firstParentsOf(tip, read) {
-	const line = new Set();
-	for (let commit = read.get(tip); commit !== void 0 && !line.has(commit.sha); commit = read.get(commit.parents[0] ?? "")) line.add(commit.sha);
-	return line;
+	for (let commit = read.get(tip); commit !== void 0 && found.size > 0; commit = read.get(commit.parents[0] ?? "")) found.delete(commit.sha);
+	return [...found.values()];
 }
 function reachedFrom(starts, read, stop) {
 	const reached = new Map();
