@@ -24651,7 +24651,7 @@ var init_release_lines = __esmMin((() => {
 	VERSION_LINE = /^(?:origin\/)?(?:[a-z][a-z0-9]*[-_])*v?\d+(?:\.(?:\d+|x))+(?:[-_](?:staging|patches|maint))?$/i;
 	BARE_LINE = /^(?:stable|release|releases|maintenance|maint|lts)$/i;
 	LINE_FOLDER = /^(?:origin\/)?(?:release|releases|maint|maintenance|stable|lts|support|hotfix|hotfixes)\//i;
-	RELEASE_WORD = /(?:^|[-/._])(?:release|releases|release-branch|maint|maintenance|stable|lts|sec|support|hotfix|hotfixes|beta)(?:[-/._]|$)/i;
+	RELEASE_WORD = new RegExp(`(?:^|[-/._])${WORD}(?:[-/._]|$)`, "i");
 	RELEASE_CUT = /(?:^|[^0-9.])v?\d+\.\d+\.\d+(?:$|[^0-9.])/;
 	RELEASE_TAG = /\d+\.\d+|(?:^|[^a-z0-9])v\d+/i;
 }));

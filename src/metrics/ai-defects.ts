@@ -13,7 +13,8 @@
  * shipped two changes from its release branch a day before they merged, and fell out of both groups). In a
  * repository of several products, it is tied to each product's own first deploy that shipped it (`productDeploys`):
  * the products' deploys at one commit are deploys of their own, and one that shipped none of a change's products
- * did not ship it; one that touched no product is tied to the product deploy its ref names (see refProducts). Over several repositories (a report of several, an aggregate) the deploys are each repository's,
+ * did not ship it; one that touched no product is tied to the product deploy its ref names (see refProducts). Over
+ * several repositories (a report of several, an aggregate) the deploys are each repository's,
  * as its change failure rate is: the deploy figures are over the repositories that shipped deploys both with and
  * without an AI-assisted change, and their difference is the repositories' own weighed together (Mantel–Haenszel,
  * Sato's interval); the changes' rates, reverted and fixed up, are each group's over all its changes, their

@@ -44,7 +44,7 @@ export function isReleaseLine(name: string): boolean {
 }
 
 // a release word anywhere in a name, between separators or at its ends
-const RELEASE_WORD = /(?:^|[-/._])(?:release|releases|release-branch|maint|maintenance|stable|lts|sec|support|hotfix|hotfixes|beta)(?:[-/._]|$)/i;
+const RELEASE_WORD = new RegExp(`(?:^|[-/._])${WORD}(?:[-/._]|$)`, 'i');
 
 /**
  * Whether a branch's name speaks of a release, a release word and a digit anywhere in it: a line's
