@@ -31933,8 +31933,9 @@ async function readHistory(cwd, { name: trackedBranch, tip }, exclude, { refs, s
 }
 function pullsFromBranch(read, tip, trackedBranch) {
 	const found = new Map();
+	const headEnd = `/${trackedBranch.slice(trackedBranch.lastIndexOf("/") + 1)}`;
 	for (const commit of read.values()) {
-		if (commit.parents.length < 2 || !commit.subject.startsWith("Merge pull request #") || !commit.subject.endsWith(`/${trackedBranch.slice(trackedBranch.lastIndexOf("/") + 1)}`)) continue;
+		if (commit.parents.length < 2 || !commit.subject.startsWith("Merge pull request #") || !commit.subject.endsWith(headEnd)) continue;
 		const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, trackedBranch);
 		if (landing.number !== null && landing.branch !== null && (landing.branch === trackedBranch || trackedBranch.endsWith(`/${landing.branch}`))) found.set(commit.sha, landing.number);
 	}

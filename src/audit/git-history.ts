@@ -283,9 +283,10 @@ async function readHistory(
  */
 function pullsFromBranch(read: ReadonlyMap<string, Commit>, tip: string, trackedBranch: string): number[] {
   const found = new Map<string, number>();
+  // GitHub's subject ends with the head, `owner/dev`: the test every merge passes through, parseLanding for those alone
+  const headEnd = `/${trackedBranch.slice(trackedBranch.lastIndexOf('/') + 1)}`;
   for (const commit of read.values()) {
-    // GitHub's subject ends with the head, `owner/dev`: the test every merge passes through, parseLanding for those alone
-    if (commit.parents.length < 2 || !commit.subject.startsWith('Merge pull request #') || !commit.subject.endsWith(`/${trackedBranch.slice(trackedBranch.lastIndexOf('/') + 1)}`)) continue;
+    if (commit.parents.length < 2 || !commit.subject.startsWith('Merge pull request #') || !commit.subject.endsWith(headEnd)) continue;
     const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, trackedBranch);
     if (landing.number !== null && landing.branch !== null && (landing.branch === trackedBranch || trackedBranch.endsWith(`/${landing.branch}`))) found.set(commit.sha, landing.number);
   }
