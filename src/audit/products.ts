@@ -128,8 +128,8 @@ export async function readProducts(repo: RepoInfo, changes: readonly Change[], o
 
 /**
  * By commit, the names of the packages whose manifest it deleted, of those gone by the window's end (none read when
- * every package is still there), and by manifest when it was last deleted: one `git log` of their manifests over
- * the history read.
+ * every package is still there), and by manifest when it was last deleted from the tracked branch: two `git log`s
+ * of their manifests over the history read, every commit's and the first-parent line's.
  */
 async function removals(
   repo: RepoInfo,
@@ -142,11 +142,14 @@ async function removals(
   const byCommit = new Map<string, Set<string>>();
   const deletedAt = new Map<string, number>();
   if (end === null || byManifest.size === 0) return { byCommit, deletedAt };
+  const manifests = literalPaths([...byManifest.keys()]);
+  // the commit that deleted a manifest may be a branch's (a change a sync carried, or a merged pull request's own
+  // commit): every commit is read for the changes; the branch lost the package only when the line's merge came
+  // (react-router's react-router-dom, deleted by #15076 on `v8` on 2026-05-19, left `main` with its merge on 06-17)
+  const [all, line] = await Promise.all([readPathCommits(repo.cwd, end, first, manifests, 'D'), readPathCommits(repo.cwd, end, first, manifests, 'D', true)]);
+  for (const commit of [...all, ...line]) byCommit.set(commit.sha, new Set(commit.deleted.flatMap((path) => byManifest.get(path) ?? [])));
   // newest first: the first delete read of a manifest is its last
-  for (const commit of await readPathCommits(repo.cwd, end, first, literalPaths([...byManifest.keys()]), 'D')) {
-    byCommit.set(commit.sha, new Set(commit.deleted.flatMap((path) => byManifest.get(path) ?? [])));
-    for (const path of commit.deleted) if (!deletedAt.has(path) && Number.isFinite(commit.at)) deletedAt.set(path, commit.at);
-  }
+  for (const commit of line) for (const path of commit.deleted) if (!deletedAt.has(path) && Number.isFinite(commit.at)) deletedAt.set(path, commit.at);
   return { byCommit, deletedAt };
 }
 

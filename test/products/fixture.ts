@@ -438,6 +438,31 @@ export function bornAndGone(): FixtureRepo {
 }
 
 /**
+ * bornAndGone's package removed by a pull request merged with a merge commit: its branch deletes the manifest on
+ * Mar 9, main has it until the merge on Mar 16 (react-router's react-router-dom: deleted on `v8` on 2026-05-19,
+ * gone from `main` with its merge on 06-17).
+ */
+export function goneByMerge(): FixtureRepo {
+  return buildRepo([
+    {
+      commit: 'workspace', at: '2026-02-01T12:00:00Z', id: 'base',
+      files: { 'package.json': '{"private": true, "workspaces": ["packages/*"]}\n', 'packages/a/package.json': '{"name": "a"}\n', 'packages/b/package.json': '{"name": "b"}\n' },
+    },
+    ...['a', 'b'].map((name) => ({ tag: `${name}@1.0.0`, ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true })),
+    change('born', 2, { 'packages/exp/package.json': '{"name": "@acme/exp"}\n', 'packages/exp/x.ts': 'zero\n' }, 'add exp'),
+    change('x1', 3, { 'packages/exp/x.ts': 'one\n' }),
+    tag('@acme/exp@0.1.0', 'x1', 4),
+    change('y1', 5, { 'packages/b/y.ts': 'one\n' }),
+    tag('b@1.1.0', 'y1', 6),
+    { branch: 'drop-exp' },
+    { ...change('drop', 9, { 'packages/exp/package.json': null, 'packages/exp/x.ts': null }, 'drop exp'), on: 'drop-exp' },
+    { merge: 'drop-exp', at: at(16), message: 'Merge pull request #7 from acme/drop-exp\n\ndrop exp' },
+    change('a1', 17, { 'packages/a/z.ts': 'one\n' }),
+    tag('a@1.1.0', 'a1', 19),
+  ]);
+}
+
+/**
  * A changesets workspace whose CLI package (`@acme/cli`, packages/cli) is built from code no package folder holds
  * (engine/), as biome's `@biomejs/biome` is from crates/: each change says what it releases in a changeset
  * (`.changeset/*.md`), which the release commit (`Version Packages`) deletes. Every change authored the day before

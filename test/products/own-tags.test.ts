@@ -6,7 +6,7 @@ import { renderText } from '../../src/render/text.js';
 import type { Report } from '../../src/report/schema.js';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
 import { audited } from './audited.js';
-import { bornAndGone, formerlyTagged, goModules, goneBeforeWindow, goneLongBefore, movedInWindow, movedPackage, ownTags, removedButPatched, removedPackage, WINDOW } from './fixture.js';
+import { bornAndGone, formerlyTagged, goModules, goneBeforeWindow, goneByMerge, goneLongBefore, movedInWindow, movedPackage, ownTags, removedButPatched, removedPackage, WINDOW } from './fixture.js';
 
 const DAY = 86400;
 const deployedAt = (report: Report, title: string) => report.changes.find((c) => c.title === title)?.deployedAt;
@@ -198,6 +198,19 @@ describe('a package born and removed within the window, in neither of its worksp
     const [exp] = await sliceReports(fx.report, [parseSlice('product:@acme/exp')]);
     expect(exp?.window).toMatchObject({ historyFrom: '2026-03-02T12:00:00Z', historyUntil: '2026-03-16T12:00:00Z' });
     expect(exp?.summary.dora.deploymentFrequency).toMatchObject({ value: 0.5, count: 1, coveredDays: 14 });
+  });
+});
+
+describe('a package removed by a pull request merged with a merge commit', () => {
+  const fx = audited(goneByMerge);
+
+  it('is gone from the branch with the merge, not with its branch\'s commit: two weeks of life, and its removal no release of it', () => {
+    const exp = fx.report.summary.products?.find((p) => p.name === '@acme/exp');
+    // Mar 2 to the merge on Mar 16: 14 days; to the branch's delete on Mar 9 it would read 7 days, 1 a week
+    expect([exp?.deploys, exp?.coveredDays, exp?.historyUntil, exp?.deploysPerWeek]).toEqual([1, 14, '2026-03-16T12:00:00Z', 0.5]);
+    // the merge lands the delete: it waits for a's next tag, not for one of exp's that never comes
+    expect(fx.report.changes.find((c) => c.number === 7)?.products ?? []).toEqual([]);
+    expect(deployedAt(fx.report, 'drop exp')).toBe('2026-03-19T12:00:00Z');
   });
 });
 

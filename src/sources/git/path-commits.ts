@@ -13,8 +13,17 @@ export interface PathCommit {
  * The commits in `tip`'s history past `exclude` that added or deleted (as `filter` asks) a path `pathspecs` match,
  * newest first, in one `git log --name-status`: when a package was born, moved or removed. Names only, no rename
  * detection: git compares trees and reads no blob (a partial clone answers). A git that fails reads as none.
+ * `firstParent` reads `tip`'s first-parent line alone, a merge diffed against its first parent: when a path
+ * changed on that line, not on the branch where a commit made it.
  */
-export async function readPathCommits(cwd: string, tip: string, exclude: string | null, pathspecs: readonly string[], filter: 'A' | 'D' | 'AD'): Promise<PathCommit[]> {
+export async function readPathCommits(
+  cwd: string,
+  tip: string,
+  exclude: string | null,
+  pathspecs: readonly string[],
+  filter: 'A' | 'D' | 'AD',
+  firstParent = false,
+): Promise<PathCommit[]> {
   const commits: PathCommit[] = [];
   if (pathspecs.length === 0) return commits;
   let current: PathCommit | null = null;
@@ -22,7 +31,7 @@ export async function readPathCommits(cwd: string, tip: string, exclude: string 
   let status: string | null = null;
   await streamGitRanges(
     cwd,
-    ['log', '-z', `--diff-filter=${filter}`, '--name-status', '--no-renames', '--format=%x1e%H %ct', tip, ...(exclude === null ? [] : [`^${exclude}`]), '--', ...pathspecs],
+    ['log', '-z', ...(firstParent ? ['--first-parent', '--diff-merges=first-parent'] : []), `--diff-filter=${filter}`, '--name-status', '--no-renames', '--format=%x1e%H %ct', tip, ...(exclude === null ? [] : [`^${exclude}`]), '--', ...pathspecs],
     (buffer, start, end) => {
       const text = buffer.toString('utf8', start, end).replace(/^\n+/, '');
       if (text.startsWith('\x1e')) {
