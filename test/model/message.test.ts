@@ -43,6 +43,9 @@ describe('commit messages', () => {
     expect(backportOf('fix: x (backport #5948) (#6004)')).toEqual([5948]);
     expect(backportOf('Fix x (#20)\n\nBackport of #10')).toEqual([10]);
     expect(backportOf('Fix x (#21)\n\nBackport #11 by @ada')).toEqual([11]);
+    // pydantic's maintenance lines: dc302e2d0 on v2.12-fixes, tagged v2.12.2, copies #12398
+    expect(backportOf('Fix issue with recursive generic models with a parent model class\n\nBackport of: #12398')).toEqual([12398]);
+    expect(backportOf('Fix x\n\nBackport: #12399')).toEqual([12399]);
     expect(backportOf('Automated cherry pick of #98000: fix x')).toEqual([98000]);
     // cargo's 0.61.1: `(This is a backport of dd701a1 / #10442)`
     expect(backportOf('Update git2\n\n(This is a backport of dd701a1 / #10442)')).toEqual([10442]);
