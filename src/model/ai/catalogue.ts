@@ -589,11 +589,13 @@ export const AI_SIGNATURES = {
         { text: '**AI disclosure:** First draft was written with Claude Opus.', seen: 'rust-lang/rust-analyzer', tool: 'claude-code' },
         { text: 'AI usage: GitHub Copilot CLI assisted with implementation and validation.', seen: 'rust-lang/rust-analyzer', tool: 'copilot' },
         { text: 'AI disclosure: Some Fable 5 and GPT 5.5 usage.', seen: 'rust-lang/rust-analyzer', tool: 'openai' },
+        { text: '🤖 **LLM disclosure**: I told Codex to check if Cargo\'s `git fetch` usage', seen: 'rust-lang/cargo', tool: 'codex' },
       ],
     },
     // the capture starts at `AI`, so a line naming no tool reads as AI's (namedTool): a tool it does not name
-    line: /^[^\w\n]*((?:AI|LLM)[ -]?(?:disclosure|usage|use)[ \t]*:[ \t*_]*(?!(?:no|none|n\/a|nothing)\b)\w.*)$/gim,
-    hint: '(?:ai|llm)[ -]?(?:disclosure|usage|use)[ \t]*:',
+    // the key may be bold or italic before its colon: cargo's `🤖 **LLM disclosure**: I told Codex …`
+    line: /^[^\w\n]*((?:AI|LLM)[ -]?(?:disclosure|usage|use)[*_]*[ \t]*:[ \t*_]*(?!(?:no|none|n\/a|nothing)\b)\w.*)$/gim,
+    hint: '(?:ai|llm)[ -]?(?:disclosure|usage|use)[*_]*[ \t]*:',
   },
 } as const satisfies Readonly<Record<string, AiSignature>>;
 
