@@ -14,7 +14,7 @@ import { readTouchedPaths } from '../sources/git/touched-paths.js';
 import { readChangesets } from '../sources/git/changesets.js';
 import { mergeRequestsUrl, parseRemote, pullsUrl, remoteHost } from '../sources/git/remote.js';
 import { reviewHostOf } from './review-host.js';
-import { branchesHoldingSide, listTags, openRepository, resolveBranch, tagsReachedFrom, type TagRef } from '../sources/git/repo.js';
+import { branchesHoldingSide, branchTips, listTags, openRepository, resolveBranch, tagsReachedFrom, type TagRef } from '../sources/git/repo.js';
 import { gitHubAccess, type GitHubAccess } from '../sources/github/access.js';
 import type { GitHubData } from '../sources/github/index.js';
 import { isBot } from '../model/bots.js';
@@ -219,6 +219,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   // syncs whose subjects name no line (pi-hole's `Pi-hole Core v6.2 (#6411)` from `development`): the branches say
   const unnamedSync = lineToName(inWindow);
   const syncedLine = unnamedSync === null ? null : integrationLineOf(await branchesHoldingSide(repo, unnamedSync.sha), branch.name);
+  const branchTip = branchTips(repo);
   const openPulls: OpenPull[] = (github?.openPulls ?? []).map((p) =>
     toOpenPull(p, now, { requiredApprovals: settings.policy.requiredApprovals, botPattern: settings.botPattern, ai: settings.ai }));
   // acceptance weighs the merged against these: a list cut short (--partial) would overstate it, so none then
@@ -258,7 +259,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
     deploySignal: { kind: signal.kind, detail: signalDetail(signal, settings.tagPattern, settings.environment, settings.includePrereleases, settings.deployBranch, settings.workflow) },
     businessHours: settings.businessHours,
     timezone: settings.timezone,
-    notes: [...(stale === null ? [] : [`${stale[0]?.toUpperCase() ?? ''}${stale.slice(1)}.`]), ...sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs, host), ...[mergeTool, syncedPullsNote(inWindow, branch.name, syncedLine), emptyReleases, titleOnlyBackportsNote(counted, titleOnly, host), prerelease, products === null ? null : untouchedNote(inWindow, products, (c) => isCounted(c, settings.policy))].filter((n) => n !== null)],
+    notes: [...(stale === null ? [] : [`${stale[0]?.toUpperCase() ?? ''}${stale.slice(1)}.`]), ...sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs, host), ...[mergeTool, syncedPullsNote(inWindow, branch.name, syncedLine, (name) => branchTip(name) !== null), emptyReleases, titleOnlyBackportsNote(counted, titleOnly, host), prerelease, products === null ? null : untouchedNote(inWindow, products, (c) => isCounted(c, settings.policy))].filter((n) => n !== null)],
     warnings,
     unlinkedIncidents: built.unlinked
       .filter((i) => i.openedAt >= window.since && i.openedAt < window.until)

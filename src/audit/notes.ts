@@ -65,9 +65,11 @@ function elsewhereText(host: ReviewHost | null, inWindow: readonly Change[]): st
  * `development`, and that into master at each release), and a sync is left out of every figure (SPEC section 1), so
  * that much of the work is not measured here; null otherwise. Backports merged back (prometheus: 18 of 347) say
  * nothing. Where no sync's subject names its line (`Pi-hole Core v6.2 (#6411)`), `unnamedLine` is the branch that
- * holds the latest one's side (`lineToName`), when one was found.
+ * holds the latest one's side (`lineToName`), when one was found. `isBranch` says whether the clone still has a branch
+ * of that name: when it does not (react-router deleted `release`, `v8` and `release-next` once merged, and
+ * `--branch v8` stops with "unknown branch"), the run is on the latest sync's side, which --branch takes as a revision.
  */
-export function syncedPullsNote(inWindow: readonly Change[], trackedBranch: string, unnamedLine: string | null = null): string | null {
+export function syncedPullsNote(inWindow: readonly Change[], trackedBranch: string, unnamedLine: string | null = null, isBranch: (name: string) => boolean = () => true): string | null {
   const carrying = carryingSyncs(inWindow);
   if (carrying === null) return null;
   const { syncs, carried, all } = carrying;
@@ -76,10 +78,12 @@ export function syncedPullsNote(inWindow: readonly Change[], trackedBranch: stri
   const lines = named.length === 0 && unnamedLine !== null ? [unnamedLine] : named;
   const where = lines.length === 0 ? 'another line' : andList(lines.map((b) => `\`${b}\``));
   // of several lines, the latest sync's is the one still taking them: flask's `3.0.x` became `stable` in 2024
-  const latest = syncs.reduce<Change | null>((last, c) => (lineOf(c) !== null && (last === null || c.mergedAt > last.mergedAt) ? c : last), null);
-  const run = lines.length === 1
-    ? ` Run with --branch ${lines[0] as string} to measure them where they landed.`
-    : latest === null ? '' : ` Run with --branch ${lineOf(latest) as string}, the line of the latest sync, to measure those that landed there.`;
+  const latest = syncs.reduce<Change | null>((last, c) => ((lineOf(c) !== null || lines.length === 1) && (last === null || c.mergedAt > last.mergedAt) ? c : last), null);
+  const line = lines.length === 1 ? (lines[0] as string) : latest === null ? null : lineOf(latest);
+  const run = latest === null || line === null ? ''
+    : isBranch(line)
+      ? lines.length === 1 ? ` Run with --branch ${line} to measure them where they landed.` : ` Run with --branch ${line}, the line of the latest sync, to measure those that landed there.`
+      : ` \`${line}\` is no longer a branch of this clone: run with --branch ${latest.sha.slice(0, 12)}^2, the side of the latest sync, to measure ${lines.length === 1 ? 'them where they landed' : 'those that landed there'}.`;
   return `${carried} of the window's ${plural(all, 'pull request')} landed first on ${where} and reached ${trackedBranch} through ${plural(syncs.length, 'sync')}: a sync is left out of every figure, so their work is not measured here.${run}`;
 }
 

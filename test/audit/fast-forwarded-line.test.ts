@@ -120,6 +120,12 @@ describe('the note on pull requests carried by syncs', () => {
     expect(note).toContain('landed first on `beta` and reached main through 1 sync');
     expect(note).toContain('Run with --branch beta to measure them where they landed.');
   });
+
+  it('sends the reader to the latest sync\'s side when its line is no longer a branch', () => {
+    const syncs = [{ ...sync('3.0.x', 3, '2026-03-10T10:00:00Z'), sha: 'a'.repeat(40) }, { ...sync('stable', 2, '2026-03-20T10:00:00Z'), sha: 'b'.repeat(40) }] as Change[];
+    expect(syncedPullsNote(syncs, 'main', null, (name) => name !== 'stable')).toContain(' `stable` is no longer a branch of this clone: run with --branch bbbbbbbbbbbb^2, the side of the latest sync, to measure those that landed there.');
+    expect(syncedPullsNote(syncs, 'main', null, (name) => name !== '3.0.x')).toContain('Run with --branch stable, the line of the latest sync, to measure those that landed there.');
+  });
 });
 
 describe('trackedLine: pull requests from the branch itself, and pulls whose side runs below the read', () => {

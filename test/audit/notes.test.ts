@@ -102,7 +102,7 @@ describe('pull requests that reached the branch through syncs', () => {
    * react-router's flow until June 2026: pull requests merged into `release`, and `release` merged into main.
    * `onRelease` of them on release, `onMain` on main, in March; `Merge branch 'release'` on 03-20.
    */
-  const notesOf = async (onRelease: number, onMain: number): Promise<string[]> => {
+  const reportOf = async (onRelease: number, onMain: number, deleted: string[] = []): Promise<Report> => {
     const steps: Step[] = [{ commit: 'initial commit', at: '2026-02-01T00:00:00Z' }, { branch: 'release' }];
     for (let i = 0; i < onRelease; i++) {
       steps.push({ branch: `fix-${i}`, from: 'release' }, { commit: `Fix ${i}`, on: `fix-${i}`, at: `2026-03-0${i + 2}T10:00:00Z` });
@@ -114,13 +114,23 @@ describe('pull requests that reached the branch through syncs', () => {
     steps.push({ merge: 'release', into: 'main', at: '2026-03-20T10:00:00Z', message: "Merge branch 'release'" });
     const repo = buildRepo(steps);
     repos.push(repo);
-    return (await audit({ path: repo.dir, ...WINDOW })).notes;
+    for (const branch of deleted) repo.git('branch', '-D', branch);
+    return audit({ path: repo.dir, ...WINDOW });
   };
+  const notesOf = async (onRelease: number, onMain: number): Promise<string[]> => (await reportOf(onRelease, onMain)).notes;
 
   it('says how many a sync held, and where they landed, when they are a quarter or more of the window\'s', async () => {
     const notes = await notesOf(3, 2);
     expect(notes.filter((n) => /landed first/.test(n))).toEqual([
       "3 of the window's 5 pull requests landed first on `release` and reached main through 1 sync: a sync is left out of every figure, so their work is not measured here. Run with --branch release to measure them where they landed.",
+    ]);
+  });
+
+  it('sends the reader to no branch the clone no longer has (react-router deleted `release` once merged)', async () => {
+    const { notes, changes } = await reportOf(3, 2, ['release', 'fix-0', 'fix-1', 'fix-2']);
+    const sync = changes.find((c) => c.kind === 'sync')?.sha.slice(0, 12) ?? 'none';
+    expect(notes.filter((n) => /landed first/.test(n))).toEqual([
+      `3 of the window's 5 pull requests landed first on \`release\` and reached main through 1 sync: a sync is left out of every figure, so their work is not measured here. \`release\` is no longer a branch of this clone: run with --branch ${sync}^2, the side of the latest sync, to measure them where they landed.`,
     ]);
   });
 

@@ -134,8 +134,7 @@ export function stripCredentials(url: string): string {
  * @throws GitError (exit 2) for an unknown branch
  */
 export async function resolveBranch(repo: RepoInfo, requested: string | undefined): Promise<{ name: string; tip: string }> {
-  const commitOf = new Map(repo.refs.filter((ref) => ref.commit !== '').map((ref) => [ref.name, ref.commit]));
-  const known = (name: string): string | null => commitOf.get(`refs/heads/${name}`) ?? commitOf.get(`refs/remotes/origin/${name}`) ?? null;
+  const known = branchTips(repo);
   if (requested !== undefined) {
     assertSafeRef(requested, 'branch');
     // a branch by name, else any revision git can read as a commit (a tag, a sha)
@@ -157,6 +156,12 @@ export async function resolveBranch(repo: RepoInfo, requested: string | undefine
     if (sha) return { name, tip: sha };
   }
   throw new GitError('no default branch found (no origin/HEAD, checked-out branch, main, master or trunk): pass one with --branch', { exitCode: 2 });
+}
+
+/** The tip of the branch of that name, local or origin's (what --branch takes by name); null when there is none. */
+export function branchTips(repo: RepoInfo): (name: string) => string | null {
+  const commitOf = new Map(repo.refs.filter((ref) => ref.commit !== '').map((ref) => [ref.name, ref.commit]));
+  return (name) => commitOf.get(`refs/heads/${name}`) ?? commitOf.get(`refs/remotes/origin/${name}`) ?? null;
 }
 
 /** All tags with the commit they point at and their date, from the refs read when the repository was opened. */
