@@ -64,3 +64,40 @@ export function versionBelow(name: string, than: string): boolean {
   }
   return false;
 }
+
+/**
+ * Whether `name` is an earlier release than `than`: a lower version (versionBelow), else of the same version a
+ * pre-release of it against its final, or the earlier of two of its pre-releases (`0.1.0-beta.1` before
+ * `0.1.0-beta.3`, `rc2` before `rc10`: numbers by their value, words by their letters, as semver orders them).
+ * versionBelow reads no pre-release: tracing-mock's `0.1.0-beta.1` and `0.1.0-beta.3` are one version to it.
+ */
+export function releaseBelow(name: string, than: string): boolean {
+  if (versionBelow(name, than)) return true;
+  if (versionBelow(than, name)) return false;
+  const ours = isPrerelease(name);
+  const theirs = isPrerelease(than);
+  if (ours !== theirs) return ours;
+  return ours && testBuildBelow(afterVersion(name), afterVersion(than));
+}
+
+// what follows a name's version: its pre-release (`-beta.3`, `rc1`)
+function afterVersion(name: string): string {
+  const m = VERSION.exec(name);
+  return m ? name.slice(m.index + m[0].length).toLowerCase() : '';
+}
+
+// two pre-releases of one version, part by part: a number below a word, and fewer parts below more
+function testBuildBelow(a: string, b: string): boolean {
+  const x = a.match(/\d+|[a-z]+/g) ?? [];
+  const y = b.match(/\d+|[a-z]+/g) ?? [];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const p = x[i] as string;
+    const q = y[i] as string;
+    if (p === q) continue;
+    const pn = /^\d/.test(p);
+    const qn = /^\d/.test(q);
+    if (pn && qn) return Number(p) < Number(q);
+    return pn === qn ? p < q : pn;
+  }
+  return x.length < y.length;
+}

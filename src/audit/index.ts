@@ -109,10 +109,13 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   // a configured product's own pattern names its tags: `v1.3.40-vscode` is its release, not a pre-release
   const declared = declaredProducts(settings.config.products);
   const tagChoice = chooseReleaseTags(allTags, settings.tagPattern, settings.includePrereleases, [...declared.values()].flatMap((p) => (p.tags === null ? [] : [p.tags])));
-  // a release line tracked (`v6.x`) ships in its own releases, not in a newer line's
-  const tags = isReleaseLine(branch.name) && tagChoice.releases.length > 0
-    ? withoutNewerLines(tagChoice.releases, await reads.orCancel(tagsReachedFrom(repo.cwd, branch.tip)))
-    : tagChoice.releases;
+  // a release line tracked (`v6.x`) ships in its own releases, not in a newer line's, and its changes waiting are
+  // in its own pre-releases, not in a newer line's (tracing's `v0.1.x` named main's tracing-mock-0.1.0-beta.3)
+  const reached = isReleaseLine(branch.name) && tagChoice.releases.length + tagChoice.prereleases.length > 0
+    ? await reads.orCancel(tagsReachedFrom(repo.cwd, branch.tip))
+    : null;
+  const tags = reached === null ? tagChoice.releases : withoutNewerLines(tagChoice.releases, reached);
+  const prereleases = reached === null ? tagChoice.prereleases : withoutNewerLines(tagChoice.prereleases, reached);
   // back over the window of the same length before this one too, which the report compares it with; the sizes
   // (git's slowest read, which no figure of that period needs) stop where this window's history starts. Not as far
   // back as a report of that window reads (to the release before the window before it): rails' year read 3x as
@@ -242,7 +245,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   if (skewed > 0) warning(`${plural(skewed, 'change')} of the window ${skewed === 1 ? 'has' : 'have'} a negative interval (clock skew), counted as 0`);
   // changes still waiting that a pre-release already holds: said, since a pre-release is no deploy (tags alone name them)
   const prerelease = signal.kind === 'tags'
-    ? await prereleaseHeldNote(repo, counted.filter((c) => c.deployedAt === null), tagChoice.prereleases, deploys.filter((d) => d.at <= now).map((d) => d.sha), now)
+    ? await prereleaseHeldNote(repo, counted.filter((c) => c.deployedAt === null), prereleases, deploys.filter((d) => d.at <= now).map((d) => d.sha), now)
     : null;
   // the window's tags or releases that shipped nothing of the branch, which the header's count of deploys leaves out
   const one = DEPLOY_SOURCES[signal.kind].meta.one;

@@ -1,5 +1,5 @@
 import type { Tester } from '../patterns.js';
-import { isPrerelease, namesLine, VERSION, versionBelow } from '../release-names.js';
+import { isPrerelease, namesLine, releaseBelow, VERSION, versionBelow } from '../release-names.js';
 import { firstFew, plural } from '../units.js';
 /**
  * Which tags are production releases (SPEC section 3): final versions, not test builds. Pure.
@@ -58,19 +58,22 @@ export function chooseReleaseTags<T extends { name: string }>(tags: readonly T[]
  * not reach whose version is above every one of its own product's that it reaches. A maintenance branch ships in
  * its own releases (and in older lines' that took its backports), not in the newer majors' on main, whose copies of
  * its backports shipped first: undici's `v6.x` read 16 deploys, v7.16.0 and v8.2.0 among them, where it released 8,
- * and fastify's `4.x` a lead time of 55 minutes where its own tags give 10 days. `reached`: the names of the tags
- * the tracked branch reaches. Pure.
+ * and fastify's `4.x` a lead time of 55 minutes where its own tags give 10 days. A pre-release is above the line's
+ * earlier pre-releases of its version too: tracing's `v0.1.x` reaches tracing-mock-0.1.0-beta.1, not main's beta.3,
+ * which held 28 of its 29 changes waiting. A final of a version the line's own pre-release tests is still the
+ * line's, wherever it was tagged. `reached`: the names of the tags the tracked branch reaches. Pure.
  */
 export function withoutNewerLines<T extends { name: string }>(tags: readonly T[], reached: ReadonlySet<string>): T[] {
   const newest = new Map<string, string>();
   for (const name of reached) {
     const product = releaseProduct(name);
     const known = newest.get(product);
-    if (known === undefined || versionBelow(known, name)) newest.set(product, name);
+    if (known === undefined || releaseBelow(known, name)) newest.set(product, name);
   }
   return tags.filter((tag) => {
     const own = newest.get(releaseProduct(tag.name));
-    return reached.has(tag.name) || own === undefined || !versionBelow(own, tag.name);
+    if (reached.has(tag.name) || own === undefined) return true;
+    return isPrerelease(tag.name) ? !releaseBelow(own, tag.name) : !versionBelow(own, tag.name);
   });
 }
 

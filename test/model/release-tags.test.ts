@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chooseReleaseTags, isPrerelease, noReleaseTagWarning, releaseLineOf, releaseProduct } from '../../src/model/release-tags.js';
-import { taggedVersion, versionBelow } from '../../src/release-names.js';
+import { releaseBelow, taggedVersion, versionBelow } from '../../src/release-names.js';
 import { DEFAULT_TAG_PATTERN } from '../../src/options.js';
 
 const pattern = new RegExp(DEFAULT_TAG_PATTERN);
@@ -90,5 +90,18 @@ describe('the product a release versions', () => {
     expect(['2026-08-10', '2026-08-17.1', 'v1.7.21', 'v1.7.20'].map(releaseLineOf)).toEqual(['date', 'date', '1.7', '1.7']);
     expect([versionBelow('2026-08-10.1', '2026-08-17'), versionBelow('2026-08-17', '2026-08-10.1'), versionBelow('2026-08-17', '2026-08-17.1')]).toEqual([true, false, true]);
     expect([taggedVersion('2026-08-17.2'), isPrerelease('2026-08-17.2'), isPrerelease('2026-08-17-rc1')]).toEqual(['2026-08-17.2', false, true]);
+  });
+});
+
+describe('which of two releases came first', () => {
+  it('orders two pre-releases of one version by their test build, where the version alone reads them as one', () => {
+    // tracing-mock's betas: one version, 0.1.0, to versionBelow
+    expect([versionBelow('tracing-mock-0.1.0-beta.1', 'tracing-mock-0.1.0-beta.3'), releaseBelow('tracing-mock-0.1.0-beta.1', 'tracing-mock-0.1.0-beta.3'), releaseBelow('tracing-mock-0.1.0-beta.3', 'tracing-mock-0.1.0-beta.1')]).toEqual([false, true, false]);
+    // numbers by their value, words by their letters, a number below a word and fewer parts below more
+    expect([releaseBelow('v2.0.0-rc.2', 'v2.0.0-rc.10'), releaseBelow('v2.0.0-alpha.3', 'v2.0.0-beta.1'), releaseBelow('v2.0.0-rc.1', 'v2.0.0-rc.1.1'), releaseBelow('v2.0.0-1', 'v2.0.0-alpha'), releaseBelow('3.15.0b2', '3.15.0rc1')]).toEqual([true, true, true, true, true]);
+  });
+
+  it('puts a pre-release below its final and a lower version below either, as the version says', () => {
+    expect([releaseBelow('v2.0.0-rc.1', 'v2.0.0'), releaseBelow('v2.0.0', 'v2.0.0-rc.1'), releaseBelow('v1.9.9', 'v2.0.0-rc.1'), releaseBelow('v2.0.1-rc.1', 'v2.0.0'), releaseBelow('v2.0.0', '2.0.0')]).toEqual([true, false, true, false, false]);
   });
 });
