@@ -101,3 +101,12 @@ function testBuildBelow(a: string, b: string): boolean {
   }
   return x.length < y.length;
 }
+
+// the release line a backport's title names before it: `[3.13] …` (miss-islington), `[beta 1.98] …` (cargo),
+// `[gopls-release-branch.0.18] …` (golang/tools' cherry-picks)
+const LINE_TAG = /^\[[^\]\n]{1,100}\][ \t]*/;
+
+/** A backport's title less the release line it names first (`[3.13] `): the title its change on main had. */
+export function withoutLineTag(title: string): string {
+  return title.startsWith('[') ? title.replace(LINE_TAG, '') : title;
+}

@@ -1,6 +1,7 @@
 import type { MessageFacts } from '../domain.js';
 import { compileCatalogue, type AiCatalogue } from './ai/compile.js';
 import { isReleaseLine } from './release-lines.js';
+import { withoutLineTag } from '../release-names.js';
 
 // Node.js's `PR-URL:`, Gerrit's `Reviewed-on:`, and the `Part-of: <…/merge_requests/N>` freedesktop's Marge bot
 // writes on each commit of a GitLab merge request it rebases onto the branch (GStreamer, Mesa), brackets and all
@@ -171,9 +172,13 @@ export function namedReleaseVersion(subject: string): string | null {
   return NAMED_RELEASE.exec(subject.trim())?.[1]?.toLowerCase() ?? null;
 }
 
-/** Whether a subject or title says its purpose is a revert (`Revert "…"`, `revert: …`). */
+/**
+ * Whether a subject or title says its purpose is a revert (`Revert "…"`, `revert: …`), behind the release line a
+ * backport names first too (cargo's `[beta 1.98] revert(compiler): …`, which reverted both of #17006's commits).
+ */
 export function isRevertTitle(title: string): boolean {
-  return REVERT_SUBJECT.test(title) || TYPED_GIT_REVERT.test(title) || TYPED_PR_REVERT.test(title);
+  const own = withoutLineTag(title);
+  return REVERT_SUBJECT.test(own) || TYPED_GIT_REVERT.test(own) || TYPED_PR_REVERT.test(own);
 }
 
 // a line that holds only a pull request's number, the end of a wrapped title

@@ -1,5 +1,6 @@
 import type { Change, Commit } from '../domain.js';
 import { isRevertTitle } from './message.js';
+import { withoutLineTag } from '../release-names.js';
 import { append } from '../lists.js';
 import { trailingNumber, withoutNumber } from './title-number.js';
 
@@ -44,7 +45,7 @@ export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, R
     }
     const branch = change.branch !== null && change.branch.startsWith('revert-') ? /^revert-(\d+)-/.exec(change.branch) : null;
     if (branch) targets = withTarget(targets, byNumber.get(Number(branch[1])));
-    const title = bare.includes('evert "') && isRevertTitle(bare) ? QUOTED_REVERT.exec(bare) : null;
+    const title = bare.includes('evert "') && isRevertTitle(bare) ? QUOTED_REVERT.exec(withoutLineTag(bare)) : null;
     // a squash's `(#N)` left aside on both sides
     // and the quote under the revert's own scope when it left that out (tracing's `tracing: revert "make \`valueset\`
     // macro sanitary" (#3425)` of `tracing: make \`valueset\` macro sanitary (#3382)`)

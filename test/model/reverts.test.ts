@@ -193,4 +193,17 @@ describe('markReverts', () => {
     expect(markReverts([feature, revert], new Map([['b2', { shas: ['a1'], prs: [], revertMessage: false }]]))).toBe(1);
     expect([feature.revertedBy, feature.flags, revert.isRevert]).toEqual(['b2', [], true]);
   });
+
+  it('reads a revert behind the release line a backport names first as a whole revert, not a partial one', () => {
+    // cargo's rust-1.98.0: `[beta 1.98] revert(compiler): …` reverted both of #17006's commits
+    const feature = { ...bare('a1', 'feat(compiler): emit the new lint (#17006)', 1), commitShas: ['a1', 'w1', 'w2'] };
+    const revert = bare('b2', '[beta 1.98] revert(compiler): emit the new lint (#17316)', 2);
+    expect(markReverts([feature, revert], new Map([['b2', { shas: ['w1', 'w2'], prs: [], revertMessage: false }]]))).toBe(1);
+    expect([feature.revertedBy, feature.flags, revert.isRevert]).toEqual(['b2', [], true]);
+    // golang/tools' cherry-pick onto its release branch, quoting the title it reverts
+    const setting = bare('c3', 'internal/settings: drop "annotations" setting', 3);
+    const back = bare('d4', '[gopls-release-branch.0.18] Revert "internal/settings: drop "annotations" setting"', 4);
+    expect(markReverts([setting, back], new Map())).toBe(1);
+    expect([setting.revertedBy, back.isRevert]).toEqual(['d4', true]);
+  });
 });

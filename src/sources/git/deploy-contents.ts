@@ -1,4 +1,5 @@
 import { streamGit } from './run.js';
+import { withoutLineTag } from '../../release-names.js';
 
 const SPACE = 0x20;
 
@@ -96,7 +97,7 @@ export interface ReleaseLineCommit {
  * The author and the second of the date still have to agree.
  */
 export function copyKey(authorEmail: string, authoredAt: number, subject: string): string {
-  return `${authorEmail}\x1f${authoredAt}\x1f${subject.replace(BRANCH_PREFIX, '')}`;
+  return `${authorEmail}\x1f${authoredAt}\x1f${withoutLineTag(subject)}`;
 }
 
 /** The author date (epoch seconds) a copy key holds (`copyKey`). */
@@ -104,7 +105,6 @@ export function copyKeyAuthoredAt(key: string): number {
   return Number(key.split('\x1f')[1]);
 }
 
-const BRANCH_PREFIX = /^\[[^\]\n]{1,100}\][ \t]*/;
 
 /**
  * Whether `ancestor` is an ancestor of `of` (or the same commit), asked of git: for the rare rollback whose
