@@ -28,6 +28,8 @@ export interface Commit {
   revertsShas: string[];
   /** PR numbers named by `Reverts #N` / `Reverts owner/repo#N` */
   revertsPrs: number[];
+  /** Gerrit change numbers a revert's message names (`Temporarily revert CL 686075`, `This reverts CL N`) */
+  revertsCls: number[];
   /** shas named by `(cherry picked from commit X)` lines: a backport names what it copies */
   cherryPickOf: string[];
   /**
@@ -48,7 +50,7 @@ export interface Commit {
 }
 
 /** What a commit message says that the model needs: read once, as the history streams by. */
-export type MessageFacts = Pick<Commit, 'subject' | 'bodyFirstLine' | 'landingUrl' | 'mergeRequest' | 'aiEvidence' | 'revertsShas' | 'revertsPrs' | 'cherryPickOf' | 'backportOf' | 'closesPulls' | 'revertMessage'>;
+export type MessageFacts = Pick<Commit, 'subject' | 'bodyFirstLine' | 'landingUrl' | 'mergeRequest' | 'aiEvidence' | 'revertsShas' | 'revertsPrs' | 'revertsCls' | 'cherryPickOf' | 'backportOf' | 'closesPulls' | 'revertMessage'>;
 
 /**
  * How strongly evidence says an AI tool took part (SPEC section 5): `agent`, the agent authored the commits or

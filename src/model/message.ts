@@ -68,6 +68,15 @@ const TYPED_GIT_REVERT = new RegExp(String.raw`^(?:(?:${TYPES})(?:\([^)]*\))?!?:
 // revert PR #3498 (#3515)`, which undid #3498 four days after v4.6.4 shipped it; biome's `fix: revert #7684 (#8173)`
 const TYPED_PR_REVERT = new RegExp(String.raw`^(?:${WORK_TYPES})(?:\([^)]*\))?!?:\s+revert\s+(?:PR\s+|pull\s+request\s+)?#(\d+)\b`, 'i');
 const REVERT_FIRST_PARAGRAPH = /^This (?:CL |change )?reverts commit [0-9a-f]{7,40}/i;
+// a Gerrit change (a CL) reverted by its number, as Go's write it in a revert's message: `Temporarily revert CL
+// 686075, as …` (golang/tools' 4f6016bba), `This is a partial revert of CL 678475.` (b021ce41a), `cmd/stringer:
+// revert CL 40403`, `This reverts CL 579337`; never what an earlier change was (`This reverts CL 682715, which
+// itself was a partial revert of CL 678475`: d40093525 relands 678475), nor a CL named otherwise (`fixed in CL N`)
+const REVERTS_CL = /(?<!\b(?:was|were|been|had)\s+(?:an?\s+)?(?:\w+\s+)?)\brevert(?:s|\s+of)?\s+CL\s*(\d+)\b/gi;
+// … and a subject or body that opens with one, whatever else the subject says, is a revert (4f6016bba's
+// `gopls/internal/test/marker: temporarily revert marker test shutdown` opens `Temporarily revert CL 686075`); one
+// that recounts a revert is not (`This CL reverts the effect of CL 365295`, `In my haste to partially revert CL …`)
+const CL_REVERT_OPENS = /^(?:This(?:\s+(?:CL|change|commit))?\s+(?:(?:temporarily|partially|partly)\s+)?reverts|This(?:\s+(?:CL|change|commit))?\s+is\s+an?\s+(?:(?:partial|simple|temporary|full|complete)\s+)?revert\s+of|(?:(?:temporarily|partially|partly)\s+)?revert)\s+CL\s*\d+/i;
 // the commit a revert's subject names: cpython's `gh-95173: Revert commit 51ed2c56a185…` and `gh-108590: Revert
 // gh-108657 (commit 400a1cebc)`, whose bodies give a reason, not git's `This reverts commit` line
 const SUBJECT_COMMIT = /\bcommit\s+([0-9a-f]{7,40})\b/gi;
@@ -208,14 +217,17 @@ export function parseMessage(message: string, ai: AiCatalogue = compileCatalogue
   const revertsShas = [...(refers ? [...body.matchAll(REVERTS_COMMIT)].map((m) => (m[1] ?? '').toLowerCase()) : []), ...namedInSubject, ...(revertTitle && refers ? listedReverts(body) : [])];
   const namedPull = revertTitle ? TYPED_PR_REVERT.exec(subject) : null;
   const revertsPrs = [...(refers ? [...body.matchAll(REVERTS_PR)].map((m) => Number(m[1])) : []), ...(namedPull === null ? [] : [Number(namedPull[1])])];
+  const clRevert = CL_REVERT_OPENS.test(subject) || CL_REVERT_OPENS.test(bodyFirstLine);
+  // only a revert's CLs: Gerrit's messages name CLs for much else. A quoted subject is the reverted change's words
+  const revertsCls = (revertTitle || clRevert) && /\bCL\s*\d/i.test(message) ? [...new Set([...(subject.includes('"') ? [] : subject.matchAll(REVERTS_CL)), ...body.matchAll(REVERTS_CL)].map((m) => Number(m[1])))] : [];
   const cherryPickOf = MAYBE_PICKED.test(message) ? [...new Set([...message.matchAll(CHERRY_PICKED)].map((m) => (m[1] ?? m[2] ?? '').toLowerCase()))] : [];
   const backportOf = MAYBE_BACKPORT.test(message) ? [...new Set([...[...message.matchAll(BACKPORT_PHRASE)].map((m) => Number(m[1] ?? m[2] ?? m[3] ?? m[4])), ...listedBackports(body)])] : [];
   const closes = /close/i.test(body) ? [...body.matchAll(CLOSES_PULL)].map((m) => Number(m[1] ?? m[2])) : [];
   const imported = body.includes('GitHub-Pull-Request:') ? IMPORTED_PULL.exec(body) : null;
   const closesPulls = imported === null ? [...new Set(closes)] : [...new Set([...closes, Number(imported[1])])];
   // a sub-commit's `This reverts commit` deeper in a squash's body does not make the whole a revert
-  const revertMessage = revertTitle || REVERT_FIRST_PARAGRAPH.test(bodyFirstLine);
-  return { subject, bodyFirstLine, landingUrl, mergeRequest, aiEvidence: ai.message(message), revertsShas, revertsPrs, cherryPickOf, backportOf, closesPulls, revertMessage };
+  const revertMessage = revertTitle || clRevert || REVERT_FIRST_PARAGRAPH.test(bodyFirstLine);
+  return { subject, bodyFirstLine, landingUrl, mergeRequest, aiEvidence: ai.message(message), revertsShas, revertsPrs, revertsCls, cherryPickOf, backportOf, closesPulls, revertMessage };
 }
 
 /** The merge request the last `See merge request …!N` line names (GitLab writes it last), else null. */
@@ -394,6 +406,15 @@ function stripOwner(ref: string): string {
 /** The pull request number in a landing URL (`…/pull/123`), else null: a GitLab merge request's is no pull request's. */
 export function numberFromUrl(url: string): number | null {
   const m = /\/(?:pull|pulls)\/(\d+)/.exec(url);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * The Gerrit change a landing URL names, its number (`Reviewed-on: https://go-review.googlesource.com/c/tools/+/686075`,
+ * and Gerrit's older short forms `…/c/145699` and `…/40403`, golang/tools' before 2019), else null.
+ */
+export function reviewNumberFromUrl(url: string): number | null {
+  const m = /^https?:\/\/[^/\s]+\/(?:c\/(?:\S+\/\+\/)?|#\/c\/)?(\d+)\/?$/.exec(url);
   return m ? Number(m[1]) : null;
 }
 

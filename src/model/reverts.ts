@@ -1,5 +1,5 @@
 import type { Change, Commit } from '../domain.js';
-import { isRevertTitle } from './message.js';
+import { isRevertTitle, reviewNumberFromUrl } from './message.js';
 import { withoutLineTag } from '../release-names.js';
 import { append } from '../lists.js';
 import { trailingNumber, withoutNumber } from './title-number.js';
@@ -7,8 +7,8 @@ import { trailingNumber, withoutNumber } from './title-number.js';
 /**
  * Marks reverted changes (SPEC section 4): a later change whose purpose is a revert (its title or message says
  * so) and whose commits say `This reverts commit <sha>` for one of a change's commits (its pull ref's included)
- * or its landing commit, whose title is `Revert "<title>"`, whose body says `Reverts #N`, or whose branch is
- * `revert-N-…`. A `This reverts commit` line of a change that is no revert (a sub-commit squashed into a
+ * or its landing commit (or `Revert CL N` of a Gerrit change, read as its landing commit), whose title is `Revert
+ * "<title>"`, whose body says `Reverts #N`, or whose branch is `revert-N-…`. A `This reverts commit` line of a change that is no revert (a sub-commit squashed into a
  * feature) flags the named change `partially-reverted` instead: shown, and no failure. `revertRefs` holds, by landing sha, what the change's
  * commits said they revert. Pure; mutates `revertedBy` / `isRevert` on the changes (ordered by merge time).
  */
@@ -151,6 +151,10 @@ function hex7(text: string): number {
 
 /** What a change's commits (and landing commit) say they revert. */
 export interface RevertRefs {
+  /**
+   * the shas its `This reverts commit` lines name, and the landing commit of each change its revert names by its
+   * Gerrit change number (`Revert CL N`: the change whose landing URL is `…/+/N`)
+   */
   shas: string[];
   prs: number[];
   /**
@@ -164,6 +168,7 @@ export interface RevertRefs {
 /** Collects each change's revert references, so the commits themselves need not be kept. Pure. */
 export function collectRevertRefs(changes: readonly Change[], commitOf: (sha: string) => Commit | undefined): Map<string, RevertRefs> {
   const refs = new Map<string, RevertRefs>();
+  let landingOf: Map<number, string> | null = null;
   for (const change of changes) {
     const shas: string[] = [];
     const prs: number[] = [];
@@ -175,7 +180,15 @@ export function collectRevertRefs(changes: readonly Change[], commitOf: (sha: st
       if (!commit) continue;
       append(shas, commit.revertsShas);
       append(prs, commit.revertsPrs);
-      if (change.kind === 'sync' && commit.revertsShas.length > 0 && commit.revertMessage) syncRevert = true;
+      if (commit.revertsCls.length > 0) {
+        // most histories name no CL: the changes' Gerrit numbers are read the first time one does
+        landingOf ??= landingsByReview(changes, commitOf);
+        for (const number of commit.revertsCls) {
+          const landing = landingOf.get(number);
+          if (landing !== undefined) shas.push(landing);
+        }
+      }
+      if (change.kind === 'sync' && (commit.revertsShas.length > 0 || commit.revertsCls.length > 0) && commit.revertMessage) syncRevert = true;
     }
     if (shas.length === 0 && prs.length === 0) continue;
     own.delete(change.sha);
@@ -184,4 +197,18 @@ export function collectRevertRefs(changes: readonly Change[], commitOf: (sha: st
     refs.set(change.sha, { shas, prs, revertMessage });
   }
   return refs;
+}
+
+/**
+ * Each Gerrit change's landing commit by the change's number, which its landing commit's `Reviewed-on:` URL ends
+ * with (a trailer change's landing commit is its last); the later change when two name the same one.
+ */
+function landingsByReview(changes: readonly Change[], commitOf: (sha: string) => Commit | undefined): Map<number, string> {
+  const landings = new Map<number, string>();
+  for (const change of changes) {
+    const url = commitOf(change.sha)?.landingUrl ?? null;
+    const number = url === null ? null : reviewNumberFromUrl(url);
+    if (number !== null) landings.set(number, change.sha);
+  }
+  return landings;
 }

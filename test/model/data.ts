@@ -23,6 +23,7 @@ export function commit(name: string, o: Partial<Omit<Commit, 'sha' | 'parents'>>
     aiEvidence: o.aiEvidence ?? [],
     revertsShas: o.revertsShas ?? [],
     revertsPrs: o.revertsPrs ?? [],
+    revertsCls: o.revertsCls ?? [],
     cherryPickOf: o.cherryPickOf ?? [],
     backportOf: o.backportOf ?? [],
     closesPulls: o.closesPulls ?? [],

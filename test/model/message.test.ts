@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isVersionlessRelease, mergeRequestFromUrl, numberFromUrl, opensDevelopment, ownBumpVersion, parseLanding, parseMessage } from '../../src/model/message.js';
+import { isVersionlessRelease, mergeRequestFromUrl, numberFromUrl, opensDevelopment, ownBumpVersion, parseLanding, parseMessage, reviewNumberFromUrl } from '../../src/model/message.js';
 import { taggedVersion } from '../../src/release-names.js';
 
 describe('commit messages', () => {
@@ -138,6 +138,31 @@ describe('commit messages', () => {
     expect(parseMessage('gh-1: Document commit 400a1cebc (#2)').revertsShas).toEqual([]);
     // nor does a quoted title that happens to name one: the reverted change is found by its title
     expect(parseMessage('Revert "Fix parsing of commit 1a2b3c4d in trailers"').revertsShas).toEqual([]);
+  });
+
+  it('reads the Gerrit changes a revert names by number, and only a revert\'s', () => {
+    const cls = (message: string): [boolean, number[]] => [parseMessage(message).revertMessage, parseMessage(message).revertsCls];
+    // golang/tools' 4f6016bba: the subject says `temporarily revert`, the body opens with the CL it reverts
+    expect(cls('gopls/internal/test/marker: temporarily revert marker test shutdown\n\nTemporarily revert CL 686075, as interaction of the JSON-RPC shutdown\nlogic and the MCP server is racy.')).toEqual([true, [686075]]);
+    // b021ce41a: a revert's subject, the CL further down; the CL a fix landed in is none
+    expect(cls('gopls/internal/settings: revert to old goimports index\n\nThere have been additional nil dereferences in the new logic\n(beyond those fixed in CL 680258) and the fix looks nontrivial.\n\nThis is a partial revert of CL 678475.')).toEqual([true, [678475]]);
+    expect(cls('cmd/stringer: revert CL 40403\n\nThis reverts CL 40403, which broke the build.')).toEqual([true, [40403]]);
+    expect(cls('Revert CL 40403')).toEqual([true, [40403]]);
+    expect(cls('internal/astutil/cursor: unsplit ParentEdge\n\nThis CL is a partial revert of CL 659575, which was merged by\nmistake.')).toEqual([true, [659575]]);
+    // d40093525 reverts a revert, and says what that one had reverted: only the first is this one's
+    expect(cls('gopls/internal/settings: use gopls import source\n\nThis reverts CL 682715, which itself was a partial revert\nof CL 678475.')).toEqual([true, [682715]]);
+    expect(cls('Revert "Revert "internal/lsp/cache: don\'t pin a snapshot""\n\nThis reverts CL 416879, which itself was a revert of CL 416874.')).toEqual([true, [416879]]);
+    // a message that is no revert names none, whatever it recounts
+    expect(cls('gopls/internal/golang: add missing json tags\n\nIn my haste to partially revert CL 635226 in 651238, I failed to add\njson struct tags.')).toEqual([false, []]);
+    expect(cls('gopls/internal/golang: Format generated files\n\nThis CL reverts the effect of CL 365295, which caused Format to fail.')).toEqual([false, []]);
+    expect(cls('go/analysis/passes/modernize: plusbuild\n\nso it was reverted in CL 711320.')).toEqual([false, []]);
+    // a quoted title is the reverted change's words: a revert of `cmd/stringer: revert CL 40403` relands 40403
+    expect(cls('Revert "cmd/stringer: revert CL 40403"\n\nThis reverts commit 0123456.')).toEqual([true, []]);
+    expect(cls('Revert "x"\n\nReason for revert: accidentally submitted before CL 268539')).toEqual([true, []]);
+    expect(reviewNumberFromUrl('https://go-review.googlesource.com/c/tools/+/686075')).toBe(686075);
+    // Gerrit's older short forms, golang/tools' before 2019
+    expect([reviewNumberFromUrl('https://go-review.googlesource.com/c/145699'), reviewNumberFromUrl('https://go-review.googlesource.com/40403')]).toEqual([145699, 40403]);
+    expect([reviewNumberFromUrl('https://github.com/nodejs/node/pull/5'), reviewNumberFromUrl('https://gitlab.freedesktop.org/gstreamer/gstreamer/-/merge_requests/2497')]).toEqual([null, null]);
   });
 
   it('reads how a first-parent commit landed', () => {

@@ -120,6 +120,21 @@ describe('reverts', () => {
     expect(collectRevertRefs([c], (s) => commits.get(s)).get(c.sha)).toEqual({ shas: [sha('x')], prs: [4], revertMessage: false });
   });
 
+  it('reads a Gerrit change a revert names by number as the landing commit of the change whose Reviewed-on URL ends with it', () => {
+    const url = (n: number): string => `https://go-review.googlesource.com/c/tools/+/${n}`;
+    // CL 686075 landed as `shut` (CL 999 as none): golang/tools' 4f6016bba `Temporarily revert CL 686075`
+    const commits = new Map([
+      commit('shut', { at: h(1), landingUrl: url(686075) }),
+      commit('other', { at: h(2), landingUrl: url(686076) }),
+      commit('unshut', { at: h(3), landingUrl: url(686835), revertsCls: [686075, 999], revertMessage: true }),
+    ].map((c) => [c.sha, c]));
+    const changes = ['shut', 'other', 'unshut'].map((name, i) => change(name, { kind: 'trailer', mergedAt: h(i + 1) }));
+    const refs = collectRevertRefs(changes, (s) => commits.get(s));
+    expect([...refs]).toEqual([[sha('unshut'), { shas: [sha('shut')], prs: [], revertMessage: true }]]);
+    expect(markReverts(changes, refs)).toBe(1);
+    expect(changes.map((c) => c.revertedBy)).toEqual([sha('unshut'), null, null]);
+  });
+
   it('takes a revert commit inside a feature squash\'s pull ref as a sub-commit, but one a sync brings as a revert', () => {
     const revertCommit = commit('rv', { at: h(1), subject: 'Revert "tune"', revertsShas: [sha('tune')], revertMessage: true });
     const other = commit('more', { at: h(1), subject: 'finish the settings' });

@@ -195,6 +195,7 @@ function toCommit(header: Header, buffer: Buffer, start: number, end: number, pa
     aiEvidence: facts.aiEvidence.length === 0 ? NONE : facts.aiEvidence.map((f) => ({ ...f, line: own(f.line) })),
     revertsShas: facts.revertsShas.length === 0 ? NONE : facts.revertsShas.map(own),
     revertsPrs: facts.revertsPrs.length === 0 ? NONE : facts.revertsPrs,
+    revertsCls: facts.revertsCls.length === 0 ? NONE : facts.revertsCls,
     cherryPickOf: facts.cherryPickOf.length === 0 ? NONE : facts.cherryPickOf.map(own),
     backportOf: facts.backportOf.length === 0 ? NONE : facts.backportOf,
     closesPulls: facts.closesPulls.length === 0 ? NONE : facts.closesPulls,
