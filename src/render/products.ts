@@ -100,20 +100,37 @@ function commonStart(names: readonly string[], separator: string): string {
   return scope;
 }
 
-/** A name as the terminal's table shows it: without the common scope; the scope's own module as `.`. */
-export function shortName(name: string, scope: string): string {
-  return scope === '' ? name : `${name}/` === scope ? '.' : name.slice(scope.length);
+/**
+ * How the terminal's and the page's tables name each of `products`: without the common scope (`gopls` of
+ * golang.org/x/tools/gopls).
+ */
+export function shortNamer(products: readonly string[], scope: string): (name: string) => string {
+  if (scope === '') return (name) => name;
+  const root = rootName(products, scope);
+  return (name) => (`${name}/` === scope ? root : name.slice(scope.length));
 }
 
 /**
- * ` Names are without their common @opentelemetry/.`, with what `.` names when the scope is a product itself; ` Names
- * are without their common group dev.openfeature.contrib.`; '' without a scope.
+ * What the product that is the scope's own module is shown as: the scope's last part, a major version passed over,
+ * as Go names the module's package (golang/tools' root module golang.org/x/tools is `tools` beside `gopls`, where
+ * `.` read `product:.`; `kit` of go.example.com/kit/v2); whole when another product's short name is that part.
+ */
+function rootName(products: readonly string[], scope: string): string {
+  const whole = scope.slice(0, -1);
+  const last = whole.split('/').findLast((part) => !/^v\d+$/.test(part)) ?? whole;
+  return products.some((name) => name.slice(scope.length) === last) ? whole : last;
+}
+
+/**
+ * ` Names are without their common @opentelemetry/.`, with what the scope's own module is shown as when it is a
+ * product itself; ` Names are without their common group dev.openfeature.contrib.`; '' without a scope.
  */
 export function scopeSentence(products: readonly string[], scope: string, safe: (text: string) => string): string {
   if (scope === '') return '';
   // a group's own dot would end the sentence twice: `…contrib..`
   if (scope.endsWith('.')) return ` Names are without their common group ${safe(scope.slice(0, -1))}.`;
-  const itself = products.some((name) => `${name}/` === scope) ? ` (. is ${safe(scope.slice(0, -1))} itself)` : '';
+  const root = products.some((name) => `${name}/` === scope) ? rootName(products, scope) : null;
+  const itself = root === null || `${root}/` === scope ? '' : ` (${safe(root)} is ${safe(scope.slice(0, -1))} itself)`;
   return ` Names are without their common ${safe(scope)}${itself}.`;
 }
 
@@ -122,8 +139,9 @@ export function renderProductsText(report: Report, ctx: TextContext): string[] {
   const rows = report.summary.products;
   if (rows === undefined || rows.length === 0) return [];
   const scope = commonScope(rows.map((r) => r.name));
+  const shortName = shortNamer(rows.map((r) => r.name), scope);
   const pad = marked(report, rows) ? ' ' : '';
-  const body = rows.map((r) => cells(report, r, pad).map((cell, i) => terminalSafe(i === 0 ? shortName(cell, scope) : cell)));
+  const body = rows.map((r) => cells(report, r, pad).map((cell, i) => terminalSafe(i === 0 ? shortName(cell) : cell)));
   // too wide, the figures give way (named under the table), never the product's name
   const columns = TEXT_HEADS.map((head, i) => ({
     head,
@@ -169,10 +187,11 @@ export function renderProductsHtml(report: Report): string {
   const rows = report.summary.products;
   if (rows === undefined || rows.length === 0) return '';
   const scope = commonScope(rows.map((r) => r.name));
+  const shortName = shortNamer(rows.map((r) => r.name), scope);
   const th = HEADS.map((t, i) => `<th scope="col"${i > 0 ? ' class="num"' : ''}>${escapeHtml(t)}</th>`).join('');
   // a figure space: as wide as a digit, near enough to the mark's width
   const pad = marked(report, rows) ? '\u2007' : '';
-  const tr = (r: string[]): string => `<tr>${r.map((t, i) => (i === 0 ? `<th scope="row" class="ext">${breakable(shortName(t, scope))}</th>` : `<td class="num">${escapeHtml(t)}</td>`)).join('')}</tr>`;
+  const tr = (r: string[]): string => `<tr>${r.map((t, i) => (i === 0 ? `<th scope="row" class="ext">${breakable(shortName(t))}</th>` : `<td class="num">${escapeHtml(t)}</td>`)).join('')}</tr>`;
   return section(
     'products',
     'Products',

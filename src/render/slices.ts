@@ -12,7 +12,7 @@ import { barChart } from './svg/bars.js';
 import { STAGE_COLOURS } from './svg/scale.js';
 import { droppedNote, fitTableDropping, naturalWidth, wrap } from './text/layout.js';
 import { largest } from '../lists.js';
-import { commonScope, scopeSentence, shortName } from './products.js';
+import { commonScope, scopeSentence, shortNamer } from './products.js';
 
 /*
  * `--by`'s table: one row per team, product, folder or label (summary.slices). Text, Markdown and HTML lay out the same
@@ -166,8 +166,9 @@ function rowNames(report: Report, slices: Slices): { name: (row: SliceRow) => st
   const products = slices.rows.filter((r) => !isNoGroup(r.name, slices.by)).map((r) => value(r.name));
   const scope = commonScope(products);
   if (scope === '') return asIs;
+  const shortName = shortNamer(products, scope);
   return {
-    name: (row) => (isNoGroup(row.name, slices.by) ? row.name : `${row.name.slice(0, row.name.indexOf(':') + 1)}${shortName(value(row.name), scope)}`),
+    name: (row) => (isNoGroup(row.name, slices.by) ? row.name : `${row.name.slice(0, row.name.indexOf(':') + 1)}${shortName(value(row.name))}`),
     sentence: scopeSentence(products, scope, (text) => text).trim(),
   };
 }

@@ -119,6 +119,14 @@ describe('a three-package monorepo (package.json workspaces, package tags)', () 
     expect(text).toContain('Names are without their common @acme/.');
     expect([...renderHtml(scoped).matchAll(/<th scope="row" class="ext">(product:[^<]*)<\/th>/g)].map((m) => m[1])).toEqual(['product:a', 'product:c', 'product:b', 'product:(no product)']);
     expect(renderMarkdown(scoped)).toContain('| product:@acme/a |');
+    // a Go repository's root module is the scope itself: its row by the module's last part (golang/tools' read
+    // `product:.` beside `product:gopls`), as the products table names it
+    const modules = { ...sliced, summary: { ...sliced.summary, slices: { ...slices, rows: slices.rows.map((r) => ({ ...r, name: ({ 'product:@acme/a': 'product:go.example.com/kit', 'product:@acme/b': 'product:go.example.com/kit/b', 'product:c-lib': 'product:go.example.com/kit/c' })[r.name] ?? r.name })) } } };
+    const goText = renderText(modules, { color: false, width: 200 });
+    expect(goText).toMatch(/│ product:kit +│/);
+    expect(goText).toMatch(/│ product:c +│/);
+    expect(goText).toMatch(/│ product:\(no product\) +│/);
+    expect(goText).toContain('Names are without their common go.example.com/kit/ (kit is go.example.com/kit itself).');
     // without a common scope (c-lib beside @acme/…): whole names, no such sentence
     expect(renderText(sliced, { color: false, width: 200 })).toMatch(/│ product:@acme\/a +│/);
     expect(renderText(sliced, { color: false, width: 200 })).not.toContain('Names are without');

@@ -32,12 +32,23 @@ describe('the products table', () => {
     expect(text.replace(/\s+/g, ' ')).toContain('without their common @acme/');
   });
 
-  it('leaves a Go repository\'s common module path out of the terminal\'s names, its root module shown as .', () => {
+  it('leaves a Go repository\'s common module path out of the terminal\'s names, its root module shown by its last part', () => {
+    // golang/tools' root module golang.org/x/tools beside golang.org/x/tools/gopls read `.`, and `product:.` by product
     const report = { ...base, summary: { ...base.summary, products: [row('go.example.com/kit'), row('go.example.com/kit/sdk/metric'), row('go.example.com/kit/api')] } };
     const text = renderProductsText(report, ctx).join('\n');
-    expect(text).toMatch(/│ \. +│/);
+    expect(text).toMatch(/│ kit +│/);
+    expect(text).not.toMatch(/│ \. +│/);
     expect(text).toMatch(/│ sdk\/metric +│/);
-    expect(text.replace(/\s+/g, ' ')).toContain('without their common go.example.com/kit/ (. is go.example.com/kit itself)');
+    expect(text.replace(/\s+/g, ' ')).toContain('without their common go.example.com/kit/ (kit is go.example.com/kit itself)');
+    expect(renderProductsHtml(report)).toContain('<th scope="row" class="ext">kit</th>');
+    // a root module's major version is no name; a last part another product's row shows already is shown whole
+    const v2 = renderProductsText({ ...base, summary: { ...base.summary, products: [row('go.example.com/kit/v2'), row('go.example.com/kit/v2/api')] } }, ctx).join('\n');
+    expect(v2).toMatch(/│ kit +│/);
+    expect(v2.replace(/\s+/g, ' ')).toContain('(kit is go.example.com/kit/v2 itself)');
+    const twice = renderProductsText({ ...base, summary: { ...base.summary, products: [row('go.example.com/kit'), row('go.example.com/kit/kit')] } }, ctx).join('\n');
+    expect(twice).toMatch(/│ go\.example\.com\/kit +│/);
+    expect(twice).toMatch(/│ kit +│/);
+    expect(twice.replace(/\s+/g, ' ')).toContain('without their common go.example.com/kit/. CFR');
     // a Go module's major version is kept with the name it versions (containerd: `containerd/v2` beside `containerd/api`)
     const majors = { ...base, summary: { ...base.summary, products: [row('github.com/containerd/containerd/v2'), row('github.com/containerd/containerd/api')] } };
     const majorText = renderProductsText(majors, ctx).join('\n');
