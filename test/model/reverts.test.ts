@@ -209,6 +209,24 @@ describe('markReverts', () => {
     expect([feature.revertedBy, feature.flags, revert.isRevert]).toEqual(['b2', [], true]);
   });
 
+  it('reads a revert of a change older than the history read as a revert, whatever the window; a reland or a revert naming nothing as none', () => {
+    // cargo's #17249 `revert(lint): Remove … (#16321)`: #16321 landed 2025-12-08, before a 90-day window's history
+    const byNumber = { ...bare('b2', 'revert(lint): Remove the lint (#16321) (#17249)', 2), number: 17249 };
+    const bySha = bare('c3', 'Revert "add search"', 3);
+    const byBody = bare('d4', 'Undo the cache', 4);
+    const reland = bare('e5', 'Revert "Revert "add the old index""', 5);
+    const naming = bare('f6', 'revert: drop the cache', 6);
+    const squashed = bare('g7', 'feat: rework the cache', 7);
+    const refs = new Map([
+      ['c3', { shas: ['0ld5ha'], prs: [], revertMessage: true }],
+      ['d4', { shas: [], prs: [16000], revertMessage: true }],
+      ['e5', { shas: ['0ldrev'], prs: [], revertMessage: true }],
+      ['g7', { shas: ['0ld5ha'], prs: [], revertMessage: false }],
+    ]);
+    expect(markReverts([byNumber, bySha, byBody, reland, naming, squashed], refs)).toBe(0);
+    expect([byNumber, bySha, byBody, reland, naming, squashed].map((c) => c.isRevert)).toEqual([true, true, true, false, false, false]);
+  });
+
   it('reads a revert behind the release line a backport names first as a whole revert, not a partial one', () => {
     // cargo's rust-1.98.0: `[beta 1.98] revert(compiler): …` reverted both of #17006's commits
     const feature = { ...bare('a1', 'feat(compiler): emit the new lint (#17006)', 1), commitShas: ['a1', 'w1', 'w2'] };
