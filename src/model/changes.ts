@@ -74,6 +74,10 @@ type Rules = OwnCommitRules & {
   read: (sha: string) => boolean;
   /** whether a commit is the tracked branch's own line, or older than the history read: work forked from it is this repository's */
   onLine: (sha: string) => boolean;
+  /** the pull requests the tracked line lands itself (squashed or merged there) */
+  lineLands: ReadonlySet<number>;
+  /** the commits earlier syncs brought in: another line's, which a later merge of that line goes on from */
+  synced: ReadonlySet<string>;
 };
 
 interface SideWalk {
@@ -103,9 +107,10 @@ export function buildChanges(input: BuildChangesInput): Change[] {
   // the line as a set only once a merge brings another repository's history (rare)
   let lineShas: Set<string> | null = null;
   const onLine = (sha: string): boolean => !input.commits.has(sha) || (lineShas ??= new Set(input.firstParent.map((c) => c.sha))).has(sha);
-  const rules: Rules = { landed: new CopyIndex(), ai: input.ai ?? compileCatalogue(), isRelease: (sha) => input.release.has(sha), read: input.read ?? ((sha) => input.commits.has(sha)), onLine };
   // a pull request the branch names as squashed or merged landed that way, not as a rebase
   const named = new Set(landedNumbers(input.firstParent, input.trackedBranch));
+  const synced = new Set<string>();
+  const rules: Rules = { landed: new CopyIndex(), ai: input.ai ?? compileCatalogue(), isRelease: (sha) => input.release.has(sha), read: input.read ?? ((sha) => input.commits.has(sha)), onLine, lineLands: named, synced };
   const rebases = new RebaseIndex(input.pulls, input.release, rules.landed, named);
   const changes: Change[] = [];
   const trailerGroups = new Map<string, Group>();
@@ -124,6 +129,8 @@ export function buildChanges(input: BuildChangesInput): Change[] {
       // merged into the other line what the tracked branch already had is no work of that line's (GitFlow's release
       // pull requests, brought back to `development` by its merge of main)
       if (change.kind === 'sync') {
+        for (const c of walk.commits) synced.add(c.sha);
+        for (const c of walk.helpers) synced.add(c.sha);
         carried.set(change, carriedLandings(sideLandings(walk), input.trackedBranch));
         const through = lineMergedIn(commit, walk, input.trackedBranch);
         if (through !== null) change.carriedFrom = through;
@@ -418,11 +425,11 @@ function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, r
   // a merge of the branch itself brings nothing once trackedLine landed its side (`git pull`); one whose side still
   // brings commits merged another history's branch of that name: a project merged in, a change (git.git's gitk)
   const otherHistory = walk.commits.length > 0 && landing.branch !== null && namesBranch(landing.branch, input.trackedBranch) && !isReleaseLine(landing.branch);
-  const sync = input.pulling?.has(commit.sha) === true || (landing.sync && !otherHistory) || bringsNothing(landing, walk) || mergesReleasedLine(landing, walk, input)
-    || (!isReleasePull(commit, landing, walk, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input) || mergesLineAgain(commit, walk, landing, input, rules.onLine)));
+  const pull = landing.number !== null ? input.pulls.get(landing.number) : undefined;
+  const sync = input.pulling?.has(commit.sha) === true || (landing.sync && !otherHistory) || bringsNothing(commit, landing, walk, pull, input.trackedBranch, rules) || mergesReleasedLine(landing, walk, input)
+    || (!isReleasePull(commit, landing, walk, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input) || mergesLineAgain(commit, walk, landing, input, rules)));
   const change = baseChange(commit, sync ? 'sync' : 'merge', landing.number, landing.title, input);
   change.branch = landing.branch;
-  const pull = landing.number !== null ? input.pulls.get(landing.number) : undefined;
   if (sync) {
     applyOwnCommits(change, walk.commits, walk.forkPoints, rules);
   } else {
@@ -526,13 +533,27 @@ function isReleasePull(commit: Commit, landing: Landing, walk: SideWalk, input: 
 }
 
 /**
- * Whether a merge that lands no pull request brings nothing the branch had not landed already: a sync, no unit of
- * work. analog's `beta` merged main in (`Merge branch 'main' into beta`) and was later fast-forwarded to main, so
- * main's line is the branch's own (see trackedLine) and each such merge's side was landed before it: read as changes,
- * 15 merges of its half year to September 2026 counted with no commit and a deploy wait of 0.
+ * Whether a merge brings nothing the branch had not landed already: a sync, no unit of work. Its side holds no
+ * commit, only — if anything — merges of the tracked branch into the other line, each landed there by a pull
+ * request of its own that the tracked line does not land; a pull request's ref holds no commit of its own either.
+ * analog's `beta` merged main in (`Merge branch 'main' into beta`) and was later fast-forwarded to main, so main's
+ * line is the branch's own (see trackedLine) and each such merge's side was landed before it: read as changes, 15
+ * merges of its half year to September 2026 counted with no commit and a deploy wait of 0. pallets/click merges
+ * `stable` and `main` into each other by pull requests and moves either branch onto the other's line: `Merge Stable
+ * into main (#3046)` brings #3011, which the line had landed, and `merge main into stable to synchronize commits.
+ * (#3233)` (+0 −0) two merges of the line into the other, `Stable (#3159)` and `Merge stable into main (#3178)`.
+ * A merge of the line whose work its author committed as that merge (shlink's #2268, +48 −12: `Fix visits counts
+ * not being deleted…` took develop in) lands no pull request, and one that brings a copy of a landing the line
+ * holds (rails' #56375, whose side parent copies main's merge of #57546) lands the line's own: each stays a change.
  */
-function bringsNothing(landing: Landing, walk: SideWalk): boolean {
-  return walk.commits.length === 0 && walk.helpers.length === 0 && landing.number === null && landing.mergeRequest === null;
+function bringsNothing(commit: Commit, landing: Landing, walk: SideWalk, pull: PullCommits | undefined, trackedBranch: string, rules: Rules): boolean {
+  if (walk.commits.length > 0 || landing.mergeRequest !== null) return false;
+  const merging = new Set(walk.mergedTracked ?? []);
+  const otherLines = walk.helpers.every((h) => {
+    const n = merging.has(h) ? landedNumber(h, trackedBranch) : null;
+    return n !== null && n !== landing.number && !rules.lineLands.has(n);
+  });
+  return otherLines && (pull === undefined || ownPullCommits(pull, rules, commit.committedAt).length === 0);
 }
 
 /**
@@ -575,18 +596,29 @@ function bringsReleaseOnly(commit: Commit, walk: SideWalk, input: BuildChangesIn
  * commits from April to October were one change of 193 days' cycle time. Its `Pi-hole Core v6.1` was already a sync
  * (its line tagged v6.1.1 later), so one release merge was a sync and the next a change. A branch merged once is
  * still a change, however many pull requests it holds (vite's `rolldown-vite`: it forked from the tracked line), and
- * so is a stacked pull request (it goes on in the one it was stacked on, but holds no landings). Cheap where most
- * merges are: a side that forked from the tracked line is never read further.
+ * so is a stacked pull request (it goes on in the one it was stacked on, but holds no landings). One landing is
+ * enough where an earlier sync brought in the line below it and the side holds nothing else but merges of the
+ * tracked branch: shlink's release pull requests from `develop` carrying one pull request each were changes, those
+ * carrying two syncs. A merge of the tracked branch into the line is no landing on it. Cheap where most merges are:
+ * a side that forked from the tracked line is never read further.
  */
-function mergesLineAgain(commit: Commit, walk: SideWalk, landing: Landing, input: BuildChangesInput, onLine: (sha: string) => boolean): boolean {
+function mergesLineAgain(commit: Commit, walk: SideWalk, landing: Landing, input: BuildChangesInput, rules: Rules): boolean {
   const below = walk.forkPoints[0];
-  if (commit.parents.length !== 2 || below === undefined || onLine(below)) return false;
+  if (commit.parents.length !== 2 || below === undefined || rules.onLine(below)) return false;
+  const merging = new Set(walk.mergedTracked ?? []);
   let landings = 0;
+  let own = false;
   for (const c of sideFirstParents(commit, walk)) {
+    // a merge of the tracked branch into the line lands nothing there, by a pull request or not: click's #3129 took
+    // `main` as it stood (three `Merge stable into main` pull requests) and added its fix, a change
+    if (merging.has(c)) continue;
     const n = landedNumber(c, input.trackedBranch);
-    if (n !== null && n !== landing.number && ++landings >= LINE_LANDINGS) return true;
+    if (n === null || n === landing.number) own = true;
+    else if (++landings >= LINE_LANDINGS) return true;
   }
-  return false;
+  // a line an earlier sync brought in, merged again with one pull request landed on it and nothing of its own: click's
+  // `Merge stable into main. (#3674)`, #3672 landed on stable since `Release version 8.4.2 (#3631)` was synced
+  return landings > 0 && !own && rules.synced.has(below);
 }
 
 // the landings of other pull requests a side's first-parent line holds that make it a line: one is a stacked pull request

@@ -122,9 +122,11 @@ export function withPullReferences(releaseLine: readonly ReleaseLineCommit[], pu
  * @returns the landing shas of the changes
  */
 export function titleOnlyCopies(changes: readonly Change[], releaseLine: readonly ReleaseLineCommit[], copies: ReadonlyMap<string, readonly string[]>): Set<string> {
+  // a sync too, by its title: a line's commit with its number is its own landing there, no later copy of another's
+  // (click's `Merge stable into main (#3001)`, a sync, is no copy of #2799 of that title)
   const byTitle = new Map<string, Change[]>();
   for (const change of changes) {
-    if (change.kind === 'sync' || change.number === null) continue;
+    if (change.number === null) continue;
     // a change's title is its subject less the `(#N)` a squash ends in
     const title = withoutNumber(change.title);
     const same = byTitle.get(title);
@@ -144,6 +146,7 @@ export function titleOnlyCopies(changes: readonly Change[], releaseLine: readonl
       // #18589 share a title; release-0.16.0 carries #18589's cherry-pick)
       const theirs = same.some((change) => change.number === ref.number);
       for (const change of same) {
+        if (change.kind === 'sync') continue;
         if (ref.number === change.number) linked.add(change.sha);
         // a later number, landed later: a commit of the line that came first is no copy of it (`Add the formatter (#99)`)
         else if (!theirs && ref.number > (change.number ?? Infinity) && authoredAt >= change.mergedAt) carried.add(change.sha);

@@ -293,6 +293,72 @@ describe('a line merged again (GitFlow)', () => {
   });
 });
 
+describe('two long-lived lines merged into each other by pull requests (pallets/click\'s main and stable)', () => {
+  const a1 = commit('a1', { parents: ['m0'], at: h(10), subject: 'Add one (#1)' });
+  const a2 = commit('a2', { parents: ['a1'], at: h(20), subject: 'Add two (#2)' });
+  // `Merge branch 'stable'`: the first merge of the line, a sync by the line's name, bringing s1
+  const s1 = commit('s1', { parents: ['m0'], at: h(5), subject: 'Fix one (#11)' });
+  const synced = commit('x1', { parents: ['a2', 's1'], at: h(30), subject: "Merge branch 'stable'" });
+  const kinds = (changes: Change[]): unknown[] => changes.slice(1).map((c) => [c.id, c.kind, c.commits, c.carriedPulls]);
+
+  it('reads a pull request whose side the line had already landed as a sync, not a change with no commit', () => {
+    // click's `Merge Stable into main (#3046)`: its side parent #3011, which the line landed before
+    const merge = commit('p7', { parents: ['a2', 'a1'], at: h(40), subject: 'Merge Stable into main (#7)' });
+    expect(kinds(buildChanges(input([m0, a1, a2, merge])))).toEqual([['#1', 'squash', null, undefined], ['#2', 'squash', null, undefined], ['#7', 'sync', 0, 0]]);
+    // its pull ref holding a commit of its own keeps it a change, that commit its work
+    const own = commit('own7', { parents: ['a1'], at: h(35) });
+    expect(buildChanges(input([m0, a1, a2, merge], [], { pulls: pulls({ 7: [own] }) }))[3]).toMatchObject({ id: '#7', kind: 'merge', commits: 1 });
+  });
+
+  it('reads a pull request of nothing but merges of the line into the other, each landed there by its pull request, as a sync', () => {
+    // click's `merge main into stable to synchronize commits. (#3233)` (+0 −0): `Stable (#3159)` and `Merge stable
+    // into main (#3178)` had merged main's #3158 and #3177 into the other line
+    const o1 = commit('o1', { parents: ['m0', 'a1'], at: h(12), subject: 'Stable (#3)' });
+    const o2 = commit('o2', { parents: ['o1', 'a2'], at: h(22), subject: 'Merge stable into main (#4)' });
+    const merge = commit('p9', { parents: ['a2', 'o2'], at: h(40), subject: 'merge main into stable to synchronize commits. (#9)' });
+    expect(buildChanges(input([m0, a1, a2, merge], [o1, o2]))[3]).toMatchObject({ id: '#9', kind: 'sync', commits: 0, carriedPulls: 0 });
+  });
+
+  it('keeps a change whose side is a merge of the line landing no pull request, or one the line itself landed', () => {
+    // shlink's #2268: the fix (+48 −12) committed as the merge that took develop into its branch
+    const fix = commit('fix', { parents: ['a1', 'a2'], at: h(25), subject: 'Fix visits counts not being deleted' });
+    const pr = commit('p8', { parents: ['a2', 'fix'], at: h(40), subject: 'Merge pull request #8 from ada/fix' });
+    expect(buildChanges(input([m0, a1, a2, pr], [fix]))[3]).toMatchObject({ id: '#8', kind: 'merge' });
+    // rails' #56375: its side parent a second merge of #57546, which main landed too
+    const land = commit('t1', { parents: ['m0'], at: h(14) });
+    const q5 = commit('q5', { parents: ['a1', 't1'], at: h(15), subject: 'Merge pull request #5 from ada/test-format' });
+    const again = commit('r5', { parents: ['a1', 't1'], at: h(16), subject: 'Merge pull request #5 from ada/test-format' });
+    const cable = commit('p6', { parents: ['q5', 'r5'], at: h(40), subject: 'Merge pull request #6 from bob/cable' });
+    expect(buildChanges(input([m0, a1, q5, cable], [land, again]))[3]).toMatchObject({ id: '#6', kind: 'merge' });
+  });
+
+  it('reads a fix on top of the other line\'s merges of the line as a change, not that line merged again', () => {
+    // click's #3129: its branch took `main` as it stood — three `Merge stable into main` pull requests over what
+    // an earlier sync brought in — and added its one commit
+    const o1 = commit('o1', { parents: ['s1', 'a1'], at: h(31), subject: 'Merge stable into main (#3)' });
+    const o2 = commit('o2', { parents: ['o1', 'a2'], at: h(32), subject: 'Merge stable into main (#4)' });
+    const fix = commit('f', { parents: ['o2'], at: h(35), subject: 'Fix test_edit to work with BSD sed' });
+    const merge = commit('p6', { parents: ['x1', 'f'], at: h(40), subject: 'Fix test_edit to work with BSD sed (#6)' });
+    const [, , , sync, pr] = buildChanges(input([m0, a1, a2, synced, merge], [s1, o1, o2, fix]));
+    expect([sync?.kind, pr]).toMatchObject(['sync', { id: '#6', kind: 'merge', commits: 1, firstCommitAt: h(35) }]);
+  });
+
+  it('reads the line an earlier sync brought in, merged again with one pull request landed on it and nothing else of its own, as a sync', () => {
+    // click's `Merge stable into main. (#3674)`: stable's #3672, and the merge of main that resolved its conflicts
+    const b1 = commit('b1', { parents: ['s1'], at: h(32), subject: 'Move the test utilities' });
+    const s4 = commit('s4', { parents: ['s1', 'b1'], at: h(33), subject: 'Move test utils to a module (#4)' });
+    const a3 = commit('a3', { parents: ['x1'], at: h(34), subject: 'Add three (#3)' });
+    const resolve = commit('j', { parents: ['s4', 'a3'], at: h(35), subject: 'Merge stable into main. Resolve conflicts.' });
+    const merge = commit('p6', { parents: ['a3', 'j'], at: h(40), subject: 'Merge stable into main. (#6)' });
+    const changes = buildChanges(input([m0, a1, a2, synced, a3, merge], [s1, b1, s4, resolve]));
+    expect(changes.at(-1)).toMatchObject({ id: '#6', kind: 'sync', carriedPulls: 1 });
+    // a branch on top of it that holds a commit of its own is a change carrying it
+    const own = commit('own', { parents: ['s4'], at: h(36), subject: 'Fix dev version' });
+    const fixed = commit('p7', { parents: ['a3', 'own'], at: h(40), subject: 'Fix dev version (#7)' });
+    expect(buildChanges(input([m0, a1, a2, synced, a3, fixed], [s1, b1, s4, own])).at(-1)).toMatchObject({ id: '#7', kind: 'merge', firstCommitAt: h(32), lastCommitAt: h(36) });
+  });
+});
+
 describe('the order of changes', () => {
   it('keeps changes landed in the same second (a rebase merge without pull refs) in history order, whatever their shas', () => {
     // the landing commit's sha sorts before its sibling's: sha order would put the last commit first

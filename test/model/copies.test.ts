@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { changeReferences, withPullReferences } from '../../src/model/copies.js';
-import type { ReleaseLineCommit } from '../../src/sources/git/deploy-contents.js';
+import type { Change } from '../../src/domain.js';
+import { changeReferences, titleOnlyCopies, withPullReferences } from '../../src/model/copies.js';
+import { copyKey, type ReleaseLineCommit } from '../../src/sources/git/deploy-contents.js';
+import { change, h, sha } from './data.js';
 
 describe('changes a release line commit names by reference', () => {
   const refs = (subject: string, bodyFirstLine = '', backportOf: number[] = []): ReturnType<typeof changeReferences> => changeReferences({ subject, bodyFirstLine, backportOf });
@@ -35,5 +37,18 @@ describe('what the pull requests a release line\'s commits landed as name (GitHu
     expect(withPullReferences([commit('a1')], [pull('a1', '[1.x] Speed up the lexer', 'Fixes #11\nSee #12')])[0]?.references).toEqual([]);
     const named = [{ number: 10, title: null }];
     expect(withPullReferences([commit('a1', named)], [pull('a1', 'Backport #10', 'Backport of #10')])[0]?.references).toEqual(named);
+  });
+});
+
+describe('changes a release line carries by title alone', () => {
+  const landed = (number: number, kind: Change['kind'], hour: number): Change => change(`#${number}`, { number, kind, title: `Merge stable into main (#${number})`, mergedAt: h(hour) });
+  // the line's commit of #3001, authored when it merged
+  const line: ReleaseLineCommit[] = [{ sha: sha('l1'), key: copyKey('ada@example.com', h(100), 'Merge stable into main (#3001)'), cherryPickOf: [], references: changeReferences({ subject: 'Merge stable into main (#3001)', bodyFirstLine: '', backportOf: [] }) }];
+
+  it('reads a line commit under the number of a sync of that title as the sync\'s own, no later copy of an earlier change', () => {
+    // click's #2799 and #3001, both `Merge stable into main`: #3001, a sync, is on the release line as itself
+    expect(titleOnlyCopies([landed(2799, 'merge', 0), landed(3001, 'sync', 100)], line, new Map())).toEqual(new Set());
+    // with no change of that number, the line's commit under a later number may be #2799's backport
+    expect(titleOnlyCopies([landed(2799, 'merge', 0)], line, new Map())).toEqual(new Set([sha('#2799')]));
   });
 });
