@@ -60,8 +60,9 @@ export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, R
     lastWithTitle.set(bare, change);
     // a revert whose target is older than the history read (or no change of the branch) is still a revert, a repair
     // by its own words, whatever the window: cargo's #17249 reverts #16321, merged 2025-12-08, and read as a
-    // revert in the year to 2026-08 but not in its last 90 days. A quoted title that is itself a revert's is a reland
-    if (targets === null && (refs?.revertMessage === true || isRevertTitle(bare))) {
+    // revert in the year to 2026-08 but not in its last 90 days. A quoted title that is itself a revert's is a reland;
+    // a sync's words are the reverts it carries (axum's `Merge branch 'v0.8.x' into …`), not its own
+    if (targets === null && change.kind !== 'sync' && (refs?.revertMessage === true || isRevertTitle(bare))) {
       const names = (refs !== undefined && refs.shas.length + refs.prs.length > 0) || branch !== null || title !== null || named !== null;
       if (names && (title === null || !isRevertTitle(title[2] ?? ''))) change.isRevert = true;
     }

@@ -217,14 +217,17 @@ describe('markReverts', () => {
     const reland = bare('e5', 'Revert "Revert "add the old index""', 5);
     const naming = bare('f6', 'revert: drop the cache', 6);
     const squashed = bare('g7', 'feat: rework the cache', 7);
+    // axum's `Merge branch 'v0.8.x' into …`: a sync carrying a revert is no revert of its own
+    const sync = { ...bare('h8', "Merge branch 'v0.8.x' into ada/v0.8.9", 8), kind: 'sync' } as Change;
     const refs = new Map([
       ['c3', { shas: ['0ld5ha'], prs: [], revertMessage: true }],
       ['d4', { shas: [], prs: [16000], revertMessage: true }],
       ['e5', { shas: ['0ldrev'], prs: [], revertMessage: true }],
       ['g7', { shas: ['0ld5ha'], prs: [], revertMessage: false }],
+      ['h8', { shas: ['0ld5ha'], prs: [], revertMessage: true }],
     ]);
-    expect(markReverts([byNumber, bySha, byBody, reland, naming, squashed], refs)).toBe(0);
-    expect([byNumber, bySha, byBody, reland, naming, squashed].map((c) => c.isRevert)).toEqual([true, true, true, false, false, false]);
+    expect(markReverts([byNumber, bySha, byBody, reland, naming, squashed, sync], refs)).toBe(0);
+    expect([byNumber, bySha, byBody, reland, naming, squashed, sync].map((c) => c.isRevert)).toEqual([true, true, true, false, false, false, false]);
   });
 
   it('reads a revert behind the release line a backport names first as a whole revert, not a partial one', () => {
