@@ -191,8 +191,19 @@ export function buildChanges(input: BuildChangesInput): Change[] {
           landAgain(previous, commit, rules);
           continue;
         }
-        // a squash that also carries a PR-URL trailer is still a squash: its pull ref gives its commits
-        change = squashChange(commit, landing.number, withoutNumber(landing.title), input, rules);
+        // a pull request pushed as it was, its commits titled as a squash is, brought those commits: its pull ref
+        // holds nothing off the line
+        const pushedNamed = pushedAsTitled(line, i, landing.number, input);
+        if (pushedNamed !== null) {
+          rebases.took(landing.number);
+          change = groupChange(line.slice(i, i + pushedNamed), 'rebase', landing.number, input, rules).change;
+          change.title = withoutNumber(landing.title);
+          change.forkPoints = commit.parents.slice(0, 1);
+          i += pushedNamed - 1;
+        } else {
+          // a squash that also carries a PR-URL trailer is still a squash: its pull ref gives its commits
+          change = squashChange(commit, landing.number, withoutNumber(landing.title), input, rules);
+        }
         if (commit.landingUrl !== null) change.url = safeUrl(commit.landingUrl);
         if (input.pulled !== undefined) squashes.set(key, change);
       } else if (closed !== null) {
@@ -923,6 +934,37 @@ function pushedHead(line: readonly Commit[], i: number, heads: ReadonlyMap<strin
   }
   return null;
 }
+
+/**
+ * A pull request pushed to the branch as it was whose commits name it as a squash's subject does (`… (#N)`): how
+ * many plain commits from `line[i]` up it brought, each naming `number`, when its `refs/pull/N/head` is the last of
+ * them or a merge just above them (the merge a change of its own), or null. tokio's release lines take their
+ * pull requests so: `chore: prepare Tokio v1.43.4 (#7821)` is refs/pull/7821/head itself, and `Pin stable to 1.94
+ * for tokio-1.51.x (#8105)` lies under #8105's head, its merge of tokio-1.47.x. Read as squashes, their pull refs
+ * held no commit off the line and their first commits were unseen. No pause is asked of them, as pushedHead asks:
+ * the subjects name the pull request (tokio's #8114 merged 75 seconds after its commit). Each was committed after it
+ * was written (rebased or reworded: #8114's 18 seconds after): one committed as it was authored may be a squash that
+ * a merge tool pushed to the pull request's branch before landing it, its work's commits unseen still (see
+ * SQUASH_WRITE).
+ */
+function pushedAsTitled(line: readonly Commit[], i: number, number: number, input: BuildChangesInput): number | null {
+  if (input.pullHeads.size === 0) return null;
+  for (let j = i; j < line.length; j++) {
+    const c = line[j] as Commit;
+    const head = input.pullHeads.get(c.sha) === number;
+    if (c.parents.length >= 2) return head ? j - i : null;
+    if (landedNumber(c, input.trackedBranch) !== number || c.committedAt - c.authoredAt <= SQUASH_WRITE) return null;
+    if (head) return j - i + 1;
+  }
+  return null;
+}
+
+/**
+ * Longest a squash's commit date trails its author date: a merge tool writes both as it squashes (GitHub the same
+ * second; Graphite, which pushes each squash of a stack to its pull request's branch before merging it, a second
+ * apart at most: tailwindcss' nine of 2024-10-22, each its pull ref's head).
+ */
+const SQUASH_WRITE = 5;
 
 /** A pull ref's commit as a rebase of it is matched: its pull request, and what a copy keeps. */
 interface PullCommitEntry {

@@ -488,6 +488,44 @@ describe('rebase merges found through pull refs', () => {
     expect(whole.map((c) => [c.id, c.commits])).toEqual([[m0.sha.slice(0, 10), 1], ['#11268', 1], ['#14398', 2]]);
   });
 
+  it('takes a pull request pushed as it was, its subjects ending in its number, for its own commits', () => {
+    // tokio's release lines: `chore: prepare Tokio v1.43.4 (#7821)` is refs/pull/7821/head itself, written 32 minutes
+    // before it was rebased onto the line; `Pin stable to 1.94 for tokio-1.51.x (#8105)` lies under #8105's head, its
+    // merge of tokio-1.47.x (a sync). Read as squashes, each had its commits unseen and no lead time.
+    const line = [
+      m0,
+      commit('prep', { parents: ['m0'], authorAt: h(9.5), at: h(10), subject: 'chore: prepare v1.0.1 (#7)' }),
+      commit('pin', { parents: ['prep'], authorAt: h(19), at: h(20), subject: 'Pin stable (#8)' }),
+      commit('sync', { parents: ['pin', 'fix'], at: h(21), subject: 'Merge release-0.9 into main (#8)' }),
+    ];
+    const fix = commit('fix', { parents: ['m0'], at: h(5), subject: 'fix: a leak' });
+    const heads = new Map([[sha('prep'), 7], [sha('sync'), 8]]);
+    const changes = buildChanges(input(line, [fix], { pullHeads: heads, release: new Set([sha('fix')]) }));
+    expect(changes.map((c) => [c.id, c.kind, c.title, c.commits, c.firstCommitAt, c.flags])).toEqual([
+      [m0.sha.slice(0, 10), 'direct', 'm0', 1, h(0), []],
+      ['#7', 'rebase', 'chore: prepare v1.0.1', 1, h(9.5), []],
+      ['#8', 'rebase', 'Pin stable', 1, h(19), []],
+      ['#8', 'merge', 'Merge release-0.9 into main (#8)', 1, h(5), []],
+    ]);
+    // the merge at its head is a change of its own, as it always was: the commit it brought is its
+    expect(changes.map((c) => c.commitShas)).toEqual([[sha('m0')], [sha('prep')], [sha('pin')], [sha('fix')]]);
+    // a subject naming another pull request under the head is that one's squash: the head's run is not it
+    const other = [m0, commit('prep', { parents: ['m0'], authorAt: h(9.5), at: h(10), subject: 'chore: prepare v1.0.1 (#6)' }), line[2] as Commit, line[3] as Commit];
+    expect(buildChanges(input(other, [fix], { pullHeads: heads, release: new Set([sha('fix')]) })).slice(1, 3).map((c) => [c.id, c.kind, c.commits])).toEqual([
+      ['#6', 'squash', null],
+      ['#8', 'rebase', 1],
+    ]);
+  });
+
+  it('leaves a squash a merge tool pushed to its pull request before landing it with its commits unseen', () => {
+    // Graphite squashes each pull request of a stack onto its branch and pushes it before merging: tailwindcss'
+    // `Vite: Fix issues when loading files via static asset queries (#14716)`, its pull ref's head, authored and
+    // committed in the same second. Its work's first commit is not that squash's.
+    const line = [m0, commit('squashed', { parents: ['m0'], authorAt: h(10) - 1, at: h(10), subject: 'Fix the loader (#14716)' })];
+    const [, squashed] = buildChanges(input(line, [], { pullHeads: new Map([[sha('squashed'), 14716]]) }));
+    expect([squashed?.kind, squashed?.commits, squashed?.firstCommitAt, squashed?.flags]).toEqual(['squash', null, null, ['commits-unseen']]);
+  });
+
   it('keeps commits the merger reworded in the rebase in the pull request\'s change', () => {
     // wagtail's #13405: its first commit and another reworded, same author and author date
     const reworded = (name: string, of: Commit, parent: string): Commit =>
