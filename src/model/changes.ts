@@ -953,7 +953,7 @@ function pushedAsTitled(line: readonly Commit[], i: number, number: number, inpu
     const c = line[j] as Commit;
     const head = input.pullHeads.get(c.sha) === number;
     if (c.parents.length >= 2) return head ? j - i : null;
-    if (landedNumber(c, input.trackedBranch) !== number || c.committedAt - c.authoredAt <= SQUASH_WRITE) return null;
+    if (c.committedAt - c.authoredAt <= SQUASH_WRITE || landedNumber(c, input.trackedBranch) !== number) return null;
     if (head) return j - i + 1;
   }
   return null;
