@@ -9068,12 +9068,41 @@ function versionBelow(name, than) {
 	}
 	return false;
 }
-var VERSION$5, SUFFIX_PRERELEASE, HYPHEN_PRERELEASE, LINE_SUFFIX;
+function releaseBelow(name, than) {
+	if (versionBelow(name, than)) return true;
+	if (versionBelow(than, name)) return false;
+	const ours = isPrerelease(name);
+	if (ours !== isPrerelease(than)) return ours;
+	return ours && testBuildBelow(afterVersion(name), afterVersion(than));
+}
+function afterVersion(name) {
+	const m = VERSION$5.exec(name);
+	return m ? name.slice(m.index + m[0].length).toLowerCase() : "";
+}
+function testBuildBelow(a, b) {
+	const x = a.match(/\d+|[a-z]+/g) ?? [];
+	const y = b.match(/\d+|[a-z]+/g) ?? [];
+	for (let i = 0; i < Math.min(x.length, y.length); i++) {
+		const p = x[i];
+		const q = y[i];
+		if (p === q) continue;
+		const pn = /^\d/.test(p);
+		const qn = /^\d/.test(q);
+		if (pn && qn) return Number(p) < Number(q);
+		return pn === qn ? p < q : pn;
+	}
+	return x.length < y.length;
+}
+function withoutLineTag(title) {
+	return title.startsWith("[") ? title.replace(LINE_TAG, "") : title;
+}
+var VERSION$5, SUFFIX_PRERELEASE, HYPHEN_PRERELEASE, LINE_SUFFIX, LINE_TAG;
 var init_release_names = __esmMin((() => {
 	VERSION$5 = /(?<=^v?)\d{4}-\d{2}-\d{2}(?:\.\d+)*(?=$|[^\w.])|\d+(?:\.\d+)+/;
 	SUFFIX_PRERELEASE = /^\.?(?:alpha|beta|pre|preview|rc|dev|canary|next|nightly|snapshot|a|b|c)\d*(?:$|[.\d])/i;
 	HYPHEN_PRERELEASE = /^-(?:\d|(?:alpha|beta|pre|preview|rc|dev|canary|next|nightly|snapshot|temp|experimental|insiders?|unstable|test|a|b|c|m)(?:$|[-.\d]))/i;
 	LINE_SUFFIX = /^\.x(?:$|[^\w])/i;
+	LINE_TAG = /^\[[^\]\n]{1,100}\][ \t]*/;
 }));
 // src/sources/deploys/releases.ts
 function publishedReleases(found, includePrereleases = false) {
@@ -16309,21 +16338,30 @@ function commonStart(names, separator) {
 	for (const name of names) while (scope !== "" && !name.startsWith(scope)) scope = shorter(scope, separator);
 	return scope;
 }
-function shortName(name, scope) {
-	return scope === "" ? name : `${name}/` === scope ? "." : name.slice(scope.length);
+function shortNamer(products, scope) {
+	if (scope === "") return (name) => name;
+	const root = rootName(products, scope);
+	return (name) => `${name}/` === scope ? root : name.slice(scope.length);
+}
+function rootName(products, scope) {
+	const whole = scope.slice(0, -1);
+	const last = whole.split("/").findLast((part) => !/^v\d+$/.test(part)) ?? whole;
+	return products.some((name) => name.slice(scope.length) === last) ? whole : last;
 }
 function scopeSentence(products, scope, safe) {
 	if (scope === "") return "";
 	if (scope.endsWith(".")) return ` Names are without their common group ${safe(scope.slice(0, -1))}.`;
-	const itself = products.some((name) => `${name}/` === scope) ? ` (. is ${safe(scope.slice(0, -1))} itself)` : "";
+	const root = products.some((name) => `${name}/` === scope) ? rootName(products, scope) : null;
+	const itself = root === null || `${root}/` === scope ? "" : ` (${safe(root)} is ${safe(scope.slice(0, -1))} itself)`;
 	return ` Names are without their common ${safe(scope)}${itself}.`;
 }
 function renderProductsText(report, ctx) {
 	const rows = report.summary.products;
 	if (rows === void 0 || rows.length === 0) return [];
 	const scope = commonScope(rows.map((r) => r.name));
+	const shortName = shortNamer(rows.map((r) => r.name), scope);
 	const pad = marked(report, rows) ? " " : "";
-	const body = rows.map((r) => cells(report, r, pad).map((cell, i) => terminalSafe(i === 0 ? shortName(cell, scope) : cell)));
+	const body = rows.map((r) => cells(report, r, pad).map((cell, i) => terminalSafe(i === 0 ? shortName(cell) : cell)));
 	const { table, dropped } = fitTableDropping(TEXT_HEADS.map((head, i) => ({
 		head,
 		...i > 0 && {
@@ -16361,9 +16399,10 @@ function renderProductsHtml(report) {
 	const rows = report.summary.products;
 	if (rows === void 0 || rows.length === 0) return "";
 	const scope = commonScope(rows.map((r) => r.name));
+	const shortName = shortNamer(rows.map((r) => r.name), scope);
 	const th = HEADS.map((t, i) => `<th scope="col"${i > 0 ? " class=\"num\"" : ""}>${escapeHtml(t)}</th>`).join("");
 	const pad = marked(report, rows) ? " " : "";
-	const tr = (r) => `<tr>${r.map((t, i) => i === 0 ? `<th scope="row" class="ext">${breakable(shortName(t, scope))}</th>` : `<td class="num">${escapeHtml(t)}</td>`).join("")}</tr>`;
+	const tr = (r) => `<tr>${r.map((t, i) => i === 0 ? `<th scope="row" class="ext">${breakable(shortName(t))}</th>` : `<td class="num">${escapeHtml(t)}</td>`).join("")}</tr>`;
 	return section("products", "Products", escapeHtml(`${lead(rows)}${scopeSentence(rows.map((r) => r.name), scope, (text) => text)}${partNote(report, rows)}`), `<div class="scroll" tabindex="0"><table><thead><tr>${th}</tr></thead><tbody>${rows.map((r) => tr(cells(report, r, pad))).join("")}</tbody></table></div>`);
 }
 var HEADS, TEXT_HEADS, PRODUCT_DROP_ORDER, PART_MARK, PART_NOTE, shorter;
@@ -16538,8 +16577,9 @@ function rowNames(report, slices) {
 	const products = slices.rows.filter((r) => !isNoGroup(r.name, slices.by)).map((r) => value(r.name));
 	const scope = commonScope(products);
 	if (scope === "") return asIs;
+	const shortName = shortNamer(products, scope);
 	return {
-		name: (row) => isNoGroup(row.name, slices.by) ? row.name : `${row.name.slice(0, row.name.indexOf(":") + 1)}${shortName(value(row.name), scope)}`,
+		name: (row) => isNoGroup(row.name, slices.by) ? row.name : `${row.name.slice(0, row.name.indexOf(":") + 1)}${shortName(value(row.name))}`,
 		sentence: scopeSentence(products, scope, (text) => text).trim()
 	};
 }
@@ -23902,11 +23942,16 @@ var init_catalogue = __esmMin((() => {
 						text: "AI disclosure: Some Fable 5 and GPT 5.5 usage.",
 						seen: "rust-lang/rust-analyzer",
 						tool: "openai"
+					},
+					{
+						text: "🤖 **LLM disclosure**: I told Codex to check if Cargo's `git fetch` usage",
+						seen: "rust-lang/cargo",
+						tool: "codex"
 					}
 				]
 			},
-			line: /^[^\w\n]*((?:AI|LLM)[ -]?(?:disclosure|usage|use)[ \t]*:[ \t*_]*(?!(?:no|none|n\/a|nothing)\b)\w.*)$/gim,
-			hint: "(?:ai|llm)[ -]?(?:disclosure|usage|use)[ 	]*:"
+			line: /^[^\w\n]*((?:AI|LLM)[ -]?(?:disclosure|usage|use)[*_]*[ \t]*:[ \t*_]*(?!(?:no|none|n\/a|nothing)\b)\w.*)$/gim,
+			hint: "(?:ai|llm)[ -]?(?:disclosure|usage|use)[*_]*[ 	]*:"
 		}
 	};
 }));
@@ -24570,7 +24615,7 @@ async function readCommitGraph(repo, tips, exclude) {
 	return graph;
 }
 function copyKey(authorEmail, authoredAt, subject) {
-	return `${authorEmail}\x1f${authoredAt}\x1f${subject.replace(BRANCH_PREFIX, "")}`;
+	return `${authorEmail}\x1f${authoredAt}\x1f${withoutLineTag(subject)}`;
 }
 function copyKeyAuthoredAt(key) {
 	return Number(key.split("")[1]);
@@ -24591,11 +24636,11 @@ async function isAncestor(repo, ancestor, of) {
 	});
 	return result;
 }
-var SPACE$1, BRANCH_PREFIX;
+var SPACE$1;
 var init_deploy_contents = __esmMin((() => {
 	init_run();
+	init_release_names();
 	SPACE$1 = 32;
-	BRANCH_PREFIX = /^\[[^\]\n]{1,100}\][ \t]*/;
 }));
 // src/model/release-lines.ts
 function branchName(ref) {
@@ -24683,7 +24728,8 @@ function namedReleaseVersion(subject) {
 	return NAMED_RELEASE.exec(subject.trim())?.[1]?.toLowerCase() ?? null;
 }
 function isRevertTitle(title) {
-	return REVERT_SUBJECT.test(title) || TYPED_GIT_REVERT.test(title) || TYPED_PR_REVERT.test(title);
+	const own = withoutLineTag(title);
+	return REVERT_SUBJECT.test(own) || TYPED_GIT_REVERT.test(own) || TYPED_PR_REVERT.test(own);
 }
 function parseMessage(message, ai = compileCatalogue()) {
 	let newline = message.indexOf("\n");
@@ -24708,12 +24754,14 @@ function parseMessage(message, ai = compileCatalogue()) {
 	];
 	const namedPull = revertTitle ? TYPED_PR_REVERT.exec(subject) : null;
 	const revertsPrs = [...refers ? [...body.matchAll(REVERTS_PR)].map((m) => Number(m[1])) : [], ...namedPull === null ? [] : [Number(namedPull[1])]];
+	const clRevert = CL_REVERT_OPENS.test(subject) || CL_REVERT_OPENS.test(bodyFirstLine);
+	const revertsCls = (revertTitle || clRevert) && /\bCL\s*\d/i.test(message) ? [...new Set([...subject.includes("\"") ? [] : subject.matchAll(REVERTS_CL), ...body.matchAll(REVERTS_CL)].map((m) => Number(m[1])))] : [];
 	const cherryPickOf = MAYBE_PICKED.test(message) ? [...new Set([...message.matchAll(CHERRY_PICKED)].map((m) => (m[1] ?? m[2] ?? "").toLowerCase()))] : [];
 	const backportOf = MAYBE_BACKPORT.test(message) ? [...new Set([...[...message.matchAll(BACKPORT_PHRASE)].map((m) => Number(m[1] ?? m[2] ?? m[3] ?? m[4])), ...listedBackports(body)])] : [];
 	const closes = /close/i.test(body) ? [...body.matchAll(CLOSES_PULL)].map((m) => Number(m[1] ?? m[2])) : [];
 	const imported = body.includes("GitHub-Pull-Request:") ? IMPORTED_PULL.exec(body) : null;
 	const closesPulls = imported === null ? [...new Set(closes)] : [...new Set([...closes, Number(imported[1])])];
-	const revertMessage = revertTitle || REVERT_FIRST_PARAGRAPH.test(bodyFirstLine);
+	const revertMessage = revertTitle || clRevert || REVERT_FIRST_PARAGRAPH.test(bodyFirstLine);
 	return {
 		subject,
 		bodyFirstLine,
@@ -24722,6 +24770,7 @@ function parseMessage(message, ai = compileCatalogue()) {
 		aiEvidence: ai.message(message),
 		revertsShas,
 		revertsPrs,
+		revertsCls,
 		cherryPickOf,
 		backportOf,
 		closesPulls,
@@ -24906,14 +24955,19 @@ function numberFromUrl(url) {
 	const m = /\/(?:pull|pulls)\/(\d+)/.exec(url);
 	return m ? Number(m[1]) : null;
 }
+function reviewNumberFromUrl(url) {
+	const m = /^https?:\/\/[^/\s]+\/(?:c\/(?:\S+\/\+\/)?|#\/c\/)?(\d+)\/?$/.exec(url);
+	return m ? Number(m[1]) : null;
+}
 function mergeRequestFromUrl(url) {
 	const m = /\/merge_requests\/(\d+)/.exec(url);
 	return m ? Number(m[1]) : null;
 }
-var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, REVERTS_LISTED, LISTED_COMMIT, MAYBE_REFERS, CHERRY_PICKED, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, IMPORTED_PULL, WORK_TYPES, TYPES, REVERT_SUBJECT, TYPED_GIT_REVERT, TYPED_PR_REVERT, REVERT_FIRST_PARAGRAPH, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSIONLESS_RELEASE, GITMOJI_RELEASE, VERSION_WORDS, DEVELOPMENT_ENDS, DEVELOPMENT_PHRASE, DEVELOPMENT_VERSION, NAMED_RELEASE, WRAPPED_NUMBER, GITHUB_PULL_MERGE, HAND_PULL_MERGE, BITBUCKET_CLOUD;
+var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, REVERTS_LISTED, LISTED_COMMIT, MAYBE_REFERS, CHERRY_PICKED, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, IMPORTED_PULL, WORK_TYPES, TYPES, REVERT_SUBJECT, TYPED_GIT_REVERT, TYPED_PR_REVERT, REVERT_FIRST_PARAGRAPH, REVERTS_CL, CL_REVERT_OPENS, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSIONLESS_RELEASE, GITMOJI_RELEASE, VERSION_WORDS, DEVELOPMENT_ENDS, DEVELOPMENT_PHRASE, DEVELOPMENT_VERSION, NAMED_RELEASE, WRAPPED_NUMBER, GITHUB_PULL_MERGE, HAND_PULL_MERGE, BITBUCKET_CLOUD;
 var init_message = __esmMin((() => {
 	init_compile$1();
 	init_release_lines();
+	init_release_names();
 	TRAILER_URL = /^(?:PR-URL|Reviewed-on|Part-of):[ \t]*<?(\S+?)>?[ \t]*$/im;
 	GITLAB_MERGE_REQUEST = /^See merge request (?:[\w.-]+(?:\/[\w.-]+)*)?!(\d+)[ \t]*$/gm;
 	KERNEL_LINK = /^Link:[ \t]*(https?:\/\/(?:lore\.kernel\.org|patch\.msgid\.link|patchwork\.[^\s/]+)\/\S+)[ \t]*$/im;
@@ -24924,7 +24978,7 @@ var init_message = __esmMin((() => {
 	MAYBE_REFERS = /pr-url|reviewed-on|part-of|link:|reverts/i;
 	CHERRY_PICKED = /\(cherry picked from commit ([0-9a-f]{7,40})\)|\bbackport of commit ([0-9a-f]{7,40})\b/gi;
 	MAYBE_PICKED = /cherry picked from commit|backport of commit/i;
-	BACKPORT_PHRASE = /\bbackport(?:\s+of)?(?:\s+pull\s+request)?\s+(?:[0-9a-f]{7,40}\s+(?:from|\/)\s+)?#(\d+)|\bcherry[ -]pick(?:ed)?\s+(?:of|from)\s+#(\d+)|\(GH-(\d+)\)|\[PR #(\d+)\/[0-9a-f]{7,40} backport\]/gi;
+	BACKPORT_PHRASE = /\bbackport(?:\s+of)?(?:\s+pull\s+request)?:?\s+(?:[0-9a-f]{7,40}\s+(?:from|\/)\s+)?#(\d+)|\bcherry[ -]pick(?:ed)?\s+(?:of|from)\s+#(\d+)|\(GH-(\d+)\)|\[PR #(\d+)\/[0-9a-f]{7,40} backport\]/gi;
 	MAYBE_BACKPORT = /backport|cherry|\(GH-/i;
 	BACKPORT_LIST_HEADING = /^[ \t]*(?:\w+[ \t]+)?backports[ \t]*:?[ \t]*$/gim;
 	LIST_ITEM = /^[ \t]*[-*+][ \t]/;
@@ -24937,6 +24991,8 @@ var init_message = __esmMin((() => {
 	TYPED_GIT_REVERT = new RegExp(String.raw`^(?:(?:${TYPES})(?:\([^)]*\))?!?:\s+Revert\s+"|(?:${WORK_TYPES})(?:\([^)]*\))?!?:\s+revert\s+".*"(?:\s+\(#\d+\))?$)`);
 	TYPED_PR_REVERT = new RegExp(String.raw`^(?:${WORK_TYPES})(?:\([^)]*\))?!?:\s+revert\s+(?:PR\s+|pull\s+request\s+)?#(\d+)\b`, "i");
 	REVERT_FIRST_PARAGRAPH = /^This (?:CL |change )?reverts commit [0-9a-f]{7,40}/i;
+	REVERTS_CL = /(?<!\b(?:was|were|been|had)\s+(?:an?\s+)?(?:\w+\s+)?)\brevert(?:s|\s+of)?\s+CL\s*(\d+)\b/gi;
+	CL_REVERT_OPENS = /^(?:This(?:\s+(?:CL|change|commit))?\s+(?:(?:temporarily|partially|partly)\s+)?reverts|This(?:\s+(?:CL|change|commit))?\s+is\s+an?\s+(?:(?:partial|simple|temporary|full|complete)\s+)?revert\s+of|(?:(?:temporarily|partially|partly)\s+)?revert)\s+CL\s*\d+/i;
 	SUBJECT_COMMIT = /\bcommit\s+([0-9a-f]{7,40})\b/gi;
 	VERSION_SET = String.raw`(\d+\.\d+\.\d+(?:-[0-9a-z.-]+|\.?(?:dev|post|rc|alpha|beta|a|b)\d*)?)`;
 	VERSION_BUMP = new RegExp(String.raw`^(?:\[[^\]\n]{1,60}\][ \t]*)?(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|publish|bump|bumped|bumping|version|cut|set(?:ting)?[ \t]+(?:the[ \t]+)?version)\b([^\d\n]{0,40}))?v?${VERSION_SET}(?:[\s,;:)]|$)`, "i");
@@ -25045,7 +25101,7 @@ function withPullReferences(releaseLine, pulls) {
 function titleOnlyCopies(changes, releaseLine, copies) {
 	const byTitle = new Map();
 	for (const change of changes) {
-		if (change.kind === "sync" || change.number === null) continue;
+		if (change.number === null) continue;
 		const title = withoutNumber(change.title);
 		const same = byTitle.get(title);
 		if (same === void 0) byTitle.set(title, [change]);
@@ -25060,8 +25116,11 @@ function titleOnlyCopies(changes, releaseLine, copies) {
 		for (const ref of commit.references) {
 			const same = ref.title === null ? [] : byTitle.get(ref.title) ?? [];
 			const theirs = same.some((change) => change.number === ref.number);
-			for (const change of same) if (ref.number === change.number) linked.add(change.sha);
-			else if (!theirs && ref.number > (change.number ?? Infinity) && authoredAt >= change.mergedAt) carried.add(change.sha);
+			for (const change of same) {
+				if (change.kind === "sync") continue;
+				if (ref.number === change.number) linked.add(change.sha);
+				else if (!theirs && ref.number > (change.number ?? Infinity) && authoredAt >= change.mergedAt) carried.add(change.sha);
+			}
 		}
 	}
 	const byNumber = new Set(releaseLine.flatMap((commit) => commit.references.filter((r) => r.title === null).map((r) => r.number)));
@@ -25273,14 +25332,17 @@ function buildChanges(input) {
 	const claimed = new Set(input.firstParent.map((c) => c.sha));
 	let lineShas = null;
 	const onLine = (sha) => !input.commits.has(sha) || (lineShas ??= new Set(input.firstParent.map((c) => c.sha))).has(sha);
+	const named = new Set(landedNumbers(input.firstParent, input.trackedBranch));
+	const synced = new Set();
 	const rules = {
 		landed: new CopyIndex(),
 		ai: input.ai ?? compileCatalogue(),
 		isRelease: (sha) => input.release.has(sha),
 		read: input.read ?? ((sha) => input.commits.has(sha)),
-		onLine
+		onLine,
+		lineLands: named,
+		synced
 	};
-	const named = new Set(landedNumbers(input.firstParent, input.trackedBranch));
 	const rebases = new RebaseIndex(input.pulls, input.release, rules.landed, named);
 	const changes = [];
 	const trailerGroups = new Map();
@@ -25294,6 +25356,8 @@ function buildChanges(input) {
 			const walk = walkSide(commit, input.commits, claimed);
 			change = mergeChange(commit, walk, input, rules);
 			if (change.kind === "sync") {
+				for (const c of walk.commits) synced.add(c.sha);
+				for (const c of walk.helpers) synced.add(c.sha);
 				carried.set(change, carriedLandings(sideLandings(walk), input.trackedBranch));
 				const through = lineMergedIn(commit, walk, input.trackedBranch);
 				if (through !== null) change.carriedFrom = through;
@@ -25342,7 +25406,14 @@ function buildChanges(input) {
 					landAgain(previous, commit, rules);
 					continue;
 				}
-				change = squashChange(commit, landing.number, withoutNumber(landing.title), input, rules);
+				const pushedNamed = pushedAsTitled(line, i, landing.number, input);
+				if (pushedNamed !== null) {
+					rebases.took(landing.number);
+					change = groupChange(line.slice(i, i + pushedNamed), "rebase", landing.number, input, rules).change;
+					change.title = withoutNumber(landing.title);
+					change.forkPoints = commit.parents.slice(0, 1);
+					i += pushedNamed - 1;
+				} else change = squashChange(commit, landing.number, withoutNumber(landing.title), input, rules);
 				if (commit.landingUrl !== null) change.url = safeUrl$1(commit.landingUrl);
 				if (input.pulled !== void 0) squashes.set(key, change);
 			} else if (closed !== null) {
@@ -25510,10 +25581,10 @@ function landedNumber(commit, trackedBranch) {
 function mergeChange(commit, walk, input, rules) {
 	const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, input.trackedBranch, commit.mergeRequest);
 	const otherHistory = walk.commits.length > 0 && landing.branch !== null && namesBranch(landing.branch, input.trackedBranch) && !isReleaseLine(landing.branch);
-	const sync = input.pulling?.has(commit.sha) === true || landing.sync && !otherHistory || bringsNothing(landing, walk) || mergesReleasedLine(landing, walk, input) || !isReleasePull(commit, landing, walk, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input) || mergesLineAgain(commit, walk, landing, input, rules.onLine));
+	const pull = landing.number !== null ? input.pulls.get(landing.number) : void 0;
+	const sync = input.pulling?.has(commit.sha) === true || landing.sync && !otherHistory || bringsNothing(commit, landing, walk, pull, input.trackedBranch, rules) || mergesReleasedLine(landing, walk, input) || !isReleasePull(commit, landing, walk, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input) || mergesLineAgain(commit, walk, landing, input, rules));
 	const change = baseChange(commit, sync ? "sync" : "merge", landing.number, landing.title, input);
 	change.branch = landing.branch;
-	const pull = landing.number !== null ? input.pulls.get(landing.number) : void 0;
 	if (sync) applyOwnCommits(change, walk.commits, walk.forkPoints, rules);
 	else {
 		const imported = walk.rooted && input.shallow !== true ? importedHistory(walk, rules.onLine) : null;
@@ -25574,8 +25645,13 @@ function isReleasePull(commit, landing, walk, input) {
 		return n !== null && n !== landing.number;
 	});
 }
-function bringsNothing(landing, walk) {
-	return walk.commits.length === 0 && walk.helpers.length === 0 && landing.number === null && landing.mergeRequest === null;
+function bringsNothing(commit, landing, walk, pull, trackedBranch, rules) {
+	if (walk.commits.length > 0 || landing.mergeRequest !== null) return false;
+	const merging = new Set(walk.mergedTracked ?? []);
+	return walk.helpers.every((h) => {
+		const n = merging.has(h) ? landedNumber(h, trackedBranch) : null;
+		return n !== null && n !== landing.number && !rules.lineLands.has(n);
+	}) && (pull === void 0 || ownPullCommits$1(pull, rules, commit.committedAt).length === 0);
 }
 function mergesReleasedLine(landing, walk, input) {
 	if (landing.number === null || landing.branch === null || !namesRelease(landing.branch)) return false;
@@ -25586,15 +25662,19 @@ function bringsReleaseOnly(commit, walk, input) {
 	if (walk.commits.length > 0) return walk.commits.every((c) => input.release.has(c.sha)) && walk.commits.some((c) => input.releaseLines.has(c.sha));
 	return walk.helpers.length > 0 && walk.helpers.every((m) => m.parents.some((p) => input.releaseLines.has(p)));
 }
-function mergesLineAgain(commit, walk, landing, input, onLine) {
+function mergesLineAgain(commit, walk, landing, input, rules) {
 	const below = walk.forkPoints[0];
-	if (commit.parents.length !== 2 || below === void 0 || onLine(below)) return false;
+	if (commit.parents.length !== 2 || below === void 0 || rules.onLine(below)) return false;
+	const merging = new Set(walk.mergedTracked ?? []);
 	let landings = 0;
+	let own = false;
 	for (const c of sideFirstParents(commit, walk)) {
+		if (merging.has(c)) continue;
 		const n = landedNumber(c, input.trackedBranch);
-		if (n !== null && n !== landing.number && ++landings >= LINE_LANDINGS) return true;
+		if (n === null || n === landing.number) own = true;
+		else if (++landings >= LINE_LANDINGS) return true;
 	}
-	return false;
+	return landings > 0 && !own && rules.synced.has(below);
 }
 function bringsBumpedLine(walk, landing, input) {
 	const bumps = walk.commits.filter((c) => c.parents.length < 2 && isVersionBump(c.subject));
@@ -25797,6 +25877,17 @@ function pushedHead(line, i, heads) {
 	}
 	return null;
 }
+function pushedAsTitled(line, i, number, input) {
+	if (input.pullHeads.size === 0) return null;
+	for (let j = i; j < line.length; j++) {
+		const c = line[j];
+		const head = input.pullHeads.get(c.sha) === number;
+		if (c.parents.length >= 2) return head ? j - i : null;
+		if (c.committedAt - c.authoredAt <= SQUASH_WRITE || landedNumber(c, input.trackedBranch) !== number) return null;
+		if (head) return j - i + 1;
+	}
+	return null;
+}
 function sameWriter(a, b) {
 	const email = (c) => c.authorEmail.trim().toLowerCase();
 	const name = (c) => c.authorName.trim().toLowerCase();
@@ -25823,7 +25914,7 @@ function resolveForkPoints(changes, dateOf) {
 		change.forkPointAt = dates.length > 0 ? largest(dates) : null;
 	}
 }
-var LINE_LANDINGS, CO_AUTHOR_LINE, PUSH_PAUSE, RebaseIndex, NOREPLY;
+var LINE_LANDINGS, CO_AUTHOR_LINE, PUSH_PAUSE, SQUASH_WRITE, RebaseIndex, NOREPLY;
 var init_changes = __esmMin((() => {
 	init_domain();
 	init_compile$1();
@@ -25840,6 +25931,7 @@ var init_changes = __esmMin((() => {
 	LINE_LANDINGS = 2;
 	CO_AUTHOR_LINE = /^(?:co-?(?:authored|developed)-by|signed-off-by):\s*(.*)$/i;
 	PUSH_PAUSE = 60;
+	SQUASH_WRITE = 5;
 	RebaseIndex = class {
 		pulls;
 		release;
@@ -26759,11 +26851,12 @@ function withoutNewerLines(tags, reached) {
 	for (const name of reached) {
 		const product = releaseProduct(name);
 		const known = newest.get(product);
-		if (known === void 0 || versionBelow(known, name)) newest.set(product, name);
+		if (known === void 0 || releaseBelow(known, name)) newest.set(product, name);
 	}
 	return tags.filter((tag) => {
 		const own = newest.get(releaseProduct(tag.name));
-		return reached.has(tag.name) || own === void 0 || !versionBelow(own, tag.name);
+		if (reached.has(tag.name) || own === void 0) return true;
+		return isPrerelease(tag.name) ? !releaseBelow(own, tag.name) : !versionBelow(own, tag.name);
 	});
 }
 function noReleaseTagWarning(all, choice, patternSource) {
@@ -27103,7 +27196,7 @@ function markReverts(changes, revertRefs) {
 		}
 		const branch = change.branch !== null && change.branch.startsWith("revert-") ? /^revert-(\d+)-/.exec(change.branch) : null;
 		if (branch) targets = withTarget(targets, byNumber.get(Number(branch[1])));
-		const title = bare.includes("evert \"") && isRevertTitle(bare) ? QUOTED_REVERT.exec(bare) : null;
+		const title = bare.includes("evert \"") && isRevertTitle(bare) ? QUOTED_REVERT.exec(withoutLineTag(bare)) : null;
 		if (title && targets === null) {
 			const quoted = withoutNumber(title[2] ?? "");
 			targets = withTarget(targets, lastWithTitle.get(quoted) ?? (title[1] === void 0 ? void 0 : lastWithTitle.get(`${title[1]}: ${quoted}`)));
@@ -27111,6 +27204,9 @@ function markReverts(changes, revertRefs) {
 		const named = targets === null && title === null && isRevertTitle(bare) ? trailingNumber(bare) : null;
 		if (named !== null) targets = withTarget(targets, byNumber.get(named));
 		lastWithTitle.set(bare, change);
+		if (targets === null && change.kind !== "sync" && (refs?.revertMessage === true || isRevertTitle(bare))) {
+			if ((refs !== void 0 && refs.shas.length + refs.prs.length > 0 || branch !== null || title !== null || named !== null) && (title === null || !isRevertTitle(title[2] ?? ""))) change.isRevert = true;
+		}
 		for (const reverted of targets ?? []) {
 			if (reverted === change || reverted.mergedAt > change.mergedAt) continue;
 			if (reverted.isRevert) continue;
@@ -27182,6 +27278,7 @@ function hex7(text) {
 }
 function collectRevertRefs(changes, commitOf) {
 	const refs = new Map();
+	let landingOf = null;
 	for (const change of changes) {
 		const shas = [];
 		const prs = [];
@@ -27192,7 +27289,14 @@ function collectRevertRefs(changes, commitOf) {
 			if (!commit) continue;
 			append(shas, commit.revertsShas);
 			append(prs, commit.revertsPrs);
-			if (change.kind === "sync" && commit.revertsShas.length > 0 && commit.revertMessage) syncRevert = true;
+			if (commit.revertsCls.length > 0) {
+				landingOf ??= landingsByReview(changes, commitOf);
+				for (const number of commit.revertsCls) {
+					const landing = landingOf.get(number);
+					if (landing !== void 0) shas.push(landing);
+				}
+			}
+			if (change.kind === "sync" && (commit.revertsShas.length > 0 || commit.revertsCls.length > 0) && commit.revertMessage) syncRevert = true;
 		}
 		if (shas.length === 0 && prs.length === 0) continue;
 		own.delete(change.sha);
@@ -27206,9 +27310,19 @@ function collectRevertRefs(changes, commitOf) {
 	}
 	return refs;
 }
+function landingsByReview(changes, commitOf) {
+	const landings = new Map();
+	for (const change of changes) {
+		const url = commitOf(change.sha)?.landingUrl ?? null;
+		const number = url === null ? null : reviewNumberFromUrl(url);
+		if (number !== null) landings.set(number, change.sha);
+	}
+	return landings;
+}
 var QUOTED_REVERT;
 var init_reverts = __esmMin((() => {
 	init_message();
+	init_release_names();
 	init_lists$1();
 	init_title_number();
 	QUOTED_REVERT = /^(?:([\w./-]{1,200}(?:\([^)]*\))?!?(?:,\s*[\w./-]{1,200}){0,10}):\s+)?revert "(.+)"$/i;
@@ -30548,8 +30662,7 @@ function stripCredentials(url) {
 	return url.replace(/^(\w+:\/\/)[^@/]+@/, "$1");
 }
 async function resolveBranch(repo, requested) {
-	const commitOf = new Map(repo.refs.filter((ref) => ref.commit !== "").map((ref) => [ref.name, ref.commit]));
-	const known = (name) => commitOf.get(`refs/heads/${name}`) ?? commitOf.get(`refs/remotes/origin/${name}`) ?? null;
+	const known = branchTips(repo);
 	if (requested !== void 0) {
 		assertSafeRef(requested, "branch");
 		const sha = known(requested) ?? (await gitAnswer(repo.cwd, [
@@ -30594,6 +30707,10 @@ async function resolveBranch(repo, requested) {
 		};
 	}
 	throw new GitError("no default branch found (no origin/HEAD, checked-out branch, main, master or trunk): pass one with --branch", { exitCode: 2 });
+}
+function branchTips(repo) {
+	const commitOf = new Map(repo.refs.filter((ref) => ref.commit !== "").map((ref) => [ref.name, ref.commit]));
+	return (name) => commitOf.get(`refs/heads/${name}`) ?? commitOf.get(`refs/remotes/origin/${name}`) ?? null;
 }
 function listTags(repo) {
 	const tags = [];
@@ -31462,6 +31579,7 @@ function toCommit(header, buffer, start, end, parse) {
 		})),
 		revertsShas: facts.revertsShas.length === 0 ? NONE$1 : facts.revertsShas.map(own$1),
 		revertsPrs: facts.revertsPrs.length === 0 ? NONE$1 : facts.revertsPrs,
+		revertsCls: facts.revertsCls.length === 0 ? NONE$1 : facts.revertsCls,
 		cherryPickOf: facts.cherryPickOf.length === 0 ? NONE$1 : facts.cherryPickOf.map(own$1),
 		backportOf: facts.backportOf.length === 0 ? NONE$1 : facts.backportOf,
 		closesPulls: facts.closesPulls.length === 0 ? NONE$1 : facts.closesPulls,
@@ -40636,7 +40754,7 @@ function elsewhereText(host, inWindow) {
 	if (host === "gitlab" && mergedOnGitLab(inWindow)) return "This project's merge requests are on GitLab (its commits name them: `See merge request`, `Part-of:`), which flowaudit does not read";
 	return onGitHub(host) ? null : reviewedElsewhere(host);
 }
-function syncedPullsNote(inWindow, trackedBranch, unnamedLine = null) {
+function syncedPullsNote(inWindow, trackedBranch, unnamedLine = null, isBranch = () => true) {
 	const carrying = carryingSyncs(inWindow);
 	if (carrying === null) return null;
 	const { syncs, carried, all } = carrying;
@@ -40644,8 +40762,9 @@ function syncedPullsNote(inWindow, trackedBranch, unnamedLine = null) {
 	const named = [...new Set(syncs.flatMap((c) => lineOf(c) ?? []))];
 	const lines = named.length === 0 && unnamedLine !== null ? [unnamedLine] : named;
 	const where = lines.length === 0 ? "another line" : andList(lines.map((b) => `\`${b}\``));
-	const latest = syncs.reduce((last, c) => lineOf(c) !== null && (last === null || c.mergedAt > last.mergedAt) ? c : last, null);
-	const run = lines.length === 1 ? ` Run with --branch ${lines[0]} to measure them where they landed.` : latest === null ? "" : ` Run with --branch ${lineOf(latest)}, the line of the latest sync, to measure those that landed there.`;
+	const latest = syncs.reduce((last, c) => (lineOf(c) !== null || lines.length === 1) && (last === null || c.mergedAt > last.mergedAt) ? c : last, null);
+	const line = lines.length === 1 ? lines[0] : latest === null ? null : lineOf(latest);
+	const run = latest === null || line === null ? "" : isBranch(line) ? lines.length === 1 ? ` Run with --branch ${line} to measure them where they landed.` : ` Run with --branch ${line}, the line of the latest sync, to measure those that landed there.` : ` \`${line}\` is no longer a branch of this clone: run with --branch ${latest.sha.slice(0, 12)}^2, the side of the latest sync, to measure ${lines.length === 1 ? "them where they landed" : "those that landed there"}.`;
 	return `${carried} of the window's ${plural$1(all, "pull request")} landed first on ${where} and reached ${trackedBranch} through ${plural$1(syncs.length, "sync")}: a sync is left out of every figure, so their work is not measured here.${run}`;
 }
 function landedLineOf(c, trackedBranch) {
@@ -41952,7 +42071,7 @@ var init_changed_files = __esmMin((() => {
 	CODEOWNERS_LIMIT = 3145727;
 }));
 // src/sources/git/path-commits.ts
-async function readPathCommits(cwd, tip, exclude, pathspecs, filter) {
+async function readPathCommits(cwd, tip, exclude, pathspecs, filter, firstParent = false) {
 	const commits = [];
 	if (pathspecs.length === 0) return commits;
 	let current = null;
@@ -41960,6 +42079,7 @@ async function readPathCommits(cwd, tip, exclude, pathspecs, filter) {
 	await streamGitRanges(cwd, [
 		"log",
 		"-z",
+		...firstParent ? ["--first-parent", "--diff-merges=first-parent"] : [],
 		`--diff-filter=${filter}`,
 		"--name-status",
 		"--no-renames",
@@ -42308,10 +42428,10 @@ async function removals(repo, packages, atEnd, end, first) {
 		byCommit,
 		deletedAt
 	};
-	for (const commit of await readPathCommits(repo.cwd, end, first, literalPaths([...byManifest.keys()]), "D")) {
-		byCommit.set(commit.sha, new Set(commit.deleted.flatMap((path) => byManifest.get(path) ?? [])));
-		for (const path of commit.deleted) if (!deletedAt.has(path) && Number.isFinite(commit.at)) deletedAt.set(path, commit.at);
-	}
+	const manifests = literalPaths([...byManifest.keys()]);
+	const [all, line] = await Promise.all([readPathCommits(repo.cwd, end, first, manifests, "D"), readPathCommits(repo.cwd, end, first, manifests, "D", true)]);
+	for (const commit of [...all, ...line]) byCommit.set(commit.sha, new Set(commit.deleted.flatMap((path) => byManifest.get(path) ?? [])));
+	for (const commit of line) for (const path of commit.deleted) if (!deletedAt.has(path) && Number.isFinite(commit.at)) deletedAt.set(path, commit.at);
 	return {
 		byCommit,
 		deletedAt
@@ -46292,7 +46412,9 @@ async function auditWith(options, reads, times, window) {
 	const allTags = deployFrom === "merge" ? [] : everyTag;
 	const declared = declaredProducts(settings.config.products);
 	const tagChoice = chooseReleaseTags(allTags, settings.tagPattern, settings.includePrereleases, [...declared.values()].flatMap((p) => p.tags === null ? [] : [p.tags]));
-	const tags = isReleaseLine(branch.name) && tagChoice.releases.length > 0 ? withoutNewerLines(tagChoice.releases, await reads.orCancel(tagsReachedFrom(repo.cwd, branch.tip))) : tagChoice.releases;
+	const reached = isReleaseLine(branch.name) && tagChoice.releases.length + tagChoice.prereleases.length > 0 ? await reads.orCancel(tagsReachedFrom(repo.cwd, branch.tip)) : null;
+	const tags = reached === null ? tagChoice.releases : withoutNewerLines(tagChoice.releases, reached);
+	const prereleases = reached === null ? tagChoice.prereleases : withoutNewerLines(tagChoice.prereleases, reached);
 	const readFrom = historyStart(tags, previousWindow(window).since, window.since);
 	const { orCancel } = reads;
 	const { boundary } = await orCancel(reads.span(repo, branch.tip, readFrom, historyStart(tags, window.since)));
@@ -46444,6 +46566,7 @@ async function auditWith(options, reads, times, window) {
 	const mergeTool = github === null && mostlyDirect(inWindow) ? mergeToolNote(inWindow, await readCommitters(repo.cwd, inWindow.map((c) => c.sha)), host) : null;
 	const unnamedSync = lineToName(inWindow);
 	const syncedLine = unnamedSync === null ? null : integrationLineOf(await branchesHoldingSide(repo, unnamedSync.sha), branch.name);
+	const branchTip = branchTips(repo);
 	const openPulls = (github?.openPulls ?? []).map((p) => toOpenPull(p, now, {
 		requiredApprovals: settings.policy.requiredApprovals,
 		botPattern: settings.botPattern,
@@ -46470,7 +46593,7 @@ async function auditWith(options, reads, times, window) {
 	const counted = inWindow.filter((c) => isCounted(c, settings.policy));
 	const skewed = counted.filter((c) => c.flags.includes("clock-skew")).length;
 	if (skewed > 0) warning(`${plural$1(skewed, "change")} of the window ${skewed === 1 ? "has" : "have"} a negative interval (clock skew), counted as 0`);
-	const prerelease = signal.kind === "tags" ? await prereleaseHeldNote(repo, counted.filter((c) => c.deployedAt === null), tagChoice.prereleases, deploys.filter((d) => d.at <= now).map((d) => d.sha), now) : null;
+	const prerelease = signal.kind === "tags" ? await prereleaseHeldNote(repo, counted.filter((c) => c.deployedAt === null), prereleases, deploys.filter((d) => d.at <= now).map((d) => d.sha), now) : null;
 	const one = DEPLOY_SOURCES[signal.kind].meta.one;
 	const emptyReleases = evidence.kind === "merge" || one === void 0 ? null : emptyReleasesNote(evidence.candidates.filter((c) => c.at >= window.since && c.at < window.until), deploys, branch.name, one(settings.includePrereleases), (evidence.products?.names.size ?? 0) >= 2);
 	if (changes.length >= LARGE_MODEL && process.memoryUsage().heapUsed >= LARGE_HEAP) collectGarbage();
@@ -46499,7 +46622,7 @@ async function auditWith(options, reads, times, window) {
 			...sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs, host),
 			...[
 				mergeTool,
-				syncedPullsNote(inWindow, branch.name, syncedLine),
+				syncedPullsNote(inWindow, branch.name, syncedLine, (name) => branchTip(name) !== null),
 				emptyReleases,
 				titleOnlyBackportsNote(counted, titleOnly, host),
 				prerelease,
