@@ -325,9 +325,9 @@ export type Ship = (changes: readonly Change[], candidates: readonly DeployCandi
  * The deploys and when each change shipped, in a repository of products (SPEC section 3): each product's deploys
  * ship the changes touching its code — a change of two products is shipped by each one's first deploy reaching it —
  * and a change touching no product's code ships with the repository's own deploys (those of `products.own`), or
- * without them with the first deploy of any product (or of a tag of none, which ships whatever it reaches). Each
- * product's deploys are settled by `assignDeploys` as a repository's are (its failures, reverts and rollbacks among
- * its own); a change's `deployedAt` is its earliest, and `products` are those it touched, else the repository's
+ * without them with the first deploy of any product that holds it, in none of its changes (or of a tag of none,
+ * which ships whatever it reaches). Each product's deploys are settled by `assignDeploys` as a repository's are
+ * (its failures, reverts and rollbacks among its own); a change's `deployedAt` is its earliest, and `products` are those it touched, else the repository's
  * own product when its tags ship such changes, else none; `productDeploys` is, for each of its products, that
  * product's own first deploy of it (null while none has shipped it). Without two products: `assignDeploys` itself.
  * Sets the changes' fields as `assignDeploys` does; returns the deploys in time order.
@@ -344,7 +344,7 @@ export function assignProductDeploys(changes: Change[], candidates: readonly Dep
   const touched = (c: Change): readonly string[] => products.touched.get(c.sha) ?? [];
   const own = products.own !== null && groups.has(products.own) ? products.own : null;
   // without the repository's own deploys, a change touching no product's code ships once, with the first deploy
-  // of any product: all of them, in time order, in one pass
+  // of any product: which tag reaches it first, a product's or one of none, all of them in time order in one pass,
   const groupOf = new Map<string, string>();
   if (own === null) {
     const untouched = changes.filter((c) => touched(c).length === 0);
@@ -352,9 +352,17 @@ export function assignProductDeploys(changes: Change[], candidates: readonly Dep
       for (const sha of deploy.shipped) groupOf.set(sha, products.names.has(deploy.target) ? deploy.target : '');
     }
   }
+  // but it is none of that product's changes, so a product's tag that ships only such changes is no deploy
+  // (react-router's `@react-router/architect@7.18.1` on v7, holding nothing of main but a docs change's copy, was
+  // one of architect's deploys, and its 8.2.0 counted 15 docs and CI changes among its 17); they are dated apart
+  // (noProductDeployTimes). A tag of no product ships whatever it reaches first. A revert of a product's change is
+  // that product's to ship wherever its files are, so that it fails and restores the deploy that shipped the
+  // change (biome's #7810 reverted #7709, of @biomejs/biome by its changeset, in crates/ alone: 2.2.6 failed by it)
+  const undoes = own === null ? revertedProducts(changes, touched) : new Map<string, string[]>();
   const inGroup = (c: Change, product: string): boolean => {
-    if (touched(c).length > 0) return product === '' || touched(c).includes(product);
-    return own !== null ? product === own || product === '' : groupOf.get(c.sha) === product;
+    const of = touched(c).length > 0 ? touched(c) : undoes.get(c.sha);
+    if (of !== undefined) return product === '' || of.includes(product);
+    return own !== null ? product === own || product === '' : product === '' && groupOf.get(c.sha) === '';
   };
   const all: Deploy[] = [];
   const earliest = new Map<string, { deploy: Deploy; change: Change }>();
@@ -377,12 +385,16 @@ export function assignProductDeploys(changes: Change[], candidates: readonly Dep
       }
     }
   }
+  // the changes of no product that a product's tag reached first: those of a tag of none are its deploy's
+  const apart = changes.filter((c) => touched(c).length === 0 && !undoes.has(c.sha) && (groupOf.get(c.sha) ?? '') !== '');
+  const dated = noProductDeployTimes(apart, candidates, all, ship, options);
   for (const change of changes) {
-    const first = earliest.get(change.sha);
-    if (first !== undefined) {
-      change.deployedAt = first.change.deployedAt;
-      change.deployRef = first.deploy.ref;
-      change.flags = first.change.flags;
+    // the copy its earliest deploy settled, or for a change of no product the one dated apart
+    const settled = earliest.get(change.sha)?.change ?? dated.get(change.sha);
+    if (settled !== undefined) {
+      change.deployedAt = settled.deployedAt;
+      change.deployRef = settled.deployRef;
+      change.flags = settled.flags;
     }
     const of = touched(change);
     // a change touching no product's code is of the repository's own product, when its tags ship it; without one,
@@ -399,4 +411,38 @@ export function assignProductDeploys(changes: Change[], candidates: readonly Dep
     });
   }
   return all.sort((a, b) => a.at - b.at || indexOf(a) - indexOf(b));
+}
+
+/**
+ * The products whose changes each change touching no product's code reverts, by the revert's landing sha: the
+ * products the reverted changes touched. A sync is none's, as it ships nothing of its own: tokio's merge of
+ * tokio-1.52.2 back into master carried that release line's reverts of #7431 and #8070, and would fail the 1.52.2
+ * that holds them. Pure.
+ */
+function revertedProducts(changes: readonly Change[], touched: (c: Change) => readonly string[]): Map<string, string[]> {
+  const undoes = new Map<string, string[]>();
+  const bySha = new Map(changes.map((c) => [c.sha, c]));
+  for (const c of changes) {
+    const revert = c.revertedBy === null ? undefined : bySha.get(c.revertedBy);
+    if (revert === undefined || revert.kind === 'sync' || touched(revert).length > 0 || touched(c).length === 0) continue;
+    undoes.set(revert.sha, [...new Set([...(undoes.get(revert.sha) ?? []), ...touched(c)])].sort());
+  }
+  return undoes;
+}
+
+/**
+ * The deploy times of changes touching no product's code that a product's tag reached first: each ships with
+ * the first deploy of any product that holds it, among `deploys` (those the products' own changes made: a tag
+ * that shipped none of its product's is none), and is in none of their changes, nor fails one by its revert. By
+ * landing sha, each a copy of the change with its `deployedAt`, `deployRef` and flags set (unset: no deploy
+ * holds it yet).
+ */
+function noProductDeployTimes(changes: readonly Change[], candidates: readonly DeployCandidate[], deploys: readonly Deploy[], ship: Ship, options: AssignOptions): Map<string, Change> {
+  const of = changes.map((c) => ({ ...c }));
+  if (of.length === 0) return new Map();
+  const made = new Set(deploys.map((d) => `${d.ref}\u0000${d.sha}`));
+  const kept = candidates.filter((c) => made.has(`${c.ref}\u0000${c.sha}`));
+  // the deploys this settles are none of the report's: only the changes' fields are read
+  assignDeploys(of, ship(of, kept), options);
+  return new Map(of.map((c) => [c.sha, c]));
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findProducts, namedApart, ownTagsFolder, tagKey, tagNamedPackages, withShortName, type PackageFolder } from '../../src/model/products.js';
+import type { Change } from '../../src/domain.js';
+import type { DeployCandidate } from '../../src/model/deploys.js';
+import { assignProductDeploys, findProducts, namedApart, ownTagsFolder, tagKey, tagNamedPackages, withShortName, type PackageFolder, type Ship } from '../../src/model/products.js';
+import { change, h, sha } from './data.js';
 
 const PACKAGES = [
   { folder: 'packages/cli', name: '@changesets/cli' },
@@ -163,5 +166,50 @@ describe('projects declaring one tag name', () => {
     ]);
     expect(products.ofTag('Instrumentation.AWS-1.2.0')).toBe('Acme.Instrumentation.AWS');
     expect(products.ofPaths(['src/Acme.Extensions.AWS/Tracer.cs', 'src/Acme.Instrumentation.AWSLambda/Handler.cs'])).toEqual(['Acme.Instrumentation.AWS']);
+  });
+});
+
+/*
+ * Deploys by product, each tag shipping what it holds that no tag before it did (what `shipments` does over the
+ * graph), given by hand: tokio's `tokio` crate tagged on a line of its own, then merged back by a sync that carries
+ * the line's revert of a change of tokio (the merge of tokio-1.52.2 into master, #8117); a CI change tagged by
+ * tokio-macros alone; and a revert, of no product, of a change a changeset made tokio's (biome's #7810).
+ */
+describe('assignProductDeploys', () => {
+  const holds: Record<string, string[]> = {
+    'tokio-1.0.1': ['x', 'ci'],
+    'tokio-macros-2.0.1': ['ci'],
+    'tokio-1.1.0': ['y'],
+  };
+  const ship: Ship = (changes, candidates) => {
+    const done = new Set<string>();
+    return candidates.map((c) => {
+      const shipped = changes.filter((ch) => ch.kind !== 'sync' && !done.has(ch.sha) && (holds[c.ref] ?? []).some((n) => sha(n) === ch.sha)).map((ch) => ch.sha);
+      for (const s of shipped) done.add(s);
+      return { ...c, shipped, rollback: false };
+    });
+  };
+  const tag = (ref: string, hour: number, target: string): DeployCandidate => ({ ref, sha: sha(ref), at: h(hour), target });
+  const candidates = [tag('tokio-macros-2.0.1', 9, 'tokio-macros'), tag('tokio-1.0.1', 10, 'tokio'), tag('tokio-1.1.0', 30, 'tokio')];
+  const run = (changes: Change[]) => {
+    const touched = new Map([[sha('x'), ['tokio']], [sha('y'), ['tokio']]]);
+    const deploys = assignProductDeploys(changes, candidates, { names: new Set(['tokio', 'tokio-macros']), own: null, touched }, ship, { revertWindow: 14 * 86400, dropEmpty: true });
+    return deploys.map((d) => [d.ref, d.product, d.changeShas.length, d.failed]);
+  };
+
+  it('makes no deploy of a tag that ships only a change of no product, and dates that change by a deploy that holds it', () => {
+    const changes = [change('x', { mergedAt: h(1) }), change('ci', { mergedAt: h(2) })];
+    expect(run(changes)).toEqual([['tokio-1.0.1', 'tokio', 1, false]]);
+    expect([changes[1]?.deployRef, changes[1]?.deployedAt, changes[1]?.products]).toEqual(['tokio-1.0.1', h(10), []]);
+  });
+
+  it('fails a product\'s deploy by a revert of its change that touches no product\'s code', () => {
+    const changes = [change('y', { mergedAt: h(20), revertedBy: sha('undo') }), change('undo', { mergedAt: h(40), isRevert: true })];
+    expect(run(changes)).toEqual([['tokio-1.1.0', 'tokio', 1, true]]);
+  });
+
+  it('fails no deploy by a sync that brings back a release line\'s revert, which the tag itself held', () => {
+    const changes = [change('y', { mergedAt: h(20), revertedBy: sha('merge') }), change('merge', { kind: 'sync', mergedAt: h(40), isRevert: true })];
+    expect(run(changes)).toEqual([['tokio-1.1.0', 'tokio', 1, false]]);
   });
 });

@@ -54,6 +54,52 @@ export function monorepo(options: { packages: 'three' | 'one' } = { packages: 't
 }
 
 /**
+ * Two packages (`a` in packages/a, `b` in packages/b, with changesets) whose tags ship changes of no package, as
+ * react-router's did: its `@react-router/architect@7.18.1` held nothing of main but a docs change, and its name,
+ * sorting first, took the docs and CI changes of every release (every change authored the day before it lands):
+ *
+ *   change  lands   touches                          shipped first by
+ *   n1      Mar 2   docs/ (no product)               b@1.1.0 (Mar 6), the first deploy of any product holding it
+ *           tag a@1.0.1 on n1 (Mar 3): nothing of a's, no deploy
+ *   b1      Mar 4   packages/b                       b@1.1.0 (Mar 6)
+ *   n2      Mar 5   .github/ (no product)            b@1.1.0 (Mar 6), not a@1.1.0 beside it (sorting first)
+ *           tags a@1.1.0 and b@1.1.0 on n2 (Mar 6): a's ships nothing of a's, no deploy; b's ships b1 alone
+ *   n3      Mar 8   reverts n2 (no product)          a@1.2.0 (Mar 12): fails no deploy, n2 being no product's
+ *   a1      Mar 10  packages/a                       a@1.2.0 (Mar 12)
+ *           tag a@1.2.0 on a1 (Mar 12)
+ *   c1      Mar 13  crates/, a changeset naming b    b@1.2.0 (Mar 14)
+ *           tag b@1.2.0 on c1 (Mar 14)
+ *   c2      Mar 16  reverts c1 (crates/, deletes its changeset: no product)   unreleased; fails b@1.2.0, 2 days after
+ *
+ * So a has one deploy (a@1.2.0, 1 change), b two (b@1.1.0, 1 change; b@1.2.0, 1 change, failed).
+ */
+export function noProductTags(): FixtureRepo {
+  return buildRepo([
+    {
+      commit: 'workspace', at: '2026-02-01T12:00:00Z', id: 'base',
+      files: {
+        'package.json': '{"private": true, "workspaces": ["packages/*"]}\n', '.changeset/config.json': '{}\n',
+        'packages/a/package.json': '{"name": "a"}\n', 'packages/b/package.json': '{"name": "b"}\n', 'crates/core.rs': 'fn main() {}\n',
+      },
+    },
+    { tag: 'a@1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    { tag: 'b@1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    change('n1', 2, { 'docs/guide.md': 'guide\n' }),
+    tag('a@1.0.1', 'n1', 3),
+    change('b1', 4, { 'packages/b/x.ts': 'one\n' }),
+    change('n2', 5, { '.github/ci.yml': 'on: push\n' }),
+    tag('a@1.1.0', 'n2', 6),
+    tag('b@1.1.0', 'n2', 6),
+    change('n3', 8, { '.github/ci.yml': null }, (sha) => `Revert "n2"\n\nThis reverts commit ${sha('n2')}.`),
+    change('a1', 10, { 'packages/a/x.ts': 'one\n' }),
+    tag('a@1.2.0', 'a1', 12),
+    change('c1', 13, { 'crates/core.rs': 'fn main() { 1 }\n', '.changeset/calm-owl.md': '---\n"b": patch\n---\n\nFaster.\n' }),
+    tag('b@1.2.0', 'c1', 14),
+    change('c2', 16, { 'crates/core.rs': 'fn main() {}\n', '.changeset/calm-owl.md': null }, (sha) => `Revert "c1"\n\nThis reverts commit ${sha('c1')}.`),
+  ]);
+}
+
+/**
  * Products only the config names (no workspace manifest): `api` (services/api/**, tags matching ^api-v) and
  * `web` (web/**, tags named for it). k1 touches services/api and lands Mar 2, k2 touches web and lands Mar 3;
  * web-v2.0.0 is tagged on k2 at Mar 4, api-v1.1.0 on k2 at Mar 6: k1 ships with api's tag (Mar 6), k2 with web's.
@@ -175,8 +221,9 @@ export function goModules(): FixtureRepo {
  * A workspace (packages/*) whose package old is removed within the window, and whose own tag (v0.0.9, the
  * version of no package: the root's) is older than the history read, so it makes no product of the root: d1 touches old (Mar 2) and ships with old@1.1.0 (Mar 3), though old
  * is gone by the window's end (removed Mar 5); d2 touches README.md (Mar 4) and ships with the first deploy of any
- * product after it, a@1.1.0 (Mar 7), there being none of the repository's own tags to wait for; so does dependabot's
- * bump of .github/dependabot.yml (Mar 4), a bot's change the figures leave out without --include-bots.
+ * product after it, a@1.1.0 (Mar 7: a deploy of a by a0, a change of February), there being none of the
+ * repository's own tags to wait for; so does dependabot's bump of .github/dependabot.yml (Mar 4), a bot's change
+ * the figures leave out without --include-bots.
  */
 export function removedPackage(): FixtureRepo {
   return buildRepo([
@@ -187,6 +234,7 @@ export function removedPackage(): FixtureRepo {
     { tag: 'v0.0.9', ref: 'base', at: '2025-01-02T12:00:00Z', annotated: true },
     { tag: 'a@1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
     { tag: 'old@1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    { commit: 'a0', at: '2026-02-20T12:00:00Z', files: { 'packages/a/x.ts': 'zero\n' }, id: 'a0' },
     change('d1', 2, { 'packages/old/x.ts': 'one\n' }),
     tag('old@1.1.0', 'd1', 3),
     change('d2', 4, { 'README.md': 'a\n' }),

@@ -14,7 +14,7 @@ import { renderText } from '../../src/render/text.js';
 import type { Report } from '../../src/report/schema.js';
 import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.js';
 import { audited } from './audited.js';
-import { declaredProducts, monorepo, suffixTaggedProduct, WINDOW } from './fixture.js';
+import { declaredProducts, monorepo, noProductTags, suffixTaggedProduct, WINDOW } from './fixture.js';
 
 const DAY = 86400;
 const WEEKS = 31 / 7;
@@ -29,7 +29,8 @@ describe('a three-package monorepo (package.json workspaces, package tags)', () 
 
   it('makes one deploy per product, named for it, each shipping its own product\'s changes (m4 with a\'s and c\'s)', () => {
     expect(fx.report.deploys.map((d) => [d.ref, d.product, d.changes])).toEqual([
-      ['@acme/b@1.1.0', '@acme/b', 2],
+      // m2; m3, of no product, is in no deploy's changes
+      ['@acme/b@1.1.0', '@acme/b', 1],
       ['@acme/a@1.1.0', '@acme/a', 1],
       ['@acme/a@1.2.0', '@acme/a', 1],
       ['c-lib-v1.1.0', 'c-lib', 2],
@@ -46,9 +47,10 @@ describe('a three-package monorepo (package.json workspaces, package tags)', () 
   it('ships a change touching no package with the first deploy of any product, and counts it in no product\'s row', () => {
     const m3 = fx.report.changes.find((c) => c.title === 'm3');
     expect(m3?.deployedAt).toBe('2026-03-05T12:00:00Z');
-    // @acme/b was tagged first, not because the change is b's: none of its files is
+    // @acme/b was tagged first, not because the change is b's: none of its files is, so b's deploy lists m2 alone
     expect(m3?.products).toEqual([]);
-    expect(fx.report.deploys.find((d) => d.ref === '@acme/b@1.1.0')?.changes).toBe(2);
+    expect(m3?.deployRef).toBe('@acme/b@1.1.0');
+    expect(fx.report.deploys.find((d) => d.ref === '@acme/b@1.1.0')?.changes).toBe(1);
   });
 
   it('ships a change touching two packages with the first of their deploys, and tags at one commit each their own', () => {
@@ -130,6 +132,34 @@ describe('a three-package monorepo (package.json workspaces, package tags)', () 
     // without a common scope (c-lib beside @acme/…): whole names, no such sentence
     expect(renderText(sliced, { color: false, width: 200 })).toMatch(/│ product:@acme\/a +│/);
     expect(renderText(sliced, { color: false, width: 200 })).not.toContain('Names are without');
+  });
+});
+
+// the truth of noProductTags, known by construction: a product's deploys are its tags that ship its own changes,
+// each listing those alone; a change of no product is dated by the first of them holding it, and listed by none
+describe('tags of a product that ship only changes of no product', () => {
+  const fx = audited(noProductTags);
+  const { of } = fx;
+
+  it('makes no deploy of a tag that ships none of its product\'s changes, and lists each deploy\'s own changes', () => {
+    expect(fx.report.deploys.map((d) => [d.ref, d.product, d.changes, d.failed])).toEqual([
+      ['b@1.1.0', 'b', 1, false],
+      ['a@1.2.0', 'a', 1, false],
+      ['b@1.2.0', 'b', 1, true],
+    ]);
+    expect(fx.report.summary.products?.map((p) => [p.name, p.changes, p.deploys, p.failedDeploys])).toEqual([
+      ['b', 2, 2, 1],
+      ['a', 1, 1, 0],
+    ]);
+  });
+
+  it('ships a change of no product with the first deploy of any product that holds it, a tag of none being no deploy', () => {
+    expect([of('n1'), of('n2'), of('Revert "n2"')].map((c) => [c?.products, c?.deployRef, c?.deployedAt])).toEqual([
+      [[], 'b@1.1.0', '2026-03-06T12:00:00Z'],
+      [[], 'b@1.1.0', '2026-03-06T12:00:00Z'],
+      [[], 'a@1.2.0', '2026-03-12T12:00:00Z'],
+    ]);
+    expect(fx.report.deploys.find((d) => d.ref === 'b@1.2.0')?.failureReasons).toEqual([`shipped ${of('c1')?.id}, reverted by ${of('Revert "c1"')?.id} within 14 days`]);
   });
 });
 
