@@ -14,7 +14,7 @@ import { readTouchedPaths } from '../sources/git/touched-paths.js';
 import { readChangesets } from '../sources/git/changesets.js';
 import { mergeRequestsUrl, parseRemote, pullsUrl, remoteHost } from '../sources/git/remote.js';
 import { reviewHostOf } from './review-host.js';
-import { branchesHoldingSide, branchTips, listTags, openRepository, resolveBranch, tagsReachedFrom, type TagRef } from '../sources/git/repo.js';
+import { branchesHoldingSide, branchTips, listTags, oldestShipped, openRepository, resolveBranch, tagsReachedFrom, type RepoInfo, type TagRef } from '../sources/git/repo.js';
 import { gitHubAccess, type GitHubAccess } from '../sources/github/access.js';
 import type { GitHubData } from '../sources/github/index.js';
 import { isBot } from '../model/bots.js';
@@ -41,6 +41,7 @@ import { workflowRunsReader } from './workflow-runs.js';
 import { unlinkedText } from '../model/incidents.js';
 import { resolveSettings, type AuditSettings } from './settings.js';
 import { declaredProducts, readProducts, unknownTagsWarning, untouchedNote, type ProductsRead } from './products.js';
+import { tagKey } from '../model/products.js';
 import { changesAsOf, evidenceAsOf, gitHubAsOf, releaseRefsAsOf, staleHistoryNote } from './as-of.js';
 
 const DAY = 86400;
@@ -117,11 +118,14 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   const tags = reached === null ? tagChoice.releases : withoutNewerLines(tagChoice.releases, reached);
   const prereleases = reached === null ? tagChoice.prereleases : withoutNewerLines(tagChoice.prereleases, reached);
   // back over the window of the same length before this one too, which the report compares it with; the sizes
-  // (git's slowest read, which no figure of that period needs) stop where this window's history starts. Not as far
-  // back as a report of that window reads (to the release before the window before it): rails' year read 3x as
-  // long for it (4.9 s → 14.2 s, 141 → 238 MB), where 2 of 31 mirrors' previous periods differ from such a report
-  const readFrom = historyStart(tags, previousWindow(window).since, window.since);
+  // (git's slowest read, which no figure of that period needs) stop where this window's history starts: at its last
+  // release, not where that release's branch left the tracked one (rails' would reach back ten months more). Not as
+  // far back as a report of that window reads (to the release before the window before it): rails' year read 3x as
+  // long for it (4.9 s → 14.2 s, 141 → 238 MB), where 2 of 31 mirrors' previous periods differed from such a report
+  // (prometheus' no longer, since the read reaches back to where the release before it left the branch)
   const { orCancel } = reads;
+  const readStart = readStarts(repo, branch.tip, tags);
+  const readFrom = await orCancel(readStart(window, now));
   const { boundary } = await orCancel(reads.span(repo, branch.tip, readFrom, historyStart(tags, window.since)));
   const exclude = boundary ? [boundary.sha] : [];
   // the release tags and lines are read with the history: their graph says what each tag shipped
@@ -167,8 +171,8 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   const changesets = readOnce((files) => readChangesets(repo.cwd, files));
   // the repository's own tags make a product only when a report of the window reads some (see readProducts): from
   // where that report's read of its own window and the one before it starts, not from where this one's starts
-  const productsOf = (w: Window, at: number, told: (message: string) => void): Promise<ProductsRead | null> => readProducts(repo, changesAsOf(model.changes, at), {
-    branch: branch.name, since: w.since, until: Math.min(w.until, at), from: historyStart(tags, previousWindow(w).since, w.since), now: at, tags: chosen.refs, declared,
+  const productsOf = async (w: Window, at: number, told: (message: string) => void): Promise<ProductsRead | null> => readProducts(repo, changesAsOf(model.changes, at), {
+    branch: branch.name, since: w.since, until: Math.min(w.until, at), from: await readStart(w, at), now: at, tags: chosen.refs, declared,
     repositoryName: remote?.name ?? basename(repo.path), warning: told, touched, changesets,
   });
   const versioned = chosen.kind === 'tags' || chosen.kind === 'releases';
@@ -307,19 +311,49 @@ function tagNamesAsOf(tags: readonly TagRef[], now: number): Map<string, string[
 }
 
 /**
+ * Where a report of a window starts its history read (historyStart, over the window before it too, which it
+ * compares it with, and the releases made by `at`), asked of git once per window: back to the oldest commit of the
+ * branch that the releases of the two windows ship and none made before them held, of the products released in
+ * them (cargo's home-0.5.12, on master a week before 0.92.0's tag, versions a crate not released since: master's
+ * commits up to it had shipped in no release of cargo).
+ */
+function readStarts(repo: RepoInfo, tip: string, tags: readonly TagRef[]): (w: Window, at: number) => Promise<number> {
+  const asked = new Map<number, Promise<number>>();
+  return (w, at) => {
+    const since = previousWindow(w).since;
+    const known = asked.get(since);
+    if (known !== undefined) return known;
+    const shipping = tags.filter((t) => t.at >= since && t.at < w.until && t.at <= at);
+    const products = new Set(shipping.map((t) => tagKey(t.name)));
+    const after = since - MAX_DEPLOY_LOOKBACK;
+    const shipped = tags.filter((t) => t.at < since && t.at >= after && products.has(tagKey(t.name)));
+    const read = historyStart(tags, since, w.since);
+    const start = shipped.length === 0
+      ? Promise.resolve(read)
+      : oldestShipped(repo.cwd, tip, { shipped: shipped.map((t) => t.sha), shipping: shipping.map((t) => t.sha) }, { after, before: read }).then((first) => (first === null ? read : historyStart(tags, since, w.since, first)));
+    asked.set(since, start);
+    return start;
+  };
+}
+
+/**
  * Where the history read of the window `[since, until)` starts: a week before it, so merges near its start still
  * find their side commits, and back to the last release before it, of any line and of each line released in it (at
- * most a year), so the first deploys in it count what they shipped. Without `until`, of any line only: where the
- * sizes stop, which no change shipped before the window needs.
+ * most a year), so the first deploys in it count what they shipped; and back to `shipped`, the oldest commit of the
+ * branch its releases ship that none before it held, when that is older. Without `until`, of any line only: where
+ * the sizes stop, which no change shipped before the window needs.
  */
-function historyStart(tags: readonly TagRef[], since: number, until = since): number {
+function historyStart(tags: readonly TagRef[], since: number, until = since, shipped = Infinity): number {
   const before = tags.filter((t) => t.at < since);
   const last = (list: readonly TagRef[]): number => largest(list.map((t) => t.at));
   // and back to the last release before the window of each line released in it: containerd's v1.7.21, the first
   // of its line in the window, shipped backports of changes merged three weeks before it, after v1.7.20 but before
   // the last release of any line (v1.6.35), where the read had started: the tag shipped nothing and was no deploy
   const lines = new Set(tags.filter((t) => t.at >= since && t.at < until).map((t) => releaseLineOf(t.name)));
-  const starts = [last(before), ...[...lines].map((line) => last(before.filter((t) => releaseLineOf(t.name) === line)))].filter(Number.isFinite);
+  // and back to where the release before it left the branch: cargo's releases are cut on a branch of their own six
+  // weeks before they are tagged (0.93.0, tagged 2025-12-11, ships what master merged from 2025-09-11 to 10-21,
+  // where rust-1.92.0 left it): read back to its last release's tag alone (0.92.0, 10-30), it shipped nothing
+  const starts = [Math.min(last(before), shipped), ...[...lines].map((line) => last(before.filter((t) => releaseLineOf(t.name) === line)))].filter(Number.isFinite);
   return Math.max(Math.min(since - READ_SLACK, smallest(starts)), since - MAX_DEPLOY_LOOKBACK);
 }
 

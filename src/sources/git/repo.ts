@@ -260,6 +260,43 @@ export async function firstParentBefore(repo: RepoInfo, tip: string, before: num
 }
 
 /**
+ * The commit date of the oldest commit of `tip`'s first-parent line that no commit of `shipped` holds (the releases
+ * made before a window) and one of `shipping` does (those made in it): the first of those that holds it shipped it.
+ * A release cut on a branch of its own holds the line only up to where that branch left it (cargo's 0.92.0, tagged
+ * 2025-10-30, up to 2025-09-10), and one merged back holds it no further (prometheus'). Reads no commit older than
+ * `span.after` (epoch seconds). Null when it is no older than `span.before` (where the caller reads from anyway),
+ * when none is left to ship (`shipped` holds the tip), when no release of `shipping` holds it (aiohttp's, cut from
+ * its 3.x lines, hold none of master's), or when git cannot read them. Two `rev-list`s at most, whose walks stop
+ * where the releases meet the line, however old their own lines are.
+ */
+export async function oldestShipped(
+  cwd: string,
+  tip: string,
+  releases: { shipped: readonly string[]; shipping: readonly string[] },
+  span: { after: number; before: number },
+): Promise<number | null> {
+  const { after } = span;
+  // rev-list reads `--max-age` as seconds (the 1970s too); the walk is whole when there is no bound
+  const bound = after > 0 ? [`--max-age=${Math.floor(after)}`] : [];
+  const not = (shas: readonly string[]): string => [...new Set(shas)].map((sha) => `^${sha}\n`).join('');
+  // the line's last commit is the oldest by its parents; one dated earlier above it (clock skew) starts the read
+  const line = { oldest: null as string | null, earliest: Infinity };
+  await streamGit(cwd, ['rev-list', '--first-parent', '--timestamp', ...bound, '--stdin'], (record) => {
+    const [at, sha] = record.toString('latin1').split(' ');
+    if (sha === undefined || !Number.isFinite(Number(at))) return;
+    line.oldest = ownAscii(sha);
+    line.earliest = Math.min(line.earliest, Number(at));
+  }, { separator: 10, input: `${assertSafeRef(tip, 'commit')}\n${not(releases.shipped)}`, onFailure: () => true });
+  if (line.oldest === null || releases.shipping.length === 0 || line.earliest >= span.before) return null;
+  // what a release of the window holds is left out: nothing of the oldest is left when one holds it
+  const left: number[] = [];
+  await streamGit(cwd, ['rev-list', '--count', ...bound, '--stdin'], (record) => {
+    left.push(Number(record.toString('latin1')));
+  }, { separator: 10, input: `${line.oldest}\n${not(releases.shipping)}`, onFailure: () => true });
+  return left[0] === 0 ? line.earliest : null;
+}
+
+/**
  * Where a second read of the sizes starts on `above` (a span's line, tip first) when the first read, started
  * from the tip before the line was known, has passed `done` of its commits: halfway down what is left, so that
  * the two end together. Null on a line under `splitFrom` commits (a second git process would not pay for
