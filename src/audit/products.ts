@@ -1,5 +1,5 @@
 import type { Change } from '../domain.js';
-import { findProducts, namedApart, ownTagsFolder, tagKey, tagNamedPackages, tagNamesPackage, withShortName, type DeclaredProduct, type ProductEvidence, type Products } from '../model/products.js';
+import { carriesTagVersion, findProducts, namedApart, ownTagsFolder, tagKey, tagNamedPackages, tagNamesPackage, withShortName, type DeclaredProduct, type PackageFolder, type ProductEvidence, type Products } from '../model/products.js';
 import { compilePattern } from '../patterns.js';
 import { commitBefore } from '../sources/git/changed-files.js';
 import type { RepoInfo } from '../sources/git/repo.js';
@@ -84,7 +84,7 @@ export async function readProducts(repo: RepoInfo, changes: readonly Change[], o
   // the repository's own tags version the root package when no other carries their version: the repository
   // itself, named for it, when its root has no manifest
   if (own === '' && !packages.some((p) => p.folder === '')) packages.unshift({ folder: '', name: o.repositoryName, manifest: 'package.json' });
-  const products = findProducts(packages, tags.map((t) => t.name), named, own, (product, _glob, why) => {
+  const products = findProducts(await versionedWords(repo, packages, tags), tags.map((t) => t.name), named, own, (product, _glob, why) => {
     warning(`a path glob of product ${product} in the config is left out (${why})`);
   });
   if (products.list.length < 2) {
@@ -370,6 +370,35 @@ async function movedFrom(repo: RepoInfo, end: string, start: string | null, youn
     next = found;
   }
   return moved;
+}
+
+/**
+ * `packages`, each keeping the word its name adds to the repository's (withShortName) only where its manifest
+ * carries the version of the newest of `tags` named by that word, at that tag's commit: a word is a weaker sign
+ * than a name. pydantic-core's Cargo.toml says 2.48.0 at `core-v2.48.0`; biome's crate biome_cli says 0.0.0 at
+ * the CLI's `cli/v1.9.4` of October 2024 (the CLI since tagged `@biomejs/biome@2.0.0`), where read by the word
+ * the year to August 2025 made a product of that crate holding 227 changes it never shipped. One read of a
+ * manifest or two per such package.
+ */
+async function versionedWords(repo: RepoInfo, packages: readonly WorkspacePackage[], tags: readonly { name: string; sha: string; at: number }[]): Promise<WorkspacePackage[]> {
+  return Promise.all(
+    packages.map(async (p: WorkspacePackage & PackageFolder) => {
+      const { word, ...rest } = p;
+      if (word === undefined) return p;
+      const newest = tags.filter((t) => tagKey(t.name) === word).sort((a, b) => b.at - a.at)[0];
+      return newest !== undefined && carriesTagVersion(newest.name, await manifestVersion(repo, newest.sha, p)) ? p : rest;
+    }),
+  );
+}
+
+/**
+ * The version a package's manifest declares at `sha`; a Python project's `dynamic` one is its Cargo.toml's when
+ * one is beside it, as maturin builds it (pydantic-core's pyproject.toml and Cargo.toml).
+ */
+async function manifestVersion(repo: RepoInfo, sha: string, p: WorkspacePackage): Promise<string | undefined> {
+  const declared = (await readVersions(repo.cwd, sha, [p])).get(p.folder);
+  if (declared !== undefined || p.manifest !== 'pyproject.toml') return declared;
+  return (await readVersions(repo.cwd, sha, [{ ...p, manifest: 'Cargo.toml' }])).get(p.folder);
 }
 
 /**

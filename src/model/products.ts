@@ -21,14 +21,20 @@ export interface PackageFolder {
   component?: string;
   /** its name less the repository's, without separators, when its name holds the repository's (see withShortName) */
   short?: string;
+  /** the one word its name adds to the repository's after a separator (`pydantic_core` of pydantic: `core`; see withShortName) */
+  word?: string;
 }
 
 /**
- * `p` with the name its tags may carry when they leave out the repository's name: langgraph's release workflow
+ * `p` with the names its tags may carry when they leave out the repository's name: langgraph's release workflow
  * tags `langgraph-checkpoint-postgres` `checkpointpostgres==3.1.2` and `langgraph-sdk` (in libs/sdk-py) `sdk==0.4.3`,
  * the name with every `langgraph` and separator taken out; its year to August 2026 read 143 such tags as naming
- * no package. Only a Python pin (`name==1.2.3`) is read by it (see pinned). `p` itself when its name does not hold
- * the repository's or is nothing else. Pure.
+ * no package. Only a Python pin (`name==1.2.3`) is read by it (see pinned). When the name is the repository's, a
+ * separator and one word, that word too (`word`): pydantic tags pydantic-core, the uv workspace member
+ * `pydantic_core`, `core-v2.48.0`, and read as one product its 90 days to August 2026 had that tag ship 107
+ * changes, 80 of them touching no file of pydantic-core; readProducts keeps the word only where the package's
+ * manifest carries that tag's version. `p` itself when its name does not hold the repository's or is nothing else.
+ * Pure.
  */
 export function withShortName<P extends PackageFolder>(p: P, repository: string): P {
   // an npm scope is left out: the name less it is a key of its own (`@changesets/cli` is tagged `cli@…`)
@@ -36,7 +42,9 @@ export function withShortName<P extends PackageFolder>(p: P, repository: string)
   const of = repository.toLowerCase();
   if (of === '' || !name.includes(of)) return p;
   const short = squash(name.split(of).join(''));
-  return short === '' ? p : { ...p, short };
+  if (short === '') return p;
+  const word = name.startsWith(of) && /^[-_.][a-z0-9]+$/.test(name.slice(of.length)) ? name.slice(of.length + 1) : undefined;
+  return word === undefined ? { ...p, short } : { ...p, short, word };
 }
 
 /** A name without its separators (`checkpoint-postgres` → `checkpointpostgres`). */
@@ -115,7 +123,7 @@ export function tagNamesPackage(tag: string, p: PackageFolder): boolean {
 
 /** Whether a tag's name key (tagKey) is one of the names of `p` that tags version it by. */
 function keyNames(key: string, p: PackageFolder, pin: boolean): boolean {
-  return key !== '' && (PACKAGE_KEYS.some((name) => name(p)?.toLowerCase() === key) || (pin && p.short !== undefined && p.short === squash(key)));
+  return key !== '' && (PACKAGE_KEYS.some((name) => name(p)?.toLowerCase() === key) || p.word === key || (pin && p.short !== undefined && p.short === squash(key)));
 }
 
 /**
@@ -173,6 +181,12 @@ function bareVersion(version: string | undefined): string | null {
   return version === undefined ? null : version.replace(/^[v=]/, '');
 }
 
+/** Whether a manifest's version (`v6.8.13`, `=1.0.0`; none: undefined) is the one a tag carries. */
+export function carriesTagVersion(tag: string, version: string | undefined): boolean {
+  const carried = bareVersion(version);
+  return carried !== null && carried === tagVersion(tag);
+}
+
 /** The version a tag carries (`bloc-v9.2.1` → `9.2.1`, `v1.0.0-rc.1` → `1.0.0-rc.1`); null when it carries none. */
 function tagVersion(tag: string): string | null {
   const m = VERSION.exec(tag);
@@ -183,8 +197,8 @@ function tagVersion(tag: string): string | null {
  * The products of a repository from its workspace packages, its release tags' names and the config's products:
  * a package is a product when a tag versions it (`name@1.2.3`, `@scope/name@1.2.3`, `name-v1.2.3`, `name/v1.2.3`,
  * `path/v1.2.3`, the name being the package's declared name, its folder, the folder's last part, the declared
- * name less its npm scope, release-please's component, or, for a pin, the name less the repository's without
- * separators (`short`)); the repository's own tags (`v1.2.3`) version the package at `ownFolder` (see ownTagsFolder). A product the config
+ * name less its npm scope, release-please's component, the one word the name adds to the repository's (`word`),
+ * or, for a pin, the name less the repository's without separators (`short`)); the repository's own tags (`v1.2.3`) version the package at `ownFolder` (see ownTagsFolder). A product the config
  * names is one whatever its tags, and takes the tags its pattern matches before any package does; a glob of its
  * paths past what one may cost is left out, told to `refused`. Pure.
  */
@@ -206,6 +220,8 @@ export function findProducts(
       if (k !== undefined && k !== '' && !byKey.has(k)) byKey.set(k, p);
     }
   }
+  // the word a name adds to the repository's (`core` of pydantic_core) next: never in place of a name above
+  for (const p of packages) if (p.word !== undefined && !byKey.has(p.word)) byKey.set(p.word, p);
   // the names less the repository's come last, for a pin, compared without separators: never in place of a name above
   const byShort = new Map<string, PackageFolder>();
   for (const p of packages) if (p.short !== undefined && !byShort.has(p.short)) byShort.set(p.short, p);

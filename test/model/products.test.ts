@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../src/domain.js';
 import type { DeployCandidate } from '../../src/model/deploys.js';
-import { assignProductDeploys, findProducts, namedApart, ownTagsFolder, tagKey, tagNamedPackages, withShortName, type PackageFolder, type Ship } from '../../src/model/products.js';
+import { assignProductDeploys, carriesTagVersion, findProducts, namedApart, ownTagsFolder, tagKey, tagNamedPackages, tagNamesPackage, withShortName, type PackageFolder, type Ship } from '../../src/model/products.js';
 import { change, h, sha } from './data.js';
 
 const PACKAGES = [
@@ -59,6 +59,12 @@ describe('tagNamedPackages', () => {
     // only the folders named apart need their versions read
     expect(namedApart([...bloc, { folder: 'packages/flutter_bloc', name: 'flutter_bloc' }], ['bloc-v9.2.1', 'flutter_bloc-v9.1.1']).map((p) => p.folder)).toEqual(['packages/bloc', 'extensions/vscode']);
     expect(namedApart(bloc, ['flutter_bloc-v9.1.1'])).toEqual([]);
+  });
+});
+
+describe('carriesTagVersion', () => {
+  it('is whether a manifest\'s version is the one a tag carries, as pydantic-core\'s 2.48.0 is `core-v2.48.0`\'s', () => {
+    expect([carriesTagVersion('core-v2.48.0', '2.48.0'), carriesTagVersion('cli/v1.9.4', 'v1.9.4'), carriesTagVersion('cli/v1.9.4', '0.0.0'), carriesTagVersion('cli/v1.9.4', undefined)]).toEqual([true, true, false, false]);
   });
 });
 
@@ -123,6 +129,27 @@ describe('withShortName', () => {
     expect([short('@langgraph/sdk'), short('@acme/langgraph-sdk')]).toEqual([undefined, 'sdk']);
   });
 
+  it('is also the one word a name adds to the repository\'s after a separator, as pydantic tags pydantic_core `core-v2.48.0`', () => {
+    const word = (name: string, repository = 'pydantic') => withShortName<PackageFolder>({ folder: 'x', name }, repository).word;
+    expect(['pydantic_core', 'pydantic-core', 'Pydantic.Core', '@acme/pydantic-core'].map((n) => word(n))).toEqual(['core', 'core', 'core', 'core']);
+    // more than one word, no separator, or the repository's name not first: no word (langgraph-checkpoint-postgres's is a pin's)
+    expect(['pydantic-core-extra', 'pydanticcore', 'core-pydantic', 'pydantic-', 'pydantic'].map((n) => word(n))).toEqual([undefined, undefined, undefined, undefined, undefined]);
+  });
+
+  it('names a package by its word in any tag, and never in place of another package\'s name or folder', () => {
+    const packages = [
+      { folder: 'pydantic-core', name: 'pydantic_core' },
+      { folder: '', name: 'pydantic' },
+      { folder: 'tools/cli', name: 'cli' },
+      { folder: 'crates/pydantic_cli', name: 'pydantic_cli' },
+    ].map((p) => withShortName(p, 'pydantic'));
+    const products = findProducts(packages, ['core-v2.48.0', 'v2.13.0', 'cli@1.0.0'], new Map(), '');
+    expect(['core-v2.48.1', 'core@2.48.1', 'core/v2.48.1', 'v2.13.1', 'cli@1.0.1'].map((t) => products.ofTag(t))).toEqual(['pydantic_core', 'pydantic_core', 'pydantic_core', 'pydantic', 'cli']);
+    expect(products.ofPaths(['pydantic-core/src/lib.rs', 'pydantic/main.py'])).toEqual(['pydantic', 'pydantic_core']);
+    expect(tagNamesPackage('core-v2.48.0', packages[0] as PackageFolder)).toBe(true);
+  });
+
+
   it('names a package only when no package is named so by its name or folder', () => {
     const packages = [
       { folder: 'tools/cli', name: 'cli' },
@@ -133,9 +160,8 @@ describe('withShortName', () => {
     expect(products.ofTag('cli@1.0.1')).toBe('cli');
     expect(products.ofTag('sdk==0.4.4')).toBe('acme-sdk');
     expect(products.ofTag('acme-cli@2.0.1')).toBe('acme-cli');
-    // only a pin: biome's `cli/v1.9.4` named its CLI, not the crate biome_cli
-    expect(findProducts([withShortName({ folder: 'crates/biome_cli', name: 'biome_cli' }, 'biome')], ['cli/v1.9.4'], new Map()).ofTag('cli/v1.9.4')).toBeNull();
-    expect(products.ofTag('sdk/v0.5.0')).toBeNull();
+    // the short name of one word names it in any tag (readProducts keeps it only where the manifest carries the tag's version)
+    expect(products.ofTag('sdk/v0.5.0')).toBe('acme-sdk');
     expect(tagNamedPackages(packages.slice(2), ['sdk==0.4.3']).map((p) => p.folder)).toEqual(['libs/sdk-py']);
   });
 });

@@ -913,3 +913,45 @@ export function helmCharts(): FixtureRepo {
     tag('alpha-1.1.0', 'r3', 6),
   ]);
 }
+
+/**
+ * pydantic's shape: a uv workspace whose member `acme_core` (in acme-core, its version its Cargo.toml's, as maturin
+ * builds it) is tagged by the word its name adds to the repository's (`core-v2.1.0`), the root package by the
+ * repository's own tags (`v1.1.0`); and `acme_cli` (in
+ * acme-cli), whose word a tag carries too (`cli-v1.9.4`) but whose manifest says 0.0.0, as biome's crate biome_cli
+ * does at the CLI's `cli/v1.9.4`. The repository's name comes from its remote (acme/acme); the first tags are on the
+ * first commit, Feb 2:
+ *
+ *   change  lands   touches      shipped first by (product)
+ *   c1      Mar 2   acme/        v1.1.0 (Mar 8; acme), not core-v2.1.0 (Mar 4)
+ *   c2      Mar 3   acme-core/   core-v2.1.0 (Mar 4; acme_core)
+ *   c3      Mar 5   acme-cli/    v1.1.0 (Mar 8; acme), not cli-v1.9.4 (Mar 7): acme_cli is no product
+ *   c4      Mar 6   acme/        v1.1.0 (Mar 8; acme)
+ */
+export function wordTags(): FixtureRepo {
+  const pyproject = (name: string, version: string): string => `[project]\nname = "${name}"\nversion = "${version}"\n`;
+  // maturin's build takes the Python project's `dynamic` version from the crate beside it
+  const cargo = (version: string): string => `[package]\nname = "acme-core"\nversion = "${version}"\n`;
+  const repo = buildRepo([
+    {
+      commit: 'workspace', at: '2026-02-01T12:00:00Z', id: 'base',
+      files: {
+        'pyproject.toml': `[project]\nname = "acme"\ndynamic = ["version"]\n\n[tool.uv.workspace]\nmembers = ["acme-core", "acme-cli"]\n`,
+        'acme/__init__.py': 'one\n',
+        'acme-core/pyproject.toml': '[project]\nname = "acme_core"\ndynamic = ["version"]\n',
+        'acme-core/Cargo.toml': cargo('2.0.0'),
+        'acme-cli/pyproject.toml': pyproject('acme_cli', '0.0.0'),
+      },
+    },
+    ...['v1.0.0', 'core-v2.0.0'].map((name) => ({ tag: name, ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true })),
+    change('c1', 2, { 'acme/main.py': 'one\n' }),
+    change('c2', 3, { 'acme-core/src/lib.rs': 'one\n', 'acme-core/Cargo.toml': cargo('2.1.0') }),
+    tag('core-v2.1.0', 'c2', 4),
+    change('c3', 5, { 'acme-cli/cli.py': 'one\n' }),
+    change('c4', 6, { 'acme/x.py': 'one\n' }),
+    tag('cli-v1.9.4', 'c4', 7),
+    tag('v1.1.0', 'c4', 8),
+  ]);
+  repo.git('remote', 'add', 'origin', 'https://github.com/acme/acme.git');
+  return repo;
+}
