@@ -88,7 +88,7 @@ export async function readProducts(repo: RepoInfo, changes: readonly Change[], o
     warning(`a path glob of product ${product} in the config is left out (${why})`);
   });
   if (products.list.length < 2) {
-    const unread = unreadPackagesWarning(tags.filter((t) => t.at >= o.since && t.at <= o.until).map((t) => t.name), products);
+    const unread = unreadPackagesWarning(tags.filter((t) => t.at >= o.since && t.at <= o.until).map((t) => t.name), products, packages);
     if (unread !== null) warning(unread);
     return null;
   }
@@ -451,10 +451,20 @@ export function unknownTagsWarning(tags: readonly string[]): string | null {
 /**
  * The warning for a repository read as one product though its tags of the window name two packages or more that
  * no workspace manifest lists and no folder's own manifest is named by (an Nx monorepo whose projects hold only
- * Nx's project.json): each change then ships with the next tag of any package. Null otherwise.
+ * Nx's project.json), or name one beside the one product read while the workspace holds a package no tag names
+ * (pydantic's `core-v2.48.0`, when its pydantic_core was not read as `core`, beside pydantic's own `v2.13.4`):
+ * each change then ships with the next tag of any of them. Null otherwise: one name alone is a repository's one
+ * line of tags, and beside a product with no other package it is a tag of that product's code (a `parser-2.0.0`).
  */
-function unreadPackagesWarning(tags: readonly string[], products: Products): string | null {
-  const names = [...new Set(tags.filter((t) => tagKey(t) !== '' && products.ofTag(t) === null).map(tagKey))].sort();
+function unreadPackagesWarning(tags: readonly string[], products: Products, packages: readonly WorkspacePackage[]): string | null {
+  const unread = tags.filter((t) => tagKey(t) !== '' && products.ofTag(t) === null);
+  const names = [...new Set(unread.map(tagKey))].sort();
+  const [read, other] = products.list;
+  const unnamed = [...new Set(packages.map((p) => p.name).filter((name) => name !== read?.name))].sort();
+  if (names.length === 1 && read !== undefined && other === undefined && unnamed.length > 0) {
+    const are = unnamed.length === 1 ? 'is' : 'are';
+    return `the window's tags name a package, ${names[0]} (${firstFew(unread, 5)}), that no package of the workspace is named by (${firstFew(unnamed, 3)} ${are} not), beside ${read.name}'s: the repository is read as one product, each change shipped by the next tag of either; name that package's paths in the config's products to read them apart`;
+  }
   if (names.length < 2) return null;
   return `the window's tags name ${names.length} packages (${firstFew(names, 5)}) that no workspace manifest lists and no folder's own manifest flowaudit reads is named by: the repository is read as one product, each change shipped by the next tag of any of them; name each package's paths in the config's products to read them apart`;
 }

@@ -955,3 +955,25 @@ export function wordTags(): FixtureRepo {
   repo.git('remote', 'add', 'origin', 'https://github.com/acme/acme.git');
   return repo;
 }
+
+/**
+ * A workspace whose root package is versioned by its own tags (`v1.1.0`), beside the tags of a package none of its
+ * packages is named by (`core-v2.1.0`; its one other package, `acme-engine` in engine/, is not), as pydantic's
+ * `core-v2.48.0` was before pydantic_core was read by its word: one product, each change shipped by the next tag of
+ * either. c1 (src/, Mar 2) ships with core-v2.1.0 (Mar 4), before v1.1.0 (Mar 8). With `own: false`, the tag
+ * beside core's is `cli-v0.1.0` (Feb 2), before the window, and no product is read.
+ */
+export function unreadBesideOwn(options: { own: boolean } = { own: true }): FixtureRepo {
+  const root = (version: string): string => `{"name": "acme", "version": "${version}", "workspaces": ["engine"]}\n`;
+  return buildRepo([
+    {
+      commit: 'root', at: '2026-02-01T12:00:00Z', id: 'base',
+      files: { 'package.json': root('1.0.0'), 'src/a.ts': 'one\n', 'engine/package.json': '{"name": "acme-engine"}\n', 'engine/lib.ts': 'one\n' },
+    },
+    ...(options.own ? ['v1.0.0', 'core-v2.0.0'] : ['cli-v0.1.0', 'core-v2.0.0']).map((name) => ({ tag: name, ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true })),
+    change('c1', 2, { 'src/a.ts': 'two\n' }),
+    change('c2', 3, { 'engine/lib.ts': 'two\n' }),
+    tag('core-v2.1.0', 'c2', 4),
+    ...(options.own ? [change('c3', 6, { 'package.json': root('1.1.0') }), tag('v1.1.0', 'c3', 8)] : []),
+  ]);
+}

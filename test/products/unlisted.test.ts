@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { audited } from './audited.js';
-import { outsideWorkspace, unlisted } from './fixture.js';
+import { outsideWorkspace, unlisted, unreadBesideOwn } from './fixture.js';
 
 describe('a monorepo whose packages no workspace manifest lists, each tagged by its name (langchain-aws, langgraph)', () => {
   const fx = audited(unlisted);
@@ -47,6 +47,28 @@ describe('a monorepo whose packages hold no manifest flowaudit reads (Nx\'s proj
     expect(fx.report.warnings.filter((w) => w.includes('workspace manifest'))).toEqual([
       "the window's tags name 4 packages (acme-aws, acme-checkpoint, cli, fmt) that no workspace manifest lists and no folder's own manifest flowaudit reads is named by: the repository is read as one product, each change shipped by the next tag of any of them; name each package's paths in the config's products to read them apart",
     ]);
+  });
+});
+
+describe('tags of one package no package of the workspace is named by, beside the repository\'s own (pydantic\'s `core-v2.48.0` beside `v2.13.4`)', () => {
+  const fx = audited(unreadBesideOwn);
+
+  it('is read as one product, and says that those tags ship the changes of the one product read', () => {
+    expect(fx.report.summary.products ?? null).toBeNull();
+    expect(fx.of('c1')?.deployRef).toBe('core-v2.1.0');
+    expect(fx.report.warnings.filter((w) => w.includes('named by'))).toEqual([
+      "the window's tags name a package, core (core-v2.1.0), that no package of the workspace is named by (acme-engine is not), beside acme's: the repository is read as one product, each change shipped by the next tag of either; name that package's paths in the config's products to read them apart",
+    ]);
+  });
+});
+
+describe('tags of one package no package of the workspace is named by, and no product read beside them', () => {
+  const fx = audited(() => unreadBesideOwn({ own: false }));
+
+  it('say nothing of it: they are the repository\'s one line of tags in the window', () => {
+    expect(fx.report.summary.products ?? null).toBeNull();
+    expect(fx.of('c1')?.deployRef).toBe('core-v2.1.0');
+    expect(fx.report.warnings.filter((w) => w.includes('named by'))).toEqual([]);
   });
 });
 
