@@ -26875,9 +26875,15 @@ function withShortName(p, repository) {
 	const of = repository.toLowerCase();
 	if (of === "" || !name.includes(of)) return p;
 	const short = squash(name.split(of).join(""));
-	return short === "" ? p : {
+	if (short === "") return p;
+	const word = name.startsWith(of) && /^[-_.][a-z0-9]+$/.test(name.slice(of.length)) ? name.slice(of.length + 1) : void 0;
+	return word === void 0 ? {
 		...p,
 		short
+	} : {
+		...p,
+		short,
+		word
 	};
 }
 function squash(name) {
@@ -26896,7 +26902,7 @@ function tagNamesPackage(tag, p) {
 	return keyNames(tagKey(tag), p, pinned(tag));
 }
 function keyNames(key, p, pin) {
-	return key !== "" && (PACKAGE_KEYS.some((name) => name(p)?.toLowerCase() === key) || pin && p.short !== void 0 && p.short === squash(key));
+	return key !== "" && (PACKAGE_KEYS.some((name) => name(p)?.toLowerCase() === key) || p.word === key || pin && p.short !== void 0 && p.short === squash(key));
 }
 function tagNamedPackages(candidates, tags, versions = new Map()) {
 	const found = new Map();
@@ -26936,6 +26942,10 @@ function namedByKey(candidates, tags) {
 function bareVersion(version) {
 	return version === void 0 ? null : version.replace(/^[v=]/, "");
 }
+function carriesTagVersion(tag, version) {
+	const carried = bareVersion(version);
+	return carried !== null && carried === tagVersion(tag);
+}
 function tagVersion(tag) {
 	const m = VERSION$5.exec(tag);
 	return m === null ? null : tag.slice(m.index);
@@ -26948,6 +26958,7 @@ function findProducts(packages, tags, declared, ownFolder = null, refused = () =
 		const k = key(p)?.toLowerCase();
 		if (k !== void 0 && k !== "" && !byKey.has(k)) byKey.set(k, p);
 	}
+	for (const p of packages) if (p.word !== void 0 && !byKey.has(p.word)) byKey.set(p.word, p);
 	const byShort = new Map();
 	for (const p of packages) if (p.short !== void 0 && !byShort.has(p.short)) byShort.set(p.short, p);
 	const own = ownFolder === null ? void 0 : packages.find((p) => p.folder === ownFolder);
@@ -27040,9 +27051,11 @@ function assignProductDeploys(changes, candidates, products, ship, options) {
 		const untouched = changes.filter((c) => touched(c).length === 0);
 		for (const deploy of ship(untouched, candidates)) for (const sha of deploy.shipped) groupOf.set(sha, products.names.has(deploy.target) ? deploy.target : "");
 	}
+	const undoes = own === null ? revertedProducts(changes, touched) : new Map();
 	const inGroup = (c, product) => {
-		if (touched(c).length > 0) return product === "" || touched(c).includes(product);
-		return own !== null ? product === own || product === "" : groupOf.get(c.sha) === product;
+		const of = touched(c).length > 0 ? touched(c) : undoes.get(c.sha);
+		if (of !== void 0) return product === "" || of.includes(product);
+		return own !== null ? product === own || product === "" : product === "" && groupOf.get(c.sha) === "";
 	};
 	const all = [];
 	const earliest = new Map();
@@ -27066,12 +27079,13 @@ function assignProductDeploys(changes, candidates, products, ship, options) {
 			}
 		}
 	}
+	const dated = noProductDeployTimes(changes.filter((c) => touched(c).length === 0 && !undoes.has(c.sha) && (groupOf.get(c.sha) ?? "") !== ""), candidates, all, ship, options);
 	for (const change of changes) {
-		const first = earliest.get(change.sha);
-		if (first !== void 0) {
-			change.deployedAt = first.change.deployedAt;
-			change.deployRef = first.deploy.ref;
-			change.flags = first.change.flags;
+		const settled = earliest.get(change.sha)?.change ?? dated.get(change.sha);
+		if (settled !== void 0) {
+			change.deployedAt = settled.deployedAt;
+			change.deployRef = settled.deployRef;
+			change.flags = settled.flags;
 		}
 		const of = touched(change);
 		change.products = of.length > 0 ? [...of] : own !== null ? [own] : [];
@@ -27087,6 +27101,23 @@ function assignProductDeploys(changes, candidates, products, ship, options) {
 		});
 	}
 	return all.sort((a, b) => a.at - b.at || indexOf(a) - indexOf(b));
+}
+function revertedProducts(changes, touched) {
+	const undoes = new Map();
+	const bySha = new Map(changes.map((c) => [c.sha, c]));
+	for (const c of changes) {
+		const revert = c.revertedBy === null ? void 0 : bySha.get(c.revertedBy);
+		if (revert === void 0 || revert.kind === "sync" || touched(revert).length > 0 || touched(c).length === 0) continue;
+		undoes.set(revert.sha, [...new Set([...undoes.get(revert.sha) ?? [], ...touched(c)])].sort());
+	}
+	return undoes;
+}
+function noProductDeployTimes(changes, candidates, deploys, ship, options) {
+	const of = changes.map((c) => ({ ...c }));
+	if (of.length === 0) return new Map();
+	const made = new Set(deploys.map((d) => `${d.ref}\u0000${d.sha}`));
+	assignDeploys(of, ship(of, candidates.filter((c) => made.has(`${c.ref}\u0000${c.sha}`))), options);
+	return new Map(of.map((c) => [c.sha, c]));
 }
 var PACKAGE_KEYS;
 var init_products$2 = __esmMin((() => {
@@ -30791,6 +30822,46 @@ function spanOf(line, before) {
 }
 async function firstParentBefore(repo, tip, before) {
 	return spanOf(await readFirstParentLine(repo.cwd, tip, before), before);
+}
+async function oldestShipped(cwd, tip, releases, span) {
+	const { after } = span;
+	const bound = after > 0 ? [`--max-age=${Math.floor(after)}`] : [];
+	const not = (shas) => [...new Set(shas)].map((sha) => `^${sha}\n`).join("");
+	const line = {
+		oldest: null,
+		earliest: Infinity
+	};
+	await streamGit(cwd, [
+		"rev-list",
+		"--first-parent",
+		"--timestamp",
+		...bound,
+		"--stdin"
+	], (record) => {
+		const [at, sha] = record.toString("latin1").split(" ");
+		if (sha === void 0 || !Number.isFinite(Number(at))) return;
+		line.oldest = ownAscii(sha);
+		line.earliest = Math.min(line.earliest, Number(at));
+	}, {
+		separator: 10,
+		input: `${assertSafeRef(tip, "commit")}\n${not(releases.shipped)}`,
+		onFailure: () => true
+	});
+	if (line.oldest === null || releases.shipping.length === 0 || line.earliest >= span.before) return null;
+	const left = [];
+	await streamGit(cwd, [
+		"rev-list",
+		"--count",
+		...bound,
+		"--stdin"
+	], (record) => {
+		left.push(Number(record.toString("latin1")));
+	}, {
+		separator: 10,
+		input: `${line.oldest}\n${not(releases.shipping)}`,
+		onFailure: () => true
+	});
+	return left[0] === 0 ? line.earliest : null;
 }
 function splitPoint(above, done, splitFrom) {
 	const left = above.length - done;
@@ -42378,11 +42449,11 @@ async function readProducts(repo, changes, o) {
 		name: o.repositoryName,
 		manifest: "package.json"
 	});
-	const products = findProducts(packages, tags.map((t) => t.name), named, own, (product, _glob, why) => {
+	const products = findProducts(await versionedWords(repo, packages, tags), tags.map((t) => t.name), named, own, (product, _glob, why) => {
 		warning(`a path glob of product ${product} in the config is left out (${why})`);
 	});
 	if (products.list.length < 2) {
-		const unread = unreadPackagesWarning(tags.filter((t) => t.at >= o.since && t.at <= o.until).map((t) => t.name), products);
+		const unread = unreadPackagesWarning(tags.filter((t) => t.at >= o.since && t.at <= o.until).map((t) => t.name), products, packages);
 		if (unread !== null) warning(unread);
 		return null;
 	}
@@ -42605,6 +42676,22 @@ async function movedFrom(repo, end, start, young, repositoryName) {
 	}
 	return moved;
 }
+async function versionedWords(repo, packages, tags) {
+	return Promise.all(packages.map(async (p) => {
+		const { word, ...rest } = p;
+		if (word === void 0) return p;
+		const newest = tags.filter((t) => tagKey(t.name) === word).sort((a, b) => b.at - a.at)[0];
+		return newest !== void 0 && carriesTagVersion(newest.name, await manifestVersion(repo, newest.sha, p)) ? p : rest;
+	}));
+}
+async function manifestVersion(repo, sha, p) {
+	const declared = (await readVersions(repo.cwd, sha, [p])).get(p.folder);
+	if (declared !== void 0 || p.manifest !== "pyproject.toml") return declared;
+	return (await readVersions(repo.cwd, sha, [{
+		...p,
+		manifest: "Cargo.toml"
+	}])).get(p.folder);
+}
 async function ownFolder(repo, tags, packages, repositoryName) {
 	const own = tags.filter((t) => tagKey(t.name) === "").sort((a, b) => b.at - a.at || b.name.localeCompare(a.name)).slice(0, OWN_TAGS_TRIED);
 	if (packages.every((p) => p.manifest === "go.mod")) return "";
@@ -42632,8 +42719,15 @@ function unknownTagsWarning(tags) {
 	if (tags.length === 0) return null;
 	return `${plural$1(tags.length, "tag")} name${tags.length === 1 ? "s" : ""} no package of the workspace and ${tags.length === 1 ? "is" : "are"} no deploy (${firstFew([...tags].sort(), 5)}): name ${tags.length === 1 ? "its" : "their"} product in the config's products to count ${tags.length === 1 ? "it" : "them"}`;
 }
-function unreadPackagesWarning(tags, products) {
-	const names = [...new Set(tags.filter((t) => tagKey(t) !== "" && products.ofTag(t) === null).map(tagKey))].sort();
+function unreadPackagesWarning(tags, products, packages) {
+	const unread = tags.filter((t) => tagKey(t) !== "" && products.ofTag(t) === null);
+	const names = [...new Set(unread.map(tagKey))].sort();
+	const [read, other] = products.list;
+	const unnamed = [...new Set(packages.map((p) => p.name).filter((name) => name !== read?.name))].sort();
+	if (names.length === 1 && read !== void 0 && other === void 0 && unnamed.length > 0) {
+		const are = unnamed.length === 1 ? "is" : "are";
+		return `the window's tags name a package, ${names[0]} (${firstFew(unread, 5)}), that no package of the workspace is named by (${firstFew(unnamed, 3)} ${are} not), beside ${read.name}'s: the repository is read as one product, each change shipped by the next tag of either; name that package's paths in the config's products to read them apart`;
+	}
 	if (names.length < 2) return null;
 	return `the window's tags name ${names.length} packages (${firstFew(names, 5)}) that no workspace manifest lists and no folder's own manifest flowaudit reads is named by: the repository is read as one product, each change shipped by the next tag of any of them; name each package's paths in the config's products to read them apart`;
 }
@@ -46415,8 +46509,9 @@ async function auditWith(options, reads, times, window) {
 	const reached = isReleaseLine(branch.name) && tagChoice.releases.length + tagChoice.prereleases.length > 0 ? await reads.orCancel(tagsReachedFrom(repo.cwd, branch.tip)) : null;
 	const tags = reached === null ? tagChoice.releases : withoutNewerLines(tagChoice.releases, reached);
 	const prereleases = reached === null ? tagChoice.prereleases : withoutNewerLines(tagChoice.prereleases, reached);
-	const readFrom = historyStart(tags, previousWindow(window).since, window.since);
 	const { orCancel } = reads;
+	const readStart = readStarts(repo, branch.tip, tags);
+	const readFrom = await orCancel(readStart(window, now));
 	const { boundary } = await orCancel(reads.span(repo, branch.tip, readFrom, historyStart(tags, window.since)));
 	const exclude = boundary ? [boundary.sha] : [];
 	const tagShas = tags.filter((t) => t.at >= readFrom && t.at <= now).map((t) => t.sha);
@@ -46496,11 +46591,11 @@ async function auditWith(options, reads, times, window) {
 	const previousEnd = Math.min(previousWindow(window).until, now);
 	const touched = readOnce((shas) => readTouchedPaths(repo.cwd, shas));
 	const changesets = readOnce((files) => readChangesets(repo.cwd, files));
-	const productsOf = (w, at, told) => readProducts(repo, changesAsOf(model.changes, at), {
+	const productsOf = async (w, at, told) => readProducts(repo, changesAsOf(model.changes, at), {
 		branch: branch.name,
 		since: w.since,
 		until: Math.min(w.until, at),
-		from: historyStart(tags, previousWindow(w).since, w.since),
+		from: await readStart(w, at),
 		now: at,
 		tags: chosen.refs,
 		declared,
@@ -46667,11 +46762,33 @@ function tagNamesAsOf(tags, now) {
 	}
 	return names;
 }
-function historyStart(tags, since, until = since) {
+function readStarts(repo, tip, tags) {
+	const asked = new Map();
+	return (w, at) => {
+		const since = previousWindow(w).since;
+		const known = asked.get(since);
+		if (known !== void 0) return known;
+		const shipping = tags.filter((t) => t.at >= since && t.at < w.until && t.at <= at);
+		const products = new Set(shipping.map((t) => tagKey(t.name)));
+		const after = since - MAX_DEPLOY_LOOKBACK;
+		const shipped = tags.filter((t) => t.at < since && t.at >= after && products.has(tagKey(t.name)));
+		const read = historyStart(tags, since, w.since);
+		const start = shipped.length === 0 ? Promise.resolve(read) : oldestShipped(repo.cwd, tip, {
+			shipped: shipped.map((t) => t.sha),
+			shipping: shipping.map((t) => t.sha)
+		}, {
+			after,
+			before: read
+		}).then((first) => first === null ? read : historyStart(tags, since, w.since, first));
+		asked.set(since, start);
+		return start;
+	};
+}
+function historyStart(tags, since, until = since, shipped = Infinity) {
 	const before = tags.filter((t) => t.at < since);
 	const last = (list) => largest(list.map((t) => t.at));
 	const lines = new Set(tags.filter((t) => t.at >= since && t.at < until).map((t) => releaseLineOf(t.name)));
-	const starts = [last(before), ...[...lines].map((line) => last(before.filter((t) => releaseLineOf(t.name) === line)))].filter(Number.isFinite);
+	const starts = [Math.min(last(before), shipped), ...[...lines].map((line) => last(before.filter((t) => releaseLineOf(t.name) === line)))].filter(Number.isFinite);
 	return Math.max(Math.min(since - READ_SLACK, smallest(starts)), since - MAX_DEPLOY_LOOKBACK);
 }
 function pullOptions(settings, trackedBranch, release, forPulls) {
@@ -46778,6 +46895,7 @@ var init_audit = __esmMin((() => {
 	init_incidents();
 	init_settings();
 	init_products$1();
+	init_products$2();
 	init_as_of();
 	DAY = 86400;
 	READ_SLACK = 7 * DAY;
