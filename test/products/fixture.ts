@@ -1,4 +1,4 @@
-import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.js';
+import { buildRepo, type FixtureRepo, type Step } from '../helpers/git-fixture.js';
 
 const at = (day: number): string => `2026-03-${String(day).padStart(2, '0')}T12:00:00Z`;
 /** a direct commit on main, authored a day before it lands: its lead time runs from the day before `day` */
@@ -468,6 +468,17 @@ export function removedButPatched(): FixtureRepo {
 
 export function bornAndGone(): FixtureRepo {
   return buildRepo([
+    ...expBorn(),
+    // exp lives two weeks, from its add on Mar 2 to its removal on Mar 16
+    change('drop', 16, { 'packages/exp/package.json': null, 'packages/exp/x.ts': null }, 'drop exp'),
+    change('a1', 17, { 'packages/a/z.ts': 'one\n' }),
+    tag('a@1.1.0', 'a1', 19),
+  ]);
+}
+
+/** a and b in a workspace tagged 1.0.0 in February; exp added on Mar 2 and tagged after x1, b tagged after y1 */
+function expBorn(): Step[] {
+  return [
     {
       commit: 'workspace', at: '2026-02-01T12:00:00Z', id: 'base',
       files: { 'package.json': '{"private": true, "workspaces": ["packages/*"]}\n', 'packages/a/package.json': '{"name": "a"}\n', 'packages/b/package.json': '{"name": "b"}\n' },
@@ -478,11 +489,7 @@ export function bornAndGone(): FixtureRepo {
     tag('@acme/exp@0.1.0', 'x1', 4),
     change('y1', 5, { 'packages/b/y.ts': 'one\n' }),
     tag('b@1.1.0', 'y1', 6),
-    // exp lives two weeks, from its add on Mar 2 to its removal on Mar 16
-    change('drop', 16, { 'packages/exp/package.json': null, 'packages/exp/x.ts': null }, 'drop exp'),
-    change('a1', 17, { 'packages/a/z.ts': 'one\n' }),
-    tag('a@1.1.0', 'a1', 19),
-  ]);
+  ];
 }
 
 /**
@@ -492,16 +499,7 @@ export function bornAndGone(): FixtureRepo {
  */
 export function goneByMerge(): FixtureRepo {
   return buildRepo([
-    {
-      commit: 'workspace', at: '2026-02-01T12:00:00Z', id: 'base',
-      files: { 'package.json': '{"private": true, "workspaces": ["packages/*"]}\n', 'packages/a/package.json': '{"name": "a"}\n', 'packages/b/package.json': '{"name": "b"}\n' },
-    },
-    ...['a', 'b'].map((name) => ({ tag: `${name}@1.0.0`, ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true })),
-    change('born', 2, { 'packages/exp/package.json': '{"name": "@acme/exp"}\n', 'packages/exp/x.ts': 'zero\n' }, 'add exp'),
-    change('x1', 3, { 'packages/exp/x.ts': 'one\n' }),
-    tag('@acme/exp@0.1.0', 'x1', 4),
-    change('y1', 5, { 'packages/b/y.ts': 'one\n' }),
-    tag('b@1.1.0', 'y1', 6),
+    ...expBorn(),
     { branch: 'drop-exp' },
     { ...change('drop', 9, { 'packages/exp/package.json': null, 'packages/exp/x.ts': null }, 'drop exp'), on: 'drop-exp' },
     { merge: 'drop-exp', at: at(16), message: 'Merge pull request #7 from acme/drop-exp\n\ndrop exp' },
