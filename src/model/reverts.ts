@@ -31,10 +31,12 @@ export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, R
     let targets: Set<Change> | null = null;
     const refs = revertRefs.get(change.sha);
     const bare = withoutNumber(change.title);
+    // what the title says, read once: each way of naming a target below asks it
+    const revertTitled = isRevertTitle(bare);
     if (refs !== undefined) {
       // a `This reverts commit` line of a sub-commit in a larger change's body: the named change was partly
       // reverted, which fails no deploy
-      const whole = refs.revertMessage || isRevertTitle(bare);
+      const whole = refs.revertMessage || revertTitled;
       refs.shas.forEach((sha) => {
         const reverted = findSha(sha);
         if (whole) targets = withTarget(targets, reverted);
@@ -45,7 +47,7 @@ export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, R
     }
     const branch = change.branch !== null && change.branch.startsWith('revert-') ? /^revert-(\d+)-/.exec(change.branch) : null;
     if (branch) targets = withTarget(targets, byNumber.get(Number(branch[1])));
-    const title = bare.includes('evert "') && isRevertTitle(bare) ? QUOTED_REVERT.exec(withoutLineTag(bare)) : null;
+    const title = revertTitled && bare.includes('evert "') ? QUOTED_REVERT.exec(withoutLineTag(bare)) : null;
     // a squash's `(#N)` left aside on both sides
     // and the quote under the revert's own scope when it left that out (tracing's `tracing: revert "make \`valueset\`
     // macro sanitary" (#3425)` of `tracing: make \`valueset\` macro sanitary (#3382)`)
@@ -55,14 +57,14 @@ export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, R
     }
     // a revert that names the change by its number, as its own title ends (`revert(lint): Remove x (#16321)`, landed
     // as cargo's #17249): the change of that number
-    const named = targets === null && title === null && isRevertTitle(bare) ? trailingNumber(bare) : null;
+    const named = targets === null && title === null && revertTitled ? trailingNumber(bare) : null;
     if (named !== null) targets = withTarget(targets, byNumber.get(named));
     lastWithTitle.set(bare, change);
     // a revert whose target is older than the history read (or no change of the branch) is still a revert, a repair
     // by its own words, whatever the window: cargo's #17249 reverts #16321, merged 2025-12-08, and read as a
     // revert in the year to 2026-08 but not in its last 90 days. A quoted title that is itself a revert's is a reland;
     // a sync's words are the reverts it carries (axum's `Merge branch 'v0.8.x' into …`), not its own
-    if (targets === null && change.kind !== 'sync' && (refs?.revertMessage === true || isRevertTitle(bare))) {
+    if (targets === null && change.kind !== 'sync' && (refs?.revertMessage === true || revertTitled)) {
       const names = (refs !== undefined && refs.shas.length + refs.prs.length > 0) || branch !== null || title !== null || named !== null;
       if (names && (title === null || !isRevertTitle(title[2] ?? ''))) change.isRevert = true;
     }
