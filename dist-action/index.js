@@ -27215,8 +27215,9 @@ function markReverts(changes, revertRefs) {
 		let targets = null;
 		const refs = revertRefs.get(change.sha);
 		const bare = withoutNumber(change.title);
+		const revertTitled = isRevertTitle(bare);
 		if (refs !== void 0) {
-			const whole = refs.revertMessage || isRevertTitle(bare);
+			const whole = refs.revertMessage || revertTitled;
 			refs.shas.forEach((sha) => {
 				const reverted = findSha(sha);
 				if (whole) targets = withTarget(targets, reverted);
@@ -27227,15 +27228,15 @@ function markReverts(changes, revertRefs) {
 		}
 		const branch = change.branch !== null && change.branch.startsWith("revert-") ? /^revert-(\d+)-/.exec(change.branch) : null;
 		if (branch) targets = withTarget(targets, byNumber.get(Number(branch[1])));
-		const title = bare.includes("evert \"") && isRevertTitle(bare) ? QUOTED_REVERT.exec(withoutLineTag(bare)) : null;
+		const title = revertTitled && bare.includes("evert \"") ? QUOTED_REVERT.exec(withoutLineTag(bare)) : null;
 		if (title && targets === null) {
 			const quoted = withoutNumber(title[2] ?? "");
 			targets = withTarget(targets, lastWithTitle.get(quoted) ?? (title[1] === void 0 ? void 0 : lastWithTitle.get(`${title[1]}: ${quoted}`)));
 		}
-		const named = targets === null && title === null && isRevertTitle(bare) ? trailingNumber(bare) : null;
+		const named = targets === null && title === null && revertTitled ? trailingNumber(bare) : null;
 		if (named !== null) targets = withTarget(targets, byNumber.get(named));
 		lastWithTitle.set(bare, change);
-		if (targets === null && change.kind !== "sync" && (refs?.revertMessage === true || isRevertTitle(bare))) {
+		if (targets === null && change.kind !== "sync" && (refs?.revertMessage === true || revertTitled)) {
 			if ((refs !== void 0 && refs.shas.length + refs.prs.length > 0 || branch !== null || title !== null || named !== null) && (title === null || !isRevertTitle(title[2] ?? ""))) change.isRevert = true;
 		}
 		for (const reverted of targets ?? []) {
