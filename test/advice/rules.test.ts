@@ -112,6 +112,10 @@ describe('rule specifics', () => {
     } } });
     expect(rule('ai-defects').evaluate(failing, t)).toMatchObject({ figure: 'summary.aiDefects.ai.failureRate' });
     expect(rule('ai-defects').evaluate(failing, t)?.value).toMatch(/^deploys that shipped an AI-assisted change failed 3× as often: 30% \(12 of 40 deploys/);
+    // a revert may come before any deploy held the change: only the deploys' failure speaks of production
+    expect(row?.tellsYou).toMatch(/^AI-assisted changes are undone more often than the rest \(a revert counts whether or not its change had shipped\), and the interval/);
+    expect(row?.tellsYou).not.toContain('production');
+    expect(rule('ai-defects').evaluate(failing, t)?.tellsYou).toMatch(/^The AI-assisted work that reaches production breaks it more often/);
     // reports made before it was measured have none
     expect(rule('ai-defects').evaluate(patch(healthy(), { summary: { aiDefects: null } }), t)).toBeNull();
   });

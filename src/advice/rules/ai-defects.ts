@@ -10,12 +10,21 @@ interface Defect {
   what: string;
   /** the group's own count the rate is over */
   over: (g: DefectGroupInput) => string;
+  /**
+   * what a higher rate says, in the row's words: only a deploy's failure (and the fix-up after one) happened in
+   * production; a revert counts whether or not its change had shipped (uv's AI-assisted #20351 and #21055 were
+   * reverted before any release held them, and "reaches production breaks" misread them)
+   */
+  finding: string;
 }
 
 const DEFECTS: readonly Defect[] = [
-  { key: 'failureRate', difference: 'failureDifference', what: 'deploys that shipped an AI-assisted change failed', over: (g) => `${g.failed} of ${g.deploys} deploys` },
-  { key: 'revertRate', difference: 'revertDifference', what: 'AI-assisted changes were reverted', over: (g) => `${g.reverted} of ${g.changes} changes` },
-  { key: 'fixUpRate', difference: 'fixUpDifference', what: 'AI-assisted changes needed a fix-up after a failed deploy', over: (g) => `${g.fixedUp} of ${g.changes} changes` },
+  { key: 'failureRate', difference: 'failureDifference', what: 'deploys that shipped an AI-assisted change failed', over: (g) => `${g.failed} of ${g.deploys} deploys`,
+    finding: 'The AI-assisted work that reaches production breaks it more often than the rest does' },
+  { key: 'revertRate', difference: 'revertDifference', what: 'AI-assisted changes were reverted', over: (g) => `${g.reverted} of ${g.changes} changes`,
+    finding: 'AI-assisted changes are undone more often than the rest (a revert counts whether or not its change had shipped)' },
+  { key: 'fixUpRate', difference: 'fixUpDifference', what: 'AI-assisted changes needed a fix-up after a failed deploy', over: (g) => `${g.fixedUp} of ${g.changes} changes`,
+    finding: 'The AI-assisted work that reaches production needs fixing after a failed deploy more often than the rest' },
 ];
 
 const interval = (low: number | null, high: number | null): string => (measured(low) && measured(high) ? `${percent(low)}–${percent(high)}` : 'unknown');
@@ -62,8 +71,8 @@ export const aiDefects: AdviceRule = {
         `${defect.what} ${ratio}${percent(ai)} (${defect.over(d.ai)}; 95% ${interval(d.ai[low], d.ai[high])}) against ${percent(other)} for the rest ` +
         `(${defect.over(d.other)}; ${interval(d.other[low], d.other[high])}); the difference ${interval(diff.low, diff.high)} leaves out 0 (threshold ${times(t.aiRatio)})`,
       tellsYou:
-        'The AI-assisted work that reaches production breaks more often than the rest, and the interval says it is not ' +
-        'chance. Writing code got cheaper; checking it did not, and the saving is being paid back in repairs.',
+        `${defect.finding}, and the interval says it is not chance. Writing code got cheaper; checking it did not, ` +
+        'and the saving is being paid back in repairs.',
       doNext:
         'Read the reverted and failed AI-assisted changes side by side: find what they share (size, area, missing ' +
         'tests, an agent working unattended) and add the check that would have caught them before merge; keep ' +
