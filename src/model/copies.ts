@@ -39,17 +39,30 @@ export function namesChange(ref: { number: number; title: string | null }, chang
 /** A squash's `(#N)` at the end of a title, and a list item's bullet before it (`* Fix x (#12)`, a squash body). */
 const TITLED = /^(?:[*-]\s+)?(.*?)\s*\(#(\d+)\)$/;
 
+// a bracket that says backport, first or last in a backport's title: vitest's `fix(pool): x (#10543) [backport to
+// v4] (#10564)`, undici's `fix: x (#3863) [backport] (#3866)`, aiohttp's `[Backport 3.13] x (#12249) (#12256)`.
+// Only one that says so: unlike a copy's subject (withoutLineTag), a leading bracket may be the title's own, as
+// flutter/packages' `[in_app_purchase_android] Add showInAppMessages support (#107412) (#11214)` is
+const LEADING_BACKPORT = /^\[backport\b[^\]\n]{0,100}\][ \t]*/i;
+const TRAILING_BACKPORT = /[ \t]*\[backport\b[^\]\n]{0,100}\]$/i;
+
+/** A title less the brackets that say it is a backport (`[backport to v4]`): the wrapping, not the title. */
+function withoutBackportMarks(title: string): string {
+  return title.includes('[') ? title.replace(LEADING_BACKPORT, '').replace(TRAILING_BACKPORT, '') : title;
+}
+
 /**
  * The changes a release line's commit names by reference (SPEC section 3): its subject or its body's first line
- * as a change's own title with its `(#N)` — also under the backport's own `(#M)` (`Fix x (#12) (#15)`) — and
- * the numbers its backport phrases name. Pure.
+ * as a change's own title with its `(#N)` — also under the backport's own `(#M)` (`Fix x (#12) (#15)`), and
+ * inside a bracket saying backport (`Fix x (#12) [backport to v4] (#15)`) — and the numbers its backport phrases
+ * name. Pure.
  */
 export function changeReferences(commit: Pick<Commit, 'subject' | 'bodyFirstLine' | 'backportOf'>): Array<{ number: number; title: string | null }> {
   const found: Array<{ number: number; title: string | null }> = commit.backportOf.map((number) => ({ number, title: null }));
   for (const line of [commit.subject, commit.bodyFirstLine]) {
-    let m = TITLED.exec(line);
+    let m = TITLED.exec(withoutBackportMarks(line));
     for (let depth = 0; m !== null && depth < 2; depth++) {
-      const title = m[1] ?? '';
+      const title = withoutBackportMarks(m[1] ?? '');
       if (title !== '') found.push({ number: Number(m[2]), title });
       m = TITLED.exec(title);
     }

@@ -14,6 +14,22 @@ describe('changes a release line commit names by reference', () => {
     expect(refs('Fix the parser (#20)', '* Fix the parser (#10)')).toEqual([{ number: 20, title: 'Fix the parser' }, { number: 10, title: 'Fix the parser' }]);
   });
 
+  it('reads a bracket saying backport, first or last, as the backport\'s wrapping, and any other bracket as the title\'s', () => {
+    // vitest's v4 and undici's v6.x: the marker between the original's number and the backport's own
+    expect(refs('fix(pool): x (#10543) [backport to v4] (#10564)')).toEqual([{ number: 10564, title: 'fix(pool): x (#10543)' }, { number: 10543, title: 'fix(pool): x' }]);
+    expect(refs('fix: x (#3863) [backport] (#3866)')).toEqual([{ number: 3866, title: 'fix: x (#3863)' }, { number: 3863, title: 'fix: x' }]);
+    expect(refs('Fix the parser (#12) [Backport]')).toEqual([{ number: 12, title: 'Fix the parser' }]);
+    // the title alone, under the backport's own number: for titleOnlyCopies, no link
+    expect(refs('docs: add latitude to sponsors [backport] (#10772)')).toEqual([{ number: 10772, title: 'docs: add latitude to sponsors' }]);
+    // aiohttp's and prometheus' leading marker
+    expect(refs('[Backport 3.13] Tokenize (#12249) (#12256)')).toEqual([{ number: 12256, title: 'Tokenize (#12249)' }, { number: 12249, title: 'Tokenize' }]);
+    expect(refs('[BACKPORT-3.4] fix: x (#16633)')).toEqual([{ number: 16633, title: 'fix: x' }]);
+    // flutter/packages' `[in_app_purchase_android] …` and a bracket of another word stay in the title
+    expect(refs('[in_app] Add x (#107412) (#11214)')).toEqual([{ number: 11214, title: '[in_app] Add x (#107412)' }, { number: 107412, title: '[in_app] Add x' }]);
+    expect(refs('Fix the table [docs] (#12) (#15)')).toEqual([{ number: 15, title: 'Fix the table [docs] (#12)' }, { number: 12, title: 'Fix the table [docs]' }]);
+    expect(refs('Fix the parser (#12) [backported] (#15)')).toEqual([{ number: 15, title: 'Fix the parser (#12) [backported]' }]);
+  });
+
   it('takes backport phrases without a title, and nothing from a subject without (#N)', () => {
     expect(refs('chore: faster lexing', '', [11])).toEqual([{ number: 11, title: null }]);
     expect(refs('Fix the parser', 'See #10')).toEqual([]);
