@@ -33,6 +33,10 @@ export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, R
     const bare = withoutNumber(change.title);
     // what the title says, read once: each way of naming a target below asks it
     const revertTitled = isRevertTitle(bare);
+    // a revert of a revert puts back what that revert undid, whichever message says so: the title, or the subject of
+    // the commit that carries the revert under a squash's own title (uv's #18402, `Preserve absolute/relative paths
+    // passed to \`uv add\``, one commit `Revert "Revert breaking uv add related changes"`)
+    const reland = (revertTitled && isReland(bare)) || (refs?.subject !== undefined && isReland(refs.subject));
     if (refs !== undefined) {
       // a `This reverts commit` line of a sub-commit in a larger change's body: the named change was partly
       // reverted, which fails no deploy
@@ -60,13 +64,17 @@ export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, R
     const named = targets === null && title === null && revertTitled ? trailingNumber(bare) : null;
     if (named !== null) targets = withTarget(targets, byNumber.get(named));
     lastWithTitle.set(bare, change);
+    // a reland is no revert, and what it names is no change reverted: a revert, in the history read or not, or a
+    // commit of one squashed into a larger change (uv's #18176, whose own commit 666ae61 took its `uv add` part
+    // out, which #18402 put back)
+    if (reland) continue;
     // a revert whose target is older than the history read (or no change of the branch) is still a revert, a repair
     // by its own words, whatever the window: cargo's #17249 reverts #16321, merged 2025-12-08, and read as a
-    // revert in the year to 2026-08 but not in its last 90 days. A quoted title that is itself a revert's is a reland;
-    // a sync's words are the reverts it carries (axum's `Merge branch 'v0.8.x' into …`), not its own
+    // revert in the year to 2026-08 but not in its last 90 days. A sync's words are the reverts it carries (axum's
+    // `Merge branch 'v0.8.x' into …`), not its own
     if (targets === null && change.kind !== 'sync' && (refs?.revertMessage === true || revertTitled)) {
       const names = (refs !== undefined && refs.shas.length + refs.prs.length > 0) || branch !== null || title !== null || named !== null;
-      if (names && (title === null || !isRevertTitle(title[2] ?? ''))) change.isRevert = true;
+      if (names) change.isRevert = true;
     }
     for (const reverted of targets ?? []) {
       if (reverted === change || reverted.mergedAt > change.mergedAt) continue;
@@ -86,6 +94,22 @@ export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, R
 // cpython's `gh-102: Revert "gh-101: Add bar (#103)"`, Go's `cmd/go: revert "cmd/go: tidy"` — which is a revert
 // whose target was otherwise looked for only when the message also said `This reverts commit`
 const QUOTED_REVERT = /^(?:([\w./-]{1,200}(?:\([^)]*\))?!?(?:,\s*[\w./-]{1,200}){0,10}):\s+)?revert "(.+)"$/i;
+
+/**
+ * Whether a title or subject reverts a revert and so relands: `Revert "Revert "…""`, or git's quote of a revert
+ * titled in its own words (uv's `Revert "Revert breaking uv add related changes"`). Each quote inside the first
+ * is a revert when it opens with the word (a quoted revert was one); a revert of a reland is a revert again.
+ */
+function isReland(title: string): boolean {
+  let depth = 0;
+  let own: string | null = withoutNumber(title);
+  while (own !== null && (isRevertTitle(own) || (depth > 0 && /^revert\b/i.test(own)))) {
+    depth++;
+    const quoted: RegExpExecArray | null = own.includes('"') ? QUOTED_REVERT.exec(withoutLineTag(own)) : null;
+    own = quoted === null ? null : withoutNumber(quoted[2] ?? '');
+  }
+  return depth > 0 && depth % 2 === 0;
+}
 
 /** Flags `reverted` (an earlier change than `by`) `partially-reverted`. */
 function markPartial(reverted: Change | undefined, by: Change): void {
@@ -173,6 +197,11 @@ export interface RevertRefs {
    * names were only partly reverted by a sub-commit of larger work
    */
   revertMessage: boolean;
+  /**
+   * the subject of the commit whose message says it is a revert, when it is not the change's title: a squash's
+   * only commit under the pull request's own title (uv's #18402), whose quote says whether it reverts a revert
+   */
+  subject?: string;
 }
 
 /** Collects each change's revert references, so the commits themselves need not be kept. Pure. */
@@ -203,8 +232,12 @@ export function collectRevertRefs(changes: readonly Change[], commitOf: (sha: st
     if (shas.length === 0 && prs.length === 0) continue;
     own.delete(change.sha);
     const only = own.size === 1 ? commitOf([...own][0] as string) : undefined;
-    const revertMessage = syncRevert || commitOf(change.sha)?.revertMessage === true || only?.revertMessage === true;
-    refs.set(change.sha, { shas, prs, revertMessage });
+    const landing = commitOf(change.sha);
+    const revertMessage = syncRevert || landing?.revertMessage === true || only?.revertMessage === true;
+    // a sync's commits are many changes' own: none of their subjects is the sync's
+    const saying = syncRevert ? undefined : landing?.revertMessage === true ? landing : only?.revertMessage === true ? only : undefined;
+    if (saying === undefined || saying.subject === change.title) refs.set(change.sha, { shas, prs, revertMessage });
+    else refs.set(change.sha, { shas, prs, revertMessage, subject: saying.subject });
   }
   return refs;
 }

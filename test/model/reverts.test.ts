@@ -230,6 +230,47 @@ describe('markReverts', () => {
     expect([byNumber, bySha, byBody, reland, naming, squashed, sync].map((c) => c.isRevert)).toEqual([true, true, true, false, false, false, false]);
   });
 
+  it('reads a squash whose one commit reverts a revert as a reland, whatever its title, and what it names as no change reverted', () => {
+    // uv's #18402 `Preserve absolute/relative paths passed to \`uv add\``: its one commit `Revert "Revert breaking uv
+    // add related changes"` names 666ae61, a commit of #18176, which had taken that part out before #18176 landed
+    const revertCommit = commit('rv', { at: h(1), subject: 'Revert breaking uv add related changes' });
+    const relandCommit = commit('rl', { at: h(3), subject: 'Revert "Revert breaking uv add related changes"', revertsShas: [sha('rv')], revertMessage: true });
+    // git's revert of a plain revert commit, the same way under a squash's own title: a revert
+    const plainCommit = commit('pl', { at: h(5), subject: 'Revert "Tune the cache"', revertsShas: [sha('tune')], revertMessage: true });
+    // and a revert of a reland again
+    const againCommit = commit('ag', { at: h(7), subject: 'Revert "Revert "Revert breaking uv add related changes""', revertsShas: [sha('rl')], revertMessage: true });
+    const commits = new Map([revertCommit, relandCommit, plainCommit, againCommit].map((c) => [c.sha, c]));
+    const run = (read: Change[]): Change[] => {
+      markReverts(read, collectRevertRefs(read, (s) => commits.get(s)));
+      return read;
+    };
+    const lockfiles = (): Change => change('pr18176', { kind: 'squash', number: 18176, title: 'Preserve absolute/relative paths in lockfiles', commitShas: [sha('w1'), sha('rv')], mergedAt: h(2) });
+    const uvAdd = (): Change => change('pr18402', { kind: 'squash', number: 18402, title: 'Preserve absolute/relative paths passed to `uv add`', commitShas: [sha('rl')], mergedAt: h(4) });
+    // the year's history holds #18176; 90 days' does not
+    const [base, reland] = run([lockfiles(), uvAdd()]);
+    expect([base?.revertedBy, base?.flags, reland?.isRevert]).toEqual([null, [], false]);
+    const [alone] = run([uvAdd()]);
+    expect(alone?.isRevert).toBe(false);
+    const [plain] = run([change('pr9', { kind: 'squash', number: 9, title: 'Put the cache back as it was', commitShas: [sha('pl')], mergedAt: h(6) })]);
+    expect(plain?.isRevert).toBe(true);
+    const [first, second, again] = run([lockfiles(), uvAdd(), change('pr10', { kind: 'squash', number: 10, title: 'Take the `uv add` paths out again', commitShas: [sha('ag')], mergedAt: h(8) })]);
+    expect([first?.revertedBy, second?.revertedBy, second?.isRevert, again?.isRevert]).toEqual([null, sha('pr10'), false, true]);
+  });
+
+  it('reads a title that reverts a revert as a reland, and one reverting that reland as a revert, named or not', () => {
+    const feature = bare('a1', 'add search', 1);
+    // a revert of a sub-commit of a larger change, the revert's title loose (`Revert <words>`): its quote is a revert's
+    const reland = bare('b2', 'Revert "Revert the search ranking"', 2);
+    const again = bare('c3', 'Revert "Revert "Revert the search ranking""', 3);
+    const refs = new Map([['b2', { shas: ['a1'], prs: [], revertMessage: true }]]);
+    expect(markReverts([feature, reland, again], refs)).toBe(1);
+    expect([feature.revertedBy, feature.flags, reland.isRevert, reland.revertedBy, again.isRevert]).toEqual([null, [], false, 'c3', true]);
+    // the same two with nothing of theirs in the history read
+    const alone = [bare('d4', 'Revert "Revert the search ranking" (#20)', 4), bare('e5', 'Revert "Revert "Revert the search ranking (#20)"" (#21)', 5)];
+    expect(markReverts(alone, new Map([['d4', { shas: ['0ld5ha'], prs: [], revertMessage: true }]]))).toBe(0);
+    expect(alone.map((c) => c.isRevert)).toEqual([false, true]);
+  });
+
   it('reads a revert behind the release line a backport names first as a whole revert, not a partial one', () => {
     // cargo's rust-1.98.0: `[beta 1.98] revert(compiler): …` reverted both of #17006's commits
     const feature = { ...bare('a1', 'feat(compiler): emit the new lint (#17006)', 1), commitShas: ['a1', 'w1', 'w2'] };
