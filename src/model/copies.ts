@@ -78,15 +78,31 @@ const INTO_LINE = /[ \t]+into[ \t]+\S+$/i;
 /**
  * The title a release line's commit says it backports (SPEC section 3, a backport phrase): `<title>` of
  * `Backport of <title> into <line> (#M)`, as hashicorp's backport-assistant titles terraform's backports
- * (`Backport of Colorize diag details into v1.14 (#38148)`, with no body); null for any other subject. Pure.
+ * (`Backport of Colorize diag details into v1.14 (#38148)`, with no body), and the title a bracket saying backport
+ * wraps (`<title> [backport to v4] (#M)`, `[Backport 3.13] <title> (#M)`); null for any other subject. Pure.
  */
 export function backportedTitle(subject: string): string | null {
   const start = BACKPORT_OF_TITLE.exec(subject);
-  if (start === null) return null;
+  if (start === null) return markedTitle(subject);
   const rest = withoutNumber(subject.slice(start[0].length));
   const into = INTO_LINE.exec(rest);
   if (into === null) return null;
   const title = sameWords(rest.slice(0, into.index));
+  return title === '' ? null : title;
+}
+
+/**
+ * The title of a subject a bracket marks as a backport, less the numbers around it: vitest squashes 13 of the
+ * year's backports onto v4 as `fix(browser): encode iframeId in tester iframe URL [backport to v4] (#10955)`,
+ * main's title without main's own `(#N)`. The bracket is the backport phrase, the title names the change, as
+ * `Backport of <title> into <line>` does; null when no bracket says backport.
+ */
+function markedTitle(subject: string): string | null {
+  if (!subject.includes('[')) return null;
+  const bare = withoutNumber(subject);
+  const unmarked = withoutBackportMarks(bare);
+  if (unmarked === bare) return null;
+  const title = sameWords(withoutNumber(unmarked));
   return title === '' ? null : title;
 }
 
@@ -153,6 +169,8 @@ export function titleOnlyCopies(changes: readonly Change[], releaseLine: readonl
     for (const sha of copies.get(commit.key) ?? []) linked.add(sha);
     // the commit's author date: a squash's moment of merge
     const authoredAt = copyKeyAuthoredAt(commit.key);
+    // a title a backport phrase gives links its change (shipments): it is no title alone
+    if (commit.backportTitle !== undefined) for (const change of byTitle.get(commit.backportTitle) ?? []) if (change.mergedAt <= authoredAt) linked.add(change.sha);
     for (const ref of commit.references) {
       const same = ref.title === null ? [] : (byTitle.get(ref.title) ?? []);
       // a number one of them has: that change's own copy, not another's under a later number (bevy's #18093 and

@@ -8,12 +8,16 @@ import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.js';
  * test run hang on worker crash (#10543) [backport to v4] (#10564)`) and aiohttp's 3.x (`[Backport 3.13] Tokenize
  * … (#12249) (#12256)`). May 2026, UTC, every change on main a squash; v1.0.1 tags 1.x on 03 12:00:
  *  #10  on 1.x as `… (#10) [backport to v1] (#20)`: v1.0.1 ships it
- *  #11  on 1.x as `docs: add a sponsor [backport] (#21)`, its title without its number: git alone links nothing,
- *       and the note counts it
+ *  #11  on 1.x as `docs: add a sponsor [backport] (#21)`, its title without its number (13 of vitest's year): the
+ *       bracket is the backport phrase and the title names the change, so v1.0.1 ships it
  *  #12  `[docs] Fix the table (#12)`, on 1.x as `[docs] Fix the table (#12) (#22)`: a bracket that says no backport
  *       is the title's own, and v1.0.1 ships it
  *  #13  on 1.x as `[Backport 1.x] Tokenize the header (#13) (#23)`: v1.0.1 ships it
  *  #14  never on 1.x: nothing ships it
+ *  #15  on 1.x as `Bump the parser (#24)`, its title alone under a later number and no bracket: git alone links
+ *       nothing, and the note counts it
+ *  #16  `Cache the index (#16)` merged on 04, after its marked namesake `Cache the index [backport] (#25)` landed on
+ *       1.x: a backport made before the change merged copies nothing of it
  */
 function markedBackports(): FixtureRepo {
   return buildRepo([
@@ -25,11 +29,15 @@ function markedBackports(): FixtureRepo {
     { commit: '[docs] Fix the table (#12)', on: 'main', at: '2026-05-02T12:00:00Z' },
     { commit: 'Tokenize the header (#13)', on: 'main', at: '2026-05-02T13:00:00Z' },
     { commit: 'Speed up the lexer (#14)', on: 'main', at: '2026-05-02T14:00:00Z' },
+    { commit: 'Bump the parser (#15)', on: 'main', at: '2026-05-02T15:00:00Z' },
     { commit: 'fix(pool): prevent test run hang on worker crash (#10) [backport to v1] (#20)', on: '1.x', at: '2026-05-03T08:00:00Z' },
     { commit: 'docs: add a sponsor [backport] (#21)', on: '1.x', at: '2026-05-03T09:00:00Z' },
     { commit: '[docs] Fix the table (#12) (#22)', on: '1.x', at: '2026-05-03T10:00:00Z' },
     { commit: '[Backport 1.x] Tokenize the header (#13) (#23)', on: '1.x', at: '2026-05-03T11:00:00Z' },
+    { commit: 'Bump the parser (#24)', on: '1.x', at: '2026-05-03T11:10:00Z' },
+    { commit: 'Cache the index [backport] (#25)', on: '1.x', at: '2026-05-03T11:20:00Z' },
     { tag: 'v1.0.1', annotated: true, at: '2026-05-03T12:00:00Z' },
+    { commit: 'Cache the index (#16)', on: 'main', at: '2026-05-04T10:00:00Z' },
   ]);
 }
 
@@ -54,9 +62,14 @@ describe('backports whose titles say so in a bracket', () => {
     expect(deployedAt(12)).toBe('2026-05-03T12:00:00Z');
   });
 
-  it('ships nothing by a title without its number, and counts it in the note', () => {
-    expect(deployedAt(11)).toBeNull();
+  it('ships the change a bracket marks as backported by its title alone, once the change had merged', () => {
+    expect(deployedAt(11)).toBe('2026-05-03T12:00:00Z');
+    expect(deployedAt(16)).toBeNull();
+  });
+
+  it('ships nothing by a title alone without a bracket, and counts it in the note', () => {
     expect(deployedAt(14)).toBeNull();
-    expect(report.notes.filter((n) => /title on a release line/.test(n)).map((n) => n.split(' under ')[0])).toEqual(["1 of the window's 5 counted changes has its title on a release line"]);
+    expect(deployedAt(15)).toBeNull();
+    expect(report.notes.filter((n) => /title on a release line/.test(n)).map((n) => n.split(' under ')[0])).toEqual(["1 of the window's 7 counted changes has its title on a release line"]);
   });
 });
