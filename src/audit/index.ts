@@ -254,7 +254,8 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   // the window's tags or releases that shipped nothing of the branch, which the header's count of deploys leaves out
   const one = DEPLOY_SOURCES[signal.kind].meta.one;
   const emptyReleases = evidence.kind === 'merge' || one === undefined ? null : emptyReleasesNote(
-    evidence.candidates.filter((c) => c.at >= window.since && c.at < window.until), deploys, branch.name, one(settings.includePrereleases), (evidence.products?.names.size ?? 0) >= 2);
+    evidence.candidates.filter((c) => c.at >= window.since && c.at < window.until), deploys, branch.name, one(settings.includePrereleases), (evidence.products?.names.size ?? 0) >= 2,
+    counted.some((c) => titleOnly.has(c.sha)));
   // the report's figures are made on top of the model: on a heap this large what waiting for the sizes left goes
   // first (rails with every merge a deploy peaked at 251 MB, 243 with it; a smaller heap is not worth the pause)
   if (changes.length >= LARGE_MODEL && process.memoryUsage().heapUsed >= LARGE_HEAP) collectGarbage();

@@ -162,9 +162,11 @@ export function prereleaseNote(waiting: readonly Change[], tag: { name: string; 
  * reader sees on the repository's page: pi-hole's master from May to October 2025 had 8 final release tags, 5 of
  * which carried only syncs of `development` or stood on it, and read "deploys: 3" with no word of the other 5.
  * `candidates` are the window's; `noun` names one (`final release tag`); `byPackage`: a monorepo's, each of which
- * ships only its own package's changes. Null when each was a deploy.
+ * ships only its own package's changes. `unlinked`: some changes' backports git cannot link (titleOnlyBackportsNote),
+ * so "shipped none" holds only as far as git can tell: electron's v43.1.0 carries trop's squash of main's #52207 under
+ * its own number. Null when each was a deploy.
  */
-export function emptyReleasesNote(candidates: readonly DeployCandidate[], deploys: readonly Deploy[], trackedBranch: string, noun: string, byPackage = false): string | null {
+export function emptyReleasesNote(candidates: readonly DeployCandidate[], deploys: readonly Deploy[], trackedBranch: string, noun: string, byPackage = false, unlinked = false): string | null {
   const made = new Set(deploys.map((d) => `${d.ref}\u0000${d.sha}`));
   const empty = candidates.filter((c) => !made.has(`${c.ref}\u0000${c.sha}`));
   if (empty.length === 0) return null;
@@ -176,7 +178,8 @@ export function emptyReleasesNote(candidates: readonly DeployCandidate[], deploy
   const whose = all ? (empty.length === 1 ? `The window's one ${noun}` : `The window's ${plural(empty.length, noun)}`) : `${empty.length} of the window's ${plural(candidates.length, noun)}`;
   const they = empty.length === 1 ? 'it is no deploy' : 'they are no deploys';
   const what = byPackage ? `none of its package's changes on ${trackedBranch} that an earlier ${noun} of the package had not` : `none of ${trackedBranch}'s changes that an earlier one had not`;
-  return `${whose} (${which}) shipped ${what}: ${they} of ${trackedBranch}, and ${all ? 'the window has none' : `deployment frequency counts the other ${counted}`}.`;
+  const asFar = unlinked ? ', as far as git can link them (a backport that carries a title alone, said below, is not linked)' : '';
+  return `${whose} (${which}) shipped ${what}${asFar}: ${they} of ${trackedBranch}, and ${all ? 'the window has none' : `deployment frequency counts the other ${counted}`}.`;
 }
 
 // the tags an empty-releases note names before it says how many more

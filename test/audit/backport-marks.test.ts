@@ -18,6 +18,8 @@ import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.js';
  *       nothing, and the note counts it
  *  #16  `Cache the index (#16)` merged on 04, after its marked namesake `Cache the index [backport] (#25)` landed on
  *       1.x: a backport made before the change merged copies nothing of it
+ *  #17  on 1.x as `Trim the cache (#26)`, its title alone, the one commit of v1.0.2 on 05: the note that v1.0.2 shipped
+ *       none of main's changes says so only as far as git links them
  */
 function markedBackports(): FixtureRepo {
   return buildRepo([
@@ -38,6 +40,9 @@ function markedBackports(): FixtureRepo {
     { commit: 'Cache the index [backport] (#25)', on: '1.x', at: '2026-05-03T11:20:00Z' },
     { tag: 'v1.0.1', annotated: true, at: '2026-05-03T12:00:00Z' },
     { commit: 'Cache the index (#16)', on: 'main', at: '2026-05-04T10:00:00Z' },
+    { commit: 'Trim the cache (#17)', on: 'main', at: '2026-05-04T11:00:00Z' },
+    { commit: 'Trim the cache (#26)', on: '1.x', at: '2026-05-05T09:00:00Z' },
+    { tag: 'v1.0.2', annotated: true, at: '2026-05-05T10:00:00Z' },
   ]);
 }
 
@@ -70,6 +75,8 @@ describe('backports whose titles say so in a bracket', () => {
   it('ships nothing by a title alone without a bracket, and counts it in the note', () => {
     expect(deployedAt(14)).toBeNull();
     expect(deployedAt(15)).toBeNull();
-    expect(report.notes.filter((n) => /title on a release line/.test(n)).map((n) => n.split(' under ')[0])).toEqual(["1 of the window's 7 counted changes has its title on a release line"]);
+    expect(deployedAt(17)).toBeNull();
+    expect(report.notes.filter((n) => /title on a release line/.test(n)).map((n) => n.split(' under ')[0])).toEqual(["2 of the window's 8 counted changes have their title on a release line"]);
+    expect(report.notes.find((n) => n.includes('`v1.0.2`'))).toMatch(/shipped none of main's changes that an earlier one had not, as far as git can link them/);
   });
 });

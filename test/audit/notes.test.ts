@@ -349,6 +349,13 @@ describe('the window\'s tags that shipped nothing of the branch', () => {
     );
   });
 
+  it('says "none" only as far as git links backports when some carry a title alone', () => {
+    const tags = [candidate('v1.0', 1), candidate('v1.0.1', 2)];
+    expect(emptyReleasesNote(tags, [deployOf(tags[0]!)], 'main', 'final release tag', false, true)).toBe(
+      "1 of the window's 2 final release tags (`v1.0.1`) shipped none of main's changes that an earlier one had not, as far as git can link them (a backport that carries a title alone, said below, is not linked): it is no deploy of main, and deployment frequency counts the other 1.",
+    );
+  });
+
   it('says nothing when each was a deploy; says the window has none when none was', () => {
     const tags = [candidate('v1.0', 1), candidate('v1.1', 3)];
     expect(emptyReleasesNote(tags, tags.map(deployOf), 'main', 'final release tag')).toBeNull();
