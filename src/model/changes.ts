@@ -497,8 +497,12 @@ function importedHistory(walk: SideWalk, onLine: (sha: string) => boolean): Set<
 /**
  * A merge's work is people's when people wrote most of its own commits: its author is then the first of them, not
  * a bot whose commit came first (glitch-soc's `Merge upstream changes up to …` pull requests, 10 of 13 commits by
- * people, were left out as renovate[bot]'s). A bot's pull request a person added a commit to (Dependabot's bump
- * and a fix of the lockfile) stays the bot's.
+ * people, were left out as renovate[bot]'s). So is a squash's whose first own commit a person wrote, not the bot's
+ * that opened the pull request and so authored the squash: astral-sh/uv's `astral-automations-bot[bot]` and
+ * `zaniebot` open pull requests of Zanie Blue's commits, 201 of their 273 squashes of the three months to 2026-08-22
+ * (#21224's four commits all his). A bot's pull request a person added a commit to (Dependabot's bump and a fix of
+ * the lockfile) stays the bot's, and so does a squashed one the bot began, however many people added to (uv's
+ * `Bump version to 0.12.2`: the bot's two commits, then three of Zanie's changelog edits).
  */
 function byPeople(change: Change, own: readonly Commit[], botPattern: Tester | null, ai: AiCatalogue): void {
   if (!isBot(change.author, change.authorEmail, botPattern, ai)) return;
@@ -697,6 +701,8 @@ function squashChange(commit: Commit, number: number, title: string, input: Buil
   if (pull && own.length > 0) {
     const first = applyOwnCommits(change, own, pull.forkPoints, rules);
     byAgent(change, first, input.botPattern, rules.ai);
+    // the bot that opened a pull request people began and mostly wrote only authored its squash; one it began stays its own
+    if (first !== null && !isBot(first.authorName, first.authorEmail, input.botPattern, rules.ai)) byPeople(change, own, input.botPattern, rules.ai);
     landCommits(change, own, pull, rules);
   } else {
     // the PR's own commits are not in this clone (or the number was an issue's): its first commit is unknown

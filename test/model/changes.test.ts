@@ -640,6 +640,43 @@ describe('bots and AI agents', () => {
     expect(sq).toMatchObject({ author: 'renovate[bot]', bot: true, commits: 1, firstCommitAt: h(5) });
   });
 
+  it('gives a squash a bot authored to the people who began its pull request and wrote most of it; a bot\'s pull request people added to stays the bot\'s', () => {
+    const app = { authorName: 'astral-automations-bot[bot]', authorEmail: '250000000+astral-automations-bot[bot]@users.noreply.github.com' };
+    const zaniebot = { authorName: 'zaniebot', authorEmail: '242828183+zaniebot@users.noreply.github.com' };
+    const renovate = { authorName: 'renovate[bot]', authorEmail: '29139614+renovate[bot]@users.noreply.github.com' };
+    const zanie = { authorName: 'Zanie Blue', authorEmail: 'contact@zanie.dev' };
+    const konstin = { authorName: 'konstin', authorEmail: 'konstin@mailbox.org' };
+    const squash = (n: number, subject: string, who: typeof app) => commit(`sq${n}`, { parents: [n === 1 ? 'm0' : `sq${n - 1}`], at: h(10 * n), subject: `${subject} (#${n})`, ...who });
+    const by = (name: string, at: number, who: typeof app) => commit(name, { authorAt: h(at), at: h(at), ...who });
+    const line = [
+      m0,
+      // uv's #21224: the app opened the pull request and so authored its squash; its four commits are Zanie's
+      squash(1, 'Ensure full Git commit pins resolve', app),
+      // Zanie's two commits and another bot's one between them
+      squash(2, 'Rebase retargeted pull requests', app),
+      // uv's `Bump version to 0.12.2`: the app's own commits, then three of Zanie's changelog edits
+      squash(3, 'Bump version to 0.12.2', app),
+      // Renovate's bump and two of a person's fixes
+      squash(4, 'Update rust crate clap', renovate),
+      // uv's #15866: Renovate's bump, made again after konstin wrote his fix on it: one of two, however dated
+      squash(5, 'Update rust crate hashbrown', renovate),
+    ];
+    const own = pulls({
+      1: [1, 2, 3, 4].map((n) => by(`a${n}`, n, zanie)),
+      2: [by('b1', 11, zanie), by('b2', 12, zaniebot), by('b3', 13, zanie)],
+      3: [by('c1', 21, app), by('c2', 22, app), ...[3, 4, 5].map((n) => by(`c${n}`, 20 + n, zanie))],
+      4: [by('d1', 31, renovate), by('d2', 32, zanie), by('d3', 33, zanie)],
+      5: [by('e1', 42, renovate), by('e2', 41, konstin)],
+    });
+    expect(buildChanges(input(line, [], { pulls: own })).slice(1).map((c) => [c.id, c.author, c.bot, c.commits, c.firstCommitAt])).toEqual([
+      ['#1', 'Zanie Blue', false, 4, h(1)],
+      ['#2', 'Zanie Blue', false, 3, h(11)],
+      ['#3', 'astral-automations-bot[bot]', true, 5, h(21)],
+      ['#4', 'renovate[bot]', true, 3, h(31)],
+      ['#5', 'renovate[bot]', true, 2, h(41)],
+    ]);
+  });
+
   it('reads an agent\'s commits as the agent\'s change when it began it or wrote most of it, else as assisted', () => {
     const copilot = { authorName: 'copilot-swe-agent[bot]', authorEmail: '198982749+Copilot@users.noreply.github.com' };
     // vuejs/core's #12125: a person's pull request whose conflicts the agent resolved later, two commits of five
