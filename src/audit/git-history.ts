@@ -16,6 +16,7 @@ import { readCommits, type PullHeads } from '../sources/git/history.js';
 import { readSizes, readSizesOf, type NumstatResult } from '../sources/git/numstat.js';
 import { commitDates, readAttributes, splitPoint, type FirstParentSpan, type RepoInfo } from '../sources/git/repo.js';
 import { LOOKBACK, releaseGraph, type ReleaseGraph, type ReleaseTips } from './release-graph.js';
+import { readLineTreesBeside, treeSquashes } from './tree-squashes.js';
 
 // past this many commits read, memory is collected as soon as they are let go (a small history needs not)
 const LARGE_HISTORY = 20_000;
@@ -134,6 +135,10 @@ export async function readGitChanges(
   };
   // pull refs older than this cannot hold the work of a change in the history read
   const since = (boundary?.at ?? 0) - LOOKBACK;
+  // the trees of the line's commits GitHub wrote, beside the history: a squash whose subject lost its number
+  const trees = readLineTreesBeside(repo.cwd, branch.tip, exclude, pullRefs, since);
+  // a failure is seen where they are awaited
+  trees.catch(() => undefined);
   // the sizes, started first, come last: the changes are built, and what needs no size done, while git still diffs
   const built = (async () => {
     const { commits, pulls, lines } = await readHistory(repo.cwd, branch, exclude, { refs: await pullRefs, since }, release, parse);
@@ -153,6 +158,7 @@ export async function readGitChanges(
     // what splitting the pull refs' walks left behind goes before the changes are built on top: rails peaked
     // there at 249 MB, 244 with this collection (a history without pull refs has nothing to let go here)
     if (read >= LARGE_HISTORY && pulls.walked.size > 0) collectGarbage();
+    const squashedTrees = treeSquashes(await trees, pulls.refs, since, (sha) => commits.has(sha));
     const changes = buildChanges({
       firstParent,
       pulling,
@@ -162,6 +168,7 @@ export async function readGitChanges(
       pulls: pullCommits,
       // a pull request from the branch itself (analog's `beta` into main) has the branch's own last landing for its head
       pullHeads: pullsFromItself.size === 0 ? pulls.heads : new Map([...pulls.heads].filter(([, n]) => !pullsFromItself.has(n))),
+      treeSquashes: squashedTrees,
       release: onRelease.all,
       releaseLines: onRelease.lines,
       tagged: new Set(release.tagShas),

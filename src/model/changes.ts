@@ -34,6 +34,11 @@ export interface BuildChangesInput {
   pulls: Map<number, PullCommits>;
   /** head commit of each `refs/pull/N/head` → N (a pull request pushed to the branch as it was) */
   pullHeads: ReadonlyMap<string, number>;
+  /**
+   * first-parent commits whose tree is one pull ref's head's → its N (src/model/tree-squashes.ts): such a commit,
+   * read as a direct push, squashed N unless another change landed it; absent: none
+   */
+  treeSquashes?: ReadonlyMap<string, number>;
   /** commits on a release line or behind a release tag (section 1); empty when there are none */
   release: ReadonlySet<string>;
   /** the release lines' own first-parent commits and tagged commits: a merge of one of them is a sync */
@@ -171,8 +176,9 @@ export function buildChanges(input: BuildChangesInput): Change[] {
       // request's head it is (curl's #20085, opened months later on master's c3bbd41eef, which closes #18413)
       const pushed = landing.number === null && copies?.whole !== true && copies?.named !== true ? pushedHead(line, i, input.pullHeads) : null;
       const run = pushed === null ? copies : null;
-      // a squash whose subject lost its number and whose body closes its pull request (jQuery's `Closes gh-N`)
-      const closed = run === null && pushed === null && landing.number === null ? rebases.squashedBy(commit) : null;
+      // a squash whose subject lost its number and whose body closes its pull request (jQuery's `Closes gh-N`), or
+      // whose tree is its pull ref's head's (hugo's, squashed in GitHub's web UI)
+      const closed = run === null && pushed === null && landing.number === null ? (rebases.squashedBy(commit) ?? squashedByTree(commit, input, named, rebases)) : null;
       if (run !== null) {
         rebases.took(run.number);
         change = groupChange(line.slice(i, i + run.length), 'rebase', run.number, input, rules).change;
@@ -917,6 +923,12 @@ function applyOwnCommits(change: Change, own: Commit[], forkPoints: string[], ru
   return first;
 }
 
+/** The pull request a commit squashed by its tree (see BuildChangesInput.treeSquashes), unless a change landed it; else null. */
+function squashedByTree(commit: Commit, input: BuildChangesInput, named: ReadonlySet<number>, rebases: RebaseIndex): number | null {
+  const number = input.treeSquashes?.get(commit.sha);
+  return number === undefined || named.has(number) || rebases.hasTaken(number) ? null : number;
+}
+
 /**
  * Longest pause between two commits of one push: a rebase writes its commits a second or so apart (wagtail's
  * #14017, nine commits over 25 seconds with the release note written last), an interactive one stops to reword
@@ -1102,6 +1114,11 @@ class RebaseIndex {
    */
   took(number: number): void {
     this.taken.add(number);
+  }
+
+  /** Whether pull request `number` landed so far (see took). */
+  hasTaken(number: number): boolean {
+    return this.taken.has(number);
   }
 
   /** How many commits a rebase merge of the pull request would bring (see unlanded). */

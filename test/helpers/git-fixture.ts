@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
  * branch may name an id.
  */
 export type Step =
-  | { commit: string | ((sha: (id: string) => string) => string); on?: string; at: string; authorAt?: string; author?: string; files?: Record<string, string | null>; id?: string }
+  | { commit: string | ((sha: (id: string) => string) => string); on?: string; at: string; authorAt?: string; author?: string; committer?: string; files?: Record<string, string | null>; id?: string }
   | { branch: string; from?: string }
   | { merge: string; into?: string; at: string; message: string; author?: string; id?: string }
   | { tag: string; ref?: string; at?: string; annotated?: boolean };
@@ -64,11 +64,14 @@ export function buildRepo(plan: Step[], options: { bare?: boolean } = {}): Fixtu
         run(['add', '--', path]);
       }
       const [name, email] = step.author ? parseAuthor(step.author) : [IDENTITY.name, IDENTITY.email];
+      const [committerName, committerEmail] = step.committer ? parseAuthor(step.committer) : [IDENTITY.name, IDENTITY.email];
       run(['commit', '-q', '--allow-empty', '-m', message], {
         GIT_AUTHOR_DATE: step.authorAt ?? step.at,
         GIT_COMMITTER_DATE: step.at,
         GIT_AUTHOR_NAME: name,
         GIT_AUTHOR_EMAIL: email,
+        GIT_COMMITTER_NAME: committerName,
+        GIT_COMMITTER_EMAIL: committerEmail,
       });
       if (step.id) ids.set(step.id, run(['rev-parse', 'HEAD']));
     } else if ('branch' in step) {

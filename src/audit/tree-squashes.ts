@@ -1,0 +1,34 @@
+import { committedByGitHub, squashesByTree, type TreeCommit } from '../model/tree-squashes.js';
+import type { PullHeads } from '../sources/git/history.js';
+import { readLineTrees, readPullTrees } from '../sources/git/trees.js';
+
+/** What git says of the trees: the line's commits GitHub committed, and the pull requests whose head has one of their trees. */
+export interface LineTrees {
+  commits: TreeCommit[];
+  pullsByTree: Map<string, number[]>;
+}
+
+/**
+ * Reads, beside the history (src/model/tree-squashes.ts), the trees of the tracked line's commits that GitHub committed
+ * and the pull refs' heads that have one of them: two git calls streamed through, keeping only those, none when
+ * the clone has no pull ref committed since `since` (older ones hold no change of the history read) or the line no
+ * commit of GitHub's. A failure reads none.
+ */
+export async function readLineTreesBeside(cwd: string, tip: string, exclude: readonly string[], refs: Promise<PullHeads>, since: number): Promise<LineTrees | null> {
+  if (![...(await refs).values()].some((head) => head.at >= since)) return null;
+  const commits = await readLineTrees(cwd, tip, exclude, committedByGitHub);
+  if (commits.length === 0) return null;
+  return { commits, pullsByTree: await readPullTrees(cwd, new Set(commits.map((c) => c.tree))) };
+}
+
+/**
+ * The line's commits that squash a pull request without naming it, by sha: see squashesByTree. A head on the branch
+ * (`onBranch`: the pull request pushed as it was) or committed before `since` is none to read.
+ */
+export function treeSquashes(read: LineTrees | null, refs: PullHeads, since: number, onBranch: (sha: string) => boolean): ReadonlyMap<string, number> {
+  if (read === null) return new Map();
+  return squashesByTree(read.commits, read.pullsByTree, (number) => {
+    const head = refs.get(number);
+    return head === undefined || head.at < since || onBranch(head.sha) ? undefined : head.at;
+  });
+}
