@@ -24596,13 +24596,13 @@ async function readCommitGraph(repo, tips, exclude) {
 		"--ignore-missing",
 		"--stdin"
 	], (record) => {
-		let end = record.indexOf(SPACE$1);
+		let end = record.indexOf(SPACE$2);
 		if (end === -1) end = record.length;
 		const n = nodeOf(record.toString("latin1", 0, end));
 		graph.parentStart[n] = graph.parents.length;
 		let count = 0;
 		for (let from = end + 1; from < record.length; from = end + 1) {
-			end = record.indexOf(SPACE$1, from);
+			end = record.indexOf(SPACE$2, from);
 			if (end === -1) end = record.length;
 			graph.parents.push(nodeOf(record.toString("latin1", from, end)));
 			count++;
@@ -24636,11 +24636,11 @@ async function isAncestor(repo, ancestor, of) {
 	});
 	return result;
 }
-var SPACE$1;
+var SPACE$2;
 var init_deploy_contents = __esmMin((() => {
 	init_run();
 	init_release_names();
-	SPACE$1 = 32;
+	SPACE$2 = 32;
 }));
 // src/model/release-lines.ts
 function branchName(ref) {
@@ -25053,15 +25053,18 @@ function indexCopies(changes, commitOf, wanted) {
 function namesChange(ref, change) {
 	return ref.number === change.number && (ref.title === null || ref.title === withoutNumber(change.title));
 }
+function withoutBackportMarks(title) {
+	return title.includes("[") ? title.replace(LEADING_BACKPORT, "").replace(TRAILING_BACKPORT, "") : title;
+}
 function changeReferences(commit) {
 	const found = commit.backportOf.map((number) => ({
 		number,
 		title: null
 	}));
 	for (const line of [commit.subject, commit.bodyFirstLine]) {
-		let m = TITLED.exec(line);
+		let m = TITLED.exec(withoutBackportMarks(line));
 		for (let depth = 0; m !== null && depth < 2; depth++) {
-			const title = m[1] ?? "";
+			const title = withoutBackportMarks(m[1] ?? "");
 			if (title !== "") found.push({
 				number: Number(m[2]),
 				title
@@ -25073,11 +25076,19 @@ function changeReferences(commit) {
 }
 function backportedTitle(subject) {
 	const start = BACKPORT_OF_TITLE.exec(subject);
-	if (start === null) return null;
+	if (start === null) return markedTitle(subject);
 	const rest = withoutNumber(subject.slice(start[0].length));
 	const into = INTO_LINE.exec(rest);
 	if (into === null) return null;
 	const title = sameWords(rest.slice(0, into.index));
+	return title === "" ? null : title;
+}
+function markedTitle(subject) {
+	if (!subject.includes("[")) return null;
+	const bare = withoutNumber(subject);
+	const unmarked = withoutBackportMarks(bare);
+	if (unmarked === bare) return null;
+	const title = sameWords(withoutNumber(unmarked));
 	return title === "" ? null : title;
 }
 function sameWords(title) {
@@ -25113,6 +25124,9 @@ function titleOnlyCopies(changes, releaseLine, copies) {
 	for (const commit of releaseLine) {
 		for (const sha of copies.get(commit.key) ?? []) linked.add(sha);
 		const authoredAt = copyKeyAuthoredAt(commit.key);
+		if (commit.backportTitle !== void 0) {
+			for (const change of byTitle.get(commit.backportTitle) ?? []) if (change.mergedAt <= authoredAt) linked.add(change.sha);
+		}
 		for (const ref of commit.references) {
 			const same = ref.title === null ? [] : byTitle.get(ref.title) ?? [];
 			const theirs = same.some((change) => change.number === ref.number);
@@ -25126,12 +25140,14 @@ function titleOnlyCopies(changes, releaseLine, copies) {
 	const byNumber = new Set(releaseLine.flatMap((commit) => commit.references.filter((r) => r.title === null).map((r) => r.number)));
 	return new Set(changes.filter((c) => carried.has(c.sha) && !linked.has(c.sha) && !(c.number !== null && byNumber.has(c.number)) && ![c.sha, ...c.commitShas].some((s) => picked.has(s))).map((c) => c.sha));
 }
-var TITLED, BACKPORT_OF_TITLE, INTO_LINE;
+var TITLED, LEADING_BACKPORT, TRAILING_BACKPORT, BACKPORT_OF_TITLE, INTO_LINE;
 var init_copies = __esmMin((() => {
 	init_deploy_contents();
 	init_message();
 	init_title_number();
 	TITLED = /^(?:[*-]\s+)?(.*?)\s*\(#(\d+)\)$/;
+	LEADING_BACKPORT = /^\[backport\b[^\]\n]{0,100}\][ \t]*/i;
+	TRAILING_BACKPORT = /[ \t]*\[backport\b[^\]\n]{0,100}\]$/i;
 	BACKPORT_OF_TITLE = /^(?:\(manual\)[ \t]*|manual[ \t]+)?backport of[ \t]+/i;
 	INTO_LINE = /[ \t]+into[ \t]+\S+$/i;
 }));
@@ -25388,7 +25404,7 @@ function buildChanges(input) {
 			const copies = landing.number !== null && input.pulls.has(landing.number) ? null : rebases.runAt(line, i);
 			const pushed = landing.number === null && copies?.whole !== true && copies?.named !== true ? pushedHead(line, i, input.pullHeads) : null;
 			const run = pushed === null ? copies : null;
-			const closed = run === null && pushed === null && landing.number === null ? rebases.squashedBy(commit) : null;
+			const closed = run === null && pushed === null && landing.number === null ? rebases.squashedBy(commit) ?? squashedByTree(commit, input, named, rebases) : null;
 			if (run !== null) {
 				rebases.took(run.number);
 				change = groupChange(line.slice(i, i + run.length), "rebase", run.number, input, rules).change;
@@ -25712,7 +25728,9 @@ function squashChange(commit, number, title, input, rules) {
 	const pull = input.pulls.get(number);
 	const own = pull ? ownPullCommits$1(pull, rules, change.mergedAt) : [];
 	if (pull && own.length > 0) {
-		byAgent(change, applyOwnCommits(change, own, pull.forkPoints, rules), input.botPattern, rules.ai);
+		const first = applyOwnCommits(change, own, pull.forkPoints, rules);
+		byAgent(change, first, input.botPattern, rules.ai);
+		if (first !== null && !isBot(first.authorName, first.authorEmail, input.botPattern, rules.ai)) byPeople(change, own, input.botPattern, rules.ai);
 		landCommits(change, own, pull, rules);
 	} else {
 		change.commitShas = [commit.sha];
@@ -25863,6 +25881,10 @@ function applyOwnCommits(change, own, forkPoints, rules) {
 	}
 	return first;
 }
+function squashedByTree(commit, input, named, rebases) {
+	const number = input.treeSquashes?.get(commit.sha);
+	return number === void 0 || named.has(number) || rebases.hasTaken(number) ? null : number;
+}
 function pushedHead(line, i, heads) {
 	if (heads.size === 0) return null;
 	for (let j = i; j < line.length; j++) {
@@ -26009,6 +26031,9 @@ var init_changes = __esmMin((() => {
 		}
 		took(number) {
 			this.taken.add(number);
+		}
+		hasTaken(number) {
+			return this.taken.has(number);
 		}
 		remaining(number) {
 			return this.unlanded(number).length;
@@ -27216,6 +27241,7 @@ function markReverts(changes, revertRefs) {
 		const refs = revertRefs.get(change.sha);
 		const bare = withoutNumber(change.title);
 		const revertTitled = isRevertTitle(bare);
+		const reland = revertTitled && isReland(bare) || refs?.subject !== void 0 && isReland(refs.subject);
 		if (refs !== void 0) {
 			const whole = refs.revertMessage || revertTitled;
 			refs.shas.forEach((sha) => {
@@ -27236,8 +27262,9 @@ function markReverts(changes, revertRefs) {
 		const named = targets === null && title === null && revertTitled ? trailingNumber(bare) : null;
 		if (named !== null) targets = withTarget(targets, byNumber.get(named));
 		lastWithTitle.set(bare, change);
+		if (reland) continue;
 		if (targets === null && change.kind !== "sync" && (refs?.revertMessage === true || revertTitled)) {
-			if ((refs !== void 0 && refs.shas.length + refs.prs.length > 0 || branch !== null || title !== null || named !== null) && (title === null || !isRevertTitle(title[2] ?? ""))) change.isRevert = true;
+			if (refs !== void 0 && refs.shas.length + refs.prs.length > 0 || branch !== null || title !== null || named !== null) change.isRevert = true;
 		}
 		for (const reverted of targets ?? []) {
 			if (reverted === change || reverted.mergedAt > change.mergedAt) continue;
@@ -27250,6 +27277,16 @@ function markReverts(changes, revertRefs) {
 		}
 	}
 	return marked;
+}
+function isReland(title) {
+	let depth = 0;
+	let own = withoutNumber(title);
+	while (own !== null && (isRevertTitle(own) || depth > 0 && /^revert\b/i.test(own))) {
+		depth++;
+		const quoted = own.includes("\"") ? QUOTED_REVERT.exec(withoutLineTag(own)) : null;
+		own = quoted === null ? null : withoutNumber(quoted[2] ?? "");
+	}
+	return depth > 0 && depth % 2 === 0;
 }
 function markPartial(reverted, by) {
 	if (reverted === void 0 || reverted === by || reverted.mergedAt > by.mergedAt || reverted.flags.includes("partially-reverted")) return;
@@ -27333,11 +27370,19 @@ function collectRevertRefs(changes, commitOf) {
 		if (shas.length === 0 && prs.length === 0) continue;
 		own.delete(change.sha);
 		const only = own.size === 1 ? commitOf([...own][0]) : void 0;
-		const revertMessage = syncRevert || commitOf(change.sha)?.revertMessage === true || only?.revertMessage === true;
-		refs.set(change.sha, {
+		const landing = commitOf(change.sha);
+		const revertMessage = syncRevert || landing?.revertMessage === true || only?.revertMessage === true;
+		const saying = syncRevert ? void 0 : landing?.revertMessage === true ? landing : only?.revertMessage === true ? only : void 0;
+		if (saying === void 0 || saying.subject === change.title) refs.set(change.sha, {
 			shas,
 			prs,
 			revertMessage
+		});
+		else refs.set(change.sha, {
+			shas,
+			prs,
+			revertMessage,
+			subject: saying.subject
 		});
 	}
 	return refs;
@@ -31615,11 +31660,11 @@ function integerAt(buffer, start, end) {
 }
 function readParentShas(buffer, start, end, intern) {
 	if (start === end) return NONE$1;
-	const first = buffer.indexOf(SPACE, start);
+	const first = buffer.indexOf(SPACE$1, start);
 	if (first === -1 || first >= end) return [intern(buffer.toString("latin1", start, end))];
 	const shas = [];
 	for (let from = start; from <= end;) {
-		let to = buffer.indexOf(SPACE, from);
+		let to = buffer.indexOf(SPACE$1, from);
 		if (to === -1 || to > end) to = end;
 		shas.push(intern(buffer.toString("latin1", from, to)));
 		from = to + 1;
@@ -31677,7 +31722,7 @@ async function listPullHeads(repo, signal) {
 	});
 	return heads;
 }
-var FORMAT$2, SPACE, NEWLINE$1, MINUS, NONE$1, TITLE_REFERENCE, TITLED_BELOW;
+var FORMAT$2, SPACE$1, NEWLINE$1, MINUS, NONE$1, TITLE_REFERENCE, TITLED_BELOW;
 var init_history = __esmMin((() => {
 	init_errors$2();
 	init_own_string();
@@ -31691,7 +31736,7 @@ var init_history = __esmMin((() => {
 		"%ae",
 		"%B"
 	].join("%x00");
-	SPACE = 32;
+	SPACE$1 = 32;
 	NEWLINE$1 = 10;
 	MINUS = 45;
 	NONE$1 = [];
@@ -31945,6 +31990,116 @@ var init_release_graph = __esmMin((() => {
 	DAY$5 = 86400;
 	LOOKBACK = 365 * DAY$5;
 }));
+// src/model/tree-squashes.ts
+function committedByGitHub(committerEmail) {
+	return committerEmail.toLowerCase() === GITHUB_COMMITTER;
+}
+function squashesByTree(commits, pullsByTree, headAt) {
+	const found = new Map();
+	for (const c of commits) {
+		if (c.parentTree === void 0 || c.parentTree === c.tree) continue;
+		const pulls = (pullsByTree.get(c.tree) ?? []).filter((n) => {
+			const at = headAt(n);
+			return at !== void 0 && at <= c.committedAt;
+		});
+		if (pulls.length === 1) found.set(c.sha, pulls[0]);
+	}
+	return found;
+}
+var GITHUB_COMMITTER;
+var init_tree_squashes$1 = __esmMin((() => {
+	GITHUB_COMMITTER = "noreply@github.com";
+}));
+// src/sources/git/trees.ts
+async function readLineTrees(cwd, tip, exclude, keep) {
+	const found = [];
+	let waiting = null;
+	let parent = "";
+	await streamGitRanges(cwd, [
+		"log",
+		"--first-parent",
+		"--format=%H%x1f%T%x1f%ct%x1f%P%x1f%ce",
+		"--stdin"
+	], (buffer, start, end) => {
+		const next = (from) => {
+			const i = buffer.indexOf(UNIT, from);
+			return i === -1 || i >= end ? -1 : i;
+		};
+		const shaEnd = next(start);
+		const treeEnd = shaEnd === -1 ? -1 : next(shaEnd + 1);
+		const dateEnd = treeEnd === -1 ? -1 : next(treeEnd + 1);
+		const parentsEnd = dateEnd === -1 ? -1 : next(dateEnd + 1);
+		if (parentsEnd === -1) return;
+		if (waiting !== null && buffer.toString("latin1", start, shaEnd) === parent) waiting.parentTree = buffer.toString("latin1", shaEnd + 1, treeEnd);
+		waiting = null;
+		const space = buffer.indexOf(SPACE, dateEnd + 1);
+		if (!(parentsEnd > dateEnd + 1 && (space === -1 || space >= parentsEnd)) || !keep(buffer.toString("utf8", parentsEnd + 1, end))) return;
+		waiting = {
+			sha: buffer.toString("latin1", start, shaEnd),
+			tree: buffer.toString("latin1", shaEnd + 1, treeEnd),
+			parentTree: void 0,
+			committedAt: Number(buffer.toString("latin1", treeEnd + 1, dateEnd))
+		};
+		parent = buffer.toString("latin1", dateEnd + 1, parentsEnd);
+		found.push(waiting);
+	}, {
+		separator: 10,
+		input: `${[tip, ...exclude.map((sha) => `^${sha}`)].join("\n")}\n`,
+		onFailure: () => true
+	});
+	return found;
+}
+async function readPullTrees(cwd, trees) {
+	const found = new Map();
+	if (trees.size === 0) return found;
+	await streamGitRanges(cwd, [
+		"for-each-ref",
+		"--format=%(tree)%1f%(refname)",
+		"refs/pull",
+		"refs/remotes/origin/pull"
+	], (buffer, start, end) => {
+		const treeEnd = buffer.indexOf(UNIT, start);
+		if (treeEnd === -1 || treeEnd >= end) return;
+		const tree = buffer.toString("latin1", start, treeEnd);
+		if (!trees.has(tree)) return;
+		const m = /\/pull\/(\d+)\/head$/.exec(buffer.toString("utf8", treeEnd + 1, end));
+		if (m === null) return;
+		const numbers = found.get(tree) ?? [];
+		if (!numbers.includes(Number(m[1]))) numbers.push(Number(m[1]));
+		found.set(tree, numbers);
+	}, {
+		separator: 10,
+		onFailure: () => true
+	});
+	return found;
+}
+var UNIT, SPACE;
+var init_trees = __esmMin((() => {
+	init_run();
+	UNIT = 31;
+	SPACE = 32;
+}));
+// src/audit/tree-squashes.ts
+async function readLineTreesBeside(cwd, tip, exclude, refs, since) {
+	if (![...(await refs).values()].some((head) => head.at >= since)) return null;
+	const commits = await readLineTrees(cwd, tip, exclude, committedByGitHub);
+	if (commits.length === 0) return null;
+	return {
+		commits,
+		pullsByTree: await readPullTrees(cwd, new Set(commits.map((c) => c.tree)))
+	};
+}
+function treeSquashes(read, refs, since, onBranch) {
+	if (read === null) return new Map();
+	return squashesByTree(read.commits, read.pullsByTree, (number) => {
+		const head = refs.get(number);
+		return head === void 0 || head.at < since || onBranch(head.sha) ? void 0 : head.at;
+	});
+}
+var init_tree_squashes = __esmMin((() => {
+	init_tree_squashes$1();
+	init_trees();
+}));
 // src/audit/git-history.ts
 function startSizes(repo, tip, span, sizeExcluded, splitFrom = SPLIT_SIZES_FROM) {
 	const stop = new AbortController();
@@ -31990,6 +32145,8 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 		return parseMessage(message, o.ai);
 	};
 	const since = (boundary?.at ?? 0) - LOOKBACK;
+	const trees = readLineTreesBeside(repo.cwd, branch.tip, exclude, pullRefs, since);
+	trees.catch(() => void 0);
 	const model = await (async () => {
 		const { commits, pulls, lines } = await readHistory(repo.cwd, branch, exclude, {
 			refs: await pullRefs,
@@ -32003,6 +32160,7 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 		const onRelease = releaseAmong(lines, firstParent, commitOf);
 		const pullCommits = splitPullCommits(pulls.walked, pulls.loaded, (sha) => onRelease.all.has(sha));
 		if (read >= LARGE_HISTORY && pulls.walked.size > 0) collectGarbage();
+		const squashedTrees = treeSquashes(await trees, pulls.refs, since, (sha) => commits.has(sha));
 		const changes = buildChanges({
 			firstParent,
 			pulling,
@@ -32011,6 +32169,7 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 			trackedBranch: branch.name,
 			pulls: pullCommits,
 			pullHeads: pullsFromItself.size === 0 ? pulls.heads : new Map([...pulls.heads].filter(([, n]) => !pullsFromItself.has(n))),
+			treeSquashes: squashedTrees,
 			release: onRelease.all,
 			releaseLines: onRelease.lines,
 			tagged: new Set(release.tagShas),
@@ -32165,6 +32324,7 @@ var init_git_history = __esmMin((() => {
 	init_numstat();
 	init_repo();
 	init_release_graph();
+	init_tree_squashes();
 	LARGE_HISTORY = 2e4;
 	LARGE_LIVE_HISTORY = 80 * 2 ** 20;
 	SPLIT_SIZES_FROM = 4e3;
@@ -40876,7 +41036,7 @@ function prereleaseNote(waiting, tag, held) {
 	if (inTag === 0) return null;
 	return `${inTag} of the ${plural$1(waiting.length, "change")} not yet deployed ${inTag === 1 ? "is" : "are"} in the pre-release ${tag.name} (${new Date(tag.at * 1e3).toISOString().slice(0, 10)}): a pre-release is a test build, not a deploy. With --include-prereleases, pre-releases count as deploys.`;
 }
-function emptyReleasesNote(candidates, deploys, trackedBranch, noun, byPackage = false) {
+function emptyReleasesNote(candidates, deploys, trackedBranch, noun, byPackage = false, unlinked = false) {
 	const made = new Set(deploys.map((d) => `${d.ref}\u0000${d.sha}`));
 	const empty = candidates.filter((c) => !made.has(`${c.ref}\u0000${c.sha}`));
 	if (empty.length === 0) return null;
@@ -40886,7 +41046,7 @@ function emptyReleasesNote(candidates, deploys, trackedBranch, noun, byPackage =
 	const all = counted === 0;
 	const whose = all ? empty.length === 1 ? `The window's one ${noun}` : `The window's ${plural$1(empty.length, noun)}` : `${empty.length} of the window's ${plural$1(candidates.length, noun)}`;
 	const they = empty.length === 1 ? "it is no deploy" : "they are no deploys";
-	return `${whose} (${which}) shipped ${byPackage ? `none of its package's changes on ${trackedBranch} that an earlier ${noun} of the package had not` : `none of ${trackedBranch}'s changes that an earlier one had not`}: ${they} of ${trackedBranch}, and ${all ? "the window has none" : `deployment frequency counts the other ${counted}`}.`;
+	return `${whose} (${which}) shipped ${byPackage ? `none of its package's changes on ${trackedBranch} that an earlier ${noun} of the package had not` : `none of ${trackedBranch}'s changes that an earlier one had not`}${unlinked ? ", as far as git can link them (a backport that carries a title alone, said below, is not linked)" : ""}: ${they} of ${trackedBranch}, and ${all ? "the window has none" : `deployment frequency counts the other ${counted}`}.`;
 }
 function mostlyDirect(inWindow) {
 	const landed = inWindow.filter((c) => c.kind !== "sync");
@@ -43030,19 +43190,22 @@ var init_ai_defects$1 = __esmMin((() => {
 			key: "failureRate",
 			difference: "failureDifference",
 			what: "deploys that shipped an AI-assisted change failed",
-			over: (g) => `${g.failed} of ${g.deploys} deploys`
+			over: (g) => `${g.failed} of ${g.deploys} deploys`,
+			finding: "The AI-assisted work that reaches production breaks it more often than the rest does"
 		},
 		{
 			key: "revertRate",
 			difference: "revertDifference",
 			what: "AI-assisted changes were reverted",
-			over: (g) => `${g.reverted} of ${g.changes} changes`
+			over: (g) => `${g.reverted} of ${g.changes} changes`,
+			finding: "AI-assisted changes are undone more often than the rest (a revert counts whether or not its change had shipped)"
 		},
 		{
 			key: "fixUpRate",
 			difference: "fixUpDifference",
 			what: "AI-assisted changes needed a fix-up after a failed deploy",
-			over: (g) => `${g.fixedUp} of ${g.changes} changes`
+			over: (g) => `${g.fixedUp} of ${g.changes} changes`,
+			finding: "The AI-assisted work that reaches production needs fixing after a failed deploy more often than the rest"
 		}
 	];
 	interval = (low, high) => measured(low) && measured(high) ? `${percent(low)}–${percent(high)}` : "unknown";
@@ -43066,7 +43229,7 @@ var init_ai_defects$1 = __esmMin((() => {
 				id: "ai-defects",
 				measure: "AI defects: how often AI-assisted changes are reverted, need a fix-up after a failed deploy, or ship in a failed deploy, against the rest",
 				value: `${defect.what} ${ratio}${percent(ai)} (${defect.over(d.ai)}; 95% ${interval(d.ai[low], d.ai[high])}) against ${percent(other)} for the rest (${defect.over(d.other)}; ${interval(d.other[low], d.other[high])}); the difference ${interval(diff.low, diff.high)} leaves out 0 (threshold ${times(t.aiRatio)})`,
-				tellsYou: "The AI-assisted work that reaches production breaks more often than the rest, and the interval says it is not chance. Writing code got cheaper; checking it did not, and the saving is being paid back in repairs.",
+				tellsYou: `${defect.finding}, and the interval says it is not chance. Writing code got cheaper; checking it did not, and the saving is being paid back in repairs.`,
 				doNext: "Read the reverted and failed AI-assisted changes side by side: find what they share (size, area, missing tests, an agent working unattended) and add the check that would have caught them before merge; keep AI-assisted pull requests small and reviewed as closely as the rest.",
 				impact: measured(cycle) ? hours(cycle * excess) : 0,
 				figure: `summary.aiDefects.ai.${defect.key}`,
@@ -46691,7 +46854,7 @@ async function auditWith(options, reads, times, window) {
 	if (skewed > 0) warning(`${plural$1(skewed, "change")} of the window ${skewed === 1 ? "has" : "have"} a negative interval (clock skew), counted as 0`);
 	const prerelease = signal.kind === "tags" ? await prereleaseHeldNote(repo, counted.filter((c) => c.deployedAt === null), prereleases, deploys.filter((d) => d.at <= now).map((d) => d.sha), now) : null;
 	const one = DEPLOY_SOURCES[signal.kind].meta.one;
-	const emptyReleases = evidence.kind === "merge" || one === void 0 ? null : emptyReleasesNote(evidence.candidates.filter((c) => c.at >= window.since && c.at < window.until), deploys, branch.name, one(settings.includePrereleases), (evidence.products?.names.size ?? 0) >= 2);
+	const emptyReleases = evidence.kind === "merge" || one === void 0 ? null : emptyReleasesNote(evidence.candidates.filter((c) => c.at >= window.since && c.at < window.until), deploys, branch.name, one(settings.includePrereleases), (evidence.products?.names.size ?? 0) >= 2, counted.some((c) => titleOnly.has(c.sha)));
 	if (changes.length >= LARGE_MODEL && process.memoryUsage().heapUsed >= LARGE_HEAP) collectGarbage();
 	const report = buildReport({
 		changes,
