@@ -1,5 +1,6 @@
 import type { Commit } from '../domain.js';
 import { backportedTitle, changeReferences } from '../model/copies.js';
+import { withSquashPull } from '../model/line-squash-pulls.js';
 import { isReleaseLine, isReleaseTag } from '../model/release-lines.js';
 import { commitGraph, parentsBeyond, releaseLineCommits } from '../model/reach.js';
 import { copyKey, type CommitGraph, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
@@ -67,13 +68,24 @@ function activeLines(repo: RepoInfo, trackedBranch: string, since: number): Arra
 
 /**
  * The release graph from the commits read (`commitOf`: any commit the history read, whatever it was reached
- * from). Pure.
+ * from). A line's squash of a pull request whose commits were read (`pullHead`) names what they name too
+ * (`withSquashPull`). Pure.
  */
-export function releaseGraph(tips: ReleaseTips, branchTip: string, tagShas: readonly string[], commitOf: (sha: string) => Commit | undefined): ReleaseGraph {
+export function releaseGraph(
+  tips: ReleaseTips,
+  branchTip: string,
+  tagShas: readonly string[],
+  commitOf: (sha: string) => Commit | undefined,
+  pullHead: (number: number) => string | undefined = () => undefined,
+): ReleaseGraph {
   const graph = commitGraph(tips.readFrom, (sha) => commitOf(sha)?.parents);
-  const releaseLine = releaseLineCommits(graph, branchTip, tagShas).map((sha) => {
+  const shas = releaseLineCommits(graph, branchTip, tagShas);
+  const onLine = new Set(shas);
+  const reads = { pullHead, commitOf, inGraph: (sha: string) => graph.node.has(sha), onLine: (sha: string) => onLine.has(sha) };
+  const releaseLine = shas.map((sha) => {
     const commit = commitOf(sha) as Commit;
-    const line: ReleaseLineCommit = { sha: commit.sha, key: copyKey(commit.authorEmail, commit.authoredAt, commit.subject), cherryPickOf: commit.cherryPickOf, references: changeReferences(commit) };
+    const { cherryPickOf, references } = withSquashPull(commit, { cherryPickOf: commit.cherryPickOf, references: changeReferences(commit) }, reads);
+    const line: ReleaseLineCommit = { sha: commit.sha, key: copyKey(commit.authorEmail, commit.authoredAt, commit.subject), cherryPickOf, references };
     const backported = backportedTitle(commit.subject);
     if (backported !== null) line.backportTitle = backported;
     if (commit.revertMessage && commit.revertsShas.length > 0) line.reverts = { shas: commit.revertsShas, at: commit.committedAt };
