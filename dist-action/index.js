@@ -31921,6 +31921,50 @@ var init_numstat = __esmMin((() => {
 	init_run();
 	MAX_RESTARTS = 25;
 }));
+// src/model/line-squash-pulls.ts
+function withSquashPull(commit, own, reads) {
+	const number = trailingNumber(commit.subject);
+	const head = number === null ? void 0 : reads.pullHead(number);
+	if (head === void 0 || reads.inGraph(head)) return own;
+	const commits = pullOwnCommits(head, commit.parents[0], reads);
+	if (commits === null) return own;
+	const cherryPickOf = [...own.cherryPickOf];
+	const references = [...own.references];
+	const reverted = commits.flatMap((c) => c.revertsShas);
+	for (const pulled of commits) {
+		if (reverted.some((sha) => pulled.sha.startsWith(sha))) continue;
+		for (const sha of pulled.cherryPickOf) if (!cherryPickOf.includes(sha)) cherryPickOf.push(sha);
+		for (const ref of changeReferences(pulled)) if (!references.some((r) => r.number === ref.number && r.title === ref.title)) references.push(ref);
+	}
+	return {
+		cherryPickOf,
+		references
+	};
+}
+function pullOwnCommits(head, base, reads) {
+	const own = [];
+	const seen = new Set();
+	const stack = [head];
+	let based = false;
+	while (stack.length > 0) {
+		const sha = stack.pop();
+		if (seen.has(sha)) continue;
+		seen.add(sha);
+		if (reads.inGraph(sha)) {
+			based ||= sha === base || reads.onLine(sha);
+			continue;
+		}
+		const commit = reads.commitOf(sha);
+		if (commit === void 0) continue;
+		own.push(commit);
+		for (const parent of commit.parents) stack.push(parent);
+	}
+	return based ? own : null;
+}
+var init_line_squash_pulls = __esmMin((() => {
+	init_copies();
+	init_title_number();
+}));
 // src/audit/release-graph.ts
 function releaseTipsOf(repo, branch, tagShas, boundary) {
 	const tips = releaseTips(repo, branch.name, {
@@ -31954,15 +31998,27 @@ function activeLines(repo, trackedBranch, since) {
 		tip
 	})).sort((a, b) => a.name.localeCompare(b.name));
 }
-function releaseGraph(tips, branchTip, tagShas, commitOf) {
+function releaseGraph(tips, branchTip, tagShas, commitOf, pullHead = () => void 0) {
 	const graph = commitGraph(tips.readFrom, (sha) => commitOf(sha)?.parents);
-	const releaseLine = releaseLineCommits(graph, branchTip, tagShas).map((sha) => {
+	const shas = releaseLineCommits(graph, branchTip, tagShas);
+	const onLine = new Set(shas);
+	const reads = {
+		pullHead,
+		commitOf,
+		inGraph: (sha) => graph.node.has(sha),
+		onLine: (sha) => onLine.has(sha)
+	};
+	const releaseLine = shas.map((sha) => {
 		const commit = commitOf(sha);
+		const { cherryPickOf, references } = withSquashPull(commit, {
+			cherryPickOf: commit.cherryPickOf,
+			references: changeReferences(commit)
+		}, reads);
 		const line = {
 			sha: commit.sha,
 			key: copyKey(commit.authorEmail, commit.authoredAt, commit.subject),
-			cherryPickOf: commit.cherryPickOf,
-			references: changeReferences(commit)
+			cherryPickOf,
+			references
 		};
 		const backported = backportedTitle(commit.subject);
 		if (backported !== null) line.backportTitle = backported;
@@ -31983,6 +32039,7 @@ function releaseGraph(tips, branchTip, tagShas, commitOf) {
 var DAY$5, LOOKBACK;
 var init_release_graph = __esmMin((() => {
 	init_copies();
+	init_line_squash_pulls();
 	init_release_lines();
 	init_reach();
 	init_deploy_contents();
@@ -32256,7 +32313,7 @@ async function readHistory(cwd, { name: trackedBranch, tip }, exclude, { refs, s
 		loaded: new Map(),
 		available: refs.size > 0
 	};
-	const lines = releaseGraph(release.tips, tip, release.tagShas, (sha) => read.get(sha));
+	const lines = releaseGraph(release.tips, tip, release.tagShas, (sha) => read.get(sha), (number) => heads.get(number));
 	if (heads.size === 0 && readFrom.size === 0) return {
 		commits: read,
 		pulls: noPulls,
