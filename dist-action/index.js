@@ -25074,6 +25074,9 @@ function changeReferences(commit) {
 	}
 	return found;
 }
+function addReference(references, ref) {
+	if (!references.some((r) => r.number === ref.number && r.title === ref.title)) references.push(ref);
+}
 function backportedTitle(subject) {
 	const start = BACKPORT_OF_TITLE.exec(subject);
 	if (start === null) return markedTitle(subject);
@@ -25102,7 +25105,7 @@ function withPullReferences(releaseLine, pulls) {
 		const landed = landedAs.get(commit.sha);
 		if (landed === void 0) return commit;
 		const references = [...commit.references];
-		for (const pull of landed) for (const ref of changeReferences(parseMessage(`${pull.title}\n\n${pull.body}`))) if (!references.some((r) => r.number === ref.number && r.title === ref.title)) references.push(ref);
+		for (const pull of landed) for (const ref of changeReferences(parseMessage(`${pull.title}\n\n${pull.body}`))) addReference(references, ref);
 		return {
 			...commit,
 			references
@@ -31934,7 +31937,7 @@ function withSquashPull(commit, own, reads) {
 	for (const pulled of commits) {
 		if (reverted.some((sha) => pulled.sha.startsWith(sha))) continue;
 		for (const sha of pulled.cherryPickOf) if (!cherryPickOf.includes(sha)) cherryPickOf.push(sha);
-		for (const ref of changeReferences(pulled)) if (!references.some((r) => r.number === ref.number && r.title === ref.title)) references.push(ref);
+		for (const ref of changeReferences(pulled)) addReference(references, ref);
 	}
 	return {
 		cherryPickOf,

@@ -1,10 +1,10 @@
-import { committedByGitHub, squashesByTree, type TreeCommit } from '../model/tree-squashes.js';
+import { committedByGitHub, squashesByTree } from '../model/tree-squashes.js';
 import type { PullHeads } from '../sources/git/history.js';
-import { readLineTrees, readPullTrees } from '../sources/git/trees.js';
+import { readLineTrees, readPullTrees, type LineTree } from '../sources/git/trees.js';
 
 /** What git says of the trees: the line's commits GitHub committed, and the pull requests whose head has one of their trees. */
 export interface LineTrees {
-  commits: TreeCommit[];
+  commits: LineTree[];
   pullsByTree: Map<string, number[]>;
 }
 

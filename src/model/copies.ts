@@ -70,6 +70,11 @@ export function changeReferences(commit: Pick<Commit, 'subject' | 'bodyFirstLine
   return found;
 }
 
+/** Adds `ref` to `references` unless they list it already (the same number and title). */
+export function addReference(references: Array<{ number: number; title: string | null }>, ref: { number: number; title: string | null }): void {
+  if (!references.some((r) => r.number === ref.number && r.title === ref.title)) references.push(ref);
+}
+
 // hashicorp's backport-assistant's subject, `Backport of <the pull request's title> into v1.14 (#M)`, and its
 // people's `Manual backport of …` / `(Manual) Backport of …`
 const BACKPORT_OF_TITLE = /^(?:\(manual\)[ \t]*|manual[ \t]+)?backport of[ \t]+/i;
@@ -134,7 +139,7 @@ export function withPullReferences(releaseLine: readonly ReleaseLineCommit[], pu
     const references = [...commit.references];
     for (const pull of landed) {
       for (const ref of changeReferences(parseMessage(`${pull.title}\n\n${pull.body}`))) {
-        if (!references.some((r) => r.number === ref.number && r.title === ref.title)) references.push(ref);
+        addReference(references, ref);
       }
     }
     return { ...commit, references };

@@ -1,5 +1,5 @@
 import type { Commit } from '../domain.js';
-import { changeReferences } from './copies.js';
+import { addReference, changeReferences } from './copies.js';
 import { trailingNumber } from './title-number.js';
 
 /** What a release line's squash says it copies, with what its pull request's own commits say. */
@@ -48,9 +48,7 @@ export function withSquashPull(commit: Commit, own: SquashNames, reads: SquashPu
   for (const pulled of commits) {
     if (reverted.some((sha) => pulled.sha.startsWith(sha))) continue;
     for (const sha of pulled.cherryPickOf) if (!cherryPickOf.includes(sha)) cherryPickOf.push(sha);
-    for (const ref of changeReferences(pulled)) {
-      if (!references.some((r) => r.number === ref.number && r.title === ref.title)) references.push(ref);
-    }
+    for (const ref of changeReferences(pulled)) addReference(references, ref);
   }
   return { cherryPickOf, references };
 }

@@ -1,3 +1,5 @@
+import type { LineTree } from '../sources/git/trees.js';
+
 /*
  * A squash GitHub's web UI wrote whose subject lost its `(#N)`: hugo's maintainer squash-merges each pull request
  * there and deletes the number from the title, so the landed commit names no pull request and read as a direct push
@@ -20,15 +22,6 @@ export function committedByGitHub(committerEmail: string): boolean {
 
 const GITHUB_COMMITTER = 'noreply@github.com';
 
-/** A first-parent commit of one parent, as the tree rule reads it. */
-export interface TreeCommit {
-  sha: string;
-  tree: string;
-  /** its parent's tree; undefined when not read */
-  parentTree: string | undefined;
-  committedAt: number;
-}
-
 /**
  * The pull request each commit squashed, by sha: the one pull request whose head has the commit's tree and was
  * committed no later than it. `headAt` gives a head's commit date, undefined for a head not to read (on the branch:
@@ -37,7 +30,7 @@ export interface TreeCommit {
  * request begun from the branch with nothing of its own yet (hugo's #15192-#15194, an empty commit each on top of
  * `Remove Star History from README`), not the squashed one.
  */
-export function squashesByTree(commits: readonly TreeCommit[], pullsByTree: ReadonlyMap<string, readonly number[]>, headAt: (number: number) => number | undefined): Map<string, number> {
+export function squashesByTree(commits: readonly LineTree[], pullsByTree: ReadonlyMap<string, readonly number[]>, headAt: (number: number) => number | undefined): Map<string, number> {
   const found = new Map<string, number>();
   for (const c of commits) {
     if (c.parentTree === undefined || c.parentTree === c.tree) continue;
