@@ -17367,7 +17367,7 @@ function previousView(report, days) {
 	const span = `${day$1(p.since)} → ${day$1(p.until)}`;
 	if (!p.covered) return {
 		title: "Against the previous period",
-		uncovered: `Previous period (${span}): the history does not reach back to it`,
+		uncovered: `Previous period (${span}): ${p.forked === void 0 ? "the history does not reach back to it" : `not compared: ${report.repository.branch} branched off ${p.forked.from} on ${day$1(p.forked.at)}, and until then its history is ${p.forked.from}'s`}`,
 		rows: [],
 		note: PREVIOUS_NOTE
 	};
@@ -41016,6 +41016,57 @@ var init_line_pulls = __esmMin((() => {
 	init_units();
 	init_github_options();
 }));
+// src/sources/git/fork.ts
+async function forkAfter(cwd, tip, base, since) {
+	const [line, baseLine] = await Promise.all([firstParents(cwd, tip, since), firstParents(cwd, base, since)]);
+	const onBase = new Set(baseLine.map((c) => c.sha));
+	const at = line.findIndex((c) => onBase.has(c.sha));
+	if (at <= 0) return null;
+	return line[at] ?? null;
+}
+async function firstParents(cwd, tip, since) {
+	const line = [];
+	await streamGit(cwd, [
+		"log",
+		"--first-parent",
+		`--max-age=${Math.floor(since)}`,
+		"--format=%H %ct",
+		tip,
+		"--"
+	], (record) => {
+		const [sha, at] = record.toString("latin1").trim().split(" ");
+		if (sha && at) line.push({
+			sha: ownAscii(sha),
+			at: Number(at)
+		});
+	}, { separator: 10 });
+	return line;
+}
+var init_fork$1 = __esmMin((() => {
+	init_own_string();
+	init_run();
+}));
+// src/audit/fork.ts
+async function branchFork(repo, branch, since) {
+	let base;
+	try {
+		base = await resolveBranch(repo, void 0);
+	} catch (error) {
+		if (error instanceof GitError) return null;
+		throw error;
+	}
+	if (base.name === branch.name || base.tip === branch.tip) return null;
+	const fork = await forkAfter(repo.cwd, branch.tip, base.tip, since);
+	return fork === null ? null : {
+		from: base.name,
+		at: fork.at
+	};
+}
+var init_fork = __esmMin((() => {
+	init_errors$2();
+	init_fork$1();
+	init_repo();
+}));
 // src/audit/notes.ts
 function sourceNotes(signal, github, inWindow, pullRefs, host) {
 	const elsewhere = elsewhereText(host, inWindow);
@@ -45875,6 +45926,7 @@ function previousPeriod(input) {
 		since: iso$1(previous.since),
 		until: iso$1(previous.until),
 		covered: input.covered,
+		...input.forked !== void 0 && { forked: input.forked },
 		changes: before.length,
 		deploys: beforeDeploys.length
 	};
@@ -46320,6 +46372,7 @@ function summarizeWith(input, detail) {
 				deploys: input.deploys
 			},
 			covered: input.previous.covered,
+			...input.previous.forked !== void 0 && { forked: input.previous.forked },
 			window,
 			current: comparedPart(figures),
 			figuresOf: (changes, deploys, w, at) => comparedPart(figuresOf(changes, deploys, w, at)),
@@ -46721,6 +46774,8 @@ async function auditWith(options, reads, times, window) {
 	if (settings.deployFrom === "branch" && settings.deployBranch === void 0) throw new ConfigError("deploys from a branch need its name: use --deploy-from branch:NAME (deploy.from \"branch\" in a config file needs the flag)");
 	if (settings.deployFrom === "events" && eventsRead === null) throw new ConfigError("deploys from events need an events file: add --events FILE (see \"Events files\" in the README)");
 	const branch = await resolveBranch(repo, options.branch);
+	const forked = options.branch === void 0 ? Promise.resolve(null) : branchFork(repo, branch, previousWindow(window).since);
+	forked.catch(() => void 0);
 	const sizes = reads.branchKnown(repo, branch, settings.config.sizeExcluded);
 	const remote = parseRemote(repo.remoteUrl);
 	const gh = await gitHubAccess(options, remote, warning);
@@ -46811,7 +46866,8 @@ async function auditWith(options, reads, times, window) {
 	else if (chosen.kind === "merge" && noRelease) warning(`${noRelease}; until then every merge counts as a deploy`);
 	progress({ step: "matching changes to deploys" });
 	const firstCommit = boundary === null ? changesAsOf(model.changes, now).reduce((min, c) => Math.min(min, c.mergedAt), Infinity) : -Infinity;
-	const previousCovered = boundary !== null || firstCommit <= previousWindow(window).since;
+	const fork = await orCancel(forked);
+	const previousCovered = fork === null && (boundary !== null || firstCommit <= previousWindow(window).since);
 	const previousEnd = Math.min(previousWindow(window).until, now);
 	const touched = readOnce((shas) => readTouchedPaths(repo.cwd, shas));
 	const changesets = readOnce((files) => readChangesets(repo.cwd, files));
@@ -46958,7 +47014,11 @@ async function auditWith(options, reads, times, window) {
 		previous: {
 			covered: previousCovered,
 			changes: previous.changes,
-			deploys: previous.deploys
+			deploys: previous.deploys,
+			...fork !== null && { forked: {
+				from: fork.from,
+				at: iso$3(fork.at)
+			} }
 		}
 	});
 	if (products === null) return report;
@@ -47110,6 +47170,7 @@ var init_audit = __esmMin((() => {
 	init_release_graph();
 	init_github_options();
 	init_line_pulls();
+	init_fork();
 	init_notes();
 	init_prereleases();
 	init_copies();
@@ -49480,7 +49541,7 @@ function catalogueSchema(node) {
 function catalogueOnly(catalogue, written) {
 	return Object.fromEntries(Object.entries(catalogue.members).filter(([key]) => !Object.hasOwn(written, key)).map(([key, node]) => [key, catalogueSchema(node).optional().describe(`${node.label || key}: absent from a report written before it was measured`)]));
 }
-var count$1, share$1, duration, seconds$2, stageSeconds, distributionSchema, histogramBucketSchema, intervalSchema, comparedRowSchema, previousPeriodSchema, percentileBoundsSchema, censoredDistributionSchema, stageFigureSchema, shareBasisSchema, bandSchema, DORA_KEY, doraFigureSchema, doraSchema, sizeSummarySchema, unreleasedSchema, trendWeekSchema, trendPeriodSchema, trendHalfSchema, trendDirectionSchema, trendKeySchema, trendSchema, queueWeekSchema, arrivals, departures, queueStart, queueEnd, aiShare, queueRates, queueTrendSchema, perStageOptional, queuesSchema, queueTrendsSchema, reviewCapacitySchema, reviewCapacityRatesSchema, whatIfSchema, reviewerRowSchema, reviewHealthSchema, reworkHealthSchema, flakyCheckSchema, mergeWaitOnChecksShare, ciFigures, ciHealthSchema, wipHealthSchema, aiGroupSchema, withinIntervalSchema, aiComparisonSchema, acceptanceGroupSchema, acceptanceSchema, largeAiPerReviewerDaySchema, aiLoadGroupSchema, aiLoadSchema, aiShiftSideSchema, aiShiftSchema, defectGroupSchema, shareDifferenceSchema, aiDefectsSchema, repairFiguresSchema, repairWeekSchema, repairSchema, businessHoursSchema;
+var count$1, share$1, duration, seconds$2, stageSeconds, distributionSchema, histogramBucketSchema, intervalSchema, comparedRowSchema, previousForkSchema, previousPeriodSchema, percentileBoundsSchema, censoredDistributionSchema, stageFigureSchema, shareBasisSchema, bandSchema, DORA_KEY, doraFigureSchema, doraSchema, sizeSummarySchema, unreleasedSchema, trendWeekSchema, trendPeriodSchema, trendHalfSchema, trendDirectionSchema, trendKeySchema, trendSchema, queueWeekSchema, arrivals, departures, queueStart, queueEnd, aiShare, queueRates, queueTrendSchema, perStageOptional, queuesSchema, queueTrendsSchema, reviewCapacitySchema, reviewCapacityRatesSchema, whatIfSchema, reviewerRowSchema, reviewHealthSchema, reworkHealthSchema, flakyCheckSchema, mergeWaitOnChecksShare, ciFigures, ciHealthSchema, wipHealthSchema, aiGroupSchema, withinIntervalSchema, aiComparisonSchema, acceptanceGroupSchema, acceptanceSchema, largeAiPerReviewerDaySchema, aiLoadGroupSchema, aiLoadSchema, aiShiftSideSchema, aiShiftSchema, defectGroupSchema, shareDifferenceSchema, aiDefectsSchema, repairFiguresSchema, repairWeekSchema, repairSchema, businessHoursSchema;
 var init_schema$1 = __esmMin((() => {
 	init_zod();
 	init_domain();
@@ -49527,10 +49588,15 @@ var init_schema$1 = __esmMin((() => {
 		}).describe("how many changes (or deploys, or pull requests decided for an acceptance rate) each side's figure is over"),
 		lowSample: boolean().describe("both sides measured, and one's sample is under the minimum (never for deploy frequency)")
 	});
+	previousForkSchema = object({
+		from: string().describe("the default branch it left"),
+		at: datetime({ offset: true }).describe("the committer date of the last commit their first-parent lines share")
+	});
 	previousPeriodSchema = object({
 		since: datetime({ offset: true }).describe("start of the window of the same length just before this one"),
 		until: datetime({ offset: true }).describe("its end: this window's start"),
-		covered: boolean().describe("the history read reaches back over the whole previous window; false: no figures (rows empty)"),
+		covered: boolean().describe("the history read reaches back over the whole previous window, and the tracked branch's own history does (see forked); false: no figures (rows empty)"),
+		forked: previousForkSchema.optional().describe("present when the tracked branch left the default branch's first-parent line after the previous window started: that window's changes were mostly the default branch's, so it is not covered"),
 		changes: count$1.describe("counted changes merged in the previous window"),
 		deploys: count$1.describe("deploys in the previous window"),
 		rows: array(comparedRowSchema).describe("one per figure the previous period compares (docs/definitions.md, the table of figures: \"compared in\") where the data can see it; before = the previous window, after = this one")

@@ -32,6 +32,7 @@ import { startReads, type AuditReads } from './reads.js';
 import { releaseTipsOf } from './release-graph.js';
 import { fetchOptions } from './github-options.js';
 import { readLinePulls, withLinePulls } from './line-pulls.js';
+import { branchFork } from './fork.js';
 import { emptyReleasesNote, integrationLineOf, lineToName, mergeToolNote, mostlyDirect, sourceNotes, syncedPullsNote, titleOnlyBackportsNote } from './notes.js';
 import { prereleaseHeldNote } from './prereleases.js';
 import { titleOnlyCopies } from '../model/copies.js';
@@ -96,6 +97,10 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   if (settings.deployFrom === 'branch' && settings.deployBranch === undefined) throw new ConfigError('deploys from a branch need its name: use --deploy-from branch:NAME (deploy.from "branch" in a config file needs the flag)');
   if (settings.deployFrom === 'events' && eventsRead === null) throw new ConfigError('deploys from events need an events file: add --events FILE (see "Events files" in the README)');
   const branch = await resolveBranch(repo, options.branch);
+  // a branch cut from the default one inside the previous window: that window's changes were mostly the default's
+  const forked = options.branch === undefined ? Promise.resolve(null) : branchFork(repo, branch, previousWindow(window).since);
+  // a failure is seen where it is awaited
+  forked.catch(() => undefined);
   // git's slowest read, the sizes, starts as soon as the branch is known: where it stops (the boundary, and the
   // commit halfway there) is given once the deploy signal and the tags say where the history read starts
   const sizes = reads.branchKnown(repo, branch, settings.config.sizeExcluded);
@@ -160,8 +165,10 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   progress({ step: 'matching changes to deploys' });
   // read to its first commit, the history may start after the window does: deploy frequency is over what it covers
   const firstCommit = boundary === null ? changesAsOf(model.changes, now).reduce((min, c) => Math.min(min, c.mergedAt), Infinity) : -Infinity;
-  // the previous period is compared only when the history starts before it: half a period would compare nothing
-  const previousCovered = boundary !== null || firstCommit <= previousWindow(window).since;
+  // the previous period is compared only when the history starts before it, and the branch's own history does:
+  // half a period, or another branch's, would compare nothing
+  const fork = await orCancel(forked);
+  const previousCovered = fork === null && (boundary !== null || firstCommit <= previousWindow(window).since);
   const previousEnd = Math.min(previousWindow(window).until, now);
   // a monorepo's products: only tags and releases name the product they version; each window's are its own (a
   // package gone since the previous window was one of its products then), read as a report of it reads them
@@ -272,7 +279,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
     unlinkedIncidents: built.unlinked
       .filter((i) => i.openedAt >= window.since && i.openedAt < window.until)
       .map((i) => ({ id: i.id, openedAt: iso(i.openedAt) as string, resolvedAt: iso(i.resolvedAt), product: i.product })),
-    previous: { covered: previousCovered, changes: previous.changes, deploys: previous.deploys },
+    previous: { covered: previousCovered, changes: previous.changes, deploys: previous.deploys, ...(fork !== null && { forked: { from: fork.from, at: iso(fork.at) as string } }) },
   });
   if (products === null) return report;
   const { withProducts } = await import('../report/products.js');

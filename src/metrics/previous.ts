@@ -10,10 +10,10 @@ import { coveredWindow } from './coverage.js';
 import { dailyDeployCounts } from './difference.js';
 import { placingTimes } from './releases.js';
 import { MIN_COMPARED_SAMPLE } from './limits.js';
-import type { PreviousPeriod } from './schema.js';
+import type { PreviousFork, PreviousPeriod } from './schema.js';
 import type { Waiting } from './stage-summary.js';
 
-export type { PreviousPeriod } from './schema.js';
+export type { PreviousFork, PreviousPeriod } from './schema.js';
 
 export interface PreviousInput {
   /**
@@ -26,6 +26,8 @@ export interface PreviousInput {
   window: Window;
   /** the history read reaches back over the whole previous window (its first commit is no later than its start) */
   covered: boolean;
+  /** the tracked branch left the default branch's line after the previous window started: why it is not covered */
+  forked?: PreviousFork;
   /** this window's figures, as its summary gives them (the compared figures are read at their catalogue paths) */
   current: object;
   /** a window's figures computed as this window's are, its changes still waiting censored at `waiting.now`: the previous one's */
@@ -53,7 +55,10 @@ export function previousPeriod(input: PreviousInput): PreviousPeriod {
   const within = (w: Window) => (t: number): boolean => t >= w.since && t < w.until;
   const before = input.before.changes.filter((c) => within(previous)(c.mergedAt));
   const beforeDeploys = input.before.deploys.filter((d) => within(previous)(d.at));
-  const head = { since: iso(previous.since), until: iso(previous.until), covered: input.covered, changes: before.length, deploys: beforeDeploys.length };
+  const head = {
+    since: iso(previous.since), until: iso(previous.until), covered: input.covered, ...(input.forked !== undefined && { forked: input.forked }),
+    changes: before.length, deploys: beforeDeploys.length,
+  };
   if (!input.covered) return { ...head, rows: [] };
   const sample = (changes: readonly MeasuredChange[], deploys: readonly MeasuredDeploy[], w: Window, waiting: Waiting): ComparedSample => ({
     changes, deploys, dailyDeploys: dailyDeployCounts(w.since, w.until, placingTimes(deploys)), waiting,

@@ -106,10 +106,17 @@ export const comparedRowSchema = z.object({
 export type ComparedRow = z.infer<typeof comparedRowSchema>;
 
 // previous.ts
+const previousForkSchema = z.object({
+  from: z.string().describe('the default branch it left'),
+  at: z.iso.datetime({ offset: true }).describe('the committer date of the last commit their first-parent lines share'),
+});
+export type PreviousFork = z.infer<typeof previousForkSchema>;
+
 export const previousPeriodSchema = z.object({
   since: z.iso.datetime({ offset: true }).describe('start of the window of the same length just before this one'),
   until: z.iso.datetime({ offset: true }).describe('its end: this window\'s start'),
-  covered: z.boolean().describe('the history read reaches back over the whole previous window; false: no figures (rows empty)'),
+  covered: z.boolean().describe('the history read reaches back over the whole previous window, and the tracked branch\'s own history does (see forked); false: no figures (rows empty)'),
+  forked: previousForkSchema.optional().describe('present when the tracked branch left the default branch\'s first-parent line after the previous window started: that window\'s changes were mostly the default branch\'s, so it is not covered'),
   changes: count.describe('counted changes merged in the previous window'),
   deploys: count.describe('deploys in the previous window'),
   rows: z.array(comparedRowSchema).describe('one per figure the previous period compares (docs/definitions.md, the table of figures: "compared in") where the data can see it; before = the previous window, after = this one'),

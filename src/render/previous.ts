@@ -35,7 +35,11 @@ export function previousView(report: Report, days: DurationFormat): PreviousView
   if (p === undefined) return null;
   const span = `${day(p.since)} → ${day(p.until)}`;
   if (!p.covered) {
-    return { title: 'Against the previous period', uncovered: `Previous period (${span}): the history does not reach back to it`, rows: [], note: PREVIOUS_NOTE };
+    // a branch cut from the default one since: its history back then is the default branch's, not its own
+    const why = p.forked === undefined
+      ? 'the history does not reach back to it'
+      : `not compared: ${report.repository.branch} branched off ${p.forked.from} on ${day(p.forked.at)}, and until then its history is ${p.forked.from}'s`;
+    return { title: 'Against the previous period', uncovered: `Previous period (${span}): ${why}`, rows: [], note: PREVIOUS_NOTE };
   }
   const rows = p.rows
     .filter((r) => r.direction !== null)

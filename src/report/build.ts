@@ -21,7 +21,7 @@ import { reviewCapacity, reviewCapacityRates } from '../metrics/queues-review-ca
 import { sizeSummary } from '../metrics/size.js';
 import { slowestChanges } from '../metrics/slowest.js';
 import { summarizeStages, type Waiting } from '../metrics/stage-summary.js';
-import { previousPeriod } from '../metrics/previous.js';
+import { previousPeriod, type PreviousFork } from '../metrics/previous.js';
 import { keyTrends, weeklyTrend } from '../metrics/trend.js';
 import { unreleasedChanges } from '../metrics/unreleased.js';
 import { VERSION } from '../version.js';
@@ -76,7 +76,7 @@ export interface ReportContext {
    * its counted changes and deploys as the model stood at that window's end (SPEC section 6), and whether the
    * history reaches back over it; absent where the model holds only the window (an aggregate)
    */
-  previous?: { covered: boolean; changes: readonly MeasuredChange[]; deploys: readonly MeasuredDeploy[] };
+  previous?: { covered: boolean; changes: readonly MeasuredChange[]; deploys: readonly MeasuredDeploy[]; forked?: PreviousFork };
 }
 
 /**
@@ -326,7 +326,7 @@ interface SummaryInput {
    * one repository: every counted change and deploy of the model as it stood at the end of the window before this
    * one, for that window
    */
-  previous?: { changes: readonly MeasuredChange[]; deploys: readonly MeasuredDeploy[]; covered: boolean };
+  previous?: { changes: readonly MeasuredChange[]; deploys: readonly MeasuredDeploy[]; covered: boolean; forked?: PreviousFork };
   /** the pull requests closed without merging, when all of the window's were read (GitHub mode); else null */
   closedPulls?: readonly ClosedPull[] | null;
   /** bots' pull requests are counted (--include-bots) */
@@ -414,6 +414,7 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
         before: input.previous,
         after: { changes: counted, deploys: input.deploys },
         covered: input.previous.covered,
+        ...(input.previous.forked !== undefined && { forked: input.previous.forked }),
         window,
         current: comparedPart(figures),
         figuresOf: (changes, deploys, w, at) => comparedPart(figuresOf(changes, deploys, w, at)),
