@@ -41182,6 +41182,13 @@ function titleOnlyBackportsNote(counted, titleOnly, host) {
 	if (carried === 0) return null;
 	return `${carried} of the window's ${plural$1(counted.length, "counted change")} ${carried === 1 ? "has its" : "have their"} title on a release line under a later pull request's number, as a backport bot's squash carries it (\`fix: x (#M)\` for \`fix: x (#N)\`): git alone cannot tell that ${carried === 1 ? "the squash copies it" : "the squashes copy them"}, so ${carried === 1 ? "it counts" : "they count"} as deployed only when a release holds ${carried === 1 ? "its" : "their"} own commit, and the deploy wait and lead time may read long.${onGitHub(host) ? " With a GitHub token (GH_TOKEN), flowaudit reads the backport pull requests' descriptions (`Backport of #N`)." : ""}`;
 }
+function branchedInWindowNote(counted, trackedBranch, fork, since) {
+	if (fork === null || fork.at <= since) return null;
+	const before = counted.filter((c) => c.mergedAt <= fork.at).length;
+	if (before === 0) return null;
+	const day = new Date(fork.at * 1e3).toISOString().slice(0, 10);
+	return `${trackedBranch} branched off ${fork.from} on ${day}, inside the window: ${plural$1(before, "change")} merged before then ${before === 1 ? "is" : "are"} ${fork.from}'s, counted with the branch's own.`;
+}
 var INTEGRATION_LINES, FEW_NAMED, SYNCED_SHARE, FEW;
 var init_notes = __esmMin((() => {
 	init_units();
@@ -47000,6 +47007,7 @@ async function auditWith(options, reads, times, window) {
 				syncedPullsNote(inWindow, branch.name, syncedLine, (name) => branchTip(name) !== null),
 				emptyReleases,
 				titleOnlyBackportsNote(counted, titleOnly, host),
+				branchedInWindowNote(counted, branch.name, fork, window.since),
 				prerelease,
 				products === null ? null : untouchedNote(inWindow, products, (c) => isCounted(c, settings.policy))
 			].filter((n) => n !== null)

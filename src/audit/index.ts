@@ -33,7 +33,7 @@ import { releaseTipsOf } from './release-graph.js';
 import { fetchOptions } from './github-options.js';
 import { readLinePulls, withLinePulls } from './line-pulls.js';
 import { branchFork } from './fork.js';
-import { emptyReleasesNote, integrationLineOf, lineToName, mergeToolNote, mostlyDirect, sourceNotes, syncedPullsNote, titleOnlyBackportsNote } from './notes.js';
+import { branchedInWindowNote, emptyReleasesNote, integrationLineOf, lineToName, mergeToolNote, mostlyDirect, sourceNotes, syncedPullsNote, titleOnlyBackportsNote } from './notes.js';
 import { prereleaseHeldNote } from './prereleases.js';
 import { titleOnlyCopies } from '../model/copies.js';
 import { NO_EVENTS, readEventsFiles, resolveEvents } from './events.js';
@@ -274,7 +274,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
     deploySignal: { kind: signal.kind, detail: signalDetail(signal, settings.tagPattern, settings.environment, settings.includePrereleases, settings.deployBranch, settings.workflow) },
     businessHours: settings.businessHours,
     timezone: settings.timezone,
-    notes: [...(stale === null ? [] : [`${stale[0]?.toUpperCase() ?? ''}${stale.slice(1)}.`]), ...sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs, host), ...[mergeTool, syncedPullsNote(inWindow, branch.name, syncedLine, (name) => branchTip(name) !== null), emptyReleases, titleOnlyBackportsNote(counted, titleOnly, host), prerelease, products === null ? null : untouchedNote(inWindow, products, (c) => isCounted(c, settings.policy))].filter((n) => n !== null)],
+    notes: [...(stale === null ? [] : [`${stale[0]?.toUpperCase() ?? ''}${stale.slice(1)}.`]), ...sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs, host), ...[mergeTool, syncedPullsNote(inWindow, branch.name, syncedLine, (name) => branchTip(name) !== null), emptyReleases, titleOnlyBackportsNote(counted, titleOnly, host), branchedInWindowNote(counted, branch.name, fork, window.since), prerelease, products === null ? null : untouchedNote(inWindow, products, (c) => isCounted(c, settings.policy))].filter((n) => n !== null)],
     warnings,
     unlinkedIncidents: built.unlinked
       .filter((i) => i.openedAt >= window.since && i.openedAt < window.until)

@@ -231,3 +231,16 @@ export function titleOnlyBackportsNote(counted: readonly Change[], titleOnly: Re
   if (carried === 0) return null;
   return `${carried} of the window's ${plural(counted.length, 'counted change')} ${carried === 1 ? 'has its' : 'have their'} title on a release line under a later pull request's number, as a backport bot's squash carries it (\`fix: x (#M)\` for \`fix: x (#N)\`): git alone cannot tell that ${carried === 1 ? 'the squash copies it' : 'the squashes copy them'}, so ${carried === 1 ? 'it counts' : 'they count'} as deployed only when a release holds ${carried === 1 ? 'its' : 'their'} own commit, and the deploy wait and lead time may read long.${onGitHub(host) ? ' With a GitHub token (GH_TOKEN), flowaudit reads the backport pull requests\' descriptions (`Backport of #N`).' : ''}`;
 }
+
+/**
+ * Said when the tracked branch was cut from the default one inside the window (see branchFork): its changes merged
+ * before the cut are the default branch's, which its figures and trends then mix with its own (electron's `43-x-y`,
+ * cut from main on 2026-05-06, holds main's work before it and backports after); null otherwise.
+ */
+export function branchedInWindowNote(counted: readonly Change[], trackedBranch: string, fork: { from: string; at: number } | null, since: number): string | null {
+  if (fork === null || fork.at <= since) return null;
+  const before = counted.filter((c) => c.mergedAt <= fork.at).length;
+  if (before === 0) return null;
+  const day = new Date(fork.at * 1000).toISOString().slice(0, 10);
+  return `${trackedBranch} branched off ${fork.from} on ${day}, inside the window: ${plural(before, 'change')} merged before then ${before === 1 ? 'is' : 'are'} ${fork.from}'s, counted with the branch's own.`;
+}

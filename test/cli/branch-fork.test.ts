@@ -56,6 +56,18 @@ describe('the previous period of a branch cut from the default one', () => {
     expect(html.stdout).toContain('release branched off main on 2026-05-01, and until then its history is main&#39;s');
   });
 
+  it('says so when the branch was cut inside the window itself, with how many of its changes were main\'s', async () => {
+    // window 2026-03-17 → 2026-06-15: main's feature three (03-10) is before it; four (04-10) and five (05-01, the cut)
+    // are main's, the backport of six (06-03) the branch's own
+    const result = await runCli(['report', repo.dir, '--format', 'json', '--no-github', '--branch', 'release', '--now', '2026-06-15T00:00:00Z']);
+    const report = JSON.parse(result.stdout) as Report;
+    expect(report.summary.changes).toBe(3);
+    expect(report.notes).toContain("release branched off main on 2026-05-01, inside the window: 2 changes merged before then are main's, counted with the branch's own.");
+    // a window after the cut says nothing
+    const later = JSON.parse((await runCli(['report', repo.dir, '--format', 'json', '--no-github', '--branch', 'release', '--now', '2026-08-01T00:00:00Z'])).stdout) as Report;
+    expect(later.notes.join(' ')).not.toContain('branched off');
+  });
+
   it('is compared when the branch was cut before it started', async () => {
     // window 2026-08-17 → 2026-11-15; the previous one starts 2026-05-19, after the cut
     const previous = await previousOf(['--branch', 'release', '--now', '2026-11-15T00:00:00Z']);
