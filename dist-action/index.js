@@ -22534,7 +22534,7 @@ var init_catalogue = __esmMin((() => {
 	};
 	COPILOT = {
 		accounts: ["copilot"],
-		apps: ["copilot-swe-agent"]
+		apps: ["copilot-swe-agent", "github-copilot"]
 	};
 	CODEX = {
 		emails: ["codex@openai.com", "noreply@openai.com"],
@@ -22719,14 +22719,21 @@ var init_catalogue = __esmMin((() => {
 			meta: {
 				tool: "copilot",
 				place: "co-author",
-				rule: "a co-author at the `Copilot` account's address",
-				examples: [{
-					text: "Co-authored-by: Copilot <175728472+Copilot@users.noreply.github.com>",
-					seen: "vitejs/vite"
-				}, {
-					text: "Co-authored-by: copilot-swe-agent[bot] <198982749+Copilot@users.noreply.github.com>",
-					seen: "dotnet/aspire"
-				}]
+				rule: "a co-author at the `Copilot` account's address, or the `github-copilot[bot]` app's",
+				examples: [
+					{
+						text: "Co-authored-by: Copilot <175728472+Copilot@users.noreply.github.com>",
+						seen: "vitejs/vite"
+					},
+					{
+						text: "Co-authored-by: copilot-swe-agent[bot] <198982749+Copilot@users.noreply.github.com>",
+						seen: "dotnet/aspire"
+					},
+					{
+						text: "Co-authored-by: GitHub Copilot <github-copilot[bot]@users.noreply.github.com>",
+						seen: "electron/electron"
+					}
+				]
 			},
 			identity: COPILOT
 		},

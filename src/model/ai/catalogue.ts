@@ -16,7 +16,8 @@ import type { AiSignature, IdentityRule } from './signature.js';
 
 // the agents' own identities, shared by where they are read (a commit's author, a co-author, a pull request's author)
 const CLAUDE: IdentityRule = { emails: ['noreply@anthropic.com', '242468646+claude@users.noreply.github.com'], apps: ['claude', 'anthropic-code-agent', 'claude-code-action'] };
-const COPILOT: IdentityRule = { accounts: ['copilot'], apps: ['copilot-swe-agent'] };
+// `github-copilot[bot]` co-authors what Copilot wrote in an editor or on github.com (electron's #51376)
+const COPILOT: IdentityRule = { accounts: ['copilot'], apps: ['copilot-swe-agent', 'github-copilot'] };
 const CODEX: IdentityRule = { emails: ['codex@openai.com', 'noreply@openai.com'], apps: ['chatgpt-codex-connector', 'openai-codex'] };
 const CURSOR: IdentityRule = { emails: ['cursoragent@cursor.com'], apps: ['cursor-agent', 'cursoragent'] };
 const DEVIN: IdentityRule = { apps: ['devin-ai-integration'] };
@@ -123,7 +124,7 @@ export const AI_SIGNATURES = {
     identity: COPILOT,
   },
   'copilot/co-author': {
-    meta: { tool: 'copilot', place: 'co-author', rule: 'a co-author at the `Copilot` account\'s address', examples: [{ text: 'Co-authored-by: Copilot <175728472+Copilot@users.noreply.github.com>', seen: 'vitejs/vite' }, { text: 'Co-authored-by: copilot-swe-agent[bot] <198982749+Copilot@users.noreply.github.com>', seen: 'dotnet/aspire' }] },
+    meta: { tool: 'copilot', place: 'co-author', rule: 'a co-author at the `Copilot` account\'s address, or the `github-copilot[bot]` app\'s', examples: [{ text: 'Co-authored-by: Copilot <175728472+Copilot@users.noreply.github.com>', seen: 'vitejs/vite' }, { text: 'Co-authored-by: copilot-swe-agent[bot] <198982749+Copilot@users.noreply.github.com>', seen: 'dotnet/aspire' }, { text: 'Co-authored-by: GitHub Copilot <github-copilot[bot]@users.noreply.github.com>', seen: 'electron/electron' }] },
     identity: COPILOT,
   },
   'copilot/autofix': {
