@@ -25119,6 +25119,25 @@ function withPullReferences(releaseLine, pulls) {
 		};
 	});
 }
+function backportedTitles(changes, releaseLine) {
+	const wanted = new Set();
+	for (const commit of releaseLine) if (commit.backportTitle !== void 0) wanted.add(commit.backportTitle);
+	const byTitle = new Map();
+	if (wanted.size === 0) return byTitle;
+	for (const change of changes) {
+		const title = sameWords(withoutNumber(change.title));
+		if (!wanted.has(title)) continue;
+		const same = byTitle.get(title);
+		if (same === void 0) byTitle.set(title, [change]);
+		else same.push(change);
+	}
+	return byTitle;
+}
+function latestMergedBy(changes, at) {
+	let latest;
+	for (const change of changes ?? []) if (change.mergedAt <= at && (latest === void 0 || change.mergedAt > latest.mergedAt)) latest = change;
+	return latest;
+}
 function titleOnlyCopies(changes, releaseLine, copies) {
 	const byTitle = new Map();
 	for (const change of changes) {
@@ -25131,12 +25150,12 @@ function titleOnlyCopies(changes, releaseLine, copies) {
 	const carried = new Set();
 	const linked = new Set();
 	const picked = new Set(releaseLine.flatMap((commit) => commit.cherryPickOf));
+	const backported = backportedTitles(changes, releaseLine);
 	for (const commit of releaseLine) {
 		for (const sha of copies.get(commit.key) ?? []) linked.add(sha);
 		const authoredAt = copyKeyAuthoredAt(commit.key);
-		if (commit.backportTitle !== void 0) {
-			for (const change of byTitle.get(commit.backportTitle) ?? []) if (change.mergedAt <= authoredAt) linked.add(change.sha);
-		}
+		const copied = commit.backportTitle === void 0 ? void 0 : latestMergedBy(backported.get(commit.backportTitle), authoredAt);
+		if (copied !== void 0) linked.add(copied.sha);
 		for (const ref of commit.references) {
 			const same = ref.title === null ? [] : byTitle.get(ref.title) ?? [];
 			const theirs = same.some((change) => change.number === ref.number);
@@ -26309,25 +26328,6 @@ function lineReverts(changes, evidence, byLanding) {
 	}
 	return out;
 }
-function backportedTitles(changes, releaseLine) {
-	const wanted = new Set();
-	for (const commit of releaseLine) if (commit.backportTitle !== void 0) wanted.add(commit.backportTitle);
-	const byTitle = new Map();
-	if (wanted.size === 0) return byTitle;
-	for (const change of changes) {
-		const title = sameWords(withoutNumber(change.title));
-		if (!wanted.has(title)) continue;
-		const same = byTitle.get(title);
-		if (same === void 0) byTitle.set(title, [change]);
-		else same.push(change);
-	}
-	return byTitle;
-}
-function latestMergedBy(changes, at) {
-	let latest;
-	for (const change of changes ?? []) if (change.mergedAt <= at && (latest === void 0 || change.mergedAt > latest.mergedAt)) latest = change;
-	return latest;
-}
 function headOf(change, graph, pullHeads) {
 	if (change.kind === "squash") {
 		const head = pullHeads.get(change.sha);
@@ -26446,7 +26446,6 @@ var init_deploys$1 = __esmMin((() => {
 	init_units();
 	init_reach();
 	init_lists$1();
-	init_title_number();
 	DEPLOYED_BEFORE_MERGE = "deployed-before-merge";
 }));
 // src/model/github-deploys.ts

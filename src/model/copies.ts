@@ -147,6 +147,35 @@ export function withPullReferences(releaseLine: readonly ReleaseLineCommit[], pu
 }
 
 /**
+ * The changes by title (white space as one space, less a squash's `(#N)`), for the titles the release lines'
+ * commits say they backport (`Backport of <title> into v1.14`): none when no commit says so.
+ */
+export function backportedTitles(changes: readonly Change[], releaseLine: readonly ReleaseLineCommit[]): Map<string, Change[]> {
+  const wanted = new Set<string>();
+  for (const commit of releaseLine) if (commit.backportTitle !== undefined) wanted.add(commit.backportTitle);
+  const byTitle = new Map<string, Change[]>();
+  if (wanted.size === 0) return byTitle;
+  for (const change of changes) {
+    const title = sameWords(withoutNumber(change.title));
+    if (!wanted.has(title)) continue;
+    const same = byTitle.get(title);
+    if (same === undefined) byTitle.set(title, [change]);
+    else same.push(change);
+  }
+  return byTitle;
+}
+
+/**
+ * Of the changes a backport's title names, the one merged last by the time the backport was made (its author
+ * date): a later change of the same title (a second `Update the changelog`) is not what it copies.
+ */
+export function latestMergedBy(changes: readonly Change[] | undefined, at: number): Change | undefined {
+  let latest: Change | undefined;
+  for (const change of changes ?? []) if (change.mergedAt <= at && (latest === undefined || change.mergedAt > latest.mergedAt)) latest = change;
+  return latest;
+}
+
+/**
  * The changes a release line's commit carries by title alone: the change's own title under a later pull request's
  * number, authored after the change merged, where nothing else of the line links it (no reference by its own
  * number, no cherry-pick line, no copy). A backport bot's squash looks so: electron's trop lands main's `fix: x
@@ -170,12 +199,15 @@ export function titleOnlyCopies(changes: readonly Change[], releaseLine: readonl
   const carried = new Set<string>();
   const linked = new Set<string>();
   const picked = new Set(releaseLine.flatMap((commit) => commit.cherryPickOf));
+  const backported = backportedTitles(changes, releaseLine);
   for (const commit of releaseLine) {
     for (const sha of copies.get(commit.key) ?? []) linked.add(sha);
     // the commit's author date: a squash's moment of merge
     const authoredAt = copyKeyAuthoredAt(commit.key);
     // a title a backport phrase gives links its change (shipments): it is no title alone
-    if (commit.backportTitle !== undefined) for (const change of byTitle.get(commit.backportTitle) ?? []) if (change.mergedAt <= authoredAt) linked.add(change.sha);
+    // the one change shipments links by it: the latest of that title merged when the backport was made
+    const copied = commit.backportTitle === undefined ? undefined : latestMergedBy(backported.get(commit.backportTitle), authoredAt);
+    if (copied !== undefined) linked.add(copied.sha);
     for (const ref of commit.references) {
       const same = ref.title === null ? [] : (byTitle.get(ref.title) ?? []);
       // a number one of them has: that change's own copy, not another's under a later number (bevy's #18093 and

@@ -1,12 +1,11 @@
 import type { Change, Deploy, FailingRevert } from '../domain.js';
 import { copyKeyAuthoredAt, type CommitGraph, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
-import { namesChange, sameWords } from './copies.js';
+import { backportedTitles, latestMergedBy, namesChange } from './copies.js';
 import { taggedVersion, versionBelow } from '../release-names.js';
 import { bumpNamesOnlyVersion, ownBumpVersion } from './message.js';
 import { andList, formatDuration } from '../units.js';
 import { firstReach, reachesWithin } from './reach.js';
 import { smallest } from '../lists.js';
-import { withoutNumber } from './title-number.js';
 
 /** A deploy candidate: a named commit at a time (a tag, a release, a deployment). */
 export interface DeployCandidate {
@@ -162,35 +161,6 @@ function lineReverts(changes: readonly Change[], evidence: ShippingEvidence, byL
     }
   }
   return out;
-}
-
-/**
- * The changes by title (white space as one space, less a squash's `(#N)`), for the titles the release lines'
- * commits say they backport (`Backport of <title> into v1.14`): none when no commit says so.
- */
-function backportedTitles(changes: readonly Change[], releaseLine: readonly ReleaseLineCommit[]): Map<string, Change[]> {
-  const wanted = new Set<string>();
-  for (const commit of releaseLine) if (commit.backportTitle !== undefined) wanted.add(commit.backportTitle);
-  const byTitle = new Map<string, Change[]>();
-  if (wanted.size === 0) return byTitle;
-  for (const change of changes) {
-    const title = sameWords(withoutNumber(change.title));
-    if (!wanted.has(title)) continue;
-    const same = byTitle.get(title);
-    if (same === undefined) byTitle.set(title, [change]);
-    else same.push(change);
-  }
-  return byTitle;
-}
-
-/**
- * Of the changes a backport's title names, the one merged last by the time the backport was made (its author
- * date): a later change of the same title (a second `Update the changelog`) is not what it copies.
- */
-function latestMergedBy(changes: readonly Change[] | undefined, at: number): Change | undefined {
-  let latest: Change | undefined;
-  for (const change of changes ?? []) if (change.mergedAt <= at && (latest === undefined || change.mergedAt > latest.mergedAt)) latest = change;
-  return latest;
 }
 
 /**

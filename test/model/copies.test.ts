@@ -67,4 +67,18 @@ describe('changes a release line carries by title alone', () => {
     // with no change of that number, the line's commit under a later number may be #2799's backport
     expect(titleOnlyCopies([landed(2799, 'merge', 0)], line, new Map())).toEqual(new Set([sha('#2799')]));
   });
+
+  it('links by a marked title the one change shipments ships by it: of two of that title, the later merged by then', () => {
+    const fix = (number: number, hour: number): Change => change(`#${number}`, { number, kind: 'squash', title: `Fix the parser (#${number})`, mergedAt: h(hour) });
+    const subject = 'Fix the parser [backport to v4] (#30)';
+    const backport: ReleaseLineCommit = {
+      sha: sha('l2'), key: copyKey('ada@example.com', h(100), subject), cherryPickOf: [], backportTitle: 'Fix the parser',
+      references: changeReferences({ subject, bodyFirstLine: '', backportOf: [] }),
+    };
+    // #20, merged last before the backport was made, is what it ships (deploys.ts); #10 of the same title is carried by
+    // the title alone, and the note counts it
+    expect(titleOnlyCopies([fix(10, 0), fix(20, 50)], [backport], new Map())).toEqual(new Set([sha('#10')]));
+    // #20 merged after the backport: #10 is the one it ships
+    expect(titleOnlyCopies([fix(10, 0), fix(20, 150)], [backport], new Map())).toEqual(new Set());
+  });
 });
