@@ -55,6 +55,8 @@ describe('commit messages', () => {
     expect(backportOf('[PR #12600/f402c3d8 backport][3.14] Silence uvloop 0.22+ asyncio.AbstractEventLoopPolicy deprecation (#12616)')).toEqual([12600]);
     expect(backportOf('[Backport 2.x] Fix x (#31)\n\nBackport 0a1b2c3d from #30.')).toEqual([30]);
     expect(backportOf('Fix x (#23)\n\nThis is an automatic backport of pull request #14 done by [Mergify](https://mergify.com).')).toEqual([14]);
+    // MeeseeksDev's, ipython's e81b38afe on 8.x, tagged 8.32.0: its subject and body both name #14640
+    expect(backportOf('Backport PR #14640 on branch 8.x (Fixed bug with a warning message incorrectly displayed) (#14644)\n\nBackport PR #14640: Fixed bug with a warning message incorrectly\ndisplayed')).toEqual([14640]);
     expect(backportOf('Fix x (#22)\n\nFixes #13, backported later')).toEqual([]);
     expect(backportOf('Fix x (#24)\n\nA backport pull request will follow for #15')).toEqual([]);
   });
