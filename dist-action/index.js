@@ -43584,6 +43584,10 @@ function split(ai, other) {
 	if (!ai || !other || ai.changes < MIN_CHANGES || other.changes < MIN_CHANGES || !measured(ai.share) || !measured(other.share)) return "";
 	return `; AI-assisted ${percent(ai.share)} of ${ai.changes}, the rest ${percent(other.share)} of ${other.changes}`;
 }
+function firstStep(reasons) {
+	if (reasons === void 0 || reasons.revert + reasons.failedDeployFix > 0) return "Read this report's repairs by reason: for reverts and failed-deploy fixes, find what the original changes share (size, area, missing tests) and add the check that would have caught them before merge";
+	return "Read this report's repairs: none reverts a change or fixes a failed deploy; each is a hotfix, a fix: title or a bug label, a bug found after merge. Find what the fixed code shares (area, age, missing tests) and add the check that would have caught those bugs before merge";
+}
 var MIN_CHANGES, repairShare;
 var init_repair_share = __esmMin((() => {
 	init_format();
@@ -43603,7 +43607,7 @@ var init_repair_share = __esmMin((() => {
 				measure: "Repair share: changes that repaired earlier work (reverts, fixes of a failed deploy, hotfixes, fix: titles, bug labels)",
 				value: `${percent(share)} of changes were repairs (threshold ${percent(t.repairShare)}; ${repair.repairs} of ${repair.changes})${capacity}${split(repair.ai, repair.other)}`,
 				tellsYou: "A large part of the team's capacity goes back into work already shipped. Defects escape review and tests, and each repair competes with new work for the same reviewers and deploys.",
-				doNext: "Read this report's repairs by reason: for reverts and failed-deploy fixes, find what the original changes share (size, area, missing tests) and add the check that would have caught them before merge; if AI-assisted changes need repair more often, review them as closely as the rest.",
+				doNext: `${firstStep(repair.reasons)}; if AI-assisted changes need repair more often, review them as closely as the rest.`,
 				impact: measured(cycle) ? hours(cycle * repair.repairs) : 0,
 				figure: "summary.repair.share",
 				threshold: percent(t.repairShare)

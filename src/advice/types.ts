@@ -84,6 +84,8 @@ export interface RepairFiguresInput {
 }
 
 export interface RepairInput extends RepairFiguresInput {
+  /** the repairs by reason (a repair of two counted under both) */
+  readonly reasons?: { readonly revert: number; readonly failedDeployFix: number };
   readonly ai?: RepairFiguresInput;
   readonly other?: RepairFiguresInput;
 }

@@ -268,6 +268,16 @@ describe('rule specifics', () => {
     expect(rule('repair-share').evaluate(patch(few, { summary: { repair: { changes: 10, repairs: 5, share: 0.5 } } }), t)?.id).toBe('repair-share');
   });
 
+  it('repair-share points at the reverts and failed-deploy fixes only when there are some', () => {
+    const withReasons = (revert: number, failedDeployFix: number) => rule('repair-share').evaluate(patch(gitOnly(), {
+      summary: { repair: { changes: 40, repairs: 14, share: 0.35, cycleTimeShare: 0.25, reasons: { revert, failedDeployFix } } },
+    }), t)?.doNext;
+    // release-please's year: 21 repairs, each a fix: title
+    expect(withReasons(0, 0)).toMatch(/^Read this report's repairs: none reverts a change or fixes a failed deploy; each is a hotfix, a fix: title or a bug label/);
+    expect(withReasons(1, 0)).toMatch(/^Read this report's repairs by reason: for reverts and failed-deploy fixes, find what the original changes share/);
+    expect(withReasons(0, 1)).toMatch(/^Read this report's repairs by reason: for reverts/);
+  });
+
   it('deploy-wait says how often deploys happen', () => {
     const slow = (perWeek: number) =>
       rule('deploy-wait').evaluate(patch(gitOnly(), { summary: { stages: { deploy: { count: 40, p50: 3 * 86400, share: 0.6 } }, dora: { deploymentFrequency: { value: perWeek } } } }), t)?.value;
