@@ -43436,7 +43436,7 @@ var init_deploy_wait = __esmMin((() => {
 				measure: "Deploy wait: time from merge to the first production deploy that contains the change",
 				value: `${stage.p50 === null ? `p50 deploy wait ≥ ${duration$1(p50, input)} (threshold ${duration$1(t.deployWaitP50, input)}) over ${plural$1(stage.count, "change")}` : stageValue("deploy wait", stage, t.deployWaitP50, input)}${waiting}${frequency}`,
 				tellsYou: "Merged work is held back and shipped in batches (a release train, a manual release, a fixed schedule). Each batch carries more changes, so a deploy is riskier and a failure is harder to pin on one change.",
-				doNext: "Ship smaller batches more often: automate the release from the main branch, and if a schedule must stay, shorten it (weekly to daily) before adding tooling elsewhere.",
+				doNext: "Ship smaller batches more often: automate the release from the main branch (where a bot already opens the release pull request, merge it as soon as it is green), and if a schedule must stay, shorten it (weekly to daily) before adding tooling elsewhere.",
 				impact: stageHours({
 					...stage,
 					p50

@@ -33,9 +33,11 @@ export const deployWait: AdviceRule = {
         'Merged work is held back and shipped in batches (a release train, a manual release, a fixed ' +
         'schedule). Each batch carries more changes, so a deploy is riskier and a failure is harder to pin ' +
         'on one change.',
+      // release-please's own releases are automated: its wait is the bot's release pull request waiting for a merge
       doNext:
-        'Ship smaller batches more often: automate the release from the main branch, and if a schedule must ' +
-        'stay, shorten it (weekly to daily) before adding tooling elsewhere.',
+        'Ship smaller batches more often: automate the release from the main branch (where a bot already opens ' +
+        'the release pull request, merge it as soon as it is green), and if a schedule must stay, shorten it ' +
+        '(weekly to daily) before adding tooling elsewhere.',
       impact: stageHours({ ...stage, p50 }),
       figure: 'summary.stages.deploy.p50',
       threshold: duration(t.deployWaitP50, input),
