@@ -26,6 +26,9 @@ describe('bots', () => {
       // Renovate's app, as it commits on opentelemetry-js-contrib: by its name, and by its bare `bot@` mailbox
       ['Mend Renovate', 'bot@renovateapp.com'],
       ['Dependency Updates', 'bot@example.com'],
+      // MeeseeksDev's backports on jupyterlab's 4.6.x: its name, and its account
+      ['Lumberbot (aka Jack)', '39504233+meeseeksmachine@users.noreply.github.com'],
+      ['Backports', '39504233+meeseeksmachine@users.noreply.github.com'],
     ];
     expect(bots.filter(([name, email]) => !isBot(name, email))).toEqual([]);
   });
