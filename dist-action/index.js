@@ -30449,6 +30449,9 @@ function declaredName(kind, text) {
 	const name = kind === "go.mod" ? goModulePath(text) : kind === "pubspec.yaml" || kind === "Chart.yaml" ? yamlTopScalar(text, "name") : declared$1(kind, text, "name");
 	return typeof name === "string" && name.trim() !== "" ? name.trim() : null;
 }
+function isPrivatePackage(text) {
+	return parseJson$1(text)?.private === true;
+}
 function declared$1(kind, text, key) {
 	if (kind === "package.json") return parseJson$1(text)?.[key];
 	const toml = parseTomlText(text);
@@ -42539,13 +42542,19 @@ async function readWorkspace(cwd, sha, rootName) {
 		"Cargo.toml": cargo,
 		"pyproject.toml": pyproject
 	};
-	const rootKind = [
+	const rootKind = (isPrivatePackage(pkg) && holds("")("pyproject.toml") && declaredName("pyproject.toml", pyproject) !== null ? [
+		"go.mod",
+		"Cargo.toml",
+		"pyproject.toml",
+		"package.json",
+		"pubspec.yaml"
+	] : [
 		"go.mod",
 		"Cargo.toml",
 		"package.json",
 		"pyproject.toml",
 		"pubspec.yaml"
-	].find((kind) => holds("")(kind) && (kind === "pubspec.yaml" ? declaredVersion(kind, pubspec) !== null : !(kind in declaring) || declaredName(kind, declaring[kind] ?? null) !== null)) ?? releasedRoot;
+	]).find((kind) => holds("")(kind) && (kind === "pubspec.yaml" ? declaredVersion(kind, pubspec) !== null : !(kind in declaring) || declaredName(kind, declaring[kind] ?? null) !== null)) ?? releasedRoot;
 	const packages = [...found].map(([folder, manifest]) => ({
 		folder,
 		manifest

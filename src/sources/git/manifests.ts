@@ -291,6 +291,11 @@ export function declaredName(kind: ManifestKind, text: string | null): string | 
   return typeof name === 'string' && name.trim() !== '' ? name.trim() : null;
 }
 
+/** Whether a package.json says its package is never published (`"private": true`): a workspace's root, most often. */
+export function isPrivatePackage(text: string | null): boolean {
+  return parseJson(text)?.private === true;
+}
+
 /**
  * A field of the table a manifest declares its package in: package.json's top level, Cargo.toml's `[package]`,
  * pyproject.toml's `[project]` (else Poetry's `[tool.poetry]`).

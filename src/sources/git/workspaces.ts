@@ -1,7 +1,7 @@
 import { compileGlob, GlobError, type Glob } from '../../glob.js';
 import { plural } from '../../units.js';
 import { readBlobs, type BlobRead } from './blobs.js';
-import { carriesVersion, cargoWorkspace, declaredName, declaredTagPrefix, declaredVersion, fileStem, goWorkUses, isCsproj, isGemspec, melosPackages, normalFolder, npmWorkspaces, pnpmWorkspaces, pubWorkspace, releasePleasePackages, rushProjects, uvWorkspace, type Csproj, type Gemspec, type ManifestKind, type ReleaseFile } from './manifests.js';
+import { carriesVersion, cargoWorkspace, declaredName, isPrivatePackage, declaredTagPrefix, declaredVersion, fileStem, goWorkUses, isCsproj, isGemspec, melosPackages, normalFolder, npmWorkspaces, pnpmWorkspaces, pubWorkspace, releasePleasePackages, rushProjects, uvWorkspace, type Csproj, type Gemspec, type ManifestKind, type ReleaseFile } from './manifests.js';
 import { streamGit } from './run.js';
 
 /** One package of a workspace: where it lives and the name its manifest declares. */
@@ -112,9 +112,13 @@ export async function readWorkspace(cwd: string, sha: string, rootName: string):
   // a root Cargo.toml or pyproject.toml may hold only a workspace's or tools' settings: a package when it declares one;
   // a root pubspec.yaml names even a workspace's root (cfug/dio's `dio_workspace`, never published): a package when
   // it declares a version
+  // a private root package.json (a workspace's root, never published) yields to a root pyproject.toml that names the
+  // package the repository releases: jupyterlab's `@jupyterlab/repo-top` at 0.0.1 named the product of its `v4.6.3`
+  // tags, which release the Python package `jupyterlab`
   const declaring: Partial<Record<ManifestKind, string | null>> = { 'Cargo.toml': cargo, 'pyproject.toml': pyproject };
+  const pythonFirst = isPrivatePackage(pkg) && holds('')('pyproject.toml') && declaredName('pyproject.toml', pyproject) !== null;
   const rootKind =
-    (['go.mod', 'Cargo.toml', 'package.json', 'pyproject.toml', 'pubspec.yaml'] as const).find(
+    (pythonFirst ? (['go.mod', 'Cargo.toml', 'pyproject.toml', 'package.json', 'pubspec.yaml'] as const) : (['go.mod', 'Cargo.toml', 'package.json', 'pyproject.toml', 'pubspec.yaml'] as const)).find(
       (kind) =>
         holds('')(kind) &&
         (kind === 'pubspec.yaml' ? declaredVersion(kind, pubspec) !== null : !(kind in declaring) || declaredName(kind, declaring[kind] ?? null) !== null),

@@ -192,6 +192,24 @@ describe('readWorkspace', () => {
     });
   });
 
+  it('names the root by a pyproject.toml\'s declared name where the root package.json is private (a workspace\'s root)', async () => {
+    // jupyterlab: `@jupyterlab/repo-top` at 0.0.1, private, beside the Python package `jupyterlab` its v tags release
+    const pair = buildRepo([
+      { commit: 'private root', at: '2026-02-01T12:00:00Z', id: 'private', files: { 'package.json': '{"name": "@acme/repo-top", "version": "0.0.1", "private": true}\n', 'pyproject.toml': '[project]\nname = "acme"\ndynamic = ["version"]\n' } },
+      { commit: 'published root', at: '2026-02-02T12:00:00Z', id: 'published', files: { 'package.json': '{"name": "@acme/cli", "version": "1.0.0"}\n' } },
+      { commit: 'no name', at: '2026-02-03T12:00:00Z', id: 'tools', files: { 'package.json': '{"name": "@acme/repo-top", "private": true}\n', 'pyproject.toml': '[tool.ruff]\nline-length = 100\n' } },
+    ]);
+    try {
+      const root = async (id: string) => (await readWorkspace(pair.dir, pair.sha(id), 'repo')).packages[0];
+      expect(await root('private')).toEqual({ folder: '', manifest: 'pyproject.toml', name: 'acme' });
+      // a published package.json stays the root's name; a pyproject.toml that names no package never is one
+      expect(await root('published')).toEqual({ folder: '', manifest: 'package.json', name: '@acme/cli' });
+      expect(await root('tools')).toEqual({ folder: '', manifest: 'package.json', name: '@acme/repo-top' });
+    } finally {
+      pair.cleanup();
+    }
+  });
+
   it('finds Go modules by their go.mod files without a go.work (skipping what go skips), and by the go.work with one', async () => {
     const names = async (sha: string) => (await readWorkspace(go.dir, sha, 'root')).packages.map((p) => [p.folder, p.name]);
     expect(await names(go.sha('base'))).toEqual([['', 'example.com/root'], ['api', 'example.com/root/api'], ['sdk/metric', 'example.com/root/sdk/metric']]);
