@@ -3,7 +3,7 @@ import { parseMessage } from '../../../src/model/message.js';
 
 /*
  * jupyterlab's pull request template asks whether AI wrote any of the change and which tools, and its squashes keep
- * the answers: 75 of the 141 changes of its three months to 2026-08-19 said YES, and 2 were read.
+ * the answers: 80 of the 141 changes of its three months to 2026-08-19 answered YES, and 2 of them were read.
  */
 const squash = (answer: string, tools: string): string =>
   'Fix memory leaks (#19370)\n\n## AI usage\n\n' +
