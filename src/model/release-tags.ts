@@ -41,16 +41,44 @@ export interface ReleaseTagChoice<T extends { name: string }> {
  * as a line (`2.2.x`). A tag one of
  * `productTags` (the config's products' own patterns) matches is a pre-release only by a word that names one.
  */
-export function chooseReleaseTags<T extends { name: string }>(tags: readonly T[], pattern: Tester, includePrereleases: boolean, productTags: readonly Tester[] = []): ReleaseTagChoice<T> {
+export function chooseReleaseTags<T extends { name: string; sha?: string }>(tags: readonly T[], pattern: Tester, includePrereleases: boolean, productTags: readonly Tester[] = []): ReleaseTagChoice<T> {
   const releases: T[] = [];
   const prereleases: T[] = [];
+  const shortNames = aliases(tags);
   for (const tag of tags) {
-    // a line's name (`2.2.x`) is no release, whatever the pattern takes
-    if (!pattern.test(tag.name) || namesLine(tag.name)) continue;
+    // a line's name (`2.2.x`) is no release, whatever the pattern takes; nor another tag's short name (`tauri-v2.0`)
+    if (!pattern.test(tag.name) || namesLine(tag.name) || shortNames.has(tag)) continue;
     if (!includePrereleases && isPrerelease(tag.name, productTags.some((p) => p.test(tag.name)))) prereleases.push(tag);
     else releases.push(tag);
   }
   return { releases, prereleases };
+}
+
+/**
+ * The tags that are another's short name: a version of two numbers, on the commit of the same product's tag whose
+ * version they begin. tauri moves `tauri-v2.0` along with each 2.0 build: on 2.0.0-rc.3's commit it is no final
+ * release (12 of its 90 days' 67 deploys were such, and they halved its lead time), and on 0.1.4's it named the deploy
+ * `tauri-driver-v0.1` (tags of one commit sort by name). Tags without their commit are never one.
+ */
+function aliases<T extends { name: string; sha?: string }>(tags: readonly T[]): Set<T> {
+  const byCommit = new Map<string, T[]>();
+  for (const tag of tags) {
+    if (tag.sha === undefined) continue;
+    const same = byCommit.get(tag.sha);
+    if (same === undefined) byCommit.set(tag.sha, [tag]);
+    else same.push(tag);
+  }
+  const short = new Set<T>();
+  for (const same of byCommit.values()) {
+    if (same.length < 2) continue;
+    for (const tag of same) {
+      const version = VERSION.exec(tag.name)?.[0];
+      if (version === undefined || !/^\d+\.\d+$/.test(version)) continue;
+      const product = releaseProduct(tag.name);
+      if (same.some((other) => other !== tag && releaseProduct(other.name) === product && (VERSION.exec(other.name)?.[0] ?? '').startsWith(`${version}.`))) short.add(tag);
+    }
+  }
+  return short;
 }
 
 /**

@@ -43,6 +43,19 @@ describe('release tags', () => {
     expect(chooseReleaseTags(tags, pattern, true)).toEqual({ releases: [tag('v1.0.0'), tag('v1.1.0-rc.1'), tag('v1.1.0')], prereleases: [] });
   });
 
+  it('takes no tag for a release that is a short name of another on its commit (a floating X.Y tag)', () => {
+    // tauri: `tauri-v2.0` beside `tauri-v2.0.0-rc.3` is no final; beside `tauri-driver-v0.1.4`, `tauri-driver-v0.1` no second deploy
+    const at = (name: string, sha: string) => ({ name, sha });
+    const tags = [at('tauri-v2.0.0-rc.3', 'a'), at('tauri-v2.0', 'a'), at('tauri-driver-v0.1.4', 'b'), at('tauri-driver-v0.1', 'b'), at('tauri-cli-v2.0', 'c'), at('tauri-utils-v2.0', 'a')];
+    expect(chooseReleaseTags(tags, pattern, false)).toEqual({
+      // tauri-cli-v2.0 alone on its commit, and tauri-utils-v2.0 beside another product's tag, stand
+      releases: [at('tauri-driver-v0.1.4', 'b'), at('tauri-cli-v2.0', 'c'), at('tauri-utils-v2.0', 'a')],
+      prereleases: [at('tauri-v2.0.0-rc.3', 'a')],
+    });
+    // without their commits, nothing is known to be a short name
+    expect(chooseReleaseTags([tag('v2.0.0-rc.3'), tag('v2.0')], pattern, false).releases).toEqual([tag('v2.0')]);
+  });
+
   it('takes no line\'s name for a release, whatever the pattern, pre-releases included', () => {
     // flask archived its old maintenance branches as tags at their tips: 0.12.x … 2.3.x, read as 9 final releases
     const tags = [tag('0.12.x'), tag('2.2.x'), tag('v1.4.x-maint'), tag('2.3.X'), tag('3.0.0'), tag('v1.2.3.x86'), tag('v4.0.0-rc.1')];
