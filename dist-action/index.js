@@ -25167,7 +25167,7 @@ function titleOnlyCopies(changes, releaseLine, copies) {
 	const picked = new Set(releaseLine.flatMap((commit) => commit.cherryPickOf));
 	const backported = backportedTitles(changes, releaseLine);
 	for (const commit of releaseLine) {
-		for (const sha of copies.get(commit.key) ?? []) linked.add(sha);
+		for (const key of [commit.key, ...commit.pulledKeys ?? []]) for (const sha of copies.get(key) ?? []) linked.add(sha);
 		const authoredAt = copyKeyAuthoredAt(commit.key);
 		const copied = commit.backportTitle === void 0 ? void 0 : latestMergedBy(backported.get(commit.backportTitle), authoredAt);
 		if (copied !== void 0) linked.add(copied.sha);
@@ -26274,7 +26274,7 @@ function shipments(changes, candidates, evidence) {
 	for (const commit of evidence.releaseLine) {
 		const deploy = reachOf(commit.sha);
 		if (deploy < 0) continue;
-		for (const landing of evidence.copies.get(commit.key) ?? []) consider(byLanding.get(landing), deploy);
+		for (const key of [commit.key, ...commit.pulledKeys ?? []]) for (const landing of evidence.copies.get(key) ?? []) consider(byLanding.get(landing), deploy);
 		for (const sha of commit.cherryPickOf) consider(byCommit.get(sha), deploy);
 		for (const ref of commit.references) {
 			const change = byNumber.get(ref.number);
@@ -31978,15 +31978,19 @@ function withSquashPull(commit, own, reads) {
 	if (commits === null) return own;
 	const cherryPickOf = [...own.cherryPickOf];
 	const references = [...own.references];
+	const keys = [...own.keys];
 	const reverted = commits.flatMap((c) => c.revertsShas);
 	for (const pulled of commits) {
 		if (reverted.some((sha) => pulled.sha.startsWith(sha))) continue;
 		for (const sha of pulled.cherryPickOf) if (!cherryPickOf.includes(sha)) cherryPickOf.push(sha);
 		for (const ref of changeReferences(pulled)) addReference(references, ref);
+		const key = copyKey(pulled.authorEmail, pulled.authoredAt, pulled.subject);
+		if (!keys.includes(key)) keys.push(key);
 	}
 	return {
 		cherryPickOf,
-		references
+		references,
+		keys
 	};
 }
 function pullOwnCommits(head, base, reads) {
@@ -32010,6 +32014,7 @@ function pullOwnCommits(head, base, reads) {
 	return based ? own : null;
 }
 var init_line_squash_pulls = __esmMin((() => {
+	init_deploy_contents();
 	init_copies();
 	init_title_number();
 }));
@@ -32058,9 +32063,10 @@ function releaseGraph(tips, branchTip, tagShas, commitOf, pullHead = () => void 
 	};
 	const releaseLine = shas.map((sha) => {
 		const commit = commitOf(sha);
-		const { cherryPickOf, references } = withSquashPull(commit, {
+		const { cherryPickOf, references, keys } = withSquashPull(commit, {
 			cherryPickOf: commit.cherryPickOf,
-			references: changeReferences(commit)
+			references: changeReferences(commit),
+			keys: []
 		}, reads);
 		const line = {
 			sha: commit.sha,
@@ -32068,6 +32074,7 @@ function releaseGraph(tips, branchTip, tagShas, commitOf, pullHead = () => void 
 			cherryPickOf,
 			references
 		};
+		if (keys.length > 0) line.pulledKeys = keys;
 		const backported = backportedTitle(commit.subject);
 		if (backported !== null) line.backportTitle = backported;
 		if (commit.revertMessage && commit.revertsShas.length > 0) line.reverts = {
@@ -32291,7 +32298,7 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 		const lookedUp = await lookingUp;
 		resolveForkPoints(changes, (sha) => commitOf(sha)?.committedAt ?? lookedUp.get(sha));
 		const revertRefs = collectRevertRefs(changes, commitOf);
-		const copies = indexCopies(changes, commitOf, new Set(lines.releaseLine.map((c) => c.key)));
+		const copies = indexCopies(changes, commitOf, new Set(lines.releaseLine.flatMap((c) => [c.key, ...c.pulledKeys ?? []])));
 		const forPulls = o.forPulls ? pullMatching(changes, commits, commitOf) : null;
 		return {
 			changes,

@@ -189,7 +189,7 @@ export async function readGitChanges(
     const lookedUp = await lookingUp;
     resolveForkPoints(changes, (sha) => commitOf(sha)?.committedAt ?? lookedUp.get(sha));
     const revertRefs = collectRevertRefs(changes, commitOf);
-    const copies = indexCopies(changes, commitOf, new Set(lines.releaseLine.map((c) => c.key)));
+    const copies = indexCopies(changes, commitOf, new Set(lines.releaseLine.flatMap((c) => [c.key, ...(c.pulledKeys ?? [])])));
     // a set of every branch commit and a map of most: made only when there are GitHub pull requests to match
     const forPulls = o.forPulls ? pullMatching(changes, commits, commitOf) : null;
     return {

@@ -84,8 +84,9 @@ export function releaseGraph(
   const reads = { pullHead, commitOf, inGraph: (sha: string) => graph.node.has(sha), onLine: (sha: string) => onLine.has(sha) };
   const releaseLine = shas.map((sha) => {
     const commit = commitOf(sha) as Commit;
-    const { cherryPickOf, references } = withSquashPull(commit, { cherryPickOf: commit.cherryPickOf, references: changeReferences(commit) }, reads);
+    const { cherryPickOf, references, keys } = withSquashPull(commit, { cherryPickOf: commit.cherryPickOf, references: changeReferences(commit), keys: [] }, reads);
     const line: ReleaseLineCommit = { sha: commit.sha, key: copyKey(commit.authorEmail, commit.authoredAt, commit.subject), cherryPickOf, references };
+    if (keys.length > 0) line.pulledKeys = keys;
     const backported = backportedTitle(commit.subject);
     if (backported !== null) line.backportTitle = backported;
     if (commit.revertMessage && commit.revertsShas.length > 0) line.reverts = { shas: commit.revertsShas, at: commit.committedAt };

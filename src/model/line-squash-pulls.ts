@@ -1,4 +1,5 @@
 import type { Commit } from '../domain.js';
+import { copyKey } from '../sources/git/deploy-contents.js';
 import { addReference, changeReferences } from './copies.js';
 import { trailingNumber } from './title-number.js';
 
@@ -8,6 +9,8 @@ export interface SquashNames {
   cherryPickOf: string[];
   /** the changes named by reference (`changeReferences`): a backport phrase's number, a title with its `(#N)` */
   references: Array<{ number: number; title: string | null }>;
+  /** the copy keys of the pull request's own commits (author email, author date, subject): a copy that says nothing */
+  keys: string[];
 }
 
 /** Where a release line's squash's pull request is read from: the history read and the graph of what it reaches. */
@@ -42,6 +45,7 @@ export function withSquashPull(commit: Commit, own: SquashNames, reads: SquashPu
   if (commits === null) return own;
   const cherryPickOf = [...own.cherryPickOf];
   const references = [...own.references];
+  const keys = [...own.keys];
   // a commit the pull request reverts itself is not in its squash: trop cherry-picked main's #51570, #51558 and
   // #51584 onto electron's #51606 for 43-x-y, and they were reverted there before it merged
   const reverted = commits.flatMap((c) => c.revertsShas);
@@ -49,8 +53,10 @@ export function withSquashPull(commit: Commit, own: SquashNames, reads: SquashPu
     if (reverted.some((sha) => pulled.sha.startsWith(sha))) continue;
     for (const sha of pulled.cherryPickOf) if (!cherryPickOf.includes(sha)) cherryPickOf.push(sha);
     for (const ref of changeReferences(pulled)) addReference(references, ref);
+    const key = copyKey(pulled.authorEmail, pulled.authoredAt, pulled.subject);
+    if (!keys.includes(key)) keys.push(key);
   }
-  return { cherryPickOf, references };
+  return { cherryPickOf, references, keys };
 }
 
 /**

@@ -104,3 +104,47 @@ describe("a release line's squash of a pull request whose commits the clone has"
     ]);
   });
 });
+
+/*
+ * grpc-go's security fix: master's direct push `Merge commit from fork` (a GitHub security advisory's merge), copied
+ * onto v1.83.x inside `Cherry-pick recent changes from master (#9240)` as a commit of the same author, author date and
+ * subject, with no cherry-pick line. 2026, UTC: v1.0.0 tags the initial commit 05-01 and release-1.0.x leaves there;
+ * the fix lands on main 05-02 12:00 (authored 11:00); #20, based on the line, holds its copy and is squashed 05-04
+ * 10:00; v1.0.1 tags the line 05-05, v1.1.0 main 05-10. The fix ships with v1.0.1, not v1.1.0.
+ */
+function securityFix(): FixtureRepo {
+  const EVE = 'Eve Adams <eve@example.com>';
+  return buildRepo([
+    { commit: 'initial commit', at: '2026-05-01T00:00:00Z' },
+    { tag: 'v1.0.0', annotated: true, at: '2026-05-01T01:00:00Z' },
+    { branch: 'release-1.0.x' },
+    { commit: 'Merge commit from fork', on: 'main', author: EVE, authorAt: '2026-05-02T11:00:00Z', at: '2026-05-02T12:00:00Z' },
+    { branch: 'bp20', from: 'release-1.0.x' },
+    { commit: 'Merge commit from fork', on: 'bp20', author: EVE, authorAt: '2026-05-02T11:00:00Z', at: '2026-05-04T09:00:00Z' },
+    { commit: 'Cherry-pick recent changes from master (#20)', on: 'release-1.0.x', at: '2026-05-04T10:00:00Z' },
+    { tag: 'v1.0.1', annotated: true, at: '2026-05-05T12:00:00Z' },
+    { commit: 'docs: Add the changelog', on: 'main', at: '2026-05-08T10:00:00Z' },
+    { tag: 'v1.1.0', annotated: true, at: '2026-05-10T12:00:00Z' },
+  ]);
+}
+
+describe("a release line's squash of a pull request holding a copy that says nothing", () => {
+  const fixOf = async (repo: FixtureRepo): Promise<string | null | undefined> => {
+    const report = await audit({ path: repo.dir, since: '2026-05-01', until: '2026-05-15', now: '2026-05-15T00:00:00Z', github: false });
+    return report.changes.find((c) => c.title === 'Merge commit from fork')?.deployRef;
+  };
+
+  it('ships the change with the line\'s release when the clone has the pull ref, with main\'s without it', async () => {
+    const withRef = securityFix();
+    const without = securityFix();
+    try {
+      toPullRefs(withRef, { 20: 'bp20' });
+      without.git('branch', '-D', 'bp20');
+      expect(await fixOf(withRef)).toBe('v1.0.1');
+      expect(await fixOf(without)).toBe('v1.1.0');
+    } finally {
+      withRef.cleanup();
+      without.cleanup();
+    }
+  });
+});

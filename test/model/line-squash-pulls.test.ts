@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Commit } from '../../src/domain.js';
 import { withSquashPull, type SquashPullReads } from '../../src/model/line-squash-pulls.js';
+import { copyKey } from '../../src/sources/git/deploy-contents.js';
 import { commit, sha } from './data.js';
 
 /*
@@ -22,7 +23,9 @@ function reads(pulls: Record<number, string>, commits: Commit[]): SquashPullRead
 }
 
 const squash = commit('squash', { parents: ['line1'], at: 100, subject: 'fix: Preserve the sketch [release-1.0.x] (#10)' });
-const none = { cherryPickOf: [], references: [] };
+const none = { cherryPickOf: [], references: [], keys: [] };
+// what a cherry-pick keeps of a commit: the key a copy of it has too
+const keyOf = (c: Commit): string => copyKey(c.authorEmail, c.authoredAt, c.subject);
 
 describe('withSquashPull', () => {
   it("adds the cherry-pick lines and backport phrases of the pull request's own commits, based on the line", () => {
@@ -31,6 +34,7 @@ describe('withSquashPull', () => {
     expect(withSquashPull(squash, none, reads({ 10: 'phrased' }, [picked, phrased]))).toEqual({
       cherryPickOf: [sha('main5')],
       references: [{ number: 7, title: null }],
+      keys: [keyOf(phrased), keyOf(picked)],
     });
   });
 
@@ -64,15 +68,18 @@ describe('withSquashPull', () => {
     const fix = commit('fix', { parents: ['line1'], at: 90, subject: "fix: don't return a nullptr" });
     const stray = commit('stray', { parents: ['fix'], at: 91, subject: "chore: use promise's context (#51570)", cherryPickOf: [sha('main5')] });
     const undo = commit('undo', { parents: ['stray'], at: 92, subject: 'Revert "chore: use promise\'s context (#51570)"', revertsShas: [sha('stray').slice(0, 10)] });
-    expect(withSquashPull(squash, none, reads({ 10: 'undo' }, [fix, stray, undo]))).toEqual(none);
+    const read = withSquashPull(squash, none, reads({ 10: 'undo' }, [fix, stray, undo]));
+    expect([read.cherryPickOf, read.references]).toEqual([[], []]);
+    expect(read.keys).toEqual([keyOf(undo), keyOf(fix)]);
   });
 
   it("keeps the squash's own names first, each once", () => {
     const picked = commit('picked', { parents: ['line1'], at: 90, cherryPickOf: [sha('main5'), sha('main6')], backportOf: [5] });
-    const own = { cherryPickOf: [sha('main5')], references: [{ number: 5, title: null }] };
+    const own = { cherryPickOf: [sha('main5')], references: [{ number: 5, title: null }], keys: [] };
     expect(withSquashPull(squash, own, reads({ 10: 'picked' }, [picked]))).toEqual({
       cherryPickOf: [sha('main5'), sha('main6')],
       references: [{ number: 5, title: null }],
+      keys: [keyOf(picked)],
     });
   });
 });

@@ -74,6 +74,11 @@ export interface ReleaseLineCommit {
   sha: string;
   /** author email, author date and subject: what a cherry-pick keeps */
   key: string;
+  /**
+   * the keys of the commits of the pull request a line's squash landed, when the clone has them (`withSquashPull`):
+   * grpc-go's `Cherry-pick recent changes from master (#9240)` holds a copy of master's `Merge commit from fork`
+   */
+  pulledKeys?: string[];
   /** shas named by `(cherry picked from commit X)` lines */
   cherryPickOf: string[];
   /**
