@@ -26896,6 +26896,11 @@ function chooseReleaseTags(tags, pattern, includePrereleases, productTags = []) 
 		prereleases
 	};
 }
+function strayBareTags(tags) {
+	let firstV = Infinity;
+	for (const tag of tags) if (OWN_GO_VERSION.test(tag.name) && tag.at < firstV) firstV = tag.at;
+	return new Set(tags.filter((tag) => OWN_BARE_VERSION.test(tag.name) && tag.at > firstV));
+}
 function aliases(tags) {
 	const byCommit = new Map();
 	for (const tag of tags) {
@@ -26935,9 +26940,12 @@ function noReleaseTagWarning(all, choice, patternSource) {
 	if (choice.prereleases.length > 0) return `the repository's ${plural$1(all.length, "tag")} (${few}) include no final release matching --tag-pattern ${patternSource}, only ${plural$1(choice.prereleases.length, "pre-release")}: pass --include-prereleases to count them as deploys`;
 	return `none of the repository's ${plural$1(all.length, "tag")} (${few}) matches --tag-pattern ${patternSource}: give a pattern that matches its release tags`;
 }
+var OWN_GO_VERSION, OWN_BARE_VERSION;
 var init_release_tags = __esmMin((() => {
 	init_release_names();
 	init_units();
+	OWN_GO_VERSION = /^v\d+(?:\.\d+)+/;
+	OWN_BARE_VERSION = /^\d+(?:\.\d+)+/;
 }));
 // src/model/products.ts
 function withShortName(p, repository) {
@@ -46851,7 +46859,15 @@ async function auditWith(options, reads, times, window) {
 	const deployFrom = askedSignal(settings, gh !== null, warning);
 	if (repo.shallow) warning("this is a shallow clone: history is cut, so early changes may be missing or wrong; deepen it with `git fetch --unshallow`");
 	const everyTag = listTags(repo);
-	const allTags = deployFrom === "merge" ? [] : everyTag;
+	const strays = strayBareTags(everyTag);
+	const goModule = strays.size > 0 && (await gitAnswer(repo.cwd, [
+		"ls-tree",
+		"--name-only",
+		branch.tip,
+		"--",
+		"go.mod"
+	]) ?? "").trim() === "go.mod";
+	const allTags = deployFrom === "merge" ? [] : goModule ? everyTag.filter((tag) => !strays.has(tag)) : everyTag;
 	const declared = declaredProducts(settings.config.products);
 	const tagChoice = chooseReleaseTags(allTags, settings.tagPattern, settings.includePrereleases, [...declared.values()].flatMap((p) => p.tags === null ? [] : [p.tags]));
 	const reached = isReleaseLine(branch.name) && tagChoice.releases.length + tagChoice.prereleases.length > 0 ? await reads.orCancel(tagsReachedFrom(repo.cwd, branch.tip)) : null;
@@ -47221,6 +47237,7 @@ var init_audit = __esmMin((() => {
 	init_time();
 	init_convert();
 	init_committers();
+	init_run();
 	init_touched_paths();
 	init_changesets();
 	init_remote();

@@ -10,6 +10,7 @@ import { previousWindow } from '../time.js';
 import { iso } from '../report/convert.js';
 import type { Report } from '../report/schema.js';
 import { readCommitters } from '../sources/git/committers.js';
+import { gitAnswer } from '../sources/git/run.js';
 import { readTouchedPaths } from '../sources/git/touched-paths.js';
 import { readChangesets } from '../sources/git/changesets.js';
 import { mergeRequestsUrl, parseRemote, pullsUrl, remoteHost } from '../sources/git/remote.js';
@@ -22,7 +23,7 @@ import type { ApplyPullsOptions } from '../model/github-pulls.js';
 import { toOpenPull } from '../model/open-pulls.js';
 import { toClosedPull } from '../model/closed-pulls.js';
 import type { DeploySignalKind, OpenPull, Size, Window } from '../domain.js';
-import { chooseReleaseTags, noReleaseTagWarning, releaseLineOf, withoutNewerLines } from '../model/release-tags.js';
+import { chooseReleaseTags, noReleaseTagWarning, releaseLineOf, strayBareTags, withoutNewerLines } from '../model/release-tags.js';
 import { isReleaseLine } from '../model/release-lines.js';
 import { chooseSignal, readDeployEvidence, signalDetail, type DeploySignal } from './deploys.js';
 import { DEPLOY_SOURCE_NAMES, DEPLOY_SOURCES } from '../sources/deploys/index.js';
@@ -111,7 +112,11 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
 
   // every tag, read once: the deploy candidates (none when merges are the deploys) and the release commits' names
   const everyTag = listTags(repo);
-  const allTags = deployFrom === 'merge' ? [] : everyTag;
+  // a Go module's own bare versions tagged once its `v` versions began are strays (Go reads `v` tags alone): asked of
+  // git only where there are such tags, of the tree alone (a blobless clone has no go.mod's contents)
+  const strays = strayBareTags(everyTag);
+  const goModule = strays.size > 0 && ((await gitAnswer(repo.cwd, ['ls-tree', '--name-only', branch.tip, '--', 'go.mod'])) ?? '').trim() === 'go.mod';
+  const allTags = deployFrom === 'merge' ? [] : goModule ? everyTag.filter((tag) => !strays.has(tag)) : everyTag;
   // a configured product's own pattern names its tags: `v1.3.40-vscode` is its release, not a pre-release
   const declared = declaredProducts(settings.config.products);
   const tagChoice = chooseReleaseTags(allTags, settings.tagPattern, settings.includePrereleases, [...declared.values()].flatMap((p) => (p.tags === null ? [] : [p.tags])));

@@ -54,6 +54,22 @@ export function chooseReleaseTags<T extends { name: string; sha?: string }>(tags
   return { releases, prereleases };
 }
 
+// the repository's own versions, as Go names a module's (`v1.69.3`) and bare (`1.69.3`)
+const OWN_GO_VERSION = /^v\d+(?:\.\d+)+/;
+const OWN_BARE_VERSION = /^\d+(?:\.\d+)+/;
+
+/**
+ * The repository's own bare versions (`1.69.3`, no `v`) tagged after its own `v` versions began: in a Go module's
+ * repository these are strays, since Go reads a module's versions from `v` tags alone. grpc-go's `1.69.3`, on a
+ * master commit where v1.69.x's `1.69.3` was never tagged, read as a release of 31 changes that failed by a revert
+ * (a change failure rate of 5.3% where it is 0%); prometheus' bare tags, all before its first `v` tag, stay. Pure.
+ */
+export function strayBareTags<T extends { name: string; at: number }>(tags: readonly T[]): Set<T> {
+  let firstV = Infinity;
+  for (const tag of tags) if (OWN_GO_VERSION.test(tag.name) && tag.at < firstV) firstV = tag.at;
+  return new Set(tags.filter((tag) => OWN_BARE_VERSION.test(tag.name) && tag.at > firstV));
+}
+
 /**
  * The tags that are another's short name: a version of two numbers, on the commit of the same product's tag whose
  * version they begin. tauri moves `tauri-v2.0` along with each 2.0 build: on 2.0.0-rc.3's commit it is no final

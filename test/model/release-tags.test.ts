@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseReleaseTags, isPrerelease, noReleaseTagWarning, releaseLineOf, releaseProduct } from '../../src/model/release-tags.js';
+import { chooseReleaseTags, isPrerelease, noReleaseTagWarning, releaseLineOf, releaseProduct, strayBareTags } from '../../src/model/release-tags.js';
 import { releaseBelow, taggedVersion, versionBelow } from '../../src/release-names.js';
 import { DEFAULT_TAG_PATTERN } from '../../src/options.js';
 
@@ -41,6 +41,14 @@ describe('release tags', () => {
     const tags = [tag('v1.0.0'), tag('v1.1.0-rc.1'), tag('docs-snapshot'), tag('v1.1.0')];
     expect(chooseReleaseTags(tags, pattern, false)).toEqual({ releases: [tag('v1.0.0'), tag('v1.1.0')], prereleases: [tag('v1.1.0-rc.1')] });
     expect(chooseReleaseTags(tags, pattern, true)).toEqual({ releases: [tag('v1.0.0'), tag('v1.1.0-rc.1'), tag('v1.1.0')], prereleases: [] });
+  });
+
+  it('finds the bare versions tagged after the v versions began: prometheus\' early bare tags stay, grpc-go\'s 1.69.3 does not', () => {
+    const at = (name: string, day: number) => ({ name, at: day * 86400 });
+    const tags = [at('0.19.3', 1), at('0.20.0', 2), at('v1.0.0', 3), at('v1.69.2', 9), at('1.69.3', 10), at('v1.69.4', 11), at('cli/1.0.0', 12), at('docs-1.2.0', 13)];
+    expect([...strayBareTags(tags)].map((t) => t.name)).toEqual(['1.69.3']);
+    // no v version at all: none is a stray
+    expect(strayBareTags([at('1.0.0', 1), at('1.0.1', 2)]).size).toBe(0);
   });
 
   it('takes no tag for a release that is a short name of another on its commit (a floating X.Y tag)', () => {
