@@ -24639,6 +24639,9 @@ async function readCommitGraph(repo, tips, exclude) {
 function copyKey(authorEmail, authoredAt, subject) {
 	return `${authorEmail}\x1f${authoredAt}\x1f${withoutLineTag(subject)}`;
 }
+function lineKeys(commit) {
+	return commit.pulledKeys === void 0 ? [commit.key] : [commit.key, ...commit.pulledKeys];
+}
 function copyKeyAuthoredAt(key) {
 	return Number(key.split("")[1]);
 }
@@ -25167,7 +25170,7 @@ function titleOnlyCopies(changes, releaseLine, copies) {
 	const picked = new Set(releaseLine.flatMap((commit) => commit.cherryPickOf));
 	const backported = backportedTitles(changes, releaseLine);
 	for (const commit of releaseLine) {
-		for (const key of [commit.key, ...commit.pulledKeys ?? []]) for (const sha of copies.get(key) ?? []) linked.add(sha);
+		for (const key of lineKeys(commit)) for (const sha of copies.get(key) ?? []) linked.add(sha);
 		const authoredAt = copyKeyAuthoredAt(commit.key);
 		const copied = commit.backportTitle === void 0 ? void 0 : latestMergedBy(backported.get(commit.backportTitle), authoredAt);
 		if (copied !== void 0) linked.add(copied.sha);
@@ -26274,7 +26277,7 @@ function shipments(changes, candidates, evidence) {
 	for (const commit of evidence.releaseLine) {
 		const deploy = reachOf(commit.sha);
 		if (deploy < 0) continue;
-		for (const key of [commit.key, ...commit.pulledKeys ?? []]) for (const landing of evidence.copies.get(key) ?? []) consider(byLanding.get(landing), deploy);
+		for (const key of lineKeys(commit)) for (const landing of evidence.copies.get(key) ?? []) consider(byLanding.get(landing), deploy);
 		for (const sha of commit.cherryPickOf) consider(byCommit.get(sha), deploy);
 		for (const ref of commit.references) {
 			const change = byNumber.get(ref.number);
@@ -32306,7 +32309,7 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 		const lookedUp = await lookingUp;
 		resolveForkPoints(changes, (sha) => commitOf(sha)?.committedAt ?? lookedUp.get(sha));
 		const revertRefs = collectRevertRefs(changes, commitOf);
-		const copies = indexCopies(changes, commitOf, new Set(lines.releaseLine.flatMap((c) => [c.key, ...c.pulledKeys ?? []])));
+		const copies = indexCopies(changes, commitOf, new Set(lines.releaseLine.flatMap(lineKeys)));
 		const forPulls = o.forPulls ? pullMatching(changes, commits, commitOf) : null;
 		return {
 			changes,
@@ -41076,35 +41079,50 @@ var init_line_pulls = __esmMin((() => {
 	init_units();
 	init_github_options();
 }));
+// src/sources/git/deploy-branch.ts
+async function readLine(cwd, tip, since) {
+	const line = [];
+	await streamGit(cwd, [
+		"log",
+		"--first-parent",
+		...since === void 0 ? [] : [`--max-age=${Math.floor(since)}`],
+		"--format=%H %ct %P",
+		tip,
+		"--"
+	], (record) => {
+		const [sha, at, ...parents] = record.toString("utf8").trim().split(" ");
+		if (sha && at) line.push({
+			sha: ownAscii(sha),
+			at: Number(at),
+			parents: parents.filter((p) => p !== "").map(ownAscii)
+		});
+	}, { separator: 10 });
+	return line;
+}
+async function readHistorySet(cwd, tip, exclude = []) {
+	const shas = new Set();
+	await streamGit(cwd, [
+		"rev-list",
+		tip,
+		...exclude.map((sha) => `^${sha}`),
+		"--"
+	], (record) => shas.add(record.toString("latin1").trim()), { separator: 10 });
+	return shas;
+}
+var init_deploy_branch$2 = __esmMin((() => {
+	init_own_string();
+	init_run();
+}));
 // src/sources/git/fork.ts
 async function forkAfter(cwd, tip, base, since) {
-	const [line, baseLine] = await Promise.all([firstParents(cwd, tip, since), firstParents(cwd, base, since)]);
+	const [line, baseLine] = await Promise.all([readLine(cwd, tip, since), readLine(cwd, base, since)]);
 	const onBase = new Set(baseLine.map((c) => c.sha));
 	const at = line.findIndex((c) => onBase.has(c.sha));
 	if (at <= 0) return null;
 	return line[at] ?? null;
 }
-async function firstParents(cwd, tip, since) {
-	const line = [];
-	await streamGit(cwd, [
-		"log",
-		"--first-parent",
-		`--max-age=${Math.floor(since)}`,
-		"--format=%H %ct",
-		tip,
-		"--"
-	], (record) => {
-		const [sha, at] = record.toString("latin1").trim().split(" ");
-		if (sha && at) line.push({
-			sha: ownAscii(sha),
-			at: Number(at)
-		});
-	}, { separator: 10 });
-	return line;
-}
 var init_fork$1 = __esmMin((() => {
-	init_own_string();
-	init_run();
+	init_deploy_branch$2();
 }));
 // src/audit/fork.ts
 async function branchFork(repo, branch, since) {
@@ -41268,39 +41286,6 @@ var init_notes = __esmMin((() => {
 	FEW_NAMED = 6;
 	SYNCED_SHARE = 4;
 	FEW = 10;
-}));
-// src/sources/git/deploy-branch.ts
-async function readLine(cwd, tip) {
-	const line = [];
-	await streamGit(cwd, [
-		"log",
-		"--first-parent",
-		"--format=%H %ct %P",
-		tip,
-		"--"
-	], (record) => {
-		const [sha, at, ...parents] = record.toString("utf8").trim().split(" ");
-		if (sha && at) line.push({
-			sha: ownAscii(sha),
-			at: Number(at),
-			parents: parents.filter((p) => p !== "").map(ownAscii)
-		});
-	}, { separator: 10 });
-	return line;
-}
-async function readHistorySet(cwd, tip, exclude = []) {
-	const shas = new Set();
-	await streamGit(cwd, [
-		"rev-list",
-		tip,
-		...exclude.map((sha) => `^${sha}`),
-		"--"
-	], (record) => shas.add(record.toString("latin1").trim()), { separator: 10 });
-	return shas;
-}
-var init_deploy_branch$2 = __esmMin((() => {
-	init_own_string();
-	init_run();
 }));
 // src/audit/prereleases.ts
 async function prereleaseHeldNote(repo, waiting, prereleases, deployShas, now) {

@@ -11,7 +11,7 @@ import { collectRevertRefs, type RevertRefs } from '../model/reverts.js';
 import { sizeFilter } from '../model/size-filter.js';
 import { collectGarbage, collectGarbageAfterIo, growHeapSlowly } from '../io/memory.js';
 import type { Pattern } from '../patterns.js';
-import { copyKey } from '../sources/git/deploy-contents.js';
+import { copyKey, lineKeys } from '../sources/git/deploy-contents.js';
 import { readCommits, type PullHeads } from '../sources/git/history.js';
 import { readSizes, readSizesOf, type NumstatResult } from '../sources/git/numstat.js';
 import { commitDates, readAttributes, splitPoint, type FirstParentSpan, type RepoInfo } from '../sources/git/repo.js';
@@ -189,7 +189,7 @@ export async function readGitChanges(
     const lookedUp = await lookingUp;
     resolveForkPoints(changes, (sha) => commitOf(sha)?.committedAt ?? lookedUp.get(sha));
     const revertRefs = collectRevertRefs(changes, commitOf);
-    const copies = indexCopies(changes, commitOf, new Set(lines.releaseLine.flatMap((c) => [c.key, ...(c.pulledKeys ?? [])])));
+    const copies = indexCopies(changes, commitOf, new Set(lines.releaseLine.flatMap(lineKeys)));
     // a set of every branch commit and a map of most: made only when there are GitHub pull requests to match
     const forPulls = o.forPulls ? pullMatching(changes, commits, commitOf) : null;
     return {

@@ -1,5 +1,5 @@
 import type { Change, Commit } from '../domain.js';
-import { copyKey, copyKeyAuthoredAt, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
+import { copyKey, copyKeyAuthoredAt, lineKeys, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
 import { parseMessage } from './message.js';
 import { withoutNumber } from './title-number.js';
 
@@ -201,7 +201,7 @@ export function titleOnlyCopies(changes: readonly Change[], releaseLine: readonl
   const picked = new Set(releaseLine.flatMap((commit) => commit.cherryPickOf));
   const backported = backportedTitles(changes, releaseLine);
   for (const commit of releaseLine) {
-    for (const key of [commit.key, ...(commit.pulledKeys ?? [])]) for (const sha of copies.get(key) ?? []) linked.add(sha);
+    for (const key of lineKeys(commit)) for (const sha of copies.get(key) ?? []) linked.add(sha);
     // the commit's author date: a squash's moment of merge
     const authoredAt = copyKeyAuthoredAt(commit.key);
     // a title a backport phrase gives links its change (shipments): it is no title alone

@@ -1,5 +1,5 @@
 import type { Change, Deploy, FailingRevert } from '../domain.js';
-import { copyKeyAuthoredAt, type CommitGraph, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
+import { copyKeyAuthoredAt, lineKeys, type CommitGraph, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
 import { backportedTitles, latestMergedBy, namesChange } from './copies.js';
 import { taggedVersion, versionBelow } from '../release-names.js';
 import { bumpNamesOnlyVersion, ownBumpVersion } from './message.js';
@@ -91,7 +91,7 @@ export function shipments(changes: readonly Change[], candidates: readonly Deplo
   for (const commit of evidence.releaseLine) {
     const deploy = reachOf(commit.sha);
     if (deploy < 0) continue;
-    for (const key of [commit.key, ...(commit.pulledKeys ?? [])]) for (const landing of evidence.copies.get(key) ?? []) consider(byLanding.get(landing), deploy);
+    for (const key of lineKeys(commit)) for (const landing of evidence.copies.get(key) ?? []) consider(byLanding.get(landing), deploy);
     for (const sha of commit.cherryPickOf) consider(byCommit.get(sha), deploy);
     for (const ref of commit.references) {
       const change = byNumber.get(ref.number);

@@ -9,10 +9,10 @@ export interface LineCommit {
   parents: string[];
 }
 
-/** The first-parent line of `tip`, newest first (one `git log`). */
-export async function readLine(cwd: string, tip: string): Promise<LineCommit[]> {
+/** The first-parent line of `tip`, newest first (one `git log`); with `since`, back to that committer date only. */
+export async function readLine(cwd: string, tip: string, since?: number): Promise<LineCommit[]> {
   const line: LineCommit[] = [];
-  await streamGit(cwd, ['log', '--first-parent', '--format=%H %ct %P', tip, '--'], (record) => {
+  await streamGit(cwd, ['log', '--first-parent', ...(since === undefined ? [] : [`--max-age=${Math.floor(since)}`]), '--format=%H %ct %P', tip, '--'], (record) => {
     const [sha, at, ...parents] = record.toString('utf8').trim().split(' ');
     if (sha && at) line.push({ sha: ownAscii(sha), at: Number(at), parents: parents.filter((p) => p !== '').map(ownAscii) });
   }, { separator: 10 });

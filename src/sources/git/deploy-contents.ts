@@ -105,6 +105,11 @@ export function copyKey(authorEmail: string, authoredAt: number, subject: string
   return `${authorEmail}\x1f${authoredAt}\x1f${withoutLineTag(subject)}`;
 }
 
+/** The copy keys a release line's commit holds: its own, then its squashed pull request's commits' (`pulledKeys`). */
+export function lineKeys(commit: Pick<ReleaseLineCommit, 'key' | 'pulledKeys'>): string[] {
+  return commit.pulledKeys === undefined ? [commit.key] : [commit.key, ...commit.pulledKeys];
+}
+
 /** The author date (epoch seconds) a copy key holds (`copyKey`). */
 export function copyKeyAuthoredAt(key: string): number {
   return Number(key.split('\x1f')[1]);

@@ -1,12 +1,4 @@
-import { ownAscii } from './own-string.js';
-import { streamGit } from './run.js';
-
-/** Where a branch left another: the last commit their first-parent lines share, and its committer date. */
-export interface Fork {
-  sha: string;
-  /** epoch seconds */
-  at: number;
-}
+import { readLine, type LineCommit } from './deploy-branch.js';
 
 /**
  * Where `tip`'s first-parent line joins `base`'s first-parent line, when the commit they meet at was committed after
@@ -15,21 +7,11 @@ export interface Fork {
  * recent merge base with `main` (each release merged into both), yet its own line left main's at its first commit;
  * electron's `43-x-y` left main's line on 2026-05-06.
  */
-export async function forkAfter(cwd: string, tip: string, base: string, since: number): Promise<Fork | null> {
-  const [line, baseLine] = await Promise.all([firstParents(cwd, tip, since), firstParents(cwd, base, since)]);
+export async function forkAfter(cwd: string, tip: string, base: string, since: number): Promise<LineCommit | null> {
+  const [line, baseLine] = await Promise.all([readLine(cwd, tip, since), readLine(cwd, base, since)]);
   const onBase = new Set(baseLine.map((c) => c.sha));
   const at = line.findIndex((c) => onBase.has(c.sha));
   // the tip on base's line is a point of it (a branch behind main, a tag), not a branch of its own
   if (at <= 0) return null;
   return line[at] ?? null;
-}
-
-/** `tip`'s first-parent line back to `since` (committer dates), newest first. */
-async function firstParents(cwd: string, tip: string, since: number): Promise<Fork[]> {
-  const line: Fork[] = [];
-  await streamGit(cwd, ['log', '--first-parent', `--max-age=${Math.floor(since)}`, '--format=%H %ct', tip, '--'], (record) => {
-    const [sha, at] = record.toString('latin1').trim().split(' ');
-    if (sha && at) line.push({ sha: ownAscii(sha), at: Number(at) });
-  }, { separator: 10 });
-  return line;
 }
