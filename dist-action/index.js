@@ -27031,8 +27031,12 @@ function tagVersion(tag) {
 	const m = VERSION$5.exec(tag);
 	return m === null ? null : tag.slice(m.index);
 }
-function findProducts(packages, tags, declared, ownFolder = null, refused = () => void 0) {
+function findProducts(packages, tags, declared, ownFolder = null, refused = () => void 0, carried = new Map()) {
 	const byKey = new Map();
+	for (const [key, folder] of carried) {
+		const p = packages.find((q) => q.folder === folder);
+		if (p !== void 0) byKey.set(key, p);
+	}
 	const namedForComponent = (p) => p.component !== void 0 && p.name.toLowerCase().endsWith(p.component.toLowerCase());
 	const componentFirst = [...packages].sort((a, b) => Number(namedForComponent(b)) - Number(namedForComponent(a)));
 	for (const key of PACKAGE_KEYS) for (const p of key === componentKey ? componentFirst : packages) {
@@ -27098,6 +27102,16 @@ function findProducts(packages, tags, declared, ownFolder = null, refused = () =
 			return [...found].sort();
 		}
 	};
+}
+function sharedKeys(packages, keys) {
+	const named = new Map();
+	for (const p of packages) for (const key of new Set(PACKAGE_KEYS.map((k) => k(p)?.toLowerCase()))) {
+		if (key === void 0 || !keys.has(key)) continue;
+		const list = named.get(key);
+		if (list === void 0) named.set(key, [p]);
+		else list.push(p);
+	}
+	return new Map([...named].filter(([, list]) => new Set(list.map((p) => p.name)).size > 1));
 }
 function ownTagsFolder(tag, versions, namedFor = null) {
 	const version = tagVersion(tag);
@@ -42779,9 +42793,8 @@ async function readProducts(repo, changes, o) {
 		name: o.repositoryName,
 		manifest: "package.json"
 	});
-	const products = findProducts(await versionedWords(repo, packages, tags), tags.map((t) => t.name), named, own, (product, _glob, why) => {
-		warning(`a path glob of product ${product} in the config is left out (${why})`);
-	});
+	const refused = (product, _glob, why) => warning(`a path glob of product ${product} in the config is left out (${why})`);
+	const products = findProducts(await versionedWords(repo, packages, tags), tags.map((t) => t.name), named, own, refused, await carriedKeys(repo, packages, tags));
 	if (products.list.length < 2) {
 		const unread = unreadPackagesWarning(tags.filter((t) => t.at >= o.since && t.at <= o.until).map((t) => t.name), products, packages);
 		if (unread !== null) warning(unread);
@@ -43029,10 +43042,40 @@ async function ownFolder(repo, tags, packages, repositoryName) {
 	const names = [repositoryName.toLowerCase(), ...root === void 0 ? [] : [root, root.replace(/^.*\//, "")]];
 	const namedFor = packages.find((p) => p.folder !== "" && names.some((n) => declaredFor(p, n)))?.folder ?? null;
 	for (const tag of own) {
-		const folder = ownTagsFolder(tag.name, await readVersions(repo.cwd, tag.sha, packages), namedFor);
+		const folder = ownTagsFolder(tag.name, byFirstFolder(await readVersions(repo.cwd, tag.sha, packages), packages, tag.name), namedFor);
 		if (folder !== null) return folder;
 	}
 	return "";
+}
+async function carriedKeys(repo, packages, tags) {
+	const newest = new Map();
+	for (const t of tags) {
+		const key = tagKey(t.name);
+		const seen = newest.get(key);
+		if (key !== "" && (seen === void 0 || t.at > seen.at)) newest.set(key, t);
+	}
+	const carried = new Map();
+	for (const [key, claimants] of sharedKeys(packages, new Set(newest.keys()))) {
+		const tag = newest.get(key);
+		const names = new Set(claimants.map((p) => p.name));
+		const versions = await readVersions(repo.cwd, tag.sha, packages.filter((p) => p.folder !== "" && names.has(p.name)));
+		const carrying = new Set(packages.filter((p) => carriesTagVersion(tag.name, versions.get(p.folder))).map((p) => p.name));
+		const chosen = carrying.size === 1 ? claimants.find((p) => carrying.has(p.name)) : void 0;
+		if (chosen !== void 0) carried.set(key, chosen.folder);
+	}
+	return carried;
+}
+function byFirstFolder(versions, packages, tag) {
+	const first = new Map();
+	for (const p of packages) if (p.folder !== "" && !first.has(p.name)) first.set(p.name, p.folder);
+	const folderName = new Map(packages.map((p) => [p.folder, p.name]));
+	const out = new Map();
+	for (const [folder, version] of versions) {
+		const name = folder === "" ? void 0 : folderName.get(folder);
+		const at = (name === void 0 ? void 0 : first.get(name)) ?? folder;
+		if (!out.has(at) || carriesTagVersion(tag, version)) out.set(at, version);
+	}
+	return out;
 }
 function untouchedNote(inWindow, read, counts) {
 	const untouched = inWindow.filter((c) => counts(c) && !read.evidence.touched.has(c.sha));

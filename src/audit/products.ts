@@ -1,5 +1,5 @@
 import type { Change } from '../domain.js';
-import { carriesTagVersion, findProducts, namedApart, ownTagsFolder, tagKey, tagNamedPackages, tagNamesPackage, withShortName, type DeclaredProduct, type PackageFolder, type ProductEvidence, type Products } from '../model/products.js';
+import { carriesTagVersion, findProducts, namedApart, ownTagsFolder, sharedKeys, tagKey, tagNamedPackages, tagNamesPackage, withShortName, type DeclaredProduct, type PackageFolder, type ProductEvidence, type Products } from '../model/products.js';
 import { compilePattern } from '../patterns.js';
 import { commitBefore } from '../sources/git/changed-files.js';
 import type { RepoInfo } from '../sources/git/repo.js';
@@ -84,9 +84,8 @@ export async function readProducts(repo: RepoInfo, changes: readonly Change[], o
   // the repository's own tags version the root package when no other carries their version: the repository
   // itself, named for it, when its root has no manifest
   if (own === '' && !packages.some((p) => p.folder === '')) packages.unshift({ folder: '', name: o.repositoryName, manifest: 'package.json' });
-  const products = findProducts(await versionedWords(repo, packages, tags), tags.map((t) => t.name), named, own, (product, _glob, why) => {
-    warning(`a path glob of product ${product} in the config is left out (${why})`);
-  });
+  const refused = (product: string, _glob: string, why: string): void => warning(`a path glob of product ${product} in the config is left out (${why})`);
+  const products = findProducts(await versionedWords(repo, packages, tags), tags.map((t) => t.name), named, own, refused, await carriedKeys(repo, packages, tags));
   if (products.list.length < 2) {
     const unread = unreadPackagesWarning(tags.filter((t) => t.at >= o.since && t.at <= o.until).map((t) => t.name), products, packages);
     if (unread !== null) warning(unread);
@@ -414,10 +413,59 @@ async function ownFolder(repo: RepoInfo, tags: readonly { name: string; sha: str
   const names = [repositoryName.toLowerCase(), ...(root === undefined ? [] : [root, root.replace(/^.*\//, '')])];
   const namedFor = packages.find((p) => p.folder !== '' && names.some((n) => declaredFor(p, n)))?.folder ?? null;
   for (const tag of own) {
-    const folder = ownTagsFolder(tag.name, await readVersions(repo.cwd, tag.sha, packages), namedFor);
+    const folder = ownTagsFolder(tag.name, byFirstFolder(await readVersions(repo.cwd, tag.sha, packages), packages, tag.name), namedFor);
     if (folder !== null) return folder;
   }
   return '';
+}
+
+/**
+ * For each name the tags carry that packages of several names share (sharedKeys), the folder of the one package
+ * whose manifest, in any of its folders, carried the version of the newest tag of that name at its commit; a name
+ * none or several carried is left to findProducts' order. tauri's `api-v*` tags of 2021 to 2023 released
+ * @tauri-apps/api (then in tooling/api, at 2.0.0-alpha.4 at `api-v2.0.0-alpha.4`), not the example app declared
+ * `api` in examples/api (its package.json) and examples/api/src-tauri (its crate, at 0.1.0), which its year to
+ * October 2024 read as a product holding 128 changes never shipped. One read of manifests per such name: most
+ * repositories have none.
+ */
+async function carriedKeys(repo: RepoInfo, packages: readonly WorkspacePackage[], tags: readonly { name: string; sha: string; at: number }[]): Promise<Map<string, string>> {
+  const newest = new Map<string, { name: string; sha: string; at: number }>();
+  for (const t of tags) {
+    const key = tagKey(t.name);
+    const seen = newest.get(key);
+    if (key !== '' && (seen === undefined || t.at > seen.at)) newest.set(key, t);
+  }
+  const carried = new Map<string, string>();
+  for (const [key, claimants] of sharedKeys(packages, new Set(newest.keys()))) {
+    const tag = newest.get(key) as { name: string; sha: string };
+    const names = new Set(claimants.map((p) => p.name));
+    const versions = await readVersions(repo.cwd, tag.sha, packages.filter((p) => p.folder !== '' && names.has(p.name)));
+    const carrying = new Set(packages.filter((p) => carriesTagVersion(tag.name, versions.get(p.folder))).map((p) => p.name));
+    const chosen = carrying.size === 1 ? claimants.find((p) => carrying.has(p.name)) : undefined;
+    if (chosen !== undefined) carried.set(key, chosen.folder);
+  }
+  return carried;
+}
+
+/**
+ * Versions read by folder (readVersions), each under the first folder of its package's name in `packages` (the
+ * window's end's): a package moved keeps its name, and its older folders' versions at an older tag are its. tauri's
+ * crate `tauri` was core/tauri at `v1.0.5` (2022) and is crates/tauri at the end of its year to October 2024: read
+ * by the folders alone, four packages carried 1.0.5 and none was the one named for the repository, and the tags made
+ * a product of the private root `tauri-workspace`, which held 730 of the year's 866 changes as never shipped. Where
+ * two folders of one name are read, the one carrying `tag`'s version stands.
+ */
+function byFirstFolder(versions: ReadonlyMap<string, string>, packages: readonly WorkspacePackage[], tag: string): Map<string, string> {
+  const first = new Map<string, string>();
+  for (const p of packages) if (p.folder !== '' && !first.has(p.name)) first.set(p.name, p.folder);
+  const folderName = new Map(packages.map((p) => [p.folder, p.name]));
+  const out = new Map<string, string>();
+  for (const [folder, version] of versions) {
+    const name = folder === '' ? undefined : folderName.get(folder);
+    const at = (name === undefined ? undefined : first.get(name)) ?? folder;
+    if (!out.has(at) || carriesTagVersion(tag, version)) out.set(at, version);
+  }
+  return out;
 }
 
 /**

@@ -200,7 +200,8 @@ function tagVersion(tag: string): string | null {
  * name less its npm scope, release-please's component, the one word the name adds to the repository's (`word`),
  * or, for a pin, the name less the repository's without separators (`short`)); the repository's own tags (`v1.2.3`) version the package at `ownFolder` (see ownTagsFolder). A product the config
  * names is one whatever its tags, and takes the tags its pattern matches before any package does; a glob of its
- * paths past what one may cost is left out, told to `refused`. Pure.
+ * paths past what one may cost is left out, told to `refused`. `carried` gives a name packages of several names share
+ * (sharedKeys) to the package at its folder, before any of the above. Pure.
  */
 export function findProducts(
   packages: readonly PackageFolder[],
@@ -208,8 +209,14 @@ export function findProducts(
   declared: ReadonlyMap<string, DeclaredProduct>,
   ownFolder: string | null = null,
   refused: (product: string, glob: string, why: string) => void = () => undefined,
+  carried: ReadonlyMap<string, string> = new Map(),
 ): Products {
   const byKey = new Map<string, PackageFolder>();
+  // a name packages of several names share goes to the one whose manifest carried its newest tag's version (see sharedKeys)
+  for (const [key, folder] of carried) {
+    const p = packages.find((q) => q.folder === folder);
+    if (p !== undefined) byKey.set(key, p);
+  }
   // of projects sharing one tag name, the one named for it stands for them (`…Instrumentation.AWS` of `Instrumentation.AWS`)
   const namedForComponent = (p: PackageFolder): boolean => p.component !== undefined && p.name.toLowerCase().endsWith(p.component.toLowerCase());
   const componentFirst = [...packages].sort((a, b) => Number(namedForComponent(b)) - Number(namedForComponent(a)));
@@ -284,6 +291,24 @@ export function findProducts(
       return [...found].sort();
     },
   };
+}
+
+/**
+ * The names among `keys` (tagKey) that name packages of two names or more by the keys findProducts reads tags by,
+ * each with those packages, in `packages`' order: tauri's `api-v2.0.0-alpha.4` names its example app examples/api,
+ * declared `api`, and @tauri-apps/api in packages/api (`api` less its scope, and its folder's last part). Pure.
+ */
+export function sharedKeys<P extends PackageFolder>(packages: readonly P[], keys: ReadonlySet<string>): Map<string, P[]> {
+  const named = new Map<string, P[]>();
+  for (const p of packages) {
+    for (const key of new Set(PACKAGE_KEYS.map((k) => k(p)?.toLowerCase()))) {
+      if (key === undefined || !keys.has(key)) continue;
+      const list = named.get(key);
+      if (list === undefined) named.set(key, [p]);
+      else list.push(p);
+    }
+  }
+  return new Map([...named].filter(([, list]) => new Set(list.map((p) => p.name)).size > 1));
 }
 
 /**

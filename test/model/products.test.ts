@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../src/domain.js';
 import type { DeployCandidate } from '../../src/model/deploys.js';
-import { assignProductDeploys, carriesTagVersion, findProducts, namedApart, ownTagsFolder, tagKey, tagNamedPackages, tagNamesPackage, withShortName, type PackageFolder, type Ship } from '../../src/model/products.js';
+import { assignProductDeploys, carriesTagVersion, findProducts, namedApart, ownTagsFolder, sharedKeys, tagKey, tagNamedPackages, tagNamesPackage, withShortName, type PackageFolder, type Ship } from '../../src/model/products.js';
 import { change, h, sha } from './data.js';
 
 const PACKAGES = [
@@ -237,5 +237,20 @@ describe('assignProductDeploys', () => {
   it('fails no deploy by a sync that brings back a release line\'s revert, which the tag itself held', () => {
     const changes = [change('y', { mergedAt: h(20), revertedBy: sha('merge') }), change('merge', { kind: 'sync', mergedAt: h(40), isRevert: true })];
     expect(run(changes)).toEqual([['tokio-1.1.0', 'tokio', 1, false]]);
+  });
+});
+
+describe('sharedKeys', () => {
+  it('lists a tag name that packages of two names answer to, with both, and no name of one package only', () => {
+    const packages = [
+      { folder: 'packages/api', name: '@acme/api' },
+      { folder: 'examples/api', name: 'api' },
+      { folder: 'examples/api/src', name: 'api' },
+      { folder: 'packages/cli', name: 'acme-cli' },
+    ];
+    // `api`: @acme/api less its scope and its folder's last part, and the example's declared name
+    expect(sharedKeys(packages, new Set(['api', 'acme-cli', 'src']))).toEqual(new Map([['api', [packages[0], packages[1], packages[2]]]]));
+    // two folders of one name (a crate and its app) share nothing
+    expect(sharedKeys(packages.slice(1, 3), new Set(['api']))).toEqual(new Map());
   });
 });

@@ -975,3 +975,57 @@ export function unreadBesideOwn(options: { own: boolean } = { own: true }): Fixt
     ...(options.own ? [change('c3', 6, { 'package.json': root('1.1.0') }), tag('v1.1.0', 'c3', 8)] : []),
   ]);
 }
+
+/**
+ * A repository whose packages all moved, names kept, before the window, as tauri's did from core/ and tooling/ to
+ * crates/ and packages/ in 2024 (repository `acme`; the root package.json is the private `acme-workspace` at 0.0.0):
+ *
+ *   Feb 2   `v1.0.0`, the repository's own tag, where acme (core/acme), acme-cli (tooling/cli) and @acme/api
+ *           (tooling/api) are all at 1.0.0: it versions acme, the package named for the repository
+ *   Feb 3   `api-v1.1.0`, @acme/api's tags' old name, where tooling/api is at 1.1.0 and the example app
+ *           examples/api, declared `api`, at 0.1.0: it versions @acme/api
+ *   Feb 10  the move; `acme-v2.0.0`, `acme-cli-v2.0.0` and `@acme/api@2.0.0` on it
+ *   Mar 2   w1 touches crates/acme; Mar 3 w2 .github/ (no product's files); Mar 4 w3 examples/api
+ *   Mar 5   `acme-v2.1.0` on w3: it ships all three
+ *
+ * Read by the window's end's folders alone, v1.0.0 was carried by three packages, none the one named for the
+ * repository (crates/acme did not exist then), and made a product of the root that held w2 as never shipped; and
+ * the example app took the `api-v` tags and held w3.
+ */
+export function movedMainPackage(): FixtureRepo {
+  const pkg = (name: string, version: string, extra = '') => `{"name": "${name}", "version": "${version}"${extra}}\n`;
+  const repo = buildRepo([
+    {
+      commit: 'workspace', at: '2026-01-15T12:00:00Z', id: 'base',
+      files: {
+        'package.json': '{"name": "acme-workspace", "version": "0.0.0", "private": true, "workspaces": ["core/*", "tooling/*", "examples/*"]}\n',
+        'core/acme/package.json': pkg('acme', '1.0.0'),
+        'tooling/cli/package.json': pkg('acme-cli', '1.0.0'),
+        'tooling/api/package.json': pkg('@acme/api', '1.0.0'),
+        'examples/api/package.json': pkg('api', '0.1.0'),
+      },
+    },
+    { tag: 'v1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    { commit: 'release api 1.1.0', at: '2026-02-03T10:00:00Z', id: 'api', files: { 'tooling/api/package.json': pkg('@acme/api', '1.1.0') } },
+    { tag: 'api-v1.1.0', ref: 'api', at: '2026-02-03T12:00:00Z', annotated: true },
+    {
+      commit: 'move the packages to crates/ and packages/', at: '2026-02-10T10:00:00Z', id: 'move',
+      files: {
+        'package.json': '{"name": "acme-workspace", "version": "0.0.0", "private": true, "workspaces": ["crates/*", "packages/*", "examples/*"]}\n',
+        'core/acme/package.json': null, 'tooling/cli/package.json': null, 'tooling/api/package.json': null,
+        'crates/acme/package.json': pkg('acme', '2.0.0'),
+        'packages/cli/package.json': pkg('acme-cli', '2.0.0'),
+        'packages/api/package.json': pkg('@acme/api', '2.0.0'),
+      },
+    },
+    { tag: 'acme-v2.0.0', ref: 'move', at: '2026-02-10T12:00:00Z', annotated: true },
+    { tag: 'acme-cli-v2.0.0', ref: 'move', at: '2026-02-10T12:00:00Z', annotated: true },
+    { tag: '@acme/api@2.0.0', ref: 'move', at: '2026-02-10T12:00:00Z', annotated: true },
+    change('w1', 2, { 'crates/acme/x.ts': 'one\n' }),
+    change('w2', 3, { '.github/ci.yml': 'on: push\n' }),
+    change('w3', 4, { 'examples/api/x.ts': 'one\n' }),
+    tag('acme-v2.1.0', 'w3', 5),
+  ]);
+  repo.git('remote', 'add', 'origin', 'https://github.com/acme/acme.git');
+  return repo;
+}

@@ -6,7 +6,7 @@ import { renderText } from '../../src/render/text.js';
 import type { Report } from '../../src/report/schema.js';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
 import { audited } from './audited.js';
-import { bornAndGone, formerlyTagged, goModules, goneBeforeWindow, goneByMerge, goneLongBefore, movedInWindow, movedPackage, ownTags, removedButPatched, removedPackage, WINDOW } from './fixture.js';
+import { bornAndGone, formerlyTagged, goModules, goneBeforeWindow, goneByMerge, goneLongBefore, movedInWindow, movedMainPackage, movedPackage, ownTags, removedButPatched, removedPackage, WINDOW } from './fixture.js';
 
 const DAY = 86400;
 const deployedAt = (report: Report, title: string) => report.changes.find((c) => c.title === title)?.deployedAt;
@@ -223,5 +223,17 @@ describe('a package removed in the window that its release line still ships', ()
     // removal on Mar 8 12:00 the two would read 1.87 a week over 7.5 days
     expect([exp?.deploys, exp?.coveredDays, exp?.historyUntil]).toEqual([2, 19.5, '2026-03-20T12:00:00Z']);
     expect(exp?.deploysPerWeek).toBeCloseTo(2 / (19.5 / 7), 10);
+  });
+});
+
+describe('packages moved, names kept, before the window: the own tags\' package and an example app named as old tags', () => {
+  const fx = audited(movedMainPackage);
+
+  it('reads the own tag by the moved folders\' versions, and gives the old tags\' name to the package that carried their version', () => {
+    // no product of the private root (acme-workspace) nor of the example app (api), each holding a change never
+    // shipped; the others changed nothing in the window, and a product row is one of the window's changes
+    expect(fx.report.summary.products?.map((p) => [p.name, p.paths, p.changes, p.deploys, p.unreleased])).toEqual([['acme', ['crates/acme', 'core/acme'], 3, 1, 0]]);
+    expect(['w1', 'w2', 'w3'].map((t) => deployedAt(fx.report, t))).toEqual(['2026-03-05T12:00:00Z', '2026-03-05T12:00:00Z', '2026-03-05T12:00:00Z']);
+    expect(fx.report.notes).toContain("2 changes of the window touched no product's files: each ships with the repository's own tags, the deploys of acme (the products column names that product).");
   });
 });
