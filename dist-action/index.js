@@ -42835,7 +42835,8 @@ async function readProducts(repo, changes, o) {
 	};
 }
 async function removals(repo, packages, atEnd, end, first) {
-	const byManifest = new Map(packages.filter((p) => p.folder !== "" && !atEnd.has(p.folder)).map((p) => [manifestPath(p), p.name]));
+	const namesAtEnd = new Set(packages.filter((p) => atEnd.has(p.folder)).map((p) => p.name));
+	const byManifest = new Map(packages.filter((p) => p.folder !== "" && !atEnd.has(p.folder) && !namesAtEnd.has(p.name)).map((p) => [manifestPath(p), p.name]));
 	const byCommit = new Map();
 	const deletedAt = new Map();
 	if (end === null || byManifest.size === 0) return {
@@ -42989,13 +42990,25 @@ async function movedFrom(repo, end, start, young, repositoryName) {
 	const deleted = new Map();
 	for (const commit of await readPathCommits(repo.cwd, end, start, kinds.map((k) => `:(glob)**/${k}`), "AD")) {
 		for (const path of commit.added) addedBy.set(path, commit.sha);
-		if (commit.deleted.length > 0) deleted.set(commit.sha, new Set(commit.deleted.map((path) => path.slice(path.lastIndexOf("/") + 1))));
+		const gone = commit.deleted.flatMap((path) => {
+			const slash = path.lastIndexOf("/");
+			const manifest = kinds.find((k) => k === path.slice(slash + 1));
+			return slash === -1 || manifest === void 0 ? [] : [{
+				folder: path.slice(0, slash),
+				manifest
+			}];
+		});
+		if (gone.length > 0) deleted.set(commit.sha, gone);
 	}
 	const read = new Map();
 	const before = (sha) => {
 		let known = read.get(sha);
 		if (known === void 0) {
-			known = readWorkspace(repo.cwd, `${sha}^`, repositoryName).then((w) => w.packages.map((p) => withShortName(p, repositoryName)), () => []);
+			const parent = `${sha}^`;
+			known = Promise.all([readWorkspace(repo.cwd, parent, repositoryName).then((w) => w.packages), namePackages(repo.cwd, parent, deleted.get(sha) ?? [], repositoryName)]).then(([listed, gone]) => {
+				const folders = new Set(listed.map((p) => p.folder));
+				return [...listed, ...gone.filter((p) => !folders.has(p.folder))].map((p) => withShortName(p, repositoryName));
+			}).catch(() => []);
 			read.set(sha, known);
 		}
 		return known;
@@ -43007,7 +43020,7 @@ async function movedFrom(repo, end, start, young, repositoryName) {
 		const found = [];
 		for (const p of next) {
 			const sha = addedBy.get(`${p.folder}/${p.manifest}`);
-			if (sha === void 0 || deleted.get(sha)?.has(p.manifest) !== true) continue;
+			if (sha === void 0 || deleted.get(sha)?.some((d) => d.manifest === p.manifest) !== true) continue;
 			for (const q of await before(sha)) {
 				if (q.name !== p.name || q.folder === "" || seen.has(q.folder)) continue;
 				seen.add(q.folder);

@@ -8,6 +8,7 @@ import { changesetLike, inChangesets, isChangeset, readChangesets } from '../sou
 import { literalPaths, readPathCommits } from '../sources/git/path-commits.js';
 import { append, largest, smallest } from '../lists.js';
 import { manifestPath, namePackages, readVersions, readWorkspace, type Workspace, type WorkspacePackage } from '../sources/git/workspaces.js';
+import type { ManifestKind } from '../sources/git/manifests.js';
 import { firstFew, plural } from '../units.js';
 import { LOOKBACK } from './release-graph.js';
 
@@ -128,7 +129,9 @@ export async function readProducts(repo: RepoInfo, changes: readonly Change[], o
 /**
  * By commit, the names of the packages whose manifest it deleted, of those gone by the window's end (none read when
  * every package is still there), and by manifest when it was last deleted from the tracked branch: two `git log`s
- * of their manifests over the history read, every commit's and the first-parent line's.
+ * of their manifests over the history read, every commit's and the first-parent line's. A package moved, its name
+ * in a folder at the window's end, is not gone: the commit that moved it is its change (tauri's restructuring #10796,
+ * which moved tooling/macos-sign to crates/tauri-macos-sign among others, was of none of the packages it moved).
  */
 async function removals(
   repo: RepoInfo,
@@ -137,7 +140,8 @@ async function removals(
   end: string | null,
   first: string | null,
 ): Promise<{ byCommit: Map<string, Set<string>>; deletedAt: Map<string, number> }> {
-  const byManifest = new Map(packages.filter((p) => p.folder !== '' && !atEnd.has(p.folder)).map((p) => [manifestPath(p), p.name]));
+  const namesAtEnd = new Set(packages.filter((p) => atEnd.has(p.folder)).map((p) => p.name));
+  const byManifest = new Map(packages.filter((p) => p.folder !== '' && !atEnd.has(p.folder) && !namesAtEnd.has(p.name)).map((p) => [manifestPath(p), p.name]));
   const byCommit = new Map<string, Set<string>>();
   const deletedAt = new Map<string, number>();
   if (end === null || byManifest.size === 0) return { byCommit, deletedAt };
@@ -325,28 +329,42 @@ const MOVES = 3;
 /**
  * The earlier folders of `young` packages (born in the window, between `start` and `end`) that were moved before
  * its end, their name kept: a commit that added one's manifest and deleted a manifest of the same kind is read as it
- * stood before (the workspace at its parent), and a package there of the same name in another folder is the one
- * moved. opentelemetry-js-contrib added propagators/propagator-aws-xray in October 2024 and moved it to
+ * stood before (the workspace at its parent, and the manifests it deleted, named as they were: a package no
+ * workspace listed moved too), and a package there of the same name in another folder is the one moved.
+ * opentelemetry-js-contrib added propagators/propagator-aws-xray in October 2024 and moved it to
  * packages/propagator-aws-xray in July 2025: its year read the move as the package's birth, the changes of its first
- * folder as no product's and its 4 tags as no deploy. One `git log` of the manifests' adds and deletes, and a
- * workspace read per move.
+ * folder as no product's and its 4 tags as no deploy. tauri's tooling/macos-sign, a workspace of its own, moved to
+ * crates/tauri-macos-sign in August 2024: its year to October lost its first six changes. One `git log` of the
+ * manifests' adds and deletes, and a workspace read per move.
  */
 async function movedFrom(repo: RepoInfo, end: string, start: string | null, young: readonly WorkspacePackage[], repositoryName: string): Promise<WorkspacePackage[]> {
   if (young.length === 0) return [];
   const kinds = [...new Set(young.map((p) => p.manifest))];
   // by manifest path, the oldest commit that added it; by commit, the basenames of the manifests it deleted
   const addedBy = new Map<string, string>();
-  const deleted = new Map<string, Set<string>>();
+  // by commit, the folders and kinds of the manifests it deleted (a root manifest is no package's move)
+  const deleted = new Map<string, Array<{ folder: string; manifest: ManifestKind }>>();
   for (const commit of await readPathCommits(repo.cwd, end, start, kinds.map((k) => `:(glob)**/${k}`), 'AD')) {
     // newest first: the last add read is the oldest
     for (const path of commit.added) addedBy.set(path, commit.sha);
-    if (commit.deleted.length > 0) deleted.set(commit.sha, new Set(commit.deleted.map((path) => path.slice(path.lastIndexOf('/') + 1))));
+    const gone = commit.deleted.flatMap((path) => {
+      const slash = path.lastIndexOf('/');
+      const manifest = kinds.find((k) => k === path.slice(slash + 1));
+      return slash === -1 || manifest === undefined ? [] : [{ folder: path.slice(0, slash), manifest }];
+    });
+    if (gone.length > 0) deleted.set(commit.sha, gone);
   }
   const read = new Map<string, Promise<WorkspacePackage[]>>();
   const before = (sha: string): Promise<WorkspacePackage[]> => {
     let known = read.get(sha);
     if (known === undefined) {
-      known = readWorkspace(repo.cwd, `${sha}^`, repositoryName).then((w) => w.packages.map((p) => withShortName(p, repositoryName)), () => []);
+      const parent = `${sha}^`;
+      known = Promise.all([readWorkspace(repo.cwd, parent, repositoryName).then((w) => w.packages), namePackages(repo.cwd, parent, deleted.get(sha) ?? [], repositoryName)])
+        .then(([listed, gone]) => {
+          const folders = new Set(listed.map((p) => p.folder));
+          return [...listed, ...gone.filter((p) => !folders.has(p.folder))].map((p) => withShortName(p, repositoryName));
+        })
+        .catch(() => []);
       read.set(sha, known);
     }
     return known;
@@ -358,7 +376,7 @@ async function movedFrom(repo: RepoInfo, end: string, start: string | null, youn
     const found: WorkspacePackage[] = [];
     for (const p of next) {
       const sha = addedBy.get(`${p.folder}/${p.manifest}`);
-      if (sha === undefined || deleted.get(sha)?.has(p.manifest) !== true) continue;
+      if (sha === undefined || deleted.get(sha)?.some((d) => d.manifest === p.manifest) !== true) continue;
       for (const q of await before(sha)) {
         if (q.name !== p.name || q.folder === '' || seen.has(q.folder)) continue;
         seen.add(q.folder);

@@ -363,13 +363,16 @@ export function scopedPackageTags(): FixtureRepo {
  * opentelemetry-js-contrib added propagators/propagator-aws-xray in October 2024 and moved it to packages/ in July
  * 2025: `a` lives in packages/a throughout; `b` is added in plugins/b (Mar 2), q1 touches plugins/b (Mar 3), tagged
  * b@1.0.0 (Mar 4); the move to packages/b (Mar 10); q2 touches packages/b (Mar 12), tagged b@1.1.0 (Mar 14). b's
- * folders are both; q1 is b's, shipped by b@1.0.0; b's history begins at its add in plugins/b.
+ * folders are both; q1 is b's, shipped by b@1.0.0; b's history begins at its add in plugins/b; the move is b's
+ * change, shipped by b@1.1.0. With `listed: false` the workspace lists packages/* alone: plugins/b is a package no
+ * workspace lists (tauri's tooling/macos-sign, a Cargo workspace of its own until it moved to crates/).
  */
-export function movedInWindow(): FixtureRepo {
+export function movedInWindow(options: { listed: boolean } = { listed: true }): FixtureRepo {
+  const workspaces = options.listed ? '["packages/*", "plugins/*"]' : '["packages/*"]';
   return buildRepo([
     {
       commit: 'workspace', at: '2026-02-01T12:00:00Z', id: 'base',
-      files: { 'package.json': '{"private": true, "workspaces": ["packages/*", "plugins/*"]}\n', 'packages/a/package.json': '{"name": "a"}\n' },
+      files: { 'package.json': `{"private": true, "workspaces": ${workspaces}}\n`, 'packages/a/package.json': '{"name": "a"}\n' },
     },
     { tag: 'a@1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
     { commit: 'add b', at: at(2), files: { 'plugins/b/package.json': '{"name": "b"}\n', 'plugins/b/x.ts': 'zero\n' }, id: 'born' },

@@ -115,17 +115,27 @@ describe('a package moved to another folder before the window, its name kept', (
 });
 
 describe('a package born in the window and moved to another folder before its end, its name kept', () => {
-  const fx = audited(movedInWindow);
+  describe.each([
+    ['listed by the workspace', true],
+    ['listed by no workspace until it moved', false],
+  ])('%s', (_, listed) => {
+    const fx = audited(() => movedInWindow({ listed }));
 
-  it('keeps the folder it was born in its own: q1 there is b\'s, shipped by b@1.0.0, and b\'s history starts at its birth', () => {
-    const b = fx.report.summary.products?.find((p) => p.name === 'b');
-    expect(b?.paths).toEqual(['packages/b', 'plugins/b']);
-    expect(b?.deploys).toBe(2);
-    expect(b?.historyFrom).toBe('2026-03-02T12:00:00Z');
-    const q1 = fx.report.changes.find((c) => c.title === 'q1');
-    expect(q1?.products).toEqual(['b']);
-    expect(q1?.deployedAt).toBe('2026-03-04T12:00:00Z');
-    expect(fx.report.deploys.map((d) => d.ref)).toEqual(['b@1.0.0', 'b@1.1.0']);
+    it('keeps the folder it was born in its own: q1 there is b\'s, shipped by b@1.0.0, and b\'s history starts at its birth', () => {
+      const b = fx.report.summary.products?.find((p) => p.name === 'b');
+      expect(b?.paths).toEqual(['packages/b', 'plugins/b']);
+      expect(b?.deploys).toBe(2);
+      expect(b?.historyFrom).toBe('2026-03-02T12:00:00Z');
+      const q1 = fx.report.changes.find((c) => c.title === 'q1');
+      expect(q1?.products).toEqual(['b']);
+      expect(q1?.deployedAt).toBe('2026-03-04T12:00:00Z');
+      expect(fx.report.deploys.map((d) => d.ref)).toEqual(['b@1.0.0', 'b@1.1.0']);
+    });
+
+    it('counts the move as b\'s change, not as its removal', () => {
+      const move = fx.report.changes.find((c) => c.title === 'move b to packages');
+      expect([move?.products, move?.deployedAt]).toEqual([['b'], '2026-03-14T12:00:00Z']);
+    });
   });
 });
 
