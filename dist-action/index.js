@@ -47114,7 +47114,7 @@ async function auditWith(options, reads, times, window) {
 		reviewHost: host,
 		deploySignal: {
 			kind: signal.kind,
-			detail: signalDetail(signal, settings.tagPattern, settings.environment, settings.includePrereleases, settings.deployBranch, settings.workflow)
+			detail: signalDetail(chosen, settings.tagPattern, settings.environment, settings.includePrereleases, settings.deployBranch, settings.workflow)
 		},
 		businessHours: settings.businessHours,
 		timezone: settings.timezone,

@@ -45,6 +45,8 @@ describe('a workspace whose main package is tagged v1.2.3, beside scoped package
     expect(fx.report.warnings.filter((w) => w.includes('no package of the workspace'))).toEqual([
       "1 tag names no package of the workspace and is no deploy (@widget/internal@0.2.0): name its product in the config's products to count it",
     ]);
+    // the signal says how many tags it read, as `git tag` lists them: the 8, the one naming no package too
+    expect(fx.report.deploySignal.detail).toMatch(/^8 final release tags matching /);
     expect(fx.report.notes).toContain("2 changes of the window touched no product's files: each ships with the repository's own tags, the deploys of widget (the products column names that product).");
   });
 });
