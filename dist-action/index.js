@@ -12177,6 +12177,9 @@ function distributionBasis(report) {
 	const waiting = report.summary.leadTime.censored ?? 0;
 	return `Changes by lead time, from first commit to deploy: the ${report.summary.leadTimeDeployed.count} deployed${waiting > 0 ? `; the ${waiting} still waiting have no lead time yet` : ""}.`;
 }
+function slowFlagsText(change) {
+	return change.flags === void 0 || change.flags.length === 0 ? "" : `, ${change.flags.join(", ")}`;
+}
 var WEEKDAYS$1, DEPLOY_CHANGES_NOTE;
 var init_format$2 = __esmMin((() => {
 	init_units();
@@ -19447,7 +19450,7 @@ function slowest$1(report, ctx) {
 		terminalSafe(ch.id),
 		terminalSafe(ch.title),
 		ch.totalIs === "waiting" ? durationOrBound(null, ch.total, ctx.durations) : formatDuration(ch.total, ctx.durations),
-		ch.stage ? `${formatDuration(ch.stageSeconds, ctx.durations)} ${narrow ? shortStageLabel(ch.stage, gitOnly) : stageLabel$1(ch.stage, gitOnly)}` : ""
+		`${ch.stage ? `${formatDuration(ch.stageSeconds, ctx.durations)} ${narrow ? shortStageLabel(ch.stage, gitOnly) : stageLabel$1(ch.stage, gitOnly)}` : ""}${slowFlagsText(ch)}`.trim()
 	]), ctx);
 	return [ctx.c.bold("Slowest changes"), table];
 }
@@ -19455,6 +19458,7 @@ var SHOWN;
 var init_slowest$1 = __esmMin((() => {
 	init_stage_labels();
 	init_duration();
+	init_format$2();
 	init_sanitize();
 	init_layout();
 	SHOWN = 5;
@@ -20448,7 +20452,7 @@ function slowest(report) {
 		changeRef(ch),
 		md(ch.title),
 		ch.totalIs === "waiting" ? durationOrBound(null, ch.total, days) : formatDuration(ch.total, days),
-		ch.stage ? md(`${stageLabel(ch.stage, report)} ${formatDuration(ch.stageSeconds, days)}`) : "—"
+		ch.stage ? md(`${stageLabel(ch.stage, report)} ${formatDuration(ch.stageSeconds, days)}${slowFlagsText(ch)}`) : md(`—${slowFlagsText(ch)}`)
 	]);
 	return details(`Slowest changes (${top.length})`, table([
 		"Change",
@@ -46012,6 +46016,7 @@ function slowestChanges(changes, limit, waiting = null) {
 			deploy: deployObservation(c, waiting)?.seconds ?? null
 		} : c.stages;
 		const stage = dominantStage(stages);
+		const flags = c.flags.filter(isTimeFlag);
 		return {
 			id: c.id,
 			title: c.title,
@@ -46020,7 +46025,8 @@ function slowestChanges(changes, limit, waiting = null) {
 			total,
 			totalIs: c.leadTime !== null ? "leadTime" : still ? "waiting" : "cycleTime",
 			stage,
-			stageSeconds: stage === null ? null : stages[stage]
+			stageSeconds: stage === null ? null : stages[stage],
+			...flags.length > 0 && { flags }
 		};
 	});
 }
@@ -46029,9 +46035,17 @@ function dominantStage(stages) {
 	for (const s of STAGES) if ((stages[s] ?? -1) > (best === null ? -1 : stages[best] ?? -1)) best = s;
 	return best;
 }
+var TIME_FLAGS, isTimeFlag;
 var init_slowest = __esmMin((() => {
 	init_domain();
 	init_stage_summary();
+	TIME_FLAGS = [
+		"rebased",
+		"imported",
+		"commits-unseen",
+		"clock-skew"
+	];
+	isTimeFlag = (flag) => TIME_FLAGS.includes(flag);
 }));
 // src/metrics/previous.ts
 function previousPeriod(input) {
@@ -50209,6 +50223,7 @@ var init_schema = __esmMin((() => {
 	init_zod();
 	init_domain();
 	init_catalogue$1();
+	init_slowest();
 	init_types();
 	init_ai_tools_schema();
 	init_closed_pulls_schema();
@@ -50351,7 +50366,8 @@ var init_schema = __esmMin((() => {
 			"cycleTime"
 		]).describe("what total is: waiting, a lower bound (merged and not deployed at now)"),
 		stage: _enum(STAGES).nullable().describe("the stage that held most of its time"),
-		stageSeconds: seconds
+		stageSeconds: seconds,
+		flags: array(_enum(TIME_FLAGS)).optional().describe("the change's flags that say why its total reads long or short: rebased (its first commit is older than its fork point), imported (work done in another repository, from its merge), commits-unseen (a squash whose commits the clone lacks, from its own author date), clock-skew (an interval out of order, counted as 0); absent: none")
 	});
 	histogramSchema = object({
 		of: _enum(["leadTime", "cycleTime"]).describe("lead time, or cycle time when nothing deployed"),

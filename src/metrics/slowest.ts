@@ -12,7 +12,20 @@ export interface SlowChange {
   /** the stage that held most of its time */
   stage: StageName | null;
   stageSeconds: number | null;
+  /** the change's flags that say its total reads long or short for a reason of its own (TIME_FLAGS); absent: none */
+  flags?: TimeFlag[];
 }
+
+/**
+ * The change flags that bear on how long a change reads, so a reader of the slowest changes is told: `rebased`
+ * (its first commit is older than its fork point: its coding time holds work from before its branch;
+ * release-please's two slowest of its year to July 2026, #2516 and #2422, were), `imported` (work done in another repository: it
+ * starts at its merge), `commits-unseen` (a squash whose commits the clone lacks: it starts at the squash's own
+ * author date), `clock-skew` (an interval out of order, counted as 0).
+ */
+export const TIME_FLAGS = ['rebased', 'imported', 'commits-unseen', 'clock-skew'] as const;
+export type TimeFlag = (typeof TIME_FLAGS)[number];
+const isTimeFlag = (flag: string): flag is TimeFlag => (TIME_FLAGS as readonly string[]).includes(flag);
 
 /**
  * The `limit` slowest changes by lead time, ties by id, then as given. A change merged and not deployed at
@@ -43,6 +56,7 @@ export function slowestChanges(changes: readonly MeasuredChange[], limit: number
     // a change still waiting has waited in the deploy stage since its merge
     const stages = still && waiting !== null ? { ...c.stages, deploy: deployObservation(c, waiting)?.seconds ?? null } : c.stages;
     const stage = dominantStage(stages);
+    const flags = c.flags.filter(isTimeFlag);
     return {
       id: c.id,
       title: c.title,
@@ -52,6 +66,7 @@ export function slowestChanges(changes: readonly MeasuredChange[], limit: number
       totalIs: c.leadTime !== null ? 'leadTime' : still ? 'waiting' : 'cycleTime',
       stage,
       stageSeconds: stage === null ? null : stages[stage],
+      ...(flags.length > 0 && { flags }),
     };
   });
 }

@@ -145,3 +145,11 @@ export function distributionBasis(report: Report): string {
   const waiting = report.summary.leadTime.censored ?? 0;
   return `Changes by lead time, from first commit to deploy: the ${report.summary.leadTimeDeployed.count} deployed${waiting > 0 ? `; the ${waiting} still waiting have no lead time yet` : ''}.`;
 }
+
+/**
+ * What a slowest change's flags add to the stage that held it (`, rebased`): its total reads long or short for a
+ * reason of its own (see TIME_FLAGS); '' for none.
+ */
+export function slowFlagsText(change: Pick<Report['summary']['slowest'][number], 'flags'>): string {
+  return change.flags === undefined || change.flags.length === 0 ? '' : `, ${change.flags.join(', ')}`;
+}

@@ -10,7 +10,7 @@ import { withCodeSpans } from './code-spans.js';
 import { deployRateText, durationFormat, keyText, ofRepositories, overText, durationOrBound, formatDuration, formatLines, formatNumber, formatRatio, formatPerWeek, percentileText, type DurationFormat } from './duration.js';
 import { figureLabel } from '../metrics/catalogue.js';
 import { capacityText, queueStageText } from './queue-flow.js';
-import { asOfText, businessHoursText, codingUnseenNote, distributionBasis, linesText, shareNote, deploysInWindow, doraNotes, figureTitle, httpUrl, DEPLOY_CHANGES_NOTE, leftOutText, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, workingDayText } from './format.js';
+import { asOfText, businessHoursText, codingUnseenNote, distributionBasis, linesText, shareNote, deploysInWindow, doraNotes, figureTitle, httpUrl, DEPLOY_CHANGES_NOTE, leftOutText, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, slowFlagsText, workingDayText } from './format.js';
 import { healthSections, type HealthSection } from './health.js';
 import { ACCEPTANCE_BASIS, ACCEPTANCE_TITLE, acceptanceView, type AcceptanceRow } from './acceptance.js';
 import { AI_DEFECTS_BASIS, AI_DEFECTS_TITLE, aiDefectsView } from './ai-defects.js';
@@ -464,7 +464,7 @@ function slowest(report: Report): string[] {
   const days = durationFormat(report.businessHours);
   const top = report.summary.slowest.slice(0, 5);
   if (top.length === 0) return [];
-  const rows = top.map((ch) => [changeRef(ch), md(ch.title), ch.totalIs === 'waiting' ? durationOrBound(null, ch.total, days) : formatDuration(ch.total, days), ch.stage ? md(`${stageLabel(ch.stage, report)} ${formatDuration(ch.stageSeconds, days)}`) : '—']);
+  const rows = top.map((ch) => [changeRef(ch), md(ch.title), ch.totalIs === 'waiting' ? durationOrBound(null, ch.total, days) : formatDuration(ch.total, days), ch.stage ? md(`${stageLabel(ch.stage, report)} ${formatDuration(ch.stageSeconds, days)}${slowFlagsText(ch)}`) : md(`—${slowFlagsText(ch)}`)]);
   return details(`Slowest changes (${top.length})`, table(['Change', 'Title', 'Total', 'Mostly'], 'llrl', rows));
 }
 

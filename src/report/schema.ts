@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { AI_STRENGTHS, STAGES, type StageName } from '../domain.js';
 import { CATALOGUE, COUNTS } from '../metrics/catalogue.js';
+import { TIME_FLAGS } from '../metrics/slowest.js';
 import { recommendationSchema, thresholdsSchema } from '../advice/types.js';
 import { aiToolsSchema } from './ai-tools-schema.js';
 import { closedPullSchema } from './closed-pulls-schema.js';
@@ -194,6 +195,10 @@ export const slowChangeSchema = z.object({
   totalIs: z.enum(['leadTime', 'waiting', 'cycleTime']).describe('what total is: waiting, a lower bound (merged and not deployed at now)'),
   stage: z.enum(STAGES as [StageName, ...StageName[]]).nullable().describe('the stage that held most of its time'),
   stageSeconds: seconds,
+  flags: z
+    .array(z.enum(TIME_FLAGS))
+    .optional()
+    .describe('the change\'s flags that say why its total reads long or short: rebased (its first commit is older than its fork point), imported (work done in another repository, from its merge), commits-unseen (a squash whose commits the clone lacks, from its own author date), clock-skew (an interval out of order, counted as 0); absent: none'),
 });
 
 export const histogramSchema = z.object({

@@ -41,3 +41,14 @@ describe('slowestChanges with changes still waiting', () => {
     expect(slowestChanges([deployed, old, fresh], 3).map((c) => [c.id, c.totalIs])).toEqual([['#1', 'leadTime'], ['#2', 'cycleTime'], ['#3', 'cycleTime']]);
   });
 });
+
+describe('slowestChanges: the flags that bear on a change\'s time', () => {
+  it('carries rebased, imported, commits-unseen and clock-skew, and no other flag', () => {
+    const rebased = { ...change('#1', 90, 80), flags: ['rebased', 'unreviewed'] };
+    const plain = { ...change('#2', 50, 40), flags: ['was-draft'] };
+    const several = { ...change('#3', 70, 60), flags: ['clock-skew', 'commits-unseen', 'imported'] };
+    expect(slowestChanges([rebased, plain, several], 3).map((c) => [c.id, c.flags])).toEqual([
+      ['#1', ['rebased']], ['#3', ['clock-skew', 'commits-unseen', 'imported']], ['#2', undefined],
+    ]);
+  });
+});

@@ -227,3 +227,18 @@ function sixWeeks() {
     timeToRestoreP50: null, leadTimeP50: D, leadTimeAtLeast: null, cycleTimeP50: D, stages: { coding: H, pickup: null, review: null, merge: null, deploy: D }, deployAtLeast: null,
   }));
 }
+
+describe('the slowest changes, one of them rebased', () => {
+  // #107, among the slowest (10d 15h, mostly waiting for review), had its branch rebased: its first commit is older
+  // than its fork point, which the reader is told beside the stage that held it, in the terminal and in Markdown
+  const changes = sampleChanges().map((c) => (c.id === '#107' ? { ...c, flags: ['rebased', 'was-draft'] } : c));
+  const report = buildReport(changes);
+
+  it('names the flag that bears on its time, and no other', () => {
+    expect(report.summary.slowest.filter((s) => s.flags !== undefined).map((s) => [s.id, s.flags])).toEqual([['#107', ['rebased']]]);
+    const rows = section(renderText(report, { color: false, width: 120 }), 'Slowest changes').filter((l) => l.startsWith('│ #'));
+    expect(rows.find((r) => r.startsWith('│ #107'))?.split('│').map((c) => c.trim()).filter(Boolean)).toEqual(['#107', 'Change #107', '10d 15h', '9d pickup (waiting for review), rebased']);
+    expect(rows.filter((r) => r.includes('rebased'))).toHaveLength(1);
+    expect(renderMarkdown(report)).toMatch(/^\| \[#&#8203;107\]\(https:\/\/github\.com\/acme\/shop\/pull\/107\) \| Change #&#8203;107 \| 10d 15h \| pickup \(waiting for review\) 9d, rebased \|$/m);
+  });
+});

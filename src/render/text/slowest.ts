@@ -1,6 +1,7 @@
 import type { Report } from '../../report/schema.js';
 import { shortStageLabel, stageLabel } from '../../stage-labels.js';
 import { durationOrBound, formatDuration } from '../duration.js';
+import { slowFlagsText } from '../format.js';
 import { terminalSafe } from '../sanitize.js';
 import { fitTable, type TextContext } from './layout.js';
 
@@ -19,7 +20,7 @@ export function slowest(report: Report, ctx: TextContext): string[] {
     // still waiting: its lead time so far, a bound, written as every bound is
     ch.totalIs === 'waiting' ? durationOrBound(null, ch.total, ctx.durations) : formatDuration(ch.total, ctx.durations),
     // the time first: where the column is cut, the stage's name gives way, not its figure
-    ch.stage ? `${formatDuration(ch.stageSeconds, ctx.durations)} ${narrow ? shortStageLabel(ch.stage, gitOnly) : stageLabel(ch.stage, gitOnly)}` : '',
+    `${ch.stage ? `${formatDuration(ch.stageSeconds, ctx.durations)} ${narrow ? shortStageLabel(ch.stage, gitOnly) : stageLabel(ch.stage, gitOnly)}` : ''}${slowFlagsText(ch)}`.trim(),
   ]);
   const table = fitTable([{ head: 'change' }, { head: 'title', min: 12 }, { head: 'total', align: 'right' }, { head: 'mostly', min: 12 }], rows, ctx);
   return [ctx.c.bold('Slowest changes'), table];
