@@ -12178,7 +12178,7 @@ function distributionBasis(report) {
 	return `Changes by lead time, from first commit to deploy: the ${report.summary.leadTimeDeployed.count} deployed${waiting > 0 ? `; the ${waiting} still waiting have no lead time yet` : ""}.`;
 }
 function slowFlagsText(change) {
-	return change.flags === void 0 || change.flags.length === 0 ? "" : `, ${change.flags.join(", ")}`;
+	return change.flags === void 0 || change.flags.length === 0 ? "" : `(${change.flags.join(", ")}) `;
 }
 var WEEKDAYS$1, DEPLOY_CHANGES_NOTE;
 var init_format$2 = __esmMin((() => {
@@ -19448,9 +19448,9 @@ function slowest$1(report, ctx) {
 		}
 	], top.map((ch) => [
 		terminalSafe(ch.id),
-		terminalSafe(ch.title),
+		`${slowFlagsText(ch)}${terminalSafe(ch.title)}`,
 		ch.totalIs === "waiting" ? durationOrBound(null, ch.total, ctx.durations) : formatDuration(ch.total, ctx.durations),
-		`${ch.stage ? `${formatDuration(ch.stageSeconds, ctx.durations)} ${narrow ? shortStageLabel(ch.stage, gitOnly) : stageLabel$1(ch.stage, gitOnly)}` : ""}${slowFlagsText(ch)}`.trim()
+		ch.stage ? `${formatDuration(ch.stageSeconds, ctx.durations)} ${narrow ? shortStageLabel(ch.stage, gitOnly) : stageLabel$1(ch.stage, gitOnly)}` : ""
 	]), ctx);
 	return [ctx.c.bold("Slowest changes"), table];
 }
@@ -20450,9 +20450,9 @@ function slowest(report) {
 	if (top.length === 0) return [];
 	const rows = top.map((ch) => [
 		changeRef(ch),
-		md(ch.title),
+		md(`${slowFlagsText(ch)}${ch.title}`),
 		ch.totalIs === "waiting" ? durationOrBound(null, ch.total, days) : formatDuration(ch.total, days),
-		ch.stage ? md(`${stageLabel(ch.stage, report)} ${formatDuration(ch.stageSeconds, days)}${slowFlagsText(ch)}`) : md(`—${slowFlagsText(ch)}`)
+		ch.stage ? md(`${stageLabel(ch.stage, report)} ${formatDuration(ch.stageSeconds, days)}`) : "—"
 	]);
 	return details(`Slowest changes (${top.length})`, table([
 		"Change",

@@ -147,9 +147,9 @@ export function distributionBasis(report: Report): string {
 }
 
 /**
- * What a slowest change's flags add to the stage that held it (`, rebased`): its total reads long or short for a
- * reason of its own (see TIME_FLAGS); '' for none.
+ * What a slowest change's flags put before its title (`(rebased) `): its total reads long or short for a reason of
+ * its own (see TIME_FLAGS); '' for none. Before the title, since a narrow table cuts a title at its end.
  */
 export function slowFlagsText(change: Pick<Report['summary']['slowest'][number], 'flags'>): string {
-  return change.flags === undefined || change.flags.length === 0 ? '' : `, ${change.flags.join(', ')}`;
+  return change.flags === undefined || change.flags.length === 0 ? '' : `(${change.flags.join(', ')}) `;
 }

@@ -464,7 +464,7 @@ function slowest(report: Report): string[] {
   const days = durationFormat(report.businessHours);
   const top = report.summary.slowest.slice(0, 5);
   if (top.length === 0) return [];
-  const rows = top.map((ch) => [changeRef(ch), md(ch.title), ch.totalIs === 'waiting' ? durationOrBound(null, ch.total, days) : formatDuration(ch.total, days), ch.stage ? md(`${stageLabel(ch.stage, report)} ${formatDuration(ch.stageSeconds, days)}${slowFlagsText(ch)}`) : md(`—${slowFlagsText(ch)}`)]);
+  const rows = top.map((ch) => [changeRef(ch), md(`${slowFlagsText(ch)}${ch.title}`), ch.totalIs === 'waiting' ? durationOrBound(null, ch.total, days) : formatDuration(ch.total, days), ch.stage ? md(`${stageLabel(ch.stage, report)} ${formatDuration(ch.stageSeconds, days)}`) : '—']);
   return details(`Slowest changes (${top.length})`, table(['Change', 'Title', 'Total', 'Mostly'], 'llrl', rows));
 }
 

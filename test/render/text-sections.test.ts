@@ -230,15 +230,18 @@ function sixWeeks() {
 
 describe('the slowest changes, one of them rebased', () => {
   // #107, among the slowest (10d 15h, mostly waiting for review), had its branch rebased: its first commit is older
-  // than its fork point, which the reader is told beside the stage that held it, in the terminal and in Markdown
+  // than its fork point, which the reader is told before its title (a narrow table cuts a title at its end)
   const changes = sampleChanges().map((c) => (c.id === '#107' ? { ...c, flags: ['rebased', 'was-draft'] } : c));
   const report = buildReport(changes);
 
   it('names the flag that bears on its time, and no other', () => {
     expect(report.summary.slowest.filter((s) => s.flags !== undefined).map((s) => [s.id, s.flags])).toEqual([['#107', ['rebased']]]);
     const rows = section(renderText(report, { color: false, width: 120 }), 'Slowest changes').filter((l) => l.startsWith('│ #'));
-    expect(rows.find((r) => r.startsWith('│ #107'))?.split('│').map((c) => c.trim()).filter(Boolean)).toEqual(['#107', 'Change #107', '10d 15h', '9d pickup (waiting for review), rebased']);
+    expect(rows.find((r) => r.startsWith('│ #107'))?.split('│').map((c) => c.trim()).filter(Boolean)).toEqual(['#107', '(rebased) Change #107', '10d 15h', '9d pickup (waiting for review)']);
     expect(rows.filter((r) => r.includes('rebased'))).toHaveLength(1);
-    expect(renderMarkdown(report)).toMatch(/^\| \[#&#8203;107\]\(https:\/\/github\.com\/acme\/shop\/pull\/107\) \| Change #&#8203;107 \| 10d 15h \| pickup \(waiting for review\) 9d, rebased \|$/m);
+    // at 80 columns the title is cut, the flag before it kept
+    const narrow = section(renderText(report, { color: false, width: 80 }), 'Slowest changes').find((l) => l.startsWith('│ #107'));
+    expect(narrow).toMatch(/│ \(rebased\) Change/);
+    expect(renderMarkdown(report)).toMatch(/^\| \[#&#8203;107\]\(https:\/\/github\.com\/acme\/shop\/pull\/107\) \| \(rebased\) Change #&#8203;107 \| 10d 15h \| pickup \(waiting for review\) 9d \|$/m);
   });
 });

@@ -16,11 +16,11 @@ export function slowest(report: Report, ctx: TextContext): string[] {
   const narrow = ctx.width < 100;
   const rows = top.map((ch) => [
     terminalSafe(ch.id),
-    terminalSafe(ch.title),
+    `${slowFlagsText(ch)}${terminalSafe(ch.title)}`,
     // still waiting: its lead time so far, a bound, written as every bound is
     ch.totalIs === 'waiting' ? durationOrBound(null, ch.total, ctx.durations) : formatDuration(ch.total, ctx.durations),
     // the time first: where the column is cut, the stage's name gives way, not its figure
-    `${ch.stage ? `${formatDuration(ch.stageSeconds, ctx.durations)} ${narrow ? shortStageLabel(ch.stage, gitOnly) : stageLabel(ch.stage, gitOnly)}` : ''}${slowFlagsText(ch)}`.trim(),
+    ch.stage ? `${formatDuration(ch.stageSeconds, ctx.durations)} ${narrow ? shortStageLabel(ch.stage, gitOnly) : stageLabel(ch.stage, gitOnly)}` : '',
   ]);
   const table = fitTable([{ head: 'change' }, { head: 'title', min: 12 }, { head: 'total', align: 'right' }, { head: 'mostly', min: 12 }], rows, ctx);
   return [ctx.c.bold('Slowest changes'), table];
