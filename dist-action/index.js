@@ -27478,6 +27478,57 @@ var init_reverts = __esmMin((() => {
 	init_title_number();
 	QUOTED_REVERT = /^(?:([\w./-]{1,200}(?:\([^)]*\))?!?(?:,\s*[\w./-]{1,200}){0,10}):\s+)?revert "(.+)"$/i;
 }));
+// src/model/retractions.ts
+function compareGoVersions(a, b) {
+	const x = GO_VERSION.exec(a);
+	const y = GO_VERSION.exec(b);
+	if (x === null || y === null) return null;
+	for (let i = 1; i <= 3; i++) {
+		const d = Number(x[i]) - Number(y[i]);
+		if (d !== 0) return Math.sign(d);
+	}
+	return comparePrerelease(x[4], y[4]);
+}
+function comparePrerelease(a, b) {
+	if (a === b) return 0;
+	if (a === void 0) return 1;
+	if (b === void 0) return -1;
+	const xs = a.split(".");
+	const ys = b.split(".");
+	for (let i = 0; i < Math.max(xs.length, ys.length); i++) {
+		const p = xs[i];
+		const q = ys[i];
+		if (p === void 0) return -1;
+		if (q === void 0) return 1;
+		if (p === q) continue;
+		const numeric = /^\d+$/;
+		if (numeric.test(p) && numeric.test(q)) return Math.sign(Number(p) - Number(q));
+		if (numeric.test(p)) return -1;
+		if (numeric.test(q)) return 1;
+		return p < q ? -1 : 1;
+	}
+	return 0;
+}
+function retractionOf(ref, retractions) {
+	return retractions.find((r) => (compareGoVersions(ref, r.low) ?? -1) >= 0 && (compareGoVersions(ref, r.high) ?? 1) <= 0);
+}
+function failRetracted(deploys, retractions) {
+	if (retractions.length === 0) return [...deploys];
+	return deploys.map((deploy) => {
+		const retraction = retractionOf(deploy.ref, retractions);
+		if (retraction === void 0) return deploy;
+		const reason = retraction.rationale === null ? "retracted in go.mod" : `retracted in go.mod: ${retraction.rationale}`;
+		return {
+			...deploy,
+			failed: true,
+			failureReasons: [...deploy.failureReasons, reason]
+		};
+	});
+}
+var GO_VERSION;
+var init_retractions = __esmMin((() => {
+	GO_VERSION = /^v(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/;
+}));
 // src/model/build.ts
 function buildModel(history, pulls, sizes, deploys, policy) {
 	if (pulls !== null && sizes === null) throw new Error("buildModel: pull requests are joined to sized changes");
@@ -27506,11 +27557,12 @@ function buildModel(history, pulls, sizes, deploys, policy) {
 		changes,
 		productOf: productsOf(deploys)
 	});
-	markRepairs(changes, linked.deploys, policy.bugLabel ?? null);
+	const failed = deploys.kind === "merge" ? linked.deploys : failRetracted(linked.deploys, deploys.retractions ?? []);
+	markRepairs(changes, failed, policy.bugLabel ?? null);
 	for (const change of changes) computeStages(change, deploys.kind, policy.measure);
 	return {
 		changes,
-		deploys: linked.deploys,
+		deploys: failed,
 		unlinked: linked.unlinked
 	};
 }
@@ -27552,6 +27604,7 @@ var init_build$1 = __esmMin((() => {
 	init_products$2();
 	init_repairs();
 	init_reverts();
+	init_retractions();
 	init_stages();
 }));
 // src/options.ts
@@ -27975,6 +28028,127 @@ async function readBlobs(cwd, names, maxBytes) {
 }
 var init_blobs = __esmMin((() => {
 	init_run();
+}));
+// src/sources/git/changed-files.ts
+async function readChangedFiles(cwd, shas, counts = () => true) {
+	const files = new Map();
+	if (shas.length === 0) return files;
+	let current = null;
+	let pending = null;
+	const add = (lines, path) => {
+		current?.push({
+			path,
+			lines: counts(path) && Number.isFinite(lines) ? lines : 0
+		});
+	};
+	await streamGitRanges(cwd, [
+		"log",
+		"-z",
+		"--no-walk=unsorted",
+		"--diff-merges=first-parent",
+		"--numstat",
+		"-M",
+		"--format=%x1e%H",
+		"--stdin",
+		"--"
+	], (buffer, start, end) => {
+		const token = buffer.toString("utf8", start, end);
+		if (pending !== null) {
+			if (--pending.paths === 0) {
+				add(pending.lines, token);
+				pending = null;
+			}
+			return;
+		}
+		const text = token.replace(/^\n+/, "");
+		if (text.startsWith("")) {
+			current = [];
+			files.set(text.slice(1), current);
+			return;
+		}
+		const m = /^(\d+|-)\t(\d+|-)\t([\s\S]*)$/.exec(text);
+		if (!m) return;
+		const lines = Number(m[1]) + Number(m[2]);
+		if (m[3] === "") pending = {
+			lines,
+			paths: 2
+		};
+		else add(lines, m[3] ?? "");
+	}, {
+		separator: 0,
+		input: `${shas.join("\n")}\n`,
+		onFailure: () => true
+	});
+	return files;
+}
+async function readRebaseRuns(cwd, changes) {
+	const runs = new Map();
+	const rebases = changes.filter((c) => c.kind === "rebase" && (c.commits ?? 0) > 1);
+	if (rebases.length === 0) return runs;
+	const landings = new Set(changes.map((c) => c.sha));
+	const wanted = new Map(rebases.map((c) => [c.sha, (c.commits ?? 1) - 1]));
+	const newest = rebases.reduce((a, b) => b.mergedAt > a.mergedAt ? b : a);
+	const most = changes.reduce((n, c) => n + Math.max(1, c.commits ?? 1), 0);
+	let current = null;
+	await streamGitRanges(cwd, [
+		"rev-list",
+		"--first-parent",
+		`--max-count=${most}`,
+		newest.sha,
+		"--"
+	], (buffer, start, end) => {
+		const sha = buffer.toString("latin1", start, end).trim();
+		if (sha === "") return;
+		if (landings.has(sha)) {
+			const left = wanted.get(sha);
+			current = left === void 0 ? null : {
+				list: [],
+				left
+			};
+			if (current !== null) runs.set(sha, current.list);
+			return;
+		}
+		if (current === null) return;
+		current.list.push(sha);
+		if (--current.left === 0) current = null;
+	}, {
+		separator: 10,
+		onFailure: () => true
+	});
+	return runs;
+}
+async function readCodeowners(cwd, sha) {
+	const blobs = await readBlobs(cwd, CODEOWNERS_PATHS.map((path) => `${sha}:${path}`), CODEOWNERS_LIMIT);
+	for (const path of CODEOWNERS_PATHS) {
+		const blob = blobs.get(`${sha}:${path}`);
+		if (blob !== void 0) return {
+			path,
+			...blob
+		};
+	}
+	return null;
+}
+async function commitBefore(cwd, branch, until) {
+	return (await gitAnswer(cwd, [
+		"rev-list",
+		"-n",
+		"1",
+		"--first-parent",
+		`--before=${until}`,
+		branch,
+		"--"
+	]))?.trim() || null;
+}
+var CODEOWNERS_PATHS, CODEOWNERS_LIMIT;
+var init_changed_files = __esmMin((() => {
+	init_blobs();
+	init_run();
+	CODEOWNERS_PATHS = [
+		".github/CODEOWNERS",
+		"CODEOWNERS",
+		"docs/CODEOWNERS"
+	];
+	CODEOWNERS_LIMIT = 3145727;
 }));
 // node_modules/smol-toml/dist/error.js
 /*!
@@ -30485,6 +30659,47 @@ function goModulePath(text) {
 	}
 	return null;
 }
+function goRetractions(text) {
+	if (text === null) return [];
+	const found = [];
+	let above = [];
+	let block = null;
+	const add = (entry, rationale) => {
+		const range = /^\[\s*([^\s,\]]+)\s*,\s*([^\s,\]]+)\s*\]$/.exec(entry);
+		if (range !== null) found.push({
+			low: goString(range[1] ?? ""),
+			high: goString(range[2] ?? ""),
+			rationale
+		});
+		else if (/^\S+$/.test(entry)) found.push({
+			low: goString(entry),
+			high: goString(entry),
+			rationale
+		});
+	};
+	const why = (inline, ...comments) => inline ?? comments.map((c) => c.join(" ")).find((c) => c !== "") ?? null;
+	for (const raw of text.split("\n")) {
+		const at = raw.indexOf("//");
+		const code = (at === -1 ? raw : raw.slice(0, at)).trim();
+		const comment = at === -1 ? null : raw.slice(at + 2).trim() || null;
+		if (code === "") {
+			if (comment !== null) above.push(comment);
+			else above = [];
+			continue;
+		}
+		if (block !== null) {
+			if (code === ")") block = null;
+			else add(code, why(comment, above, block));
+		} else {
+			const directive = /^retract(?:\s+|(?=\())(.*)$/.exec(code);
+			const rest = (directive?.[1] ?? "").trim();
+			if (directive !== null && rest === "(") block = comment !== null ? [comment] : above;
+			else if (directive !== null) add(rest, why(comment, above));
+		}
+		above = [];
+	}
+	return found;
+}
 function stripGoComment(line) {
 	const at = line.indexOf("//");
 	return at === -1 ? line : line.slice(0, at);
@@ -30584,6 +30799,273 @@ function xmlProperty(text, name) {
 var init_manifests = __esmMin((() => {
 	init_dist();
 	init_jsonc();
+}));
+// src/sources/git/workspaces.ts
+async function readWorkspace(cwd, sha, rootName) {
+	const warnings = [];
+	const root = await readBlobs(cwd, ROOT_FILES.map((f) => `${sha}:${f}`), MANIFEST_LIMIT);
+	const text = (file) => textOf$1(root.get(`${sha}:${file}`), file, warnings);
+	const [pkg, pnpm, rush, cargo, work, pyproject, melos, pubspec, releasePlease] = ROOT_FILES.map(text);
+	const manifests = await listManifests(cwd, sha);
+	const found = new Map();
+	const take = (folders, kind) => {
+		for (const folder of folders) if (folder !== "" && !found.has(folder)) found.set(folder, kind);
+	};
+	const refused = (file) => (why) => warnings.push(`a workspace glob in ${file} is left out (${why}): the packages only it names are not products`);
+	const npmFolders = manifests.get("package.json") ?? [];
+	take(npmFolders.filter(folderMatcher(npmWorkspaces(pkg), refused("package.json"))), "package.json");
+	take(npmFolders.filter(folderMatcher(pnpmWorkspaces(pnpm), refused("pnpm-workspace.yaml"))), "package.json");
+	const rushFolders = new Set(rushProjects(rush).map(normalFolder));
+	take(npmFolders.filter((f) => rushFolders.has(f)), "package.json");
+	const crates = cargoWorkspace(cargo);
+	const excluded = crates.exclude.map(normalFolder);
+	const members = folderMatcher(crates.members, refused("Cargo.toml"));
+	take((manifests.get("Cargo.toml") ?? []).filter((f) => members(f) && !excluded.some((x) => f === x || f.startsWith(`${x}/`))), "Cargo.toml");
+	const goModules = manifests.get("go.mod") ?? [];
+	take(work !== null ? goWorkUses(work).filter((f) => goModules.includes(f)) : goModules.filter(goFinds), "go.mod");
+	const uv = uvWorkspace(pyproject);
+	take((manifests.get("pyproject.toml") ?? []).filter(folderMatcher([...uv.members, ...uv.exclude.map((x) => `!${x}`)], refused("pyproject.toml"))), "pyproject.toml");
+	const pubFolders = manifests.get("pubspec.yaml") ?? [];
+	take(pubFolders.filter(folderMatcher(melosPackages(melos), refused("melos.yaml"))), "pubspec.yaml");
+	take(pubFolders.filter(folderMatcher(pubWorkspace(pubspec), refused("pubspec.yaml"))), "pubspec.yaml");
+	const components = new Map();
+	const configNames = new Map();
+	let releasedRoot;
+	const holds = (folder) => (k) => (manifests.get(k) ?? []).includes(folder);
+	const gems = namedFilesOf(manifests, isGemspec);
+	const projects = namedFilesOf(manifests, isCsproj);
+	for (const p of releasePleasePackages(releasePlease)) {
+		const manifest = KINDS$1.find(holds(p.folder)) ?? gems.get(p.folder) ?? projects.get(p.folder);
+		const file = manifest === void 0 ? RELEASE_FILES.find(holds(p.folder)) : void 0;
+		const kind = manifest ?? file;
+		if (kind === void 0) continue;
+		if (p.folder === "") releasedRoot = file;
+		else take([p.folder], kind);
+		if (p.component !== null) components.set(p.folder, p.component);
+		if (file !== void 0 && p.packageName !== null) configNames.set(p.folder, p.packageName);
+	}
+	const declaring = {
+		"Cargo.toml": cargo,
+		"pyproject.toml": pyproject
+	};
+	const rootKind = (isPrivatePackage(pkg) && holds("")("pyproject.toml") && declaredName("pyproject.toml", pyproject) !== null ? [
+		"go.mod",
+		"Cargo.toml",
+		"pyproject.toml",
+		"package.json",
+		"pubspec.yaml"
+	] : [
+		"go.mod",
+		"Cargo.toml",
+		"package.json",
+		"pyproject.toml",
+		"pubspec.yaml"
+	]).find((kind) => holds("")(kind) && (kind === "pubspec.yaml" ? declaredVersion(kind, pubspec) !== null : !(kind in declaring) || declaredName(kind, declaring[kind] ?? null) !== null)) ?? releasedRoot;
+	const packages = [...found].map(([folder, manifest]) => ({
+		folder,
+		manifest
+	})).sort((a, b) => a.folder.localeCompare(b.folder));
+	if (rootKind !== void 0) packages.unshift({
+		folder: "",
+		manifest: rootKind
+	});
+	const leftOut = [
+		negated(npmWorkspaces(pkg)),
+		negated(pnpmWorkspaces(pnpm)),
+		folderMatcher(uv.exclude),
+		(f) => excluded.some((x) => f === x || f.startsWith(`${x}/`))
+	];
+	const insideListed = (folder) => {
+		for (let at = folder.lastIndexOf("/"); at > 0; at = folder.lastIndexOf("/", at - 1)) if (found.has(folder.slice(0, at))) return true;
+		return false;
+	};
+	const unlisted = new Map();
+	const candidates = [
+		...KINDS$1.flatMap((kind) => (manifests.get(kind) ?? []).map((folder) => [folder, kind])),
+		...gems,
+		...projects
+	];
+	for (const [folder, kind] of candidates) {
+		if (folder === "" || found.has(folder) || unlisted.has(folder) || insideListed(folder) || leftOut.some((out) => out(folder))) continue;
+		unlisted.set(folder, kind);
+	}
+	return {
+		packages: (await namePackages(cwd, sha, packages, rootName, warnings)).map((p) => {
+			const component = components.get(p.folder);
+			const name = configNames.get(p.folder) ?? p.name;
+			return component === void 0 ? {
+				...p,
+				name
+			} : {
+				...p,
+				name,
+				component
+			};
+		}),
+		unlisted: [...unlisted].map(([folder, manifest]) => ({
+			folder,
+			manifest
+		})).sort((a, b) => a.folder.localeCompare(b.folder)),
+		warnings
+	};
+}
+async function namePackages(cwd, sha, folders, rootName, warnings = []) {
+	const names = folders.length > MAX_NAMES_READ ? new Map() : await readBlobs(cwd, folders.map((p) => `${sha}:${manifestPath(p)}`), MANIFEST_LIMIT);
+	const large = [...names.values()].filter((b) => "tooLarge" in b).length;
+	if (large > 0) warnings.push(`${plural$1(large, "package manifest")} over ${MANIFEST_LIMIT / 1024 / 1024} MB ${large === 1 ? "was" : "were"} not read: ${large === 1 ? "its package is" : "their packages are"} named for ${large === 1 ? "its folder" : "their folders"}`);
+	return folders.map((p) => {
+		const blob = names.get(`${sha}:${manifestPath(p)}`);
+		const text = blob !== void 0 && "text" in blob ? blob.text : null;
+		const name = declaredName(p.manifest, text) ?? (p.folder === "" ? rootName : p.folder.split("/").at(-1) ?? p.folder);
+		const component = declaredTagPrefix(p.manifest, text);
+		return component === null ? {
+			folder: p.folder,
+			manifest: p.manifest,
+			name
+		} : {
+			folder: p.folder,
+			manifest: p.manifest,
+			name,
+			component
+		};
+	});
+}
+async function readVersions(cwd, rev, packages) {
+	const read = packages.filter((p) => carriesVersion(p.manifest));
+	const blobs = await readBlobs(cwd, [`${rev}:Cargo.toml`, ...read.map((p) => `${rev}:${manifestPath(p)}`)], MANIFEST_LIMIT);
+	const text = (name) => {
+		const blob = blobs.get(name);
+		return blob !== void 0 && "text" in blob ? blob.text : null;
+	};
+	const rootCargo = text(`${rev}:Cargo.toml`);
+	const versions = new Map();
+	for (const p of read) {
+		const version = declaredVersion(p.manifest, text(`${rev}:${manifestPath(p)}`), rootCargo);
+		if (version !== null && version !== "") versions.set(p.folder, version);
+	}
+	return versions;
+}
+function manifestPath(p) {
+	return p.folder === "" ? p.manifest : `${p.folder}/${p.manifest}`;
+}
+function textOf$1(blob, file, warnings) {
+	if (blob === void 0) return null;
+	if ("text" in blob) return blob.text;
+	warnings.push(`${file} is ${blob.tooLarge} bytes, over the ${MANIFEST_LIMIT / 1024 / 1024} MB flowaudit reads of a manifest: the packages it lists are not products`);
+	return null;
+}
+async function listManifests(cwd, sha) {
+	const folders = new Map();
+	await streamGit(cwd, [
+		"ls-tree",
+		"-r",
+		"-z",
+		"--name-only",
+		sha
+	], (record) => {
+		const path = record.toString("utf8");
+		const slash = path.lastIndexOf("/");
+		const file = path.slice(slash + 1);
+		if (!MANIFESTS.has(file) && !isGemspec(file) && !isCsproj(file)) return;
+		const folder = slash === -1 ? "" : path.slice(0, slash);
+		if (folder.split("/").includes("node_modules")) return;
+		const list = folders.get(file) ?? [];
+		list.push(folder);
+		folders.set(file, list);
+	}, {
+		separator: 0,
+		onFailure: () => true
+	});
+	return folders;
+}
+function namedFilesOf(manifests, is) {
+	const byFolder = new Map();
+	for (const [file, folders] of manifests) {
+		if (!is(file)) continue;
+		for (const folder of folders) {
+			if (folder.split("/").includes("vendor")) continue;
+			const files = byFolder.get(folder);
+			if (files === void 0) byFolder.set(folder, [file]);
+			else files.push(file);
+		}
+	}
+	const chosen = new Map();
+	for (const [folder, files] of byFolder) {
+		const own = folder.split("/").at(-1) ?? "";
+		chosen.set(folder, files.find((f) => fileStem(f) === own) ?? files.sort()[0]);
+	}
+	return chosen;
+}
+function negated(patterns) {
+	return folderMatcher(patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1)));
+}
+function goFinds(folder) {
+	return folder.split("/").every((name) => name !== "vendor" && name !== "testdata" && !name.startsWith("_") && !name.startsWith("."));
+}
+function folderMatcher(patterns, refused = () => void 0) {
+	const include = [];
+	const exclude = [];
+	for (const written of patterns) {
+		const negated = written.startsWith("!");
+		try {
+			(negated ? exclude : include).push(compileGlob(written.slice(negated ? 1 : 0), "folder"));
+		} catch (error) {
+			if (!(error instanceof GlobError)) throw error;
+			if (error.message !== "empty") refused(error.message);
+		}
+	}
+	if (include.length === 0) return () => false;
+	return (folder) => include.some((g) => g.test(folder)) && !exclude.some((g) => g.test(folder));
+}
+var MANIFEST_LIMIT, MAX_NAMES_READ, KINDS$1, RELEASE_FILES, MANIFESTS, ROOT_FILES;
+var init_workspaces = __esmMin((() => {
+	init_glob();
+	init_units();
+	init_blobs();
+	init_manifests();
+	init_run();
+	MANIFEST_LIMIT = 1048576;
+	MAX_NAMES_READ = 2e3;
+	KINDS$1 = [
+		"package.json",
+		"Cargo.toml",
+		"go.mod",
+		"pyproject.toml",
+		"pubspec.yaml",
+		"Chart.yaml"
+	];
+	RELEASE_FILES = ["version.txt", "pom.xml"];
+	MANIFESTS = new Set([...KINDS$1, ...RELEASE_FILES]);
+	ROOT_FILES = [
+		"package.json",
+		"pnpm-workspace.yaml",
+		"rush.json",
+		"Cargo.toml",
+		"go.work",
+		"pyproject.toml",
+		"melos.yaml",
+		"pubspec.yaml",
+		"release-please-config.json"
+	];
+}));
+// src/sources/git/go-retractions.ts
+function goRetractionsReader(cwd, tip) {
+	const atTip = readAt(cwd, tip);
+	return async (at) => {
+		if ((await atTip).length === 0) return [];
+		const sha = await commitBefore(cwd, tip, at);
+		return sha === null ? [] : sha === tip ? atTip : readAt(cwd, sha);
+	};
+}
+async function readAt(cwd, sha) {
+	const blob = (await readBlobs(cwd, [`${sha}:go.mod`], MANIFEST_LIMIT)).get(`${sha}:go.mod`);
+	return goRetractions(blob !== void 0 && "text" in blob ? blob.text : null);
+}
+var init_go_retractions = __esmMin((() => {
+	init_blobs();
+	init_changed_files();
+	init_manifests();
+	init_workspaces();
 }));
 // src/sources/git/changesets.ts
 function inChangesets(path) {
@@ -31369,7 +31851,8 @@ async function readDeployEvidence(repo, signal, o) {
 		ancestors: await readAncestors(repo, candidates, graph),
 		dropEmpty: DEPLOY_SOURCES[signal.kind].meta.one !== void 0,
 		github,
-		products: o.products?.evidence ?? null
+		products: o.products?.evidence ?? null,
+		...o.retractions !== void 0 && o.retractions.length > 0 && { retractions: o.retractions }
 	};
 }
 function failuresOf(signal, o) {
@@ -42362,127 +42845,6 @@ var init_settings = __esmMin((() => {
 		sat: 6
 	};
 }));
-// src/sources/git/changed-files.ts
-async function readChangedFiles(cwd, shas, counts = () => true) {
-	const files = new Map();
-	if (shas.length === 0) return files;
-	let current = null;
-	let pending = null;
-	const add = (lines, path) => {
-		current?.push({
-			path,
-			lines: counts(path) && Number.isFinite(lines) ? lines : 0
-		});
-	};
-	await streamGitRanges(cwd, [
-		"log",
-		"-z",
-		"--no-walk=unsorted",
-		"--diff-merges=first-parent",
-		"--numstat",
-		"-M",
-		"--format=%x1e%H",
-		"--stdin",
-		"--"
-	], (buffer, start, end) => {
-		const token = buffer.toString("utf8", start, end);
-		if (pending !== null) {
-			if (--pending.paths === 0) {
-				add(pending.lines, token);
-				pending = null;
-			}
-			return;
-		}
-		const text = token.replace(/^\n+/, "");
-		if (text.startsWith("")) {
-			current = [];
-			files.set(text.slice(1), current);
-			return;
-		}
-		const m = /^(\d+|-)\t(\d+|-)\t([\s\S]*)$/.exec(text);
-		if (!m) return;
-		const lines = Number(m[1]) + Number(m[2]);
-		if (m[3] === "") pending = {
-			lines,
-			paths: 2
-		};
-		else add(lines, m[3] ?? "");
-	}, {
-		separator: 0,
-		input: `${shas.join("\n")}\n`,
-		onFailure: () => true
-	});
-	return files;
-}
-async function readRebaseRuns(cwd, changes) {
-	const runs = new Map();
-	const rebases = changes.filter((c) => c.kind === "rebase" && (c.commits ?? 0) > 1);
-	if (rebases.length === 0) return runs;
-	const landings = new Set(changes.map((c) => c.sha));
-	const wanted = new Map(rebases.map((c) => [c.sha, (c.commits ?? 1) - 1]));
-	const newest = rebases.reduce((a, b) => b.mergedAt > a.mergedAt ? b : a);
-	const most = changes.reduce((n, c) => n + Math.max(1, c.commits ?? 1), 0);
-	let current = null;
-	await streamGitRanges(cwd, [
-		"rev-list",
-		"--first-parent",
-		`--max-count=${most}`,
-		newest.sha,
-		"--"
-	], (buffer, start, end) => {
-		const sha = buffer.toString("latin1", start, end).trim();
-		if (sha === "") return;
-		if (landings.has(sha)) {
-			const left = wanted.get(sha);
-			current = left === void 0 ? null : {
-				list: [],
-				left
-			};
-			if (current !== null) runs.set(sha, current.list);
-			return;
-		}
-		if (current === null) return;
-		current.list.push(sha);
-		if (--current.left === 0) current = null;
-	}, {
-		separator: 10,
-		onFailure: () => true
-	});
-	return runs;
-}
-async function readCodeowners(cwd, sha) {
-	const blobs = await readBlobs(cwd, CODEOWNERS_PATHS.map((path) => `${sha}:${path}`), CODEOWNERS_LIMIT);
-	for (const path of CODEOWNERS_PATHS) {
-		const blob = blobs.get(`${sha}:${path}`);
-		if (blob !== void 0) return {
-			path,
-			...blob
-		};
-	}
-	return null;
-}
-async function commitBefore(cwd, branch, until) {
-	return (await gitAnswer(cwd, [
-		"rev-list",
-		"-n",
-		"1",
-		"--first-parent",
-		`--before=${until}`,
-		branch,
-		"--"
-	]))?.trim() || null;
-}
-var CODEOWNERS_PATHS, CODEOWNERS_LIMIT;
-var init_changed_files = __esmMin((() => {
-	init_blobs();
-	init_run();
-	CODEOWNERS_PATHS = [
-		".github/CODEOWNERS",
-		"CODEOWNERS",
-		"docs/CODEOWNERS"
-	];
-	CODEOWNERS_LIMIT = 3145727;
-}));
 // src/sources/git/path-commits.ts
 async function readPathCommits(cwd, tip, exclude, pathspecs, filter, firstParent = false) {
 	const commits = [];
@@ -42532,254 +42894,6 @@ function literalPaths(paths) {
 }
 var init_path_commits = __esmMin((() => {
 	init_run();
-}));
-// src/sources/git/workspaces.ts
-async function readWorkspace(cwd, sha, rootName) {
-	const warnings = [];
-	const root = await readBlobs(cwd, ROOT_FILES.map((f) => `${sha}:${f}`), MANIFEST_LIMIT);
-	const text = (file) => textOf$1(root.get(`${sha}:${file}`), file, warnings);
-	const [pkg, pnpm, rush, cargo, work, pyproject, melos, pubspec, releasePlease] = ROOT_FILES.map(text);
-	const manifests = await listManifests(cwd, sha);
-	const found = new Map();
-	const take = (folders, kind) => {
-		for (const folder of folders) if (folder !== "" && !found.has(folder)) found.set(folder, kind);
-	};
-	const refused = (file) => (why) => warnings.push(`a workspace glob in ${file} is left out (${why}): the packages only it names are not products`);
-	const npmFolders = manifests.get("package.json") ?? [];
-	take(npmFolders.filter(folderMatcher(npmWorkspaces(pkg), refused("package.json"))), "package.json");
-	take(npmFolders.filter(folderMatcher(pnpmWorkspaces(pnpm), refused("pnpm-workspace.yaml"))), "package.json");
-	const rushFolders = new Set(rushProjects(rush).map(normalFolder));
-	take(npmFolders.filter((f) => rushFolders.has(f)), "package.json");
-	const crates = cargoWorkspace(cargo);
-	const excluded = crates.exclude.map(normalFolder);
-	const members = folderMatcher(crates.members, refused("Cargo.toml"));
-	take((manifests.get("Cargo.toml") ?? []).filter((f) => members(f) && !excluded.some((x) => f === x || f.startsWith(`${x}/`))), "Cargo.toml");
-	const goModules = manifests.get("go.mod") ?? [];
-	take(work !== null ? goWorkUses(work).filter((f) => goModules.includes(f)) : goModules.filter(goFinds), "go.mod");
-	const uv = uvWorkspace(pyproject);
-	take((manifests.get("pyproject.toml") ?? []).filter(folderMatcher([...uv.members, ...uv.exclude.map((x) => `!${x}`)], refused("pyproject.toml"))), "pyproject.toml");
-	const pubFolders = manifests.get("pubspec.yaml") ?? [];
-	take(pubFolders.filter(folderMatcher(melosPackages(melos), refused("melos.yaml"))), "pubspec.yaml");
-	take(pubFolders.filter(folderMatcher(pubWorkspace(pubspec), refused("pubspec.yaml"))), "pubspec.yaml");
-	const components = new Map();
-	const configNames = new Map();
-	let releasedRoot;
-	const holds = (folder) => (k) => (manifests.get(k) ?? []).includes(folder);
-	const gems = namedFilesOf(manifests, isGemspec);
-	const projects = namedFilesOf(manifests, isCsproj);
-	for (const p of releasePleasePackages(releasePlease)) {
-		const manifest = KINDS$1.find(holds(p.folder)) ?? gems.get(p.folder) ?? projects.get(p.folder);
-		const file = manifest === void 0 ? RELEASE_FILES.find(holds(p.folder)) : void 0;
-		const kind = manifest ?? file;
-		if (kind === void 0) continue;
-		if (p.folder === "") releasedRoot = file;
-		else take([p.folder], kind);
-		if (p.component !== null) components.set(p.folder, p.component);
-		if (file !== void 0 && p.packageName !== null) configNames.set(p.folder, p.packageName);
-	}
-	const declaring = {
-		"Cargo.toml": cargo,
-		"pyproject.toml": pyproject
-	};
-	const rootKind = (isPrivatePackage(pkg) && holds("")("pyproject.toml") && declaredName("pyproject.toml", pyproject) !== null ? [
-		"go.mod",
-		"Cargo.toml",
-		"pyproject.toml",
-		"package.json",
-		"pubspec.yaml"
-	] : [
-		"go.mod",
-		"Cargo.toml",
-		"package.json",
-		"pyproject.toml",
-		"pubspec.yaml"
-	]).find((kind) => holds("")(kind) && (kind === "pubspec.yaml" ? declaredVersion(kind, pubspec) !== null : !(kind in declaring) || declaredName(kind, declaring[kind] ?? null) !== null)) ?? releasedRoot;
-	const packages = [...found].map(([folder, manifest]) => ({
-		folder,
-		manifest
-	})).sort((a, b) => a.folder.localeCompare(b.folder));
-	if (rootKind !== void 0) packages.unshift({
-		folder: "",
-		manifest: rootKind
-	});
-	const leftOut = [
-		negated(npmWorkspaces(pkg)),
-		negated(pnpmWorkspaces(pnpm)),
-		folderMatcher(uv.exclude),
-		(f) => excluded.some((x) => f === x || f.startsWith(`${x}/`))
-	];
-	const insideListed = (folder) => {
-		for (let at = folder.lastIndexOf("/"); at > 0; at = folder.lastIndexOf("/", at - 1)) if (found.has(folder.slice(0, at))) return true;
-		return false;
-	};
-	const unlisted = new Map();
-	const candidates = [
-		...KINDS$1.flatMap((kind) => (manifests.get(kind) ?? []).map((folder) => [folder, kind])),
-		...gems,
-		...projects
-	];
-	for (const [folder, kind] of candidates) {
-		if (folder === "" || found.has(folder) || unlisted.has(folder) || insideListed(folder) || leftOut.some((out) => out(folder))) continue;
-		unlisted.set(folder, kind);
-	}
-	return {
-		packages: (await namePackages(cwd, sha, packages, rootName, warnings)).map((p) => {
-			const component = components.get(p.folder);
-			const name = configNames.get(p.folder) ?? p.name;
-			return component === void 0 ? {
-				...p,
-				name
-			} : {
-				...p,
-				name,
-				component
-			};
-		}),
-		unlisted: [...unlisted].map(([folder, manifest]) => ({
-			folder,
-			manifest
-		})).sort((a, b) => a.folder.localeCompare(b.folder)),
-		warnings
-	};
-}
-async function namePackages(cwd, sha, folders, rootName, warnings = []) {
-	const names = folders.length > MAX_NAMES_READ ? new Map() : await readBlobs(cwd, folders.map((p) => `${sha}:${manifestPath(p)}`), MANIFEST_LIMIT);
-	const large = [...names.values()].filter((b) => "tooLarge" in b).length;
-	if (large > 0) warnings.push(`${plural$1(large, "package manifest")} over ${MANIFEST_LIMIT / 1024 / 1024} MB ${large === 1 ? "was" : "were"} not read: ${large === 1 ? "its package is" : "their packages are"} named for ${large === 1 ? "its folder" : "their folders"}`);
-	return folders.map((p) => {
-		const blob = names.get(`${sha}:${manifestPath(p)}`);
-		const text = blob !== void 0 && "text" in blob ? blob.text : null;
-		const name = declaredName(p.manifest, text) ?? (p.folder === "" ? rootName : p.folder.split("/").at(-1) ?? p.folder);
-		const component = declaredTagPrefix(p.manifest, text);
-		return component === null ? {
-			folder: p.folder,
-			manifest: p.manifest,
-			name
-		} : {
-			folder: p.folder,
-			manifest: p.manifest,
-			name,
-			component
-		};
-	});
-}
-async function readVersions(cwd, rev, packages) {
-	const read = packages.filter((p) => carriesVersion(p.manifest));
-	const blobs = await readBlobs(cwd, [`${rev}:Cargo.toml`, ...read.map((p) => `${rev}:${manifestPath(p)}`)], MANIFEST_LIMIT);
-	const text = (name) => {
-		const blob = blobs.get(name);
-		return blob !== void 0 && "text" in blob ? blob.text : null;
-	};
-	const rootCargo = text(`${rev}:Cargo.toml`);
-	const versions = new Map();
-	for (const p of read) {
-		const version = declaredVersion(p.manifest, text(`${rev}:${manifestPath(p)}`), rootCargo);
-		if (version !== null && version !== "") versions.set(p.folder, version);
-	}
-	return versions;
-}
-function manifestPath(p) {
-	return p.folder === "" ? p.manifest : `${p.folder}/${p.manifest}`;
-}
-function textOf$1(blob, file, warnings) {
-	if (blob === void 0) return null;
-	if ("text" in blob) return blob.text;
-	warnings.push(`${file} is ${blob.tooLarge} bytes, over the ${MANIFEST_LIMIT / 1024 / 1024} MB flowaudit reads of a manifest: the packages it lists are not products`);
-	return null;
-}
-async function listManifests(cwd, sha) {
-	const folders = new Map();
-	await streamGit(cwd, [
-		"ls-tree",
-		"-r",
-		"-z",
-		"--name-only",
-		sha
-	], (record) => {
-		const path = record.toString("utf8");
-		const slash = path.lastIndexOf("/");
-		const file = path.slice(slash + 1);
-		if (!MANIFESTS.has(file) && !isGemspec(file) && !isCsproj(file)) return;
-		const folder = slash === -1 ? "" : path.slice(0, slash);
-		if (folder.split("/").includes("node_modules")) return;
-		const list = folders.get(file) ?? [];
-		list.push(folder);
-		folders.set(file, list);
-	}, {
-		separator: 0,
-		onFailure: () => true
-	});
-	return folders;
-}
-function namedFilesOf(manifests, is) {
-	const byFolder = new Map();
-	for (const [file, folders] of manifests) {
-		if (!is(file)) continue;
-		for (const folder of folders) {
-			if (folder.split("/").includes("vendor")) continue;
-			const files = byFolder.get(folder);
-			if (files === void 0) byFolder.set(folder, [file]);
-			else files.push(file);
-		}
-	}
-	const chosen = new Map();
-	for (const [folder, files] of byFolder) {
-		const own = folder.split("/").at(-1) ?? "";
-		chosen.set(folder, files.find((f) => fileStem(f) === own) ?? files.sort()[0]);
-	}
-	return chosen;
-}
-function negated(patterns) {
-	return folderMatcher(patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1)));
-}
-function goFinds(folder) {
-	return folder.split("/").every((name) => name !== "vendor" && name !== "testdata" && !name.startsWith("_") && !name.startsWith("."));
-}
-function folderMatcher(patterns, refused = () => void 0) {
-	const include = [];
-	const exclude = [];
-	for (const written of patterns) {
-		const negated = written.startsWith("!");
-		try {
-			(negated ? exclude : include).push(compileGlob(written.slice(negated ? 1 : 0), "folder"));
-		} catch (error) {
-			if (!(error instanceof GlobError)) throw error;
-			if (error.message !== "empty") refused(error.message);
-		}
-	}
-	if (include.length === 0) return () => false;
-	return (folder) => include.some((g) => g.test(folder)) && !exclude.some((g) => g.test(folder));
-}
-var MANIFEST_LIMIT, MAX_NAMES_READ, KINDS$1, RELEASE_FILES, MANIFESTS, ROOT_FILES;
-var init_workspaces = __esmMin((() => {
-	init_glob();
-	init_units();
-	init_blobs();
-	init_manifests();
-	init_run();
-	MANIFEST_LIMIT = 1048576;
-	MAX_NAMES_READ = 2e3;
-	KINDS$1 = [
-		"package.json",
-		"Cargo.toml",
-		"go.mod",
-		"pyproject.toml",
-		"pubspec.yaml",
-		"Chart.yaml"
-	];
-	RELEASE_FILES = ["version.txt", "pom.xml"];
-	MANIFESTS = new Set([...KINDS$1, ...RELEASE_FILES]);
-	ROOT_FILES = [
-		"package.json",
-		"pnpm-workspace.yaml",
-		"rush.json",
-		"Cargo.toml",
-		"go.work",
-		"pyproject.toml",
-		"melos.yaml",
-		"pubspec.yaml",
-		"release-please-config.json"
-	];
 }));
 // src/audit/products.ts
 async function readProducts(repo, changes, o) {
@@ -43492,7 +43606,7 @@ var init_change_failure_rate = __esmMin((() => {
 			const rework = measured(reworkRate.value) && reworkRate.value > 0 ? `; ${percent(reworkRate.value)} of deploys only carried fixes or reverts` : "";
 			return row({
 				id: "change-failure-rate",
-				measure: "Change failure rate: deploys followed by a revert, a rollback, a failed status or an incident",
+				measure: "Change failure rate: deploys followed by a revert, a rollback, a failed status, an incident or a retraction",
 				value: `${pooled === void 0 ? `${percent(rate)} of deploys failed (threshold ${percent(t.changeFailureRate)}; ${failed} of ${cfr.count})` : `the median repository: ${percent(rate)} of its deploys failed (threshold ${percent(t.changeFailureRate)}); ${failed} of all ${plural$1(pooled.deploys, "deploy")} failed`}${restore}${rework}`,
 				tellsYou: "Problems are found in production rather than before merge. Each failure costs a fix, a revert or a rollback, and teams that fail often tend to slow down and batch up, which makes the next deploy riskier.",
 				doNext: "Go through the failed deploys in this report and look for what the reverted changes share (size, area of the code, missing tests). Add the check that would have caught them, and make rollback one routine step.",
@@ -47031,7 +47145,8 @@ async function auditWith(options, reads, times, window) {
 	const unknownWarning = unknownTagsWarning(namingNone(chosen, products).filter((r) => r.at >= shownFrom && r.at <= now && previousProducts?.ofTag(r.name) == null).map((r) => r.name));
 	if (unknownWarning !== null) warning(unknownWarning);
 	const signal = productSignal(chosen, products);
-	const evidenceOf = (refs, of, at) => readDeployEvidence(repo, refs, {
+	const retractionsAt = signal.kind === "tags" ? goRetractionsReader(repo.cwd, branch.tip) : async () => [];
+	const evidenceOf = async (refs, of, at) => readDeployEvidence(repo, refs, {
 		boundary: exclude,
 		from: readFrom,
 		now: at,
@@ -47042,10 +47157,11 @@ async function auditWith(options, reads, times, window) {
 		pullHeads: model.pullHeads,
 		events,
 		incidentWindow: settings.incidentWindow,
-		products: of
+		products: of,
+		retractions: await retractionsAt(at)
 	});
 	const evidence = await orCancel(evidenceOf(signal, products, now));
-	const previousEvidence = sameProducts(products, previousProducts) ? evidence : await orCancel(evidenceOf(productSignal(chosen, previousProducts), previousProducts, previousEnd));
+	const previousEvidence = sameProducts(products, previousProducts) ? withRetractions(evidence, await orCancel(retractionsAt(previousEnd))) : await orCancel(evidenceOf(productSignal(chosen, previousProducts), previousProducts, previousEnd));
 	const titleOnly = github === null && signal.kind !== "merge" ? titleOnlyCopies(model.changes, model.lines.releaseLine, model.copies) : new Set();
 	const hours = settings.businessHours;
 	const policy = {
@@ -47258,6 +47374,14 @@ function previousAsOfItsEnd(history, pulls, sizes, evidence, policy, end) {
 		revertRefs: history.revertRefs
 	}, asOf, sizes, evidenceAsOf(evidence, end), policy);
 }
+function withRetractions(evidence, retractions) {
+	if (evidence.kind === "merge") return evidence;
+	const { retractions: _then, ...rest } = evidence;
+	return retractions.length === 0 ? rest : {
+		...rest,
+		retractions
+	};
+}
 function namingNone(signal, products) {
 	return products === null ? [] : signal.refs.filter((r) => r.target === void 0 && products.ofTag(r.name) === null);
 }
@@ -47294,6 +47418,7 @@ var init_audit = __esmMin((() => {
 	init_committers();
 	init_run();
 	init_touched_paths();
+	init_go_retractions();
 	init_changesets();
 	init_remote();
 	init_review_host();

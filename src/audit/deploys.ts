@@ -7,6 +7,7 @@ import { failedDeployments, gitHubIncidents, type DeployRef } from '../model/git
 import { releaseProduct } from '../model/release-tags.js';
 import { isAncestor, readCommitGraph, type CommitGraph } from '../sources/git/deploy-contents.js';
 import type { PullHeads } from '../sources/git/history.js';
+import type { GoRetraction } from '../sources/git/manifests.js';
 import type { RepoInfo } from '../sources/git/repo.js';
 import type { GitHubData } from '../sources/github/index.js';
 import type { Pattern } from '../patterns.js';
@@ -65,6 +66,8 @@ export interface EvidenceOptions {
   incidentWindow: number;
   /** a monorepo's products: the product each tag versions and the products each change touched (null: one product) */
   products?: { ofTag: (tag: string) => string | null; evidence: ProductEvidence } | null;
+  /** the versions the repository's go.mod retracted by `now` */
+  retractions?: readonly GoRetraction[];
 }
 
 /**
@@ -86,6 +89,7 @@ export async function readDeployEvidence(repo: RepoInfo, signal: DeploySignal, o
     kind: signal.kind, candidates, graph, releaseLine: o.lines.releaseLine, copies: o.copies, pullHeads: o.pullHeads,
     ancestors: await readAncestors(repo, candidates, graph), dropEmpty: DEPLOY_SOURCES[signal.kind].meta.one !== undefined, github,
     products: o.products?.evidence ?? null,
+    ...(o.retractions !== undefined && o.retractions.length > 0 && { retractions: o.retractions }),
   };
 }
 

@@ -12,6 +12,8 @@ import type { Report } from '../report/schema.js';
 import { readCommitters } from '../sources/git/committers.js';
 import { gitAnswer } from '../sources/git/run.js';
 import { readTouchedPaths } from '../sources/git/touched-paths.js';
+import { goRetractionsReader } from '../sources/git/go-retractions.js';
+import type { GoRetraction } from '../sources/git/manifests.js';
 import { readChangesets } from '../sources/git/changesets.js';
 import { mergeRequestsUrl, parseRemote, pullsUrl, remoteHost } from '../sources/git/remote.js';
 import { reviewHostOf } from './review-host.js';
@@ -198,12 +200,14 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   const unknownWarning = unknownTagsWarning(namingNone(chosen, products).filter((r) => r.at >= shownFrom && r.at <= now && previousProducts?.ofTag(r.name) == null).map((r) => r.name));
   if (unknownWarning !== null) warning(unknownWarning);
   const signal = productSignal(chosen, products);
-  const evidenceOf = (refs: DeploySignal, of: ProductsRead | null, at: number): Promise<DeployEvidence> => readDeployEvidence(repo, refs, {
+  // a Go module's versions its go.mod retracts fail their tags' deploys, as go.mod stood at each window's end
+  const retractionsAt = signal.kind === 'tags' ? goRetractionsReader(repo.cwd, branch.tip) : async () => [];
+  const evidenceOf = async (refs: DeploySignal, of: ProductsRead | null, at: number): Promise<DeployEvidence> => readDeployEvidence(repo, refs, {
     boundary: exclude, from: readFrom, now: at, github, environment: settings.environment, lines: withLinePulls(model.lines, linePulls), copies: model.copies, pullHeads: model.pullHeads,
-    events, incidentWindow: settings.incidentWindow, products: of,
+    events, incidentWindow: settings.incidentWindow, products: of, retractions: await retractionsAt(at),
   });
   const evidence = await orCancel(evidenceOf(signal, products, now));
-  const previousEvidence = sameProducts(products, previousProducts) ? evidence : await orCancel(evidenceOf(productSignal(chosen, previousProducts), previousProducts, previousEnd));
+  const previousEvidence = sameProducts(products, previousProducts) ? withRetractions(evidence, await orCancel(retractionsAt(previousEnd))) : await orCancel(evidenceOf(productSignal(chosen, previousProducts), previousProducts, previousEnd));
   // from git alone, a backport bot's squash that carries a change's title under its own number links nothing: said
   const titleOnly = github === null && signal.kind !== 'merge' ? titleOnlyCopies(model.changes, model.lines.releaseLine, model.copies) : new Set<string>();
   const hours = settings.businessHours;
@@ -421,6 +425,13 @@ async function readGitHub(
 function previousAsOfItsEnd(history: History, pulls: Pulls | null, sizes: ReadonlyMap<string, Size>, evidence: DeployEvidence, policy: ModelPolicy, end: number): Model {
   const asOf = pulls === null ? null : { ...pulls, list: pulls.list.filter((p) => p.mergedAt <= end) };
   return buildModel({ changes: changesAsOf(history.changes, end), revertRefs: history.revertRefs }, asOf, sizes, evidenceAsOf(evidence, end), policy);
+}
+
+/** `evidence` with the retractions known at another time: none makes none. */
+function withRetractions(evidence: DeployEvidence, retractions: readonly GoRetraction[]): DeployEvidence {
+  if (evidence.kind === 'merge') return evidence;
+  const { retractions: _then, ...rest } = evidence;
+  return retractions.length === 0 ? rest : { ...rest, retractions };
 }
 
 /** The signal's tags that name no product (a repository of several): no deploy of anything (SPEC section 3). */

@@ -1,5 +1,6 @@
 import type { Change, Deploy, DeploySignalKind, Size } from '../domain.js';
 import type { CommitGraph, ReleaseLineCommit } from '../sources/git/deploy-contents.js';
+import type { GoRetraction } from '../sources/git/manifests.js';
 import type { PullHeads } from '../sources/git/history.js';
 import type { GitHubPull } from '../sources/github/types.js';
 import type { Tester } from '../patterns.js';
@@ -11,6 +12,7 @@ import { linkIncidents, type Incident } from './incidents.js';
 import { assignProductDeploys, type ProductEvidence } from './products.js';
 import { markRepairs } from './repairs.js';
 import { markReverts, type RevertRefs } from './reverts.js';
+import { failRetracted } from './retractions.js';
 import { computeStages, type Measure } from './stages.js';
 
 /** The changes as git grouped them, and what their commits said they revert. */
@@ -51,6 +53,8 @@ export interface CandidateEvidence {
   github: GitHubFailures | null;
   /** a monorepo's products: each candidate ships only its product's changes and those of none; absent: one product */
   products?: ProductEvidence | null;
+  /** the versions the repository's go.mod retracts, as it stood at the signal's `now`: their tags' deploys failed */
+  retractions?: readonly GoRetraction[];
 }
 
 /** What GitHub or an events file says failed besides reverts and rollbacks. */
@@ -104,10 +108,11 @@ export function buildModel(history: History, pulls: Pulls | null, sizes: Readonl
   const linked = failures === null || failures.incidents.length === 0 ? { deploys: withFailed, unlinked: [] } : linkIncidents(withFailed, failures.incidents, {
     window: failures.incidentWindow, changes, productOf: productsOf(deploys),
   });
-  markRepairs(changes, linked.deploys, policy.bugLabel ?? null);
+  const failed = deploys.kind === 'merge' ? linked.deploys : failRetracted(linked.deploys, deploys.retractions ?? []);
+  markRepairs(changes, failed, policy.bugLabel ?? null);
   // a change's clock skew is its flag, which the report counts over its window's counted changes
   for (const change of changes) computeStages(change, deploys.kind, policy.measure);
-  return { changes, deploys: linked.deploys, unlinked: linked.unlinked };
+  return { changes, deploys: failed, unlinked: linked.unlinked };
 }
 
 /** The changes with their sizes, for a model built before git's read of the sizes ended. Pure. */

@@ -24,7 +24,7 @@ export const changeFailureRate: AdviceRule = {
       : `the median repository: ${percent(rate)} of its deploys failed (threshold ${percent(t.changeFailureRate)}); ${failed} of all ${plural(pooled.deploys, 'deploy')} failed`;
     return row({
       id: 'change-failure-rate',
-      measure: 'Change failure rate: deploys followed by a revert, a rollback, a failed status or an incident',
+      measure: 'Change failure rate: deploys followed by a revert, a rollback, a failed status, an incident or a retraction',
       value: `${rateText}${restore}${rework}`,
       tellsYou:
         'Problems are found in production rather than before merge. Each failure costs a fix, a revert or a ' +

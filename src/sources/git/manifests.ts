@@ -266,6 +266,54 @@ export function goModulePath(text: string | null): string | null {
   return null;
 }
 
+/** A `retract` directive of a go.mod: the versions from `low` to `high` (one version: both), and why, when it says. */
+export interface GoRetraction {
+  low: string;
+  high: string;
+  /** its comment: on its line, else the comment lines just above it (or above its block) */
+  rationale: string | null;
+}
+
+/**
+ * The versions a go.mod retracts (`retract v1.0.0`, `retract [v1.74.0, v1.74.1]`, or a `retract ( … )` block of
+ * them), each with its rationale, as `go list -m -retracted` shows it: the comment on its line, else the comment
+ * lines just above it, else above its block. grpc-go's `retract [v1.74.0, v1.74.1]` sits under `// v1.74.0 was
+ * published prematurely with known issues.`
+ */
+export function goRetractions(text: string | null): GoRetraction[] {
+  if (text === null) return [];
+  const found: GoRetraction[] = [];
+  let above: string[] = [];
+  let block: string[] | null = null;
+  const add = (entry: string, rationale: string | null): void => {
+    const range = /^\[\s*([^\s,\]]+)\s*,\s*([^\s,\]]+)\s*\]$/.exec(entry);
+    if (range !== null) found.push({ low: goString(range[1] ?? ''), high: goString(range[2] ?? ''), rationale });
+    else if (/^\S+$/.test(entry)) found.push({ low: goString(entry), high: goString(entry), rationale });
+  };
+  const why = (inline: string | null, ...comments: ReadonlyArray<readonly string[]>): string | null => inline ?? comments.map((c) => c.join(' ')).find((c) => c !== '') ?? null;
+  for (const raw of text.split('\n')) {
+    const at = raw.indexOf('//');
+    const code = (at === -1 ? raw : raw.slice(0, at)).trim();
+    const comment = at === -1 ? null : raw.slice(at + 2).trim() || null;
+    if (code === '') {
+      if (comment !== null) above.push(comment);
+      else above = [];
+      continue;
+    }
+    if (block !== null) {
+      if (code === ')') block = null;
+      else add(code, why(comment, above, block));
+    } else {
+      const directive = /^retract(?:\s+|(?=\())(.*)$/.exec(code);
+      const rest = (directive?.[1] ?? '').trim();
+      if (directive !== null && rest === '(') block = comment !== null ? [comment] : above;
+      else if (directive !== null) add(rest, why(comment, above));
+    }
+    above = [];
+  }
+  return found;
+}
+
 function stripGoComment(line: string): string {
   const at = line.indexOf('//');
   return at === -1 ? line : line.slice(0, at);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cargoWorkspace, changesetPackages, declaredTagPrefix, isCsproj, isGemspec, melosPackages, pubWorkspace, declaredName, declaredVersion, goModulePath, goWorkUses, npmWorkspaces, pnpmWorkspaces, releasePleasePackages, rushProjects, uvWorkspace } from '../../../src/sources/git/manifests.js';
+import { cargoWorkspace, changesetPackages, declaredTagPrefix, isCsproj, isGemspec, melosPackages, pubWorkspace, declaredName, declaredVersion, goModulePath, goRetractions, goWorkUses, npmWorkspaces, pnpmWorkspaces, releasePleasePackages, rushProjects, uvWorkspace } from '../../../src/sources/git/manifests.js';
 
 describe('workspace manifests', () => {
   it('reads package.json workspaces as a list or under packages', () => {
@@ -177,5 +177,41 @@ describe('manifest readers take time linear in their text', () => {
     within(2000, () => expect(cargoWorkspace(`[workspace]\n${'\n'.repeat(200_000)}members = ["a"]\n`).members).toEqual(['a']));
     within(2000, () => expect(cargoWorkspace(`[workspace]\n${' \n'.repeat(200_000)}`).members).toEqual([]));
     within(2000, () => expect(goWorkUses(`use (\n${'\n'.repeat(200_000)}./a\n)\n`)).toEqual(['a']));
+  });
+});
+
+describe('goRetractions', () => {
+  it('reads a range under its comment, a version with one on its line, and a block whose entries fall back on the block\'s', () => {
+    const goMod = [
+      'module google.golang.org/grpc',
+      '',
+      'require (',
+      '\tgolang.org/x/text v0.41.0 // indirect',
+      ')',
+      '',
+      '// v1.74.0 was published prematurely with known issues.',
+      'retract [v1.74.0, v1.74.1]',
+      '',
+      'retract v1.2.0 // a data race',
+      '',
+      '// broken builds',
+      'retract (',
+      '\tv1.0.0',
+      '\t// the wrong module path',
+      '\t[v0.9.0, v0.9.5]',
+      ')',
+    ].join('\n');
+    expect(goRetractions(goMod)).toEqual([
+      { low: 'v1.74.0', high: 'v1.74.1', rationale: 'v1.74.0 was published prematurely with known issues.' },
+      { low: 'v1.2.0', high: 'v1.2.0', rationale: 'a data race' },
+      { low: 'v1.0.0', high: 'v1.0.0', rationale: 'broken builds' },
+      { low: 'v0.9.0', high: 'v0.9.5', rationale: 'the wrong module path' },
+    ]);
+  });
+
+  it('reads none from a go.mod without them, nor a comment apart from a directive as its rationale', () => {
+    expect(goRetractions(null)).toEqual([]);
+    expect(goRetractions('module a\n\n// retract v1.0.0\n')).toEqual([]);
+    expect(goRetractions('module a\n// old note\n\nretract v1.0.0\n')).toEqual([{ low: 'v1.0.0', high: 'v1.0.0', rationale: null }]);
   });
 });
