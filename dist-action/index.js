@@ -23964,6 +23964,25 @@ var init_catalogue = __esmMin((() => {
 			line: /^[^\w\n]*((?:AI|LLM)[ -]?(?:disclosure|usage|use)[*_]*[ \t]*:[ \t*_]*(?!(?:no|none|n\/a|nothing)\b)\w.*)$/gim,
 			hint: "(?:ai|llm)[ -]?(?:disclosure|usage|use)[*_]*[ 	]*:"
 		},
+		"named/assistance": {
+			meta: {
+				tool: "named",
+				place: "footer",
+				rule: "a sentence that says the change was made `with the assistance of`, `with the help of`, `with help from` or `via` a tool it names by a name no person or thing has (Claude, Copilot, ChatGPT, Codex, Gemini, GPT-n, OpenAI, Anthropic, Windsurf, Aider)",
+				why: "bevy's contributors say it in their own words: 5 of its 90 days to 2026-08-22 (`built by me with the assistance of Claude Code`, `trial and error via claude code`) were read as no AI; Devin, Cursor or Jules after such words may be a person or a cursor, and are not read",
+				examples: [{
+					text: "This PR was built by me with the assistance of Claude Code w/ Fable 5.",
+					seen: "bevyengine/bevy",
+					tool: "claude-code"
+				}, {
+					text: "A whole ton of trial and error via claude code.",
+					seen: "bevyengine/bevy",
+					tool: "claude-code"
+				}]
+			},
+			line: /^[^\n]*?\b(?:with (?:the )?(?:help|assistance) (?:of|from)|via) (?:an? )?((?:claude|copilot|chatgpt|codex|gemini|gpt-?\d|openai|anthropic|windsurf|aider)\b[^\n]*)$/gim,
+			hint: "(?:with (?:the )?(?:help|assistance) (?:of|from)|via) (?:an? )?(?:claude|copilot|chatgpt|codex|gemini|gpt-?\\d|openai|anthropic|windsurf|aider)\\b"
+		},
 		"named/template-answer": {
 			meta: {
 				tool: "named",
