@@ -25037,7 +25037,7 @@ var init_message = __esmMin((() => {
 	TYPES = `feat|${WORK_TYPES}`;
 	REVERT_SUBJECT = new RegExp(String.raw`^(?:Revert\s+"|revert(?:\([^)]*\))?!?:|(?!(?:${TYPES}):)[\w./-]{1,200}(?:,\s*[\w./-]{1,200}){0,10}:\s+revert\b)`, "i");
 	TYPED_GIT_REVERT = new RegExp(String.raw`^(?:(?:${TYPES})(?:\([^)]*\))?!?:\s+Revert\s+"|(?:${WORK_TYPES})(?:\([^)]*\))?!?:\s+revert\s+".*"(?:\s+\(#\d+\))?$)`);
-	TYPED_PR_REVERT = new RegExp(String.raw`^(?:${WORK_TYPES})(?:\([^)]*\))?!?:\s+revert\s+(?:PR\s+|pull\s+request\s+)?#(\d+)\b`, "i");
+	TYPED_PR_REVERT = new RegExp(String.raw`^(?:(?:${WORK_TYPES})(?:\([^)]*\))?!?:\s+revert\s+(?:PR\s+|pull\s+request\s+)?#|revert(?:\([^)]*\))?!?:\s+(?:PR|pull\s+request)\s+#?)(\d+)\b`, "i");
 	REVERT_FIRST_PARAGRAPH = /^This (?:CL |change )?reverts commit [0-9a-f]{7,40}/i;
 	REVERTS_CL = /(?<!\b(?:was|were|been|had)\s+(?:an?\s+)?(?:\w+\s+)?)\brevert(?:s|\s+of)?\s+CL\s*(\d+)\b/gi;
 	CL_REVERT_OPENS = /^(?:This(?:\s+(?:CL|change|commit))?\s+(?:(?:temporarily|partially|partly)\s+)?reverts|This(?:\s+(?:CL|change|commit))?\s+is\s+an?\s+(?:(?:partial|simple|temporary|full|complete)\s+)?revert\s+of|(?:(?:temporarily|partially|partly)\s+)?revert)\s+CL\s*\d+/i;

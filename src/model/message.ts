@@ -66,8 +66,10 @@ const REVERT_SUBJECT = new RegExp(String.raw`^(?:Revert\s+"|revert(?:\([^)]*\))?
 // vite's `fix: revert "refactor: use fs.cpSync (#21019)"`, where `feat: revert "undo" label` is a feature
 const TYPED_GIT_REVERT = new RegExp(String.raw`^(?:(?:${TYPES})(?:\([^)]*\))?!?:\s+Revert\s+"|(?:${WORK_TYPES})(?:\([^)]*\))?!?:\s+revert\s+".*"(?:\s+\(#\d+\))?$)`);
 // a conventional type but a feature's before a revert of a pull request by its number: honojs/hono's `fix(factory):
-// revert PR #3498 (#3515)`, which undid #3498 four days after v4.6.4 shipped it; biome's `fix: revert #7684 (#8173)`
-const TYPED_PR_REVERT = new RegExp(String.raw`^(?:${WORK_TYPES})(?:\([^)]*\))?!?:\s+revert\s+(?:PR\s+|pull\s+request\s+)?#(\d+)\b`, 'i');
+// revert PR #3498 (#3515)`, which undid #3498 four days after v4.6.4 shipped it; biome's `fix: revert #7684 (#8173)`;
+// and the revert type's own, its `#` left out: astro's `revert: PR 16708 (#16801)`, 11 minutes before the release
+// that replaced @astrojs/cloudflare@13.5.2, which had shipped #16708
+const TYPED_PR_REVERT = new RegExp(String.raw`^(?:(?:${WORK_TYPES})(?:\([^)]*\))?!?:\s+revert\s+(?:PR\s+|pull\s+request\s+)?#|revert(?:\([^)]*\))?!?:\s+(?:PR|pull\s+request)\s+#?)(\d+)\b`, 'i');
 const REVERT_FIRST_PARAGRAPH = /^This (?:CL |change )?reverts commit [0-9a-f]{7,40}/i;
 // a Gerrit change (a CL) reverted by its number, as Go's write it in a revert's message: `Temporarily revert CL
 // 686075, as …` (golang/tools' 4f6016bba), `This is a partial revert of CL 678475.` (b021ce41a), `cmd/stringer:

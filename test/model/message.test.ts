@@ -24,6 +24,10 @@ describe('commit messages', () => {
     expect(parseMessage('fix: revert #12 in the docs').revertsPrs).toEqual([12]);
     expect([parseMessage('feat: revert PR #12 button').revertMessage, parseMessage('feat: revert PR #12 button').revertsPrs]).toEqual([false, []]);
     expect(parseMessage('fix: revert the cache to 1.2').revertsPrs).toEqual([]);
+    // astro's `revert: PR 16708 (#16801)`: the revert type's own, its `#` left out; a bare number after it names nothing
+    expect([parseMessage('revert: PR 16708 (#16801)').revertMessage, parseMessage('revert: PR 16708 (#16801)').revertsPrs]).toEqual([true, [16708]]);
+    expect(parseMessage('revert(cloudflare): pull request #16708').revertsPrs).toEqual([16708]);
+    expect(parseMessage('revert: 16708 retries (#16801)').revertsPrs).toEqual([]);
     // freedesktop's Marge bot, on each commit of a GitLab merge request it lands (GStreamer, Mesa): brackets off
     const marge = parseMessage('threadshare: fix the test\n\nPart-of: <https://gitlab.freedesktop.org/gstreamer/gst-plugins-rs/-/merge_requests/2497>\n');
     expect(marge.landingUrl).toBe('https://gitlab.freedesktop.org/gstreamer/gst-plugins-rs/-/merge_requests/2497');
