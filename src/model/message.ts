@@ -31,8 +31,8 @@ const MAYBE_PICKED = /cherry picked from commit|backport of commit/i;
 // (Kubernetes), `(cherry picked from #N)`, `[3.13] … (GH-N) (#M)` (miss-islington), `Backport abc1234 from #N`,
 // `[PR #N/abc12345 backport][3.14] …` (patchback: aiohttp's and pytest's backports, the first with no cherry-pick
 // line), `Backport PR #N on branch 8.x (title)` and `Backport PR #N: title` (MeeseeksDev: ipython's and jupyterlab's
-// maintenance lines); never a bare `Fixes #N`, which names an issue
-const BACKPORT_PHRASE = /\bbackport(?:\s+of)?(?:\s+pull\s+request|\s+PR)?:?\s+(?:[0-9a-f]{7,40}\s+(?:from|\/)\s+)?#(\d+)|\bcherry[ -]pick(?:ed)?\s+(?:of|from)\s+#(\d+)|\(GH-(\d+)\)|\[PR #(\d+)\/[0-9a-f]{7,40} backport\]/gi;
+// maintenance lines), `backport changes from #N` (jellyfin's release-10.11.z); never a bare `Fixes #N`, which names an issue
+const BACKPORT_PHRASE = /\bbackport(?:\s+of|\s+(?:the\s+)?changes\s+from)?(?:\s+pull\s+request|\s+PR)?:?\s+(?:[0-9a-f]{7,40}\s+(?:from|\/)\s+)?#(\d+)|\bcherry[ -]pick(?:ed)?\s+(?:of|from)\s+#(\d+)|\(GH-(\d+)\)|\[PR #(\d+)\/[0-9a-f]{7,40} backport\]/gi;
 // what each backport phrase holds whatever else it matches
 const MAYBE_BACKPORT = /backport|cherry|\(GH-/i;
 // a backport pull request's list of what it backports, as rust-lang's template writes it in the description (bors and

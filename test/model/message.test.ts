@@ -61,6 +61,9 @@ describe('commit messages', () => {
     expect(backportOf('Fix x (#23)\n\nThis is an automatic backport of pull request #14 done by [Mergify](https://mergify.com).')).toEqual([14]);
     // MeeseeksDev's, ipython's e81b38afe on 8.x, tagged 8.32.0: its subject and body both name #14640
     expect(backportOf('Backport PR #14640 on branch 8.x (Fixed bug with a warning message incorrectly displayed) (#14644)\n\nBackport PR #14640: Fixed bug with a warning message incorrectly\ndisplayed')).toEqual([14640]);
+    // jellyfin's f7d80ae9e6 on release-10.11.z, in v10.11.9, copies master's #16835
+    expect(backportOf('backport changes from #16835')).toEqual([16835]);
+    expect(backportOf('Fix x (#25)\n\nBackport the changes from #16836')).toEqual([16836]);
     expect(backportOf('Fix x (#22)\n\nFixes #13, backported later')).toEqual([]);
     expect(backportOf('Fix x (#24)\n\nA backport pull request will follow for #15')).toEqual([]);
   });
