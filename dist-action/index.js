@@ -43017,7 +43017,7 @@ async function bornIn(repo, products, packages, at) {
 	const young = packageProducts(products, packages).filter((product) => !product.folders.some((f) => at.before.has(f)));
 	if (young.length === 0) return born;
 	const added = new Map();
-	for (const commit of await readPathCommits(repo.cwd, at.end, at.start, literalPaths(young.flatMap((p) => p.manifests)), "A")) for (const path of commit.added) if (Number.isFinite(commit.at)) added.set(path, commit.at);
+	for (const commit of await readPathCommits(repo.cwd, at.end, at.start, literalPaths(young.flatMap((p) => p.manifests)), "A", true)) for (const path of commit.added) if (Number.isFinite(commit.at)) added.set(path, commit.at);
 	for (const product of young) {
 		const dates = product.manifests.flatMap((m) => added.get(m) ?? []);
 		if (dates.length > 0) born.set(product.name, smallest(dates));

@@ -187,8 +187,12 @@ function goneIn(products: Products, packages: readonly WorkspacePackage[], atEnd
 
 /**
  * The products whose package was born in the window (no folder of theirs at its start) and when: the oldest add of
- * its manifest since the window's start. opentelemetry-go's `metric/x` module was added on 2026-04-10 and shipped in
- * both releases since, but its year read 0.04 deploys a week, a quarter of its siblings' rate over its 19 weeks.
+ * its manifest on the tracked branch's first-parent line since the window's start, when it reached the branch.
+ * opentelemetry-go's `metric/x` module was added on 2026-04-10 and shipped in both releases since, but its year read
+ * 0.04 deploys a week, a quarter of its siblings' rate over its 19 weeks. A package merged in from a branch, or from
+ * another repository's history, is born at that merge: astro's language tools came with `Merge language tools into
+ * monorepo (#14584)` on 2025-10-29, their manifests added years before in their own repository, and its year to
+ * August 2026 had read them as born before the window, their rates over all of its 52 weeks, where they had 42.
  */
 async function bornIn(repo: RepoInfo, products: Products, packages: readonly WorkspacePackage[], at: { start: string | null; end: string | null; before: ReadonlySet<string> }): Promise<Map<string, number>> {
   const born = new Map<string, number>();
@@ -197,7 +201,7 @@ async function bornIn(repo: RepoInfo, products: Products, packages: readonly Wor
   if (young.length === 0) return born;
   // newest first: the last add read of a manifest is its oldest
   const added = new Map<string, number>();
-  for (const commit of await readPathCommits(repo.cwd, at.end, at.start, literalPaths(young.flatMap((p) => p.manifests)), 'A')) {
+  for (const commit of await readPathCommits(repo.cwd, at.end, at.start, literalPaths(young.flatMap((p) => p.manifests)), 'A', true)) {
     for (const path of commit.added) if (Number.isFinite(commit.at)) added.set(path, commit.at);
   }
   for (const product of young) {

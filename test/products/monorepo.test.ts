@@ -286,3 +286,35 @@ describe('a package born in the window', () => {
     expect(d?.summary.dora.deploymentFrequency.value).toBeCloseTo(2 / (16.5 / 7), 5);
   });
 });
+
+describe('a package added on a branch before the window and merged in it', () => {
+  let repo: FixtureRepo;
+  let report: Report;
+  /*
+   * astro's language tools came with `Merge language tools into monorepo (#14584)` on 2025-10-29, their manifests
+   * added years before in their own repository: read by their first add, their rates had run over the whole year.
+   * Here @acme/e is added on a branch on Feb 20 (before the window) and merged on Mar 15 12:00, tagged Mar 16 and
+   * Mar 23: born at the merge, 16.5 days to now, two deploys.
+   */
+  beforeAll(async () => {
+    repo = buildRepo([
+      { commit: 'workspace', at: '2026-02-01T12:00:00Z', files: { 'package.json': '{"name": "acme", "private": true, "workspaces": ["packages/*"]}\n', 'packages/a/package.json': '{"name": "@acme/a"}\n' }, id: 'base' },
+      { tag: '@acme/a@1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+      { branch: 'tools', from: 'base' },
+      { commit: 'add e', on: 'tools', at: '2026-02-20T12:00:00Z', files: { 'packages/e/package.json': '{"name": "@acme/e"}\n', 'packages/e/i.ts': 'one\n' } },
+      { commit: 'a1', on: 'main', at: '2026-03-02T12:00:00Z', files: { 'packages/a/x.ts': 'one\n' }, id: 'a1' },
+      { tag: '@acme/a@1.1.0', ref: 'a1', at: '2026-03-05T12:00:00Z', annotated: true },
+      { merge: 'tools', into: 'main', at: '2026-03-15T12:00:00Z', message: 'Merge pull request #7 from acme/tools', id: 'merged' },
+      { tag: '@acme/e@0.1.0', ref: 'merged', at: '2026-03-16T12:00:00Z', annotated: true },
+      { commit: 'e1', on: 'main', at: '2026-03-20T12:00:00Z', files: { 'packages/e/i.ts': 'two\n' }, id: 'e1' },
+      { tag: '@acme/e@0.2.0', ref: 'e1', at: '2026-03-23T12:00:00Z', annotated: true },
+    ]);
+    report = await audit({ path: repo.dir, ...WINDOW });
+  });
+  afterAll(() => repo.cleanup());
+
+  it('is born when it reached the branch, not when its branch first added it', () => {
+    const e = report.summary.products?.find((p) => p.name === '@acme/e');
+    expect([e?.deploys, e?.coveredDays, e?.historyFrom]).toEqual([2, 16.5, '2026-03-15T12:00:00Z']);
+  });
+});
