@@ -32790,6 +32790,8 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 	const since = (boundary?.at ?? 0) - LOOKBACK;
 	const trees = readLineTreesBeside(repo.cwd, branch.tip, exclude, pullRefs, since);
 	trees.catch(() => void 0);
+	const otherLineRead = o.otherLine === void 0 ? null : o.otherLine(since);
+	otherLineRead?.catch(() => void 0);
 	const model = await (async () => {
 		const { commits, pulls, lines } = await readHistory(repo.cwd, branch, exclude, {
 			refs: await pullRefs,
@@ -32801,7 +32803,8 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 		const { line: firstParent, pulled, pulling, pullsFromItself } = trackedLine(branch.tip, commits, branch.name, o.owner);
 		const commitOf = (sha) => commits.get(sha) ?? pulls.loaded.get(sha);
 		const onRelease = releaseAmong(lines, firstParent, commitOf);
-		const pullCommits = splitPullCommits(pulls.walked, pulls.loaded, (sha) => onRelease.all.has(sha));
+		const otherLine = otherLineRead === null ? null : await otherLineRead;
+		const pullCommits = splitPullCommits(pulls.walked, otherLine === null || otherLine.size === 0 ? pulls.loaded : without(pulls.loaded, otherLine), (sha) => onRelease.all.has(sha));
 		if (read >= LARGE_HISTORY && pulls.walked.size > 0) collectGarbage();
 		const squashedTrees = treeSquashes(await trees, pulls.refs, since, (sha) => commits.has(sha));
 		const changes = buildChanges({
@@ -32950,6 +32953,11 @@ function reachedFrom(starts, read, stop) {
 function releaseAmong(lines, firstParent, commitOf) {
 	const onLine = new Set(firstParent.map((c) => c.sha));
 	return releaseCommits(lines.lineTips, (sha) => commitOf(sha)?.parents ?? lines.beyond.get(sha), (sha) => onLine.has(sha));
+}
+function without(commits, left) {
+	const kept = new Map();
+	for (const [sha, commit] of commits) if (!left.has(sha)) kept.set(sha, commit);
+	return kept;
 }
 var LARGE_HISTORY, LARGE_LIVE_HISTORY, SPLIT_SIZES_FROM, EMPTY$2;
 var init_git_history = __esmMin((() => {
@@ -41660,8 +41668,20 @@ async function branchFork(repo, branch, since) {
 		at: fork.at
 	};
 }
+async function defaultLine(repo, branch, since) {
+	let base;
+	try {
+		base = await resolveBranch(repo, void 0);
+	} catch (error) {
+		if (error instanceof GitError) return new Set();
+		throw error;
+	}
+	if (base.name === branch.name || base.tip === branch.tip) return new Set();
+	return new Set((await readLine(repo.cwd, base.tip, since > 0 ? since : void 0)).map((c) => c.sha));
+}
 var init_fork = __esmMin((() => {
 	init_errors$2();
+	init_deploy_branch$2();
 	init_fork$1();
 	init_repo();
 }));
@@ -47089,7 +47109,8 @@ async function auditWith(options, reads, times, window) {
 			step: reading,
 			count,
 			unit: "commits"
-		})
+		}),
+		...options.branch !== void 0 && { otherLine: (since) => defaultLine(repo, branch, since) }
 	});
 	const { sizes: sizesRead, pullRefs: hasPullRefs } = model;
 	const scope = {

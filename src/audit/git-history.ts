@@ -124,6 +124,8 @@ export async function readGitChanges(
     owner: string | null;
     forPulls: boolean;
     onCommits?: (count: number) => void;
+    /** the default branch's first-parent line since a time, when the tracked branch is another (see defaultLine) */
+    otherLine?: (since: number) => Promise<ReadonlySet<string>>;
   },
 ): Promise<GitModel> {
   const exclude = boundary ? [boundary.sha] : [];
@@ -139,6 +141,8 @@ export async function readGitChanges(
   const trees = readLineTreesBeside(repo.cwd, branch.tip, exclude, pullRefs, since);
   // a failure is seen where they are awaited
   trees.catch(() => undefined);
+  const otherLineRead = o.otherLine === undefined ? null : o.otherLine(since);
+  otherLineRead?.catch(() => undefined);
   // the sizes, started first, come last: the changes are built, and what needs no size done, while git still diffs
   const built = (async () => {
     const { commits, pulls, lines } = await readHistory(repo.cwd, branch, exclude, { refs: await pullRefs, since }, release, parse);
@@ -154,7 +158,9 @@ export async function readGitChanges(
     const { line: firstParent, pulled, pulling, pullsFromItself } = trackedLine(branch.tip, commits, branch.name, o.owner);
     const commitOf = (sha: string): Commit | undefined => commits.get(sha) ?? pulls.loaded.get(sha);
     const onRelease = releaseAmong(lines, firstParent, commitOf);
-    const pullCommits = splitPullCommits(pulls.walked, pulls.loaded, (sha) => onRelease.all.has(sha));
+    // the default branch's own line, when this is another branch, is what its pull requests were based on: not theirs
+    const otherLine = otherLineRead === null ? null : await otherLineRead;
+    const pullCommits = splitPullCommits(pulls.walked, otherLine === null || otherLine.size === 0 ? pulls.loaded : without(pulls.loaded, otherLine), (sha) => onRelease.all.has(sha));
     // what splitting the pull refs' walks left behind goes before the changes are built on top: rails peaked
     // there at 249 MB, 244 with this collection (a history without pull refs has nothing to let go here)
     if (read >= LARGE_HISTORY && pulls.walked.size > 0) collectGarbage();
@@ -330,4 +336,11 @@ function reachedFrom(starts: Iterable<string>, read: ReadonlyMap<string, Commit>
 function releaseAmong(lines: ReleaseGraph, firstParent: Commit[], commitOf: (sha: string) => Commit | undefined): ReleaseCommits {
   const onLine = new Set(firstParent.map((c) => c.sha));
   return releaseCommits(lines.lineTips, (sha) => commitOf(sha)?.parents ?? lines.beyond.get(sha), (sha) => onLine.has(sha));
+}
+
+/** `commits` less those in `left`. */
+function without(commits: ReadonlyMap<string, Commit>, left: ReadonlySet<string>): Map<string, Commit> {
+  const kept = new Map<string, Commit>();
+  for (const [sha, commit] of commits) if (!left.has(sha)) kept.set(sha, commit);
+  return kept;
 }

@@ -35,7 +35,7 @@ import { startReads, type AuditReads } from './reads.js';
 import { releaseTipsOf } from './release-graph.js';
 import { fetchOptions } from './github-options.js';
 import { readLinePulls, withLinePulls } from './line-pulls.js';
-import { branchFork } from './fork.js';
+import { branchFork, defaultLine } from './fork.js';
 import { branchedInWindowNote, emptyReleasesNote, integrationLineOf, lineToName, mergeToolNote, mostlyDirect, sourceNotes, syncedPullsNote, titleOnlyBackportsNote } from './notes.js';
 import { prereleaseHeldNote } from './prereleases.js';
 import { titleOnlyCopies } from '../model/copies.js';
@@ -149,6 +149,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   const model = await readGitChanges(repo, branch, boundary, release, sizes, reads.pullRefs, {
     ai: settings.ai, botPattern: settings.botPattern, pullsUrl: pullsUrl(remote), mergeRequestsUrl: mergeRequestsUrl(remote), owner: remote?.owner ?? null, forPulls: gh !== null,
     onCommits: (count) => progress({ step: reading, count, unit: 'commits' }),
+    ...(options.branch !== undefined && { otherLine: (since: number) => defaultLine(repo, branch, since) }),
   });
   const { sizes: sizesRead, pullRefs: hasPullRefs } = model;
   // the sizes are still being read: GitHub is read meanwhile, and what needs no size is done before they are awaited
