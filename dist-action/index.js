@@ -31367,6 +31367,14 @@ function branchTips(repo) {
 	const commitOf = new Map(repo.refs.filter((ref) => ref.commit !== "").map((ref) => [ref.name, ref.commit]));
 	return (name) => commitOf.get(`refs/heads/${name}`) ?? commitOf.get(`refs/remotes/origin/${name}`) ?? null;
 }
+function newestBranchCommit(repo, before) {
+	let newest = null;
+	for (const ref of repo.refs) {
+		if (!ref.name.startsWith("refs/heads/") && !ref.name.startsWith("refs/remotes/")) continue;
+		if (Number.isFinite(ref.committedAt) && ref.committedAt <= before && (newest === null || ref.committedAt > newest)) newest = ref.committedAt;
+	}
+	return newest;
+}
 function listTags(repo) {
 	const tags = [];
 	for (const ref of repo.refs) {
@@ -31812,8 +31820,9 @@ function openAt(pull, now) {
 		comments: pull.comments.filter((c) => c.createdAt <= now)
 	};
 }
-function staleHistoryNote(newestCommit, now) {
+function staleHistoryNote(newestCommit, now, newestAnywhere = newestCommit) {
 	if (newestCommit === null || now - newestCommit < 28 * DAY$6) return null;
+	if (newestAnywhere !== null && now - newestAnywhere < 28 * DAY$6) return null;
 	return `the newest commit is ${plural$1(Math.floor((now - newestCommit) / DAY$6), "day")} old at the window's end (${new Date(now * 1e3).toISOString().slice(0, 10)}): fetch, or set --until`;
 }
 var DAY$6;
@@ -47219,7 +47228,8 @@ async function auditWith(options, reads, times, window) {
 		revertRefs: model.revertRefs
 	}, pulls, sizedFirst?.sizes ?? null, evidence, policy);
 	const { deploys } = built;
-	const stale = staleHistoryNote(model.changes.reduce((max, c) => max === null || c.mergedAt > max ? c.mergedAt : max, null), Math.min(window.until, now));
+	const staleAt = Math.min(window.until, now);
+	const stale = staleHistoryNote(model.changes.reduce((max, c) => max === null || c.mergedAt > max ? c.mergedAt : max, null), staleAt, newestBranchCommit(repo, staleAt));
 	if (stale !== null) warn(stale);
 	progress({
 		step: "matched changes to deploys",

@@ -144,10 +144,13 @@ export const STALE_DAYS = 28;
 
 /**
  * Said when the newest commit the history holds is `STALE_DAYS` days or more before `now`: the clone may not have
- * been fetched, so the window's last weeks would read as quiet. Null when it is newer, or there is none.
+ * been fetched, so the window's last weeks would read as quiet. Null when it is newer, or there is none, or when
+ * another branch of the clone has a newer commit by `now` (`newestAnywhere`): the clone was fetched, and the branch
+ * is quiet (jellyfin's release-10.11.z, its last commit 77 days before master's).
  */
-export function staleHistoryNote(newestCommit: number | null, now: number): string | null {
+export function staleHistoryNote(newestCommit: number | null, now: number, newestAnywhere: number | null = newestCommit): string | null {
   if (newestCommit === null || now - newestCommit < STALE_DAYS * DAY) return null;
+  if (newestAnywhere !== null && now - newestAnywhere < STALE_DAYS * DAY) return null;
   const days = Math.floor((now - newestCommit) / DAY);
   return `the newest commit is ${plural(days, 'day')} old at the window's end (${new Date(now * 1000).toISOString().slice(0, 10)}): fetch, or set --until`;
 }

@@ -17,7 +17,7 @@ import type { GoRetraction } from '../sources/git/manifests.js';
 import { readChangesets } from '../sources/git/changesets.js';
 import { mergeRequestsUrl, parseRemote, pullsUrl, remoteHost } from '../sources/git/remote.js';
 import { reviewHostOf } from './review-host.js';
-import { branchesHoldingSide, branchTips, listTags, oldestShipped, openRepository, resolveBranch, tagsReachedFrom, type RepoInfo, type TagRef } from '../sources/git/repo.js';
+import { branchesHoldingSide, branchTips, listTags, newestBranchCommit, oldestShipped, openRepository, resolveBranch, tagsReachedFrom, type RepoInfo, type TagRef } from '../sources/git/repo.js';
 import { gitHubAccess, type GitHubAccess } from '../sources/github/access.js';
 import type { GitHubData } from '../sources/github/index.js';
 import { isBot } from '../model/bots.js';
@@ -221,7 +221,8 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   const built = buildModel({ changes: changesAsOf(model.changes, now), revertRefs: model.revertRefs }, pulls, sizedFirst?.sizes ?? null, evidence, policy);
   const { deploys } = built;
   // a clone not fetched for weeks reads as a quiet end of the window: said on stderr and in the report's notes
-  const stale = staleHistoryNote(model.changes.reduce<number | null>((max, c) => (max === null || c.mergedAt > max ? c.mergedAt : max), null), Math.min(window.until, now));
+  const staleAt = Math.min(window.until, now);
+  const stale = staleHistoryNote(model.changes.reduce<number | null>((max, c) => (max === null || c.mergedAt > max ? c.mergedAt : max), null), staleAt, newestBranchCommit(repo, staleAt));
   if (stale !== null) warn(stale);
   progress({ step: 'matched changes to deploys', count: deploys.length, unit: 'deploys' });
   for (const incident of built.unlinked) warning(unlinkedText(incident, settings.incidentWindow));

@@ -128,4 +128,10 @@ describe('a clone not fetched for a while', () => {
     expect(staleHistoryNote(NOW - 93.5 * DAY, NOW)).toContain('the newest commit is 93 days old');
     expect(staleHistoryNote(null, NOW)).toBeNull();
   });
+
+  it('is not named where another branch has a commit of the last 28 days: that branch is quiet, the clone fetched', () => {
+    // jellyfin's release-10.11.z, 77 days quiet, beside master's commit of the day
+    expect(staleHistoryNote(NOW - 77 * DAY, NOW, NOW - DAY)).toBeNull();
+    expect(staleHistoryNote(NOW - 77 * DAY, NOW, NOW - 40 * DAY)).toContain('the newest commit is 77 days old');
+  });
 });

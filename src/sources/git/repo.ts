@@ -164,6 +164,16 @@ export function branchTips(repo: RepoInfo): (name: string) => string | null {
   return (name) => commitOf.get(`refs/heads/${name}`) ?? commitOf.get(`refs/remotes/origin/${name}`) ?? null;
 }
 
+/** The newest committer date of a branch tip, local or a remote's, no later than `before`; null for none. */
+export function newestBranchCommit(repo: RepoInfo, before: number): number | null {
+  let newest: number | null = null;
+  for (const ref of repo.refs) {
+    if (!ref.name.startsWith('refs/heads/') && !ref.name.startsWith('refs/remotes/')) continue;
+    if (Number.isFinite(ref.committedAt) && ref.committedAt <= before && (newest === null || ref.committedAt > newest)) newest = ref.committedAt;
+  }
+  return newest;
+}
+
 /** All tags with the commit they point at and their date, from the refs read when the repository was opened. */
 export function listTags(repo: RepoInfo): TagRef[] {
   const tags: TagRef[] = [];
