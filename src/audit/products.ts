@@ -344,7 +344,7 @@ const MOVES = 3;
 async function movedFrom(repo: RepoInfo, end: string, start: string | null, young: readonly WorkspacePackage[], repositoryName: string): Promise<WorkspacePackage[]> {
   if (young.length === 0) return [];
   const kinds = [...new Set(young.map((p) => p.manifest))];
-  // by manifest path, the oldest commit that added it; by commit, the basenames of the manifests it deleted
+  // by manifest path, the oldest commit that added it
   const addedBy = new Map<string, string>();
   // by commit, the folders and kinds of the manifests it deleted (a root manifest is no package's move)
   const deleted = new Map<string, Array<{ folder: string; manifest: ManifestKind }>>();
