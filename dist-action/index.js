@@ -45216,6 +45216,15 @@ function clusterAtLeast(table, bound) {
 		words: `${prefixOf(table.year)}${whose(worst)} ${quoted(table, worst.value.words)}, or over it`
 	};
 }
+function clusterUnder(table, bound) {
+	if (table.better !== "higher" || table.kind !== "range") return null;
+	const worst = named(table, CLUSTERS).at(-1);
+	if (worst.value.from === null || bound <= worst.value.from + EPSILON$1) return null;
+	return {
+		cluster: null,
+		words: `${prefixOf(table.year)}${whose(worst)} ${quoted(table, worst.value.words)}, or under it`
+	};
+}
 var EPSILON$1, and, whose, quoted, prefixOf, PREFIX;
 var init_clusters = __esmMin((() => {
 	init_catalogue$1();
@@ -45263,7 +45272,7 @@ function computeDora(input) {
 		deploymentFrequency: {
 			value: perWeek$1,
 			unit: "deploys/week",
-			...placedBy === null || merge ? NO_POSITION : doraPosition("deploymentFrequency", placedBy),
+			...placedBy === null || merge ? NO_POSITION : frequencyPosition(placedBy, weeks),
 			count: deploys.length,
 			deployDaysPerWeek: whole ? Math.min(7, deployDays / weeks) : null,
 			deployDays,
@@ -45300,6 +45309,14 @@ function computeDora(input) {
 			count: deploys.length,
 			note: "no published cluster (added by the 2024 DORA report)"
 		}
+	};
+}
+function frequencyPosition(perWeek, weeks) {
+	if (perWeek > 0) return doraPosition("deploymentFrequency", perWeek);
+	const under = clusterUnder(tableOf("deploymentFrequency"), 1 / weeks);
+	return under === null ? doraPosition("deploymentFrequency", perWeek) : {
+		band: null,
+		position: under.words
 	};
 }
 function leadPosition(leadTime) {

@@ -99,3 +99,15 @@ export function clusterAtLeast(table: BandTable, bound: number): ClusterPosition
   if (worst.value.from === null || bound < worst.value.from - EPSILON) return null;
   return { cluster: null, words: `${prefixOf(table.year)}${whose(worst)} ${quoted(table, worst.value.words)}, or over it` };
 }
+
+/**
+ * Where a rate known only to be under `bound` stands (no deploy in a window shorter than the worst cluster's
+ * slowest pace: none in 90 days may still be one every six months): the worst cluster, or under it, when the worst
+ * cluster can hold a rate under the bound; null when it cannot (the position of the value itself then holds).
+ */
+export function clusterUnder(table: BandTable, bound: number): ClusterPosition | null {
+  if (table.better !== 'higher' || table.kind !== 'range') return null;
+  const worst = named(table, CLUSTERS).at(-1) as Named;
+  if (worst.value.from === null || bound <= worst.value.from + EPSILON) return null;
+  return { cluster: null, words: `${prefixOf(table.year)}${whose(worst)} ${quoted(table, worst.value.words)}, or under it` };
+}

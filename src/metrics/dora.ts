@@ -1,7 +1,7 @@
 import type { DeploySignalKind, MeasuredDeploy, Window } from '../domain.js';
 import { formatDuration, formatPerWeek } from '../units.js';
 import { catalogueEntries, type BandTable } from './catalogue.js';
-import { clusterAtLeast, clusterPosition } from './clusters.js';
+import { clusterAtLeast, clusterPosition, clusterUnder } from './clusters.js';
 import type { CensoredDistribution } from './censored.js';
 import { coverage, perWeek as ratePerWeek } from './coverage.js';
 import { median } from './percentile.js';
@@ -84,7 +84,7 @@ export function computeDora(input: DoraInput): Dora {
     deploymentFrequency: {
       value: perWeek,
       unit: 'deploys/week',
-      ...(placedBy === null || merge ? NO_POSITION : doraPosition('deploymentFrequency', placedBy)),
+      ...(placedBy === null || merge ? NO_POSITION : frequencyPosition(placedBy, weeks)),
       count: deploys.length,
       // a day is counted where a deploy fell, so a week just over 7 days may hold 8 of them: never more than 7
       deployDaysPerWeek: whole ? Math.min(7, deployDays / weeks) : null,
@@ -120,6 +120,17 @@ export function computeDora(input: DoraInput): Dora {
 }
 
 /** The median lead time's position; when it is unknown but at least atLeast, what that bound says, if anything. */
+/**
+ * Deploy frequency's place: none in the window says only that the rate is under one deploy in its span, which the
+ * worst cluster may still hold (black's 90 days to 2026-08-20, between releases, read "under the low cluster's
+ * 'between once per month and once every six months'", where its year gives one every 6.5 weeks).
+ */
+function frequencyPosition(perWeek: number, weeks: number): { band: Band | null; position: string | null } {
+  if (perWeek > 0) return doraPosition('deploymentFrequency', perWeek);
+  const under = clusterUnder(tableOf('deploymentFrequency'), 1 / weeks);
+  return under === null ? doraPosition('deploymentFrequency', perWeek) : { band: null, position: under.words };
+}
+
 function leadPosition(leadTime: CensoredDistribution): { band: Band | null; position: string | null } {
   if (leadTime.p50 !== null) return doraPosition('leadTime', leadTime.p50);
   // the median is longer than atLeast: only the worst cluster, or past it, is then certain

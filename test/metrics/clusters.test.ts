@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogueEntries, type BandTable } from '../../src/metrics/catalogue.js';
-import { clusterAtLeast, clusterPosition, positionParts } from '../../src/metrics/clusters.js';
+import { clusterAtLeast, clusterPosition, clusterUnder, positionParts } from '../../src/metrics/clusters.js';
 import { clusterText } from '../../src/render/band.js';
 
 const H = 3600;
@@ -66,6 +66,14 @@ describe('a DORA key against the 2024 clusters as published', () => {
   it('places a median known only as a bound where the bound decides it', () => {
     expect(clusterAtLeast(table('dora.leadTime'), 40 * D)).toEqual({ cluster: null, words: 'DORA 2024: the low cluster’s “between one month and six months”, or over it' });
     expect(clusterAtLeast(table('dora.leadTime'), 10 * D)).toBeNull();
+  });
+
+  it('places no deploy in a window by what a rate under one deploy in it may be', () => {
+    // none in 90 days (under 0.078 a week) may still be one every six months: the low cluster, or under it
+    expect(clusterUnder(table('dora.deploymentFrequency'), 7 / 90)).toEqual({ cluster: null, words: 'DORA 2024: the low cluster’s “between once per month and once every six months”, or under it' });
+    // none in a year is under every cluster: the value's own place says so
+    expect(clusterUnder(table('dora.deploymentFrequency'), 7 / 365)).toBeNull();
+    expect(clusterUnder(table('dora.leadTime'), 1)).toBeNull();
   });
 
   it('is written by every format from the report\'s words; a report from before them names its band', () => {
