@@ -75,7 +75,8 @@ function positionsOf(figures: readonly DoraFigure[]): Array<{ position: string; 
  */
 function positionsText(figures: readonly DoraFigure[], of: number): string | null {
   if (figures.length === 0) return null;
-  // a lead time whose median is not reached is placed by its bound: "the low cluster's “…”, or over it" reads "in …"
+  // a figure placed by a bound (a lead time whose median is not reached; no deploy in a short window): "the low
+  // cluster's “…”, or over it" (or "under it") reads "in …"
   const words = (g: { position: string; band: DoraFigure['band'] }): string => g.band ?? (g.position === '' ? 'with no band' : (positionParts(g.position)?.place ?? g.position).replace(/^the /, 'in the '));
   const groups = positionsOf(figures).map((g) => `${g.repositories} ${words(g)}`);
   const year = positionParts(figures.find((f) => f.position)?.position ?? '')?.year;
