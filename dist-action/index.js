@@ -26343,7 +26343,11 @@ function shipments(changes, candidates, evidence) {
 	return contents;
 }
 function lineReverts(changes, evidence, byLanding) {
-	const reverts = evidence.releaseLine.filter((c) => c.reverts !== void 0);
+	const copiesEarlierRevert = (c) => lineKeys(c).some((key) => (evidence.copies.get(key) ?? []).some((landing) => {
+		const change = byLanding.get(landing);
+		return change !== void 0 && change.sha !== c.sha && change.mergedAt < (c.reverts?.at ?? -Infinity);
+	}));
+	const reverts = evidence.releaseLine.filter((c) => c.reverts !== void 0 && !copiesEarlierRevert(c));
 	if (reverts.length === 0) return [];
 	const named = new Set(reverts.flatMap((c) => c.reverts?.shas ?? []));
 	const lineCommit = new Map(evidence.releaseLine.filter((c) => named.has(c.sha)).map((c) => [c.sha, c]));

@@ -137,7 +137,15 @@ export function shipments(changes: readonly Change[], candidates: readonly Deplo
  * most histories have none, and then nothing is indexed.
  */
 function lineReverts(changes: readonly Change[], evidence: ShippingEvidence, byLanding: ReadonlyMap<string, Change>): Array<Omit<LineRevert, 'restoredAt'>> {
-  const reverts = evidence.releaseLine.filter((c) => c.reverts !== undefined);
+  // a line's copy of a revert the tracked branch made first is a backport of it: that revert, a change of its own,
+  // says when the change was reverted (nuxt's 3.x took main's reverts of October 8 and 9 on the 25th, which had read
+  // as failing v4.2.0, a release that already held them)
+  const copiesEarlierRevert = (c: ReleaseLineCommit): boolean =>
+    lineKeys(c).some((key) => (evidence.copies.get(key) ?? []).some((landing) => {
+      const change = byLanding.get(landing);
+      return change !== undefined && change.sha !== c.sha && change.mergedAt < (c.reverts?.at ?? -Infinity);
+    }));
+  const reverts = evidence.releaseLine.filter((c) => c.reverts !== undefined && !copiesEarlierRevert(c));
   if (reverts.length === 0) return [];
   const named = new Set(reverts.flatMap((c) => c.reverts?.shas ?? []));
   const lineCommit = new Map(evidence.releaseLine.filter((c) => named.has(c.sha)).map((c) => [c.sha, c]));

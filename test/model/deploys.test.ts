@@ -131,6 +131,24 @@ describe('shipments', () => {
     expect(named('v3.11.2')).toEqual([['v3.11.0', false], ['v3.11.1', false], ['v3.11.2', true]]);
   });
 
+  it('fails nothing by a line\'s copy of a revert the tracked branch made before the deploy', () => {
+    /*
+     * nuxt's 3.x took main's reverts of October 8 and 9 on the 25th, which read as failing v4.2.0, a release that
+     * already held them. Here c1 (m1, 10h) is reverted on main by r (m2, 20h); v1.0.0 tags m2 at 30h; the line's
+     * copy of the revert, q (same author, date and subject), is committed at 50h and released in v0.9.1 at 60h.
+     */
+    const line = graph({ m1: ['b0'], m2: ['m1'], q: ['b0'] });
+    const changes = [change('c1', 'm1', 10 * H), change('r', 'm2', 20 * H)];
+    const built = (copies: Map<string, string[]>) => shipments(changes, [
+      { ref: 'v1.0.0', sha: 'm2', at: 30 * H, target: '' },
+      { ref: 'v0.9.1', sha: 'q', at: 60 * H, target: '' },
+    ], { graph: line, releaseLine: [{ sha: 'q', key: 'revert of c1', cherryPickOf: [], references: [], reverts: { shas: ['m1'], at: 50 * H } }], copies, pullHeads: new Map() });
+    const failed = (copies: Map<string, string[]>) => assignDeploys(changes.map((c) => ({ ...c })), built(copies), { revertWindow: 14 * D, dropEmpty: true }).map((d) => [d.ref, d.failed]);
+    expect(failed(new Map([['revert of c1', ['m2']]]))).toEqual([['v1.0.0', false]]);
+    // a revert the line made itself (no copy of a change of the tracked branch) fails it, as below
+    expect(failed(new Map())).toEqual([['v1.0.0', true]]);
+  });
+
   it('fails the deploy whose change a release line reverted, restored by the first deploy that holds the revert', () => {
     /*
      * prometheus' v3.7.0: c1 (its work commit w1, landing m1) shipped in v1.0.0 at 11h; release-1.0 leaves m1 with
