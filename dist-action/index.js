@@ -25718,6 +25718,16 @@ function byPeople(change, own, botPattern, ai) {
 	change.author = first.authorName;
 	change.authorEmail = first.authorEmail;
 }
+function branchRoot(own) {
+	const shas = new Set(own.map((c) => c.sha));
+	let root = null;
+	for (const c of own) {
+		const parent = c.parents[0];
+		if (parent !== void 0 && shas.has(parent)) continue;
+		if (root === null || c.committedAt < root.committedAt) root = c;
+	}
+	return root;
+}
 function byAgent(change, first, botPattern, ai) {
 	if (first === null || ai.author(first.authorName, first.authorEmail) === null || !isBot(change.author, change.authorEmail, botPattern, ai)) return;
 	change.author = first.authorName;
@@ -25799,8 +25809,9 @@ function squashChange(commit, number, title, input, rules) {
 	const own = pull ? ownPullCommits$1(pull, rules, change.mergedAt) : [];
 	if (pull && own.length > 0) {
 		const first = applyOwnCommits(change, own, pull.forkPoints, rules);
-		byAgent(change, first, input.botPattern, rules.ai);
-		if (first !== null && !isBot(first.authorName, first.authorEmail, input.botPattern, rules.ai)) byPeople(change, own, input.botPattern, rules.ai);
+		const began = branchRoot(own) ?? first;
+		byAgent(change, began, input.botPattern, rules.ai);
+		if (began !== null && !isBot(began.authorName, began.authorEmail, input.botPattern, rules.ai)) byPeople(change, own, input.botPattern, rules.ai);
 		landCommits(change, own, pull, rules);
 	} else {
 		change.commitShas = [commit.sha];

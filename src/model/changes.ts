@@ -521,6 +521,21 @@ function byPeople(change: Change, own: readonly Commit[], botPattern: Tester | n
 }
 
 /**
+ * The commit a pull request's own commits start from: the one whose first parent is none of them (where several
+ * are, the branch took in another line: the earliest committed of them); null for none.
+ */
+function branchRoot(own: readonly Commit[]): Commit | null {
+  const shas = new Set(own.map((c) => c.sha));
+  let root: Commit | null = null;
+  for (const c of own) {
+    const parent = c.parents[0];
+    if (parent !== undefined && shas.has(parent)) continue;
+    if (root === null || c.committedAt < root.committedAt) root = c;
+  }
+  return root;
+}
+
+/**
  * A squash a bot authored of a pull request an AI agent began is the agent's work (an AI agent is never a bot, SPEC
  * sections 1 and 5): its author is the agent that wrote its first own commit. withastro/astro's Houston app, which also
  * opens its release pull requests, opened those of its triage agent (`astrobot-houston <fred+astrobot@astro.build>`)
@@ -706,9 +721,12 @@ function squashChange(commit: Commit, number: number, title: string, input: Buil
   const own = pull ? ownPullCommits(pull, rules, change.mergedAt) : [];
   if (pull && own.length > 0) {
     const first = applyOwnCommits(change, own, pull.forkPoints, rules);
-    byAgent(change, first, input.botPattern, rules.ai);
+    // who began the branch is its root's author, not the earliest author date's: people's commits rebased onto a bot's
+    // keep their older dates (nuxt's #35369, Renovate's update, then three of Daniel Roe's commits, one dated the day before)
+    const began = branchRoot(own) ?? first;
+    byAgent(change, began, input.botPattern, rules.ai);
     // the bot that opened a pull request people began and mostly wrote only authored its squash; one it began stays its own
-    if (first !== null && !isBot(first.authorName, first.authorEmail, input.botPattern, rules.ai)) byPeople(change, own, input.botPattern, rules.ai);
+    if (began !== null && !isBot(began.authorName, began.authorEmail, input.botPattern, rules.ai)) byPeople(change, own, input.botPattern, rules.ai);
     landCommits(change, own, pull, rules);
   } else {
     // the PR's own commits are not in this clone (or the number was an issue's): its first commit is unknown

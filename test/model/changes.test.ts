@@ -660,6 +660,8 @@ describe('bots and AI agents', () => {
       squash(4, 'Update rust crate clap', renovate),
       // uv's #15866: Renovate's bump, made again after konstin wrote his fix on it: one of two, however dated
       squash(5, 'Update rust crate hashbrown', renovate),
+      // nuxt's #35369: Renovate's update, then three of a person's commits rebased onto it, one authored before it
+      squash(6, 'Update all non-major dependencies', renovate),
     ];
     const own = pulls({
       1: [1, 2, 3, 4].map((n) => by(`a${n}`, n, zanie)),
@@ -667,6 +669,12 @@ describe('bots and AI agents', () => {
       3: [by('c1', 21, app), by('c2', 22, app), ...[3, 4, 5].map((n) => by(`c${n}`, 20 + n, zanie))],
       4: [by('d1', 31, renovate), by('d2', 32, zanie), by('d3', 33, zanie)],
       5: [by('e1', 42, renovate), by('e2', 41, konstin)],
+      6: [
+        commit('f1', { parents: ['m0'], authorAt: h(52), at: h(52), ...renovate }),
+        commit('f2', { parents: ['f1'], authorAt: h(50), at: h(53), ...zanie }),
+        commit('f3', { parents: ['f2'], authorAt: h(54), at: h(54), ...zanie }),
+        commit('f4', { parents: ['f3'], authorAt: h(55), at: h(55), ...zanie }),
+      ],
     });
     expect(buildChanges(input(line, [], { pulls: own })).slice(1).map((c) => [c.id, c.author, c.bot, c.commits, c.firstCommitAt])).toEqual([
       ['#1', 'Zanie Blue', false, 4, h(1)],
@@ -674,6 +682,7 @@ describe('bots and AI agents', () => {
       ['#3', 'astral-automations-bot[bot]', true, 5, h(21)],
       ['#4', 'renovate[bot]', true, 3, h(31)],
       ['#5', 'renovate[bot]', true, 2, h(41)],
+      ['#6', 'renovate[bot]', true, 4, h(50)],
     ]);
   });
 
