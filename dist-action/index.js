@@ -25444,7 +25444,8 @@ function buildChanges(input) {
 			if (change.kind === "sync") {
 				for (const c of walk.commits) synced.add(c.sha);
 				for (const c of walk.helpers) synced.add(c.sha);
-				carried.set(change, carriedLandings(sideLandings(walk), input.trackedBranch));
+				const imported = walk.rooted && input.shallow !== true ? importedHistory(walk, rules.onLine) : null;
+				carried.set(change, carriedLandings(imported === null ? sideLandings(walk) : sideLandings(walk).filter((c) => !imported.has(c.sha)), input.trackedBranch));
 				const through = lineMergedIn(commit, walk, input.trackedBranch);
 				if (through !== null) change.carriedFrom = through;
 			}

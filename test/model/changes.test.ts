@@ -253,6 +253,21 @@ describe('a line merged again (GitFlow)', () => {
     ]);
   });
 
+  it('counts no pull request of another repository\'s history a sync brings in', () => {
+    // nuxt's `link Nuxt 1.x and 2.x (2016–2022) history to main`: a side of its own root, its merges years old, read
+    // as 2,479 pull requests of the window carried from another line
+    const side = (root: boolean) => [
+      commit('o0', { parents: root ? [] : ['m0'], at: h(1), subject: 'initial commit' }),
+      commit('o1', { parents: ['o0'], at: h(2), subject: 'Fix 1 (#1)' }),
+      commit('o2', { parents: ['o1'], at: h(3), subject: 'Fix 2 (#2)' }),
+    ];
+    const link = commit('l', { parents: ['m0', 'o2'], at: h(10), subject: "Merge branch '2.x'" });
+    const sync = (root: boolean) => buildChanges(input([m0, link], side(root))).at(-1);
+    expect(sync(true)).toMatchObject({ kind: 'sync', carriedPulls: 0 });
+    // the same line forked from main: its pull requests are carried
+    expect(sync(false)).toMatchObject({ kind: 'sync', carriedPulls: 2 });
+  });
+
   it('does not count a backport of one of main\'s own changes as a pull request the sync carries', () => {
     // aiohttp's 3.x branches, merged into master: patchback's backport of master's #5 (its own number #7), a person's
     // `<title> (#5) (#8)`, a `(#5)` under another title (#10: no copy of #5), and #6, the line's own work
