@@ -23983,6 +23983,25 @@ var init_catalogue = __esmMin((() => {
 			line: /^[^\n]*?\b(?:with (?:the )?(?:help|assistance) (?:of|from)|via) (?:an? )?((?:claude|copilot|chatgpt|codex|gemini|gpt-?\d|openai|anthropic|windsurf|aider)\b[^\n]*)$/gim,
 			hint: "(?:with (?:the )?(?:help|assistance) (?:of|from)|via) (?:an? )?(?:claude|copilot|chatgpt|codex|gemini|gpt-?\\d|openai|anthropic|windsurf|aider)\\b"
 		},
+		"named/ai-used": {
+			meta: {
+				tool: "named",
+				place: "footer",
+				rule: "a sentence that says AI was used: `I used AI …`, `we used an LLM …` (when it names the tool), or `AI was used for|to|in` assisting, helping, writing, generating, drafting, coding, refactoring or implementing; the tool it names after `AI`, else a tool it does not name; `No AI was used`, `AI was not used` and `the AI was used` (a game's, an app's) are not read",
+				why: "tailwindcss's #20389 says `AI was used for assistance.` and #20408 `I used AI (Claude) to help dig into this`: its year to 2026-08-14 read the first as no AI and the second only by its Greptile review",
+				examples: [{
+					text: "AI was used for assistance.",
+					seen: "tailwindlabs/tailwindcss",
+					tool: "unknown"
+				}, {
+					text: "Preface: For full transparency, I used AI (Claude) to help dig into this",
+					seen: "tailwindlabs/tailwindcss",
+					tool: "claude-code"
+				}]
+			},
+			line: /^[^\n]*?\b(?:(?:I|we) (?:have )?used (?:an? )?(?=(?:AI|LLMs?)\b)|(?<!\b(?:no|the|an|any) )(?=(?:AI|LLMs?) (?:was|were|has been|have been) used (?:for|to|in) (?:the )?(?:assist|help|writ|generat|draft|cod|author|refactor|implement)))((?:AI|LLMs?)\b[^\n]*)$/gim,
+			hint: "(?:I|we) (?:have )?used (?:an? )?(?:AI|LLMs?)\\b|(?:AI|LLMs?) (?:was|were|has been|have been) used (?:for|to|in) "
+		},
 		"named/template-answer": {
 			meta: {
 				tool: "named",

@@ -24,3 +24,19 @@ describe('a sentence that says a tool helped make the change', () => {
     expect(read('No code was written with AI.')).toEqual([]);
   });
 });
+
+describe('a sentence that says AI was used', () => {
+  it('reads `AI was used for assistance` as a tool it does not name, and the tool `I used AI (…)` names', () => {
+    // tailwindcss's #20389 and #20408
+    expect(read('AI was used for assistance.')).toEqual([['unknown', 'AI was used for assistance.']]);
+    expect(read('Preface: For full transparency, I used AI (Claude) to help dig into this').map(([tool]) => tool)).toEqual(['claude-code']);
+    expect(read('Disclosure: I used AI-assisted coding tools while preparing this PR.').map(([tool]) => tool)).toEqual(['unknown']);
+  });
+
+  it('reads nothing where it says none was used, or speaks of an AI the change is about', () => {
+    expect(read('No AI was used.')).toEqual([]);
+    expect(read('AI was not used for this change.')).toEqual([]);
+    expect(read('The AI was used to pick targets in the demo.')).toEqual([]);
+    expect(read('Enemy AI was used in the demo.')).toEqual([]);
+  });
+});
