@@ -25833,6 +25833,11 @@ function squashChange(commit, number, title, input, rules) {
 		byAgent(change, began, input.botPattern, rules.ai);
 		if (began !== null && !isBot(began.authorName, began.authorEmail, input.botPattern, rules.ai)) byPeople(change, own, input.botPattern, rules.ai);
 		landCommits(change, own, pull, rules);
+		if (pull.branch !== void 0) {
+			change.branch = pull.branch;
+			const named = rules.ai.branch(pull.branch);
+			if (named) addAiFindings(change, [named]);
+		}
 	} else {
 		change.commitShas = [commit.sha];
 		change.commits = null;
@@ -31969,7 +31974,7 @@ var init_deploys = __esmMin((() => {
 function splitPullCommits(heads, commits, isRelease) {
 	const result = new Map();
 	for (const [number, head] of heads) {
-		const { own, forkPoints } = walkPull(head, commits, {
+		const { own, forkPoints, branch } = walkPull(head, commits, {
 			number,
 			heads,
 			isRelease
@@ -31985,7 +31990,8 @@ function splitPullCommits(heads, commits, isRelease) {
 				number,
 				heads,
 				isRelease
-			}).own
+			}).own,
+			...branch !== null && { branch }
 		});
 	}
 	return result;
@@ -31993,6 +31999,7 @@ function splitPullCommits(heads, commits, isRelease) {
 function walkPull(head, commits, pull) {
 	const { number, heads, isRelease } = pull;
 	const own = [];
+	let branch = null;
 	const seen = new Set();
 	const shas = [head];
 	const landsAnother = (commit) => {
@@ -32008,11 +32015,13 @@ function walkPull(head, commits, pull) {
 		if (!commit) continue;
 		if (landsAnother(commit) && landsAnother(commits.get(commit.parents[0]))) continue;
 		if (commit.parents.length < 2 || commit.parents.every((parent) => commits.has(parent))) own.push(commit);
+		else if (branch === null) branch = MERGED_INTO.exec(commit.subject)?.[1] ?? null;
 		for (const parent of commit.parents) shas.push(parent);
 	}
 	return {
 		own,
-		forkPoints: forkPoint(head, commits)
+		forkPoints: forkPoint(head, commits),
+		branch
 	};
 }
 function forkPoint(head, commits) {
@@ -32023,8 +32032,10 @@ function forkPoint(head, commits) {
 	}
 	return [sha];
 }
+var MERGED_INTO;
 var init_pull_commits = __esmMin((() => {
 	init_message();
+	MERGED_INTO = /^Merge (?:remote-tracking )?branch '[^']+' into (\S+)$/;
 }));
 // src/model/tracked-line.ts
 function trackedLine(tip, commits, trackedBranch, owner = null) {

@@ -731,6 +731,12 @@ function squashChange(commit: Commit, number: number, title: string, input: Buil
     // the bot that opened a pull request people began and mostly wrote only authored its squash; one it began stays its own
     if (began !== null && !isBot(began.authorName, began.authorEmail, input.botPattern, rules.ai)) byPeople(change, own, input.botPattern, rules.ai);
     landCommits(change, own, pull, rules);
+    // the branch its merges of the tracked branch name (`Merge branch 'main' into codex/fix-parser`): weak evidence
+    if (pull.branch !== undefined) {
+      change.branch = pull.branch;
+      const named = rules.ai.branch(pull.branch);
+      if (named) addAiFindings(change, [named]);
+    }
   } else {
     // the PR's own commits are not in this clone (or the number was an issue's): its first commit is unknown
     change.commitShas = [commit.sha];

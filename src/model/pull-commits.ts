@@ -14,7 +14,16 @@ export interface PullCommits {
   releaseLeftOut: boolean;
   /** every commit of it, release ones included, in the order of `commits`: walked again, as seldom needed */
   withRelease(): Commit[];
+  /**
+   * its branch, as its newest merge of the tracked branch names it (`Merge branch 'main' into codex/fix-parser`, what
+   * GitHub's "Update branch" writes): a squash's subject names none; absent when no such merge does
+   */
+  branch?: string;
 }
+
+// a merge into the pull request's branch, as git and GitHub's "Update branch" write it: `Merge branch 'main' into
+// codex/fix-parser`, `Merge remote-tracking branch 'upstream/main' into codex/python315-upstream-main`
+const MERGED_INTO = /^Merge (?:remote-tracking )?branch '[^']+' into (\S+)$/;
 
 /**
  * Splits commits read from `refs/pull/N/head` (and not on the tracked branch) by pull request: each PR's
@@ -27,7 +36,7 @@ export interface PullCommits {
 export function splitPullCommits(heads: Map<number, string>, commits: Map<string, Commit>, isRelease: (sha: string) => boolean): Map<number, PullCommits> {
   const result = new Map<number, PullCommits>();
   for (const [number, head] of heads) {
-    const { own, forkPoints } = walkPull(head, commits, { number, heads, isRelease });
+    const { own, forkPoints, branch } = walkPull(head, commits, { number, heads, isRelease });
     if (own.length === 0) continue;
     const kept = own.filter((c) => !isRelease(c.sha));
     const releaseLeftOut = kept.length > 0 && kept.length < own.length;
@@ -37,6 +46,7 @@ export function splitPullCommits(heads: Map<number, string>, commits: Map<string
       forkPoints: forkPoints.slice(),
       releaseLeftOut,
       withRelease: () => walkPull(head, commits, { number, heads, isRelease }).own,
+      ...(branch !== null && { branch }),
     });
   }
   return result;
@@ -57,9 +67,10 @@ function walkPull(
   head: string,
   commits: Map<string, Commit>,
   pull: { number: number; heads: ReadonlyMap<number, string>; isRelease: (sha: string) => boolean },
-): { own: Commit[]; forkPoints: string[] } {
+): { own: Commit[]; forkPoints: string[]; branch: string | null } {
   const { number, heads, isRelease } = pull;
   const own: Commit[] = [];
+  let branch: string | null = null;
   const seen = new Set<string>();
   const shas = [head];
   const landsAnother = (commit: Commit | undefined): boolean => {
@@ -74,11 +85,13 @@ function walkPull(
     const commit = commits.get(sha);
     if (!commit) continue;
     if (landsAnother(commit) && landsAnother(commits.get(commit.parents[0] as string))) continue;
-    // a merge with a parent off the pull ref's commits brings the tracked branch in: not the PR's work
+    // a merge with a parent off the pull ref's commits brings the tracked branch in: not the PR's work, but it names
+    // the branch it was merged into, the pull request's
     if (commit.parents.length < 2 || commit.parents.every((parent) => commits.has(parent))) own.push(commit);
+    else if (branch === null) branch = MERGED_INTO.exec(commit.subject)?.[1] ?? null;
     for (const parent of commit.parents) shas.push(parent);
   }
-  return { own, forkPoints: forkPoint(head, commits) };
+  return { own, forkPoints: forkPoint(head, commits), branch };
 }
 
 /**

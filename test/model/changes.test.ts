@@ -107,6 +107,23 @@ describe('changes and their own commits', () => {
     expect(buildChanges(input(squashed, [], { pulls: split }))[1]).toMatchObject({ commits: 3, firstCommitAt: h(10), lastCommitAt: h(20) });
   });
 
+  it('takes a squash\'s branch from its pull request\'s merges of the tracked branch, an agent\'s prefix weak evidence', () => {
+    // black's #5192: `Merge branch 'main' into codex/ignore-empty-cache-file` in its pull ref, its squash naming no branch
+    const main1 = commit('main1', { parents: ['m0'], at: h(5) });
+    const pulled = [
+      commit('c1', { parents: ['m0'], at: h(1) }),
+      commit('upd', { parents: ['c1', 'main1'], at: h(6), subject: "Merge branch 'main' into codex/ignore-empty-cache-file" }),
+      commit('c2', { parents: ['upd'], at: h(7) }),
+    ];
+    const squashed = (subject: string) => [m0, main1, commit('sq', { parents: ['main1'], at: h(30), subject })];
+    const split = splitPullCommits(new Map([[33, sha('c2')]]), new Map(pulled.map((c) => [c.sha, c])), () => false);
+    const [, , sq] = buildChanges(input(squashed('Ignore an empty cache file (#33)'), [], { pulls: split }));
+    expect([sq?.branch, sq?.commits, sq?.aiStrength, sq?.aiTools]).toEqual(['codex/ignore-empty-cache-file', 2, 'weak', ['codex']]);
+    // a pull request that never merged the tracked branch names none
+    const plain = splitPullCommits(new Map([[33, sha('c1')]]), new Map(pulled.map((c) => [c.sha, c])), () => false);
+    expect(buildChanges(input(squashed('Ignore an empty cache file (#33)'), [], { pulls: plain }))[2]?.branch).toBeNull();
+  });
+
   it('leaves release-line commits out of a merge, and takes a merge from a release line for a sync', () => {
     const side = [commit('r1', { parents: ['m0'], at: h(1) }), commit('r2', { parents: ['r1'], at: h(2) }), commit('own', { parents: ['r2'], at: h(50) })];
     const pr = commit('pr', { parents: ['m0', 'own'], at: h(60), subject: 'Merge pull request #50 from ada/fix' });

@@ -14,7 +14,7 @@ const WHERE: Readonly<Record<AiPlace, string>> = {
   'co-author': 'a `Co-authored-by:` trailer',
   trailer: 'a trailer',
   footer: 'a line of a commit message',
-  branch: 'the branch (a merge\'s subject; GitHub: the head branch)',
+  branch: 'the branch (a merge\'s subject, or its pull request\'s merge of the tracked branch: `into codex/…`; GitHub: the head branch)',
   'pull-author': 'who opened the pull request (GitHub)',
   label: 'a pull request label (GitHub)',
   body: 'the pull request\'s description (GitHub)',
@@ -52,7 +52,7 @@ describe('docs/definitions.md: the AI evidence catalogue', () => {
     const table = aiEvidenceTable(AI_SIGNATURES);
     expect(table).toContain('| Claude Code | a `Co-authored-by:` trailer | assisted |');
     expect(table).toContain('| GitHub Copilot | who opened the pull request (GitHub) | agent |');
-    expect(table).toContain('| OpenAI Codex | the branch (a merge\'s subject; GitHub: the head branch) | weak |');
+    expect(table).toContain('| OpenAI Codex | the branch (a merge\'s subject, or its pull request\'s merge of the tracked branch: `into codex/…`; GitHub: the head branch) | weak |');
     const read = new Set(Object.values(AI_SIGNATURES as Readonly<Record<string, AiSignature>>).map((s) => s.meta.place));
     // `message` is the configured patterns' place only
     expect(AI_PLACES.filter((p) => !read.has(p))).toEqual(['message']);
