@@ -42,7 +42,7 @@ describe('several repositories: each placed on its own, the whole their distribu
     // the three: 0, 0.5 and 4.75 a week — the median 0.5, where 21 ÷ 4 weeks would have said 5.25 and "high"
     expect(d.deploymentFrequency).toMatchObject({ value: 0.5, band: null, count: 21 });
     expect(d.deploymentFrequency.repositories).toBe(3);
-    expect(d.deploymentFrequency.position).toBe('3 of 3 repositories, each on its own (DORA 2024): 1 high · 1 medium · 1 under the low cluster’s “between once per month and once every six months”');
+    expect(d.deploymentFrequency.position).toBe('3 of 3 repositories, each on its own (DORA 2024): 1 high · 1 medium · 1 in the low cluster’s “between once per month and once every six months”, or under it');
     // failure rate: fast 0 of 19, steady 1 of 2, slow none deployed — the median of the two that have one, 25%,
     // not 1 of 21 (4.8%, "at or under the elite cluster's 5%")
     expect(d.changeFailureRate).toMatchObject({ value: 0.25, band: null });
@@ -97,7 +97,7 @@ describe('several repositories: each placed on its own, the whole their distribu
       return html.slice(from, html.indexOf('</div>', from));
     };
     expect(tile('Deploys per week')).not.toMatch(/band-(elite|high|medium|low)/);
-    expect(tile('Deploys per week')).toContain('3 of 3 repositories, each on its own (DORA 2024): 1 high · 1 medium · 1 under the low cluster’s “between once per month and once every six months”');
+    expect(tile('Deploys per week')).toContain('3 of 3 repositories, each on its own (DORA 2024): 1 high · 1 medium · 1 in the low cluster’s “between once per month and once every six months”, or under it');
     expect(tile('Deploys per week')).toContain('<b>0.50</b>');
     // under the value, in small type: nine lines of it in a badge by the label pushed the values off a phone's screen
     expect(tile('Deploys per week')).toMatch(/<b>0\.50<\/b>.*<span class="sub placed">3 of 3 repositories, each on its own/);
