@@ -26100,6 +26100,8 @@ var init_changes = __esmMin((() => {
 			for (let j = i + 1; j < line.length; j++) {
 				const next = line[j];
 				if (next.parents.length >= 2 || next.landingUrl !== null) break;
+				const squashed = trailingNumber(next.subject);
+				if (squashed !== null && this.pulls.has(squashed) && !candidates.includes(squashed)) break;
 				const nextClosing = this.closing(next);
 				if (nextClosing.length > 0 && !nextClosing.some((n) => candidates.includes(n))) break;
 				const nextCandidates = new Set(nextClosing.length > 0 ? nextClosing : this.candidates(next));

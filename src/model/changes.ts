@@ -11,7 +11,7 @@ import { isReleaseLine, namesRelease } from './release-lines.js';
 import { emptyStages } from './stages.js';
 import { append, largest } from '../lists.js';
 import { taggedVersion } from '../release-names.js';
-import { endsWithNumber, withoutNumber } from './title-number.js';
+import { endsWithNumber, trailingNumber, withoutNumber } from './title-number.js';
 
 export interface BuildChangesInput {
   /** first-parent commits of the tracked branch, oldest first */
@@ -1080,6 +1080,10 @@ class RebaseIndex {
     for (let j = i + 1; j < line.length; j++) {
       const next = line[j] as Commit;
       if (next.parents.length >= 2 || next.landingUrl !== null) break;
+      // a squash of another pull request the clone has (`… (#35747)`) is that one's, whoever's branch holds a copy of
+      // it: nuxt's #35756, never merged, held copies of a push and of Renovate's squash #35747, and read as landed by them
+      const squashed = trailingNumber(next.subject);
+      if (squashed !== null && this.pulls.has(squashed) && !candidates.includes(squashed)) break;
       const nextClosing = this.closing(next);
       // a commit that closes another pull request it copies is that one's (curl's ec22ea2502, `Closes #21199`, with
       // the author date of #21220's commit landed before it)

@@ -433,6 +433,21 @@ describe('rebase merges found through pull refs', () => {
     expect(changes.at(-1)).toMatchObject({ kind: 'direct', number: null });
   });
 
+  it('ends a run at a squash of another pull request the clone has, whose copy the branch holds', () => {
+    // nuxt's #35756, never merged, held copies of a push and of Renovate's squash #35747: the squash is #35747's
+    const p70 = [commit('k1', { at: h(1) }), commit('k2', { at: h(2), subject: 'Update deps (#71)' }), commit('k3', { at: h(3) })];
+    const p71 = [commit('u1', { at: h(2), subject: 'Update deps' })];
+    const ran = [
+      m0,
+      copy('push1', p70[0] as Commit, h(10), 'm0'),
+      commit('sq71', { parents: ['push1'], authorAt: h(2), at: h(10), subject: 'Update deps (#71)' }),
+    ];
+    const changes = buildChanges(input(ran, [], { pulls: pulls({ 70: p70, 71: p71 }) }));
+    expect(changes.find((c) => c.sha === sha('sq71'))).toMatchObject({ id: '#71', kind: 'squash', commits: 1 });
+    // the run ends before the squash: the push's copy stays a run of its own
+    expect(changes.filter((c) => c.kind === 'rebase').map((c) => c.commits)).toEqual([1]);
+  });
+
   it('takes a stack rebase-merged in one go (copies committed in the same second) for its top pull request', () => {
     const together = line.map((c, i) => (i >= 1 && i <= 4 ? { ...c, committedAt: h(48) } : c));
     const changes = buildChanges(input(together, [], { pulls: pulls({ 60: p60, 61: p61 }) }));
