@@ -138,6 +138,7 @@ export function buildChanges(input: BuildChangesInput): Change[] {
         for (const c of walk.helpers) synced.add(c.sha);
         // another repository's history a sync brought (a side that reaches a root of its own) landed its pull requests
         // there, years before: nuxt's `link Nuxt 1.x and 2.x (2016–2022) history` read as carrying 2,479 of its year's
+        // pull requests
         const imported = walk.rooted && input.shallow !== true ? importedHistory(walk, rules.onLine) : null;
         carried.set(change, carriedLandings(imported === null ? sideLandings(walk) : sideLandings(walk).filter((c) => !imported.has(c.sha)), input.trackedBranch));
         const through = lineMergedIn(commit, walk, input.trackedBranch);

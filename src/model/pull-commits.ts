@@ -15,7 +15,7 @@ export interface PullCommits {
   /** every commit of it, release ones included, in the order of `commits`: walked again, as seldom needed */
   withRelease(): Commit[];
   /**
-   * its branch, as its newest merge of the tracked branch names it (`Merge branch 'main' into codex/fix-parser`, what
+   * its branch, as a merge of the tracked branch into it names it (`Merge branch 'main' into codex/fix-parser`, what
    * GitHub's "Update branch" writes): a squash's subject names none; absent when no such merge does
    */
   branch?: string;
