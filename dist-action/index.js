@@ -28039,6 +28039,64 @@ async function readTouchedPaths(cwd, shas) {
 var init_touched_paths = __esmMin((() => {
 	init_run();
 }));
+// src/sources/git/own-string.ts
+function ownAscii(s) {
+	return s.length < 13 ? s : Buffer.from(s, "latin1").toString("latin1");
+}
+function own$1(s) {
+	return s.length === 0 ? "" : Buffer.from(s, "utf8").toString("utf8");
+}
+var init_own_string = __esmMin((() => {}));
+// src/sources/git/deploy-branch.ts
+async function readLine(cwd, tip, since) {
+	const line = [];
+	await streamGit(cwd, [
+		"log",
+		"--first-parent",
+		...since === void 0 ? [] : [`--max-age=${Math.floor(since)}`],
+		"--format=%H %ct %P",
+		tip,
+		"--"
+	], (record) => {
+		const [sha, at, ...parents] = record.toString("utf8").trim().split(" ");
+		if (sha && at) line.push({
+			sha: ownAscii(sha),
+			at: Number(at),
+			parents: parents.filter((p) => p !== "").map(ownAscii)
+		});
+	}, { separator: 10 });
+	return line;
+}
+async function readHistorySet(cwd, tip, exclude = []) {
+	const shas = new Set();
+	await streamGit(cwd, [
+		"rev-list",
+		tip,
+		...exclude.map((sha) => `^${sha}`),
+		"--"
+	], (record) => shas.add(record.toString("latin1").trim()), { separator: 10 });
+	return shas;
+}
+var init_deploy_branch$2 = __esmMin((() => {
+	init_own_string();
+	init_run();
+}));
+// src/sources/git/fork.ts
+async function forkAfter(cwd, tip, baseLine, since) {
+	const line = await readLine(cwd, tip, since);
+	const onBase = new Set(lineSince(baseLine, since).map((c) => c.sha));
+	const at = line.findIndex((c) => onBase.has(c.sha));
+	if (at <= 0) return null;
+	return line[at] ?? null;
+}
+function lineSince(line, since) {
+	const bound = Math.floor(since);
+	const end = line.findIndex((c) => c.at < bound);
+	return end === -1 ? [...line] : line.slice(0, end);
+}
+var init_fork$1 = __esmMin((() => {
+	init_deploy_branch$2();
+}));
 // src/sources/git/blobs.ts
 async function readBlobs(cwd, names, maxBytes) {
 	const found = new Map();
@@ -31268,14 +31326,6 @@ var init_review_host = __esmMin((() => {
 		sourcehut: "other"
 	};
 }));
-// src/sources/git/own-string.ts
-function ownAscii(s) {
-	return s.length < 13 ? s : Buffer.from(s, "latin1").toString("latin1");
-}
-function own$1(s) {
-	return s.length === 0 ? "" : Buffer.from(s, "utf8").toString("utf8");
-}
-var init_own_string = __esmMin((() => {}));
 // src/sources/git/repo.ts
 async function openRepository(path) {
 	const full = resolve(path);
@@ -32844,11 +32894,9 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 		if (++read % 1e3 === 0) o.onCommits?.(read);
 		return parseMessage(message, o.ai);
 	};
-	const since = (boundary?.at ?? 0) - LOOKBACK;
+	const since = pullRefsSince(boundary);
 	const trees = readLineTreesBeside(repo.cwd, branch.tip, exclude, pullRefs, since);
 	trees.catch(() => void 0);
-	const otherLineRead = o.otherLine === void 0 ? null : o.otherLine(since);
-	otherLineRead?.catch(() => void 0);
 	const model = await (async () => {
 		const { commits, pulls, lines } = await readHistory(repo.cwd, branch, exclude, {
 			refs: await pullRefs,
@@ -32860,7 +32908,7 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 		const { line: firstParent, pulled, pulling, pullsFromItself } = trackedLine(branch.tip, commits, branch.name, o.owner);
 		const commitOf = (sha) => commits.get(sha) ?? pulls.loaded.get(sha);
 		const onRelease = releaseAmong(lines, firstParent, commitOf);
-		const otherLine = otherLineRead === null ? null : await otherLineRead;
+		const otherLine = o.otherLine === void 0 ? null : await o.otherLine;
 		const pullCommits = splitPullCommits(pulls.walked, otherLine === null || otherLine.size === 0 ? pulls.loaded : without(pulls.loaded, otherLine), (sha) => onRelease.all.has(sha));
 		if (read >= LARGE_HISTORY && pulls.walked.size > 0) collectGarbage();
 		const squashedTrees = treeSquashes(await trees, pulls.refs, since, (sha) => commits.has(sha));
@@ -33010,6 +33058,9 @@ function reachedFrom(starts, read, stop) {
 function releaseAmong(lines, firstParent, commitOf) {
 	const onLine = new Set(firstParent.map((c) => c.sha));
 	return releaseCommits(lines.lineTips, (sha) => commitOf(sha)?.parents ?? lines.beyond.get(sha), (sha) => onLine.has(sha));
+}
+function pullRefsSince(boundary) {
+	return (boundary?.at ?? 0) - LOOKBACK;
 }
 function without(commits, left) {
 	const kept = new Map();
@@ -41664,53 +41715,8 @@ var init_line_pulls = __esmMin((() => {
 	init_units();
 	init_github_options();
 }));
-// src/sources/git/deploy-branch.ts
-async function readLine(cwd, tip, since) {
-	const line = [];
-	await streamGit(cwd, [
-		"log",
-		"--first-parent",
-		...since === void 0 ? [] : [`--max-age=${Math.floor(since)}`],
-		"--format=%H %ct %P",
-		tip,
-		"--"
-	], (record) => {
-		const [sha, at, ...parents] = record.toString("utf8").trim().split(" ");
-		if (sha && at) line.push({
-			sha: ownAscii(sha),
-			at: Number(at),
-			parents: parents.filter((p) => p !== "").map(ownAscii)
-		});
-	}, { separator: 10 });
-	return line;
-}
-async function readHistorySet(cwd, tip, exclude = []) {
-	const shas = new Set();
-	await streamGit(cwd, [
-		"rev-list",
-		tip,
-		...exclude.map((sha) => `^${sha}`),
-		"--"
-	], (record) => shas.add(record.toString("latin1").trim()), { separator: 10 });
-	return shas;
-}
-var init_deploy_branch$2 = __esmMin((() => {
-	init_own_string();
-	init_run();
-}));
-// src/sources/git/fork.ts
-async function forkAfter(cwd, tip, base, since) {
-	const [line, baseLine] = await Promise.all([readLine(cwd, tip, since), readLine(cwd, base, since)]);
-	const onBase = new Set(baseLine.map((c) => c.sha));
-	const at = line.findIndex((c) => onBase.has(c.sha));
-	if (at <= 0) return null;
-	return line[at] ?? null;
-}
-var init_fork$1 = __esmMin((() => {
-	init_deploy_branch$2();
-}));
 // src/audit/fork.ts
-async function branchFork(repo, branch, since) {
+async function readDefaultLine(repo, branch, since) {
 	let base;
 	try {
 		base = await resolveBranch(repo, void 0);
@@ -41719,22 +41725,18 @@ async function branchFork(repo, branch, since) {
 		throw error;
 	}
 	if (base.name === branch.name || base.tip === branch.tip) return null;
-	const fork = await forkAfter(repo.cwd, branch.tip, base.tip, since);
+	return {
+		name: base.name,
+		line: await readLine(repo.cwd, base.tip, since)
+	};
+}
+async function branchFork(repo, branch, base, since) {
+	if (base === null) return null;
+	const fork = await forkAfter(repo.cwd, branch.tip, base.line, since);
 	return fork === null ? null : {
 		from: base.name,
 		at: fork.at
 	};
-}
-async function defaultLine(repo, branch, since) {
-	let base;
-	try {
-		base = await resolveBranch(repo, void 0);
-	} catch (error) {
-		if (error instanceof GitError) return new Set();
-		throw error;
-	}
-	if (base.name === branch.name || base.tip === branch.tip) return new Set();
-	return new Set((await readLine(repo.cwd, base.tip, since > 0 ? since : void 0)).map((c) => c.sha));
 }
 var init_fork = __esmMin((() => {
 	init_errors$2();
@@ -47133,8 +47135,6 @@ async function auditWith(options, reads, times, window) {
 	if (settings.deployFrom === "branch" && settings.deployBranch === void 0) throw new ConfigError("deploys from a branch need its name: use --deploy-from branch:NAME (deploy.from \"branch\" in a config file needs the flag)");
 	if (settings.deployFrom === "events" && eventsRead === null) throw new ConfigError("deploys from events need an events file: add --events FILE (see \"Events files\" in the README)");
 	const branch = await resolveBranch(repo, options.branch);
-	const forked = options.branch === void 0 ? Promise.resolve(null) : branchFork(repo, branch, previousWindow(window).since);
-	forked.catch(() => void 0);
 	const sizes = reads.branchKnown(repo, branch, settings.config.sizeExcluded);
 	const remote = parseRemote(repo.remoteUrl);
 	const gh = await gitHubAccess(options, remote, warning);
@@ -47160,6 +47160,12 @@ async function auditWith(options, reads, times, window) {
 	const readFrom = await orCancel(readStart(window, now));
 	const { boundary } = await orCancel(reads.span(repo, branch.tip, readFrom, historyStart(tags, window.since)));
 	const exclude = boundary ? [boundary.sha] : [];
+	const forkSince = previousWindow(window).since;
+	const pullsSince = pullRefsSince(boundary);
+	const defaultRead = options.branch === void 0 ? Promise.resolve(null) : readDefaultLine(repo, branch, pullsSince > 0 ? Math.min(pullsSince, forkSince) : void 0);
+	const forked = defaultRead.then((base) => branchFork(repo, branch, base, forkSince));
+	const otherLine = defaultRead.then((base) => new Set((base === null ? [] : pullsSince > 0 ? lineSince(base.line, pullsSince) : base.line).map((c) => c.sha)));
+	for (const read of [forked, otherLine]) read.catch(() => void 0);
 	const tagShas = tags.filter((t) => t.at >= readFrom && t.at <= now).map((t) => t.sha);
 	const release = {
 		tips: releaseTipsOf(await releaseRefsAsOf(repo, branch, now), branch, tagShas, boundary),
@@ -47184,7 +47190,7 @@ async function auditWith(options, reads, times, window) {
 			count,
 			unit: "commits"
 		}),
-		...options.branch !== void 0 && { otherLine: (since) => defaultLine(repo, branch, since) }
+		...options.branch !== void 0 && { otherLine }
 	});
 	const { sizes: sizesRead, pullRefs: hasPullRefs } = model;
 	const scope = {
@@ -47533,6 +47539,7 @@ var init_audit = __esmMin((() => {
 	init_committers();
 	init_run();
 	init_touched_paths();
+	init_fork$1();
 	init_go_retractions();
 	init_changesets();
 	init_remote();

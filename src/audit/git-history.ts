@@ -124,8 +124,8 @@ export async function readGitChanges(
     owner: string | null;
     forPulls: boolean;
     onCommits?: (count: number) => void;
-    /** the default branch's first-parent line since a time, when the tracked branch is another (see defaultLine) */
-    otherLine?: (since: number) => Promise<ReadonlySet<string>>;
+    /** the default branch's first-parent line as far back as the pull refs are read, when the tracked branch is another (see readDefaultLine) */
+    otherLine?: Promise<ReadonlySet<string>>;
   },
 ): Promise<GitModel> {
   const exclude = boundary ? [boundary.sha] : [];
@@ -135,14 +135,11 @@ export async function readGitChanges(
     if (++read % 1000 === 0) o.onCommits?.(read);
     return parseMessage(message, o.ai);
   };
-  // pull refs older than this cannot hold the work of a change in the history read
-  const since = (boundary?.at ?? 0) - LOOKBACK;
+  const since = pullRefsSince(boundary);
   // the trees of the line's commits GitHub wrote, beside the history: a squash whose subject lost its number
   const trees = readLineTreesBeside(repo.cwd, branch.tip, exclude, pullRefs, since);
   // a failure is seen where they are awaited
   trees.catch(() => undefined);
-  const otherLineRead = o.otherLine === undefined ? null : o.otherLine(since);
-  otherLineRead?.catch(() => undefined);
   // the sizes, started first, come last: the changes are built, and what needs no size done, while git still diffs
   const built = (async () => {
     const { commits, pulls, lines } = await readHistory(repo.cwd, branch, exclude, { refs: await pullRefs, since }, release, parse);
@@ -159,7 +156,7 @@ export async function readGitChanges(
     const commitOf = (sha: string): Commit | undefined => commits.get(sha) ?? pulls.loaded.get(sha);
     const onRelease = releaseAmong(lines, firstParent, commitOf);
     // the default branch's own line, when this is another branch, is what its pull requests were based on: not theirs
-    const otherLine = otherLineRead === null ? null : await otherLineRead;
+    const otherLine = o.otherLine === undefined ? null : await o.otherLine;
     const pullCommits = splitPullCommits(pulls.walked, otherLine === null || otherLine.size === 0 ? pulls.loaded : without(pulls.loaded, otherLine), (sha) => onRelease.all.has(sha));
     // what splitting the pull refs' walks left behind goes before the changes are built on top: rails peaked
     // there at 249 MB, 244 with this collection (a history without pull refs has nothing to let go here)
@@ -336,6 +333,11 @@ function reachedFrom(starts: Iterable<string>, read: ReadonlyMap<string, Commit>
 function releaseAmong(lines: ReleaseGraph, firstParent: Commit[], commitOf: (sha: string) => Commit | undefined): ReleaseCommits {
   const onLine = new Set(firstParent.map((c) => c.sha));
   return releaseCommits(lines.lineTips, (sha) => commitOf(sha)?.parents ?? lines.beyond.get(sha), (sha) => onLine.has(sha));
+}
+
+/** Pull refs older than this (epoch seconds) cannot hold the work of a change in a history read down to `boundary`. */
+export function pullRefsSince(boundary: { at: number } | null): number {
+  return (boundary?.at ?? 0) - LOOKBACK;
 }
 
 /** `commits` less those in `left`. */

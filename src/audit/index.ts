@@ -12,6 +12,7 @@ import type { Report } from '../report/schema.js';
 import { readCommitters } from '../sources/git/committers.js';
 import { gitAnswer } from '../sources/git/run.js';
 import { readTouchedPaths } from '../sources/git/touched-paths.js';
+import { lineSince } from '../sources/git/fork.js';
 import { goRetractionsReader } from '../sources/git/go-retractions.js';
 import type { GoRetraction } from '../sources/git/manifests.js';
 import { readChangesets } from '../sources/git/changesets.js';
@@ -30,12 +31,12 @@ import { isReleaseLine } from '../model/release-lines.js';
 import { chooseSignal, readDeployEvidence, signalDetail, type DeploySignal } from './deploys.js';
 import { DEPLOY_SOURCE_NAMES, DEPLOY_SOURCES } from '../sources/deploys/index.js';
 import { asFlagValues } from '../sources/deploys/flag-values.js';
-import { readGitChanges, type PullMatching } from './git-history.js';
+import { pullRefsSince, readGitChanges, type PullMatching } from './git-history.js';
 import { startReads, type AuditReads } from './reads.js';
 import { releaseTipsOf } from './release-graph.js';
 import { fetchOptions } from './github-options.js';
 import { readLinePulls, withLinePulls } from './line-pulls.js';
-import { branchFork, defaultLine } from './fork.js';
+import { branchFork, readDefaultLine } from './fork.js';
 import { branchedInWindowNote, emptyReleasesNote, integrationLineOf, lineToName, mergeToolNote, mostlyDirect, sourceNotes, syncedPullsNote, titleOnlyBackportsNote } from './notes.js';
 import { prereleaseHeldNote } from './prereleases.js';
 import { titleOnlyCopies } from '../model/copies.js';
@@ -100,10 +101,6 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   if (settings.deployFrom === 'branch' && settings.deployBranch === undefined) throw new ConfigError('deploys from a branch need its name: use --deploy-from branch:NAME (deploy.from "branch" in a config file needs the flag)');
   if (settings.deployFrom === 'events' && eventsRead === null) throw new ConfigError('deploys from events need an events file: add --events FILE (see "Events files" in the README)');
   const branch = await resolveBranch(repo, options.branch);
-  // a branch cut from the default one inside the previous window: that window's changes were mostly the default's
-  const forked = options.branch === undefined ? Promise.resolve(null) : branchFork(repo, branch, previousWindow(window).since);
-  // a failure is seen where it is awaited
-  forked.catch(() => undefined);
   // git's slowest read, the sizes, starts as soon as the branch is known: where it stops (the boundary, and the
   // commit halfway there) is given once the deploy signal and the tags say where the history read starts
   const sizes = reads.branchKnown(repo, branch, settings.config.sizeExcluded);
@@ -140,6 +137,16 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   const readFrom = await orCancel(readStart(window, now));
   const { boundary } = await orCancel(reads.span(repo, branch.tip, readFrom, historyStart(tags, window.since)));
   const exclude = boundary ? [boundary.sha] : [];
+  // where --branch names another branch, the default one's first-parent line, read once: where this branch left it
+  // (a branch cut inside the previous window: that window's changes were mostly the default's), and what the default
+  // branch's pull requests were based on, as far back as the history read takes their pull refs
+  const forkSince = previousWindow(window).since;
+  const pullsSince = pullRefsSince(boundary);
+  const defaultRead = options.branch === undefined ? Promise.resolve(null) : readDefaultLine(repo, branch, pullsSince > 0 ? Math.min(pullsSince, forkSince) : undefined);
+  const forked = defaultRead.then((base) => branchFork(repo, branch, base, forkSince));
+  const otherLine = defaultRead.then((base) => new Set((base === null ? [] : pullsSince > 0 ? lineSince(base.line, pullsSince) : base.line).map((c) => c.sha)));
+  // a failure is seen where it is awaited
+  for (const read of [forked, otherLine]) read.catch(() => undefined);
   // the release tags and lines are read with the history: their graph says what each tag shipped
   const tagShas = tags.filter((t) => t.at >= readFrom && t.at <= now).map((t) => t.sha);
   const release = { tips: releaseTipsOf(await releaseRefsAsOf(repo, branch, now), branch, tagShas, boundary), tagShas, tagNames: tagNamesAsOf(everyTag, now) };
@@ -149,7 +156,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   const model = await readGitChanges(repo, branch, boundary, release, sizes, reads.pullRefs, {
     ai: settings.ai, botPattern: settings.botPattern, pullsUrl: pullsUrl(remote), mergeRequestsUrl: mergeRequestsUrl(remote), owner: remote?.owner ?? null, forPulls: gh !== null,
     onCommits: (count) => progress({ step: reading, count, unit: 'commits' }),
-    ...(options.branch !== undefined && { otherLine: (since: number) => defaultLine(repo, branch, since) }),
+    ...(options.branch !== undefined && { otherLine }),
   });
   const { sizes: sizesRead, pullRefs: hasPullRefs } = model;
   // the sizes are still being read: GitHub is read meanwhile, and what needs no size is done before they are awaited
