@@ -22526,7 +22526,7 @@ var init_bot_names = __esmMin((() => {
 	BOT_WORD = /(?:^|[\s._-])(?:ro)?bot(?:[\s._-]|$)/i;
 }));
 // src/model/ai/catalogue.ts
-var CLAUDE, COPILOT, CODEX, CURSOR, DEVIN, JULES, GEMINI, AIDER, OPENHANDS, KIRO, OPENCODE, FACTORY, CODEGEN, SWEEP, CODERABBIT, AMAZON_Q, CONTINUE, AI_SDK_FACTORY, OPEN_AGENTS, ASTRO_FACTORY, SENTRY_JUNIOR, CLINE, ELLIPSIS, TOOL_AS_NAME, prefix, AI_SIGNATURES;
+var CLAUDE, COPILOT, CODEX, CURSOR, DEVIN, JULES, GEMINI, AIDER, OPENHANDS, KIRO, OPENCODE, FACTORY, CODEGEN, SWEEP, CODERABBIT, AMAZON_Q, CONTINUE, AI_SDK_FACTORY, OPEN_AGENTS, HELPED_BY, PLAIN_TOOL, I_USED, AI_WORD$1, WAS_USED_FOR, ASTRO_FACTORY, SENTRY_JUNIOR, CLINE, ELLIPSIS, TOOL_AS_NAME, prefix, AI_SIGNATURES;
 var init_catalogue = __esmMin((() => {
 	CLAUDE = {
 		emails: ["noreply@anthropic.com", "242468646+claude@users.noreply.github.com"],
@@ -22602,6 +22602,11 @@ var init_catalogue = __esmMin((() => {
 		apps: ["ai-sdk-factory"]
 	};
 	OPEN_AGENTS = { apps: ["open-agents-bot"] };
+	HELPED_BY = String.raw`(?:with (?:the )?(?:help|assistance) (?:of|from)|via) (?:an? )?`;
+	PLAIN_TOOL = String.raw`(?:claude|copilot|chatgpt|codex|gemini|gpt-?\d|openai|anthropic|windsurf|aider)\b`;
+	I_USED = String.raw`(?:I|we) (?:have )?used (?:an? )?`;
+	AI_WORD$1 = String.raw`(?:AI|LLMs?)`;
+	WAS_USED_FOR = String.raw`(?:was|were|has been|have been) used (?:for|to|in) `;
 	ASTRO_FACTORY = {
 		emails: ["fred+astrobot@astro.build", "factory[bot]@users.noreply.github.com"],
 		apps: ["astro-factory"]
@@ -23980,8 +23985,8 @@ var init_catalogue = __esmMin((() => {
 					tool: "claude-code"
 				}]
 			},
-			line: /^[^\n]*?\b(?:with (?:the )?(?:help|assistance) (?:of|from)|via) (?:an? )?((?:claude|copilot|chatgpt|codex|gemini|gpt-?\d|openai|anthropic|windsurf|aider)\b[^\n]*)$/gim,
-			hint: "(?:with (?:the )?(?:help|assistance) (?:of|from)|via) (?:an? )?(?:claude|copilot|chatgpt|codex|gemini|gpt-?\\d|openai|anthropic|windsurf|aider)\\b"
+			line: new RegExp(String.raw`^[^\n]*?\b${HELPED_BY}(${PLAIN_TOOL}[^\n]*)$`, "gim"),
+			hint: `${HELPED_BY}${PLAIN_TOOL}`
 		},
 		"named/ai-used": {
 			meta: {
@@ -23999,8 +24004,8 @@ var init_catalogue = __esmMin((() => {
 					tool: "claude-code"
 				}]
 			},
-			line: /^[^\n]*?\b(?:(?:I|we) (?:have )?used (?:an? )?(?=(?:AI|LLMs?)\b)|(?<!\b(?:no|the|an|any) )(?=(?:AI|LLMs?) (?:was|were|has been|have been) used (?:for|to|in) (?:the )?(?:assist|help|writ|generat|draft|cod|author|refactor|implement)))((?:AI|LLMs?)\b[^\n]*)$/gim,
-			hint: "(?:I|we) (?:have )?used (?:an? )?(?:AI|LLMs?)\\b|(?:AI|LLMs?) (?:was|were|has been|have been) used (?:for|to|in) "
+			line: new RegExp(String.raw`^[^\n]*?\b(?:${I_USED}(?=${AI_WORD$1}\b)|(?<!\b(?:no|the|an|any) )(?=${AI_WORD$1} ${WAS_USED_FOR}(?:the )?(?:assist|help|writ|generat|draft|cod|author|refactor|implement)))(${AI_WORD$1}\b[^\n]*)$`, "gim"),
+			hint: String.raw`${I_USED}${AI_WORD$1}\b|${AI_WORD$1} ${WAS_USED_FOR}`
 		},
 		"named/template-answer": {
 			meta: {

@@ -56,6 +56,13 @@ const OPEN_AGENTS: IdentityRule = { apps: ['open-agents-bot'] };
 // astro's release pull requests and so is no agent; then `factory[bot] <factory[bot]@users.noreply.github.com>`, the
 // pull requests the `astro-factory` app's. 105 of astro's 481 changes of the three months to 2026-08-23 were its work:
 // read as 94 people's and 11 bots', one of them AI-assisted
+// a sentence's words around a tool or AI (named/assistance, named/ai-used): one source for a signature's line and hint
+// a tool after `with the help of` or `via`, by a name no person or thing has (not Devin, Cursor or Jules)
+const HELPED_BY = String.raw`(?:with (?:the )?(?:help|assistance) (?:of|from)|via) (?:an? )?`;
+const PLAIN_TOOL = String.raw`(?:claude|copilot|chatgpt|codex|gemini|gpt-?\d|openai|anthropic|windsurf|aider)\b`;
+const I_USED = String.raw`(?:I|we) (?:have )?used (?:an? )?`;
+const AI_WORD = String.raw`(?:AI|LLMs?)`;
+const WAS_USED_FOR = String.raw`(?:was|were|has been|have been) used (?:for|to|in) `;
 const ASTRO_FACTORY: IdentityRule = { emails: ['fred+astrobot@astro.build', 'factory[bot]@users.noreply.github.com'], apps: ['astro-factory'] };
 // Sentry's Junior: an agent its people ask from Slack, which commits as its `sentry-junior` app (the person who asked
 // as co-author), opens the pull request and so authors its squash; each of its commits links its session (`View
@@ -607,8 +614,8 @@ export const AI_SIGNATURES = {
         { text: 'A whole ton of trial and error via claude code.', seen: 'bevyengine/bevy', tool: 'claude-code' },
       ],
     },
-    line: /^[^\n]*?\b(?:with (?:the )?(?:help|assistance) (?:of|from)|via) (?:an? )?((?:claude|copilot|chatgpt|codex|gemini|gpt-?\d|openai|anthropic|windsurf|aider)\b[^\n]*)$/gim,
-    hint: '(?:with (?:the )?(?:help|assistance) (?:of|from)|via) (?:an? )?(?:claude|copilot|chatgpt|codex|gemini|gpt-?\\d|openai|anthropic|windsurf|aider)\\b',
+    line: new RegExp(String.raw`^[^\n]*?\b${HELPED_BY}(${PLAIN_TOOL}[^\n]*)$`, 'gim'),
+    hint: `${HELPED_BY}${PLAIN_TOOL}`,
   },
   'named/ai-used': {
     meta: {
@@ -620,8 +627,8 @@ export const AI_SIGNATURES = {
       ],
     },
     // the capture starts at `AI`, so a sentence naming no tool reads as AI's (namedTool): a tool it does not name
-    line: /^[^\n]*?\b(?:(?:I|we) (?:have )?used (?:an? )?(?=(?:AI|LLMs?)\b)|(?<!\b(?:no|the|an|any) )(?=(?:AI|LLMs?) (?:was|were|has been|have been) used (?:for|to|in) (?:the )?(?:assist|help|writ|generat|draft|cod|author|refactor|implement)))((?:AI|LLMs?)\b[^\n]*)$/gim,
-    hint: '(?:I|we) (?:have )?used (?:an? )?(?:AI|LLMs?)\\b|(?:AI|LLMs?) (?:was|were|has been|have been) used (?:for|to|in) ',
+    line: new RegExp(String.raw`^[^\n]*?\b(?:${I_USED}(?=${AI_WORD}\b)|(?<!\b(?:no|the|an|any) )(?=${AI_WORD} ${WAS_USED_FOR}(?:the )?(?:assist|help|writ|generat|draft|cod|author|refactor|implement)))(${AI_WORD}\b[^\n]*)$`, 'gim'),
+    hint: String.raw`${I_USED}${AI_WORD}\b|${AI_WORD} ${WAS_USED_FOR}`,
   },
   'named/template-answer': {
     meta: {
