@@ -43181,13 +43181,7 @@ function declaredFor(p, name) {
 }
 async function bornAndGone(repo, packages, tags, declared, repositoryName) {
 	const known = findProducts(packages, tags.map((t) => t.name), declared);
-	const newest = new Map();
-	for (const t of tags) {
-		const key = tagKey(t.name);
-		if (key === "" || known.ofTag(t.name) !== null) continue;
-		const seen = newest.get(key);
-		if (seen === void 0 || t.at > seen.at) newest.set(key, t);
-	}
+	const newest = newestByName(tags.filter((t) => known.ofTag(t.name) === null));
 	const folders = new Set(packages.map((p) => p.folder));
 	const read = new Map();
 	const found = [];
@@ -43254,10 +43248,11 @@ async function movedFrom(repo, end, start, young, repositoryName) {
 	return moved;
 }
 async function versionedWords(repo, packages, tags) {
+	const newestOf = newestByName(tags);
 	return Promise.all(packages.map(async (p) => {
 		const { word, ...rest } = p;
 		if (word === void 0) return p;
-		const newest = tags.filter((t) => tagKey(t.name) === word).sort((a, b) => b.at - a.at)[0];
+		const newest = newestOf.get(word);
 		return newest !== void 0 && carriesTagVersion(newest.name, await manifestVersion(repo, newest.sha, p)) ? p : rest;
 	}));
 }
@@ -43281,13 +43276,17 @@ async function ownFolder(repo, tags, packages, repositoryName) {
 	}
 	return "";
 }
-async function carriedKeys(repo, packages, tags) {
+function newestByName(tags) {
 	const newest = new Map();
 	for (const t of tags) {
 		const key = tagKey(t.name);
 		const seen = newest.get(key);
 		if (key !== "" && (seen === void 0 || t.at > seen.at)) newest.set(key, t);
 	}
+	return newest;
+}
+async function carriedKeys(repo, packages, tags) {
+	const newest = newestByName(tags);
 	const carried = new Map();
 	for (const [key, claimants] of sharedKeys(packages, new Set(newest.keys()))) {
 		const tag = newest.get(key);

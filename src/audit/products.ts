@@ -303,13 +303,7 @@ async function bornAndGone(
   repositoryName: string,
 ): Promise<WorkspacePackage[]> {
   const known = findProducts(packages, tags.map((t) => t.name), declared);
-  const newest = new Map<string, { name: string; sha: string; at: number }>();
-  for (const t of tags) {
-    const key = tagKey(t.name);
-    if (key === '' || known.ofTag(t.name) !== null) continue;
-    const seen = newest.get(key);
-    if (seen === undefined || t.at > seen.at) newest.set(key, t);
-  }
+  const newest = newestByName(tags.filter((t) => known.ofTag(t.name) === null));
   const folders = new Set(packages.map((p) => p.folder));
   const read = new Map<string, Promise<WorkspacePackage[]>>();
   const found: WorkspacePackage[] = [];
@@ -402,11 +396,12 @@ async function movedFrom(repo: RepoInfo, end: string, start: string | null, youn
  * manifest or two per such package.
  */
 async function versionedWords(repo: RepoInfo, packages: readonly WorkspacePackage[], tags: readonly { name: string; sha: string; at: number }[]): Promise<WorkspacePackage[]> {
+  const newestOf = newestByName(tags);
   return Promise.all(
     packages.map(async (p: WorkspacePackage & PackageFolder) => {
       const { word, ...rest } = p;
       if (word === undefined) return p;
-      const newest = tags.filter((t) => tagKey(t.name) === word).sort((a, b) => b.at - a.at)[0];
+      const newest = newestOf.get(word);
       return newest !== undefined && carriesTagVersion(newest.name, await manifestVersion(repo, newest.sha, p)) ? p : rest;
     }),
   );
@@ -441,6 +436,17 @@ async function ownFolder(repo: RepoInfo, tags: readonly { name: string; sha: str
   return '';
 }
 
+/** The newest of `tags` for each name they carry (tagKey); the repository's own (`v1.2.3`, no name) are none's. */
+function newestByName<T extends { name: string; at: number }>(tags: readonly T[]): Map<string, T> {
+  const newest = new Map<string, T>();
+  for (const t of tags) {
+    const key = tagKey(t.name);
+    const seen = newest.get(key);
+    if (key !== '' && (seen === undefined || t.at > seen.at)) newest.set(key, t);
+  }
+  return newest;
+}
+
 /**
  * For each name the tags carry that packages of several names share (sharedKeys), the folder of the one package
  * whose manifest, in any of its folders, carried the version of the newest tag of that name at its commit; a name
@@ -451,15 +457,10 @@ async function ownFolder(repo: RepoInfo, tags: readonly { name: string; sha: str
  * repositories have none.
  */
 async function carriedKeys(repo: RepoInfo, packages: readonly WorkspacePackage[], tags: readonly { name: string; sha: string; at: number }[]): Promise<Map<string, string>> {
-  const newest = new Map<string, { name: string; sha: string; at: number }>();
-  for (const t of tags) {
-    const key = tagKey(t.name);
-    const seen = newest.get(key);
-    if (key !== '' && (seen === undefined || t.at > seen.at)) newest.set(key, t);
-  }
+  const newest = newestByName(tags);
   const carried = new Map<string, string>();
   for (const [key, claimants] of sharedKeys(packages, new Set(newest.keys()))) {
-    const tag = newest.get(key) as { name: string; sha: string };
+    const tag = newest.get(key) as { name: string; sha: string; at: number };
     const names = new Set(claimants.map((p) => p.name));
     const versions = await readVersions(repo.cwd, tag.sha, packages.filter((p) => p.folder !== '' && names.has(p.name)));
     const carrying = new Set(packages.filter((p) => carriesTagVersion(tag.name, versions.get(p.folder))).map((p) => p.name));
