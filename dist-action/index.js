@@ -24828,7 +24828,7 @@ function parseMessage(message, ai = compileCatalogue()) {
 	const revertsPrs = [...refers ? [...body.matchAll(REVERTS_PR)].map((m) => Number(m[1])) : [], ...namedPull === null ? [] : [Number(namedPull[1])]];
 	const clRevert = CL_REVERT_OPENS.test(subject) || CL_REVERT_OPENS.test(bodyFirstLine);
 	const revertsCls = (revertTitle || clRevert) && /\bCL\s*\d/i.test(message) ? [...new Set([...subject.includes("\"") ? [] : subject.matchAll(REVERTS_CL), ...body.matchAll(REVERTS_CL)].map((m) => Number(m[1])))] : [];
-	const cherryPickOf = MAYBE_PICKED.test(message) ? [...new Set([...message.matchAll(CHERRY_PICKED)].map((m) => (m[1] ?? m[2] ?? "").toLowerCase()))] : [];
+	const cherryPickOf = MAYBE_PICKED.test(message) ? [...new Set([...message.matchAll(CHERRY_PICKED)].map((m) => (m[1] ?? m[2] ?? m[3] ?? "").toLowerCase()))] : [];
 	const backportOf = MAYBE_BACKPORT.test(message) ? [...new Set([...[...message.matchAll(BACKPORT_PHRASE)].map((m) => Number(m[1] ?? m[2] ?? m[3] ?? m[4])), ...listedBackports(body)])] : [];
 	const closes = /close/i.test(body) ? [...body.matchAll(CLOSES_PULL)].map((m) => Number(m[1] ?? m[2])) : [];
 	const imported = body.includes("GitHub-Pull-Request:") ? IMPORTED_PULL.exec(body) : null;
@@ -25048,8 +25048,8 @@ var init_message = __esmMin((() => {
 	REVERTS_LISTED = /\breverts?\b[\s\S]{0,200}?\bcommits\b/i;
 	LISTED_COMMIT = /^[ \t]*[-*+][ \t]+([0-9a-f]{7,40})\b/gm;
 	MAYBE_REFERS = /pr-url|reviewed-on|part-of|link:|reverts/i;
-	CHERRY_PICKED = /\(cherry picked from commit ([0-9a-f]{7,40})\)|\bbackport of commit ([0-9a-f]{7,40})\b/gi;
-	MAYBE_PICKED = /cherry picked from commit|backport of commit/i;
+	CHERRY_PICKED = /\(cherry picked from commit ([0-9a-f]{7,40})\)|\bbackport of commit ([0-9a-f]{7,40})\b|^Original-merge:[ \t]*([0-9a-f]{40})[ \t]*$/gim;
+	MAYBE_PICKED = /cherry picked from commit|backport of commit|original-merge:/i;
 	BACKPORT_PHRASE = /\bbackport(?:\s+of|\s+(?:the\s+)?changes\s+from)?(?:\s+pull\s+request|\s+PR)?:?\s+(?:[0-9a-f]{7,40}\s+(?:from|\/)\s+)?#(\d+)|\bcherry[ -]pick(?:ed)?\s+(?:of|from)\s+#(\d+)|\(GH-(\d+)\)|\[PR #(\d+)\/[0-9a-f]{7,40} backport\]/gi;
 	MAYBE_BACKPORT = /backport|cherry|\(GH-/i;
 	BACKPORT_LIST_HEADING = /^[ \t]*(?:\w+[ \t]+)?backports[ \t]*:?[ \t]*$/gim;
@@ -25530,6 +25530,13 @@ function buildChanges(input) {
 			} else if (closed !== null) {
 				rebases.took(closed);
 				change = squashChange(commit, closed, commit.subject, input, rules);
+			} else if (pushed === null && forwardPort(commit, input)) {
+				change = baseChange(commit, "sync", null, commit.subject, input);
+				applyOwnCommits(change, [commit], commit.parents.slice(0, 1), rules);
+				carried.set(change, commit.backportOf.map((number) => ({
+					number,
+					copies: []
+				})));
 			} else {
 				if (pushed !== null) rebases.took(pushed.number);
 				const members = line.slice(i, i + (pushed?.length ?? 1));
@@ -25685,6 +25692,9 @@ function countCarried(changes, carried) {
 		}
 		change.carriedPulls = count;
 	}
+}
+function forwardPort(commit, input) {
+	return commit.cherryPickOf.length > 0 && commit.cherryPickOf.every((sha) => sha.length === 40 && input.release.has(sha) && !input.commits.has(sha));
 }
 function landedNumber(commit, trackedBranch) {
 	return parseLanding(commit.subject, commit.bodyFirstLine, commit.parents.length >= 2, trackedBranch).number;

@@ -302,6 +302,30 @@ describe('a line merged again (GitFlow)', () => {
     expect(changes.at(-1)).toMatchObject({ id: '#9', kind: 'sync', carriedPulls: 2 });
   });
 
+  it('reads a copy of a release line\'s commit pushed to main as a sync carrying the pull request it names', () => {
+    // jellyfin: #16944 merged into release-10.11.z (`fix`, its merge `lm`), then its squash pushed to master as
+    // `Backport pull request #16944 from jellyfin/release-10.11.z` with `Original-merge: <lm>`
+    const lineMerge = sha('lm');
+    const port = (names: string[], o: { number?: boolean } = {}) => commit('port', {
+      parents: ['m0'], at: h(50), authorAt: h(50),
+      subject: o.number === true ? 'Add lockhelper (#17000)' : 'Backport pull request #16944 from jellyfin/release-10.11.z',
+      cherryPickOf: names, backportOf: o.number === true ? [] : [16944],
+    });
+    const after = commit('after', { parents: ['port'], at: h(60), subject: 'Fix y' });
+    const read = (p: Commit, side: Commit[] = []) => buildChanges(input([m0, p, after], side, { release: new Set([lineMerge, sha('fix'), ...side.map((c) => c.sha)]) }));
+    const [, sync, next] = read(port([lineMerge]));
+    expect(sync).toMatchObject({ kind: 'sync', carriedPulls: 1, commits: 1, commitShas: [sha('port')] });
+    expect(next).toMatchObject({ kind: 'direct', id: sha('after').slice(0, 10) });
+    // a copy of main's own history (a reland; here a line's commit a merge brought in), of a commit off every release
+    // line, or of only some release commits is the direct push it reads as
+    const own = commit('own', { parents: ['m0'], at: h(5) });
+    expect(read(port([sha('own')]), [own])[1]).toMatchObject({ kind: 'direct' });
+    expect(read(port([sha('elsewhere')]))[1]).toMatchObject({ kind: 'direct' });
+    expect(read(port([lineMerge, sha('elsewhere')]))[1]).toMatchObject({ kind: 'direct' });
+    // a pull request landed on main is a change of its own, whatever it copies
+    expect(read(port([lineMerge], { number: true }))[1]).toMatchObject({ kind: 'squash', id: '#17000' });
+  });
+
   it('keeps a merge of it a change when one pull request landed on it since (a stacked pull request lands one)', () => {
     expect(merges(1)[2]).toMatchObject({ id: '#9', kind: 'merge', commits: 1 });
     // a commit of the merged pull request's own that names it, `Release 1.1 (#9)`, is no other's landing

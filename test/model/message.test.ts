@@ -42,6 +42,14 @@ describe('commit messages', () => {
     expect(parseMessage('Fix x\n\ncherry picked from commit 0123456 without parentheses').cherryPickOf).toEqual([]);
   });
 
+  it('reads the merge jellyfin\'s backport script names in its `Original-merge:` trailer as the commit it copies', () => {
+    const message = (trailer: string): string => `Backport pull request #16944 from jellyfin/release-10.11.z\n\nAdd lockhelper for UserManager\n\n${trailer}\n\nMerged-by: Bond-009 <bond.009@outlook.com>\n`;
+    expect(parseMessage(message('Original-merge: 39958AD9E51F83F520803AA9BC5E70E58F3A0836'))).toMatchObject({ cherryPickOf: ['39958ad9e51f83f520803aa9bc5e70e58f3a0836'], backportOf: [16944] });
+    // a trailer is a line of its own, with the whole sha: prose naming one, or an abbreviated sha, is none
+    expect(parseMessage(message('See the Original-merge: 39958ad9e51f83f520803aa9bc5e70e58f3a0836 line')).cherryPickOf).toEqual([]);
+    expect(parseMessage(message('Original-merge: 39958ad9e5')).cherryPickOf).toEqual([]);
+  });
+
   it('reads the pull requests a backport phrase names, and not an issue a fix names', () => {
     const backportOf = (message: string): number[] => parseMessage(message).backportOf;
     expect(backportOf('fix: x (backport #5948) (#6004)')).toEqual([5948]);
