@@ -32623,10 +32623,31 @@ var init_numstat = __esmMin((() => {
 	MAX_RESTARTS = 25;
 }));
 // src/model/line-squash-pulls.ts
-function withSquashPull(commit, own, reads) {
+function squashPullHead(commit, reads) {
 	const number = trailingNumber(commit.subject);
 	const head = number === null ? void 0 : reads.pullHead(number);
-	if (head === void 0 || reads.inGraph(head)) return own;
+	return head === void 0 || reads.inGraph(head) ? void 0 : head;
+}
+function squashPullsReach(heads, reads) {
+	const count = new Map();
+	for (const head of new Set(heads)) {
+		const seen = new Set();
+		const stack = [head];
+		while (stack.length > 0) {
+			const sha = stack.pop();
+			if (seen.has(sha) || reads.inGraph(sha)) continue;
+			seen.add(sha);
+			const commit = reads.commitOf(sha);
+			if (commit === void 0) continue;
+			count.set(sha, (count.get(sha) ?? 0) + 1);
+			for (const parent of commit.parents) stack.push(parent);
+		}
+	}
+	return count;
+}
+function withSquashPull(commit, own, reads) {
+	const head = squashPullHead(commit, reads);
+	if (head === void 0) return own;
 	const commits = pullOwnCommits(head, commit.parents[0], reads);
 	if (commits === null) return own;
 	const cherryPickOf = [...own.cherryPickOf];
@@ -32651,10 +32672,13 @@ function pullOwnCommits(head, base, reads) {
 	const seen = new Set();
 	const stack = [head];
 	let based = false;
+	const reached = reads.reachedBy;
+	const heads = reached?.get(head) ?? 0;
 	while (stack.length > 0) {
 		const sha = stack.pop();
 		if (seen.has(sha)) continue;
 		seen.add(sha);
+		if (reached !== void 0 && (reached.get(sha) ?? 0) > heads) continue;
 		if (reads.inGraph(sha)) {
 			based ||= sha === base || reads.onLine(sha);
 			continue;
@@ -32708,11 +32732,21 @@ function releaseGraph(tips, branchTip, tagShas, commitOf, pullHead = () => void 
 	const graph = commitGraph(tips.readFrom, (sha) => commitOf(sha)?.parents);
 	const shas = releaseLineCommits(graph, branchTip, tagShas);
 	const onLine = new Set(shas);
+	const inGraph = (sha) => graph.node.has(sha);
+	const squashHeads = shas.flatMap((sha) => squashPullHead(commitOf(sha), {
+		pullHead,
+		inGraph
+	}) ?? []);
+	const reachedBy = squashHeads.length === 0 ? void 0 : squashPullsReach(squashHeads, {
+		commitOf,
+		inGraph
+	});
 	const reads = {
 		pullHead,
 		commitOf,
-		inGraph: (sha) => graph.node.has(sha),
-		onLine: (sha) => onLine.has(sha)
+		inGraph,
+		onLine: (sha) => onLine.has(sha),
+		...reachedBy !== void 0 && { reachedBy }
 	};
 	const releaseLine = shas.map((sha) => {
 		const commit = commitOf(sha);

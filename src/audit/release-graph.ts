@@ -1,6 +1,6 @@
 import type { Commit } from '../domain.js';
 import { backportedTitle, changeReferences } from '../model/copies.js';
-import { withSquashPull } from '../model/line-squash-pulls.js';
+import { squashPullHead, squashPullsReach, withSquashPull } from '../model/line-squash-pulls.js';
 import { isReleaseLine, isReleaseTag } from '../model/release-lines.js';
 import { commitGraph, parentsBeyond, releaseLineCommits } from '../model/reach.js';
 import { copyKey, type CommitGraph, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
@@ -81,7 +81,10 @@ export function releaseGraph(
   const graph = commitGraph(tips.readFrom, (sha) => commitOf(sha)?.parents);
   const shas = releaseLineCommits(graph, branchTip, tagShas);
   const onLine = new Set(shas);
-  const reads = { pullHead, commitOf, inGraph: (sha: string) => graph.node.has(sha), onLine: (sha: string) => onLine.has(sha) };
+  const inGraph = (sha: string): boolean => graph.node.has(sha);
+  const squashHeads = shas.flatMap((sha) => squashPullHead(commitOf(sha) as Commit, { pullHead, inGraph }) ?? []);
+  const reachedBy = squashHeads.length === 0 ? undefined : squashPullsReach(squashHeads, { commitOf, inGraph });
+  const reads = { pullHead, commitOf, inGraph, onLine: (sha: string) => onLine.has(sha), ...(reachedBy !== undefined && { reachedBy }) };
   const releaseLine = shas.map((sha) => {
     const commit = commitOf(sha) as Commit;
     const { cherryPickOf, references, keys } = withSquashPull(commit, { cherryPickOf: commit.cherryPickOf, references: changeReferences(commit), keys: [] }, reads);

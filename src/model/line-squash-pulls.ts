@@ -22,6 +22,40 @@ export interface SquashPullReads {
   inGraph: (sha: string) => boolean;
   /** the commit is a release line's own: behind a release tag, off the tracked branch's first-parent line */
   onLine: (sha: string) => boolean;
+  /** how many of the lines' squashed pull requests' refs reach each commit off the graph (`squashPullsReach`); absent: not counted */
+  reachedBy?: ReadonlyMap<string, number>;
+}
+
+/** The head of the pull request a release line's commit squash-merged (its `(#M)`), when the clone read it off the graph; else undefined. */
+export function squashPullHead(commit: Commit, reads: Pick<SquashPullReads, 'pullHead' | 'inGraph'>): string | undefined {
+  const number = trailingNumber(commit.subject);
+  const head = number === null ? undefined : reads.pullHead(number);
+  return head === undefined || reads.inGraph(head) ? undefined : head;
+}
+
+/**
+ * How many of `heads` reach each commit off the graph. Of the commits a pull request's head reaches, those another
+ * one reaches too without reaching its head are no work of its own: a line the branch was based on that was
+ * rewritten since. nuxt's Renovate pull requests into `4.x` of May 2026 were based on a `4.x` later rebuilt, and eight
+ * of their refs hold its 46 old commits, copies of main's changes: read as each one's, they shipped 11 of main's
+ * changes in v4.4.7, where `git tag --contains` on the line's own copies gives v4.5.0.
+ */
+export function squashPullsReach(heads: Iterable<string>, reads: Pick<SquashPullReads, 'commitOf' | 'inGraph'>): Map<string, number> {
+  const count = new Map<string, number>();
+  for (const head of new Set(heads)) {
+    const seen = new Set<string>();
+    const stack = [head];
+    while (stack.length > 0) {
+      const sha = stack.pop() as string;
+      if (seen.has(sha) || reads.inGraph(sha)) continue;
+      seen.add(sha);
+      const commit = reads.commitOf(sha);
+      if (commit === undefined) continue;
+      count.set(sha, (count.get(sha) ?? 0) + 1);
+      for (const parent of commit.parents) stack.push(parent);
+    }
+  }
+  return count;
 }
 
 /**
@@ -38,9 +72,8 @@ export interface SquashPullReads {
  * backport's. Pure.
  */
 export function withSquashPull(commit: Commit, own: SquashNames, reads: SquashPullReads): SquashNames {
-  const number = trailingNumber(commit.subject);
-  const head = number === null ? undefined : reads.pullHead(number);
-  if (head === undefined || reads.inGraph(head)) return own;
+  const head = squashPullHead(commit, reads);
+  if (head === undefined) return own;
   const commits = pullOwnCommits(head, commit.parents[0], reads);
   if (commits === null) return own;
   const cherryPickOf = [...own.cherryPickOf];
@@ -61,17 +94,22 @@ export function withSquashPull(commit: Commit, own: SquashNames, reads: SquashPu
 
 /**
  * The commits `head` reaches before the graph, or null when the graph's commits it reaches are neither a release
- * line's own nor `base`, the squash's parent (a pull request based on the tracked branch).
+ * line's own nor `base`, the squash's parent (a pull request based on the tracked branch). A commit another of the
+ * lines' pull refs reaches without reaching `head` is a base line's (`squashPullsReach`): the walk stops there, and
+ * what the pull request was based on is not known.
  */
 function pullOwnCommits(head: string, base: string | undefined, reads: SquashPullReads): Commit[] | null {
   const own: Commit[] = [];
   const seen = new Set<string>();
   const stack = [head];
   let based = false;
+  const reached = reads.reachedBy;
+  const heads = reached?.get(head) ?? 0;
   while (stack.length > 0) {
     const sha = stack.pop() as string;
     if (seen.has(sha)) continue;
     seen.add(sha);
+    if (reached !== undefined && (reached.get(sha) ?? 0) > heads) continue;
     if (reads.inGraph(sha)) {
       based ||= sha === base || reads.onLine(sha);
       continue;

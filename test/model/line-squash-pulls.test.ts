@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Commit } from '../../src/domain.js';
-import { withSquashPull, type SquashPullReads } from '../../src/model/line-squash-pulls.js';
+import { squashPullsReach, withSquashPull, type SquashPullReads } from '../../src/model/line-squash-pulls.js';
 import { copyKey } from '../../src/sources/git/deploy-contents.js';
 import { commit, sha } from './data.js';
 
@@ -35,6 +35,27 @@ describe('withSquashPull', () => {
       cherryPickOf: [sha('main5')],
       references: [{ number: 7, title: null }],
       keys: [keyOf(phrased), keyOf(picked)],
+    });
+  });
+
+  it('reads no commit of a rewritten base two of the lines\' pull requests share as either one\'s', () => {
+    // nuxt's Renovate pull requests into 4.x, based on a 4.x rebuilt since: the old line's copy of main's #5 is in both
+    // refs, and read as each one's it shipped #5 with the first of them
+    const old = commit('old', { parents: ['line1'], at: 80, subject: 'fix: Preserve the sketch (#5)', cherryPickOf: [sha('main5')] });
+    const bump10 = commit('bump10', { parents: ['old'], at: 90, subject: 'chore(deps): update x', cherryPickOf: [sha('other10')] });
+    const bump11 = commit('bump11', { parents: ['old'], at: 91, subject: 'chore(deps): update y' });
+    const both = [old, bump10, bump11];
+    const base = reads({ 10: 'bump10', 11: 'bump11' }, both);
+    const reachedBy = squashPullsReach([sha('bump10'), sha('bump11')], base);
+    expect([reachedBy.get(sha('old')), reachedBy.get(sha('bump10')), reachedBy.get(sha('line1'))]).toEqual([2, 1, undefined]);
+    // the walk stops at the shared commit: where the pull request was based is not known, so only the squash's own names
+    expect(withSquashPull(squash, none, { ...base, reachedBy })).toBe(none);
+    // counted without the other pull request, the same refs read as before: the base is the one pull request's
+    const alone = squashPullsReach([sha('bump10')], base);
+    expect(withSquashPull(squash, none, { ...base, reachedBy: alone })).toEqual({
+      cherryPickOf: [sha('other10'), sha('main5')],
+      references: [{ number: 5, title: 'fix: Preserve the sketch' }],
+      keys: [keyOf(bump10), keyOf(old)],
     });
   });
 
