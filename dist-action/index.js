@@ -25044,10 +25044,10 @@ var init_message = __esmMin((() => {
 	GITLAB_MERGE_REQUEST = /^See merge request (?:[\w.-]+(?:\/[\w.-]+)*)?!(\d+)[ \t]*$/gm;
 	KERNEL_LINK = /^Link:[ \t]*(https?:\/\/(?:lore\.kernel\.org|patch\.msgid\.link|patchwork\.[^\s/]+)\/\S+)[ \t]*$/im;
 	REVERTS_COMMIT = /This (?:CL |change )?reverts commit ([0-9a-f]{7,40})/gi;
-	REVERTS_PR = /^Reverts[ \t]+(?:[\w.-]+\/[\w.-]+)?#(\d+)/gim;
+	REVERTS_PR = /^Reverts?[ \t]+(?:[\w.-]+\/[\w.-]+)?#(\d+)\b/gim;
 	REVERTS_LISTED = /\breverts?\b[\s\S]{0,200}?\bcommits\b/i;
 	LISTED_COMMIT = /^[ \t]*[-*+][ \t]+([0-9a-f]{7,40})\b/gm;
-	MAYBE_REFERS = /pr-url|reviewed-on|part-of|link:|reverts/i;
+	MAYBE_REFERS = /pr-url|reviewed-on|part-of|link:|revert/i;
 	CHERRY_PICKED = /\(cherry picked from commit ([0-9a-f]{7,40})\)|\bbackport of commit ([0-9a-f]{7,40})\b|^Original-merge:[ \t]*([0-9a-f]{40})[ \t]*$/gim;
 	MAYBE_PICKED = /cherry picked from commit|backport of commit|original-merge:/i;
 	BACKPORT_PHRASE = /\bbackport(?:\s+of|\s+(?:the\s+)?changes\s+from)?(?:\s+pull\s+request|\s+PR)?:?\s+(?:[0-9a-f]{7,40}\s+(?:from|\/)\s+)?#(\d+)|\bcherry[ -]pick(?:ed)?\s+(?:of|from)\s+#(\d+)|\(GH-(\d+)\)|\[PR #(\d+)\/[0-9a-f]{7,40} backport\]/gi;

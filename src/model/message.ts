@@ -13,13 +13,16 @@ const GITLAB_MERGE_REQUEST = /^See merge request (?:[\w.-]+(?:\/[\w.-]+)*)?!(\d+
 const KERNEL_LINK = /^Link:[ \t]*(https?:\/\/(?:lore\.kernel\.org|patch\.msgid\.link|patchwork\.[^\s/]+)\/\S+)[ \t]*$/im;
 // `This reverts commit X` (git revert), and Gerrit's `This CL reverts commit X` (Go's)
 const REVERTS_COMMIT = /This (?:CL |change )?reverts commit ([0-9a-f]{7,40})/gi;
-const REVERTS_PR = /^Reverts[ \t]+(?:[\w.-]+\/[\w.-]+)?#(\d+)/gim;
+// GitHub's revert pull request's `Reverts owner/repo#N`, and a line of its own saying `revert #N`: vue's
+// `fix(runtime-vapor): remove unsafe slot dry runs … (#15089)`, its body `revert #14793` (it takes out the 764 lines
+// #14793 added), and `revert #14134` over `refix #14127`
+const REVERTS_PR = /^Reverts?[ \t]+(?:[\w.-]+\/[\w.-]+)?#(\d+)\b/gim;
 // a revert of several commits, listed a line each under the words that say so (golang/tools' 0602b3093, `gopls:
 // revert CLI usability revamp …`: `This temporarily reverts the following commits …:` then `- e15a659b5 (gopls: …)`)
 const REVERTS_LISTED = /\breverts?\b[\s\S]{0,200}?\bcommits\b/i;
 const LISTED_COMMIT = /^[ \t]*[-*+][ \t]+([0-9a-f]{7,40})\b/gm;
 // what each of the four above holds whatever else it matches
-const MAYBE_REFERS = /pr-url|reviewed-on|part-of|link:|reverts/i;
+const MAYBE_REFERS = /pr-url|reviewed-on|part-of|link:|revert/i;
 // `(cherry picked from commit X)` (git cherry-pick -x), `backport of commit X`, as hashicorp's backport-assistant
 // writes it (terraform's `* backport of commit 116646ac…` under `Backport of <title> into v1.14 (#38008)`), and
 // jellyfin's backport script's `Original-merge: X` trailer under `Backport pull request #N from jellyfin/release-10.11.z`

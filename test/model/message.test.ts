@@ -28,6 +28,11 @@ describe('commit messages', () => {
     expect([parseMessage('revert: PR 16708 (#16801)').revertMessage, parseMessage('revert: PR 16708 (#16801)').revertsPrs]).toEqual([true, [16708]]);
     expect(parseMessage('revert(cloudflare): pull request #16708').revertsPrs).toEqual([16708]);
     expect(parseMessage('revert: 16708 retries (#16801)').revertsPrs).toEqual([]);
+    // vue's bodies: a line of its own saying `revert #N`, first or among others, under a fix's title
+    expect(parseMessage('fix(runtime-vapor): remove unsafe slot dry runs (#15089)\n\nrevert #14793\nVapor cannot tell').revertsPrs).toEqual([14793]);
+    expect(parseMessage('fix(runtime-dom): add name to vShow (#13806)\n\nclose #13805\nre-fix #13744\nrevert #13777\n').revertsPrs).toEqual([13777]);
+    // the words inside a line, in a list item, or joined to more than a number are no such line
+    expect(parseMessage('fix: x (#20)\n\nThis does not revert #12.\n- revert #13 first\nrevert #14abc\nreverting #15').revertsPrs).toEqual([]);
     // freedesktop's Marge bot, on each commit of a GitLab merge request it lands (GStreamer, Mesa): brackets off
     const marge = parseMessage('threadshare: fix the test\n\nPart-of: <https://gitlab.freedesktop.org/gstreamer/gst-plugins-rs/-/merge_requests/2497>\n');
     expect(marge.landingUrl).toBe('https://gitlab.freedesktop.org/gstreamer/gst-plugins-rs/-/merge_requests/2497');
