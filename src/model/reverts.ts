@@ -51,7 +51,7 @@ export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, R
     }
     const branch = change.branch !== null && change.branch.startsWith('revert-') ? /^revert-(\d+)-/.exec(change.branch) : null;
     if (branch) targets = withTarget(targets, byNumber.get(Number(branch[1])));
-    const title = revertTitled && bare.includes('evert "') ? QUOTED_REVERT.exec(withoutLineTag(bare)) : null;
+    const title = revertTitled && bare.includes('"') ? QUOTED_REVERT.exec(withoutLineTag(bare)) : null;
     // a squash's `(#N)` left aside on both sides
     // and the quote under the revert's own scope when it left that out (tracing's `tracing: revert "make \`valueset\`
     // macro sanitary" (#3425)` of `tracing: make \`valueset\` macro sanitary (#3382)`)
@@ -63,6 +63,10 @@ export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, R
     // as cargo's #17249): the change of that number
     const named = targets === null && title === null && revertTitled ? trailingNumber(bare) : null;
     if (named !== null) targets = withTarget(targets, byNumber.get(named));
+    // the revert type before another change's whole title, unquoted: pnpm's `revert: fix(reviewing): fix memory error
+    // in pnpm why` of the change of that title
+    const unquoted = targets === null && title === null && named === null && revertTitled ? TYPED_UNQUOTED.exec(bare) : null;
+    if (unquoted !== null) targets = withTarget(targets, lastWithTitle.get(unquoted[1] ?? ''));
     lastWithTitle.set(bare, change);
     // a reland is no revert, and what it names is no change reverted: a revert, in the history read or not, or a
     // commit of one squashed into a larger change (uv's #18176, whose own commit 666ae61 took its `uv add` part
@@ -92,8 +96,11 @@ export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, R
 
 // the title a revert quotes: `Revert "<title>"`, and behind the scope or issue that `isRevertTitle` takes before it —
 // cpython's `gh-102: Revert "gh-101: Add bar (#103)"`, Go's `cmd/go: revert "cmd/go: tidy"` — which is a revert
-// whose target was otherwise looked for only when the message also said `This reverts commit`
-const QUOTED_REVERT = /^(?:([\w./-]{1,200}(?:\([^)]*\))?!?(?:,\s*[\w./-]{1,200}){0,10}):\s+)?revert "(.+)"$/i;
+// whose target was otherwise looked for only when the message also said `This reverts commit`; and the revert
+// type's own quote, pnpm's `revert: "perf: use v8 serialize/deserialize instead of JSON (#9971)" (#10420)`
+const QUOTED_REVERT = /^(?:([\w./-]{1,200}(?:\([^)]*\))?!?(?:,\s*[\w./-]{1,200}){0,10}):\s+)?revert(?:\([^)]*\))?!?:?\s*"(.+)"$/i;
+// the revert type before a title of its own: `revert: <title>`, `revert(scope): <title>`
+const TYPED_UNQUOTED = /^revert(?:\([^)]*\))?!?:\s+(.+)$/i;
 
 /**
  * Whether a title or subject reverts a revert and so relands: `Revert "Revert "…""`, or git's quote of a revert

@@ -94,6 +94,19 @@ describe('reverts', () => {
     expect([sanitary.revertedBy, other.revertedBy]).toEqual([revert.sha, null]);
   });
 
+  it('matches the revert type before a quoted title, or before a change\'s whole title unquoted', () => {
+    // pnpm's #10420 and #10582, whose messages name no commit
+    const v8 = change('v8', { kind: 'squash', number: 9971, title: 'perf: use v8 serialize/deserialize instead of JSON', mergedAt: h(1) });
+    const why = change('why', { kind: 'squash', number: 10500, title: 'fix(reviewing): fix memory error in pnpm why', mergedAt: h(2) });
+    const quoted = change('q', { kind: 'squash', number: 10420, title: 'revert: "perf: use v8 serialize/deserialize instead of JSON (#9971)"', mergedAt: h(3) });
+    const unquoted = change('u', { kind: 'squash', number: 10582, title: 'revert: fix(reviewing): fix memory error in pnpm why', mergedAt: h(4) });
+    // a title no change has, quoted or not, names nothing; nor does a feature's type before a quote
+    const none = change('n', { title: 'revert(cache): the cache to 1.2', mergedAt: h(5) });
+    const feature = change('f', { title: 'feat: "perf: use v8 serialize/deserialize instead of JSON"', mergedAt: h(6) });
+    expect(markReverts([v8, why, quoted, unquoted, none, feature], new Map())).toBe(2);
+    expect([v8.revertedBy, why.revertedBy, feature.isRevert]).toEqual([quoted.sha, unquoted.sha, false]);
+  });
+
   it('matches `Reverts #N` and a revert-N- branch', () => {
     const a = change('a', { number: 7, mergedAt: h(1) });
     const b = change('b', { number: 8, mergedAt: h(2) });
