@@ -24387,6 +24387,34 @@ var init_compile$1 = __esmMin((() => {
 	};
 	NONE$2 = [];
 }));
+// src/model/named-shas.ts
+function namedShas(names) {
+	const whole = new Set();
+	const short = new Map();
+	for (const name of names) {
+		whole.add(name);
+		if (name.length >= SHORTEST && name.length < 40) {
+			const key = name.slice(0, SHORTEST);
+			const same = short.get(key);
+			if (same === void 0) short.set(key, [name]);
+			else if (!same.includes(name)) same.push(name);
+		}
+	}
+	const size = whole.size;
+	return {
+		size,
+		namesOf(sha) {
+			if (size === 0) return [];
+			const found = whole.has(sha) ? [sha] : [];
+			for (const name of short.get(sha.slice(0, SHORTEST)) ?? []) if (name !== sha && sha.startsWith(name)) found.push(name);
+			return found;
+		}
+	};
+}
+var SHORTEST;
+var init_named_shas = __esmMin((() => {
+	SHORTEST = 7;
+}));
 // src/sources/git/run.ts
 function gitEnvironment(base = process.env) {
 	const env = {};
@@ -24828,7 +24856,7 @@ function parseMessage(message, ai = compileCatalogue()) {
 	const revertsPrs = [...refers ? [...body.matchAll(REVERTS_PR)].map((m) => Number(m[1])) : [], ...namedPull === null ? [] : [Number(namedPull[1])]];
 	const clRevert = CL_REVERT_OPENS.test(subject) || CL_REVERT_OPENS.test(bodyFirstLine);
 	const revertsCls = (revertTitle || clRevert) && /\bCL\s*\d/i.test(message) ? [...new Set([...subject.includes("\"") ? [] : subject.matchAll(REVERTS_CL), ...body.matchAll(REVERTS_CL)].map((m) => Number(m[1])))] : [];
-	const cherryPickOf = MAYBE_PICKED.test(message) ? [...new Set([...message.matchAll(CHERRY_PICKED)].map((m) => (m[1] ?? m[2] ?? m[3] ?? "").toLowerCase()))] : [];
+	const cherryPickOf = MAYBE_PICKED.test(message) ? [...new Set([...[...message.matchAll(CHERRY_PICKED)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4] ?? ""), ...[...message.matchAll(PICKED_FROM_LIST)].flatMap((m) => (m[1] ?? "").split(/,[ \t]*/))].map((sha) => sha.toLowerCase()))] : [];
 	const backportOf = MAYBE_BACKPORT.test(message) ? [...new Set([...[...message.matchAll(BACKPORT_PHRASE)].map((m) => Number(m[1] ?? m[2] ?? m[3] ?? m[4])), ...listedBackports(body)])] : [];
 	const closes = /close/i.test(body) ? [...body.matchAll(CLOSES_PULL)].map((m) => Number(m[1] ?? m[2])) : [];
 	const imported = body.includes("GitHub-Pull-Request:") ? IMPORTED_PULL.exec(body) : null;
@@ -25035,7 +25063,7 @@ function mergeRequestFromUrl(url) {
 	const m = /\/merge_requests\/(\d+)/.exec(url);
 	return m ? Number(m[1]) : null;
 }
-var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, REVERTS_LISTED, LISTED_COMMIT, MAYBE_REFERS, CHERRY_PICKED, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, IMPORTED_PULL, WORK_TYPES, TYPES, REVERT_SUBJECT, TYPED_GIT_REVERT, TYPED_PR_REVERT, REVERT_FIRST_PARAGRAPH, REVERTS_CL, CL_REVERT_OPENS, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSIONLESS_RELEASE, GITMOJI_RELEASE, VERSION_WORDS, DEVELOPMENT_ENDS, DEVELOPMENT_PHRASE, DEVELOPMENT_VERSION, NAMED_RELEASE, WRAPPED_NUMBER, GITHUB_PULL_MERGE, HAND_PULL_MERGE, BITBUCKET_CLOUD;
+var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, REVERTS_LISTED, LISTED_COMMIT, MAYBE_REFERS, CHERRY_PICKED, PICKED_FROM_LIST, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, IMPORTED_PULL, WORK_TYPES, TYPES, REVERT_SUBJECT, TYPED_GIT_REVERT, TYPED_PR_REVERT, REVERT_FIRST_PARAGRAPH, REVERTS_CL, CL_REVERT_OPENS, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSIONLESS_RELEASE, GITMOJI_RELEASE, VERSION_WORDS, DEVELOPMENT_ENDS, DEVELOPMENT_PHRASE, DEVELOPMENT_VERSION, NAMED_RELEASE, WRAPPED_NUMBER, GITHUB_PULL_MERGE, HAND_PULL_MERGE, BITBUCKET_CLOUD;
 var init_message = __esmMin((() => {
 	init_compile$1();
 	init_release_lines();
@@ -25048,8 +25076,9 @@ var init_message = __esmMin((() => {
 	REVERTS_LISTED = /\breverts?\b[\s\S]{0,200}?\bcommits\b/i;
 	LISTED_COMMIT = /^[ \t]*[-*+][ \t]+([0-9a-f]{7,40})\b/gm;
 	MAYBE_REFERS = /pr-url|reviewed-on|part-of|link:|revert/i;
-	CHERRY_PICKED = /\(cherry picked from commit ([0-9a-f]{7,40})\)|\bbackport of commit ([0-9a-f]{7,40})\b|^Original-merge:[ \t]*([0-9a-f]{40})[ \t]*$/gim;
-	MAYBE_PICKED = /cherry picked from commit|backport of commit|original-merge:/i;
+	CHERRY_PICKED = /\(cherry picked from commit ([0-9a-f]{7,40})\)|\bbackport of commit ([0-9a-f]{7,40})\b|^Original-merge:[ \t]*([0-9a-f]{40})[ \t]*$|^Cherry-pick of ([0-9a-f]{7,40}) from\b/gim;
+	PICKED_FROM_LIST = /^Cherry-picked from [\w./-]+ \(([0-9a-f]{7,40}(?:,[ \t]*[0-9a-f]{7,40})*)\)/gim;
+	MAYBE_PICKED = /cherry picked from commit|backport of commit|original-merge:|cherry-pick(?:ed)? (?:of|from) /i;
 	BACKPORT_PHRASE = /\bbackport(?:\s+of|\s+(?:the\s+)?changes\s+from)?(?:\s+pull\s+request|\s+PR)?:?\s+(?:[0-9a-f]{7,40}\s+(?:from|\/)\s+)?#(\d+)|\bcherry[ -]pick(?:ed)?\s+(?:of|from)\s+#(\d+)|\(GH-(\d+)\)|\[PR #(\d+)\/[0-9a-f]{7,40} backport\]/gi;
 	MAYBE_BACKPORT = /backport|cherry|\(GH-/i;
 	BACKPORT_LIST_HEADING = /^[ \t]*(?:\w+[ \t]+)?backports[ \t]*:?[ \t]*$/gim;
@@ -25214,7 +25243,7 @@ function titleOnlyCopies(changes, releaseLine, copies) {
 	}
 	const carried = new Set();
 	const linked = new Set();
-	const picked = new Set(releaseLine.flatMap((commit) => commit.cherryPickOf));
+	const picked = namedShas(releaseLine.flatMap((commit) => commit.cherryPickOf));
 	const backported = backportedTitles(changes, releaseLine);
 	for (const commit of releaseLine) {
 		for (const key of lineKeys(commit)) for (const sha of copies.get(key) ?? []) linked.add(sha);
@@ -25232,10 +25261,11 @@ function titleOnlyCopies(changes, releaseLine, copies) {
 		}
 	}
 	const byNumber = new Set(releaseLine.flatMap((commit) => commit.references.filter((r) => r.title === null).map((r) => r.number)));
-	return new Set(changes.filter((c) => carried.has(c.sha) && !linked.has(c.sha) && !(c.number !== null && byNumber.has(c.number)) && ![c.sha, ...c.commitShas].some((s) => picked.has(s))).map((c) => c.sha));
+	return new Set(changes.filter((c) => carried.has(c.sha) && !linked.has(c.sha) && !(c.number !== null && byNumber.has(c.number)) && ![c.sha, ...c.commitShas].some((s) => picked.namesOf(s).length > 0)).map((c) => c.sha));
 }
 var TITLED, LEADING_BACKPORT, TRAILING_BACKPORT, BACKPORT_OF_TITLE, INTO_LINE;
 var init_copies = __esmMin((() => {
+	init_named_shas();
 	init_deploy_contents();
 	init_message();
 	init_title_number();
@@ -26337,15 +26367,14 @@ function shipments(changes, candidates, evidence) {
 		if (known === void 0 || deploy < known) first.set(change.sha, deploy);
 	};
 	const byLanding = new Map(shippable.map((c) => [c.sha, c]));
-	const named = new Set();
-	for (const commit of evidence.releaseLine) for (const sha of commit.cherryPickOf) named.add(sha);
+	const named = namedShas(evidence.releaseLine.flatMap((commit) => commit.cherryPickOf));
 	const byCommit = new Map();
 	for (const change of shippable) {
 		consider(change, reachOf(change.sha));
 		consider(change, reachOfNode(headOf(change, graph, evidence.pullHeads)));
 		if (named.size === 0) continue;
-		for (const sha of change.commitShas) if (named.has(sha)) byCommit.set(sha, change);
-		if (named.has(change.sha)) byCommit.set(change.sha, change);
+		for (const sha of change.commitShas) for (const name of named.namesOf(sha)) byCommit.set(name, change);
+		for (const name of named.namesOf(change.sha)) byCommit.set(name, change);
 	}
 	const byNumber = new Map();
 	for (const change of shippable) if (change.number !== null) byNumber.set(change.number, change);
@@ -26404,9 +26433,9 @@ function lineReverts(changes, evidence, byLanding) {
 	if (reverts.length === 0) return [];
 	const named = new Set(reverts.flatMap((c) => c.reverts?.shas ?? []));
 	const lineCommit = new Map(evidence.releaseLine.filter((c) => named.has(c.sha)).map((c) => [c.sha, c]));
-	const wanted = new Set([...named, ...[...lineCommit.values()].flatMap((c) => c.cherryPickOf)]);
+	const wanted = namedShas([...named, ...[...lineCommit.values()].flatMap((c) => c.cherryPickOf)]);
 	const byCommit = new Map();
-	for (const change of changes) for (const sha of [change.sha, ...change.commitShas]) if (wanted.has(sha)) byCommit.set(sha, change);
+	for (const change of changes) for (const sha of [change.sha, ...change.commitShas]) for (const name of wanted.namesOf(sha)) byCommit.set(name, change);
 	const changeOf = (sha) => {
 		const own = byCommit.get(sha);
 		if (own !== void 0) return own;
@@ -26544,6 +26573,7 @@ var init_deploys$1 = __esmMin((() => {
 	init_units();
 	init_reach();
 	init_lists$1();
+	init_named_shas();
 	DEPLOYED_BEFORE_MERGE = "deployed-before-merge";
 }));
 // src/model/github-deploys.ts
@@ -27404,13 +27434,15 @@ function markReverts(changes, revertRefs) {
 		}
 		const branch = change.branch !== null && change.branch.startsWith("revert-") ? /^revert-(\d+)-/.exec(change.branch) : null;
 		if (branch) targets = withTarget(targets, byNumber.get(Number(branch[1])));
-		const title = revertTitled && bare.includes("evert \"") ? QUOTED_REVERT.exec(withoutLineTag(bare)) : null;
+		const title = revertTitled && bare.includes("\"") ? QUOTED_REVERT.exec(withoutLineTag(bare)) : null;
 		if (title && targets === null) {
 			const quoted = withoutNumber(title[2] ?? "");
 			targets = withTarget(targets, lastWithTitle.get(quoted) ?? (title[1] === void 0 ? void 0 : lastWithTitle.get(`${title[1]}: ${quoted}`)));
 		}
 		const named = targets === null && title === null && revertTitled ? trailingNumber(bare) : null;
 		if (named !== null) targets = withTarget(targets, byNumber.get(named));
+		const unquoted = targets === null && title === null && named === null && revertTitled ? TYPED_UNQUOTED.exec(bare) : null;
+		if (unquoted !== null) targets = withTarget(targets, lastWithTitle.get(unquoted[1] ?? ""));
 		lastWithTitle.set(bare, change);
 		if (reland) continue;
 		if (targets === null && change.kind !== "sync" && (refs?.revertMessage === true || revertTitled)) {
@@ -27546,13 +27578,14 @@ function landingsByReview(changes, commitOf) {
 	}
 	return landings;
 }
-var QUOTED_REVERT;
+var QUOTED_REVERT, TYPED_UNQUOTED;
 var init_reverts = __esmMin((() => {
 	init_message();
 	init_release_names();
 	init_lists$1();
 	init_title_number();
-	QUOTED_REVERT = /^(?:([\w./-]{1,200}(?:\([^)]*\))?!?(?:,\s*[\w./-]{1,200}){0,10}):\s+)?revert "(.+)"$/i;
+	QUOTED_REVERT = /^(?:([\w./-]{1,200}(?:\([^)]*\))?!?(?:,\s*[\w./-]{1,200}){0,10}):\s+)?revert(?:\([^)]*\))?!?:?\s*"(.+)"$/i;
+	TYPED_UNQUOTED = /^revert(?:\([^)]*\))?!?:\s+(.+)$/i;
 }));
 // src/model/retractions.ts
 function compareGoVersions(a, b) {

@@ -1,3 +1,4 @@
+import { namedShas } from './named-shas.js';
 import type { Change, Commit } from '../domain.js';
 import { copyKey, copyKeyAuthoredAt, lineKeys, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
 import { parseMessage } from './message.js';
@@ -198,7 +199,7 @@ export function titleOnlyCopies(changes: readonly Change[], releaseLine: readonl
   }
   const carried = new Set<string>();
   const linked = new Set<string>();
-  const picked = new Set(releaseLine.flatMap((commit) => commit.cherryPickOf));
+  const picked = namedShas(releaseLine.flatMap((commit) => commit.cherryPickOf));
   const backported = backportedTitles(changes, releaseLine);
   for (const commit of releaseLine) {
     for (const key of lineKeys(commit)) for (const sha of copies.get(key) ?? []) linked.add(sha);
@@ -222,5 +223,5 @@ export function titleOnlyCopies(changes: readonly Change[], releaseLine: readonl
     }
   }
   const byNumber = new Set(releaseLine.flatMap((commit) => commit.references.filter((r) => r.title === null).map((r) => r.number)));
-  return new Set(changes.filter((c) => carried.has(c.sha) && !linked.has(c.sha) && !(c.number !== null && byNumber.has(c.number)) && ![c.sha, ...c.commitShas].some((s) => picked.has(s))).map((c) => c.sha));
+  return new Set(changes.filter((c) => carried.has(c.sha) && !linked.has(c.sha) && !(c.number !== null && byNumber.has(c.number)) && ![c.sha, ...c.commitShas].some((s) => picked.namesOf(s).length > 0)).map((c) => c.sha));
 }

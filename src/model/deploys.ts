@@ -6,6 +6,7 @@ import { bumpNamesOnlyVersion, ownBumpVersion } from './message.js';
 import { andList, formatDuration } from '../units.js';
 import { firstReach, reachesWithin } from './reach.js';
 import { smallest } from '../lists.js';
+import { namedShas } from './named-shas.js';
 
 /** A deploy candidate: a named commit at a time (a tag, a release, a deployment). */
 export interface DeployCandidate {
@@ -75,15 +76,14 @@ export function shipments(changes: readonly Change[], candidates: readonly Deplo
   };
   const byLanding = new Map(shippable.map((c) => [c.sha, c]));
   // the change of each commit a cherry-pick line names, not of every commit (150,000 on the release bench case)
-  const named = new Set<string>();
-  for (const commit of evidence.releaseLine) for (const sha of commit.cherryPickOf) named.add(sha);
+  const named = namedShas(evidence.releaseLine.flatMap((commit) => commit.cherryPickOf));
   const byCommit = new Map<string, Change>();
   for (const change of shippable) {
     consider(change, reachOf(change.sha));
     consider(change, reachOfNode(headOf(change, graph, evidence.pullHeads)));
     if (named.size === 0) continue;
-    for (const sha of change.commitShas) if (named.has(sha)) byCommit.set(sha, change);
-    if (named.has(change.sha)) byCommit.set(change.sha, change);
+    for (const sha of change.commitShas) for (const name of named.namesOf(sha)) byCommit.set(name, change);
+    for (const name of named.namesOf(change.sha)) byCommit.set(name, change);
   }
   const byNumber = new Map<number, Change>();
   for (const change of shippable) if (change.number !== null) byNumber.set(change.number, change);
@@ -150,9 +150,9 @@ function lineReverts(changes: readonly Change[], evidence: ShippingEvidence, byL
   const named = new Set(reverts.flatMap((c) => c.reverts?.shas ?? []));
   const lineCommit = new Map(evidence.releaseLine.filter((c) => named.has(c.sha)).map((c) => [c.sha, c]));
   // the shas to find a change by: those named, and the sources of the named copies' cherry-picks
-  const wanted = new Set([...named, ...[...lineCommit.values()].flatMap((c) => c.cherryPickOf)]);
+  const wanted = namedShas([...named, ...[...lineCommit.values()].flatMap((c) => c.cherryPickOf)]);
   const byCommit = new Map<string, Change>();
-  for (const change of changes) for (const sha of [change.sha, ...change.commitShas]) if (wanted.has(sha)) byCommit.set(sha, change);
+  for (const change of changes) for (const sha of [change.sha, ...change.commitShas]) for (const name of wanted.namesOf(sha)) byCommit.set(name, change);
   const changeOf = (sha: string): Change | undefined => {
     const own = byCommit.get(sha);
     if (own !== undefined) return own;

@@ -25,10 +25,13 @@ const LISTED_COMMIT = /^[ \t]*[-*+][ \t]+([0-9a-f]{7,40})\b/gm;
 const MAYBE_REFERS = /pr-url|reviewed-on|part-of|link:|revert/i;
 // `(cherry picked from commit X)` (git cherry-pick -x), `backport of commit X`, as hashicorp's backport-assistant
 // writes it (terraform's `* backport of commit 116646ac…` under `Backport of <title> into v1.14 (#38008)`), and
-// jellyfin's backport script's `Original-merge: X` trailer under `Backport pull request #N from jellyfin/release-10.11.z`
-const CHERRY_PICKED = /\(cherry picked from commit ([0-9a-f]{7,40})\)|\bbackport of commit ([0-9a-f]{7,40})\b|^Original-merge:[ \t]*([0-9a-f]{40})[ \t]*$/gim;
+// jellyfin's backport script's `Original-merge: X` trailer under `Backport pull request #N from jellyfin/release-10.11.z`,
+// and pnpm's release lines' `Cherry-pick of 2b14c742e from main, adapted for v10:`
+const CHERRY_PICKED = /\(cherry picked from commit ([0-9a-f]{7,40})\)|\bbackport of commit ([0-9a-f]{7,40})\b|^Original-merge:[ \t]*([0-9a-f]{40})[ \t]*$|^Cherry-pick of ([0-9a-f]{7,40}) from\b/gim;
+// pnpm's release lines' `Cherry-picked from main (021f70d0b0, f98a2db373).`: one or more, the list's shas each
+const PICKED_FROM_LIST = /^Cherry-picked from [\w./-]+ \(([0-9a-f]{7,40}(?:,[ \t]*[0-9a-f]{7,40})*)\)/gim;
 // what each cherry-pick line holds whatever else it matches
-const MAYBE_PICKED = /cherry picked from commit|backport of commit|original-merge:/i;
+const MAYBE_PICKED = /cherry picked from commit|backport of commit|original-merge:|cherry-pick(?:ed)? (?:of|from) /i;
 // a backport bot's words for the change it copies: `Backport of #N`, `Backport #N`, `(backport #N)`, `Backport of:
 // #N` (pydantic's maintenance lines), `backport of <sha> / #N` (cargo's 0.61.1), and, in its
 // pull request's description, `automatic backport of pull request #N` (Mergify), `Automated cherry pick of #N`
@@ -227,7 +230,9 @@ export function parseMessage(message: string, ai: AiCatalogue = compileCatalogue
   const clRevert = CL_REVERT_OPENS.test(subject) || CL_REVERT_OPENS.test(bodyFirstLine);
   // only a revert's CLs: Gerrit's messages name CLs for much else. A quoted subject is the reverted change's words
   const revertsCls = (revertTitle || clRevert) && /\bCL\s*\d/i.test(message) ? [...new Set([...(subject.includes('"') ? [] : subject.matchAll(REVERTS_CL)), ...body.matchAll(REVERTS_CL)].map((m) => Number(m[1])))] : [];
-  const cherryPickOf = MAYBE_PICKED.test(message) ? [...new Set([...message.matchAll(CHERRY_PICKED)].map((m) => (m[1] ?? m[2] ?? m[3] ?? '').toLowerCase()))] : [];
+  const cherryPickOf = MAYBE_PICKED.test(message)
+    ? [...new Set([...[...message.matchAll(CHERRY_PICKED)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4] ?? ''), ...[...message.matchAll(PICKED_FROM_LIST)].flatMap((m) => (m[1] ?? '').split(/,[ \t]*/))].map((sha) => sha.toLowerCase()))]
+    : [];
   const backportOf = MAYBE_BACKPORT.test(message) ? [...new Set([...[...message.matchAll(BACKPORT_PHRASE)].map((m) => Number(m[1] ?? m[2] ?? m[3] ?? m[4])), ...listedBackports(body)])] : [];
   const closes = /close/i.test(body) ? [...body.matchAll(CLOSES_PULL)].map((m) => Number(m[1] ?? m[2])) : [];
   const imported = body.includes('GitHub-Pull-Request:') ? IMPORTED_PULL.exec(body) : null;

@@ -87,6 +87,20 @@ describe('shipments', () => {
   ];
   const contents = shipments(changes, candidates, { graph: g, releaseLine, copies, pullHeads: new Map() });
 
+  it('ships a change whose commit a line\'s cherry-pick names abbreviated (pnpm\'s `Cherry-picked from main (6557dc09f9)`)', () => {
+    const full = '6557dc09f9'.padEnd(40, 'a');
+    const picked = graph({ m1: ['b0'], [full]: ['m1'], r1: ['m1'], r2: ['r1'] });
+    const line = (names: string[]): ReleaseLineCommit[] => [{ sha: 'r2', key: 'edited title', cherryPickOf: names, references: [] }];
+    const ship = (names: string[]) => shipments([change('c1', 'm1', 10 * H), change('#11050', full, 40 * H)], [
+      { ref: 'v10.33.0', sha: 'r2', at: 20 * H, target: '' },
+      { ref: 'v11.0.0', sha: full, at: 50 * H, target: '' },
+    ], { graph: picked, releaseLine: line(names), copies: new Map(), pullHeads: new Map() }).map((d) => [d.ref, d.shipped]);
+    expect(ship(['6557dc09f9'])).toEqual([['v10.33.0', ['m1', full]], ['v11.0.0', []]]);
+    // an abbreviation of another commit, or one too short to say whose, ships nothing of it
+    expect(ship(['6557dc09f8'])).toEqual([['v10.33.0', ['m1']], ['v11.0.0', [full]]]);
+    expect(ship(['6557dc'])).toEqual([['v10.33.0', ['m1']], ['v11.0.0', [full]]]);
+  });
+
   it('ships each change with the first deploy that holds its landing or head commit, or a copy of its commits', () => {
     expect(contents.map((d) => [d.ref, d.shipped, d.rollback])).toEqual([
       ['v1.0.0', ['m1'], false],

@@ -47,6 +47,13 @@ describe('commit messages', () => {
     expect(parseMessage('Fix x\n\ncherry picked from commit 0123456 without parentheses').cherryPickOf).toEqual([]);
   });
 
+  it('reads the commits pnpm\'s release lines say they cherry-picked, in its own words, each of a list', () => {
+    expect(parseMessage('feat: preserve comments (#10402)\n\nCherry-pick of 2b14c742e from main, adapted for v10:\n- Use CJS').cherryPickOf).toEqual(['2b14c742e']);
+    expect(parseMessage('fix: hoistPeers (#11048, #11049)\n\nCherry-picked from main (021F70D0B0, f98a2db373).\n').cherryPickOf).toEqual(['021f70d0b0', 'f98a2db373']);
+    // a pull request's number is no commit, nor are the words inside a sentence
+    expect(parseMessage('fix: x\n\nCherry-pick of #11481 from main, adapted to the v10 layout.\nWhen a fix is cherry-picked from main (abc1234) to a line').cherryPickOf).toEqual([]);
+  });
+
   it('reads the merge jellyfin\'s backport script names in its `Original-merge:` trailer as the commit it copies', () => {
     const message = (trailer: string): string => `Backport pull request #16944 from jellyfin/release-10.11.z\n\nAdd lockhelper for UserManager\n\n${trailer}\n\nMerged-by: Bond-009 <bond.009@outlook.com>\n`;
     expect(parseMessage(message('Original-merge: 39958AD9E51F83F520803AA9BC5E70E58F3A0836'))).toMatchObject({ cherryPickOf: ['39958ad9e51f83f520803aa9bc5e70e58f3a0836'], backportOf: [16944] });
