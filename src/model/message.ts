@@ -336,8 +336,9 @@ export function parseLanding(subject: string, bodyFirstLine: string, merge: bool
   if (merge) {
     if (/^Merge (tag|signed tag) /.test(subject)) return { number, mergeRequest: null, branch: null, sync: true, title: subject };
     // "Merge branch 'x'", "Merge remote-tracking branch 'origin/x'", "Merge 'release-1.2' into 'master' (#7)",
-    // GitLab's "Merge branch 'x' into 'main'"
-    m = /^Merge (?:remote-tracking )?(?:branch )?'([^']+)'/.exec(subject);
+    // GitLab's "Merge branch 'x' into 'main'", and behind a conventional type, vue's "chore: Merge branch 'main' into
+    // minor" (its syncs' note had named no line to run on)
+    m = /^(?:[a-z]+(?:\([^)]*\))?!?:\s+)?Merge (?:remote-tracking )?(?:branch )?'([^']+)'/.exec(subject);
     const branch = m ? (m[1] ?? '') : null;
     // GitLab's merge commit: its subject is boilerplate, the merge request's title is the body's first line (a
     // body that opens with the merge request line has none). Its number is GitLab's, no GitHub pull request's: a

@@ -201,6 +201,10 @@ describe('commit messages', () => {
     expect(parseLanding("Merge tag 'v4.17.2'", '', true, 'main')).toMatchObject({ sync: true });
     expect(parseLanding("Merge branch 'release-1.2'", '', true, 'main')).toMatchObject({ sync: true });
     expect(parseLanding("Merge branch 'feature'", '', true, 'main')).toMatchObject({ sync: false, number: null, branch: 'feature' });
+    // behind a conventional type, as vue merges main into minor; a squash so titled is no merge
+    expect(parseLanding("chore: Merge branch 'main' into minor", '', true, 'minor')).toMatchObject({ number: null, branch: 'main' });
+    expect(parseLanding("chore(deps): Merge remote-tracking branch 'origin/release-1.2' into main", '', true, 'main')).toMatchObject({ sync: true, branch: 'origin/release-1.2' });
+    expect(parseLanding("chore: Merge branch 'main' into minor", '', false, 'minor')).toMatchObject({ branch: null });
     // Gitea's and Forgejo's merge commit names the title in quotes, a fork's head as owner/repo:branch
     expect(parseLanding("Merge pull request 'Don't crash on empty input' (#123) from ada/fix into main", '', true, 'main'))
       .toEqual({ number: 123, mergeRequest: null, branch: 'ada/fix', sync: false, title: "Don't crash on empty input" });
