@@ -24974,7 +24974,7 @@ function parseLanding(subject, bodyFirstLine, merge, trackedBranch, mergeRequest
 			sync: true,
 			title: subject
 		};
-		m = /^Merge (?:remote-tracking )?(?:branch )?'([^']+)'/.exec(subject);
+		m = /^(?:[a-z]+(?:\([^)]*\))?!?:\s+)?Merge (?:remote-tracking )?(?:branch )?'([^']+)'/.exec(subject);
 		const branch = m ? m[1] ?? "" : null;
 		if (mergeRequest !== null) {
 			const title = bodyFirstLine === "" || bodyFirstLine.startsWith("See merge request ") ? subject : bodyFirstLine;
@@ -26118,7 +26118,7 @@ var init_changes = __esmMin((() => {
 			this.landed = landed;
 			this.named = named;
 			for (const [number, pull] of pulls) {
-				if (named.has(number)) continue;
+				if (named.has(number) || pull.releaseLeftOut) continue;
 				for (const c of pull.commits) {
 					if (release.has(c.sha)) continue;
 					const entry = {

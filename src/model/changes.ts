@@ -1048,7 +1048,8 @@ class RebaseIndex {
   private readonly taken = new Set<number>();
 
   /**
-   * A backport's commits (on a release line) copy the tracked branch's, not the other way round. `landed`
+   * A backport's commits (on a release line, or of a pull request based on one) copy the tracked branch's, not the
+   * other way round. `landed`
    * holds what earlier changes landed: a pull request rebase-merged after part of it landed brings the rest.
    * Pull requests in `named` landed as a squash or a merge the branch names.
    */
@@ -1059,7 +1060,11 @@ class RebaseIndex {
     private readonly named: ReadonlySet<number>,
   ) {
     for (const [number, pull] of pulls) {
-      if (named.has(number)) continue;
+      // a pull request based on a release line (its ref reaches the line's own commits) was merged there: its
+      // commits are the line's backports, and a copy on the tracked branch is no landing of it. undici's #5409, into
+      // v7.x, holds the copy of main's ac5394b862 that Matteo Collina pushed to both lines 8 seconds apart: read as
+      // #5409 rebase-merged
+      if (named.has(number) || pull.releaseLeftOut) continue;
       for (const c of pull.commits) {
         if (release.has(c.sha)) continue;
         const entry = { number, committedAt: c.committedAt, authorEmail: c.authorEmail, authoredAt: c.authoredAt };

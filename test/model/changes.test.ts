@@ -439,6 +439,16 @@ describe('rebase merges found through pull refs', () => {
     commit('push', { parents: ['c4'], at: h(72) }),
   ];
 
+  it('reads no copy of a pull request based on a release line as its landing: that one was merged there', () => {
+    // undici's #5409 into v7.x holds the copy of main's push made 8 seconds apart from the line's
+    const onLine = pulls({ 60: p60 });
+    for (const pull of onLine.values()) pull.releaseLeftOut = true;
+    const changes = buildChanges(input(line.slice(0, 4), [], { pulls: onLine }));
+    expect(changes.map((c) => [c.kind, c.number])).toEqual([['direct', null], ['direct', null], ['direct', null], ['direct', null]]);
+    // the same pull request based on main: its rebase merge
+    expect(buildChanges(input(line.slice(0, 4), [], { pulls: pulls({ 60: p60 }) })).map((c) => [c.kind, c.number])).toEqual([['direct', null], ['rebase', 60]]);
+  });
+
   it('makes one change of each pull request, its first commit from the first, merged at the last', () => {
     const changes = buildChanges(input(line, [], { pulls: pulls({ 60: p60, 61: p61 }) }));
     expect(changes.map((c) => [c.id, c.kind, c.commits, c.firstCommitAt, c.lastCommitAt, c.mergedAt])).toEqual([
