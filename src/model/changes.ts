@@ -139,7 +139,7 @@ export function buildChanges(input: BuildChangesInput): Change[] {
         // another repository's history a sync brought (a side that reaches a root of its own) landed its pull requests
         // there, years before: nuxt's `link Nuxt 1.x and 2.x (2016–2022) history` read as carrying 2,479 of its year's
         // pull requests
-        const imported = walk.rooted && input.shallow !== true ? importedHistory(walk, rules.onLine) : null;
+        const imported = importedOf(walk, commit, input, rules);
         carried.set(change, carriedLandings(imported === null ? sideLandings(walk) : sideLandings(walk).filter((c) => !imported.has(c.sha)), input.trackedBranch));
         const through = lineMergedIn(commit, walk, input.trackedBranch);
         if (through !== null) change.carriedFrom = through;
@@ -471,7 +471,7 @@ function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, r
   if (sync) {
     applyOwnCommits(change, walk.commits, walk.forkPoints, rules);
   } else {
-    const imported = walk.rooted && input.shallow !== true ? importedHistory(walk, rules.onLine) : null;
+    const imported = importedOf(walk, commit, input, rules);
     const side = imported === null ? walk.commits : walk.commits.filter((c) => !imported.has(c.sha));
     const fromPull = walk.commits.length === 0 && pull !== undefined;
     // nothing but another repository's history: the merge itself is the change's one commit
@@ -486,6 +486,49 @@ function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, r
   const branch = landing.branch === null ? null : rules.ai.branch(landing.branch);
   if (branch) addAiFindings(change, [branch]);
   return change;
+}
+
+/** The commits of another repository's history a merge's side brings, by either rule below; null when none does. */
+function importedOf(walk: SideWalk, merge: Commit, input: Pick<BuildChangesInput, 'shallow'>, rules: Pick<Rules, 'onLine'>): Set<string> | null {
+  const rooted = walk.rooted && input.shallow !== true ? importedHistory(walk, rules.onLine) : null;
+  const subtree = merge.parents[1] === undefined ? null : subtreePulls(walk, merge.parents[1]);
+  if (subtree === null) return rooted;
+  if (rooted !== null) for (const sha of rooted) subtree.add(sha);
+  return subtree;
+}
+
+// a subtree sync's merge of the other repository's history, as josh writes it in rust-lang's tools: `Merge ref
+// 'f7d782a3be46' from rust-lang/rust`, `Merge from rust-lang/rust`, `Merge from rustc`
+const SUBTREE_PULL = /^Merge (?:ref '[0-9a-f]+' )?from (?:[\w.-]+\/[\w.-]+|rustc)$/;
+
+/**
+ * The commits a side brings through the second parent of a subtree sync's merge (SUBTREE_PULL) and not through its
+ * own line: another repository's work, which shares this one's history (josh filters rust-lang/rust's commits down to
+ * the subtree), so it reaches no root of its own. rust-analyzer's `Merge pull request #22544 from
+ * rust-lang/rustc-pull` brought rust-lang/rust's `Auto merge of #N` and their commits, the oldest 10 months old: read
+ * as its own, it was the second slowest change of its 90 days, begun by whoever wrote that commit. Null when the side
+ * holds no such merge.
+ */
+function subtreePulls(walk: SideWalk, head: string): Set<string> | null {
+  const side = new Map([...walk.commits, ...walk.helpers].map((c) => [c.sha, c]));
+  const pulls = [...side.values()].filter((c) => c.parents.length >= 2 && SUBTREE_PULL.test(c.subject));
+  if (pulls.length === 0) return null;
+  const reach = (starts: string[], through: (c: Commit) => readonly string[]): Set<string> => {
+    const seen = new Set<string>();
+    const stack = [...starts];
+    while (stack.length > 0) {
+      const sha = stack.pop() as string;
+      const c = side.get(sha);
+      if (c === undefined || seen.has(sha)) continue;
+      seen.add(sha);
+      for (const p of through(c)) stack.push(p);
+    }
+    return seen;
+  };
+  const own = reach([head], (c) => (c.parents.length >= 2 && SUBTREE_PULL.test(c.subject) ? c.parents.slice(0, 1) : c.parents));
+  const other = reach(pulls.flatMap((c) => c.parents.slice(1)), (c) => c.parents);
+  for (const sha of own) other.delete(sha);
+  return other;
 }
 
 /**

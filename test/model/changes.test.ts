@@ -59,6 +59,24 @@ describe('changes and their own commits', () => {
     ]);
   });
 
+  it('leaves out of a subtree sync\'s own commits what its merge from the other repository brings, flagged imported', () => {
+    // rust-analyzer's `Merge pull request #22544 from rust-lang/rustc-pull`: josh's `Prepare for merging from
+    // rust-lang/rust`, then `Merge ref '…' from rust-lang/rust`, whose second parent is rust-lang/rust's history filtered
+    // to the subtree: it descends from this repository's own line (m0), so it reaches no root of its own
+    const bot = { authorName: 'The rustc-josh-sync Cronjob Bot', authorEmail: 'github-actions@github.com' };
+    const r1 = commit('r1', { parents: ['m0'], at: h(-7000), authorName: 'LorrensP', subject: 'Resolver: Batched import resolution' });
+    const r2 = commit('r2', { parents: ['r1'], at: h(-10), authorName: 'bors', subject: 'Auto merge of #145108 - LorrensP:batched, r=petrochenkov' });
+    const prep = commit('prep', { parents: ['m0'], at: h(5), ...bot, subject: 'Prepare for merging from rust-lang/rust' });
+    const pull = (subject: string) => commit('pull', { parents: ['prep', 'r2'], at: h(6), ...bot, subject });
+    const merge = commit('pr', { parents: ['m0', 'pull'], at: h(9), subject: 'Merge pull request #22544 from rust-lang/rustc-pull', bodyFirstLine: 'Rustc pull update' });
+    const read = (subject: string) => buildChanges(input([m0, merge], [r1, r2, prep, pull(subject)]))[1];
+    for (const subject of ["Merge ref 'f7d782a3be46' from rust-lang/rust", 'Merge from rust-lang/rust', 'Merge from rustc']) {
+      expect(read(subject)).toMatchObject({ id: '#22544', commits: 2, firstCommitAt: h(5), lastCommitAt: h(6), flags: ['imported'], author: bot.authorName, bot: true });
+    }
+    // any other merge of a branch into the side is the side's own work
+    expect(read("Merge branch 'resolver' into rustc-pull")).toMatchObject({ commits: 4, firstCommitAt: h(-7000), flags: [] });
+  });
+
   it("starts a merge of another repository's history (a side with a root of its own) at the merge, flagged imported", () => {
     // pnpm's import of pacquet: 530 commits since 2023 merged with --allow-unrelated-histories
     const root = commit('x0', { parents: [], at: h(-25000) });
