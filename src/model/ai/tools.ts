@@ -55,6 +55,8 @@ export const AI_TOOLS = {
   tabnine: { name: 'Tabnine', words: ['tabnine'] },
   deepseek: { name: 'DeepSeek', words: ['deepseek'] },
   qwen: { name: 'Qwen', words: ['qwen'] },
+  // helm's `Assisted-by: Grok/xAI`, `Assisted-by: Grok/grok-4`
+  grok: { name: 'Grok (xAI)', words: ['grok', 'xai'] },
   unknown: { name: 'an AI tool it does not name' },
   configured: { name: 'your configured evidence' },
 } as const satisfies Readonly<Record<string, AiTool>>;

@@ -100,6 +100,11 @@ describe('AI evidence: precision', () => {
     expect(message('Assisted-by: Claude Sonnet 4.5 (1M context)')).toEqual(['claude-code']);
     // a model newer than any list of models' words (containerd/containerd)
     expect(message('Assisted-by: Claude Fable 5 <noreply@anthropic.com>')).toEqual(['claude-code']);
+    // helm/helm's #32136 and #32125
+    expect(message('Assisted-by: Grok/xAI')).toEqual(['grok']);
+    expect(message('Assisted-by: Grok/grok-4')).toEqual(['grok']);
+    // a word that only holds the name is none
+    expect(message('Assisted-by: grokking the parser')).toEqual([]);
   });
 
   it('reads a line that discloses AI use, by the tool it names, and none that says none was used', () => {
