@@ -147,6 +147,14 @@ export const AI_SIGNATURES = {
     trailer: { key: /^agent-logs-url$/i, value: /github\.com\/[^/\s]+\/[^/\s]+\/sessions\//i },
     hint: 'agent-logs-url',
   },
+  'copilot/cli-session': {
+    meta: {
+      tool: 'copilot', place: 'trailer', rule: 'a `Copilot-Session:` trailer naming a session by its id (Copilot CLI writes it, with no co-author line)',
+      examples: [{ text: 'Copilot-Session: ae43a79c-c4f8-4b11-935b-ef7835f2e6fc', seen: 'microsoft/playwright' }],
+    },
+    trailer: { key: /^copilot-session$/i, value: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i },
+    hint: 'copilot-session',
+  },
   'copilot/branch': {
     meta: { tool: 'copilot', place: 'branch', rule: 'a branch `copilot/…`', examples: [{ text: 'copilot/add-aspire-cache-support', seen: 'dotnet/aspire' }] },
     name: prefix('copilot'),

@@ -100,6 +100,9 @@ describe('AI evidence: precision', () => {
     expect(message('Assisted-by: Claude Sonnet 4.5 (1M context)')).toEqual(['claude-code']);
     // a model newer than any list of models' words (containerd/containerd)
     expect(message('Assisted-by: Claude Fable 5 <noreply@anthropic.com>')).toEqual(['claude-code']);
+    // Copilot CLI's session trailer (microsoft/playwright's #41791), by its id only
+    expect(message('Copilot-Session: ae43a79c-c4f8-4b11-935b-ef7835f2e6fc')).toEqual(['copilot']);
+    expect(message('Copilot-Session: see the notes')).toEqual([]);
     // helm/helm's #32136 and #32125
     expect(message('Assisted-by: Grok/xAI')).toEqual(['grok']);
     expect(message('Assisted-by: Grok/grok-4')).toEqual(['grok']);
