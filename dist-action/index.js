@@ -9818,6 +9818,10 @@ var init_tools = __esmMin((() => {
 			name: "Qwen",
 			words: ["qwen"]
 		},
+		grok: {
+			name: "Grok (xAI)",
+			words: ["grok", "xai"]
+		},
 		unknown: { name: "an AI tool it does not name" },
 		configured: { name: "your configured evidence" }
 	};
@@ -22775,6 +22779,22 @@ var init_catalogue = __esmMin((() => {
 			},
 			hint: "agent-logs-url"
 		},
+		"copilot/cli-session": {
+			meta: {
+				tool: "copilot",
+				place: "trailer",
+				rule: "a `Copilot-Session:` trailer naming a session by its id (Copilot CLI writes it, with no co-author line)",
+				examples: [{
+					text: "Copilot-Session: ae43a79c-c4f8-4b11-935b-ef7835f2e6fc",
+					seen: "microsoft/playwright"
+				}]
+			},
+			trailer: {
+				key: /^copilot-session$/i,
+				value: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+			},
+			hint: "copilot-session"
+		},
 		"copilot/branch": {
 			meta: {
 				tool: "copilot",
@@ -25498,7 +25518,7 @@ function buildChanges(input) {
 			if (change.kind === "sync") {
 				for (const c of walk.commits) synced.add(c.sha);
 				for (const c of walk.helpers) synced.add(c.sha);
-				const imported = walk.rooted && input.shallow !== true ? importedHistory(walk, rules.onLine) : null;
+				const imported = importedOf(walk, commit, input, rules);
 				carried.set(change, carriedLandings(imported === null ? sideLandings(walk) : sideLandings(walk).filter((c) => !imported.has(c.sha)), input.trackedBranch));
 				const through = lineMergedIn(commit, walk, input.trackedBranch);
 				if (through !== null) change.carriedFrom = through;
@@ -25738,7 +25758,7 @@ function mergeChange(commit, walk, input, rules) {
 	change.branch = landing.branch;
 	if (sync) applyOwnCommits(change, walk.commits, walk.forkPoints, rules);
 	else {
-		const imported = walk.rooted && input.shallow !== true ? importedHistory(walk, rules.onLine) : null;
+		const imported = importedOf(walk, commit, input, rules);
 		const side = imported === null ? walk.commits : walk.commits.filter((c) => !imported.has(c.sha));
 		const fromPull = walk.commits.length === 0 && pull !== void 0;
 		const own = fromPull ? ownPullCommits$1(pull, rules, change.mergedAt) : side.length === 0 && imported !== null ? [commit] : ownCommits(side, rules, null);
@@ -25751,6 +25771,34 @@ function mergeChange(commit, walk, input, rules) {
 	const branch = landing.branch === null ? null : rules.ai.branch(landing.branch);
 	if (branch) addAiFindings(change, [branch]);
 	return change;
+}
+function importedOf(walk, merge, input, rules) {
+	const rooted = walk.rooted && input.shallow !== true ? importedHistory(walk, rules.onLine) : null;
+	const subtree = merge.parents[1] === void 0 ? null : subtreePulls(walk, merge.parents[1]);
+	if (subtree === null) return rooted;
+	if (rooted !== null) for (const sha of rooted) subtree.add(sha);
+	return subtree;
+}
+function subtreePulls(walk, head) {
+	const side = new Map([...walk.commits, ...walk.helpers].map((c) => [c.sha, c]));
+	const pulls = [...side.values()].filter((c) => c.parents.length >= 2 && SUBTREE_PULL.test(c.subject));
+	if (pulls.length === 0) return null;
+	const reach = (starts, through) => {
+		const seen = new Set();
+		const stack = [...starts];
+		while (stack.length > 0) {
+			const sha = stack.pop();
+			const c = side.get(sha);
+			if (c === void 0 || seen.has(sha)) continue;
+			seen.add(sha);
+			for (const p of through(c)) stack.push(p);
+		}
+		return seen;
+	};
+	const own = reach([head], (c) => c.parents.length >= 2 && SUBTREE_PULL.test(c.subject) ? c.parents.slice(0, 1) : c.parents);
+	const other = reach(pulls.flatMap((c) => c.parents.slice(1)), (c) => c.parents);
+	for (const sha of own) other.delete(sha);
+	return other;
 }
 function importedHistory(walk, onLine) {
 	const side = new Map([...walk.commits, ...walk.helpers].map((c) => [c.sha, c]));
@@ -26087,7 +26135,7 @@ function resolveForkPoints(changes, dateOf) {
 		change.forkPointAt = dates.length > 0 ? largest(dates) : null;
 	}
 }
-var LINE_LANDINGS, CO_AUTHOR_LINE, PUSH_PAUSE, SQUASH_WRITE, RebaseIndex, NOREPLY;
+var SUBTREE_PULL, LINE_LANDINGS, CO_AUTHOR_LINE, PUSH_PAUSE, SQUASH_WRITE, RebaseIndex, NOREPLY;
 var init_changes = __esmMin((() => {
 	init_domain();
 	init_compile$1();
@@ -26101,6 +26149,7 @@ var init_changes = __esmMin((() => {
 	init_lists$1();
 	init_release_names();
 	init_title_number();
+	SUBTREE_PULL = /^Merge (?:ref '[0-9a-f]+' )?from (?:[\w.-]+\/[\w.-]+|rustc)$/;
 	LINE_LANDINGS = 2;
 	CO_AUTHOR_LINE = /^(?:co-?(?:authored|developed)-by|signed-off-by):\s*(.*)$/i;
 	PUSH_PAUSE = 60;
