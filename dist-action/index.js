@@ -22530,7 +22530,7 @@ var init_bot_names = __esmMin((() => {
 	BOT_WORD = /(?:^|[\s._-])(?:ro)?bot(?:[\s._-]|$)/i;
 }));
 // src/model/ai/catalogue.ts
-var CLAUDE, COPILOT, CODEX, CURSOR, DEVIN, JULES, GEMINI, AIDER, OPENHANDS, KIRO, OPENCODE, FACTORY, CODEGEN, SWEEP, CODERABBIT, AMAZON_Q, CONTINUE, AI_SDK_FACTORY, OPEN_AGENTS, HELPED_BY, PLAIN_TOOL, I_USED, AI_WORD$1, WAS_USED_FOR, ASTRO_FACTORY, SENTRY_JUNIOR, CLINE, ELLIPSIS, TOOL_AS_NAME, prefix, AI_SIGNATURES;
+var CLAUDE, COPILOT, CODEX, CURSOR, DEVIN, JULES, GEMINI, AIDER, OPENHANDS, KIRO, OPENCODE, FACTORY, CODEGEN, SWEEP, CODERABBIT, AMAZON_Q, CONTINUE, AI_SDK_FACTORY, OPEN_AGENTS, HELPED_BY, PLAIN_TOOL, I_USED, AI_WORD$1, WAS_USED_FOR, BY_AI, ASTRO_FACTORY, SENTRY_JUNIOR, CLINE, ELLIPSIS, TOOL_AS_NAME, prefix, AI_SIGNATURES;
 var init_catalogue = __esmMin((() => {
 	CLAUDE = {
 		emails: ["noreply@anthropic.com", "242468646+claude@users.noreply.github.com"],
@@ -22606,11 +22606,12 @@ var init_catalogue = __esmMin((() => {
 		apps: ["ai-sdk-factory"]
 	};
 	OPEN_AGENTS = { apps: ["open-agents-bot"] };
-	HELPED_BY = String.raw`(?:with (?:the )?(?:help|assistance) (?:of|from)|via) (?:an? )?`;
+	HELPED_BY = String.raw`(?:(?:with (?:the )?(?:help|assistance) (?:of|from)|via|(?:written|changed|generated|authored|produced|implemented|developed) by) (?:an? )?|with AI assistance \()`;
 	PLAIN_TOOL = String.raw`(?:claude|copilot|chatgpt|codex|gemini|gpt-?\d|openai|anthropic|windsurf|aider)\b`;
 	I_USED = String.raw`(?:I|we) (?:have )?used (?:an? )?`;
 	AI_WORD$1 = String.raw`(?:AI|LLMs?)`;
 	WAS_USED_FOR = String.raw`(?:was|were|has been|have been) used (?:for|to|in) `;
+	BY_AI = String.raw`\b(?:code|implementation|draft)\b[^\n]{0,60}?\b(?:was|were) (?:(?:partly|partially|initially|mostly|largely) )?(?:written|generated|produced|implemented) by (?:an? )?`;
 	ASTRO_FACTORY = {
 		emails: ["fred+astrobot@astro.build", "factory[bot]@users.noreply.github.com"],
 		apps: ["astro-factory"]
@@ -23993,17 +23994,30 @@ var init_catalogue = __esmMin((() => {
 			meta: {
 				tool: "named",
 				place: "footer",
-				rule: "a sentence that says the change was made `with the assistance of`, `with the help of`, `with help from` or `via` a tool it names by a name no person or thing has (Claude, Copilot, ChatGPT, Codex, Gemini, GPT-n, OpenAI, Anthropic, Windsurf, Aider)",
+				rule: "a sentence that says the change was made `with the assistance of`, `with the help of`, `with help from`, `via`, `with AI assistance (…)` or `written|changed|generated|authored|produced|implemented|developed by` a tool it names by a name no person or thing has (Claude, Copilot, ChatGPT, Codex, Gemini, GPT-n, OpenAI, Anthropic, Windsurf, Aider)",
 				why: "bevy's contributors say it in their own words: 5 of its 90 days to 2026-08-22 (`built by me with the assistance of Claude Code`, `trial and error via claude code`) were read as no AI; Devin, Cursor or Jules after such words may be a person or a cursor, and are not read",
-				examples: [{
-					text: "This PR was built by me with the assistance of Claude Code w/ Fable 5.",
-					seen: "bevyengine/bevy",
-					tool: "claude-code"
-				}, {
-					text: "A whole ton of trial and error via claude code.",
-					seen: "bevyengine/bevy",
-					tool: "claude-code"
-				}]
+				examples: [
+					{
+						text: "This PR was built by me with the assistance of Claude Code w/ Fable 5.",
+						seen: "bevyengine/bevy",
+						tool: "claude-code"
+					},
+					{
+						text: "A whole ton of trial and error via claude code.",
+						seen: "bevyengine/bevy",
+						tool: "claude-code"
+					},
+					{
+						text: "Developed with AI assistance (Claude Code); I reviewed the change and",
+						seen: "astral-sh/ruff",
+						tool: "claude-code"
+					},
+					{
+						text: "Note: Code changed by Claude Sonnet 4.6. Reviewed by human, although I",
+						seen: "astral-sh/ruff",
+						tool: "claude-code"
+					}
+				]
 			},
 			line: new RegExp(String.raw`^[^\n]*?\b${HELPED_BY}(${PLAIN_TOOL}[^\n]*)$`, "gim"),
 			hint: `${HELPED_BY}${PLAIN_TOOL}`
@@ -24012,20 +24026,28 @@ var init_catalogue = __esmMin((() => {
 			meta: {
 				tool: "named",
 				place: "footer",
-				rule: "a sentence that says AI was used: `I used AI …`, `we used an LLM …` (when it names the tool), or `AI was used for|to|in` assisting, helping, writing, generating, drafting, coding, refactoring or implementing; the tool it names after `AI`, else a tool it does not name; `No AI was used`, `AI was not used` and `the AI was used` (a game's, an app's) are not read",
+				rule: "a sentence that says AI was used: `I used AI …`, `we used an LLM …` (when it names the tool), `AI was used for|to|in` assisting, helping, writing, generating, drafting, coding, refactoring or implementing, or the code, implementation or draft `was written|generated|produced|implemented by AI`; the tool it names after `AI`, else a tool it does not name; `No AI was used`, `AI was not used` and `the AI was used` (a game's, an app's) are not read",
 				why: "tailwindcss's #20389 says `AI was used for assistance.` and #20408 `I used AI (Claude) to help dig into this`: its year to 2026-08-14 read the first as no AI and the second only by its Greptile review",
-				examples: [{
-					text: "AI was used for assistance.",
-					seen: "tailwindlabs/tailwindcss",
-					tool: "unknown"
-				}, {
-					text: "Preface: For full transparency, I used AI (Claude) to help dig into this",
-					seen: "tailwindlabs/tailwindcss",
-					tool: "claude-code"
-				}]
+				examples: [
+					{
+						text: "AI was used for assistance.",
+						seen: "tailwindlabs/tailwindcss",
+						tool: "unknown"
+					},
+					{
+						text: "Preface: For full transparency, I used AI (Claude) to help dig into this",
+						seen: "tailwindlabs/tailwindcss",
+						tool: "claude-code"
+					},
+					{
+						text: "> NOTE: the code in `types/call/bind.rs` was written by AI. the rest was",
+						seen: "astral-sh/ruff",
+						tool: "unknown"
+					}
+				]
 			},
-			line: new RegExp(String.raw`^[^\n]*?\b(?:${I_USED}(?=${AI_WORD$1}\b)|(?<!\b(?:no|the|an|any) )(?=${AI_WORD$1} ${WAS_USED_FOR}(?:the )?(?:assist|help|writ|generat|draft|cod|author|refactor|implement)))(${AI_WORD$1}\b[^\n]*)$`, "gim"),
-			hint: String.raw`${I_USED}${AI_WORD$1}\b|${AI_WORD$1} ${WAS_USED_FOR}`
+			line: new RegExp(String.raw`^[^\n]*?\b(?:${I_USED}(?=${AI_WORD$1}\b)|(?<!\b(?:no|the|an|any) )(?=${AI_WORD$1} ${WAS_USED_FOR}(?:the )?(?:assist|help|writ|generat|draft|cod|author|refactor|implement))|${BY_AI})(${AI_WORD$1}\b[^\n]*)$`, "gim"),
+			hint: String.raw`${I_USED}${AI_WORD$1}\b|${AI_WORD$1} ${WAS_USED_FOR}|${BY_AI}${AI_WORD$1}\b`
 		},
 		"named/template-answer": {
 			meta: {
@@ -25092,7 +25114,7 @@ var init_message = __esmMin((() => {
 	GITLAB_MERGE_REQUEST = /^See merge request (?:[\w.-]+(?:\/[\w.-]+)*)?!(\d+)[ \t]*$/gm;
 	KERNEL_LINK = /^Link:[ \t]*(https?:\/\/(?:lore\.kernel\.org|patch\.msgid\.link|patchwork\.[^\s/]+)\/\S+)[ \t]*$/im;
 	REVERTS_COMMIT = /This (?:CL |change )?reverts commit ([0-9a-f]{7,40})/gi;
-	REVERTS_PR = /^Reverts?[ \t]+(?:[\w.-]+\/[\w.-]+)?#(\d+)\b/gim;
+	REVERTS_PR = /^(?:This[ \t]+)?Reverts?[ \t]+(?:[\w.-]+\/[\w.-]+)?#(\d+)\b/gim;
 	REVERTS_LISTED = /\breverts?\b[\s\S]{0,200}?\bcommits\b/i;
 	LISTED_COMMIT = /^[ \t]*[-*+][ \t]+([0-9a-f]{7,40})\b/gm;
 	MAYBE_REFERS = /pr-url|reviewed-on|part-of|link:|revert/i;
@@ -25118,7 +25140,7 @@ var init_message = __esmMin((() => {
 	VERSION_SET = String.raw`(\d+\.\d+\.\d+(?:-[0-9a-z.-]+|\.?(?:dev|post|rc|alpha|beta|a|b)\d*)?)`;
 	VERSION_BUMP = new RegExp(String.raw`^(?:\[[^\]\n]{1,60}\][ \t]*)?(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|publish|bump|bumped|bumping|version|cut|set(?:ting)?[ \t]+(?:the[ \t]+)?version)\b([^\d\n]{0,40}))?v?${VERSION_SET}(?:[\s,;:)]|$)`, "i");
 	VERSIONLESS_RELEASE = /^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:publish|release|bump(?:ed)?[ \t]+versions|version[ \t]+packages)(?:[ \t]+\[[^\]\n]{1,30}\]){0,2}[ \t.]*$/i;
-	GITMOJI_RELEASE = new RegExp(String.raw`^(?:\u{1F516}\uFE0F?|:bookmark:)[ \t]*(?:[\w@./-]{1,80}[ \t]+|@?[\w./-]{1,80}@)?v?${VERSION_SET}(?:[\s,;:)]|$)`, "iu");
+	GITMOJI_RELEASE = new RegExp(String.raw`^(?:\u{1F516}\uFE0F?|:bookmark:)[ \t]*(?:(?:[\w@./-]{1,80}[ \t]+){1,3}|@?[\w./-]{1,80}@)?v?${VERSION_SET}(?:[\s,;:)]|$)`, "iu");
 	VERSION_WORDS = new Set([
 		"version",
 		"versions",
@@ -25841,6 +25863,15 @@ function branchRoot(own) {
 	}
 	return root;
 }
+function byAppBots(change, commits, botPattern, ai) {
+	if (commits.length === 0 || isBot(change.author, change.authorEmail, botPattern, ai)) return;
+	const apps = commits.filter((c) => APP_BOT.test(c.authorName) || APP_BOT_EMAIL.test(c.authorEmail));
+	if (apps.length * 2 <= commits.length || apps.some((c) => ai.author(c.authorName, c.authorEmail) !== null)) return;
+	let first = apps[0];
+	for (const c of apps) if (c.authoredAt < first.authoredAt) first = c;
+	change.author = first.authorName;
+	change.authorEmail = first.authorEmail;
+}
 function byAgent(change, first, botPattern, ai) {
 	if (first === null || ai.author(first.authorName, first.authorEmail) === null || !isBot(change.author, change.authorEmail, botPattern, ai)) return;
 	change.author = first.authorName;
@@ -25924,6 +25955,7 @@ function squashChange(commit, number, title, input, rules) {
 		const first = applyOwnCommits(change, own, pull.forkPoints, rules);
 		const began = branchRoot(own) ?? first;
 		byAgent(change, began, input.botPattern, rules.ai);
+		byAppBots(change, pull.commits, input.botPattern, rules.ai);
 		if (began !== null && !isBot(began.authorName, began.authorEmail, input.botPattern, rules.ai)) byPeople(change, own, input.botPattern, rules.ai);
 		landCommits(change, own, pull, rules);
 		if (pull.branch !== void 0) {
@@ -26135,7 +26167,7 @@ function resolveForkPoints(changes, dateOf) {
 		change.forkPointAt = dates.length > 0 ? largest(dates) : null;
 	}
 }
-var SUBTREE_PULL, LINE_LANDINGS, CO_AUTHOR_LINE, PUSH_PAUSE, SQUASH_WRITE, RebaseIndex, NOREPLY;
+var SUBTREE_PULL, APP_BOT, APP_BOT_EMAIL, LINE_LANDINGS, CO_AUTHOR_LINE, PUSH_PAUSE, SQUASH_WRITE, RebaseIndex, NOREPLY;
 var init_changes = __esmMin((() => {
 	init_domain();
 	init_compile$1();
@@ -26150,6 +26182,8 @@ var init_changes = __esmMin((() => {
 	init_release_names();
 	init_title_number();
 	SUBTREE_PULL = /^Merge (?:ref '[0-9a-f]+' )?from (?:[\w.-]+\/[\w.-]+|rustc)$/;
+	APP_BOT = /\[bot\]$/i;
+	APP_BOT_EMAIL = /\[bot\]@users\.noreply\.github\.com$|^github-actions@github\.com$/i;
 	LINE_LANDINGS = 2;
 	CO_AUTHOR_LINE = /^(?:co-?(?:authored|developed)-by|signed-off-by):\s*(.*)$/i;
 	PUSH_PAUSE = 60;

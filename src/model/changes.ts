@@ -600,6 +600,27 @@ function branchRoot(own: readonly Commit[]): Commit | null {
 }
 
 /**
+ * A squash a person authored whose pull request's commits are mostly a GitHub app's (`…[bot]`, or GitHub Actions' own
+ * `github-actions@github.com`) is the app's work, as one the app authored would be (SPEC section 1: the work's
+ * author decides): fastapi's translation, FastAPI People and pre-commit pull requests are opened with its
+ * maintainer's token, so GitHub writes him as the squash's author, and their branches are github-actions' commits;
+ * 89 of its 220 counted changes of the 90 days to 2026-08-19 were read as his. Only an app's identity counts: a
+ * person may call themselves `Mr. Robot`, and an AI agent's commits (Cursor's Bugbot, OpenClaw) are no bot's.
+ */
+function byAppBots(change: Change, commits: readonly Commit[], botPattern: Tester | null, ai: AiCatalogue): void {
+  if (commits.length === 0 || isBot(change.author, change.authorEmail, botPattern, ai)) return;
+  const apps = commits.filter((c) => APP_BOT.test(c.authorName) || APP_BOT_EMAIL.test(c.authorEmail));
+  if (apps.length * 2 <= commits.length || apps.some((c) => ai.author(c.authorName, c.authorEmail) !== null)) return;
+  let first = apps[0] as Commit;
+  for (const c of apps) if (c.authoredAt < first.authoredAt) first = c;
+  change.author = first.authorName;
+  change.authorEmail = first.authorEmail;
+}
+
+const APP_BOT = /\[bot\]$/i;
+const APP_BOT_EMAIL = /\[bot\]@users\.noreply\.github\.com$|^github-actions@github\.com$/i;
+
+/**
  * A squash a bot authored of a pull request an AI agent began is the agent's work (an AI agent is never a bot, SPEC
  * sections 1 and 5): its author is the agent that wrote its first own commit. withastro/astro's Houston app, which also
  * opens its release pull requests, opened those of its triage agent (`astrobot-houston <fred+astrobot@astro.build>`)
@@ -789,6 +810,7 @@ function squashChange(commit: Commit, number: number, title: string, input: Buil
     // keep their older dates (nuxt's #35369, Renovate's update, then three of Daniel Roe's commits, one dated the day before)
     const began = branchRoot(own) ?? first;
     byAgent(change, began, input.botPattern, rules.ai);
+    byAppBots(change, pull.commits, input.botPattern, rules.ai);
     // the bot that opened a pull request people began and mostly wrote only authored its squash; one it began stays its own
     if (began !== null && !isBot(began.authorName, began.authorEmail, input.botPattern, rules.ai)) byPeople(change, own, input.botPattern, rules.ai);
     landCommits(change, own, pull, rules);

@@ -15,8 +15,8 @@ const KERNEL_LINK = /^Link:[ \t]*(https?:\/\/(?:lore\.kernel\.org|patch\.msgid\.
 const REVERTS_COMMIT = /This (?:CL |change )?reverts commit ([0-9a-f]{7,40})/gi;
 // GitHub's revert pull request's `Reverts owner/repo#N`, and a line of its own saying `revert #N`: vue's
 // `fix(runtime-vapor): remove unsafe slot dry runs … (#15089)`, its body `revert #14793` (it takes out the 764 lines
-// #14793 added), and `revert #14134` over `refix #14127`
-const REVERTS_PR = /^Reverts?[ \t]+(?:[\w.-]+\/[\w.-]+)?#(\d+)\b/gim;
+// #14793 added), and `revert #14134` over `refix #14127`; and ruff's `This reverts #26163 and its follow-up …`
+const REVERTS_PR = /^(?:This[ \t]+)?Reverts?[ \t]+(?:[\w.-]+\/[\w.-]+)?#(\d+)\b/gim;
 // a revert of several commits, listed a line each under the words that say so (golang/tools' 0602b3093, `gopls:
 // revert CLI usability revamp …`: `This temporarily reverts the following commits …:` then `- e15a659b5 (gopls: …)`)
 const REVERTS_LISTED = /\breverts?\b[\s\S]{0,200}?\bcommits\b/i;
@@ -141,7 +141,8 @@ export function ownBumpVersion(subject: string): string | null {
 // cfug/dio's `🔖 web_adapter v2.1.2`, `🔖 http2_adapter v2.8.0` (a name with a digit, which VERSION_BUMP's words
 // before a version cannot hold), each a direct push its tag `web_adapter_v2.1.2` is on (bounded: no subject can
 // make it backtrack far)
-const GITMOJI_RELEASE = new RegExp(String.raw`^(?:\u{1F516}\uFE0F?|:bookmark:)[ \t]*(?:[\w@./-]{1,80}[ \t]+|@?[\w./-]{1,80}@)?v?${VERSION_SET}(?:[\s,;:)]|$)`, 'iu');
+// and fastapi's `🔖 Release version 0.136.2`, three words at most before the version
+const GITMOJI_RELEASE = new RegExp(String.raw`^(?:\u{1F516}\uFE0F?|:bookmark:)[ \t]*(?:(?:[\w@./-]{1,80}[ \t]+){1,3}|@?[\w./-]{1,80}@)?v?${VERSION_SET}(?:[\s,;:)]|$)`, 'iu');
 
 // the words a bump of the project's own version puts between its verb and the version (`Bumped version to`)
 const VERSION_WORDS = new Set(['version', 'versions', 'to', 'the', 'of', 'for', 'new', 'next', 'release', 'v']);

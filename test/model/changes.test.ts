@@ -785,6 +785,34 @@ describe('bots and AI agents', () => {
     ]);
   });
 
+  it('reads a person\'s squash of a pull request mostly a GitHub app\'s commits as the app\'s', () => {
+    // fastapi's translation pull requests, opened with its maintainer's token: his squash, github-actions' commits
+    const tiangolo = { authorName: 'Sebastián Ramírez', authorEmail: 'tiangolo@gmail.com' };
+    const actions = { authorName: 'github-actions[bot]', authorEmail: '41898282+github-actions[bot]@users.noreply.github.com' };
+    const bare = { authorName: 'github-actions', authorEmail: 'github-actions@github.com' };
+    const robot = { authorName: 'Mr. Robot', authorEmail: 'gomexxxx71@gmail.com' };
+    const cursor = { authorName: 'Cursor Agent', authorEmail: 'cursoragent@cursor.com' };
+    const squash = (n: number) => commit(`sq${n}`, { parents: [n === 1 ? 'm0' : `sq${n - 1}`], at: h(10 * n), subject: `Update translations (#${n})`, ...tiangolo });
+    const by = (name: string, at: number, who: typeof tiangolo) => commit(name, { authorAt: h(at), at: h(at), ...who });
+    const own = pulls({
+      1: [by('a1', 1, actions), by('a2', 2, actions)],
+      // GitHub Actions' own address, without `[bot]`; the person's fix is one of three
+      2: [by('b1', 11, bare), by('b2', 12, bare), by('b3', 13, tiangolo)],
+      // half is not most: the person's
+      3: [by('c1', 21, actions), by('c2', 22, tiangolo)],
+      // a person who calls themselves a robot, and an AI agent, are no app
+      4: [by('d1', 31, robot)],
+      5: [by('e1', 41, cursor)],
+    });
+    expect(buildChanges(input([m0, ...[1, 2, 3, 4, 5].map(squash)], [], { pulls: own })).slice(1).map((c) => [c.id, c.author, c.bot])).toEqual([
+      ['#1', 'github-actions[bot]', true],
+      ['#2', 'github-actions', true],
+      ['#3', 'Sebastián Ramírez', false],
+      ['#4', 'Sebastián Ramírez', false],
+      ['#5', 'Sebastián Ramírez', false],
+    ]);
+  });
+
   it('reads an agent\'s commits as the agent\'s change when it began it or wrote most of it, else as assisted', () => {
     const copilot = { authorName: 'copilot-swe-agent[bot]', authorEmail: '198982749+Copilot@users.noreply.github.com' };
     // vuejs/core's #12125: a person's pull request whose conflicts the agent resolved later, two commits of five

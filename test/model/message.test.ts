@@ -28,6 +28,8 @@ describe('commit messages', () => {
     expect([parseMessage('revert: PR 16708 (#16801)').revertMessage, parseMessage('revert: PR 16708 (#16801)').revertsPrs]).toEqual([true, [16708]]);
     expect(parseMessage('revert(cloudflare): pull request #16708').revertsPrs).toEqual([16708]);
     expect(parseMessage('revert: 16708 retries (#16801)').revertsPrs).toEqual([]);
+    // ruff's `This reverts #26163 and its follow-up changes in #26230, …`: the first it names
+    expect(parseMessage('[ty] Undo the narrowing (#26339)\n\nThis reverts #26163 and its follow-up changes in #26230.').revertsPrs).toEqual([26163]);
     // vue's bodies: a line of its own saying `revert #N`, first or among others, under a fix's title
     expect(parseMessage('fix(runtime-vapor): remove unsafe slot dry runs (#15089)\n\nrevert #14793\nVapor cannot tell').revertsPrs).toEqual([14793]);
     expect(parseMessage('fix(runtime-dom): add name to vShow (#13806)\n\nclose #13805\nre-fix #13744\nrevert #13777\n').revertsPrs).toEqual([13777]);
@@ -302,6 +304,8 @@ describe('commit messages', () => {
     // gitmoji's release mark, then the package and its version (cfug/dio's direct pushes, each tagged `web_adapter_v2.1.2`)
     expect(['🔖 web_adapter v2.1.2', '🔖 http2_adapter v2.8.0', ':bookmark: dio 5.9.2', '🔖 v1.0.0', '🔖 @acme/cli@2.0.0', '🔖 Docs for v2 API', '🐛 Fix v1.2.3 parsing'].map(ownBumpVersion))
       .toEqual(['2.1.2', '2.8.0', '5.9.2', '1.0.0', '2.0.0', null, null]);
+    // fastapi's direct pushes, each tagged with the version: a few words before it, not a sentence
+    expect(['🔖 Release version 0.136.2', ':bookmark: Release version 0.115.10', '🔖 Prepare the notes of the 1.2.3 release'].map(ownBumpVersion)).toEqual(['0.136.2', '0.115.10', null]);
     // Nx's fixed release writes the version after its verb
     expect(['chore(release): publish 21.0.0', 'Publish v3.2.0'].map(ownBumpVersion)).toEqual(['21.0.0', '3.2.0']);
     expect(['v0.86.3.dev', 'v2.0.0rc1'].map(taggedVersion)).toEqual(['0.86.3.dev', '2.0.0rc1']);

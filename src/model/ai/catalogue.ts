@@ -58,11 +58,13 @@ const OPEN_AGENTS: IdentityRule = { apps: ['open-agents-bot'] };
 // read as 94 people's and 11 bots', one of them AI-assisted
 // a sentence's words around a tool or AI (named/assistance, named/ai-used): one source for a signature's line and hint
 // a tool after `with the help of` or `via`, by a name no person or thing has (not Devin, Cursor or Jules)
-const HELPED_BY = String.raw`(?:with (?:the )?(?:help|assistance) (?:of|from)|via) (?:an? )?`;
+const HELPED_BY = String.raw`(?:(?:with (?:the )?(?:help|assistance) (?:of|from)|via|(?:written|changed|generated|authored|produced|implemented|developed) by) (?:an? )?|with AI assistance \()`;
 const PLAIN_TOOL = String.raw`(?:claude|copilot|chatgpt|codex|gemini|gpt-?\d|openai|anthropic|windsurf|aider)\b`;
 const I_USED = String.raw`(?:I|we) (?:have )?used (?:an? )?`;
 const AI_WORD = String.raw`(?:AI|LLMs?)`;
 const WAS_USED_FOR = String.raw`(?:was|were|has been|have been) used (?:for|to|in) `;
+// the code, not a template's "content of this PR", said written by AI (`the code in … was written by AI`)
+const BY_AI = String.raw`\b(?:code|implementation|draft)\b[^\n]{0,60}?\b(?:was|were) (?:(?:partly|partially|initially|mostly|largely) )?(?:written|generated|produced|implemented) by (?:an? )?`;
 const ASTRO_FACTORY: IdentityRule = { emails: ['fred+astrobot@astro.build', 'factory[bot]@users.noreply.github.com'], apps: ['astro-factory'] };
 // Sentry's Junior: an agent its people ask from Slack, which commits as its `sentry-junior` app (the person who asked
 // as co-author), opens the pull request and so authors its squash; each of its commits links its session (`View
@@ -615,11 +617,13 @@ export const AI_SIGNATURES = {
   },
   'named/assistance': {
     meta: {
-      tool: 'named', place: 'footer', rule: 'a sentence that says the change was made `with the assistance of`, `with the help of`, `with help from` or `via` a tool it names by a name no person or thing has (Claude, Copilot, ChatGPT, Codex, Gemini, GPT-n, OpenAI, Anthropic, Windsurf, Aider)',
+      tool: 'named', place: 'footer', rule: 'a sentence that says the change was made `with the assistance of`, `with the help of`, `with help from`, `via`, `with AI assistance (…)` or `written|changed|generated|authored|produced|implemented|developed by` a tool it names by a name no person or thing has (Claude, Copilot, ChatGPT, Codex, Gemini, GPT-n, OpenAI, Anthropic, Windsurf, Aider)',
       why: 'bevy\'s contributors say it in their own words: 5 of its 90 days to 2026-08-22 (`built by me with the assistance of Claude Code`, `trial and error via claude code`) were read as no AI; Devin, Cursor or Jules after such words may be a person or a cursor, and are not read',
       examples: [
         { text: 'This PR was built by me with the assistance of Claude Code w/ Fable 5.', seen: 'bevyengine/bevy', tool: 'claude-code' },
         { text: 'A whole ton of trial and error via claude code.', seen: 'bevyengine/bevy', tool: 'claude-code' },
+        { text: 'Developed with AI assistance (Claude Code); I reviewed the change and', seen: 'astral-sh/ruff', tool: 'claude-code' },
+        { text: 'Note: Code changed by Claude Sonnet 4.6. Reviewed by human, although I', seen: 'astral-sh/ruff', tool: 'claude-code' },
       ],
     },
     line: new RegExp(String.raw`^[^\n]*?\b${HELPED_BY}(${PLAIN_TOOL}[^\n]*)$`, 'gim'),
@@ -627,16 +631,17 @@ export const AI_SIGNATURES = {
   },
   'named/ai-used': {
     meta: {
-      tool: 'named', place: 'footer', rule: 'a sentence that says AI was used: `I used AI …`, `we used an LLM …` (when it names the tool), or `AI was used for|to|in` assisting, helping, writing, generating, drafting, coding, refactoring or implementing; the tool it names after `AI`, else a tool it does not name; `No AI was used`, `AI was not used` and `the AI was used` (a game\'s, an app\'s) are not read',
+      tool: 'named', place: 'footer', rule: 'a sentence that says AI was used: `I used AI …`, `we used an LLM …` (when it names the tool), `AI was used for|to|in` assisting, helping, writing, generating, drafting, coding, refactoring or implementing, or the code, implementation or draft `was written|generated|produced|implemented by AI`; the tool it names after `AI`, else a tool it does not name; `No AI was used`, `AI was not used` and `the AI was used` (a game\'s, an app\'s) are not read',
       why: 'tailwindcss\'s #20389 says `AI was used for assistance.` and #20408 `I used AI (Claude) to help dig into this`: its year to 2026-08-14 read the first as no AI and the second only by its Greptile review',
       examples: [
         { text: 'AI was used for assistance.', seen: 'tailwindlabs/tailwindcss', tool: 'unknown' },
         { text: 'Preface: For full transparency, I used AI (Claude) to help dig into this', seen: 'tailwindlabs/tailwindcss', tool: 'claude-code' },
+        { text: '> NOTE: the code in `types/call/bind.rs` was written by AI. the rest was', seen: 'astral-sh/ruff', tool: 'unknown' },
       ],
     },
     // the capture starts at `AI`, so a sentence naming no tool reads as AI's (namedTool): a tool it does not name
-    line: new RegExp(String.raw`^[^\n]*?\b(?:${I_USED}(?=${AI_WORD}\b)|(?<!\b(?:no|the|an|any) )(?=${AI_WORD} ${WAS_USED_FOR}(?:the )?(?:assist|help|writ|generat|draft|cod|author|refactor|implement)))(${AI_WORD}\b[^\n]*)$`, 'gim'),
-    hint: String.raw`${I_USED}${AI_WORD}\b|${AI_WORD} ${WAS_USED_FOR}`,
+    line: new RegExp(String.raw`^[^\n]*?\b(?:${I_USED}(?=${AI_WORD}\b)|(?<!\b(?:no|the|an|any) )(?=${AI_WORD} ${WAS_USED_FOR}(?:the )?(?:assist|help|writ|generat|draft|cod|author|refactor|implement))|${BY_AI})(${AI_WORD}\b[^\n]*)$`, 'gim'),
+    hint: String.raw`${I_USED}${AI_WORD}\b|${AI_WORD} ${WAS_USED_FOR}|${BY_AI}${AI_WORD}\b`,
   },
   'named/template-answer': {
     meta: {
