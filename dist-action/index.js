@@ -24899,7 +24899,12 @@ function parseMessage(message, ai = compileCatalogue()) {
 	const clRevert = CL_REVERT_OPENS.test(subject) || CL_REVERT_OPENS.test(bodyFirstLine);
 	const revertsCls = (revertTitle || clRevert) && /\bCL\s*\d/i.test(message) ? [...new Set([...subject.includes("\"") ? [] : subject.matchAll(REVERTS_CL), ...body.matchAll(REVERTS_CL)].map((m) => Number(m[1])))] : [];
 	const cherryPickOf = MAYBE_PICKED.test(message) ? [...new Set([...[...message.matchAll(CHERRY_PICKED)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4] ?? ""), ...[...message.matchAll(PICKED_FROM_LIST)].flatMap((m) => (m[1] ?? "").split(/,[ \t]*/))].map((sha) => sha.toLowerCase()))] : [];
-	const backportOf = MAYBE_BACKPORT.test(message) ? [...new Set([...[...message.matchAll(BACKPORT_PHRASE)].map((m) => Number(m[1] ?? m[2] ?? m[3] ?? m[4])), ...listedBackports(body)])] : [];
+	const pickType = CHERRY_PICK_TYPE.exec(subject)?.[1]?.split(/,[ \t]*/).map((n) => Number(n.slice(1))) ?? [];
+	const backportOf = MAYBE_BACKPORT.test(message) ? [...new Set([
+		...pickType,
+		...[...message.matchAll(BACKPORT_PHRASE)].map((m) => Number(m[1] ?? m[2] ?? m[3] ?? m[4])),
+		...listedBackports(body)
+	])] : [];
 	const closes = /close/i.test(body) ? [...body.matchAll(CLOSES_PULL)].map((m) => Number(m[1] ?? m[2])) : [];
 	const imported = body.includes("GitHub-Pull-Request:") ? IMPORTED_PULL.exec(body) : null;
 	const closesPulls = imported === null ? [...new Set(closes)] : [...new Set([...closes, Number(imported[1])])];
@@ -25105,7 +25110,7 @@ function mergeRequestFromUrl(url) {
 	const m = /\/merge_requests\/(\d+)/.exec(url);
 	return m ? Number(m[1]) : null;
 }
-var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, REVERTS_LISTED, LISTED_COMMIT, MAYBE_REFERS, CHERRY_PICKED, PICKED_FROM_LIST, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, IMPORTED_PULL, WORK_TYPES, TYPES, REVERT_SUBJECT, TYPED_GIT_REVERT, TYPED_PR_REVERT, REVERT_FIRST_PARAGRAPH, REVERTS_CL, CL_REVERT_OPENS, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSIONLESS_RELEASE, GITMOJI_RELEASE, VERSION_WORDS, DEVELOPMENT_ENDS, DEVELOPMENT_PHRASE, DEVELOPMENT_VERSION, NAMED_RELEASE, WRAPPED_NUMBER, GITHUB_PULL_MERGE, HAND_PULL_MERGE, BITBUCKET_CLOUD;
+var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, REVERTS_LISTED, LISTED_COMMIT, MAYBE_REFERS, CHERRY_PICKED, PICKED_FROM_LIST, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, CHERRY_PICK_TYPE, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, IMPORTED_PULL, WORK_TYPES, TYPES, REVERT_SUBJECT, TYPED_GIT_REVERT, TYPED_PR_REVERT, REVERT_FIRST_PARAGRAPH, REVERTS_CL, CL_REVERT_OPENS, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSIONLESS_RELEASE, GITMOJI_RELEASE, VERSION_WORDS, DEVELOPMENT_ENDS, DEVELOPMENT_PHRASE, DEVELOPMENT_VERSION, NAMED_RELEASE, WRAPPED_NUMBER, GITHUB_PULL_MERGE, HAND_PULL_MERGE, BITBUCKET_CLOUD;
 var init_message = __esmMin((() => {
 	init_compile$1();
 	init_release_lines();
@@ -25123,6 +25128,7 @@ var init_message = __esmMin((() => {
 	MAYBE_PICKED = /cherry picked from commit|backport of commit|original-merge:|cherry-pick(?:ed)? (?:of|from) /i;
 	BACKPORT_PHRASE = /\bbackport(?:\s+of|\s+(?:the\s+)?changes\s+from)?(?:\s+pull\s+request|\s+PR)?:?\s+(?:[0-9a-f]{7,40}\s+(?:from|\/)\s+)?#(\d+)|\bcherry[ -]pick(?:ed)?\s+(?:of|from)\s+#(\d+)|\(GH-(\d+)\)|\[PR #(\d+)\/[0-9a-f]{7,40} backport\]/gi;
 	MAYBE_BACKPORT = /backport|cherry|\(GH-/i;
+	CHERRY_PICK_TYPE = /^cherry-pick\((#\d+(?:,[ \t]*#\d+)*)\):/i;
 	BACKPORT_LIST_HEADING = /^[ \t]*(?:\w+[ \t]+)?backports[ \t]*:?[ \t]*$/gim;
 	LIST_ITEM = /^[ \t]*[-*+][ \t]/;
 	LISTED_PULL = /^[ \t]*[-*+][ \t]+(?:(?:[\w.-]+\/[\w.-]+)?#|https?:\/\/github\.com\/[\w.-]+\/[\w.-]+\/pull\/)(\d+)\b/;
@@ -25197,7 +25203,9 @@ function namesChange(ref, change) {
 	return ref.number === change.number && (ref.title === null || ref.title === withoutNumber(change.title));
 }
 function withoutBackportMarks(title) {
-	return title.includes("[") ? title.replace(LEADING_BACKPORT, "").replace(TRAILING_BACKPORT, "") : title;
+	if (!title.includes("[")) return title;
+	const line = LEADING_LINE.exec(title);
+	return (line !== null && isReleaseLine(line[1] ?? "") ? title.slice(line[0].length) : title).replace(LEADING_BACKPORT, "").replace(TRAILING_BACKPORT, "");
 }
 function changeReferences(commit) {
 	const found = commit.backportOf.map((number) => ({
@@ -25305,15 +25313,17 @@ function titleOnlyCopies(changes, releaseLine, copies) {
 	const byNumber = new Set(releaseLine.flatMap((commit) => commit.references.filter((r) => r.title === null).map((r) => r.number)));
 	return new Set(changes.filter((c) => carried.has(c.sha) && !linked.has(c.sha) && !(c.number !== null && byNumber.has(c.number)) && ![c.sha, ...c.commitShas].some((s) => picked.namesOf(s).length > 0)).map((c) => c.sha));
 }
-var TITLED, LEADING_BACKPORT, TRAILING_BACKPORT, BACKPORT_OF_TITLE, INTO_LINE;
+var TITLED, LEADING_BACKPORT, TRAILING_BACKPORT, LEADING_LINE, BACKPORT_OF_TITLE, INTO_LINE;
 var init_copies = __esmMin((() => {
 	init_named_shas();
 	init_deploy_contents();
 	init_message();
+	init_release_lines();
 	init_title_number();
 	TITLED = /^(?:[*-]\s+)?(.*?)\s*\(#(\d+)\)$/;
 	LEADING_BACKPORT = /^\[backport\b[^\]\n]{0,100}\][ \t]*/i;
 	TRAILING_BACKPORT = /[ \t]*\[backport\b[^\]\n]{0,100}\]$/i;
+	LEADING_LINE = /^\[([^\]\n]{1,100})\][ \t]*/;
 	BACKPORT_OF_TITLE = /^(?:\(manual\)[ \t]*|manual[ \t]+)?backport of[ \t]+/i;
 	INTO_LINE = /[ \t]+into[ \t]+\S+$/i;
 }));
@@ -32878,7 +32888,7 @@ function releaseGraph(tips, branchTip, tagShas, commitOf, pullHead = () => void 
 			references
 		};
 		if (keys.length > 0) line.pulledKeys = keys;
-		const backported = backportedTitle(commit.subject);
+		const backported = backportedTitle(githubPullMerge(commit.subject) !== null && commit.bodyFirstLine !== "" ? commit.bodyFirstLine : commit.subject);
 		if (backported !== null) line.backportTitle = backported;
 		if (commit.revertMessage && commit.revertsShas.length > 0) line.reverts = {
 			shas: commit.revertsShas,
@@ -32898,6 +32908,7 @@ var DAY$5, LOOKBACK;
 var init_release_graph = __esmMin((() => {
 	init_copies();
 	init_line_squash_pulls();
+	init_message();
 	init_release_lines();
 	init_reach();
 	init_deploy_contents();

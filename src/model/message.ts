@@ -42,6 +42,10 @@ const MAYBE_PICKED = /cherry picked from commit|backport of commit|original-merg
 const BACKPORT_PHRASE = /\bbackport(?:\s+of|\s+(?:the\s+)?changes\s+from)?(?:\s+pull\s+request|\s+PR)?:?\s+(?:[0-9a-f]{7,40}\s+(?:from|\/)\s+)?#(\d+)|\bcherry[ -]pick(?:ed)?\s+(?:of|from)\s+#(\d+)|\(GH-(\d+)\)|\[PR #(\d+)\/[0-9a-f]{7,40} backport\]/gi;
 // what each backport phrase holds whatever else it matches
 const MAYBE_BACKPORT = /backport|cherry|\(GH-/i;
+// playwright's release branches' subject, main's pull requests it copies in its type's place: `cherry-pick(#41280):
+// Revert "fix(trace-viewer): …"`, `cherry-pick(#41309, #43149): …` (read without it, 55 of its year's changes shipped
+// with the next minor release, not the patch release that carried them, and v1.58.1, v1.58.2 and v1.59.1 shipped nothing)
+const CHERRY_PICK_TYPE = /^cherry-pick\((#\d+(?:,[ \t]*#\d+)*)\):/i;
 // a backport pull request's list of what it backports, as rust-lang's template writes it in the description (bors and
 // the merge queue copy it into the merge commit): a line `Beta backports:`, `Stable backports` or `Backports:`, then one
 // list item a pull request (`- #13852`, `* rust-lang/cargo#16688`, `- https://github.com/rust-lang/cargo/pull/13630`);
@@ -234,7 +238,8 @@ export function parseMessage(message: string, ai: AiCatalogue = compileCatalogue
   const cherryPickOf = MAYBE_PICKED.test(message)
     ? [...new Set([...[...message.matchAll(CHERRY_PICKED)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4] ?? ''), ...[...message.matchAll(PICKED_FROM_LIST)].flatMap((m) => (m[1] ?? '').split(/,[ \t]*/))].map((sha) => sha.toLowerCase()))]
     : [];
-  const backportOf = MAYBE_BACKPORT.test(message) ? [...new Set([...[...message.matchAll(BACKPORT_PHRASE)].map((m) => Number(m[1] ?? m[2] ?? m[3] ?? m[4])), ...listedBackports(body)])] : [];
+  const pickType = CHERRY_PICK_TYPE.exec(subject)?.[1]?.split(/,[ \t]*/).map((n) => Number(n.slice(1))) ?? [];
+  const backportOf = MAYBE_BACKPORT.test(message) ? [...new Set([...pickType, ...[...message.matchAll(BACKPORT_PHRASE)].map((m) => Number(m[1] ?? m[2] ?? m[3] ?? m[4])), ...listedBackports(body)])] : [];
   const closes = /close/i.test(body) ? [...body.matchAll(CLOSES_PULL)].map((m) => Number(m[1] ?? m[2])) : [];
   const imported = body.includes('GitHub-Pull-Request:') ? IMPORTED_PULL.exec(body) : null;
   const closesPulls = imported === null ? [...new Set(closes)] : [...new Set([...closes, Number(imported[1])])];

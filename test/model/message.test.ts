@@ -49,6 +49,14 @@ describe('commit messages', () => {
     expect(parseMessage('Fix x\n\ncherry picked from commit 0123456 without parentheses').cherryPickOf).toEqual([]);
   });
 
+  it('reads the pull requests playwright\'s `cherry-pick(#N):` subject names, one or a list', () => {
+    expect(parseMessage('cherry-pick(#41280): Revert "fix(trace-viewer): keep the snapshot"').backportOf).toEqual([41280]);
+    expect(parseMessage('cherry-pick(#41309, #43149): revert the runner change').backportOf).toEqual([41309, 43149]);
+    // only as the subject's type: a sentence or a body saying it is none
+    expect(parseMessage('docs: explain cherry-pick(#41280): how it works').backportOf).toEqual([]);
+    expect(parseMessage('fix: x\n\ncherry-pick(#41280): later').backportOf).toEqual([]);
+  });
+
   it('reads the commits pnpm\'s release lines say they cherry-picked, in its own words, each of a list', () => {
     expect(parseMessage('feat: preserve comments (#10402)\n\nCherry-pick of 2b14c742e from main, adapted for v10:\n- Use CJS').cherryPickOf).toEqual(['2b14c742e']);
     expect(parseMessage('fix: hoistPeers (#11048, #11049)\n\nCherry-picked from main (021F70D0B0, f98a2db373).\n').cherryPickOf).toEqual(['021f70d0b0', 'f98a2db373']);
