@@ -25203,9 +25203,7 @@ function namesChange(ref, change) {
 	return ref.number === change.number && (ref.title === null || ref.title === withoutNumber(change.title));
 }
 function withoutBackportMarks(title) {
-	if (!title.includes("[")) return title;
-	const line = LEADING_LINE.exec(title);
-	return (line !== null && isReleaseLine(line[1] ?? "") ? title.slice(line[0].length) : title).replace(LEADING_BACKPORT, "").replace(TRAILING_BACKPORT, "");
+	return title.includes("[") ? title.replace(LEADING_BACKPORT, "").replace(TRAILING_BACKPORT, "") : title;
 }
 function changeReferences(commit) {
 	const found = commit.backportOf.map((number) => ({
@@ -25313,17 +25311,15 @@ function titleOnlyCopies(changes, releaseLine, copies) {
 	const byNumber = new Set(releaseLine.flatMap((commit) => commit.references.filter((r) => r.title === null).map((r) => r.number)));
 	return new Set(changes.filter((c) => carried.has(c.sha) && !linked.has(c.sha) && !(c.number !== null && byNumber.has(c.number)) && ![c.sha, ...c.commitShas].some((s) => picked.namesOf(s).length > 0)).map((c) => c.sha));
 }
-var TITLED, LEADING_BACKPORT, TRAILING_BACKPORT, LEADING_LINE, BACKPORT_OF_TITLE, INTO_LINE;
+var TITLED, LEADING_BACKPORT, TRAILING_BACKPORT, BACKPORT_OF_TITLE, INTO_LINE;
 var init_copies = __esmMin((() => {
 	init_named_shas();
 	init_deploy_contents();
 	init_message();
-	init_release_lines();
 	init_title_number();
 	TITLED = /^(?:[*-]\s+)?(.*?)\s*\(#(\d+)\)$/;
 	LEADING_BACKPORT = /^\[backport\b[^\]\n]{0,100}\][ \t]*/i;
 	TRAILING_BACKPORT = /[ \t]*\[backport\b[^\]\n]{0,100}\]$/i;
-	LEADING_LINE = /^\[([^\]\n]{1,100})\][ \t]*/;
 	BACKPORT_OF_TITLE = /^(?:\(manual\)[ \t]*|manual[ \t]+)?backport of[ \t]+/i;
 	INTO_LINE = /[ \t]+into[ \t]+\S+$/i;
 }));
@@ -32888,7 +32884,7 @@ function releaseGraph(tips, branchTip, tagShas, commitOf, pullHead = () => void 
 			references
 		};
 		if (keys.length > 0) line.pulledKeys = keys;
-		const backported = backportedTitle(githubPullMerge(commit.subject) !== null && commit.bodyFirstLine !== "" ? commit.bodyFirstLine : commit.subject);
+		const backported = backportedTitle(commit.subject);
 		if (backported !== null) line.backportTitle = backported;
 		if (commit.revertMessage && commit.revertsShas.length > 0) line.reverts = {
 			shas: commit.revertsShas,
@@ -32908,7 +32904,6 @@ var DAY$5, LOOKBACK;
 var init_release_graph = __esmMin((() => {
 	init_copies();
 	init_line_squash_pulls();
-	init_message();
 	init_release_lines();
 	init_reach();
 	init_deploy_contents();

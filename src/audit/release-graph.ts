@@ -1,7 +1,6 @@
 import type { Commit } from '../domain.js';
 import { backportedTitle, changeReferences } from '../model/copies.js';
 import { squashPullHead, squashPullsReach, withSquashPull } from '../model/line-squash-pulls.js';
-import { githubPullMerge } from '../model/message.js';
 import { isReleaseLine, isReleaseTag } from '../model/release-lines.js';
 import { commitGraph, parentsBeyond, releaseLineCommits } from '../model/reach.js';
 import { copyKey, type CommitGraph, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
@@ -91,8 +90,7 @@ export function releaseGraph(
     const { cherryPickOf, references, keys } = withSquashPull(commit, { cherryPickOf: commit.cherryPickOf, references: changeReferences(commit), keys: [] }, reads);
     const line: ReleaseLineCommit = { sha: commit.sha, key: copyKey(commit.authorEmail, commit.authoredAt, commit.subject), cherryPickOf, references };
     if (keys.length > 0) line.pulledKeys = keys;
-    // a pull request's merge commit says its title on the line under its subject (`Merge pull request #13608 from …`)
-    const backported = backportedTitle(githubPullMerge(commit.subject) !== null && commit.bodyFirstLine !== '' ? commit.bodyFirstLine : commit.subject);
+    const backported = backportedTitle(commit.subject);
     if (backported !== null) line.backportTitle = backported;
     if (commit.revertMessage && commit.revertsShas.length > 0) line.reverts = { shas: commit.revertsShas, at: commit.committedAt };
     return line;

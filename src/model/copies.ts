@@ -2,7 +2,6 @@ import { namedShas } from './named-shas.js';
 import type { Change, Commit } from '../domain.js';
 import { copyKey, copyKeyAuthoredAt, lineKeys, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
 import { parseMessage } from './message.js';
-import { isReleaseLine } from './release-lines.js';
 import { withoutNumber } from './title-number.js';
 
 /**
@@ -48,16 +47,9 @@ const TITLED = /^(?:[*-]\s+)?(.*?)\s*\(#(\d+)\)$/;
 const LEADING_BACKPORT = /^\[backport\b[^\]\n]{0,100}\][ \t]*/i;
 const TRAILING_BACKPORT = /[ \t]*\[backport\b[^\]\n]{0,100}\]$/i;
 
-// or a leading bracket that names a release line: containerd's `[release/2.3] vendor: golang.org/x/crypto v0.53.0`,
-// a pull request into release/2.3 made again from main's #13600 (new commits, no cherry-pick line)
-const LEADING_LINE = /^\[([^\]\n]{1,100})\][ \t]*/;
-
-/** A title less the brackets that say it is a backport (`[backport to v4]`, `[release/2.3]`): the wrapping, not the title. */
+/** A title less the brackets that say it is a backport (`[backport to v4]`): the wrapping, not the title. */
 function withoutBackportMarks(title: string): string {
-  if (!title.includes('[')) return title;
-  const line = LEADING_LINE.exec(title);
-  const unlined = line !== null && isReleaseLine(line[1] ?? '') ? title.slice(line[0].length) : title;
-  return unlined.replace(LEADING_BACKPORT, '').replace(TRAILING_BACKPORT, '');
+  return title.includes('[') ? title.replace(LEADING_BACKPORT, '').replace(TRAILING_BACKPORT, '') : title;
 }
 
 /**
