@@ -25852,10 +25852,12 @@ function importedHistory(walk, onLine) {
 }
 function byPeople(change, own, botPattern, ai) {
 	if (!isBot(change.author, change.authorEmail, botPattern, ai)) return;
-	const people = own.filter((c) => !isBot(c.authorName, c.authorEmail, botPattern, ai));
-	if (people.length * 2 <= own.length) return;
-	let first = people[0];
-	for (const c of people) if (c.authoredAt < first.authoredAt) first = c;
+	authoredByMost(change, own, own.filter((c) => !isBot(c.authorName, c.authorEmail, botPattern, ai)));
+}
+function authoredByMost(change, commits, theirs) {
+	if (theirs.length * 2 <= commits.length) return;
+	let first = theirs[0];
+	for (const c of theirs) if (c.authoredAt < first.authoredAt) first = c;
 	change.author = first.authorName;
 	change.authorEmail = first.authorEmail;
 }
@@ -25870,13 +25872,10 @@ function branchRoot(own) {
 	return root;
 }
 function byAppBots(change, commits, botPattern, ai) {
-	if (commits.length === 0 || isBot(change.author, change.authorEmail, botPattern, ai)) return;
+	if (isBot(change.author, change.authorEmail, botPattern, ai)) return;
 	const apps = commits.filter((c) => APP_BOT.test(c.authorName) || APP_BOT_EMAIL.test(c.authorEmail));
-	if (apps.length * 2 <= commits.length || apps.some((c) => ai.author(c.authorName, c.authorEmail) !== null)) return;
-	let first = apps[0];
-	for (const c of apps) if (c.authoredAt < first.authoredAt) first = c;
-	change.author = first.authorName;
-	change.authorEmail = first.authorEmail;
+	if (apps.some((c) => ai.author(c.authorName, c.authorEmail) !== null)) return;
+	authoredByMost(change, commits, apps);
 }
 function byAgent(change, first, botPattern, ai) {
 	if (first === null || ai.author(first.authorName, first.authorEmail) === null || !isBot(change.author, change.authorEmail, botPattern, ai)) return;

@@ -576,10 +576,14 @@ function importedHistory(walk: SideWalk, onLine: (sha: string) => boolean): Set<
  */
 function byPeople(change: Change, own: readonly Commit[], botPattern: Tester | null, ai: AiCatalogue): void {
   if (!isBot(change.author, change.authorEmail, botPattern, ai)) return;
-  const people = own.filter((c) => !isBot(c.authorName, c.authorEmail, botPattern, ai));
-  if (people.length * 2 <= own.length) return;
-  let first = people[0] as Commit;
-  for (const c of people) if (c.authoredAt < first.authoredAt) first = c;
+  authoredByMost(change, own, own.filter((c) => !isBot(c.authorName, c.authorEmail, botPattern, ai)));
+}
+
+/** Gives the change to those who wrote most of `commits` (`theirs`, more than half of them): the earliest of theirs by author date. */
+function authoredByMost(change: Change, commits: readonly Commit[], theirs: readonly Commit[]): void {
+  if (theirs.length * 2 <= commits.length) return;
+  let first = theirs[0] as Commit;
+  for (const c of theirs) if (c.authoredAt < first.authoredAt) first = c;
   change.author = first.authorName;
   change.authorEmail = first.authorEmail;
 }
@@ -608,13 +612,10 @@ function branchRoot(own: readonly Commit[]): Commit | null {
  * person may call themselves `Mr. Robot`, and an AI agent's commits (Cursor's Bugbot, OpenClaw) are no bot's.
  */
 function byAppBots(change: Change, commits: readonly Commit[], botPattern: Tester | null, ai: AiCatalogue): void {
-  if (commits.length === 0 || isBot(change.author, change.authorEmail, botPattern, ai)) return;
+  if (isBot(change.author, change.authorEmail, botPattern, ai)) return;
   const apps = commits.filter((c) => APP_BOT.test(c.authorName) || APP_BOT_EMAIL.test(c.authorEmail));
-  if (apps.length * 2 <= commits.length || apps.some((c) => ai.author(c.authorName, c.authorEmail) !== null)) return;
-  let first = apps[0] as Commit;
-  for (const c of apps) if (c.authoredAt < first.authoredAt) first = c;
-  change.author = first.authorName;
-  change.authorEmail = first.authorEmail;
+  if (apps.some((c) => ai.author(c.authorName, c.authorEmail) !== null)) return;
+  authoredByMost(change, commits, apps);
 }
 
 const APP_BOT = /\[bot\]$/i;
