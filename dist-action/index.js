@@ -24899,9 +24899,8 @@ function parseMessage(message, ai = compileCatalogue()) {
 	const clRevert = CL_REVERT_OPENS.test(subject) || CL_REVERT_OPENS.test(bodyFirstLine);
 	const revertsCls = (revertTitle || clRevert) && /\bCL\s*\d/i.test(message) ? [...new Set([...subject.includes("\"") ? [] : subject.matchAll(REVERTS_CL), ...body.matchAll(REVERTS_CL)].map((m) => Number(m[1])))] : [];
 	const cherryPickOf = MAYBE_PICKED.test(message) ? [...new Set([...[...message.matchAll(CHERRY_PICKED)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4] ?? ""), ...[...message.matchAll(PICKED_FROM_LIST)].flatMap((m) => (m[1] ?? "").split(/,[ \t]*/))].map((sha) => sha.toLowerCase()))] : [];
-	const pickType = CHERRY_PICK_TYPE.exec(subject)?.[1]?.split(/,[ \t]*/).map((n) => Number(n.slice(1))) ?? [];
 	const backportOf = MAYBE_BACKPORT.test(message) ? [...new Set([
-		...pickType,
+		...pickedPulls(subject),
 		...[...message.matchAll(BACKPORT_PHRASE)].map((m) => Number(m[1] ?? m[2] ?? m[3] ?? m[4])),
 		...listedBackports(body)
 	])] : [];
@@ -24923,6 +24922,9 @@ function parseMessage(message, ai = compileCatalogue()) {
 		closesPulls,
 		revertMessage
 	};
+}
+function pickedPulls(subject) {
+	return CHERRY_PICK_TYPE.exec(subject)?.[1]?.split(/,[ \t]*/).map((n) => Number(n.slice(1))) ?? [];
 }
 function lastMergeRequest(body) {
 	let number = null;

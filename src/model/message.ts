@@ -238,14 +238,18 @@ export function parseMessage(message: string, ai: AiCatalogue = compileCatalogue
   const cherryPickOf = MAYBE_PICKED.test(message)
     ? [...new Set([...[...message.matchAll(CHERRY_PICKED)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4] ?? ''), ...[...message.matchAll(PICKED_FROM_LIST)].flatMap((m) => (m[1] ?? '').split(/,[ \t]*/))].map((sha) => sha.toLowerCase()))]
     : [];
-  const pickType = CHERRY_PICK_TYPE.exec(subject)?.[1]?.split(/,[ \t]*/).map((n) => Number(n.slice(1))) ?? [];
-  const backportOf = MAYBE_BACKPORT.test(message) ? [...new Set([...pickType, ...[...message.matchAll(BACKPORT_PHRASE)].map((m) => Number(m[1] ?? m[2] ?? m[3] ?? m[4])), ...listedBackports(body)])] : [];
+  const backportOf = MAYBE_BACKPORT.test(message) ? [...new Set([...pickedPulls(subject), ...[...message.matchAll(BACKPORT_PHRASE)].map((m) => Number(m[1] ?? m[2] ?? m[3] ?? m[4])), ...listedBackports(body)])] : [];
   const closes = /close/i.test(body) ? [...body.matchAll(CLOSES_PULL)].map((m) => Number(m[1] ?? m[2])) : [];
   const imported = body.includes('GitHub-Pull-Request:') ? IMPORTED_PULL.exec(body) : null;
   const closesPulls = imported === null ? [...new Set(closes)] : [...new Set([...closes, Number(imported[1])])];
   // a sub-commit's `This reverts commit` deeper in a squash's body does not make the whole a revert
   const revertMessage = revertTitle || clRevert || REVERT_FIRST_PARAGRAPH.test(bodyFirstLine);
   return { subject, bodyFirstLine, landingUrl, mergeRequest, aiEvidence: ai.message(message), revertsShas, revertsPrs, revertsCls, cherryPickOf, backportOf, closesPulls, revertMessage };
+}
+
+/** The pull requests a `cherry-pick(#N, #M): …` subject names (CHERRY_PICK_TYPE); none for any other subject. */
+function pickedPulls(subject: string): number[] {
+  return CHERRY_PICK_TYPE.exec(subject)?.[1]?.split(/,[ \t]*/).map((n) => Number(n.slice(1))) ?? [];
 }
 
 /** The merge request the last `See merge request …!N` line names (GitLab writes it last), else null. */
