@@ -2105,20 +2105,25 @@ var init_errors$2 = __esmMin((() => {
 	};
 }));
 // src/io/chunks.ts
-function* batches(content) {
+function* byteBatches(content) {
 	if (typeof content === "string") {
-		if (content !== "") yield content;
+		if (content !== "") yield Buffer.from(content, "utf8");
 		return;
 	}
-	let pending = "";
+	let pending = [];
+	let size = 0;
 	for (const chunk of content) {
-		pending += chunk;
-		if (pending.length >= BATCH) {
-			yield pending;
-			pending = "";
+		if (chunk === "") continue;
+		const bytes = Buffer.from(chunk, "utf8");
+		pending.push(bytes);
+		size += bytes.length;
+		if (size >= BATCH) {
+			yield pending.length === 1 ? bytes : Buffer.concat(pending, size);
+			pending = [];
+			size = 0;
 		}
 	}
-	if (pending !== "") yield pending;
+	if (size > 0) yield pending.length === 1 ? pending[0] : Buffer.concat(pending, size);
 }
 function describeErrno(error) {
 	const code = error?.code;
@@ -2148,7 +2153,7 @@ var init_chunks = __esmMin((() => {
 // src/io/stdout.ts
 async function writeStdout(out, content) {
 	try {
-		for (const chunk of batches(content)) await new Promise((resolve, reject) => {
+		for (const chunk of byteBatches(content)) await new Promise((resolve, reject) => {
 			out.write(chunk, (error) => error ? reject(error) : resolve());
 		});
 	} catch (error) {
@@ -8268,13 +8273,10 @@ async function writeThrough(path, content, write) {
 	}
 }
 async function writeAll(handle, content, write) {
-	for (const text of batches(content)) {
-		const buffer = Buffer.from(text, "utf8");
-		for (let offset = 0; offset < buffer.length;) {
-			const written = await write(handle, buffer, offset);
-			if (written <= 0) throw new Error("short write: the file system took no more bytes");
-			offset += written;
-		}
+	for (const buffer of byteBatches(content)) for (let offset = 0; offset < buffer.length;) {
+		const written = await write(handle, buffer, offset);
+		if (written <= 0) throw new Error("short write: the file system took no more bytes");
+		offset += written;
 	}
 }
 function writeError(path, error) {
@@ -19648,12 +19650,14 @@ function* jsonChunks(report, lists) {
 		for (const item of items) {
 			group.push(item);
 			if (group.length < GROUP) continue;
-			yield `${first ? "[" : ","}\n${itemsAtDepthTwo(group, round)}`;
+			yield first ? "[\n" : ",\n";
+			yield itemsAtDepthTwo(group, round);
 			first = false;
 			group = [];
 		}
 		if (group.length > 0) {
-			yield `${first ? "[" : ","}\n${itemsAtDepthTwo(group, round)}`;
+			yield first ? "[\n" : ",\n";
+			yield itemsAtDepthTwo(group, round);
 			first = false;
 		}
 		yield first ? "[]" : "\n  ]";

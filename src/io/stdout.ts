@@ -1,9 +1,9 @@
 import { FlowauditError } from '../errors.js';
-import { batches, describeErrno } from './chunks.js';
+import { byteBatches, describeErrno } from './chunks.js';
 
 /** Where the report goes when there is no --output: process.stdout, or a test's capture. */
 export interface OutStream {
-  write(chunk: string, callback?: (error?: Error | null) => void): unknown;
+  write(chunk: string | Uint8Array, callback?: (error?: Error | null) => void): unknown;
   isTTY?: boolean;
   /** the terminal's width, when it is one */
   columns?: number;
@@ -24,7 +24,7 @@ export class StdoutClosed extends FlowauditError {
  */
 export async function writeStdout(out: OutStream, content: string | Iterable<string>): Promise<void> {
   try {
-    for (const chunk of batches(content)) {
+    for (const chunk of byteBatches(content)) {
       await new Promise<void>((resolve, reject) => {
         out.write(chunk, (error) => (error ? reject(error) : resolve()));
       });

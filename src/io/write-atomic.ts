@@ -2,7 +2,7 @@ import { lstatSync, readlinkSync, statSync, type Stats } from 'node:fs';
 import { chmod, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { FlowauditError } from '../errors.js';
-import { batches, describeErrno } from './chunks.js';
+import { byteBatches, describeErrno } from './chunks.js';
 import { holdTemp, isAlive, releaseTemp, sweepTemps, tempPathFor, tempPatternFor } from './temp-files.js';
 
 /** How one buffer is written: the file system's own, replaced in tests to fail as a full disk does. */
@@ -71,8 +71,7 @@ async function writeThrough(path: string, content: string | Iterable<string>, wr
 }
 
 async function writeAll(handle: FileHandle, content: string | Iterable<string>, write: WriteChunk): Promise<void> {
-  for (const text of batches(content)) {
-    const buffer = Buffer.from(text, 'utf8');
+  for (const buffer of byteBatches(content)) {
     for (let offset = 0; offset < buffer.length; ) {
       const written = await write(handle, buffer, offset);
       if (written <= 0) throw new Error('short write: the file system took no more bytes');

@@ -49,12 +49,15 @@ function* jsonChunks(report: Report, lists: ReportLists | undefined): Generator<
     for (const item of items) {
       group.push(item);
       if (group.length < GROUP) continue;
-      yield `${first ? '[' : ','}\n${itemsAtDepthTwo(group, round)}`;
+      // the separator apart from the items: joined, they made a second copy of every list's text to escape
+      yield first ? '[\n' : ',\n';
+      yield itemsAtDepthTwo(group, round);
       first = false;
       group = [];
     }
     if (group.length > 0) {
-      yield `${first ? '[' : ','}\n${itemsAtDepthTwo(group, round)}`;
+      yield first ? '[\n' : ',\n';
+      yield itemsAtDepthTwo(group, round);
       first = false;
     }
     yield first ? '[]' : '\n  ]';
