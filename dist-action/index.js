@@ -10902,14 +10902,17 @@ function nthOfMerged(a, b, n) {
 	if (j >= b.length || i < a.length && a[i] <= b[j]) return a[i];
 	return b[j];
 }
+function keptAtRisk(n) {
+	return Math.min(n, Math.max(5, Math.ceil(MIN_AT_RISK_SHARE * n)));
+}
 function readableUntil(done, running) {
-	const keep = Math.max(1, Math.ceil(MIN_AT_RISK_SHARE * (done.length + running.length)));
+	const keep = keptAtRisk(done.length + running.length);
 	let i = done.length - 1;
 	let j = running.length - 1;
 	let value = 0;
 	for (let k = 0; k < keep; k++) if (j < 0 || i >= 0 && done[i] >= running[j]) value = done[i--];
 	else value = running[j--];
-	return value;
+	return Math.max(value, running[0]);
 }
 function kaplanMeier(done, running, levels) {
 	const reached = levels.map(() => null);
@@ -11214,7 +11217,7 @@ var init_catalogue$1 = __esmMin((() => {
 	CENSORED = {
 		...DISTRIBUTION,
 		censored: count$4("changes still waiting", "values still running at now (merged, not yet deployed), counted as right-censored"),
-		atLeast: duration$3("at least (a percentile not reached)", "set when a percentile is null (the estimate does not reach it while 5% of the values are still at risk): a true lower bound of the lowest such percentile — type 7 with every waiting value at its time so far — seconds")
+		atLeast: duration$3("at least (a percentile not reached)", "set when a percentile is null (the estimate does not reach it where it is read: while 5% of the values, and at least 5, are still at risk, and up to the first value still running): a true lower bound of the lowest such percentile — type 7 with every waiting value at its time so far — seconds")
 	};
 	BOUNDS = {
 		p50: duration$3("p50 at least"),
@@ -18054,7 +18057,7 @@ var init_bootstrap = __esmMin((() => {
 			this.#lo = Float64Array.from(ps, (p) => Math.floor((n - 1) * p));
 			this.#hi = Float64Array.from(ps, (p) => Math.ceil((n - 1) * p));
 			this.#fraction = Float64Array.from(ps, (p) => (n - 1) * p - Math.floor((n - 1) * p));
-			this.#horizon = n - Math.max(1, Math.ceil(MIN_AT_RISK_SHARE * n)) + 1;
+			this.#horizon = n - keptAtRisk(n) + 1;
 			this.values = new Float64Array(ps.length);
 			this.reached = new Uint8Array(ps.length);
 		}
@@ -18115,7 +18118,7 @@ var init_bootstrap = __esmMin((() => {
 				wanted.push(this.#lo[k] + 1, this.#hi[k] + 1);
 			}
 			const at = this.#valuesAt(wanted, picks, upTo);
-			const horizon = at.get(this.#horizon);
+			const horizon = Math.max(at.get(this.#horizon), m > 0 ? this.#running[picks[0]] : -Infinity);
 			for (let k = 0; k < levels.length; k++) {
 				const c = crossing[k];
 				if (m > 0 && c !== -1 && at.get(c) <= horizon) {
@@ -18184,7 +18187,7 @@ var init_bootstrap = __esmMin((() => {
 			this.#times.forEach((t, g) => index.set(t, g));
 			this.#code = Int32Array.from(observations, (o) => 2 * index.get(o.seconds) + (o.done ? 0 : 1));
 			this.#counts = new Int32Array(2 * this.#times.length);
-			this.#last = n - Math.max(1, Math.ceil(MIN_AT_RISK_SHARE * n));
+			this.#last = n - keptAtRisk(n);
 			this.#levels = Float64Array.from(ps, (p) => 1 - p + KAPLAN_MEIER_EPSILON);
 			this.#lo = Float64Array.from(ps, (p) => Math.floor((n - 1) * p));
 			this.#hi = Float64Array.from(ps, (p) => Math.ceil((n - 1) * p));
@@ -18234,6 +18237,7 @@ var init_bootstrap = __esmMin((() => {
 			let highest = -1;
 			for (let k = 0; k < m; k++) if (levels[k] > highest) highest = levels[k];
 			let seen = 0;
+			let runningBefore = 0;
 			let atRisk = this.#n;
 			let survival = 1;
 			const G = times.length;
@@ -18255,7 +18259,7 @@ var init_bootstrap = __esmMin((() => {
 					}
 				}
 				if (estimateLeft > 0) {
-					if (first > last) estimateLeft = 0;
+					if (first > last && runningBefore > 0) estimateLeft = 0;
 					else if (finished > 0) {
 						survival *= 1 - finished / atRisk;
 						if (survival <= highest) {
@@ -18276,6 +18280,7 @@ var init_bootstrap = __esmMin((() => {
 					}
 				}
 				atRisk -= drawn;
+				runningBefore += drawn - finished;
 			}
 			for (let k = 0; k < m; k++) {
 				if (reached[k] === 1 && running > 0) continue;

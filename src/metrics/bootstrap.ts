@@ -4,7 +4,7 @@
  * generator is seeded afresh for every interval, so an interval depends only on its two samples: the same
  * data give the same bytes, whatever else the report computes.
  */
-import { censoredPercentile, KAPLAN_MEIER_EPSILON, MIN_AT_RISK_SHARE, type Observation } from './censored.js';
+import { censoredPercentile, KAPLAN_MEIER_EPSILON, keptAtRisk, type Observation } from './censored.js';
 import { orderBand, percentile, percentilesOfUnsorted } from './percentile.js';
 import { mulberryOutput, mulberryStep, seededRandom, type Random } from './prng.js';
 import { MIN_BOOTSTRAP_SAMPLE } from './limits.js';
@@ -128,20 +128,20 @@ function groupRanks(n: number, drawn: Map<number, Int32Array>): Int32Array {
 }
 
 /**
- * As `bootstrapDifference` of a percentile (p in [0, 1]), over durations some of which are still running — lead
- * times and deploy waits of changes merged and not yet deployed, right-censored at now (SPEC section 6) — with
- * each group's percentile read as its summary reads it (censored.ts: type 7 when none is running, else off the
- * Kaplan–Meier estimate, unreached past the last 5% at risk). With none running in either group, exactly
- * `bootstrapDifference` over the finished values. Else each of the 2,000 resamples draws every group's n
- * observations anew, finished and running alike, and reads its percentile the same way (a group with none
- * running by two ranks a resample, as `bootstrapDifference` does; one with some by its n draws, from one
- * mulberry32 stream seeded with SEED, the first group's draws then the second's); `difference` is the
- * groups' own percentiles' (null when one is unreached). A resample whose percentile is unreached knows only a
- * lower bound of it (type 7 with the running values at their ages so far), so it knows its difference only on
- * one side: the interval's low end is the 2.5th percentile of what each resample's difference is at least
- * (−∞ where the subtracted group's percentile is unreached), its high end the 97.5th of what each is at most
- * (+∞ where the first group's is unreached). An end that is infinite is unbounded: null, the other end still
- * given. Real when an end leaves out 0 (and each group has at least MIN_BOOTSTRAP_SAMPLE observations). Pure.
+ * As `bootstrapDifference` of a percentile (p in [0, 1]), over durations some of which are still running — lead times
+ * and deploy waits of changes merged and not yet deployed, right-censored at now (SPEC section 6) — with each group's
+ * percentile read as its summary reads it (censored.ts: type 7 when none is running, else off the Kaplan–Meier
+ * estimate, unreached past the last 5% at risk, and the last 5, once a running value left it). With none running in
+ * either group, exactly `bootstrapDifference` over the finished values. Else each of the 2,000 resamples draws every
+ * group's n observations anew, finished and running alike, and reads its percentile the same way (a group with none
+ * running by two ranks a resample, as `bootstrapDifference` does; one with some by its n draws, from one mulberry32
+ * stream seeded with SEED, the first group's draws then the second's); `difference` is the groups' own percentiles'
+ * (null when one is unreached). A resample whose percentile is unreached knows only a lower bound of it (type 7 with
+ * the running values at their ages so far), so it knows its difference only on one side: the interval's low end is the
+ * 2.5th percentile of what each resample's difference is at least (−∞ where the subtracted group's percentile is
+ * unreached), its high end the 97.5th of what each is at most (+∞ where the first group's is unreached). An end that is
+ * infinite is unbounded: null, the other end still given. Real when an end leaves out 0 (and each group has at least
+ * MIN_BOOTSTRAP_SAMPLE observations). Pure.
  */
 export function bootstrapCensoredDifference(a: ReadonlyArray<Observation | null>, b: ReadonlyArray<Observation | null>, p: number): Interval {
   return bootstrapCensoredDifferences(a, b, [p])[0] as Interval;
@@ -288,7 +288,7 @@ class FewRunningResamples implements Resamples {
   readonly #lo: Float64Array;
   readonly #hi: Float64Array;
   readonly #fraction: Float64Array;
-  /** the position (from 1) of the last time read: the ⌈5% × n⌉-th largest */
+  /** the position (from 1) of the last time read: the `keptAtRisk(n)`-th largest */
   readonly #horizon: number;
   readonly values: Float64Array;
   readonly reached: Uint8Array;
@@ -304,7 +304,7 @@ class FewRunningResamples implements Resamples {
     this.#lo = Float64Array.from(ps, (p) => Math.floor((n - 1) * p));
     this.#hi = Float64Array.from(ps, (p) => Math.ceil((n - 1) * p));
     this.#fraction = Float64Array.from(ps, (p) => (n - 1) * p - Math.floor((n - 1) * p));
-    this.#horizon = n - Math.max(1, Math.ceil(MIN_AT_RISK_SHARE * n)) + 1;
+    this.#horizon = n - keptAtRisk(n) + 1;
     this.values = new Float64Array(ps.length);
     this.reached = new Uint8Array(ps.length);
   }
@@ -370,7 +370,8 @@ class FewRunningResamples implements Resamples {
       wanted.push((this.#lo[k] as number) + 1, (this.#hi[k] as number) + 1);
     }
     const at = this.#valuesAt(wanted, picks, upTo);
-    const horizon = at.get(this.#horizon) as number;
+    // read while enough are at risk, and in any case up to the first running draw (censored.ts readableUntil)
+    const horizon = Math.max(at.get(this.#horizon) as number, m > 0 ? (this.#running[picks[0] as number] as number) : -Infinity);
     for (let k = 0; k < levels.length; k++) {
       const c = crossing[k] as number;
       if (m > 0 && c !== -1 && (at.get(c) as number) <= horizon) {
@@ -451,7 +452,7 @@ class CensoredResamples implements Resamples {
   /** per resample: [2g] how many drawn finished at time g, [2g + 1] how many drawn still running at it */
   readonly #counts: Int32Array;
   #running = 0;
-  /** the rank (from 0) of the last time read, the ⌈5% × n⌉-th largest: Kaplan–Meier is read while 5% are at risk */
+  /** the rank (from 0) of the last time read, the `keptAtRisk(n)`-th largest: Kaplan–Meier is read while that many are at risk */
   readonly #last: number;
   /** 1 − p (and the rounding `censoredDistribution` allows): Ŝ at or below it reaches the p-th percentile */
   readonly #levels: Float64Array;
@@ -473,7 +474,7 @@ class CensoredResamples implements Resamples {
     this.#times.forEach((t, g) => index.set(t, g));
     this.#code = Int32Array.from(observations, (o) => 2 * (index.get(o.seconds) as number) + (o.done ? 0 : 1));
     this.#counts = new Int32Array(2 * this.#times.length);
-    this.#last = n - Math.max(1, Math.ceil(MIN_AT_RISK_SHARE * n));
+    this.#last = n - keptAtRisk(n);
     this.#levels = Float64Array.from(ps, (p) => 1 - p + KAPLAN_MEIER_EPSILON);
     this.#lo = Float64Array.from(ps, (p) => Math.floor((n - 1) * p));
     this.#hi = Float64Array.from(ps, (p) => Math.ceil((n - 1) * p));
@@ -534,6 +535,7 @@ class CensoredResamples implements Resamples {
     let highest = -1;
     for (let k = 0; k < m; k++) if ((levels[k] as number) > highest) highest = levels[k] as number;
     let seen = 0;
+    let runningBefore = 0;
     let atRisk = this.#n;
     let survival = 1;
     const G = times.length;
@@ -555,9 +557,10 @@ class CensoredResamples implements Resamples {
           } else nextRank = Math.min(nextRank, Number.isNaN(below[k] as number) ? (lo[k] as number) : (hi[k] as number));
         }
       }
-      // Kaplan–Meier, read up to the last time read (while this time's first draw is at or below its rank)
+      // Kaplan–Meier, read up to the last time read (while this time's first draw is at or below its rank), and in
+      // any case while no running draw came before this time (censored.ts readableUntil)
       if (estimateLeft > 0) {
-        if (first > last) estimateLeft = 0;
+        if (first > last && runningBefore > 0) estimateLeft = 0;
         else if (finished > 0) {
           survival *= 1 - finished / atRisk;
           if (survival <= highest) {
@@ -579,6 +582,7 @@ class CensoredResamples implements Resamples {
         }
       }
       atRisk -= drawn;
+      runningBefore += drawn - finished;
     }
     for (let k = 0; k < m; k++) {
       if (reached[k] === 1 && running > 0) continue;

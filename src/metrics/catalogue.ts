@@ -228,7 +228,7 @@ export const DISTRIBUTION = {
 export const CENSORED = {
   ...DISTRIBUTION,
   censored: count('changes still waiting', 'values still running at now (merged, not yet deployed), counted as right-censored'),
-  atLeast: duration('at least (a percentile not reached)', 'set when a percentile is null (the estimate does not reach it while 5% of the values are still at risk): a true lower bound of the lowest such percentile — type 7 with every waiting value at its time so far — seconds'),
+  atLeast: duration('at least (a percentile not reached)', 'set when a percentile is null (the estimate does not reach it where it is read: while 5% of the values, and at least 5, are still at risk, and up to the first value still running): a true lower bound of the lowest such percentile — type 7 with every waiting value at its time so far — seconds'),
 } as const;
 
 /** Each percentile the estimate does not reach, as a true lower bound; present only when one is not reached. */

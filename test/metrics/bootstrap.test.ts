@@ -325,7 +325,7 @@ describe('bootstrap interval of a percentile\'s difference with changes still wa
   it('is what drawing every resample and reading it with censoredDistribution gives, draw for draw', () => {
     // two groups with ties and waiting changes among the finished ones and past them: the p50's interval has both
     // ends, the p90's only its high one (b's p90 is unreached in more than 2.5% of the resamples)
-    const a = range(60).map((i): Observation => ({ seconds: ((i * 37) % 23) * H, done: i % 5 !== 0 }));
+    const a = range(80).map((i): Observation => ({ seconds: ((i * 37) % 23) * H, done: i % 5 !== 0 }));
     const b = range(45).map((i): Observation => ({ seconds: ((i * 11) % 29) * H, done: i % 4 !== 1 }));
     for (const p of [0.5, 0.9]) {
       const key = p === 0.5 ? 'p50' : 'p90';

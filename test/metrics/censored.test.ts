@@ -3,6 +3,7 @@ import { censoredDistribution, censoredPercentile, type Observation } from '../.
 
 const done = (...seconds: number[]): Observation[] => seconds.map((s) => ({ seconds: s, done: true }));
 const running = (...seconds: number[]): Observation[] => seconds.map((s) => ({ seconds: s, done: false }));
+const times5 = (observations: Observation[]): Observation[] => observations.flatMap((o) => [o, o, o, o, o]);
 
 describe('censoredDistribution', () => {
   it('is type 7 over the values when none is still running', () => {
@@ -11,37 +12,40 @@ describe('censoredDistribution', () => {
     expect(censoredDistribution([])).toEqual({ count: 0, p50: null, p75: null, p90: null, mean: null, censored: 0, atLeast: null });
   });
 
+  // The estimate is read only while 5 values or more are at risk: the tests of its steps hold each value five
+  // times, which leaves every step of Ŝ where it was (d and n both × 5) and puts 5 at risk where there was 1.
   it('reads the percentiles off the Kaplan–Meier estimate when some are still running', () => {
     /*
-     * finished 2, 4, 6, 8, 10; still running at 5 and 9 (7 in all):
-     *   t=2  at risk 7: Ŝ = 6/7            = 0.857
-     *   t=4  at risk 6: Ŝ = 6/7 × 5/6      = 0.714
-     *   (5 leaves, running)
-     *   t=6  at risk 4: Ŝ = 5/7 × 3/4      = 0.536
-     *   t=8  at risk 3: Ŝ = 15/28 × 2/3    = 0.357  ≤ 0.5: p50 = 8
-     *   (9 leaves, running)
-     *   t=10 at risk 1: Ŝ = 0                       ≤ 0.25 and ≤ 0.1: p75 = p90 = 10
+     * finished 2, 4, 6, 8, 10; still running at 5 and 9; each five times (35 in all):
+     *   t=2  at risk 35: Ŝ = 30/35          = 0.857
+     *   t=4  at risk 30: Ŝ = 6/7 × 25/30    = 0.714
+     *   (the 5s leave, running)
+     *   t=6  at risk 20: Ŝ = 5/7 × 15/20    = 0.536
+     *   t=8  at risk 15: Ŝ = 15/28 × 10/15  = 0.357  ≤ 0.5: p50 = 8
+     *   (the 9s leave, running)
+     *   t=10 at risk 5:  Ŝ = 0                        ≤ 0.25 and ≤ 0.1: p75 = p90 = 10
      * Type 7 over the finished values alone would say p50 = 6.
      */
-    expect(censoredDistribution([...done(2, 4, 6, 8, 10), ...running(5, 9)])).toEqual({ count: 7, p50: 8, p75: 10, p90: 10, mean: null, censored: 2, atLeast: null });
+    expect(censoredDistribution(times5([...done(2, 4, 6, 8, 10), ...running(5, 9)]))).toEqual({ count: 35, p50: 8, p75: 10, p90: 10, mean: null, censored: 10, atLeast: null });
   });
 
   it('leaves a percentile the estimate never reaches null, with a true lower bound of it', () => {
-    // finished 1, 2, 3, 4, running 5: Ŝ = 4/5, 3/5, 2/5 (p50 = 3), 1/5 (p75 = 4), then no more steps: p90 unknown,
-    // at least type 7 of 1, 2, 3, 4, 5 at rank 3.6 = 4.6
-    expect(censoredDistribution([...done(1, 2, 3, 4), ...running(5)])).toEqual({ count: 5, p50: 3, p75: 4, p90: null, mean: null, censored: 1, atLeast: 4.6, bounds: { p50: null, p75: null, p90: 4.6 } });
+    // finished 1, 2, 3, 4, running 5, each five times: Ŝ = 4/5, 3/5, 2/5 (p50 = 3), 1/5 (p75 = 4), then no more
+    // steps: p90 unknown, at least type 7 of the 25 at rank 21.6, two of the 5s: 5
+    expect(censoredDistribution(times5([...done(1, 2, 3, 4), ...running(5)]))).toEqual({ count: 25, p50: 3, p75: 4, p90: null, mean: null, censored: 5, atLeast: 5, bounds: { p50: null, p75: null, p90: 5 } });
     // nothing finished at all: every percentile unknown, each at least type 7 of the waits so far (3, 7)
     expect(censoredDistribution(running(3, 7))).toEqual({ count: 2, p50: null, p75: null, p90: null, mean: null, censored: 2, atLeast: 5, bounds: { p50: 5, p75: 6, p90: 6.6 } });
   });
 
   it('bounds an unreached percentile by the reached one below it, when the waits so far say less', () => {
     /*
-     * finished 10, 20, …, 100; running 30 at 1 and 2 at 500 (42 in all). At t=1 the 30 leave at risk, unfinished:
-     * 12 at risk, and each finished value takes a twelfth: Ŝ = 3/12 = 0.25 at 90 (p75 = 90), 2/12 at 100, then no
-     * more steps: p90 unreached. Type 7 of the 42 at rank 36.9 (the 30 ones first) is 70 + 0.9 × 10 = 79, under
-     * the p75: p90 is at least p75, 90.
+     * finished 10, 20, …, 100 twice each; running 60 at 1 and 4 at 500 (84 in all). At t=1 the 60 leave at risk,
+     * unfinished: 24 at risk, and each finished time takes two twelfths: Ŝ = 12/24 at 60 (p50), 6/24 at 90 (p75,
+     * 8 at risk), 4/24 at 100, then no more steps: p90 unreached. Type 7 of the 84 at rank 74.7 (the 60 ones
+     * first) is 80, under the p75: p90 is at least p75, 90.
      */
-    const d = censoredDistribution([...done(10, 20, 30, 40, 50, 60, 70, 80, 90, 100), ...running(...Array<number>(30).fill(1), 500, 500)]);
+    const twice = (...seconds: number[]): Observation[] => [...done(...seconds), ...done(...seconds)];
+    const d = censoredDistribution([...twice(10, 20, 30, 40, 50, 60, 70, 80, 90, 100), ...running(...Array<number>(60).fill(1), 500, 500, 500, 500)]);
     expect(d).toMatchObject({ p50: 60, p75: 90, p90: null, atLeast: 90, bounds: { p50: null, p75: null, p90: 90 } });
   });
 
@@ -56,23 +60,52 @@ describe('censoredDistribution', () => {
   });
 
   it('reads the estimate only while 5% of the values are still at risk', () => {
-    // 21 values, so at least 2 must be at risk (⌈1.05⌉): 19 still running at 1h, finished at 100h and 200h.
-    // At 100h two are at risk: Ŝ = 1/2, p50 = 100h. At 200h one is at risk (under 5%): Ŝ = 0 there is not read,
-    // so p75 and p90 are unknown, at least the p50 of 100h (ranks 15 and 18 of 21, waits of 1h, say less). Without
-    // the rule: p75 = p90 = 200h.
-    const many = [...running(...Array.from({ length: 19 }, () => 3600)), ...done(100 * 3600, 200 * 3600)];
-    expect(censoredDistribution(many)).toEqual({ count: 21, p50: 100 * 3600, p75: null, p90: null, mean: null, censored: 19, atLeast: 100 * 3600, bounds: { p50: null, p75: 100 * 3600, p90: 100 * 3600 } });
+    // 200 values, so at least 10 must be at risk (⌈5% × 200⌉, more than the floor of 5): 188 still running at 1h,
+    // 6 finished at 100h and 6 at 200h. At 100h twelve are at risk: Ŝ = 1/2, p50 = 100h. At 200h six are (under
+    // 5%): Ŝ = 0 there is not read, so p75 and p90 are unknown, at least the p50 of 100h (ranks 149 and 179 of 200,
+    // waits of 1h, say less). With the floor of 5 alone: p75 = p90 = 200h.
+    const many = [...running(...Array.from({ length: 188 }, () => 3600)), ...done(...Array<number>(6).fill(100 * 3600), ...Array<number>(6).fill(200 * 3600))];
+    expect(censoredDistribution(many)).toEqual({ count: 200, p50: 100 * 3600, p75: null, p90: null, mean: null, censored: 188, atLeast: 100 * 3600, bounds: { p50: null, p75: 100 * 3600, p90: 100 * 3600 } });
+  });
+
+  it('reads the estimate only while 5 values or more are at risk, whatever their share', () => {
+    /*
+     * helm's AI-assisted changes of a year: 10, two deployed (2d, 350d), eight waiting 5d to 70d. Ŝ = 0.9 from 2d
+     * until the 350d one, then 0 with one change at risk: read there, the median was 350 days. Five must be at
+     * risk, so the estimate is read up to the fifth largest value (40d): no percentile is reached, and the median
+     * is at least type 7 of the ten at rank 4.5, 30d + 0.5 × 10d = 35d.
+     */
+    const D = 86400;
+    const helm = censoredDistribution([...done(2 * D, 350 * D), ...running(5 * D, 10 * D, 20 * D, 30 * D, 40 * D, 50 * D, 60 * D, 70 * D)]);
+    expect(helm).toMatchObject({ count: 10, p50: null, p75: null, p90: null, censored: 8, atLeast: 35 * D });
+    // the same changes each five times: five at risk at 350d, where Ŝ falls from 0.9 to 0, and it is read
+    expect(censoredDistribution(times5([...done(2 * D, 350 * D), ...running(5 * D, 10 * D, 20 * D, 30 * D, 40 * D, 50 * D, 60 * D, 70 * D)]))).toMatchObject({ p50: 350 * D, p90: 350 * D });
+    // four values, one running at 2 among them: Ŝ(3) = 3/4 × 1/2 = 3/8 with two at risk is not read; the median is
+    // at least type 7 of 1, 2, 3, 4 at rank 1.5
+    expect(censoredDistribution([...done(1, 3, 4), ...running(2)])).toMatchObject({ p50: null, p75: null, atLeast: 2.5 });
+  });
+
+  it('reads the estimate of any group up to its first value still running, where it is the plain share', () => {
+    // finished 1, 2, 3, 4, running 5: before 5 nothing has left unfinished, so Ŝ is the share not yet finished,
+    // whatever few are at risk: p50 = 3 (Ŝ = 2/5), p75 = 4 (Ŝ = 1/5), p90 at least type 7 of the five at rank 3.6
+    expect(censoredDistribution([...done(1, 2, 3, 4), ...running(5)])).toEqual({ count: 5, p50: 3, p75: 4, p90: null, mean: null, censored: 1, atLeast: 4.6, bounds: { p50: null, p75: null, p90: 4.6 } });
+    // a product's 3d and 6d with one waiting 12d: its median is 6d, whatever the one waiting takes
+    expect(censoredDistribution([...done(3, 6), ...running(12)])).toMatchObject({ p50: 6 });
+    // ties: one running at 2 and one finished at 2 are both at risk at 2, and the estimate is read there
+    expect(censoredDistribution([...done(1, 2), ...running(2)])).toMatchObject({ p50: 2 });
   });
 
   it('meets 1 − p exactly despite rounding', () => {
-    // finished 1, 2, running 3, 4: Ŝ(1) = 3/4, Ŝ(2) = 3/4 × 2/3 = 1/2 exactly: p50 = 2 (0.75 × 0.666… is not 0.5 in floating point)
-    expect(censoredDistribution([...done(1, 2), ...running(3, 4)])).toMatchObject({ p50: 2, p75: null, atLeast: 3.25 });
+    // finished 1, 2, running 3, 4, each five times: Ŝ(1) = 15/20, Ŝ(2) = 3/4 × 10/15 = 1/2 exactly: p50 = 2
+    // (0.75 × 0.666… is not 0.5 in floating point); p75 at least type 7 of the 20 at rank 14.25: 3 + 0.25
+    expect(censoredDistribution(times5([...done(1, 2), ...running(3, 4)]))).toMatchObject({ p50: 2, p75: null, atLeast: 3.25 });
   });
 
   it('keeps a value still running at a time at risk at that time', () => {
-    // finished 5 and 7, one running at 5: at t=5 three are at risk, Ŝ = 2/3; the running one leaves; at t=7
-    // one is at risk, Ŝ = 0: p50 = 7. (Dropping the running one before the finished one would give Ŝ(5) = 1/2, p50 = 5.)
-    expect(censoredDistribution([...done(5, 7), ...running(5)])).toMatchObject({ p50: 7, censored: 1 });
+    // finished 5 and 7, running at 5, each five times: at t=5 fifteen are at risk, Ŝ = 2/3; the running ones
+    // leave; at t=7 five are at risk, Ŝ = 0: p50 = 7. (Dropping the running ones before the finished ones would
+    // give Ŝ(5) = 1/2, p50 = 5.)
+    expect(censoredDistribution(times5([...done(5, 7), ...running(5)]))).toMatchObject({ p50: 7, censored: 5 });
   });
 });
 

@@ -40,8 +40,10 @@ describe('scratch arrays lent to one computation at a time', () => {
   });
 
   it('gives each of two interleaved Kaplan–Meier estimates its own answer', () => {
-    const outer: Observation[] = [{ seconds: 10, done: true }, { seconds: 20, done: false }, { seconds: 30, done: true }, { seconds: 40, done: true }];
-    const inner: Observation[] = [{ seconds: 1000, done: true }, { seconds: 2000, done: false }, { seconds: 3000, done: true }];
+    // each value five times: the estimate is read only while five are at risk
+    const times5 = (o: Observation[]): Observation[] => o.flatMap((x) => [x, x, x, x, x]);
+    const outer = times5([{ seconds: 10, done: true }, { seconds: 20, done: false }, { seconds: 30, done: true }, { seconds: 40, done: true }]);
+    const inner = times5([{ seconds: 1000, done: true }, { seconds: 2000, done: false }, { seconds: 3000, done: true }]);
     const alone = { outer: censoredDistribution(outer), inner: censoredDistribution(inner) };
     const seen: unknown[] = [];
     const both = censoredDistributionOf(outer, (o) => {

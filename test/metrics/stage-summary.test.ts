@@ -111,28 +111,44 @@ describe('summarizeStages', () => {
 
   it('counts changes still waiting for a deploy as right-censored in lead time and the deploy stage', () => {
     /*
-     * Deployed: lead 10h (deploy 2h), 20h (deploy 4h). Waiting at now (1000h): merged at 990h with a first
-     * commit at 980h → lead at least 20h, deploy wait at least 10h; merged at 998h, first commit 996h → at
-     * least 4h and 2h.
-     * Lead: 4+, 10, 20, 20+ → Ŝ(10) = 2/3 (the 4+ left before, 3 at risk), Ŝ(20) = 2/3 × 1/2 = 1/3: p50 = 20,
+     * Five changes of each kind (the estimate is read only while five are at risk; five of each leave every step
+     * of Ŝ as one of each would make it). Deployed: lead 10h (deploy 2h), 20h (deploy 4h). Waiting at now (1000h):
+     * merged at 990h with a first commit at 980h → lead at least 20h, deploy wait at least 10h; merged at 998h,
+     * first commit 996h → at least 4h and 2h.
+     * Lead: 4+, 10, 20, 20+ → Ŝ(10) = 2/3 (the 4+ left before, 15 at risk), Ŝ(20) = 2/3 × 1/2 = 1/3: p50 = 20,
      * and Ŝ never gets to 1/4: p75, p90 unknown (deployed only: type 7 of 10, 20 = 15, shorter than it is).
      * Deploy: 2, 2+, 4, 10+ → Ŝ(2) = 3/4, Ŝ(4) = 3/4 × 1/2 = 3/8: p50 = 4, p75 and p90 never reached.
-     * Their bounds, type 7 with each waiting one at its time so far: lead 4, 10, 20, 20 → p75 (rank 2.25) and
-     * p90 (rank 2.7) 20h; deploy 2, 2, 4, 10 → p75 4 + 0.25 × 6 = 5.5h, p90 4 + 0.7 × 6 = 8.2h (not the 10h seen).
+     * Their bounds, type 7 of the 20 with each waiting one at its time so far: lead five 4s, five 10s, ten 20s →
+     * p75 (rank 14.25) and p90 (rank 17.1) 20h; deploy ten 2s, five 4s, five 10s → p75 4 + 0.25 × 6 = 5.5h, p90 10h.
      */
+    const five = (at: number, stages: Parameters<typeof change>[1]): ReturnType<typeof change>[] => Array.from({ length: 5 }, () => change(at, stages));
+    const s = summarizeStages([
+      ...five(100, { coding: 8 * H, deploy: 2 * H }),
+      ...five(200, { coding: 16 * H, deploy: 4 * H }),
+      ...five(990, { coding: 10 * H }),
+      ...five(998, { coding: 2 * H }),
+    ], WALL);
+    expect(s.leadTime).toEqual({ count: 20, p50: 20 * H, p75: null, p90: null, mean: null, censored: 10, atLeast: 20 * H, bounds: { p50: null, p75: 20 * H, p90: 20 * H } });
+    expect(s.leadTimeDeployed).toMatchObject({ count: 10, p50: 15 * H });
+    expect(s.stages.deploy).toMatchObject({ count: 20, p50: 4 * H, p75: null, p90: null, censored: 10, atLeast: 5.5 * H, bounds: { p50: null, p75: 5.5 * H, p90: 10 * H } });
+    // cycle time over the same changes: 2, 8, 10, 16 five times each → p50 9h, never longer than the lead time
+    expect(s.cycleTime).toMatchObject({ count: 20, p50: 9 * H });
+    // shares over the ten deployed: coding (8/10 + 16/20) / 2 = 0.8
+    expect(s.stages.coding.share).toBeCloseTo(0.8, 12);
+  });
+
+  it('reads a small window with changes still waiting as bounds, not off the last change at risk', () => {
+    // one change of each kind above: four in all, so Ŝ is read only at its first step (all four at risk), where
+    // no percentile is reached. Each is at least type 7 of the four with the waiting ones at their times so far:
+    // lead 4, 10, 20, 20 → p50 15h; deploy 2, 2, 4, 10 → p50 3h, p90 4 + 0.7 × 6 = 8.2h (not the 10h seen)
     const s = summarizeStages([
       change(100, { coding: 8 * H, deploy: 2 * H }),
       change(200, { coding: 16 * H, deploy: 4 * H }),
       change(990, { coding: 10 * H }),
       change(998, { coding: 2 * H }),
     ], WALL);
-    expect(s.leadTime).toEqual({ count: 4, p50: 20 * H, p75: null, p90: null, mean: null, censored: 2, atLeast: 20 * H, bounds: { p50: null, p75: 20 * H, p90: 20 * H } });
-    expect(s.leadTimeDeployed).toMatchObject({ count: 2, p50: 15 * H });
-    expect(s.stages.deploy).toMatchObject({ count: 4, p50: 4 * H, p75: null, p90: null, censored: 2, atLeast: 5.5 * H, bounds: { p50: null, p75: 5.5 * H, p90: expect.closeTo(8.2 * H, 6) as number } });
-    // cycle time over the same four changes: 2, 8, 10, 16 → p50 9h, never longer than the lead time
-    expect(s.cycleTime).toMatchObject({ count: 4, p50: 9 * H });
-    // shares over the two deployed: coding (8/10 + 16/20) / 2 = 0.8
-    expect(s.stages.coding.share).toBeCloseTo(0.8, 12);
+    expect(s.leadTime).toMatchObject({ count: 4, p50: null, censored: 2, atLeast: 15 * H, bounds: { p50: 15 * H, p75: 20 * H, p90: 20 * H } });
+    expect(s.stages.deploy).toMatchObject({ count: 4, p50: null, atLeast: 3 * H, bounds: { p50: 3 * H, p75: 5.5 * H, p90: expect.closeTo(8.2 * H, 6) as number } });
   });
 
   it('gives the deploy wait no share when nothing was deployed: the shares are of cycle time, which ends at the merge', () => {
