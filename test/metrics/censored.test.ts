@@ -70,16 +70,16 @@ describe('censoredDistribution', () => {
 
   it('reads the estimate only while 5 values or more are at risk, whatever their share', () => {
     /*
-     * helm's AI-assisted changes of a year: 10, two deployed (2d, 350d), eight waiting 5d to 70d. Ŝ = 0.9 from 2d
-     * until the 350d one, then 0 with one change at risk: read there, the median was 350 days. Five must be at
-     * risk, so the estimate is read up to the fifth largest value (40d): no percentile is reached, and the median
-     * is at least type 7 of the ten at rank 4.5, 30d + 0.5 × 10d = 35d.
+     * helm's AI-assisted changes of 90 days, to the day: 11, three deployed (6d, 84d, 350d), eight waiting 27d to
+     * 267d. Ŝ = 10/11 from 6d, × 6/7 = 0.78 from 84d (seven at risk), then 0 at 350d with one change at risk: read
+     * there, the median was 350 days. Five must be at risk, so the estimate is read up to the fifth largest value
+     * (168d): no percentile is reached, and the median is at least type 7 of the eleven at rank 5, 130d.
      */
     const D = 86400;
-    const helm = censoredDistribution([...done(2 * D, 350 * D), ...running(5 * D, 10 * D, 20 * D, 30 * D, 40 * D, 50 * D, 60 * D, 70 * D)]);
-    expect(helm).toMatchObject({ count: 10, p50: null, p75: null, p90: null, censored: 8, atLeast: 35 * D });
-    // the same changes each five times: five at risk at 350d, where Ŝ falls from 0.9 to 0, and it is read
-    expect(censoredDistribution(times5([...done(2 * D, 350 * D), ...running(5 * D, 10 * D, 20 * D, 30 * D, 40 * D, 50 * D, 60 * D, 70 * D)]))).toMatchObject({ p50: 350 * D, p90: 350 * D });
+    const helm = [...done(6 * D, 84 * D, 350 * D), ...running(27 * D, 43 * D, 64 * D, 130 * D, 168 * D, 178 * D, 267 * D, 267 * D)];
+    expect(censoredDistribution(helm)).toMatchObject({ count: 11, p50: null, p75: null, p90: null, censored: 8, atLeast: 130 * D });
+    // the same changes each five times: five at risk at 350d, where Ŝ falls from 0.78 to 0, and it is read
+    expect(censoredDistribution(times5(helm))).toMatchObject({ p50: 350 * D, p90: 350 * D });
     // four values, one running at 2 among them: Ŝ(3) = 3/4 × 1/2 = 3/8 with two at risk is not read; the median is
     // at least type 7 of 1, 2, 3, 4 at rank 1.5
     expect(censoredDistribution([...done(1, 3, 4), ...running(2)])).toMatchObject({ p50: null, p75: null, atLeast: 2.5 });
