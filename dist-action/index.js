@@ -17391,7 +17391,7 @@ function previousView(report, days) {
 		direction: r.direction
 	}));
 	const missing = p.rows.filter((r) => r.direction === null).map((r) => r.label);
-	const note = missing.length === 0 ? PREVIOUS_NOTE : `${PREVIOUS_NOTE} Not compared: ${andList(missing)}, which one of the periods does not give (a median not reached while changes still wait, or nothing to measure).`;
+	const note = missing.length === 0 ? PREVIOUS_NOTE : `${PREVIOUS_NOTE} Not compared: ${andList(missing)}, which one of the periods does not give (a percentile not reached while changes still wait, or nothing to measure).`;
 	return {
 		title: `Against the previous period: ${span} (${plural$1(p.changes, "change")}, ${plural$1(p.deploys, "deploy")})`,
 		uncovered: null,

@@ -48,7 +48,7 @@ export function previousView(report: Report, days: DurationFormat): PreviousView
   // a figure one period cannot give is no row, and said so: electron's three months lost their deploy wait and lead
   // time rows with no word, each a median the changes still waiting kept from being reached
   const missing = p.rows.filter((r) => r.direction === null).map((r) => r.label);
-  const note = missing.length === 0 ? PREVIOUS_NOTE : `${PREVIOUS_NOTE} Not compared: ${andList(missing)}, which one of the periods does not give (a median not reached while changes still wait, or nothing to measure).`;
+  const note = missing.length === 0 ? PREVIOUS_NOTE : `${PREVIOUS_NOTE} Not compared: ${andList(missing)}, which one of the periods does not give (a percentile not reached while changes still wait, or nothing to measure).`;
   return { title: `Against the previous period: ${span} (${plural(p.changes, 'change')}, ${plural(p.deploys, 'deploy')})`, uncovered: null, rows, note };
 }
 

@@ -68,7 +68,7 @@ describe('the previous period as every format words it', () => {
     } as unknown as Report;
     const view = previousView(report, CALENDAR_DAYS);
     expect(view?.rows.map((r) => r.label)).toEqual(['cycle time p50']);
-    expect(view?.note).toBe('A change is written only where its 95% interval (bootstrap) excludes 0. Not compared: deploy wait p50 and lead time for changes, which one of the periods does not give (a median not reached while changes still wait, or nothing to measure).');
+    expect(view?.note).toBe('A change is written only where its 95% interval (bootstrap) excludes 0. Not compared: deploy wait p50 and lead time for changes, which one of the periods does not give (a percentile not reached while changes still wait, or nothing to measure).');
   });
 
   it('writes the CSV\'s numbers as the JSON does, to the millionth, not the float noise of an interpolated percentile', () => {
