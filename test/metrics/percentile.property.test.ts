@@ -52,4 +52,25 @@ describe('percentiles over random samples', () => {
       { numRuns: 300 },
     );
   });
+
+  it('with some values still running: never reads a percentile off the last few at risk once one has left unfinished', () => {
+    const observations = fc.array(fc.record({ seconds: fc.integer({ min: 0, max: 40 }), done: fc.boolean() }), { minLength: 1, maxLength: 60 });
+    fc.assert(
+      fc.property(observations, (obs) => {
+        if (obs.every((o) => o.done)) return;
+        const d = censoredDistribution(obs);
+        const n = obs.length;
+        // counted here from the values, not from the code's own columns: how many finish or still run at t or later
+        const atRisk = (t: number): number => obs.filter((o) => o.seconds >= t).length;
+        const firstRunning = Math.min(...obs.filter((o) => !o.done).map((o) => o.seconds));
+        const needed = Math.min(n, Math.max(5, Math.ceil(0.05 * n)));
+        for (const p of [d.p50, d.p75, d.p90]) {
+          if (p === null) continue;
+          // read with enough at risk, or where no running value came before it (Ŝ is then the plain share)
+          expect(atRisk(p) >= needed || p <= firstRunning).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
