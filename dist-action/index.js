@@ -24177,7 +24177,7 @@ function namedTool(naming, rest) {
 	const then = AI_THEN_TOOL.exec(rest);
 	return (then?.[1] === void 0 ? null : toolCreditedIn(then[1])) ?? "unknown";
 }
-var BODY_LIMIT, MAX_REMEMBERED, PERSON_KEY, SIGN_OFF_KEY, TRAILER, NOREPLY$1, APP_NAME, WEB_ADDRESS, AI_WORD, AI_THEN_TOOL, builtIn, Compiled, NONE$2;
+var BODY_LIMIT, MAX_REMEMBERED, PERSON_KEY, SIGN_OFF_KEY, TRAILER, TYPED_BREAK, NOREPLY$1, APP_NAME, WEB_ADDRESS, AI_WORD, AI_THEN_TOOL, builtIn, Compiled, NONE$2;
 var init_compile$1 = __esmMin((() => {
 	init_patterns();
 	init_bot_names();
@@ -24190,6 +24190,7 @@ var init_compile$1 = __esmMin((() => {
 	PERSON_KEY = /^co-?(?:authored|developed)-by$/i;
 	SIGN_OFF_KEY = /^signed-off-by$/i;
 	TRAILER = /^([A-Za-z][A-Za-z0-9-]*):[ \t]*(\S[^\n]*)$/gm;
+	TYPED_BREAK = /\\n(?=\\n|[A-Za-z][A-Za-z0-9-]*:[ \t])/g;
 	NOREPLY$1 = /^(?:\d+\+)?([^@\s]+?)(\[bot\])?@users\.noreply\.github\.com$/i;
 	APP_NAME = /^(.+)\[bot\]$/i;
 	WEB_ADDRESS = /^https?:\/\//i;
@@ -24228,7 +24229,8 @@ var init_compile$1 = __esmMin((() => {
 				test: (name) => labels.has(name)
 			});
 		}
-		message(text) {
+		message(message) {
+			const text = message.includes("\\n") ? message.replace(TYPED_BREAK, "\n") : message;
 			const found = [];
 			if (this.maybe.test(text)) {
 				for (const match of text.matchAll(TRAILER)) {

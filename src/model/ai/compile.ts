@@ -51,6 +51,11 @@ const PERSON_KEY = /^co-?(?:authored|developed)-by$/i;
 const SIGN_OFF_KEY = /^signed-off-by$/i;
 // a line's rest taken whole, not lazily up to trailing blanks (trimmed after): no backtracking over long lines
 const TRAILER = /^([A-Za-z][A-Za-z0-9-]*):[ \t]*(\S[^\n]*)$/gm;
+// a message whose writer typed `\n` for its line breaks, its trailers on one line with the text: playwright's pull
+// request commits `…\n\nCo-authored-by: Copilot <…>\nCopilot-Session: <uuid>`. Read as breaks where one ends a
+// paragraph or starts a trailer, so those trailers are read as git would have kept them; `\n` in other words
+// (`handle \n in paths`) stays as it was
+const TYPED_BREAK = /\\n(?=\\n|[A-Za-z][A-Za-z0-9-]*:[ \t])/g;
 const NOREPLY = /^(?:\d+\+)?([^@\s]+?)(\[bot\])?@users\.noreply\.github\.com$/i;
 const APP_NAME = /^(.+)\[bot\]$/i;
 const WEB_ADDRESS = /^https?:\/\//i;
@@ -163,7 +168,8 @@ class Compiled implements AiCatalogue {
     if (labels.size > 0) this.nameList('label').push({ tool: 'configured', place: 'label', test: (name) => labels.has(name) });
   }
 
-  message(text: string): AiFinding[] {
+  message(message: string): AiFinding[] {
+    const text = message.includes('\\n') ? message.replace(TYPED_BREAK, '\n') : message;
     const found: Array<[number, AiFinding]> = [];
     if (this.maybe.test(text)) {
       for (const match of text.matchAll(TRAILER)) {

@@ -103,6 +103,14 @@ describe('AI evidence: precision', () => {
     // Copilot CLI's session trailer (microsoft/playwright's #41791), by its id only
     expect(message('Copilot-Session: ae43a79c-c4f8-4b11-935b-ef7835f2e6fc')).toEqual(['copilot']);
     expect(message('Copilot-Session: see the notes')).toEqual([]);
+    // the same trailers typed with `\n` for their line breaks, on the text's one line (playwright's #41858 pull
+    // request commit): read as the lines they say; `\n` written as words starts no trailer
+    const typed = (text: string): string[] => ai.message(text).map((f) => `${f.tool} ${f.line}`);
+    expect(typed('feat(test): make reuseContext public\\n\\nDocument reuseContext.\\n\\nCo-authored-by: Copilot <223556219+Copilot@users.noreply.github.com>\\nCopilot-Session: f97af674-fd2f-4b63-9558-835977b36687')).toEqual([
+      'copilot Co-authored-by: Copilot <223556219+Copilot@users.noreply.github.com>',
+      'copilot Copilot-Session: f97af674-fd2f-4b63-9558-835977b36687',
+    ]);
+    expect(message('Split the CSV lines at \\n in quoted fields, as Copilot-Session: ids are split')).toEqual([]);
     // astral-sh/ruff's and tailwindcss's words: made by a tool named after a verb, or with AI assistance (…)
     expect(message('Developed with AI assistance (Claude Code); I reviewed the change and')).toEqual(['claude-code']);
     expect(message('Note: Code changed by Claude Sonnet 4.6. Reviewed by human')).toEqual(['claude-code']);
