@@ -245,3 +245,20 @@ describe('the slowest changes, one of them rebased', () => {
     expect(renderMarkdown(report)).toMatch(/^\| \[#&#8203;107\]\(https:\/\/github\.com\/acme\/shop\/pull\/107\) \| \(rebased\) Change #&#8203;107 \| 10d 15h \| pickup \(waiting for review\) 9d \|$/m);
   });
 });
+
+describe('the weekly queues at 80 columns', () => {
+  it('keeps a year of weeks and the AI share line within the width, the share written whole', () => {
+    // terraform's year: 53 Mondays, a deploy queue from 67 to 248, 1.6% of the arrivals AI-assisted (wrote 83 columns)
+    const base = buildReport(sampleChanges());
+    const weeks = Array.from({ length: 53 }, (_, i) => ({
+      weekStart: new Date(Date.parse('2025-08-18T00:00:00Z') + i * 7 * D * 1000).toISOString().replace('.000Z', 'Z'),
+      arrivals: 11, departures: 8, queue: 67 + 3 * i, aiShare: i % 9 === 0 ? 0.1 : 0,
+    }));
+    const trend = { ...base.summary.queueTrend.deploy, queueStart: 67, queueEnd: 248, aiShare: 0.016 };
+    const report = buildReport(sampleChanges(), {}, { queues: { ...base.summary.queues, deploy: weeks }, queueTrend: { ...base.summary.queueTrend, deploy: trend } });
+    const text = renderText(report, { color: false, width: 80 });
+    for (const line of text.split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
+    // the deploy wait's two lines end with their figures, whole
+    expect(text).toMatch(/^ {2}deploy wait +[▁▂▃▄▅▆▇█]+ 67 → 248\n {4}AI share +[▁▂▃▄▅▆▇█ ]+ 1\.6% of arrivals$/m);
+  });
+});

@@ -51,8 +51,18 @@ export function queues(report: Report, ctx: TextContext): string[] {
   // a label column, then the sparkline and its first and last values: the spark takes what the width leaves
   // the longest name shown, and a space
   const label = Math.max(largest(stages.map((stage) => shortStageLabel(stage, gitOnly).length)), 'PRs ready'.length) + 3;
+  // what follows each sparkline: the queue at the window's start and end, or the window's AI share of arrivals
+  const aiShown = (stage: StageName): boolean => (s.queues[stage] ?? []).some((w) => w.aiShare !== null);
+  const aiSuffix = (stage: StageName): string => ` ${formatRatio(s.queueTrend[stage]?.aiShare ?? null)} of arrivals`;
+  const queueSuffix = (stage: StageName): string | null => {
+    const t = s.queueTrend[stage];
+    return t?.queueStart !== undefined && t.queueEnd !== undefined ? ` ${t.queueStart} → ${t.queueEnd}` : null;
+  };
+  // room for the longest of them (at least 14: a queue's ends read off the sparkline), so no line passes the width:
+  // terraform's year wrote 83 columns at 80 for its "1.6% of arrivals"
+  const suffix = Math.max(14, ...stages.map((stage) => Math.max(queueSuffix(stage)?.length ?? 0, aiShown(stage) ? aiSuffix(stage).length : 0)));
   // as many weeks as the width holds (a year's window touches 53 Mondays: not all of them at 80 columns), the last ones
-  const sparkWidth = Math.max(8, ctx.width - label - 14);
+  const sparkWidth = Math.max(8, ctx.width - label - suffix);
   const spark = (values: ReadonlyArray<number | null>, scale?: { min: number; max: number }): string => c.cyan(sparkline(values.slice(-sparkWidth), undefined, scale));
   const ends = (values: readonly number[]): string => `${values[Math.max(0, values.length - sparkWidth)] ?? 0} → ${values[values.length - 1] ?? 0}`;
   const lines: string[] = [];
@@ -62,16 +72,14 @@ export function queues(report: Report, ctx: TextContext): string[] {
     const queue = weeks.map((w) => w.queue);
     // the queue at the window's start and at its end, the figures growth/wk and Little's law's sentence are of (the
     // first week's end read "54 → 36" beside "its queue went from 27 to 36")
-    const t = s.queueTrend[stage];
-    const startToEnd = t?.queueStart !== undefined && t.queueEnd !== undefined ? `${t.queueStart} → ${t.queueEnd}` : ends(queue);
-    lines.push(`  ${shortStageLabel(stage, gitOnly).padEnd(label - 2)}${spark(queue)} ${startToEnd}`);
+    lines.push(`  ${shortStageLabel(stage, gitOnly).padEnd(label - 2)}${spark(queue)}${queueSuffix(stage) ?? ` ${ends(queue)}`}`);
     // a share drawn from 0 to 100%, then the window's: the first week's share against the last's read as a trend
     // (brew's "29% → 3.8%": its first week a day of seven arrivals, beside an AI section whose four-week shares
     // never passed 12%)
     const ai = weeks.map((w) => w.aiShare).slice(-sparkWidth);
     if (ai.some((v) => v !== null)) {
       aiLines = true;
-      lines.push(`  ${'  AI share'.padEnd(label - 2)}${spark(ai, SHARE_SCALE)} ${formatRatio(t?.aiShare ?? null)} of arrivals`);
+      lines.push(`  ${'  AI share'.padEnd(label - 2)}${spark(ai, SHARE_SCALE)}${aiSuffix(stage)}`);
     }
   }
   // each week's count, then the window's a week: a week's count against another's was two single weeks compared
