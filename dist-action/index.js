@@ -19349,7 +19349,14 @@ function queues$1(report, ctx) {
 	], rows, ctx);
 	const note = droppedNote(dropped, ctx.width);
 	const label = Math.max(largest(stages.map((stage) => shortStageLabel(stage, gitOnly).length)), 9) + 3;
-	const sparkWidth = Math.max(8, ctx.width - label - 14);
+	const aiShown = (stage) => (s.queues[stage] ?? []).some((w) => w.aiShare !== null);
+	const aiSuffix = (stage) => ` ${formatRatio(s.queueTrend[stage]?.aiShare ?? null)} of arrivals`;
+	const queueSuffix = (stage) => {
+		const t = s.queueTrend[stage];
+		return t?.queueStart !== void 0 && t.queueEnd !== void 0 ? ` ${t.queueStart} → ${t.queueEnd}` : null;
+	};
+	const suffix = Math.max(14, ...stages.map((stage) => Math.max(queueSuffix(stage)?.length ?? 0, aiShown(stage) ? aiSuffix(stage).length : 0)));
+	const sparkWidth = Math.max(8, ctx.width - label - suffix);
 	const spark = (values, scale) => c.cyan(sparkline(values.slice(-sparkWidth), void 0, scale));
 	const ends = (values) => `${values[Math.max(0, values.length - sparkWidth)] ?? 0} → ${values[values.length - 1] ?? 0}`;
 	const lines = [];
@@ -19357,13 +19364,11 @@ function queues$1(report, ctx) {
 	for (const stage of stages) {
 		const weeks = s.queues[stage] ?? [];
 		const queue = weeks.map((w) => w.queue);
-		const t = s.queueTrend[stage];
-		const startToEnd = t?.queueStart !== void 0 && t.queueEnd !== void 0 ? `${t.queueStart} → ${t.queueEnd}` : ends(queue);
-		lines.push(`  ${shortStageLabel(stage, gitOnly).padEnd(label - 2)}${spark(queue)} ${startToEnd}`);
+		lines.push(`  ${shortStageLabel(stage, gitOnly).padEnd(label - 2)}${spark(queue)}${queueSuffix(stage) ?? ` ${ends(queue)}`}`);
 		const ai = weeks.map((w) => w.aiShare).slice(-sparkWidth);
 		if (ai.some((v) => v !== null)) {
 			aiLines = true;
-			lines.push(`  ${"  AI share".padEnd(label - 2)}${spark(ai, SHARE_SCALE)} ${formatRatio(t?.aiShare ?? null)} of arrivals`);
+			lines.push(`  ${"  AI share".padEnd(label - 2)}${spark(ai, SHARE_SCALE)}${aiSuffix(stage)}`);
 		}
 	}
 	const capacity = s.reviewCapacity ?? [];
@@ -31941,7 +31946,7 @@ function evidenceAsOf(evidence, now) {
 	};
 	return {
 		...evidence,
-		candidates: evidence.candidates.filter((c) => c.at <= now),
+		candidates: evidence.candidates.filter((c) => c.at < now),
 		releaseLine: evidence.releaseLine.map((c) => {
 			if (c.reverts === void 0 || c.reverts.at <= now) return c;
 			const { reverts: _later, ...commit } = c;
@@ -32076,7 +32081,7 @@ var init_as_of = __esmMin((() => {
 }));
 // src/audit/deploys.ts
 async function chooseSignal(asked, input, now = Infinity) {
-	const candidates = async (kind) => (await DEPLOY_SOURCES[kind].candidates(input)).filter((r) => r.at <= now);
+	const candidates = async (kind) => (await DEPLOY_SOURCES[kind].candidates(input)).filter((r) => r.at < now);
 	if (asked !== void 0) return {
 		kind: asked,
 		refs: await candidates(asked)

@@ -29,7 +29,8 @@ export function evidenceAsOf(evidence: DeployEvidence, now: number): DeployEvide
   if (evidence.kind === 'merge') return { kind: 'merge', github };
   return {
     ...evidence,
-    candidates: evidence.candidates.filter((c) => c.at <= now),
+    // made before now, as chooseSignal cuts them: a deploy at the window's end is not in it
+    candidates: evidence.candidates.filter((c) => c.at < now),
     // a revert on a line committed later has not failed anything yet
     releaseLine: evidence.releaseLine.map((c) => {
       if (c.reverts === undefined || c.reverts.at <= now) return c;

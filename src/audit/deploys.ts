@@ -30,8 +30,10 @@ export interface DeploySignal {
  * only when those before it had none: a GitHub read it needs is not made otherwise.
  */
 export async function chooseSignal(asked: DeploySignalKind | undefined, input: SourceInput, now = Infinity): Promise<DeploySignal> {
-  // the candidates made by now: a closed window's signal is what it was at its end (SPEC section 6)
-  const candidates = async (kind: DeploySignalKind): Promise<DeployRef[]> => (await DEPLOY_SOURCES[kind].candidates(input)).filter((r) => r.at <= now);
+  // the candidates made before now: a closed window's signal is what it was at its end (SPEC section 6), which is not
+  // in it: a release tagged at the very second a window ends (cli/cli's v2.60.0 on the commit `--now` named) shipped
+  // the window's changes while no list of its deploys held it
+  const candidates = async (kind: DeploySignalKind): Promise<DeployRef[]> => (await DEPLOY_SOURCES[kind].candidates(input)).filter((r) => r.at < now);
   if (asked !== undefined) return { kind: asked, refs: await candidates(asked) };
   // what this run can look for: a named deploy branch only when asked, GitHub's sources only with GitHub
   const lookedFor = DEPLOY_SOURCE_NAMES.filter((name) => {
