@@ -19355,7 +19355,7 @@ function queues$1(report, ctx) {
 		const t = s.queueTrend[stage];
 		return t?.queueStart !== void 0 && t.queueEnd !== void 0 ? ` ${t.queueStart} → ${t.queueEnd}` : null;
 	};
-	const suffix = Math.max(14, ...stages.map((stage) => Math.max(queueSuffix(stage)?.length ?? 0, aiShown(stage) ? aiSuffix(stage).length : 0)));
+	const suffix = Math.max(14, largest(stages.map((stage) => Math.max(queueSuffix(stage)?.length ?? 0, aiShown(stage) ? aiSuffix(stage).length : 0))));
 	const sparkWidth = Math.max(8, ctx.width - label - suffix);
 	const spark = (values, scale) => c.cyan(sparkline(values.slice(-sparkWidth), void 0, scale));
 	const ends = (values) => `${values[Math.max(0, values.length - sparkWidth)] ?? 0} → ${values[values.length - 1] ?? 0}`;

@@ -60,7 +60,7 @@ export function queues(report: Report, ctx: TextContext): string[] {
   };
   // room for the longest of them (at least 14: a queue's ends read off the sparkline), so no line passes the width:
   // terraform's year wrote 83 columns at 80 for its "1.6% of arrivals"
-  const suffix = Math.max(14, ...stages.map((stage) => Math.max(queueSuffix(stage)?.length ?? 0, aiShown(stage) ? aiSuffix(stage).length : 0)));
+  const suffix = Math.max(14, largest(stages.map((stage) => Math.max(queueSuffix(stage)?.length ?? 0, aiShown(stage) ? aiSuffix(stage).length : 0))));
   // as many weeks as the width holds (a year's window touches 53 Mondays: not all of them at 80 columns), the last ones
   const sparkWidth = Math.max(8, ctx.width - label - suffix);
   const spark = (values: ReadonlyArray<number | null>, scale?: { min: number; max: number }): string => c.cyan(sparkline(values.slice(-sparkWidth), undefined, scale));
