@@ -254,7 +254,7 @@ describe('the weekly queues at 80 columns', () => {
       weekStart: new Date(Date.parse('2025-08-18T00:00:00Z') + i * 7 * D * 1000).toISOString().replace('.000Z', 'Z'),
       arrivals: 11, departures: 8, queue: 67 + 3 * i, aiShare: i % 9 === 0 ? 0.1 : 0,
     }));
-    const trend = { ...base.summary.queueTrend.deploy, queueStart: 67, queueEnd: 248, aiShare: 0.016 };
+    const trend = { ...(base.summary.queueTrend.deploy as NonNullable<typeof base.summary.queueTrend.deploy>), queueStart: 67, queueEnd: 248, aiShare: 0.016 };
     const report = buildReport(sampleChanges(), {}, { queues: { ...base.summary.queues, deploy: weeks }, queueTrend: { ...base.summary.queueTrend, deploy: trend } });
     const text = renderText(report, { color: false, width: 80 });
     for (const line of text.split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
