@@ -11,7 +11,7 @@ import { isReleaseLine, namesRelease } from './release-lines.js';
 import { emptyStages } from './stages.js';
 import { append, largest } from '../lists.js';
 import { taggedVersion } from '../release-names.js';
-import { endsWithNumber, trailingNumber, withoutNumber } from './title-number.js';
+import { endsWithNumber, trailingNumber, withoutNumber } from '../title-number.js';
 
 export interface BuildChangesInput {
   /** first-parent commits of the tracked branch, oldest first */

@@ -2,7 +2,7 @@ import { namedShas } from './named-shas.js';
 import type { Change, Commit } from '../domain.js';
 import { copyKey, copyKeyAuthoredAt, lineKeys, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
 import { parseMessage } from './message.js';
-import { withoutNumber } from './title-number.js';
+import { withoutNumber } from '../title-number.js';
 
 /**
  * Which changes have a commit with each of the `wanted` copy keys (author email, author date, subject): the
@@ -44,12 +44,17 @@ const TITLED = /^(?:[*-]\s+)?(.*?)\s*\(#(\d+)\)$/;
 // v4] (#10564)`, undici's `fix: x (#3863) [backport] (#3866)`, aiohttp's `[Backport 3.13] x (#12249) (#12256)`.
 // Only one that says so: unlike a copy's subject (withoutLineTag), a leading bracket may be the title's own, as
 // flutter/packages' `[in_app_purchase_android] Add showInAppMessages support (#107412) (#11214)` is
-const LEADING_BACKPORT = /^\[backport\b[^\]\n]{0,100}\][ \t]*/i;
-const TRAILING_BACKPORT = /[ \t]*\[backport\b[^\]\n]{0,100}\]$/i;
+// A word before it in the bracket too, and a colon after it: terraform's `[Manual backport]: Bump go-getter … (#38380)`
+const LEADING_BACKPORT = /^\[[^\]\n]{0,40}?\bbackport\b[^\]\n]{0,100}\]:?[ \t]*/i;
+const TRAILING_BACKPORT = /[ \t]*\[[^\]\n]{0,40}?\bbackport\b[^\]\n]{0,100}\]$/i;
+// or a leading `backport:`, a line's version before it or not: terraform's `v1.14 backport: Fix nil pointer dereference
+// in backend state migration (#38028) (#38058)` (read with it, #38028 shipped three months late, in v1.15.0)
+const LEADING_WORD = /^(?:v?\d+(?:\.\d+)*(?:\.x)?[ \t]+)?backport:[ \t]*/i;
 
-/** A title less the brackets that say it is a backport (`[backport to v4]`): the wrapping, not the title. */
+/** A title less the marks that say it is a backport (`[backport to v4]`, `v1.14 backport:`): the wrapping, not the title. */
 function withoutBackportMarks(title: string): string {
-  return title.includes('[') ? title.replace(LEADING_BACKPORT, '').replace(TRAILING_BACKPORT, '') : title;
+  const unworded = title.replace(LEADING_WORD, '');
+  return unworded.includes('[') ? unworded.replace(LEADING_BACKPORT, '').replace(TRAILING_BACKPORT, '') : unworded;
 }
 
 /**

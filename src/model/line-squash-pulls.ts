@@ -1,7 +1,7 @@
 import type { Commit } from '../domain.js';
 import { copyKey } from '../sources/git/deploy-contents.js';
 import { addReference, changeReferences } from './copies.js';
-import { trailingNumber } from './title-number.js';
+import { trailingNumber } from '../title-number.js';
 
 /** What a release line's squash says it copies, with what its pull request's own commits say. */
 export interface SquashNames {

@@ -27,7 +27,7 @@ const MAYBE_REFERS = /pr-url|reviewed-on|part-of|link:|revert/i;
 // writes it (terraform's `* backport of commit 116646ac…` under `Backport of <title> into v1.14 (#38008)`), and
 // jellyfin's backport script's `Original-merge: X` trailer under `Backport pull request #N from jellyfin/release-10.11.z`,
 // and pnpm's release lines' `Cherry-pick of 2b14c742e from main, adapted for v10:`
-const CHERRY_PICKED = /\(cherry picked from commit ([0-9a-f]{7,40})\)|\bbackport of commit ([0-9a-f]{7,40})\b|^Original-merge:[ \t]*([0-9a-f]{40})[ \t]*$|^Cherry-pick of ([0-9a-f]{7,40}) from\b/gim;
+const CHERRY_PICKED = /\(cherry picked from commit ([0-9a-f]{7,40})\)|\bbackport of commit ([0-9a-f]{7,40})\b|^Original-merge:[ \t]*([0-9a-f]{40})[ \t]*$|^(?:edited[ \t]+)?cherry-pick of ([0-9a-f]{7,40})\b/gim;
 // pnpm's release lines' `Cherry-picked from main (021f70d0b0, f98a2db373).`: one or more, the list's shas each
 const PICKED_FROM_LIST = /^Cherry-picked from [\w./-]+ \(([0-9a-f]{7,40}(?:,[ \t]*[0-9a-f]{7,40})*)\)/gim;
 // what each cherry-pick line holds whatever else it matches

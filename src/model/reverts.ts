@@ -2,7 +2,7 @@ import type { Change, Commit } from '../domain.js';
 import { isRevertTitle, reviewNumberFromUrl } from './message.js';
 import { withoutLineTag } from '../release-names.js';
 import { append } from '../lists.js';
-import { trailingNumber, withoutNumber } from './title-number.js';
+import { trailingNumber, withoutNumber } from '../title-number.js';
 
 /**
  * Marks reverted changes (SPEC section 4): a later change whose purpose is a revert (its title or message says

@@ -24,6 +24,13 @@ describe('changes a release line commit names by reference', () => {
     // aiohttp's and prometheus' leading marker
     expect(refs('[Backport 3.13] Tokenize (#12249) (#12256)')).toEqual([{ number: 12256, title: 'Tokenize (#12249)' }, { number: 12249, title: 'Tokenize' }]);
     expect(refs('[BACKPORT-3.4] fix: x (#16633)')).toEqual([{ number: 16633, title: 'fix: x' }]);
+    // terraform's words before it in the bracket and a colon after it, and its leading `v1.14 backport:`
+    expect(refs('[Manual backport]: Bump go-getter to v1.8.6 (#38380)')).toEqual([{ number: 38380, title: 'Bump go-getter to v1.8.6' }]);
+    expect(refs('v1.14 backport: Fix nil pointer dereference (#38028) (#38058)')).toEqual([{ number: 38058, title: 'Fix nil pointer dereference (#38028)' }, { number: 38028, title: 'Fix nil pointer dereference' }]);
+    expect(refs('Backport: Bump otel to v1.40.0 (#38202)')).toEqual([{ number: 38202, title: 'Bump otel to v1.40.0' }]);
+    // `backport:` inside a title, or a bracket of words that do not say backport, stay the title's
+    expect(refs('docs: explain backport: when to use it (#40)')).toEqual([{ number: 40, title: 'docs: explain backport: when to use it' }]);
+    expect(refs('[Manual] Fix x (#41)')).toEqual([{ number: 41, title: '[Manual] Fix x' }]);
     // flutter/packages' `[in_app_purchase_android] …` and a bracket of another word stay in the title
     expect(refs('[in_app] Add x (#107412) (#11214)')).toEqual([{ number: 11214, title: '[in_app] Add x (#107412)' }, { number: 107412, title: '[in_app] Add x' }]);
     expect(refs('Fix the table [docs] (#12) (#15)')).toEqual([{ number: 15, title: 'Fix the table [docs] (#12)' }, { number: 12, title: 'Fix the table [docs]' }]);

@@ -62,6 +62,9 @@ describe('commit messages', () => {
     expect(parseMessage('fix: hoistPeers (#11048, #11049)\n\nCherry-picked from main (021F70D0B0, f98a2db373).\n').cherryPickOf).toEqual(['021f70d0b0', 'f98a2db373']);
     // a pull request's number is no commit, nor are the words inside a sentence
     expect(parseMessage('fix: x\n\nCherry-pick of #11481 from main, adapted to the v10 layout.\nWhen a fix is cherry-picked from main (abc1234) to a line').cherryPickOf).toEqual([]);
+    // terraform's v1.15 squash of #38838: `Edited cherry-pick of <sha>`, one of #38830's own commits
+    expect(parseMessage('test: add test to catch alias discovery ordering invariant regressions\nEdited cherry-pick of 7423ead1764d5f0ea1b9efc27fb876de5cc5ac95\n\nhttps://github.com/hashicorp/terraform/pull/38830/changes/7423ead').cherryPickOf).toEqual(['7423ead1764d5f0ea1b9efc27fb876de5cc5ac95']);
+    expect(parseMessage('fix: x\n\nThe edited cherry-pick of abc1234 broke the build').cherryPickOf).toEqual([]);
   });
 
   it('reads the merge jellyfin\'s backport script names in its `Original-merge:` trailer as the commit it copies', () => {

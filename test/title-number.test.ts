@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endsWithNumber, trailingNumber, withoutNumber } from '../../src/model/title-number.js';
+import { endsWithNumber, trailingNumber, withoutNumber } from '../src/title-number.js';
 
 describe('a title\'s trailing pull request number', () => {
   it('is the last (#N), blanks around it allowed, and only at the end', () => {
