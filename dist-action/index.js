@@ -24718,6 +24718,21 @@ var init_run = __esmMin((() => {
 	safeDirectories = null;
 	DUBIOUS = /dubious ownership/i;
 }));
+// src/title-number.ts
+function endsWithNumber(title) {
+	return title.includes("(#") && TRAILING.test(title);
+}
+function trailingNumber(title) {
+	const m = title.includes("(#") ? TRAILING.exec(title) : null;
+	return m === null ? null : Number(m[1]);
+}
+function withoutNumber(title) {
+	return (title.includes("(#") ? title.replace(TRAILING, "") : title).trim();
+}
+var TRAILING;
+var init_title_number = __esmMin((() => {
+	TRAILING = /\s*\(#(\d+)\)\s*$/;
+}));
 // src/sources/git/deploy-contents.ts
 function growingGraph() {
 	const graph = {
@@ -24770,7 +24785,7 @@ async function readCommitGraph(repo, tips, exclude) {
 	return graph;
 }
 function copyKey(authorEmail, authoredAt, subject) {
-	return `${authorEmail}\x1f${authoredAt}\x1f${withoutLineTag(subject)}`;
+	return `${authorEmail}\x1f${authoredAt}\x1f${withoutNumber(withoutLineTag(subject))}`;
 }
 function lineKeys(commit) {
 	return commit.pulledKeys === void 0 ? [commit.key] : [commit.key, ...commit.pulledKeys];
@@ -24798,6 +24813,7 @@ var SPACE$2;
 var init_deploy_contents = __esmMin((() => {
 	init_run();
 	init_release_names();
+	init_title_number();
 	SPACE$2 = 32;
 }));
 // src/model/release-lines.ts
@@ -25141,7 +25157,7 @@ var init_message = __esmMin((() => {
 	REVERTS_LISTED = /\breverts?\b[\s\S]{0,200}?\bcommits\b/i;
 	LISTED_COMMIT = /^[ \t]*[-*+][ \t]+([0-9a-f]{7,40})\b/gm;
 	MAYBE_REFERS = /pr-url|reviewed-on|part-of|link:|revert/i;
-	CHERRY_PICKED = /\(cherry picked from commit ([0-9a-f]{7,40})\)|\bbackport of commit ([0-9a-f]{7,40})\b|^Original-merge:[ \t]*([0-9a-f]{40})[ \t]*$|^Cherry-pick of ([0-9a-f]{7,40}) from\b/gim;
+	CHERRY_PICKED = /\(cherry picked from commit ([0-9a-f]{7,40})\)|\bbackport of commit ([0-9a-f]{7,40})\b|^Original-merge:[ \t]*([0-9a-f]{40})[ \t]*$|^(?:edited[ \t]+)?cherry-pick of ([0-9a-f]{7,40})\b/gim;
 	PICKED_FROM_LIST = /^Cherry-picked from [\w./-]+ \(([0-9a-f]{7,40}(?:,[ \t]*[0-9a-f]{7,40})*)\)/gim;
 	MAYBE_PICKED = /cherry picked from commit|backport of commit|original-merge:|cherry-pick(?:ed)? (?:of|from) /i;
 	BACKPORT_PHRASE = /\bbackport(?:\s+of|\s+(?:the\s+)?changes\s+from)?(?:\s+pull\s+request|\s+PR)?:?\s+(?:[0-9a-f]{7,40}\s+(?:from|\/)\s+)?#(\d+)|\bcherry[ -]pick(?:ed)?\s+(?:of|from)\s+#(\d+)|\(GH-(\d+)\)|\[PR #(\d+)\/[0-9a-f]{7,40} backport\]/gi;
@@ -25186,21 +25202,6 @@ var init_message = __esmMin((() => {
 	HAND_PULL_MERGE = /^Merge (?:pull request|PR) #(\d+)(?:[\s,:;.-]+"(.+)"$|(?: from)?(?: branch)? '([^']+)'(?: into \S+)?$| from (\S+)$|[\s,:;.-]*$|[\s,:;.-]+(.+)$)/;
 	BITBUCKET_CLOUD = /^Merged in (\S+) \(pull request #(\d+)\)/;
 }));
-// src/model/title-number.ts
-function endsWithNumber(title) {
-	return title.includes("(#") && TRAILING.test(title);
-}
-function trailingNumber(title) {
-	const m = title.includes("(#") ? TRAILING.exec(title) : null;
-	return m === null ? null : Number(m[1]);
-}
-function withoutNumber(title) {
-	return (title.includes("(#") ? title.replace(TRAILING, "") : title).trim();
-}
-var TRAILING;
-var init_title_number = __esmMin((() => {
-	TRAILING = /\s*\(#(\d+)\)\s*$/;
-}));
 // src/model/copies.ts
 function indexCopies(changes, commitOf, wanted) {
 	const index = new Map();
@@ -25221,7 +25222,8 @@ function namesChange(ref, change) {
 	return ref.number === change.number && (ref.title === null || ref.title === withoutNumber(change.title));
 }
 function withoutBackportMarks(title) {
-	return title.includes("[") ? title.replace(LEADING_BACKPORT, "").replace(TRAILING_BACKPORT, "") : title;
+	const unworded = title.replace(LEADING_WORD, "");
+	return unworded.includes("[") ? unworded.replace(LEADING_BACKPORT, "").replace(TRAILING_BACKPORT, "") : unworded;
 }
 function changeReferences(commit) {
 	const found = commit.backportOf.map((number) => ({
@@ -25329,15 +25331,16 @@ function titleOnlyCopies(changes, releaseLine, copies) {
 	const byNumber = new Set(releaseLine.flatMap((commit) => commit.references.filter((r) => r.title === null).map((r) => r.number)));
 	return new Set(changes.filter((c) => carried.has(c.sha) && !linked.has(c.sha) && !(c.number !== null && byNumber.has(c.number)) && ![c.sha, ...c.commitShas].some((s) => picked.namesOf(s).length > 0)).map((c) => c.sha));
 }
-var TITLED, LEADING_BACKPORT, TRAILING_BACKPORT, BACKPORT_OF_TITLE, INTO_LINE;
+var TITLED, LEADING_BACKPORT, TRAILING_BACKPORT, LEADING_WORD, BACKPORT_OF_TITLE, INTO_LINE;
 var init_copies = __esmMin((() => {
 	init_named_shas();
 	init_deploy_contents();
 	init_message();
 	init_title_number();
 	TITLED = /^(?:[*-]\s+)?(.*?)\s*\(#(\d+)\)$/;
-	LEADING_BACKPORT = /^\[backport\b[^\]\n]{0,100}\][ \t]*/i;
-	TRAILING_BACKPORT = /[ \t]*\[backport\b[^\]\n]{0,100}\]$/i;
+	LEADING_BACKPORT = /^\[[^\]\n]{0,40}?\bbackport\b[^\]\n]{0,100}\]:?[ \t]*/i;
+	TRAILING_BACKPORT = /[ \t]*\[[^\]\n]{0,40}?\bbackport\b[^\]\n]{0,100}\]$/i;
+	LEADING_WORD = /^(?:v?\d+(?:\.\d+)*(?:\.x)?[ \t]+)?backport:[ \t]*/i;
 	BACKPORT_OF_TITLE = /^(?:\(manual\)[ \t]*|manual[ \t]+)?backport of[ \t]+/i;
 	INTO_LINE = /[ \t]+into[ \t]+\S+$/i;
 }));

@@ -1,5 +1,6 @@
 import { streamGit } from './run.js';
 import { withoutLineTag } from '../../release-names.js';
+import { withoutNumber } from '../../title-number.js';
 
 const SPACE = 0x20;
 
@@ -98,11 +99,14 @@ export interface ReleaseLineCommit {
 /**
  * The key a copy shares with its original: author email, author date (epoch seconds) and subject line, less a
  * leading `[branch]` a cherry-pick tool puts there (Gerrit's `[gopls-release-branch.0.22] gopls: deprecate …`,
- * `[3.13] gh-1234: …`): golang/tools' copy in gopls/v0.22.0 was missed, its change read 31 days of deploy wait for 4.
- * The author and the second of the date still have to agree.
+ * `[3.13] gh-1234: …`): golang/tools' copy in gopls/v0.22.0 was missed, its change read 31 days of deploy wait for 4;
+ * and less the `(#N)` it ends in, which a backport's squash gives its own pull request's number (tokio's
+ * `taskdump: remove crate disambiguators from output (#8288)` on tokio-1.52.x, master's #8264 picked to the second:
+ * read as no copy, #8264 shipped 19 hours late and tokio-1.52.4 was no deploy of master). The author and the second
+ * of the date still have to agree.
  */
 export function copyKey(authorEmail: string, authoredAt: number, subject: string): string {
-  return `${authorEmail}\x1f${authoredAt}\x1f${withoutLineTag(subject)}`;
+  return `${authorEmail}\x1f${authoredAt}\x1f${withoutNumber(withoutLineTag(subject))}`;
 }
 
 /** The copy keys a release line's commit holds: its own, then its squashed pull request's commits' (`pulledKeys`). */
