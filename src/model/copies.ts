@@ -48,7 +48,7 @@ const TITLED = /^(?:[*-]\s+)?(.*?)\s*\(#(\d+)\)$/;
 const LEADING_BACKPORT = /^\[[^\]\n]{0,40}?\bbackport\b[^\]\n]{0,100}\]:?[ \t]*/i;
 const TRAILING_BACKPORT = /[ \t]*\[[^\]\n]{0,40}?\bbackport\b[^\]\n]{0,100}\]$/i;
 // or a leading `backport:`, a line's version before it or not: terraform's `v1.14 backport: Fix nil pointer dereference
-// in backend state migration (#38028) (#38058)` (read with it, #38028 shipped three months late, in v1.15.0)
+// in backend state migration (#38028) (#38058)` (read without it, #38028 shipped three months late, in v1.15.0)
 const LEADING_WORD = /^(?:v?\d+(?:\.\d+)*(?:\.x)?[ \t]+)?backport:[ \t]*/i;
 
 /** A title less the marks that say it is a backport (`[backport to v4]`, `v1.14 backport:`): the wrapping, not the title. */
