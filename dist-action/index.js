@@ -27461,22 +27461,30 @@ function failedDeployFixes(changes, deploys, bugLabel) {
 	const bySha = new Map(changes.map((c) => [c.sha, c]));
 	const byTime = new Map();
 	for (const deploy of deploys) byTime.set(deploy.at, [...byTime.get(deploy.at) ?? [], deploy]);
+	const unowned = new Map();
+	for (const c of changes) {
+		if (c.products?.length !== 0 || c.deployRef == null || c.deployedAt === null) continue;
+		const key = `${c.deployRef}\u0000${c.deployedAt}`;
+		unowned.set(key, [...unowned.get(key) ?? [], c.sha]);
+	}
 	const fixes = new Set();
 	for (const failed of deploys) {
 		if (!failed.failed || failed.restoredAfter === null) continue;
 		for (const restoring of byTime.get(failed.at + failed.restoredAfter) ?? []) {
 			if (restoring === failed) continue;
-			for (const sha of fixesOf(failed, restoring, bySha, bugLabel)) fixes.add(sha);
+			const own = restoring.product === failed.product ? unowned.get(`${restoring.ref}\u0000${restoring.at}`) ?? [] : [];
+			const carried = own.length === 0 ? restoring.changeShas : [...restoring.changeShas, ...own];
+			for (const sha of fixesOf(failed, restoring, carried, bySha, bugLabel)) fixes.add(sha);
 		}
 	}
 	return fixes;
 }
-function fixesOf(failed, restoring, bySha, bugLabel) {
-	const since = restoring.changeShas.map((sha) => bySha.get(sha)).filter((c) => c !== void 0 && c.mergedAt > failed.at);
+function fixesOf(failed, restoring, carried, bySha, bugLabel) {
+	const since = carried.map((sha) => bySha.get(sha)).filter((c) => c !== void 0 && c.mergedAt > failed.at);
 	const reverts = (failed.failingReverts ?? []).filter((r) => r.at <= restoring.at);
 	if (reverts.length === 0) return since.map((c) => c.sha);
 	const fixedAt = largest(reverts.map((r) => r.at));
-	if (restoring.changeShas.every((sha) => {
+	if (carried.every((sha) => {
 		const change = bySha.get(sha);
 		return change === void 0 || change.mergedAt <= fixedAt || ownRepairReasons(change, bugLabel).length > 0 || releaseMechanics(change, restoring);
 	}) && !since.some((c) => FEATURE_TITLE.test(c.title))) return since.map((c) => c.sha);

@@ -55,19 +55,31 @@ export function failedDeployFixes(changes: readonly Change[], deploys: readonly 
   const bySha = new Map(changes.map((c) => [c.sha, c]));
   const byTime = new Map<number, Deploy[]>();
   for (const deploy of deploys) byTime.set(deploy.at, [...(byTime.get(deploy.at) ?? []), deploy]);
+  // in a repository of products, a change of none (CI, the root's files) ships with the deploy its ref names but in
+  // no product deploy's list: tokio-1.52.1 carried the CI changes that let its revert out, which read as no repair
+  const unowned = new Map<string, string[]>();
+  for (const c of changes) {
+    if (c.products?.length !== 0 || c.deployRef == null || c.deployedAt === null) continue;
+    const key = `${c.deployRef}\u0000${c.deployedAt}`;
+    unowned.set(key, [...(unowned.get(key) ?? []), c.sha]);
+  }
   const fixes = new Set<string>();
   for (const failed of deploys) {
     if (!failed.failed || failed.restoredAfter === null) continue;
     for (const restoring of byTime.get(failed.at + failed.restoredAfter) ?? []) {
       if (restoring === failed) continue;
-      for (const sha of fixesOf(failed, restoring, bySha, bugLabel)) fixes.add(sha);
+      // those of no product go with the failed product's own restoring deploy, not another product's tagged beside it
+      const own = restoring.product === failed.product ? (unowned.get(`${restoring.ref}\u0000${restoring.at}`) ?? []) : [];
+      const carried = own.length === 0 ? restoring.changeShas : [...restoring.changeShas, ...own];
+      for (const sha of fixesOf(failed, restoring, carried, bySha, bugLabel)) fixes.add(sha);
     }
   }
   return fixes;
 }
 
 /**
- * Which changes the deploy that restored `failed` shipped fixed it. Without a revert to name the fix (a deployment
+ * Which changes the deploy that restored `failed` shipped (`carried`: its own, and in a repository of products the
+ * changes of none that took its ref) fixed it. Without a revert to name the fix (a deployment
  * status, an incident), time is all there is: every change landed after the failed deploy. A revert names it. A
  * restoring deploy cut for the fix — nothing in it landed after the failure's last revert but repairs by their own
  * account (a follow-up `fix:`) and its release's mechanics — was made to ship it: all it carried since the failure
@@ -77,14 +89,14 @@ export function failedDeployFixes(changes: readonly Change[], deploys: readonly 
  * monthly release, 29 days after the revert, with 59 other changes that fixed nothing. A `fix:` among them is a
  * planned bug fix (a repair by its title).
  */
-function fixesOf(failed: Deploy, restoring: Deploy, bySha: ReadonlyMap<string, Change>, bugLabel: Tester | null): string[] {
-  const since = restoring.changeShas.map((sha) => bySha.get(sha)).filter((c): c is Change => c !== undefined && c.mergedAt > failed.at);
+function fixesOf(failed: Deploy, restoring: Deploy, carried: readonly string[], bySha: ReadonlyMap<string, Change>, bugLabel: Tester | null): string[] {
+  const since = carried.map((sha) => bySha.get(sha)).filter((c): c is Change => c !== undefined && c.mergedAt > failed.at);
   // the reverts this deploy can hold; none when it restored by other means (an incident's resolution at its time)
   const reverts = (failed.failingReverts ?? []).filter((r) => r.at <= restoring.at);
   if (reverts.length === 0) return since.map((c) => c.sha);
   // a revert on a release line is no change of the branch, but it still says when the fix landed
   const fixedAt = largest(reverts.map((r) => r.at));
-  const cutForFix = restoring.changeShas.every((sha) => {
+  const cutForFix = carried.every((sha) => {
     const change = bySha.get(sha);
     return change === undefined || change.mergedAt <= fixedAt || ownRepairReasons(change, bugLabel).length > 0 || releaseMechanics(change, restoring);
   }) && !since.some((c) => FEATURE_TITLE.test(c.title));

@@ -90,6 +90,23 @@ describe('markRepairs: the fixes of a failed deploy', () => {
     });
   });
 
+  it('takes the changes of no product a cut-for-the-fix release carried too, which no product deploy lists', () => {
+    // the same tokio-1.52.1 in a repository of products: the CI change belongs to no crate, so the tokio deploy's list
+    // leaves it out while its ref is the change's; read from the list alone it was no repair (the checker's finding)
+    const a = change('a', { title: 'rt: spawn_blocking on the shared pool', mergedAt: h(0), revertedBy: sha('ra'), products: ['tokio'] });
+    const ci = change('ci', { title: 'ci: update trybuild to expect output from rustc 1.95.0', mergedAt: h(30), products: [] });
+    const ra = change('ra', { title: 'rt: revert #7757 to fix regression in spawn_blocking', mergedAt: h(40), isRevert: true, products: ['tokio'] });
+    const rel = change('rel', { title: 'chore: prepare to release v1.52.1', mergedAt: h(42), products: ['tokio'] });
+    // a docs change of no product shipped by another deploy at the same hour is not carried by this one
+    const docs = change('docs', { title: 'docs: a page', mergedAt: h(35), products: [] });
+    const changes = [a, ci, ra, rel, docs];
+    const deploys = assignDeploys(changes, [ship('tokio-1.52.0', h(24), [a]), ship('tokio-1.52.1', h(42), [ci, ra, rel]), ship('tokio-util-0.7.19', h(42), [docs])], { revertWindow: 14 * 86400, dropEmpty: true });
+    const product = deploys.map((d) => (d.ref.startsWith('tokio-util') ? { ...d, product: 'tokio-util', changeShas: [] } : { ...d, product: 'tokio', changeShas: d.changeShas.filter((x) => x !== sha('ci')) }));
+    markRepairs(changes, product, null);
+    expect([ci.deployRef, docs.deployRef]).toEqual(['tokio-1.52.1', 'tokio-util-0.7.19']);
+    expect(repairsOf(changes)).toEqual({ a: [], ci: ['repair:failed-deploy-fix'], ra: ['repair:revert', 'repair:failed-deploy-fix'], rel: ['repair:failed-deploy-fix'], docs: [] });
+  });
+
   it('takes a restoring release that carried a feature since the failure for a planned one: the revert alone fixed it', () => {
     // getsentry/sentry-python's 2.52.0, its weekly release: the revert landed last, after a week's work that held a
     // feature; read as cut for the fix, all 30 changes were fixes of the failure and the release rework
