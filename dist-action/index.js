@@ -12204,7 +12204,7 @@ var init_format$2 = __esmMin((() => {
 		"Fri",
 		"Sat"
 	];
-	DEPLOY_CHANGES_NOTE = "Changes: those each deploy shipped first, counted as the other figures count them (bots' changes only with --include-bots; no sync or release commit).";
+	DEPLOY_CHANGES_NOTE = "Changes: those each deploy shipped first, merged in the window or before it, counted as the other figures count them (bots' changes only with --include-bots; no sync or release commit).";
 }));
 // src/metrics/bounds.ts
 function boundOf(figure, key) {

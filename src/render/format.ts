@@ -75,7 +75,9 @@ export function leftOutText(excluded: Report['summary']['excluded']): string {
 }
 
 /** What a deploy table's changes column counts, under the table in every format. */
-export const DEPLOY_CHANGES_NOTE = 'Changes: those each deploy shipped first, counted as the other figures count them (bots\' changes only with --include-bots; no sync or release commit).';
+// merged before the window too: three readers of real reports (flask, tokio, terraform) read the column against the
+// window's deployed changes, which it outnumbers by those the window's first deploys shipped
+export const DEPLOY_CHANGES_NOTE = 'Changes: those each deploy shipped first, merged in the window or before it, counted as the other figures count them (bots\' changes only with --include-bots; no sync or release commit).';
 
 /**
  * How many changes merged in the window, counted or not: the report's list, or, where it is left out (an

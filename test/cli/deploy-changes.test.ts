@@ -33,13 +33,13 @@ describe('a deploy\'s changes (the truth is in the history\'s comment)', () => {
     expect(text).toMatch(/│ v1\.1\.1 +│ 2026-03-05 10:00 │ +2 │/);
     expect(text).toMatch(/│ v1\.2\.1 +│ 2026-03-08 10:00 │ +0 │/);
     // (wrapped to the terminal's width)
-    expect(text.replace(/\s+/g, ' ')).toContain('changes: those each deploy shipped first, counted as the other figures count them');
+    expect(text.replace(/\s+/g, ' ')).toContain('changes: those each deploy shipped first, merged in the window or before it, counted as the other figures count them');
     const markdown = (await runCli([repo.dir, '--format', 'markdown', ...WINDOW])).stdout;
     expect(markdown).toContain('| v1.1.1 | 2026-03-05 10:00 | 2 | ok |');
-    expect(markdown).toContain('Changes: those each deploy shipped first, counted as the other figures count them');
+    expect(markdown).toContain('Changes: those each deploy shipped first, merged in the window or before it, counted as the other figures count them');
     const html = (await runCli([repo.dir, '--format', 'html', ...WINDOW])).stdout;
     expect(html).toContain('<td class="ext">v1.1.1</td><td class="date">2026-03-05 10:00</td><td class="num">2</td>');
     expect(html).toContain('<title>v1.2.1 · 2026-03-08 10:00 UTC · 0 changes shipped</title>');
-    expect(html).toContain('Changes: those each deploy shipped first, counted as the other figures count them');
+    expect(html).toContain('Changes: those each deploy shipped first, merged in the window or before it, counted as the other figures count them');
   });
 });
