@@ -25829,9 +25829,10 @@ function importedOf(walk, merge, input, rules) {
 	return subtree;
 }
 function subtreePulls(walk, head) {
-	const side = new Map([...walk.commits, ...walk.helpers].map((c) => [c.sha, c]));
-	const pulls = [...side.values()].filter((c) => c.parents.length >= 2 && SUBTREE_PULL.test(c.subject));
+	const isPull = (c) => c.parents.length >= 2 && SUBTREE_PULL.test(c.subject);
+	const pulls = [...walk.commits.filter(isPull), ...walk.helpers.filter(isPull)];
 	if (pulls.length === 0) return null;
+	const side = new Map([...walk.commits, ...walk.helpers].map((c) => [c.sha, c]));
 	const reach = (starts, through) => {
 		const seen = new Set();
 		const stack = [...starts];
@@ -25844,7 +25845,7 @@ function subtreePulls(walk, head) {
 		}
 		return seen;
 	};
-	const own = reach([head], (c) => c.parents.length >= 2 && SUBTREE_PULL.test(c.subject) ? c.parents.slice(0, 1) : c.parents);
+	const own = reach([head], (c) => isPull(c) ? c.parents.slice(0, 1) : c.parents);
 	const other = reach(pulls.flatMap((c) => c.parents.slice(1)), (c) => c.parents);
 	for (const sha of own) other.delete(sha);
 	return other;
@@ -27462,10 +27463,13 @@ function failedDeployFixes(changes, deploys, bugLabel) {
 	const byTime = new Map();
 	for (const deploy of deploys) byTime.set(deploy.at, [...byTime.get(deploy.at) ?? [], deploy]);
 	const unowned = new Map();
-	for (const c of changes) {
+	const restored = deploys.some((d) => d.failed && d.restoredAfter !== null);
+	for (const c of restored ? changes : []) {
 		if (c.products?.length !== 0 || c.deployRef == null || c.deployedAt === null) continue;
 		const key = `${c.deployRef}\u0000${c.deployedAt}`;
-		unowned.set(key, [...unowned.get(key) ?? [], c.sha]);
+		const same = unowned.get(key);
+		if (same === void 0) unowned.set(key, [c.sha]);
+		else same.push(c.sha);
 	}
 	const fixes = new Set();
 	for (const failed of deploys) {

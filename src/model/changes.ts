@@ -510,9 +510,11 @@ const SUBTREE_PULL = /^Merge (?:ref '[0-9a-f]+' )?from (?:[\w.-]+\/[\w.-]+|rustc
  * holds no such merge.
  */
 function subtreePulls(walk: SideWalk, head: string): Set<string> | null {
-  const side = new Map([...walk.commits, ...walk.helpers].map((c) => [c.sha, c]));
-  const pulls = [...side.values()].filter((c) => c.parents.length >= 2 && SUBTREE_PULL.test(c.subject));
+  // asked of every merge's side: most hold no such merge, and build nothing
+  const isPull = (c: Commit): boolean => c.parents.length >= 2 && SUBTREE_PULL.test(c.subject);
+  const pulls = [...walk.commits.filter(isPull), ...walk.helpers.filter(isPull)];
   if (pulls.length === 0) return null;
+  const side = new Map([...walk.commits, ...walk.helpers].map((c) => [c.sha, c]));
   const reach = (starts: string[], through: (c: Commit) => readonly string[]): Set<string> => {
     const seen = new Set<string>();
     const stack = [...starts];
@@ -525,7 +527,7 @@ function subtreePulls(walk: SideWalk, head: string): Set<string> | null {
     }
     return seen;
   };
-  const own = reach([head], (c) => (c.parents.length >= 2 && SUBTREE_PULL.test(c.subject) ? c.parents.slice(0, 1) : c.parents));
+  const own = reach([head], (c) => (isPull(c) ? c.parents.slice(0, 1) : c.parents));
   const other = reach(pulls.flatMap((c) => c.parents.slice(1)), (c) => c.parents);
   for (const sha of own) other.delete(sha);
   return other;

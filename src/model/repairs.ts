@@ -58,10 +58,13 @@ export function failedDeployFixes(changes: readonly Change[], deploys: readonly 
   // in a repository of products, a change of none (CI, the root's files) ships with the deploy its ref names but in
   // no product deploy's list: tokio-1.52.1 carried the CI changes that let its revert out, which read as no repair
   const unowned = new Map<string, string[]>();
-  for (const c of changes) {
+  const restored = deploys.some((d) => d.failed && d.restoredAfter !== null);
+  for (const c of restored ? changes : []) {
     if (c.products?.length !== 0 || c.deployRef == null || c.deployedAt === null) continue;
     const key = `${c.deployRef}\u0000${c.deployedAt}`;
-    unowned.set(key, [...(unowned.get(key) ?? []), c.sha]);
+    const same = unowned.get(key);
+    if (same === undefined) unowned.set(key, [c.sha]);
+    else same.push(c.sha);
   }
   const fixes = new Set<string>();
   for (const failed of deploys) {
