@@ -31716,10 +31716,7 @@ function spanOf(line, before) {
 async function firstParentBefore(repo, tip, before) {
 	return spanOf(await readFirstParentLine(repo.cwd, tip, before), before);
 }
-async function oldestShipped(cwd, tip, releases, span) {
-	const { after } = span;
-	const bound = after > 0 ? [`--max-age=${Math.floor(after)}`] : [];
-	const not = (shas) => [...new Set(shas)].map((sha) => `^${sha}\n`).join("");
+async function oldestNotHeld(cwd, tip, held, after) {
 	const line = {
 		oldest: null,
 		earliest: Infinity
@@ -31728,7 +31725,7 @@ async function oldestShipped(cwd, tip, releases, span) {
 		"rev-list",
 		"--first-parent",
 		"--timestamp",
-		...bound,
+		...maxAge(after),
 		"--stdin"
 	], (record) => {
 		const [at, sha] = record.toString("latin1").split(" ");
@@ -31737,24 +31734,31 @@ async function oldestShipped(cwd, tip, releases, span) {
 		line.earliest = Math.min(line.earliest, Number(at));
 	}, {
 		separator: 10,
-		input: `${assertSafeRef(tip, "commit")}\n${not(releases.shipped)}`,
+		input: `${assertSafeRef(tip, "commit")}\n${notHeld(held)}`,
 		onFailure: () => true
 	});
-	if (line.oldest === null || releases.shipping.length === 0 || line.earliest >= span.before) return null;
+	return line.oldest === null ? null : {
+		sha: line.oldest,
+		at: line.earliest
+	};
+}
+async function oldestShipped(cwd, tip, releases, span) {
+	const oldest = await oldestNotHeld(cwd, tip, releases.shipped, span.after);
+	if (oldest === null || releases.shipping.length === 0 || oldest.at >= span.before) return null;
 	const left = [];
 	await streamGit(cwd, [
 		"rev-list",
 		"--count",
-		...bound,
+		...maxAge(span.after),
 		"--stdin"
 	], (record) => {
 		left.push(Number(record.toString("latin1")));
 	}, {
 		separator: 10,
-		input: `${line.oldest}\n${not(releases.shipping)}`,
+		input: `${oldest.sha}\n${notHeld(releases.shipping)}`,
 		onFailure: () => true
 	});
-	return left[0] === 0 ? line.earliest : null;
+	return left[0] === 0 ? oldest.at : null;
 }
 function splitPoint(above, done, splitFrom) {
 	const left = above.length - done;
@@ -31792,10 +31796,13 @@ async function commitDates(repo, shas) {
 	}
 	return dates;
 }
+var maxAge, notHeld;
 var init_repo = __esmMin((() => {
 	init_errors$2();
 	init_own_string();
 	init_run();
+	maxAge = (after) => after > 0 ? [`--max-age=${Math.floor(after)}`] : [];
+	notHeld = (shas) => [...new Set(shas)].map((sha) => `^${sha}\n`).join("");
 }));
 // src/sources/github/access.ts
 async function gitHubAccess(options, remote, warn = () => void 0) {
@@ -47637,13 +47644,15 @@ function readStarts(repo, tip, tags) {
 		const after = since - MAX_DEPLOY_LOOKBACK;
 		const shipped = tags.filter((t) => t.at < since && t.at >= after && products.has(tagKey(t.name)));
 		const read = historyStart(tags, since, w.since);
-		const start = shipped.length === 0 ? Promise.resolve(read) : oldestShipped(repo.cwd, tip, {
+		const first = shipped.length === 0 ? Promise.resolve(null) : oldestShipped(repo.cwd, tip, {
 			shipped: shipped.map((t) => t.sha),
 			shipping: shipping.map((t) => t.sha)
 		}, {
 			after,
 			before: read
-		}).then((first) => first === null ? read : historyStart(tags, since, w.since, first));
+		});
+		const waiting = tags.length === 0 ? Promise.resolve(null) : oldestNotHeld(repo.cwd, tip, tags.filter((t) => t.at < since).map((t) => t.sha), after).then((oldest) => oldest?.at ?? null);
+		const start = Promise.all([first, waiting]).then(([a, b]) => historyStart(tags, since, w.since, Math.min(a ?? Infinity, b ?? Infinity)));
 		asked.set(since, start);
 		return start;
 	};

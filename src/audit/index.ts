@@ -18,7 +18,7 @@ import type { GoRetraction } from '../sources/git/manifests.js';
 import { readChangesets } from '../sources/git/changesets.js';
 import { mergeRequestsUrl, parseRemote, pullsUrl, remoteHost } from '../sources/git/remote.js';
 import { reviewHostOf } from './review-host.js';
-import { branchesHoldingSide, branchTips, listTags, newestBranchCommit, oldestShipped, openRepository, resolveBranch, tagsReachedFrom, type RepoInfo, type TagRef } from '../sources/git/repo.js';
+import { branchesHoldingSide, branchTips, listTags, newestBranchCommit, oldestNotHeld, oldestShipped, openRepository, resolveBranch, tagsReachedFrom, type RepoInfo, type TagRef } from '../sources/git/repo.js';
 import { gitHubAccess, type GitHubAccess } from '../sources/github/access.js';
 import type { GitHubData } from '../sources/github/index.js';
 import { isBot } from '../model/bots.js';
@@ -343,7 +343,10 @@ function tagNamesAsOf(tags: readonly TagRef[], now: number): Map<string, string[
  * compares it with, and the releases made by `at`), asked of git once per window: back to the oldest commit of the
  * branch that the releases of the two windows ship and none made before them held, of the products released in
  * them (cargo's home-0.5.12, on master a week before 0.92.0's tag, versions a crate not released since: master's
- * commits up to it had shipped in no release of cargo).
+ * commits up to it had shipped in no release of cargo); and back to the oldest commit of the branch that no release
+ * made before them holds, still waiting when the two windows begin, so that their queues start with it (flask's
+ * main, untagged since 3.1.0 of 2024-11 while its patch releases came from `stable`: read back to 3.1.2 of 2025-08
+ * alone, the deploy wait of 2026-01 to 04 began with 3 changes, where 8 were waiting).
  */
 function readStarts(repo: RepoInfo, tip: string, tags: readonly TagRef[]): (w: Window, at: number) => Promise<number> {
   const asked = new Map<number, Promise<number>>();
@@ -356,9 +359,14 @@ function readStarts(repo: RepoInfo, tip: string, tags: readonly TagRef[]): (w: W
     const after = since - MAX_DEPLOY_LOOKBACK;
     const shipped = tags.filter((t) => t.at < since && t.at >= after && products.has(tagKey(t.name)));
     const read = historyStart(tags, since, w.since);
-    const start = shipped.length === 0
-      ? Promise.resolve(read)
-      : oldestShipped(repo.cwd, tip, { shipped: shipped.map((t) => t.sha), shipping: shipping.map((t) => t.sha) }, { after, before: read }).then((first) => (first === null ? read : historyStart(tags, since, w.since, first)));
+    const first = shipped.length === 0
+      ? Promise.resolve(null)
+      : oldestShipped(repo.cwd, tip, { shipped: shipped.map((t) => t.sha), shipping: shipping.map((t) => t.sha) }, { after, before: read });
+    // no release holds what merges are the deploys of, nor what no tag is made for
+    const waiting = tags.length === 0
+      ? Promise.resolve(null)
+      : oldestNotHeld(repo.cwd, tip, tags.filter((t) => t.at < since).map((t) => t.sha), after).then((oldest) => oldest?.at ?? null);
+    const start = Promise.all([first, waiting]).then(([a, b]) => historyStart(tags, since, w.since, Math.min(a ?? Infinity, b ?? Infinity)));
     asked.set(since, start);
     return start;
   };
@@ -368,7 +376,7 @@ function readStarts(repo: RepoInfo, tip: string, tags: readonly TagRef[]): (w: W
  * Where the history read of the window `[since, until)` starts: a week before it, so merges near its start still
  * find their side commits, and back to the last release before it, of any line and of each line released in it (at
  * most a year), so the first deploys in it count what they shipped; and back to `shipped`, the oldest commit of the
- * branch its releases ship that none before it held, when that is older. Without `until`, of any line only: where
+ * branch its releases ship that none before it held, or that none before it holds, when that is older. Without `until`, of any line only: where
  * the sizes stop, which no change shipped before the window needs.
  */
 function historyStart(tags: readonly TagRef[], since: number, until = since, shipped = Infinity): number {

@@ -270,6 +270,27 @@ export async function firstParentBefore(repo: RepoInfo, tip: string, before: num
 }
 
 /**
+ * The oldest commit of `tip`'s first-parent line that no commit of `held` holds, with the earliest commit date of
+ * those that none holds (one dated earlier above it, clock skew, starts the read); null when `held` holds the tip or
+ * git cannot read them. Reads no commit committed before `after` (epoch seconds; none when 0 or less): then the
+ * oldest is the oldest read. One `rev-list`, whose walk stops where `held` meets the line, however old its own lines are.
+ */
+export async function oldestNotHeld(cwd: string, tip: string, held: readonly string[], after: number): Promise<{ sha: string; at: number } | null> {
+  // rev-list reads `--max-age` as seconds (the 1970s too); the walk is whole when there is no bound
+  const line = { oldest: null as string | null, earliest: Infinity };
+  await streamGit(cwd, ['rev-list', '--first-parent', '--timestamp', ...maxAge(after), '--stdin'], (record) => {
+    const [at, sha] = record.toString('latin1').split(' ');
+    if (sha === undefined || !Number.isFinite(Number(at))) return;
+    line.oldest = ownAscii(sha);
+    line.earliest = Math.min(line.earliest, Number(at));
+  }, { separator: 10, input: `${assertSafeRef(tip, 'commit')}\n${notHeld(held)}`, onFailure: () => true });
+  return line.oldest === null ? null : { sha: line.oldest, at: line.earliest };
+}
+
+const maxAge = (after: number): string[] => (after > 0 ? [`--max-age=${Math.floor(after)}`] : []);
+const notHeld = (shas: readonly string[]): string => [...new Set(shas)].map((sha) => `^${sha}\n`).join('');
+
+/**
  * The commit date of the oldest commit of `tip`'s first-parent line that no commit of `shipped` holds (the releases
  * made before a window) and one of `shipping` does (those made in it): the first of those that holds it shipped it.
  * A release cut on a branch of its own holds the line only up to where that branch left it (cargo's 0.92.0, tagged
@@ -285,25 +306,14 @@ export async function oldestShipped(
   releases: { shipped: readonly string[]; shipping: readonly string[] },
   span: { after: number; before: number },
 ): Promise<number | null> {
-  const { after } = span;
-  // rev-list reads `--max-age` as seconds (the 1970s too); the walk is whole when there is no bound
-  const bound = after > 0 ? [`--max-age=${Math.floor(after)}`] : [];
-  const not = (shas: readonly string[]): string => [...new Set(shas)].map((sha) => `^${sha}\n`).join('');
-  // the line's last commit is the oldest by its parents; one dated earlier above it (clock skew) starts the read
-  const line = { oldest: null as string | null, earliest: Infinity };
-  await streamGit(cwd, ['rev-list', '--first-parent', '--timestamp', ...bound, '--stdin'], (record) => {
-    const [at, sha] = record.toString('latin1').split(' ');
-    if (sha === undefined || !Number.isFinite(Number(at))) return;
-    line.oldest = ownAscii(sha);
-    line.earliest = Math.min(line.earliest, Number(at));
-  }, { separator: 10, input: `${assertSafeRef(tip, 'commit')}\n${not(releases.shipped)}`, onFailure: () => true });
-  if (line.oldest === null || releases.shipping.length === 0 || line.earliest >= span.before) return null;
+  const oldest = await oldestNotHeld(cwd, tip, releases.shipped, span.after);
+  if (oldest === null || releases.shipping.length === 0 || oldest.at >= span.before) return null;
   // what a release of the window holds is left out: nothing of the oldest is left when one holds it
   const left: number[] = [];
-  await streamGit(cwd, ['rev-list', '--count', ...bound, '--stdin'], (record) => {
+  await streamGit(cwd, ['rev-list', '--count', ...maxAge(span.after), '--stdin'], (record) => {
     left.push(Number(record.toString('latin1')));
-  }, { separator: 10, input: `${line.oldest}\n${not(releases.shipping)}`, onFailure: () => true });
-  return left[0] === 0 ? line.earliest : null;
+  }, { separator: 10, input: `${oldest.sha}\n${notHeld(releases.shipping)}`, onFailure: () => true });
+  return left[0] === 0 ? oldest.at : null;
 }
 
 /**
