@@ -11547,6 +11547,7 @@ var init_catalogue$1 = __esmMin((() => {
 		bots: count$4("bot changes"),
 		syncs: count$4("sync merges"),
 		syncedPulls: count$4("pull requests the syncs brought in", "pull requests merged first on another line and brought into the tracked branch by the window's syncs: their work is in no figure"),
+		carryingSyncs: count$4("syncs that brought in pull requests", "the window's syncs that brought in one pull request or more (syncedPulls is theirs): the others only merged the lines into each other"),
 		releases: count$4("release commits", "direct pushes that set the version a tag on them names, or publish with tags naming the versions (release mechanics, whoever pushed them)"),
 		shareBasis: count$4("changes the shares are over", "changes with a positive total the shares are over"),
 		shareBasisZero: count$4("changes with a total of 0", "changes of the share basis's kind (deployed, else merged) whose total time is 0: they have no shares and are left out of them"),
@@ -11631,7 +11632,8 @@ var init_catalogue$1 = __esmMin((() => {
 					bots: COUNTS.bots,
 					syncs: COUNTS.syncs,
 					releases: COUNTS.releases,
-					syncedPulls: COUNTS.syncedPulls
+					syncedPulls: COUNTS.syncedPulls,
+					carryingSyncs: COUNTS.carryingSyncs
 				}
 			},
 			stages: perStage$1((stage) => `${stage} stage`, "metrics/stage-summary.ts summarizeStages", {
@@ -12149,9 +12151,16 @@ function leftOutText(excluded) {
 	const releases = excluded.releases ?? 0;
 	return [
 		excluded.bots > 0 ? `${excluded.bots} by bots` : "",
-		excluded.syncs > 0 ? `${plural$1(excluded.syncs, "sync")}${(excluded.syncedPulls ?? 0) > 0 ? ` carrying ${plural$1(excluded.syncedPulls ?? 0, "pull request")} from another line` : ""}` : "",
+		excluded.syncs > 0 ? `${plural$1(excluded.syncs, "sync")}${syncedPullsText(excluded)}` : "",
 		releases > 0 ? plural$1(releases, "release commit") : ""
 	].filter(Boolean).join(", ");
+}
+function syncedPullsText(excluded) {
+	const pulls = excluded.syncedPulls ?? 0;
+	if (pulls === 0) return "";
+	const carrying = excluded.carryingSyncs;
+	const text = `carrying ${plural$1(pulls, "pull request")} from another line`;
+	return carrying !== void 0 && carrying < excluded.syncs ? `, ${carrying} of them ${text}` : ` ${text}`;
 }
 function mergedInWindow(report) {
 	const s = report.summary;
@@ -46883,7 +46892,8 @@ function summarizeWith(input, detail) {
 			bots: countOf(inWindow, (c) => c.bot && c.kind !== "sync" && !isReleaseCommit(c)) - countOf(counted, (c) => c.bot),
 			syncs: countOf(inWindow, (c) => c.kind === "sync"),
 			releases: countOf(inWindow, isReleaseCommit),
-			syncedPulls: syncedPulls(inWindow)
+			syncedPulls: syncedPulls(inWindow),
+			carryingSyncs: countOf(inWindow, (c) => c.kind === "sync" && (c.carriedPulls ?? 0) > 0)
 		},
 		headline: headline$1(stages, {
 			gitOnly: !input.github,
@@ -50035,11 +50045,13 @@ function listRules(report, out) {
 	let releases = 0;
 	let bots = 0;
 	let carried = 0;
+	let carrying = 0;
 	report.changes.forEach((c, i) => {
 		if (c.counted) counted += 1;
 		if (c.kind === "sync") {
 			syncs += 1;
 			carried += c.carriedPulls ?? 0;
+			if ((c.carriedPulls ?? 0) > 0) carrying += 1;
 		} else if (c.flags.includes("release-commit")) releases += 1;
 		else if (c.bot && !c.counted) bots += 1;
 		if (c.productDeploys !== void 0) productDeployRules(c, ["changes", i], out);
@@ -50072,6 +50084,14 @@ function listRules(report, out) {
 			"syncedPulls"
 		],
 		message: `is ${s.excluded.syncedPulls ?? "absent"}, but the syncs listed brought in ${carried} pull requests`
+	});
+	if (s.excluded.carryingSyncs !== void 0 && s.excluded.carryingSyncs !== carrying) out.push({
+		path: [
+			"summary",
+			"excluded",
+			"carryingSyncs"
+		],
+		message: `is ${s.excluded.carryingSyncs}, but ${carrying} of the syncs listed brought in pull requests`
 	});
 	if (s.excluded.bots !== bots) out.push({
 		path: [
@@ -50837,7 +50857,8 @@ var init_schema = __esmMin((() => {
 			bots: figureSchema(COUNTS.bots),
 			syncs: figureSchema(COUNTS.syncs),
 			releases: figureSchema(COUNTS.releases).optional(),
-			syncedPulls: figureSchema(COUNTS.syncedPulls).optional()
+			syncedPulls: figureSchema(COUNTS.syncedPulls).optional(),
+			carryingSyncs: figureSchema(COUNTS.carryingSyncs).optional()
 		}).describe("changes merged in the window but left out of the stage figures"),
 		headline: string().describe("one sentence: where the time of the typical change goes"),
 		stages: perStage(stageFigureSchema),

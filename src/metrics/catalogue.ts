@@ -468,6 +468,7 @@ export const COUNTS = {
   bots: count('bot changes'),
   syncs: count('sync merges'),
   syncedPulls: count('pull requests the syncs brought in', 'pull requests merged first on another line and brought into the tracked branch by the window\'s syncs: their work is in no figure'),
+  carryingSyncs: count('syncs that brought in pull requests', 'the window\'s syncs that brought in one pull request or more (syncedPulls is theirs): the others only merged the lines into each other'),
   releases: count('release commits', 'direct pushes that set the version a tag on them names, or publish with tags naming the versions (release mechanics, whoever pushed them)'),
   shareBasis: count('changes the shares are over', 'changes with a positive total the shares are over'),
   shareBasisZero: count('changes with a total of 0', 'changes of the share basis\'s kind (deployed, else merged) whose total time is 0: they have no shares and are left out of them'),
@@ -551,7 +552,7 @@ export const CATALOGUE: FigureGroup = {
   computedBy: 'report/build.ts buildReport',
   members: {
     changes: COUNTS.changes,
-    excluded: { label: 'left out:', computedBy: 'report/build.ts buildReport', members: { bots: COUNTS.bots, syncs: COUNTS.syncs, releases: COUNTS.releases, syncedPulls: COUNTS.syncedPulls } },
+    excluded: { label: 'left out:', computedBy: 'report/build.ts buildReport', members: { bots: COUNTS.bots, syncs: COUNTS.syncs, releases: COUNTS.releases, syncedPulls: COUNTS.syncedPulls, carryingSyncs: COUNTS.carryingSyncs } },
     stages: perStage((stage) => `${stage} stage`, 'metrics/stage-summary.ts summarizeStages', { ...STAGE, bounds: boundsGroup(['deploy']) }, (stage) => percentilesOfChanges('stage', stage)),
     shareBasis: { label: 'share basis:', computedBy: 'metrics/stage-summary.ts summarizeStages', members: { changes: COUNTS.shareBasis, zeroTotal: COUNTS.shareBasisZero } },
     cycleTime: { label: 'cycle time', computedBy: 'metrics/stage-summary.ts summarizeStages', compared: percentilesOfChanges('stage'), members: DISTRIBUTION },

@@ -67,11 +67,24 @@ export function leftOutText(excluded: Report['summary']['excluded']): string {
   const releases = excluded.releases ?? 0;
   return [
     excluded.bots > 0 ? `${excluded.bots} by bots` : '',
-    // the work the syncs brought in is in no figure: said where the count of changes is read (pi-hole's master had
-    // 4 changes counted and 114 pull requests merged on `development`, said only in the notes at the end)
-    excluded.syncs > 0 ? `${plural(excluded.syncs, 'sync')}${(excluded.syncedPulls ?? 0) > 0 ? ` carrying ${plural(excluded.syncedPulls ?? 0, 'pull request')} from another line` : ''}` : '',
+    excluded.syncs > 0 ? `${plural(excluded.syncs, 'sync')}${syncedPullsText(excluded)}` : '',
     releases > 0 ? plural(releases, 'release commit') : '',
   ].filter(Boolean).join(', ');
+}
+
+/**
+ * The pull requests the syncs brought in, after their count: the work the syncs brought in is in no figure, said
+ * where the count of changes is read (pi-hole's master had 4 changes counted and 114 pull requests merged on
+ * `development`, said only in the notes at the end). Which of them brought some, where not all did: flask's year
+ * had 21 syncs, 11 of them with its 21 pull requests from `stable`, and "21 syncs carrying 21 pull requests" read as
+ * one each beside the note's "through 11 syncs".
+ */
+function syncedPullsText(excluded: Report['summary']['excluded']): string {
+  const pulls = excluded.syncedPulls ?? 0;
+  if (pulls === 0) return '';
+  const carrying = excluded.carryingSyncs;
+  const text = `carrying ${plural(pulls, 'pull request')} from another line`;
+  return carrying !== undefined && carrying < excluded.syncs ? `, ${carrying} of them ${text}` : ` ${text}`;
 }
 
 /** What a deploy table's changes column counts, under the table in every format. */

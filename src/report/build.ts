@@ -375,6 +375,7 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
       syncs: countOf(inWindow, (c) => c.kind === 'sync'),
       releases: countOf(inWindow, isReleaseCommit),
       syncedPulls: syncedPulls(inWindow),
+      carryingSyncs: countOf(inWindow, (c) => c.kind === 'sync' && (c.carriedPulls ?? 0) > 0),
     },
     headline: headline(stages, { gitOnly: !input.github, businessHours: hours !== null, deployIsMerge: input.signal === 'merge' }),
     stages: stages.stages,

@@ -12,7 +12,8 @@
  *   and the other changes add up to them, and where the report lists its changes (all but an aggregate written
  *   without --with-changes), `summary.changes` is the number of them counted, `excluded.syncs`,
  *   `excluded.releases` and `excluded.bots` the syncs, the release commits and the uncounted bots among them,
- *   `excluded.syncedPulls` the pull requests those syncs brought in, and
+ *   `excluded.syncedPulls` the pull requests those syncs brought in, `excluded.carryingSyncs` the syncs that brought
+ *   some, and
  *   deploy frequency's count the deploys listed; a repository's row counts the changes its own summary does;
  * - a change's product deploys (`productDeploys`) name its products, in their order, and none went out before the
  *   change's own deploy, the earliest of any product's.
@@ -38,7 +39,7 @@ interface Percentiles {
 }
 interface SummaryLike {
   changes: number;
-  excluded: { bots: number; syncs: number; releases?: number | undefined; syncedPulls?: number | undefined };
+  excluded: { bots: number; syncs: number; releases?: number | undefined; syncedPulls?: number | undefined; carryingSyncs?: number | undefined };
   stages: Record<string, Percentiles>;
   cycleTime: Percentiles;
   leadTime: Percentiles;
@@ -138,11 +139,13 @@ function listRules(report: Checked, out: Problem[]): void {
   let releases = 0;
   let bots = 0;
   let carried = 0;
+  let carrying = 0;
   report.changes.forEach((c, i) => {
     if (c.counted) counted += 1;
     if (c.kind === 'sync') {
       syncs += 1;
       carried += c.carriedPulls ?? 0;
+      if ((c.carriedPulls ?? 0) > 0) carrying += 1;
     } else if (c.flags.includes(RELEASE_COMMIT)) releases += 1;
     else if (c.bot && !c.counted) bots += 1;
     if (c.productDeploys !== undefined) productDeployRules(c, ['changes', i], out);
@@ -154,6 +157,8 @@ function listRules(report: Checked, out: Problem[]): void {
   if ((s.excluded.releases ?? 0) !== releases) out.push({ path: ['summary', 'excluded', 'releases'], message: `is ${s.excluded.releases ?? 'absent'}, but ${releases} of the changes listed are release commits` });
   // a report written before the syncs' pull requests were counted has neither
   if ((s.excluded.syncedPulls ?? 0) !== carried) out.push({ path: ['summary', 'excluded', 'syncedPulls'], message: `is ${s.excluded.syncedPulls ?? 'absent'}, but the syncs listed brought in ${carried} pull requests` });
+  // and one written before the syncs that brought some were counted has no count of them
+  if (s.excluded.carryingSyncs !== undefined && s.excluded.carryingSyncs !== carrying) out.push({ path: ['summary', 'excluded', 'carryingSyncs'], message: `is ${s.excluded.carryingSyncs}, but ${carrying} of the syncs listed brought in pull requests` });
   if (s.excluded.bots !== bots) out.push({ path: ['summary', 'excluded', 'bots'], message: `is ${s.excluded.bots}, but ${bots} of the changes listed are bots' left out` });
   const deploys = s.dora.deploymentFrequency.count;
   if (deploys !== null && deploys !== undefined && deploys !== report.deploys.length) {

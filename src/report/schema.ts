@@ -216,6 +216,8 @@ const writtenSummarySchema = z.object({
       releases: figureSchema(COUNTS.releases).optional(),
       // absent from a report written before the syncs' pull requests were counted
       syncedPulls: figureSchema(COUNTS.syncedPulls).optional(),
+      // absent from a report written before the syncs that brought some were counted
+      carryingSyncs: figureSchema(COUNTS.carryingSyncs).optional(),
     })
     .describe('changes merged in the window but left out of the stage figures'),
   headline: z.string().describe('one sentence: where the time of the typical change goes'),

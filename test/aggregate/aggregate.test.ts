@@ -60,7 +60,7 @@ describe('aggregateReports', () => {
 
   it('recomputes lead and cycle time percentiles from the changes, not from the medians', () => {
     expect(s.changes).toBe(5);
-    expect(s.excluded).toEqual({ bots: 1, syncs: 1, releases: 0, syncedPulls: 7 });
+    expect(s.excluded).toEqual({ bots: 1, syncs: 1, releases: 0, syncedPulls: 7, carryingSyncs: 1 });
     expect(s.leadTime).toEqual({ count: 5, p50: 3 * H, p75: 10 * H, p90: 16 * H, mean: (36 / 5) * H, censored: 0, atLeast: null });
     expect(s.leadTimeDeployed).toEqual({ count: 5, p50: 3 * H, p75: 10 * H, p90: 16 * H, mean: (36 / 5) * H });
     expect(s.cycleTime.p50).toBe(3 * H);

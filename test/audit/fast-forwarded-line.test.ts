@@ -68,6 +68,7 @@ describe('a line fast-forwarded to main after each release pull request from it 
       ['Release 1.1.0', false],
     ]);
     expect(report.summary.excluded.syncedPulls).toBe(0);
+    expect(report.summary.excluded.carryingSyncs).toBe(0);
   });
 
   it('does not read beta\'s tip, the release pull request\'s head, as a change landed as that pull request', () => {

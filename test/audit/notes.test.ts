@@ -224,6 +224,7 @@ describe('pull requests that reached the branch through syncs', () => {
     // and where the count of changes is read: #7 carried #4, #5 and #6 (#1 and #2 came with #3, a change)
     expect(report.changes.find((c) => c.id === '#7')?.carriedPulls).toBe(3);
     expect(report.summary.excluded.syncedPulls).toBe(3);
+    expect(report.summary.excluded.carryingSyncs).toBe(1);
     expect(leftOutText(report.summary.excluded)).toBe('1 sync carrying 3 pull requests from another line');
     // v1.1.0, tagged on #7, shipped only the sync: no deploy, and said, since the header counts 1 of the 2 tags
     expect(report.deploys.map((d) => d.ref)).toEqual(['v1.0.0']);
@@ -231,6 +232,15 @@ describe('pull requests that reached the branch through syncs', () => {
     expect(notes.filter((n) => /shipped none/.test(n))).toEqual([
       "1 of the window's 2 final release tags (`v1.1.0`) shipped none of main's changes that an earlier one had not: it is no deploy of main, and deployment frequency counts the other 1.",
     ]);
+  });
+
+  it('says which syncs brought the pull requests in, where not all of them did', () => {
+    // flask's year: 21 syncs, 11 of them bringing its 21 pull requests from `stable` (the note says "through 11 syncs")
+    expect(leftOutText({ bots: 0, syncs: 21, releases: 0, syncedPulls: 21, carryingSyncs: 11 })).toBe('21 syncs, 11 of them carrying 21 pull requests from another line');
+    expect(leftOutText({ bots: 2, syncs: 3, releases: 1, syncedPulls: 5, carryingSyncs: 3 })).toBe('2 by bots, 3 syncs carrying 5 pull requests from another line, 1 release commit');
+    expect(leftOutText({ bots: 0, syncs: 4, releases: 0, syncedPulls: 0, carryingSyncs: 0 })).toBe('4 syncs');
+    // a report written before the syncs that brought some were counted reads as it did
+    expect(leftOutText({ bots: 0, syncs: 21, releases: 0, syncedPulls: 21 })).toBe('21 syncs carrying 21 pull requests from another line');
   });
 
   it('says nothing when fewer than a quarter did (backports merged back)', async () => {

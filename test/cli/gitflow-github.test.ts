@@ -42,7 +42,7 @@ describe('GitHub mode on a GitFlow history, each branch read as its own line', (
     expect(main.report.changes.filter((c) => c.counted).map((c) => c.id)).toEqual(['#5']);
     expect(main.find('#5')).toMatchObject({ kind: 'merge', firstCommitAt: '2026-03-06T09:00:00Z', readyAt: '2026-03-06T10:00:00Z', mergedAt: '2026-03-06T12:00:00Z', deployedAt: '2026-03-06T13:00:00Z', cycleTime: 3 * H, leadTime: 4 * H });
     expect(main.find('#6')).toMatchObject({ kind: 'sync', counted: false, carriedPulls: 2 });
-    expect(main.report.summary.excluded).toMatchObject({ syncs: 1, syncedPulls: 2 });
+    expect(main.report.summary.excluded).toMatchObject({ syncs: 1, syncedPulls: 2, carryingSyncs: 1 });
     expect(main.report.deploys.map((d) => [d.ref, d.changes])).toEqual([['v1.0.1', 1]]);
     expect(main.report.notes).toContain('2 of the window\'s 3 pull requests landed first on `development` and reached main through 1 sync: a sync is left out of every figure, so their work is not measured here. Run with --branch development to measure them where they landed.');
     expect(main.report.notes.join('\n')).toContain('1 of the window\'s 2 final release tags (`v1.1.0`) shipped none of main\'s changes');

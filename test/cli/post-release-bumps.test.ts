@@ -26,7 +26,7 @@ describe('post-release bumps (the truth is in the history\'s comment)', () => {
     ]);
     // a dev version set after a change, and a pull request right after a release, are changes
     expect(r.changes.filter((c) => c.counted).map((c) => c.title)).toEqual(['Add feature one', 'fix: parser', 'set version to 1.1.0.dev', 'Post-release version bump']);
-    expect(r.summary.excluded).toEqual({ bots: 0, syncs: 0, releases: 5, syncedPulls: 0 });
+    expect(r.summary.excluded).toEqual({ bots: 0, syncs: 0, releases: 5, syncedPulls: 0, carryingSyncs: 0 });
     expect(r.deploys.map((d) => [d.ref, d.changes])).toEqual([['1.0.0', 2], ['v1.1.0', 2], ['v1.2.0', 1]]);
   });
 

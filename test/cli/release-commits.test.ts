@@ -41,7 +41,7 @@ describe('release commits (the truth is in the history\'s comment)', () => {
     ]);
     // the bot's release commit is a release commit, not one of the bots' changes left out
     expect(r.summary.changes).toBe(7);
-    expect(r.summary.excluded).toEqual({ bots: 1, syncs: 0, releases: 4, syncedPulls: 0 });
+    expect(r.summary.excluded).toEqual({ bots: 1, syncs: 0, releases: 4, syncedPulls: 0, carryingSyncs: 0 });
     // over the counted changes alone: the two squashes' commits are not in the clone (no pull refs), so 5 of 7
     expect(r.summary.leadTime.count).toBe(5);
     expect(r.summary.stages.deploy.count).toBe(7);
@@ -50,7 +50,7 @@ describe('release commits (the truth is in the history\'s comment)', () => {
   it('does not put a bot\'s release commit back with --include-bots', async () => {
     const r = await json('--include-bots');
     expect(r.summary.changes).toBe(8);
-    expect(r.summary.excluded).toEqual({ bots: 0, syncs: 0, releases: 4, syncedPulls: 0 });
+    expect(r.summary.excluded).toEqual({ bots: 0, syncs: 0, releases: 4, syncedPulls: 0, carryingSyncs: 0 });
   });
 
   it('says how many it left out in every format', async () => {

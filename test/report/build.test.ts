@@ -42,7 +42,7 @@ describe('buildReport', () => {
     expect(report.changes.map((c) => [c.id, c.counted])).toEqual([['human', true], ['bot', false], ['sync', false]]);
     expect(report.summary.changes).toBe(1);
     // the window's sync brought in 3 pull requests, the one before it 5 that are not the window's
-    expect(report.summary.excluded).toEqual({ bots: 1, syncs: 1, releases: 0, syncedPulls: 3 });
+    expect(report.summary.excluded).toEqual({ bots: 1, syncs: 1, releases: 0, syncedPulls: 3, carryingSyncs: 1 });
     expect(report.changes.find((c) => c.id === 'sync')?.carriedPulls).toBe(3);
     expect(report.changes.find((c) => c.id === 'human')).not.toHaveProperty('carriedPulls');
     expect(report.deploys.map((d) => d.at)).toEqual(['2026-03-03T01:00:00Z']);
@@ -58,7 +58,7 @@ describe('buildReport', () => {
   it('counts bots back when the policy says so, and records the policy', () => {
     const withBots = buildReport({ changes, deploys, openPulls: [] }, window, T + 30 * DAY, { ...policy, includeBots: true }, context());
     expect(withBots.summary.changes).toBe(2);
-    expect(withBots.summary.excluded).toEqual({ bots: 0, syncs: 1, releases: 0, syncedPulls: 3 });
+    expect(withBots.summary.excluded).toEqual({ bots: 0, syncs: 1, releases: 0, syncedPulls: 3, carryingSyncs: 1 });
     expect(withBots.policy.includeBots).toBe(true);
     expect(report.policy).toEqual(policy);
   });
