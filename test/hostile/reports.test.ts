@@ -118,6 +118,12 @@ describe('a report that cannot be is bad input, its field named', () => {
     }, 'summary.excluded.syncedPulls', 'is 40, but the syncs listed brought in 0 pull requests');
   });
 
+  it('a count of the syncs that brought pull requests the listed syncs disagree with', async () => {
+    await refusedEverywhere((r) => {
+      r.summary.excluded.carryingSyncs = 3;
+    }, 'summary.excluded.carryingSyncs', 'is 3, but 0 of the syncs listed brought in pull requests');
+  });
+
   it('a deploy count the listed deploys disagree with', async () => {
     await refusedEverywhere((r) => {
       r.summary.dora.deploymentFrequency.count += 5;
