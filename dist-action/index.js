@@ -24903,7 +24903,7 @@ function bumpNamesOnlyVersion(subject) {
 	return (bump[1] ?? "").split(/[^a-z0-9]+/i).every((word) => word === "" || VERSION_WORDS.has(word.toLowerCase()));
 }
 function opensDevelopment(subject) {
-	if (DEVELOPMENT_ENDS.test(subject) || DEVELOPMENT_PHRASE.test(subject)) return true;
+	if (DEVELOPMENT_ENDS.test(subject) || DEVELOPMENT_PHRASE.test(subject) || STARTS_VERSION.test(subject)) return true;
 	const version = ownBumpVersion(subject);
 	return version !== null && DEVELOPMENT_VERSION.test(version);
 }
@@ -25153,7 +25153,7 @@ function mergeRequestFromUrl(url) {
 	const m = /\/merge_requests\/(\d+)/.exec(url);
 	return m ? Number(m[1]) : null;
 }
-var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, REVERTS_LISTED, LISTED_COMMIT, MAYBE_REFERS, CHERRY_PICKED, PICKED_FROM_LIST, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, CHERRY_PICK_TYPE, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, IMPORTED_PULL, WORK_TYPES, TYPES, REVERT_SUBJECT, TYPED_GIT_REVERT, TYPED_PR_REVERT, REVERT_FIRST_PARAGRAPH, REVERTS_CL, CL_REVERT_OPENS, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSIONLESS_RELEASE, GITMOJI_RELEASE, VERSION_WORDS, DEVELOPMENT_ENDS, DEVELOPMENT_PHRASE, DEVELOPMENT_VERSION, NAMED_RELEASE, WRAPPED_NUMBER, GITHUB_PULL_MERGE, HAND_PULL_MERGE, BITBUCKET_CLOUD;
+var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, REVERTS_LISTED, LISTED_COMMIT, MAYBE_REFERS, CHERRY_PICKED, PICKED_FROM_LIST, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, CHERRY_PICK_TYPE, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, IMPORTED_PULL, WORK_TYPES, TYPES, REVERT_SUBJECT, TYPED_GIT_REVERT, TYPED_PR_REVERT, REVERT_FIRST_PARAGRAPH, REVERTS_CL, CL_REVERT_OPENS, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSIONLESS_RELEASE, GITMOJI_RELEASE, VERSION_WORDS, DEVELOPMENT_ENDS, DEVELOPMENT_PHRASE, DEVELOPMENT_VERSION, STARTS_VERSION, NAMED_RELEASE, WRAPPED_NUMBER, GITHUB_PULL_MERGE, HAND_PULL_MERGE, BITBUCKET_CLOUD;
 var init_message = __esmMin((() => {
 	init_compile$1();
 	init_release_lines();
@@ -25205,6 +25205,7 @@ var init_message = __esmMin((() => {
 	DEVELOPMENT_ENDS = /\b(?:back[ \t]+to[ \t]+dev(?:elopment)?|start(?:s|ing)?[ \t]+(?:the[ \t]+)?(?:[\w.]+[ \t]+)?development)\b(?=[ \t]*(?:$|[.:;,!()[\]]|(?:of|on|for|cycle|iteration|version|mode)\b))/i;
 	DEVELOPMENT_PHRASE = /\b(?:post[- \t]?release[ \t]+(?:version[ \t]+)?bump|next[ \t]+development[ \t]+(?:iteration|cycle|version))\b/i;
 	DEVELOPMENT_VERSION = /(?:dev|snapshot)\d*$/;
+	STARTS_VERSION = new RegExp(String.raw`^start(?:s|ing)?[ \t]+(?:the[ \t]+)?version[ \t]+v?${VERSION_SET}[ \t]*$`, "i");
 	NAMED_RELEASE = new RegExp(String.raw`^[A-Za-z][\w.+-]{0,40}[ \t]+v?${VERSION_SET}$`, "i");
 	WRAPPED_NUMBER = /^[ \t]*(\(#\d+\))[ \t]*$/;
 	GITHUB_PULL_MERGE = /^Merge pull request #(\d+) from (\S+)/;
@@ -25677,8 +25678,12 @@ function releaseCommit(commit, tagsOf) {
 }
 function postReleaseBump(commit, commits, tagsOf) {
 	if (commit === void 0 || !opensDevelopment(commit.subject)) return false;
+	const tagged = (sha) => {
+		const c = sha === void 0 ? void 0 : commits.get(sha);
+		return c !== void 0 && tagsOf(c).some((name) => taggedVersion(name) !== null);
+	};
 	const parent = commits.get(commit.parents[0] ?? "");
-	return parent !== void 0 && tagsOf(parent).some((name) => taggedVersion(name) !== null);
+	return parent !== void 0 && (tagged(parent.sha) || tagged(parent.parents[1]));
 }
 function applySizes(changes, sizes) {
 	for (const change of changes) {

@@ -277,13 +277,19 @@ function releaseCommit(commit: Commit | undefined, tagsOf: (commit: Commit) => r
  * Whether a direct push turns the version back to development right after a release (ipython's `back to dev`,
  * GNOME's `Post-release version bump`, Maven's `prepare for next development iteration`): its subject says so
  * (`opensDevelopment`) and its first parent carries a tag naming a version, the release it follows (on that very
- * commit or on a copy of it, as `tagsOf` reads them). The release's mechanics, as the release commit is: a change
- * of three lines that waited the whole cycle for the next release, at the top of every unreleased list.
+ * commit or on a copy of it, as `tagsOf` reads them), or is a merge whose merged side does: flask releases on
+ * `stable`, merges it into main (`release version 3.1.0 (#5640)`, its side parent tagged 3.1.0), then pushes `start
+ * version 3.2.0`. The release's mechanics, as the release commit is: a change of three lines that waited the whole
+ * cycle for the next release, at the top of every unreleased list.
  */
 function postReleaseBump(commit: Commit | undefined, commits: ReadonlyMap<string, Commit>, tagsOf: (commit: Commit) => readonly string[]): boolean {
   if (commit === undefined || !opensDevelopment(commit.subject)) return false;
+  const tagged = (sha: string | undefined): boolean => {
+    const c = sha === undefined ? undefined : commits.get(sha);
+    return c !== undefined && tagsOf(c).some((name) => taggedVersion(name) !== null);
+  };
   const parent = commits.get(commit.parents[0] ?? '');
-  return parent !== undefined && tagsOf(parent).some((name) => taggedVersion(name) !== null);
+  return parent !== undefined && (tagged(parent.sha) || tagged(parent.parents[1]));
 }
 
 /**

@@ -11,11 +11,17 @@ import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.js';
  *  08 10:05 a squash `Post-release version bump (#2)`: a pull request, right after the release;
  *  09 10:00 `[maven-release-plugin] prepare release 1.2.0`, a copy (same author date 09 09:00 and subject) of a
  *  commit on branch `release-copy` committed 09 09:30 and tagged `v1.2.0` there;
- *  09 10:05 `[maven-release-plugin] prepare for next development iteration`, right after the copy.
- * Truth: `release 1.0.0`, `back to dev`, `Release 1.1.0`, the copied `prepare release 1.2.0` and `prepare for next
- *  development iteration` are release commits (5: left out); the other 4 are changes: #1, `fix: parser`, `set
- *  version to 1.1.0.dev`, #2. Deploys (final tags), and the counted changes each shipped first: 1.0.0 the initial
- *  commit and #1 (2), v1.1.0 `fix: parser` and `set version` (2), v1.2.0 #2 (1: the copy's branch forks after it).
+ *  09 10:05 `[maven-release-plugin] prepare for next development iteration`, right after the copy;
+ *  10 09:00 `release version 1.3.0` on branch `stable` (from main's tip), tagged `1.3.0` there; 10 10:00 `stable`
+ *  merged into main as `release version 1.3.0 (#3)` (flask's), a sync; 10 10:05 `start version 1.4.0`, right after
+ *  it (the Pallets projects' post-release bump);
+ *  11 10:00 `fix: lexer`; 12 10:00 `start version 1.5.0`, after a change, not a release.
+ * Truth: `release 1.0.0`, `back to dev`, `Release 1.1.0`, the copied `prepare release 1.2.0`, `prepare for next
+ *  development iteration` and `start version 1.4.0` are release commits (6: left out), #3 a sync; the other 6 are
+ *  changes: #1, `fix: parser`, `set version to 1.1.0.dev`, #2, `fix: lexer`, `start version 1.5.0`. Deploys (final
+ *  tags), and the counted changes each shipped first: 1.0.0 the initial commit and #1 (2), v1.1.0 `fix: parser` and
+ *  `set version` (2), v1.2.0 #2 (1: the copy's branch forks after it), 1.3.0 only `prepare for next development
+ *  iteration`, a release commit (0).
  */
 export function postReleaseBumps(): FixtureRepo {
   return buildRepo([
@@ -36,5 +42,12 @@ export function postReleaseBumps(): FixtureRepo {
     { tag: 'v1.2.0' },
     { commit: '[maven-release-plugin] prepare release 1.2.0', on: 'main', authorAt: '2026-04-09T09:00:00Z', at: '2026-04-09T10:00:00Z', files: { 'release.py': 'version = "1.2.0"\n' } },
     { commit: '[maven-release-plugin] prepare for next development iteration', at: '2026-04-09T10:05:00Z', files: { 'release.py': 'version = "1.3.0-SNAPSHOT"\n' } },
+    { branch: 'stable' },
+    { commit: 'release version 1.3.0', on: 'stable', at: '2026-04-10T09:00:00Z', files: { 'release.py': 'version = "1.3.0"\n' } },
+    { tag: '1.3.0' },
+    { merge: 'stable', at: '2026-04-10T10:00:00Z', message: 'release version 1.3.0 (#3)' },
+    { commit: 'start version 1.4.0', on: 'main', at: '2026-04-10T10:05:00Z', files: { 'release.py': 'version = "1.4.0.dev"\n' } },
+    { commit: 'fix: lexer', at: '2026-04-11T10:00:00Z' },
+    { commit: 'start version 1.5.0', at: '2026-04-12T10:00:00Z', files: { 'release.py': 'version = "1.5.0.dev"\n' } },
   ]);
 }
