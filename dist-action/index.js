@@ -8432,13 +8432,16 @@ function redactEnvTokens(text, env) {
 function redact(text, token) {
 	let out = text;
 	if (token) {
-		out = out.split(encodeURIComponent(token)).join("***");
+		out = token.length < RUN ? standingApart(out, encodeURIComponent(token)) : out.split(encodeURIComponent(token)).join("***");
 		out = removeRuns(out, token);
 	}
 	return out.replace(/(authorization["']?\s*[:=]\s*["']?)(bearer|token|basic)\s+[^\s"',}]+/gi, "$1$2 ***").replace(/(https?:\/\/)[^/\s:@]+:[^/\s@]+@/gi, "$1***@");
 }
+function standingApart(text, piece) {
+	return text.replace(new RegExp(`(?<![\\w-])${escapeRegExp(piece)}(?![\\w-])`, "g"), "***");
+}
 function removeRuns(text, token) {
-	if (token.length < RUN) return text.split(token).join("***");
+	if (token.length < RUN) return standingApart(text, token);
 	let candidate = false;
 	for (let j = 0; j + RUN / 2 <= token.length && !candidate; j += RUN / 2) candidate = text.includes(token.slice(j, j + RUN / 2));
 	if (!candidate) return text;
@@ -8457,6 +8460,7 @@ function stripControl(s) {
 var DEFAULT_API_URL, GITHUB_HOSTS, GH_TIMEOUT_MS, TOKEN_VARIABLES, RUN;
 var init_token = __esmMin((() => {
 	init_errors$2();
+	init_patterns();
 	DEFAULT_API_URL = "https://api.github.com/graphql";
 	GITHUB_HOSTS = new Set([
 		"github.com",

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { ConfigError } from '../../errors.js';
+import { escapeRegExp } from '../../patterns.js';
 
 export type TokenSource = 'GH_TOKEN' | 'GITHUB_TOKEN' | 'GH_ENTERPRISE_TOKEN' | 'GITHUB_ENTERPRISE_TOKEN' | 'gh auth token';
 
@@ -125,7 +126,7 @@ const RUN = 8;
 export function redact(text: string, token: string | null | undefined): string {
   let out = text;
   if (token) {
-    out = out.split(encodeURIComponent(token)).join('***');
+    out = token.length < RUN ? standingApart(out, encodeURIComponent(token)) : out.split(encodeURIComponent(token)).join('***');
     out = removeRuns(out, token);
   }
   return out
@@ -133,9 +134,18 @@ export function redact(text: string, token: string | null | undefined): string {
     .replace(/(https?:\/\/)[^/\s:@]+:[^/\s@]+@/gi, '$1***@');
 }
 
-/** `text` with every stretch covered by some RUN-character piece of `token` replaced by `***`. */
+/** `text` with `piece` replaced by `***` wherever it stands apart, not inside a longer word. */
+function standingApart(text: string, piece: string): string {
+  return text.replace(new RegExp(`(?<![\\w-])${escapeRegExp(piece)}(?![\\w-])`, 'g'), '***');
+}
+
+/**
+ * `text` with every stretch covered by some RUN-character piece of `token` replaced by `***`. A token shorter than
+ * that (no token GitHub issues is) is removed whole wherever it stands apart, not inside a longer word: `x`, set to
+ * try a host, made every message unreadable ("e***pected").
+ */
 function removeRuns(text: string, token: string): string {
-  if (token.length < RUN) return text.split(token).join('***');
+  if (token.length < RUN) return standingApart(text, token);
   // every RUN-character piece holds one of the token's half-RUN pieces that start at a multiple of RUN/2:
   // looking for those few first keeps the usual case (no piece at all) to a handful of searches
   let candidate = false;
