@@ -47670,7 +47670,8 @@ function readStarts(repo, tip, tags) {
 			after,
 			before: read
 		});
-		const waiting = tags.length === 0 ? Promise.resolve(null) : oldestNotHeld(repo.cwd, tip, tags.filter((t) => t.at < since).map((t) => t.sha), after).then((oldest) => oldest?.at ?? null);
+		const released = tags.filter((t) => t.at < since).map((t) => t.sha);
+		const waiting = tags.length === 0 || read <= after ? Promise.resolve(null) : released.length === 0 ? Promise.resolve(after) : oldestNotHeld(repo.cwd, tip, released, after).then((oldest) => oldest?.at ?? null);
 		const start = Promise.all([first, waiting]).then(([a, b]) => historyStart(tags, since, w.since, Math.min(a ?? Infinity, b ?? Infinity)));
 		asked.set(since, start);
 		return start;

@@ -362,10 +362,12 @@ function readStarts(repo: RepoInfo, tip: string, tags: readonly TagRef[]): (w: W
     const first = shipped.length === 0
       ? Promise.resolve(null)
       : oldestShipped(repo.cwd, tip, { shipped: shipped.map((t) => t.sha), shipping: shipping.map((t) => t.sha) }, { after, before: read });
-    // no release holds what merges are the deploys of, nor what no tag is made for
-    const waiting = tags.length === 0
+    // no release holds what merges are the deploys of, nor what no tag is made for; where none was made before,
+    // everything a year back was waiting; and a read from a year back has nothing older to find
+    const released = tags.filter((t) => t.at < since).map((t) => t.sha);
+    const waiting = tags.length === 0 || read <= after
       ? Promise.resolve(null)
-      : oldestNotHeld(repo.cwd, tip, tags.filter((t) => t.at < since).map((t) => t.sha), after).then((oldest) => oldest?.at ?? null);
+      : released.length === 0 ? Promise.resolve(after) : oldestNotHeld(repo.cwd, tip, released, after).then((oldest) => oldest?.at ?? null);
     const start = Promise.all([first, waiting]).then(([a, b]) => historyStart(tags, since, w.since, Math.min(a ?? Infinity, b ?? Infinity)));
     asked.set(since, start);
     return start;
