@@ -26572,16 +26572,40 @@ function lineReverts(changes, evidence, byLanding) {
 		const landing = evidence.copies.get(copy.key)?.[0];
 		return (landing === void 0 ? void 0 : byLanding.get(landing)) ?? copy.cherryPickOf.map((s) => byCommit.get(s)).find((c) => c !== void 0);
 	};
+	const byTitle = quotedTitles(changes, reverts);
 	const out = [];
-	for (const commit of reverts) for (const sha of commit.reverts?.shas ?? []) {
-		const change = changeOf(sha);
-		if (change !== void 0) out.push({
-			change: change.sha,
+	for (const commit of reverts) {
+		const at = commit.reverts?.at ?? 0;
+		for (const sha of commit.reverts?.shas ?? []) {
+			const change = changeOf(sha);
+			if (change !== void 0) out.push({
+				change: change.sha,
+				by: commit.sha,
+				at
+			});
+		}
+		const title = commit.reverts?.title;
+		const quoted = title === void 0 ? void 0 : latestMergedBy(byTitle.get(sameWords(title)), at);
+		if (quoted !== void 0) out.push({
+			change: quoted.sha,
 			by: commit.sha,
-			at: commit.reverts?.at ?? 0
+			at
 		});
 	}
 	return out;
+}
+function quotedTitles(changes, reverts) {
+	const wanted = new Set(reverts.flatMap((c) => c.reverts?.title === void 0 ? [] : [sameWords(c.reverts.title)]));
+	const byTitle = new Map();
+	if (wanted.size === 0) return byTitle;
+	for (const change of changes) {
+		const title = sameWords(withoutNumber(change.title));
+		if (!wanted.has(title)) continue;
+		const same = byTitle.get(title);
+		if (same === void 0) byTitle.set(title, [change]);
+		else same.push(change);
+	}
+	return byTitle;
 }
 function headOf(change, graph, pullHeads) {
 	if (change.kind === "squash") {
@@ -26696,6 +26720,7 @@ var DEPLOYED_BEFORE_MERGE;
 var init_deploys$1 = __esmMin((() => {
 	init_deploy_contents();
 	init_copies();
+	init_title_number();
 	init_release_names();
 	init_message();
 	init_units();
@@ -27598,6 +27623,12 @@ function markReverts(changes, revertRefs) {
 		}
 	}
 	return marked;
+}
+function quotedRevertTitle(subject) {
+	const bare = withoutNumber(subject);
+	if (!isRevertTitle(bare) || !bare.includes("\"") || isReland(bare)) return null;
+	const quoted = withoutNumber(QUOTED_REVERT.exec(withoutLineTag(bare))?.[2] ?? "");
+	return quoted === "" ? null : quoted;
 }
 function isReland(title) {
 	let depth = 0;
@@ -32943,10 +32974,18 @@ function releaseGraph(tips, branchTip, tagShas, commitOf, pullHead = () => void 
 		if (keys.length > 0) line.pulledKeys = keys;
 		const backported = backportedTitle(commit.subject);
 		if (backported !== null) line.backportTitle = backported;
-		if (commit.revertMessage && commit.revertsShas.length > 0) line.reverts = {
-			shas: commit.revertsShas,
-			at: commit.committedAt
-		};
+		if (commit.revertMessage) {
+			const title = commit.revertsShas.length === 0 ? quotedRevertTitle(commit.subject) : null;
+			if (commit.revertsShas.length > 0) line.reverts = {
+				shas: commit.revertsShas,
+				at: commit.committedAt
+			};
+			else if (title !== null) line.reverts = {
+				shas: [],
+				at: commit.committedAt,
+				title
+			};
+		}
 		return line;
 	});
 	return {
@@ -32962,6 +33001,7 @@ var init_release_graph = __esmMin((() => {
 	init_copies();
 	init_line_squash_pulls();
 	init_release_lines();
+	init_reverts();
 	init_reach();
 	init_deploy_contents();
 	init_repo();

@@ -2,6 +2,7 @@ import type { Commit } from '../domain.js';
 import { backportedTitle, changeReferences } from '../model/copies.js';
 import { squashPullHead, squashPullsReach, withSquashPull } from '../model/line-squash-pulls.js';
 import { isReleaseLine, isReleaseTag } from '../model/release-lines.js';
+import { quotedRevertTitle } from '../model/reverts.js';
 import { commitGraph, parentsBeyond, releaseLineCommits } from '../model/reach.js';
 import { copyKey, type CommitGraph, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
 import { releaseTips, type RepoInfo } from '../sources/git/repo.js';
@@ -92,7 +93,11 @@ export function releaseGraph(
     if (keys.length > 0) line.pulledKeys = keys;
     const backported = backportedTitle(commit.subject);
     if (backported !== null) line.backportTitle = backported;
-    if (commit.revertMessage && commit.revertsShas.length > 0) line.reverts = { shas: commit.revertsShas, at: commit.committedAt };
+    if (commit.revertMessage) {
+      const title = commit.revertsShas.length === 0 ? quotedRevertTitle(commit.subject) : null;
+      if (commit.revertsShas.length > 0) line.reverts = { shas: commit.revertsShas, at: commit.committedAt };
+      else if (title !== null) line.reverts = { shas: [], at: commit.committedAt, title };
+    }
     return line;
   });
   return { graph, readFrom: tips.readFrom, lineTips: tips.lineTips, beyond: parentsBeyond(graph, branchTip, tips.active), releaseLine };

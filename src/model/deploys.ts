@@ -1,6 +1,7 @@
 import type { Change, Deploy, FailingRevert } from '../domain.js';
 import { copyKeyAuthoredAt, lineKeys, type CommitGraph, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
-import { backportedTitles, latestMergedBy, namesChange } from './copies.js';
+import { backportedTitles, latestMergedBy, namesChange, sameWords } from './copies.js';
+import { withoutNumber } from '../title-number.js';
 import { taggedVersion, versionBelow } from '../release-names.js';
 import { bumpNamesOnlyVersion, ownBumpVersion } from './message.js';
 import { andList, formatDuration } from '../units.js';
@@ -161,14 +162,36 @@ function lineReverts(changes: readonly Change[], evidence: ShippingEvidence, byL
     const landing = evidence.copies.get(copy.key)?.[0];
     return (landing === undefined ? undefined : byLanding.get(landing)) ?? copy.cherryPickOf.map((s) => byCommit.get(s)).find((c) => c !== undefined);
   };
+  // a revert that names no commit names the change of the title it quotes, the last merged before it (traefik's
+  // `Revert "Avoid allocations in readLoop by using sync.Pool"` on v3.6, of #12029, which v3.6.0 had shipped)
+  const byTitle = quotedTitles(changes, reverts);
   const out: Array<Omit<LineRevert, 'restoredAt'>> = [];
   for (const commit of reverts) {
+    const at = commit.reverts?.at ?? 0;
     for (const sha of commit.reverts?.shas ?? []) {
       const change = changeOf(sha);
-      if (change !== undefined) out.push({ change: change.sha, by: commit.sha, at: commit.reverts?.at ?? 0 });
+      if (change !== undefined) out.push({ change: change.sha, by: commit.sha, at });
     }
+    const title = commit.reverts?.title;
+    const quoted = title === undefined ? undefined : latestMergedBy(byTitle.get(sameWords(title)), at);
+    if (quoted !== undefined) out.push({ change: quoted.sha, by: commit.sha, at });
   }
   return out;
+}
+
+/** The changes whose titles the lines' reverts quote, by those titles' words; empty where none quotes one. */
+function quotedTitles(changes: readonly Change[], reverts: readonly ReleaseLineCommit[]): Map<string, Change[]> {
+  const wanted = new Set(reverts.flatMap((c) => (c.reverts?.title === undefined ? [] : [sameWords(c.reverts.title)])));
+  const byTitle = new Map<string, Change[]>();
+  if (wanted.size === 0) return byTitle;
+  for (const change of changes) {
+    const title = sameWords(withoutNumber(change.title));
+    if (!wanted.has(title)) continue;
+    const same = byTitle.get(title);
+    if (same === undefined) byTitle.set(title, [change]);
+    else same.push(change);
+  }
+  return byTitle;
 }
 
 /**

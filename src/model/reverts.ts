@@ -103,6 +103,19 @@ const QUOTED_REVERT = /^(?:([\w./-]{1,200}(?:\([^)]*\))?!?(?:,\s*[\w./-]{1,200})
 const TYPED_UNQUOTED = /^revert(?:\([^)]*\))?!?:\s+(.+)$/i;
 
 /**
+ * The title a revert's subject quotes (`Revert "Avoid allocations in readLoop by using sync.Pool"` quotes `Avoid
+ * allocations in readLoop by using sync.Pool`), without its `(#N)`; null when it quotes none, or when it reverts a
+ * revert (a reland). What a release line's revert names when its message names no commit: traefik squashes its pull
+ * requests under their titles alone, and #12267's `This reverts commit` line stayed in the pull request.
+ */
+export function quotedRevertTitle(subject: string): string | null {
+  const bare = withoutNumber(subject);
+  if (!isRevertTitle(bare) || !bare.includes('"') || isReland(bare)) return null;
+  const quoted = withoutNumber(QUOTED_REVERT.exec(withoutLineTag(bare))?.[2] ?? '');
+  return quoted === '' ? null : quoted;
+}
+
+/**
  * Whether a title or subject reverts a revert and so relands: `Revert "Revert "…""`, or git's quote of a revert
  * titled in its own words (uv's `Revert "Revert breaking uv add related changes"`). Each quote inside the first
  * is a revert when it opens with the word (a quoted revert was one); a revert of a reland is a revert again.

@@ -223,6 +223,29 @@ describe('shipments', () => {
     ]);
   });
 
+  it('reads a line\'s revert that names no commit by the title it quotes: the last change of that title merged before it', () => {
+    /*
+     * traefik's v3.6.0 shipped #12029 (`Avoid allocations in readLoop by using sync.Pool`); six days later v3.6
+     * squashed #12267 as `Revert "Avoid allocations in readLoop by using sync.Pool"`, no commit named (its `This
+     * reverts commit` line stayed in the pull request), released in v3.6.1. Here #1 (m1, 10h) ships in v1.0.0 at
+     * 11h; an older change of the same title, #0 (m0, 5h), shipped in v0.9.0 at 6h; the line's revert r2 is
+     * committed at 50h and released in v1.0.1 at 60h.
+     */
+    const line = graph({ m0: ['b0'], m1: ['m0'], m2: ['m1'], r2: ['m1'] });
+    const title = 'Avoid allocations in readLoop by using sync.Pool';
+    const titled = [change('#0', 'm0', 5 * H, { title: `${title} (#0)` }), change('#1', 'm1', 10 * H, { title: `${title} (#1)` }), change('c2', 'm2', 100 * H)];
+    const failed = (revert: { shas: string[]; at: number; title?: string }) => assignDeploys(titled.map((c) => ({ ...c })), shipments(titled, [
+      { ref: 'v0.9.0', sha: 'm0', at: 6 * H, target: '' },
+      { ref: 'v1.0.0', sha: 'm1', at: 11 * H, target: '' },
+      { ref: 'v1.0.1', sha: 'r2', at: 60 * H, target: '' },
+      { ref: 'v1.1.0', sha: 'm2', at: 120 * H, target: '' },
+    ], { graph: line, releaseLine: [{ sha: 'r2', key: 'revert', cherryPickOf: [], references: [], reverts: revert }], copies: new Map(), pullHeads: new Map() }),
+    { revertWindow: 14 * D, dropEmpty: true }).filter((d) => d.failed).map((d) => [d.ref, d.failureReasons, d.restoredAfter]);
+    expect(failed({ shas: [], at: 50 * H, title })).toEqual([['v1.0.0', ['shipped #1, reverted on a release line by r2 within 14 days'], 49 * H]]);
+    // a title no change has names nothing
+    expect(failed({ shas: [], at: 50 * H, title: 'Avoid allocations' })).toEqual([]);
+  });
+
   it('compares a deploy with the last one to the same target: another package\'s newer tag is no rollback to go back from', () => {
     // home-0.5.12 (a package's tag) on m4, then 0.93.0 tagged on m2, cut for the main product's train before it
     const packages = shipments(changes.slice(0, 1).concat(changes[3] as Change), [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../src/domain.js';
-import { collectRevertRefs, markReverts } from '../../src/model/reverts.js';
+import { collectRevertRefs, markReverts, quotedRevertTitle } from '../../src/model/reverts.js';
 import { change, commit, h, sha } from './data.js';
 
 describe('reverts', () => {
@@ -295,5 +295,15 @@ describe('markReverts', () => {
     const back = bare('d4', '[gopls-release-branch.0.18] Revert "internal/settings: drop "annotations" setting"', 4);
     expect(markReverts([setting, back], new Map())).toBe(1);
     expect([setting.revertedBy, back.isRevert]).toEqual(['d4', true]);
+  });
+});
+
+describe('quotedRevertTitle', () => {
+  it('gives the title a revert quotes, without its number, and nothing for a reland or an unquoted revert', () => {
+    expect(quotedRevertTitle('Revert "Avoid allocations in readLoop by using sync.Pool"')).toBe('Avoid allocations in readLoop by using sync.Pool');
+    expect(quotedRevertTitle('Revert "fix: parser (#12)" (#13)')).toBe('fix: parser');
+    expect(quotedRevertTitle('Revert "Revert "fix: parser""')).toBeNull();
+    expect(quotedRevertTitle('revert: fix: parser')).toBeNull();
+    expect(quotedRevertTitle('Fix the "Revert" button')).toBeNull();
   });
 });

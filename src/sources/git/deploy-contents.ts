@@ -91,9 +91,9 @@ export interface ReleaseLineCommit {
   backportTitle?: string;
   /**
    * a revert made on the line (its message says so): the shas its `This reverts commit` lines name, and when it
-   * was committed; absent from any other commit
+   * was committed; where it names none, the title its subject quotes (`Revert "<title>"`); absent from any other commit
    */
-  reverts?: { shas: readonly string[]; at: number };
+  reverts?: { shas: readonly string[]; at: number; title?: string };
 }
 
 /**
