@@ -12188,7 +12188,7 @@ function shareNote(summary) {
 function codingUnseenNote(report) {
 	const coding = report.summary.stages.coding;
 	if (!codingUnseen(coding, !report.sources.includes("github"))) return null;
-	return `first → last commit: git cannot see coding time. ${coding.oneCommit ?? 0} of ${plural$1(coding.count, "change")} (${formatRatio(coding.oneCommitShare)}) landed as one commit, a span of 0 whatever the work took, so the stage has no share and the shares shown add up to less than 100%.${onGitHub(report.reviewHost) ? " With GitHub, coding runs from the first commit to the pull request's opening." : ""}`;
+	return `first → last commit: git cannot see coding time. ${coding.oneCommit ?? 0} of ${plural$1(coding.count, "change")} (${formatRatio(coding.oneCommitShare)}) landed from a branch as one commit, a span of 0 whatever the work took, so the stage has no share and the shares shown add up to less than 100%.${onGitHub(report.reviewHost) ? " With GitHub, coding runs from the first commit to the pull request's opening." : ""}`;
 }
 function linesText(change) {
 	return change.additions === null || change.deletions === null ? "—" : `+${change.additions} −${change.deletions}`;
@@ -21735,7 +21735,7 @@ function shareCaption(report) {
 	const coding = report.summary.stages.coding;
 	const unseen = codingUnseenNote(report) !== null;
 	if (!STAGES.some((k) => !(k === "coding" && unseen) && (report.summary.stages[k].share ?? 0) > 0)) return "No change has a known, positive time: there is no share to draw.";
-	return unseen && (coding.share ?? 0) > 0 ? `Each segment is as wide as its share; the empty part is the first → last commit span, which has no share (${coding.oneCommit ?? 0} of ${plural(coding.count, "change")}, ${formatRatio(coding.oneCommitShare)}, landed as one commit): the shares shown add up to less than 100%.` : `Each change is split into its stages from first commit to ${report.summary.shareBasis.kind === "deployed" ? "deploy" : "merge"}, and each segment is as wide as its share: the shares add up to 100% before each label is rounded.`;
+	return unseen && (coding.share ?? 0) > 0 ? `Each segment is as wide as its share; the empty part is the first → last commit span, which has no share (${coding.oneCommit ?? 0} of ${plural(coding.count, "change")}, ${formatRatio(coding.oneCommitShare)}, landed from a branch as one commit): the shares shown add up to less than 100%.` : `Each change is split into its stages from first commit to ${report.summary.shareBasis.kind === "deployed" ? "deploy" : "merge"}, and each segment is as wide as its share: the shares add up to 100% before each label is rounded.`;
 }
 function stagePercentiles(report) {
 	const days = durationFormat(report.businessHours);
@@ -43679,7 +43679,7 @@ function headline$1(summary, o) {
 	const ranked = Object.keys(stages).filter((k) => share(k) >= .005).sort((a, b) => share(b) - share(a));
 	const waits = ranked.filter((k) => WAITING.includes(k));
 	const unseen = codingUnseen(stages.coding, o.gitOnly);
-	const unseenText = unseen ? ` Git cannot see coding time: ${formatRatio(stages.coding.oneCommitShare)} of the changes landed as one commit.` : "";
+	const unseenText = unseen ? ` Git cannot see coding time: ${formatRatio(stages.coding.oneCommitShare)} of the changes landed from a branch as one commit.` : "";
 	const work = ranked.filter((k) => !WAITING.includes(k) && !(k === "coding" && unseen)).map((k) => ({
 		pct: formatRatio(share(k)),
 		what: k === "coding" ? o.gitOnly ? "coding (first → last commit)" : "coding" : `in ${stageLabel$1(k, o.gitOnly)}`

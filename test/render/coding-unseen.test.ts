@@ -30,7 +30,7 @@ describe('what git cannot see of coding', () => {
     const row = text.split('\n').find((l) => l.startsWith('│ first → last'));
     // the share cell is the row's last figure: — , not the coding share the figures would give
     expect(row?.split('│').map((c) => c.trim()).filter(Boolean).at(-1)).toBe('—');
-    expect(text.replace(/\s+/g, ' ')).toContain('first → last commit: git cannot see coding time. 4 of 6 changes (67%) landed as one commit');
+    expect(text.replace(/\s+/g, ' ')).toContain('first → last commit: git cannot see coding time. 4 of 6 changes (67%) landed from a branch as one commit');
     const md = renderMarkdown(r);
     expect(md).toMatch(/\| first → last commit \| 6 \| [^|]+\| [^|]+\| [^|]+\| — \|/);
     expect(md).toContain('- first → last commit: git cannot see coding time.');
@@ -38,7 +38,7 @@ describe('what git cannot see of coding', () => {
     for (const page of [text.replace(/\s+/g, ' '), md]) expect(page).toContain('so the stage has no share and the shares shown add up to less than 100%.');
     // the HTML says it under its share bar, whose empty part is the stage's: 4 of 6 changes, 67%, one commit
     const html = renderHtml(r);
-    expect(html).toContain('the empty part is the first → last commit span, which has no share (4 of 6 changes, 67%, landed as one commit)');
+    expect(html).toContain('the empty part is the first → last commit span, which has no share (4 of 6 changes, 67%, landed from a branch as one commit)');
   });
 
   it('keeps the share when half or fewer are one commit', () => {
