@@ -32248,13 +32248,14 @@ var init_deploys = __esmMin((() => {
 	init_deploys$3();
 }));
 // src/model/pull-commits.ts
-function splitPullCommits(heads, commits, isRelease) {
+function splitPullCommits(heads, commits, isRelease, landsOnBranch) {
 	const result = new Map();
 	for (const [number, head] of heads) {
 		const { own, forkPoints, branch } = walkPull(head, commits, {
 			number,
 			heads,
-			isRelease
+			isRelease,
+			landsOnBranch
 		});
 		if (own.length === 0) continue;
 		const kept = own.filter((c) => !isRelease(c.sha));
@@ -32266,7 +32267,8 @@ function splitPullCommits(heads, commits, isRelease) {
 			withRelease: () => walkPull(head, commits, {
 				number,
 				heads,
-				isRelease
+				isRelease,
+				landsOnBranch
 			}).own,
 			...branch !== null && { branch }
 		});
@@ -32274,7 +32276,7 @@ function splitPullCommits(heads, commits, isRelease) {
 	return result;
 }
 function walkPull(head, commits, pull) {
-	const { number, heads, isRelease } = pull;
+	const { number, heads, isRelease, landsOnBranch } = pull;
 	const own = [];
 	let branch = null;
 	const seen = new Set();
@@ -32282,7 +32284,7 @@ function walkPull(head, commits, pull) {
 	const landsAnother = (commit) => {
 		if (commit === void 0 || commit.parents.length < 2 || isRelease(commit.sha)) return false;
 		const other = githubPullMerge(commit.subject)?.number ?? number;
-		return other !== number && heads.get(other) === commit.parents[1];
+		return other !== number && heads.get(other) === commit.parents[1] && landsOnBranch(other);
 	};
 	while (shas.length > 0) {
 		const sha = shas.pop();
@@ -32300,6 +32302,14 @@ function walkPull(head, commits, pull) {
 		forkPoints: forkPoint(head, commits),
 		branch
 	};
+}
+function landedOn(line, trackedBranch) {
+	const numbers = new Set();
+	for (const c of line) {
+		const n = parseLanding(c.subject, c.bodyFirstLine, c.parents.length >= 2, trackedBranch).number;
+		if (n !== null) numbers.add(n);
+	}
+	return numbers;
 }
 function forkPoint(head, commits) {
 	let sha = head;
@@ -33177,7 +33187,8 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 		const commitOf = (sha) => commits.get(sha) ?? pulls.loaded.get(sha);
 		const onRelease = releaseAmong(lines, firstParent, commitOf);
 		const otherLine = o.otherLine === void 0 ? null : await o.otherLine;
-		const pullCommits = splitPullCommits(pulls.walked, otherLine === null || otherLine.size === 0 ? pulls.loaded : without(pulls.loaded, otherLine), (sha) => onRelease.all.has(sha));
+		const landed = landedOn(firstParent, branch.name);
+		const pullCommits = splitPullCommits(pulls.walked, otherLine === null || otherLine.size === 0 ? pulls.loaded : without(pulls.loaded, otherLine), (sha) => onRelease.all.has(sha), (n) => landed.has(n));
 		if (read >= LARGE_HISTORY && pulls.walked.size > 0) collectGarbage();
 		const squashedTrees = treeSquashes(await trees, pulls.refs, since, (sha) => commits.has(sha));
 		const changes = buildChanges({

@@ -4,7 +4,7 @@ import { indexCopies } from '../model/copies.js';
 import { parseLanding, parseMessage } from '../model/message.js';
 import type { AiCatalogue } from '../model/ai/compile.js';
 import type { CommitIdentity } from '../model/own-commits.js';
-import { splitPullCommits } from '../model/pull-commits.js';
+import { landedOn, splitPullCommits } from '../model/pull-commits.js';
 import { trackedLine } from '../model/tracked-line.js';
 import { releaseCommits, type ReleaseCommits } from '../model/release-lines.js';
 import { collectRevertRefs, type RevertRefs } from '../model/reverts.js';
@@ -157,7 +157,8 @@ export async function readGitChanges(
     const onRelease = releaseAmong(lines, firstParent, commitOf);
     // the default branch's own line, when this is another branch, is what its pull requests were based on: not theirs
     const otherLine = o.otherLine === undefined ? null : await o.otherLine;
-    const pullCommits = splitPullCommits(pulls.walked, otherLine === null || otherLine.size === 0 ? pulls.loaded : without(pulls.loaded, otherLine), (sha) => onRelease.all.has(sha));
+    const landed = landedOn(firstParent, branch.name);
+    const pullCommits = splitPullCommits(pulls.walked, otherLine === null || otherLine.size === 0 ? pulls.loaded : without(pulls.loaded, otherLine), (sha) => onRelease.all.has(sha), (n) => landed.has(n));
     // what splitting the pull refs' walks left behind goes before the changes are built on top: rails peaked
     // there at 249 MB, 244 with this collection (a history without pull refs has nothing to let go here)
     if (read >= LARGE_HISTORY && pulls.walked.size > 0) collectGarbage();

@@ -1,5 +1,5 @@
 import type { Commit } from '../domain.js';
-import { githubPullMerge } from './message.js';
+import { githubPullMerge, parseLanding } from './message.js';
 
 /** A pull request's commits read from `refs/pull/N/head` and not on the tracked branch, merges of it left out. */
 export interface PullCommits {
@@ -33,10 +33,15 @@ const MERGED_INTO = /^Merge (?:remote-tracking )?branch '[^']+' into (\S+)$/;
  * of release commits in each such pull request of a large repository (2.1 million in rails'), which no
  * figure reads unless they are all it has, so they are not held. Pure.
  */
-export function splitPullCommits(heads: Map<number, string>, commits: Map<string, Commit>, isRelease: (sha: string) => boolean): Map<number, PullCommits> {
+export function splitPullCommits(
+  heads: Map<number, string>,
+  commits: Map<string, Commit>,
+  isRelease: (sha: string) => boolean,
+  landsOnBranch: (number: number) => boolean,
+): Map<number, PullCommits> {
   const result = new Map<number, PullCommits>();
   for (const [number, head] of heads) {
-    const { own, forkPoints, branch } = walkPull(head, commits, { number, heads, isRelease });
+    const { own, forkPoints, branch } = walkPull(head, commits, { number, heads, isRelease, landsOnBranch });
     if (own.length === 0) continue;
     const kept = own.filter((c) => !isRelease(c.sha));
     const releaseLeftOut = kept.length > 0 && kept.length < own.length;
@@ -45,7 +50,7 @@ export function splitPullCommits(heads: Map<number, string>, commits: Map<string
       commits: (releaseLeftOut ? kept : own).slice(),
       forkPoints: forkPoints.slice(),
       releaseLeftOut,
-      withRelease: () => walkPull(head, commits, { number, heads, isRelease }).own,
+      withRelease: () => walkPull(head, commits, { number, heads, isRelease, landsOnBranch }).own,
       ...(branch !== null && { branch }),
     });
   }
@@ -55,8 +60,11 @@ export function splitPullCommits(heads: Map<number, string>, commits: Map<string
 /**
  * The commits a pull request's head reaches among `commits`, and where its first-parent line leaves them. A
  * mainline's history in it is not its work: a merge landing another of the repository's pull requests (its second
- * parent that pull request's head) whose first parent lands one too, neither of them a release line's, is a base
- * the branch started from that the tracked branch no longer holds. rust-analyzer rebuilt master on 2025-11-15;
+ * parent that pull request's head) whose first parent lands one too, neither of them a release line's, and each a
+ * pull request the tracked branch lands (`landsOnBranch`), is a base the branch started from that the tracked branch
+ * no longer holds. Pull requests merged into an integration branch, which the tracked branch never landed, are the
+ * branch's work: mermaid's #7501 squashed `feature/neo-look-base`, which had taken in #7376, #7350, #7413 and seven
+ * more since January, and read as begun on March 18. rust-analyzer rebuilt master on 2025-11-15;
  * #21041, never merged, was based on the old one, and the rebuilt master's copies of 16 of its commits (12 pull
  * requests' merges among them) were read as #21041 landed by a rebase. A branch's own merges of pull requests made
  * into it name a fork's numbers (cli's #8698 took in `Merge pull request #1 from phillmv/…` and `#2` in a row),
@@ -66,9 +74,9 @@ export function splitPullCommits(heads: Map<number, string>, commits: Map<string
 function walkPull(
   head: string,
   commits: Map<string, Commit>,
-  pull: { number: number; heads: ReadonlyMap<number, string>; isRelease: (sha: string) => boolean },
+  pull: { number: number; heads: ReadonlyMap<number, string>; isRelease: (sha: string) => boolean; landsOnBranch: (number: number) => boolean },
 ): { own: Commit[]; forkPoints: string[]; branch: string | null } {
-  const { number, heads, isRelease } = pull;
+  const { number, heads, isRelease, landsOnBranch } = pull;
   const own: Commit[] = [];
   let branch: string | null = null;
   const seen = new Set<string>();
@@ -76,7 +84,7 @@ function walkPull(
   const landsAnother = (commit: Commit | undefined): boolean => {
     if (commit === undefined || commit.parents.length < 2 || isRelease(commit.sha)) return false;
     const other = githubPullMerge(commit.subject)?.number ?? number;
-    return other !== number && heads.get(other) === commit.parents[1];
+    return other !== number && heads.get(other) === commit.parents[1] && landsOnBranch(other);
   };
   while (shas.length > 0) {
     const sha = shas.pop() as string;
@@ -92,6 +100,16 @@ function walkPull(
     for (const parent of commit.parents) shas.push(parent);
   }
   return { own, forkPoints: forkPoint(head, commits), branch };
+}
+
+/** The pull requests the tracked branch's own line lands, by number: a merge's, a squash's, a copy's subject. Pure. */
+export function landedOn(line: readonly Commit[], trackedBranch: string): Set<number> {
+  const numbers = new Set<number>();
+  for (const c of line) {
+    const n = parseLanding(c.subject, c.bodyFirstLine, c.parents.length >= 2, trackedBranch).number;
+    if (n !== null) numbers.add(n);
+  }
+  return numbers;
 }
 
 /**

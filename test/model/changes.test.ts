@@ -3,7 +3,7 @@ import type { Change, Commit, Size } from '../../src/domain.js';
 import { buildChanges, type BuildChangesInput } from '../../src/model/changes.js';
 import { indexCopies } from '../../src/model/copies.js';
 import { parseMessage } from '../../src/model/message.js';
-import { splitPullCommits, type PullCommits } from '../../src/model/pull-commits.js';
+import { landedOn, splitPullCommits, type PullCommits } from '../../src/model/pull-commits.js';
 import { copyKey } from '../../src/sources/git/deploy-contents.js';
 import { commit, h, sha } from './data.js';
 
@@ -121,7 +121,7 @@ describe('changes and their own commits', () => {
     const line = [m0, commit('pr', { parents: ['m0', 'join'], at: h(30), subject: 'Merge pull request #31 from ada/p31' })];
     expect(buildChanges(input(line, side))[1]).toMatchObject({ commits: 3, firstCommitAt: h(10), lastCommitAt: h(20) });
     const squashed = [m0, commit('sq', { parents: ['m0'], at: h(30), subject: 'Add (#32)' })];
-    const split = splitPullCommits(new Map([[32, sha('cj')]]), new Map(pulled.map((c) => [c.sha, c])), () => false);
+    const split = splitPullCommits(new Map([[32, sha('cj')]]), new Map(pulled.map((c) => [c.sha, c])), () => false, () => false);
     expect(buildChanges(input(squashed, [], { pulls: split }))[1]).toMatchObject({ commits: 3, firstCommitAt: h(10), lastCommitAt: h(20) });
   });
 
@@ -134,11 +134,11 @@ describe('changes and their own commits', () => {
       commit('c2', { parents: ['upd'], at: h(7) }),
     ];
     const squashed = (subject: string) => [m0, main1, commit('sq', { parents: ['main1'], at: h(30), subject })];
-    const split = splitPullCommits(new Map([[33, sha('c2')]]), new Map(pulled.map((c) => [c.sha, c])), () => false);
+    const split = splitPullCommits(new Map([[33, sha('c2')]]), new Map(pulled.map((c) => [c.sha, c])), () => false, () => false);
     const [, , sq] = buildChanges(input(squashed('Ignore an empty cache file (#33)'), [], { pulls: split }));
     expect([sq?.branch, sq?.commits, sq?.aiStrength, sq?.aiTools]).toEqual(['codex/ignore-empty-cache-file', 2, 'weak', ['codex']]);
     // a pull request that never merged the tracked branch names none
-    const plain = splitPullCommits(new Map([[33, sha('c1')]]), new Map(pulled.map((c) => [c.sha, c])), () => false);
+    const plain = splitPullCommits(new Map([[33, sha('c1')]]), new Map(pulled.map((c) => [c.sha, c])), () => false, () => false);
     expect(buildChanges(input(squashed('Ignore an empty cache file (#33)'), [], { pulls: plain }))[2]?.branch).toBeNull();
   });
 
@@ -206,7 +206,7 @@ describe('changes and their own commits', () => {
     const isRelease = (s: string): boolean => s === sha('r1') || s === sha('r2');
 
     it('holds only its own commits, and gives the release ones again on request, in the walk\'s order', () => {
-      const split = splitPullCommits(new Map([[70, sha('p1')]]), read(h(50)), isRelease);
+      const split = splitPullCommits(new Map([[70, sha('p1')]]), read(h(50)), isRelease, () => false);
       const pull = split.get(70);
       expect(pull?.commits.map((c) => c.subject)).toEqual(['p1']);
       expect(pull?.releaseLeftOut).toBe(true);
@@ -215,7 +215,7 @@ describe('changes and their own commits', () => {
     });
 
     it('holds them all when all are release commits (a release pull request)', () => {
-      const split = splitPullCommits(new Map([[71, sha('r2')]]), read(h(50)), isRelease);
+      const split = splitPullCommits(new Map([[71, sha('r2')]]), read(h(50)), isRelease, () => false);
       expect(split.get(71)?.commits.map((c) => c.subject)).toEqual(['r2', 'r1']);
       expect(split.get(71)?.releaseLeftOut).toBe(false);
     });
@@ -224,7 +224,7 @@ describe('changes and their own commits', () => {
       const release = new Set([sha('r1'), sha('r2')]);
       const squashAt = (at: number): Commit[] => [m0, commit('sq', { parents: ['m0'], at, subject: 'Fix (#70)' })];
       const landed = (p1At: number, at: number): unknown =>
-        buildChanges(input(squashAt(at), [], { pulls: splitPullCommits(new Map([[70, sha('p1')]]), read(p1At), isRelease), release }))[1];
+        buildChanges(input(squashAt(at), [], { pulls: splitPullCommits(new Map([[70, sha('p1')]]), read(p1At), isRelease, () => false), release }))[1];
       expect(landed(h(50), h(60))).toMatchObject({ kind: 'squash', commits: 1, firstCommitAt: h(50), lastCommitAt: h(50) });
       // p1 was pushed again after the squash: before the landing the pull ref held release commits alone
       expect(landed(h(50), h(40))).toMatchObject({ kind: 'squash', commits: 2, firstCommitAt: h(1), lastCommitAt: h(2) });
@@ -675,15 +675,40 @@ describe('a pull request based on a history the branch no longer holds', () => {
   const copy = (name: string, of: Commit, parent: string): Commit => commit(name, { parents: [parent], authorAt: of.authoredAt, subject: of.subject, at: h(10) });
   const refs = new Map([o0, om1, om2, p1, s11, s12].map((c) => [c.sha, c]));
 
+  const line = [m0, copy('c1', om1, 'm0'), copy('c2', om2, 'c1')];
+  const heads = new Map([[20, sha('p1')], [11, sha('s11')], [12, sha('s12')]]);
+
   it('holds none of that history as its own: the copies are the pull requests their subjects land', () => {
-    const split = splitPullCommits(new Map([[20, sha('p1')], [11, sha('s11')], [12, sha('s12')]]), refs, () => false);
+    const landed = landedOn(line, 'main');
+    expect([...landed]).toEqual([11, 12]);
+    const split = splitPullCommits(heads, refs, () => false, (n) => landed.has(n));
     expect(split.get(20)?.commits.map((c) => c.subject)).toEqual(['Read memory in the evaluator']);
-    const line = [m0, copy('c1', om1, 'm0'), copy('c2', om2, 'c1')];
     const changes = buildChanges(input(line, [], { pulls: split }));
     expect(changes.map((c) => c.id)).toEqual([m0.sha.slice(0, 10), '#11', '#12']);
     // the same merges on a release line are the line's history, which a pull request merging it back brings
-    const onLine = splitPullCommits(new Map([[20, sha('p1')], [11, sha('s11')], [12, sha('s12')]]), refs, (s) => s === om1.sha || s === om2.sha);
+    const onLine = splitPullCommits(heads, refs, (s) => s === om1.sha || s === om2.sha, (n) => landed.has(n));
     expect(onLine.get(20)?.commits.map((c) => c.subject)).toContain('Fix the parser');
+  });
+
+  it('holds as its own the pull requests merged into it that the branch never landed: an integration branch\'s', () => {
+    /*
+     * mermaid's #7501 squashed `feature/neo-look-base`, cut from develop by the merge of #7376 into it, which had
+     * taken in #7350, #7413 and more since January. Here the branch is cut from m0 by merging #11 (s11, 1h), then
+     * takes #12 (s12, 2h) and a commit of its own (5h); #20 squashes it at 20h.
+     */
+    const t11 = commit('t11', { parents: ['m0'], at: h(1), subject: 'Fix the parser' });
+    const t12 = commit('t12', { parents: ['m0'], at: h(2), subject: 'Tidy the lexer' });
+    const im1 = commit('im1', { parents: ['m0', 't11'], at: h(3), subject: 'Merge pull request #11 from acme/parser' });
+    const im2 = commit('im2', { parents: ['im1', 't12'], at: h(4), subject: 'Merge pull request #12 from acme/lexer' });
+    const q1 = commit('q1', { parents: ['im2'], at: h(5), subject: 'Read memory in the evaluator' });
+    const integration = new Map([t11, t12, im1, im2, q1].map((c) => [c.sha, c]));
+    const pulls = new Map([[20, sha('q1')], [11, sha('t11')], [12, sha('t12')]]);
+    const squash = commit('sq', { parents: ['m0'], at: h(20), subject: 'Read memory in the evaluator (#20)' });
+    const begun = (landed: (n: number) => boolean) => buildChanges(input([m0, squash], [], { pulls: splitPullCommits(pulls, integration, () => false, landed) }))[1]?.firstCommitAt;
+    // neither #11 nor #12 landed on the tracked branch: #20 began with #11's first commit
+    expect(begun(() => false)).toBe(h(1));
+    // had both landed there, the chain of their merges would be a base the branch no longer holds
+    expect(begun((n) => n === 11 || n === 12)).toBe(h(5));
   });
 
   it('keeps as its own a branch that took in pull requests made into it, on a fork', () => {
@@ -696,7 +721,7 @@ describe('a pull request based on a history the branch no longer holds', () => {
     const q2 = commit('q2', { parents: ['q1', 'a2'], at: h(4), subject: 'Merge pull request #1 from alice/y' });
     const q3 = commit('q3', { parents: ['q2'], at: h(5) });
     const heads = new Map([[30, sha('q3')], [1, sha('old1')], [2, sha('old2')]]);
-    const split = splitPullCommits(heads, new Map([q0, a1, a2, q1, q2, q3].map((c) => [c.sha, c])), () => false);
+    const split = splitPullCommits(heads, new Map([q0, a1, a2, q1, q2, q3].map((c) => [c.sha, c])), () => false, () => true);
     expect(split.get(30)?.commits.length).toBe(6);
   });
 });
