@@ -25582,7 +25582,7 @@ function buildChanges(input) {
 				for (const c of walk.commits) synced.add(c.sha);
 				for (const c of walk.helpers) synced.add(c.sha);
 				const imported = importedOf(walk, commit, input, rules);
-				carried.set(change, carriedLandings(imported === null ? sideLandings(walk) : sideLandings(walk).filter((c) => !imported.has(c.sha)), input.trackedBranch));
+				carried.set(change, carriedLandings(imported === null ? sideLandings(walk) : sideLandings(walk).filter((c) => !imported.has(c.sha)), input.trackedBranch, input.treeSquashes));
 				const through = lineMergedIn(commit, walk, input.trackedBranch);
 				if (through !== null) change.carriedFrom = through;
 			}
@@ -25775,10 +25775,10 @@ function landedNumbers(commits, trackedBranch) {
 	}
 	return numbers;
 }
-function carriedLandings(commits, trackedBranch) {
+function carriedLandings(commits, trackedBranch, byTree) {
 	const landings = [];
 	for (const c of commits) {
-		const number = landedNumber(c, trackedBranch);
+		const number = landedNumber(c, trackedBranch) ?? byTree?.get(c.sha) ?? null;
 		if (number !== null) landings.push({
 			number,
 			copies: changeReferences(c).filter((ref) => ref.number !== number)
@@ -33101,6 +33101,42 @@ async function readPullTrees(cwd, trees) {
 	});
 	return found;
 }
+async function readCommitTrees(cwd, shas, parentOf, keep) {
+	const wanted = new Set(shas);
+	const needed = new Set();
+	const trees = new Map();
+	const kept = [];
+	const parents = shas.flatMap((sha) => parentOf(sha) ?? []).filter((sha) => !wanted.has(sha));
+	await streamGitRanges(cwd, [
+		"log",
+		"--no-walk=unsorted",
+		"--format=%H%x1f%T%x1f%ct%x1f%P%x1f%ce",
+		"--stdin"
+	], (buffer, start, end) => {
+		const [sha, tree, at, parentList, committer] = buffer.toString("utf8", start, end).split("");
+		if (sha === void 0 || tree === void 0 || parentList === void 0 || committer === void 0) return;
+		if (needed.has(sha)) trees.set(sha, tree);
+		const only = parentList.split(" ");
+		if (!wanted.has(sha) || only.length !== 1 || only[0] === "" || !keep(committer)) return;
+		kept.push({
+			sha,
+			tree,
+			committedAt: Number(at),
+			parent: only[0]
+		});
+		needed.add(only[0]);
+	}, {
+		separator: 10,
+		input: `${[...shas, ...new Set(parents)].join("\n")}\n`,
+		onFailure: () => true
+	});
+	return kept.map(({ sha, tree, committedAt, parent }) => ({
+		sha,
+		tree,
+		parentTree: trees.get(parent),
+		committedAt
+	}));
+}
 var UNIT, SPACE;
 var init_trees = __esmMin((() => {
 	init_run();
@@ -33123,6 +33159,15 @@ function treeSquashes(read, refs, since, onBranch) {
 		const head = refs.get(number);
 		return head === void 0 || head.at < since || onBranch(head.sha) ? void 0 : head.at;
 	});
+}
+async function readLineSquashes(cwd, read, candidates, parentOf, heads) {
+	if (read === null || candidates.length === 0) return new Map();
+	const commits = await readCommitTrees(cwd, candidates, parentOf, committedByGitHub);
+	if (commits.length === 0) return new Map();
+	return treeSquashes({
+		commits,
+		pullsByTree: await readPullTrees(cwd, new Set(commits.map((c) => c.tree)))
+	}, heads.refs, heads.since, heads.onBranch);
 }
 var init_tree_squashes = __esmMin((() => {
 	init_tree_squashes$1();
@@ -33190,7 +33235,18 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 		const landed = landedOn(firstParent, branch.name);
 		const pullCommits = splitPullCommits(pulls.walked, otherLine === null || otherLine.size === 0 ? pulls.loaded : without(pulls.loaded, otherLine), (sha) => onRelease.all.has(sha), (n) => landed.has(n));
 		if (read >= LARGE_HISTORY && pulls.walked.size > 0) collectGarbage();
-		const squashedTrees = treeSquashes(await trees, pulls.refs, since, (sha) => commits.has(sha));
+		const lineTrees = await trees;
+		const onBranch = (sha) => commits.has(sha);
+		const unnamed = lineTrees === null ? [] : [...onRelease.all].flatMap((sha) => {
+			const c = commitOf(sha);
+			return c !== void 0 && c.parents.length === 1 && parseLanding(c.subject, c.bodyFirstLine, false, branch.name).number === null ? [c] : [];
+		}).sort((a, b) => b.committedAt - a.committedAt).map((c) => c.sha);
+		const lineSquashes = await readLineSquashes(repo.cwd, lineTrees, unnamed, (sha) => commitOf(sha)?.parents[0], {
+			refs: pulls.refs,
+			since,
+			onBranch
+		});
+		const squashedTrees = new Map([...treeSquashes(lineTrees, pulls.refs, since, onBranch), ...lineSquashes]);
 		const changes = buildChanges({
 			firstParent,
 			pulling,

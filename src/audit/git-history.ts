@@ -16,7 +16,7 @@ import { readCommits, type PullHeads } from '../sources/git/history.js';
 import { readSizes, readSizesOf, type NumstatResult } from '../sources/git/numstat.js';
 import { commitDates, readAttributes, splitPoint, type FirstParentSpan, type RepoInfo } from '../sources/git/repo.js';
 import { LOOKBACK, releaseGraph, type ReleaseGraph, type ReleaseTips } from './release-graph.js';
-import { readLineTreesBeside, treeSquashes } from './tree-squashes.js';
+import { readLineSquashes, readLineTreesBeside, treeSquashes } from './tree-squashes.js';
 
 // past this many commits read, memory is collected as soon as they are let go (a small history needs not)
 const LARGE_HISTORY = 20_000;
@@ -162,7 +162,15 @@ export async function readGitChanges(
     // what splitting the pull refs' walks left behind goes before the changes are built on top: rails peaked
     // there at 249 MB, 244 with this collection (a history without pull refs has nothing to let go here)
     if (read >= LARGE_HISTORY && pulls.walked.size > 0) collectGarbage();
-    const squashedTrees = treeSquashes(await trees, pulls.refs, since, (sha) => commits.has(sha));
+    const lineTrees = await trees;
+    const onBranch = (sha: string): boolean => commits.has(sha);
+    // and the release lines' squashes that name no pull request, which the syncs merging a line back carry
+    const unnamed = lineTrees === null ? [] : [...onRelease.all].flatMap((sha) => {
+      const c = commitOf(sha);
+      return c !== undefined && c.parents.length === 1 && parseLanding(c.subject, c.bodyFirstLine, false, branch.name).number === null ? [c] : [];
+    }).sort((a, b) => b.committedAt - a.committedAt).map((c) => c.sha);
+    const lineSquashes = await readLineSquashes(repo.cwd, lineTrees, unnamed, (sha) => commitOf(sha)?.parents[0], { refs: pulls.refs, since, onBranch });
+    const squashedTrees = new Map([...treeSquashes(lineTrees, pulls.refs, since, onBranch), ...lineSquashes]);
     const changes = buildChanges({
       firstParent,
       pulling,

@@ -1,6 +1,6 @@
 import { committedByGitHub, squashesByTree } from '../model/tree-squashes.js';
 import type { PullHeads } from '../sources/git/history.js';
-import { readLineTrees, readPullTrees, type LineTree } from '../sources/git/trees.js';
+import { readCommitTrees, readLineTrees, readPullTrees, type LineTree } from '../sources/git/trees.js';
 
 /** What git says of the trees: the line's commits GitHub committed, and the pull requests whose head has one of their trees. */
 export interface LineTrees {
@@ -31,4 +31,18 @@ export function treeSquashes(read: LineTrees | null, refs: PullHeads, since: num
     const head = refs.get(number);
     return head === undefined || head.at < since || onBranch(head.sha) ? undefined : head.at;
   });
+}
+
+/**
+ * The release lines' commits that squash a pull request without naming it, by sha, as treeSquashes reads the
+ * tracked line's: what a sync merging a line back carries (traefik squashes its pull requests under their titles
+ * alone, on master and on v3.7 alike, and merges v3.7 back: its 90 days read "9 syncs" carrying no pull request,
+ * where git holds 143). Read only where the tracked line has such squashes (`read`), of `candidates` (the lines' commits
+ * that name none). A failure reads none.
+ */
+export async function readLineSquashes(cwd: string, read: LineTrees | null, candidates: readonly string[], parentOf: (sha: string) => string | undefined, heads: { refs: PullHeads; since: number; onBranch: (sha: string) => boolean }): Promise<ReadonlyMap<string, number>> {
+  if (read === null || candidates.length === 0) return new Map();
+  const commits = await readCommitTrees(cwd, candidates, parentOf, committedByGitHub);
+  if (commits.length === 0) return new Map();
+  return treeSquashes({ commits, pullsByTree: await readPullTrees(cwd, new Set(commits.map((c) => c.tree))) }, heads.refs, heads.since, heads.onBranch);
 }

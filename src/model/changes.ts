@@ -36,7 +36,8 @@ export interface BuildChangesInput {
   pullHeads: ReadonlyMap<string, number>;
   /**
    * first-parent commits whose tree is one pull ref's head's → its N (src/model/tree-squashes.ts): such a commit,
-   * read as a direct push, squashed N unless another change landed it; absent: none
+   * read as a direct push, squashed N unless another change landed it; and a release line's such commit, one a sync
+   * carries; absent: none
    */
   treeSquashes?: ReadonlyMap<string, number>;
   /** commits on a release line or behind a release tag (section 1); empty when there are none */
@@ -140,7 +141,7 @@ export function buildChanges(input: BuildChangesInput): Change[] {
         // there, years before: nuxt's `link Nuxt 1.x and 2.x (2016–2022) history` read as carrying 2,479 of its year's
         // pull requests
         const imported = importedOf(walk, commit, input, rules);
-        carried.set(change, carriedLandings(imported === null ? sideLandings(walk) : sideLandings(walk).filter((c) => !imported.has(c.sha)), input.trackedBranch));
+        carried.set(change, carriedLandings(imported === null ? sideLandings(walk) : sideLandings(walk).filter((c) => !imported.has(c.sha)), input.trackedBranch, input.treeSquashes));
         const through = lineMergedIn(commit, walk, input.trackedBranch);
         if (through !== null) change.carriedFrom = through;
       }
@@ -404,10 +405,11 @@ function landedNumbers(commits: readonly Commit[], trackedBranch: string): numbe
   return numbers;
 }
 
-function carriedLandings(commits: readonly Commit[], trackedBranch: string): CarriedLanding[] {
+function carriedLandings(commits: readonly Commit[], trackedBranch: string, byTree: ReadonlyMap<string, number> | undefined): CarriedLanding[] {
   const landings: CarriedLanding[] = [];
   for (const c of commits) {
-    const number = landedNumber(c, trackedBranch);
+    // or the pull request a line's squash that names none has the tree of (traefik's on v3.7)
+    const number = landedNumber(c, trackedBranch) ?? byTree?.get(c.sha) ?? null;
     if (number !== null) landings.push({ number, copies: changeReferences(c).filter((ref) => ref.number !== number) });
   }
   return landings;
