@@ -25820,7 +25820,7 @@ function mergeChange(commit, walk, input, rules) {
 	const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, input.trackedBranch, commit.mergeRequest);
 	const otherHistory = walk.commits.length > 0 && landing.branch !== null && namesBranch(landing.branch, input.trackedBranch) && !isReleaseLine(landing.branch);
 	const pull = landing.number !== null ? input.pulls.get(landing.number) : void 0;
-	const sync = input.pulling?.has(commit.sha) === true || landing.sync && !otherHistory || bringsNothing(commit, landing, walk, pull, input.trackedBranch, rules) || mergesReleasedLine(landing, walk, input) || !isReleasePull(commit, landing, walk, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input) || mergesLineAgain(commit, walk, landing, input, rules));
+	const sync = input.pulling?.has(commit.sha) === true || landing.sync && !otherHistory || bringsNothing(commit, landing, walk, pull, input.trackedBranch, rules) || mergesReleasedLine(landing, walk, input) || !isReleasePull(commit, landing, walk, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input) || mergesLineAgain(commit, walk, landing, input, rules)) || releaseMergedByHand(walk, input.trackedBranch);
 	const change = baseChange(commit, sync ? "sync" : "merge", landing.number, landing.title, input);
 	change.branch = landing.branch;
 	if (sync) applyOwnCommits(change, walk.commits, walk.forkPoints, rules);
@@ -25838,6 +25838,12 @@ function mergeChange(commit, walk, input, rules) {
 	const branch = landing.branch === null ? null : rules.ai.branch(landing.branch);
 	if (branch) addAiFindings(change, [branch]);
 	return change;
+}
+function releaseMergedByHand(walk, trackedBranch) {
+	return walk.commits.length > 0 && walk.commits.every((c) => {
+		const into = c.parents.length === 1 ? RELEASE_MERGED_BY_HAND.exec(c.subject)?.[1] : void 0;
+		return into !== void 0 && into.replace(/^(?:origin|upstream)\//, "") === trackedBranch;
+	});
 }
 function importedOf(walk, merge, input, rules) {
 	const rooted = walk.rooted && input.shallow !== true ? importedHistory(walk, rules.onLine) : null;
@@ -26212,7 +26218,7 @@ function resolveForkPoints(changes, dateOf) {
 		change.forkPointAt = dates.length > 0 ? largest(dates) : null;
 	}
 }
-var SUBTREE_PULL, APP_BOT, APP_BOT_EMAIL, LINE_LANDINGS, CO_AUTHOR_LINE, PUSH_PAUSE, SQUASH_WRITE, RebaseIndex, NOREPLY;
+var RELEASE_MERGED_BY_HAND, SUBTREE_PULL, APP_BOT, APP_BOT_EMAIL, LINE_LANDINGS, CO_AUTHOR_LINE, PUSH_PAUSE, SQUASH_WRITE, RebaseIndex, NOREPLY;
 var init_changes = __esmMin((() => {
 	init_domain();
 	init_compile$1();
@@ -26226,6 +26232,7 @@ var init_changes = __esmMin((() => {
 	init_lists$1();
 	init_release_names();
 	init_title_number();
+	RELEASE_MERGED_BY_HAND = /^merge[ \t]+(?:release[ \t]+)?v?\d+\.\d+\.\d+(?:-[\w.]+)?[ \t]+(?:back[ \t]+)?(?:to|into)[ \t]+(\S+?)\.?$/i;
 	SUBTREE_PULL = /^Merge (?:ref '[0-9a-f]+' )?from (?:[\w.-]+\/[\w.-]+|rustc)$/;
 	APP_BOT = /\[bot\]$/i;
 	APP_BOT_EMAIL = /\[bot\]@users\.noreply\.github\.com$|^github-actions@github\.com$/i;

@@ -473,7 +473,8 @@ function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, r
   const otherHistory = walk.commits.length > 0 && landing.branch !== null && namesBranch(landing.branch, input.trackedBranch) && !isReleaseLine(landing.branch);
   const pull = landing.number !== null ? input.pulls.get(landing.number) : undefined;
   const sync = input.pulling?.has(commit.sha) === true || (landing.sync && !otherHistory) || bringsNothing(commit, landing, walk, pull, input.trackedBranch, rules) || mergesReleasedLine(landing, walk, input)
-    || (!isReleasePull(commit, landing, walk, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input) || mergesLineAgain(commit, walk, landing, input, rules)));
+    || (!isReleasePull(commit, landing, walk, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input) || mergesLineAgain(commit, walk, landing, input, rules)))
+    || releaseMergedByHand(walk, input.trackedBranch);
   const change = baseChange(commit, sync ? 'sync' : 'merge', landing.number, landing.title, input);
   change.branch = landing.branch;
   if (sync) {
@@ -494,6 +495,22 @@ function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, r
   const branch = landing.branch === null ? null : rules.ai.branch(landing.branch);
   if (branch) addAiFindings(change, [branch]);
   return change;
+}
+
+// a commit that says it merges a release into a branch, the release's version named: `merge v11.13.0 to develop`
+const RELEASE_MERGED_BY_HAND = /^merge[ \t]+(?:release[ \t]+)?v?\d+\.\d+\.\d+(?:-[\w.]+)?[ \t]+(?:back[ \t]+)?(?:to|into)[ \t]+(\S+?)\.?$/i;
+
+/**
+ * Whether a merge's side is nothing but a release merged into the tracked branch by hand, as one commit a side each
+ * (SPEC section 1: a merge of a release line is a sync): mermaid's #7468 `Merge v11.13.0 back to develop` is one
+ * commit, `merge v11.13.0 to develop`, whose 87 files are master's release (its version bumps, its changesets
+ * deleted, its fixes). Read as a change, it waited for the next release as the only change of @mermaid-js/tiny.
+ */
+function releaseMergedByHand(walk: SideWalk, trackedBranch: string): boolean {
+  return walk.commits.length > 0 && walk.commits.every((c) => {
+    const into = c.parents.length === 1 ? RELEASE_MERGED_BY_HAND.exec(c.subject)?.[1] : undefined;
+    return into !== undefined && into.replace(/^(?:origin|upstream)\//, '') === trackedBranch;
+  });
 }
 
 /** The commits of another repository's history a merge's side brings, by either rule below; null when none does. */

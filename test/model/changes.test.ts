@@ -663,6 +663,26 @@ describe('rebase merges found through pull refs', () => {
   });
 });
 
+describe('a release merged into the branch by hand, as one commit', () => {
+  // mermaid's #7468 `Merge v11.13.0 back to develop`: one commit, `merge v11.13.0 to develop`, master's release
+  const kinds = (subject: string) => {
+    const side = commit('hand', { parents: ['m0'], at: h(1), subject });
+    const merge = commit('mg', { parents: ['m0', 'hand'], at: h(2), subject: 'Merge pull request #68 from acme/merge-back', bodyFirstLine: 'Merge v11.13.0 back to main' });
+    return buildChanges(input([m0, merge], [side])).map((c) => c.kind);
+  };
+
+  it('is a sync when its commit says it merges a version into the tracked branch', () => {
+    expect(kinds('merge v11.13.0 to main')).toEqual(['direct', 'sync']);
+    expect(kinds('Merge release 2.4.1 back into origin/main.')).toEqual(['direct', 'sync']);
+  });
+
+  it('is a change when it names another branch, or no version', () => {
+    expect(kinds('merge v11.13.0 to release-11')).toEqual(['direct', 'merge']);
+    expect(kinds('Merge the v2 parser into main')).toEqual(['direct', 'merge']);
+    expect(kinds('merge 11.13 to main')).toEqual(['direct', 'merge']);
+  });
+});
+
 describe('a pull request based on a history the branch no longer holds', () => {
   // rust-analyzer rebuilt master on 2025-11-15: the new master copies the old one's merges of #11 and #12 as single
   // commits, and #20, never merged, was based on the old master: its pull ref holds those merges and their sides
