@@ -33239,7 +33239,7 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 		const commitOf = (sha) => commits.get(sha) ?? pulls.loaded.get(sha);
 		const onRelease = releaseAmong(lines, firstParent, commitOf);
 		const otherLine = o.otherLine === void 0 ? null : await o.otherLine;
-		const landed = landedOn(firstParent, branch.name);
+		const landed = pulls.walked.size === 0 ? new Set() : landedOn(firstParent, branch.name);
 		const pullCommits = splitPullCommits(pulls.walked, otherLine === null || otherLine.size === 0 ? pulls.loaded : without(pulls.loaded, otherLine), (sha) => onRelease.all.has(sha), (n) => landed.has(n));
 		if (read >= LARGE_HISTORY && pulls.walked.size > 0) collectGarbage();
 		const lineTrees = await trees;

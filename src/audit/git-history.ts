@@ -157,7 +157,8 @@ export async function readGitChanges(
     const onRelease = releaseAmong(lines, firstParent, commitOf);
     // the default branch's own line, when this is another branch, is what its pull requests were based on: not theirs
     const otherLine = o.otherLine === undefined ? null : await o.otherLine;
-    const landed = landedOn(firstParent, branch.name);
+    // the pull requests the branch lands, asked of the pull refs' chains of merges only (most clones have no pull ref)
+    const landed = pulls.walked.size === 0 ? new Set<number>() : landedOn(firstParent, branch.name);
     const pullCommits = splitPullCommits(pulls.walked, otherLine === null || otherLine.size === 0 ? pulls.loaded : without(pulls.loaded, otherLine), (sha) => onRelease.all.has(sha), (n) => landed.has(n));
     // what splitting the pull refs' walks left behind goes before the changes are built on top: rails peaked
     // there at 249 MB, 244 with this collection (a history without pull refs has nothing to let go here)

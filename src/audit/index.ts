@@ -378,8 +378,8 @@ function readStarts(repo: RepoInfo, tip: string, tags: readonly TagRef[]): (w: W
  * Where the history read of the window `[since, until)` starts: a week before it, so merges near its start still
  * find their side commits, and back to the last release before it, of any line and of each line released in it (at
  * most a year), so the first deploys in it count what they shipped; and back to `shipped`, the oldest commit of the
- * branch its releases ship that none before it held, or that none before it holds, when that is older. Without `until`, of any line only: where
- * the sizes stop, which no change shipped before the window needs.
+ * branch its releases ship that none before it held, or that none before it holds, when that is older. Without
+ * `until`, of any line only: where the sizes stop, which no change shipped before the window needs.
  */
 function historyStart(tags: readonly TagRef[], since: number, until = since, shipped = Infinity): number {
   const before = tags.filter((t) => t.at < since);

@@ -37,8 +37,8 @@ export function treeSquashes(read: LineTrees | null, refs: PullHeads, since: num
  * The release lines' commits that squash a pull request without naming it, by sha, as treeSquashes reads the
  * tracked line's: what a sync merging a line back carries (traefik squashes its pull requests under their titles
  * alone, on master and on v3.7 alike, and merges v3.7 back: its 90 days read "9 syncs" carrying no pull request,
- * where git holds 143). Read only where the tracked line has such squashes (`read`), of `candidates` (the lines' commits
- * that name none). A failure reads none.
+ * where git holds 171, 28 of them release pull requests). Read only where the tracked line has such squashes
+ * (`read`), of `candidates` (the lines' commits that name none, newest first). A failure reads none.
  */
 export async function readLineSquashes(cwd: string, read: LineTrees | null, candidates: readonly string[], parentOf: (sha: string) => string | undefined, heads: { refs: PullHeads; since: number; onBranch: (sha: string) => boolean }): Promise<ReadonlyMap<string, number>> {
   if (read === null || candidates.length === 0) return new Map();

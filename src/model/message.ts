@@ -177,8 +177,8 @@ const STARTS_VERSION = new RegExp(String.raw`^start(?:s|ing)?[ \t]+(?:the[ \t]+)
 
 /**
  * Whether a subject turns the version back to development (`back to dev`, `Post-release version bump`, `set version
- * to 0.86.3.dev`, `Bump to 1.3.0-SNAPSHOT`, `start version 3.2.0`): said of the direct push that follows a release (see buildChanges); a
- * bump to a version still to be released (`Bump version to 1.4.0`) is not one.
+ * to 0.86.3.dev`, `Bump to 1.3.0-SNAPSHOT`, `start version 3.2.0`): said of the direct push that follows a release
+ * (see buildChanges); a bump to a version still to be released (`Bump version to 1.4.0`) is not one.
  */
 export function opensDevelopment(subject: string): boolean {
   if (DEVELOPMENT_ENDS.test(subject) || DEVELOPMENT_PHRASE.test(subject) || STARTS_VERSION.test(subject)) return true;

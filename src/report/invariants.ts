@@ -13,8 +13,7 @@
  *   without --with-changes), `summary.changes` is the number of them counted, `excluded.syncs`,
  *   `excluded.releases` and `excluded.bots` the syncs, the release commits and the uncounted bots among them,
  *   `excluded.syncedPulls` the pull requests those syncs brought in, `excluded.carryingSyncs` the syncs that brought
- *   some, and
- *   deploy frequency's count the deploys listed; a repository's row counts the changes its own summary does;
+ *   some, and deploy frequency's count the deploys listed; a repository's row counts the changes its own summary does;
  * - a change's product deploys (`productDeploys`) name its products, in their order, and none went out before the
  *   change's own deploy, the earliest of any product's.
  *
