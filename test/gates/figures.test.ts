@@ -34,6 +34,8 @@ describe('lookupFigure', () => {
     r.summary.excluded.releases = 0;
     // and the syncs' pull requests, in reports since they were counted
     r.summary.excluded.syncedPulls = 0;
+    // and the syncs that brought some, in reports since they were counted
+    r.summary.excluded.carryingSyncs = 0;
     // and the changes waiting with no lead time, in reports since they were counted
     r.summary.unreleased.noLeadTime = 0;
     // and the AI defects, in reports since they were measured
