@@ -32850,8 +32850,7 @@ var init_numstat = __esmMin((() => {
 	MAX_RESTARTS = 25;
 }));
 // src/model/line-squash-pulls.ts
-function squashPullHead(commit, reads) {
-	const number = trailingNumber(commit.subject);
+function squashPullHead(commit, reads, number = trailingNumber(commit.subject)) {
 	const head = number === null ? void 0 : reads.pullHead(number);
 	return head === void 0 || reads.inGraph(head) ? void 0 : head;
 }
@@ -32872,8 +32871,8 @@ function squashPullsReach(heads, reads) {
 	}
 	return count;
 }
-function withSquashPull(commit, own, reads) {
-	const head = squashPullHead(commit, reads);
+function withSquashPull(commit, own, reads, number = trailingNumber(commit.subject)) {
+	const head = squashPullHead(commit, reads, number);
 	if (head === void 0) return own;
 	const commits = pullOwnCommits(head, commit.parents[0], reads);
 	if (commits === null) return own;
@@ -33013,6 +33012,64 @@ function releaseGraph(tips, branchTip, tagShas, commitOf, pullHead = () => void 
 		releaseLine
 	};
 }
+function withTreeSquashes(lines, numbers, commitOf, pullHead) {
+	if (numbers.size === 0) return lines;
+	const { graph } = lines;
+	const onLine = new Set(lines.releaseLine.map((c) => c.sha));
+	const inGraph = (sha) => graph.node.has(sha);
+	const parentsOf = (sha) => {
+		const n = graph.node.get(sha);
+		const start = n === void 0 ? -1 : graph.parentStart[n];
+		if (n === void 0 || start === -1) return commitOf(sha)?.parents ?? [];
+		return graph.parents.slice(start, start + graph.parentCount[n]).map((p) => graph.sha[p]);
+	};
+	const squash = (sha) => ({
+		subject: "",
+		parents: parentsOf(sha)
+	});
+	const reads = {
+		pullHead,
+		commitOf,
+		inGraph,
+		onLine: (sha) => onLine.has(sha),
+		reachedBy: squashPullsReach([...lines.releaseLine.flatMap((c) => {
+			const commit = commitOf(c.sha);
+			return commit === void 0 ? [] : squashPullHead(commit, {
+				pullHead,
+				inGraph
+			}) ?? [];
+		}), ...[...numbers].flatMap(([sha, number]) => squashPullHead(squash(sha), {
+			pullHead,
+			inGraph
+		}, number) ?? [])], {
+			commitOf,
+			inGraph
+		})
+	};
+	const releaseLine = lines.releaseLine.map((line) => {
+		const number = numbers.get(line.sha);
+		if (number === void 0) return line;
+		const { cherryPickOf, references, keys } = withSquashPull(squash(line.sha), {
+			cherryPickOf: line.cherryPickOf,
+			references: [...line.references],
+			keys: line.pulledKeys ?? []
+		}, reads, number);
+		return keys.length === 0 ? {
+			...line,
+			cherryPickOf,
+			references
+		} : {
+			...line,
+			cherryPickOf,
+			references,
+			pulledKeys: keys
+		};
+	});
+	return {
+		...lines,
+		releaseLine
+	};
+}
 var DAY$5, LOOKBACK;
 var init_release_graph = __esmMin((() => {
 	init_copies();
@@ -33108,35 +33165,32 @@ async function readPullTrees(cwd, trees) {
 	});
 	return found;
 }
-async function readCommitTrees(cwd, shas, parentOf, keep) {
-	const wanted = new Set(shas);
-	const needed = new Set();
-	const trees = new Map();
+async function readCommitTrees(cwd, shas, keep) {
 	const kept = [];
-	const parents = shas.flatMap((sha) => parentOf(sha) ?? []).filter((sha) => !wanted.has(sha));
-	await streamGitRanges(cwd, [
+	const trees = new Map();
+	const read = (input, each) => streamGitRanges(cwd, [
 		"log",
 		"--no-walk=unsorted",
 		"--format=%H%x1f%T%x1f%ct%x1f%P%x1f%ce",
 		"--stdin"
 	], (buffer, start, end) => {
-		const [sha, tree, at, parentList, committer] = buffer.toString("utf8", start, end).split("");
-		if (sha === void 0 || tree === void 0 || parentList === void 0 || committer === void 0) return;
-		if (needed.has(sha)) trees.set(sha, tree);
-		const only = parentList.split(" ");
-		if (!wanted.has(sha) || only.length !== 1 || only[0] === "" || !keep(committer)) return;
-		kept.push({
-			sha,
-			tree,
-			committedAt: Number(at),
-			parent: only[0]
-		});
-		needed.add(only[0]);
+		const [sha, tree, at, parents, committer] = buffer.toString("utf8", start, end).split("");
+		if (sha !== void 0 && tree !== void 0 && parents !== void 0 && committer !== void 0) each(sha, tree, Number(at), parents === "" ? [] : parents.split(" "), committer);
 	}, {
 		separator: 10,
-		input: `${[...shas, ...new Set(parents)].join("\n")}\n`,
+		input: `${input.join("\n")}\n`,
 		onFailure: () => true
 	});
+	await read(shas, (sha, tree, at, parents, committer) => {
+		if (parents.length === 1 && keep(committer)) kept.push({
+			sha,
+			tree,
+			committedAt: at,
+			parent: parents[0]
+		});
+	});
+	if (kept.length === 0) return [];
+	await read([...new Set(kept.map((c) => c.parent))], (sha, tree) => trees.set(sha, tree));
 	return kept.map(({ sha, tree, committedAt, parent }) => ({
 		sha,
 		tree,
@@ -33167,9 +33221,9 @@ function treeSquashes(read, refs, since, onBranch) {
 		return head === void 0 || head.at < since || onBranch(head.sha) ? void 0 : head.at;
 	});
 }
-async function readLineSquashes(cwd, read, candidates, parentOf, heads) {
+async function readLineSquashes(cwd, read, candidates, heads) {
 	if (read === null || candidates.length === 0) return new Map();
-	const commits = await readCommitTrees(cwd, candidates, parentOf, committedByGitHub);
+	const commits = await readCommitTrees(cwd, candidates, committedByGitHub);
 	if (commits.length === 0) return new Map();
 	return treeSquashes({
 		commits,
@@ -33244,16 +33298,17 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 		if (read >= LARGE_HISTORY && pulls.walked.size > 0) collectGarbage();
 		const lineTrees = await trees;
 		const onBranch = (sha) => commits.has(sha);
-		const unnamed = lineTrees === null ? [] : [...onRelease.all].flatMap((sha) => {
+		const unnamed = lineTrees === null ? [] : [...new Set([...[...onRelease.all].filter((sha) => {
 			const c = commitOf(sha);
-			return c !== void 0 && c.parents.length === 1 && parseLanding(c.subject, c.bodyFirstLine, false, branch.name).number === null ? [c] : [];
-		}).sort((a, b) => b.committedAt - a.committedAt).map((c) => c.sha);
-		const lineSquashes = await readLineSquashes(repo.cwd, lineTrees, unnamed, (sha) => commitOf(sha)?.parents[0], {
+			return c !== void 0 && c.parents.length === 1 && parseLanding(c.subject, c.bodyFirstLine, false, branch.name).number === null;
+		}), ...lines.releaseLine.filter((c) => c.references.length === 0 && commitOf(c.sha) === void 0).map((c) => c.sha)])];
+		const lineSquashes = await readLineSquashes(repo.cwd, lineTrees, unnamed, {
 			refs: pulls.refs,
 			since,
 			onBranch
 		});
 		const squashedTrees = new Map([...treeSquashes(lineTrees, pulls.refs, since, onBranch), ...lineSquashes]);
+		const graph = withTreeSquashes(lines, lineSquashes, commitOf, (n) => pulls.walked.get(n));
 		const changes = buildChanges({
 			firstParent,
 			pulling,
@@ -33266,7 +33321,7 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 			release: onRelease.all,
 			releaseLines: onRelease.lines,
 			tagged: new Set(release.tagShas),
-			...release.tagNames !== void 0 && { tagsOf: tagsOf(release.tagNames, lines) },
+			...release.tagNames !== void 0 && { tagsOf: tagsOf(release.tagNames, graph) },
 			botPattern: o.botPattern,
 			ai: o.ai,
 			pullsUrl: o.pullsUrl,
@@ -33279,7 +33334,7 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 		const lookedUp = await lookingUp;
 		resolveForkPoints(changes, (sha) => commitOf(sha)?.committedAt ?? lookedUp.get(sha));
 		const revertRefs = collectRevertRefs(changes, commitOf);
-		const copies = indexCopies(changes, commitOf, new Set(lines.releaseLine.flatMap(lineKeys)));
+		const copies = indexCopies(changes, commitOf, new Set(graph.releaseLine.flatMap(lineKeys)));
 		const forPulls = o.forPulls ? pullMatching(changes, commits, commitOf) : null;
 		return {
 			changes,
@@ -33287,7 +33342,7 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 			pullHeads: pulls.refs,
 			revertRefs,
 			copies,
-			lines,
+			lines: graph,
 			release: onRelease.all,
 			forPulls,
 			pulled

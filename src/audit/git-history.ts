@@ -15,7 +15,7 @@ import { copyKey, lineKeys } from '../sources/git/deploy-contents.js';
 import { readCommits, type PullHeads } from '../sources/git/history.js';
 import { readSizes, readSizesOf, type NumstatResult } from '../sources/git/numstat.js';
 import { commitDates, readAttributes, splitPoint, type FirstParentSpan, type RepoInfo } from '../sources/git/repo.js';
-import { LOOKBACK, releaseGraph, type ReleaseGraph, type ReleaseTips } from './release-graph.js';
+import { LOOKBACK, releaseGraph, withTreeSquashes, type ReleaseGraph, type ReleaseTips } from './release-graph.js';
 import { readLineSquashes, readLineTreesBeside, treeSquashes } from './tree-squashes.js';
 
 // past this many commits read, memory is collected as soon as they are let go (a small history needs not)
@@ -165,13 +165,19 @@ export async function readGitChanges(
     if (read >= LARGE_HISTORY && pulls.walked.size > 0) collectGarbage();
     const lineTrees = await trees;
     const onBranch = (sha: string): boolean => commits.has(sha);
-    // and the release lines' squashes that name no pull request, which the syncs merging a line back carry
-    const unnamed = lineTrees === null ? [] : [...onRelease.all].flatMap((sha) => {
-      const c = commitOf(sha);
-      return c !== undefined && c.parents.length === 1 && parseLanding(c.subject, c.bodyFirstLine, false, branch.name).number === null ? [c] : [];
-    }).sort((a, b) => b.committedAt - a.committedAt).map((c) => c.sha);
-    const lineSquashes = await readLineSquashes(repo.cwd, lineTrees, unnamed, (sha) => commitOf(sha)?.parents[0], { refs: pulls.refs, since, onBranch });
+    // and the release lines' squashes that name no pull request: what the syncs merging a line back carry (commits
+    // the branch holds), and what the lines' releases ship (the lines' own, kept only in their graph)
+    const unnamed = lineTrees === null ? [] : [...new Set([
+      ...[...onRelease.all].filter((sha) => {
+        const c = commitOf(sha);
+        return c !== undefined && c.parents.length === 1 && parseLanding(c.subject, c.bodyFirstLine, false, branch.name).number === null;
+      }),
+      // one the read let go names no pull request when it names no change (its parents are git's to say)
+      ...lines.releaseLine.filter((c) => c.references.length === 0 && commitOf(c.sha) === undefined).map((c) => c.sha),
+    ])];
+    const lineSquashes = await readLineSquashes(repo.cwd, lineTrees, unnamed, { refs: pulls.refs, since, onBranch });
     const squashedTrees = new Map([...treeSquashes(lineTrees, pulls.refs, since, onBranch), ...lineSquashes]);
+    const graph = withTreeSquashes(lines, lineSquashes, commitOf, (n) => pulls.walked.get(n));
     const changes = buildChanges({
       firstParent,
       pulling,
@@ -185,7 +191,7 @@ export async function readGitChanges(
       release: onRelease.all,
       releaseLines: onRelease.lines,
       tagged: new Set(release.tagShas),
-      ...(release.tagNames !== undefined && { tagsOf: tagsOf(release.tagNames, lines) }),
+      ...(release.tagNames !== undefined && { tagsOf: tagsOf(release.tagNames, graph) }),
       botPattern: o.botPattern,
       ai: o.ai,
       pullsUrl: o.pullsUrl,
@@ -202,11 +208,11 @@ export async function readGitChanges(
     const lookedUp = await lookingUp;
     resolveForkPoints(changes, (sha) => commitOf(sha)?.committedAt ?? lookedUp.get(sha));
     const revertRefs = collectRevertRefs(changes, commitOf);
-    const copies = indexCopies(changes, commitOf, new Set(lines.releaseLine.flatMap(lineKeys)));
+    const copies = indexCopies(changes, commitOf, new Set(graph.releaseLine.flatMap(lineKeys)));
     // a set of every branch commit and a map of most: made only when there are GitHub pull requests to match
     const forPulls = o.forPulls ? pullMatching(changes, commits, commitOf) : null;
     return {
-      changes, pullRefs: pulls.available, pullHeads: pulls.refs, revertRefs, copies, lines, release: onRelease.all,
+      changes, pullRefs: pulls.available, pullHeads: pulls.refs, revertRefs, copies, lines: graph, release: onRelease.all,
       forPulls, pulled,
     };
   })();

@@ -102,3 +102,36 @@ export function releaseGraph(
   });
   return { graph, readFrom: tips.readFrom, lineTips: tips.lineTips, beyond: parentsBeyond(graph, branchTip, tips.active), releaseLine };
 }
+
+/**
+ * The release graph with its lines' squashes that name no pull request read as the one their tree says (`numbers`,
+ * see readLineSquashes): each names what that pull request's own commits name, as a squash its `(#M)` numbers does.
+ * traefik's #13095 on v3.7, squashed by another person under the title alone, holds a cherry-pick of master's
+ * #11786 (same author, date and subject): v3.7.0 shipped it, read as never released. The same graph when none is.
+ */
+export function withTreeSquashes(lines: ReleaseGraph, numbers: ReadonlyMap<string, number>, commitOf: (sha: string) => Commit | undefined, pullHead: (number: number) => string | undefined): ReleaseGraph {
+  if (numbers.size === 0) return lines;
+  const { graph } = lines;
+  const onLine = new Set(lines.releaseLine.map((c) => c.sha));
+  const inGraph = (sha: string): boolean => graph.node.has(sha);
+  // a line's own commit is kept only in the graph: its parents are read there
+  const parentsOf = (sha: string): string[] => {
+    const n = graph.node.get(sha);
+    const start = n === undefined ? -1 : (graph.parentStart[n] as number);
+    if (n === undefined || start === -1) return commitOf(sha)?.parents ?? [];
+    return graph.parents.slice(start, start + (graph.parentCount[n] as number)).map((p) => graph.sha[p] as string);
+  };
+  const squash = (sha: string): { subject: string; parents: string[] } => ({ subject: '', parents: parentsOf(sha) });
+  const heads = [...lines.releaseLine.flatMap((c) => {
+    const commit = commitOf(c.sha);
+    return commit === undefined ? [] : (squashPullHead(commit, { pullHead, inGraph }) ?? []);
+  }), ...[...numbers].flatMap(([sha, number]) => squashPullHead(squash(sha), { pullHead, inGraph }, number) ?? [])];
+  const reads = { pullHead, commitOf, inGraph, onLine: (sha: string) => onLine.has(sha), reachedBy: squashPullsReach(heads, { commitOf, inGraph }) };
+  const releaseLine = lines.releaseLine.map((line) => {
+    const number = numbers.get(line.sha);
+    if (number === undefined) return line;
+    const { cherryPickOf, references, keys } = withSquashPull(squash(line.sha), { cherryPickOf: line.cherryPickOf, references: [...line.references], keys: line.pulledKeys ?? [] }, reads, number);
+    return keys.length === 0 ? { ...line, cherryPickOf, references } : { ...line, cherryPickOf, references, pulledKeys: keys };
+  });
+  return { ...lines, releaseLine };
+}

@@ -38,11 +38,11 @@ export function treeSquashes(read: LineTrees | null, refs: PullHeads, since: num
  * tracked line's: what a sync merging a line back carries (traefik squashes its pull requests under their titles
  * alone, on master and on v3.7 alike, and merges v3.7 back: its 90 days read "9 syncs" carrying no pull request,
  * where git holds 171, 28 of them release pull requests). Read only where the tracked line has such squashes
- * (`read`), of `candidates` (the lines' commits that name none, newest first). A failure reads none.
+ * (`read`), of `candidates` (the lines' commits that name none). A failure reads none.
  */
-export async function readLineSquashes(cwd: string, read: LineTrees | null, candidates: readonly string[], parentOf: (sha: string) => string | undefined, heads: { refs: PullHeads; since: number; onBranch: (sha: string) => boolean }): Promise<ReadonlyMap<string, number>> {
+export async function readLineSquashes(cwd: string, read: LineTrees | null, candidates: readonly string[], heads: { refs: PullHeads; since: number; onBranch: (sha: string) => boolean }): Promise<ReadonlyMap<string, number>> {
   if (read === null || candidates.length === 0) return new Map();
-  const commits = await readCommitTrees(cwd, candidates, parentOf, committedByGitHub);
+  const commits = await readCommitTrees(cwd, candidates, committedByGitHub);
   if (commits.length === 0) return new Map();
   return treeSquashes({ commits, pullsByTree: await readPullTrees(cwd, new Set(commits.map((c) => c.tree))) }, heads.refs, heads.since, heads.onBranch);
 }

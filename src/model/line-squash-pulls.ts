@@ -26,9 +26,11 @@ export interface SquashPullReads {
   reachedBy?: ReadonlyMap<string, number>;
 }
 
-/** The head of the pull request a release line's commit squash-merged (its `(#M)`), when the clone read it off the graph; else undefined. */
-export function squashPullHead(commit: Commit, reads: Pick<SquashPullReads, 'pullHead' | 'inGraph'>): string | undefined {
-  const number = trailingNumber(commit.subject);
+/**
+ * The head of the pull request a release line's commit squash-merged (its `(#M)`, or `number` where its tree said
+ * which: see readLineSquashes), when the clone read it off the graph; else undefined.
+ */
+export function squashPullHead(commit: Pick<Commit, 'subject'>, reads: Pick<SquashPullReads, 'pullHead' | 'inGraph'>, number = trailingNumber(commit.subject)): string | undefined {
   const head = number === null ? undefined : reads.pullHead(number);
   return head === undefined || reads.inGraph(head) ? undefined : head;
 }
@@ -69,10 +71,10 @@ export function squashPullsReach(heads: Iterable<string>, reads: Pick<SquashPull
  * and tracked branch reach (a merge or a rebase onto the line has them there already, named by their own
  * messages), less those a later one of them reverts. A `(#M)` based on the tracked branch elsewhere is main's
  * own pull request, its squash cherry-picked onto the line with its number: its commits are main's work, not the
- * backport's. Pure.
+ * backport's. `number` is the pull request its tree says it squashed, where its subject names none. Pure.
  */
-export function withSquashPull(commit: Commit, own: SquashNames, reads: SquashPullReads): SquashNames {
-  const head = squashPullHead(commit, reads);
+export function withSquashPull(commit: Pick<Commit, 'subject' | 'parents'>, own: SquashNames, reads: SquashPullReads, number = trailingNumber(commit.subject)): SquashNames {
+  const head = squashPullHead(commit, reads, number);
   if (head === undefined) return own;
   const commits = pullOwnCommits(head, commit.parents[0], reads);
   if (commits === null) return own;

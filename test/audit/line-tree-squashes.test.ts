@@ -10,6 +10,9 @@ import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.js';
  *  v1.0 leaves master there; #2 `Fix the timeout` (03 10:00) and #3 `Fix the retry` (04 10:00) are squashed on
  *      it by GitHub, each with its pull request's tree; Ada pushes `Prepare release v1.0.1` herself (04 12:00)
  *  `Merge v1.0 into master` (05 10:00): a sync carrying #2 and #3, which landed first on v1.0
+ *  #4  Ada's `Fix the proxy` (06 09:00), squashed on master as `Fix the proxy (#4)` (06 10:00); #5 backports it to
+ *      v1.0, a cherry-pick (same author, author date and subject, committed 06 11:00, its test left out), squashed
+ *      there by Bea under the title alone (06 12:00), tagged v1.0.2 (06 13:00): #4's first deploy
  */
 const github = 'GitHub <noreply@github.com>';
 function history(): FixtureRepo {
@@ -28,9 +31,16 @@ function history(): FixtureRepo {
     { commit: 'Prepare release v1.0.1', on: 'v1.0', at: '2026-03-04T12:00:00Z', files: { 'CHANGELOG.md': 'v1.0.1\n' } },
     { tag: 'v1.0.1', annotated: true, at: '2026-03-04T13:00:00Z' },
     { merge: 'v1.0', at: '2026-03-05T10:00:00Z', message: 'Merge v1.0 into master' },
+    { branch: 'p4' },
+    { commit: 'Fix the proxy', on: 'p4', at: '2026-03-06T09:00:00Z', files: { 'proxy.go': 'v1\n', 'proxy_test.go': 'main only\n' }, id: 'p4' },
+    { commit: 'Fix the proxy (#4)', on: 'main', at: '2026-03-06T10:00:00Z', committer: github, files: { 'proxy.go': 'v1\n', 'proxy_test.go': 'main only\n' } },
+    { branch: 'p5', from: 'v1.0' },
+    { commit: 'Fix the proxy', on: 'p5', authorAt: '2026-03-06T09:00:00Z', at: '2026-03-06T11:00:00Z', files: { 'proxy.go': 'v1\n' }, id: 'p5' },
+    { commit: 'Fix the proxy', on: 'v1.0', at: '2026-03-06T12:00:00Z', author: 'Bea <bea@example.com>', committer: github, files: { 'proxy.go': 'v1\n' } },
+    { tag: 'v1.0.2', annotated: true, at: '2026-03-06T13:00:00Z' },
   ]);
-  for (const n of [1, 2, 3]) repo.git('update-ref', `refs/pull/${n}/head`, repo.sha(`p${n}`));
-  repo.git('branch', '-D', 'p1', 'p2', 'p3');
+  for (const n of [1, 2, 3, 4, 5]) repo.git('update-ref', `refs/pull/${n}/head`, repo.sha(`p${n}`));
+  repo.git('branch', '-D', 'p1', 'p2', 'p3', 'p4', 'p5');
   return repo;
 }
 
@@ -47,10 +57,15 @@ describe('a release line\'s squashes that name no pull request, carried back by 
     expect(report.changes.map((c) => [c.id, c.kind, c.carriedPulls ?? null])).toEqual([
       ['#1', 'squash', null],
       [expect.any(String), 'sync', 2],
+      ['#4', 'squash', null],
     ]);
     expect(report.summary.excluded).toMatchObject({ syncs: 1, syncedPulls: 2, carryingSyncs: 1 });
     expect(report.notes.filter((n) => /landed first/.test(n))).toEqual([
-      "2 of the window's 3 pull requests landed first on `v1.0` and reached main through 1 sync: a sync is left out of every figure, so their work is not measured here. Run with --branch v1.0 to measure them where they landed.",
+      "2 of the window's 4 pull requests landed first on `v1.0` and reached main through 1 sync: a sync is left out of every figure, so their work is not measured here. Run with --branch v1.0 to measure them where they landed.",
     ]);
+  });
+
+  it('ships a change in the release of the line\'s squash whose pull request, read by its tree, holds a copy of its commit', () => {
+    expect(report.changes.filter((c) => c.id === '#4').map((c) => [c.deployRef, c.deployedAt])).toEqual([['v1.0.2', '2026-03-06T13:00:00Z']]);
   });
 });

@@ -74,24 +74,21 @@ export async function readPullTrees(cwd: string, trees: ReadonlySet<string>): Pr
 
 /**
  * Of `shas` (commits off the tracked line: a release line's), those with one parent whose committer email `keep`
- * takes, each with its tree and its parent's, in one `git log --no-walk=unsorted` fed them, then their parents: git
- * answers in that order, so `shas` given children before parents (newest first), a parent's tree is kept only once
- * a commit kept needs it (rails' lines hold thousands of commits, few of them GitHub's). A failure reads none.
+ * takes, each with its tree and its parent's: one `git log --no-walk` of them, then one of the parents of those kept
+ * (rails' lines hold thousands of commits, few of them GitHub's: no tree of the others is held). A failure reads none.
  */
-export async function readCommitTrees(cwd: string, shas: readonly string[], parentOf: (sha: string) => string | undefined, keep: (committerEmail: string) => boolean): Promise<LineTree[]> {
-  const wanted = new Set(shas);
-  const needed = new Set<string>();
-  const trees = new Map<string, string>();
+export async function readCommitTrees(cwd: string, shas: readonly string[], keep: (committerEmail: string) => boolean): Promise<LineTree[]> {
   const kept: Array<{ sha: string; tree: string; committedAt: number; parent: string }> = [];
-  const parents = shas.flatMap((sha) => parentOf(sha) ?? []).filter((sha) => !wanted.has(sha));
-  await streamGitRanges(cwd, ['log', '--no-walk=unsorted', '--format=%H%x1f%T%x1f%ct%x1f%P%x1f%ce', '--stdin'], (buffer, start, end) => {
-    const [sha, tree, at, parentList, committer] = buffer.toString('utf8', start, end).split('\x1f');
-    if (sha === undefined || tree === undefined || parentList === undefined || committer === undefined) return;
-    if (needed.has(sha)) trees.set(sha, tree);
-    const only = parentList.split(' ');
-    if (!wanted.has(sha) || only.length !== 1 || only[0] === '' || !keep(committer)) return;
-    kept.push({ sha, tree, committedAt: Number(at), parent: only[0] as string });
-    needed.add(only[0] as string);
-  }, { separator: 10, input: `${[...shas, ...new Set(parents)].join('\n')}\n`, onFailure: () => true });
+  const trees = new Map<string, string>();
+  const read = (input: readonly string[], each: (sha: string, tree: string, at: number, parents: string[], committer: string) => void): Promise<void> =>
+    streamGitRanges(cwd, ['log', '--no-walk=unsorted', '--format=%H%x1f%T%x1f%ct%x1f%P%x1f%ce', '--stdin'], (buffer, start, end) => {
+      const [sha, tree, at, parents, committer] = buffer.toString('utf8', start, end).split('\x1f');
+      if (sha !== undefined && tree !== undefined && parents !== undefined && committer !== undefined) each(sha, tree, Number(at), parents === '' ? [] : parents.split(' '), committer);
+    }, { separator: 10, input: `${input.join('\n')}\n`, onFailure: () => true });
+  await read(shas, (sha, tree, at, parents, committer) => {
+    if (parents.length === 1 && keep(committer)) kept.push({ sha, tree, committedAt: at, parent: parents[0] as string });
+  });
+  if (kept.length === 0) return [];
+  await read([...new Set(kept.map((c) => c.parent))], (sha, tree) => trees.set(sha, tree));
   return kept.map(({ sha, tree, committedAt, parent }) => ({ sha, tree, parentTree: trees.get(parent), committedAt }));
 }
