@@ -122,6 +122,8 @@ export function withTreeSquashes(lines: ReleaseGraph, numbers: ReadonlyMap<strin
     return graph.parents.slice(start, start + (graph.parentCount[n] as number)).map((p) => graph.sha[p] as string);
   };
   const squash = (sha: string): { subject: string; parents: string[] } => ({ subject: '', parents: parentsOf(sha) });
+  // the heads a base line is told by: those these squashes name, and those of the numbered squashes still in memory
+  // (the lines' own commits were let go after the read: theirs count only as far as these reach)
   const heads = [...lines.releaseLine.flatMap((c) => {
     const commit = commitOf(c.sha);
     return commit === undefined ? [] : (squashPullHead(commit, { pullHead, inGraph }) ?? []);
