@@ -5,7 +5,7 @@ import { largest } from '../lists.js';
 import { onGitHub, reviewedElsewhere, type ReviewHost } from '../review-hosts.js';
 import { mergedOnGitLab, reviewedOnGerrit } from './review-host.js';
 import { branchName, isReleaseCut } from '../model/release-lines.js';
-import { syncedPulls } from '../metrics/count.js';
+import { carriesPulls, syncedPulls } from '../metrics/count.js';
 
 /**
  * What the sources could not show, and how to get it: one sentence each, for the end of every report. `host` is
@@ -106,7 +106,7 @@ function landedLineOf(c: Change, trackedBranch: string): string | null {
  * requests (`all`), when that is a quarter or more of them; else null.
  */
 function carryingSyncs(inWindow: readonly Change[]): { syncs: Change[]; carried: number; all: number } | null {
-  const syncs = inWindow.filter((c) => c.kind === 'sync' && (c.carriedPulls ?? 0) > 0);
+  const syncs = inWindow.filter(carriesPulls);
   const carried = syncedPulls(syncs);
   const all = carried + inWindow.filter((c) => c.kind !== 'sync' && c.number !== null).length;
   return carried === 0 || carried * SYNCED_SHARE < all ? null : { syncs, carried, all };

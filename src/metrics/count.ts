@@ -10,6 +10,11 @@ export function countOf<T>(items: readonly T[], test: (item: T) => boolean): num
   return n;
 }
 
+/** Whether a change is a sync that brought in pull requests (`excluded.carryingSyncs` counts them). Pure. */
+export function carriesPulls(change: Pick<Change, 'kind' | 'carriedPulls'>): boolean {
+  return change.kind === 'sync' && (change.carriedPulls ?? 0) > 0;
+}
+
 /**
  * The pull requests the syncs among `changes` brought in, merged first on the line each merges (pi-hole's
  * `development`, react-router's `release`): work that reached the tracked branch and is in no figure. Pure.

@@ -159,6 +159,11 @@ export function withPullReferences(releaseLine: readonly ReleaseLineCommit[], pu
 export function backportedTitles(changes: readonly Change[], releaseLine: readonly ReleaseLineCommit[]): Map<string, Change[]> {
   const wanted = new Set<string>();
   for (const commit of releaseLine) if (commit.backportTitle !== undefined) wanted.add(commit.backportTitle);
+  return changesByTitle(changes, wanted);
+}
+
+/** The changes whose title's words (`sameWords`, less a squash's `(#N)`) are among `wanted`, by those words; empty when none is wanted. */
+export function changesByTitle(changes: readonly Change[], wanted: ReadonlySet<string>): Map<string, Change[]> {
   const byTitle = new Map<string, Change[]>();
   if (wanted.size === 0) return byTitle;
   for (const change of changes) {

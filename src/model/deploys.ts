@@ -1,7 +1,6 @@
 import type { Change, Deploy, FailingRevert } from '../domain.js';
 import { copyKeyAuthoredAt, lineKeys, type CommitGraph, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
-import { backportedTitles, latestMergedBy, namesChange, sameWords } from './copies.js';
-import { withoutNumber } from '../title-number.js';
+import { backportedTitles, changesByTitle, latestMergedBy, namesChange, sameWords } from './copies.js';
 import { taggedVersion, versionBelow } from '../release-names.js';
 import { bumpNamesOnlyVersion, ownBumpVersion } from './message.js';
 import { andList, formatDuration } from '../units.js';
@@ -181,17 +180,7 @@ function lineReverts(changes: readonly Change[], evidence: ShippingEvidence, byL
 
 /** The changes whose titles the lines' reverts quote, by those titles' words; empty where none quotes one. */
 function quotedTitles(changes: readonly Change[], reverts: readonly ReleaseLineCommit[]): Map<string, Change[]> {
-  const wanted = new Set(reverts.flatMap((c) => (c.reverts?.title === undefined ? [] : [sameWords(c.reverts.title)])));
-  const byTitle = new Map<string, Change[]>();
-  if (wanted.size === 0) return byTitle;
-  for (const change of changes) {
-    const title = sameWords(withoutNumber(change.title));
-    if (!wanted.has(title)) continue;
-    const same = byTitle.get(title);
-    if (same === undefined) byTitle.set(title, [change]);
-    else same.push(change);
-  }
-  return byTitle;
+  return changesByTitle(changes, new Set(reverts.flatMap((c) => (c.reverts?.title === undefined ? [] : [sameWords(c.reverts.title)]))));
 }
 
 /**

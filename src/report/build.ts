@@ -3,7 +3,7 @@ import type { AdviceInput } from '../advice/types.js';
 import type { Dora } from '../metrics/schema.js';
 import { RELEASE_COMMIT, STAGES, type Change, type ClosedPull, type Deploy, type DeploySignalKind, type MeasuredChange, type MeasuredDeploy, type OpenPull, type StageName, type Window } from '../domain.js';
 import { workingSeconds, type BusinessHours } from '../metrics/business-hours.js';
-import { countOf, syncedPulls } from '../metrics/count.js';
+import { carriesPulls, countOf, syncedPulls } from '../metrics/count.js';
 import { computeAcceptance } from '../metrics/acceptance.js';
 import { computeAiDefects } from '../metrics/ai-defects.js';
 import { computeAiLoad } from '../metrics/ai-load.js';
@@ -375,7 +375,7 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
       syncs: countOf(inWindow, (c) => c.kind === 'sync'),
       releases: countOf(inWindow, isReleaseCommit),
       syncedPulls: syncedPulls(inWindow),
-      carryingSyncs: countOf(inWindow, (c) => c.kind === 'sync' && (c.carriedPulls ?? 0) > 0),
+      carryingSyncs: countOf(inWindow, carriesPulls),
     },
     headline: headline(stages, { gitOnly: !input.github, businessHours: hours !== null, deployIsMerge: input.signal === 'merge' }),
     stages: stages.stages,
