@@ -25097,6 +25097,17 @@ function parseLanding(subject, bodyFirstLine, merge, trackedBranch, mergeRequest
 		title: subject
 	};
 }
+function landedNumber(commit, trackedBranch) {
+	return parseLanding(commit.subject, commit.bodyFirstLine, commit.parents.length >= 2, trackedBranch).number;
+}
+function landedNumbers(commits, trackedBranch) {
+	const numbers = [];
+	for (const c of commits) {
+		const n = landedNumber(c, trackedBranch);
+		if (n !== null) numbers.push(n);
+	}
+	return numbers;
+}
 function githubPullMerge(subject) {
 	const m = GITHUB_PULL_MERGE.exec(subject);
 	return m === null ? null : {
@@ -25298,6 +25309,9 @@ function withPullReferences(releaseLine, pulls) {
 function backportedTitles(changes, releaseLine) {
 	const wanted = new Set();
 	for (const commit of releaseLine) if (commit.backportTitle !== void 0) wanted.add(commit.backportTitle);
+	return changesByTitle(changes, wanted);
+}
+function changesByTitle(changes, wanted) {
 	const byTitle = new Map();
 	if (wanted.size === 0) return byTitle;
 	for (const change of changes) {
@@ -25767,14 +25781,6 @@ function* sideFirstParents(merge, walk) {
 	const walked = new Map([...walk.commits, ...walk.helpers].map((c) => [c.sha, c]));
 	for (let c = walked.get(merge.parents[1] ?? ""); c !== void 0; c = walked.get(c.parents[0] ?? "")) yield c;
 }
-function landedNumbers(commits, trackedBranch) {
-	const numbers = [];
-	for (const c of commits) {
-		const n = landedNumber(c, trackedBranch);
-		if (n !== null) numbers.push(n);
-	}
-	return numbers;
-}
 function carriedLandings(commits, trackedBranch, byTree) {
 	const landings = [];
 	for (const c of commits) {
@@ -25812,9 +25818,6 @@ function countCarried(changes, carried) {
 }
 function forwardPort(commit, input) {
 	return commit.cherryPickOf.length > 0 && commit.cherryPickOf.every((sha) => sha.length === 40 && input.release.has(sha) && !input.commits.has(sha));
-}
-function landedNumber(commit, trackedBranch) {
-	return parseLanding(commit.subject, commit.bodyFirstLine, commit.parents.length >= 2, trackedBranch).number;
 }
 function mergeChange(commit, walk, input, rules) {
 	const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, input.trackedBranch, commit.mergeRequest);
@@ -26602,17 +26605,7 @@ function lineReverts(changes, evidence, byLanding) {
 	return out;
 }
 function quotedTitles(changes, reverts) {
-	const wanted = new Set(reverts.flatMap((c) => c.reverts?.title === void 0 ? [] : [sameWords(c.reverts.title)]));
-	const byTitle = new Map();
-	if (wanted.size === 0) return byTitle;
-	for (const change of changes) {
-		const title = sameWords(withoutNumber(change.title));
-		if (!wanted.has(title)) continue;
-		const same = byTitle.get(title);
-		if (same === void 0) byTitle.set(title, [change]);
-		else same.push(change);
-	}
-	return byTitle;
+	return changesByTitle(changes, new Set(reverts.flatMap((c) => c.reverts?.title === void 0 ? [] : [sameWords(c.reverts.title)])));
 }
 function headOf(change, graph, pullHeads) {
 	if (change.kind === "squash") {
@@ -26727,7 +26720,6 @@ var DEPLOYED_BEFORE_MERGE;
 var init_deploys$1 = __esmMin((() => {
 	init_deploy_contents();
 	init_copies();
-	init_title_number();
 	init_release_names();
 	init_message();
 	init_units();
@@ -27935,6 +27927,9 @@ function countOf(items, test) {
 	let n = 0;
 	for (let i = 0; i < items.length; i++) if (test(items[i])) n++;
 	return n;
+}
+function carriesPulls(change) {
+	return change.kind === "sync" && (change.carriedPulls ?? 0) > 0;
 }
 function syncedPulls(changes) {
 	let n = 0;
@@ -32310,14 +32305,6 @@ function walkPull(head, commits, pull) {
 		branch
 	};
 }
-function landedOn(line, trackedBranch) {
-	const numbers = new Set();
-	for (const c of line) {
-		const n = parseLanding(c.subject, c.bodyFirstLine, c.parents.length >= 2, trackedBranch).number;
-		if (n !== null) numbers.add(n);
-	}
-	return numbers;
-}
 function forkPoint(head, commits) {
 	let sha = head;
 	for (let commit = commits.get(sha); commit !== void 0; commit = commits.get(sha)) {
@@ -33293,14 +33280,14 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 		const commitOf = (sha) => commits.get(sha) ?? pulls.loaded.get(sha);
 		const onRelease = releaseAmong(lines, firstParent, commitOf);
 		const otherLine = o.otherLine === void 0 ? null : await o.otherLine;
-		const landed = pulls.walked.size === 0 ? new Set() : landedOn(firstParent, branch.name);
+		const landed = new Set(pulls.walked.size === 0 ? [] : landedNumbers(firstParent, branch.name));
 		const pullCommits = splitPullCommits(pulls.walked, otherLine === null || otherLine.size === 0 ? pulls.loaded : without(pulls.loaded, otherLine), (sha) => onRelease.all.has(sha), (n) => landed.has(n));
 		if (read >= LARGE_HISTORY && pulls.walked.size > 0) collectGarbage();
 		const lineTrees = await trees;
 		const onBranch = (sha) => commits.has(sha);
 		const unnamed = lineTrees === null ? [] : [...new Set([...[...onRelease.all].filter((sha) => {
 			const c = commitOf(sha);
-			return c !== void 0 && c.parents.length === 1 && parseLanding(c.subject, c.bodyFirstLine, false, branch.name).number === null;
+			return c !== void 0 && c.parents.length === 1 && landedNumber(c, branch.name) === null;
 		}), ...lines.releaseLine.filter((c) => c.references.length === 0 && commitOf(c.sha) === void 0).map((c) => c.sha)])];
 		const lineSquashes = await readLineSquashes(repo.cwd, lineTrees, unnamed, {
 			refs: pulls.refs,
@@ -42190,7 +42177,7 @@ function landedLineOf(c, trackedBranch) {
 	return line === trackedBranch || line !== null && isReleaseCut(line) ? null : line;
 }
 function carryingSyncs(inWindow) {
-	const syncs = inWindow.filter((c) => c.kind === "sync" && (c.carriedPulls ?? 0) > 0);
+	const syncs = inWindow.filter(carriesPulls);
 	const carried = syncedPulls(syncs);
 	const all = carried + inWindow.filter((c) => c.kind !== "sync" && c.number !== null).length;
 	return carried === 0 || carried * SYNCED_SHARE < all ? null : {
@@ -47071,7 +47058,7 @@ function summarizeWith(input, detail) {
 			syncs: countOf(inWindow, (c) => c.kind === "sync"),
 			releases: countOf(inWindow, isReleaseCommit),
 			syncedPulls: syncedPulls(inWindow),
-			carryingSyncs: countOf(inWindow, (c) => c.kind === "sync" && (c.carriedPulls ?? 0) > 0)
+			carryingSyncs: countOf(inWindow, carriesPulls)
 		},
 		headline: headline$1(stages, {
 			gitOnly: !input.github,

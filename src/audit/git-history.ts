@@ -1,10 +1,10 @@
 import type { Change, Commit, MessageFacts } from '../domain.js';
 import { buildChanges, resolveForkPoints } from '../model/changes.js';
 import { indexCopies } from '../model/copies.js';
-import { parseLanding, parseMessage } from '../model/message.js';
+import { landedNumber, landedNumbers, parseLanding, parseMessage } from '../model/message.js';
 import type { AiCatalogue } from '../model/ai/compile.js';
 import type { CommitIdentity } from '../model/own-commits.js';
-import { landedOn, splitPullCommits } from '../model/pull-commits.js';
+import { splitPullCommits } from '../model/pull-commits.js';
 import { trackedLine } from '../model/tracked-line.js';
 import { releaseCommits, type ReleaseCommits } from '../model/release-lines.js';
 import { collectRevertRefs, type RevertRefs } from '../model/reverts.js';
@@ -158,7 +158,7 @@ export async function readGitChanges(
     // the default branch's own line, when this is another branch, is what its pull requests were based on: not theirs
     const otherLine = o.otherLine === undefined ? null : await o.otherLine;
     // the pull requests the branch lands, asked of the pull refs' chains of merges only (most clones have no pull ref)
-    const landed = pulls.walked.size === 0 ? new Set<number>() : landedOn(firstParent, branch.name);
+    const landed = new Set(pulls.walked.size === 0 ? [] : landedNumbers(firstParent, branch.name));
     const pullCommits = splitPullCommits(pulls.walked, otherLine === null || otherLine.size === 0 ? pulls.loaded : without(pulls.loaded, otherLine), (sha) => onRelease.all.has(sha), (n) => landed.has(n));
     // what splitting the pull refs' walks left behind goes before the changes are built on top: rails peaked
     // there at 249 MB, 244 with this collection (a history without pull refs has nothing to let go here)
@@ -170,7 +170,7 @@ export async function readGitChanges(
     const unnamed = lineTrees === null ? [] : [...new Set([
       ...[...onRelease.all].filter((sha) => {
         const c = commitOf(sha);
-        return c !== undefined && c.parents.length === 1 && parseLanding(c.subject, c.bodyFirstLine, false, branch.name).number === null;
+        return c !== undefined && c.parents.length === 1 && landedNumber(c, branch.name) === null;
       }),
       // one the read let go names no pull request when it names no change (its parents are git's to say)
       ...lines.releaseLine.filter((c) => c.references.length === 0 && commitOf(c.sha) === undefined).map((c) => c.sha),

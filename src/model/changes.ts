@@ -4,7 +4,7 @@ import { compileCatalogue, type AiCatalogue } from './ai/compile.js';
 import { changeReferences, namesChange } from './copies.js';
 import { addAiFindings, agentCommitEvidence, setAiFindings } from './ai/facts.js';
 import { isBot } from './bots.js';
-import { isVersionBump, isVersionlessRelease, mergeRequestFromUrl, namedReleaseVersion, namesBranch, numberFromUrl, opensDevelopment, ownBumpVersion, parseLanding, type Landing } from './message.js';
+import { isVersionBump, isVersionlessRelease, landedNumber, landedNumbers, mergeRequestFromUrl, namedReleaseVersion, namesBranch, numberFromUrl, opensDevelopment, ownBumpVersion, parseLanding, type Landing } from './message.js';
 import { CopyIndex, carriedOver, ownCommits, pullRefCommits, type OwnCommitRules } from './own-commits.js';
 import type { PullCommits } from './pull-commits.js';
 import { isReleaseLine, namesRelease } from './release-lines.js';
@@ -389,20 +389,10 @@ function* sideFirstParents(merge: Commit, walk: SideWalk): Generator<Commit> {
   for (let c = walked.get(merge.parents[1] ?? ''); c !== undefined; c = walked.get(c.parents[0] ?? '')) yield c;
 }
 
-/** The pull requests the commits say they landed, in their order (a number landed twice is there twice). */
 /** A pull request a sync's side landed, and the ones its commit says it copies (a backport's). */
 interface CarriedLanding {
   number: number;
   copies: ReadonlyArray<{ number: number; title: string | null }>;
-}
-
-function landedNumbers(commits: readonly Commit[], trackedBranch: string): number[] {
-  const numbers: number[] = [];
-  for (const c of commits) {
-    const n = landedNumber(c, trackedBranch);
-    if (n !== null) numbers.push(n);
-  }
-  return numbers;
 }
 
 function carriedLandings(commits: readonly Commit[], trackedBranch: string, byTree: ReadonlyMap<string, number> | undefined): CarriedLanding[] {
@@ -461,10 +451,6 @@ function forwardPort(commit: Commit, input: Pick<BuildChangesInput, 'release' | 
   return commit.cherryPickOf.length > 0 && commit.cherryPickOf.every((sha) => sha.length === 40 && input.release.has(sha) && !input.commits.has(sha));
 }
 
-/** The pull request a commit says it landed (`Merge pull request #N`, a squash's `(#N)`), read as a first-parent commit would be; else null. */
-function landedNumber(commit: Commit, trackedBranch: string): number | null {
-  return parseLanding(commit.subject, commit.bodyFirstLine, commit.parents.length >= 2, trackedBranch).number;
-}
 
 function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, rules: Rules): Change {
   const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, input.trackedBranch, commit.mergeRequest);

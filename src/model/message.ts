@@ -1,4 +1,4 @@
-import type { MessageFacts } from '../domain.js';
+import type { Commit, MessageFacts } from '../domain.js';
 import { compileCatalogue, type AiCatalogue } from './ai/compile.js';
 import { isReleaseLine } from './release-lines.js';
 import { withoutLineTag } from '../release-names.js';
@@ -365,6 +365,21 @@ export function parseLanding(subject: string, bodyFirstLine: string, merge: bool
     if (branch !== null) return { number, mergeRequest: null, branch, sync, title: subject };
   }
   return { number, mergeRequest: null, branch: null, sync: false, title: subject };
+}
+
+/** The pull request a commit says it landed (`Merge pull request #N`, a squash's `(#N)`), read as a first-parent commit would be; else null. */
+export function landedNumber(commit: Commit, trackedBranch: string): number | null {
+  return parseLanding(commit.subject, commit.bodyFirstLine, commit.parents.length >= 2, trackedBranch).number;
+}
+
+/** The pull requests `commits` say they landed (landedNumber), in their order (a number landed twice is there twice). */
+export function landedNumbers(commits: readonly Commit[], trackedBranch: string): number[] {
+  const numbers: number[] = [];
+  for (const c of commits) {
+    const n = landedNumber(c, trackedBranch);
+    if (n !== null) numbers.push(n);
+  }
+  return numbers;
 }
 
 // GitHub's merge commit of a pull request: `Merge pull request #12 from ada/fix-parser`, its head `owner/branch`

@@ -1,5 +1,5 @@
 import type { Commit } from '../domain.js';
-import { githubPullMerge, parseLanding } from './message.js';
+import { githubPullMerge } from './message.js';
 
 /** A pull request's commits read from `refs/pull/N/head` and not on the tracked branch, merges of it left out. */
 export interface PullCommits {
@@ -100,16 +100,6 @@ function walkPull(
     for (const parent of commit.parents) shas.push(parent);
   }
   return { own, forkPoints: forkPoint(head, commits), branch };
-}
-
-/** The pull requests the tracked branch's own line lands, by number: a merge's, a squash's, a copy's subject. Pure. */
-export function landedOn(line: readonly Commit[], trackedBranch: string): Set<number> {
-  const numbers = new Set<number>();
-  for (const c of line) {
-    const n = parseLanding(c.subject, c.bodyFirstLine, c.parents.length >= 2, trackedBranch).number;
-    if (n !== null) numbers.add(n);
-  }
-  return numbers;
 }
 
 /**

@@ -3,7 +3,8 @@ import type { Change, Commit, Size } from '../../src/domain.js';
 import { buildChanges, type BuildChangesInput } from '../../src/model/changes.js';
 import { indexCopies } from '../../src/model/copies.js';
 import { parseMessage } from '../../src/model/message.js';
-import { landedOn, splitPullCommits, type PullCommits } from '../../src/model/pull-commits.js';
+import { splitPullCommits, type PullCommits } from '../../src/model/pull-commits.js';
+import { landedNumbers } from '../../src/model/message.js';
 import { copyKey } from '../../src/sources/git/deploy-contents.js';
 import { commit, h, sha } from './data.js';
 
@@ -699,7 +700,7 @@ describe('a pull request based on a history the branch no longer holds', () => {
   const heads = new Map([[20, sha('p1')], [11, sha('s11')], [12, sha('s12')]]);
 
   it('holds none of that history as its own: the copies are the pull requests their subjects land', () => {
-    const landed = landedOn(line, 'main');
+    const landed = new Set(landedNumbers(line, 'main'));
     expect([...landed]).toEqual([11, 12]);
     const split = splitPullCommits(heads, refs, () => false, (n) => landed.has(n));
     expect(split.get(20)?.commits.map((c) => c.subject)).toEqual(['Read memory in the evaluator']);
