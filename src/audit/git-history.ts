@@ -15,7 +15,7 @@ import { copyKey, lineKeys } from '../sources/git/deploy-contents.js';
 import { readCommits, type PullHeads } from '../sources/git/history.js';
 import { readSizes, readSizesOf, type NumstatResult } from '../sources/git/numstat.js';
 import { commitDates, readAttributes, splitPoint, type FirstParentSpan, type RepoInfo } from '../sources/git/repo.js';
-import { LOOKBACK, releaseGraph, withTreeSquashes, type ReleaseGraph, type ReleaseTips } from './release-graph.js';
+import { LOOKBACK, branchPullSquashes, carriedHeads, releaseGraph, withTreeSquashes, type ReleaseGraph, type ReleaseTips } from './release-graph.js';
 import { readLineSquashes, readLineTreesBeside, treeSquashes } from './tree-squashes.js';
 
 // past this many commits read, memory is collected as soon as they are let go (a small history needs not)
@@ -288,7 +288,9 @@ async function readHistory(
   const read = await readCommits(cwd, [...new Set([tip, ...heads.values(), ...readFrom])], exclude, parse);
   const noPulls: Pulls = { refs, walked: new Map(), heads: bySha, loaded: new Map(), available: refs.size > 0 };
   // a line's squash names what its pull request's own commits name, when the pull ref was read
-  const lines = releaseGraph(release.tips, tip, release.tagShas, (sha) => read.get(sha), (number) => heads.get(number));
+  const graphed = releaseGraph(release.tips, tip, release.tagShas, (sha) => read.get(sha), (number) => heads.get(number));
+  // a line's squash of a branch that brought the tracked branch in holds what that branch held
+  const lines = await carriedHeads(cwd, graphed, branchPullSquashes(graphed, { name: trackedBranch, tip }, (sha) => read.get(sha), (number) => heads.get(number)), (sha) => read.get(sha));
   if (heads.size === 0 && readFrom.size === 0) return { commits: read, pulls: noPulls, lines };
   const commits = reachedFrom([tip], read, EMPTY);
   const loaded = reachedFrom(heads.values(), read, commits);

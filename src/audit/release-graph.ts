@@ -3,8 +3,11 @@ import { backportedTitle, changeReferences } from '../model/copies.js';
 import { squashPullHead, squashPullsReach, withSquashPull } from '../model/line-squash-pulls.js';
 import { isReleaseLine, isReleaseTag } from '../model/release-lines.js';
 import { quotedRevertTitle } from '../model/reverts.js';
-import { commitGraph, parentsBeyond, releaseLineCommits } from '../model/reach.js';
+import { landedNumbers } from '../model/message.js';
+import { commitGraph, parentsBeyond, reachesWithin, releaseLineCommits } from '../model/reach.js';
+import { trailingNumber } from '../title-number.js';
 import { copyKey, type CommitGraph, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
+import { readTrees } from '../sources/git/trees.js';
 import { releaseTips, type RepoInfo } from '../sources/git/repo.js';
 
 const DAY = 86400;
@@ -101,6 +104,83 @@ export function releaseGraph(
     return line;
   });
   return { graph, readFrom: tips.readFrom, lineTips: tips.lineTips, beyond: parentsBeyond(graph, branchTip, tips.active), releaseLine };
+}
+
+/**
+ * The release lines' squashes of a pull request that may have brought the tracked branch's own line in, each with its
+ * pull request's head (`carriedHeads` keeps those whose tree is their head's). mermaid (develop tracked) cut
+ * `release/11.14.0` from develop and squashed it into master as `Release candidate 11.14.0 (#7526)`, tagged
+ * mermaid@11.14.0: `git tag --contains` finds none of develop's 33 changes it shipped, read as never released. A
+ * line's commit is one when it has one parent, its `(#M)`'s head is read off the graph (a merged head is on no line)
+ * and reaches, before the graph, a commit of the tracked branch's first-parent line that the squash's parent does not
+ * hold, and the tracked branch landed no pull request #M (a line's copy of main's squash keeps main's number: its pull
+ * request was based on main, and brought nothing). Pure.
+ */
+export function branchPullSquashes(
+  lines: ReleaseGraph,
+  branch: { name: string; tip: string },
+  commitOf: (sha: string) => Commit | undefined,
+  pullHead: (number: number) => string | undefined,
+): Map<string, string> {
+  const { graph } = lines;
+  const inGraph = (sha: string): boolean => graph.node.has(sha);
+  const candidates = lines.releaseLine.flatMap(({ sha }) => {
+    const commit = commitOf(sha);
+    const head = commit === undefined || commit.parents.length !== 1 ? undefined : squashPullHead(commit, { pullHead, inGraph });
+    return head === undefined ? [] : [{ commit: commit as Commit, head }];
+  });
+  if (candidates.length === 0) return new Map();
+  // the tracked branch's first-parent line, walked once and only when some line squash has a pull ref off the graph
+  const line: Commit[] = [];
+  for (let c = commitOf(branch.tip); c !== undefined; c = commitOf(c.parents[0] ?? '')) line.push(c);
+  const onBranchLine = new Set(line.map((c) => c.sha));
+  const landed = new Set(landedNumbers(line, branch.name));
+  const carried = new Map<string, string>();
+  for (const { commit, head } of candidates) {
+    if (landed.has(trailingNumber(commit.subject) as number)) continue;
+    const parent = commit.parents[0] as string;
+    const brought = basesOf(head, commitOf, inGraph).filter((sha) => onBranchLine.has(sha));
+    if (brought.some((sha) => reachesWithin(graph, parent, sha) === false)) carried.set(commit.sha, head);
+  }
+  return carried;
+}
+
+/**
+ * The release graph where each squash of `carried` (`branchPullSquashes`) whose tree is its pull request head's holds
+ * what that head holds, as a merge of it would: what the squash's release shipped. tokio's `rt: do not track
+ * time-based metrics on wasm32-unknown-unknown (#7322)` onto tokio-1.45.x, from a branch based on master, carried
+ * master's #7290 and #7311 into tokio-1.45.1 (its diff holds both), read as shipped by tokio-1.46.0 six weeks later.
+ * A tree that differs says the squash took less than the head held (a squash made by hand): the graph as it was.
+ */
+export async function carriedHeads(cwd: string, lines: ReleaseGraph, carried: ReadonlyMap<string, string>, commitOf: (sha: string) => Commit | undefined): Promise<ReleaseGraph> {
+  if (carried.size === 0) return lines;
+  const trees = await readTrees(cwd, [...carried].flat());
+  const held = new Map([...carried].filter(([squash, head]) => trees.get(squash) !== undefined && trees.get(squash) === trees.get(head)));
+  if (held.size === 0) return lines;
+  const graph = commitGraph(lines.readFrom, (sha) => {
+    const parents = commitOf(sha)?.parents;
+    const head = held.get(sha);
+    return head === undefined || parents === undefined ? parents : [...parents, head];
+  });
+  return { ...lines, graph };
+}
+
+/** The commits of the graph that `head` reaches first, walking the commits read off it. */
+function basesOf(head: string, commitOf: (sha: string) => Commit | undefined, inGraph: (sha: string) => boolean): string[] {
+  const bases: string[] = [];
+  const seen = new Set<string>();
+  const stack = [head];
+  while (stack.length > 0) {
+    const sha = stack.pop() as string;
+    if (seen.has(sha)) continue;
+    seen.add(sha);
+    if (inGraph(sha)) {
+      bases.push(sha);
+      continue;
+    }
+    for (const parent of commitOf(sha)?.parents ?? []) stack.push(parent);
+  }
+  return bases;
 }
 
 /**

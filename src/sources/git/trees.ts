@@ -92,3 +92,13 @@ export async function readCommitTrees(cwd: string, shas: readonly string[], keep
   await read([...new Set(kept.map((c) => c.parent))], (sha, tree) => trees.set(sha, tree));
   return kept.map(({ sha, tree, committedAt, parent }) => ({ sha, tree, parentTree: trees.get(parent), committedAt }));
 }
+
+/** The tree of each of `shas`, in one `git log --no-walk`; a commit the clone lacks has none. A failure reads none. */
+export async function readTrees(cwd: string, shas: readonly string[]): Promise<Map<string, string>> {
+  const trees = new Map<string, string>();
+  await streamGitRanges(cwd, ['log', '--no-walk=unsorted', '--ignore-missing', '--format=%H %T', '--stdin'], (buffer, start, end) => {
+    const [sha, tree] = buffer.toString('latin1', start, end).split(' ');
+    if (sha !== undefined && tree !== undefined) trees.set(sha, tree);
+  }, { separator: 10, input: `${shas.join('\n')}\n`, onFailure: () => true });
+  return trees;
+}
