@@ -37,7 +37,7 @@ import { releaseTipsOf } from './release-graph.js';
 import { fetchOptions } from './github-options.js';
 import { readLinePulls, withLinePulls } from './line-pulls.js';
 import { branchFork, readDefaultLine } from './fork.js';
-import { branchedInWindowNote, emptyReleasesNote, integrationLineOf, lineToName, mergeToolNote, mostlyDirect, sourceNotes, syncedPullsNote, titleOnlyBackportsNote } from './notes.js';
+import { branchedInWindowNote, emptyReleasesNote, mergeToolNote, mostlyDirect, sideLineOf, sourceNotes, syncedPullsNote, syncsToName, titleOnlyBackportsNote } from './notes.js';
 import { prereleaseHeldNote } from './prereleases.js';
 import { titleOnlyCopies } from '../model/copies.js';
 import { NO_EVENTS, readEventsFiles, resolveEvents } from './events.js';
@@ -249,8 +249,12 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   const host = reviewHostOf(inWindow, remoteHost(repo.remoteUrl), github !== null);
   const mergeTool = github === null && mostlyDirect(inWindow) ? mergeToolNote(inWindow, await readCommitters(repo.cwd, inWindow.map((c) => c.sha)), host) : null;
   // syncs whose subjects name no line (pi-hole's `Pi-hole Core v6.2 (#6411)` from `development`): the branches say
-  const unnamedSync = lineToName(inWindow);
-  const syncedLine = unnamedSync === null ? null : integrationLineOf(await branchesHoldingSide(repo, unnamedSync.sha), branch.name);
+  const sideLines = new Map<string, string>();
+  for (const sync of syncsToName(inWindow)) {
+    const [at, holding] = await Promise.all([branchesHoldingSide(repo, sync.sha, 'at'), branchesHoldingSide(repo, sync.sha)]);
+    const line = sideLineOf(at, holding, branch.name);
+    if (line !== null) sideLines.set(sync.sha, line);
+  }
   const branchTip = branchTips(repo);
   const openPulls: OpenPull[] = (github?.openPulls ?? []).map((p) =>
     toOpenPull(p, now, { requiredApprovals: settings.policy.requiredApprovals, botPattern: settings.botPattern, ai: settings.ai }));
@@ -294,7 +298,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
     deploySignal: { kind: signal.kind, detail: signalDetail(chosen, settings.tagPattern, settings.environment, settings.includePrereleases, settings.deployBranch, settings.workflow) },
     businessHours: settings.businessHours,
     timezone: settings.timezone,
-    notes: [...(stale === null ? [] : [`${stale[0]?.toUpperCase() ?? ''}${stale.slice(1)}.`]), ...sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs, host), ...[mergeTool, syncedPullsNote(inWindow, branch.name, syncedLine, (name) => branchTip(name) !== null), emptyReleases, titleOnlyBackportsNote(counted, titleOnly, host), branchedInWindowNote(counted, branch.name, fork, window.since), prerelease, products === null ? null : untouchedNote(inWindow, products, (c) => isCounted(c, settings.policy))].filter((n) => n !== null)],
+    notes: [...(stale === null ? [] : [`${stale[0]?.toUpperCase() ?? ''}${stale.slice(1)}.`]), ...sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs, host), ...[mergeTool, syncedPullsNote(inWindow, branch.name, sideLines, (name) => branchTip(name) !== null), emptyReleases, titleOnlyBackportsNote(counted, titleOnly, host), branchedInWindowNote(counted, branch.name, fork, window.since), prerelease, products === null ? null : untouchedNote(inWindow, products, (c) => isCounted(c, settings.policy))].filter((n) => n !== null)],
     warnings,
     unlinkedIncidents: built.unlinked
       .filter((i) => i.openedAt >= window.since && i.openedAt < window.until)

@@ -64,18 +64,18 @@ function elsewhereText(host: ReviewHost | null, inWindow: readonly Change[]): st
  * May's 44; sveltejs/kit's `version-3` takes main's by merges of main; pi-hole merges its pull requests into
  * `development`, and that into master at each release), and a sync is left out of every figure (SPEC section 1), so
  * that much of the work is not measured here; null otherwise. Backports merged back (prometheus: 18 of 347) say
- * nothing. Where no sync's subject names its line (`Pi-hole Core v6.2 (#6411)`), `unnamedLine` is the branch that
- * holds the latest one's side (`lineToName`), when one was found. `isBranch` says whether the clone still has a branch
+ * nothing. Where a sync's subject names no line (`Pi-hole Core v6.2 (#6411)`, apollo-client's `Release 4.2 (#13129)`
+ * beside its `Merge pull request #12201 from apollographql/release-4.0`), `sideLines` has the branch its side is
+ * on, by the sync's sha, when one was found (`syncsToName`, `sideLineOf`). `isBranch` says whether the clone still has a branch
  * of that name: when it does not (react-router deleted `release`, `v8` and `release-next` once merged, and
  * `--branch v8` stops with "unknown branch"), the run is on the latest sync's side, which --branch takes as a revision.
  */
-export function syncedPullsNote(inWindow: readonly Change[], trackedBranch: string, unnamedLine: string | null = null, isBranch: (name: string) => boolean = () => true): string | null {
+export function syncedPullsNote(inWindow: readonly Change[], trackedBranch: string, sideLines: ReadonlyMap<string, string> = new Map(), isBranch: (name: string) => boolean = () => true): string | null {
   const carrying = carryingSyncs(inWindow);
   if (carrying === null) return null;
   const { syncs, carried, all } = carrying;
-  const lineOf = (c: Change): string | null => landedLineOf(c, trackedBranch);
-  const named = [...new Set(syncs.flatMap((c) => lineOf(c) ?? []))];
-  const lines = named.length === 0 && unnamedLine !== null ? [unnamedLine] : named;
+  const lineOf = (c: Change): string | null => landedLineOf(c, trackedBranch) ?? sideLines.get(c.sha) ?? null;
+  const lines = [...new Set(syncs.flatMap((c) => lineOf(c) ?? []))];
   const where = lines.length === 0 ? 'another line' : andList(lines.map((b) => `\`${b}\``));
   // of several lines, the latest sync's is the one still taking them: flask's `3.0.x` became `stable` in 2024
   const latest = syncs.reduce<Change | null>((last, c) => ((lineOf(c) !== null || lines.length === 1) && (last === null || c.mergedAt > last.mergedAt) ? c : last), null);
@@ -113,15 +113,27 @@ function carryingSyncs(inWindow: readonly Change[]): { syncs: Change[]; carried:
 }
 
 /**
- * The merge whose line `syncedPullsNote` would have to name and cannot from the subjects: the latest of the syncs it
- * speaks of, when none of them names its line; else null (no note, or a line it can name).
+ * The syncs `syncedPullsNote` speaks of whose subjects name no line: their sides' branches must say. One named for the
+ * tracked branch (a fork's) is read as naming a line: the branches holding its side would name the one the tracked
+ * branch was fast-forwarded to (analog's main for its `beta`), not where its pull requests landed.
  */
-export function lineToName(inWindow: readonly Change[]): Change | null {
-  const syncs = carryingSyncs(inWindow)?.syncs;
-  // one named for the tracked branch (a fork's) is read as naming a line: the branches holding its side would name
-  // the one the tracked branch was fast-forwarded to (analog's main for its `beta`), not where its pull requests landed
-  if (syncs === undefined || syncs.some((c) => { const line = lineNamed(c); return line !== null && !isReleaseCut(line); })) return null;
-  return syncs.reduce((last, c) => (c.mergedAt > last.mergedAt ? c : last));
+export function syncsToName(inWindow: readonly Change[]): Change[] {
+  return (carryingSyncs(inWindow)?.syncs ?? []).filter((c) => {
+    const line = lineNamed(c);
+    return line === null || isReleaseCut(line);
+  });
+}
+
+/**
+ * The line a sync brought in, from the branches its side is the tip of (`at`) or else those that hold it (`holding`):
+ * the one branch whose tip it is (apollo-client's `release-4.2`, at `Release 4.2 (#13129)`'s side, where a dozen
+ * branches cut from it later hold it too), one cut for a single release aside, else `integrationLineOf` the holders;
+ * null when neither says.
+ */
+export function sideLineOf(at: readonly string[], holding: readonly string[], trackedBranch: string): string | null {
+  // a branch cut for one release (sentry-javascript's `prepare-release/10.62.0`) is not the line its pull requests landed on
+  const names = [...new Set(at.map(branchName))].filter((n) => n !== 'HEAD' && n !== trackedBranch && !isReleaseCut(n));
+  return names.length === 1 ? (names[0] as string) : integrationLineOf(holding, trackedBranch);
 }
 
 /** The line a sync names: the one its own branch merged in (`carriedFrom`), else that branch, read from its subject. */

@@ -122,10 +122,27 @@ describe('the note on pull requests carried by syncs', () => {
     expect(note).toContain('Run with --branch beta to measure them where they landed.');
   });
 
+  it('names the lines of the syncs whose subjects name none by their sides, and sends the reader to the latest', () => {
+    // apollo-client's year: two `Merge pull request #N from apollographql/release-X`, then `Release 4.1 (#12927)` and
+    // `Release 4.2 (#13129)`, whose sides are release-4.1's and release-4.2's tips
+    const syncs = [
+      { ...sync('release-3.14', 11, '2025-09-01T10:00:00Z'), sha: 'a'.repeat(40) },
+      { ...sync('release-4.0', 296, '2025-10-01T10:00:00Z'), sha: 'b'.repeat(40) },
+      { ...sync(null, 48, '2026-02-01T10:00:00Z'), sha: 'c'.repeat(40) },
+      { ...sync(null, 24, '2026-05-20T10:00:00Z'), sha: 'd'.repeat(40) },
+    ] as Change[];
+    const sides = new Map([['c'.repeat(40), 'release-4.1'], ['d'.repeat(40), 'release-4.2']]);
+    expect(syncedPullsNote(syncs, 'main', sides)).toBe(
+      "379 of the window's 379 pull requests landed first on `release-3.14`, `release-4.0`, `release-4.1` and `release-4.2` and reached main through 4 syncs: a sync is left out of every figure, so their work is not measured here. Run with --branch release-4.2, the line of the latest sync, to measure those that landed there.",
+    );
+    // without the sides, the latest sync that names its line is release-4.0's
+    expect(syncedPullsNote(syncs, 'main')).toContain('Run with --branch release-4.0, the line of the latest sync');
+  });
+
   it('sends the reader to the latest sync\'s side when its line is no longer a branch', () => {
     const syncs = [{ ...sync('3.0.x', 3, '2026-03-10T10:00:00Z'), sha: 'a'.repeat(40) }, { ...sync('stable', 2, '2026-03-20T10:00:00Z'), sha: 'b'.repeat(40) }] as Change[];
-    expect(syncedPullsNote(syncs, 'main', null, (name) => name !== 'stable')).toContain(' `stable` is no longer a branch of this clone: run with --branch bbbbbbbbbbbb^2, the side of the latest sync, to measure those that landed there.');
-    expect(syncedPullsNote(syncs, 'main', null, (name) => name !== '3.0.x')).toContain('Run with --branch stable, the line of the latest sync, to measure those that landed there.');
+    expect(syncedPullsNote(syncs, 'main', new Map(), (name) => name !== 'stable')).toContain(' `stable` is no longer a branch of this clone: run with --branch bbbbbbbbbbbb^2, the side of the latest sync, to measure those that landed there.');
+    expect(syncedPullsNote(syncs, 'main', new Map(), (name) => name !== '3.0.x')).toContain('Run with --branch stable, the line of the latest sync, to measure those that landed there.');
   });
 });
 

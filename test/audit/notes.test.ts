@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { audit } from '../../src/audit/index.js';
-import { emptyReleasesNote, integrationLineOf, sourceNotes } from '../../src/audit/notes.js';
+import { emptyReleasesNote, integrationLineOf, sideLineOf, sourceNotes } from '../../src/audit/notes.js';
 import type { Deploy } from '../../src/domain.js';
 import { buildRepo, type FixtureRepo, type Step } from '../helpers/git-fixture.js';
 import { leftOutText } from '../../src/render/format.js';
@@ -90,6 +90,16 @@ describe('the line a sync brought in, from the branches that hold its side', () 
     expect(integrationLineOf(['refs/heads/main', 'refs/remotes/origin/main', 'refs/remotes/origin/v2'], 'main')).toBe('v2');
     expect(integrationLineOf(['refs/heads/main', 'refs/heads/feature-x', 'refs/heads/feature-y'], 'main')).toBeNull();
     expect(integrationLineOf(['refs/heads/main'], 'main')).toBeNull();
+  });
+
+  it('is the branch whose tip the side is, where branches cut from it later hold it too (apollo-client\'s release-4.2)', () => {
+    const holding = ['refs/heads/release-4.2', 'refs/heads/jerel/catch-directive', 'refs/heads/jerel/literal-vars'];
+    expect(sideLineOf(['refs/heads/release-4.2', 'refs/remotes/origin/release-4.2'], holding, 'main')).toBe('release-4.2');
+    // no tip there: the holders say, as before
+    expect(sideLineOf([], holding, 'main')).toBeNull();
+    expect(sideLineOf([], ['refs/heads/main', 'refs/heads/develop', 'refs/heads/fix-x'], 'main')).toBe('develop');
+    // two lines at one commit do not say which
+    expect(sideLineOf(['refs/heads/release-4.2', 'refs/heads/release-4.3'], ['refs/heads/develop'], 'main')).toBe('develop');
   });
 });
 

@@ -329,13 +329,14 @@ export function splitPoint(above: readonly string[], done: number, splitFrom: nu
 
 /**
  * The branches and remote branches (`refs/heads/…`, `refs/remotes/…`) that hold `commit`'s second parent, the side a
- * merge brought in, in one `for-each-ref --contains`; none when git cannot say. `commit` is a sha the history gave.
+ * merge brought in, in one `for-each-ref --contains` (`at`: those whose tip it is, `--points-at`); none when git
+ * cannot say. `commit` is a sha the history gave.
  */
-export async function branchesHoldingSide(repo: RepoInfo, commit: string): Promise<string[]> {
+export async function branchesHoldingSide(repo: RepoInfo, commit: string, how: 'contains' | 'at' = 'contains'): Promise<string[]> {
   const names: string[] = [];
   await streamGit(
     repo.cwd,
-    ['for-each-ref', `--contains=${assertSafeRef(commit, 'commit')}^2`, '--format=%(refname)', 'refs/heads', 'refs/remotes'],
+    ['for-each-ref', `--${how === 'at' ? 'points-at' : 'contains'}=${assertSafeRef(commit, 'commit')}^2`, '--format=%(refname)', 'refs/heads', 'refs/remotes'],
     (record) => {
       const name = record.toString('utf8');
       if (name !== '') names.push(name);
