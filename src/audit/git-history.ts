@@ -294,7 +294,7 @@ async function readHistory(
   if (heads.size === 0 && readFrom.size === 0) return { commits: read, pulls: noPulls, lines };
   const commits = reachedFrom([tip], read, EMPTY);
   const loaded = reachedFrom(heads.values(), read, commits);
-  for (const number of pullsFromBranch(read, tip, trackedBranch)) {
+  for (const number of pullsFromBranch(read, tip, trackedBranch, bySha)) {
     const head = refs.get(number)?.sha;
     if (head !== undefined && bySha.get(head) === number) bySha.delete(head);
   }
@@ -308,16 +308,29 @@ async function readHistory(
  * serilog/dev`, read below the release tag v4.0.2). Its pull ref's head is the tracked branch's tip as it merged, a
  * first-parent commit the branch got by a push of its own (serilog's `Update publishing key`), not a pull request
  * pushed to the branch as it was. Off the line, not off the branch: main merged back into the branch (shlink's
- * develop, after each hotfix) makes the release merges reachable from it.
+ * develop, after each hotfix) makes the release merges reachable from it. A merge titled otherwise is one when its
+ * side is its pull ref's head and a commit of the tracked branch's first-parent line: apollo-client's `Release 4.2
+ * (#13129)` merged `release-4.2` into main, whose tip, `Exit prerelease mode`, read as #13129 landed by a rebase.
  */
-function pullsFromBranch(read: ReadonlyMap<string, Commit>, tip: string, trackedBranch: string): number[] {
+function pullsFromBranch(read: ReadonlyMap<string, Commit>, tip: string, trackedBranch: string, headOf: ReadonlyMap<string, number>): number[] {
   const found = new Map<string, number>();
+  // merges whose side is a pull ref's head, kept if the side is on the tracked line: by their number
+  const sides = new Map<string, { sha: string; number: number }>();
   // GitHub's subject ends with the head, `owner/dev`: the test every merge passes through, parseLanding for those alone
   const headEnd = `/${trackedBranch.slice(trackedBranch.lastIndexOf('/') + 1)}`;
   for (const commit of read.values()) {
-    if (commit.parents.length < 2 || !commit.subject.startsWith('Merge pull request #') || !commit.subject.endsWith(headEnd)) continue;
+    if (commit.parents.length < 2) continue;
+    const side = headOf.get(commit.parents[1] as string);
+    if (side !== undefined && landedNumber(commit, trackedBranch) === side) sides.set(commit.parents[1] as string, { sha: commit.sha, number: side });
+    if (!commit.subject.startsWith('Merge pull request #') || !commit.subject.endsWith(headEnd)) continue;
     const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, trackedBranch);
     if (landing.number !== null && landing.branch !== null && (landing.branch === trackedBranch || trackedBranch.endsWith(`/${landing.branch}`))) found.set(commit.sha, landing.number);
+  }
+  if (sides.size > 0) {
+    for (let commit = read.get(tip); commit !== undefined; commit = read.get(commit.parents[0] ?? '')) {
+      const merge = sides.get(commit.sha);
+      if (merge !== undefined) found.set(merge.sha, merge.number);
+    }
   }
   // one on the branch's own first-parent line landed there: a fork's branch of that name
   for (let commit = read.get(tip); commit !== undefined && found.size > 0; commit = read.get(commit.parents[0] ?? '')) found.delete(commit.sha);

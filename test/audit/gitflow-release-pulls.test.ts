@@ -18,14 +18,14 @@ import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.js';
  * parents (#2131's and #2141's squashes) were tagged v4.1.0 and v4.2.0, read as changes of 7 and 11 commits,
  * "deployed before merge", while its five other release merges read as syncs.
  */
-function history(mergedBack = false): FixtureRepo {
+function history(mergedBack = false, titled = false): FixtureRepo {
   const repo = buildRepo([
     { commit: 'initial commit', at: '2026-02-01T00:00:00Z' },
     { tag: 'v1.0.0', annotated: true, at: '2026-02-01T01:00:00Z' },
     { branch: 'dev' },
     { commit: 'Add the parser (#1)', on: 'dev', at: '2026-03-02T10:00:00Z' },
     { commit: 'Update publishing key', on: 'dev', at: '2026-03-03T10:00:00Z', id: 'key' },
-    { merge: 'dev', into: 'main', at: '2026-03-04T10:00:00Z', message: 'Merge pull request #2 from acme/dev\n\n1.1.0 Release' },
+    { merge: 'dev', into: 'main', at: '2026-03-04T10:00:00Z', message: titled ? 'Release 1.1 (#2)' : 'Merge pull request #2 from acme/dev\n\n1.1.0 Release' },
     { tag: 'v1.1.0', annotated: true, at: '2026-03-04T11:00:00Z' },
     // shlink merges main back into develop after a hotfix: the release merge is then reachable from dev
     ...(mergedBack ? [{ merge: 'main', into: 'dev', at: '2026-03-04T12:00:00Z', message: "Merge branch 'main' into dev" }] : []),
@@ -63,6 +63,23 @@ for (const mergedBack of [false, true]) {
     });
   });
 }
+
+// apollo-client's `Release 4.2 (#13129)`: GitHub's merge of the release line into main under the pull request's title,
+// which names no head; its side, the line's tip `Exit prerelease mode`, read as #13129 landed by a rebase
+describe('a release pull request from the tracked branch itself, merged under its own title', () => {
+  let repo: FixtureRepo;
+  let report: Report;
+  beforeAll(async () => {
+    repo = history(false, true);
+    report = await audit({ path: repo.dir, branch: 'dev', since: '2026-03-01', until: '2026-03-10', now: '2026-03-10T00:00:00Z', github: false, env: {} });
+  }, 30_000);
+  afterAll(() => repo.cleanup());
+
+  it("does not make dev's tip, its head, a change landed as that pull request", () => {
+    const key = report.changes.find((c) => c.sha === repo.sha('key'));
+    expect([key?.kind, key?.number, key?.title]).toEqual(['direct', null, 'Update publishing key']);
+  });
+});
 
 describe('release pull requests from dev, measured on main', () => {
   let repo: FixtureRepo;
