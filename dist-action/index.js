@@ -24969,7 +24969,9 @@ function parseMessage(message, ai = compileCatalogue()) {
 	};
 }
 function pickedPulls(subject) {
-	return CHERRY_PICK_TYPE.exec(subject)?.[1]?.split(/,[ \t]*/).map((n) => Number(n.slice(1))) ?? [];
+	const named = BACKPORT_SUBJECT_NUMBER.exec(subject)?.[1];
+	const picked = CHERRY_PICK_TYPE.exec(subject)?.[1]?.split(/,[ \t]*/).map((n) => Number(n.slice(1))) ?? [];
+	return named === void 0 ? picked : [...picked, Number(named)];
 }
 function lastMergeRequest(body) {
 	let number = null;
@@ -25168,7 +25170,7 @@ function mergeRequestFromUrl(url) {
 	const m = /\/merge_requests\/(\d+)/.exec(url);
 	return m ? Number(m[1]) : null;
 }
-var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, REVERTS_LISTED, LISTED_COMMIT, MAYBE_REFERS, CHERRY_PICKED, PICKED_FROM_LIST, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, CHERRY_PICK_TYPE, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, IMPORTED_PULL, WORK_TYPES, TYPES, REVERT_SUBJECT, TYPED_GIT_REVERT, TYPED_PR_REVERT, REVERT_FIRST_PARAGRAPH, REVERTS_CL, CL_REVERT_OPENS, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSIONLESS_RELEASE, GITMOJI_RELEASE, VERSION_WORDS, DEVELOPMENT_ENDS, DEVELOPMENT_PHRASE, DEVELOPMENT_VERSION, STARTS_VERSION, NAMED_RELEASE, WRAPPED_NUMBER, GITHUB_PULL_MERGE, HAND_PULL_MERGE, BITBUCKET_CLOUD;
+var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, REVERTS_LISTED, LISTED_COMMIT, MAYBE_REFERS, CHERRY_PICKED, PICKED_FROM_LIST, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, CHERRY_PICK_TYPE, BACKPORT_SUBJECT_NUMBER, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, IMPORTED_PULL, WORK_TYPES, TYPES, REVERT_SUBJECT, TYPED_GIT_REVERT, TYPED_PR_REVERT, REVERT_FIRST_PARAGRAPH, REVERTS_CL, CL_REVERT_OPENS, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSIONLESS_RELEASE, GITMOJI_RELEASE, VERSION_WORDS, DEVELOPMENT_ENDS, DEVELOPMENT_PHRASE, DEVELOPMENT_VERSION, STARTS_VERSION, NAMED_RELEASE, WRAPPED_NUMBER, GITHUB_PULL_MERGE, HAND_PULL_MERGE, BITBUCKET_CLOUD;
 var init_message = __esmMin((() => {
 	init_compile$1();
 	init_release_lines();
@@ -25184,9 +25186,10 @@ var init_message = __esmMin((() => {
 	CHERRY_PICKED = /\(cherry picked from commit ([0-9a-f]{7,40})\)|\bbackport of commit ([0-9a-f]{7,40})\b|^Original-merge:[ \t]*([0-9a-f]{40})[ \t]*$|^(?:edited[ \t]+)?cherry-pick of ([0-9a-f]{7,40})\b/gim;
 	PICKED_FROM_LIST = /^Cherry-picked from [\w./-]+ \(([0-9a-f]{7,40}(?:,[ \t]*[0-9a-f]{7,40})*)\)/gim;
 	MAYBE_PICKED = /cherry picked from commit|backport of commit|original-merge:|cherry-pick(?:ed)? (?:of|from) /i;
-	BACKPORT_PHRASE = /\bbackport(?:\s+of|\s+(?:the\s+)?changes\s+from)?(?:\s+pull\s+request|\s+PR)?:?\s+(?:[0-9a-f]{7,40}\s+(?:from|\/)\s+)?#(\d+)|\bcherry[ -]pick(?:ed)?\s+(?:of|from)\s+#(\d+)|\(GH-(\d+)\)|\[PR #(\d+)\/[0-9a-f]{7,40} backport\]/gi;
+	BACKPORT_PHRASE = /\bbackport(?:ed\s+from|\s+of|\s+(?:the\s+)?changes\s+from)?(?:\s+pull\s+request|\s+PR)?:?\s+(?:[0-9a-f]{7,40}\s+(?:from|\/)\s+)?#(\d+)|\bcherry[ -]pick(?:ed)?\s+(?:of|from)\s+#(\d+)|\(GH-(\d+)\)|\[PR #(\d+)\/[0-9a-f]{7,40} backport\]/gi;
 	MAYBE_BACKPORT = /backport|cherry|\(GH-/i;
 	CHERRY_PICK_TYPE = /^cherry-pick\((#\d+(?:,[ \t]*#\d+)*)\):/i;
+	BACKPORT_SUBJECT_NUMBER = /\bbackport\b.*\(#(\d+)\)[ \t]*\(#\d+\)$/i;
 	BACKPORT_LIST_HEADING = /^[ \t]*(?:\w+[ \t]+)?backports[ \t]*:?[ \t]*$/gim;
 	LIST_ITEM = /^[ \t]*[-*+][ \t]/;
 	LISTED_PULL = /^[ \t]*[-*+][ \t]+(?:(?:[\w.-]+\/[\w.-]+)?#|https?:\/\/github\.com\/[\w.-]+\/[\w.-]+\/pull\/)(\d+)\b/;
@@ -31815,11 +31818,11 @@ function splitPoint(above, done, splitFrom) {
 	const left = above.length - done;
 	return above.length >= splitFrom && left >= splitFrom / 2 ? above[done + (left >> 1)] ?? null : null;
 }
-async function branchesHoldingSide(repo, commit) {
+async function branchesHoldingSide(repo, commit, how = "contains") {
 	const names = [];
 	await streamGit(repo.cwd, [
 		"for-each-ref",
-		`--contains=${assertSafeRef(commit, "commit")}^2`,
+		`--${how === "at" ? "points-at" : "contains"}=${assertSafeRef(commit, "commit")}^2`,
 		"--format=%(refname)",
 		"refs/heads",
 		"refs/remotes"
@@ -32908,187 +32911,6 @@ var init_line_squash_pulls = __esmMin((() => {
 	init_copies();
 	init_title_number();
 }));
-// src/audit/release-graph.ts
-function releaseTipsOf(repo, branch, tagShas, boundary) {
-	const tips = releaseTips(repo, branch.name, {
-		isReleaseLine,
-		isReleaseTag
-	});
-	const since = (boundary?.at ?? 0) - LOOKBACK;
-	const active = [...tips].filter(([, at]) => at >= since).map(([sha]) => sha);
-	const readFrom = new Set([...tagShas, ...active]);
-	if (readFrom.size > 0) readFrom.add(branch.tip);
-	return {
-		readFrom,
-		lineTips: [...tips.keys()],
-		active,
-		activeLines: activeLines(repo, branch.name, since)
-	};
-}
-function activeLines(repo, trackedBranch, since) {
-	const newest = new Map();
-	for (const ref of repo.refs) {
-		const name = /^refs\/(?:heads|remotes\/[^/]+)\/(.+)$/.exec(ref.name)?.[1];
-		if (name === void 0 || ref.commit === "" || name === trackedBranch || name === "HEAD" || !isReleaseLine(name) || !(ref.committedAt >= since)) continue;
-		const known = newest.get(name);
-		if (known === void 0 || ref.committedAt > known.at) newest.set(name, {
-			tip: ref.commit,
-			at: ref.committedAt
-		});
-	}
-	return [...newest].map(([name, { tip }]) => ({
-		name,
-		tip
-	})).sort((a, b) => a.name.localeCompare(b.name));
-}
-function releaseGraph(tips, branchTip, tagShas, commitOf, pullHead = () => void 0) {
-	const graph = commitGraph(tips.readFrom, (sha) => commitOf(sha)?.parents);
-	const shas = releaseLineCommits(graph, branchTip, tagShas);
-	const onLine = new Set(shas);
-	const inGraph = (sha) => graph.node.has(sha);
-	const squashHeads = shas.flatMap((sha) => squashPullHead(commitOf(sha), {
-		pullHead,
-		inGraph
-	}) ?? []);
-	const reachedBy = squashHeads.length === 0 ? void 0 : squashPullsReach(squashHeads, {
-		commitOf,
-		inGraph
-	});
-	const reads = {
-		pullHead,
-		commitOf,
-		inGraph,
-		onLine: (sha) => onLine.has(sha),
-		...reachedBy !== void 0 && { reachedBy }
-	};
-	const releaseLine = shas.map((sha) => {
-		const commit = commitOf(sha);
-		const { cherryPickOf, references, keys } = withSquashPull(commit, {
-			cherryPickOf: commit.cherryPickOf,
-			references: changeReferences(commit),
-			keys: []
-		}, reads);
-		const line = {
-			sha: commit.sha,
-			key: copyKey(commit.authorEmail, commit.authoredAt, commit.subject),
-			cherryPickOf,
-			references
-		};
-		if (keys.length > 0) line.pulledKeys = keys;
-		const backported = backportedTitle(commit.subject);
-		if (backported !== null) line.backportTitle = backported;
-		if (commit.revertMessage) {
-			const title = commit.revertsShas.length === 0 ? quotedRevertTitle(commit.subject) : null;
-			if (commit.revertsShas.length > 0) line.reverts = {
-				shas: commit.revertsShas,
-				at: commit.committedAt
-			};
-			else if (title !== null) line.reverts = {
-				shas: [],
-				at: commit.committedAt,
-				title
-			};
-		}
-		return line;
-	});
-	return {
-		graph,
-		readFrom: tips.readFrom,
-		lineTips: tips.lineTips,
-		beyond: parentsBeyond(graph, branchTip, tips.active),
-		releaseLine
-	};
-}
-function withTreeSquashes(lines, numbers, commitOf, pullHead) {
-	if (numbers.size === 0) return lines;
-	const { graph } = lines;
-	const onLine = new Set(lines.releaseLine.map((c) => c.sha));
-	const inGraph = (sha) => graph.node.has(sha);
-	const parentsOf = (sha) => {
-		const n = graph.node.get(sha);
-		const start = n === void 0 ? -1 : graph.parentStart[n];
-		if (n === void 0 || start === -1) return commitOf(sha)?.parents ?? [];
-		return graph.parents.slice(start, start + graph.parentCount[n]).map((p) => graph.sha[p]);
-	};
-	const squash = (sha) => ({
-		subject: "",
-		parents: parentsOf(sha)
-	});
-	const reads = {
-		pullHead,
-		commitOf,
-		inGraph,
-		onLine: (sha) => onLine.has(sha),
-		reachedBy: squashPullsReach([...lines.releaseLine.flatMap((c) => {
-			const commit = commitOf(c.sha);
-			return commit === void 0 ? [] : squashPullHead(commit, {
-				pullHead,
-				inGraph
-			}) ?? [];
-		}), ...[...numbers].flatMap(([sha, number]) => squashPullHead(squash(sha), {
-			pullHead,
-			inGraph
-		}, number) ?? [])], {
-			commitOf,
-			inGraph
-		})
-	};
-	const releaseLine = lines.releaseLine.map((line) => {
-		const number = numbers.get(line.sha);
-		if (number === void 0) return line;
-		const { cherryPickOf, references, keys } = withSquashPull(squash(line.sha), {
-			cherryPickOf: line.cherryPickOf,
-			references: [...line.references],
-			keys: line.pulledKeys ?? []
-		}, reads, number);
-		return keys.length === 0 ? {
-			...line,
-			cherryPickOf,
-			references
-		} : {
-			...line,
-			cherryPickOf,
-			references,
-			pulledKeys: keys
-		};
-	});
-	return {
-		...lines,
-		releaseLine
-	};
-}
-var DAY$5, LOOKBACK;
-var init_release_graph = __esmMin((() => {
-	init_copies();
-	init_line_squash_pulls();
-	init_release_lines();
-	init_reverts();
-	init_reach();
-	init_deploy_contents();
-	init_repo();
-	DAY$5 = 86400;
-	LOOKBACK = 365 * DAY$5;
-}));
-// src/model/tree-squashes.ts
-function committedByGitHub(committerEmail) {
-	return committerEmail.toLowerCase() === GITHUB_COMMITTER;
-}
-function squashesByTree(commits, pullsByTree, headAt) {
-	const found = new Map();
-	for (const c of commits) {
-		if (c.parentTree === void 0 || c.parentTree === c.tree) continue;
-		const pulls = (pullsByTree.get(c.tree) ?? []).filter((n) => {
-			const at = headAt(n);
-			return at !== void 0 && at <= c.committedAt;
-		});
-		if (pulls.length === 1) found.set(c.sha, pulls[0]);
-	}
-	return found;
-}
-var GITHUB_COMMITTER;
-var init_tree_squashes$1 = __esmMin((() => {
-	GITHUB_COMMITTER = "noreply@github.com";
-}));
 // src/sources/git/trees.ts
 async function readLineTrees(cwd, tip, exclude, keep) {
 	const found = [];
@@ -33185,11 +33007,271 @@ async function readCommitTrees(cwd, shas, keep) {
 		committedAt
 	}));
 }
+async function readTrees(cwd, shas) {
+	const trees = new Map();
+	await streamGitRanges(cwd, [
+		"log",
+		"--no-walk=unsorted",
+		"--ignore-missing",
+		"--format=%H %T",
+		"--stdin"
+	], (buffer, start, end) => {
+		const [sha, tree] = buffer.toString("latin1", start, end).split(" ");
+		if (sha !== void 0 && tree !== void 0) trees.set(sha, tree);
+	}, {
+		separator: 10,
+		input: `${shas.join("\n")}\n`,
+		onFailure: () => true
+	});
+	return trees;
+}
 var UNIT, SPACE;
 var init_trees = __esmMin((() => {
 	init_run();
 	UNIT = 31;
 	SPACE = 32;
+}));
+// src/audit/release-graph.ts
+function releaseTipsOf(repo, branch, tagShas, boundary) {
+	const tips = releaseTips(repo, branch.name, {
+		isReleaseLine,
+		isReleaseTag
+	});
+	const since = (boundary?.at ?? 0) - LOOKBACK;
+	const active = [...tips].filter(([, at]) => at >= since).map(([sha]) => sha);
+	const readFrom = new Set([...tagShas, ...active]);
+	if (readFrom.size > 0) readFrom.add(branch.tip);
+	return {
+		readFrom,
+		lineTips: [...tips.keys()],
+		active,
+		activeLines: activeLines(repo, branch.name, since)
+	};
+}
+function activeLines(repo, trackedBranch, since) {
+	const newest = new Map();
+	for (const ref of repo.refs) {
+		const name = /^refs\/(?:heads|remotes\/[^/]+)\/(.+)$/.exec(ref.name)?.[1];
+		if (name === void 0 || ref.commit === "" || name === trackedBranch || name === "HEAD" || !isReleaseLine(name) || !(ref.committedAt >= since)) continue;
+		const known = newest.get(name);
+		if (known === void 0 || ref.committedAt > known.at) newest.set(name, {
+			tip: ref.commit,
+			at: ref.committedAt
+		});
+	}
+	return [...newest].map(([name, { tip }]) => ({
+		name,
+		tip
+	})).sort((a, b) => a.name.localeCompare(b.name));
+}
+function releaseGraph(tips, branchTip, tagShas, commitOf, pullHead = () => void 0) {
+	const graph = commitGraph(tips.readFrom, (sha) => commitOf(sha)?.parents);
+	const shas = releaseLineCommits(graph, branchTip, tagShas);
+	const onLine = new Set(shas);
+	const inGraph = (sha) => graph.node.has(sha);
+	const squashHeads = shas.flatMap((sha) => squashPullHead(commitOf(sha), {
+		pullHead,
+		inGraph
+	}) ?? []);
+	const reachedBy = squashHeads.length === 0 ? void 0 : squashPullsReach(squashHeads, {
+		commitOf,
+		inGraph
+	});
+	const reads = {
+		pullHead,
+		commitOf,
+		inGraph,
+		onLine: (sha) => onLine.has(sha),
+		...reachedBy !== void 0 && { reachedBy }
+	};
+	const releaseLine = shas.map((sha) => {
+		const commit = commitOf(sha);
+		const { cherryPickOf, references, keys } = withSquashPull(commit, {
+			cherryPickOf: commit.cherryPickOf,
+			references: changeReferences(commit),
+			keys: []
+		}, reads);
+		const line = {
+			sha: commit.sha,
+			key: copyKey(commit.authorEmail, commit.authoredAt, commit.subject),
+			cherryPickOf,
+			references
+		};
+		if (keys.length > 0) line.pulledKeys = keys;
+		const backported = backportedTitle(commit.subject);
+		if (backported !== null) line.backportTitle = backported;
+		if (commit.revertMessage) {
+			const title = commit.revertsShas.length === 0 ? quotedRevertTitle(commit.subject) : null;
+			if (commit.revertsShas.length > 0) line.reverts = {
+				shas: commit.revertsShas,
+				at: commit.committedAt
+			};
+			else if (title !== null) line.reverts = {
+				shas: [],
+				at: commit.committedAt,
+				title
+			};
+		}
+		return line;
+	});
+	return {
+		graph,
+		readFrom: tips.readFrom,
+		lineTips: tips.lineTips,
+		beyond: parentsBeyond(graph, branchTip, tips.active),
+		releaseLine
+	};
+}
+function branchPullSquashes(lines, branch, commitOf, pullHead) {
+	const { graph } = lines;
+	const inGraph = (sha) => graph.node.has(sha);
+	const candidates = lines.releaseLine.flatMap(({ sha }) => {
+		const commit = commitOf(sha);
+		const head = commit === void 0 || commit.parents.length !== 1 ? void 0 : squashPullHead(commit, {
+			pullHead,
+			inGraph
+		});
+		return head === void 0 ? [] : [{
+			commit,
+			head
+		}];
+	});
+	if (candidates.length === 0) return new Map();
+	const line = [];
+	for (let c = commitOf(branch.tip); c !== void 0; c = commitOf(c.parents[0] ?? "")) line.push(c);
+	const onBranchLine = new Set(line.map((c) => c.sha));
+	const landed = new Set(landedNumbers(line, branch.name));
+	const carried = new Map();
+	for (const { commit, head } of candidates) {
+		if (landed.has(trailingNumber(commit.subject))) continue;
+		const parent = commit.parents[0];
+		if (basesOf(head, commitOf, inGraph).filter((sha) => onBranchLine.has(sha)).some((sha) => reachesWithin(graph, parent, sha) === false)) carried.set(commit.sha, head);
+	}
+	return carried;
+}
+async function carriedHeads(cwd, lines, carried, commitOf) {
+	if (carried.size === 0) return lines;
+	const trees = await readTrees(cwd, [...carried].flat());
+	const held = new Map([...carried].filter(([squash, head]) => trees.get(squash) !== void 0 && trees.get(squash) === trees.get(head)));
+	if (held.size === 0) return lines;
+	const graph = commitGraph(lines.readFrom, (sha) => {
+		const parents = commitOf(sha)?.parents;
+		const head = held.get(sha);
+		return head === void 0 || parents === void 0 ? parents : [...parents, head];
+	});
+	return {
+		...lines,
+		graph
+	};
+}
+function basesOf(head, commitOf, inGraph) {
+	const bases = [];
+	const seen = new Set();
+	const stack = [head];
+	while (stack.length > 0) {
+		const sha = stack.pop();
+		if (seen.has(sha)) continue;
+		seen.add(sha);
+		if (inGraph(sha)) {
+			bases.push(sha);
+			continue;
+		}
+		for (const parent of commitOf(sha)?.parents ?? []) stack.push(parent);
+	}
+	return bases;
+}
+function withTreeSquashes(lines, numbers, commitOf, pullHead) {
+	if (numbers.size === 0) return lines;
+	const { graph } = lines;
+	const onLine = new Set(lines.releaseLine.map((c) => c.sha));
+	const inGraph = (sha) => graph.node.has(sha);
+	const parentsOf = (sha) => {
+		const n = graph.node.get(sha);
+		const start = n === void 0 ? -1 : graph.parentStart[n];
+		if (n === void 0 || start === -1) return commitOf(sha)?.parents ?? [];
+		return graph.parents.slice(start, start + graph.parentCount[n]).map((p) => graph.sha[p]);
+	};
+	const squash = (sha) => ({
+		subject: "",
+		parents: parentsOf(sha)
+	});
+	const reads = {
+		pullHead,
+		commitOf,
+		inGraph,
+		onLine: (sha) => onLine.has(sha),
+		reachedBy: squashPullsReach([...lines.releaseLine.flatMap((c) => {
+			const commit = commitOf(c.sha);
+			return commit === void 0 ? [] : squashPullHead(commit, {
+				pullHead,
+				inGraph
+			}) ?? [];
+		}), ...[...numbers].flatMap(([sha, number]) => squashPullHead(squash(sha), {
+			pullHead,
+			inGraph
+		}, number) ?? [])], {
+			commitOf,
+			inGraph
+		})
+	};
+	const releaseLine = lines.releaseLine.map((line) => {
+		const number = numbers.get(line.sha);
+		if (number === void 0) return line;
+		const { cherryPickOf, references, keys } = withSquashPull(squash(line.sha), {
+			cherryPickOf: line.cherryPickOf,
+			references: [...line.references],
+			keys: line.pulledKeys ?? []
+		}, reads, number);
+		return keys.length === 0 ? {
+			...line,
+			cherryPickOf,
+			references
+		} : {
+			...line,
+			cherryPickOf,
+			references,
+			pulledKeys: keys
+		};
+	});
+	return {
+		...lines,
+		releaseLine
+	};
+}
+var DAY$5, LOOKBACK;
+var init_release_graph = __esmMin((() => {
+	init_copies();
+	init_line_squash_pulls();
+	init_release_lines();
+	init_reverts();
+	init_message();
+	init_reach();
+	init_title_number();
+	init_deploy_contents();
+	init_trees();
+	init_repo();
+	DAY$5 = 86400;
+	LOOKBACK = 365 * DAY$5;
+}));
+// src/model/tree-squashes.ts
+function committedByGitHub(committerEmail) {
+	return committerEmail.toLowerCase() === GITHUB_COMMITTER;
+}
+function squashesByTree(commits, pullsByTree, headAt) {
+	const found = new Map();
+	for (const c of commits) {
+		if (c.parentTree === void 0 || c.parentTree === c.tree) continue;
+		const pulls = (pullsByTree.get(c.tree) ?? []).filter((n) => {
+			const at = headAt(n);
+			return at !== void 0 && at <= c.committedAt;
+		});
+		if (pulls.length === 1) found.set(c.sha, pulls[0]);
+	}
+	return found;
+}
+var GITHUB_COMMITTER;
+var init_tree_squashes$1 = __esmMin((() => {
+	GITHUB_COMMITTER = "noreply@github.com";
 }));
 // src/audit/tree-squashes.ts
 async function readLineTreesBeside(cwd, tip, exclude, refs, since) {
@@ -33391,7 +33473,11 @@ async function readHistory(cwd, { name: trackedBranch, tip }, exclude, { refs, s
 		loaded: new Map(),
 		available: refs.size > 0
 	};
-	const lines = releaseGraph(release.tips, tip, release.tagShas, (sha) => read.get(sha), (number) => heads.get(number));
+	const graphed = releaseGraph(release.tips, tip, release.tagShas, (sha) => read.get(sha), (number) => heads.get(number));
+	const lines = await carriedHeads(cwd, graphed, branchPullSquashes(graphed, {
+		name: trackedBranch,
+		tip
+	}, (sha) => read.get(sha), (number) => heads.get(number)), (sha) => read.get(sha));
 	if (heads.size === 0 && readFrom.size === 0) return {
 		commits: read,
 		pulls: noPulls,
@@ -33399,7 +33485,7 @@ async function readHistory(cwd, { name: trackedBranch, tip }, exclude, { refs, s
 	};
 	const commits = reachedFrom([tip], read, EMPTY$2);
 	const loaded = reachedFrom(heads.values(), read, commits);
-	for (const number of pullsFromBranch(read, tip, trackedBranch)) {
+	for (const number of pullsFromBranch(read, tip, trackedBranch, bySha)) {
 		const head = refs.get(number)?.sha;
 		if (head !== void 0 && bySha.get(head) === number) bySha.delete(head);
 	}
@@ -33415,13 +33501,24 @@ async function readHistory(cwd, { name: trackedBranch, tip }, exclude, { refs, s
 		lines
 	};
 }
-function pullsFromBranch(read, tip, trackedBranch) {
+function pullsFromBranch(read, tip, trackedBranch, headOf) {
 	const found = new Map();
+	const sides = new Map();
 	const headEnd = `/${trackedBranch.slice(trackedBranch.lastIndexOf("/") + 1)}`;
 	for (const commit of read.values()) {
-		if (commit.parents.length < 2 || !commit.subject.startsWith("Merge pull request #") || !commit.subject.endsWith(headEnd)) continue;
+		if (commit.parents.length < 2) continue;
+		const side = headOf.get(commit.parents[1]);
+		if (side !== void 0 && landedNumber(commit, trackedBranch) === side) sides.set(commit.parents[1], {
+			sha: commit.sha,
+			number: side
+		});
+		if (!commit.subject.startsWith("Merge pull request #") || !commit.subject.endsWith(headEnd)) continue;
 		const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, trackedBranch);
 		if (landing.number !== null && landing.branch !== null && (landing.branch === trackedBranch || trackedBranch.endsWith(`/${landing.branch}`))) found.set(commit.sha, landing.number);
+	}
+	if (sides.size > 0) for (let commit = read.get(tip); commit !== void 0; commit = read.get(commit.parents[0] ?? "")) {
+		const merge = sides.get(commit.sha);
+		if (merge !== void 0) found.set(merge.sha, merge.number);
 	}
 	for (let commit = read.get(tip); commit !== void 0 && found.size > 0; commit = read.get(commit.parents[0] ?? "")) found.delete(commit.sha);
 	return [...found.values()];
@@ -42158,13 +42255,12 @@ function elsewhereText(host, inWindow) {
 	if (host === "gitlab" && mergedOnGitLab(inWindow)) return "This project's merge requests are on GitLab (its commits name them: `See merge request`, `Part-of:`), which flowaudit does not read";
 	return onGitHub(host) ? null : reviewedElsewhere(host);
 }
-function syncedPullsNote(inWindow, trackedBranch, unnamedLine = null, isBranch = () => true) {
+function syncedPullsNote(inWindow, trackedBranch, sideLines = new Map(), isBranch = () => true) {
 	const carrying = carryingSyncs(inWindow);
 	if (carrying === null) return null;
 	const { syncs, carried, all } = carrying;
-	const lineOf = (c) => landedLineOf(c, trackedBranch);
-	const named = [...new Set(syncs.flatMap((c) => lineOf(c) ?? []))];
-	const lines = named.length === 0 && unnamedLine !== null ? [unnamedLine] : named;
+	const lineOf = (c) => landedLineOf(c, trackedBranch) ?? sideLines.get(c.sha) ?? null;
+	const lines = [...new Set(syncs.flatMap((c) => lineOf(c) ?? []))];
 	const where = lines.length === 0 ? "another line" : andList(lines.map((b) => `\`${b}\``));
 	const latest = syncs.reduce((last, c) => (lineOf(c) !== null || lines.length === 1) && (last === null || c.mergedAt > last.mergedAt) ? c : last, null);
 	const line = lines.length === 1 ? lines[0] : latest === null ? null : lineOf(latest);
@@ -42186,13 +42282,15 @@ function carryingSyncs(inWindow) {
 		all
 	};
 }
-function lineToName(inWindow) {
-	const syncs = carryingSyncs(inWindow)?.syncs;
-	if (syncs === void 0 || syncs.some((c) => {
+function syncsToName(inWindow) {
+	return (carryingSyncs(inWindow)?.syncs ?? []).filter((c) => {
 		const line = lineNamed(c);
-		return line !== null && !isReleaseCut(line);
-	})) return null;
-	return syncs.reduce((last, c) => c.mergedAt > last.mergedAt ? c : last);
+		return line === null || isReleaseCut(line);
+	});
+}
+function sideLineOf(at, holding, trackedBranch) {
+	const names = [...new Set(at.map(branchName))].filter((n) => n !== "HEAD" && n !== trackedBranch && !isReleaseCut(n));
+	return names.length === 1 ? names[0] : integrationLineOf(holding, trackedBranch);
 }
 function lineNamed(c) {
 	return c.carriedFrom ?? c.branch;
@@ -47700,8 +47798,12 @@ async function auditWith(options, reads, times, window) {
 	if (numstat.unknown.length > 0 && unsized > 0) warning(`${plural$1(unsized, "change")} ${unsized === 1 ? "has" : "have"} unknown size: this clone lacks some file contents (a partial clone); the rest of the report is unaffected`);
 	const host = reviewHostOf(inWindow, remoteHost(repo.remoteUrl), github !== null);
 	const mergeTool = github === null && mostlyDirect(inWindow) ? mergeToolNote(inWindow, await readCommitters(repo.cwd, inWindow.map((c) => c.sha)), host) : null;
-	const unnamedSync = lineToName(inWindow);
-	const syncedLine = unnamedSync === null ? null : integrationLineOf(await branchesHoldingSide(repo, unnamedSync.sha), branch.name);
+	const sideLines = new Map();
+	for (const sync of syncsToName(inWindow)) {
+		const [at, holding] = await Promise.all([branchesHoldingSide(repo, sync.sha, "at"), branchesHoldingSide(repo, sync.sha)]);
+		const line = sideLineOf(at, holding, branch.name);
+		if (line !== null) sideLines.set(sync.sha, line);
+	}
 	const branchTip = branchTips(repo);
 	const openPulls = (github?.openPulls ?? []).map((p) => toOpenPull(p, now, {
 		requiredApprovals: settings.policy.requiredApprovals,
@@ -47758,7 +47860,7 @@ async function auditWith(options, reads, times, window) {
 			...sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs, host),
 			...[
 				mergeTool,
-				syncedPullsNote(inWindow, branch.name, syncedLine, (name) => branchTip(name) !== null),
+				syncedPullsNote(inWindow, branch.name, sideLines, (name) => branchTip(name) !== null),
 				emptyReleases,
 				titleOnlyBackportsNote(counted, titleOnly, host),
 				branchedInWindowNote(counted, branch.name, fork, window.since),

@@ -38,14 +38,19 @@ const MAYBE_PICKED = /cherry picked from commit|backport of commit|original-merg
 // (Kubernetes), `(cherry picked from #N)`, `[3.13] … (GH-N) (#M)` (miss-islington), `Backport abc1234 from #N`,
 // `[PR #N/abc12345 backport][3.14] …` (patchback: aiohttp's and pytest's backports, the first with no cherry-pick
 // line), `Backport PR #N on branch 8.x (title)` and `Backport PR #N: title` (MeeseeksDev: ipython's and jupyterlab's
-// maintenance lines), `backport changes from #N` (jellyfin's release-10.11.z); never a bare `Fixes #N`, which names an issue
-const BACKPORT_PHRASE = /\bbackport(?:\s+of|\s+(?:the\s+)?changes\s+from)?(?:\s+pull\s+request|\s+PR)?:?\s+(?:[0-9a-f]{7,40}\s+(?:from|\/)\s+)?#(\d+)|\bcherry[ -]pick(?:ed)?\s+(?:of|from)\s+#(\d+)|\(GH-(\d+)\)|\[PR #(\d+)\/[0-9a-f]{7,40} backport\]/gi;
+// maintenance lines), `backport changes from #N` (jellyfin's release-10.11.z), `backported from #N` (electron's `Manually
+// backported from #50119` on 38-x-y); never a bare `Fixes #N`, which names an issue
+const BACKPORT_PHRASE = /\bbackport(?:ed\s+from|\s+of|\s+(?:the\s+)?changes\s+from)?(?:\s+pull\s+request|\s+PR)?:?\s+(?:[0-9a-f]{7,40}\s+(?:from|\/)\s+)?#(\d+)|\bcherry[ -]pick(?:ed)?\s+(?:of|from)\s+#(\d+)|\(GH-(\d+)\)|\[PR #(\d+)\/[0-9a-f]{7,40} backport\]/gi;
 // what each backport phrase holds whatever else it matches
 const MAYBE_BACKPORT = /backport|cherry|\(GH-/i;
 // playwright's release branches' subject, main's pull requests it copies in its type's place: `cherry-pick(#41280):
 // Revert "fix(trace-viewer): …"`, `cherry-pick(#41309, #43149): …` (read without it, 55 of its year's changes shipped
 // with the next minor release, not the patch release that carried them, and v1.58.1, v1.58.2 and v1.59.1 shipped nothing)
 const CHERRY_PICK_TYPE = /^cherry-pick\((#\d+(?:,[ \t]*#\d+)*)\):/i;
+// a subject that says backport and ends in the number of what it copies, then its own (a pull request titled
+// `… (#A)`, squashed): loki's `fix(ci): Backport deb/rpm packaging fix to release-3.6.x (#23680) (#23722)` on
+// release-3.6.x, in v3.6.14, read as never shipping main's #23680 (`Build deb/rpm packages in the release workflow …`)
+const BACKPORT_SUBJECT_NUMBER = /\bbackport\b.*\(#(\d+)\)[ \t]*\(#\d+\)$/i;
 // a backport pull request's list of what it backports, as rust-lang's template writes it in the description (bors and
 // the merge queue copy it into the merge commit): a line `Beta backports:`, `Stable backports` or `Backports:`, then one
 // list item a pull request (`- #13852`, `* rust-lang/cargo#16688`, `- https://github.com/rust-lang/cargo/pull/13630`);
@@ -250,9 +255,14 @@ export function parseMessage(message: string, ai: AiCatalogue = compileCatalogue
   return { subject, bodyFirstLine, landingUrl, mergeRequest, aiEvidence: ai.message(message), revertsShas, revertsPrs, revertsCls, cherryPickOf, backportOf, closesPulls, revertMessage };
 }
 
-/** The pull requests a `cherry-pick(#N, #M): …` subject names (CHERRY_PICK_TYPE); none for any other subject. */
+/**
+ * The pull requests a `cherry-pick(#N, #M): …` subject names (CHERRY_PICK_TYPE), or a subject saying backport before
+ * `(#A) (#B)` (BACKPORT_SUBJECT_NUMBER): A; none for any other subject.
+ */
 function pickedPulls(subject: string): number[] {
-  return CHERRY_PICK_TYPE.exec(subject)?.[1]?.split(/,[ \t]*/).map((n) => Number(n.slice(1))) ?? [];
+  const named = BACKPORT_SUBJECT_NUMBER.exec(subject)?.[1];
+  const picked = CHERRY_PICK_TYPE.exec(subject)?.[1]?.split(/,[ \t]*/).map((n) => Number(n.slice(1))) ?? [];
+  return named === undefined ? picked : [...picked, Number(named)];
 }
 
 /** The merge request the last `See merge request …!N` line names (GitLab writes it last), else null. */

@@ -97,6 +97,12 @@ describe('commit messages', () => {
     // jellyfin's f7d80ae9e6 on release-10.11.z, in v10.11.9, copies master's #16835
     expect(backportOf('backport changes from #16835')).toEqual([16835]);
     expect(backportOf('Fix x (#25)\n\nBackport the changes from #16836')).toEqual([16836]);
+    // loki's d7ee4de3b8 on release-3.6.x, in v3.6.14: the number before its own, where its words say backport
+    expect(backportOf('fix(ci): Backport deb/rpm packaging fix to release-3.6.x (#23680) (#23722)')).toEqual([23680]);
+    expect(backportOf('fix(ci): Build deb/rpm packages in the release workflow (#23680) (#23722)')).toEqual([]);
+    expect(backportOf('fix(ci): Backport deb/rpm packaging fix to release-3.6.x (#23722)')).toEqual([]);
+    // electron's 9ffc255d13 on 38-x-y, in v38.8.6
+    expect(backportOf('fix: correct parsing of second-instance additionalData (#50177)\n\n- POSIX: validate the result\n\nManually backported from #50119')).toEqual([50119]);
     expect(backportOf('Fix x (#22)\n\nFixes #13, backported later')).toEqual([]);
     expect(backportOf('Fix x (#24)\n\nA backport pull request will follow for #15')).toEqual([]);
   });
