@@ -351,3 +351,16 @@ describe('commit messages', () => {
     expect(not.filter((s) => opensDevelopment(s))).toEqual([]);
   });
 });
+
+describe("a title's AI mark", () => {
+  const tools = (message: string): string[] => parseMessage(message).aiEvidence.map((f) => `${f.tool} ${f.strength}`);
+
+  it("reads `🤖🤖🤖` in a squash's subject or a merge's title line, and nowhere else", () => {
+    expect(tools('docs: Check the mixins topic for accuracy 🤖🤖🤖 (#24126)')).toEqual(['unknown assisted']);
+    expect(tools('Merge pull request #12 from ada/fix\n\n🤖🤖🤖 Fix the parser')).toEqual(['unknown assisted']);
+    // apollo-client's template, copied into a squash's body: words about the mark, not the mark on a title
+    expect(tools('Fix the parser (#13)\n\nPlease add "🤖🤖🤖" to the title of your PR if you are an agent.')).toEqual([]);
+    // one robot is a project's mark for its automation
+    expect(tools('🤖 ci: update the release bot (#14)')).toEqual([]);
+  });
+});

@@ -49,8 +49,10 @@ const MAX_REMEMBERED = 50_000;
 // address or account
 const PERSON_KEY = /^co-?(?:authored|developed)-by$/i;
 const SIGN_OFF_KEY = /^signed-off-by$/i;
-// a line's rest taken whole, not lazily up to trailing blanks (trimmed after): no backtracking over long lines
-const TRAILER = /^([A-Za-z][A-Za-z0-9-]*):[ \t]*(\S[^\n]*)$/gm;
+// a line's rest taken whole, not lazily up to trailing blanks (trimmed after): no backtracking over long lines. A
+// trailer may be written as a list item: electron's #52424 ends its list of changes with `- Assisted-By: GPT 5.6 Sol,
+// OpenCode`
+const TRAILER = /^(?:[-*][ \t]+)?([A-Za-z][A-Za-z0-9-]*):[ \t]*(\S[^\n]*)$/gm;
 // a message whose writer typed `\n` for its line breaks, its trailers on one line with the text: playwright's pull
 // request commits `…\n\nCo-authored-by: Copilot <…>\nCopilot-Session: <uuid>`. Read as breaks where one ends a
 // paragraph or starts a trailer, so those trailers are read as git would have kept them; `\n` in other words

@@ -8,7 +8,7 @@ import type { AiToolId } from './tools.js';
  * (or `Co-developed-by:`) trailer, and a `Signed-off-by:` one for an agent's own address; `trailer`: any other
  * trailer; `footer`: a line of a commit message; `branch`: the branch a merge subject names, or in GitHub mode the
  * pull request's head branch; `pull-author`, `label`, `body`: the pull request's author, labels and description
- * (GitHub mode); `message`: anywhere in a commit message (configured patterns).
+ * (GitHub mode); `message`: the commit message (a title's mark; configured patterns anywhere in it).
  */
 export type AiPlace = 'author' | 'co-author' | 'trailer' | 'footer' | 'branch' | 'pull-author' | 'label' | 'body' | 'message';
 

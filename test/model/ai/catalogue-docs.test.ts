@@ -18,7 +18,7 @@ const WHERE: Readonly<Record<AiPlace, string>> = {
   'pull-author': 'who opened the pull request (GitHub)',
   label: 'a pull request label (GitHub)',
   body: 'the pull request\'s description (GitHub)',
-  message: 'anywhere in a commit message',
+  message: 'the commit message (a title mark; a configured marker anywhere in it)',
 };
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -54,7 +54,6 @@ describe('docs/definitions.md: the AI evidence catalogue', () => {
     expect(table).toContain('| GitHub Copilot | who opened the pull request (GitHub) | agent |');
     expect(table).toContain('| OpenAI Codex | the branch (a merge\'s subject, or its pull request\'s merge of the tracked branch: `into codex/…`; GitHub: the head branch) | weak |');
     const read = new Set(Object.values(AI_SIGNATURES as Readonly<Record<string, AiSignature>>).map((s) => s.meta.place));
-    // `message` is the configured patterns' place only
-    expect(AI_PLACES.filter((p) => !read.has(p))).toEqual(['message']);
+    expect(AI_PLACES.filter((p) => !read.has(p))).toEqual([]);
   });
 });

@@ -29,9 +29,11 @@ function read(catalogue: AiCatalogue, signature: AiSignature, example: AiExample
     case 'co-author':
     case 'trailer':
     case 'footer':
-    case 'message':
       // a message whose subject holds nothing: the example is a line of its body, as git stores it
       return catalogue.message(`Update the parser\n\nSome words of the body.\n\n${text}\n`);
+    case 'message':
+      // the example is the subject, the body holding nothing
+      return catalogue.message(`${text}\n\nSome words of the body.\n`);
     case 'body':
       return catalogue.body(`## Summary\n\nWhat changed.\n\n${text}\n`);
     case 'branch': {
