@@ -205,7 +205,8 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   // report shows that no product of either names. One older, read only to know what the first deploys shipped,
   // changes no figure: sveltejs/kit's tags of adapter-cloudflare-workers, removed ten months before
   const shownFrom = previousCovered ? previousWindow(window).since : window.since;
-  const unknownWarning = unknownTagsWarning(namingNone(chosen, products).filter((r) => r.at >= shownFrom && r.at <= now && previousProducts?.ofTag(r.name) == null).map((r) => r.name));
+  const unnamed = namingNone(chosen, products).filter((r) => r.at >= shownFrom && r.at <= now && previousProducts?.ofTag(r.name) == null);
+  const unknownWarning = unknownTagsWarning(unnamed.map((r) => r.name), unnamed.filter((r) => r.at < window.since).length);
   if (unknownWarning !== null) warning(unknownWarning);
   const signal = productSignal(chosen, products);
   // a Go module's versions its go.mod retracts fail their tags' deploys, as go.mod stood at each window's end

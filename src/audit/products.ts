@@ -511,12 +511,14 @@ export function untouchedNote(inWindow: readonly Change[], read: ProductsRead, c
 }
 
 /**
- * The warning for the release tags, among the deploy candidates of the history read, that name no product (SPEC
- * section 3): they are no deploy, of anything. Null when there are none.
+ * The warning for the release tags, among the deploy candidates of the window and the previous period shown, that
+ * name no product (SPEC section 3): they are no deploy, of anything. `before` of them are the previous period's,
+ * said so: loki's 90 days named 6 helm-loki tags, 3 of which the window holds. Null when there are none.
  */
-export function unknownTagsWarning(tags: readonly string[]): string | null {
+export function unknownTagsWarning(tags: readonly string[], before = 0): string | null {
   if (tags.length === 0) return null;
-  return `${plural(tags.length, 'tag')} name${tags.length === 1 ? 's' : ''} no package of the workspace and ${tags.length === 1 ? 'is' : 'are'} no deploy (${firstFew([...tags].sort(), 5)}): name ${tags.length === 1 ? 'its' : 'their'} product in the config's products to count ${tags.length === 1 ? 'it' : 'them'}`;
+  const previous = before === 0 ? '' : ` (${before === tags.length ? 'in' : `${before} of them in`} the previous period)`;
+  return `${plural(tags.length, 'tag')}${previous} name${tags.length === 1 ? 's' : ''} no package of the workspace and ${tags.length === 1 ? 'is' : 'are'} no deploy (${firstFew([...tags].sort(), 5)}): name ${tags.length === 1 ? 'its' : 'their'} product in the config's products to count ${tags.length === 1 ? 'it' : 'them'}`;
 }
 
 /**
