@@ -27595,7 +27595,7 @@ var init_repairs = __esmMin((() => {
 	};
 	HOTFIX_BRANCH = /(^|\/)hot-?fix\//i;
 	HOTFIX = /\bhot-?fix/i;
-	FIX_TITLE = /^(hot-?)?fix(\([^)]*\))?!?:/i;
+	FIX_TITLE = /^[^\p{L}\p{N}]*(hot-?)?fix(\([^)]*\))?!?:/iu;
 	FEATURE_TITLE = /^feat(?:\([^)]*\))?!?:/i;
 }));
 // src/model/reverts.ts

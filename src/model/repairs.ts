@@ -30,8 +30,9 @@ export type RepairReason = keyof typeof REPAIR_FLAGS;
 const HOTFIX_BRANCH = /(^|\/)hot-?fix\//i;
 // a hotfix named anywhere in a title or branch: `Hotfix for login`, `release/hotfix-2`
 const HOTFIX = /\bhot-?fix/i;
-// Conventional Commits' fix type, with a scope and the breaking-change mark: `fix:`, `fix(api)!:`, `hotfix:`
-const FIX_TITLE = /^(hot-?)?fix(\([^)]*\))?!?:/i;
+// Conventional Commits' fix type, with a scope and the breaking-change mark: `fix:`, `fix(api)!:`, `hotfix:`, after
+// marks that are no words (apollo-client's agents' `🤖🤖🤖 fix(masking): …`, gitmoji's `🐛 fix: …`)
+const FIX_TITLE = /^[^\p{L}\p{N}]*(hot-?)?fix(\([^)]*\))?!?:/iu;
 
 /**
  * The reasons a change is a repair, by what it says of itself: a revert, a hotfix branch, a fix title, a bug

@@ -14,6 +14,9 @@ describe('ownRepairReasons: what a change says of itself', () => {
     expect(reasons({ title: 'fix: crash on start' })).toEqual(['fixTitle']);
     expect(reasons({ title: 'fix(api)!: retry on 503' })).toEqual(['fixTitle']);
     expect(reasons({ title: 'Hotfix: login loop' })).toEqual(['fixTitle']);
+    // after marks that are no words: apollo-client's #13184, an agent's pull request
+    expect(reasons({ title: '🤖🤖🤖 fix(masking): preserve referential equality of masked data on refetch' })).toEqual(['fixTitle']);
+    expect(reasons({ title: '[release-3.6.x] fix: keep the flush going' })).toEqual([]);
     // a fix named in words, a fixup, a prefix containing "fix", a feature that fixes an issue: not repairs by title
     for (const title of ['Fix typo in README', 'fixup! add page', 'prefix: add option', 'feat: add export (fixes #12)']) expect(reasons({ title }), title).toEqual([]);
   });
