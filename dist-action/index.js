@@ -27430,6 +27430,7 @@ function assignProductDeploys(changes, candidates, products, ship, options) {
 	const indexOf = (d) => order.get(`${d.ref}\u0000${d.sha}`) ?? Infinity;
 	const touched = (c) => products.touched.get(c.sha) ?? [];
 	const own = products.own !== null && groups.has(products.own) ? products.own : null;
+	const firstOf = (a, b) => a.at === b.at && own !== null && a.product === own !== (b.product === own) ? a.product === own : indexOf(a) < indexOf(b);
 	const groupOf = new Map();
 	if (own === null) {
 		const untouched = changes.filter((c) => touched(c).length === 0);
@@ -27459,7 +27460,7 @@ function assignProductDeploys(changes, candidates, products, ship, options) {
 				};
 				shipped.set(sha, first);
 				const known = earliest.get(sha);
-				if (known === void 0 || indexOf(deploy) < indexOf(known.deploy)) earliest.set(sha, first);
+				if (known === void 0 || firstOf(deploy, known.deploy)) earliest.set(sha, first);
 			}
 		}
 	}

@@ -384,6 +384,11 @@ export function assignProductDeploys(changes: Change[], candidates: readonly Dep
   const indexOf = (d: { ref: string; sha: string }): number => order.get(`${d.ref}\u0000${d.sha}`) ?? Infinity;
   const touched = (c: Change): readonly string[] => products.touched.get(c.sha) ?? [];
   const own = products.own !== null && groups.has(products.own) ? products.own : null;
+  // which of two deploys shipped a change of both first: the earlier; at one time (the tags of one release), the
+  // repository's own product's, which names it (apollo-client's #12866 touched the client and the codemod, tagged in
+  // the same second, and read as shipped by @apollo/client-codemod-migrate-3-to-4@1.0.1, the name sorting first)
+  const firstOf = (a: Deploy, b: Deploy): boolean =>
+    a.at === b.at && own !== null && (a.product === own) !== (b.product === own) ? a.product === own : indexOf(a) < indexOf(b);
   // without the repository's own deploys, a change touching no product's code ships once, with the first deploy
   // of any product: which tag reaches it first, a product's or one of none, all of them in time order in one pass,
   const groupOf = new Map<string, string>();
@@ -422,7 +427,7 @@ export function assignProductDeploys(changes: Change[], candidates: readonly Dep
         const first = { deploy, change: bySha.get(sha) as Change };
         shipped.set(sha, first);
         const known = earliest.get(sha);
-        if (known === undefined || indexOf(deploy) < indexOf(known.deploy)) earliest.set(sha, first);
+        if (known === undefined || firstOf(deploy, known.deploy)) earliest.set(sha, first);
       }
     }
   }

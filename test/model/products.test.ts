@@ -238,6 +238,22 @@ describe('assignProductDeploys', () => {
     const changes = [change('y', { mergedAt: h(20), revertedBy: sha('merge') }), change('merge', { kind: 'sync', mergedAt: h(40), isRevert: true })];
     expect(run(changes)).toEqual([['tokio-1.1.0', 'tokio', 1, false]]);
   });
+  it("names a change of two products tagged in one second by the repository's own product's tag, not the name sorting first", () => {
+    // apollo-client's #12866: the client and the codemod, @apollo/client-codemod-migrate-3-to-4@1.0.1 and
+    // @apollo/client@4.0.1 tagged together
+    const both = { 'codemod@1.0.1': ['both'], 'client@4.0.1': ['both', 'mine'] };
+    const together: Ship = (changes, cands) => cands.map((c) => ({ ...c, shipped: changes.filter((ch) => (both[c.ref as keyof typeof both] ?? []).some((n) => sha(n) === ch.sha)).map((ch) => ch.sha), rollback: false }));
+    const cands = [tag('codemod@1.0.1', 10, 'codemod'), tag('client@4.0.1', 10, 'client')];
+    const touched = new Map([[sha('both'), ['client', 'codemod']], [sha('mine'), ['client']]]);
+    const shipOf = (own: string | null): Array<[string | null | undefined, readonly string[] | undefined]> => {
+      const changes = [change('both', { mergedAt: h(1) }), change('mine', { mergedAt: h(2) })];
+      assignProductDeploys(changes, cands, { names: new Set(['client', 'codemod']), own, touched }, together, { revertWindow: 14 * 86400, dropEmpty: true });
+      return changes.map((c) => [c.deployRef, c.products]);
+    };
+    expect(shipOf('client')).toEqual([['client@4.0.1', ['client', 'codemod']], ['client@4.0.1', ['client']]]);
+    // no product of the repository's own: the order of the tags, as before
+    expect(shipOf(null)).toEqual([['codemod@1.0.1', ['client', 'codemod']], ['client@4.0.1', ['client']]]);
+  });
 });
 
 describe('sharedKeys', () => {
