@@ -32347,10 +32347,13 @@ var init_pull_commits = __esmMin((() => {
 	MERGED_INTO = /^Merge (?:remote-tracking )?branch '[^']+' into (\S+)$/;
 }));
 // src/model/tracked-line.ts
+function firstParentLine(tip, commitOf) {
+	const line = [];
+	for (let commit = commitOf(tip); commit !== void 0; commit = commitOf(commit.parents[0] ?? "")) line.push(commit);
+	return line;
+}
 function trackedLine(tip, commits, trackedBranch, owner = null) {
-	const first = [];
-	for (let commit = commits.get(tip); commit !== void 0; commit = commits.get(commit.parents[0] ?? "")) first.push(commit);
-	first.reverse();
+	const first = firstParentLine(tip, (sha) => commits.get(sha)).reverse();
 	const landed = new Set(first.map((c) => c.sha));
 	const pulled = [];
 	const pulling = new Set();
@@ -33001,30 +33004,28 @@ async function readPullTrees(cwd, trees) {
 }
 async function readCommitTrees(cwd, shas, keep) {
 	const kept = [];
-	const trees = new Map();
-	const read = (input, each) => streamGitRanges(cwd, [
+	await streamGitRanges(cwd, [
 		"log",
 		"--no-walk=unsorted",
 		"--format=%H%x1f%T%x1f%ct%x1f%P%x1f%ce",
 		"--stdin"
 	], (buffer, start, end) => {
 		const [sha, tree, at, parents, committer] = buffer.toString("utf8", start, end).split("");
-		if (sha !== void 0 && tree !== void 0 && parents !== void 0 && committer !== void 0) each(sha, tree, Number(at), parents === "" ? [] : parents.split(" "), committer);
-	}, {
-		separator: 10,
-		input: `${input.join("\n")}\n`,
-		onFailure: () => true
-	});
-	await read(shas, (sha, tree, at, parents, committer) => {
-		if (parents.length === 1 && keep(committer)) kept.push({
+		if (sha === void 0 || tree === void 0 || parents === void 0 || committer === void 0) return;
+		const parentList = parents === "" ? [] : parents.split(" ");
+		if (parentList.length === 1 && keep(committer)) kept.push({
 			sha,
 			tree,
-			committedAt: at,
-			parent: parents[0]
+			committedAt: Number(at),
+			parent: parentList[0]
 		});
+	}, {
+		separator: 10,
+		input: `${shas.join("\n")}\n`,
+		onFailure: () => true
 	});
 	if (kept.length === 0) return [];
-	await read([...new Set(kept.map((c) => c.parent))], (sha, tree) => trees.set(sha, tree));
+	const trees = await readTrees(cwd, [...new Set(kept.map((c) => c.parent))]);
 	return kept.map(({ sha, tree, committedAt, parent }) => ({
 		sha,
 		tree,
@@ -33037,7 +33038,6 @@ async function readTrees(cwd, shas) {
 	await streamGitRanges(cwd, [
 		"log",
 		"--no-walk=unsorted",
-		"--ignore-missing",
 		"--format=%H %T",
 		"--stdin"
 	], (buffer, start, end) => {
@@ -33162,8 +33162,7 @@ function branchPullSquashes(lines, branch, commitOf, pullHead) {
 		}];
 	});
 	if (candidates.length === 0) return new Map();
-	const line = [];
-	for (let c = commitOf(branch.tip); c !== void 0; c = commitOf(c.parents[0] ?? "")) line.push(c);
+	const line = firstParentLine(branch.tip, commitOf);
 	const onBranchLine = new Set(line.map((c) => c.sha));
 	const landed = new Set(landedNumbers(line, branch.name));
 	const carried = new Map();
@@ -33271,6 +33270,7 @@ var init_release_graph = __esmMin((() => {
 	init_reverts();
 	init_message();
 	init_reach();
+	init_tracked_line();
 	init_title_number();
 	init_deploy_contents();
 	init_trees();
@@ -33498,11 +33498,13 @@ async function readHistory(cwd, { name: trackedBranch, tip }, exclude, { refs, s
 		loaded: new Map(),
 		available: refs.size > 0
 	};
-	const graphed = releaseGraph(release.tips, tip, release.tagShas, (sha) => read.get(sha), (number) => heads.get(number));
+	const commitOf = (sha) => read.get(sha);
+	const pullHead = (number) => heads.get(number);
+	const graphed = releaseGraph(release.tips, tip, release.tagShas, commitOf, pullHead);
 	const lines = await carriedHeads(cwd, graphed, branchPullSquashes(graphed, {
 		name: trackedBranch,
 		tip
-	}, (sha) => read.get(sha), (number) => heads.get(number)), (sha) => read.get(sha));
+	}, commitOf, pullHead), commitOf);
 	if (heads.size === 0 && readFrom.size === 0) return {
 		commits: read,
 		pulls: noPulls,
@@ -33541,11 +33543,13 @@ function pullsFromBranch(read, tip, trackedBranch, headOf) {
 		const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, trackedBranch);
 		if (landing.number !== null && landing.branch !== null && (landing.branch === trackedBranch || trackedBranch.endsWith(`/${landing.branch}`))) found.set(commit.sha, landing.number);
 	}
-	if (sides.size > 0) for (let commit = read.get(tip); commit !== void 0; commit = read.get(commit.parents[0] ?? "")) {
+	if (sides.size === 0 && found.size === 0) return [];
+	const line = firstParentLine(tip, (sha) => read.get(sha));
+	for (const commit of line) {
 		const merge = sides.get(commit.sha);
 		if (merge !== void 0) found.set(merge.sha, merge.number);
 	}
-	for (let commit = read.get(tip); commit !== void 0 && found.size > 0; commit = read.get(commit.parents[0] ?? "")) found.delete(commit.sha);
+	for (const commit of line) found.delete(commit.sha);
 	return [...found.values()];
 }
 function reachedFrom(starts, read, stop) {

@@ -5,7 +5,7 @@ import { landedNumber, landedNumbers, parseLanding, parseMessage } from '../mode
 import type { AiCatalogue } from '../model/ai/compile.js';
 import type { CommitIdentity } from '../model/own-commits.js';
 import { splitPullCommits } from '../model/pull-commits.js';
-import { trackedLine } from '../model/tracked-line.js';
+import { firstParentLine, trackedLine } from '../model/tracked-line.js';
 import { releaseCommits, type ReleaseCommits } from '../model/release-lines.js';
 import { collectRevertRefs, type RevertRefs } from '../model/reverts.js';
 import { sizeFilter } from '../model/size-filter.js';
@@ -287,10 +287,12 @@ async function readHistory(
   const heads = new Map([...refs].filter(([, head]) => head.at >= since).map(([number, head]) => [number, head.sha]));
   const read = await readCommits(cwd, [...new Set([tip, ...heads.values(), ...readFrom])], exclude, parse);
   const noPulls: Pulls = { refs, walked: new Map(), heads: bySha, loaded: new Map(), available: refs.size > 0 };
+  const commitOf = (sha: string): Commit | undefined => read.get(sha);
+  const pullHead = (number: number): string | undefined => heads.get(number);
   // a line's squash names what its pull request's own commits name, when the pull ref was read
-  const graphed = releaseGraph(release.tips, tip, release.tagShas, (sha) => read.get(sha), (number) => heads.get(number));
+  const graphed = releaseGraph(release.tips, tip, release.tagShas, commitOf, pullHead);
   // a line's squash of a branch that brought the tracked branch in holds what that branch held
-  const lines = await carriedHeads(cwd, graphed, branchPullSquashes(graphed, { name: trackedBranch, tip }, (sha) => read.get(sha), (number) => heads.get(number)), (sha) => read.get(sha));
+  const lines = await carriedHeads(cwd, graphed, branchPullSquashes(graphed, { name: trackedBranch, tip }, commitOf, pullHead), commitOf);
   if (heads.size === 0 && readFrom.size === 0) return { commits: read, pulls: noPulls, lines };
   const commits = reachedFrom([tip], read, EMPTY);
   const loaded = reachedFrom(heads.values(), read, commits);
@@ -326,14 +328,14 @@ function pullsFromBranch(read: ReadonlyMap<string, Commit>, tip: string, tracked
     const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, trackedBranch);
     if (landing.number !== null && landing.branch !== null && (landing.branch === trackedBranch || trackedBranch.endsWith(`/${landing.branch}`))) found.set(commit.sha, landing.number);
   }
-  if (sides.size > 0) {
-    for (let commit = read.get(tip); commit !== undefined; commit = read.get(commit.parents[0] ?? '')) {
-      const merge = sides.get(commit.sha);
-      if (merge !== undefined) found.set(merge.sha, merge.number);
-    }
+  if (sides.size === 0 && found.size === 0) return [];
+  const line = firstParentLine(tip, (sha) => read.get(sha));
+  for (const commit of line) {
+    const merge = sides.get(commit.sha);
+    if (merge !== undefined) found.set(merge.sha, merge.number);
   }
   // one on the branch's own first-parent line landed there: a fork's branch of that name
-  for (let commit = read.get(tip); commit !== undefined && found.size > 0; commit = read.get(commit.parents[0] ?? '')) found.delete(commit.sha);
+  for (const commit of line) found.delete(commit.sha);
   return [...found.values()];
 }
 

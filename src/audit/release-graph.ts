@@ -5,6 +5,7 @@ import { isReleaseLine, isReleaseTag } from '../model/release-lines.js';
 import { quotedRevertTitle } from '../model/reverts.js';
 import { landedNumbers } from '../model/message.js';
 import { commitGraph, parentsBeyond, reachesWithin, releaseLineCommits } from '../model/reach.js';
+import { firstParentLine } from '../model/tracked-line.js';
 import { trailingNumber } from '../title-number.js';
 import { copyKey, type CommitGraph, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
 import { readTrees } from '../sources/git/trees.js';
@@ -131,8 +132,7 @@ export function branchPullSquashes(
   });
   if (candidates.length === 0) return new Map();
   // the tracked branch's first-parent line, walked once and only when some line squash has a pull ref off the graph
-  const line: Commit[] = [];
-  for (let c = commitOf(branch.tip); c !== undefined; c = commitOf(c.parents[0] ?? '')) line.push(c);
+  const line = firstParentLine(branch.tip, commitOf);
   const onBranchLine = new Set(line.map((c) => c.sha));
   const landed = new Set(landedNumbers(line, branch.name));
   const carried = new Map<string, string>();

@@ -16,6 +16,13 @@ export interface TrackedLine {
   pullsFromItself: ReadonlySet<number>;
 }
 
+/** The first-parent line from `tip` (tip first), as far as `commitOf` has its commits. Pure. */
+export function firstParentLine(tip: string, commitOf: (sha: string) => Commit | undefined): Commit[] {
+  const line: Commit[] = [];
+  for (let commit = commitOf(tip); commit !== undefined; commit = commitOf(commit.parents[0] ?? '')) line.push(commit);
+  return line;
+}
+
 /**
  * The tracked branch's landings among the commits read (SPEC section 1), oldest first: its first-parent line
  * from `tip`, and before each merge of the branch itself into it the side's own first-parent line down to
@@ -30,9 +37,7 @@ export interface TrackedLine {
  * is the repository's owner when its remote says (see pullFromItself). Pure.
  */
 export function trackedLine(tip: string, commits: ReadonlyMap<string, Commit>, trackedBranch: string, owner: string | null = null): TrackedLine {
-  const first: Commit[] = [];
-  for (let commit = commits.get(tip); commit !== undefined; commit = commits.get(commit.parents[0] ?? '')) first.push(commit);
-  first.reverse();
+  const first = firstParentLine(tip, (sha) => commits.get(sha)).reverse();
   const landed = new Set(first.map((c) => c.sha));
   const pulled: string[] = [];
   const pulling = new Set<string>();

@@ -79,24 +79,21 @@ export async function readPullTrees(cwd: string, trees: ReadonlySet<string>): Pr
  */
 export async function readCommitTrees(cwd: string, shas: readonly string[], keep: (committerEmail: string) => boolean): Promise<LineTree[]> {
   const kept: Array<{ sha: string; tree: string; committedAt: number; parent: string }> = [];
-  const trees = new Map<string, string>();
-  const read = (input: readonly string[], each: (sha: string, tree: string, at: number, parents: string[], committer: string) => void): Promise<void> =>
-    streamGitRanges(cwd, ['log', '--no-walk=unsorted', '--format=%H%x1f%T%x1f%ct%x1f%P%x1f%ce', '--stdin'], (buffer, start, end) => {
-      const [sha, tree, at, parents, committer] = buffer.toString('utf8', start, end).split('\x1f');
-      if (sha !== undefined && tree !== undefined && parents !== undefined && committer !== undefined) each(sha, tree, Number(at), parents === '' ? [] : parents.split(' '), committer);
-    }, { separator: 10, input: `${input.join('\n')}\n`, onFailure: () => true });
-  await read(shas, (sha, tree, at, parents, committer) => {
-    if (parents.length === 1 && keep(committer)) kept.push({ sha, tree, committedAt: at, parent: parents[0] as string });
-  });
+  await streamGitRanges(cwd, ['log', '--no-walk=unsorted', '--format=%H%x1f%T%x1f%ct%x1f%P%x1f%ce', '--stdin'], (buffer, start, end) => {
+    const [sha, tree, at, parents, committer] = buffer.toString('utf8', start, end).split('\x1f');
+    if (sha === undefined || tree === undefined || parents === undefined || committer === undefined) return;
+    const parentList = parents === '' ? [] : parents.split(' ');
+    if (parentList.length === 1 && keep(committer)) kept.push({ sha, tree, committedAt: Number(at), parent: parentList[0] as string });
+  }, { separator: 10, input: `${shas.join('\n')}\n`, onFailure: () => true });
   if (kept.length === 0) return [];
-  await read([...new Set(kept.map((c) => c.parent))], (sha, tree) => trees.set(sha, tree));
+  const trees = await readTrees(cwd, [...new Set(kept.map((c) => c.parent))]);
   return kept.map(({ sha, tree, committedAt, parent }) => ({ sha, tree, parentTree: trees.get(parent), committedAt }));
 }
 
-/** The tree of each of `shas`, in one `git log --no-walk`; a commit the clone lacks has none. A failure reads none. */
+/** The tree of each of `shas`, in one `git log --no-walk`. A failure (a commit the clone lacks among them) reads none. */
 export async function readTrees(cwd: string, shas: readonly string[]): Promise<Map<string, string>> {
   const trees = new Map<string, string>();
-  await streamGitRanges(cwd, ['log', '--no-walk=unsorted', '--ignore-missing', '--format=%H %T', '--stdin'], (buffer, start, end) => {
+  await streamGitRanges(cwd, ['log', '--no-walk=unsorted', '--format=%H %T', '--stdin'], (buffer, start, end) => {
     const [sha, tree] = buffer.toString('latin1', start, end).split(' ');
     if (sha !== undefined && tree !== undefined) trees.set(sha, tree);
   }, { separator: 10, input: `${shas.join('\n')}\n`, onFailure: () => true });
