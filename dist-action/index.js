@@ -25355,7 +25355,7 @@ function latestMergedBy(changes, at) {
 	for (const change of changes ?? []) if (change.mergedAt <= at && (latest === void 0 || change.mergedAt > latest.mergedAt)) latest = change;
 	return latest;
 }
-function titleOnlyCopies(changes, releaseLine, copies) {
+function titleCarries(changes, releaseLine) {
 	const byTitle = new Map();
 	for (const change of changes) {
 		if (change.number === null) continue;
@@ -25364,27 +25364,105 @@ function titleOnlyCopies(changes, releaseLine, copies) {
 		if (same === void 0) byTitle.set(title, [change]);
 		else same.push(change);
 	}
-	const carried = new Set();
+	const carries = [];
+	for (const commit of releaseLine) {
+		const authoredAt = copyKeyAuthoredAt(commit.key);
+		for (const ref of commit.references) {
+			const same = ref.title === null ? [] : byTitle.get(ref.title) ?? [];
+			if (same.some((change) => change.number === ref.number)) continue;
+			for (const change of same) if (change.kind !== "sync" && ref.number > (change.number ?? Infinity) && authoredAt >= change.mergedAt) carries.push({
+				line: commit.sha,
+				change: change.sha
+			});
+		}
+	}
+	return carries;
+}
+function compareFiles(a, b) {
+	if (a === void 0 || b === void 0 || a.length === 0 || a.length !== b.length) return "different";
+	let same = true;
+	for (let i = 0; i < a.length; i++) {
+		const x = a[i];
+		const y = b[i];
+		if (x.path !== y.path || x.status !== y.status) return "different";
+		if (x.status === "A" && x.after !== y.after || x.status === "D" && x.before !== y.before) return "different";
+		if (x.before !== y.before || x.after !== y.after) same = false;
+	}
+	return same ? "same" : "lines";
+}
+function linesToCompare(carries, files) {
+	const wanted = new Map();
+	const want = (sha, path) => {
+		const paths = wanted.get(sha);
+		if (paths === void 0) wanted.set(sha, new Set([path]));
+		else paths.add(path);
+	};
+	for (const { line, change } of carries) {
+		const ours = files.get(line);
+		const theirs = files.get(change);
+		if (compareFiles(ours, theirs) !== "lines") continue;
+		for (const path of differing(ours ?? [], theirs ?? [])) {
+			want(line, path);
+			want(change, path);
+		}
+	}
+	return new Map([...wanted].map(([sha, paths]) => [sha, [...paths]]));
+}
+function differing(a, b) {
+	return a.filter((x, i) => x.before !== b[i]?.before || x.after !== b[i]?.after).map((x) => x.path);
+}
+function diffCopies(carries, files, digests) {
+	const copies = new Map();
+	for (const { line, change } of carries) {
+		const ours = files.get(line);
+		const theirs = files.get(change);
+		const compared = compareFiles(ours, theirs);
+		if (compared === "different") continue;
+		if (compared === "lines" && !differing(ours ?? [], theirs ?? []).every((path) => {
+			const digest = digests.get(line)?.get(path);
+			return digest !== void 0 && digests.get(change)?.get(path) === digest;
+		})) continue;
+		const landings = copies.get(line);
+		if (landings === void 0) copies.set(line, [change]);
+		else if (!landings.includes(change)) landings.push(change);
+	}
+	return copies;
+}
+function withDiffCopies(releaseLine, copies) {
+	if (copies.size === 0) return [...releaseLine];
+	return releaseLine.map((commit) => {
+		const same = copies.get(commit.sha);
+		return same === void 0 ? commit : {
+			...commit,
+			sameDiffAs: same
+		};
+	});
+}
+function titleOnlyCopies(changes, releaseLine, copies) {
+	const carried = new Set(titleCarries(changes, releaseLine).map((carry) => carry.change));
+	if (carried.size === 0) return carried;
+	const byNumber = new Map();
+	for (const change of changes) {
+		if (change.number === null) continue;
+		const same = byNumber.get(change.number);
+		if (same === void 0) byNumber.set(change.number, [change]);
+		else same.push(change);
+	}
 	const linked = new Set();
 	const picked = namedShas(releaseLine.flatMap((commit) => commit.cherryPickOf));
 	const backported = backportedTitles(changes, releaseLine);
 	for (const commit of releaseLine) {
 		for (const key of lineKeys(commit)) for (const sha of copies.get(key) ?? []) linked.add(sha);
-		const authoredAt = copyKeyAuthoredAt(commit.key);
-		const copied = commit.backportTitle === void 0 ? void 0 : latestMergedBy(backported.get(commit.backportTitle), authoredAt);
+		for (const sha of commit.sameDiffAs ?? []) linked.add(sha);
+		const copied = commit.backportTitle === void 0 ? void 0 : latestMergedBy(backported.get(commit.backportTitle), copyKeyAuthoredAt(commit.key));
 		if (copied !== void 0) linked.add(copied.sha);
 		for (const ref of commit.references) {
-			const same = ref.title === null ? [] : byTitle.get(ref.title) ?? [];
-			const theirs = same.some((change) => change.number === ref.number);
-			for (const change of same) {
-				if (change.kind === "sync") continue;
-				if (ref.number === change.number) linked.add(change.sha);
-				else if (!theirs && ref.number > (change.number ?? Infinity) && authoredAt >= change.mergedAt) carried.add(change.sha);
-			}
+			if (ref.title === null) continue;
+			for (const change of byNumber.get(ref.number) ?? []) if (withoutNumber(change.title) === ref.title) linked.add(change.sha);
 		}
 	}
-	const byNumber = new Set(releaseLine.flatMap((commit) => commit.references.filter((r) => r.title === null).map((r) => r.number)));
-	return new Set(changes.filter((c) => carried.has(c.sha) && !linked.has(c.sha) && !(c.number !== null && byNumber.has(c.number)) && ![c.sha, ...c.commitShas].some((s) => picked.namesOf(s).length > 0)).map((c) => c.sha));
+	const byRefNumber = new Set(releaseLine.flatMap((commit) => commit.references.filter((r) => r.title === null).map((r) => r.number)));
+	return new Set(changes.filter((c) => carried.has(c.sha) && !linked.has(c.sha) && !(c.number !== null && byRefNumber.has(c.number)) && ![c.sha, ...c.commitShas].some((s) => picked.namesOf(s).length > 0)).map((c) => c.sha));
 }
 var TITLED, LEADING_BACKPORT, TRAILING_BACKPORT, LEADING_WORD, BACKPORT_OF_TITLE, INTO_LINE;
 var init_copies = __esmMin((() => {
@@ -26549,6 +26627,7 @@ function shipments(changes, candidates, evidence) {
 		if (deploy < 0) continue;
 		for (const key of lineKeys(commit)) for (const landing of evidence.copies.get(key) ?? []) consider(byLanding.get(landing), deploy);
 		for (const sha of commit.cherryPickOf) consider(byCommit.get(sha), deploy);
+		for (const landing of commit.sameDiffAs ?? []) consider(byLanding.get(landing), deploy);
 		for (const ref of commit.references) {
 			const change = byNumber.get(ref.number);
 			if (change !== void 0 && namesChange(ref, change)) consider(change, deploy);
@@ -26607,7 +26686,7 @@ function lineReverts(changes, evidence, byLanding) {
 		const copy = lineCommit.get(sha);
 		if (copy === void 0) return void 0;
 		const landing = evidence.copies.get(copy.key)?.[0];
-		return (landing === void 0 ? void 0 : byLanding.get(landing)) ?? copy.cherryPickOf.map((s) => byCommit.get(s)).find((c) => c !== void 0);
+		return (landing === void 0 ? void 0 : byLanding.get(landing)) ?? copy.cherryPickOf.map((s) => byCommit.get(s)).find((c) => c !== void 0) ?? byLanding.get(copy.sameDiffAs?.[0] ?? "");
 	};
 	const byTitle = quotedTitles(changes, reverts);
 	const out = [];
@@ -32504,6 +32583,163 @@ var init_size_filter = __esmMin((() => {
 	MINIFIED = /(\.|-)min\.(js|css|mjs)$|\.(js|css)\.map$/;
 	GENERATED = /(\.pb\.go|_pb2\.py|_pb2_grpc\.py|\.pb\.(cc|h)|\.generated\.\w+|\.designer\.(cs|vb))$|(^|\/)__snapshots__\//i;
 }));
+// src/sources/git/diff-digests.ts
+async function readDiffDigests(cwd, wanted) {
+	const digests = new Map();
+	const shas = [...wanted.keys()];
+	const half = Math.ceil(shas.length / 2);
+	await Promise.all([shas.slice(0, half), shas.slice(half)].map((part) => readPart(cwd, part, wanted, digests)));
+	return digests;
+}
+async function readPart(cwd, shas, wanted, digests) {
+	if (shas.length === 0) return;
+	let files = null;
+	let paths = new Set();
+	let current = null;
+	let blob = "";
+	let header = false;
+	const finish = () => {
+		if (current !== null) files?.set(current.path, current.hash.digest("hex"));
+		current = null;
+	};
+	let failed = false;
+	await streamGitRanges(cwd, [
+		"log",
+		"-p",
+		"-U0",
+		"--diff-filter=MT",
+		"--no-renames",
+		"--no-color",
+		"--no-walk=unsorted",
+		"--diff-merges=first-parent",
+		"--format=%x1e%H",
+		"--stdin",
+		"--"
+	], (buffer, start, end) => {
+		const first = buffer[start];
+		if (first === RECORD) {
+			finish();
+			const sha = buffer.toString("latin1", start + 1, end);
+			files = new Map();
+			digests.set(sha, files);
+			paths = new Set(wanted.get(sha));
+			return;
+		}
+		if (files === null || start === end) return;
+		if (startsWith(buffer, start, end, "diff --git ")) {
+			finish();
+			header = true;
+			blob = "";
+			const line = buffer.toString("utf8", start, end);
+			const length = (line.length - 16) / 2;
+			const path = line.slice(13, 13 + length);
+			if (Number.isInteger(length) && paths.has(path) && line === `diff --git a/${path} b/${path}`) current = {
+				path,
+				hash: createHash("sha1")
+			};
+			return;
+		}
+		if (current === null) return;
+		if (first === PLUS || first === MINUS$1) {
+			if (header) return;
+			current.hash.update(buffer.subarray(start, end));
+			current.hash.update("\n");
+		} else if (first === BACKSLASH) {
+			current.hash.update(buffer.subarray(start, end));
+			current.hash.update("\n");
+		} else if (first === AT) header = false;
+		else if (startsWith(buffer, start, end, "index ")) {
+			const dots = buffer.indexOf("..", start);
+			const space = buffer.indexOf(" ", dots);
+			blob = dots === -1 || dots >= end ? "" : buffer.toString("latin1", dots + 2, space === -1 || space > end ? end : space);
+		} else if (startsWith(buffer, start, end, "Binary files ")) current.hash.update(`binary ${blob}\n`);
+	}, {
+		separator: NEWLINE$2,
+		input: `${shas.join("\n")}\n`,
+		onFailure: () => {
+			failed = true;
+			return true;
+		}
+	});
+	if (!failed) finish();
+}
+function startsWith(buffer, start, end, text) {
+	return end - start >= text.length && buffer.toString("latin1", start, start + text.length) === text;
+}
+async function readChangedBlobs(cwd, shas) {
+	const changed = new Map();
+	if (shas.length === 0) return changed;
+	let current = null;
+	let entry = null;
+	const finish = () => {
+		if (current !== null) changed.set(current.sha, current.files);
+		current = null;
+	};
+	let failed = false;
+	await streamGitRanges(cwd, [
+		"log",
+		"--raw",
+		"-z",
+		"--no-abbrev",
+		"--no-renames",
+		"--no-walk=unsorted",
+		"--diff-merges=first-parent",
+		"--format=%x1e%H",
+		"--stdin",
+		"--"
+	], (buffer, start, end) => {
+		let from = start;
+		while (from < end && buffer[from] === NEWLINE$2) from++;
+		if (from === end) return;
+		if (buffer[from] === RECORD) {
+			finish();
+			current = {
+				sha: buffer.toString("latin1", from + 1, end),
+				files: []
+			};
+			entry = null;
+			return;
+		}
+		if (current === null) return;
+		if (entry === null && buffer[from] === COLON) {
+			const [beforeMode, afterMode, before, after, status] = buffer.toString("latin1", from + 1, end).split(" ");
+			entry = {
+				status: status ?? "",
+				before: `${beforeMode ?? ""} ${before ?? ""}`,
+				after: `${afterMode ?? ""} ${after ?? ""}`
+			};
+			return;
+		}
+		if (entry !== null) {
+			current.files.push({
+				path: buffer.toString("utf8", start, end),
+				...entry
+			});
+			entry = null;
+		}
+	}, {
+		separator: NUL,
+		input: `${shas.join("\n")}\n`,
+		onFailure: () => {
+			failed = true;
+			return true;
+		}
+	});
+	if (!failed) finish();
+	return changed;
+}
+var NEWLINE$2, NUL, COLON, RECORD, PLUS, MINUS$1, BACKSLASH, AT;
+var init_diff_digests = __esmMin((() => {
+	init_run();
+	NEWLINE$2 = 10;
+	NUL = 0;
+	COLON = 58;
+	RECORD = 30;
+	PLUS = 43;
+	MINUS$1 = 45;
+	BACKSLASH = 92;
+	AT = 64;
+}));
 // src/sources/git/history.ts
 async function readCommits(repo, tips, exclude, parse) {
 	const revs = [...tips, ...exclude.map((sha) => `^${sha}`)].join("\n");
@@ -33429,6 +33665,13 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 		resolveForkPoints(changes, (sha) => commitOf(sha)?.committedAt ?? lookedUp.get(sha));
 		const revertRefs = collectRevertRefs(changes, commitOf);
 		const copies = indexCopies(changes, commitOf, new Set(graph.releaseLine.flatMap(lineKeys)));
+		const carries = titleCarries(changes, graph.releaseLine);
+		const files = carries.length === 0 ? new Map() : await readChangedBlobs(repo.cwd, [...new Set(carries.flatMap((c) => [c.line, c.change]))]);
+		const digests = await readDiffDigests(repo.cwd, linesToCompare(carries, files));
+		const copiedLines = {
+			...graph,
+			releaseLine: withDiffCopies(graph.releaseLine, diffCopies(carries, files, digests))
+		};
 		const forPulls = o.forPulls ? pullMatching(changes, commits, commitOf) : null;
 		return {
 			changes,
@@ -33436,7 +33679,7 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 			pullHeads: pulls.refs,
 			revertRefs,
 			copies,
-			lines: graph,
+			lines: copiedLines,
 			release: onRelease.all,
 			forPulls,
 			pulled
@@ -33589,6 +33832,7 @@ var init_git_history = __esmMin((() => {
 	init_size_filter();
 	init_memory();
 	init_deploy_contents();
+	init_diff_digests();
 	init_history();
 	init_numstat();
 	init_repo();
@@ -42368,7 +42612,7 @@ function mergeToolNote(inWindow, identities, host) {
 function titleOnlyBackportsNote(counted, titleOnly, host) {
 	const carried = counted.filter((c) => titleOnly.has(c.sha)).length;
 	if (carried === 0) return null;
-	return `${carried} of the window's ${plural$1(counted.length, "counted change")} ${carried === 1 ? "has its" : "have their"} title on a release line under a later pull request's number, as a backport bot's squash carries it (\`fix: x (#M)\` for \`fix: x (#N)\`): git alone cannot tell that ${carried === 1 ? "the squash copies it" : "the squashes copy them"}, so ${carried === 1 ? "it counts" : "they count"} as deployed only when a release holds ${carried === 1 ? "its" : "their"} own commit, and the deploy wait and lead time may read long.${onGitHub(host) ? " With a GitHub token (GH_TOKEN), flowaudit reads the backport pull requests' descriptions (`Backport of #N`)." : ""}`;
+	return `${carried} of the window's ${plural$1(counted.length, "counted change")} ${carried === 1 ? "has its" : "have their"} title on a release line under a later pull request's number, as a backport bot's squash carries it (\`fix: x (#M)\` for \`fix: x (#N)\`), but not ${carried === 1 ? "its" : "their"} changed lines (a backport adapted to its line, or a clone without the files' contents): git alone cannot tell that ${carried === 1 ? "the squash copies it" : "the squashes copy them"}, so ${carried === 1 ? "it counts" : "they count"} as deployed only when a release holds ${carried === 1 ? "its" : "their"} own commit, and the deploy wait and lead time may read long.${onGitHub(host) ? " With a GitHub token (GH_TOKEN), flowaudit reads the backport pull requests' descriptions (`Backport of #N`)." : ""}`;
 }
 function branchedInWindowNote(counted, trackedBranch, fork, since) {
 	if (fork === null || fork.at <= since) return null;

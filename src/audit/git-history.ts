@@ -1,6 +1,6 @@
 import type { Change, Commit, MessageFacts } from '../domain.js';
 import { buildChanges, resolveForkPoints } from '../model/changes.js';
-import { indexCopies } from '../model/copies.js';
+import { diffCopies, indexCopies, linesToCompare, titleCarries, withDiffCopies } from '../model/copies.js';
 import { landedNumber, landedNumbers, parseLanding, parseMessage } from '../model/message.js';
 import type { AiCatalogue } from '../model/ai/compile.js';
 import type { CommitIdentity } from '../model/own-commits.js';
@@ -12,6 +12,7 @@ import { sizeFilter } from '../model/size-filter.js';
 import { collectGarbage, collectGarbageAfterIo, growHeapSlowly } from '../io/memory.js';
 import type { Pattern } from '../patterns.js';
 import { copyKey, lineKeys } from '../sources/git/deploy-contents.js';
+import { readChangedBlobs, readDiffDigests, type ChangedBlob } from '../sources/git/diff-digests.js';
 import { readCommits, type PullHeads } from '../sources/git/history.js';
 import { readSizes, readSizesOf, type NumstatResult } from '../sources/git/numstat.js';
 import { commitDates, readAttributes, splitPoint, type FirstParentSpan, type RepoInfo } from '../sources/git/repo.js';
@@ -209,10 +210,15 @@ export async function readGitChanges(
     resolveForkPoints(changes, (sha) => commitOf(sha)?.committedAt ?? lookedUp.get(sha));
     const revertRefs = collectRevertRefs(changes, commitOf);
     const copies = indexCopies(changes, commitOf, new Set(graph.releaseLine.flatMap(lineKeys)));
+    // a backport bot's squash carries a change's title under its own number: a copy when it repeats the change's diff
+    const carries = titleCarries(changes, graph.releaseLine);
+    const files = carries.length === 0 ? new Map<string, ChangedBlob[]>() : await readChangedBlobs(repo.cwd, [...new Set(carries.flatMap((c) => [c.line, c.change]))]);
+    const digests = await readDiffDigests(repo.cwd, linesToCompare(carries, files));
+    const copiedLines = { ...graph, releaseLine: withDiffCopies(graph.releaseLine, diffCopies(carries, files, digests)) };
     // a set of every branch commit and a map of most: made only when there are GitHub pull requests to match
     const forPulls = o.forPulls ? pullMatching(changes, commits, commitOf) : null;
     return {
-      changes, pullRefs: pulls.available, pullHeads: pulls.refs, revertRefs, copies, lines: graph, release: onRelease.all,
+      changes, pullRefs: pulls.available, pullHeads: pulls.refs, revertRefs, copies, lines: copiedLines, release: onRelease.all,
       forPulls, pulled,
     };
   })();

@@ -1,6 +1,7 @@
 import { namedShas } from './named-shas.js';
 import type { Change, Commit } from '../domain.js';
 import { copyKey, copyKeyAuthoredAt, lineKeys, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
+import type { ChangedBlob } from '../sources/git/diff-digests.js';
 import { parseMessage } from './message.js';
 import { withoutNumber } from '../title-number.js';
 
@@ -186,16 +187,22 @@ export function latestMergedBy(changes: readonly Change[] | undefined, at: numbe
   return latest;
 }
 
+/** A release line's commit that carries a change's title under a later pull request's number (`titleCarries`). */
+export interface TitleCarry {
+  /** the line's commit */
+  line: string;
+  /** the change's landing sha */
+  change: string;
+}
+
 /**
- * The changes a release line's commit carries by title alone: the change's own title under a later pull request's
- * number, authored after the change merged, where nothing else of the line links it (no reference by its own
- * number, no cherry-pick line, no copy). A backport bot's squash looks so: electron's trop lands main's `fix: x
- * (#52089)` on 42-x-y as `fix: x (#53099)` and says `Backport of #52089` only in the pull request's description.
- * SPEC section 3 links a title only with its own number, so from git alone such a change ships only when a
- * release holds its own commit; the report says how many there are. Pure.
- * @returns the landing shas of the changes
+ * The release lines' commits that carry a change's title alone: the change's own title under a later pull
+ * request's number, authored after the change merged. A backport bot's squash looks so: electron's trop lands
+ * main's `fix: x (#52089)` on 42-x-y as `fix: x (#53099)` and says `Backport of #52089` only in the pull request's
+ * description. SPEC section 3 links a title only with its own number: such a pair is a copy only when its diff says
+ * so (`diffCopies`). Pure.
  */
-export function titleOnlyCopies(changes: readonly Change[], releaseLine: readonly ReleaseLineCommit[], copies: ReadonlyMap<string, readonly string[]>): Set<string> {
+export function titleCarries(changes: readonly Change[], releaseLine: readonly ReleaseLineCommit[]): TitleCarry[] {
   // a sync too, by its title: a line's commit with its number is its own landing there, no later copy of another's
   // (click's `Merge stable into main (#3001)`, a sync, is no copy of #2799 of that title)
   const byTitle = new Map<string, Change[]>();
@@ -207,31 +214,140 @@ export function titleOnlyCopies(changes: readonly Change[], releaseLine: readonl
     if (same === undefined) byTitle.set(title, [change]);
     else same.push(change);
   }
-  const carried = new Set<string>();
+  const carries: TitleCarry[] = [];
+  for (const commit of releaseLine) {
+    // the commit's author date: a squash's moment of merge
+    const authoredAt = copyKeyAuthoredAt(commit.key);
+    for (const ref of commit.references) {
+      const same = ref.title === null ? [] : (byTitle.get(ref.title) ?? []);
+      // a number one of them has: that change's own copy, not another's under a later number (bevy's #18093 and
+      // #18589 share a title; release-0.16.0 carries #18589's cherry-pick)
+      if (same.some((change) => change.number === ref.number)) continue;
+      for (const change of same) {
+        // a later number, landed later: a commit of the line that came first is no copy of it (`Add the formatter (#99)`)
+        if (change.kind !== 'sync' && ref.number > (change.number ?? Infinity) && authoredAt >= change.mergedAt) carries.push({ line: commit.sha, change: change.sha });
+      }
+    }
+  }
+  return carries;
+}
+
+/**
+ * How two commits' changes compare from their files alone: `different` when they change other files, add or delete
+ * other contents; `same` when every file goes from the same blob to the same blob; `lines` when only their changed
+ * lines can say (a file modified from or to other blobs: a backport around other code). Unknown for a commit that
+ * changed nothing (no copy of anything).
+ */
+function compareFiles(a: readonly ChangedBlob[] | undefined, b: readonly ChangedBlob[] | undefined): 'different' | 'same' | 'lines' {
+  if (a === undefined || b === undefined || a.length === 0 || a.length !== b.length) return 'different';
+  let same = true;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as ChangedBlob;
+    const y = b[i] as ChangedBlob;
+    if (x.path !== y.path || x.status !== y.status) return 'different';
+    // an added file's lines are its blob, a deleted file's too
+    if ((x.status === 'A' && x.after !== y.after) || (x.status === 'D' && x.before !== y.before)) return 'different';
+    if (x.before !== y.before || x.after !== y.after) same = false;
+  }
+  return same ? 'same' : 'lines';
+}
+
+/**
+ * The files of `carries`' commits whose changed lines must be read to compare them (compareFiles says `lines`): those
+ * modified from or to other blobs than the other commit's, the few whose blobs alone cannot tell. Pure.
+ * @returns sha → paths
+ */
+export function linesToCompare(carries: readonly TitleCarry[], files: ReadonlyMap<string, readonly ChangedBlob[]>): Map<string, string[]> {
+  const wanted = new Map<string, Set<string>>();
+  const want = (sha: string, path: string): void => {
+    const paths = wanted.get(sha);
+    if (paths === undefined) wanted.set(sha, new Set([path]));
+    else paths.add(path);
+  };
+  for (const { line, change } of carries) {
+    const ours = files.get(line);
+    const theirs = files.get(change);
+    if (compareFiles(ours, theirs) !== 'lines') continue;
+    for (const path of differing(ours ?? [], theirs ?? [])) {
+      want(line, path);
+      want(change, path);
+    }
+  }
+  return new Map([...wanted].map(([sha, paths]) => [sha, [...paths]]));
+}
+
+/** The paths of two commits' files (the same files, in the same order) that go from or to other blobs. */
+function differing(a: readonly ChangedBlob[], b: readonly ChangedBlob[]): string[] {
+  return a.filter((x, i) => x.before !== b[i]?.before || x.after !== b[i]?.after).map((x) => x.path);
+}
+
+/**
+ * Of `carries`, the commits that repeat their change's diff line for line: the same files changed, from and to
+ * the same blobs (`files`), or, where the blobs differ, the same lines added and removed (`digests`, less their
+ * context and line numbers, see readDiffDigests): a backport bot's squash of the change, which ships it as a
+ * cherry-pick would. Two changes of one title are told apart so (electron's many `chore: cherry-pick 1 changes
+ * from chromium`). A pair whose diff is unknown is none. Pure.
+ * @returns line commit sha → the landing shas of the changes it copies
+ */
+export function diffCopies(carries: readonly TitleCarry[], files: ReadonlyMap<string, readonly ChangedBlob[]>, digests: ReadonlyMap<string, ReadonlyMap<string, string>>): Map<string, string[]> {
+  const copies = new Map<string, string[]>();
+  for (const { line, change } of carries) {
+    const ours = files.get(line);
+    const theirs = files.get(change);
+    const compared = compareFiles(ours, theirs);
+    if (compared === 'different') continue;
+    if (compared === 'lines' && !differing(ours ?? [], theirs ?? []).every((path) => {
+      const digest = digests.get(line)?.get(path);
+      return digest !== undefined && digests.get(change)?.get(path) === digest;
+    })) continue;
+    const landings = copies.get(line);
+    if (landings === undefined) copies.set(line, [change]);
+    else if (!landings.includes(change)) landings.push(change);
+  }
+  return copies;
+}
+
+/** The release lines' commits with the changes each copies by its diff (`diffCopies`, as `sameDiffAs`). Pure. */
+export function withDiffCopies(releaseLine: readonly ReleaseLineCommit[], copies: ReadonlyMap<string, readonly string[]>): ReleaseLineCommit[] {
+  if (copies.size === 0) return [...releaseLine];
+  return releaseLine.map((commit) => {
+    const same = copies.get(commit.sha);
+    return same === undefined ? commit : { ...commit, sameDiffAs: same };
+  });
+}
+
+/**
+ * The changes a release line's commit carries by title alone (`titleCarries`) where nothing else of the line links
+ * them: no reference by its own number, no cherry-pick line, no copy, no diff of theirs. From git alone such a change
+ * ships only when a release holds its own commit; the report says how many there are. Pure.
+ * @returns the landing shas of the changes
+ */
+export function titleOnlyCopies(changes: readonly Change[], releaseLine: readonly ReleaseLineCommit[], copies: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const carried = new Set(titleCarries(changes, releaseLine).map((carry) => carry.change));
+  if (carried.size === 0) return carried;
+  const byNumber = new Map<number, Change[]>();
+  for (const change of changes) {
+    if (change.number === null) continue;
+    const same = byNumber.get(change.number);
+    if (same === undefined) byNumber.set(change.number, [change]);
+    else same.push(change);
+  }
   const linked = new Set<string>();
   const picked = namedShas(releaseLine.flatMap((commit) => commit.cherryPickOf));
   const backported = backportedTitles(changes, releaseLine);
   for (const commit of releaseLine) {
     for (const key of lineKeys(commit)) for (const sha of copies.get(key) ?? []) linked.add(sha);
-    // the commit's author date: a squash's moment of merge
-    const authoredAt = copyKeyAuthoredAt(commit.key);
+    for (const sha of commit.sameDiffAs ?? []) linked.add(sha);
     // a title a backport phrase gives links its change (shipments): it is no title alone
     // the one change shipments links by it: the latest of that title merged when the backport was made
-    const copied = commit.backportTitle === undefined ? undefined : latestMergedBy(backported.get(commit.backportTitle), authoredAt);
+    const copied = commit.backportTitle === undefined ? undefined : latestMergedBy(backported.get(commit.backportTitle), copyKeyAuthoredAt(commit.key));
     if (copied !== undefined) linked.add(copied.sha);
+    // its own title with its own number links it
     for (const ref of commit.references) {
-      const same = ref.title === null ? [] : (byTitle.get(ref.title) ?? []);
-      // a number one of them has: that change's own copy, not another's under a later number (bevy's #18093 and
-      // #18589 share a title; release-0.16.0 carries #18589's cherry-pick)
-      const theirs = same.some((change) => change.number === ref.number);
-      for (const change of same) {
-        if (change.kind === 'sync') continue;
-        if (ref.number === change.number) linked.add(change.sha);
-        // a later number, landed later: a commit of the line that came first is no copy of it (`Add the formatter (#99)`)
-        else if (!theirs && ref.number > (change.number ?? Infinity) && authoredAt >= change.mergedAt) carried.add(change.sha);
-      }
+      if (ref.title === null) continue;
+      for (const change of byNumber.get(ref.number) ?? []) if (withoutNumber(change.title) === ref.title) linked.add(change.sha);
     }
   }
-  const byNumber = new Set(releaseLine.flatMap((commit) => commit.references.filter((r) => r.title === null).map((r) => r.number)));
-  return new Set(changes.filter((c) => carried.has(c.sha) && !linked.has(c.sha) && !(c.number !== null && byNumber.has(c.number)) && ![c.sha, ...c.commitShas].some((s) => picked.namesOf(s).length > 0)).map((c) => c.sha));
+  const byRefNumber = new Set(releaseLine.flatMap((commit) => commit.references.filter((r) => r.title === null).map((r) => r.number)));
+  return new Set(changes.filter((c) => carried.has(c.sha) && !linked.has(c.sha) && !(c.number !== null && byRefNumber.has(c.number)) && ![c.sha, ...c.commitShas].some((s) => picked.namesOf(s).length > 0)).map((c) => c.sha));
 }

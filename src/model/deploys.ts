@@ -58,9 +58,9 @@ export interface ShippingEvidence {
  * What each deploy shipped first (SPEC section 3), for all deploys at once: a change ships with the first
  * deploy, in time order, whose history holds its landing commit or its head commit (a release pull request
  * tagged before it merged), or which carries a copy of one of its commits on a release line (a backport:
- * same copy key, or `(cherry picked from commit X)` naming one of its commits) or a commit that names it by
- * reference (its own title with its `(#N)`, or a backport phrase naming `#N`). Syncs ship nothing of
- * their own. `candidates` must be in time order. Pure.
+ * same copy key, `(cherry picked from commit X)` naming one of its commits, or its title under a later number with
+ * its changed lines, `sameDiffAs`) or a commit that names it by reference (its own title with its `(#N)`, or a
+ * backport phrase naming `#N`). Syncs ship nothing of their own. `candidates` must be in time order. Pure.
  */
 export function shipments(changes: readonly Change[], candidates: readonly DeployCandidate[], evidence: ShippingEvidence): DeployContents[] {
   const { graph } = evidence;
@@ -93,6 +93,7 @@ export function shipments(changes: readonly Change[], candidates: readonly Deplo
     if (deploy < 0) continue;
     for (const key of lineKeys(commit)) for (const landing of evidence.copies.get(key) ?? []) consider(byLanding.get(landing), deploy);
     for (const sha of commit.cherryPickOf) consider(byCommit.get(sha), deploy);
+    for (const landing of commit.sameDiffAs ?? []) consider(byLanding.get(landing), deploy);
     for (const ref of commit.references) {
       const change = byNumber.get(ref.number);
       if (change !== undefined && namesChange(ref, change)) consider(change, deploy);
@@ -133,8 +134,8 @@ export function shipments(changes: readonly Change[], candidates: readonly Deplo
 /**
  * The reverts made on the release lines, each with the change it reverts: the change holding a commit its
  * `This reverts commit` line names (as its landing commit or one of its commits), or whose copy on a line it
- * names (a backport reverted: same copy key, or the cherry-pick's source). Only the lines' reverts are looked at:
- * most histories have none, and then nothing is indexed.
+ * names (a backport reverted: same copy key, the cherry-pick's source, or the change whose diff it repeats). Only
+ * the lines' reverts are looked at: most histories have none, and then nothing is indexed.
  */
 function lineReverts(changes: readonly Change[], evidence: ShippingEvidence, byLanding: ReadonlyMap<string, Change>): Array<Omit<LineRevert, 'restoredAt'>> {
   // a line's copy of a revert the tracked branch made first is a backport of it: that revert, a change of its own,
@@ -159,7 +160,7 @@ function lineReverts(changes: readonly Change[], evidence: ShippingEvidence, byL
     const copy = lineCommit.get(sha);
     if (copy === undefined) return undefined;
     const landing = evidence.copies.get(copy.key)?.[0];
-    return (landing === undefined ? undefined : byLanding.get(landing)) ?? copy.cherryPickOf.map((s) => byCommit.get(s)).find((c) => c !== undefined);
+    return (landing === undefined ? undefined : byLanding.get(landing)) ?? copy.cherryPickOf.map((s) => byCommit.get(s)).find((c) => c !== undefined) ?? byLanding.get(copy.sameDiffAs?.[0] ?? '');
   };
   // a revert that names no commit names the change of the title it quotes, the last merged before it (traefik's
   // `Revert "Avoid allocations in readLoop by using sync.Pool"` on v3.6, of #12029, which v3.6.0 had shipped)

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../src/domain.js';
-import { changeReferences, titleOnlyCopies, withPullReferences } from '../../src/model/copies.js';
+import { changeReferences, diffCopies, linesToCompare, titleCarries, titleOnlyCopies, withDiffCopies, withPullReferences } from '../../src/model/copies.js';
 import { copyKey, type ReleaseLineCommit } from '../../src/sources/git/deploy-contents.js';
+import type { ChangedBlob } from '../../src/sources/git/diff-digests.js';
 import { change, h, sha } from './data.js';
 
 describe('changes a release line commit names by reference', () => {
@@ -87,5 +88,59 @@ describe('changes a release line carries by title alone', () => {
     expect(titleOnlyCopies([fix(10, 0), fix(20, 50)], [backport], new Map())).toEqual(new Set([sha('#10')]));
     // #20 merged after the backport: #10 is the one it ships
     expect(titleOnlyCopies([fix(10, 0), fix(20, 150)], [backport], new Map())).toEqual(new Set());
+  });
+});
+
+describe('a backport bot\'s squash known by its changed lines', () => {
+  const fix = (number: number, hour: number, title = 'fix: guard the parser'): Change => change(`#${number}`, { number, kind: 'squash', title: `${title} (#${number})`, mergedAt: h(hour) });
+  const squash = (id: string, subject: string, hour: number): ReleaseLineCommit => ({
+    sha: sha(id), key: copyKey('trop@example.com', h(hour), subject), cherryPickOf: [], references: changeReferences({ subject, bodyFirstLine: '', backportOf: [] }),
+  });
+
+  it('pairs a line\'s commit with each change whose title it carries under a later number, made after the change merged', () => {
+    const changes = [fix(10, 0), fix(11, 5), fix(30, 0, 'fix: other')];
+    // #20 carries both #10 and #11; #9 names a number below theirs; #31 was made before #11 merged (at 5)
+    const line = [squash('t20', 'fix: guard the parser (#20)', 10), squash('t9', 'fix: guard the parser (#9)', 10), squash('t31', 'fix: guard the parser (#31)', 3)];
+    expect(titleCarries(changes, line)).toEqual([
+      { line: sha('t20'), change: sha('#10') }, { line: sha('t20'), change: sha('#11') },
+      { line: sha('t31'), change: sha('#10') },
+    ]);
+  });
+
+  it('keeps the pairs whose diffs are the same, from their blobs or else their lines, none whose diff is unknown', () => {
+    const file = (path: string, before: string, after: string, status = 'M'): ChangedBlob => ({ path, status, before: `100644 ${before}`, after: `100644 ${after}` });
+    const none = '0'.repeat(40);
+    const pairs: Array<[string, string]> = [['t20', '#10'], ['t20', '#11'], ['t21', '#12'], ['t22', '#13'], ['t23', '#14'], ['t24', '#15'], ['t25', '#16'], ['t26', '#17']];
+    const carries = pairs.map(([l, c]) => ({ line: sha(l), change: sha(c) }));
+    const files = new Map<string, ChangedBlob[]>([
+      // t20 changes app.js around other lines of 1-x than #10's and #11's
+      [sha('t20'), [file('app.js', 'x1', 'y1')]], [sha('#10'), [file('app.js', 'x0', 'y0')]], [sha('#11'), [file('app.js', 'x0', 'z0')]],
+      // the same blobs: the same change, no line read
+      [sha('t21'), [file('b.patch', none, 'b1', 'A'), file('app.js', 'x0', 'y0')]], [sha('#12'), [file('b.patch', none, 'b1', 'A'), file('app.js', 'x0', 'y0')]],
+      // t22's and #13's files unknown; t23 adds other contents than #14
+      [sha('t23'), [file('a.patch', none, 'a2', 'A'), file('app.js', 'x1', 'y1')]], [sha('#14'), [file('a.patch', none, 'a1', 'A'), file('app.js', 'x0', 'y0')]],
+      // t24 and #15 differ in their blobs, and the clone lacks their contents (no digest)
+      [sha('t24'), [file('app.js', 'x1', 'y1')]], [sha('#15'), [file('app.js', 'x0', 'y0')]],
+      [sha('t25'), [file('lib.js', 'x0', 'y0')]], [sha('#16'), [file('app.js', 'x0', 'y0')]],
+      // app.js alike, lib.js around other lines: lib.js's lines alone are read
+      [sha('t26'), [file('app.js', 'x0', 'y0'), file('lib.js', 'x1', 'y1')]], [sha('#17'), [file('app.js', 'x0', 'y0'), file('lib.js', 'x0', 'y0')]],
+    ]);
+    // only the pairs whose blobs differ in files they both modify need their lines read
+    expect(linesToCompare(carries, files)).toEqual(new Map([
+      [sha('t20'), ['app.js']], [sha('#10'), ['app.js']], [sha('#11'), ['app.js']], [sha('t24'), ['app.js']], [sha('#15'), ['app.js']],
+      [sha('t26'), ['lib.js']], [sha('#17'), ['lib.js']],
+    ]));
+    const lines = (path: string, digest: string): Map<string, string> => new Map([[path, digest]]);
+    const digests = new Map([
+      [sha('t20'), lines('app.js', 'd1')], [sha('#10'), lines('app.js', 'd0')], [sha('#11'), lines('app.js', 'd1')],
+      [sha('t26'), lines('lib.js', 'd5')], [sha('#17'), lines('lib.js', 'd5')],
+    ]);
+    const copies = diffCopies(carries, files, digests);
+    // #11's lines, not #10's; #12 by its blobs alone; #17 by its blobs and lib.js's lines
+    expect(copies).toEqual(new Map([[sha('t20'), [sha('#11')]], [sha('t21'), [sha('#12')]], [sha('t26'), [sha('#17')]]]));
+    const line = withDiffCopies([squash('t20', 'fix: guard the parser (#20)', 10), squash('t22', 'fix: other (#22)', 10)], copies);
+    expect(line.map((c) => c.sameDiffAs)).toEqual([[sha('#11')], undefined]);
+    // what its lines link, the note no longer counts as carried by a title alone
+    expect(titleOnlyCopies([fix(10, 0), fix(11, 5)], line, new Map())).toEqual(new Set([sha('#10')]));
   });
 });

@@ -90,6 +90,11 @@ export interface ReleaseLineCommit {
   /** the title of the change it says it backports (`Backport of <title> into v1.14 (#M)`); absent from any other commit */
   backportTitle?: string;
   /**
+   * the landing shas of the changes whose title it carries under a later number and whose changed lines it repeats
+   * (diffCopies): a backport bot's squash; absent from any other commit
+   */
+  sameDiffAs?: readonly string[];
+  /**
    * a revert made on the line (its message says so): the shas its `This reverts commit` lines name, and when it
    * was committed; where it names none, the title its subject quotes (`Revert "<title>"`); absent from any other commit
    */
