@@ -25356,6 +25356,7 @@ function latestMergedBy(changes, at) {
 	return latest;
 }
 function titleCarries(changes, releaseLine) {
+	if (!releaseLine.some((commit) => commit.references.length > 0)) return [];
 	const byTitle = new Map();
 	for (const change of changes) {
 		if (change.number === null) continue;

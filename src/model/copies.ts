@@ -203,6 +203,8 @@ export interface TitleCarry {
  * so (`diffCopies`). Pure.
  */
 export function titleCarries(changes: readonly Change[], releaseLine: readonly ReleaseLineCommit[]): TitleCarry[] {
+  // no line, nothing carried: the changes' titles are not indexed (100,000 of them in a history without release lines)
+  if (!releaseLine.some((commit) => commit.references.length > 0)) return [];
   // a sync too, by its title: a line's commit with its number is its own landing there, no later copy of another's
   // (click's `Merge stable into main (#3001)`, a sync, is no copy of #2799 of that title)
   const byTitle = new Map<string, Change[]>();
