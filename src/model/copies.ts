@@ -235,10 +235,10 @@ export function titleCarries(changes: readonly Change[], releaseLine: readonly R
 }
 
 /**
- * How two commits' changes compare from their files alone: `different` when they change other files, add or delete
- * other contents; `same` when every file goes from the same blob to the same blob; `lines` when only their changed
- * lines can say (a file modified from or to other blobs: a backport around other code). Unknown for a commit that
- * changed nothing (no copy of anything).
+ * How two commits' changes compare from their files alone: `different` when they change other files, or add or
+ * delete other contents, and when either's files are unknown or it changed none (no copy of anything); `same` when
+ * every file goes from the same blob to the same blob; `lines` when only their changed lines can say (a file
+ * modified from or to other blobs: a backport around other code).
  */
 function compareFiles(a: readonly ChangedBlob[] | undefined, b: readonly ChangedBlob[] | undefined): 'different' | 'same' | 'lines' {
   if (a === undefined || b === undefined || a.length === 0 || a.length !== b.length) return 'different';
