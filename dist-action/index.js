@@ -25791,7 +25791,8 @@ function buildChanges(input) {
 	}
 	if (carried.size > 0) countCarried(changes, carried);
 	if (input.sizes !== void 0) applySizes(changes, input.sizes);
-	const position = new Map(line.map((c, i) => [c.sha, i]));
+	const position = new Map();
+	for (let i = 0; i < line.length; i++) position.set(line[i].sha, i);
 	return changes.sort((a, b) => a.mergedAt - b.mergedAt || (position.get(a.sha) ?? 0) - (position.get(b.sha) ?? 0));
 }
 function releaseCommit(commit, tagsOf) {

@@ -253,7 +253,10 @@ export function buildChanges(input: BuildChangesInput): Change[] {
   if (input.sizes !== undefined) applySizes(changes, input.sizes);
   // trailer groups land over several commits: order by when the last one landed, and changes landed in the
   // same second (a rebase merge commits them all at once) in history order, which later steps rely on
-  const position = new Map(line.map((c, i) => [c.sha, i]));
+  // set one by one: a map made of a list of [sha, index] pairs holds the pairs too while it is made, at the peak of
+  // memory (rails' whole history: 246 MB against 250)
+  const position = new Map<string, number>();
+  for (let i = 0; i < line.length; i++) position.set((line[i] as Commit).sha, i);
   return changes.sort((a, b) => a.mergedAt - b.mergedAt || (position.get(a.sha) ?? 0) - (position.get(b.sha) ?? 0));
 }
 
