@@ -47,8 +47,7 @@ async function readPart(cwd: string, shas: readonly string[], wanted: ReadonlyMa
     if (current !== null) files?.set(current.path, current.hash.digest('hex'));
     current = null;
   };
-  let failed = false;
-  await streamGitRanges(
+  const read = await readToEnd(
     cwd,
     ['log', '-p', '-U0', '--diff-filter=MT', '--no-renames', '--no-color', '--no-walk=unsorted', '--diff-merges=first-parent', '--format=%x1e%H', '--stdin', '--'],
     (buffer, start, end) => {
@@ -93,17 +92,11 @@ async function readPart(cwd: string, shas: readonly string[], wanted: ReadonlyMa
         current.hash.update(`binary ${blob}\n`);
       }
     },
-    {
-      separator: NEWLINE,
-      input: `${shas.join('\n')}\n`,
-      onFailure: () => {
-        failed = true;
-        return true;
-      },
-    },
+    NEWLINE,
+    shas,
   );
   // the file being printed when git failed may be cut short: not trusted
-  if (!failed) finish();
+  if (read) finish();
 }
 
 function startsWith(buffer: Buffer, start: number, end: number, text: string): boolean {
@@ -136,8 +129,7 @@ export async function readChangedBlobs(cwd: string, shas: readonly string[]): Pr
     if (current !== null) changed.set(current.sha, current.files);
     current = null;
   };
-  let failed = false;
-  await streamGitRanges(
+  const read = await readToEnd(
     cwd,
     ['log', '--raw', '-z', '--no-abbrev', '--no-renames', '--no-walk=unsorted', '--diff-merges=first-parent', '--format=%x1e%H', '--stdin', '--'],
     (buffer, start, end) => {
@@ -162,16 +154,27 @@ export async function readChangedBlobs(cwd: string, shas: readonly string[]): Pr
         entry = null;
       }
     },
-    {
-      separator: NUL,
-      input: `${shas.join('\n')}\n`,
-      onFailure: () => {
-        failed = true;
-        return true;
-      },
-    },
+    NUL,
+    shas,
   );
   // the commit being printed when git failed may be cut short: not trusted
-  if (!failed) finish();
+  if (read) finish();
   return changed;
+}
+
+/**
+ * One `git log … --stdin` over `shas`, its records (ended by `separator`) handed to `onRecord`: whether git read to
+ * the end. A failure (a blob a partial clone lacks, a sha it does not have) stops the read, not the run.
+ */
+async function readToEnd(cwd: string, args: string[], onRecord: (buffer: Buffer, start: number, end: number) => void, separator: number, shas: readonly string[]): Promise<boolean> {
+  let read = true;
+  await streamGitRanges(cwd, args, onRecord, {
+    separator,
+    input: `${shas.join('\n')}\n`,
+    onFailure: () => {
+      read = false;
+      return true;
+    },
+  });
+  return read;
 }
