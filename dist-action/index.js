@@ -25439,8 +25439,8 @@ function withDiffCopies(releaseLine, copies) {
 		};
 	});
 }
-function titleOnlyCopies(changes, releaseLine, copies) {
-	const carried = new Set(titleCarries(changes, releaseLine).map((carry) => carry.change));
+function titleOnlyCopies(changes, releaseLine, copies, carries) {
+	const carried = new Set(carries.map((carry) => carry.change));
 	if (carried.size === 0) return carried;
 	const byNumber = new Map();
 	for (const change of changes) {
@@ -32604,8 +32604,7 @@ async function readPart(cwd, shas, wanted, digests) {
 		if (current !== null) files?.set(current.path, current.hash.digest("hex"));
 		current = null;
 	};
-	let failed = false;
-	await streamGitRanges(cwd, [
+	if (await readToEnd(cwd, [
 		"log",
 		"-p",
 		"-U0",
@@ -32655,15 +32654,7 @@ async function readPart(cwd, shas, wanted, digests) {
 			const space = buffer.indexOf(" ", dots);
 			blob = dots === -1 || dots >= end ? "" : buffer.toString("latin1", dots + 2, space === -1 || space > end ? end : space);
 		} else if (startsWith(buffer, start, end, "Binary files ")) current.hash.update(`binary ${blob}\n`);
-	}, {
-		separator: NEWLINE$2,
-		input: `${shas.join("\n")}\n`,
-		onFailure: () => {
-			failed = true;
-			return true;
-		}
-	});
-	if (!failed) finish();
+	}, NEWLINE$2, shas)) finish();
 }
 function startsWith(buffer, start, end, text) {
 	return end - start >= text.length && buffer.toString("latin1", start, start + text.length) === text;
@@ -32677,8 +32668,7 @@ async function readChangedBlobs(cwd, shas) {
 		if (current !== null) changed.set(current.sha, current.files);
 		current = null;
 	};
-	let failed = false;
-	await streamGitRanges(cwd, [
+	if (await readToEnd(cwd, [
 		"log",
 		"--raw",
 		"-z",
@@ -32719,16 +32709,20 @@ async function readChangedBlobs(cwd, shas) {
 			});
 			entry = null;
 		}
-	}, {
-		separator: NUL,
+	}, NUL, shas)) finish();
+	return changed;
+}
+async function readToEnd(cwd, args, onRecord, separator, shas) {
+	let read = true;
+	await streamGitRanges(cwd, args, onRecord, {
+		separator,
 		input: `${shas.join("\n")}\n`,
 		onFailure: () => {
-			failed = true;
+			read = false;
 			return true;
 		}
 	});
-	if (!failed) finish();
-	return changed;
+	return read;
 }
 var NEWLINE$2, NUL, COLON, RECORD, PLUS, MINUS$1, BACKSLASH, AT;
 var init_diff_digests = __esmMin((() => {
@@ -33682,6 +33676,7 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 			revertRefs,
 			copies,
 			lines: copiedLines,
+			carries,
 			release: onRelease.all,
 			forPulls,
 			pulled
@@ -48041,7 +48036,7 @@ async function auditWith(options, reads, times, window) {
 	});
 	const evidence = await orCancel(evidenceOf(signal, products, now));
 	const previousEvidence = sameProducts(products, previousProducts) ? withRetractions(evidence, await orCancel(retractionsAt(previousEnd))) : await orCancel(evidenceOf(productSignal(chosen, previousProducts), previousProducts, previousEnd));
-	const titleOnly = github === null && signal.kind !== "merge" ? titleOnlyCopies(model.changes, model.lines.releaseLine, model.copies) : new Set();
+	const titleOnly = github === null && signal.kind !== "merge" ? titleOnlyCopies(model.changes, model.lines.releaseLine, model.copies, model.carries) : new Set();
 	const hours = settings.businessHours;
 	const policy = {
 		revertWindow: settings.revertWindow,

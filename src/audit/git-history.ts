@@ -1,6 +1,6 @@
 import type { Change, Commit, MessageFacts } from '../domain.js';
 import { buildChanges, resolveForkPoints } from '../model/changes.js';
-import { diffCopies, indexCopies, linesToCompare, titleCarries, withDiffCopies } from '../model/copies.js';
+import { diffCopies, indexCopies, linesToCompare, titleCarries, withDiffCopies, type TitleCarry } from '../model/copies.js';
 import { landedNumber, landedNumbers, parseLanding, parseMessage } from '../model/message.js';
 import type { AiCatalogue } from '../model/ai/compile.js';
 import type { CommitIdentity } from '../model/own-commits.js';
@@ -38,6 +38,8 @@ export interface GitModel {
   copies: Map<string, string[]>;
   /** the graph below the release tags, the active release lines and the tip */
   lines: ReleaseGraph;
+  /** the release lines' commits carrying a change's title under a later number (titleCarries): the note's and the copies' */
+  carries: TitleCarry[];
   /** commits on a release line or behind a release tag, among those read (SPEC section 1) */
   release: ReadonlySet<string>;
   /** what matching GitHub's pull requests to the changes reads (`forPulls`); null when there are none to match */
@@ -218,7 +220,7 @@ export async function readGitChanges(
     // a set of every branch commit and a map of most: made only when there are GitHub pull requests to match
     const forPulls = o.forPulls ? pullMatching(changes, commits, commitOf) : null;
     return {
-      changes, pullRefs: pulls.available, pullHeads: pulls.refs, revertRefs, copies, lines: copiedLines, release: onRelease.all,
+      changes, pullRefs: pulls.available, pullHeads: pulls.refs, revertRefs, copies, lines: copiedLines, carries, release: onRelease.all,
       forPulls, pulled,
     };
   })();

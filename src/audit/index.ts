@@ -218,7 +218,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   const evidence = await orCancel(evidenceOf(signal, products, now));
   const previousEvidence = sameProducts(products, previousProducts) ? withRetractions(evidence, await orCancel(retractionsAt(previousEnd))) : await orCancel(evidenceOf(productSignal(chosen, previousProducts), previousProducts, previousEnd));
   // from git alone, a backport bot's squash that carries a change's title under its own number links nothing: said
-  const titleOnly = github === null && signal.kind !== 'merge' ? titleOnlyCopies(model.changes, model.lines.releaseLine, model.copies) : new Set<string>();
+  const titleOnly = github === null && signal.kind !== 'merge' ? titleOnlyCopies(model.changes, model.lines.releaseLine, model.copies, model.carries) : new Set<string>();
   const hours = settings.businessHours;
   const policy = { revertWindow: settings.revertWindow, measure: hours ? (a: number, b: number) => workingSeconds(a, b, hours) : undefined, bugLabel: settings.bugLabel };
   // a pull request's size completes git's (a squash the clone cannot size): git's first; without pull requests

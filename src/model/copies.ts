@@ -319,13 +319,13 @@ export function withDiffCopies(releaseLine: readonly ReleaseLineCommit[], copies
 }
 
 /**
- * The changes a release line's commit carries by title alone (`titleCarries`) where nothing else of the line links
- * them: no reference by its own number, no cherry-pick line, no copy, no diff of theirs. From git alone such a change
- * ships only when a release holds its own commit; the report says how many there are. Pure.
+ * The changes a release line's commit carries by title alone (`carries`, as titleCarries pairs them) where nothing
+ * else of the line links them: no reference by its own number, no cherry-pick line, no copy, no diff of theirs. From
+ * git alone such a change ships only when a release holds its own commit; the report says how many there are. Pure.
  * @returns the landing shas of the changes
  */
-export function titleOnlyCopies(changes: readonly Change[], releaseLine: readonly ReleaseLineCommit[], copies: ReadonlyMap<string, readonly string[]>): Set<string> {
-  const carried = new Set(titleCarries(changes, releaseLine).map((carry) => carry.change));
+export function titleOnlyCopies(changes: readonly Change[], releaseLine: readonly ReleaseLineCommit[], copies: ReadonlyMap<string, readonly string[]>, carries: readonly TitleCarry[]): Set<string> {
+  const carried = new Set(carries.map((carry) => carry.change));
   if (carried.size === 0) return carried;
   const byNumber = new Map<number, Change[]>();
   for (const change of changes) {

@@ -64,6 +64,9 @@ describe('what the pull requests a release line\'s commits landed as name (GitHu
   });
 });
 
+// the note's count, of the pairs titleCarries reads, as the audit passes them
+const titleOnly = (changes: Change[], line: ReleaseLineCommit[]): Set<string> => titleOnlyCopies(changes, line, new Map(), titleCarries(changes, line));
+
 describe('changes a release line carries by title alone', () => {
   const landed = (number: number, kind: Change['kind'], hour: number): Change => change(`#${number}`, { number, kind, title: `Merge stable into main (#${number})`, mergedAt: h(hour) });
   // the line's commit of #3001, authored when it merged
@@ -71,9 +74,9 @@ describe('changes a release line carries by title alone', () => {
 
   it('reads a line commit under the number of a sync of that title as the sync\'s own, no later copy of an earlier change', () => {
     // click's #2799 and #3001, both `Merge stable into main`: #3001, a sync, is on the release line as itself
-    expect(titleOnlyCopies([landed(2799, 'merge', 0), landed(3001, 'sync', 100)], line, new Map())).toEqual(new Set());
+    expect(titleOnly([landed(2799, 'merge', 0), landed(3001, 'sync', 100)], line)).toEqual(new Set());
     // with no change of that number, the line's commit under a later number may be #2799's backport
-    expect(titleOnlyCopies([landed(2799, 'merge', 0)], line, new Map())).toEqual(new Set([sha('#2799')]));
+    expect(titleOnly([landed(2799, 'merge', 0)], line)).toEqual(new Set([sha('#2799')]));
   });
 
   it('links by a marked title the one change shipments ships by it: of two of that title, the later merged by then', () => {
@@ -85,9 +88,9 @@ describe('changes a release line carries by title alone', () => {
     };
     // #20, merged last before the backport was made, is what it ships (deploys.ts); #10 of the same title is carried by
     // the title alone, and the note counts it
-    expect(titleOnlyCopies([fix(10, 0), fix(20, 50)], [backport], new Map())).toEqual(new Set([sha('#10')]));
+    expect(titleOnly([fix(10, 0), fix(20, 50)], [backport])).toEqual(new Set([sha('#10')]));
     // #20 merged after the backport: #10 is the one it ships
-    expect(titleOnlyCopies([fix(10, 0), fix(20, 150)], [backport], new Map())).toEqual(new Set());
+    expect(titleOnly([fix(10, 0), fix(20, 150)], [backport])).toEqual(new Set());
   });
 });
 
@@ -141,6 +144,6 @@ describe('a backport bot\'s squash known by its changed lines', () => {
     const line = withDiffCopies([squash('t20', 'fix: guard the parser (#20)', 10), squash('t22', 'fix: other (#22)', 10)], copies);
     expect(line.map((c) => c.sameDiffAs)).toEqual([[sha('#11')], undefined]);
     // what its lines link, the note no longer counts as carried by a title alone
-    expect(titleOnlyCopies([fix(10, 0), fix(11, 5)], line, new Map())).toEqual(new Set([sha('#10')]));
+    expect(titleOnly([fix(10, 0), fix(11, 5)], line)).toEqual(new Set([sha('#10')]));
   });
 });
