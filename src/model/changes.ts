@@ -474,8 +474,9 @@ function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, r
     const fromPull = walk.commits.length === 0 && pull !== undefined;
     // nothing but another repository's history: the merge itself is the change's one commit
     const own = fromPull ? ownPullCommits(pull, rules, change.mergedAt) : side.length === 0 && imported !== null ? [commit] : ownCommits(side, rules, null);
-    applyOwnCommits(change, own, fromPull ? pull.forkPoints : walk.forkPoints, rules);
+    const first = applyOwnCommits(change, own, fromPull ? pull.forkPoints : walk.forkPoints, rules);
     if (imported !== null) change.flags = [...change.flags, 'imported'];
+    botBegan(change, own, first, input.botPattern, rules.ai);
     byPeople(change, own, input.botPattern, rules.ai);
     landCommits(change, walk.commits, pull, rules);
   }
@@ -593,6 +594,19 @@ function importedHistory(walk: SideWalk, onLine: (sha: string) => boolean): Set<
 function byPeople(change: Change, own: readonly Commit[], botPattern: Tester | null, ai: AiCatalogue): void {
   if (!isBot(change.author, change.authorEmail, botPattern, ai)) return;
   authoredByMost(change, own, own.filter((c) => !isBot(c.authorName, c.authorEmail, botPattern, ai)));
+}
+
+/**
+ * A merge of a branch a bot began is the bot's, whatever the author dates of the commits people added on top: a
+ * person's commit rebased onto the bot's keeps its older date (pytest's #14704, pre-commit.ci's autoupdate, then
+ * Pierre Sassoulas' fix written six days before it, had read as his). Who began it is the branch's root's author
+ * (branchRoot), as for a squash; byPeople then gives it to people where they wrote most of its commits.
+ */
+function botBegan(change: Change, own: readonly Commit[], first: Commit | null, botPattern: Tester | null, ai: AiCatalogue): void {
+  const began = branchRoot(own);
+  if (began === null || began === first || !isBot(began.authorName, began.authorEmail, botPattern, ai)) return;
+  change.author = began.authorName;
+  change.authorEmail = began.authorEmail;
 }
 
 /** Gives the change to those who wrote most of `commits` (`theirs`, more than half of them): the earliest of theirs by author date. */

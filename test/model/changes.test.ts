@@ -761,21 +761,26 @@ describe('bots and AI agents', () => {
     ]);
   });
 
-  it('gives a merge whose earliest commit is a bot\'s to the people who wrote most of its commits, and leaves a bot\'s pull request with one fix of a person\'s to the bot', () => {
+  it('gives a merge whose earliest commit is a bot\'s to the people who wrote most of its commits, and leaves a bot\'s pull request with one fix of a person\'s to the bot, however dated', () => {
     const renovate = { authorName: 'renovate[bot]', authorEmail: '29139614+renovate[bot]@users.noreply.github.com' };
     const claire = { authorName: 'Claire', authorEmail: 'claire@example.org' };
     // glitch-soc's upstream merge: Renovate's bump came first (h1), then three commits of Claire's
     const upstream = [commit('u1', { parents: ['m0'], authorAt: h(1), at: h(1), ...renovate }), ...[2, 3, 4].map((n) => commit(`u${n}`, { parents: [`u${n - 1}`], authorAt: h(n), at: h(n), ...claire }))];
     // Dependabot's bump and a person's lockfile fix: one of two, not most
     const bump = [commit('d1', { parents: ['up'], authorAt: h(11), at: h(11), ...renovate }), commit('d2', { parents: ['d1'], authorAt: h(12), at: h(12), ...claire })];
+    // pytest's #14704: pre-commit.ci's autoupdate, then a person's fix rebased onto it, written days before it
+    const precommit = { authorName: 'pre-commit-ci[bot]', authorEmail: '66853113+pre-commit-ci[bot]@users.noreply.github.com' };
+    const rebased = [commit('p1', { parents: ['dep'], authorAt: h(31), at: h(31), ...precommit }), commit('p2', { parents: ['p1'], authorAt: h(25), at: h(32), ...claire })];
     const line = [
       m0,
       commit('up', { parents: ['m0', 'u4'], at: h(10), subject: 'Merge pull request #80 from claire/merge-upstream' }),
       commit('dep', { parents: ['up', 'd2'], at: h(20), subject: 'Merge pull request #81 from acme/renovate/deps' }),
+      commit('pc', { parents: ['dep', 'p2'], at: h(40), subject: 'Merge pull request #82 from acme/pre-commit-ci-update-config' }),
     ];
-    expect(buildChanges(input(line, [...upstream, ...bump])).slice(1).map((c) => [c.id, c.author, c.bot, c.commits, c.firstCommitAt])).toEqual([
+    expect(buildChanges(input(line, [...upstream, ...bump, ...rebased])).slice(1).map((c) => [c.id, c.author, c.bot, c.commits, c.firstCommitAt])).toEqual([
       ['#80', 'Claire', false, 4, h(1)],
       ['#81', 'renovate[bot]', true, 2, h(11)],
+      ['#82', 'pre-commit-ci[bot]', true, 2, h(25)],
     ]);
   });
 
