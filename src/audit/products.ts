@@ -116,10 +116,14 @@ export async function readProducts(repo: RepoInfo, changes: readonly Change[], o
     const of = [...new Set([...products.ofPaths(list), ...named])].sort().filter((name) => gone?.has(name) !== true);
     if (of.length > 0) touched.set(sha, of);
   }
+  // the product named for the repository (statelyai/xstate's `xstate`, `@scope/xstate` alike): what names a release
+  // of several products when the repository has no tags of its own
+  const repository = o.repositoryName.toLowerCase();
+  const namedFor = [...names].find((name) => name.toLowerCase() === repository || name.toLowerCase().endsWith(`/${repository}`)) ?? null;
   return {
     products,
     ofTag: (tag) => products.ofTag(tag),
-    evidence: { names, own: products.own, touched },
+    evidence: { names, own: products.own, namedFor, touched },
     born: await bornIn(repo, products, packages, { start, end, before }),
     gone: goneIn(products, packages, atEnd, deletedAt, o),
     changesets: namedAny,

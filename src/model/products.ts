@@ -357,6 +357,11 @@ export interface ProductEvidence {
   own: string | null;
   /** by landing sha: the products whose code the change touched (none: it ships with any product's deploy) */
   touched: ReadonlyMap<string, readonly string[]>;
+  /**
+   * the product named for the repository (statelyai/xstate's `xstate`): without tags of the repository's own, its tag
+   * names what several products' tags of one time shipped; null when none is so named
+   */
+  namedFor: string | null;
 }
 
 /** What each deploy shipped first of `changes`, from `candidates` in time order (the model's `shipments`). */
@@ -386,9 +391,12 @@ export function assignProductDeploys(changes: Change[], candidates: readonly Dep
   const own = products.own !== null && groups.has(products.own) ? products.own : null;
   // which of two deploys shipped a change of both first: the earlier; at one time (the tags of one release), the
   // repository's own product's, which names it (apollo-client's #12866 touched the client and the codemod, tagged in
-  // the same second, and read as shipped by @apollo/client-codemod-migrate-3-to-4@1.0.1, the name sorting first)
+  // the same second, and read as shipped by @apollo/client-codemod-migrate-3-to-4@1.0.1, the name sorting first);
+  // without one, the product named for the repository's (statelyai/xstate's #5512, of nine packages tagged in one
+  // second, had read as shipped by @xstate/store-angular@2.0.0 rather than xstate@5.32.0)
+  const namer = own ?? (products.namedFor !== null && groups.has(products.namedFor) ? products.namedFor : null);
   const firstOf = (a: Deploy, b: Deploy): boolean =>
-    a.at === b.at && own !== null && (a.product === own) !== (b.product === own) ? a.product === own : indexOf(a) < indexOf(b);
+    a.at === b.at && namer !== null && (a.product === namer) !== (b.product === namer) ? a.product === namer : indexOf(a) < indexOf(b);
   // without the repository's own deploys, a change touching no product's code ships once, with the first deploy
   // of any product: which tag reaches it first, a product's or one of none, all of them in time order in one pass,
   const groupOf = new Map<string, string>();
@@ -433,7 +441,7 @@ export function assignProductDeploys(changes: Change[], candidates: readonly Dep
   }
   // the changes of no product that a product's tag reached first: those of a tag of none are its deploy's
   const apart = changes.filter((c) => touched(c).length === 0 && !undoes.has(c.sha) && (groupOf.get(c.sha) ?? '') !== '');
-  const dated = noProductDeployTimes(apart, candidates, all, ship, options);
+  const dated = noProductDeployTimes(apart, namerFirst(candidates, namer), all, ship, options);
   for (const change of changes) {
     // the copy its earliest deploy settled, or for a change of no product the one dated apart
     const settled = earliest.get(change.sha)?.change ?? dated.get(change.sha);
@@ -457,6 +465,23 @@ export function assignProductDeploys(changes: Change[], candidates: readonly Dep
     });
   }
   return all.sort((a, b) => a.at - b.at || indexOf(a) - indexOf(b));
+}
+
+/**
+ * `candidates` with, among each run of them at one time, those of `product` first (their order otherwise kept): the
+ * tag that names what a release of several products shipped. Pure.
+ */
+function namerFirst(candidates: readonly DeployCandidate[], product: string | null): readonly DeployCandidate[] {
+  if (product === null) return candidates;
+  const out: DeployCandidate[] = [];
+  for (let i = 0; i < candidates.length; ) {
+    let end = i + 1;
+    while (end < candidates.length && (candidates[end] as DeployCandidate).at === (candidates[i] as DeployCandidate).at) end++;
+    for (let j = i; j < end; j++) if ((candidates[j] as DeployCandidate).target === product) out.push(candidates[j] as DeployCandidate);
+    for (let j = i; j < end; j++) if ((candidates[j] as DeployCandidate).target !== product) out.push(candidates[j] as DeployCandidate);
+    i = end;
+  }
+  return out;
 }
 
 /**

@@ -219,7 +219,7 @@ describe('assignProductDeploys', () => {
   const candidates = [tag('tokio-macros-2.0.1', 9, 'tokio-macros'), tag('tokio-1.0.1', 10, 'tokio'), tag('tokio-1.1.0', 30, 'tokio')];
   const run = (changes: Change[]) => {
     const touched = new Map([[sha('x'), ['tokio']], [sha('y'), ['tokio']]]);
-    const deploys = assignProductDeploys(changes, candidates, { names: new Set(['tokio', 'tokio-macros']), own: null, touched }, ship, { revertWindow: 14 * 86400, dropEmpty: true });
+    const deploys = assignProductDeploys(changes, candidates, { names: new Set(['tokio', 'tokio-macros']), own: null, namedFor: null, touched }, ship, { revertWindow: 14 * 86400, dropEmpty: true });
     return deploys.map((d) => [d.ref, d.product, d.changeShas.length, d.failed]);
   };
 
@@ -238,21 +238,32 @@ describe('assignProductDeploys', () => {
     const changes = [change('y', { mergedAt: h(20), revertedBy: sha('merge') }), change('merge', { kind: 'sync', mergedAt: h(40), isRevert: true })];
     expect(run(changes)).toEqual([['tokio-1.1.0', 'tokio', 1, false]]);
   });
-  it("names a change of two products tagged in one second by the repository's own product's tag, not the name sorting first", () => {
+  it("names a change of two products tagged in one second by the repository's own product's tag, else the one named for the repository, not the name sorting first", () => {
     // apollo-client's #12866: the client and the codemod, @apollo/client-codemod-migrate-3-to-4@1.0.1 and
     // @apollo/client@4.0.1 tagged together
-    const both = { 'codemod@1.0.1': ['both'], 'client@4.0.1': ['both', 'mine'] };
-    const together: Ship = (changes, cands) => cands.map((c) => ({ ...c, shipped: changes.filter((ch) => (both[c.ref as keyof typeof both] ?? []).some((n) => sha(n) === ch.sha)).map((ch) => ch.sha), rollback: false }));
+    // (`ci`, a change of no product's code, is held by both tags alike: a ship takes each change once)
+    const both = { 'codemod@1.0.1': ['both', 'ci'], 'client@4.0.1': ['both', 'mine', 'ci'] };
+    const together: Ship = (changes, cands) => {
+      const done = new Set<string>();
+      return cands.map((c) => {
+        const shipped = changes.filter((ch) => !done.has(ch.sha) && (both[c.ref as keyof typeof both] ?? []).some((n) => sha(n) === ch.sha)).map((ch) => ch.sha);
+        for (const s of shipped) done.add(s);
+        return { ...c, shipped, rollback: false };
+      });
+    };
     const cands = [tag('codemod@1.0.1', 10, 'codemod'), tag('client@4.0.1', 10, 'client')];
     const touched = new Map([[sha('both'), ['client', 'codemod']], [sha('mine'), ['client']]]);
-    const shipOf = (own: string | null): Array<[string | null | undefined, readonly string[] | undefined]> => {
-      const changes = [change('both', { mergedAt: h(1) }), change('mine', { mergedAt: h(2) })];
-      assignProductDeploys(changes, cands, { names: new Set(['client', 'codemod']), own, touched }, together, { revertWindow: 14 * 86400, dropEmpty: true });
+    const shipOf = (own: string | null, namedFor: string | null = null): Array<[string | null | undefined, readonly string[] | undefined]> => {
+      const changes = [change('both', { mergedAt: h(1) }), change('mine', { mergedAt: h(2) }), change('ci', { mergedAt: h(3) })];
+      assignProductDeploys(changes, cands, { names: new Set(['client', 'codemod']), own, namedFor, touched }, together, { revertWindow: 14 * 86400, dropEmpty: true });
       return changes.map((c) => [c.deployRef, c.products]);
     };
-    expect(shipOf('client')).toEqual([['client@4.0.1', ['client', 'codemod']], ['client@4.0.1', ['client']]]);
-    // no product of the repository's own: the order of the tags, as before
-    expect(shipOf(null)).toEqual([['codemod@1.0.1', ['client', 'codemod']], ['client@4.0.1', ['client']]]);
+    expect(shipOf('client')).toEqual([['client@4.0.1', ['client', 'codemod']], ['client@4.0.1', ['client']], ['client@4.0.1', ['client']]]);
+    // no product of the repository's own, none named for it: the order of the tags
+    expect(shipOf(null)).toEqual([['codemod@1.0.1', ['client', 'codemod']], ['client@4.0.1', ['client']], ['codemod@1.0.1', []]]);
+    // statelyai/xstate: no tags of its own, but a package named for it: its tag names what the release shipped,
+    // the change of no product's code too (which stays of no product)
+    expect(shipOf(null, 'client')).toEqual([['client@4.0.1', ['client', 'codemod']], ['client@4.0.1', ['client']], ['client@4.0.1', []]]);
   });
 });
 

@@ -5,7 +5,7 @@ import { change } from '../model/data.js';
 
 /** What the note reads of the products: which changes touched one, and whose tags are the repository's own. */
 const read = (touched: string[], own: string | null): ProductsRead =>
-  ({ evidence: { names: new Set(['a']), own, touched: new Map(touched.map((sha) => [sha, ['a']])) } }) as unknown as ProductsRead;
+  ({ evidence: { names: new Set(['a']), own, namedFor: null, touched: new Map(touched.map((sha) => [sha, ['a']])) } }) as unknown as ProductsRead;
 const all = (): boolean => true;
 
 describe("the note of the changes that touched no product's files", () => {
