@@ -25939,8 +25939,9 @@ function mergeChange(commit, walk, input, rules) {
 		const side = imported === null ? walk.commits : walk.commits.filter((c) => !imported.has(c.sha));
 		const fromPull = walk.commits.length === 0 && pull !== void 0;
 		const own = fromPull ? ownPullCommits$1(pull, rules, change.mergedAt) : side.length === 0 && imported !== null ? [commit] : ownCommits(side, rules, null);
-		applyOwnCommits(change, own, fromPull ? pull.forkPoints : walk.forkPoints, rules);
+		const first = applyOwnCommits(change, own, fromPull ? pull.forkPoints : walk.forkPoints, rules);
 		if (imported !== null) change.flags = [...change.flags, "imported"];
+		botBegan(change, own, first, input.botPattern, rules.ai);
 		byPeople(change, own, input.botPattern, rules.ai);
 		landCommits(change, walk.commits, pull, rules);
 	}
@@ -26009,6 +26010,12 @@ function importedHistory(walk, onLine) {
 function byPeople(change, own, botPattern, ai) {
 	if (!isBot(change.author, change.authorEmail, botPattern, ai)) return;
 	authoredByMost(change, own, own.filter((c) => !isBot(c.authorName, c.authorEmail, botPattern, ai)));
+}
+function botBegan(change, own, first, botPattern, ai) {
+	const began = branchRoot(own);
+	if (began === null || began === first || !isBot(began.authorName, began.authorEmail, botPattern, ai)) return;
+	change.author = began.authorName;
+	change.authorEmail = began.authorEmail;
 }
 function authoredByMost(change, commits, theirs) {
 	if (theirs.length * 2 <= commits.length) return;
@@ -27511,7 +27518,8 @@ function assignProductDeploys(changes, candidates, products, ship, options) {
 	const indexOf = (d) => order.get(`${d.ref}\u0000${d.sha}`) ?? Infinity;
 	const touched = (c) => products.touched.get(c.sha) ?? [];
 	const own = products.own !== null && groups.has(products.own) ? products.own : null;
-	const firstOf = (a, b) => a.at === b.at && own !== null && a.product === own !== (b.product === own) ? a.product === own : indexOf(a) < indexOf(b);
+	const namer = own ?? (products.namedFor !== null && groups.has(products.namedFor) ? products.namedFor : null);
+	const firstOf = (a, b) => a.at === b.at && namer !== null && a.product === namer !== (b.product === namer) ? a.product === namer : indexOf(a) < indexOf(b);
 	const groupOf = new Map();
 	if (own === null) {
 		const untouched = changes.filter((c) => touched(c).length === 0);
@@ -27545,7 +27553,7 @@ function assignProductDeploys(changes, candidates, products, ship, options) {
 			}
 		}
 	}
-	const dated = noProductDeployTimes(changes.filter((c) => touched(c).length === 0 && !undoes.has(c.sha) && (groupOf.get(c.sha) ?? "") !== ""), candidates, all, ship, options);
+	const dated = noProductDeployTimes(changes.filter((c) => touched(c).length === 0 && !undoes.has(c.sha) && (groupOf.get(c.sha) ?? "") !== ""), namerFirst(candidates, namer), all, ship, options);
 	for (const change of changes) {
 		const settled = earliest.get(change.sha)?.change ?? dated.get(change.sha);
 		if (settled !== void 0) {
@@ -27567,6 +27575,18 @@ function assignProductDeploys(changes, candidates, products, ship, options) {
 		});
 	}
 	return all.sort((a, b) => a.at - b.at || indexOf(a) - indexOf(b));
+}
+function namerFirst(candidates, product) {
+	if (product === null) return candidates;
+	const out = [];
+	for (let i = 0; i < candidates.length;) {
+		let end = i + 1;
+		while (end < candidates.length && candidates[end].at === candidates[i].at) end++;
+		for (let j = i; j < end; j++) if (candidates[j].target === product) out.push(candidates[j]);
+		for (let j = i; j < end; j++) if (candidates[j].target !== product) out.push(candidates[j]);
+		i = end;
+	}
+	return out;
 }
 function revertedProducts(changes, touched) {
 	const undoes = new Map();
@@ -43785,12 +43805,15 @@ async function readProducts(repo, changes, o) {
 		const of = [...new Set([...products.ofPaths(list), ...named])].sort().filter((name) => gone?.has(name) !== true);
 		if (of.length > 0) touched.set(sha, of);
 	}
+	const repository = o.repositoryName.toLowerCase();
+	const namedFor = [...names].find((name) => name.toLowerCase() === repository || name.toLowerCase().endsWith(`/${repository}`)) ?? null;
 	return {
 		products,
 		ofTag: (tag) => products.ofTag(tag),
 		evidence: {
 			names,
 			own: products.own,
+			namedFor,
 			touched
 		},
 		born: await bornIn(repo, products, packages, {
