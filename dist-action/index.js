@@ -27553,7 +27553,7 @@ function assignProductDeploys(changes, candidates, products, ship, options) {
 			}
 		}
 	}
-	const dated = noProductDeployTimes(changes.filter((c) => touched(c).length === 0 && !undoes.has(c.sha) && (groupOf.get(c.sha) ?? "") !== ""), namerFirst(candidates, namer), all, ship, options);
+	const dated = noProductDeployTimes(changes.filter((c) => touched(c).length === 0 && !undoes.has(c.sha) && (groupOf.get(c.sha) ?? "") !== ""), candidates, namer, all, ship, options);
 	for (const change of changes) {
 		const settled = earliest.get(change.sha)?.change ?? dated.get(change.sha);
 		if (settled !== void 0) {
@@ -27598,11 +27598,11 @@ function revertedProducts(changes, touched) {
 	}
 	return undoes;
 }
-function noProductDeployTimes(changes, candidates, deploys, ship, options) {
+function noProductDeployTimes(changes, candidates, namer, deploys, ship, options) {
 	const of = changes.map((c) => ({ ...c }));
 	if (of.length === 0) return new Map();
 	const made = new Set(deploys.map((d) => `${d.ref}\u0000${d.sha}`));
-	assignDeploys(of, ship(of, candidates.filter((c) => made.has(`${c.ref}\u0000${c.sha}`))), options);
+	assignDeploys(of, ship(of, namerFirst(candidates, namer).filter((c) => made.has(`${c.ref}\u0000${c.sha}`))), options);
 	return new Map(of.map((c) => [c.sha, c]));
 }
 var PACKAGE_KEYS;
@@ -43806,7 +43806,7 @@ async function readProducts(repo, changes, o) {
 		if (of.length > 0) touched.set(sha, of);
 	}
 	const repository = o.repositoryName.toLowerCase();
-	const namedFor = [...names].find((name) => name.toLowerCase() === repository || name.toLowerCase().endsWith(`/${repository}`)) ?? null;
+	const namedFor = [...names].find((name) => declaredFor({ name }, repository)) ?? null;
 	return {
 		products,
 		ofTag: (tag) => products.ofTag(tag),

@@ -119,7 +119,7 @@ export async function readProducts(repo: RepoInfo, changes: readonly Change[], o
   // the product named for the repository (statelyai/xstate's `xstate`, `@scope/xstate` alike): what names a release
   // of several products when the repository has no tags of its own
   const repository = o.repositoryName.toLowerCase();
-  const namedFor = [...names].find((name) => name.toLowerCase() === repository || name.toLowerCase().endsWith(`/${repository}`)) ?? null;
+  const namedFor = [...names].find((name) => declaredFor({ name }, repository)) ?? null;
   return {
     products,
     ofTag: (tag) => products.ofTag(tag),
@@ -283,7 +283,7 @@ async function packagesAt(repo: RepoInfo, sha: string, repositoryName: string, t
 }
 
 /** Whether a package's declared name, less an npm scope and without case, is `name` (lower-cased). */
-function declaredFor(p: WorkspacePackage, name: string): boolean {
+function declaredFor(p: Pick<WorkspacePackage, 'name'>, name: string): boolean {
   const declared = p.name.toLowerCase();
   return declared === name || declared.endsWith(`/${name}`);
 }

@@ -441,7 +441,7 @@ export function assignProductDeploys(changes: Change[], candidates: readonly Dep
   }
   // the changes of no product that a product's tag reached first: those of a tag of none are its deploy's
   const apart = changes.filter((c) => touched(c).length === 0 && !undoes.has(c.sha) && (groupOf.get(c.sha) ?? '') !== '');
-  const dated = noProductDeployTimes(apart, namerFirst(candidates, namer), all, ship, options);
+  const dated = noProductDeployTimes(apart, candidates, namer, all, ship, options);
   for (const change of changes) {
     // the copy its earliest deploy settled, or for a change of no product the one dated apart
     const settled = earliest.get(change.sha)?.change ?? dated.get(change.sha);
@@ -504,15 +504,15 @@ function revertedProducts(changes: readonly Change[], touched: (c: Change) => re
 /**
  * The deploy times of changes touching no product's code that a product's tag reached first: each ships with
  * the first deploy of any product that holds it, among `deploys` (those the products' own changes made: a tag
- * that shipped none of its product's is none), and is in none of their changes, nor fails one by its revert. By
- * landing sha, each a copy of the change with its `deployedAt`, `deployRef` and flags set (unset: no deploy
- * holds it yet).
+ * that shipped none of its product's is none), `namer`'s first of those at one time, and is in none of their
+ * changes, nor fails one by its revert. By landing sha, each a copy of the change with its `deployedAt`,
+ * `deployRef` and flags set (unset: no deploy holds it yet).
  */
-function noProductDeployTimes(changes: readonly Change[], candidates: readonly DeployCandidate[], deploys: readonly Deploy[], ship: Ship, options: AssignOptions): Map<string, Change> {
+function noProductDeployTimes(changes: readonly Change[], candidates: readonly DeployCandidate[], namer: string | null, deploys: readonly Deploy[], ship: Ship, options: AssignOptions): Map<string, Change> {
   const of = changes.map((c) => ({ ...c }));
   if (of.length === 0) return new Map();
   const made = new Set(deploys.map((d) => `${d.ref}\u0000${d.sha}`));
-  const kept = candidates.filter((c) => made.has(`${c.ref}\u0000${c.sha}`));
+  const kept = namerFirst(candidates, namer).filter((c) => made.has(`${c.ref}\u0000${c.sha}`));
   // the deploys this settles are none of the report's: only the changes' fields are read
   assignDeploys(of, ship(of, kept), options);
   return new Map(of.map((c) => [c.sha, c]));
