@@ -261,9 +261,9 @@ function unreleased(report: Report): string[] {
   const u = report.summary.unreleased;
   if (!u) return [];
   const out = ['### Merged, not yet deployed', ''];
-  if (u.count === 0) return [...out, 'Every change merged by the end of the window has been deployed.', ''];
+  if (u.count === 0) return [...out, 'Every change merged in the window has been deployed.', ''];
   const unmeasured = noLeadTimeText(report);
-  out.push(`${plural(u.count, 'change')} waiting: median wait so far ${formatDuration(u.p50Age, days)}, longest ${formatDuration(u.oldestAge, days)}.${unmeasured === null ? '' : ` ${md(unmeasured)}.`}`, '');
+  out.push(`${plural(u.count, 'change')} merged in the window waiting: median wait so far ${formatDuration(u.p50Age, days)}, longest ${formatDuration(u.oldestAge, days)}.${unmeasured === null ? '' : ` ${md(unmeasured)}.`}`, '');
   const oldest = u.oldestChanges ?? [];
   if (oldest.length > 0) append(out, table(['Change', 'Title', 'Merged (UTC)', 'Waiting'], 'lllr', oldest.map((c) => [changeRef(c), md(c.title), md(minuteOf(c.mergedAt)), formatDuration(c.age, days)])));
   else if (u.oldest.length > 0) out.push(`Oldest: ${u.oldest.map(md).join(', ')}`, '');

@@ -43,12 +43,16 @@ export function noLeadTimeText(report: Report): string | null {
   return `${n} of the ${plural(u.count, 'change')} not deployed ${one ? 'has' : 'have'} no lead time, not even a bound: ${one ? 'its first commit is' : 'their first commits are'} unknown`;
 }
 
-/** `34 merged changes not deployed at 2026-11-22 · p50 age 3d · oldest 347d 8h`; null when nothing is waiting. */
+/**
+ * `34 changes merged in the window, not deployed at 2026-11-22 · p50 age 3d · oldest 347d 8h`; null when nothing is
+ * waiting. Said of the window: the deploy queue beside it also counts changes merged before the window still waiting
+ * (keepassxc's year: 97 here, 138 in the queue at its end).
+ */
 export function unreleasedText(report: Report): string | null {
   const days = durationFormat(report.businessHours);
   const u = report.summary.unreleased;
   if (u.count === 0) return null;
-  return `${plural(u.count, 'merged change')} not deployed at ${report.now.slice(0, 10)} · p50 age ${formatDuration(u.p50Age, days)} · oldest ${formatDuration(u.oldestAge, days)}`;
+  return `${plural(u.count, 'change')} merged in the window, not deployed at ${report.now.slice(0, 10)} · p50 age ${formatDuration(u.p50Age, days)} · oldest ${formatDuration(u.oldestAge, days)}`;
 }
 
 /** The terminal's lines: the unreleased backlog with its oldest changes, and lead time before/after censoring. */

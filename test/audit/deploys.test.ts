@@ -225,7 +225,7 @@ describe('failures, reverts and the unreleased backlog', () => {
     const { stdout } = await runCli([repo.dir, '--since', '2026-05-01', '--until', '2026-08-01', '--now', '2026-08-01T00:00:00Z', '--revert-window', '3w']);
     // the window starts before the history: the header says where the history begins (deploy frequency is over that part)
     expect(stdout.replace(/\n {2}/g, ' ')).toContain('2026-05-01 → 2026-08-01 UTC (history from 2026-06-01 00:00), as of 2026-08-01 · sources: git');
-    expect(stdout).toContain('Unreleased\n1 merged change not deployed at 2026-08-01 · p50 age 6d 14h · oldest 6d 14h\n');
+    expect(stdout).toContain('Unreleased\n1 change merged in the window, not deployed at 2026-08-01 · p50 age 6d 14h ·\n  oldest 6d 14h\n');
     expect(stdout).toMatch(new RegExp(`│ ${id('rewrite')} +│ start the rewrite +│ 2026-07-25 10:00 +│ +6d 14h │`));
     expect(stdout).toContain('lead time p50 1d with the 1 change still waiting counted as censored\nlead time p50 1d over the 9 deployed changes only');
     const markdown = await runCli([repo.dir, '--since', '2026-05-01', '--until', '2026-08-01', '--now', '2026-08-01T00:00:00Z', '--format', 'markdown']);

@@ -113,7 +113,7 @@ describe('a closed window', () => {
       expect(stdout).toContain(expected);
     }
     const text = await at('2026-03-20T00:00:00Z', ['report', repo.dir, '--width', '200', '--no-color', ...WINDOW]);
-    expect(text.stdout).toContain('1 merged change not deployed at 2026-03-09');
+    expect(text.stdout).toContain('1 change merged in the window, not deployed at 2026-03-09');
   });
 
   it('is measured at --now when given: it overrides the window\'s end', async () => {

@@ -47,11 +47,11 @@ describe('git-only report on a repository whose truth is known by construction',
     expect(json.summary.unreleased).toMatchObject({ count: 2, noLeadTime: 1 });
     expect(json.summary.leadTime.censored).toBe(1);
     const text = (await runCli([repo.dir, ...asOf])).stdout;
-    expect(text).toContain('2 merged changes not deployed at 2026-03-07');
+    expect(text).toContain('2 changes merged in the window, not deployed at 2026-03-07');
     expect(text).toContain('with the 1 change still waiting counted as censored');
     expect(text.replace(/\s+/g, ' ')).toContain('1 of the 2 changes not deployed has no lead time, not even a bound: its first commit is unknown');
     const markdown = (await runCli([repo.dir, '--format', 'markdown', ...asOf])).stdout;
-    expect(markdown).toContain('2 changes waiting: median wait so far');
+    expect(markdown).toContain('2 changes merged in the window waiting: median wait so far');
     expect(markdown).toContain('1 of the 2 changes not deployed has no lead time, not even a bound: its first commit is unknown.');
   });
 

@@ -179,7 +179,7 @@ describe('renderHtml: what each section says', () => {
     expect(unreleased).toMatch(/<td class="id"><a [^>]+>#\d+<\/a><\/td><td class="ext title">&lt;img src=x[^<]+<\/td><td class="date">2026-03-\d\d \d\d:\d\d<\/td><td class="num">9d<\/td>/);
     const none: Report = buildReport(sampleChanges());
     none.summary.unreleased = { count: 0, p50Age: null, oldestAge: null, oldest: [], oldestChanges: [] };
-    expect(text(sectionOf(renderHtml(none), 'unreleased'))).toContain('Every change merged by the end of the window has been deployed.');
+    expect(text(sectionOf(renderHtml(none), 'unreleased'))).toContain('Every change merged in the window has been deployed.');
     // a change waiting whose first commit is unknown is in no lead time: said, so the tiles' two counts agree
     expect(text(unreleased)).toContain('it counts in the lead time as still waiting. Changes waiting 5');
     const unseen = githubReport();

@@ -85,7 +85,7 @@ describe('renderMarkdown: content', () => {
 
   it('lists the unreleased changes, oldest first, and the lead time with and without them', () => {
     // #108 merged Mar 18 10:00 and #110 Mar 24 10:00, neither deployed by now (Apr 1): waiting 13d 14h and 7d 14h
-    expect(markdown).toContain('### Merged, not yet deployed\n\n2 changes waiting: median wait so far 10d 14h, longest 13d 14h.\n');
+    expect(markdown).toContain('### Merged, not yet deployed\n\n2 changes merged in the window waiting: median wait so far 10d 14h, longest 13d 14h.\n');
     // deployed only: the type-7 median of the 7 above is 3d 6h; with the two waiting counted, 3d 12h (the DORA row)
     expect(markdown).toContain('- Over the deployed changes alone the median lead time is 3d 6h (p90 9d 21h).\n');
     const table = tableAfter(markdown, 'Waiting');
@@ -274,7 +274,7 @@ describe('renderMarkdown: the HTML report’s sections, in its order', () => {
   });
 
   it('lists the unreleased changes, the lead-time ranges, the queues and the AI intervals', () => {
-    expect(markdown).toContain('5 changes waiting: median wait so far 6d, longest 9d 2h.');
+    expect(markdown).toContain('5 changes merged in the window waiting: median wait so far 6d, longest 9d 2h.');
     expect(tableAfter(markdown, 'Waiting')[2]).toMatch(/^\| \[#&#8203;\d+\]\(https:\/\/github\.com\/acme\/shop\/pull\/\d+\) \| &lt;img src=x.* \| 2026-03-\d\d \d\d:\d\d \| 9d \|$/);
     expect(cells(tableAfter(markdown, '12h–1d')[0] ?? '')).toEqual(['< 1h', '1–4h', '4–12h', '12h–1d', '1–2d', '2–4d', '4–7d', '1–2w', '2–4w', '≥ 4w']);
     expect(cells(tableAfter(markdown, 'Queue growth a week')[3] ?? '')).toEqual(['pickup (waiting for review)', '6.50', '4.50', '+2.00', '10.0', '9.1', '18h']);

@@ -141,7 +141,7 @@ export function unreleased(report: Report): string {
   const days = durationFormat(report.businessHours);
   const u = report.summary.unreleased;
   if (!u) return '';
-  if (u.count === 0) return section('unreleased', 'Merged, not yet deployed', 'Every change merged by the end of the window has been deployed.');
+  if (u.count === 0) return section('unreleased', 'Merged, not yet deployed', 'Every change merged in the window has been deployed.');
   const oldest = u.oldestChanges ?? [];
   const multi = report.repositories !== undefined;
   const name = repositoryNamer(report);
@@ -150,7 +150,7 @@ export function unreleased(report: Report): string {
   return section(
     'unreleased',
     'Merged, not yet deployed',
-    h(`Work that is done but not in users’ hands: it counts in the lead time as still waiting.${unmeasured === null ? '' : ` ${unmeasured}.`}`),
+    h(`Work merged in the window that is not in users’ hands yet: it counts in the lead time as still waiting.${unmeasured === null ? '' : ` ${unmeasured}.`}`),
     tiles([
       { label: 'Changes waiting', value: String(u.count) },
       { label: 'Median wait so far', value: formatDuration(u.p50Age, days) },
