@@ -3,6 +3,7 @@ import type { ProductRow } from '../report/products-schema.js';
 import type { Report } from '../report/schema.js';
 import { deployRateText, durationFormat, durationOrBound, formatRatio, formatPerWeek } from './duration.js';
 import { section } from './html/parts.js';
+import { plural } from '../units.js';
 import { escapeHtml, escapeMarkdown, terminalSafe } from './sanitize.js';
 import { droppedNote, fitTableDropping, wrap, type TextContext } from './text/layout.js';
 
@@ -69,7 +70,7 @@ function cells(report: Report, row: ProductRow, pad = ''): string[] {
 
 /** What the table is over, under its title. */
 function lead(rows: readonly ProductRow[]): string {
-  return `${rows.length} products, each with its own deploys: in the row of each product whose code a change touches (or that a changeset it adds names), it ships with that product's first deploy that reaches it (one touching none ships with the repository's own tags, or without them with the first deploy of any, and is then in no row); ${figureLabel('dora.changeFailureRate')} is over each product's own deploys.`;
+  return `${plural(rows.length, 'product')}, each with its own deploys: in the row of each product whose code a change touches (or that a changeset it adds names), it ships with that product's first deploy that reaches it (one touching none ships with the repository's own tags, or without them with the first deploy of any, and is then in no row); ${figureLabel('dora.changeFailureRate')} is over each product's own deploys.`;
 }
 
 /**
@@ -134,10 +135,21 @@ export function scopeSentence(products: readonly string[], scope: string, safe: 
   return ` Names are without their common ${safe(scope)}${itself}.`;
 }
 
-/** The table for the terminal, the products' common npm scope left out of their names; none for a repository of one product. */
-export function renderProductsText(report: Report, ctx: TextContext): string[] {
+/**
+ * The rows the table draws; null when there are none, or when the one product busy in the window is the root package,
+ * whose row repeats the report's own figures (cargo's 90 days: only the `cargo` crate, at the root, changed or shipped).
+ */
+function drawnRows(report: Report): readonly ProductRow[] | null {
   const rows = report.summary.products;
-  if (rows === undefined || rows.length === 0) return [];
+  if (rows === undefined || rows.length === 0) return null;
+  const only = rows.length === 1 ? rows[0] : undefined;
+  return only !== undefined && only.paths.length === 1 && only.paths[0] === '.' ? null : rows;
+}
+
+/** The table for the terminal, the products' common npm scope left out of their names; none for a repository of one product (drawnRows). */
+export function renderProductsText(report: Report, ctx: TextContext): string[] {
+  const rows = drawnRows(report);
+  if (rows === null) return [];
   const scope = commonScope(rows.map((r) => r.name));
   const shortName = shortNamer(rows.map((r) => r.name), scope);
   const pad = marked(report, rows) ? ' ' : '';
@@ -156,8 +168,8 @@ export function renderProductsText(report: Report, ctx: TextContext): string[] {
 
 /** The table in GitHub-flavoured Markdown; empty for a repository of one product. */
 export function renderProductsMarkdown(report: Report): string[] {
-  const rows = report.summary.products;
-  if (rows === undefined || rows.length === 0) return [];
+  const rows = drawnRows(report);
+  if (rows === null) return [];
   return [
     '### Products',
     '',
@@ -184,8 +196,8 @@ function breakable(name: string): string {
  * for a repository of one product.
  */
 export function renderProductsHtml(report: Report): string {
-  const rows = report.summary.products;
-  if (rows === undefined || rows.length === 0) return '';
+  const rows = drawnRows(report);
+  if (rows === null) return '';
   const scope = commonScope(rows.map((r) => r.name));
   const shortName = shortNamer(rows.map((r) => r.name), scope);
   const th = HEADS.map((t, i) => `<th scope="col"${i > 0 ? ' class="num"' : ''}>${escapeHtml(t)}</th>`).join('');

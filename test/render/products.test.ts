@@ -21,6 +21,19 @@ describe('the products table', () => {
     expect(renderProductsHtml(base)).toBe('');
   });
 
+  it('is absent when the one product busy in the window is the root package, whose row would repeat the report', () => {
+    // cargo's 90 days: the `cargo` crate at the root changed and shipped, its `home` crate neither
+    const root = { ...base, summary: { ...base.summary, products: [row('cargo', { paths: ['.'] })] } };
+    expect(renderProductsText(root, ctx)).toEqual([]);
+    expect(renderProductsMarkdown(root)).toEqual([]);
+    expect(renderProductsHtml(root)).toBe('');
+    // one package of a workspace is not the whole repository: its row is drawn, counted in the singular
+    const one = { ...base, summary: { ...base.summary, products: [row('web')] } };
+    expect(renderProductsText(one, ctx).join(' ').replace(/\s+/g, ' ')).toContain('1 product, each with its own deploys');
+    expect(renderProductsMarkdown(one).join('\n')).toContain('| web | 3 | 2 | 0.50 | 2d | 0% | 1 |');
+    expect(renderProductsHtml(one)).toContain('<th scope="row" class="ext">web</th>');
+  });
+
   it('gives no rate under a whole week, but deploys in days; a bound where the median is not reached', () => {
     const report = { ...base, summary: { ...base.summary, products: [row('@acme/web', { deploysPerWeek: null, coveredDays: 5, deploys: 2, leadTimeP50: null, leadTimeAtLeast: 9 * D }), row('@acme/api')] } };
     const md = renderProductsMarkdown(report).join('\n');
