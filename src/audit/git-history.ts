@@ -1,5 +1,5 @@
 import type { Change, Commit, MessageFacts } from '../domain.js';
-import { buildChanges, resolveForkPoints } from '../model/changes.js';
+import { buildChanges, rangeKey, resolveForkPoints } from '../model/changes.js';
 import { diffCopies, indexCopies, linesToCompare, titleCarries, withDiffCopies, type TitleCarry } from '../model/copies.js';
 import { landedNumber, landedNumbers, parseLanding, parseMessage } from '../model/message.js';
 import type { AiCatalogue } from '../model/ai/compile.js';
@@ -14,7 +14,7 @@ import type { Pattern } from '../patterns.js';
 import { copyKey, lineKeys } from '../sources/git/deploy-contents.js';
 import { readChangedBlobs, readDiffDigests, type ChangedBlob } from '../sources/git/diff-digests.js';
 import { readCommits, type PullHeads } from '../sources/git/history.js';
-import { readSizes, readSizesOf, type NumstatResult } from '../sources/git/numstat.js';
+import { readRangeSizes, readSizes, readSizesOf, type NumstatResult } from '../sources/git/numstat.js';
 import { commitDates, readAttributes, splitPoint, type FirstParentSpan, type RepoInfo } from '../sources/git/repo.js';
 import { LOOKBACK, branchPullSquashes, carriedHeads, releaseGraph, withTreeSquashes, type ReleaseGraph, type ReleaseTips } from './release-graph.js';
 import { readLineSquashes, readLineTreesBeside, treeSquashes } from './tree-squashes.js';
@@ -57,13 +57,41 @@ export interface PullMatching {
 // left to read when the line is known (a shorter one is read before a second git process would pay for itself)
 const SPLIT_SIZES_FROM = 4_000;
 
+/** A change landed as several commits in a row on the first-parent line: sized as one diff, `from` (excluded) to `to`. */
+export interface LandedRange {
+  from: string;
+  to: string;
+  /** where its size is kept among the commits' (rangeKey) */
+  key: string;
+}
+
+/**
+ * The changes landed as several commits that follow each other on the first-parent line (a rebase merge): their
+ * one diff is the change's size, where the sum of their commits' counts a file two of them touch twice. Landings
+ * apart (a pulled side's, commits of other changes between them) keep the sum.
+ */
+function landedRanges(changes: readonly Change[], commitOf: (sha: string) => Commit | undefined): LandedRange[] {
+  const ranges: LandedRange[] = [];
+  for (const change of changes) {
+    const landed = change.landedShas;
+    if (landed === undefined || landed.length < 2) continue;
+    const from = commitOf(landed[0] as string)?.parents[0];
+    if (from === undefined || !landed.every((sha, i) => i === 0 || commitOf(sha)?.parents[0] === landed[i - 1])) continue;
+    ranges.push({ from, to: landed[landed.length - 1] as string, key: rangeKey(landed) });
+  }
+  return ranges;
+}
+
 /** The size of every first-parent commit, git's slowest read: started first, awaited last. */
 export interface SizesRead {
   read: Promise<NumstatResult>;
   /** stops git (when the audit fails before it needs the sizes) */
   cancel: () => void;
-  /** the read, with the sizes of these commits too (landings off the first-parent line), counted alike */
-  with: (shas: readonly string[]) => Promise<NumstatResult>;
+  /**
+   * the read, with the sizes of these commits too (landings off the first-parent line), counted alike, and of these
+   * ranges of the line as one diff each, kept under `key` (a change landed as several commits in a row)
+   */
+  with: (shas: readonly string[], ranges?: readonly LandedRange[]) => Promise<NumstatResult>;
 }
 
 /**
@@ -98,11 +126,19 @@ export function startSizes(repo: RepoInfo, tip: string, span: Promise<FirstParen
   });
   // a failure is seen where the sizes are awaited, not reported as unhandled in the meantime
   read.catch(() => undefined);
-  const withMore = async (shas: readonly string[]): Promise<NumstatResult> => {
-    if (shas.length === 0) return read;
-    const [all, more] = await Promise.all([read, filter.then((counts) => readSizesOf(repo.cwd, shas, counts, stop.signal))]);
-    for (const [sha, size] of more.sizes) all.sizes.set(sha, size);
-    return { sizes: all.sizes, unknown: [...all.unknown, ...more.unknown] };
+  const withMore = async (shas: readonly string[], ranges: readonly LandedRange[] = []): Promise<NumstatResult> => {
+    if (shas.length === 0 && ranges.length === 0) return read;
+    const [all, more, whole] = await Promise.all([
+      read,
+      shas.length === 0 ? null : filter.then((counts) => readSizesOf(repo.cwd, shas, counts, stop.signal)),
+      filter.then((counts) => readRangeSizes(repo.cwd, ranges, counts, stop.signal)),
+    ]);
+    for (const [sha, size] of more?.sizes ?? []) all.sizes.set(sha, size);
+    for (const range of ranges) {
+      const size = whole.get(range.to);
+      if (size !== undefined) all.sizes.set(range.key, size);
+    }
+    return { sizes: all.sizes, unknown: [...all.unknown, ...(more?.unknown ?? [])] };
   };
   return { read, cancel: () => stop.abort(), with: withMore };
 }
@@ -221,7 +257,7 @@ export async function readGitChanges(
     const forPulls = o.forPulls ? pullMatching(changes, commits, commitOf) : null;
     return {
       changes, pullRefs: pulls.available, pullHeads: pulls.refs, revertRefs, copies, lines: copiedLines, carries, release: onRelease.all,
-      forPulls, pulled,
+      forPulls, pulled, ranges: landedRanges(changes, commitOf),
     };
   })();
   const model = await built.catch((error: unknown) => {
@@ -230,8 +266,8 @@ export async function readGitChanges(
   });
   // the commits are let go: collected while git still diffs, so the heap grows from what is left
   if (read >= LARGE_HISTORY) await collectGarbageAfterIo();
-  const { pulled, ...rest } = model;
-  const sized = sizes.with(pulled);
+  const { pulled, ranges, ...rest } = model;
+  const sized = sizes.with(pulled, ranges);
   // a failure is seen where the sizes are awaited
   sized.catch(() => undefined);
   return { ...rest, sizes: sized };

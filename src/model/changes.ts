@@ -297,14 +297,28 @@ function postReleaseBump(commit: Commit | undefined, commits: ReadonlyMap<string
 }
 
 /**
+ * The key of a change landed over several first-parent commits in `sizes`, where its one diff (from the parent of
+ * the first to the last) is kept beside each commit's: `first..last`, which no sha can be.
+ */
+export function rangeKey(landedShas: readonly string[]): string {
+  return `${landedShas[0] ?? ''}..${landedShas[landedShas.length - 1] ?? ''}`;
+}
+
+/**
  * Sets each change's size: the diff of its landing commit, or for a change landed over several first-parent
- * commits (a rebase merge, trailer-linked commits) the sum of theirs, unknown when any one is. `sizes` holds
- * each first-parent commit's diff. Pure but for the changes it fills in.
+ * commits (a rebase merge, trailer-linked commits) the one diff of them all when it was read (they follow each
+ * other on the line: `rangeKey`), else the sum of theirs, unknown when any one is. `sizes` holds each first-parent
+ * commit's diff. Pure but for the changes it fills in.
  */
 export function applySizes(changes: readonly Change[], sizes: ReadonlyMap<string, Size>): void {
   for (const change of changes) {
     if (change.landedShas === undefined) {
       change.size = sizes.get(change.sha) ?? null;
+      continue;
+    }
+    const whole = sizes.get(rangeKey(change.landedShas));
+    if (whole !== undefined) {
+      change.size = whole;
       continue;
     }
     const parts = change.landedShas.map((sha) => sizes.get(sha));

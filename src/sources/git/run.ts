@@ -15,9 +15,9 @@ import { append } from '../../lists.js';
  */
 
 /** The only subcommands flowaudit runs: each reads, none writes or fetches. */
-const READ_COMMANDS = new Set(['log', 'rev-list', 'rev-parse', 'for-each-ref', 'cat-file', 'ls-tree', 'config', 'symbolic-ref', 'merge-base']);
+const READ_COMMANDS = new Set(['log', 'diff-tree', 'rev-list', 'rev-parse', 'for-each-ref', 'cat-file', 'ls-tree', 'config', 'symbolic-ref', 'merge-base']);
 /** Subcommands that can produce a diff: an external diff or textconv driver would run a program. */
-const DIFF_COMMANDS = new Set(['log']);
+const DIFF_COMMANDS = new Set(['log', 'diff-tree']);
 const CONFIG_READS = new Set(['--get', '--get-all', '--get-regexp', '--list']);
 /** Flags that make a read command run a program: never passed. */
 const PROGRAM_FLAGS = new Set(['--ext-diff', '--textconv', '--filters', '--show-signature', '--upload-pack', '--paginate']);
