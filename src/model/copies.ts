@@ -16,18 +16,47 @@ export function indexCopies(changes: readonly Change[], commitOf: (sha: string) 
   if (wanted.size === 0) return index;
   // most commits are no copy: their author date rules them out before a key string is made for them
   const dates = new Set([...wanted].map((key) => Number(key.split('\x1f')[1])));
+  const wrapped = wrappedSubjects(wanted);
   for (const change of changes) {
     for (const sha of new Set([change.sha, ...change.commitShas])) {
       const commit = commitOf(sha);
       if (!commit || !dates.has(commit.authoredAt)) continue;
-      const key = copyKey(commit.authorEmail, commit.authoredAt, commit.subject);
-      if (!wanted.has(key)) continue;
+      const own = copyKey(commit.authorEmail, commit.authoredAt, commit.subject);
+      const key = wanted.has(own) ? own : wrapped(own);
+      if (key === null) continue;
       const landings = index.get(key) ?? [];
       if (!landings.includes(change.sha)) landings.push(change.sha);
       index.set(key, landings);
     }
   }
   return index;
+}
+
+/**
+ * The wanted key a commit's key stands for when its subject is the first line of a subject the copy joined into
+ * one: a subject wrapped over two lines is one to git (`%s` joins its first paragraph), and a backport made by
+ * `git format-patch` and `git am` (Kubernetes' cherry-pick bot) writes it as one line. cluster-api's #12685, `Always
+ * use latest apiVersion when getting owner of KubeadmConfig in` then `CABPK`, shipped in v1.11.1 by such a copy,
+ * read as shipped by v1.12.0 three months later. The same author and author date, to the second, and a subject that
+ * goes on from the whole of the commit's at a space: null when no wanted key is so.
+ */
+function wrappedSubjects(wanted: ReadonlySet<string>): (key: string) => string | null {
+  let byAuthor: Map<string, string[]> | null = null;
+  return (key) => {
+    if (byAuthor === null) {
+      byAuthor = new Map();
+      for (const k of wanted) {
+        const at = k.lastIndexOf('\x1f');
+        const keys = byAuthor.get(k.slice(0, at)) ?? [];
+        keys.push(k);
+        byAuthor.set(k.slice(0, at), keys);
+      }
+    }
+    const at = key.lastIndexOf('\x1f');
+    const subject = key.slice(at + 1);
+    if (subject === '') return null;
+    return byAuthor.get(key.slice(0, at))?.find((k) => k.slice(at + 1).startsWith(`${subject} `)) ?? null;
+  };
 }
 
 /**
