@@ -67,6 +67,11 @@ export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, R
     // in pnpm why` of the change of that title
     const unquoted = targets === null && title === null && named === null && revertTitled ? TYPED_UNQUOTED.exec(bare) : null;
     if (unquoted !== null) targets = withTarget(targets, lastWithTitle.get(unquoted[1] ?? ''));
+    // a title that opens `Revert #N`, as a body's line may: esphome's `Revert #6458 (#6650)`, a squash with no body.
+    // The change's own title only: a commit so titled inside a larger change reverts part of it (kit's #14298, an
+    // alternative fix whose branch holds `revert #14268`)
+    const numbered = targets === null && title === null && named === null && unquoted === null ? NUMBER_REVERT.exec(withoutLineTag(bare)) : null;
+    if (numbered !== null) targets = withTarget(targets, byNumber.get(Number(numbered[1])));
     lastWithTitle.set(bare, change);
     // a reland is no revert, and what it names is no change reverted: a revert, in the history read or not, or a
     // commit of one squashed into a larger change (uv's #18176, whose own commit 666ae61 took its `uv add` part
@@ -76,8 +81,8 @@ export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, R
     // by its own words, whatever the window: cargo's #17249 reverts #16321, merged 2025-12-08, and read as a
     // revert in the year to 2026-08 but not in its last 90 days. A sync's words are the reverts it carries (axum's
     // `Merge branch 'v0.8.x' into …`), not its own
-    if (targets === null && change.kind !== 'sync' && (refs?.revertMessage === true || revertTitled)) {
-      const names = (refs !== undefined && refs.shas.length + refs.prs.length > 0) || branch !== null || title !== null || named !== null;
+    if (targets === null && change.kind !== 'sync' && (refs?.revertMessage === true || revertTitled || numbered !== null)) {
+      const names = (refs !== undefined && refs.shas.length + refs.prs.length > 0) || branch !== null || title !== null || named !== null || numbered !== null;
       if (names) change.isRevert = true;
     }
     for (const reverted of targets ?? []) {
@@ -99,6 +104,8 @@ export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, R
 // whose target was otherwise looked for only when the message also said `This reverts commit`; and the revert
 // type's own quote, pnpm's `revert: "perf: use v8 serialize/deserialize instead of JSON (#9971)" (#10420)`
 const QUOTED_REVERT = /^(?:([\w./-]{1,200}(?:\([^)]*\))?!?(?:,\s*[\w./-]{1,200}){0,10}):\s+)?revert(?:\([^)]*\))?!?:?\s*"(.+)"$/i;
+// a title that reverts a pull request by its number: `Revert #N`, `Reverts #N`, `Revert PR #N`
+const NUMBER_REVERT = /^(?:This\s+)?reverts?\s+(?:PR\s+|pull\s+request\s+)?#(\d+)\b/i;
 // the revert type before a title of its own: `revert: <title>`, `revert(scope): <title>`
 const TYPED_UNQUOTED = /^revert(?:\([^)]*\))?!?:\s+(.+)$/i;
 

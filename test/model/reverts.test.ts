@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../src/domain.js';
+import { parseMessage } from '../../src/model/message.js';
 import { collectRevertRefs, markReverts, quotedRevertTitle } from '../../src/model/reverts.js';
 import { change, commit, h, sha } from './data.js';
 
@@ -220,6 +221,24 @@ describe('markReverts', () => {
     const revert = bare('b2', 'fix: revert "refactor: use fs.cpSync (#21019)" (#21081)', 2);
     expect(markReverts([feature, revert], new Map([['b2', { shas: ['a1'], prs: [], revertMessage: false }]]))).toBe(1);
     expect([feature.revertedBy, feature.flags, revert.isRevert]).toEqual(['b2', [], true]);
+  });
+
+  it('reads a title that opens `Revert #N` as a revert of #N, and a commit so titled inside another change as none', () => {
+    // esphome's `Revert #6458 (#6650)`, a squash with no body, ten days after 2024.4.0 shipped #6458
+    const feature = { ...bare('a1', 'Add the display driver (#6458)', 1), number: 6458 };
+    const revert = { ...bare('b2', 'Revert #6458 (#6650)', 2), number: 6650 };
+    // #645, merged between them, is not the #6458 the title names
+    const near = { ...bare('c3', 'Add the fan driver (#645)', 1.5), number: 645 };
+    expect(markReverts([feature, near, revert], new Map())).toBe(1);
+    expect(near.revertedBy).toBeNull();
+    expect([feature.revertedBy, revert.isRevert]).toEqual(['b2', true]);
+    // kit's #14298, an alternative fix, holds a commit titled `revert #14268`: a commit's own subject names no pull
+    // request it reverts (the change's title does, above), so the change it is part of reverts nothing by it
+    expect(parseMessage('revert #14268').revertsPrs).toEqual([]);
+    // one older than the history read: still a revert by its own words
+    const alone = { ...bare('e5', 'Reverts #12 (#40)', 5), number: 40 };
+    markReverts([alone], new Map());
+    expect(alone.isRevert).toBe(true);
   });
 
   it('reads a revert of a change older than the history read as a revert, whatever the window; a reland or a revert naming nothing as none', () => {
