@@ -16347,7 +16347,7 @@ function cells(report, row, pad = "") {
 	];
 }
 function lead(rows) {
-	return `${rows.length} products, each with its own deploys: in the row of each product whose code a change touches (or that a changeset it adds names), it ships with that product's first deploy that reaches it (one touching none ships with the repository's own tags, or without them with the first deploy of any, and is then in no row); ${figureLabel("dora.changeFailureRate")} is over each product's own deploys.`;
+	return `${plural$1(rows.length, "product")}, each with its own deploys: in the row of each product whose code a change touches (or that a changeset it adds names), it ships with that product's first deploy that reaches it (one touching none ships with the repository's own tags, or without them with the first deploy of any, and is then in no row); ${figureLabel("dora.changeFailureRate")} is over each product's own deploys.`;
 }
 function commonScope(products) {
 	if (products.length < 2) return "";
@@ -16380,9 +16380,15 @@ function scopeSentence(products, scope, safe) {
 	const itself = root === null || `${root}/` === scope ? "" : ` (${safe(root)} is ${safe(scope.slice(0, -1))} itself)`;
 	return ` Names are without their common ${safe(scope)}${itself}.`;
 }
-function renderProductsText(report, ctx) {
+function drawnRows(report) {
 	const rows = report.summary.products;
-	if (rows === void 0 || rows.length === 0) return [];
+	if (rows === void 0 || rows.length === 0) return null;
+	const only = rows.length === 1 ? rows[0] : void 0;
+	return only !== void 0 && only.paths.length === 1 && only.paths[0] === "." ? null : rows;
+}
+function renderProductsText(report, ctx) {
+	const rows = drawnRows(report);
+	if (rows === null) return [];
 	const scope = commonScope(rows.map((r) => r.name));
 	const shortName = shortNamer(rows.map((r) => r.name), scope);
 	const pad = marked(report, rows) ? " " : "";
@@ -16404,8 +16410,8 @@ function renderProductsText(report, ctx) {
 	];
 }
 function renderProductsMarkdown(report) {
-	const rows = report.summary.products;
-	if (rows === void 0 || rows.length === 0) return [];
+	const rows = drawnRows(report);
+	if (rows === null) return [];
 	return [
 		"### Products",
 		"",
@@ -16421,8 +16427,8 @@ function breakable(name) {
 	return name.split(/(?<=[./])(?=.)/).map(escapeHtml).join("<wbr>");
 }
 function renderProductsHtml(report) {
-	const rows = report.summary.products;
-	if (rows === void 0 || rows.length === 0) return "";
+	const rows = drawnRows(report);
+	if (rows === null) return "";
 	const scope = commonScope(rows.map((r) => r.name));
 	const shortName = shortNamer(rows.map((r) => r.name), scope);
 	const th = HEADS.map((t, i) => `<th scope="col"${i > 0 ? " class=\"num\"" : ""}>${escapeHtml(t)}</th>`).join("");
@@ -16435,6 +16441,7 @@ var init_products$3 = __esmMin((() => {
 	init_catalogue$1();
 	init_duration();
 	init_parts();
+	init_units();
 	init_sanitize();
 	init_layout();
 	HEADS = [
@@ -19510,7 +19517,7 @@ function unreleasedText(report) {
 	const days = durationFormat(report.businessHours);
 	const u = report.summary.unreleased;
 	if (u.count === 0) return null;
-	return `${plural$1(u.count, "merged change")} not deployed at ${report.now.slice(0, 10)} · p50 age ${formatDuration(u.p50Age, days)} · oldest ${formatDuration(u.oldestAge, days)}`;
+	return `${plural$1(u.count, "change")} merged in the window, not deployed at ${report.now.slice(0, 10)} · p50 age ${formatDuration(u.p50Age, days)} · oldest ${formatDuration(u.oldestAge, days)}`;
 }
 function renderUnreleasedText(report, ctx) {
 	const days = durationFormat(report.businessHours);
@@ -20157,11 +20164,11 @@ function unreleased$1(report) {
 	const out = ["### Merged, not yet deployed", ""];
 	if (u.count === 0) return [
 		...out,
-		"Every change merged by the end of the window has been deployed.",
+		"Every change merged in the window has been deployed.",
 		""
 	];
 	const unmeasured = noLeadTimeText(report);
-	out.push(`${plural$1(u.count, "change")} waiting: median wait so far ${formatDuration(u.p50Age, days)}, longest ${formatDuration(u.oldestAge, days)}.${unmeasured === null ? "" : ` ${md(unmeasured)}.`}`, "");
+	out.push(`${plural$1(u.count, "change")} merged in the window waiting: median wait so far ${formatDuration(u.p50Age, days)}, longest ${formatDuration(u.oldestAge, days)}.${unmeasured === null ? "" : ` ${md(unmeasured)}.`}`, "");
 	const oldest = u.oldestChanges ?? [];
 	if (oldest.length > 0) append(out, table([
 		"Change",
@@ -21942,13 +21949,13 @@ function unreleased(report) {
 	const days = durationFormat(report.businessHours);
 	const u = report.summary.unreleased;
 	if (!u) return "";
-	if (u.count === 0) return section("unreleased", "Merged, not yet deployed", "Every change merged by the end of the window has been deployed.");
+	if (u.count === 0) return section("unreleased", "Merged, not yet deployed", "Every change merged in the window has been deployed.");
 	const oldest = u.oldestChanges ?? [];
 	const multi = report.repositories !== void 0;
 	const name = repositoryNamer(report);
 	const unmeasured = noLeadTimeText(report);
 	const rows = oldest.map((c) => `<tr>${multi ? ext(name(c.repository ?? "")) : ""}<td class="id">${link(c.url, c.id)}</td>${ext(c.title, "title")}<td class="date">${h(minuteOf(c.mergedAt))}</td>${num$1(formatDuration(c.age, days))}</tr>`);
-	return section("unreleased", "Merged, not yet deployed", h(`Work that is done but not in users’ hands: it counts in the lead time as still waiting.${unmeasured === null ? "" : ` ${unmeasured}.`}`), tiles([
+	return section("unreleased", "Merged, not yet deployed", h(`Work merged in the window that is not in users’ hands yet: it counts in the lead time as still waiting.${unmeasured === null ? "" : ` ${unmeasured}.`}`), tiles([
 		{
 			label: "Changes waiting",
 			value: String(u.count)
@@ -24694,6 +24701,7 @@ var init_run = __esmMin((() => {
 	init_lists$1();
 	READ_COMMANDS = new Set([
 		"log",
+		"diff-tree",
 		"rev-list",
 		"rev-parse",
 		"for-each-ref",
@@ -24703,7 +24711,7 @@ var init_run = __esmMin((() => {
 		"symbolic-ref",
 		"merge-base"
 	]);
-	DIFF_COMMANDS = new Set(["log"]);
+	DIFF_COMMANDS = new Set(["log", "diff-tree"]);
 	CONFIG_READS = new Set([
 		"--get",
 		"--get-all",
@@ -25259,16 +25267,36 @@ function indexCopies(changes, commitOf, wanted) {
 	const index = new Map();
 	if (wanted.size === 0) return index;
 	const dates = new Set([...wanted].map((key) => Number(key.split("")[1])));
+	const wrapped = wrappedSubjects(wanted);
 	for (const change of changes) for (const sha of new Set([change.sha, ...change.commitShas])) {
 		const commit = commitOf(sha);
 		if (!commit || !dates.has(commit.authoredAt)) continue;
-		const key = copyKey(commit.authorEmail, commit.authoredAt, commit.subject);
-		if (!wanted.has(key)) continue;
+		const own = copyKey(commit.authorEmail, commit.authoredAt, commit.subject);
+		const key = wanted.has(own) ? own : wrapped(own);
+		if (key === null) continue;
 		const landings = index.get(key) ?? [];
 		if (!landings.includes(change.sha)) landings.push(change.sha);
 		index.set(key, landings);
 	}
 	return index;
+}
+function wrappedSubjects(wanted) {
+	let byAuthor = null;
+	return (key) => {
+		if (byAuthor === null) {
+			byAuthor = new Map();
+			for (const k of wanted) {
+				const at = k.lastIndexOf("");
+				const keys = byAuthor.get(k.slice(0, at)) ?? [];
+				keys.push(k);
+				byAuthor.set(k.slice(0, at), keys);
+			}
+		}
+		const at = key.lastIndexOf("");
+		const subject = key.slice(at + 1);
+		if (subject === "") return null;
+		return byAuthor.get(key.slice(0, at))?.find((k) => k.slice(at + 1).startsWith(`${subject} `)) ?? null;
+	};
 }
 function namesChange(ref, change) {
 	return ref.number === change.number && (ref.title === null || ref.title === withoutNumber(change.title));
@@ -25810,10 +25838,18 @@ function postReleaseBump(commit, commits, tagsOf) {
 	const parent = commits.get(commit.parents[0] ?? "");
 	return parent !== void 0 && (tagged(parent.sha) || tagged(parent.parents[1]));
 }
+function rangeKey(landedShas) {
+	return `${landedShas[0] ?? ""}..${landedShas[landedShas.length - 1] ?? ""}`;
+}
 function applySizes(changes, sizes) {
 	for (const change of changes) {
 		if (change.landedShas === void 0) {
 			change.size = sizes.get(change.sha) ?? null;
+			continue;
+		}
+		const whole = sizes.get(rangeKey(change.landedShas));
+		if (whole !== void 0) {
+			change.size = whole;
 			continue;
 		}
 		const parts = change.landedShas.map((sha) => sizes.get(sha));
@@ -27735,10 +27771,12 @@ function markReverts(changes, revertRefs) {
 		if (named !== null) targets = withTarget(targets, byNumber.get(named));
 		const unquoted = targets === null && title === null && named === null && revertTitled ? TYPED_UNQUOTED.exec(bare) : null;
 		if (unquoted !== null) targets = withTarget(targets, lastWithTitle.get(unquoted[1] ?? ""));
+		const numbered = targets === null && title === null && named === null && unquoted === null ? NUMBER_REVERT.exec(withoutLineTag(bare)) : null;
+		if (numbered !== null) targets = withTarget(targets, byNumber.get(Number(numbered[1])));
 		lastWithTitle.set(bare, change);
 		if (reland) continue;
-		if (targets === null && change.kind !== "sync" && (refs?.revertMessage === true || revertTitled)) {
-			if (refs !== void 0 && refs.shas.length + refs.prs.length > 0 || branch !== null || title !== null || named !== null) change.isRevert = true;
+		if (targets === null && change.kind !== "sync" && (refs?.revertMessage === true || revertTitled || numbered !== null)) {
+			if (refs !== void 0 && refs.shas.length + refs.prs.length > 0 || branch !== null || title !== null || named !== null || numbered !== null) change.isRevert = true;
 		}
 		for (const reverted of targets ?? []) {
 			if (reverted === change || reverted.mergedAt > change.mergedAt) continue;
@@ -27876,13 +27914,14 @@ function landingsByReview(changes, commitOf) {
 	}
 	return landings;
 }
-var QUOTED_REVERT, TYPED_UNQUOTED;
+var QUOTED_REVERT, NUMBER_REVERT, TYPED_UNQUOTED;
 var init_reverts = __esmMin((() => {
 	init_message();
 	init_release_names();
 	init_lists$1();
 	init_title_number();
 	QUOTED_REVERT = /^(?:([\w./-]{1,200}(?:\([^)]*\))?!?(?:,\s*[\w./-]{1,200}){0,10}):\s+)?revert(?:\([^)]*\))?!?:?\s*"(.+)"$/i;
+	NUMBER_REVERT = /^(?:This\s+)?reverts?\s+(?:PR\s+|pull\s+request\s+)?#(\d+)\b/i;
 	TYPED_UNQUOTED = /^revert(?:\([^)]*\))?!?:\s+(.+)$/i;
 }));
 // src/model/retractions.ts
@@ -33002,6 +33041,15 @@ async function readSizesOf(repo, shas, counts, signal) {
 		unknown: shas.filter((sha) => !sizes.has(sha))
 	};
 }
+async function readRangeSizes(repo, ranges, counts, signal) {
+	if (ranges.length === 0) return new Map();
+	const run = await numstat(repo, ranges.map((r) => `${r.to} ${r.from}`), counts, {
+		ranges: true,
+		...signal && { signal }
+	});
+	if (!run.complete && run.last !== null) run.sizes.delete(run.last);
+	return run.sizes;
+}
 async function numstat(repo, revs, counts, run = {}) {
 	const sizes = new Map();
 	let current = null;
@@ -33018,7 +33066,16 @@ async function numstat(repo, revs, counts, run = {}) {
 		if (Number.isFinite(added)) size.additions += added;
 		if (Number.isFinite(deleted)) size.deletions += deleted;
 	};
-	await streamGitRanges(repo, [
+	await streamGitRanges(repo, run.ranges === true ? [
+		"diff-tree",
+		"-z",
+		"--numstat",
+		"-M",
+		"--no-ext-diff",
+		"--no-textconv",
+		"--format=%x1e%H",
+		"--stdin"
+	] : [
 		"log",
 		"-z",
 		"--first-parent",
@@ -33581,6 +33638,21 @@ var init_tree_squashes = __esmMin((() => {
 	init_trees();
 }));
 // src/audit/git-history.ts
+function landedRanges(changes, commitOf) {
+	const ranges = [];
+	for (const change of changes) {
+		const landed = change.landedShas;
+		if (landed === void 0 || landed.length < 2) continue;
+		const from = commitOf(landed[0])?.parents[0];
+		if (from === void 0 || !landed.every((sha, i) => i === 0 || commitOf(sha)?.parents[0] === landed[i - 1])) continue;
+		ranges.push({
+			from,
+			to: landed[landed.length - 1],
+			key: rangeKey(landed)
+		});
+	}
+	return ranges;
+}
 function startSizes(repo, tip, span, sizeExcluded, splitFrom = SPLIT_SIZES_FROM) {
 	const stop = new AbortController();
 	const filter = readAttributes(repo, tip).then((attributes) => sizeFilter(attributes, sizeExcluded));
@@ -33602,13 +33674,21 @@ function startSizes(repo, tip, span, sizeExcluded, splitFrom = SPLIT_SIZES_FROM)
 		};
 	});
 	read.catch(() => void 0);
-	const withMore = async (shas) => {
-		if (shas.length === 0) return read;
-		const [all, more] = await Promise.all([read, filter.then((counts) => readSizesOf(repo.cwd, shas, counts, stop.signal))]);
-		for (const [sha, size] of more.sizes) all.sizes.set(sha, size);
+	const withMore = async (shas, ranges = []) => {
+		if (shas.length === 0 && ranges.length === 0) return read;
+		const [all, more, whole] = await Promise.all([
+			read,
+			shas.length === 0 ? null : filter.then((counts) => readSizesOf(repo.cwd, shas, counts, stop.signal)),
+			filter.then((counts) => readRangeSizes(repo.cwd, ranges, counts, stop.signal))
+		]);
+		for (const [sha, size] of more?.sizes ?? []) all.sizes.set(sha, size);
+		for (const range of ranges) {
+			const size = whole.get(range.to);
+			if (size !== void 0) all.sizes.set(range.key, size);
+		}
 		return {
 			sizes: all.sizes,
-			unknown: [...all.unknown, ...more.unknown]
+			unknown: [...all.unknown, ...more?.unknown ?? []]
 		};
 	};
 	return {
@@ -33699,15 +33779,16 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 			carries,
 			release: onRelease.all,
 			forPulls,
-			pulled
+			pulled,
+			ranges: landedRanges(changes, commitOf)
 		};
 	})().catch((error) => {
 		sizes.cancel();
 		throw error;
 	});
 	if (read >= LARGE_HISTORY) await collectGarbageAfterIo();
-	const { pulled, ...rest } = model;
-	const sized = sizes.with(pulled);
+	const { pulled, ranges, ...rest } = model;
+	const sized = sizes.with(pulled, ranges);
 	sized.catch(() => void 0);
 	return {
 		...rest,
