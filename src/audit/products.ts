@@ -102,6 +102,17 @@ export async function readProducts(repo: RepoInfo, changes: readonly Change[], o
   const released = await (o.changesets ?? ((some) => readChangesets(repo.cwd, some)))(files);
   const names = new Set(products.list.map((p) => p.name));
   const { byCommit: removedBy, deletedAt } = await removals(repo, packages, atEnd, end, first);
+  const born = await bornIn(repo, products, packages, { start, end, before });
+  // a package born in the history read holds no change merged before it: its folder was then the enclosing package's
+  // (cluster-api's api/ module, made on 2026-06-18: #12823 of October 2025, in api/ alone, had waited 280 days for
+  // api/v1.14.0 where v1.12.0 shipped it, and api/v1.14.0 counted 210 changes over a year)
+  const mergedAt = new Map(born.size === 0 ? [] : changes.map((c) => [c.sha, c.mergedAt]));
+  const unbornAt = (sha: string): Set<string> | undefined => {
+    const at = mergedAt.get(sha);
+    if (at === undefined) return undefined;
+    const unborn = [...born].filter(([, when]) => at < when).map(([name]) => name);
+    return unborn.length === 0 ? undefined : new Set(unborn);
+  };
   const touched = new Map<string, string[]>();
   let namedAny = false;
   for (const sha of shas) {
@@ -113,7 +124,7 @@ export async function readProducts(repo: RepoInfo, changes: readonly Change[], o
     // a package's removal is no release of it: opentelemetry-js-contrib's #3611 removed propagation-utils, and
     // waited for its next tag, which never came, at the head of the changes not yet deployed
     const gone = removedBy.get(sha);
-    const of = [...new Set([...products.ofPaths(list), ...named])].sort().filter((name) => gone?.has(name) !== true);
+    const of = [...new Set([...products.ofPaths(list, unbornAt(sha)), ...named])].sort().filter((name) => gone?.has(name) !== true);
     if (of.length > 0) touched.set(sha, of);
   }
   // the product named for the repository (statelyai/xstate's `xstate`, `@scope/xstate` alike): what names a release
@@ -124,7 +135,7 @@ export async function readProducts(repo: RepoInfo, changes: readonly Change[], o
     products,
     ofTag: (tag) => products.ofTag(tag),
     evidence: { names, own: products.own, namedFor, touched },
-    born: await bornIn(repo, products, packages, { start, end, before }),
+    born,
     gone: goneIn(products, packages, atEnd, deletedAt, o),
     changesets: namedAny,
   };

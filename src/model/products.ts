@@ -83,8 +83,12 @@ export interface Products {
   own: string | null;
   /** the product a tag (or a release's tag) versions; null when none: a tag that names no known package */
   ofTag(tag: string): string | null;
-  /** the products whose code a change's paths touch, in name order; none when it touches no product's */
-  ofPaths(paths: readonly string[]): string[];
+  /**
+   * the products whose code a change's paths touch, in name order; none when it touches no product's. A product in
+   * `unborn` (its package not yet made when the change merged) holds none of them: its folder was then the enclosing
+   * package's
+   */
+  ofPaths(paths: readonly string[], unborn?: ReadonlySet<string>): string[];
 }
 
 // the names a tag may version a package by (see findProducts), in the order they are tried
@@ -257,10 +261,10 @@ export function findProducts(
   // package holds what no other product does
   const byFolder = new Map([...tagged.values()].filter((p) => p.folder !== '').flatMap((p) => foldersOf(p).map((f) => [f, p.name] as const)));
   const rootProduct = [...tagged.values()].find((p) => p.folder === '')?.name ?? null;
-  const folderOf = (path: string): string | undefined => {
+  const folderOf = (path: string, unborn: ReadonlySet<string> | undefined): string | undefined => {
     for (let at = path.lastIndexOf('/'); at > 0; at = path.lastIndexOf('/', at - 1)) {
       const name = byFolder.get(path.slice(0, at));
-      if (name !== undefined) return name;
+      if (name !== undefined && unborn?.has(name) !== true) return name;
     }
     return undefined;
   };
@@ -274,7 +278,7 @@ export function findProducts(
       const p = packageOf(tag);
       return p !== undefined && tagged.get(p.name) === p ? p.name : null;
     },
-    ofPaths(paths) {
+    ofPaths(paths, unborn) {
       const found = new Set<string>();
       for (const path of paths) {
         let held = false;
@@ -284,7 +288,7 @@ export function findProducts(
             held = true;
           }
         }
-        const folder = folderOf(path);
+        const folder = folderOf(path, unborn);
         if (folder !== undefined) found.add(folder);
         else if (!held && rootProduct !== null) found.add(rootProduct);
       }

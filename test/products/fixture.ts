@@ -197,6 +197,30 @@ export function ownTags(): FixtureRepo {
 }
 
 /**
+ * A Go repository whose `api/` folder becomes a module of its own in the window (cluster-api's api/go.mod, made on
+ * 2026-06-18: its October change in api/ alone had waited 280 days for api/v1.14.0 where v1.12.0 shipped it):
+ *
+ *   change  lands   touches                 shipped first by
+ *   a1      Mar 3   api/types.go            v1.1.0 (Mar 5): api/ is the root module's folder then
+ *           tag v1.1.0 on a1 (Mar 5)
+ *   m1      Mar 10  api/go.mod (added)      api/v1.0.0 (Mar 20): the module is made
+ *   a2      Mar 12  api/types.go            api/v1.0.0 (Mar 20)
+ *           tag api/v1.0.0 and v1.2.0 on a2 (Mar 20)
+ */
+export function moduleMadeInWindow(): FixtureRepo {
+  return buildRepo([
+    { commit: 'module', at: '2026-02-01T12:00:00Z', id: 'base', files: { 'go.mod': 'module example.com/kit\n\ngo 1.22\n', 'kit.go': 'package kit\n', 'api/types.go': 'package api\n' } },
+    { tag: 'v1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    change('a1', 3, { 'api/types.go': 'package api // 2\n' }),
+    tag('v1.1.0', 'a1', 5),
+    change('m1', 10, { 'api/go.mod': 'module example.com/kit/api\n' }),
+    change('a2', 12, { 'api/types.go': 'package api // 3\n' }),
+    tag('api/v1.0.0', 'a2', 20),
+    tag('v1.2.0', 'a2', 20),
+  ]);
+}
+
+/**
  * A Go repository with a nested module and no go.work: the root module example.com/kit (tagged v1.1.0) and
  * example.com/kit/api in api/ (tagged api/v1.1.0), and a tool module in _tools/ that go skips. g1 touches
  * api/ (Mar 2), g2 the root module (Mar 3); api/v1.1.0 is tagged on g2 on Mar 5, v1.1.0 on g2 on Mar 6: g1

@@ -6,7 +6,7 @@ import { renderText } from '../../src/render/text.js';
 import type { Report } from '../../src/report/schema.js';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
 import { audited } from './audited.js';
-import { bornAndGone, formerlyTagged, goModules, goneBeforeWindow, goneByMerge, goneLongBefore, movedInWindow, movedMainPackage, movedPackage, ownTags, removedButPatched, removedPackage, WINDOW } from './fixture.js';
+import { bornAndGone, formerlyTagged, goModules, moduleMadeInWindow, goneBeforeWindow, goneByMerge, goneLongBefore, movedInWindow, movedMainPackage, movedPackage, ownTags, removedButPatched, removedPackage, WINDOW } from './fixture.js';
 
 const DAY = 86400;
 const deployedAt = (report: Report, title: string) => report.changes.find((c) => c.title === title)?.deployedAt;
@@ -61,6 +61,20 @@ describe('a Go repository with a nested module and no go.work', () => {
     ]);
     expect([deployedAt(fx.report, 'g1'), deployedAt(fx.report, 'g2')]).toEqual(['2026-03-05T12:00:00Z', '2026-03-06T12:00:00Z']);
     expect(fx.report.deploys.map((d) => [d.ref, d.product])).toEqual([['api/v1.1.0', 'example.com/kit/api'], ['v1.1.0', 'example.com/kit']]);
+  });
+});
+
+describe('a folder made a module of its own in the window', () => {
+  const fx = audited(moduleMadeInWindow);
+
+  it('leaves a change made there before the module to the module it was then part of, and its release', () => {
+    // a1 touched api/ a week before api/go.mod existed: the root module's change, shipped by v1.1.0 two days later,
+    // not waiting for api/v1.0.0
+    expect(fx.of('a1')?.products).toEqual(['example.com/kit']);
+    expect(deployedAt(fx.report, 'a1')).toBe('2026-03-05T12:00:00Z');
+    // once it is made, the module's own: m1 (its go.mod) and a2 ship with api/v1.0.0
+    expect(fx.of('a2')?.products).toEqual(['example.com/kit/api']);
+    expect(fx.report.deploys.filter((d) => d.ref === 'api/v1.0.0').map((d) => d.changes)).toEqual([2]);
   });
 });
 
