@@ -27481,10 +27481,10 @@ function findProducts(packages, tags, declared, ownFolder = null, refused = () =
 	}))].sort((a, b) => a.name.localeCompare(b.name));
 	const byFolder = new Map([...tagged.values()].filter((p) => p.folder !== "").flatMap((p) => foldersOf(p).map((f) => [f, p.name])));
 	const rootProduct = [...tagged.values()].find((p) => p.folder === "")?.name ?? null;
-	const folderOf = (path) => {
+	const folderOf = (path, unborn) => {
 		for (let at = path.lastIndexOf("/"); at > 0; at = path.lastIndexOf("/", at - 1)) {
 			const name = byFolder.get(path.slice(0, at));
-			if (name !== void 0) return name;
+			if (name !== void 0 && unborn?.has(name) !== true) return name;
 		}
 	};
 	const matchers = [...declared].map(([name, d]) => ({
@@ -27500,7 +27500,7 @@ function findProducts(packages, tags, declared, ownFolder = null, refused = () =
 			const p = packageOf(tag);
 			return p !== void 0 && tagged.get(p.name) === p ? p.name : null;
 		},
-		ofPaths(paths) {
+		ofPaths(paths, unborn) {
 			const found = new Set();
 			for (const path of paths) {
 				let held = false;
@@ -27508,7 +27508,7 @@ function findProducts(packages, tags, declared, ownFolder = null, refused = () =
 					found.add(m.name);
 					held = true;
 				}
-				const folder = folderOf(path);
+				const folder = folderOf(path, unborn);
 				if (folder !== void 0) found.add(folder);
 				else if (!held && rootProduct !== null) found.add(rootProduct);
 			}
@@ -43875,6 +43875,18 @@ async function readProducts(repo, changes, o) {
 	const released = await (o.changesets ?? ((some) => readChangesets(repo.cwd, some)))(files);
 	const names = new Set(products.list.map((p) => p.name));
 	const { byCommit: removedBy, deletedAt } = await removals(repo, packages, atEnd, end, first);
+	const born = await bornIn(repo, products, packages, {
+		start,
+		end,
+		before
+	});
+	const mergedAt = new Map(born.size === 0 ? [] : changes.map((c) => [c.sha, c.mergedAt]));
+	const unbornAt = (sha) => {
+		const at = mergedAt.get(sha);
+		if (at === void 0) return void 0;
+		const unborn = [...born].filter(([, when]) => at < when).map(([name]) => name);
+		return unborn.length === 0 ? void 0 : new Set(unborn);
+	};
 	const touched = new Map();
 	let namedAny = false;
 	for (const sha of shas) {
@@ -43883,7 +43895,7 @@ async function readProducts(repo, changes, o) {
 		const named = list.every(inChangesets) ? [] : list.filter(isChangeset).flatMap((path) => released.get(`${sha}:${path}`) ?? []).filter((name) => names.has(name));
 		if (named.length > 0) namedAny = true;
 		const gone = removedBy.get(sha);
-		const of = [...new Set([...products.ofPaths(list), ...named])].sort().filter((name) => gone?.has(name) !== true);
+		const of = [...new Set([...products.ofPaths(list, unbornAt(sha)), ...named])].sort().filter((name) => gone?.has(name) !== true);
 		if (of.length > 0) touched.set(sha, of);
 	}
 	const repository = o.repositoryName.toLowerCase();
@@ -43897,11 +43909,7 @@ async function readProducts(repo, changes, o) {
 			namedFor,
 			touched
 		},
-		born: await bornIn(repo, products, packages, {
-			start,
-			end,
-			before
-		}),
+		born,
 		gone: goneIn(products, packages, atEnd, deletedAt, o),
 		changesets: namedAny
 	};
