@@ -25266,7 +25266,7 @@ var init_message = __esmMin((() => {
 function indexCopies(changes, commitOf, wanted) {
 	const index = new Map();
 	if (wanted.size === 0) return index;
-	const dates = new Set([...wanted].map((key) => Number(key.split("")[1])));
+	const dates = new Set([...wanted].map(copyKeyAuthoredAt));
 	const wrapped = wrappedSubjects(wanted);
 	for (const change of changes) for (const sha of new Set([change.sha, ...change.commitShas])) {
 		const commit = commitOf(sha);
@@ -25286,10 +25286,10 @@ function wrappedSubjects(wanted) {
 		if (byAuthor === null) {
 			byAuthor = new Map();
 			for (const k of wanted) {
-				const at = k.lastIndexOf("");
-				const keys = byAuthor.get(k.slice(0, at)) ?? [];
+				const author = k.slice(0, k.lastIndexOf(""));
+				const keys = byAuthor.get(author) ?? [];
 				keys.push(k);
-				byAuthor.set(k.slice(0, at), keys);
+				byAuthor.set(author, keys);
 			}
 		}
 		const at = key.lastIndexOf("");
@@ -33043,12 +33043,10 @@ async function readSizesOf(repo, shas, counts, signal) {
 }
 async function readRangeSizes(repo, ranges, counts, signal) {
 	if (ranges.length === 0) return new Map();
-	const run = await numstat(repo, ranges.map((r) => `${r.to} ${r.from}`), counts, {
+	return (await numstat(repo, ranges.map((r) => `${r.to} ${r.from}`), counts, {
 		ranges: true,
 		...signal && { signal }
-	});
-	if (!run.complete && run.last !== null) run.sizes.delete(run.last);
-	return run.sizes;
+	})).sizes;
 }
 async function numstat(repo, revs, counts, run = {}) {
 	const sizes = new Map();

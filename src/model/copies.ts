@@ -15,7 +15,7 @@ export function indexCopies(changes: readonly Change[], commitOf: (sha: string) 
   const index = new Map<string, string[]>();
   if (wanted.size === 0) return index;
   // most commits are no copy: their author date rules them out before a key string is made for them
-  const dates = new Set([...wanted].map((key) => Number(key.split('\x1f')[1])));
+  const dates = new Set([...wanted].map(copyKeyAuthoredAt));
   const wrapped = wrappedSubjects(wanted);
   for (const change of changes) {
     for (const sha of new Set([change.sha, ...change.commitShas])) {
@@ -46,10 +46,10 @@ function wrappedSubjects(wanted: ReadonlySet<string>): (key: string) => string |
     if (byAuthor === null) {
       byAuthor = new Map();
       for (const k of wanted) {
-        const at = k.lastIndexOf('\x1f');
-        const keys = byAuthor.get(k.slice(0, at)) ?? [];
+        const author = k.slice(0, k.lastIndexOf('\x1f'));
+        const keys = byAuthor.get(author) ?? [];
         keys.push(k);
-        byAuthor.set(k.slice(0, at), keys);
+        byAuthor.set(author, keys);
       }
     }
     const at = key.lastIndexOf('\x1f');

@@ -91,10 +91,8 @@ export async function readSizesOf(repo: string, shas: readonly string[], counts:
  */
 export async function readRangeSizes(repo: string, ranges: readonly { from: string; to: string }[], counts: (path: string) => boolean, signal?: AbortSignal): Promise<Map<string, Size>> {
   if (ranges.length === 0) return new Map();
-  const run = await numstat(repo, ranges.map((r) => `${r.to} ${r.from}`), counts, { ranges: true, ...(signal && { signal }) });
-  // the range printed last before a failure may be cut short: not trusted
-  if (!run.complete && run.last !== null) run.sizes.delete(run.last);
-  return run.sizes;
+  // the range printed last before a failure may be cut short: numstat keeps none such
+  return (await numstat(repo, ranges.map((r) => `${r.to} ${r.from}`), counts, { ranges: true, ...(signal && { signal }) })).sizes;
 }
 
 interface NumstatRun {
