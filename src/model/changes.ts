@@ -746,9 +746,19 @@ function mergesReleasedLine(landing: Landing, walk: SideWalk, input: BuildChange
  */
 function bringsReleaseOnly(commit: Commit, walk: SideWalk, input: BuildChangesInput): boolean {
   if (commit.parents.slice(1).some((p) => input.releaseLines.has(p))) return true;
-  if (walk.commits.length > 0) return walk.commits.every((c) => input.release.has(c.sha)) && walk.commits.some((c) => input.releaseLines.has(c.sha));
+  // a helper branch that merged the line again merged it into its own first merge, not into the tracked branch:
+  // prometheus' #17798 took release-3.9 in, then again after `Cut v3.9.1`; that second merge is no work either
+  const again = walk.commits.filter((c) => mergesRelease(c, input));
+  const own = walk.commits.filter((c) => !again.includes(c));
+  if (own.length > 0) return own.every((c) => input.release.has(c.sha)) && own.some((c) => input.releaseLines.has(c.sha));
   // nothing but helper merges, each of a release line's commit (already brought in by an earlier merge)
-  return walk.helpers.length > 0 && walk.helpers.every((m) => m.parents.some((p) => input.releaseLines.has(p)));
+  const merges = [...walk.helpers, ...again];
+  return merges.length > 0 && merges.every((m) => m.parents.some((p) => input.releaseLines.has(p)));
+}
+
+/** Whether `commit` merges release commits alone into the branch it is on: a merge whose every other parent is one. */
+function mergesRelease(commit: Commit, input: BuildChangesInput): boolean {
+  return commit.parents.length > 1 && !input.release.has(commit.sha) && commit.parents.slice(1).every((p) => input.release.has(p));
 }
 
 
@@ -799,7 +809,10 @@ const LINE_LANDINGS = 2;
  */
 function bringsBumpedLine(walk: SideWalk, landing: Landing, input: BuildChangesInput): boolean {
   const bumps = walk.commits.filter((c) => c.parents.length < 2 && isVersionBump(c.subject));
-  if (bumps.length === 0 || bumps.length === walk.commits.length) return false;
+  // bumps alone are a release pull request's, unless one is a release line's own: prometheus' #19443 brought
+  // release-3.14's `chore: prepare 3.14.0-rc.0 (#19322)` (tagged v3.14.0-rc.0) with a `prepare 3.14.0` made on it
+  const lineBump = bumps.some((c) => input.releaseLines.has(c.sha));
+  if (bumps.length === 0 || (bumps.length === walk.commits.length && !lineBump)) return false;
   const side = new Map(walk.commits.map((c) => [c.sha, c]));
   const carried = new Set<string>();
   const stack = bumps.map((c) => c.sha);
@@ -812,7 +825,7 @@ function bringsBumpedLine(walk: SideWalk, landing: Landing, input: BuildChangesI
   if (!walk.commits.every((c) => carried.has(c.sha) || input.release.has(c.sha))) return false;
   const pulls = walk.commits.some((c) => !bumps.includes(c) && landedNumber(c, input.trackedBranch) !== null);
   const branches = [landing.branch, ...walk.helpers.map((h) => parseLanding(h.subject, h.bodyFirstLine, true, input.trackedBranch).branch)];
-  return pulls || branches.some((b) => b !== null && isReleaseLine(b));
+  return pulls || lineBump || branches.some((b) => b !== null && isReleaseLine(b));
 }
 
 /**
