@@ -125,6 +125,7 @@ export function buildChanges(input: BuildChangesInput): Change[] {
   // each sync's side's landings, by pull request number: counted once every change is read (countCarried)
   const carried = new Map<Change, CarriedLanding[]>();
   const line = input.firstParent;
+  let titled: TitledRebase | null;
   for (let i = 0; i < line.length; i++) {
     const commit = line[i] as Commit;
     let change: Change;
@@ -171,6 +172,12 @@ export function buildChanges(input: BuildChangesInput): Change[] {
       group.change.forkPoints = commit.parents.slice(0, 1);
       trailerGroups.set(commit.landingUrl, group);
       change = group.change;
+    } else if ((titled = titledRebaseAt(line, i, named, input)) !== null) {
+      rebases.took(titled.number);
+      change = groupChange(line.slice(i, i + titled.length), 'rebase', titled.number, input, rules).change;
+      change.title = titled.title;
+      change.forkPoints = commit.parents.slice(0, 1);
+      i += titled.length - 1;
     } else {
       const landing = parseLanding(commit.subject, commit.bodyFirstLine, false, input.trackedBranch);
       const copies = landing.number !== null && input.pulls.has(landing.number) ? null : rebases.runAt(line, i);
@@ -1141,6 +1148,52 @@ function pushedAsTitled(line: readonly Commit[], i: number, number: number, inpu
     if (c.parents.length >= 2) return head ? j - i : null;
     if (c.committedAt - c.authoredAt <= SQUASH_WRITE || landedNumber(c, input.trackedBranch) !== number) return null;
     if (head) return j - i + 1;
+  }
+  return null;
+}
+
+/** A pull request rebase-merged whose commits name it as a squash does (titledRebaseAt). */
+interface TitledRebase {
+  number: number;
+  /** how many first-parent commits from the first it landed as */
+  length: number;
+  /** the first of them titled with its number, less the number */
+  title: string;
+}
+
+/**
+ * The pull request that the plain commits from `line[i]` up are one rebase merge of, when some of them name it as a
+ * squash's subject does (`… (#N)`): sentry-javascript's #20900, three commits of which the first and last say
+ * `(#20900)`, read as two squashes of #20900 and a direct push between them, one number listed twice. The commits
+ * were written in one second (one rebase wrote them), two at least, each a copy of one of its pull ref's commits
+ * (author, author date and subject), the last a copy of its head. The rebase index leaves out the pull requests the
+ * branch names (`named`), so their rebases are read here; the run may start on a commit of another pull request's
+ * (#20393's first commit was #20062's, which #20393 was stacked on). Null otherwise.
+ */
+function titledRebaseAt(line: readonly Commit[], i: number, named: ReadonlySet<number>, input: BuildChangesInput): TitledRebase | null {
+  const first = line[i] as Commit;
+  const next = line[i + 1];
+  // most landings are alone in their second: nothing is looked up for them
+  if (first.parents.length >= 2 || next === undefined || next.committedAt !== first.committedAt || next.parents.length >= 2) return null;
+  let end = i;
+  while (end < line.length && (line[end] as Commit).committedAt === first.committedAt && (line[end] as Commit).parents.length < 2) end++;
+  for (let j = i; j < end; j++) {
+    const number = trailingNumber((line[j] as Commit).subject);
+    const pull = number === null || !named.has(number) ? undefined : input.pulls.get(number);
+    if (number === null || pull === undefined) continue;
+    const copied = new Map(pull.withRelease().map((c) => [`${c.authorEmail}\x1f${c.authoredAt}\x1f${c.subject}`, c]));
+    let length = 0;
+    let last: Commit | undefined;
+    for (let k = i; k < end; k++) {
+      const c = line[k] as Commit;
+      const source = copied.get(`${c.authorEmail}\x1f${c.authoredAt}\x1f${c.subject}`);
+      if (source === undefined) break;
+      length++;
+      last = source;
+    }
+    if (length >= 2 && i + length > j && last !== undefined && input.pullHeads.get(last.sha) === number) {
+      return { number, length, title: withoutNumber((line[j] as Commit).subject) };
+    }
   }
   return null;
 }
