@@ -91,7 +91,7 @@ export function shipments(changes: readonly Change[], candidates: readonly Deplo
   for (const commit of evidence.releaseLine) {
     const deploy = reachOf(commit.sha);
     if (deploy < 0) continue;
-    for (const key of lineKeys(commit)) for (const landing of evidence.copies.get(key) ?? []) consider(byLanding.get(landing), deploy);
+    for (const key of lineKeys(commit)) for (const change of copiedChanges(evidence.copies.get(key), byLanding, candidates[deploy]?.at ?? 0)) consider(change, deploy);
     for (const sha of commit.cherryPickOf) consider(byCommit.get(sha), deploy);
     for (const landing of commit.sameDiffAs ?? []) consider(byLanding.get(landing), deploy);
     for (const ref of commit.references) {
@@ -129,6 +129,21 @@ export function shipments(changes: readonly Change[], candidates: readonly Deplo
     if (deploy.shipped.length > 0 || deploy.rollback !== false) previous.set(deploy.target, index);
   });
   return contents;
+}
+
+/**
+ * The changes a release line's copy ships, of those with a commit of its key (`landings`, oldest first): every one
+ * merged by the time the deploy holding the copy went out, else the first. Two changes hold one key where a commit
+ * was landed twice (nuxt's three commits pushed to main 15 seconds before their pull request's squash, both
+ * copied to 4.x), or where a pull request's commit took another's author, author date and subject over work of its
+ * own: prometheus' #17600, which v3.8.0 read as shipping 65 days before it merged, through release-3.8's copy of
+ * #17411.
+ */
+function copiedChanges(landings: readonly string[] | undefined, byLanding: ReadonlyMap<string, Change>, at: number): Change[] {
+  if (landings === undefined) return [];
+  const changes = landings.flatMap((sha) => byLanding.get(sha) ?? []);
+  const merged = changes.filter((c) => c.mergedAt <= at);
+  return merged.length > 0 ? merged : changes.slice(0, 1);
 }
 
 /**

@@ -256,6 +256,22 @@ describe('shipments', () => {
     expect(packages.map((d) => [d.ref, d.rollback])).toEqual([['0.91.0', false], ['home-0.5.12', false], ['0.93.0', false]]);
   });
 
+  it('gives a line\'s copy whose key two changes\' commits hold to those merged when it shipped, else the first', () => {
+    // m1 and m2 land commits of one copy key: prometheus' #17600, whose commit carried #17411's author, author date and
+    // subject over other work, merged after release-3.8 shipped its copy of #17411 (r1); m3 and m4 land one commit
+    // twice (nuxt's pushed commits, then their pull request's squash), and the line's copy of it ships after both
+    const lines = graph({ m1: ['b0'], m2: ['m1'], m3: ['m2'], m4: ['m3'], m5: ['m4'], r1: ['m1'], r2: ['r1'] });
+    const keyed = [change('#17411', 'm1', 10 * H), change('#17600', 'm2', 100 * H), change('pushed', 'm3', 102 * H), change('squashed', 'm4', 110 * H)];
+    const copies = new Map([['key-a', ['m1', 'm2']], ['key-b', ['m3', 'm4']]]);
+    const lineCopies: ReleaseLineCommit[] = [{ sha: 'r1', key: 'key-a', cherryPickOf: [], references: [] }, { sha: 'r2', key: 'key-b', cherryPickOf: [], references: [] }];
+    const shipped = shipments(keyed, [
+      { ref: 'v3.8.0', sha: 'r1', at: 50 * H, target: '' },
+      { ref: 'v3.8.1', sha: 'r2', at: 115 * H, target: '' },
+      { ref: 'v3.10.0', sha: 'm5', at: 120 * H, target: '' },
+    ], { graph: lines, releaseLine: lineCopies, copies, pullHeads: new Map() });
+    expect(shipped.map((d) => [d.ref, d.shipped])).toEqual([['v3.8.0', ['m1']], ['v3.8.1', ['m3', 'm4']], ['v3.10.0', ['m2']]]);
+  });
+
   it('drops the tags that shipped none of the tracked branch\'s changes, and dates a change shipped before its merge at the merge', () => {
     const fresh = changes.map((c) => ({ ...c, flags: [...c.flags] }));
     const deploys = assignDeploys(fresh, contents, { revertWindow: 14 * D, dropEmpty: true });
