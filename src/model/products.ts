@@ -192,6 +192,19 @@ export function carriesTagVersion(tag: string, version: string | undefined): boo
 }
 
 /** The version a tag carries (`bloc-v9.2.1` → `9.2.1`, `v1.0.0-rc.1` → `1.0.0-rc.1`); null when it carries none. */
+/**
+ * Whether `tag` names, by its folder less a major version (`client/` of client/v3), a Go module of another major
+ * version than `p`'s folder says: etcd's client/v3 is tagged `client/v3.5.33`, and `client/v2.305.33`, tagged on the
+ * same commit, is release-3.5's client/v2, a module gone from main. Read as client/v3's, its tags took the deploys
+ * client/v3's own shipped.
+ */
+function otherMajor(tag: string, key: string, p: PackageFolder): boolean {
+  const folderMajor = /\/v(\d+)$/.exec(p.folder)?.[1];
+  if (folderMajor === undefined || p.folder.slice(0, p.folder.lastIndexOf('/')).toLowerCase() !== key) return false;
+  const tagMajor = /^v?(\d+)\./.exec(tagVersion(tag) ?? '')?.[1];
+  return tagMajor !== undefined && tagMajor !== folderMajor;
+}
+
 function tagVersion(tag: string): string | null {
   const m = VERSION.exec(tag);
   return m === null ? null : tag.slice(m.index);
@@ -239,7 +252,10 @@ export function findProducts(
   const own = ownFolder === null ? undefined : packages.find((p) => p.folder === ownFolder);
   const packageOf = (tag: string): PackageFolder | undefined => {
     const key = tagKey(tag);
-    return key === '' ? own : (byKey.get(key) ?? (pinned(tag) ? byShort.get(squash(key)) : undefined));
+    const p = key === '' ? own : (byKey.get(key) ?? (pinned(tag) ? byShort.get(squash(key)) : undefined));
+    if (p === undefined || !otherMajor(tag, key, p)) return p;
+    // another major version's module under the same path, when one was read (release-3.5's client/v2, gone from main)
+    return packages.find((q) => q !== p && PACKAGE_KEYS.some((name) => name(q)?.toLowerCase() === key) && !otherMajor(tag, key, q));
   };
   const tagged = new Map<string, PackageFolder>();
   for (const tag of tags) {

@@ -97,6 +97,21 @@ describe('findProducts', () => {
     expect(products.ofTag('cli-templates@1.0.0')).toBeNull();
   });
 
+  it("gives a Go module of a major version's folder (client/v3) only its own major's tags: etcd's client/v2.305.33 is release-3.5's client/v2", () => {
+    const modules: PackageFolder[] = [
+      { folder: '', name: 'go.etcd.io/etcd/v3' },
+      { folder: 'client/v3', name: 'go.etcd.io/etcd/client/v3' },
+      { folder: 'api', name: 'go.etcd.io/etcd/api/v3' },
+    ];
+    const products = findProducts(modules, ['v3.5.33', 'client/v3.5.33', 'client/v2.305.33', 'api/v3.5.33'], new Map(), '');
+    expect(['client/v3.5.33', 'client/v2.305.33', 'api/v3.5.33', 'api/v2.305.33', 'v3.5.33'].map((t) => products.ofTag(t))).toEqual([
+      'go.etcd.io/etcd/client/v3', null, 'go.etcd.io/etcd/api/v3', 'go.etcd.io/etcd/api/v3', 'go.etcd.io/etcd/v3',
+    ]);
+    // client/v2 read too (at its tags' commits, a package gone from main): its tags are its own
+    const both = findProducts([...modules, { folder: 'client/v2', name: 'go.etcd.io/etcd/client/v2' }], ['client/v3.5.33', 'client/v2.305.33'], new Map(), '');
+    expect(['client/v3.5.33', 'client/v2.305.33'].map((t) => both.ofTag(t))).toEqual(['go.etcd.io/etcd/client/v3', 'go.etcd.io/etcd/client/v2']);
+  });
+
   it('gives a path to the deepest product folder holding it, none to a file outside them', () => {
     const products = findProducts(PACKAGES, ['@changesets/cli@2.0.0', 'cli-templates@1.0.0', 'tokio-1.0.0'], new Map());
     expect(products.ofPaths(['packages/cli/templates/x.md'])).toEqual(['cli-templates']);
