@@ -1,5 +1,5 @@
 import type { Commit } from '../domain.js';
-import { backportedTitle, changeReferences } from '../model/copies.js';
+import { backportedTitle, lineReferences } from '../model/copies.js';
 import { squashPullHead, squashPullsReach, withSquashPull } from '../model/line-squash-pulls.js';
 import { isReleaseLine, isReleaseTag } from '../model/release-lines.js';
 import { quotedRevertTitle } from '../model/reverts.js';
@@ -92,7 +92,7 @@ export function releaseGraph(
   const reads = { pullHead, commitOf, inGraph, onLine: (sha: string) => onLine.has(sha), ...(reachedBy !== undefined && { reachedBy }) };
   const releaseLine = shas.map((sha) => {
     const commit = commitOf(sha) as Commit;
-    const { cherryPickOf, references, keys } = withSquashPull(commit, { cherryPickOf: commit.cherryPickOf, references: changeReferences(commit), keys: [] }, reads);
+    const { cherryPickOf, references, keys } = withSquashPull(commit, { cherryPickOf: commit.cherryPickOf, references: lineReferences(commit), keys: [] }, reads);
     const line: ReleaseLineCommit = { sha: commit.sha, key: copyKey(commit.authorEmail, commit.authoredAt, commit.subject), cherryPickOf, references };
     if (keys.length > 0) line.pulledKeys = keys;
     const backported = backportedTitle(commit.subject);

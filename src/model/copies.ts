@@ -2,7 +2,8 @@ import { namedShas } from './named-shas.js';
 import type { Change, Commit } from '../domain.js';
 import { copyKey, copyKeyAuthoredAt, lineKeys, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
 import type { ChangedBlob } from '../sources/git/diff-digests.js';
-import { parseMessage } from './message.js';
+import { parseLanding, parseMessage } from './message.js';
+import { withoutLineTag } from '../release-names.js';
 import { withoutNumber } from '../title-number.js';
 
 /**
@@ -103,6 +104,24 @@ export function changeReferences(commit: Pick<Commit, 'subject' | 'bodyFirstLine
       m = TITLED.exec(title);
     }
   }
+  return found;
+}
+
+/**
+ * What a release line's commit names by reference (changeReferences), and for a merge of a pull request, its title
+ * under its own number, as a squash's `Title (#M)` names it; less a line's tag too (`[release-3.5] `), where a leading
+ * bracket may also be the title's own (`[in_app_purchase_android] Add …`). etcd lands its backports so: `Merge pull
+ * request #20616 from ahrtr/20250906_lease_renew_3.5`, titled `[release-3.5] Re-check that the lease still exists
+ * during the renew process`, main's #20590 made again by hand: read as naming nothing, its 3.5 and 3.6 backports
+ * shipped nothing of main, and the note on titles alone on a release line was not said. Pure.
+ */
+export function lineReferences(commit: Pick<Commit, 'subject' | 'bodyFirstLine' | 'backportOf' | 'parents'>): Array<{ number: number; title: string | null }> {
+  const found = changeReferences(commit);
+  if (commit.parents.length < 2) return found;
+  const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, '');
+  if (landing.number === null || landing.title === '' || landing.title === commit.subject) return found;
+  const title = sameWords(landing.title);
+  for (const named of new Set([title, sameWords(withoutLineTag(title))])) if (named !== '') addReference(found, { number: landing.number, title: named });
   return found;
 }
 
