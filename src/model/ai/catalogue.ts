@@ -583,7 +583,7 @@ export const AI_SIGNATURES = {
   },
   'named/trailer': {
     meta: {
-      tool: 'named', place: 'trailer', rule: 'a trailer saying what made or helped the change that names a tool: `Generated-by:`, `Assisted-by:`, `Made-with:`, `*-Generated-By:`, `AI-*:`, also as a list item (`- Assisted-By: …`)',
+      tool: 'named', place: 'trailer', rule: 'a trailer saying what made or helped the change that names a tool: `Generated-by:`, `Assisted-by:`, `Made-with:`, `*-Generated-By:`, `AI-*:`, also as a list item (`- Assisted-By: …`) or indented by up to three spaces with the body it ends (prometheus\' #18401; four make a Markdown code block, an example)',
       why: '`Assisted-by: <a person>` (curl\'s use) names no tool and is not read, nor a tool\'s name that is a word of an artifact\'s (`Generated-by: the Claude tokenizer`)',
       examples: [{ text: 'Assisted-by: gemini-cli', seen: 'google-gemini/gemini-cli', tool: 'gemini' }, { text: 'Assisted-by: OpenAI:gpt-5.4', seen: 'fastify/fastify', tool: 'openai' }, { text: '- Assisted-By: GPT 5.6 Sol, OpenCode', seen: 'electron/electron (a trailer written as a list item)', tool: 'opencode' }],
     },
@@ -600,7 +600,7 @@ export const AI_SIGNATURES = {
   },
   'named/disclosure': {
     meta: {
-      tool: 'named', place: 'footer', rule: 'a line that discloses AI use, `AI disclosure:`, `AI usage:` or `AI use:` (`LLM …:` when it names a tool), and the tool it names, else a tool it does not name; one that says none was used (`AI disclosure: none`, `No AI …`) is not read',
+      tool: 'named', place: 'footer', rule: 'a line that discloses AI use, `AI disclosure:`, `AI usage:`, `AI use:` or `AI assisted:` (`LLM …:` when it names a tool), and the tool it names, else a tool it does not name; one that says none was used (`AI disclosure: none`, `No AI …`) is not read',
       why: 'rust-analyzer asks its contributors to disclose AI use, and most write `AI disclosure: Written with help by GPT-5.5`: a key with a space is no trailer, so 34 of the 46 AI-assisted changes of its year were read as no AI',
       examples: [
         { text: 'AI disclosure: Written with help by GPT-5.5.', seen: 'rust-lang/rust-analyzer', tool: 'openai' },
@@ -608,12 +608,13 @@ export const AI_SIGNATURES = {
         { text: 'AI usage: GitHub Copilot CLI assisted with implementation and validation.', seen: 'rust-lang/rust-analyzer', tool: 'copilot' },
         { text: 'AI disclosure: Some Fable 5 and GPT 5.5 usage.', seen: 'rust-lang/rust-analyzer', tool: 'openai' },
         { text: '🤖 **LLM disclosure**: I told Codex to check if Cargo\'s `git fetch` usage', seen: 'rust-lang/cargo', tool: 'codex' },
+        { text: 'AI assisted: drafting the document restructure, commit message, and PR description', seen: 'etcd-io/etcd', tool: 'unknown' },
       ],
     },
     // the capture starts at `AI`, so a line naming no tool reads as AI's (namedTool): a tool it does not name
     // the key may be bold or italic before its colon: cargo's `🤖 **LLM disclosure**: I told Codex …`
-    line: /^[^\w\n]*((?:AI|LLM)[ -]?(?:disclosure|usage|use)[*_]*[ \t]*:[ \t*_]*(?!(?:no|none|n\/a|nothing)\b)\w.*)$/gim,
-    hint: '(?:ai|llm)[ -]?(?:disclosure|usage|use)[*_]*[ \t]*:',
+    line: /^[^\w\n]*((?:AI|LLM)[ -]?(?:disclosure|usage|use|assisted|assistance)[*_]*[ \t]*:[ \t*_]*(?!(?:no|none|n\/a|nothing)\b)\w.*)$/gim,
+    hint: '(?:ai|llm)[ -]?(?:disclosure|usage|use|assisted|assistance)[*_]*[ \t]*:',
   },
   'named/assistance': {
     meta: {

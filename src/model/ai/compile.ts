@@ -51,8 +51,9 @@ const PERSON_KEY = /^co-?(?:authored|developed)-by$/i;
 const SIGN_OFF_KEY = /^signed-off-by$/i;
 // a line's rest taken whole, not lazily up to trailing blanks (trimmed after): no backtracking over long lines. A
 // trailer may be written as a list item: electron's #52424 ends its list of changes with `- Assisted-By: GPT 5.6 Sol,
-// OpenCode`
-const TRAILER = /^(?:[-*][ \t]+)?([A-Za-z][A-Za-z0-9-]*):[ \t]*(\S[^\n]*)$/gm;
+// OpenCode`; and indented by up to three spaces with the body it ends (prometheus' #18401 indents its whole body by
+// two): four make a Markdown code block, an example of a trailer, not one
+const TRAILER = /^ {0,3}(?:[-*][ \t]+)?([A-Za-z][A-Za-z0-9-]*):[ \t]*(\S[^\n]*)$/gm;
 // a message whose writer typed `\n` for its line breaks, its trailers on one line with the text: playwright's pull
 // request commits `…\n\nCo-authored-by: Copilot <…>\nCopilot-Session: <uuid>`. Read as breaks where one ends a
 // paragraph or starts a trailer, so those trailers are read as git would have kept them; `\n` in other words
@@ -177,7 +178,7 @@ class Compiled implements AiCatalogue {
       for (const match of text.matchAll(TRAILER)) {
         let finding = this.trailerLines.get(match[0]);
         if (finding === undefined) {
-          finding = this.trailer(match[1] ?? '', (match[2] ?? '').trimEnd(), match[0]);
+          finding = this.trailer(match[1] ?? '', (match[2] ?? '').trimEnd(), match[0].trimStart());
           if (this.trailerLines.size >= MAX_REMEMBERED) this.trailerLines.clear();
           this.trailerLines.set(match[0], finding);
         }
