@@ -1181,12 +1181,13 @@ function titledRebaseAt(line: readonly Commit[], i: number, named: ReadonlySet<n
     const number = trailingNumber((line[j] as Commit).subject);
     const pull = number === null || !named.has(number) ? undefined : input.pulls.get(number);
     if (number === null || pull === undefined) continue;
-    const copied = new Map(pull.withRelease().map((c) => [`${c.authorEmail}\x1f${c.authoredAt}\x1f${c.subject}`, c]));
+    // what a rebase keeps of a commit
+    const kept = (c: Commit): string => `${c.authorEmail}\x1f${c.authoredAt}\x1f${c.subject}`;
+    const copied = new Map(pull.withRelease().map((c) => [kept(c), c]));
     let length = 0;
     let last: Commit | undefined;
     for (let k = i; k < end; k++) {
-      const c = line[k] as Commit;
-      const source = copied.get(`${c.authorEmail}\x1f${c.authoredAt}\x1f${c.subject}`);
+      const source = copied.get(kept(line[k] as Commit));
       if (source === undefined) break;
       length++;
       last = source;

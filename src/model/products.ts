@@ -192,6 +192,11 @@ export function carriesTagVersion(tag: string, version: string | undefined): boo
 }
 
 /** The version a tag carries (`bloc-v9.2.1` → `9.2.1`, `v1.0.0-rc.1` → `1.0.0-rc.1`); null when it carries none. */
+function tagVersion(tag: string): string | null {
+  const m = VERSION.exec(tag);
+  return m === null ? null : tag.slice(m.index);
+}
+
 /**
  * Whether `tag` names, by its folder less a major version (`client/` of client/v3), a Go module of another major
  * version than `p`'s folder says: etcd's client/v3 is tagged `client/v3.5.33`, and `client/v2.305.33`, tagged on the
@@ -203,11 +208,6 @@ function otherMajor(tag: string, key: string, p: PackageFolder): boolean {
   if (folderMajor === undefined || p.folder.slice(0, p.folder.lastIndexOf('/')).toLowerCase() !== key) return false;
   const tagMajor = /^v?(\d+)\./.exec(tagVersion(tag) ?? '')?.[1];
   return tagMajor !== undefined && tagMajor !== folderMajor;
-}
-
-function tagVersion(tag: string): string | null {
-  const m = VERSION.exec(tag);
-  return m === null ? null : tag.slice(m.index);
 }
 
 /**
