@@ -23946,7 +23946,7 @@ var init_catalogue = __esmMin((() => {
 			meta: {
 				tool: "named",
 				place: "trailer",
-				rule: "a trailer saying what made or helped the change that names a tool: `Generated-by:`, `Assisted-by:`, `Made-with:`, `*-Generated-By:`, `AI-*:`, also as a list item (`- Assisted-By: …`)",
+				rule: "a trailer saying what made or helped the change that names a tool: `Generated-by:`, `Assisted-by:`, `Made-with:`, `*-Generated-By:`, `AI-*:`, also as a list item (`- Assisted-By: …`) or indented by up to three spaces with the body it ends (prometheus' #18401; four make a Markdown code block, an example)",
 				why: "`Assisted-by: <a person>` (curl's use) names no tool and is not read, nor a tool's name that is a word of an artifact's (`Generated-by: the Claude tokenizer`)",
 				examples: [
 					{
@@ -23999,7 +23999,7 @@ var init_catalogue = __esmMin((() => {
 			meta: {
 				tool: "named",
 				place: "footer",
-				rule: "a line that discloses AI use, `AI disclosure:`, `AI usage:` or `AI use:` (`LLM …:` when it names a tool), and the tool it names, else a tool it does not name; one that says none was used (`AI disclosure: none`, `No AI …`) is not read",
+				rule: "a line that discloses AI use, `AI disclosure:`, `AI usage:`, `AI use:` or `AI assisted:` (`LLM …:` when it names a tool), and the tool it names, else a tool it does not name; one that says none was used (`AI disclosure: none`, `No AI …`) is not read",
 				why: "rust-analyzer asks its contributors to disclose AI use, and most write `AI disclosure: Written with help by GPT-5.5`: a key with a space is no trailer, so 34 of the 46 AI-assisted changes of its year were read as no AI",
 				examples: [
 					{
@@ -24026,11 +24026,16 @@ var init_catalogue = __esmMin((() => {
 						text: "🤖 **LLM disclosure**: I told Codex to check if Cargo's `git fetch` usage",
 						seen: "rust-lang/cargo",
 						tool: "codex"
+					},
+					{
+						text: "AI assisted: drafting the document restructure, commit message, and PR description",
+						seen: "etcd-io/etcd",
+						tool: "unknown"
 					}
 				]
 			},
-			line: /^[^\w\n]*((?:AI|LLM)[ -]?(?:disclosure|usage|use)[*_]*[ \t]*:[ \t*_]*(?!(?:no|none|n\/a|nothing)\b)\w.*)$/gim,
-			hint: "(?:ai|llm)[ -]?(?:disclosure|usage|use)[*_]*[ 	]*:"
+			line: /^[^\w\n]*((?:AI|LLM)[ -]?(?:disclosure|usage|use|assisted|assistance)[*_]*[ \t]*:[ \t*_]*(?!(?:no|none|n\/a|nothing)\b)\w.*)$/gim,
+			hint: "(?:ai|llm)[ -]?(?:disclosure|usage|use|assisted|assistance)[*_]*[ 	]*:"
 		},
 		"named/assistance": {
 			meta: {
@@ -24238,7 +24243,7 @@ var init_compile$1 = __esmMin((() => {
 	MAX_REMEMBERED = 5e4;
 	PERSON_KEY = /^co-?(?:authored|developed)-by$/i;
 	SIGN_OFF_KEY = /^signed-off-by$/i;
-	TRAILER = /^(?:[-*][ \t]+)?([A-Za-z][A-Za-z0-9-]*):[ \t]*(\S[^\n]*)$/gm;
+	TRAILER = /^ {0,3}(?:[-*][ \t]+)?([A-Za-z][A-Za-z0-9-]*):[ \t]*(\S[^\n]*)$/gm;
 	TYPED_BREAK = /\\n(?=\\n|[A-Za-z][A-Za-z0-9-]*:[ \t])/g;
 	NOREPLY$1 = /^(?:\d+\+)?([^@\s]+?)(\[bot\])?@users\.noreply\.github\.com$/i;
 	APP_NAME = /^(.+)\[bot\]$/i;
@@ -24285,7 +24290,7 @@ var init_compile$1 = __esmMin((() => {
 				for (const match of text.matchAll(TRAILER)) {
 					let finding = this.trailerLines.get(match[0]);
 					if (finding === void 0) {
-						finding = this.trailer(match[1] ?? "", (match[2] ?? "").trimEnd(), match[0]);
+						finding = this.trailer(match[1] ?? "", (match[2] ?? "").trimEnd(), match[0].trimStart());
 						if (this.trailerLines.size >= MAX_REMEMBERED) this.trailerLines.clear();
 						this.trailerLines.set(match[0], finding);
 					}
@@ -25323,6 +25328,18 @@ function changeReferences(commit) {
 	}
 	return found;
 }
+function lineReferences(commit) {
+	const found = changeReferences(commit);
+	if (commit.parents.length < 2) return found;
+	const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, "");
+	if (landing.number === null || landing.title === "" || landing.title === commit.subject) return found;
+	const title = sameWords(landing.title);
+	for (const named of new Set([title, sameWords(withoutLineTag(title))])) if (named !== "") addReference(found, {
+		number: landing.number,
+		title: named
+	});
+	return found;
+}
 function addReference(references, ref) {
 	if (!references.some((r) => r.number === ref.number && r.title === ref.title)) references.push(ref);
 }
@@ -25498,6 +25515,7 @@ var init_copies = __esmMin((() => {
 	init_named_shas();
 	init_deploy_contents();
 	init_message();
+	init_release_names();
 	init_title_number();
 	TITLED = /^(?:[*-]\s+)?(.*?)\s*\(#(\d+)\)$/;
 	LEADING_BACKPORT = /^\[[^\]\n]{0,40}?\bbackport\b[^\]\n]{0,100}\]:?[ \t]*/i;
@@ -25720,6 +25738,7 @@ function buildChanges(input) {
 	const squashes = new Map();
 	const carried = new Map();
 	const line = input.firstParent;
+	let titled;
 	for (let i = 0; i < line.length; i++) {
 		const commit = line[i];
 		let change;
@@ -25755,6 +25774,12 @@ function buildChanges(input) {
 			group.change.forkPoints = commit.parents.slice(0, 1);
 			trailerGroups.set(commit.landingUrl, group);
 			change = group.change;
+		} else if ((titled = titledRebaseAt(line, i, named, input)) !== null) {
+			rebases.took(titled.number);
+			change = groupChange(line.slice(i, i + titled.length), "rebase", titled.number, input, rules).change;
+			change.title = titled.title;
+			change.forkPoints = commit.parents.slice(0, 1);
+			i += titled.length - 1;
 		} else {
 			const landing = parseLanding(commit.subject, commit.bodyFirstLine, false, input.trackedBranch);
 			const copies = landing.number !== null && input.pulls.has(landing.number) ? null : rebases.runAt(line, i);
@@ -26103,8 +26128,14 @@ function mergesReleasedLine(landing, walk, input) {
 }
 function bringsReleaseOnly(commit, walk, input) {
 	if (commit.parents.slice(1).some((p) => input.releaseLines.has(p))) return true;
-	if (walk.commits.length > 0) return walk.commits.every((c) => input.release.has(c.sha)) && walk.commits.some((c) => input.releaseLines.has(c.sha));
-	return walk.helpers.length > 0 && walk.helpers.every((m) => m.parents.some((p) => input.releaseLines.has(p)));
+	const again = walk.commits.filter((c) => mergesRelease(c, input));
+	const own = walk.commits.filter((c) => !again.includes(c));
+	if (own.length > 0) return own.every((c) => input.release.has(c.sha)) && own.some((c) => input.releaseLines.has(c.sha));
+	const merges = [...walk.helpers, ...again];
+	return merges.length > 0 && merges.every((m) => m.parents.some((p) => input.releaseLines.has(p)));
+}
+function mergesRelease(commit, input) {
+	return commit.parents.length > 1 && !input.release.has(commit.sha) && commit.parents.slice(1).every((p) => input.release.has(p));
 }
 function mergesLineAgain(commit, walk, landing, input, rules) {
 	const below = walk.forkPoints[0];
@@ -26122,7 +26153,8 @@ function mergesLineAgain(commit, walk, landing, input, rules) {
 }
 function bringsBumpedLine(walk, landing, input) {
 	const bumps = walk.commits.filter((c) => c.parents.length < 2 && isVersionBump(c.subject));
-	if (bumps.length === 0 || bumps.length === walk.commits.length) return false;
+	const lineBump = bumps.some((c) => input.releaseLines.has(c.sha));
+	if (bumps.length === 0 || bumps.length === walk.commits.length && !lineBump) return false;
 	const side = new Map(walk.commits.map((c) => [c.sha, c]));
 	const carried = new Set();
 	const stack = bumps.map((c) => c.sha);
@@ -26135,7 +26167,7 @@ function bringsBumpedLine(walk, landing, input) {
 	if (!walk.commits.every((c) => carried.has(c.sha) || input.release.has(c.sha))) return false;
 	const pulls = walk.commits.some((c) => !bumps.includes(c) && landedNumber(c, input.trackedBranch) !== null);
 	const branches = [landing.branch, ...walk.helpers.map((h) => parseLanding(h.subject, h.bodyFirstLine, true, input.trackedBranch).branch)];
-	return pulls || branches.some((b) => b !== null && isReleaseLine(b));
+	return pulls || lineBump || branches.some((b) => b !== null && isReleaseLine(b));
 }
 function landedAgain(previous, commit, before, number) {
 	return previous.kind === "squash" && previous.number === number && before !== void 0 && previous.sha === before.sha && before.subject === commit.subject;
@@ -26342,6 +26374,34 @@ function pushedAsTitled(line, i, number, input) {
 		if (c.parents.length >= 2) return head ? j - i : null;
 		if (c.committedAt - c.authoredAt <= SQUASH_WRITE || landedNumber(c, input.trackedBranch) !== number) return null;
 		if (head) return j - i + 1;
+	}
+	return null;
+}
+function titledRebaseAt(line, i, named, input) {
+	const first = line[i];
+	const next = line[i + 1];
+	if (first.parents.length >= 2 || next === void 0 || next.committedAt !== first.committedAt || next.parents.length >= 2) return null;
+	let end = i;
+	while (end < line.length && line[end].committedAt === first.committedAt && line[end].parents.length < 2) end++;
+	for (let j = i; j < end; j++) {
+		const number = trailingNumber(line[j].subject);
+		const pull = number === null || !named.has(number) ? void 0 : input.pulls.get(number);
+		if (number === null || pull === void 0) continue;
+		const kept = (c) => `${c.authorEmail}\x1f${c.authoredAt}\x1f${c.subject}`;
+		const copied = new Map(pull.withRelease().map((c) => [kept(c), c]));
+		let length = 0;
+		let last;
+		for (let k = i; k < end; k++) {
+			const source = copied.get(kept(line[k]));
+			if (source === void 0) break;
+			length++;
+			last = source;
+		}
+		if (length >= 2 && i + length > j && last !== void 0 && input.pullHeads.get(last.sha) === number) return {
+			number,
+			length,
+			title: withoutNumber(line[j].subject)
+		};
 	}
 	return null;
 }
@@ -26670,7 +26730,7 @@ function shipments(changes, candidates, evidence) {
 	for (const commit of evidence.releaseLine) {
 		const deploy = reachOf(commit.sha);
 		if (deploy < 0) continue;
-		for (const key of lineKeys(commit)) for (const landing of evidence.copies.get(key) ?? []) consider(byLanding.get(landing), deploy);
+		for (const key of lineKeys(commit)) for (const change of copiedChanges(evidence.copies.get(key), byLanding, candidates[deploy]?.at ?? 0)) consider(change, deploy);
 		for (const sha of commit.cherryPickOf) consider(byCommit.get(sha), deploy);
 		for (const landing of commit.sameDiffAs ?? []) consider(byLanding.get(landing), deploy);
 		for (const ref of commit.references) {
@@ -26712,6 +26772,12 @@ function shipments(changes, candidates, evidence) {
 		if (deploy.shipped.length > 0 || deploy.rollback !== false) previous.set(deploy.target, index);
 	});
 	return contents;
+}
+function copiedChanges(landings, byLanding, at) {
+	if (landings === void 0) return [];
+	const changes = landings.flatMap((sha) => byLanding.get(sha) ?? []);
+	const merged = changes.filter((c) => c.mergedAt <= at);
+	return merged.length > 0 ? merged : changes.slice(0, 1);
 }
 function lineReverts(changes, evidence, byLanding) {
 	const copiesEarlierRevert = (c) => lineKeys(c).some((key) => (evidence.copies.get(key) ?? []).some((landing) => {
@@ -27444,6 +27510,12 @@ function tagVersion(tag) {
 	const m = VERSION$5.exec(tag);
 	return m === null ? null : tag.slice(m.index);
 }
+function otherMajor(tag, key, p) {
+	const folderMajor = /\/v(\d+)$/.exec(p.folder)?.[1];
+	if (folderMajor === void 0 || p.folder.slice(0, p.folder.lastIndexOf("/")).toLowerCase() !== key) return false;
+	const tagMajor = /^v?(\d+)\./.exec(tagVersion(tag) ?? "")?.[1];
+	return tagMajor !== void 0 && tagMajor !== folderMajor;
+}
 function findProducts(packages, tags, declared, ownFolder = null, refused = () => void 0, carried = new Map()) {
 	const byKey = new Map();
 	for (const [key, folder] of carried) {
@@ -27462,7 +27534,9 @@ function findProducts(packages, tags, declared, ownFolder = null, refused = () =
 	const own = ownFolder === null ? void 0 : packages.find((p) => p.folder === ownFolder);
 	const packageOf = (tag) => {
 		const key = tagKey(tag);
-		return key === "" ? own : byKey.get(key) ?? (pinned(tag) ? byShort.get(squash(key)) : void 0);
+		const p = key === "" ? own : byKey.get(key) ?? (pinned(tag) ? byShort.get(squash(key)) : void 0);
+		if (p === void 0 || !otherMajor(tag, key, p)) return p;
+		return packages.find((q) => q !== p && PACKAGE_KEYS.some((name) => name(q)?.toLowerCase() === key) && !otherMajor(tag, key, q));
 	};
 	const tagged = new Map();
 	for (const tag of tags) {
@@ -33420,7 +33494,7 @@ function releaseGraph(tips, branchTip, tagShas, commitOf, pullHead = () => void 
 		const commit = commitOf(sha);
 		const { cherryPickOf, references, keys } = withSquashPull(commit, {
 			cherryPickOf: commit.cherryPickOf,
-			references: changeReferences(commit),
+			references: lineReferences(commit),
 			keys: []
 		}, reads);
 		const line = {
