@@ -234,15 +234,16 @@ export function mergeToolNote(inWindow: readonly Change[], identities: ReadonlyM
 /**
  * What git alone cannot link (SPEC section 3), said when some of the window's counted changes have their title on
  * a release line under a later pull request's number and not their changed lines (`titleOnlyCopies`): a backport
- * bot's squash adapted to its line, which names the change it copies only in its pull request's description, or one
- * a clone without the files' contents cannot compare. Such a change counts as deployed when a release
+ * bot's squash adapted to its line, which names the change it copies only in its pull request's description, a line's
+ * merge of a pull request of that title made again by hand (etcd's `[release-3.5] …`), or one a clone without the
+ * files' contents cannot compare. Such a change counts as deployed when a release
  * holds its own commit, perhaps the next major release: electron's 2025–26 read a deploy wait of 82 days for
  * changes trop had shipped to every supported line within days. Null when there are none.
  */
 export function titleOnlyBackportsNote(counted: readonly Change[], titleOnly: ReadonlySet<string>, host: ReviewHost | null): string | null {
   const carried = counted.filter((c) => titleOnly.has(c.sha)).length;
   if (carried === 0) return null;
-  return `${carried} of the window's ${plural(counted.length, 'counted change')} ${carried === 1 ? 'has its' : 'have their'} title on a release line under a later pull request's number, as a backport bot's squash carries it (\`fix: x (#M)\` for \`fix: x (#N)\`), but not ${carried === 1 ? 'its' : 'their'} changed lines (a backport adapted to its line, or a clone without the files' contents): git alone cannot tell that ${carried === 1 ? 'the squash copies it' : 'the squashes copy them'}, so ${carried === 1 ? 'it counts' : 'they count'} as deployed only when a release holds ${carried === 1 ? 'its' : 'their'} own commit, and the deploy wait and lead time may read long.${onGitHub(host) ? ' With a GitHub token (GH_TOKEN), flowaudit reads the backport pull requests\' descriptions (`Backport of #N`).' : ''}`;
+  return `${carried} of the window's ${plural(counted.length, 'counted change')} ${carried === 1 ? 'has its' : 'have their'} title on a release line under a later pull request's number, as a backport bot's squash carries it (\`fix: x (#M)\` for \`fix: x (#N)\`) or a line's merge of a pull request so titled (\`[release-3.5] fix: x\`), but not ${carried === 1 ? 'its' : 'their'} changed lines (a backport adapted to its line, or a clone without the files' contents): git alone cannot tell that ${carried === 1 ? 'the backport copies it' : 'the backports copy them'}, so ${carried === 1 ? 'it counts' : 'they count'} as deployed only when a release holds ${carried === 1 ? 'its' : 'their'} own commit, and the deploy wait and lead time may read long.${onGitHub(host) ? ' With a GitHub token (GH_TOKEN), flowaudit reads the backport pull requests\' descriptions (`Backport of #N`).' : ''}`;
 }
 
 /**

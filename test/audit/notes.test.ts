@@ -329,7 +329,7 @@ describe('backports git alone cannot link', () => {
 
   it('says how many changes have their title on a release line under a later number, which git alone links to nothing', async () => {
     expect((await notesOf()).filter((n) => /release line/.test(n))).toEqual([
-      "1 of the window's 4 counted changes has its title on a release line under a later pull request's number, as a backport bot's squash carries it (`fix: x (#M)` for `fix: x (#N)`), but not its changed lines (a backport adapted to its line, or a clone without the files' contents): git alone cannot tell that the squash copies it, so it counts as deployed only when a release holds its own commit, and the deploy wait and lead time may read long. With a GitHub token (GH_TOKEN), flowaudit reads the backport pull requests' descriptions (`Backport of #N`).",
+      "1 of the window's 4 counted changes has its title on a release line under a later pull request's number, as a backport bot's squash carries it (`fix: x (#M)` for `fix: x (#N)`) or a line's merge of a pull request so titled (`[release-3.5] fix: x`), but not its changed lines (a backport adapted to its line, or a clone without the files' contents): git alone cannot tell that the backport copies it, so it counts as deployed only when a release holds its own commit, and the deploy wait and lead time may read long. With a GitHub token (GH_TOKEN), flowaudit reads the backport pull requests' descriptions (`Backport of #N`).",
     ]);
   });
 
