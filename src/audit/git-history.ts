@@ -250,13 +250,10 @@ export async function readGitChanges(
     const copies = indexCopies(changes, commitOf, new Set(graph.releaseLine.flatMap(lineKeys)));
     // a backport bot's squash carries a change's title under its own number: a copy when it repeats the change's diff
     const carries = titleCarries(changes, graph.releaseLine);
-    const files = carries.length === 0 ? new Map<string, ChangedBlob[]>() : await readChangedBlobs(repo.cwd, [...new Set(carries.flatMap((c) => [c.line, c.change]))]);
-    const digests = await readDiffDigests(repo.cwd, linesToCompare(carries, files));
-    const copiedLines = { ...graph, releaseLine: withDiffCopies(graph.releaseLine, diffCopies(carries, files, digests)) };
     // a set of every branch commit and a map of most: made only when there are GitHub pull requests to match
     const forPulls = o.forPulls ? pullMatching(changes, commits, commitOf) : null;
     return {
-      changes, pullRefs: pulls.available, pullHeads: pulls.refs, revertRefs, copies, lines: copiedLines, carries, release: onRelease.all,
+      changes, pullRefs: pulls.available, pullHeads: pulls.refs, revertRefs, copies, lines: graph, carries, release: onRelease.all,
       forPulls, pulled, ranges: landedRanges(changes, commitOf),
     };
   })();
@@ -266,11 +263,22 @@ export async function readGitChanges(
   });
   // the commits are let go: collected while git still diffs, so the heap grows from what is left
   if (read >= LARGE_HISTORY) await collectGarbageAfterIo();
-  const { pulled, ranges, ...rest } = model;
+  const { pulled, ranges, lines, ...rest } = model;
   const sized = sizes.with(pulled, ranges);
   // a failure is seen where the sizes are awaited
   sized.catch(() => undefined);
-  return { ...rest, sizes: sized };
+  // the diffs of the lines' commits that carry a change's title, read once the commits are let go: rails' stable
+  // branches merge 155 such backports, whose reads beside the commits made its peak (250 MB)
+  const { carries } = rest;
+  const copied = (async () => {
+    const files = carries.length === 0 ? new Map<string, ChangedBlob[]>() : await readChangedBlobs(repo.cwd, [...new Set(carries.flatMap((c) => [c.line, c.change]))]);
+    return diffCopies(carries, files, await readDiffDigests(repo.cwd, linesToCompare(carries, files)));
+  })();
+  const copies = await copied.catch((error: unknown) => {
+    sizes.cancel();
+    throw error;
+  });
+  return { ...rest, lines: { ...lines, releaseLine: withDiffCopies(lines.releaseLine, copies) }, sizes: sized };
 }
 
 /**

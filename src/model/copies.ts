@@ -253,6 +253,9 @@ export interface TitleCarry {
 export function titleCarries(changes: readonly Change[], releaseLine: readonly ReleaseLineCommit[]): TitleCarry[] {
   // no line, nothing carried: the changes' titles are not indexed (100,000 of them in a history without release lines)
   if (!releaseLine.some((commit) => commit.references.length > 0)) return [];
+  // only the titles the lines name are indexed: rails' stable branches merge their backports, each naming one, where
+  // the branch has 50,000 changes
+  const named = new Set(releaseLine.flatMap((commit) => commit.references.flatMap((ref) => (ref.title === null ? [] : [ref.title]))));
   // a sync too, by its title: a line's commit with its number is its own landing there, no later copy of another's
   // (click's `Merge stable into main (#3001)`, a sync, is no copy of #2799 of that title)
   const byTitle = new Map<string, Change[]>();
@@ -260,6 +263,7 @@ export function titleCarries(changes: readonly Change[], releaseLine: readonly R
     if (change.number === null) continue;
     // a change's title is its subject less the `(#N)` a squash ends in
     const title = withoutNumber(change.title);
+    if (!named.has(title)) continue;
     const same = byTitle.get(title);
     if (same === undefined) byTitle.set(title, [change]);
     else same.push(change);
