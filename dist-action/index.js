@@ -25402,10 +25402,12 @@ function latestMergedBy(changes, at) {
 }
 function titleCarries(changes, releaseLine) {
 	if (!releaseLine.some((commit) => commit.references.length > 0)) return [];
+	const named = new Set(releaseLine.flatMap((commit) => commit.references.flatMap((ref) => ref.title === null ? [] : [ref.title])));
 	const byTitle = new Map();
 	for (const change of changes) {
 		if (change.number === null) continue;
 		const title = withoutNumber(change.title);
+		if (!named.has(title)) continue;
 		const same = byTitle.get(title);
 		if (same === void 0) byTitle.set(title, [change]);
 		else same.push(change);
@@ -33834,12 +33836,6 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 		const revertRefs = collectRevertRefs(changes, commitOf);
 		const copies = indexCopies(changes, commitOf, new Set(graph.releaseLine.flatMap(lineKeys)));
 		const carries = titleCarries(changes, graph.releaseLine);
-		const files = carries.length === 0 ? new Map() : await readChangedBlobs(repo.cwd, [...new Set(carries.flatMap((c) => [c.line, c.change]))]);
-		const digests = await readDiffDigests(repo.cwd, linesToCompare(carries, files));
-		const copiedLines = {
-			...graph,
-			releaseLine: withDiffCopies(graph.releaseLine, diffCopies(carries, files, digests))
-		};
 		const forPulls = o.forPulls ? pullMatching(changes, commits, commitOf) : null;
 		return {
 			changes,
@@ -33847,7 +33843,7 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 			pullHeads: pulls.refs,
 			revertRefs,
 			copies,
-			lines: copiedLines,
+			lines: graph,
 			carries,
 			release: onRelease.all,
 			forPulls,
@@ -33859,11 +33855,23 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 		throw error;
 	});
 	if (read >= LARGE_HISTORY) await collectGarbageAfterIo();
-	const { pulled, ranges, ...rest } = model;
+	const { pulled, ranges, lines, ...rest } = model;
 	const sized = sizes.with(pulled, ranges);
 	sized.catch(() => void 0);
+	const { carries } = rest;
+	const copies = await (async () => {
+		const files = carries.length === 0 ? new Map() : await readChangedBlobs(repo.cwd, [...new Set(carries.flatMap((c) => [c.line, c.change]))]);
+		return diffCopies(carries, files, await readDiffDigests(repo.cwd, linesToCompare(carries, files)));
+	})().catch((error) => {
+		sizes.cancel();
+		throw error;
+	});
 	return {
 		...rest,
+		lines: {
+			...lines,
+			releaseLine: withDiffCopies(lines.releaseLine, copies)
+		},
 		sizes: sized
 	};
 }
