@@ -373,6 +373,9 @@ export function parseLanding(subject: string, bodyFirstLine: string, merge: bool
     }
     const sync = branch !== null && (namesBranch(branch, trackedBranch) || isReleaseLine(branch));
     if (branch !== null) return { number, mergeRequest: null, branch, sync, title: subject };
+    // GitHub's merge of a security advisory's private fork says only `Merge commit from fork`: the fix's title is the
+    // body's first line (etcd's three auth fixes of 2026 were listed under that subject)
+    if (subject === 'Merge commit from fork' && bodyFirstLine !== '') return { number, mergeRequest: null, branch: null, sync: false, title: bodyFirstLine };
   }
   return { number, mergeRequest: null, branch: null, sync: false, title: subject };
 }

@@ -231,6 +231,10 @@ describe('commit messages', () => {
     // Azure DevOps completes a pull request, merged or squashed, as `Merged PR N: <title>`
     expect(parseLanding('Merged PR 1421: feat: add pagination', '', false, 'main')).toEqual({ number: 1421, mergeRequest: null, branch: null, sync: false, title: 'feat: add pagination' });
     expect(parseLanding('Merged PR 1422: Fix the parser', '', true, 'main')).toMatchObject({ number: 1422, title: 'Fix the parser' });
+    // GitHub's merge of a security advisory's private fork: the fix's title is the body's first line (etcd's 2026 fixes)
+    expect(parseLanding('Merge commit from fork', 'server/etcdserver: enforce auth checks for nested txn ops', true, 'main'))
+      .toEqual({ number: null, mergeRequest: null, branch: null, sync: false, title: 'server/etcdserver: enforce auth checks for nested txn ops' });
+    expect(parseLanding('Merge commit from fork', '', true, 'main')).toMatchObject({ title: 'Merge commit from fork' });
   });
 
   it('reads a pull request merge a maintainer wrote, not as GitHub writes it', () => {
