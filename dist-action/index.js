@@ -25127,6 +25127,13 @@ function parseLanding(subject, bodyFirstLine, merge, trackedBranch, mergeRequest
 			sync,
 			title: subject
 		};
+		if (subject === "Merge commit from fork" && bodyFirstLine !== "") return {
+			number,
+			mergeRequest: null,
+			branch: null,
+			sync: false,
+			title: bodyFirstLine
+		};
 	}
 	return {
 		number,
