@@ -91,12 +91,15 @@ export interface Products {
   ofPaths(paths: readonly string[], unborn?: ReadonlySet<string>): string[];
 }
 
+// a Go module's folder that ends in its major version (`client/v3`): its path and that version
+const MAJOR_FOLDER = /^(.+)\/v(\d+)$/;
+
 // the names a tag may version a package by (see findProducts), in the order they are tried
 const PACKAGE_KEYS: ReadonlyArray<(p: PackageFolder) => string | null> = [
   (p) => p.name,
   (p) => (p.folder === '' ? null : p.folder),
   // a Go module of a new major version lives in `path/v2`, and is tagged `path/v2.0.0`
-  (p) => (/\/v\d+$/.test(p.folder) ? p.folder.replace(/\/v\d+$/, '') : null),
+  (p) => MAJOR_FOLDER.exec(p.folder)?.[1] ?? null,
   (p) => (p.folder === '' ? null : (p.folder.split('/').at(-1) ?? p.folder)),
   // an npm package's declared name without its scope, as release-please names its tags: opentelemetry-js-contrib's
   // `@opentelemetry/instrumentation-pg` in plugins/node/opentelemetry-instrumentation-pg, tagged
@@ -204,10 +207,10 @@ function tagVersion(tag: string): string | null {
  * client/v3's own shipped.
  */
 function otherMajor(tag: string, key: string, p: PackageFolder): boolean {
-  const folderMajor = /\/v(\d+)$/.exec(p.folder)?.[1];
-  if (folderMajor === undefined || p.folder.slice(0, p.folder.lastIndexOf('/')).toLowerCase() !== key) return false;
+  const folder = MAJOR_FOLDER.exec(p.folder);
+  if (folder === null || (folder[1] ?? '').toLowerCase() !== key) return false;
   const tagMajor = /^v?(\d+)\./.exec(tagVersion(tag) ?? '')?.[1];
-  return tagMajor !== undefined && tagMajor !== folderMajor;
+  return tagMajor !== undefined && tagMajor !== folder[2];
 }
 
 /**
