@@ -270,15 +270,14 @@ export async function readGitChanges(
   // the diffs of the lines' commits that carry a change's title, read once the commits are let go: rails' stable
   // branches merge 155 such backports, whose reads beside the commits made its peak (250 MB)
   const { carries } = rest;
-  const copied = (async () => {
+  try {
     const files = carries.length === 0 ? new Map<string, ChangedBlob[]>() : await readChangedBlobs(repo.cwd, [...new Set(carries.flatMap((c) => [c.line, c.change]))]);
-    return diffCopies(carries, files, await readDiffDigests(repo.cwd, linesToCompare(carries, files)));
-  })();
-  const copies = await copied.catch((error: unknown) => {
+    const copies = diffCopies(carries, files, await readDiffDigests(repo.cwd, linesToCompare(carries, files)));
+    return { ...rest, lines: { ...lines, releaseLine: withDiffCopies(lines.releaseLine, copies) }, sizes: sized };
+  } catch (error) {
     sizes.cancel();
     throw error;
-  });
-  return { ...rest, lines: { ...lines, releaseLine: withDiffCopies(lines.releaseLine, copies) }, sizes: sized };
+  }
 }
 
 /**
