@@ -27520,10 +27520,10 @@ function tagVersion(tag) {
 	return m === null ? null : tag.slice(m.index);
 }
 function otherMajor(tag, key, p) {
-	const folderMajor = /\/v(\d+)$/.exec(p.folder)?.[1];
-	if (folderMajor === void 0 || p.folder.slice(0, p.folder.lastIndexOf("/")).toLowerCase() !== key) return false;
+	const folder = MAJOR_FOLDER.exec(p.folder);
+	if (folder === null || (folder[1] ?? "").toLowerCase() !== key) return false;
 	const tagMajor = /^v?(\d+)\./.exec(tagVersion(tag) ?? "")?.[1];
-	return tagMajor !== void 0 && tagMajor !== folderMajor;
+	return tagMajor !== void 0 && tagMajor !== folder[2];
 }
 function findProducts(packages, tags, declared, ownFolder = null, refused = () => void 0, carried = new Map()) {
 	const byKey = new Map();
@@ -27724,16 +27724,17 @@ function noProductDeployTimes(changes, candidates, namer, deploys, ship, options
 	assignDeploys(of, ship(of, namerFirst(candidates, namer).filter((c) => made.has(`${c.ref}\u0000${c.sha}`))), options);
 	return new Map(of.map((c) => [c.sha, c]));
 }
-var PACKAGE_KEYS;
+var MAJOR_FOLDER, PACKAGE_KEYS;
 var init_products$2 = __esmMin((() => {
 	init_glob();
 	init_release_names();
 	init_deploys$1();
 	init_release_tags();
+	MAJOR_FOLDER = /^(.+)\/v(\d+)$/;
 	PACKAGE_KEYS = [
 		(p) => p.name,
 		(p) => p.folder === "" ? null : p.folder,
-		(p) => /\/v\d+$/.test(p.folder) ? p.folder.replace(/\/v\d+$/, "") : null,
+		(p) => MAJOR_FOLDER.exec(p.folder)?.[1] ?? null,
 		(p) => p.folder === "" ? null : p.folder.split("/").at(-1) ?? p.folder,
 		(p) => p.name.startsWith("@") && p.name.includes("/") ? p.name.slice(p.name.indexOf("/") + 1) : null,
 		componentKey
@@ -33866,21 +33867,21 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 	const sized = sizes.with(pulled, ranges);
 	sized.catch(() => void 0);
 	const { carries } = rest;
-	const copies = await (async () => {
+	try {
 		const files = carries.length === 0 ? new Map() : await readChangedBlobs(repo.cwd, [...new Set(carries.flatMap((c) => [c.line, c.change]))]);
-		return diffCopies(carries, files, await readDiffDigests(repo.cwd, linesToCompare(carries, files)));
-	})().catch((error) => {
+		const copies = diffCopies(carries, files, await readDiffDigests(repo.cwd, linesToCompare(carries, files)));
+		return {
+			...rest,
+			lines: {
+				...lines,
+				releaseLine: withDiffCopies(lines.releaseLine, copies)
+			},
+			sizes: sized
+		};
+	} catch (error) {
 		sizes.cancel();
 		throw error;
-	});
-	return {
-		...rest,
-		lines: {
-			...lines,
-			releaseLine: withDiffCopies(lines.releaseLine, copies)
-		},
-		sizes: sized
-	};
+	}
 }
 function tagsOf(names, lines) {
 	const byKey = new Map();
