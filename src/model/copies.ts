@@ -65,7 +65,9 @@ function wrappedSubjects(wanted: ReadonlySet<string>): (key: string) => string |
  * only when #12 is titled so (the backport's own number is no other change's). Pure.
  */
 export function namesChange(ref: { number: number; title: string | null }, change: Pick<Change, 'number' | 'title'>): boolean {
-  return ref.number === change.number && (ref.title === null || ref.title === withoutNumber(change.title));
+  // a title may end in another number of its own: argo-cd's #26573, `fix(rbac): … (#25289)`, squashed as `… (#25289)
+  // (#26573)` and backported as `… (#25289) (#26573) (#28062)`, whose reference is the title with its (#25289)
+  return ref.number === change.number && (ref.title === null || ref.title === change.title || ref.title === withoutNumber(change.title));
 }
 
 /** A squash's `(#N)` at the end of a title, and a list item's bullet before it (`* Fix x (#12)`, a squash body). */

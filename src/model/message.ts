@@ -35,12 +35,14 @@ const MAYBE_PICKED = /cherry picked from commit|backport of commit|original-merg
 // a backport bot's words for the change it copies: `Backport of #N`, `Backport #N`, `(backport #N)`, `Backport of:
 // #N` (pydantic's maintenance lines), `backport of <sha> / #N` (cargo's 0.61.1), and, in its
 // pull request's description, `automatic backport of pull request #N` (Mergify), `Automated cherry pick of #N`
-// (Kubernetes), `(cherry picked from #N)`, `[3.13] … (GH-N) (#M)` (miss-islington), `Backport abc1234 from #N`,
+// (Kubernetes), `(cherry picked from #N)`, argo-cd's cherry-pick bot's `… (cherry-pick #N for 3.4) (#M)` (also `(cherry
+// pick #N to release-3.3)`: read without it, fixes its patch releases carried, adapted, shipped with the next minor),
+// `[3.13] … (GH-N) (#M)` (miss-islington), `Backport abc1234 from #N`,
 // `[PR #N/abc12345 backport][3.14] …` (patchback: aiohttp's and pytest's backports, the first with no cherry-pick
 // line), `Backport PR #N on branch 8.x (title)` and `Backport PR #N: title` (MeeseeksDev: ipython's and jupyterlab's
 // maintenance lines), `backport changes from #N` (jellyfin's release-10.11.z), `backported from #N` (electron's `Manually
 // backported from #50119` on 38-x-y); never a bare `Fixes #N`, which names an issue
-const BACKPORT_PHRASE = /\bbackport(?:ed\s+from|\s+of|\s+(?:the\s+)?changes\s+from)?(?:\s+pull\s+request|\s+PR)?:?\s+(?:[0-9a-f]{7,40}\s+(?:from|\/)\s+)?#(\d+)|\bcherry[ -]pick(?:ed)?\s+(?:of|from)\s+#(\d+)|\(GH-(\d+)\)|\[PR #(\d+)\/[0-9a-f]{7,40} backport\]/gi;
+const BACKPORT_PHRASE = /\bbackport(?:ed\s+from|\s+of|\s+(?:the\s+)?changes\s+from)?(?:\s+pull\s+request|\s+PR)?:?\s+(?:[0-9a-f]{7,40}\s+(?:from|\/)\s+)?#(\d+)|\bcherry[ -]pick(?:ed)?\s+(?:(?:of|from)\s+)?#(\d+)|\(GH-(\d+)\)|\[PR #(\d+)\/[0-9a-f]{7,40} backport\]/gi;
 // what each backport phrase holds whatever else it matches
 const MAYBE_BACKPORT = /backport|cherry|\(GH-/i;
 // playwright's release branches' subject, main's pull requests it copies in its type's place: `cherry-pick(#41280):

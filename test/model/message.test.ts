@@ -87,6 +87,10 @@ describe('commit messages', () => {
     // cargo's 0.61.1: `(This is a backport of dd701a1 / #10442)`
     expect(backportOf('Update git2\n\n(This is a backport of dd701a1 / #10442)')).toEqual([10442]);
     expect(backportOf('Fix x\n\n(cherry picked from #77)')).toEqual([77]);
+    // argo-cd's cherry-pick bot: e77e4b645c on release-3.4, in v3.4.5, and 0a2ba7c4c1 on release-3.3, its title cut short too
+    expect(backportOf('fix(reposerver): honor depth of referenced source (cherry-pick #28339 for 3.4) (#28341)')).toEqual([28339]);
+    expect(backportOf('chore(deps): bump SonarSource/sonarqube-scan-action (cherry pick #27602 to release-3.3) (#27610)')).toEqual([27602]);
+    expect(backportOf('chore(deps): bump go-jose from 4.1.3 to 4.1.4 (cherry-pick #27101 for… (#27208)')).toEqual([27101]);
     expect(backportOf('[3.13] gh-1: Fix x (GH-12346) (#12400)')).toEqual([12346]);
     // patchback's subject, aiohttp's 342784008 whole (no body, no cherry-pick line): the pull request, not the backport's own
     expect(backportOf('[PR #12600/f402c3d8 backport][3.14] Silence uvloop 0.22+ asyncio.AbstractEventLoopPolicy deprecation (#12616)')).toEqual([12600]);
