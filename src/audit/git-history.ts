@@ -13,7 +13,7 @@ import { collectGarbage, collectGarbageAfterIo, growHeapSlowly } from '../io/mem
 import type { Pattern } from '../patterns.js';
 import { copyKey, lineKeys } from '../sources/git/deploy-contents.js';
 import { readChangedBlobs, readDiffDigests, type ChangedBlob } from '../sources/git/diff-digests.js';
-import { readCommits, type PullHeads } from '../sources/git/history.js';
+import { readCommits, readEarlierLandings, type EarlierLanding, type PullHeads } from '../sources/git/history.js';
 import { readRangeSizes, readSizes, readSizesOf, type NumstatResult } from '../sources/git/numstat.js';
 import { commitDates, readAttributes, splitPoint, type FirstParentSpan, type RepoInfo } from '../sources/git/repo.js';
 import { LOOKBACK, branchPullSquashes, carriedHeads, releaseGraph, withTreeSquashes, type ReleaseGraph, type ReleaseTips } from './release-graph.js';
@@ -181,7 +181,12 @@ export async function readGitChanges(
   trees.catch(() => undefined);
   // the sizes, started first, come last: the changes are built, and what needs no size done, while git still diffs
   const built = (async () => {
-    const { commits, pulls, lines } = await readHistory(repo.cwd, branch, exclude, { refs: await pullRefs, since }, release, parse);
+    const refs = await pullRefs;
+    // what the branch landed below the read, beside it: a pull request squashed then whose commits a later one's
+    // branch still holds (see landedBefore)
+    const earlier = boundary !== null && refs.size > 0 ? readEarlierLandings(repo.cwd, boundary.sha, since) : null;
+    earlier?.catch(() => undefined);
+    const { commits, pulls, lines } = await readHistory(repo.cwd, branch, exclude, { refs, since }, release, parse);
     // what decoding the messages left behind goes before the changes are built on top of the commits: the
     // peak of memory otherwise
     if (read >= LARGE_HISTORY) await collectGarbageAfterIo();
@@ -198,7 +203,8 @@ export async function readGitChanges(
     const otherLine = o.otherLine === undefined ? null : await o.otherLine;
     // the pull requests the branch lands, asked of the pull refs' chains of merges only (most clones have no pull ref)
     const landed = new Set(pulls.walked.size === 0 ? [] : landedNumbers(firstParent, branch.name));
-    const pullCommits = splitPullCommits(pulls.walked, otherLine === null || otherLine.size === 0 ? pulls.loaded : without(pulls.loaded, otherLine), (sha) => onRelease.all.has(sha), (n) => landed.has(n));
+    const landedBefore = pulls.walked.size === 0 || earlier === null ? new Set<number>() : earlierNumbers(await earlier, branch.name, landed);
+    const pullCommits = splitPullCommits(pulls.walked, otherLine === null || otherLine.size === 0 ? pulls.loaded : without(pulls.loaded, otherLine), (sha) => onRelease.all.has(sha), (n) => landed.has(n) || landedBefore.has(n));
     // what splitting the pull refs' walks left behind goes before the changes are built on top: rails peaked
     // there at 249 MB, 244 with this collection (a history without pull refs has nothing to let go here)
     if (read >= LARGE_HISTORY && pulls.walked.size > 0) collectGarbage();
@@ -224,6 +230,7 @@ export async function readGitChanges(
       commits,
       trackedBranch: branch.name,
       pulls: pullCommits,
+      ...(landedBefore.size > 0 && { landedBefore }),
       // a pull request from the branch itself (analog's `beta` into main) has the branch's own last landing for its head
       pullHeads: pullsFromItself.size === 0 ? pulls.heads : new Map([...pulls.heads].filter(([, n]) => !pullsFromItself.has(n))),
       treeSquashes: squashedTrees,
@@ -422,6 +429,22 @@ function releaseAmong(lines: ReleaseGraph, firstParent: Commit[], commitOf: (sha
 /** Pull refs older than this (epoch seconds) cannot hold the work of a change in a history read down to `boundary`. */
 export function pullRefsSince(boundary: { at: number } | null): number {
   return (boundary?.at ?? 0) - LOOKBACK;
+}
+
+/**
+ * The pull requests the branch landed below the history read (`readEarlierLandings`), less those it lands again
+ * within it (`landed`). A whole-history read builds their changes, and a later pull request's branch that still
+ * holds their commits holds work already landed: nomad's #27106 came from the fork's `main` that #27051, squashed
+ * seven months before, was opened from; read over 90 days, #27051's commit was #27106's first, 9 days earlier
+ * than over 365.
+ */
+function earlierNumbers(landings: readonly EarlierLanding[], trackedBranch: string, landed: ReadonlySet<number>): Set<number> {
+  const numbers = new Set<number>();
+  for (const l of landings) {
+    const n = parseLanding(l.subject, '', l.merge, trackedBranch).number;
+    if (n !== null && !landed.has(n)) numbers.add(n);
+  }
+  return numbers;
 }
 
 /** `commits` less those in `left`. */

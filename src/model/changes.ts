@@ -32,6 +32,8 @@ export interface BuildChangesInput {
    */
   sizes?: ReadonlyMap<string, Size>;
   pulls: Map<number, PullCommits>;
+  /** the pull requests the branch landed below the history read (their pull refs' commits landed then); absent: none */
+  landedBefore?: ReadonlySet<number>;
   /** head commit of each `refs/pull/N/head` → N (a pull request pushed to the branch as it was) */
   pullHeads: ReadonlyMap<string, number>;
   /**
@@ -117,6 +119,9 @@ export function buildChanges(input: BuildChangesInput): Change[] {
   const named = new Set(landedNumbers(input.firstParent, input.trackedBranch));
   const synced = new Set<string>();
   const rules: Rules = { landed: new CopyIndex(), ai: input.ai ?? compileCatalogue(), isRelease: (sha) => input.release.has(sha), read: input.read ?? ((sha) => input.commits.has(sha)), onLine, lineLands: named, synced };
+  // what pull requests landed below the read: a later branch that still holds their commits (a fork's `main` reused
+  // for the next pull request) holds work already landed, as it would where their changes are read
+  for (const n of input.landedBefore ?? []) for (const c of input.pulls.get(n)?.commits ?? []) rules.landed.add(c);
   const rebases = new RebaseIndex(input.pulls, input.release, rules.landed, named);
   const changes: Change[] = [];
   const trailerGroups = new Map<string, Group>();

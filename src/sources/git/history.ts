@@ -221,3 +221,29 @@ export async function listPullHeads(repo: string, signal?: AbortSignal): Promise
   );
   return heads;
 }
+
+/** A first-parent commit below the history read, as far as what it landed is read: its subject, and whether it merges. */
+export interface EarlierLanding {
+  subject: string;
+  merge: boolean;
+}
+
+/**
+ * The tracked branch's first-parent commits from `boundary` (the read's excluded commit) down to those committed
+ * before `since` (epoch s): what landed before the history read, its subjects alone; `signal` stops git.
+ */
+export async function readEarlierLandings(repo: string, boundary: string, since: number, signal?: AbortSignal): Promise<EarlierLanding[]> {
+  const landings: EarlierLanding[] = [];
+  await streamGit(
+    repo,
+    ['log', '--first-parent', '--no-show-signature', `--since=@${since}`, '--format=%P%x1f%s', boundary, '--'],
+    (line) => {
+      const text = line.toString('utf8');
+      const cut = text.indexOf('\x1f');
+      if (cut === -1) return;
+      landings.push({ subject: text.slice(cut + 1), merge: text.slice(0, cut).includes(' ') });
+    },
+    { separator: 10, ...(signal && { signal }) },
+  );
+  return landings;
+}
