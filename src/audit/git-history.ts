@@ -256,7 +256,7 @@ export async function readGitChanges(
     const revertRefs = collectRevertRefs(changes, commitOf);
     const copies = indexCopies(changes, commitOf, new Set(graph.releaseLine.flatMap(lineKeys)));
     // a backport bot's squash carries a change's title under its own number: a copy when it repeats the change's diff
-    const carries = titleCarries(changes, graph.releaseLine);
+    const carries = titleCarries(changes, graph.releaseLine, (key) => copies.has(key));
     // a set of every branch commit and a map of most: made only when there are GitHub pull requests to match
     const forPulls = o.forPulls ? pullMatching(changes, commits, commitOf) : null;
     return {

@@ -243,21 +243,34 @@ export interface TitleCarry {
   line: string;
   /** the change's landing sha */
   change: string;
+  /** the line's commit names no number: its title alone, bare (a backport pushed by hand); linked by its diff only, never said in the note */
+  bare?: true;
 }
 
 /**
  * The release lines' commits that carry a change's title alone: the change's own title under a later pull
  * request's number, authored after the change merged. A backport bot's squash looks so: electron's trop lands
  * main's `fix: x (#52089)` on 42-x-y as `fix: x (#53099)` and says `Backport of #52089` only in the pull request's
- * description. SPEC section 3 links a title only with its own number: such a pair is a copy only when its diff says
- * so (`diffCopies`). Pure.
+ * description. And the change's title bare, with no number, on a commit of the line that names nothing and copies
+ * nothing `copied` knows (by its copy key). SPEC section 3 links a title only with its own number: such a pair is a
+ * copy only when its diff says so (`diffCopies`). Pure.
  */
-export function titleCarries(changes: readonly Change[], releaseLine: readonly ReleaseLineCommit[]): TitleCarry[] {
+export function titleCarries(changes: readonly Change[], releaseLine: readonly ReleaseLineCommit[], copied: (key: string) => boolean = () => false): TitleCarry[] {
+  // a line's commit that names nothing, no copy of a change nor a cherry-pick: its subject may be a change's title
+  // bare, a backport pushed by hand (nomad's cb7a191f71 on release/2.0.x, in v2.0.5, main's #28307 with the same
+  // patch, its `(#28307)` left out: read as never released)
+  const bareTitle = (commit: ReleaseLineCommit): string | null =>
+    commit.references.length === 0 && commit.cherryPickOf.length === 0 && commit.pulledKeys === undefined && !copied(commit.key) ? (commit.key.split('\x1f')[2] ?? null) : null;
+  const bare = new Map<ReleaseLineCommit, string>();
+  for (const commit of releaseLine) {
+    const title = bareTitle(commit);
+    if (title !== null && title !== '') bare.set(commit, title);
+  }
   // no line, nothing carried: the changes' titles are not indexed (100,000 of them in a history without release lines)
-  if (!releaseLine.some((commit) => commit.references.length > 0)) return [];
+  if (bare.size === 0 && !releaseLine.some((commit) => commit.references.length > 0)) return [];
   // only the titles the lines name are indexed: rails' stable branches merge their backports, each naming one, where
   // the branch has 50,000 changes
-  const named = new Set(releaseLine.flatMap((commit) => commit.references.flatMap((ref) => (ref.title === null ? [] : [ref.title]))));
+  const named = new Set([...releaseLine.flatMap((commit) => commit.references.flatMap((ref) => (ref.title === null ? [] : [ref.title]))), ...bare.values()]);
   // a sync too, by its title: a line's commit with its number is its own landing there, no later copy of another's
   // (click's `Merge stable into main (#3001)`, a sync, is no copy of #2799 of that title)
   const byTitle = new Map<string, Change[]>();
@@ -284,6 +297,9 @@ export function titleCarries(changes: readonly Change[], releaseLine: readonly R
         if (change.kind !== 'sync' && ref.number > (change.number ?? Infinity) && authoredAt >= change.mergedAt) carries.push({ line: commit.sha, change: change.sha });
       }
     }
+    const title = bare.get(commit);
+    if (title === undefined) continue;
+    for (const change of byTitle.get(title) ?? []) if (change.kind !== 'sync' && authoredAt >= change.mergedAt) carries.push({ line: commit.sha, change: change.sha, bare: true });
   }
   return carries;
 }
@@ -379,7 +395,8 @@ export function withDiffCopies(releaseLine: readonly ReleaseLineCommit[], copies
  * @returns the landing shas of the changes
  */
 export function titleOnlyCopies(changes: readonly Change[], releaseLine: readonly ReleaseLineCommit[], copies: ReadonlyMap<string, readonly string[]>, carries: readonly TitleCarry[]): Set<string> {
-  const carried = new Set(carries.map((carry) => carry.change));
+  // a bare title is no backport's word: only its diff links it, and the note does not count it
+  const carried = new Set(carries.filter((carry) => carry.bare === undefined).map((carry) => carry.change));
   if (carried.size === 0) return carried;
   const byNumber = new Map<number, Change[]>();
   for (const change of changes) {
