@@ -66,7 +66,7 @@ export interface OwnCommitRules {
 /**
  * Filters a change's candidate commits (merges already left out) down to its own work:
  * - commits committed after `landedAt` are not its own: a pull ref can move after the merge (null: no such
- *   commits are possible, as in a merge's side walk);
+ *   commits are possible, as in a merge's side walk); unless all are, when those written by then are (committedBy);
  * - commits on a release line or behind a release tag are not its own, unless all of them are (then the
  *   same branch was also merged into the release line: its work still);
  * - copies of commits that an earlier change landed are not its own, unless all of them are (a cherry-pick,
@@ -74,7 +74,7 @@ export interface OwnCommitRules {
  * Pure; keeps the order it was given.
  */
 export function ownCommits<C extends CommitIdentity>(commits: readonly C[], rules: OwnCommitRules, landedAt: number | null): C[] {
-  const before = landedAt === null ? [...commits] : commits.filter((c) => c.committedAt <= landedAt);
+  const before = landedAt === null ? [...commits] : committedBy(commits, landedAt);
   const notRelease = unlessAll(before, (c) => rules.isRelease(c.sha));
   return unlessAll(notRelease, (c) => rules.landed.has(c));
 }
@@ -94,6 +94,17 @@ export function carriedOver(commit: CommitIdentity, rules: OwnCommitRules): bool
  */
 export function pullRefCommits<C extends CommitIdentity>(commits: readonly C[], rules: OwnCommitRules): C[] {
   return ownCommits(commits, rules, null);
+}
+
+/**
+ * The commits committed by `at`; where none was, those written by then: a branch committed again after its squash
+ * (rebased or re-signed, the same work) is still the change's. renovatebot/renovate's #44658: its four commits,
+ * written 10:08-10:11, were committed again at 10:54, seven minutes after the squash of the same diff, and the change
+ * read as one whose commits the clone lacks, with no cycle or lead time.
+ */
+function committedBy<C extends CommitIdentity>(commits: readonly C[], at: number): C[] {
+  const kept = commits.filter((c) => c.committedAt <= at);
+  return kept.length > 0 ? kept : commits.filter((c) => c.authoredAt <= at);
 }
 
 function unlessAll<C>(commits: C[], drop: (c: C) => boolean): C[] {

@@ -15,6 +15,12 @@ describe('a change\'s own commits', () => {
     expect(ownCommits(commits, none, null)).toHaveLength(3);
   });
 
+  it('keeps a branch committed again after it landed: the commits written by then', () => {
+    // renovate's #44658: written at 1-3, committed again at 25 after its squash at 20, and one more written at 22
+    const again = [c('a', h(1), h(25)), c('b', h(3), h(25)), c('after', h(22), h(25))];
+    expect(ownCommits(again, none, h(20)).map((x) => x.sha)).toEqual(['a', 'b']);
+  });
+
   it('leaves out release-line commits, unless every commit is one', () => {
     const isRelease = (sha: string): boolean => sha.startsWith('r');
     const rules = { landed: new CopyIndex(), isRelease };
