@@ -101,6 +101,15 @@ export const AI_SIGNATURES = {
     },
     identity: CLAUDE,
   },
+  'claude-code/model-co-author': {
+    meta: {
+      tool: 'claude-code', place: 'co-author', rule: 'a co-author named by a Claude model alone, its family and version as the whole name (`Sonnet 5`, `Opus 4.6 (1M context)`), at any address',
+      why: 'a family\'s word before a person\'s name is the person\'s (`Haiku Tanaka`)',
+      examples: [{ text: 'Co-authored-by: Sonnet 5 <claude-code@jamietanna.co.uk>', seen: 'renovatebot/renovate' }],
+    },
+    identity: { name: /^(?:opus|sonnet|haiku|fable)\s+\d[\w.]*(?:\s*\([^)]*\))?$/i },
+    hint: String.raw`\b(?:opus|sonnet|haiku|fable)\s+\d`,
+  },
   'claude-code/session': {
     meta: { tool: 'claude-code', place: 'trailer', rule: 'a `Claude-Session:` trailer (Claude Code on the web links its session)', examples: [{ text: 'Claude-Session: https://claude.ai/code/session_01Y1SqgPEDo1gytPt3KB7czh', seen: 'fastify/fastify' }] },
     trailer: { key: /^claude-session$/i },

@@ -54,6 +54,10 @@ describe('AI evidence: precision', () => {
     expect(message('Signed-off-by: Devin Smith <devin@example.com>')).toEqual([]);
     // the tool itself by the same names
     expect(message('Co-authored-by: Claude Opus 4.1 <claude@example.com>')).toEqual(['claude-code']);
+    // a Claude model alone, family and version (renovate's #45270); a family's word before a person's name is the person's
+    expect(message('Co-authored-by: Sonnet 5 <claude-code@jamietanna.co.uk>')).toEqual(['claude-code']);
+    expect(message('Co-authored-by: Opus 4.6 (1M context) <dev@example.com>')).toEqual(['claude-code']);
+    expect(message('Co-authored-by: Haiku Tanaka <haiku@example.com>')).toEqual([]);
     expect(message('Co-authored-by: Devin AI <devin@example.com>')).toEqual(['devin']);
   });
 
