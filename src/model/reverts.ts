@@ -260,13 +260,31 @@ export function collectRevertRefs(changes: readonly Change[], commitOf: (sha: st
     own.delete(change.sha);
     const only = own.size === 1 ? commitOf([...own][0] as string) : undefined;
     const landing = commitOf(change.sha);
-    const revertMessage = syncRevert || landing?.revertMessage === true || only?.revertMessage === true;
+    const revertMessage = syncRevert || landing?.revertMessage === true || only?.revertMessage === true || allReverts(own, commitOf);
     // a sync's commits are many changes' own: none of their subjects is the sync's
     const saying = syncRevert ? undefined : landing?.revertMessage === true ? landing : only?.revertMessage === true ? only : undefined;
     if (saying === undefined || saying.subject === change.title) refs.set(change.sha, { shas, prs, revertMessage });
     else refs.set(change.sha, { shas, prs, revertMessage, subject: saying.subject });
   }
   return refs;
+}
+
+/**
+ * Whether a change's commits are reverts, every one (its merges of the tracked branch aside): a pull request of
+ * reverts alone is a revert, whatever its title. renovatebot/renovate's #42707, `fix(manager/github-actions): revert
+ * recent changes`, squashed three `Revert "…"` commits of #42690, #42683 and #42685 (its diff their exact inverse, 21
+ * hours after they shipped): read as partial reverts, three failed deploys were none.
+ */
+function allReverts(own: ReadonlySet<string>, commitOf: (sha: string) => Commit | undefined): boolean {
+  let reverts = 0;
+  for (const sha of own) {
+    const commit = commitOf(sha);
+    if (commit === undefined) return false;
+    if (commit.parents.length > 1) continue;
+    if (!commit.revertMessage) return false;
+    reverts++;
+  }
+  return reverts > 1;
 }
 
 /**
