@@ -22686,6 +22686,20 @@ var init_catalogue = __esmMin((() => {
 			},
 			identity: CLAUDE
 		},
+		"claude-code/model-co-author": {
+			meta: {
+				tool: "claude-code",
+				place: "co-author",
+				rule: "a co-author named by a Claude model alone, its family and version as the whole name (`Sonnet 5`, `Opus 4.6 (1M context)`), at any address",
+				why: "a family's word before a person's name is the person's (`Haiku Tanaka`)",
+				examples: [{
+					text: "Co-authored-by: Sonnet 5 <claude-code@jamietanna.co.uk>",
+					seen: "renovatebot/renovate"
+				}]
+			},
+			identity: { name: /^(?:opus|sonnet|haiku|fable)\s+\d[\w.]*(?:\s*\([^)]*\))?$/i },
+			hint: String.raw`\b(?:opus|sonnet|haiku|fable)\s+\d`
+		},
 		"claude-code/session": {
 			meta: {
 				tool: "claude-code",
@@ -25230,7 +25244,7 @@ var init_message = __esmMin((() => {
 	CHERRY_PICKED = /\(cherry picked from commit ([0-9a-f]{7,40})\)|\bbackport of commit ([0-9a-f]{7,40})\b|^Original-merge:[ \t]*([0-9a-f]{40})[ \t]*$|^(?:edited[ \t]+)?cherry-pick of ([0-9a-f]{7,40})\b/gim;
 	PICKED_FROM_LIST = /^Cherry-picked from [\w./-]+ \(([0-9a-f]{7,40}(?:,[ \t]*[0-9a-f]{7,40})*)\)/gim;
 	MAYBE_PICKED = /cherry picked from commit|backport of commit|original-merge:|cherry-pick(?:ed)? (?:of|from) /i;
-	BACKPORT_PHRASE = /\bbackport(?:ed\s+from|\s+of|\s+(?:the\s+)?changes\s+from)?(?:\s+pull\s+request|\s+PR)?:?\s+(?:[0-9a-f]{7,40}\s+(?:from|\/)\s+)?#(\d+)|\bcherry[ -]pick(?:ed)?\s+(?:of|from)\s+#(\d+)|\(GH-(\d+)\)|\[PR #(\d+)\/[0-9a-f]{7,40} backport\]/gi;
+	BACKPORT_PHRASE = /\bbackport(?:ed\s+from|\s+of|\s+(?:the\s+)?changes\s+from)?(?:\s+pull\s+request|\s+PR)?:?\s+(?:[0-9a-f]{7,40}\s+(?:from|\/)\s+)?#(\d+)|\bcherry[ -]pick(?:ed)?\s+(?:(?:of|from)\s+)?#(\d+)|\(GH-(\d+)\)|\[PR #(\d+)\/[0-9a-f]{7,40} backport\]/gi;
 	MAYBE_BACKPORT = /backport|cherry|\(GH-/i;
 	CHERRY_PICK_TYPE = /^cherry-pick\((#\d+(?:,[ \t]*#\d+)*)\):/i;
 	BACKPORT_SUBJECT_NUMBER = /\bbackport\b.*\(#(\d+)\)[ \t]*\(#\d+\)$/i;
@@ -25311,7 +25325,7 @@ function wrappedSubjects(wanted) {
 	};
 }
 function namesChange(ref, change) {
-	return ref.number === change.number && (ref.title === null || ref.title === withoutNumber(change.title));
+	return ref.number === change.number && (ref.title === null || ref.title === change.title || ref.title === withoutNumber(change.title));
 }
 function withoutBackportMarks(title) {
 	const unworded = title.replace(LEADING_WORD, "");
@@ -25407,9 +25421,15 @@ function latestMergedBy(changes, at) {
 	for (const change of changes ?? []) if (change.mergedAt <= at && (latest === void 0 || change.mergedAt > latest.mergedAt)) latest = change;
 	return latest;
 }
-function titleCarries(changes, releaseLine) {
-	if (!releaseLine.some((commit) => commit.references.length > 0)) return [];
-	const named = new Set(releaseLine.flatMap((commit) => commit.references.flatMap((ref) => ref.title === null ? [] : [ref.title])));
+function titleCarries(changes, releaseLine, copied = () => false) {
+	const bareTitle = (commit) => commit.references.length === 0 && commit.cherryPickOf.length === 0 && commit.pulledKeys === void 0 && !copied(commit.key) ? commit.key.split("")[2] ?? null : null;
+	const bare = new Map();
+	for (const commit of releaseLine) {
+		const title = bareTitle(commit);
+		if (title !== null && title !== "") bare.set(commit, title);
+	}
+	if (bare.size === 0 && !releaseLine.some((commit) => commit.references.length > 0)) return [];
+	const named = new Set([...releaseLine.flatMap((commit) => commit.references.flatMap((ref) => ref.title === null ? [] : [ref.title])), ...bare.values()]);
 	const byTitle = new Map();
 	for (const change of changes) {
 		if (change.number === null) continue;
@@ -25430,6 +25450,13 @@ function titleCarries(changes, releaseLine) {
 				change: change.sha
 			});
 		}
+		const title = bare.get(commit);
+		if (title === void 0) continue;
+		for (const change of byTitle.get(title) ?? []) if (change.kind !== "sync" && authoredAt >= change.mergedAt) carries.push({
+			line: commit.sha,
+			change: change.sha,
+			bare: true
+		});
 	}
 	return carries;
 }
@@ -25494,7 +25521,7 @@ function withDiffCopies(releaseLine, copies) {
 	});
 }
 function titleOnlyCopies(changes, releaseLine, copies, carries) {
-	const carried = new Set(carries.map((carry) => carry.change));
+	const carried = new Set(carries.filter((carry) => carry.bare === void 0).map((carry) => carry.change));
 	if (carried.size === 0) return carried;
 	const byNumber = new Map();
 	for (const change of changes) {
@@ -25610,13 +25637,17 @@ function withEmail(emails, email) {
 	return emails;
 }
 function ownCommits(commits, rules, landedAt) {
-	return unlessAll(unlessAll(landedAt === null ? [...commits] : commits.filter((c) => c.committedAt <= landedAt), (c) => rules.isRelease(c.sha)), (c) => rules.landed.has(c));
+	return unlessAll(unlessAll(landedAt === null ? [...commits] : committedBy(commits, landedAt), (c) => rules.isRelease(c.sha)), (c) => rules.landed.has(c));
 }
 function carriedOver(commit, rules) {
 	return rules.isRelease(commit.sha) || rules.landed.has(commit);
 }
 function pullRefCommits(commits, rules) {
 	return ownCommits(commits, rules, null);
+}
+function committedBy(commits, at) {
+	const kept = commits.filter((c) => c.committedAt <= at);
+	return kept.length > 0 ? kept : commits.filter((c) => c.authoredAt <= at);
 }
 function unlessAll(commits, drop) {
 	const kept = commits.filter((c) => !drop(c));
@@ -25741,6 +25772,7 @@ function buildChanges(input) {
 		lineLands: named,
 		synced
 	};
+	for (const n of input.landedBefore ?? []) for (const c of input.pulls.get(n)?.commits ?? []) rules.landed.add(c);
 	const rebases = new RebaseIndex(input.pulls, input.release, rules.landed, named);
 	const changes = [];
 	const trailerGroups = new Map();
@@ -27973,7 +28005,7 @@ function collectRevertRefs(changes, commitOf) {
 		own.delete(change.sha);
 		const only = own.size === 1 ? commitOf([...own][0]) : void 0;
 		const landing = commitOf(change.sha);
-		const revertMessage = syncRevert || landing?.revertMessage === true || only?.revertMessage === true;
+		const revertMessage = syncRevert || landing?.revertMessage === true || only?.revertMessage === true || allReverts(own, commitOf);
 		const saying = syncRevert ? void 0 : landing?.revertMessage === true ? landing : only?.revertMessage === true ? only : void 0;
 		if (saying === void 0 || saying.subject === change.title) refs.set(change.sha, {
 			shas,
@@ -27988,6 +28020,17 @@ function collectRevertRefs(changes, commitOf) {
 		});
 	}
 	return refs;
+}
+function allReverts(own, commitOf) {
+	let reverts = 0;
+	for (const sha of own) {
+		const commit = commitOf(sha);
+		if (commit === void 0) return false;
+		if (commit.parents.length > 1) continue;
+		if (!commit.revertMessage) return false;
+		reverts++;
+	}
+	return reverts > 1;
 }
 function landingsByReview(changes, commitOf) {
 	const landings = new Map();
@@ -33043,6 +33086,30 @@ async function listPullHeads(repo, signal) {
 	});
 	return heads;
 }
+async function readEarlierLandings(repo, boundary, since, signal) {
+	const landings = [];
+	await streamGit(repo, [
+		"log",
+		"--first-parent",
+		"--no-show-signature",
+		`--since=@${since}`,
+		"--format=%P%x1f%s",
+		boundary,
+		"--"
+	], (line) => {
+		const text = line.toString("utf8");
+		const cut = text.indexOf("");
+		if (cut === -1) return;
+		landings.push({
+			subject: text.slice(cut + 1),
+			merge: text.slice(0, cut).includes(" ")
+		});
+	}, {
+		separator: 10,
+		...signal && { signal }
+	});
+	return landings;
+}
 var FORMAT$2, SPACE$1, NEWLINE$1, MINUS, NONE$1, TITLE_REFERENCE, TITLED_BELOW;
 var init_history = __esmMin((() => {
 	init_errors$2();
@@ -33790,8 +33857,11 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 	const trees = readLineTreesBeside(repo.cwd, branch.tip, exclude, pullRefs, since);
 	trees.catch(() => void 0);
 	const model = await (async () => {
+		const refs = await pullRefs;
+		const earlier = boundary !== null && refs.size > 0 ? readEarlierLandings(repo.cwd, boundary.sha, since) : null;
+		earlier?.catch(() => void 0);
 		const { commits, pulls, lines } = await readHistory(repo.cwd, branch, exclude, {
-			refs: await pullRefs,
+			refs,
 			since
 		}, release, parse);
 		if (read >= LARGE_HISTORY) await collectGarbageAfterIo();
@@ -33802,7 +33872,8 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 		const onRelease = releaseAmong(lines, firstParent, commitOf);
 		const otherLine = o.otherLine === void 0 ? null : await o.otherLine;
 		const landed = new Set(pulls.walked.size === 0 ? [] : landedNumbers(firstParent, branch.name));
-		const pullCommits = splitPullCommits(pulls.walked, otherLine === null || otherLine.size === 0 ? pulls.loaded : without(pulls.loaded, otherLine), (sha) => onRelease.all.has(sha), (n) => landed.has(n));
+		const landedBefore = pulls.walked.size === 0 || earlier === null ? new Set() : earlierNumbers(await earlier, branch.name, landed);
+		const pullCommits = splitPullCommits(pulls.walked, otherLine === null || otherLine.size === 0 ? pulls.loaded : without(pulls.loaded, otherLine), (sha) => onRelease.all.has(sha), (n) => landed.has(n) || landedBefore.has(n));
 		if (read >= LARGE_HISTORY && pulls.walked.size > 0) collectGarbage();
 		const lineTrees = await trees;
 		const onBranch = (sha) => commits.has(sha);
@@ -33824,6 +33895,7 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 			commits,
 			trackedBranch: branch.name,
 			pulls: pullCommits,
+			...landedBefore.size > 0 && { landedBefore },
 			pullHeads: pullsFromItself.size === 0 ? pulls.heads : new Map([...pulls.heads].filter(([, n]) => !pullsFromItself.has(n))),
 			treeSquashes: squashedTrees,
 			release: onRelease.all,
@@ -33843,7 +33915,7 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 		resolveForkPoints(changes, (sha) => commitOf(sha)?.committedAt ?? lookedUp.get(sha));
 		const revertRefs = collectRevertRefs(changes, commitOf);
 		const copies = indexCopies(changes, commitOf, new Set(graph.releaseLine.flatMap(lineKeys)));
-		const carries = titleCarries(changes, graph.releaseLine);
+		const carries = titleCarries(changes, graph.releaseLine, (key) => copies.has(key));
 		const forPulls = o.forPulls ? pullMatching(changes, commits, commitOf) : null;
 		return {
 			changes,
@@ -34000,6 +34072,14 @@ function releaseAmong(lines, firstParent, commitOf) {
 }
 function pullRefsSince(boundary) {
 	return (boundary?.at ?? 0) - LOOKBACK;
+}
+function earlierNumbers(landings, trackedBranch, landed) {
+	const numbers = new Set();
+	for (const l of landings) {
+		const n = parseLanding(l.subject, "", l.merge, trackedBranch).number;
+		if (n !== null && !landed.has(n)) numbers.add(n);
+	}
+	return numbers;
 }
 function without(commits, left) {
 	const kept = new Map();
