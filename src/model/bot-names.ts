@@ -10,8 +10,10 @@ import type { Tester } from '../patterns.js';
 // publishes as `Rushbot`, whose "Bump versions [skip ci]" pushes, 242 of its 583 changes of a year, read as the
 // other changes' p50 lead time of 2 minutes beside the AI-assisted ones'), backport bots (MeeseeksDev commits its
 // backports as `Lumberbot (aka Jack)` from its `meeseeksmachine` account: 41 of jupyterlab 4.6.x's 98 changes of
-// three months read as a person's) and CI identities
-const BOT_NAMES = /\[bot\]|^(dependabot|renovate|mend renovate|greenkeeper|snyk-bot|github-actions|mergify|pre-commit-ci|allcontributors|k8s-ci-robot|gopher robot|(?:hosted )?weblate|rushbot|lumberbot|meeseeksmachine)\b/i;
+// three months read as a person's) and CI identities (argo-cd's Snyk reports are pushed as `CI <ci@argoproj.com>` and
+// squashed by github-actions: 45 of its changes of a year to August 2026, `[Bot] docs: Update Snyk report`, read as a
+// person's), `CI` alone by name or mailbox
+const BOT_NAMES = /\[bot\]|^ci$|^(dependabot|renovate|mend renovate|greenkeeper|snyk-bot|github-actions|mergify|pre-commit-ci|allcontributors|k8s-ci-robot|gopher robot|(?:hosted )?weblate|rushbot|lumberbot|meeseeksmachine)\b/i;
 // "Gopher Robot", "k8s-ci-robot", "release_bot"; "RenovateBot", "ImgBot"; one-word handles such as "rustbot";
 // "Syncthing Release Automation", whose translation and docs pushes were 48 of syncthing's 282 changes of a year;
 // "Houston (Bot)", withastro/astro's GitHub App, whose `[ci] release` pull requests and `[ci] format` pushes were

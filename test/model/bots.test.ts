@@ -29,12 +29,15 @@ describe('bots', () => {
       // MeeseeksDev's backports on jupyterlab's 4.6.x: its name, and its account
       ['Lumberbot (aka Jack)', '39504233+meeseeksmachine@users.noreply.github.com'],
       ['Backports', '39504233+meeseeksmachine@users.noreply.github.com'],
+      // argo-cd's Snyk report pushes: `CI` by name, and by its bare mailbox
+      ['CI', 'michael@crenshaw.dev'],
+      ['Report Pusher', 'ci@argoproj.com'],
     ];
     expect(bots.filter(([name, email]) => !isBot(name, email))).toEqual([]);
   });
 
   it('does not take people for bots', () => {
-    const people: Array<[string, string]> = [['Weblates Fan', 'fan@example.com'], ['Jane Talbot', 'jane@example.com'], ['Abbot Smith', 'abbot@example.com'], ['Roberta Botha', 'rb@example.com'], ['Ada Lovelace', 'ada@example.com'], ['Automation Jones', 'aj@example.com'], ['Mend Jones', 'mend@renovateapp.com']];
+    const people: Array<[string, string]> = [['Weblates Fan', 'fan@example.com'], ['Jane Talbot', 'jane@example.com'], ['Abbot Smith', 'abbot@example.com'], ['Roberta Botha', 'rb@example.com'], ['Ada Lovelace', 'ada@example.com'], ['Automation Jones', 'aj@example.com'], ['Mend Jones', 'mend@renovateapp.com'], ['Ci Wang', 'ci.wang@example.com'], ['Cian Byrne', 'cian@example.com']];
     expect(people.filter(([name, email]) => isBot(name, email))).toEqual([]);
   });
 
