@@ -22552,7 +22552,7 @@ function looksLikeBot(name, email) {
 }
 var BOT_NAMES, BOT_SUFFIX, BOT_EMAIL, BOT_WORD;
 var init_bot_names = __esmMin((() => {
-	BOT_NAMES = /\[bot\]|^(dependabot|renovate|mend renovate|greenkeeper|snyk-bot|github-actions|mergify|pre-commit-ci|allcontributors|k8s-ci-robot|gopher robot|(?:hosted )?weblate|rushbot|lumberbot|meeseeksmachine)\b/i;
+	BOT_NAMES = /\[bot\]|^ci$|^(dependabot|renovate|mend renovate|greenkeeper|snyk-bot|github-actions|mergify|pre-commit-ci|allcontributors|k8s-ci-robot|gopher robot|(?:hosted )?weblate|rushbot|lumberbot|meeseeksmachine)\b/i;
 	BOT_SUFFIX = [
 		/[\s._-](?:ro)?bot$/i,
 		/[a-z0-9](?:Bot|Robot)$/,
