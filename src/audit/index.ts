@@ -45,7 +45,7 @@ import { readBranchDeploys } from './deploy-branch.js';
 import { workflowRunsReader } from './workflow-runs.js';
 import { unlinkedText } from '../model/incidents.js';
 import { resolveSettings, type AuditSettings } from './settings.js';
-import { declaredProducts, readProducts, unknownTagsWarning, untouchedNote, type ProductsRead } from './products.js';
+import { declaredProducts, readProducts, unknownTagsWarning, untouchedNote, type ProductsRead, type UnreadTags } from './products.js';
 import { tagKey } from '../model/products.js';
 import { changesAsOf, evidenceAsOf, gitHubAsOf, releaseRefsAsOf, staleHistoryNote } from './as-of.js';
 
@@ -193,12 +193,14 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   const changesets = readOnce((files) => readChangesets(repo.cwd, files));
   // the repository's own tags make a product only when a report of the window reads some (see readProducts): from
   // where that report's read of its own window and the one before it starts, not from where this one's starts
-  const productsOf = async (w: Window, at: number, told: (message: string) => void): Promise<ProductsRead | null> => readProducts(repo, changesAsOf(model.changes, at), {
+  const productsOf = async (w: Window, at: number, told: (message: string) => void, unread?: (found: UnreadTags) => void): Promise<ProductsRead | null> => readProducts(repo, changesAsOf(model.changes, at), {
     branch: branch.name, since: w.since, until: Math.min(w.until, at), from: await readStart(w, at), now: at, tags: chosen.refs, declared,
-    repositoryName: remote?.name ?? basename(repo.path), warning: told, touched, changesets,
+    repositoryName: remote?.name ?? basename(repo.path), warning: told, touched, changesets, ...(unread && { unread }),
   });
   const versioned = chosen.kind === 'tags' || chosen.kind === 'releases';
-  const products = versioned ? await orCancel(productsOf(window, now, warning)) : null;
+  // tags of a package no manifest names, read as the one product's: said once the deploys say whether any shipped
+  const unreadTags: UnreadTags[] = [];
+  const products = versioned ? await orCancel(productsOf(window, now, warning, (found) => unreadTags.push(found))) : null;
   // what the config or a manifest could not give is said of this window alone
   const previousProducts = versioned && previousCovered ? await orCancel(productsOf(previousWindow(window), previousEnd, () => undefined)) : products;
   // a tag that names no product is no deploy of anything (SPEC section 3): said once, for those of the periods the
@@ -228,6 +230,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   // the history as it stood at now: nothing merged later reverts, ships or waits in the window's queues
   const built = buildModel({ changes: changesAsOf(model.changes, now), revertRefs: model.revertRefs }, pulls, sizedFirst?.sizes ?? null, evidence, policy);
   const { deploys } = built;
+  for (const found of unreadTags) if (deploys.some((d) => found.tags.includes(d.ref))) warning(found.message);
   // a clone not fetched for weeks reads as a quiet end of the window: said on stderr and in the report's notes
   const staleAt = Math.min(window.until, now);
   const stale = staleHistoryNote(model.changes.reduce<number | null>((max, c) => (max === null || c.mergedAt > max ? c.mergedAt : max), null), staleAt, newestBranchCommit(repo, staleAt));

@@ -49,6 +49,11 @@ export interface ProductsScope {
   /** the root package's name when its manifest declares none */
   repositoryName: string;
   warning: (message: string) => void;
+  /**
+   * where the warning for tags of a package no manifest names goes (`UnreadTags`), to be said only when one of them
+   * is a deploy; absent: said to `warning` at once
+   */
+  unread?: (found: UnreadTags) => void;
   /** the paths each commit touched (readTouchedPaths), when a caller reading several windows' products keeps them */
   touched?: (shas: readonly string[]) => Promise<ReadonlyMap<string, readonly string[]>>;
   /** the packages each changeset names, by `<sha>:<path>` (readChangesets), when such a caller keeps them too */
@@ -89,7 +94,7 @@ export async function readProducts(repo: RepoInfo, changes: readonly Change[], o
   const products = findProducts(await versionedWords(repo, packages, tags), tags.map((t) => t.name), named, own, refused, await carriedKeys(repo, packages, tags));
   if (products.list.length < 2) {
     const unread = unreadPackagesWarning(tags.filter((t) => t.at >= o.since && t.at <= o.until).map((t) => t.name), products, packages);
-    if (unread !== null) warning(unread);
+    if (unread !== null) (o.unread ?? ((found: UnreadTags) => warning(found.message)))(unread);
     return null;
   }
   const shas = changes.filter((c) => c.kind !== 'sync').map((c) => c.sha);
@@ -544,17 +549,28 @@ export function unknownTagsWarning(tags: readonly string[], before = 0): string 
  * each change then ships with the next tag of any of them. Null otherwise: one name alone is a repository's one
  * line of tags, and beside a product with no other package it is a tag of that product's code (a `parser-2.0.0`).
  */
-function unreadPackagesWarning(tags: readonly string[], products: Products, packages: readonly WorkspacePackage[]): string | null {
+function unreadPackagesWarning(tags: readonly string[], products: Products, packages: readonly WorkspacePackage[]): UnreadTags | null {
   const unread = tags.filter((t) => tagKey(t) !== '' && products.ofTag(t) === null);
   const names = [...new Set(unread.map(tagKey))].sort();
   const [read, other] = products.list;
   const unnamed = [...new Set(packages.map((p) => p.name).filter((name) => name !== read?.name))].sort();
   if (names.length === 1 && read !== undefined && other === undefined && unnamed.length > 0) {
     const are = unnamed.length === 1 ? 'is' : 'are';
-    return `the window's tags name a package, ${names[0]} (${firstFew(unread, 5)}), that no package of the workspace is named by (${firstFew(unnamed, 3)} ${are} not), beside ${read.name}'s: the repository is read as one product, each change shipped by the next tag of either; name that package's paths in the config's products to read them apart`;
+    return { tags: unread, message: `the window's tags name a package, ${names[0]} (${firstFew(unread, 5)}), that no package of the workspace is named by (${firstFew(unnamed, 3)} ${are} not), beside ${read.name}'s: the repository is read as one product, each change shipped by the next tag of either; name that package's paths in the config's products to read them apart` };
   }
   if (names.length < 2) return null;
-  return `the window's tags name ${names.length} packages (${firstFew(names, 5)}) that no workspace manifest lists and no folder's own manifest flowaudit reads is named by: the repository is read as one product, each change shipped by the next tag of any of them; name each package's paths in the config's products to read them apart`;
+  return { tags: unread, message: `the window's tags name ${names.length} packages (${firstFew(names, 5)}) that no workspace manifest lists and no folder's own manifest flowaudit reads is named by: the repository is read as one product, each change shipped by the next tag of any of them; name each package's paths in the config's products to read them apart` };
+}
+
+/**
+ * Tags of packages no manifest names, read as the one product's (unreadPackagesWarning), and the warning that says
+ * so. Where none of them is a deploy (each shipped nothing of the branch's), no figure rests on them and it is not
+ * said: nomad's `ent-changelog-1.11.8` marks an Enterprise changelog on release/1.11.x, no package, and the report
+ * says already that those tags shipped nothing.
+ */
+export interface UnreadTags {
+  tags: readonly string[];
+  message: string;
 }
 
 /** The config's products, their tags' patterns compiled: read by the tags' choice and by the products. */

@@ -1004,6 +1004,27 @@ export function unreadBesideOwn(options: { own: boolean } = { own: true }): Fixt
 }
 
 /**
+ * nomad's shape: the repository's own tags and, beside them, a tag series that names no package (`ent-changelog-1.1.0`,
+ * an Enterprise changelog's marker) on a commit `v1.1.0` shipped already (repository `acme`, its workspace package
+ * acme-engine untagged): c1 (Feb 3) and c2 (Feb 4) ship with `v1.1.0` on c3 (Feb 9), the marker tagged on c3 Feb 10.
+ */
+export function markerBesideOwn(): FixtureRepo {
+  const root = (version: string): string => `{"name": "acme", "version": "${version}", "workspaces": ["engine"]}\n`;
+  return buildRepo([
+    {
+      commit: 'root', at: '2026-02-01T12:00:00Z', id: 'base',
+      files: { 'package.json': root('1.0.0'), 'src/a.ts': 'one\n', 'engine/package.json': '{"name": "acme-engine"}\n', 'engine/lib.ts': 'one\n' },
+    },
+    { tag: 'v1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    change('c1', 2, { 'src/a.ts': 'two\n' }),
+    change('c2', 3, { 'engine/lib.ts': 'two\n' }),
+    change('c3', 6, { 'package.json': root('1.1.0') }),
+    tag('v1.1.0', 'c3', 8),
+    tag('ent-changelog-1.1.0', 'c3', 9),
+  ]);
+}
+
+/**
  * A repository whose packages all moved, names kept, before the window, as tauri's did from core/ and tooling/ to
  * crates/ and packages/ in 2024 (repository `acme`; the root package.json is the private `acme-workspace` at 0.0.0):
  *

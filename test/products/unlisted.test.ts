@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { audited } from './audited.js';
-import { outsideWorkspace, unlisted, unreadBesideOwn } from './fixture.js';
+import { markerBesideOwn, outsideWorkspace, unlisted, unreadBesideOwn } from './fixture.js';
 
 describe('a monorepo whose packages no workspace manifest lists, each tagged by its name (langchain-aws, langgraph)', () => {
   const fx = audited(unlisted);
@@ -59,6 +59,16 @@ describe('tags of one package no package of the workspace is named by, beside th
     expect(fx.report.warnings.filter((w) => w.includes('named by'))).toEqual([
       "the window's tags name a package, core (core-v2.1.0), that no package of the workspace is named by (acme-engine is not), beside acme's: the repository is read as one product, each change shipped by the next tag of either; name that package's paths in the config's products to read them apart",
     ]);
+  });
+});
+
+describe('tags of one name no package of the workspace is named by, beside the repository\'s own, that ship nothing (nomad\'s `ent-changelog-1.11.8`)', () => {
+  const fx = audited(markerBesideOwn);
+
+  it('say nothing of them: no figure rests on them', () => {
+    expect(fx.of('c1')?.deployRef).toBe('v1.1.0');
+    expect(fx.report.deploys.map((d) => d.ref)).toEqual(['v1.1.0']);
+    expect(fx.report.warnings.filter((w) => w.includes('named by'))).toEqual([]);
   });
 });
 
