@@ -44034,7 +44034,7 @@ async function readProducts(repo, changes, o) {
 	const products = findProducts(await versionedWords(repo, packages, tags), tags.map((t) => t.name), named, own, refused, await carriedKeys(repo, packages, tags));
 	if (products.list.length < 2) {
 		const unread = unreadPackagesWarning(tags.filter((t) => t.at >= o.since && t.at <= o.until).map((t) => t.name), products, packages);
-		if (unread !== null) warning(unread);
+		if (unread !== null) (o.unread ?? ((found) => warning(found.message)))(unread);
 		return null;
 	}
 	const shas = changes.filter((c) => c.kind !== "sync").map((c) => c.sha);
@@ -44360,10 +44360,16 @@ function unreadPackagesWarning(tags, products, packages) {
 	const unnamed = [...new Set(packages.map((p) => p.name).filter((name) => name !== read?.name))].sort();
 	if (names.length === 1 && read !== void 0 && other === void 0 && unnamed.length > 0) {
 		const are = unnamed.length === 1 ? "is" : "are";
-		return `the window's tags name a package, ${names[0]} (${firstFew(unread, 5)}), that no package of the workspace is named by (${firstFew(unnamed, 3)} ${are} not), beside ${read.name}'s: the repository is read as one product, each change shipped by the next tag of either; name that package's paths in the config's products to read them apart`;
+		return {
+			tags: unread,
+			message: `the window's tags name a package, ${names[0]} (${firstFew(unread, 5)}), that no package of the workspace is named by (${firstFew(unnamed, 3)} ${are} not), beside ${read.name}'s: the repository is read as one product, each change shipped by the next tag of either; name that package's paths in the config's products to read them apart`
+		};
 	}
 	if (names.length < 2) return null;
-	return `the window's tags name ${names.length} packages (${firstFew(names, 5)}) that no workspace manifest lists and no folder's own manifest flowaudit reads is named by: the repository is read as one product, each change shipped by the next tag of any of them; name each package's paths in the config's products to read them apart`;
+	return {
+		tags: unread,
+		message: `the window's tags name ${names.length} packages (${firstFew(names, 5)}) that no workspace manifest lists and no folder's own manifest flowaudit reads is named by: the repository is read as one product, each change shipped by the next tag of any of them; name each package's paths in the config's products to read them apart`
+	};
 }
 function declaredProducts(config) {
 	return new Map(Object.entries(config).map(([name, p]) => [name, {
@@ -48278,7 +48284,7 @@ async function auditWith(options, reads, times, window) {
 	const previousEnd = Math.min(previousWindow(window).until, now);
 	const touched = readOnce((shas) => readTouchedPaths(repo.cwd, shas));
 	const changesets = readOnce((files) => readChangesets(repo.cwd, files));
-	const productsOf = async (w, at, told) => readProducts(repo, changesAsOf(model.changes, at), {
+	const productsOf = async (w, at, told, unread) => readProducts(repo, changesAsOf(model.changes, at), {
 		branch: branch.name,
 		since: w.since,
 		until: Math.min(w.until, at),
@@ -48289,10 +48295,12 @@ async function auditWith(options, reads, times, window) {
 		repositoryName: remote?.name ?? basename(repo.path),
 		warning: told,
 		touched,
-		changesets
+		changesets,
+		...unread && { unread }
 	});
 	const versioned = chosen.kind === "tags" || chosen.kind === "releases";
-	const products = versioned ? await orCancel(productsOf(window, now, warning)) : null;
+	const unreadTags = [];
+	const products = versioned ? await orCancel(productsOf(window, now, warning, (found) => unreadTags.push(found))) : null;
 	const previousProducts = versioned && previousCovered ? await orCancel(productsOf(previousWindow(window), previousEnd, () => void 0)) : products;
 	const shownFrom = previousCovered ? previousWindow(window).since : window.since;
 	const unnamed = namingNone(chosen, products).filter((r) => r.at >= shownFrom && r.at <= now && previousProducts?.ofTag(r.name) == null);
@@ -48333,6 +48341,7 @@ async function auditWith(options, reads, times, window) {
 		revertRefs: model.revertRefs
 	}, pulls, sizedFirst?.sizes ?? null, evidence, policy);
 	const { deploys } = built;
+	for (const found of unreadTags) if (deploys.some((d) => found.tags.includes(d.ref))) warning(found.message);
 	const staleAt = Math.min(window.until, now);
 	const stale = staleHistoryNote(model.changes.reduce((max, c) => max === null || c.mergedAt > max ? c.mergedAt : max, null), staleAt, newestBranchCommit(repo, staleAt));
 	if (stale !== null) warn(stale);
