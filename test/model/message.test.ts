@@ -220,6 +220,8 @@ describe('commit messages', () => {
   it('reads how a first-parent commit landed', () => {
     expect(parseLanding('Merge pull request #12 from ada/fix-it', 'Fix it', true, 'main')).toEqual({ number: 12, mergeRequest: null, branch: 'fix-it', sync: false, title: 'Fix it' });
     expect(parseLanding('Add thing (#34)', '', false, 'main')).toMatchObject({ number: 34, sync: false });
+    // behind a bracketed tag: prometheus' 3c1ed25605
+    expect(parseLanding('[DOCS] Merge pull request #17998 from bboreham/clarify-library', 'Clarify library', true, 'main')).toEqual({ number: 17998, mergeRequest: null, branch: 'clarify-library', sync: false, title: 'Clarify library' });
     expect(parseLanding('Auto merge of #56 - ada:topic, r=bob', 'Topic', true, 'main')).toMatchObject({ number: 56, branch: 'topic' });
     expect(parseLanding("Merge tag 'v4.17.2'", '', true, 'main')).toMatchObject({ sync: true });
     expect(parseLanding("Merge branch 'release-1.2'", '', true, 'main')).toMatchObject({ sync: true });
