@@ -48,6 +48,13 @@ export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, R
       });
       for (const sha of refs.shas) namedBefore.add(sha);
       for (const number of refs.prs) targets = withTarget(targets, byNumber.get(number));
+      // a pull request a sub-commit names by its number, as its lines are read: starlight's #3351, a 13-commit feature
+      // (`Ensure CSS layer order in custom pages`), held `docs: revert #3199` and read as a revert, 122 days of repair
+      for (const number of refs.subPrs ?? []) {
+        const reverted = byNumber.get(number);
+        if (whole) targets = withTarget(targets, reverted);
+        else markPartial(reverted, change);
+      }
     }
     const branch = change.branch !== null && change.branch.startsWith('revert-') ? /^revert-(\d+)-/.exec(change.branch) : null;
     if (branch) targets = withTarget(targets, byNumber.get(Number(branch[1])));
@@ -96,6 +103,9 @@ export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, R
       }
     }
   }
+  // a change reverted whole is not partly reverted too: nushell's #16880 reverted #16818 by its description's
+  // `Reverts #16818` and by a sub-commit's `This reverts commit` line, and #16818 was counted under both
+  for (const change of changes) if (change.revertedBy !== null && change.flags.includes('partially-reverted')) change.flags = change.flags.filter((f) => f !== 'partially-reverted');
   return marked;
 }
 
@@ -217,7 +227,10 @@ export interface RevertRefs {
    * Gerrit change number (`Revert CL N`: the change whose landing URL is `…/+/N`)
    */
   shas: string[];
+  /** the pull requests its landing commit's message reverts by number (`Reverts #N`, `revert: PR #N`) */
   prs: number[];
+  /** those its other commits' messages revert by number (a sub-commit's `docs: revert #N`); absent: none */
+  subPrs?: number[];
   /**
    * the change's message says it is a revert (its landing commit's, or its only own commit's: `Revert "…"`,
    * `revert: …`, a first paragraph `This reverts commit …`; for a sync, any of its commits'): else the commits it
@@ -238,6 +251,7 @@ export function collectRevertRefs(changes: readonly Change[], commitOf: (sha: st
   for (const change of changes) {
     const shas: string[] = [];
     const prs: number[] = [];
+    const subPrs: number[] = [];
     const own = new Set([change.sha, ...change.commitShas]);
     // a sync's commits each landed on their own elsewhere (a release line): a revert among them is a revert
     let syncRevert = false;
@@ -245,7 +259,8 @@ export function collectRevertRefs(changes: readonly Change[], commitOf: (sha: st
       const commit = commitOf(sha);
       if (!commit) continue;
       append(shas, commit.revertsShas);
-      append(prs, commit.revertsPrs);
+      // a sync's commits are each a change's own (a line's): what one reverts by number, it reverts whole
+      append(sha === change.sha || change.kind === 'sync' ? prs : subPrs, commit.revertsPrs);
       if (commit.revertsCls.length > 0) {
         // most histories name no CL: the changes' Gerrit numbers are read the first time one does
         landingOf ??= landingsByReview(changes, commitOf);
@@ -256,15 +271,19 @@ export function collectRevertRefs(changes: readonly Change[], commitOf: (sha: st
       }
       if (change.kind === 'sync' && (commit.revertsShas.length > 0 || commit.revertsCls.length > 0) && commit.revertMessage) syncRevert = true;
     }
-    if (shas.length === 0 && prs.length === 0) continue;
+    if (shas.length === 0 && prs.length === 0 && subPrs.length === 0) continue;
     own.delete(change.sha);
+    // a pull request of one commit says what its commit says: loki's #23386, whose one commit's message names what
+    // it reverts under the squash's empty body
+    if (own.size === 1 && subPrs.length > 0) append(prs, subPrs.splice(0));
     const only = own.size === 1 ? commitOf([...own][0] as string) : undefined;
     const landing = commitOf(change.sha);
     const revertMessage = syncRevert || landing?.revertMessage === true || only?.revertMessage === true || allReverts(own, commitOf);
     // a sync's commits are many changes' own: none of their subjects is the sync's
     const saying = syncRevert ? undefined : landing?.revertMessage === true ? landing : only?.revertMessage === true ? only : undefined;
-    if (saying === undefined || saying.subject === change.title) refs.set(change.sha, { shas, prs, revertMessage });
-    else refs.set(change.sha, { shas, prs, revertMessage, subject: saying.subject });
+    const named = subPrs.length === 0 ? { shas, prs } : { shas, prs, subPrs };
+    if (saying === undefined || saying.subject === change.title) refs.set(change.sha, { ...named, revertMessage });
+    else refs.set(change.sha, { ...named, revertMessage, subject: saying.subject });
   }
   return refs;
 }

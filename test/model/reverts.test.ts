@@ -128,10 +128,13 @@ describe('reverts', () => {
     expect([lint.revertedBy, other.revertedBy, revert.isRevert, fix.isRevert ?? false]).toEqual([revert.sha, null, true, false]);
   });
 
-  it('collects what a change\'s commits say they revert', () => {
-    const commits = new Map([commit('r', { at: h(1), revertsShas: [sha('x')] }), commit('s', { at: h(1), revertsPrs: [4] })].map((c) => [c.sha, c]));
+  it('collects what a change\'s commits say they revert, the pull requests its landing names apart from its other commits\'', () => {
+    const commits = new Map([commit('r', { at: h(1), revertsShas: [sha('x')] }), commit('s', { at: h(1), revertsPrs: [4] }), commit('land', { at: h(2), revertsPrs: [3] })].map((c) => [c.sha, c]));
     const c = change('land', { commitShas: [sha('r'), sha('s'), sha('unknown')] });
-    expect(collectRevertRefs([c], (s) => commits.get(s)).get(c.sha)).toEqual({ shas: [sha('x')], prs: [4], revertMessage: false });
+    expect(collectRevertRefs([c], (s) => commits.get(s)).get(c.sha)).toEqual({ shas: [sha('x')], prs: [3], subPrs: [4], revertMessage: false });
+    // a pull request of one commit: what its commit says is the pull request's own word (loki's #23386)
+    const one = change('land', { commitShas: [sha('s')] });
+    expect(collectRevertRefs([one], (s) => commits.get(s)).get(one.sha)).toEqual({ shas: [], prs: [3, 4], revertMessage: false });
   });
 
   it('reads a Gerrit change a revert names by number as the landing commit of the change whose Reviewed-on URL ends with it', () => {
@@ -159,6 +162,14 @@ describe('reverts', () => {
     const alone = change('alone', { kind: 'merge', title: 'Undo the tuning', commitShas: [sha('rv')] });
     const refs = collectRevertRefs([feature, sync, alone], (s) => commits.get(s));
     expect([feature, sync, alone].map((c) => refs.get(c.sha)?.revertMessage)).toEqual([false, true, true]);
+    // and by number: tauri's `Merge remote-tracking branch 'origin/1.x' into dev` brought 1.x's `fix(core): revert
+    // #6680, …`, a whole revert, where a feature's sub-commit so titled reverts part of #6680
+    const byNumber = commit('rn', { at: h(1), subject: 'fix(core): revert #6680, remove the sound (#7229)', revertsPrs: [6680], revertMessage: true });
+    const numbered = new Map([byNumber, other].map((c) => [c.sha, c]));
+    const line = change('line', { kind: 'sync', title: "Merge remote-tracking branch 'origin/1.x' into dev", commitShas: [sha('rn'), sha('more')] });
+    const rework = change('rework', { kind: 'squash', title: 'Rework the sound', commitShas: [sha('rn'), sha('more')] });
+    const named = collectRevertRefs([line, rework], (s) => numbered.get(s));
+    expect([named.get(line.sha)?.prs, named.get(rework.sha)?.subPrs]).toEqual([[6680], [6680]]);
   });
 });
 
@@ -196,6 +207,19 @@ describe('markReverts', () => {
     const rework = bare('f6', 'feat: rework the cache', 6);
     markReverts([tune, rework], new Map([['f6', { shas: ['e5'], prs: [], revertMessage: false }]]));
     expect(tune.flags).toEqual(['partially-reverted']);
+    // and a sub-commit's `docs: revert #N` (starlight's #3351): the pull request partly reverted, the feature no revert
+    const docs = change('g7', { number: 3199, title: 'docs: show the layer order', mergedAt: h(7) });
+    const layers = change('h8', { number: 3351, title: 'Ensure CSS layer order in custom pages', mergedAt: h(8) });
+    expect(markReverts([docs, layers], new Map([[layers.sha, { shas: [], prs: [], subPrs: [3199], revertMessage: false }]]))).toBe(0);
+    expect([docs.revertedBy, docs.flags, layers.isRevert]).toEqual([null, ['partially-reverted'], false]);
+  });
+
+  it('reads a change reverted whole, by a description and a sub-commit both, as reverted and not partly', () => {
+    // nushell's #16880: `Reverts #16818` in its description, and its branch's `Revert "…"` commit of #16818's commit
+    const timeout = change('t1', { number: 16818, title: 'Increase timeout of hover_on_external_command', mergedAt: h(1) });
+    const ignore = change('i2', { number: 16880, title: 'test(lsp): ignore hover_on_external_command for the CI workflow', mergedAt: h(2) });
+    markReverts([timeout, ignore], new Map([[ignore.sha, { shas: [timeout.sha], prs: [16818], revertMessage: false }]]));
+    expect([timeout.revertedBy, timeout.flags, ignore.isRevert]).toEqual([ignore.sha, [], true]);
   });
 
   it('reads a stacked pull request that quotes its base\'s revert of its own commit as no partial revert of the base', () => {
