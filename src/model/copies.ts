@@ -228,6 +228,13 @@ export function changesByTitle(changes: readonly Change[], wanted: ReadonlySet<s
 }
 
 /**
+ * How long before a change merged a backport of it may have landed on its line: the two merged together. vitest's
+ * `docs: update latitude logo [backport to v4] (#10803)` landed on v4 3 seconds before main's #10802 merged, and
+ * read as a copy of nothing (v4.1.11 shipped it, read as never released).
+ */
+export const MERGED_TOGETHER = 10 * 60;
+
+/**
  * Of the changes a backport's title names, the one merged last by the time the backport was made (its author
  * date): a later change of the same title (a second `Update the changelog`) is not what it copies.
  */
@@ -413,7 +420,7 @@ export function titleOnlyCopies(changes: readonly Change[], releaseLine: readonl
     for (const sha of commit.sameDiffAs ?? []) linked.add(sha);
     // a title a backport phrase gives links its change (shipments): it is no title alone
     // the one change shipments links by it: the latest of that title merged when the backport was made
-    const copied = commit.backportTitle === undefined ? undefined : latestMergedBy(backported.get(commit.backportTitle), copyKeyAuthoredAt(commit.key));
+    const copied = commit.backportTitle === undefined ? undefined : latestMergedBy(backported.get(commit.backportTitle), copyKeyAuthoredAt(commit.key) + MERGED_TOGETHER);
     if (copied !== undefined) linked.add(copied.sha);
     // its own title with its own number links it
     for (const ref of commit.references) {
