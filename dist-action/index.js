@@ -25284,7 +25284,7 @@ var init_message = __esmMin((() => {
 	STARTS_VERSION = new RegExp(String.raw`^start(?:s|ing)?[ \t]+(?:the[ \t]+)?version[ \t]+v?${VERSION_SET}[ \t]*$`, "i");
 	NAMED_RELEASE = new RegExp(String.raw`^[A-Za-z][\w.+-]{0,40}[ \t]+v?${VERSION_SET}$`, "i");
 	WRAPPED_NUMBER = /^[ \t]*(\(#\d+\))[ \t]*$/;
-	GITHUB_PULL_MERGE = /^Merge pull request #(\d+) from (\S+)/;
+	GITHUB_PULL_MERGE = /^(?:\[[^\]\n]{1,40}\][ \t]*)?Merge pull request #(\d+) from (\S+)/;
 	HAND_PULL_MERGE = /^Merge (?:pull request|PR) #(\d+)(?:[\s,:;.-]+"(.+)"$|(?: from)?(?: branch)? '([^']+)'(?: into \S+)?$| from (\S+)$|[\s,:;.-]*$|[\s,:;.-]+(.+)$)/;
 	BITBUCKET_CLOUD = /^Merged in (\S+) \(pull request #(\d+)\)/;
 }));
@@ -25536,7 +25536,7 @@ function titleOnlyCopies(changes, releaseLine, copies, carries) {
 	for (const commit of releaseLine) {
 		for (const key of lineKeys(commit)) for (const sha of copies.get(key) ?? []) linked.add(sha);
 		for (const sha of commit.sameDiffAs ?? []) linked.add(sha);
-		const copied = commit.backportTitle === void 0 ? void 0 : latestMergedBy(backported.get(commit.backportTitle), copyKeyAuthoredAt(commit.key));
+		const copied = commit.backportTitle === void 0 ? void 0 : latestMergedBy(backported.get(commit.backportTitle), copyKeyAuthoredAt(commit.key) + 600);
 		if (copied !== void 0) linked.add(copied.sha);
 		for (const ref of commit.references) {
 			if (ref.title === null) continue;
@@ -26778,7 +26778,7 @@ function shipments(changes, candidates, evidence) {
 			const change = byNumber.get(ref.number);
 			if (change !== void 0 && namesChange(ref, change)) consider(change, deploy);
 		}
-		if (commit.backportTitle !== void 0) consider(latestMergedBy(byTitle.get(commit.backportTitle), copyKeyAuthoredAt(commit.key)), deploy);
+		if (commit.backportTitle !== void 0) consider(latestMergedBy(byTitle.get(commit.backportTitle), copyKeyAuthoredAt(commit.key) + 600), deploy);
 	}
 	const contents = candidates.map((c) => ({
 		ref: c.ref,
@@ -27875,6 +27875,11 @@ function markReverts(changes, revertRefs) {
 			});
 			for (const sha of refs.shas) namedBefore.add(sha);
 			for (const number of refs.prs) targets = withTarget(targets, byNumber.get(number));
+			for (const number of refs.subPrs ?? []) {
+				const reverted = byNumber.get(number);
+				if (whole) targets = withTarget(targets, reverted);
+				else markPartial(reverted, change);
+			}
 		}
 		const branch = change.branch !== null && change.branch.startsWith("revert-") ? /^revert-(\d+)-/.exec(change.branch) : null;
 		if (branch) targets = withTarget(targets, byNumber.get(Number(branch[1])));
@@ -27904,6 +27909,7 @@ function markReverts(changes, revertRefs) {
 			}
 		}
 	}
+	for (const change of changes) if (change.revertedBy !== null && change.flags.includes("partially-reverted")) change.flags = change.flags.filter((f) => f !== "partially-reverted");
 	return marked;
 }
 function quotedRevertTitle(subject) {
@@ -27985,13 +27991,14 @@ function collectRevertRefs(changes, commitOf) {
 	for (const change of changes) {
 		const shas = [];
 		const prs = [];
+		const subPrs = [];
 		const own = new Set([change.sha, ...change.commitShas]);
 		let syncRevert = false;
 		for (const sha of own) {
 			const commit = commitOf(sha);
 			if (!commit) continue;
 			append(shas, commit.revertsShas);
-			append(prs, commit.revertsPrs);
+			append(sha === change.sha || change.kind === "sync" ? prs : subPrs, commit.revertsPrs);
 			if (commit.revertsCls.length > 0) {
 				landingOf ??= landingsByReview(changes, commitOf);
 				for (const number of commit.revertsCls) {
@@ -28001,20 +28008,27 @@ function collectRevertRefs(changes, commitOf) {
 			}
 			if (change.kind === "sync" && (commit.revertsShas.length > 0 || commit.revertsCls.length > 0) && commit.revertMessage) syncRevert = true;
 		}
-		if (shas.length === 0 && prs.length === 0) continue;
+		if (shas.length === 0 && prs.length === 0 && subPrs.length === 0) continue;
 		own.delete(change.sha);
+		if (own.size === 1 && subPrs.length > 0) append(prs, subPrs.splice(0));
 		const only = own.size === 1 ? commitOf([...own][0]) : void 0;
 		const landing = commitOf(change.sha);
 		const revertMessage = syncRevert || landing?.revertMessage === true || only?.revertMessage === true || allReverts(own, commitOf);
 		const saying = syncRevert ? void 0 : landing?.revertMessage === true ? landing : only?.revertMessage === true ? only : void 0;
-		if (saying === void 0 || saying.subject === change.title) refs.set(change.sha, {
+		const named = subPrs.length === 0 ? {
+			shas,
+			prs
+		} : {
 			shas,
 			prs,
+			subPrs
+		};
+		if (saying === void 0 || saying.subject === change.title) refs.set(change.sha, {
+			...named,
 			revertMessage
 		});
 		else refs.set(change.sha, {
-			shas,
-			prs,
+			...named,
 			revertMessage,
 			subject: saying.subject
 		});
