@@ -227,7 +227,10 @@ export interface RevertRefs {
    * Gerrit change number (`Revert CL N`: the change whose landing URL is `…/+/N`)
    */
   shas: string[];
-  /** the pull requests its landing commit's message reverts by number (`Reverts #N`, `revert: PR #N`) */
+  /**
+   * the pull requests it reverts by number in its own word (`Reverts #N`, `revert: PR #N`): its landing commit's
+   * message, its one commit's when it has one, a sync's carried commits'
+   */
   prs: number[];
   /** those its other commits' messages revert by number (a sub-commit's `docs: revert #N`); absent: none */
   subPrs?: number[];
