@@ -1,6 +1,6 @@
 import { namedShas } from './named-shas.js';
 import type { Change, Commit } from '../domain.js';
-import { copyKey, copyKeyAuthoredAt, lineKeys, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
+import { copyKey, copyKeyAuthoredAt, copyKeySubject, lineKeys, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
 import type { ChangedBlob } from '../sources/git/diff-digests.js';
 import { parseLanding, parseMessage } from './message.js';
 import { withoutLineTag } from '../release-names.js';
@@ -232,7 +232,15 @@ export function changesByTitle(changes: readonly Change[], wanted: ReadonlySet<s
  * `docs: update latitude logo [backport to v4] (#10803)` landed on v4 3 seconds before main's #10802 merged, and
  * read as a copy of nothing (v4.1.11 shipped it, read as never released).
  */
-export const MERGED_TOGETHER = 10 * 60;
+const MERGED_TOGETHER = 10 * 60;
+
+/**
+ * The change a line's commit backports by its title (`backportTitle`), of `byTitle` (backportedTitles): of that
+ * title, the one merged last by the time the backport was made, or up to MERGED_TOGETHER after it.
+ */
+export function titleBackported(commit: ReleaseLineCommit, byTitle: ReadonlyMap<string, readonly Change[]>): Change | undefined {
+  return commit.backportTitle === undefined ? undefined : latestMergedBy(byTitle.get(commit.backportTitle), copyKeyAuthoredAt(commit.key) + MERGED_TOGETHER);
+}
 
 /**
  * Of the changes a backport's title names, the one merged last by the time the backport was made (its author
@@ -266,12 +274,11 @@ export function titleCarries(changes: readonly Change[], releaseLine: readonly R
   // a line's commit that names nothing, no copy of a change nor a cherry-pick: its subject may be a change's title
   // bare, a backport pushed by hand (nomad's cb7a191f71 on release/2.0.x, in v2.0.5, main's #28307 with the same
   // patch, its `(#28307)` left out: read as never released)
-  const bareTitle = (commit: ReleaseLineCommit): string | null =>
-    commit.references.length === 0 && commit.cherryPickOf.length === 0 && commit.pulledKeys === undefined && !copied(commit.key) ? (commit.key.split('\x1f')[2] ?? null) : null;
   const bare = new Map<ReleaseLineCommit, string>();
   for (const commit of releaseLine) {
-    const title = bareTitle(commit);
-    if (title !== null && title !== '') bare.set(commit, title);
+    if (commit.references.length > 0 || commit.cherryPickOf.length > 0 || commit.pulledKeys !== undefined || copied(commit.key)) continue;
+    const title = copyKeySubject(commit.key);
+    if (title !== '') bare.set(commit, title);
   }
   // no line, nothing carried: the changes' titles are not indexed (100,000 of them in a history without release lines)
   if (bare.size === 0 && !releaseLine.some((commit) => commit.references.length > 0)) return [];
@@ -420,7 +427,7 @@ export function titleOnlyCopies(changes: readonly Change[], releaseLine: readonl
     for (const sha of commit.sameDiffAs ?? []) linked.add(sha);
     // a title a backport phrase gives links its change (shipments): it is no title alone
     // the one change shipments links by it: the latest of that title merged when the backport was made
-    const copied = commit.backportTitle === undefined ? undefined : latestMergedBy(backported.get(commit.backportTitle), copyKeyAuthoredAt(commit.key) + MERGED_TOGETHER);
+    const copied = titleBackported(commit, backported);
     if (copied !== undefined) linked.add(copied.sha);
     // its own title with its own number links it
     for (const ref of commit.references) {

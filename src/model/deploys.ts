@@ -1,6 +1,6 @@
 import type { Change, Deploy, FailingRevert } from '../domain.js';
-import { copyKeyAuthoredAt, lineKeys, type CommitGraph, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
-import { MERGED_TOGETHER, backportedTitles, changesByTitle, latestMergedBy, namesChange, sameWords } from './copies.js';
+import { lineKeys, type CommitGraph, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
+import { backportedTitles, changesByTitle, latestMergedBy, namesChange, sameWords, titleBackported } from './copies.js';
 import { taggedVersion, versionBelow } from '../release-names.js';
 import { bumpNamesOnlyVersion, ownBumpVersion } from './message.js';
 import { andList, formatDuration } from '../units.js';
@@ -98,7 +98,7 @@ export function shipments(changes: readonly Change[], candidates: readonly Deplo
       const change = byNumber.get(ref.number);
       if (change !== undefined && namesChange(ref, change)) consider(change, deploy);
     }
-    if (commit.backportTitle !== undefined) consider(latestMergedBy(byTitle.get(commit.backportTitle), copyKeyAuthoredAt(commit.key) + MERGED_TOGETHER), deploy);
+    consider(titleBackported(commit, byTitle), deploy);
   }
   const contents: DeployContents[] = candidates.map((c) => ({ ref: c.ref, sha: c.sha, at: c.at, target: c.target, shipped: [], rollback: false }));
   for (const change of shippable) {

@@ -124,6 +124,11 @@ export function copyKeyAuthoredAt(key: string): number {
   return Number(key.split('\x1f')[1]);
 }
 
+/** The subject a copy key holds (`copyKey`: less a leading `[branch]` and the `(#N)` it ended in). */
+export function copyKeySubject(key: string): string {
+  return key.split('\x1f')[2] ?? '';
+}
+
 
 /**
  * Whether `ancestor` is an ancestor of `of` (or the same commit), asked of git: for the rare rollback whose
