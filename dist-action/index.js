@@ -24857,6 +24857,9 @@ function lineKeys(commit) {
 function copyKeyAuthoredAt(key) {
 	return Number(key.split("")[1]);
 }
+function copyKeySubject(key) {
+	return key.split("")[2] ?? "";
+}
 async function isAncestor(repo, ancestor, of) {
 	let result = true;
 	await streamGit(repo, [
@@ -25416,17 +25419,20 @@ function changesByTitle(changes, wanted) {
 	}
 	return byTitle;
 }
+function titleBackported(commit, byTitle) {
+	return commit.backportTitle === void 0 ? void 0 : latestMergedBy(byTitle.get(commit.backportTitle), copyKeyAuthoredAt(commit.key) + MERGED_TOGETHER);
+}
 function latestMergedBy(changes, at) {
 	let latest;
 	for (const change of changes ?? []) if (change.mergedAt <= at && (latest === void 0 || change.mergedAt > latest.mergedAt)) latest = change;
 	return latest;
 }
 function titleCarries(changes, releaseLine, copied = () => false) {
-	const bareTitle = (commit) => commit.references.length === 0 && commit.cherryPickOf.length === 0 && commit.pulledKeys === void 0 && !copied(commit.key) ? commit.key.split("")[2] ?? null : null;
 	const bare = new Map();
 	for (const commit of releaseLine) {
-		const title = bareTitle(commit);
-		if (title !== null && title !== "") bare.set(commit, title);
+		if (commit.references.length > 0 || commit.cherryPickOf.length > 0 || commit.pulledKeys !== void 0 || copied(commit.key)) continue;
+		const title = copyKeySubject(commit.key);
+		if (title !== "") bare.set(commit, title);
 	}
 	if (bare.size === 0 && !releaseLine.some((commit) => commit.references.length > 0)) return [];
 	const named = new Set([...releaseLine.flatMap((commit) => commit.references.flatMap((ref) => ref.title === null ? [] : [ref.title])), ...bare.values()]);
@@ -25536,7 +25542,7 @@ function titleOnlyCopies(changes, releaseLine, copies, carries) {
 	for (const commit of releaseLine) {
 		for (const key of lineKeys(commit)) for (const sha of copies.get(key) ?? []) linked.add(sha);
 		for (const sha of commit.sameDiffAs ?? []) linked.add(sha);
-		const copied = commit.backportTitle === void 0 ? void 0 : latestMergedBy(backported.get(commit.backportTitle), copyKeyAuthoredAt(commit.key) + 600);
+		const copied = titleBackported(commit, backported);
 		if (copied !== void 0) linked.add(copied.sha);
 		for (const ref of commit.references) {
 			if (ref.title === null) continue;
@@ -25546,7 +25552,7 @@ function titleOnlyCopies(changes, releaseLine, copies, carries) {
 	const byRefNumber = new Set(releaseLine.flatMap((commit) => commit.references.filter((r) => r.title === null).map((r) => r.number)));
 	return new Set(changes.filter((c) => carried.has(c.sha) && !linked.has(c.sha) && !(c.number !== null && byRefNumber.has(c.number)) && ![c.sha, ...c.commitShas].some((s) => picked.namesOf(s).length > 0)).map((c) => c.sha));
 }
-var TITLED, LEADING_BACKPORT, TRAILING_BACKPORT, LEADING_WORD, BACKPORT_OF_TITLE, INTO_LINE;
+var TITLED, LEADING_BACKPORT, TRAILING_BACKPORT, LEADING_WORD, BACKPORT_OF_TITLE, INTO_LINE, MERGED_TOGETHER;
 var init_copies = __esmMin((() => {
 	init_named_shas();
 	init_deploy_contents();
@@ -25559,6 +25565,7 @@ var init_copies = __esmMin((() => {
 	LEADING_WORD = /^(?:v?\d+(?:\.\d+)*(?:\.x)?[ \t]+)?backport:[ \t]*/i;
 	BACKPORT_OF_TITLE = /^(?:\(manual\)[ \t]*|manual[ \t]+)?backport of[ \t]+/i;
 	INTO_LINE = /[ \t]+into[ \t]+\S+$/i;
+	MERGED_TOGETHER = 600;
 }));
 // src/model/ai/facts.ts
 function aiFactsOf(findings) {
@@ -26778,7 +26785,7 @@ function shipments(changes, candidates, evidence) {
 			const change = byNumber.get(ref.number);
 			if (change !== void 0 && namesChange(ref, change)) consider(change, deploy);
 		}
-		if (commit.backportTitle !== void 0) consider(latestMergedBy(byTitle.get(commit.backportTitle), copyKeyAuthoredAt(commit.key) + 600), deploy);
+		consider(titleBackported(commit, byTitle), deploy);
 	}
 	const contents = candidates.map((c) => ({
 		ref: c.ref,
