@@ -69,16 +69,19 @@ export interface ProductsScope {
  */
 export async function readProducts(repo: RepoInfo, changes: readonly Change[], o: ProductsScope): Promise<ProductsRead | null> {
   const { warning } = o;
-  // the repository's own tags (`v1.2.3`) version a product only while the history read holds some: tags of its
-  // first years (tokio's v0.1) make no product of the root, which would hold every file no package does
-  const ownRead = o.tags.some((t) => tagKey(t.name) === '' && t.at >= o.from && t.at <= o.now);
   // a package's tags make it a product only while it is still tagged: tags all older than a year before the
   // window (pnpm's `@pnpm/headless@0.6.2` of 2018, biome's crates' `biome_js_analyze/v0.5.7` of 2024, whose code
   // ships in the CLI's releases since) name a package no longer released by its own tags, which would hold its
   // changes back as never deployed
   // and none made after `now`: the previous period's products are those a report of it saw (bloc's bloc_lint, first
   // tagged after the previous period of the year to 2026-06-23, had made its 27 changes of it never deployed)
-  const tags = o.tags.filter((t) => t.at <= o.now && (tagKey(t.name) === '' ? ownRead : t.at >= o.since - LOOKBACK));
+  const stillTagged = (t: { at: number }): boolean => t.at >= o.since - LOOKBACK && t.at <= o.now;
+  // the repository's own tags (`v1.2.3`) alike: tags of its first years (tokio's v0.1) make no product of the root,
+  // which would hold every file no package does. Not while the history read holds some, as it was: a year's read
+  // reaches back further than a quarter's, and tauri's `v1.0.5` of 2022 made the root's files tauri's over the
+  // year to 2024-10 and no product's over its last 90 days, shipping 27 changes of both windows by other tags
+  const ownTagged = o.tags.some((t) => tagKey(t.name) === '' && stillTagged(t));
+  const tags = o.tags.filter((t) => t.at <= o.now && (tagKey(t.name) === '' ? ownTagged : stillTagged(t)));
   const named = o.declared;
   // two products or none: the names the tags version (`name@1.2.3`; the repository's own, `v1.2.3`, are one) and
   // the config's must make two before the workspace manifests are worth reading (`v1.2.3` alone reads nothing)

@@ -1077,3 +1077,37 @@ export function movedMainPackage(): FixtureRepo {
   repo.git('remote', 'add', 'origin', 'https://github.com/acme/acme.git');
   return repo;
 }
+
+/**
+ * A workspace whose own tags (`v1.0.0`, carried by packages/widget's manifest) stopped two years before its scoped
+ * packages' tags, as tauri's `v1.0.5` of 2022 did before its `tauri-v2.0.0` (every change authored the day before):
+ *
+ *   2024-01-10  base: the workspace, widget 1.0.0; tagged v1.0.0 on 2024-01-11 (811 days before now, Apr 1 2026)
+ *   2025-12-01  w0    packages/integrations/react: tagged @widget/react@1.0.0 and @widget/vue@1.0.0 on 2025-12-02
+ *   Mar 2       r1    README.md (no package)      @widget/react@1.1.0 (Mar 8), the first tag of any product
+ *   Mar 6       w1    packages/integrations/react @widget/react@1.1.0 (Mar 8)
+ *
+ * More than a year before either window (the 90 days or the year to Apr 1), v1.0.0 makes no product of widget:
+ * r1 is of no product in both. The year's history read reaches v1.0.0 (it reads back to the last release before
+ * the previous year), where the quarter's does not.
+ */
+export function formerOwnTags(): FixtureRepo {
+  return buildRepo([
+    {
+      commit: 'workspace', at: '2024-01-10T12:00:00Z', id: 'base',
+      files: {
+        'package.json': WIDGET_ROOT,
+        'packages/widget/package.json': widget('1.0.0'),
+        'packages/integrations/react/package.json': '{"name": "@widget/react", "version": "1.0.0"}\n',
+        'packages/integrations/vue/package.json': '{"name": "@widget/vue", "version": "1.0.0"}\n',
+      },
+    },
+    { tag: 'v1.0.0', ref: 'base', at: '2024-01-11T12:00:00Z', annotated: true },
+    { commit: 'w0', authorAt: '2025-11-30T12:00:00Z', at: '2025-12-01T12:00:00Z', files: { 'packages/integrations/react/x.ts': 'zero\n' }, id: 'w0' },
+    { tag: '@widget/react@1.0.0', ref: 'w0', at: '2025-12-02T12:00:00Z', annotated: true },
+    { tag: '@widget/vue@1.0.0', ref: 'w0', at: '2025-12-02T12:00:00Z', annotated: true },
+    change('r1', 2, { 'README.md': 'widget\n' }),
+    change('w1', 6, { 'packages/integrations/react/x.ts': 'one\n' }),
+    tag('@widget/react@1.1.0', 'w1', 8),
+  ]);
+}
