@@ -183,8 +183,8 @@ export async function readGitChanges(
   const built = (async () => {
     const refs = await pullRefs;
     // what the branch landed below the read, beside it: a pull request squashed then whose commits a later one's
-    // branch still holds (see landedBefore)
-    const earlier = boundary !== null && refs.size > 0 ? readEarlierLandings(repo.cwd, boundary.sha, since) : null;
+    // branch still holds (see landedBefore), and which commits below it were the line's own (see earlierLine)
+    const earlier = boundary !== null ? readEarlierLandings(repo.cwd, boundary.sha, since) : null;
     earlier?.catch(() => undefined);
     const { commits, pulls, lines } = await readHistory(repo.cwd, branch, exclude, { refs, since }, release, parse);
     // what decoding the messages left behind goes before the changes are built on top of the commits: the
@@ -203,7 +203,8 @@ export async function readGitChanges(
     const otherLine = o.otherLine === undefined ? null : await o.otherLine;
     // the pull requests the branch lands, asked of the pull refs' chains of merges only (most clones have no pull ref)
     const landed = new Set(pulls.walked.size === 0 ? [] : landedNumbers(firstParent, branch.name));
-    const landedBefore = pulls.walked.size === 0 || earlier === null ? new Set<number>() : earlierNumbers(await earlier, branch.name, landed);
+    const below = earlier === null ? null : await earlier;
+    const landedBefore = pulls.walked.size === 0 || below === null ? new Set<number>() : earlierNumbers(below, branch.name, landed);
     const pullCommits = splitPullCommits(pulls.walked, otherLine === null || otherLine.size === 0 ? pulls.loaded : without(pulls.loaded, otherLine), (sha) => onRelease.all.has(sha), (n) => landed.has(n) || landedBefore.has(n));
     // what splitting the pull refs' walks left behind goes before the changes are built on top: rails peaked
     // there at 249 MB, 244 with this collection (a history without pull refs has nothing to let go here)
@@ -231,6 +232,7 @@ export async function readGitChanges(
       trackedBranch: branch.name,
       pulls: pullCommits,
       ...(landedBefore.size > 0 && { landedBefore }),
+      ...(below !== null && { earlierLine: { shas: new Set(below.map((l) => l.sha)), since } }),
       // a pull request from the branch itself (analog's `beta` into main) has the branch's own last landing for its head
       pullHeads: pullsFromItself.size === 0 ? pulls.heads : new Map([...pulls.heads].filter(([, n]) => !pullsFromItself.has(n))),
       treeSquashes: squashedTrees,

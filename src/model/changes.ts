@@ -34,6 +34,13 @@ export interface BuildChangesInput {
   pulls: Map<number, PullCommits>;
   /** the pull requests the branch landed below the history read (their pull refs' commits landed then); absent: none */
   landedBefore?: ReadonlySet<number>;
+  /**
+   * the tracked branch's first-parent commits below the history read, those committed since `since` (epoch s;
+   * readEarlierLandings): a commit the read left out that these do not hold, of a branch begun since, landed off the
+   * line, by an earlier merge. Absent: none read (a whole-history read), and every commit the read left out is taken
+   * for the line's
+   */
+  earlierLine?: { shas: ReadonlySet<string>; since: number };
   /** head commit of each `refs/pull/N/head` → N (a pull request pushed to the branch as it was) */
   pullHeads: ReadonlyMap<string, number>;
   /**
@@ -82,6 +89,12 @@ type Rules = OwnCommitRules & {
   read: (sha: string) => boolean;
   /** whether a commit is the tracked branch's own line, or older than the history read: work forked from it is this repository's */
   onLine: (sha: string) => boolean;
+  /**
+   * whether a commit is the tracked branch's own line, read or below the read as far as `earlierLine` tells; `after`,
+   * when the commit is unread: when the first commit made on top of it was committed (below what `earlierLine`
+   * holds, the line's, as every unread commit is without it)
+   */
+  firstParent: (sha: string, after: number) => boolean;
   /** the pull requests the tracked line lands itself (squashed or merged there) */
   lineLands: ReadonlySet<number>;
   /** the commits earlier syncs brought in: another line's, which a later merge of that line goes on from */
@@ -115,10 +128,13 @@ export function buildChanges(input: BuildChangesInput): Change[] {
   // the line as a set only once a merge brings another repository's history (rare)
   let lineShas: Set<string> | null = null;
   const onLine = (sha: string): boolean => !input.commits.has(sha) || (lineShas ??= new Set(input.firstParent.map((c) => c.sha))).has(sha);
+  const { earlierLine } = input;
+  const firstParent = (sha: string, after: number): boolean =>
+    input.commits.has(sha) || earlierLine === undefined || after < earlierLine.since ? onLine(sha) : earlierLine.shas.has(sha);
   // a pull request the branch names as squashed or merged landed that way, not as a rebase
   const named = new Set(landedNumbers(input.firstParent, input.trackedBranch));
   const synced = new Set<string>();
-  const rules: Rules = { landed: new CopyIndex(), ai: input.ai ?? compileCatalogue(), isRelease: (sha) => input.release.has(sha), read: input.read ?? ((sha) => input.commits.has(sha)), onLine, lineLands: named, synced };
+  const rules: Rules = { landed: new CopyIndex(), ai: input.ai ?? compileCatalogue(), isRelease: (sha) => input.release.has(sha), read: input.read ?? ((sha) => input.commits.has(sha)), onLine, firstParent, lineLands: named, synced };
   // what pull requests landed below the read: a later branch that still holds their commits (a fork's `main` reused
   // for the next pull request) holds work already landed, as it would where their changes are read
   for (const n of input.landedBefore ?? []) for (const c of input.pulls.get(n)?.commits ?? []) rules.landed.add(c);
@@ -792,7 +808,14 @@ function mergesRelease(commit: Commit, input: BuildChangesInput): boolean {
  */
 function mergesLineAgain(commit: Commit, walk: SideWalk, landing: Landing, input: BuildChangesInput, rules: Rules): boolean {
   const below = walk.forkPoints[0];
-  if (commit.parents.length !== 2 || below === undefined || rules.onLine(below)) return false;
+  // where the side left the line decides, read or not: biome's `next`, merged again by #9277 (`chore: biome v2.5`),
+  // went on from 4804acff60, its own commit that #8275 (`Merge pull request #8275 from biomejs/next`, v2.4) had
+  // landed: over a year the read held it, and #9277 was a sync of 89 pull requests; over 90 days it lay below the
+  // read, was taken for the line's, and #9277 read as a change of 120 commits begun in February
+  if (commit.parents.length !== 2 || below === undefined) return false;
+  let onTop: Commit | undefined;
+  for (const c of sideFirstParents(commit, walk)) onTop = c;
+  if (rules.firstParent(below, onTop?.committedAt ?? commit.committedAt)) return false;
   const merging = new Set(walk.mergedTracked ?? []);
   let landings = 0;
   let own = false;

@@ -354,6 +354,22 @@ describe('a line merged again (GitFlow)', () => {
     expect(buildChanges(input([m0, first, second], side))[2]).toMatchObject({ id: '#9', kind: 'merge', commits: 2 });
   });
 
+  it('reads it merged again whether or not the history read holds its first merge (biome\'s `next`, #9277)', () => {
+    // read from after #3: r1 and what it brought in (s1, s2) lie below the read; the line's own commits below it are
+    // r1 and m0. t0 goes on from s2, which the line never held: the line merged again, as a whole-history read says
+    const earlierLine = { shas: new Set([sha('r1'), sha('m0')]), since: h(0) };
+    const second = commit('r2', { parents: ['r1', 't1'], at: h(40), subject: 'Release 1.1 (#9)' });
+    const after = line(2).slice(2);
+    expect(buildChanges(input([second], after, { earlierLine }))[0]).toMatchObject({ id: '#9', kind: 'sync', carriedPulls: 2 });
+    expect(merges(2)[2]).toMatchObject({ id: '#9', kind: 'sync', carriedPulls: 2 });
+    // a branch that forked from the line's own commit below the read is merged once: a change
+    const fork = [commit('u0', { parents: ['r1'], at: h(20), subject: 'Fix 4 (#4)' }), commit('u1', { parents: ['u0'], at: h(21), subject: 'Fix 5 (#5)' })];
+    const once = commit('r3', { parents: ['r1', 'u1'], at: h(40), subject: 'feat: the big merge (#20)' });
+    expect(buildChanges(input([once], fork, { earlierLine }))[0]).toMatchObject({ id: '#20', kind: 'merge', commits: 2 });
+    // where the line below the read was read to a time after the side began, it cannot tell: a change, as before
+    expect(buildChanges(input([second], after, { earlierLine: { ...earlierLine, since: h(21) } }))[0]).toMatchObject({ id: '#9', kind: 'merge' });
+  });
+
   it('keeps a branch merged once a change, however many pull requests landed on it (vite\'s rolldown-vite)', () => {
     const side = [...line(3)];
     const once = commit('big', { parents: ['m0', 't2'], at: h(40), subject: 'feat: the big merge (#20)' });

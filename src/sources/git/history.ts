@@ -222,26 +222,30 @@ export async function listPullHeads(repo: string, signal?: AbortSignal): Promise
   return heads;
 }
 
-/** A first-parent commit below the history read, as far as what it landed is read: its subject, and whether it merges. */
+/** A first-parent commit below the history read, as far as what it landed is read: its sha, its subject, and whether it merges. */
 export interface EarlierLanding {
+  sha: string;
   subject: string;
   merge: boolean;
 }
 
 /**
  * The tracked branch's first-parent commits from `boundary` (the read's excluded commit) down to those committed
- * before `since` (epoch s): what landed before the history read, its subjects alone; `signal` stops git.
+ * before `since` (epoch s): what landed before the history read, its shas and subjects alone; `signal` stops git.
  */
 export async function readEarlierLandings(repo: string, boundary: string, since: number, signal?: AbortSignal): Promise<EarlierLanding[]> {
   const landings: EarlierLanding[] = [];
   await streamGit(
     repo,
-    ['log', '--first-parent', '--no-show-signature', `--since=@${since}`, '--format=%P%x1f%s', boundary, '--'],
+    ['log', '--first-parent', '--no-show-signature', `--since=@${since}`, '--format=%H %P%x1f%s', boundary, '--'],
     (line) => {
       const text = line.toString('utf8');
       const cut = text.indexOf('\x1f');
-      if (cut === -1) return;
-      landings.push({ subject: text.slice(cut + 1), merge: text.slice(0, cut).includes(' ') });
+      const shaEnd = text.indexOf(' ');
+      if (cut === -1 || shaEnd === -1 || shaEnd > cut) return;
+      // `<sha> <parents>`: a merge names two parents or more
+      const parents = text.slice(shaEnd + 1, cut);
+      landings.push({ sha: ownAscii(text.slice(0, shaEnd)), subject: text.slice(cut + 1), merge: parents.includes(' ') });
     },
     { separator: 10, ...(signal && { signal }) },
   );
