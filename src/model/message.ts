@@ -108,9 +108,11 @@ const VERSION_SET = String.raw`(\d+\.\d+\.\d+(?:-[0-9a-z.-]+|\.?(?:dev|post|rc|a
 // a commit that sets a release's version, by the start of its subject: `prepare 3.14.0-rc.0`, `Release v2.1.0`,
 // `chore(release): 1.4.0`, `Bump version to 1.2.3`, `v3.0.0`, Nx's `chore(release): publish 21.0.0`, aider's
 // release script's `set version to 0.86.3.dev` with Python's suffix, after a bracketed tag too (Maven's
-// `[maven-release-plugin] prepare release app-1.2.0`, Calcite's `[CALCITE-7544] Release Calcite 1.42.0`)
+// `[maven-release-plugin] prepare release app-1.2.0`, Calcite's `[CALCITE-7544] Release Calcite 1.42.0`), the
+// version quoted too (hoppscotch's `chore: bump version to \`2026.3.1\``, each tagged), or after a dash alone
+// (sqlalchemy's `- 2.1.0b3`, tagged `rel_2_1_0b3`)
 // (bounded: no subject can make it backtrack)
-const VERSION_BUMP = new RegExp(String.raw`^(?:\[[^\]\n]{1,60}\][ \t]*)?(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|publish|bump|bumped|bumping|version|cut|set(?:ting)?[ \t]+(?:the[ \t]+)?version)\b([^\d\n]{0,40}))?v?${VERSION_SET}(?:[\s,;:)]|$)`, 'i');
+const VERSION_BUMP = new RegExp(String.raw`^(?:\[[^\]\n]{1,60}\][ \t]*)?(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|publish|bump|bumped|bumping|version|cut|set(?:ting)?[ \t]+(?:the[ \t]+)?version)\b([^\d\n]{0,40})|-[ \t]+)?v?${VERSION_SET}(?:[\s,;:)\x60'"]|$)`, 'i');
 // a release's commit that names no version, its tags naming them: Lerna's and Nx's independent `Publish` and
 // `chore(release): publish` (the versions listed in the body), react-navigation's `chore: publish`, Rush's `Bump
 // versions [skip ci]`, a hand-run changesets' `Version Packages`; a CI marker or two may follow

@@ -335,6 +335,10 @@ describe('commit messages', () => {
     expect(['🔖 Release version 0.136.2', ':bookmark: Release version 0.115.10', '🔖 Prepare the notes of the 1.2.3 release'].map(ownBumpVersion)).toEqual(['0.136.2', '0.115.10', null]);
     // Nx's fixed release writes the version after its verb
     expect(['chore(release): publish 21.0.0', 'Publish v3.2.0'].map(ownBumpVersion)).toEqual(['21.0.0', '3.2.0']);
+    // the version quoted: hoppscotch's direct pushes, each tagged `2026.3.1` (a quoted word is no version still)
+    expect(['chore: bump version to `2026.3.1`', 'Bump version to "1.2.3"', "release '4.0.0-rc.1'", 'chore: bump `lodash`'].map(ownBumpVersion)).toEqual(['2026.3.1', '1.2.3', '4.0.0-rc.1', null]);
+    // after a dash alone: sqlalchemy's, tagged `rel_2_1_0b3` (not a list item's version among words)
+    expect(['- 2.1.0b3', '- 2.0.52', '- 2.0.52 fixes', '-2.0.52'].map(ownBumpVersion)).toEqual(['2.1.0b3', '2.0.52', '2.0.52', null]);
     expect(['v0.86.3.dev', 'v2.0.0rc1'].map(taggedVersion)).toEqual(['0.86.3.dev', '2.0.0rc1']);
     expect(['v11.0.0-alpha.1', 'create-vite@8.0.0', 'tokio-1.48.0', '@biomejs/biome@2.4.15', 'v5.27.3.10153', 'latest'].map(taggedVersion))
       .toEqual(['11.0.0-alpha.1', '8.0.0', '1.48.0', '2.4.15', '5.27.3.10153', null]);
