@@ -76,9 +76,11 @@ export { measuredAt, parseTime, resolveNow, resolveWindow } from './time.js';
  * Release tags: `1.2`, `v1.2.3`, and monorepo package tags `tokio-1.49.0`, `pkg@1.2.3`, `cli/v1.2.3`, and Python's
  * pin `pkg==1.2.3` (LangChain's release workflow names its packages' tags so: `langchain-core==0.3.1`); and a
  * release named by its date alone, `2026-08-17` (rust-analyzer's weekly ones), with a number after it
- * (`2026-08-17.1`) — not a date inside another name (polars' branch-named `patch/fix-cspe-panic-2026-05-12`).
+ * (`2026-08-17.1`) — not a date inside another name (polars' branch-named `patch/fix-cspe-panic-2026-05-12`); and
+ * a name then numbers joined by underscores, to its end but for a test build's or a patch's letters (sqlalchemy's
+ * `rel_2_0_52` and `rel_2_1_0b3`, curl's `curl-8_10_1`, OpenSSL's `OpenSSL_1_1_1w`, PostgreSQL's `REL_16_4`).
  */
-export const DEFAULT_TAG_PATTERN = String.raw`^(?:v?\d{4}-\d{2}-\d{2}(?:\.\d+)?$|(?:[\w.@/-]*(?:[-@/_]|==))?v?\d+(?:\.\d+)+)`;
+export const DEFAULT_TAG_PATTERN = String.raw`^(?:v?\d{4}-\d{2}-\d{2}(?:\.\d+)?$|(?:[\w.@/-]*(?:[-@/_]|==))?v?\d+(?:\.\d+)+|[A-Za-z][\w.@/-]*?[-_/]?\d+(?:_\d+)+[a-zA-Z]*\d*$)`;
 /** Production environments' names, for GitHub deployments. */
 export const DEFAULT_ENVIRONMENT = '^(prod|production|live|prd)$';
 /** Deploy workflows' names or files (`Deploy`, `release.yml`, `CD`), ignoring case. */

@@ -5,8 +5,16 @@
 
 // the numeric version inside a tag name, wherever a package prefix puts it (`tokio-1.49.0`, `pkg@1.2.3`); or a
 // calendar date that is the whole name but its numbers after it, read whole: rust-analyzer's weekly `2026-08-17`
-// and its re-releases `2026-08-17.1`, where the dotted version alone read a package `2026-08-` at version `17.1`
-export const VERSION = /(?<=^v?)\d{4}-\d{2}-\d{2}(?:\.\d+)*(?=$|[^\w.])|\d+(?:\.\d+)+/;
+// and its re-releases `2026-08-17.1`, where the dotted version alone read a package `2026-08-` at version `17.1`;
+// or numbers joined by underscores that end the name but for a test build's or a patch's letters, as projects
+// older than semver's tags are named: sqlalchemy's `rel_2_0_52` and `rel_2_1_0b3`, curl's `curl-8_10_1`, OpenSSL's
+// `OpenSSL_1_1_1w`, PostgreSQL's `REL_16_4` (not `py3_10-1.2.3`'s `3_10`, which its dotted version follows)
+export const VERSION = /(?<=^v?)\d{4}-\d{2}-\d{2}(?:\.\d+)*(?=$|[^\w.])|\d+(?:\.\d+)+|\d+(?:_\d+)+(?=[a-zA-Z]*\d*$)/;
+
+/** A version's numbers as dots join them: `2.0.52` of `rel_2_0_52`'s `2_0_52`, which its release commit names so. */
+export function dottedVersion(version: string): string {
+  return version.includes('_') ? version.replaceAll('_', '.') : version;
+}
 // after the version: `.beta1`, `.rc1` (Ruby), `rc1`, `a2`, `.dev3` (Python): letters that name a test build
 const SUFFIX_PRERELEASE = /^\.?(?:alpha|beta|pre|preview|rc|dev|canary|next|nightly|snapshot|a|b|c)\d*(?:$|[.\d])/i;
 
@@ -41,11 +49,12 @@ export function isPrerelease(name: string, namedByProduct = false): boolean {
 
 /**
  * The version a tag names, lower-cased, from its first number to its end, pre-release included: `11.0.0-alpha.1`
- * of `v11.0.0-alpha.1`, `8.0.0` of `create-vite@8.0.0`, `1.48.0` of `tokio-1.48.0`; null when it names none.
+ * of `v11.0.0-alpha.1`, `8.0.0` of `create-vite@8.0.0`, `1.48.0` of `tokio-1.48.0`, `2.1.0b3` of `rel_2_1_0b3`;
+ * null when it names none.
  */
 export function taggedVersion(name: string): string | null {
   const m = VERSION.exec(name);
-  return m ? name.slice(m.index).toLowerCase() : null;
+  return m ? (dottedVersion(m[0]) + name.slice(m.index + m[0].length)).toLowerCase() : null;
 }
 
 /**
@@ -54,8 +63,8 @@ export function taggedVersion(name: string): string | null {
  */
 export function versionBelow(name: string, than: string): boolean {
   // a date's numbers are its year, month and day
-  const a = VERSION.exec(name)?.[0].split(/[.-]/).map(Number);
-  const b = VERSION.exec(than)?.[0].split(/[.-]/).map(Number);
+  const a = VERSION.exec(name)?.[0].split(/[._-]/).map(Number);
+  const b = VERSION.exec(than)?.[0].split(/[._-]/).map(Number);
   if (a === undefined || b === undefined) return false;
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
     const x = a[i] ?? 0;

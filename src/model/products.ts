@@ -1,7 +1,7 @@
 import type { Change, Deploy } from '../domain.js';
 import { globList } from '../glob.js';
 import type { Tester } from '../patterns.js';
-import { VERSION } from '../release-names.js';
+import { dottedVersion, VERSION } from '../release-names.js';
 import { assignDeploys, type AssignOptions, type DeployCandidate, type DeployContents } from './deploys.js';
 import { releaseProduct } from './release-tags.js';
 
@@ -197,7 +197,7 @@ export function carriesTagVersion(tag: string, version: string | undefined): boo
 /** The version a tag carries (`bloc-v9.2.1` → `9.2.1`, `v1.0.0-rc.1` → `1.0.0-rc.1`); null when it carries none. */
 function tagVersion(tag: string): string | null {
   const m = VERSION.exec(tag);
-  return m === null ? null : tag.slice(m.index);
+  return m === null ? null : dottedVersion(m[0]) + tag.slice(m.index + m[0].length);
 }
 
 /**

@@ -26,7 +26,7 @@ export function releaseProduct(name: string): string {
 export function releaseLineOf(name: string): string {
   const m = VERSION.exec(name);
   if (m === null) return name;
-  return m[0].includes('-') ? `${releaseProduct(name)}date` : `${releaseProduct(name)}${m[0].split('.').slice(0, 2).join('.')}`;
+  return m[0].includes('-') ? `${releaseProduct(name)}date` : `${releaseProduct(name)}${m[0].split(/[._]/).slice(0, 2).join('.')}`;
 }
 
 export interface ReleaseTagChoice<T extends { name: string }> {

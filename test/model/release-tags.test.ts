@@ -29,6 +29,15 @@ describe('release tags', () => {
     ['2026-08-17', true, false],
     ['2026-08-17.1', true, false],
     ['patch/fix-cspe-panic-2026-05-12', false, false],
+    // numbers joined by underscores after a name: sqlalchemy's finals and betas, curl's, OpenSSL's patch letter,
+    // PostgreSQL's; not a name's number alone, nor underscores that a dotted version follows
+    ['rel_2_0_52', true, false],
+    ['rel_2_1_0b3', true, true],
+    ['curl-8_10_1', true, false],
+    ['OpenSSL_1_1_1w', true, false],
+    ['REL_16_4', true, false],
+    ['REL_16_STABLE', false, false],
+    ['build_7', false, false],
     ['nightly', false, false],
     ['release-candidate', false, false],
     ['v1', false, false],
@@ -111,6 +120,15 @@ describe('the product a release versions', () => {
     expect(['2026-08-10', '2026-08-17.1', 'v1.7.21', 'v1.7.20'].map(releaseLineOf)).toEqual(['date', 'date', '1.7', '1.7']);
     expect([versionBelow('2026-08-10.1', '2026-08-17'), versionBelow('2026-08-17', '2026-08-10.1'), versionBelow('2026-08-17', '2026-08-17.1')]).toEqual([true, false, true]);
     expect([taggedVersion('2026-08-17.2'), isPrerelease('2026-08-17.2'), isPrerelease('2026-08-17-rc1')]).toEqual(['2026-08-17.2', false, true]);
+  });
+
+  it('reads numbers joined by underscores as the version they name, its line and its order', () => {
+    // sqlalchemy's release commits say `- 2.0.52` and `- 2.1.0b3`: its tags name those versions
+    expect(['rel_2_0_52', 'rel_2_1_0b3', 'OpenSSL_1_1_1w', 'py3_10-1.2.3'].map(taggedVersion)).toEqual(['2.0.52', '2.1.0b3', '1.1.1w', '1.2.3']);
+    expect(['rel_2_0_52', 'rel_1_4_54', 'curl-8_10_1', 'py3_10-1.2.3'].map(releaseProduct)).toEqual(['rel_', 'rel_', 'curl-', 'py3_10-']);
+    // 2.0 and 1.4 are two lines, each patched: rel_2_0_52 and rel_2_0_51 one of them
+    expect(['rel_2_0_52', 'rel_2_0_51', 'rel_1_4_54', 'rel_2_1_0b3'].map(releaseLineOf)).toEqual(['rel_2.0', 'rel_2.0', 'rel_1.4', 'rel_2.1']);
+    expect([versionBelow('rel_2_0_9', 'rel_2_0_10'), versionBelow('rel_2_0_10', 'rel_2_0_9'), releaseBelow('rel_2_1_0b3', 'rel_2_1_0'), releaseBelow('rel_2_1_0b2', 'rel_2_1_0b3')]).toEqual([true, false, true, true]);
   });
 });
 
