@@ -9048,6 +9048,9 @@ var init_merge = __esmMin((() => {
 	};
 }));
 // src/release-names.ts
+function dottedVersion(version) {
+	return version.includes("_") ? version.replaceAll("_", ".") : version;
+}
 function namesLine(name) {
 	const m = VERSION$5.exec(name);
 	return m !== null && LINE_SUFFIX.test(name.slice(m.index + m[0].length));
@@ -9061,11 +9064,11 @@ function isPrerelease(name, namedByProduct = false) {
 }
 function taggedVersion(name) {
 	const m = VERSION$5.exec(name);
-	return m ? name.slice(m.index).toLowerCase() : null;
+	return m ? (dottedVersion(m[0]) + name.slice(m.index + m[0].length)).toLowerCase() : null;
 }
 function versionBelow(name, than) {
-	const a = VERSION$5.exec(name)?.[0].split(/[.-]/).map(Number);
-	const b = VERSION$5.exec(than)?.[0].split(/[.-]/).map(Number);
+	const a = VERSION$5.exec(name)?.[0].split(/[._-]/).map(Number);
+	const b = VERSION$5.exec(than)?.[0].split(/[._-]/).map(Number);
 	if (a === void 0 || b === void 0) return false;
 	for (let i = 0; i < Math.max(a.length, b.length); i++) {
 		const x = a[i] ?? 0;
@@ -9104,7 +9107,7 @@ function withoutLineTag(title) {
 }
 var VERSION$5, SUFFIX_PRERELEASE, HYPHEN_PRERELEASE, LINE_SUFFIX, LINE_TAG;
 var init_release_names = __esmMin((() => {
-	VERSION$5 = /(?<=^v?)\d{4}-\d{2}-\d{2}(?:\.\d+)*(?=$|[^\w.])|\d+(?:\.\d+)+/;
+	VERSION$5 = /(?<=^v?)\d{4}-\d{2}-\d{2}(?:\.\d+)*(?=$|[^\w.])|\d+(?:\.\d+)+|\d+(?:_\d+)+(?=[a-zA-Z]*\d*$)/;
 	SUFFIX_PRERELEASE = /^\.?(?:alpha|beta|pre|preview|rc|dev|canary|next|nightly|snapshot|a|b|c)\d*(?:$|[.\d])/i;
 	HYPHEN_PRERELEASE = /^-(?:\d|(?:alpha|beta|pre|preview|rc|dev|canary|next|nightly|snapshot|temp|experimental|insiders?|unstable|test|a|b|c|m)(?:$|[-.\d]))/i;
 	LINE_SUFFIX = /^\.x(?:$|[^\w])/i;
@@ -25266,7 +25269,7 @@ var init_message = __esmMin((() => {
 	CL_REVERT_OPENS = /^(?:This(?:\s+(?:CL|change|commit))?\s+(?:(?:temporarily|partially|partly)\s+)?reverts|This(?:\s+(?:CL|change|commit))?\s+is\s+an?\s+(?:(?:partial|simple|temporary|full|complete)\s+)?revert\s+of|(?:(?:temporarily|partially|partly)\s+)?revert)\s+CL\s*\d+/i;
 	SUBJECT_COMMIT = /\bcommit\s+([0-9a-f]{7,40})\b/gi;
 	VERSION_SET = String.raw`(\d+\.\d+\.\d+(?:-[0-9a-z.-]+|\.?(?:dev|post|rc|alpha|beta|a|b)\d*)?)`;
-	VERSION_BUMP = new RegExp(String.raw`^(?:\[[^\]\n]{1,60}\][ \t]*)?(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|publish|bump|bumped|bumping|version|cut|set(?:ting)?[ \t]+(?:the[ \t]+)?version)\b([^\d\n]{0,40}))?v?${VERSION_SET}(?:[\s,;:)]|$)`, "i");
+	VERSION_BUMP = new RegExp(String.raw`^(?:\[[^\]\n]{1,60}\][ \t]*)?(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|publish|bump|bumped|bumping|version|cut|set(?:ting)?[ \t]+(?:the[ \t]+)?version)\b([^\d\n]{0,40})|-[ \t]+)?v?${VERSION_SET}(?:[\s,;:)\x60'"]|$)`, "i");
 	VERSIONLESS_RELEASE = /^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:publish|release|bump(?:ed)?[ \t]+versions|version[ \t]+packages)(?:[ \t]+\[[^\]\n]{1,30}\]){0,2}[ \t.]*$/i;
 	GITMOJI_RELEASE = new RegExp(String.raw`^(?:\u{1F516}\uFE0F?|:bookmark:)[ \t]*(?:(?:[\w@./-]{1,80}[ \t]+){1,3}|@?[\w./-]{1,80}@)?v?${VERSION_SET}(?:[\s,;:)]|$)`, "iu");
 	VERSION_WORDS = new Set([
@@ -25768,6 +25771,8 @@ function buildChanges(input) {
 	const claimed = new Set(input.firstParent.map((c) => c.sha));
 	let lineShas = null;
 	const onLine = (sha) => !input.commits.has(sha) || (lineShas ??= new Set(input.firstParent.map((c) => c.sha))).has(sha);
+	const { earlierLine } = input;
+	const firstParent = (sha, after) => input.commits.has(sha) || earlierLine === void 0 || after < earlierLine.since ? onLine(sha) : earlierLine.shas.has(sha);
 	const named = new Set(landedNumbers(input.firstParent, input.trackedBranch));
 	const synced = new Set();
 	const rules = {
@@ -25776,6 +25781,7 @@ function buildChanges(input) {
 		isRelease: (sha) => input.release.has(sha),
 		read: input.read ?? ((sha) => input.commits.has(sha)),
 		onLine,
+		firstParent,
 		lineLands: named,
 		synced
 	};
@@ -26187,7 +26193,10 @@ function mergesRelease(commit, input) {
 }
 function mergesLineAgain(commit, walk, landing, input, rules) {
 	const below = walk.forkPoints[0];
-	if (commit.parents.length !== 2 || below === void 0 || rules.onLine(below)) return false;
+	if (commit.parents.length !== 2 || below === void 0) return false;
+	let onTop;
+	for (const c of sideFirstParents(commit, walk)) onTop = c;
+	if (rules.firstParent(below, onTop?.committedAt ?? commit.committedAt)) return false;
 	const merging = new Set(walk.mergedTracked ?? []);
 	let landings = 0;
 	let own = false;
@@ -27410,7 +27419,7 @@ function releaseProduct(name) {
 function releaseLineOf(name) {
 	const m = VERSION$5.exec(name);
 	if (m === null) return name;
-	return m[0].includes("-") ? `${releaseProduct(name)}date` : `${releaseProduct(name)}${m[0].split(".").slice(0, 2).join(".")}`;
+	return m[0].includes("-") ? `${releaseProduct(name)}date` : `${releaseProduct(name)}${m[0].split(/[._]/).slice(0, 2).join(".")}`;
 }
 function chooseReleaseTags(tags, pattern, includePrereleases, productTags = []) {
 	const releases = [];
@@ -27556,7 +27565,7 @@ function carriesTagVersion(tag, version) {
 }
 function tagVersion(tag) {
 	const m = VERSION$5.exec(tag);
-	return m === null ? null : tag.slice(m.index);
+	return m === null ? null : dottedVersion(m[0]) + tag.slice(m.index + m[0].length);
 }
 function otherMajor(tag, key, p) {
 	const folder = MAJOR_FOLDER.exec(p.folder);
@@ -28233,7 +28242,7 @@ var init_options = __esmMin((() => {
 	init_errors$2();
 	init_patterns();
 	init_time();
-	DEFAULT_TAG_PATTERN = String.raw`^(?:v?\d{4}-\d{2}-\d{2}(?:\.\d+)?$|(?:[\w.@/-]*(?:[-@/_]|==))?v?\d+(?:\.\d+)+)`;
+	DEFAULT_TAG_PATTERN = String.raw`^(?:v?\d{4}-\d{2}-\d{2}(?:\.\d+)?$|(?:[\w.@/-]*(?:[-@/_]|==))?v?\d+(?:\.\d+)+|[A-Za-z][\w.@/-]*?[-_/]?\d+(?:_\d+)+[a-zA-Z]*\d*$)`;
 	DEFAULT_ENVIRONMENT = "^(prod|production|live|prd)$";
 	DEFAULT_WORKFLOW = "deploy|release|publish|cd";
 	DEFAULT_BUG_LABEL = "^((type|kind|t)[:/] ?)?(bug|regression)$|🐛";
@@ -33114,16 +33123,19 @@ async function readEarlierLandings(repo, boundary, since, signal) {
 		"--first-parent",
 		"--no-show-signature",
 		`--since=@${since}`,
-		"--format=%P%x1f%s",
+		"--format=%H %P%x1f%s",
 		boundary,
 		"--"
 	], (line) => {
 		const text = line.toString("utf8");
 		const cut = text.indexOf("");
-		if (cut === -1) return;
+		const shaEnd = text.indexOf(" ");
+		if (cut === -1 || shaEnd === -1 || shaEnd > cut) return;
+		const parents = text.slice(shaEnd + 1, cut);
 		landings.push({
+			sha: ownAscii(text.slice(0, shaEnd)),
 			subject: text.slice(cut + 1),
-			merge: text.slice(0, cut).includes(" ")
+			merge: parents.includes(" ")
 		});
 	}, {
 		separator: 10,
@@ -33879,7 +33891,7 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 	trees.catch(() => void 0);
 	const model = await (async () => {
 		const refs = await pullRefs;
-		const earlier = boundary !== null && refs.size > 0 ? readEarlierLandings(repo.cwd, boundary.sha, since) : null;
+		const earlier = boundary !== null ? readEarlierLandings(repo.cwd, boundary.sha, since) : null;
 		earlier?.catch(() => void 0);
 		const { commits, pulls, lines } = await readHistory(repo.cwd, branch, exclude, {
 			refs,
@@ -33893,7 +33905,8 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 		const onRelease = releaseAmong(lines, firstParent, commitOf);
 		const otherLine = o.otherLine === void 0 ? null : await o.otherLine;
 		const landed = new Set(pulls.walked.size === 0 ? [] : landedNumbers(firstParent, branch.name));
-		const landedBefore = pulls.walked.size === 0 || earlier === null ? new Set() : earlierNumbers(await earlier, branch.name, landed);
+		const below = earlier === null ? null : await earlier;
+		const landedBefore = pulls.walked.size === 0 || below === null ? new Set() : earlierNumbers(below, branch.name, landed);
 		const pullCommits = splitPullCommits(pulls.walked, otherLine === null || otherLine.size === 0 ? pulls.loaded : without(pulls.loaded, otherLine), (sha) => onRelease.all.has(sha), (n) => landed.has(n) || landedBefore.has(n));
 		if (read >= LARGE_HISTORY && pulls.walked.size > 0) collectGarbage();
 		const lineTrees = await trees;
@@ -33917,6 +33930,10 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 			trackedBranch: branch.name,
 			pulls: pullCommits,
 			...landedBefore.size > 0 && { landedBefore },
+			...below !== null && { earlierLine: {
+				shas: new Set(below.map((l) => l.sha)),
+				since
+			} },
 			pullHeads: pullsFromItself.size === 0 ? pulls.heads : new Map([...pulls.heads].filter(([, n]) => !pullsFromItself.has(n))),
 			treeSquashes: squashedTrees,
 			release: onRelease.all,
@@ -44038,8 +44055,9 @@ var init_path_commits = __esmMin((() => {
 // src/audit/products.ts
 async function readProducts(repo, changes, o) {
 	const { warning } = o;
-	const ownRead = o.tags.some((t) => tagKey(t.name) === "" && t.at >= o.from && t.at <= o.now);
-	const tags = o.tags.filter((t) => t.at <= o.now && (tagKey(t.name) === "" ? ownRead : t.at >= o.since - 31536e3));
+	const stillTagged = (t) => t.at >= o.since - 31536e3 && t.at <= o.now;
+	const ownTagged = o.tags.some((t) => tagKey(t.name) === "" && stillTagged(t));
+	const tags = o.tags.filter((t) => t.at <= o.now && (tagKey(t.name) === "" ? ownTagged : stillTagged(t)));
 	const named = o.declared;
 	const keys = new Set(tags.map((t) => tagKey(t.name)));
 	if (keys.size + named.size < 2) return null;
