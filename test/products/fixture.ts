@@ -145,6 +145,13 @@ export const WINDOW = { since: '2026-03-01', until: '2026-04-01', now: '2026-04-
 
 const WIDGET_ROOT = '{"name": "widget-monorepo", "private": true, "workspaces": ["packages/*", "packages/integrations/*", "!packages/integrations/internal"]}\n';
 const widget = (version: string): string => `{"name": "widget", "version": "${version}"}\n`;
+// the workspace at 1.0.0: widget, and its React and Vue integrations
+const WIDGET_WORKSPACE: Record<string, string> = {
+  'package.json': WIDGET_ROOT,
+  'packages/widget/package.json': widget('1.0.0'),
+  'packages/integrations/react/package.json': '{"name": "@widget/react", "version": "1.0.0"}\n',
+  'packages/integrations/vue/package.json': '{"name": "@widget/vue", "version": "1.0.0"}\n',
+};
 
 /**
  * A workspace whose main package, widget (packages/widget), is tagged with the repository's own tags (v1.1.0, no
@@ -169,13 +176,7 @@ export function ownTags(): FixtureRepo {
   return buildRepo([
     {
       commit: 'workspace', at: '2026-02-01T12:00:00Z', id: 'base',
-      files: {
-        'package.json': WIDGET_ROOT,
-        'packages/widget/package.json': widget('1.0.0'),
-        'packages/integrations/react/package.json': '{"name": "@widget/react", "version": "1.0.0"}\n',
-        'packages/integrations/vue/package.json': '{"name": "@widget/vue", "version": "1.0.0"}\n',
-        'packages/integrations/internal/package.json': '{"name": "@widget/internal", "private": true}\n',
-      },
+      files: { ...WIDGET_WORKSPACE, 'packages/integrations/internal/package.json': '{"name": "@widget/internal", "private": true}\n' },
     },
     { tag: 'v1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
     { tag: '@widget/react@1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
@@ -1095,12 +1096,7 @@ export function formerOwnTags(): FixtureRepo {
   return buildRepo([
     {
       commit: 'workspace', at: '2024-01-10T12:00:00Z', id: 'base',
-      files: {
-        'package.json': WIDGET_ROOT,
-        'packages/widget/package.json': widget('1.0.0'),
-        'packages/integrations/react/package.json': '{"name": "@widget/react", "version": "1.0.0"}\n',
-        'packages/integrations/vue/package.json': '{"name": "@widget/vue", "version": "1.0.0"}\n',
-      },
+      files: WIDGET_WORKSPACE,
     },
     { tag: 'v1.0.0', ref: 'base', at: '2024-01-11T12:00:00Z', annotated: true },
     { commit: 'w0', authorAt: '2025-11-30T12:00:00Z', at: '2025-12-01T12:00:00Z', files: { 'packages/integrations/react/x.ts': 'zero\n' }, id: 'w0' },
