@@ -15,6 +15,7 @@ export const VERSION = /(?<=^v?)\d{4}-\d{2}-\d{2}(?:\.\d+)*(?=$|[^\w.])|\d+(?:\.
 export function dottedVersion(version: string): string {
   return version.includes('_') ? version.replaceAll('_', '.') : version;
 }
+
 // after the version: `.beta1`, `.rc1` (Ruby), `rc1`, `a2`, `.dev3` (Python): letters that name a test build
 const SUFFIX_PRERELEASE = /^\.?(?:alpha|beta|pre|preview|rc|dev|canary|next|nightly|snapshot|a|b|c)\d*(?:$|[.\d])/i;
 
