@@ -30,8 +30,10 @@ export function initConfigText(): string {
     '  "deploy": {',
     '    // where deploys come from: auto (the first the repository has), events, deployments, releases, tags or merge',
     `    "from": ${j(d.deploy.from)},`,
-    '    // tags that count as deploys (regular expression): 1.2, v1.2.3 and package tags such as pkg@1.2.3',
-    `    "tagPattern": ${j(d.deploy.tagPattern)},`,
+    // the default pattern is longer than a line a terminal shows (README: --tag-pattern); left out, it applies
+    '    // tags that count as deploys (regular expression); left out, the default takes 1.2, v1.2.3, package tags',
+    '    // (pkg@1.2.3, tokio-1.49.0), dates (2026-08-17) and underscored versions (rel_2_0_52): README, --tag-pattern',
+    '    // to take v1.2.3 alone: "tagPattern": "^v\\\\d+\\\\.\\\\d+\\\\.\\\\d+$",',
     '    // GitHub deployment environments that count as production (regular expression)',
     `    "environment": ${j(d.deploy.environment)},`,
     '    // GitHub Actions workflows whose successful runs are deploys, by name or file (regular expression, ignoring case)',
