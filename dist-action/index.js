@@ -25772,7 +25772,7 @@ function buildChanges(input) {
 	let lineShas = null;
 	const onLine = (sha) => !input.commits.has(sha) || (lineShas ??= new Set(input.firstParent.map((c) => c.sha))).has(sha);
 	const { earlierLine } = input;
-	const firstParent = (sha, after) => input.commits.has(sha) || earlierLine === void 0 || after < earlierLine.since ? onLine(sha) : earlierLine.shas.has(sha);
+	const firstParent = (sha, after) => input.commits.has(sha) || earlierLine === void 0 || after() < earlierLine.since ? onLine(sha) : earlierLine.shas.has(sha);
 	const named = new Set(landedNumbers(input.firstParent, input.trackedBranch));
 	const synced = new Set();
 	const rules = {
@@ -26193,10 +26193,12 @@ function mergesRelease(commit, input) {
 }
 function mergesLineAgain(commit, walk, landing, input, rules) {
 	const below = walk.forkPoints[0];
-	if (commit.parents.length !== 2 || below === void 0) return false;
-	let onTop;
-	for (const c of sideFirstParents(commit, walk)) onTop = c;
-	if (rules.firstParent(below, onTop?.committedAt ?? commit.committedAt)) return false;
+	const onTop = () => {
+		let first = commit;
+		for (const c of sideFirstParents(commit, walk)) first = c;
+		return first.committedAt;
+	};
+	if (commit.parents.length !== 2 || below === void 0 || rules.firstParent(below, onTop)) return false;
 	const merging = new Set(walk.mergedTracked ?? []);
 	let landings = 0;
 	let own = false;

@@ -91,10 +91,10 @@ type Rules = OwnCommitRules & {
   onLine: (sha: string) => boolean;
   /**
    * whether a commit is the tracked branch's own line, read or below the read as far as `earlierLine` tells; `after`,
-   * when the commit is unread: when the first commit made on top of it was committed (below what `earlierLine`
+   * asked only of an unread commit: when the first commit made on top of it was committed (below what `earlierLine`
    * holds, the line's, as every unread commit is without it)
    */
-  firstParent: (sha: string, after: number) => boolean;
+  firstParent: (sha: string, after: () => number) => boolean;
   /** the pull requests the tracked line lands itself (squashed or merged there) */
   lineLands: ReadonlySet<number>;
   /** the commits earlier syncs brought in: another line's, which a later merge of that line goes on from */
@@ -129,8 +129,8 @@ export function buildChanges(input: BuildChangesInput): Change[] {
   let lineShas: Set<string> | null = null;
   const onLine = (sha: string): boolean => !input.commits.has(sha) || (lineShas ??= new Set(input.firstParent.map((c) => c.sha))).has(sha);
   const { earlierLine } = input;
-  const firstParent = (sha: string, after: number): boolean =>
-    input.commits.has(sha) || earlierLine === undefined || after < earlierLine.since ? onLine(sha) : earlierLine.shas.has(sha);
+  const firstParent = (sha: string, after: () => number): boolean =>
+    input.commits.has(sha) || earlierLine === undefined || after() < earlierLine.since ? onLine(sha) : earlierLine.shas.has(sha);
   // a pull request the branch names as squashed or merged landed that way, not as a rebase
   const named = new Set(landedNumbers(input.firstParent, input.trackedBranch));
   const synced = new Set<string>();
@@ -812,10 +812,13 @@ function mergesLineAgain(commit: Commit, walk: SideWalk, landing: Landing, input
   // went on from 4804acff60, its own commit that #8275 (`Merge pull request #8275 from biomejs/next`, v2.4) had
   // landed: over a year the read held it, and #9277 was a sync of 89 pull requests; over 90 days it lay below the
   // read, was taken for the line's, and #9277 read as a change of 120 commits begun in February
-  if (commit.parents.length !== 2 || below === undefined) return false;
-  let onTop: Commit | undefined;
-  for (const c of sideFirstParents(commit, walk)) onTop = c;
-  if (rules.firstParent(below, onTop?.committedAt ?? commit.committedAt)) return false;
+  // the side's first commit on top of it, walked only where that commit is unread: a pull request's fork point is read
+  const onTop = (): number => {
+    let first = commit;
+    for (const c of sideFirstParents(commit, walk)) first = c;
+    return first.committedAt;
+  };
+  if (commit.parents.length !== 2 || below === undefined || rules.firstParent(below, onTop)) return false;
   const merging = new Set(walk.mergedTracked ?? []);
   let landings = 0;
   let own = false;
