@@ -24855,7 +24855,14 @@ function copyKey(authorEmail, authoredAt, subject) {
 	return `${authorEmail}\x1f${authoredAt}\x1f${withoutNumber(withoutLineTag(subject))}`;
 }
 function lineKeys(commit) {
-	return commit.pulledKeys === void 0 ? [commit.key] : [commit.key, ...commit.pulledKeys];
+	const keys = commit.pulledKeys === void 0 ? [commit.key] : [commit.key, ...commit.pulledKeys];
+	return commit.changeId === void 0 ? keys : [...keys, changeIdKey(commit.changeId)];
+}
+function changeIdKey(changeId) {
+	return `\x1e${changeId}`;
+}
+function isChangeIdKey(key) {
+	return key.startsWith("");
 }
 function copyKeyAuthoredAt(key) {
 	return Number(key.split("")[1]);
@@ -24975,6 +24982,11 @@ function isRevertTitle(title) {
 	const own = withoutLineTag(title);
 	return REVERT_SUBJECT.test(own) || TYPED_GIT_REVERT.test(own) || TYPED_PR_REVERT.test(own);
 }
+function lastChangeId(body) {
+	let last = null;
+	for (const m of body.matchAll(CHANGE_ID)) last = m[1] ?? null;
+	return last;
+}
 function parseMessage(message, ai = compileCatalogue()) {
 	let newline = message.indexOf("\n");
 	let subject = (newline === -1 ? message : message.slice(0, newline)).trim();
@@ -25009,6 +25021,7 @@ function parseMessage(message, ai = compileCatalogue()) {
 	const closes = /close/i.test(body) ? [...body.matchAll(CLOSES_PULL)].map((m) => Number(m[1] ?? m[2])) : [];
 	const imported = body.includes("GitHub-Pull-Request:") ? IMPORTED_PULL.exec(body) : null;
 	const closesPulls = imported === null ? [...new Set(closes)] : [...new Set([...closes, Number(imported[1])])];
+	const changeId = body.includes("Change-Id:") ? lastChangeId(body) : null;
 	const revertMessage = revertTitle || clRevert || REVERT_FIRST_PARAGRAPH.test(bodyFirstLine);
 	return {
 		subject,
@@ -25022,6 +25035,7 @@ function parseMessage(message, ai = compileCatalogue()) {
 		cherryPickOf,
 		backportOf,
 		closesPulls,
+		changeId,
 		revertMessage
 	};
 }
@@ -25234,7 +25248,7 @@ function mergeRequestFromUrl(url) {
 	const m = /\/merge_requests\/(\d+)/.exec(url);
 	return m ? Number(m[1]) : null;
 }
-var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, REVERTS_LISTED, LISTED_COMMIT, MAYBE_REFERS, CHERRY_PICKED, PICKED_FROM_LIST, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, CHERRY_PICK_TYPE, BACKPORT_SUBJECT_NUMBER, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, IMPORTED_PULL, WORK_TYPES, TYPES, REVERT_SUBJECT, TYPED_GIT_REVERT, TYPED_PR_REVERT, REVERT_FIRST_PARAGRAPH, REVERTS_CL, CL_REVERT_OPENS, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSIONLESS_RELEASE, GITMOJI_RELEASE, VERSION_WORDS, DEVELOPMENT_ENDS, DEVELOPMENT_PHRASE, DEVELOPMENT_VERSION, STARTS_VERSION, NAMED_RELEASE, WRAPPED_NUMBER, GITHUB_PULL_MERGE, HAND_PULL_MERGE, BITBUCKET_CLOUD;
+var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, REVERTS_LISTED, LISTED_COMMIT, MAYBE_REFERS, CHERRY_PICKED, PICKED_FROM_LIST, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, CHERRY_PICK_TYPE, BACKPORT_SUBJECT_NUMBER, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, IMPORTED_PULL, WORK_TYPES, TYPES, REVERT_SUBJECT, TYPED_GIT_REVERT, TYPED_PR_REVERT, REVERT_FIRST_PARAGRAPH, REVERTS_CL, CL_REVERT_OPENS, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSIONLESS_RELEASE, GITMOJI_RELEASE, VERSION_WORDS, DEVELOPMENT_ENDS, DEVELOPMENT_PHRASE, DEVELOPMENT_VERSION, STARTS_VERSION, NAMED_RELEASE, CHANGE_ID, WRAPPED_NUMBER, GITHUB_PULL_MERGE, HAND_PULL_MERGE, BITBUCKET_CLOUD;
 var init_message = __esmMin((() => {
 	init_compile$1();
 	init_release_lines();
@@ -25289,6 +25303,7 @@ var init_message = __esmMin((() => {
 	DEVELOPMENT_VERSION = /(?:dev|snapshot)\d*$/;
 	STARTS_VERSION = new RegExp(String.raw`^start(?:s|ing)?[ \t]+(?:the[ \t]+)?version[ \t]+v?${VERSION_SET}[ \t]*$`, "i");
 	NAMED_RELEASE = new RegExp(String.raw`^[A-Za-z][\w.+-]{0,40}[ \t]+v?${VERSION_SET}$`, "i");
+	CHANGE_ID = /^Change-Id:[ \t]*(I[0-9a-f]{40})[ \t]*$/gm;
 	WRAPPED_NUMBER = /^[ \t]*(\(#\d+\))[ \t]*$/;
 	GITHUB_PULL_MERGE = /^(?:\[[^\]\n]{1,40}\][ \t]*)?Merge pull request #(\d+) from (\S+)/;
 	HAND_PULL_MERGE = /^Merge (?:pull request|PR) #(\d+)(?:[\s,:;.-]+"(.+)"$|(?: from)?(?: branch)? '([^']+)'(?: into \S+)?$| from (\S+)$|[\s,:;.-]*$|[\s,:;.-]+(.+)$)/;
@@ -25298,17 +25313,22 @@ var init_message = __esmMin((() => {
 function indexCopies(changes, commitOf, wanted) {
 	const index = new Map();
 	if (wanted.size === 0) return index;
-	const dates = new Set([...wanted].map(copyKeyAuthoredAt));
-	const wrapped = wrappedSubjects(wanted);
-	for (const change of changes) for (const sha of new Set([change.sha, ...change.commitShas])) {
-		const commit = commitOf(sha);
-		if (!commit || !dates.has(commit.authoredAt)) continue;
-		const own = copyKey(commit.authorEmail, commit.authoredAt, commit.subject);
-		const key = wanted.has(own) ? own : wrapped(own);
-		if (key === null) continue;
+	const add = (key, change) => {
 		const landings = index.get(key) ?? [];
 		if (!landings.includes(change.sha)) landings.push(change.sha);
 		index.set(key, landings);
+	};
+	const dates = new Set([...wanted].filter((key) => !isChangeIdKey(key)).map(copyKeyAuthoredAt));
+	const ids = [...wanted].some(isChangeIdKey);
+	const wrapped = wrappedSubjects(wanted);
+	for (const change of changes) for (const sha of new Set([change.sha, ...change.commitShas])) {
+		const commit = commitOf(sha);
+		if (!commit) continue;
+		if (ids && commit.changeId !== null && wanted.has(changeIdKey(commit.changeId))) add(changeIdKey(commit.changeId), change);
+		if (!dates.has(commit.authoredAt)) continue;
+		const own = copyKey(commit.authorEmail, commit.authoredAt, commit.subject);
+		const key = wanted.has(own) ? own : wrapped(own);
+		if (key !== null) add(key, change);
 	}
 	return index;
 }
@@ -25318,6 +25338,7 @@ function wrappedSubjects(wanted) {
 		if (byAuthor === null) {
 			byAuthor = new Map();
 			for (const k of wanted) {
+				if (isChangeIdKey(k)) continue;
 				const author = k.slice(0, k.lastIndexOf(""));
 				const keys = byAuthor.get(author) ?? [];
 				keys.push(k);
@@ -25433,7 +25454,7 @@ function latestMergedBy(changes, at) {
 function titleCarries(changes, releaseLine, copied = () => false) {
 	const bare = new Map();
 	for (const commit of releaseLine) {
-		if (commit.references.length > 0 || commit.cherryPickOf.length > 0 || commit.pulledKeys !== void 0 || copied(commit.key)) continue;
+		if (commit.references.length > 0 || commit.cherryPickOf.length > 0 || commit.pulledKeys !== void 0 || lineKeys(commit).some(copied)) continue;
 		const title = copyKeySubject(commit.key);
 		if (title !== "") bare.set(commit, title);
 	}
@@ -26855,7 +26876,7 @@ function lineReverts(changes, evidence, byLanding) {
 		if (own !== void 0) return own;
 		const copy = lineCommit.get(sha);
 		if (copy === void 0) return void 0;
-		const landing = evidence.copies.get(copy.key)?.[0];
+		const landing = evidence.copies.get(copy.key)?.[0] ?? (copy.changeId === void 0 ? void 0 : evidence.copies.get(changeIdKey(copy.changeId))?.[0]);
 		return (landing === void 0 ? void 0 : byLanding.get(landing)) ?? copy.cherryPickOf.map((s) => byCommit.get(s)).find((c) => c !== void 0) ?? byLanding.get(copy.sameDiffAs?.[0] ?? "");
 	};
 	const byTitle = quotedTitles(changes, reverts);
@@ -33096,6 +33117,7 @@ function toCommit(header, buffer, start, end, parse) {
 		cherryPickOf: facts.cherryPickOf.length === 0 ? NONE$1 : facts.cherryPickOf.map(own$1),
 		backportOf: facts.backportOf.length === 0 ? NONE$1 : facts.backportOf,
 		closesPulls: facts.closesPulls.length === 0 ? NONE$1 : facts.closesPulls,
+		changeId: facts.changeId === null ? null : own$1(facts.changeId),
 		revertMessage: facts.revertMessage
 	};
 }
@@ -33616,6 +33638,7 @@ function releaseGraph(tips, branchTip, tagShas, commitOf, pullHead = () => void 
 			references
 		};
 		if (keys.length > 0) line.pulledKeys = keys;
+		if (commit.changeId !== null) line.changeId = commit.changeId;
 		const backported = backportedTitle(commit.subject);
 		if (backported !== null) line.backportTitle = backported;
 		if (commit.revertMessage) {

@@ -43,6 +43,11 @@ export interface Commit {
    */
   closesPulls: number[];
   /**
+   * the `Change-Id:` Gerrit's commit-msg hook writes last in a message (`I` and 40 hex digits), null where there is
+   * none: Gerrit keeps it when a change is cherry-picked to another branch, so a release line's copy carries it
+   */
+  changeId: string | null;
+  /**
    * the message says it is a revert: its subject (`Revert "…"`, `revert: …`) or its body's first paragraph
    * (`This reverts commit …`); a `This reverts commit` line deeper in a body is a sub-commit's
    */
@@ -50,7 +55,7 @@ export interface Commit {
 }
 
 /** What a commit message says that the model needs: read once, as the history streams by. */
-export type MessageFacts = Pick<Commit, 'subject' | 'bodyFirstLine' | 'landingUrl' | 'mergeRequest' | 'aiEvidence' | 'revertsShas' | 'revertsPrs' | 'revertsCls' | 'cherryPickOf' | 'backportOf' | 'closesPulls' | 'revertMessage'>;
+export type MessageFacts = Pick<Commit, 'subject' | 'bodyFirstLine' | 'landingUrl' | 'mergeRequest' | 'aiEvidence' | 'revertsShas' | 'revertsPrs' | 'revertsCls' | 'cherryPickOf' | 'backportOf' | 'closesPulls' | 'changeId' | 'revertMessage'>;
 
 /**
  * How strongly evidence says an AI tool took part (SPEC section 5): `agent`, the agent authored the commits or

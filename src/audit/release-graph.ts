@@ -95,6 +95,7 @@ export function releaseGraph(
     const { cherryPickOf, references, keys } = withSquashPull(commit, { cherryPickOf: commit.cherryPickOf, references: lineReferences(commit), keys: [] }, reads);
     const line: ReleaseLineCommit = { sha: commit.sha, key: copyKey(commit.authorEmail, commit.authoredAt, commit.subject), cherryPickOf, references };
     if (keys.length > 0) line.pulledKeys = keys;
+    if (commit.changeId !== null) line.changeId = commit.changeId;
     const backported = backportedTitle(commit.subject);
     if (backported !== null) line.backportTitle = backported;
     if (commit.revertMessage) {

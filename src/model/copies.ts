@@ -1,33 +1,39 @@
 import { namedShas } from './named-shas.js';
 import type { Change, Commit } from '../domain.js';
-import { copyKey, copyKeyAuthoredAt, copyKeySubject, lineKeys, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
+import { changeIdKey, copyKey, copyKeyAuthoredAt, copyKeySubject, isChangeIdKey, lineKeys, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
 import type { ChangedBlob } from '../sources/git/diff-digests.js';
 import { parseLanding, parseMessage } from './message.js';
 import { withoutLineTag } from '../release-names.js';
 import { withoutNumber } from '../title-number.js';
 
 /**
- * Which changes have a commit with each of the `wanted` copy keys (author email, author date, subject): the
- * keys of the release lines' commits, so a backport finds the change it copies (SPEC section 3). Only
+ * Which changes have a commit with each of the `wanted` copy keys (author email, author date, subject; or a Gerrit
+ * Change-Id, changeIdKey): the keys of the release lines' commits, so a backport finds the change it copies (SPEC
+ * section 3). Only
  * wanted keys are kept, so the index stays as small as the release lines. Pure.
  * @returns copy key → landing shas of the changes, oldest first
  */
 export function indexCopies(changes: readonly Change[], commitOf: (sha: string) => Commit | undefined, wanted: ReadonlySet<string>): Map<string, string[]> {
   const index = new Map<string, string[]>();
   if (wanted.size === 0) return index;
+  const add = (key: string, change: Change): void => {
+    const landings = index.get(key) ?? [];
+    if (!landings.includes(change.sha)) landings.push(change.sha);
+    index.set(key, landings);
+  };
   // most commits are no copy: their author date rules them out before a key string is made for them
-  const dates = new Set([...wanted].map(copyKeyAuthoredAt));
+  const dates = new Set([...wanted].filter((key) => !isChangeIdKey(key)).map(copyKeyAuthoredAt));
+  const ids = [...wanted].some(isChangeIdKey);
   const wrapped = wrappedSubjects(wanted);
   for (const change of changes) {
     for (const sha of new Set([change.sha, ...change.commitShas])) {
       const commit = commitOf(sha);
-      if (!commit || !dates.has(commit.authoredAt)) continue;
+      if (!commit) continue;
+      if (ids && commit.changeId !== null && wanted.has(changeIdKey(commit.changeId))) add(changeIdKey(commit.changeId), change);
+      if (!dates.has(commit.authoredAt)) continue;
       const own = copyKey(commit.authorEmail, commit.authoredAt, commit.subject);
       const key = wanted.has(own) ? own : wrapped(own);
-      if (key === null) continue;
-      const landings = index.get(key) ?? [];
-      if (!landings.includes(change.sha)) landings.push(change.sha);
-      index.set(key, landings);
+      if (key !== null) add(key, change);
     }
   }
   return index;
@@ -47,6 +53,7 @@ function wrappedSubjects(wanted: ReadonlySet<string>): (key: string) => string |
     if (byAuthor === null) {
       byAuthor = new Map();
       for (const k of wanted) {
+        if (isChangeIdKey(k)) continue;
         const author = k.slice(0, k.lastIndexOf('\x1f'));
         const keys = byAuthor.get(author) ?? [];
         keys.push(k);
@@ -276,7 +283,7 @@ export function titleCarries(changes: readonly Change[], releaseLine: readonly R
   // patch, its `(#28307)` left out: read as never released)
   const bare = new Map<ReleaseLineCommit, string>();
   for (const commit of releaseLine) {
-    if (commit.references.length > 0 || commit.cherryPickOf.length > 0 || commit.pulledKeys !== undefined || copied(commit.key)) continue;
+    if (commit.references.length > 0 || commit.cherryPickOf.length > 0 || commit.pulledKeys !== undefined || lineKeys(commit).some(copied)) continue;
     const title = copyKeySubject(commit.key);
     if (title !== '') bare.set(commit, title);
   }

@@ -1,5 +1,5 @@
 import type { Change, Deploy, FailingRevert } from '../domain.js';
-import { lineKeys, type CommitGraph, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
+import { changeIdKey, lineKeys, type CommitGraph, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
 import { backportedTitles, changesByTitle, latestMergedBy, namesChange, sameWords, titleBackported } from './copies.js';
 import { taggedVersion, versionBelow } from '../release-names.js';
 import { bumpNamesOnlyVersion, ownBumpVersion } from './message.js';
@@ -174,7 +174,7 @@ function lineReverts(changes: readonly Change[], evidence: ShippingEvidence, byL
     if (own !== undefined) return own;
     const copy = lineCommit.get(sha);
     if (copy === undefined) return undefined;
-    const landing = evidence.copies.get(copy.key)?.[0];
+    const landing = evidence.copies.get(copy.key)?.[0] ?? (copy.changeId === undefined ? undefined : evidence.copies.get(changeIdKey(copy.changeId))?.[0]);
     return (landing === undefined ? undefined : byLanding.get(landing)) ?? copy.cherryPickOf.map((s) => byCommit.get(s)).find((c) => c !== undefined) ?? byLanding.get(copy.sameDiffAs?.[0] ?? '');
   };
   // a revert that names no commit names the change of the title it quotes, the last merged before it (traefik's

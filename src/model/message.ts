@@ -217,6 +217,16 @@ export function isRevertTitle(title: string): boolean {
   return REVERT_SUBJECT.test(own) || TYPED_GIT_REVERT.test(own) || TYPED_PR_REVERT.test(own);
 }
 
+// Gerrit's commit-msg hook's trailer: Gerrit itself reads the last one a message holds
+const CHANGE_ID = /^Change-Id:[ \t]*(I[0-9a-f]{40})[ \t]*$/gm;
+
+/** The last `Change-Id:` line's value in a body, else null. */
+function lastChangeId(body: string): string | null {
+  let last: string | null = null;
+  for (const m of body.matchAll(CHANGE_ID)) last = m[1] ?? null;
+  return last;
+}
+
 // a line that holds only a pull request's number, the end of a wrapped title
 const WRAPPED_NUMBER = /^[ \t]*(\(#\d+\))[ \t]*$/;
 
@@ -254,9 +264,10 @@ export function parseMessage(message: string, ai: AiCatalogue = compileCatalogue
   const closes = /close/i.test(body) ? [...body.matchAll(CLOSES_PULL)].map((m) => Number(m[1] ?? m[2])) : [];
   const imported = body.includes('GitHub-Pull-Request:') ? IMPORTED_PULL.exec(body) : null;
   const closesPulls = imported === null ? [...new Set(closes)] : [...new Set([...closes, Number(imported[1])])];
+  const changeId = body.includes('Change-Id:') ? lastChangeId(body) : null;
   // a sub-commit's `This reverts commit` deeper in a squash's body does not make the whole a revert
   const revertMessage = revertTitle || clRevert || REVERT_FIRST_PARAGRAPH.test(bodyFirstLine);
-  return { subject, bodyFirstLine, landingUrl, mergeRequest, aiEvidence: ai.message(message), revertsShas, revertsPrs, revertsCls, cherryPickOf, backportOf, closesPulls, revertMessage };
+  return { subject, bodyFirstLine, landingUrl, mergeRequest, aiEvidence: ai.message(message), revertsShas, revertsPrs, revertsCls, cherryPickOf, backportOf, closesPulls, changeId, revertMessage };
 }
 
 /**

@@ -27,6 +27,7 @@ export function commit(name: string, o: Partial<Omit<Commit, 'sha' | 'parents'>>
     cherryPickOf: o.cherryPickOf ?? [],
     backportOf: o.backportOf ?? [],
     closesPulls: o.closesPulls ?? [],
+    changeId: o.changeId ?? null,
     revertMessage: o.revertMessage ?? false,
   };
 }

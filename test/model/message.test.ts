@@ -192,6 +192,20 @@ describe('commit messages', () => {
     expect(parseMessage('Revert "Fix parsing of commit 1a2b3c4d in trailers"').revertsShas).toEqual([]);
   });
 
+  it("reads Gerrit's Change-Id, the last a message holds, and no other line's", () => {
+    const id = 'Ide64d7202102930b68a2ab903054d538cd2f99dd';
+    const other = 'I452a8bb1392a4417194594bd2e1e37b9e56fee26';
+    expect(parseMessage(`dont produce side effects for do_orm_execute\n\nFixes: #13290\nChange-Id: ${id}\n`).changeId).toBe(id);
+    // a squash of two Gerrit commits: Gerrit reads the footer's, the last
+    expect(parseMessage(`Squash\n\nfirst\n\nChange-Id: ${other}\n\nsecond\n\nChange-Id: ${id}`).changeId).toBe(id);
+    expect(parseMessage('Fix x\n\nFixes: #1').changeId).toBeNull();
+    // not a whole line, not Gerrit's form (an I and 40 lower-case hex digits), not in the subject
+    expect(parseMessage(`Fix x\n\nsee Change-Id: ${id} of main`).changeId).toBeNull();
+    expect(parseMessage('Fix x\n\nChange-Id: I1234abcd').changeId).toBeNull();
+    expect(parseMessage(`Fix x\n\nChange-Id: ${id.toUpperCase()}`).changeId).toBeNull();
+    expect(parseMessage(`Change-Id: ${id}`).changeId).toBeNull();
+  });
+
   it('reads the Gerrit changes a revert names by number, and only a revert\'s', () => {
     const cls = (message: string): [boolean, number[]] => [parseMessage(message).revertMessage, parseMessage(message).revertsCls];
     // golang/tools' 4f6016bba: the subject says `temporarily revert`, the body opens with the CL it reverts

@@ -199,6 +199,7 @@ function toCommit(header: Header, buffer: Buffer, start: number, end: number, pa
     cherryPickOf: facts.cherryPickOf.length === 0 ? NONE : facts.cherryPickOf.map(own),
     backportOf: facts.backportOf.length === 0 ? NONE : facts.backportOf,
     closesPulls: facts.closesPulls.length === 0 ? NONE : facts.closesPulls,
+    changeId: facts.changeId === null ? null : own(facts.changeId),
     revertMessage: facts.revertMessage,
   };
 }
