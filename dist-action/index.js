@@ -24939,7 +24939,7 @@ function releaseCommits(tips, parentsOf, onLine) {
 }
 var WORD, VERSION$3, PRODUCT, NAMED_LINE, FOLDER_LINE, VERSION_LINE, BARE_LINE, LINE_FOLDER, RELEASE_WORD, RELEASE_CUT, RELEASE_TAG;
 var init_release_lines = __esmMin((() => {
-	WORD = "(?:release|releases|release-branch|maint|maintenance|stable|lts|sec|support|hotfix|hotfixes|beta)";
+	WORD = "(?:release|releases|release-branch|rel|maint|maintenance|stable|lts|sec|support|hotfix|hotfixes|beta)";
 	VERSION$3 = "[a-z]*v?\\d+(?:[-._](?:\\d+|x))*(?:[a-z]+\\d*)?(?:[-.](?:rc|alpha|beta|pre|preview)(?:[-.]?\\d+)?)?(?:\\+[a-z0-9]+)?";
 	PRODUCT = "[a-z][a-z0-9_]*";
 	NAMED_LINE = new RegExp(`^(?:(?:${PRODUCT}[-_.])?${WORD}(?:[-_.]${PRODUCT})?[-._]${VERSION$3}(?:[-_](?:staging|patches|maint))?|${VERSION$3}[-._]${WORD})$`, "i");
@@ -24949,7 +24949,7 @@ var init_release_lines = __esmMin((() => {
 	LINE_FOLDER = /^(?:origin\/)?(?:release|releases|maint|maintenance|stable|lts|support|hotfix|hotfixes)\//i;
 	RELEASE_WORD = new RegExp(`(?:^|[-/._])${WORD}(?:[-/._]|$)`, "i");
 	RELEASE_CUT = /(?:^|[^0-9.])v?\d+\.\d+\.\d+(?:$|[^0-9.])/;
-	RELEASE_TAG = /\d+\.\d+|(?:^|[^a-z0-9])v\d+/i;
+	RELEASE_TAG = /\d+\.\d+|(?:^|[^a-z0-9])v\d+|\d+(?:_\d+)+(?=[a-z]*\d*$)/i;
 }));
 // src/model/message.ts
 function isVersionlessRelease(subject) {

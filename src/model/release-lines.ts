@@ -5,10 +5,10 @@
 
 // a release word and a version, in that order or the other, a product's name allowed beside the word and nothing
 // after the version: release/10, release-1.2, gopls-release-branch.0.10, release-branch.go1.10, release-go_router-17.2.1,
-// release-2.43+stringlabels, release-3.0.0-rc.0, 7-1-stable, 8-1-sec, beta-1.96. A name that goes on is a topic that names a line:
+// release-2.43+stringlabels, release-3.0.0-rc.0, 7-1-stable, 8-1-sec, beta-1.96, sqlalchemy's rel_2_0. A name that goes on is a topic that names a line:
 // GitHub's revert branch `revert-8916-release-branch-pr-title`, `release-1.21-disable-klone`, `alexc-backport-20126-4-1-stable`,
 // k6's `remote-browser-support-in-k6-browser-…`, release-plz's `release-plz-2026-05-05T11-18-47Z`
-const WORD = '(?:release|releases|release-branch|maint|maintenance|stable|lts|sec|support|hotfix|hotfixes|beta)';
+const WORD = '(?:release|releases|release-branch|rel|maint|maintenance|stable|lts|sec|support|hotfix|hotfixes|beta)';
 // a version: 10, 1.2, v2, go1.10, 0.16b0, 3.0.0-rc.0, 2.43+stringlabels
 const VERSION = '[a-z]*v?\\d+(?:[-._](?:\\d+|x))*(?:[a-z]+\\d*)?(?:[-.](?:rc|alpha|beta|pre|preview)(?:[-.]?\\d+)?)?(?:\\+[a-z0-9]+)?';
 const PRODUCT = '[a-z][a-z0-9_]*';
@@ -76,8 +76,9 @@ export interface ReleaseCommits {
   lines: Set<string>;
 }
 
-// a version in a tag's name: v1.2.3, 0.16.0, tokio-1.38.0, gopls/v0.16.0, create-vite@5.0.0, v8
-const RELEASE_TAG = /\d+\.\d+|(?:^|[^a-z0-9])v\d+/i;
+// a version in a tag's name: v1.2.3, 0.16.0, tokio-1.38.0, gopls/v0.16.0, create-vite@5.0.0, v8; numbers joined by
+// underscores that end it (release-names' VERSION): sqlalchemy's rel_2_0_52, rel_2_1_0b3, curl's curl-8_10_1
+const RELEASE_TAG = /\d+\.\d+|(?:^|[^a-z0-9])v\d+|\d+(?:_\d+)+(?=[a-z]*\d*$)/i;
 
 /** Whether a tag names a release (a version); a tool's scratch tag (`homu-tmp`) does not. */
 export function isReleaseTag(name: string): boolean {

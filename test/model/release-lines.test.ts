@@ -7,10 +7,12 @@ describe('release lines', () => {
       'release/0.38', 'release/10', 'release-1.2', 'gopls-release-branch.0.10', 'release-branch.go1.10', 'beta-1.96', 'refs/heads/7-1-stable', 'refs/remotes/origin/4.x',
       'stable', 'origin/stable', 'refs/heads/release', 'maintenance', 'lts',
       // a product's name beside the word, a build after the version, a product's line in a folder
-      'release-go_router-17.2.1', 'release-2.43+stringlabels', 'release-3.0.0-rc.0', 'release/langgraph-0.2.1', 'maintenance/v2', 'support/4.x'];
+      'release-go_router-17.2.1', 'release-2.43+stringlabels', 'release-3.0.0-rc.0', 'release/langgraph-0.2.1', 'maintenance/v2', 'support/4.x',
+      // sqlalchemy's lines, named as its tags are (rel_2_0_52)
+      'rel_2_0', 'rel_1_4', 'refs/heads/rel_0_9'];
     expect(lines.filter((n) => !isReleaseLine(n))).toEqual([]);
     const topics = ['main', 'master', 'dependabot/github_actions/actions/checkout-7.0.1', 'renovate/open-11.x', 'release-branch-diagram', 'ulises/release-dependencies',
-      'release-please--branches--main--components--node-addon-api', 'feature/support-foo', 'ulises/5x-sec-policy', 'copilot/fix-release-2', 'temp-conn-stable-branch', 'concurrent-ruby-1-3-6', 'fix-3508', 'v2', 'beta', 'hotfix', 'support', 'sec', 'stable-sort', 'ada/stable', 'release-notes',
+      'release-please--branches--main--components--node-addon-api', 'feature/support-foo', 'ulises/5x-sec-policy', 'copilot/fix-release-2', 'temp-conn-stable-branch', 'concurrent-ruby-1-3-6', 'fix-3508', 'v2', 'beta', 'hotfix', 'support', 'sec', 'stable-sort', 'ada/stable', 'release-notes', 'rel', 'rel_notes', 'ada/rel_2_0',
       // a name that goes on past its line's: GitHub's revert branch (cert-manager's #8917, read as a sync), a topic
       // for a line, a backport's branch, release-plz's release pull request, words that happen to name one
       'revert-8916-release-branch-pr-title', 'release-1.21-disable-klone', 'release/10-auth-fix', 'alexc-backport-20126-4-1-stable',
@@ -27,7 +29,9 @@ describe('release lines', () => {
 
   it('knows release tags by the version in their name', () => {
     expect(['v1.2.3', '0.16.0', 'tokio-1.38.0', 'gopls/v0.16.0', 'create-vite@5.0.0', 'v8', 'v2.0.0-rc1'].filter((t) => !isReleaseTag(t))).toEqual([]);
-    expect(['homu-tmp', 'git-release', 'latest', 'nightly', 'dev20v'].filter((t) => isReleaseTag(t))).toEqual([]);
+    // numbers joined by underscores, as older projects name their releases
+    expect(['rel_2_0_52', 'rel_2_1_0b3', 'curl-8_10_1', 'OpenSSL_1_1_1w', 'REL_16_4'].filter((t) => !isReleaseTag(t))).toEqual([]);
+    expect(['homu-tmp', 'git-release', 'latest', 'nightly', 'dev20v', 'REL_16_STABLE', 'build_7', 'py3_10-tests'].filter((t) => isReleaseTag(t))).toEqual([]);
   });
 
   it('takes what a release line carries, down to where it left the tracked line', () => {
