@@ -183,14 +183,17 @@ const DEVELOPMENT_VERSION = /(?:dev|snapshot)\d*$/;
 // … or the version whose work it starts, said whole: the Pallets projects' `start version 3.2.0` (flask, click,
 // werkzeug, jinja), which sets `3.2.0.dev` after each release (not `Start versioning the API`)
 const STARTS_VERSION = new RegExp(String.raw`^start(?:s|ing)?[ \t]+(?:the[ \t]+)?version[ \t]+v?${VERSION_SET}[ \t]*$`, 'i');
+// … or the next version's placeholder: sqlalchemy's release script pushes `Version 2.1.0b4 placeholder` (the version
+// and an empty changelog section) right after each release commit, 99 of them on main
+const PLACEHOLDER_VERSION = new RegExp(String.raw`^version[ \t]+v?${VERSION_SET}[ \t]+placeholder[ \t]*$`, 'i');
 
 /**
  * Whether a subject turns the version back to development (`back to dev`, `Post-release version bump`, `set version
- * to 0.86.3.dev`, `Bump to 1.3.0-SNAPSHOT`, `start version 3.2.0`): said of the direct push that follows a release
+ * to 0.86.3.dev`, `Bump to 1.3.0-SNAPSHOT`, `start version 3.2.0`, `Version 2.0.53 placeholder`): said of the direct push that follows a release
  * (see buildChanges); a bump to a version still to be released (`Bump version to 1.4.0`) is not one.
  */
 export function opensDevelopment(subject: string): boolean {
-  if (DEVELOPMENT_ENDS.test(subject) || DEVELOPMENT_PHRASE.test(subject) || STARTS_VERSION.test(subject)) return true;
+  if (DEVELOPMENT_ENDS.test(subject) || DEVELOPMENT_PHRASE.test(subject) || STARTS_VERSION.test(subject) || PLACEHOLDER_VERSION.test(subject)) return true;
   const version = ownBumpVersion(subject);
   return version !== null && DEVELOPMENT_VERSION.test(version);
 }

@@ -24,15 +24,17 @@ describe('post-release bumps (the truth is in the history\'s comment)', () => {
       '[maven-release-plugin] prepare release 1.2.0',
       '[maven-release-plugin] prepare for next development iteration',
       'start version 1.4.0',
+      '- 1.6.0',
+      'Version 1.6.1 placeholder',
     ]);
     // a dev version set after a change, and a pull request right after a release, are changes
     expect(r.changes.filter((c) => c.counted).map((c) => c.title)).toEqual(['Add feature one', 'fix: parser', 'set version to 1.1.0.dev', 'Post-release version bump', 'fix: lexer', 'start version 1.5.0']);
-    expect(r.summary.excluded).toEqual({ bots: 0, syncs: 1, releases: 6, syncedPulls: 0, carryingSyncs: 0 });
-    expect(r.deploys.map((d) => [d.ref, d.changes])).toEqual([['1.0.0', 2], ['v1.1.0', 2], ['v1.2.0', 1], ['1.3.0', 0]]);
+    expect(r.summary.excluded).toEqual({ bots: 0, syncs: 1, releases: 8, syncedPulls: 0, carryingSyncs: 0 });
+    expect(r.deploys.map((d) => [d.ref, d.changes])).toEqual([['1.0.0', 2], ['v1.1.0', 2], ['v1.2.0', 1], ['1.3.0', 0], ['rel_1_6_0', 2]]);
   });
 
   it('says how many it left out', async () => {
     const text = (await runCli([repo.dir, ...WINDOW])).stdout;
-    expect(text).toContain('6 changes counted (left out: 1 sync, 6 release commits)');
+    expect(text).toContain('6 changes counted (left out: 1 sync, 8 release commits)');
   });
 });

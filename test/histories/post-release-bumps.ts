@@ -15,13 +15,16 @@ import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.js';
  *  10 09:00 `release version 1.3.0` on branch `stable` (from main's tip), tagged `1.3.0` there; 10 10:00 `stable`
  *  merged into main as `release version 1.3.0 (#3)` (flask's), a sync; 10 10:05 `start version 1.4.0`, right after
  *  it (the Pallets projects' post-release bump);
- *  11 10:00 `fix: lexer`; 12 10:00 `start version 1.5.0`, after a change, not a release.
+ *  11 10:00 `fix: lexer`; 12 10:00 `start version 1.5.0`, after a change, not a release;
+ *  13 10:00 `- 1.6.0`, tagged `rel_1_6_0` (sqlalchemy's release commit and tag); 13 10:05 `Version 1.6.1 placeholder`
+ *  right after it (sqlalchemy's release script's next version).
  * Truth: `release 1.0.0`, `back to dev`, `Release 1.1.0`, the copied `prepare release 1.2.0`, `prepare for next
- *  development iteration` and `start version 1.4.0` are release commits (6: left out), #3 a sync; the other 6 are
+ *  development iteration`, `start version 1.4.0`, `- 1.6.0` and `Version 1.6.1 placeholder` are release commits (8:
+ *  left out), #3 a sync; the other 6 are
  *  changes: #1, `fix: parser`, `set version to 1.1.0.dev`, #2, `fix: lexer`, `start version 1.5.0`. Deploys (final
  *  tags), and the counted changes each shipped first: 1.0.0 the initial commit and #1 (2), v1.1.0 `fix: parser` and
  *  `set version` (2), v1.2.0 #2 (1: the copy's branch forks after it), 1.3.0 only `prepare for next development
- *  iteration`, a release commit (0).
+ *  iteration`, a release commit (0), rel_1_6_0 `fix: lexer` and `start version 1.5.0` (2).
  */
 export function postReleaseBumps(): FixtureRepo {
   return buildRepo([
@@ -49,5 +52,8 @@ export function postReleaseBumps(): FixtureRepo {
     { commit: 'start version 1.4.0', on: 'main', at: '2026-04-10T10:05:00Z', files: { 'release.py': 'version = "1.4.0.dev"\n' } },
     { commit: 'fix: lexer', at: '2026-04-11T10:00:00Z' },
     { commit: 'start version 1.5.0', at: '2026-04-12T10:00:00Z', files: { 'release.py': 'version = "1.5.0.dev"\n' } },
+    { commit: '- 1.6.0', at: '2026-04-13T10:00:00Z', files: { 'release.py': 'version = "1.6.0"\n' } },
+    { tag: 'rel_1_6_0' },
+    { commit: 'Version 1.6.1 placeholder', at: '2026-04-13T10:05:00Z', files: { 'release.py': 'version = "1.6.1"\n' } },
   ]);
 }

@@ -370,12 +370,14 @@ describe('commit messages', () => {
     // ipython, GNOME, Maven (Calcite), rails, aider, a Python dev0 and a Maven snapshot, as their projects push them
     const opening = ['back to dev', 'chore: back to dev [skip ci]', 'Back to development', 'Post-release version bump', 'Post-release version bump to 1.10.rc', 'post release bump',
       '[maven-release-plugin] prepare for next development iteration', 'Prepare for next development iteration', 'Start development of Rails 8.1',
-      'Start 8.1 development', 'set version to 0.86.3.dev', 'Bump version to 9.17.0.dev0', 'Bump to 1.3.0-SNAPSHOT', 'start version 3.2.0'];
+      'Start 8.1 development', 'set version to 0.86.3.dev', 'Bump version to 9.17.0.dev0', 'Bump to 1.3.0-SNAPSHOT', 'start version 3.2.0',
+      'Version 2.1.0b4 placeholder', 'Version 2.0.53 placeholder'];
     expect(opening.filter((s) => !opensDevelopment(s))).toEqual([]);
     // a cycle opened at the version it will ship (Radarr's), a release, a dependency's dev build, work on the dev server
     const not = ['Bump version to 1.4.0', 'release 9.16.1', 'Bump foo from 1.0.0 to 2.0.0.dev1', 'fix: back-end dev server port', 'Add post-release notes',
       'docs: developer guide', 'start the dev server on boot', 'Start development server on port 3000', 'point back to dev server', 'v1.2.0',
-      'Start versioning the API', 'start version 3.2.0 of the docs', 'docs: start version 2 migration guide'];
+      'Start versioning the API', 'start version 3.2.0 of the docs', 'docs: start version 2 migration guide',
+      'Version 2.0 placeholder text in the docs', 'Remove version 2.0.53 placeholder', 'Add placeholder'];
     expect(not.filter((s) => opensDevelopment(s))).toEqual([]);
   });
 });
