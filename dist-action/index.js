@@ -25141,6 +25141,14 @@ function parseLanding(subject, bodyFirstLine, merge, trackedBranch, mergeRequest
 			sync: true,
 			title: subject
 		};
+		m = GERRIT_MERGE.exec(subject);
+		if (m) return {
+			number,
+			mergeRequest: null,
+			branch: null,
+			sync: false,
+			title: m[1] ?? subject
+		};
 		m = /^(?:[a-z]+(?:\([^)]*\))?!?:\s+)?Merge (?:remote-tracking )?(?:branch )?'([^']+)'/.exec(subject);
 		const branch = m ? m[1] ?? "" : null;
 		if (mergeRequest !== null) {
@@ -25248,7 +25256,7 @@ function mergeRequestFromUrl(url) {
 	const m = /\/merge_requests\/(\d+)/.exec(url);
 	return m ? Number(m[1]) : null;
 }
-var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, REVERTS_LISTED, LISTED_COMMIT, MAYBE_REFERS, CHERRY_PICKED, PICKED_FROM_LIST, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, CHERRY_PICK_TYPE, BACKPORT_SUBJECT_NUMBER, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, IMPORTED_PULL, WORK_TYPES, TYPES, REVERT_SUBJECT, TYPED_GIT_REVERT, TYPED_PR_REVERT, REVERT_FIRST_PARAGRAPH, REVERTS_CL, CL_REVERT_OPENS, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSIONLESS_RELEASE, GITMOJI_RELEASE, VERSION_WORDS, DEVELOPMENT_ENDS, DEVELOPMENT_PHRASE, DEVELOPMENT_VERSION, STARTS_VERSION, PLACEHOLDER_VERSION, NAMED_RELEASE, CHANGE_ID, WRAPPED_NUMBER, GITHUB_PULL_MERGE, HAND_PULL_MERGE, BITBUCKET_CLOUD;
+var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, REVERTS_LISTED, LISTED_COMMIT, MAYBE_REFERS, CHERRY_PICKED, PICKED_FROM_LIST, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, CHERRY_PICK_TYPE, BACKPORT_SUBJECT_NUMBER, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, IMPORTED_PULL, WORK_TYPES, TYPES, REVERT_SUBJECT, TYPED_GIT_REVERT, TYPED_PR_REVERT, REVERT_FIRST_PARAGRAPH, REVERTS_CL, CL_REVERT_OPENS, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSIONLESS_RELEASE, GITMOJI_RELEASE, VERSION_WORDS, DEVELOPMENT_ENDS, DEVELOPMENT_PHRASE, DEVELOPMENT_VERSION, STARTS_VERSION, PLACEHOLDER_VERSION, NAMED_RELEASE, CHANGE_ID, WRAPPED_NUMBER, GERRIT_MERGE, GITHUB_PULL_MERGE, HAND_PULL_MERGE, BITBUCKET_CLOUD;
 var init_message = __esmMin((() => {
 	init_compile$1();
 	init_release_lines();
@@ -25306,6 +25314,7 @@ var init_message = __esmMin((() => {
 	NAMED_RELEASE = new RegExp(String.raw`^[A-Za-z][\w.+-]{0,40}[ \t]+v?${VERSION_SET}$`, "i");
 	CHANGE_ID = /^Change-Id:[ \t]*(I[0-9a-f]{40})[ \t]*$/gm;
 	WRAPPED_NUMBER = /^[ \t]*(\(#\d+\))[ \t]*$/;
+	GERRIT_MERGE = /^Merge "(.+)" into \S+$/;
 	GITHUB_PULL_MERGE = /^(?:\[[^\]\n]{1,40}\][ \t]*)?Merge pull request #(\d+) from (\S+)/;
 	HAND_PULL_MERGE = /^Merge (?:pull request|PR) #(\d+)(?:[\s,:;.-]+"(.+)"$|(?: from)?(?: branch)? '([^']+)'(?: into \S+)?$| from (\S+)$|[\s,:;.-]*$|[\s,:;.-]+(.+)$)/;
 	BITBUCKET_CLOUD = /^Merged in (\S+) \(pull request #(\d+)\)/;

@@ -339,6 +339,9 @@ function listedReverts(body: string): string[] {
   return paragraph === undefined ? [] : [...paragraph.matchAll(LISTED_COMMIT)].map((m) => (m[1] ?? '').toLowerCase());
 }
 
+// Gerrit's merge commit of one change, the target branch after `into` (`Merge changes I12ab,I34cd into main` merges several)
+const GERRIT_MERGE = /^Merge "(.+)" into \S+$/;
+
 /**
  * Reads the PR number, branch and title a landing commit's subject carries. `merge` says whether the commit
  * has two parents (a merge is a merge whatever its subject); `mergeRequest` is the GitLab merge request its
@@ -376,6 +379,10 @@ export function parseLanding(subject: string, bodyFirstLine: string, merge: bool
   }
   if (merge) {
     if (/^Merge (tag|signed tag) /.test(subject)) return { number, mergeRequest: null, branch: null, sync: true, title: subject };
+    // Gerrit's merge of one change quotes the change's subject, its title: `Merge "Deterministic order in create
+    // table ddl" into main` (sqlalchemy's 171 of its year to August 2026 were listed under `Merge "…`)
+    m = GERRIT_MERGE.exec(subject);
+    if (m) return { number, mergeRequest: null, branch: null, sync: false, title: m[1] ?? subject };
     // "Merge branch 'x'", "Merge remote-tracking branch 'origin/x'", "Merge 'release-1.2' into 'master' (#7)",
     // GitLab's "Merge branch 'x' into 'main'", and behind a conventional type, vue's "chore: Merge branch 'main' into
     // minor" (its syncs' note had named no line to run on)

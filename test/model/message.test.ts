@@ -255,6 +255,12 @@ describe('commit messages', () => {
     expect(parseLanding('Merge commit from fork', 'server/etcdserver: enforce auth checks for nested txn ops', true, 'main'))
       .toEqual({ number: null, mergeRequest: null, branch: null, sync: false, title: 'server/etcdserver: enforce auth checks for nested txn ops' });
     expect(parseLanding('Merge commit from fork', '', true, 'main')).toMatchObject({ title: 'Merge commit from fork' });
+    // Gerrit's merge of a change quotes its subject (sqlalchemy's); one of several changes names none
+    expect(parseLanding('Merge "Deterministic order in create table ddl" into main', '', true, 'main'))
+      .toEqual({ number: null, mergeRequest: null, branch: null, sync: false, title: 'Deterministic order in create table ddl' });
+    expect(parseLanding('Merge "Revert "use nox"" into rel_2_0', '', true, 'main')).toMatchObject({ title: 'Revert "use nox"' });
+    expect(parseLanding('Merge changes I12ab,I34cd into main', '', true, 'main')).toMatchObject({ title: 'Merge changes I12ab,I34cd into main' });
+    expect(parseLanding('Merge "Deterministic order" into main', '', false, 'main')).toMatchObject({ title: 'Merge "Deterministic order" into main' });
   });
 
   it('reads a pull request merge a maintainer wrote, not as GitHub writes it', () => {
