@@ -24901,7 +24901,7 @@ function isReleaseLine(name) {
 	const short = branchName(name);
 	const local = short.replace(/^origin\//, "");
 	const folder = LINE_FOLDER.test(short);
-	if (local.includes("/") && !folder) return false;
+	if (local.includes("/") && !folder || PREPARES.test(local)) return false;
 	if (VERSION_LINE.test(short) || BARE_LINE.test(local) || NAMED_LINE.test(local)) return true;
 	return folder && FOLDER_LINE.test(local.slice(local.indexOf("/") + 1));
 }
@@ -24937,7 +24937,7 @@ function releaseCommits(tips, parentsOf, onLine) {
 		lines
 	};
 }
-var WORD, VERSION$3, PRODUCT, NAMED_LINE, FOLDER_LINE, VERSION_LINE, BARE_LINE, LINE_FOLDER, RELEASE_WORD, RELEASE_CUT, RELEASE_TAG;
+var WORD, VERSION$3, PRODUCT, NAMED_LINE, FOLDER_LINE, VERSION_LINE, BARE_LINE, PREPARES, LINE_FOLDER, RELEASE_WORD, RELEASE_CUT, RELEASE_TAG;
 var init_release_lines = __esmMin((() => {
 	WORD = "(?:release|releases|release-branch|rel|maint|maintenance|stable|lts|sec|support|hotfix|hotfixes|beta)";
 	VERSION$3 = "[a-z]*v?\\d+(?:[-._](?:\\d+|x))*(?:[a-z]+\\d*)?(?:[-.](?:rc|alpha|beta|pre|preview)(?:[-.]?\\d+)?)?(?:\\+[a-z0-9]+)?";
@@ -24946,6 +24946,7 @@ var init_release_lines = __esmMin((() => {
 	FOLDER_LINE = new RegExp(`^(?:${PRODUCT}[-_])?${VERSION$3}$`, "i");
 	VERSION_LINE = /^(?:origin\/)?(?:[a-z][a-z0-9]*[-_])*v?\d+(?:\.(?:\d+|x))+(?:[-_](?:staging|patches|maint))?$/i;
 	BARE_LINE = /^(?:stable|release|releases|maintenance|maint|lts)$/i;
+	PREPARES = /^(?:prepare|preparing|prep|bump|bumps|bumping|update|upgrade)[-_.]/i;
 	LINE_FOLDER = /^(?:origin\/)?(?:release|releases|maint|maintenance|stable|lts|support|hotfix|hotfixes)\//i;
 	RELEASE_WORD = new RegExp(`(?:^|[-/._])${WORD}(?:[-/._]|$)`, "i");
 	RELEASE_CUT = /(?:^|[^0-9.])v?\d+\.\d+\.\d+(?:$|[^0-9.])/;

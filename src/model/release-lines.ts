@@ -25,6 +25,11 @@ const VERSION_LINE = /^(?:origin\/)?(?:[a-z][a-z0-9]*[-_])*v?\d+(?:\.(?:\d+|x))+
 // name a topic (`beta`, `hotfix`, `support`, `sec`) need their version
 const BARE_LINE = /^(?:stable|release|releases|maintenance|maint|lts)$/i;
 
+// a name that opens with what is done to a version is a pull request's branch that does it, not a line: containerd's
+// release pull requests come from `prepare-v2.2.0` (its notes and version bumps), which a version line's shape
+// (`rust-1.80.0`) took for a line, so #12473 and #13325 read as syncs and their releases as shipping nothing of them
+const PREPARES = /^(?:prepare|preparing|prep|bump|bumps|bumping|update|upgrade)[-_.]/i;
+
 // a folder that holds release lines (release/10); any other folder holds topic branches (ada/5x-sec-policy)
 const LINE_FOLDER = /^(?:origin\/)?(?:release|releases|maint|maintenance|stable|lts|support|hotfix|hotfixes)\//i;
 
@@ -38,7 +43,7 @@ export function isReleaseLine(name: string): boolean {
   const short = branchName(name);
   const local = short.replace(/^origin\//, '');
   const folder = LINE_FOLDER.test(short);
-  if (local.includes('/') && !folder) return false;
+  if ((local.includes('/') && !folder) || PREPARES.test(local)) return false;
   if (VERSION_LINE.test(short) || BARE_LINE.test(local) || NAMED_LINE.test(local)) return true;
   return folder && FOLDER_LINE.test(local.slice(local.indexOf('/') + 1));
 }

@@ -16,7 +16,9 @@ describe('release lines', () => {
       // a name that goes on past its line's: GitHub's revert branch (cert-manager's #8917, read as a sync), a topic
       // for a line, a backport's branch, release-plz's release pull request, words that happen to name one
       'revert-8916-release-branch-pr-title', 'release-1.21-disable-klone', 'release/10-auth-fix', 'alexc-backport-20126-4-1-stable',
-      'release-plz-2026-05-05T11-18-47Z', 'remote-browser-support-in-k6-browser-integration-tests', 'multi-account-beta-20231202', 'release-notes-v1.7.2-v1.x'];
+      'release-plz-2026-05-05T11-18-47Z', 'remote-browser-support-in-k6-browser-integration-tests', 'multi-account-beta-20231202', 'release-notes-v1.7.2-v1.x',
+      // a release pull request's branch, named for what it does to a version (containerd's)
+      'prepare-v2.2.0', 'origin/prepare-v2.3.0', 'prepare-release-1.2', 'bump-1.2.3', 'update-v1.x'];
     expect(topics.filter((n) => isReleaseLine(n))).toEqual([]);
   });
 
