@@ -189,8 +189,9 @@ const PLACEHOLDER_VERSION = new RegExp(String.raw`^version[ \t]+v?${VERSION_SET}
 
 /**
  * Whether a subject turns the version back to development (`back to dev`, `Post-release version bump`, `set version
- * to 0.86.3.dev`, `Bump to 1.3.0-SNAPSHOT`, `start version 3.2.0`, `Version 2.0.53 placeholder`): said of the direct push that follows a release
- * (see buildChanges); a bump to a version still to be released (`Bump version to 1.4.0`) is not one.
+ * to 0.86.3.dev`, `Bump to 1.3.0-SNAPSHOT`, `start version 3.2.0`, `Version 2.0.53 placeholder`): said of the direct
+ * push that follows a release (see buildChanges); a bump to a version still to be released (`Bump version to 1.4.0`)
+ * is not one.
  */
 export function opensDevelopment(subject: string): boolean {
   if (DEVELOPMENT_ENDS.test(subject) || DEVELOPMENT_PHRASE.test(subject) || STARTS_VERSION.test(subject) || PLACEHOLDER_VERSION.test(subject)) return true;
@@ -339,7 +340,8 @@ function listedReverts(body: string): string[] {
   return paragraph === undefined ? [] : [...paragraph.matchAll(LISTED_COMMIT)].map((m) => (m[1] ?? '').toLowerCase());
 }
 
-// Gerrit's merge commit of one change, the target branch after `into` (`Merge changes I12ab,I34cd into main` merges several)
+// Gerrit's merge commit of one change, the target branch after `into` (`Merge changes I12ab,I34cd into main` merges
+// several)
 const GERRIT_MERGE = /^Merge "(.+)" into \S+$/;
 
 /**
@@ -380,7 +382,7 @@ export function parseLanding(subject: string, bodyFirstLine: string, merge: bool
   if (merge) {
     if (/^Merge (tag|signed tag) /.test(subject)) return { number, mergeRequest: null, branch: null, sync: true, title: subject };
     // Gerrit's merge of one change quotes the change's subject, its title: `Merge "Deterministic order in create
-    // table ddl" into main` (sqlalchemy's 171 of its year to August 2026 were listed under `Merge "…`)
+    // table ddl" into main` (sqlalchemy's 170 of its year to August 2026 were listed under `Merge "…`)
     m = GERRIT_MERGE.exec(subject);
     if (m) return { number, mergeRequest: null, branch: null, sync: false, title: m[1] ?? subject };
     // "Merge branch 'x'", "Merge remote-tracking branch 'origin/x'", "Merge 'release-1.2' into 'master' (#7)",

@@ -5,9 +5,10 @@
 
 // a release word and a version, in that order or the other, a product's name allowed beside the word and nothing
 // after the version: release/10, release-1.2, gopls-release-branch.0.10, release-branch.go1.10, release-go_router-17.2.1,
-// release-2.43+stringlabels, release-3.0.0-rc.0, 7-1-stable, 8-1-sec, beta-1.96, sqlalchemy's rel_2_0. A name that goes on is a topic that names a line:
-// GitHub's revert branch `revert-8916-release-branch-pr-title`, `release-1.21-disable-klone`, `alexc-backport-20126-4-1-stable`,
-// k6's `remote-browser-support-in-k6-browser-…`, release-plz's `release-plz-2026-05-05T11-18-47Z`
+// release-2.43+stringlabels, release-3.0.0-rc.0, 7-1-stable, 8-1-sec, beta-1.96, sqlalchemy's rel_2_0. A name that
+// goes on is a topic that names a line: GitHub's revert branch `revert-8916-release-branch-pr-title`,
+// `release-1.21-disable-klone`, `alexc-backport-20126-4-1-stable`, k6's `remote-browser-support-in-k6-browser-…`,
+// release-plz's `release-plz-2026-05-05T11-18-47Z`
 const WORD = '(?:release|releases|release-branch|rel|maint|maintenance|stable|lts|sec|support|hotfix|hotfixes|beta)';
 // a version: 10, 1.2, v2, go1.10, 0.16b0, 3.0.0-rc.0, 2.43+stringlabels
 const VERSION = '[a-z]*v?\\d+(?:[-._](?:\\d+|x))*(?:[a-z]+\\d*)?(?:[-.](?:rc|alpha|beta|pre|preview)(?:[-.]?\\d+)?)?(?:\\+[a-z0-9]+)?';
