@@ -27979,7 +27979,7 @@ function isReland(title) {
 	return depth > 0 && depth % 2 === 0;
 }
 function markPartial(reverted, by) {
-	if (reverted === void 0 || reverted === by || reverted.mergedAt > by.mergedAt || reverted.flags.includes("partially-reverted")) return;
+	if (reverted === void 0 || reverted === by || reverted.mergedAt > by.mergedAt || reverted.isRevert || reverted.flags.includes("partially-reverted")) return;
 	reverted.flags = [...reverted.flags, "partially-reverted"];
 }
 function withTarget(targets, found) {

@@ -148,9 +148,13 @@ function isReland(title: string): boolean {
   return depth > 0 && depth % 2 === 0;
 }
 
-/** Flags `reverted` (an earlier change than `by`) `partially-reverted`. */
+/**
+ * Flags `reverted` (an earlier change than `by`) `partially-reverted`. A revert's own revert puts back what it took
+ * out (a reland, as a whole one is): bevy's #24343 held `Reapply "Move visibility range checking …"`, git's revert of
+ * #24252's revert, which had read as #24252 partly reverted.
+ */
 function markPartial(reverted: Change | undefined, by: Change): void {
-  if (reverted === undefined || reverted === by || reverted.mergedAt > by.mergedAt || reverted.flags.includes('partially-reverted')) return;
+  if (reverted === undefined || reverted === by || reverted.mergedAt > by.mergedAt || reverted.isRevert || reverted.flags.includes('partially-reverted')) return;
   reverted.flags = [...reverted.flags, 'partially-reverted'];
 }
 

@@ -207,6 +207,12 @@ describe('markReverts', () => {
     const rework = bare('f6', 'feat: rework the cache', 6);
     markReverts([tune, rework], new Map([['f6', { shas: ['e5'], prs: [], revertMessage: false }]]));
     expect(tune.flags).toEqual(['partially-reverted']);
+    // a sub-commit's revert of a revert (git's `Reapply "…"`, bevy's #24343) puts back what it took: no partial revert
+    const move = bare('m1', 'Move visibility range checking', 11);
+    const undo = bare('m2', 'Revert "Move visibility range checking"', 12);
+    const redo = bare('m3', 'Move visibility range checking again, fixed', 13);
+    markReverts([move, undo, redo], new Map([['m2', { shas: ['m1'], prs: [], revertMessage: true }], ['m3', { shas: ['m2'], prs: [], revertMessage: false }]]));
+    expect([move.revertedBy, undo.isRevert, undo.flags, redo.isRevert]).toEqual(['m2', true, [], false]);
     // and a sub-commit's `docs: revert #N` (starlight's #3351): the pull request partly reverted, the feature no revert
     const docs = change('g7', { number: 3199, title: 'docs: show the layer order', mergedAt: h(7) });
     const layers = change('h8', { number: 3351, title: 'Ensure CSS layer order in custom pages', mergedAt: h(8) });
