@@ -9105,9 +9105,10 @@ function testBuildBelow(a, b) {
 function withoutLineTag(title) {
 	return title.startsWith("[") ? title.replace(LINE_TAG, "") : title;
 }
-var VERSION$5, SUFFIX_PRERELEASE, HYPHEN_PRERELEASE, LINE_SUFFIX, LINE_TAG;
+var UNDERSCORED_VERSION, VERSION$5, SUFFIX_PRERELEASE, HYPHEN_PRERELEASE, LINE_SUFFIX, LINE_TAG;
 var init_release_names = __esmMin((() => {
-	VERSION$5 = /(?<=^v?)\d{4}-\d{2}-\d{2}(?:\.\d+)*(?=$|[^\w.])|\d+(?:\.\d+)+|\d+(?:_\d+)+(?=[a-zA-Z]*\d*$)/;
+	UNDERSCORED_VERSION = String.raw`\d+(?:_\d+)+(?=[a-zA-Z]*\d*$)`;
+	VERSION$5 = new RegExp(String.raw`(?<=^v?)\d{4}-\d{2}-\d{2}(?:\.\d+)*(?=$|[^\w.])|\d+(?:\.\d+)+|${UNDERSCORED_VERSION}`);
 	SUFFIX_PRERELEASE = /^\.?(?:alpha|beta|pre|preview|rc|dev|canary|next|nightly|snapshot|a|b|c)\d*(?:$|[.\d])/i;
 	HYPHEN_PRERELEASE = /^-(?:\d|(?:alpha|beta|pre|preview|rc|dev|canary|next|nightly|snapshot|temp|experimental|insiders?|unstable|test|a|b|c|m)(?:$|[-.\d]))/i;
 	LINE_SUFFIX = /^\.x(?:$|[^\w])/i;
@@ -24939,6 +24940,7 @@ function releaseCommits(tips, parentsOf, onLine) {
 }
 var WORD, VERSION$3, PRODUCT, NAMED_LINE, FOLDER_LINE, VERSION_LINE, BARE_LINE, PREPARES, LINE_FOLDER, RELEASE_WORD, RELEASE_CUT, RELEASE_TAG;
 var init_release_lines = __esmMin((() => {
+	init_release_names();
 	WORD = "(?:release|releases|release-branch|rel|maint|maintenance|stable|lts|sec|support|hotfix|hotfixes|beta)";
 	VERSION$3 = "[a-z]*v?\\d+(?:[-._](?:\\d+|x))*(?:[a-z]+\\d*)?(?:[-.](?:rc|alpha|beta|pre|preview)(?:[-.]?\\d+)?)?(?:\\+[a-z0-9]+)?";
 	PRODUCT = "[a-z][a-z0-9_]*";
@@ -24950,7 +24952,7 @@ var init_release_lines = __esmMin((() => {
 	LINE_FOLDER = /^(?:origin\/)?(?:release|releases|maint|maintenance|stable|lts|support|hotfix|hotfixes)\//i;
 	RELEASE_WORD = new RegExp(`(?:^|[-/._])${WORD}(?:[-/._]|$)`, "i");
 	RELEASE_CUT = /(?:^|[^0-9.])v?\d+\.\d+\.\d+(?:$|[^0-9.])/;
-	RELEASE_TAG = /\d+\.\d+|(?:^|[^a-z0-9])v\d+|\d+(?:_\d+)+(?=[a-z]*\d*$)/i;
+	RELEASE_TAG = new RegExp(String.raw`\d+\.\d+|(?:^|[^a-z0-9])v\d+|${UNDERSCORED_VERSION}`, "i");
 }));
 // src/model/message.ts
 function isVersionlessRelease(subject) {
@@ -25335,7 +25337,8 @@ function indexCopies(changes, commitOf, wanted) {
 	for (const change of changes) for (const sha of new Set([change.sha, ...change.commitShas])) {
 		const commit = commitOf(sha);
 		if (!commit) continue;
-		if (ids && commit.changeId !== null && wanted.has(changeIdKey(commit.changeId))) add(changeIdKey(commit.changeId), change);
+		const idKey = ids && commit.changeId !== null ? changeIdKey(commit.changeId) : null;
+		if (idKey !== null && wanted.has(idKey)) add(idKey, change);
 		if (!dates.has(commit.authoredAt)) continue;
 		const own = copyKey(commit.authorEmail, commit.authoredAt, commit.subject);
 		const key = wanted.has(own) ? own : wrapped(own);
@@ -27453,7 +27456,7 @@ function releaseProduct(name) {
 function releaseLineOf(name) {
 	const m = VERSION$5.exec(name);
 	if (m === null) return name;
-	return m[0].includes("-") ? `${releaseProduct(name)}date` : `${releaseProduct(name)}${m[0].split(/[._]/).slice(0, 2).join(".")}`;
+	return m[0].includes("-") ? `${releaseProduct(name)}date` : `${releaseProduct(name)}${dottedVersion(m[0]).split(".").slice(0, 2).join(".")}`;
 }
 function chooseReleaseTags(tags, pattern, includePrereleases, productTags = []) {
 	const releases = [];

@@ -9,7 +9,9 @@
 // or numbers joined by underscores that end the name but for a test build's or a patch's letters, as projects
 // older than semver's tags are named: sqlalchemy's `rel_2_0_52` and `rel_2_1_0b3`, curl's `curl-8_10_1`, OpenSSL's
 // `OpenSSL_1_1_1w`, PostgreSQL's `REL_16_4` (not `py3_10-1.2.3`'s `3_10`, which its dotted version follows)
-export const VERSION = /(?<=^v?)\d{4}-\d{2}-\d{2}(?:\.\d+)*(?=$|[^\w.])|\d+(?:\.\d+)+|\d+(?:_\d+)+(?=[a-zA-Z]*\d*$)/;
+// (the last, apart: release-lines' isReleaseTag takes it too)
+export const UNDERSCORED_VERSION = String.raw`\d+(?:_\d+)+(?=[a-zA-Z]*\d*$)`;
+export const VERSION = new RegExp(String.raw`(?<=^v?)\d{4}-\d{2}-\d{2}(?:\.\d+)*(?=$|[^\w.])|\d+(?:\.\d+)+|${UNDERSCORED_VERSION}`);
 
 /** A version's numbers as dots join them: `2.0.52` of `rel_2_0_52`'s `2_0_52`, which its release commit names so. */
 export function dottedVersion(version: string): string {

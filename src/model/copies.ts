@@ -29,7 +29,8 @@ export function indexCopies(changes: readonly Change[], commitOf: (sha: string) 
     for (const sha of new Set([change.sha, ...change.commitShas])) {
       const commit = commitOf(sha);
       if (!commit) continue;
-      if (ids && commit.changeId !== null && wanted.has(changeIdKey(commit.changeId))) add(changeIdKey(commit.changeId), change);
+      const idKey = ids && commit.changeId !== null ? changeIdKey(commit.changeId) : null;
+      if (idKey !== null && wanted.has(idKey)) add(idKey, change);
       if (!dates.has(commit.authoredAt)) continue;
       const own = copyKey(commit.authorEmail, commit.authoredAt, commit.subject);
       const key = wanted.has(own) ? own : wrapped(own);

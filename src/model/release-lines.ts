@@ -1,3 +1,5 @@
+import { UNDERSCORED_VERSION } from '../release-names.js';
+
 /**
  * Release lines and tags (SPEC section 1): what is already on them is not a pull request's own work, and a
  * merge that brings them into the tracked branch is a sync, not a change.
@@ -83,8 +85,8 @@ export interface ReleaseCommits {
 }
 
 // a version in a tag's name: v1.2.3, 0.16.0, tokio-1.38.0, gopls/v0.16.0, create-vite@5.0.0, v8; numbers joined by
-// underscores that end it (release-names' VERSION): sqlalchemy's rel_2_0_52, rel_2_1_0b3, curl's curl-8_10_1
-const RELEASE_TAG = /\d+\.\d+|(?:^|[^a-z0-9])v\d+|\d+(?:_\d+)+(?=[a-z]*\d*$)/i;
+// underscores that end it (release-names' UNDERSCORED_VERSION): sqlalchemy's rel_2_0_52, rel_2_1_0b3, curl's curl-8_10_1
+const RELEASE_TAG = new RegExp(String.raw`\d+\.\d+|(?:^|[^a-z0-9])v\d+|${UNDERSCORED_VERSION}`, 'i');
 
 /** Whether a tag names a release (a version); a tool's scratch tag (`homu-tmp`) does not. */
 export function isReleaseTag(name: string): boolean {

@@ -1,5 +1,5 @@
 import type { Tester } from '../patterns.js';
-import { isPrerelease, namesLine, releaseBelow, VERSION, versionBelow } from '../release-names.js';
+import { dottedVersion, isPrerelease, namesLine, releaseBelow, VERSION, versionBelow } from '../release-names.js';
 import { firstFew, plural } from '../units.js';
 /**
  * Which tags are production releases (SPEC section 3): final versions, not test builds. Pure.
@@ -26,7 +26,7 @@ export function releaseProduct(name: string): string {
 export function releaseLineOf(name: string): string {
   const m = VERSION.exec(name);
   if (m === null) return name;
-  return m[0].includes('-') ? `${releaseProduct(name)}date` : `${releaseProduct(name)}${m[0].split(/[._]/).slice(0, 2).join('.')}`;
+  return m[0].includes('-') ? `${releaseProduct(name)}date` : `${releaseProduct(name)}${dottedVersion(m[0]).split('.').slice(0, 2).join('.')}`;
 }
 
 export interface ReleaseTagChoice<T extends { name: string }> {
