@@ -25001,6 +25001,7 @@ function parseMessage(message, ai = compileCatalogue()) {
 	}
 	const body = newline === -1 || newline >= message.length ? "" : message.slice(newline + 1);
 	const bodyFirstLine = firstNonBlankLine(body);
+	const titleBelow = CLOSING_LINE.test(bodyFirstLine) || MERGE_LOG_HEADER.test(bodyFirstLine) ? titleUnder(body) : bodyFirstLine;
 	const refers = MAYBE_REFERS.test(body);
 	const landingUrl = refers ? TRAILER_URL.exec(body)?.[1] ?? KERNEL_LINK.exec(body)?.[1] ?? null : null;
 	const mergeRequest = body.includes("See merge request ") ? lastMergeRequest(body) : null;
@@ -25028,7 +25029,7 @@ function parseMessage(message, ai = compileCatalogue()) {
 	const revertMessage = revertTitle || clRevert || REVERT_FIRST_PARAGRAPH.test(bodyFirstLine);
 	return {
 		subject,
-		bodyFirstLine,
+		bodyFirstLine: titleBelow,
 		landingUrl,
 		mergeRequest,
 		aiEvidence: ai.message(message),
@@ -25064,6 +25065,21 @@ function listedBackports(body) {
 		}
 	}
 	return found;
+}
+function titleUnder(body) {
+	const lines = body.split("\n");
+	for (let i = 0; i < lines.length; i++) {
+		const line = (lines[i] ?? "").trim();
+		if (line === "" || CLOSING_LINE.test(line)) continue;
+		if (!MERGE_LOG_HEADER.test(line)) return line;
+		let oldest = "";
+		for (let j = i + 1; j < lines.length && /^[ \t]+\S/.test(lines[j] ?? ""); j++) {
+			const listed = (lines[j] ?? "").trim();
+			if (listed !== "...") oldest = listed;
+		}
+		return oldest === "" ? line : oldest;
+	}
+	return "";
 }
 function firstNonBlankLine(text) {
 	for (let from = 0; from < text.length;) {
@@ -25259,7 +25275,7 @@ function mergeRequestFromUrl(url) {
 	const m = /\/merge_requests\/(\d+)/.exec(url);
 	return m ? Number(m[1]) : null;
 }
-var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, REVERTS_LISTED, LISTED_COMMIT, MAYBE_REFERS, CHERRY_PICKED, PICKED_FROM_LIST, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, CHERRY_PICK_TYPE, BACKPORT_SUBJECT_NUMBER, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, IMPORTED_PULL, WORK_TYPES, TYPES, REVERT_SUBJECT, TYPED_GIT_REVERT, TYPED_PR_REVERT, REVERT_FIRST_PARAGRAPH, REVERTS_CL, CL_REVERT_OPENS, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSIONLESS_RELEASE, GITMOJI_RELEASE, VERSION_WORDS, DEVELOPMENT_ENDS, DEVELOPMENT_PHRASE, DEVELOPMENT_VERSION, STARTS_VERSION, PLACEHOLDER_VERSION, NAMED_RELEASE, CHANGE_ID, WRAPPED_NUMBER, GERRIT_MERGE, GITHUB_PULL_MERGE, HAND_PULL_MERGE, BITBUCKET_CLOUD;
+var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, REVERTS_LISTED, LISTED_COMMIT, MAYBE_REFERS, CHERRY_PICKED, PICKED_FROM_LIST, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, CHERRY_PICK_TYPE, BACKPORT_SUBJECT_NUMBER, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, IMPORTED_PULL, WORK_TYPES, TYPES, REVERT_SUBJECT, TYPED_GIT_REVERT, TYPED_PR_REVERT, REVERT_FIRST_PARAGRAPH, REVERTS_CL, CL_REVERT_OPENS, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSIONLESS_RELEASE, GITMOJI_RELEASE, VERSION_WORDS, DEVELOPMENT_ENDS, DEVELOPMENT_PHRASE, DEVELOPMENT_VERSION, STARTS_VERSION, PLACEHOLDER_VERSION, NAMED_RELEASE, CHANGE_ID, WRAPPED_NUMBER, CLOSING_LINE, MERGE_LOG_HEADER, GERRIT_MERGE, GITHUB_PULL_MERGE, HAND_PULL_MERGE, BITBUCKET_CLOUD;
 var init_message = __esmMin((() => {
 	init_compile$1();
 	init_release_lines();
@@ -25317,6 +25333,8 @@ var init_message = __esmMin((() => {
 	NAMED_RELEASE = new RegExp(String.raw`^[A-Za-z][\w.+-]{0,40}[ \t]+v?${VERSION_SET}$`, "i");
 	CHANGE_ID = /^Change-Id:[ \t]*(I[0-9a-f]{40})[ \t]*$/gm;
 	WRAPPED_NUMBER = /^[ \t]*(\(#\d+\))[ \t]*$/;
+	CLOSING_LINE = /^(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?|see)[ \t]*:?[ \t]+(?:gh-|#)\d+\.?$/i;
+	MERGE_LOG_HEADER = /^\* .+:$/;
 	GERRIT_MERGE = /^Merge "(.+)" into \S+$/;
 	GITHUB_PULL_MERGE = /^(?:\[[^\]\n]{1,40}\][ \t]*)?Merge pull request #(\d+) from (\S+)/;
 	HAND_PULL_MERGE = /^Merge (?:pull request|PR) #(\d+)(?:[\s,:;.-]+"(.+)"$|(?: from)?(?: branch)? '([^']+)'(?: into \S+)?$| from (\S+)$|[\s,:;.-]*$|[\s,:;.-]+(.+)$)/;

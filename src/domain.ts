@@ -11,8 +11,10 @@ export interface Commit {
   committedAt: number;
   subject: string;
   /**
-   * first non-empty body line: the PR title in a GitHub merge commit; kept for other commits only when it ends
-   * in `(#N)` (a backport bot's squash names the change it copies there)
+   * the line under the subject that titles the commit: the body's first non-empty line, past lines that only
+   * close an issue (`Closes gh-12`), and in git's merge log (`* branch:` above its commits' subjects) the oldest
+   * commit listed: the PR title in a GitHub merge commit; kept for other commits only when it ends in `(#N)` (a
+   * backport bot's squash names the change it copies there)
    */
   bodyFirstLine: string;
   /** `PR-URL:` / `Reviewed-on:` / `Link:` trailer value, when present */

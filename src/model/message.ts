@@ -248,6 +248,7 @@ export function parseMessage(message: string, ai: AiCatalogue = compileCatalogue
   }
   const body = newline === -1 || newline >= message.length ? '' : message.slice(newline + 1);
   const bodyFirstLine = firstNonBlankLine(body);
+  const titleBelow = CLOSING_LINE.test(bodyFirstLine) || MERGE_LOG_HEADER.test(bodyFirstLine) ? titleUnder(body) : bodyFirstLine;
   // most bodies name no landing and no revert: one scan says so
   const refers = MAYBE_REFERS.test(body);
   const landingUrl = refers ? (TRAILER_URL.exec(body)?.[1] ?? KERNEL_LINK.exec(body)?.[1] ?? null) : null;
@@ -271,7 +272,7 @@ export function parseMessage(message: string, ai: AiCatalogue = compileCatalogue
   const changeId = body.includes('Change-Id:') ? lastChangeId(body) : null;
   // a sub-commit's `This reverts commit` deeper in a squash's body does not make the whole a revert
   const revertMessage = revertTitle || clRevert || REVERT_FIRST_PARAGRAPH.test(bodyFirstLine);
-  return { subject, bodyFirstLine, landingUrl, mergeRequest, aiEvidence: ai.message(message), revertsShas, revertsPrs, revertsCls, cherryPickOf, backportOf, closesPulls, changeId, revertMessage };
+  return { subject, bodyFirstLine: titleBelow, landingUrl, mergeRequest, aiEvidence: ai.message(message), revertsShas, revertsPrs, revertsCls, cherryPickOf, backportOf, closesPulls, changeId, revertMessage };
 }
 
 /**
@@ -311,6 +312,35 @@ function listedBackports(body: string): number[] {
 }
 
 /** The first line of `text` with more than white space, trimmed; empty when there is none. */
+// a line that only closes an issue or a pull request (spring-boot's hand merges open their bodies with `Closes
+// gh-51142`): no title
+const CLOSING_LINE = /^(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?|see)[ \t]*:?[ \t]+(?:gh-|#)\d+\.?$/i;
+// git's merge log (merge.log, `git merge --log`): `* <branch>:`, then its commits' subjects indented, newest first
+const MERGE_LOG_HEADER = /^\* .+:$/;
+
+/**
+ * The line under a subject that titles the commit: the body's first line, past lines that only close an issue,
+ * and in git's merge log the oldest commit listed, the one the branch was opened for (spring-boot's `Merge pull
+ * request #51142 from LordKay-sudo` lists `Polish "Disable Micrometer global registry…"` above `Disable Micrometer
+ * global registry…`: 124 of its year's pull requests were titled `* pr/51142:` or `Closes gh-51142`). '' if none.
+ */
+function titleUnder(body: string): string {
+  const lines = body.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] ?? '').trim();
+    if (line === '' || CLOSING_LINE.test(line)) continue;
+    if (!MERGE_LOG_HEADER.test(line)) return line;
+    let oldest = '';
+    for (let j = i + 1; j < lines.length && /^[ \t]+\S/.test(lines[j] ?? ''); j++) {
+      const listed = (lines[j] ?? '').trim();
+      // git cuts a long log with `...`
+      if (listed !== '...') oldest = listed;
+    }
+    return oldest === '' ? line : oldest;
+  }
+  return '';
+}
+
 function firstNonBlankLine(text: string): string {
   for (let from = 0; from < text.length; ) {
     let end = text.indexOf('\n', from);

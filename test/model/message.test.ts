@@ -288,6 +288,25 @@ describe('commit messages', () => {
     expect(parseLanding('Merge PR #12abc into main', '', true, 'main')).toMatchObject({ number: null });
   });
 
+  it("titles a maintainer's merge by git's merge log, the oldest commit listed, past a closing line", () => {
+    const title = (message: string) => {
+      const facts = parseMessage(message);
+      return parseLanding(facts.subject, facts.bodyFirstLine, true, 'main').title;
+    };
+    // spring-boot's c459815171f and 6644a6cbff: `git merge --log`, newest first, the contributor's commit last
+    expect(title('Merge pull request #51142 from LordKay-sudo\n\nCloses gh-51142\n\n* pr/51142:\n  Polish "Disable Micrometer global registry in tests by default"\n  Disable Micrometer global registry in tests by default\n'))
+      .toBe('Disable Micrometer global registry in tests by default');
+    expect(title('Merge pull request #50194 from zxuhan\n\n* gh-50192-application-temp-path:\n  Expose Path getters on ApplicationTemp\n\nCloses gh-50194\n')).toBe('Expose Path getters on ApplicationTemp');
+    // git cuts a long log with `...`: the oldest shown
+    expect(title('Merge pull request #7 from ada\n\n* pr/7:\n  Third\n  Second\n  ...\n')).toBe('Second');
+    // a closing line then the title; a closing line alone leaves the subject
+    expect(title('Merge pull request #8 from ada/fix\n\nFixes #3\n\nFix the parser\n')).toBe('Fix the parser');
+    expect(title('Merge pull request #9 from ada/fix\n\nCloses gh-9\n')).toBe('Merge pull request #9 from ada/fix');
+    // a bullet that is no merge log, and a title that closes nothing, are the title as written
+    expect(title('Merge pull request #10 from ada/fix\n\n* Fix the parser:\n\nmore\n')).toBe('* Fix the parser:');
+    expect(title('Merge pull request #11 from ada/fix\n\nClose the socket on error\n')).toBe('Close the socket on error');
+  });
+
   it('reads Bitbucket\'s landings, Cloud\'s and Data Center\'s, merged or squashed', () => {
     // Cloud: the branch in the subject, the pull request's title on the line under it
     expect(parseLanding('Merged in feature/auth (pull request #123)', 'Add the login page', true, 'main'))
