@@ -11256,11 +11256,11 @@ var init_catalogue$1 = __esmMin((() => {
 			stages: ["deploy"]
 		},
 		oneCommit: {
-			...count$4("changes of one commit (git sees no coding time)", "coding stage: changes landed through a pull request or branch (not pushed directly) whose first and last commit are one moment, so their first → last commit span is 0 by construction: from git alone their coding time is unseen, not zero"),
+			...count$4("changes of one commit or one moment (git sees no coding time)", "coding stage: changes landed through a pull request or branch (not pushed directly) whose first and last commit are one moment (one commit, or commits made at one moment), so their first → last commit span is 0 by construction: from git alone their coding time is unseen, not zero"),
 			stages: ["coding"]
 		},
 		oneCommitShare: {
-			...share$2("share of changes of one commit", "coding stage: oneCommit ÷ count, the share the report names where git cannot see coding time; null with no change"),
+			...share$2("share of changes of one commit or one moment", "coding stage: oneCommit ÷ count, the share the report names where git cannot see coding time; null with no change"),
 			stages: ["coding"]
 		},
 		share: share$2("share of the typical change", "the typical change: the mean, over the changes of the share basis, of this stage's fraction of each one's own total; null when there is no basis or no change shows the stage"),
@@ -12192,7 +12192,7 @@ function shareNote(summary) {
 function codingUnseenNote(report) {
 	const coding = report.summary.stages.coding;
 	if (!codingUnseen(coding, !report.sources.includes("github"))) return null;
-	return `first → last commit: git cannot see coding time. ${coding.oneCommit ?? 0} of ${plural$1(coding.count, "change")} (${formatRatio(coding.oneCommitShare)}) landed from a branch as one commit, a span of 0 whatever the work took, so the stage has no share and the shares shown add up to less than 100%.${onGitHub(report.reviewHost) ? " With GitHub, coding runs from the first commit to the pull request's opening." : ""}`;
+	return `first → last commit: git cannot see coding time. ${coding.oneCommit ?? 0} of ${plural$1(coding.count, "change")} (${formatRatio(coding.oneCommitShare)}) landed from a branch as one commit (or commits of one moment), a span of 0 whatever the work took, so the stage has no share and the shares shown add up to less than 100%.${onGitHub(report.reviewHost) ? " With GitHub, coding runs from the first commit to the pull request's opening." : ""}`;
 }
 function linesText(change) {
 	return change.additions === null || change.deletions === null ? "—" : `+${change.additions} −${change.deletions}`;
@@ -21746,7 +21746,7 @@ function shareCaption(report) {
 	const coding = report.summary.stages.coding;
 	const unseen = codingUnseenNote(report) !== null;
 	if (!STAGES.some((k) => !(k === "coding" && unseen) && (report.summary.stages[k].share ?? 0) > 0)) return "No change has a known, positive time: there is no share to draw.";
-	return unseen && (coding.share ?? 0) > 0 ? `Each segment is as wide as its share; the empty part is the first → last commit span, which has no share (${coding.oneCommit ?? 0} of ${plural(coding.count, "change")}, ${formatRatio(coding.oneCommitShare)}, landed from a branch as one commit): the shares shown add up to less than 100%.` : `Each change is split into its stages from first commit to ${report.summary.shareBasis.kind === "deployed" ? "deploy" : "merge"}, and each segment is as wide as its share: the shares add up to 100% before each label is rounded.`;
+	return unseen && (coding.share ?? 0) > 0 ? `Each segment is as wide as its share; the empty part is the first → last commit span, which has no share (${coding.oneCommit ?? 0} of ${plural(coding.count, "change")}, ${formatRatio(coding.oneCommitShare)}, landed from a branch as one commit or commits of one moment): the shares shown add up to less than 100%.` : `Each change is split into its stages from first commit to ${report.summary.shareBasis.kind === "deployed" ? "deploy" : "merge"}, and each segment is as wide as its share: the shares add up to 100% before each label is rounded.`;
 }
 function stagePercentiles(report) {
 	const days = durationFormat(report.businessHours);
@@ -44547,7 +44547,7 @@ function headline$1(summary, o) {
 	const ranked = Object.keys(stages).filter((k) => share(k) >= .005).sort((a, b) => share(b) - share(a));
 	const waits = ranked.filter((k) => WAITING.includes(k));
 	const unseen = codingUnseen(stages.coding, o.gitOnly);
-	const unseenText = unseen ? ` Git cannot see coding time: ${formatRatio(stages.coding.oneCommitShare)} of the changes landed from a branch as one commit.` : "";
+	const unseenText = unseen ? ` Git cannot see coding time: ${formatRatio(stages.coding.oneCommitShare)} of the changes landed from a branch as one commit (or commits of one moment).` : "";
 	const work = ranked.filter((k) => !WAITING.includes(k) && !(k === "coding" && unseen)).map((k) => ({
 		pct: formatRatio(share(k)),
 		what: k === "coding" ? o.gitOnly ? "coding (first → last commit)" : "coding" : `in ${stageLabel$1(k, o.gitOnly)}`
@@ -51596,7 +51596,7 @@ var init_slices_schema = __esmMin((() => {
 			p50: seconds$1,
 			share,
 			atLeast: seconds$1.optional()
-		})]))).describe("each stage's median and share of the typical change, over the slice's changes; atLeast: where the median is null with changes still waiting, a true lower bound of it (seconds); the coding share is null from git alone when most changes landed as one commit, as for the whole report"),
+		})]))).describe("each stage's median and share of the typical change, over the slice's changes; atLeast: where the median is null with changes still waiting, a true lower bound of it (seconds); the coding share is null from git alone when most changes landed as one commit (or commits of one moment), as for the whole report"),
 		cycleTimeP50: seconds$1,
 		leadTimeP50: seconds$1,
 		leadTimeAtLeast: seconds$1.describe("when leadTimeP50 is null with changes still waiting: a true lower bound of it (seconds)"),

@@ -18,7 +18,7 @@ export interface StageInput {
   /** deploy stage: changes still waiting at now, and the largest wait seen when the p50 is not reached */
   readonly censored?: number;
   readonly atLeast?: number | null;
-  /** coding stage: changes of one commit, whose first → last commit span git cannot see as coding time */
+  /** coding stage: changes of one commit (or commits of one moment), whose first → last commit span git cannot see as coding time */
   readonly oneCommit?: number;
 }
 

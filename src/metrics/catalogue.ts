@@ -246,8 +246,8 @@ export const STAGE = {
   p50: { ...DISTRIBUTION.p50, trend: { of: 'changes', statistic: 'median', value: 'stage' } },
   censored: { ...count('changes still waiting', 'deploy stage: changes merged and not yet deployed at now, counted as right-censored'), stages: ['deploy'] },
   atLeast: { ...duration('at least (a percentile not reached)', 'deploy stage: set when a percentile is null, a true lower bound of the lowest such percentile (seconds)'), stages: ['deploy'] },
-  oneCommit: { ...count('changes of one commit (git sees no coding time)', 'coding stage: changes landed through a pull request or branch (not pushed directly) whose first and last commit are one moment, so their first → last commit span is 0 by construction: from git alone their coding time is unseen, not zero'), stages: ['coding'] },
-  oneCommitShare: { ...share('share of changes of one commit', 'coding stage: oneCommit ÷ count, the share the report names where git cannot see coding time; null with no change'), stages: ['coding'] },
+  oneCommit: { ...count('changes of one commit or one moment (git sees no coding time)', 'coding stage: changes landed through a pull request or branch (not pushed directly) whose first and last commit are one moment (one commit, or commits made at one moment), so their first → last commit span is 0 by construction: from git alone their coding time is unseen, not zero'), stages: ['coding'] },
+  oneCommitShare: { ...share('share of changes of one commit or one moment', 'coding stage: oneCommit ÷ count, the share the report names where git cannot see coding time; null with no change'), stages: ['coding'] },
   share: share('share of the typical change', 'the typical change: the mean, over the changes of the share basis, of this stage\'s fraction of each one\'s own total; null when there is no basis or no change shows the stage'),
   shareOfTotal: share('share of all time', 'Σ this stage ÷ Σ all stages over the share basis: where the total time goes (capacity questions)'),
 } as const satisfies Record<string, Figure>;

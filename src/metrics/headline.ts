@@ -31,7 +31,7 @@ export function headline(summary: Pick<StageSummary, 'stages' | 'shareBasis' | '
   const waits = ranked.filter((k) => WAITING.includes(k));
   const unseen = codingUnseen(stages.coding, o.gitOnly);
   // what git cannot see is said as such, not given a share as if it were a fact about the work
-  const unseenText = unseen ? ` Git cannot see coding time: ${percent(stages.coding.oneCommitShare)} of the changes landed from a branch as one commit.` : '';
+  const unseenText = unseen ? ` Git cannot see coding time: ${percent(stages.coding.oneCommitShare)} of the changes landed from a branch as one commit (or commits of one moment).` : '';
   const work = ranked.filter((k) => !WAITING.includes(k) && !(k === 'coding' && unseen)).map((k) => ({ pct: percent(share(k)), what: k === 'coding' ? (o.gitOnly ? 'coding (first → last commit)' : 'coding') : `in ${stageLabel(k, o.gitOnly)}` }));
   const start = o.businessHours ? 'Counting working time only, the' : 'The';
   // every merge taken as its deploy (chosen, or no deploy signal found) has no deploy wait by construction: "none

@@ -142,7 +142,7 @@ export function codingUnseenNote(report: Report): string | null {
   const coding = report.summary.stages.coding;
   if (!codingUnseen(coding, !report.sources.includes('github'))) return null;
   const one = coding.oneCommit ?? 0;
-  return `first → last commit: git cannot see coding time. ${one} of ${plural(coding.count, 'change')} (${formatRatio(coding.oneCommitShare)}) landed from a branch as one commit, a span of 0 whatever the work took, so the stage has no share and the shares shown add up to less than 100%.${onGitHub(report.reviewHost) ? ' With GitHub, coding runs from the first commit to the pull request\'s opening.' : ''}`;
+  return `first → last commit: git cannot see coding time. ${one} of ${plural(coding.count, 'change')} (${formatRatio(coding.oneCommitShare)}) landed from a branch as one commit (or commits of one moment), a span of 0 whatever the work took, so the stage has no share and the shares shown add up to less than 100%.${onGitHub(report.reviewHost) ? ' With GitHub, coding runs from the first commit to the pull request\'s opening.' : ''}`;
 }
 
 /** A change's lines added and deleted, `+40 −10`, as the report holds them; `—` when its size is unknown. */

@@ -12,7 +12,7 @@ export const sliceRowSchema = z.object({
   changes: z.number().int().nonnegative().describe('counted changes of the window in the slice'),
   stages: z
     .object(Object.fromEntries(STAGES.map((s) => [s, z.object({ p50: seconds, share, atLeast: seconds.optional() })])) as Record<StageName, z.ZodObject<{ p50: typeof seconds; share: typeof share; atLeast: z.ZodOptional<typeof seconds> }>>)
-    .describe('each stage\'s median and share of the typical change, over the slice\'s changes; atLeast: where the median is null with changes still waiting, a true lower bound of it (seconds); the coding share is null from git alone when most changes landed as one commit, as for the whole report'),
+    .describe('each stage\'s median and share of the typical change, over the slice\'s changes; atLeast: where the median is null with changes still waiting, a true lower bound of it (seconds); the coding share is null from git alone when most changes landed as one commit (or commits of one moment), as for the whole report'),
   cycleTimeP50: seconds,
   leadTimeP50: seconds,
   leadTimeAtLeast: seconds.describe('when leadTimeP50 is null with changes still waiting: a true lower bound of it (seconds)'),

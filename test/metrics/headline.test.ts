@@ -44,7 +44,7 @@ describe('headline', () => {
     };
     // 6 of 10: most; the coding share (10%) is not named, the reason is
     expect(headline(withOneCommit(6), { gitOnly: true, businessHours: false })).toBe(
-      'The typical change spends 60% of its lead time waiting for a deploy, 30% in review & merge wait. Git cannot see coding time: 60% of the changes landed from a branch as one commit.',
+      'The typical change spends 60% of its lead time waiting for a deploy, 30% in review & merge wait. Git cannot see coding time: 60% of the changes landed from a branch as one commit (or commits of one moment).',
     );
     // exactly half is not most: the share stays
     expect(headline(withOneCommit(5), { gitOnly: true, businessHours: false })).toBe(

@@ -30,7 +30,7 @@ describe('what git cannot see of coding', () => {
     const row = text.split('\n').find((l) => l.startsWith('│ first → last'));
     // the share cell is the row's last figure: — , not the coding share the figures would give
     expect(row?.split('│').map((c) => c.trim()).filter(Boolean).at(-1)).toBe('—');
-    expect(text.replace(/\s+/g, ' ')).toContain('first → last commit: git cannot see coding time. 4 of 6 changes (67%) landed from a branch as one commit');
+    expect(text.replace(/\s+/g, ' ')).toContain('first → last commit: git cannot see coding time. 4 of 6 changes (67%) landed from a branch as one commit (or commits of one moment)');
     const md = renderMarkdown(r);
     expect(md).toMatch(/\| first → last commit \| 6 \| [^|]+\| [^|]+\| [^|]+\| — \|/);
     expect(md).toContain('- first → last commit: git cannot see coding time.');
@@ -38,7 +38,7 @@ describe('what git cannot see of coding', () => {
     for (const page of [text.replace(/\s+/g, ' '), md]) expect(page).toContain('so the stage has no share and the shares shown add up to less than 100%.');
     // the HTML says it under its share bar, whose empty part is the stage's: 4 of 6 changes, 67%, one commit
     const html = renderHtml(r);
-    expect(html).toContain('the empty part is the first → last commit span, which has no share (4 of 6 changes, 67%, landed from a branch as one commit)');
+    expect(html).toContain('the empty part is the first → last commit span, which has no share (4 of 6 changes, 67%, landed from a branch as one commit or commits of one moment)');
   });
 
   it('keeps the share when half or fewer are one commit', () => {
@@ -49,6 +49,15 @@ describe('what git cannot see of coding', () => {
     const row = text.split('\n').find((l) => l.startsWith('│ first → last'));
     expect(r.summary.stages.coding.share).toBeGreaterThan(0);
     expect(row?.split('│').map((c) => c.trim()).filter(Boolean)[5]).toBe(formatRatio(r.summary.stages.coding.share));
+  });
+
+  it('counts commits made at one moment with one commit: their span is 0 too (cargo\'s #17208)', () => {
+    // three of one commit and one of two commits authored in the same second: 4 of 6, the stage's share withheld
+    const rows = days.map((at, i) => (i < 3 ? oneCommit(`#${101 + i}`, at) : twoCommits(`#${101 + i}`, at)));
+    rows[3] = { ...(rows[3] as ReportChange), lastCommitAt: (rows[3] as ReportChange).firstCommitAt, stages: { ...(rows[3] as ReportChange).stages, coding: 0 } };
+    const r = buildReport(rows, { sources: ['git'] });
+    expect(r.summary.stages.coding.oneCommit).toBe(4);
+    expect(renderText(r, { color: false, width: 80 }).replace(/\s+/g, ' ')).toContain('4 of 6 changes (67%) landed from a branch as one commit (or commits of one moment)');
   });
 
   it('in GitHub mode calls the stage coding and keeps its share', () => {

@@ -190,7 +190,7 @@ export function shareCaption(report: Report): string {
   if (!STAGES.some((k) => !(k === 'coding' && unseen) && (report.summary.stages[k].share ?? 0) > 0)) return 'No change has a known, positive time: there is no share to draw.';
   // the empty part is there only when the stage git cannot see took time in the changes: else the shares shown are all of it
   return unseen && (coding.share ?? 0) > 0
-    ? `Each segment is as wide as its share; the empty part is the first → last commit span, which has no share (${coding.oneCommit ?? 0} of ${plural(coding.count, 'change')}, ${formatRatio(coding.oneCommitShare)}, landed from a branch as one commit): the shares shown add up to less than 100%.`
+    ? `Each segment is as wide as its share; the empty part is the first → last commit span, which has no share (${coding.oneCommit ?? 0} of ${plural(coding.count, 'change')}, ${formatRatio(coding.oneCommitShare)}, landed from a branch as one commit or commits of one moment): the shares shown add up to less than 100%.`
     : `Each change is split into its stages from first commit to ${report.summary.shareBasis.kind === 'deployed' ? 'deploy' : 'merge'}, and each segment is as wide as its share: the shares add up to 100% before each label is rounded.`;
 }
 
