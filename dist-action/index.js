@@ -25946,7 +25946,7 @@ function buildChanges(input) {
 		if (agent) addAiFindings(change, [agent]);
 		if (change.kind === "direct" && input.tagsOf !== void 0) {
 			const commit = input.commits.get(change.sha);
-			if (releaseCommit(commit, input.tagsOf) || postReleaseBump(commit, input.commits, input.tagsOf)) change.flags.push(RELEASE_COMMIT);
+			if (releaseCommit(commit, input.tagsOf) || postReleaseBump(commit, input.commits, input.tagsOf, input.releasedBeside)) change.flags.push(RELEASE_COMMIT);
 		}
 	}
 	if (carried.size > 0) countCarried(changes, carried);
@@ -25961,14 +25961,14 @@ function releaseCommit(commit, tagsOf) {
 	const version = ownBumpVersion(commit.subject) ?? namedReleaseVersion(commit.subject);
 	return version !== null && tagsOf(commit).some((name) => taggedVersion(name) === version);
 }
-function postReleaseBump(commit, commits, tagsOf) {
+function postReleaseBump(commit, commits, tagsOf, releasedBeside) {
 	if (commit === void 0 || !opensDevelopment(commit.subject)) return false;
 	const tagged = (sha) => {
 		const c = sha === void 0 ? void 0 : commits.get(sha);
 		return c !== void 0 && tagsOf(c).some((name) => taggedVersion(name) !== null);
 	};
 	const parent = commits.get(commit.parents[0] ?? "");
-	return parent !== void 0 && (tagged(parent.sha) || tagged(parent.parents[1]));
+	return parent !== void 0 && (tagged(parent.sha) || tagged(parent.parents[1]) || releasedBeside?.has(parent.sha) === true);
 }
 function rangeKey(landedShas) {
 	return `${landedShas[0] ?? ""}..${landedShas[landedShas.length - 1] ?? ""}`;
@@ -33996,7 +33996,10 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 			release: onRelease.all,
 			releaseLines: onRelease.lines,
 			tagged: new Set(release.tagShas),
-			...release.tagNames !== void 0 && { tagsOf: tagsOf(release.tagNames, graph) },
+			...release.tagNames !== void 0 && {
+				tagsOf: tagsOf(release.tagNames, graph),
+				releasedBeside: releasedBeside(release.tagNames, graph)
+			},
 			botPattern: o.botPattern,
 			ai: o.ai,
 			pullsUrl: o.pullsUrl,
@@ -34057,6 +34060,14 @@ function tagsOf(names, lines) {
 		if (tags !== void 0) byKey.set(line.key, tags);
 	}
 	return (commit) => names.get(commit.sha) ?? (byKey.size === 0 ? [] : byKey.get(copyKey(commit.authorEmail, commit.authoredAt, commit.subject)) ?? []);
+}
+function releasedBeside(names, lines) {
+	const found = new Set();
+	for (const [sha, tags] of names) {
+		const parent = lines.beyond.get(sha)?.[0];
+		if (parent !== void 0 && tags.some((name) => taggedVersion(name) !== null)) found.add(parent);
+	}
+	return found;
 }
 function pullMatching(changes, commits, commitOf) {
 	const identities = new Map();
@@ -34192,6 +34203,7 @@ var init_git_history = __esmMin((() => {
 	init_reverts();
 	init_size_filter();
 	init_memory();
+	init_release_names();
 	init_deploy_contents();
 	init_diff_digests();
 	init_history();

@@ -11,6 +11,7 @@ import { collectRevertRefs, type RevertRefs } from '../model/reverts.js';
 import { sizeFilter } from '../model/size-filter.js';
 import { collectGarbage, collectGarbageAfterIo, growHeapSlowly } from '../io/memory.js';
 import type { Pattern } from '../patterns.js';
+import { taggedVersion } from '../release-names.js';
 import { copyKey, lineKeys } from '../sources/git/deploy-contents.js';
 import { readChangedBlobs, readDiffDigests, type ChangedBlob } from '../sources/git/diff-digests.js';
 import { readCommits, readEarlierLandings, type EarlierLanding, type PullHeads } from '../sources/git/history.js';
@@ -239,7 +240,7 @@ export async function readGitChanges(
       release: onRelease.all,
       releaseLines: onRelease.lines,
       tagged: new Set(release.tagShas),
-      ...(release.tagNames !== undefined && { tagsOf: tagsOf(release.tagNames, graph) }),
+      ...(release.tagNames !== undefined && { tagsOf: tagsOf(release.tagNames, graph), releasedBeside: releasedBeside(release.tagNames, graph) }),
       botPattern: o.botPattern,
       ai: o.ai,
       pullsUrl: o.pullsUrl,
@@ -300,6 +301,19 @@ function tagsOf(names: ReadonlyMap<string, readonly string[]>, lines: ReleaseGra
     if (tags !== undefined) byKey.set(line.key, tags);
   }
   return (commit) => names.get(commit.sha) ?? (byKey.size === 0 ? [] : (byKey.get(copyKey(commit.authorEmail, commit.authoredAt, commit.subject)) ?? []));
+}
+
+/**
+ * The commits a release was tagged beside (buildChanges' `releasedBeside`): the first parents of the tagged commits
+ * off the branch whose tag names a version, read from the release lines' graph.
+ */
+function releasedBeside(names: ReadonlyMap<string, readonly string[]>, lines: ReleaseGraph): Set<string> {
+  const found = new Set<string>();
+  for (const [sha, tags] of names) {
+    const parent = lines.beyond.get(sha)?.[0];
+    if (parent !== undefined && tags.some((name) => taggedVersion(name) !== null)) found.add(parent);
+  }
+  return found;
 }
 
 /** What matching pull requests reads of the commits, which are let go once the changes are built. */

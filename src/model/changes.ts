@@ -68,6 +68,12 @@ export interface BuildChangesInput {
    */
   tagsOf?: (commit: Commit) => readonly string[];
   /**
+   * the branch's commits a release was tagged beside: the first parent of a commit off the branch whose tag names
+   * a version (spring-boot tags `Release v4.1.0` on a child of main's commit, and main goes on from that same commit
+   * with `Next development version (v4.1.1-SNAPSHOT)`); absent: none
+   */
+  releasedBeside?: ReadonlySet<string>;
+  /**
    * whether the history read holds a commit, the release lines' and pull refs' commits included (a cherry-pick of
    * none of them is a port from elsewhere); absent: those of `commits`
    */
@@ -274,7 +280,7 @@ export function buildChanges(input: BuildChangesInput): Change[] {
     if (agent) addAiFindings(change, [agent]);
     if (change.kind === 'direct' && input.tagsOf !== undefined) {
       const commit = input.commits.get(change.sha);
-      if (releaseCommit(commit, input.tagsOf) || postReleaseBump(commit, input.commits, input.tagsOf)) change.flags.push(RELEASE_COMMIT);
+      if (releaseCommit(commit, input.tagsOf) || postReleaseBump(commit, input.commits, input.tagsOf, input.releasedBeside)) change.flags.push(RELEASE_COMMIT);
     }
   }
   if (carried.size > 0) countCarried(changes, carried);
@@ -311,17 +317,18 @@ function releaseCommit(commit: Commit | undefined, tagsOf: (commit: Commit) => r
  * (`opensDevelopment`) and its first parent carries a tag naming a version, the release it follows (on that very
  * commit or on a copy of it, as `tagsOf` reads them), or is a merge whose merged side does: flask releases on
  * `stable`, merges it into main (`release version 3.1.0 (#5640)`, its side parent tagged 3.1.0), then pushes `start
- * version 3.2.0`. The release's mechanics, as the release commit is: a change of three lines that waited the whole
- * cycle for the next release, at the top of every unreleased list.
+ * version 3.2.0`; or a release was tagged beside it (`releasedBeside`: spring-boot's `Release v4.1.0`, a child of
+ * the bump's own parent). The release's mechanics, as the release commit is: a change of three lines that waited
+ * the whole cycle for the next release, at the top of every unreleased list.
  */
-function postReleaseBump(commit: Commit | undefined, commits: ReadonlyMap<string, Commit>, tagsOf: (commit: Commit) => readonly string[]): boolean {
+function postReleaseBump(commit: Commit | undefined, commits: ReadonlyMap<string, Commit>, tagsOf: (commit: Commit) => readonly string[], releasedBeside: ReadonlySet<string> | undefined): boolean {
   if (commit === undefined || !opensDevelopment(commit.subject)) return false;
   const tagged = (sha: string | undefined): boolean => {
     const c = sha === undefined ? undefined : commits.get(sha);
     return c !== undefined && tagsOf(c).some((name) => taggedVersion(name) !== null);
   };
   const parent = commits.get(commit.parents[0] ?? '');
-  return parent !== undefined && (tagged(parent.sha) || tagged(parent.parents[1]));
+  return parent !== undefined && (tagged(parent.sha) || tagged(parent.parents[1]) || releasedBeside?.has(parent.sha) === true);
 }
 
 /**

@@ -17,14 +17,18 @@ import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.js';
  *  it (the Pallets projects' post-release bump);
  *  11 10:00 `fix: lexer`; 12 10:00 `start version 1.5.0`, after a change, not a release;
  *  13 10:00 `- 1.6.0`, tagged `rel_1_6_0` (sqlalchemy's release commit and tag); 13 10:05 `Version 1.6.1 placeholder`
- *  right after it (sqlalchemy's release script's next version).
+ *  right after it (sqlalchemy's release script's next version);
+ *  14 10:00 `fix: cache`; 14 11:00 `Release v1.7.0` on branch `tmp-release` from it, tagged `v1.7.0` there; 14 11:05
+ *  `Next development version (v1.7.1-SNAPSHOT)` on main, whose parent is `fix: cache` (spring-boot's release beside
+ *  the branch); 15 10:00 `fix: socket`; 16 10:00 `Next development version (v1.8.1-SNAPSHOT)`, no release beside it.
  * Truth: `release 1.0.0`, `back to dev`, `Release 1.1.0`, the copied `prepare release 1.2.0`, `prepare for next
- *  development iteration`, `start version 1.4.0`, `- 1.6.0` and `Version 1.6.1 placeholder` are release commits (8:
- *  left out), #3 a sync; the other 6 are
- *  changes: #1, `fix: parser`, `set version to 1.1.0.dev`, #2, `fix: lexer`, `start version 1.5.0`. Deploys (final
- *  tags), and the counted changes each shipped first: 1.0.0 the initial commit and #1 (2), v1.1.0 `fix: parser` and
- *  `set version` (2), v1.2.0 #2 (1: the copy's branch forks after it), 1.3.0 only `prepare for next development
- *  iteration`, a release commit (0), rel_1_6_0 `fix: lexer` and `start version 1.5.0` (2).
+ *  development iteration`, `start version 1.4.0`, `- 1.6.0`, `Version 1.6.1 placeholder` and `Next development
+ *  version (v1.7.1-SNAPSHOT)` are release commits (9: left out), #3 a sync; the other 9 are changes: #1, `fix:
+ *  parser`, `set version to 1.1.0.dev`, #2, `fix: lexer`, `start version 1.5.0`, `fix: cache`, `fix: socket`, `Next
+ *  development version (v1.8.1-SNAPSHOT)`. Deploys (final tags), and the counted changes each shipped first: 1.0.0
+ *  the initial commit and #1 (2), v1.1.0 `fix: parser` and `set version` (2), v1.2.0 #2 (1: the copy's branch forks
+ *  after it), 1.3.0 only `prepare for next development iteration`, a release commit (0), rel_1_6_0 `fix: lexer` and
+ *  `start version 1.5.0` (2), v1.7.0 `fix: cache` (1).
  */
 export function postReleaseBumps(): FixtureRepo {
   return buildRepo([
@@ -55,5 +59,12 @@ export function postReleaseBumps(): FixtureRepo {
     { commit: '- 1.6.0', at: '2026-04-13T10:00:00Z', files: { 'release.py': 'version = "1.6.0"\n' } },
     { tag: 'rel_1_6_0' },
     { commit: 'Version 1.6.1 placeholder', at: '2026-04-13T10:05:00Z', files: { 'release.py': 'version = "1.6.1"\n' } },
+    { commit: 'fix: cache', at: '2026-04-14T10:00:00Z' },
+    { branch: 'tmp-release' },
+    { commit: 'Release v1.7.0', on: 'tmp-release', at: '2026-04-14T11:00:00Z', files: { 'release.py': 'version = "1.7.0"\n' } },
+    { tag: 'v1.7.0' },
+    { commit: 'Next development version (v1.7.1-SNAPSHOT)', on: 'main', at: '2026-04-14T11:05:00Z', files: { 'release.py': 'version = "1.7.1-SNAPSHOT"\n' } },
+    { commit: 'fix: socket', at: '2026-04-15T10:00:00Z' },
+    { commit: 'Next development version (v1.8.1-SNAPSHOT)', at: '2026-04-16T10:00:00Z', files: { 'release.py': 'version = "1.8.1-SNAPSHOT"\n' } },
   ]);
 }
