@@ -25008,7 +25008,7 @@ function parseMessage(message, ai = compileCatalogue()) {
 	const revertTitle = isRevertTitle(subject);
 	const namedInSubject = revertTitle && !subject.includes("\"") && /commit/i.test(subject) ? [...subject.matchAll(SUBJECT_COMMIT)].map((m) => (m[1] ?? "").toLowerCase()) : [];
 	const revertsShas = [
-		...refers ? [...body.matchAll(REVERTS_COMMIT)].map((m) => (m[1] ?? "").toLowerCase()) : [],
+		...refers ? [...body.matchAll(REVERTS_COMMIT)].flatMap((m) => (m[1] ?? "").match(LISTED_SHA) ?? []).map((sha) => sha.toLowerCase()) : [],
 		...namedInSubject,
 		...revertTitle && refers ? listedReverts(body) : []
 	];
@@ -25275,7 +25275,7 @@ function mergeRequestFromUrl(url) {
 	const m = /\/merge_requests\/(\d+)/.exec(url);
 	return m ? Number(m[1]) : null;
 }
-var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, REVERTS_LISTED, LISTED_COMMIT, MAYBE_REFERS, CHERRY_PICKED, PICKED_FROM_LIST, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, CHERRY_PICK_TYPE, BACKPORT_SUBJECT_NUMBER, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, IMPORTED_PULL, WORK_TYPES, TYPES, REVERT_SUBJECT, TYPED_GIT_REVERT, TYPED_PR_REVERT, REVERT_FIRST_PARAGRAPH, REVERTS_CL, CL_REVERT_OPENS, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSIONLESS_RELEASE, GITMOJI_RELEASE, VERSION_WORDS, DEVELOPMENT_ENDS, DEVELOPMENT_PHRASE, DEVELOPMENT_VERSION, STARTS_VERSION, PLACEHOLDER_VERSION, NAMED_RELEASE, CHANGE_ID, WRAPPED_NUMBER, CLOSING_LINE, MERGE_LOG_HEADER, GERRIT_MERGE, GITHUB_PULL_MERGE, HAND_PULL_MERGE, BITBUCKET_CLOUD;
+var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, LISTED_SHA, REVERTS_PR, REVERTS_LISTED, LISTED_COMMIT, MAYBE_REFERS, CHERRY_PICKED, PICKED_FROM_LIST, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, CHERRY_PICK_TYPE, BACKPORT_SUBJECT_NUMBER, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, IMPORTED_PULL, WORK_TYPES, TYPES, REVERT_SUBJECT, TYPED_GIT_REVERT, TYPED_PR_REVERT, REVERT_FIRST_PARAGRAPH, REVERTS_CL, CL_REVERT_OPENS, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSIONLESS_RELEASE, GITMOJI_RELEASE, VERSION_WORDS, DEVELOPMENT_ENDS, DEVELOPMENT_PHRASE, DEVELOPMENT_VERSION, STARTS_VERSION, PLACEHOLDER_VERSION, NAMED_RELEASE, CHANGE_ID, WRAPPED_NUMBER, CLOSING_LINE, MERGE_LOG_HEADER, GERRIT_MERGE, GITHUB_PULL_MERGE, HAND_PULL_MERGE, BITBUCKET_CLOUD;
 var init_message = __esmMin((() => {
 	init_compile$1();
 	init_release_lines();
@@ -25283,7 +25283,8 @@ var init_message = __esmMin((() => {
 	TRAILER_URL = /^(?:PR-URL|Reviewed-on|Part-of):[ \t]*<?(\S+?)>?[ \t]*$/im;
 	GITLAB_MERGE_REQUEST = /^See merge request (?:[\w.-]+(?:\/[\w.-]+)*)?!(\d+)[ \t]*$/gm;
 	KERNEL_LINK = /^Link:[ \t]*(https?:\/\/(?:lore\.kernel\.org|patch\.msgid\.link|patchwork\.[^\s/]+)\/\S+)[ \t]*$/im;
-	REVERTS_COMMIT = /This (?:CL |change )?reverts commit ([0-9a-f]{7,40})/gi;
+	REVERTS_COMMIT = /This (?:CL |change )?reverts commits? ([0-9a-f]{7,40}\b(?:[ \t]*(?:,[ \t]*(?:\n[ \t]*)?(?:and(?:[ \t]+|[ \t]*\n[ \t]*))?|(?:\n[ \t]*)?and(?:[ \t]+|[ \t]*\n[ \t]*)|\n[ \t]*)[0-9a-f]{7,40}\b)*)/gi;
+	LISTED_SHA = /\b(?=[0-9a-f]*\d)[0-9a-f]{7,40}\b/gi;
 	REVERTS_PR = /^(?:This[ \t]+)?Reverts?[ \t]+(?:[\w.-]+\/[\w.-]+)?#(\d+)\b/gim;
 	REVERTS_LISTED = /\breverts?\b[\s\S]{0,200}?\bcommits\b/i;
 	LISTED_COMMIT = /^[ \t]*[-*+][ \t]+([0-9a-f]{7,40})\b/gm;

@@ -11,8 +11,13 @@ const TRAILER_URL = /^(?:PR-URL|Reviewed-on|Part-of):[ \t]*<?(\S+?)>?[ \t]*$/im;
 const GITLAB_MERGE_REQUEST = /^See merge request (?:[\w.-]+(?:\/[\w.-]+)*)?!(\d+)[ \t]*$/gm;
 // kernel `Link:` trailers link to many things; only patch-archive links identify the landing of a change
 const KERNEL_LINK = /^Link:[ \t]*(https?:\/\/(?:lore\.kernel\.org|patch\.msgid\.link|patchwork\.[^\s/]+)\/\S+)[ \t]*$/im;
-// `This reverts commit X` (git revert), and Gerrit's `This CL reverts commit X` (Go's)
-const REVERTS_COMMIT = /This (?:CL |change )?reverts commit ([0-9a-f]{7,40})/gi;
+// `This reverts commit X` (git revert), and Gerrit's `This CL reverts commit X` (Go's), with the commits a list
+// goes on to name after it, wrapped or not: spring-boot's `This reverts commits a502f4d and 661574b.`, and `This
+// reverts commit 8dde82b557…, c388dc92` then `5b7f0f72…, and` then `2d71ef94ed….` (four commits, a comma lost at
+// the wrap)
+const REVERTS_COMMIT = /This (?:CL |change )?reverts commits? ([0-9a-f]{7,40}\b(?:[ \t]*(?:,[ \t]*(?:\n[ \t]*)?(?:and(?:[ \t]+|[ \t]*\n[ \t]*))?|(?:\n[ \t]*)?and(?:[ \t]+|[ \t]*\n[ \t]*)|\n[ \t]*)[0-9a-f]{7,40}\b)*)/gi;
+// a sha of that list: one with a digit (`defaced` is a word)
+const LISTED_SHA = /\b(?=[0-9a-f]*\d)[0-9a-f]{7,40}\b/gi;
 // GitHub's revert pull request's `Reverts owner/repo#N`, and a line of its own saying `revert #N`: vue's
 // `fix(runtime-vapor): remove unsafe slot dry runs … (#15089)`, its body `revert #14793` (it takes out the 764 lines
 // #14793 added), and `revert #14134` over `refix #14127`; and ruff's `This reverts #26163 and its follow-up …`
@@ -256,7 +261,7 @@ export function parseMessage(message: string, ai: AiCatalogue = compileCatalogue
   const revertTitle = isRevertTitle(subject);
   // a quoted title is the reverted change's own words (`Revert "Fix commit 1a2b3c4d parsing"`): it is found by them
   const namedInSubject = revertTitle && !subject.includes('"') && /commit/i.test(subject) ? [...subject.matchAll(SUBJECT_COMMIT)].map((m) => (m[1] ?? '').toLowerCase()) : [];
-  const revertsShas = [...(refers ? [...body.matchAll(REVERTS_COMMIT)].map((m) => (m[1] ?? '').toLowerCase()) : []), ...namedInSubject, ...(revertTitle && refers ? listedReverts(body) : [])];
+  const revertsShas = [...(refers ? [...body.matchAll(REVERTS_COMMIT)].flatMap((m) => (m[1] ?? '').match(LISTED_SHA) ?? []).map((sha) => sha.toLowerCase()) : []), ...namedInSubject, ...(revertTitle && refers ? listedReverts(body) : [])];
   const namedPull = revertTitle ? TYPED_PR_REVERT.exec(subject) : null;
   const revertsPrs = [...(refers ? [...body.matchAll(REVERTS_PR)].map((m) => Number(m[1])) : []), ...(namedPull === null ? [] : [Number(namedPull[1])])];
   const clRevert = CL_REVERT_OPENS.test(subject) || CL_REVERT_OPENS.test(bodyFirstLine);

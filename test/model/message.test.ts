@@ -18,6 +18,13 @@ describe('commit messages', () => {
     expect(m.revertsShas).toEqual(['0123456789abcdef0123456789abcdef01234567']);
     expect(m.revertsPrs).toEqual([42]);
     expect(m.landingUrl).toBe('https://github.com/nodejs/node/pull/5');
+    // spring-boot's f7282359064: a list of four, wrapped, a comma lost at the wrap
+    expect(parseMessage('Revert "Introduce AMQP 1.0"\n\nThis reverts commit 8dde82b557d0a3020f89b088d9ba19f5b4b1e9ec, c388dc92\n5b7f0f726b9be082b09b0714cadb1b00bff79280, and\n2d71ef94ed2b5b82070720984baa2ffeb4cc9e7d.\n\nSee gh-49621\n').revertsShas)
+      .toEqual(['8dde82b557d0a3020f89b088d9ba19f5b4b1e9ec', 'c388dc92', '5b7f0f726b9be082b09b0714cadb1b00bff79280', '2d71ef94ed2b5b82070720984baa2ffeb4cc9e7d']);
+    expect(parseMessage('Revert two\n\nThis reverts commits 1a2b3c4d and 5e6f7a8b.').revertsShas).toEqual(['1a2b3c4d', '5e6f7a8b']);
+    // what follows a sha that is no list of shas: words, a word of hex letters, a sentence on the next line
+    expect(parseMessage('Revert "x"\n\nThis reverts commit 1a2b3c4d, defaced the page\nbecause it broke.').revertsShas).toEqual(['1a2b3c4d']);
+    expect(parseMessage('Revert "x"\n\nThis reverts commit 1a2b3c4d.\n\n5e6f7a8b9c was fine').revertsShas).toEqual(['1a2b3c4d']);
     // hono's `fix(context): revert PR #4707 (#4757)`: a revert of #4707, not of its own #4757; a feature's is no revert
     const typed = parseMessage('fix(context): revert PR #4707 (#4757)\n\n* revert PR #4707\n');
     expect([typed.revertMessage, typed.revertsPrs]).toEqual([true, [4707]]);
