@@ -26721,6 +26721,35 @@ function firstReach(graph, tips) {
 	});
 	return reach;
 }
+function descendantsOf(graph, shas) {
+	const n = graph.parentStart.length;
+	const childCount = new Int32Array(n + 1);
+	for (let i = 0; i < n; i++) {
+		const from = graph.parentStart[i];
+		if (from !== -1) for (let j = from; j < from + graph.parentCount[i]; j++) childCount[graph.parents[j] + 1]++;
+	}
+	for (let i = 0; i < n; i++) childCount[i + 1] = childCount[i + 1] + childCount[i];
+	const children = new Int32Array(childCount[n]);
+	const filled = childCount.slice(0, n);
+	for (let i = 0; i < n; i++) {
+		const from = graph.parentStart[i];
+		if (from !== -1) for (let j = from; j < from + graph.parentCount[i]; j++) children[filled[graph.parents[j]]++] = i;
+	}
+	const found = new Uint8Array(n);
+	const stack = shas.flatMap((sha) => graph.node.get(sha) ?? []);
+	for (const start of stack) found[start] = 1;
+	while (stack.length > 0) {
+		const at = stack.pop();
+		for (let j = childCount[at]; j < childCount[at + 1]; j++) {
+			const child = children[j];
+			if (found[child] === 0) {
+				found[child] = 1;
+				stack.push(child);
+			}
+		}
+	}
+	return found;
+}
 function reachesWithin(graph, of, ancestor) {
 	const target = graph.node.get(ancestor);
 	const start = graph.node.get(of);
@@ -26821,18 +26850,25 @@ function shipments(changes, candidates, evidence) {
 	const reachOfNode = (n) => n === void 0 ? -1 : reach[n];
 	const reachOf = (sha) => reachOfNode(sha === void 0 ? void 0 : graph.node.get(sha));
 	const shippable = changes.filter((c) => c.kind !== "sync");
+	const byLanding = new Map(shippable.map((c) => [c.sha, c]));
+	const reverts = lineReverts(shippable, evidence, byLanding);
+	const carriersOf = new Map(reverts.map((r) => [r.change, []]));
 	const first = new Map();
-	const consider = (change, deploy) => {
+	const consider = (change, deploy, carrier) => {
 		if (change === void 0 || deploy < 0) return;
 		const known = first.get(change.sha);
 		if (known === void 0 || deploy < known) first.set(change.sha, deploy);
+		if (carrier !== void 0) carriersOf.get(change.sha)?.push({
+			deploy,
+			carrier
+		});
 	};
-	const byLanding = new Map(shippable.map((c) => [c.sha, c]));
 	const named = namedShas(evidence.releaseLine.flatMap((commit) => commit.cherryPickOf));
 	const byCommit = new Map();
 	for (const change of shippable) {
-		consider(change, reachOf(change.sha));
-		consider(change, reachOfNode(headOf(change, graph, evidence.pullHeads)));
+		consider(change, reachOf(change.sha), change.sha);
+		const head = headOf(change, graph, evidence.pullHeads);
+		consider(change, reachOfNode(head), head === void 0 ? void 0 : graph.sha[head]);
 		if (named.size === 0) continue;
 		for (const sha of change.commitShas) for (const name of named.namesOf(sha)) byCommit.set(name, change);
 		for (const name of named.namesOf(change.sha)) byCommit.set(name, change);
@@ -26843,15 +26879,16 @@ function shipments(changes, candidates, evidence) {
 	for (const commit of evidence.releaseLine) {
 		const deploy = reachOf(commit.sha);
 		if (deploy < 0) continue;
-		for (const key of lineKeys(commit)) for (const change of copiedChanges(evidence.copies.get(key), byLanding, candidates[deploy]?.at ?? 0)) consider(change, deploy);
-		for (const sha of commit.cherryPickOf) consider(byCommit.get(sha), deploy);
-		for (const landing of commit.sameDiffAs ?? []) consider(byLanding.get(landing), deploy);
+		for (const key of lineKeys(commit)) for (const change of copiedChanges(evidence.copies.get(key), byLanding, candidates[deploy]?.at ?? 0)) consider(change, deploy, commit.sha);
+		for (const sha of commit.cherryPickOf) consider(byCommit.get(sha), deploy, commit.sha);
+		for (const landing of commit.sameDiffAs ?? []) consider(byLanding.get(landing), deploy, commit.sha);
 		for (const ref of commit.references) {
 			const change = byNumber.get(ref.number);
-			if (change !== void 0 && namesChange(ref, change)) consider(change, deploy);
+			if (change !== void 0 && namesChange(ref, change)) consider(change, deploy, commit.sha);
 		}
-		consider(titleBackported(commit, byTitle), deploy);
+		consider(titleBackported(commit, byTitle), deploy, commit.sha);
 	}
+	if (reverts.length > 0) shippedPastLineReverts(first, reverts, new Set(shippable.flatMap((c) => c.revertedBy === null ? [] : [c.sha])), carriersOf, candidates, graph);
 	const contents = candidates.map((c) => ({
 		ref: c.ref,
 		sha: c.sha,
@@ -26864,7 +26901,7 @@ function shipments(changes, candidates, evidence) {
 		const deploy = first.get(change.sha);
 		if (deploy !== void 0) contents[deploy]?.shipped.push(change.sha);
 	}
-	for (const revert of lineReverts(shippable, evidence, byLanding)) {
+	for (const revert of reverts) {
 		const deploy = contents[first.get(revert.change) ?? -1];
 		if (deploy === void 0) continue;
 		const restoredBy = reachOf(revert.by);
@@ -26885,6 +26922,35 @@ function shipments(changes, candidates, evidence) {
 		if (deploy.shipped.length > 0 || deploy.rollback !== false) previous.set(deploy.target, index);
 	});
 	return contents;
+}
+function shippedPastLineReverts(first, reverts, revertedOnBranch, carriersOf, candidates, graph) {
+	const revertsOf = new Map();
+	for (const r of reverts) if (!revertedOnBranch.has(r.change)) revertsOf.set(r.change, [...revertsOf.get(r.change) ?? [], r.by]);
+	for (const [change, bys] of revertsOf) {
+		const at = first.get(change);
+		if (at === void 0) continue;
+		const undone = (deploy, carrier) => bys.some((by) => reachesWithin(graph, candidates[deploy]?.sha ?? "", by) === true && reachesWithin(graph, by, carrier) === true);
+		const carriers = carriersOf.get(change) ?? [];
+		if (!carriers.some((c) => c.deploy === at && undone(at, c.carrier))) continue;
+		if (carriers.some((c) => c.deploy === at && !undone(at, c.carrier))) continue;
+		let best = Infinity;
+		for (const { deploy, carrier } of carriers) {
+			if (!undone(deploy, carrier)) {
+				best = Math.min(best, deploy);
+				continue;
+			}
+			const blocked = descendantsOf(graph, bys.filter((by) => reachesWithin(graph, by, carrier) === true));
+			const reach = firstReach(graph, candidates.map((c) => {
+				const node = graph.node.get(c.sha);
+				return node === void 0 || blocked[node] === 1 ? "" : c.sha;
+			}));
+			const node = graph.node.get(carrier);
+			const later = node === void 0 ? -1 : reach[node];
+			if (later >= 0) best = Math.min(best, later);
+		}
+		if (best === Infinity) first.delete(change);
+		else first.set(change, best);
+	}
 }
 function copiedChanges(landings, byLanding, at) {
 	if (landings === void 0) return [];

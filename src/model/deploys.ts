@@ -4,7 +4,7 @@ import { backportedTitles, changesByTitle, latestMergedBy, namesChange, sameWord
 import { taggedVersion, versionBelow } from '../release-names.js';
 import { bumpNamesOnlyVersion, ownBumpVersion } from './message.js';
 import { andList, formatDuration } from '../units.js';
-import { firstReach, reachesWithin } from './reach.js';
+import { descendantsOf, firstReach, reachesWithin } from './reach.js';
 import { smallest } from '../lists.js';
 import { namedShas } from './named-shas.js';
 
@@ -68,19 +68,24 @@ export function shipments(changes: readonly Change[], candidates: readonly Deplo
   const reachOfNode = (n: number | undefined): number => (n === undefined ? -1 : (reach[n] as number));
   const reachOf = (sha: string | undefined): number => reachOfNode(sha === undefined ? undefined : graph.node.get(sha));
   const shippable = changes.filter((c) => c.kind !== 'sync');
+  const byLanding = new Map(shippable.map((c) => [c.sha, c]));
+  const reverts = lineReverts(shippable, evidence, byLanding);
+  // what carried each change a line reverted into each deploy, to tell a deploy that held the revert too
+  const carriersOf = new Map<string, Array<{ deploy: number; carrier: string }>>(reverts.map((r) => [r.change, []]));
   const first = new Map<string, number>();
-  const consider = (change: Change | undefined, deploy: number): void => {
+  const consider = (change: Change | undefined, deploy: number, carrier?: string): void => {
     if (change === undefined || deploy < 0) return;
     const known = first.get(change.sha);
     if (known === undefined || deploy < known) first.set(change.sha, deploy);
+    if (carrier !== undefined) carriersOf.get(change.sha)?.push({ deploy, carrier });
   };
-  const byLanding = new Map(shippable.map((c) => [c.sha, c]));
   // the change of each commit a cherry-pick line names, not of every commit (150,000 on the release bench case)
   const named = namedShas(evidence.releaseLine.flatMap((commit) => commit.cherryPickOf));
   const byCommit = new Map<string, Change>();
   for (const change of shippable) {
-    consider(change, reachOf(change.sha));
-    consider(change, reachOfNode(headOf(change, graph, evidence.pullHeads)));
+    consider(change, reachOf(change.sha), change.sha);
+    const head = headOf(change, graph, evidence.pullHeads);
+    consider(change, reachOfNode(head), head === undefined ? undefined : graph.sha[head]);
     if (named.size === 0) continue;
     for (const sha of change.commitShas) for (const name of named.namesOf(sha)) byCommit.set(name, change);
     for (const name of named.namesOf(change.sha)) byCommit.set(name, change);
@@ -91,21 +96,22 @@ export function shipments(changes: readonly Change[], candidates: readonly Deplo
   for (const commit of evidence.releaseLine) {
     const deploy = reachOf(commit.sha);
     if (deploy < 0) continue;
-    for (const key of lineKeys(commit)) for (const change of copiedChanges(evidence.copies.get(key), byLanding, candidates[deploy]?.at ?? 0)) consider(change, deploy);
-    for (const sha of commit.cherryPickOf) consider(byCommit.get(sha), deploy);
-    for (const landing of commit.sameDiffAs ?? []) consider(byLanding.get(landing), deploy);
+    for (const key of lineKeys(commit)) for (const change of copiedChanges(evidence.copies.get(key), byLanding, candidates[deploy]?.at ?? 0)) consider(change, deploy, commit.sha);
+    for (const sha of commit.cherryPickOf) consider(byCommit.get(sha), deploy, commit.sha);
+    for (const landing of commit.sameDiffAs ?? []) consider(byLanding.get(landing), deploy, commit.sha);
     for (const ref of commit.references) {
       const change = byNumber.get(ref.number);
-      if (change !== undefined && namesChange(ref, change)) consider(change, deploy);
+      if (change !== undefined && namesChange(ref, change)) consider(change, deploy, commit.sha);
     }
-    consider(titleBackported(commit, byTitle), deploy);
+    consider(titleBackported(commit, byTitle), deploy, commit.sha);
   }
+  if (reverts.length > 0) shippedPastLineReverts(first, reverts, new Set(shippable.flatMap((c) => (c.revertedBy === null ? [] : [c.sha]))), carriersOf, candidates, graph);
   const contents: DeployContents[] = candidates.map((c) => ({ ref: c.ref, sha: c.sha, at: c.at, target: c.target, shipped: [], rollback: false }));
   for (const change of shippable) {
     const deploy = first.get(change.sha);
     if (deploy !== undefined) contents[deploy]?.shipped.push(change.sha);
   }
-  for (const revert of lineReverts(shippable, evidence, byLanding)) {
+  for (const revert of reverts) {
     const deploy = contents[first.get(revert.change) ?? -1];
     if (deploy === undefined) continue;
     const restoredBy = reachOf(revert.by);
@@ -129,6 +135,49 @@ export function shipments(changes: readonly Change[], candidates: readonly Deplo
     if (deploy.shipped.length > 0 || deploy.rollback !== false) previous.set(deploy.target, index);
   });
   return contents;
+}
+
+/**
+ * Moves each change a release line reverted before the deploy that first held it to the first deploy that holds
+ * it without that revert (or to none): that deploy held what carried the change (its own commit, the line cut after
+ * it merged, or a copy) and the revert made after it, and shipped nothing of it. mypy cut release-2.1 with #21262
+ * on it, reverted it there, then tagged v2.1.0; v2.2.0, from master, shipped it: read as shipped by v2.1.0, 57 days
+ * early. A carrier the revert came before (a reland on the line) still ships the change. A change the tracked
+ * branch reverted too (`revertedBy`) is read as any change reverted before its deploy: shipped by the first deploy
+ * that holds it (cargo's #16742 and #17006, reverted on master and on the beta line). Only for the deploys that need
+ * it is the graph walked again.
+ */
+function shippedPastLineReverts(first: Map<string, number>, reverts: readonly Omit<LineRevert, 'restoredAt'>[], revertedOnBranch: ReadonlySet<string>, carriersOf: ReadonlyMap<string, ReadonlyArray<{ deploy: number; carrier: string }>>, candidates: readonly DeployCandidate[], graph: CommitGraph): void {
+  const revertsOf = new Map<string, string[]>();
+  for (const r of reverts) if (!revertedOnBranch.has(r.change)) revertsOf.set(r.change, [...(revertsOf.get(r.change) ?? []), r.by]);
+  for (const [change, bys] of revertsOf) {
+    const at = first.get(change);
+    if (at === undefined) continue;
+    // a carrier is undone in a deploy that holds a revert made after it
+    const undone = (deploy: number, carrier: string): boolean => bys.some((by) => reachesWithin(graph, candidates[deploy]?.sha ?? '', by) === true && reachesWithin(graph, by, carrier) === true);
+    const carriers = carriersOf.get(change) ?? [];
+    if (!carriers.some((c) => c.deploy === at && undone(at, c.carrier))) continue;
+    if (carriers.some((c) => c.deploy === at && !undone(at, c.carrier))) continue;
+    // the deploys after it that hold a carrier and no revert made after that carrier: a carrier's first deploy is
+    // the one reach gives, so the later deploys that hold it are found again without the reverts' descendants
+    let best = Infinity;
+    for (const { deploy, carrier } of carriers) {
+      if (!undone(deploy, carrier)) {
+        best = Math.min(best, deploy);
+        continue;
+      }
+      const blocked = descendantsOf(graph, bys.filter((by) => reachesWithin(graph, by, carrier) === true));
+      const reach = firstReach(graph, candidates.map((c) => {
+        const node = graph.node.get(c.sha);
+        return node === undefined || blocked[node] === 1 ? '' : c.sha;
+      }));
+      const node = graph.node.get(carrier);
+      const later = node === undefined ? -1 : (reach[node] as number);
+      if (later >= 0) best = Math.min(best, later);
+    }
+    if (best === Infinity) first.delete(change);
+    else first.set(change, best);
+  }
 }
 
 /**

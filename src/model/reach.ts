@@ -71,6 +71,40 @@ export function firstReach(graph: CommitGraph, tips: readonly string[]): Int32Ar
 }
 
 /**
+ * The nodes whose history holds one of `shas` (they themselves included): 1 for each, 0 for the rest. Builds the
+ * graph's children once per call: for the few commits that need it. Pure.
+ */
+export function descendantsOf(graph: CommitGraph, shas: readonly string[]): Uint8Array {
+  const n = graph.parentStart.length;
+  const childCount = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const from = graph.parentStart[i] as number;
+    if (from !== -1) for (let j = from; j < from + (graph.parentCount[i] as number); j++) (childCount[(graph.parents[j] as number) + 1] as number)++;
+  }
+  for (let i = 0; i < n; i++) childCount[i + 1] = (childCount[i + 1] as number) + (childCount[i] as number);
+  const children = new Int32Array(childCount[n] as number);
+  const filled = childCount.slice(0, n);
+  for (let i = 0; i < n; i++) {
+    const from = graph.parentStart[i] as number;
+    if (from !== -1) for (let j = from; j < from + (graph.parentCount[i] as number); j++) children[(filled[graph.parents[j] as number] as number)++] = i;
+  }
+  const found = new Uint8Array(n);
+  const stack = shas.flatMap((sha) => graph.node.get(sha) ?? []);
+  for (const start of stack) found[start] = 1;
+  while (stack.length > 0) {
+    const at = stack.pop() as number;
+    for (let j = childCount[at] as number; j < (childCount[at + 1] as number); j++) {
+      const child = children[j] as number;
+      if (found[child] === 0) {
+        found[child] = 1;
+        stack.push(child);
+      }
+    }
+  }
+  return found;
+}
+
+/**
  * Whether `ancestor` is in the history of `of`: true, false, or null when the graph cannot tell — `ancestor`
  * is at or beyond the boundary (older than what was read) and no path within the graph leads to it. Pure.
  */

@@ -208,8 +208,8 @@ describe('shipments', () => {
     expect([first?.ref, first?.failureReasons, first?.restoredAfter, first?.failingReverts]).toEqual([
       'v1.0.0', ['shipped #1, reverted on release lines by r2 and q2 within 14 days'], 49 * H, [{ sha: 'r2', at: 50 * H }, { sha: 'q2', at: 55 * H }],
     ]);
-    // bitwarden's v2025.9.2 tags the revert itself (committed before the tag), shipping the change and its revert
-    // at once: production never had the failure
+    // bitwarden's v2025.9.2 tags the revert itself (committed before the tag), holding the change and its revert
+    // at once: production never had the failure, and v1.0.0 shipped nothing of #1 (v1.1.0, off main, did)
     const together = shipments(reverted, [
       { ref: 'v1.0.0', sha: 'r2', at: 60 * H, target: '' },
       { ref: 'v1.1.0', sha: 'm2', at: 120 * H, target: '' },
@@ -217,10 +217,41 @@ describe('shipments', () => {
       { sha: 'r1', key: 'fix', cherryPickOf: [], references: [] },
       { sha: 'r2', key: 'revert', cherryPickOf: [], references: [], reverts: { shas: ['w1'], at: 60 * H } },
     ], copies: new Map(), pullHeads: new Map() });
+    expect(together.map((d) => [d.ref, d.shipped])).toEqual([['v1.0.0', []], ['v1.1.0', ['m1', 'm2']]]);
     expect(assignDeploys(reverted.map((c) => ({ ...c })), together, { revertWindow: 14 * D, dropEmpty: true }).map((d) => [d.ref, d.failed])).toEqual([
-      ['v1.0.0', false],
       ['v1.1.0', false],
     ]);
+  });
+
+  it('ships a change a release line reverted before its release with the first release that holds it without the revert', () => {
+    /*
+     * mypy's #21262 (m1, 10h) was on release-2.1 when it was cut (r1, 20h), reverted there (r2, naming m1's commit,
+     * 30h) and v2.1.0 tagged on r2 (40h); v2.2.0, tagged on main's m2 (100h), shipped it. A reland on the line after
+     * the revert (r3, a copy of m1's commit, 50h, in v2.1.1 at 60h) ships it again there. A change the tracked
+     * branch reverted too is read as any change reverted before its deploy: shipped by the first deploy holding it.
+     */
+    const line = graph({ w1: ['b0'], m1: ['b0', 'w1'], m2: ['m1'], r1: ['m1'], r2: ['r1'], r3: ['r2'] });
+    const candidates = [
+      { ref: 'v2.1.0', sha: 'r2', at: 40 * H, target: '' },
+      { ref: 'v2.1.1', sha: 'r3', at: 60 * H, target: '' },
+      { ref: 'v2.2.0', sha: 'm2', at: 100 * H, target: '' },
+    ];
+    const lineCommits = (reland: boolean): ReleaseLineCommit[] => [
+      { sha: 'r1', key: 'fix', cherryPickOf: [], references: [] },
+      { sha: 'r2', key: 'revert', cherryPickOf: [], references: [], reverts: { shas: ['w1'], at: 30 * H } },
+      { sha: 'r3', key: reland ? 'key-of-w1' : 'other', cherryPickOf: [], references: [] },
+    ];
+    const shipped = (changes: Change[], reland: boolean) => shipments(changes, candidates, { graph: line, releaseLine: lineCommits(reland), copies: new Map([['key-of-w1', ['m1']]]), pullHeads: new Map() })
+      .map((d) => [d.ref, d.shipped]);
+    const feature = () => change('#21262', 'm1', 10 * H, { kind: 'merge', commitShas: ['w1'] });
+    expect(shipped([feature(), change('c2', 'm2', 90 * H)], false)).toEqual([['v2.1.0', []], ['v2.1.1', []], ['v2.2.0', ['m1', 'm2']]]);
+    // relanded on the line after its revert: v2.1.1 ships it
+    expect(shipped([feature(), change('c2', 'm2', 90 * H)], true)).toEqual([['v2.1.0', []], ['v2.1.1', ['m1']], ['v2.2.0', ['m2']]]);
+    // reverted on main too (cargo's #16742): shipped, reverted, by the first deploy holding it, as before
+    expect(shipped([feature(), change('c2', 'm2', 90 * H)].map((c) => (c.sha === 'm1' ? { ...c, revertedBy: 'm9' } : c)), false)).toEqual([['v2.1.0', ['m1']], ['v2.1.1', []], ['v2.2.0', ['m2']]]);
+    // a revert after the release is a failure of it, not a change it held back
+    const late = shipments([feature()], [{ ref: 'v2.0.9', sha: 'r1', at: 25 * H, target: '' }, ...candidates], { graph: line, releaseLine: lineCommits(false), copies: new Map(), pullHeads: new Map() });
+    expect(late.map((d) => [d.ref, d.shipped])).toEqual([['v2.0.9', ['m1']], ['v2.1.0', []], ['v2.1.1', []], ['v2.2.0', []]]);
   });
 
   it('reads a line\'s revert that names no commit by the title it quotes: the last change of that title merged before it', () => {
