@@ -25891,7 +25891,8 @@ function buildChanges(input) {
 		} else {
 			const landing = parseLanding(commit.subject, commit.bodyFirstLine, false, input.trackedBranch);
 			const copies = landing.number !== null && input.pulls.has(landing.number) ? null : rebases.runAt(line, i);
-			const pushed = landing.number === null && copies?.whole !== true && copies?.named !== true ? pushedHead(line, i, input.pullHeads) : null;
+			const pushedRef = landing.number === null && copies?.whole !== true && copies?.named !== true ? pushedHead(line, i, input.pullHeads) : null;
+			const pushed = pushedRef !== null && pushedRef.length === 1 && squashedByTree(commit, input, named, rebases) !== null ? null : pushedRef;
 			const run = pushed === null ? copies : null;
 			const closed = run === null && pushed === null && landing.number === null ? rebases.squashedBy(commit) ?? squashedByTree(commit, input, named, rebases) : null;
 			if (run !== null) {

@@ -213,7 +213,11 @@ export function buildChanges(input: BuildChangesInput): Change[] {
       // #14258, both closed unmerged)
       // and a commit that names the pull request it copies (curl's `Closes #N`) landed that one, whatever pull
       // request's head it is (curl's #20085, opened months later on master's c3bbd41eef, which closes #18413)
-      const pushed = landing.number === null && copies?.whole !== true && copies?.named !== true ? pushedHead(line, i, input.pullHeads) : null;
+      const pushedRef = landing.number === null && copies?.whole !== true && copies?.named !== true ? pushedHead(line, i, input.pullHeads) : null;
+      // a squash GitHub wrote whose own sha a pull ref was moved to later is that squash, not a pull request pushed
+      // as it was: traefik's refs/pull/11786/head is master's squash of #12577, whose head has its tree and was
+      // committed eight minutes before it (#11786 read as landed with a cycle time of 0, #12577 as never merged)
+      const pushed = pushedRef !== null && pushedRef.length === 1 && squashedByTree(commit, input, named, rebases) !== null ? null : pushedRef;
       const run = pushed === null ? copies : null;
       // a squash whose subject lost its number and whose body closes its pull request (jQuery's `Closes gh-N`), or
       // whose tree is its pull ref's head's (hugo's, squashed in GitHub's web UI)

@@ -13,9 +13,12 @@ import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.js';
  *  #17  begun from main after GitHub committed Ada's web edit (05 10:00), an empty commit on top (06 09:00): the edit
  *       is a direct push, not #17's squash
  *  #18  one head for two pull requests (#18 opened again as #19, 07 09:00), squashed by GitHub (08 10:00): neither's
+ *  #20  Dan's two commits (08 11:00, 08 12:00), squashed by GitHub (08 12:08); #21's ref moved onto the squash itself
+ *       later (traefik's refs/pull/11786/head is master's squash of #12577): #20's squash, not #21 pushed as it was
  */
 const bea = 'Bea <bea@example.com>';
 const github = 'GitHub <noreply@github.com>';
+const dan = 'Dan <dan@example.com>';
 function history(): FixtureRepo {
   const repo = buildRepo([
     { commit: 'initial commit', at: '2026-03-01T00:00:00Z', files: { 'go.mod': 'go 1.26\n', 'README.md': 'hugo\n' } },
@@ -32,10 +35,15 @@ function history(): FixtureRepo {
     { branch: 'p18' },
     { commit: 'Add a flag', on: 'p18', at: '2026-03-07T09:00:00Z', author: bea, files: { 'flag.go': 'flag\n' }, id: 'p18' },
     { commit: 'Add a flag', on: 'main', at: '2026-03-08T10:00:00Z', author: bea, committer: github, files: { 'flag.go': 'flag\n' }, id: 'l18' },
+    { branch: 'p20' },
+    { commit: 'Document the middleware', on: 'p20', at: '2026-03-08T11:00:00Z', author: dan, files: { 'docs.md': 'middleware\n' } },
+    { commit: 'Review fixes', on: 'p20', at: '2026-03-08T12:00:00Z', author: dan, files: { 'docs.md': 'middleware, reviewed\n' }, id: 'p20' },
+    { commit: 'Service-level middleware documentation', on: 'main', at: '2026-03-08T12:08:00Z', author: dan, committer: github, files: { 'docs.md': 'middleware, reviewed\n' }, id: 'l20' },
   ]);
-  for (const n of [15, 16, 17, 18]) repo.git('update-ref', `refs/pull/${n}/head`, repo.sha(`p${n}`));
+  for (const n of [15, 16, 17, 18, 20]) repo.git('update-ref', `refs/pull/${n}/head`, repo.sha(`p${n}`));
   repo.git('update-ref', 'refs/pull/19/head', repo.sha('p18'));
-  repo.git('branch', '-D', 'p15', 'p16', 'p17', 'p18');
+  repo.git('update-ref', 'refs/pull/21/head', repo.sha('l20'));
+  repo.git('branch', '-D', 'p15', 'p16', 'p17', 'p18', 'p20');
   return repo;
 }
 
@@ -60,6 +68,11 @@ describe('pull requests squashed in GitHub\'s web UI with the number taken out o
 
   it('leaves a person\'s own commit of the same content a direct push', () => {
     expect(of('own')).toEqual([repo.sha('own').slice(0, 10), 'direct', 1, '2026-03-04T11:00:00Z', 0]);
+  });
+
+  it('reads a squash whose own sha a pull ref was moved to later as the squash of the pull request whose head has its tree', () => {
+    expect(of('l20')).toEqual(['#20', 'squash', 2, '2026-03-08T11:00:00Z', 68 * 60]);
+    expect(report.changes.some((c) => c.id === '#21')).toBe(false);
   });
 
   it('links no pull request begun after the commit, nor one whose head another pull request shares', () => {
