@@ -25169,7 +25169,8 @@ function parseLanding(subject, bodyFirstLine, merge, trackedBranch, mergeRequest
 			title: m[1] ?? subject
 		};
 		m = /^(?:[a-z]+(?:\([^)]*\))?!?:\s+)?Merge (?:remote-tracking )?(?:branch )?'([^']+)'/.exec(subject);
-		const branch = m ? m[1] ?? "" : null;
+		const unquoted = m === null ? UNQUOTED_LINE_MERGE.exec(subject) : null;
+		const branch = m ? m[1] ?? "" : unquoted !== null && isReleaseLine(unquoted[1] ?? "") ? unquoted[1] ?? "" : null;
 		if (mergeRequest !== null) {
 			const title = bodyFirstLine === "" || bodyFirstLine.startsWith("See merge request ") ? subject : bodyFirstLine;
 			return {
@@ -25275,7 +25276,7 @@ function mergeRequestFromUrl(url) {
 	const m = /\/merge_requests\/(\d+)/.exec(url);
 	return m ? Number(m[1]) : null;
 }
-var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, LISTED_SHA, REVERTS_PR, REVERTS_LISTED, LISTED_COMMIT, MAYBE_REFERS, CHERRY_PICKED, PICKED_FROM_LIST, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, CHERRY_PICK_TYPE, BACKPORT_SUBJECT_NUMBER, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, IMPORTED_PULL, WORK_TYPES, TYPES, REVERT_SUBJECT, TYPED_GIT_REVERT, TYPED_PR_REVERT, REVERT_FIRST_PARAGRAPH, REVERTS_CL, CL_REVERT_OPENS, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSIONLESS_RELEASE, GITMOJI_RELEASE, VERSION_WORDS, DEVELOPMENT_ENDS, DEVELOPMENT_PHRASE, DEVELOPMENT_VERSION, STARTS_VERSION, PLACEHOLDER_VERSION, NAMED_RELEASE, CHANGE_ID, WRAPPED_NUMBER, CLOSING_LINE, MERGE_LOG_HEADER, GERRIT_MERGE, GITHUB_PULL_MERGE, HAND_PULL_MERGE, BITBUCKET_CLOUD;
+var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, LISTED_SHA, REVERTS_PR, REVERTS_LISTED, LISTED_COMMIT, MAYBE_REFERS, CHERRY_PICKED, PICKED_FROM_LIST, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, CHERRY_PICK_TYPE, BACKPORT_SUBJECT_NUMBER, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, IMPORTED_PULL, WORK_TYPES, TYPES, REVERT_SUBJECT, TYPED_GIT_REVERT, TYPED_PR_REVERT, REVERT_FIRST_PARAGRAPH, REVERTS_CL, CL_REVERT_OPENS, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSIONLESS_RELEASE, GITMOJI_RELEASE, VERSION_WORDS, DEVELOPMENT_ENDS, DEVELOPMENT_PHRASE, DEVELOPMENT_VERSION, STARTS_VERSION, PLACEHOLDER_VERSION, NAMED_RELEASE, CHANGE_ID, WRAPPED_NUMBER, CLOSING_LINE, MERGE_LOG_HEADER, UNQUOTED_LINE_MERGE, GERRIT_MERGE, GITHUB_PULL_MERGE, HAND_PULL_MERGE, BITBUCKET_CLOUD;
 var init_message = __esmMin((() => {
 	init_compile$1();
 	init_release_lines();
@@ -25336,6 +25337,7 @@ var init_message = __esmMin((() => {
 	WRAPPED_NUMBER = /^[ \t]*(\(#\d+\))[ \t]*$/;
 	CLOSING_LINE = /^(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?|see)[ \t]*:?[ \t]+(?:gh-|#)\d+\.?$/i;
 	MERGE_LOG_HEADER = /^\* .+:$/;
+	UNQUOTED_LINE_MERGE = /^Merge\s+(?:current\s+)?(?:branch\s+)?([\w./-]+?)'?\s+into\s+\S+$/;
 	GERRIT_MERGE = /^Merge "(.+)" into \S+$/;
 	GITHUB_PULL_MERGE = /^(?:\[[^\]\n]{1,40}\][ \t]*)?Merge pull request #(\d+) from (\S+)/;
 	HAND_PULL_MERGE = /^Merge (?:pull request|PR) #(\d+)(?:[\s,:;.-]+"(.+)"$|(?: from)?(?: branch)? '([^']+)'(?: into \S+)?$| from (\S+)$|[\s,:;.-]*$|[\s,:;.-]+(.+)$)/;
@@ -42979,7 +42981,7 @@ function syncedPullsNote(inWindow, trackedBranch, sideLines = new Map(), isBranc
 	const latest = syncs.reduce((last, c) => (lineOf(c) !== null || lines.length === 1) && (last === null || c.mergedAt > last.mergedAt) ? c : last, null);
 	const line = lines.length === 1 ? lines[0] : latest === null ? null : lineOf(latest);
 	const run = latest === null || line === null ? "" : isBranch(line) ? lines.length === 1 ? ` Run with --branch ${line} to measure them where they landed.` : ` Run with --branch ${line}, the line of the latest sync, to measure those that landed there.` : ` \`${line}\` is no longer a branch of this clone: run with --branch ${latest.sha.slice(0, 12)}^2, the side of the latest sync, to measure ${lines.length === 1 ? "them where they landed" : "those that landed there"}.`;
-	return `${carried} of the window's ${plural$1(all, "pull request")} landed first on ${where} and reached ${trackedBranch} through ${plural$1(syncs.length, "sync")}: a sync is left out of every figure, so their work is not measured here.${run}`;
+	return `${carried} of the window's ${plural$1(all, "pull request")} reached ${trackedBranch} through ${plural$1(syncs.length, "sync")} of ${where}: a sync is left out of every figure, so their work is not measured here.${run}`;
 }
 function landedLineOf(c, trackedBranch) {
 	const named = lineNamed(c);

@@ -84,7 +84,9 @@ export function syncedPullsNote(inWindow: readonly Change[], trackedBranch: stri
     : isBranch(line)
       ? lines.length === 1 ? ` Run with --branch ${line} to measure them where they landed.` : ` Run with --branch ${line}, the line of the latest sync, to measure those that landed there.`
       : ` \`${line}\` is no longer a branch of this clone: run with --branch ${latest.sha.slice(0, 12)}^2, the side of the latest sync, to measure ${lines.length === 1 ? 'them where they landed' : 'those that landed there'}.`;
-  return `${carried} of the window's ${plural(all, 'pull request')} landed first on ${where} and reached ${trackedBranch} through ${plural(syncs.length, 'sync')}: a sync is left out of every figure, so their work is not measured here.${run}`;
+  // `of`, not `landed first on`: a line merged up into the one synced holds the pull requests that landed on it
+  // (traefik's v3.7 syncs carry v3.6's and v2.11's too)
+  return `${carried} of the window's ${plural(all, 'pull request')} reached ${trackedBranch} through ${plural(syncs.length, 'sync')} of ${where}: a sync is left out of every figure, so their work is not measured here.${run}`;
 }
 
 /**

@@ -375,6 +375,10 @@ function listedReverts(body: string): string[] {
   return paragraph === undefined ? [] : [...paragraph.matchAll(LISTED_COMMIT)].map((m) => (m[1] ?? '').toLowerCase());
 }
 
+// a merge of a branch named without quotes, into another: `Merge branch v3.5 into master`, `Merge current v3.6 into
+// master`, `Merge  branch v3.7 into master` (traefik's hand-written syncs; a stray quote after the name too)
+const UNQUOTED_LINE_MERGE = /^Merge\s+(?:current\s+)?(?:branch\s+)?([\w./-]+?)'?\s+into\s+\S+$/;
+
 // Gerrit's merge commit of one change, the target branch after `into` (`Merge changes I12ab,I34cd into main` merges
 // several)
 const GERRIT_MERGE = /^Merge "(.+)" into \S+$/;
@@ -424,7 +428,10 @@ export function parseLanding(subject: string, bodyFirstLine: string, merge: bool
     // GitLab's "Merge branch 'x' into 'main'", and behind a conventional type, vue's "chore: Merge branch 'main' into
     // minor" (its syncs' note had named no line to run on)
     m = /^(?:[a-z]+(?:\([^)]*\))?!?:\s+)?Merge (?:remote-tracking )?(?:branch )?'([^']+)'/.exec(subject);
-    const branch = m ? (m[1] ?? '') : null;
+    // … and a release line's merge written by hand, its name unquoted: traefik's `Merge branch v3.5 into master`,
+    // `Merge current v3.6 into master` (its syncs' note had named v3.7, which holds the others, for all 36)
+    const unquoted = m === null ? UNQUOTED_LINE_MERGE.exec(subject) : null;
+    const branch = m ? (m[1] ?? '') : unquoted !== null && isReleaseLine(unquoted[1] ?? '') ? (unquoted[1] ?? '') : null;
     // GitLab's merge commit: its subject is boilerplate, the merge request's title is the body's first line (a
     // body that opens with the merge request line has none). Its number is GitLab's, no GitHub pull request's: a
     // GitHub mirror's refs/pull/N are other pull requests. A merge request from a fork's own `main` (`Merge branch

@@ -76,7 +76,7 @@ describe('a line fast-forwarded to main after each release pull request from it 
   });
 
   it('says nothing of pull requests that landed on another line', () => {
-    expect(report.notes.filter((n) => /landed first on/.test(n))).toEqual([]);
+    expect(report.notes.filter((n) => /reached \w+ through \d+ syncs? of/.test(n))).toEqual([]);
   });
 });
 
@@ -98,10 +98,10 @@ describe('the same history where no remote says whose branch the pull request ca
   });
 
   it('says where they landed without sending the reader to run with --branch beta, the branch the report is of', () => {
-    const notes = report.notes.filter((n) => /landed first on/.test(n));
+    const notes = report.notes.filter((n) => /reached \w+ through \d+ syncs? of/.test(n));
     expect(notes).toHaveLength(1);
     // two pull requests in the window, #2 and #3: #2 counted once though both lines landed it
-    expect(notes[0]).toMatch(/^1 of the window's 2 pull requests landed first on another line and reached beta through 1 sync:/);
+    expect(notes[0]).toMatch(/^1 of the window's 2 pull requests reached beta through 1 sync of another line:/);
     expect(notes[0]).not.toContain('--branch');
   });
 });
@@ -113,12 +113,12 @@ describe('the note on pull requests carried by syncs', () => {
   it('does not name the tracked branch as the line they landed on, nor send the reader to run on it', () => {
     // a sync named for beta that still carries pull requests: a fork's beta, which trackedLine leaves a sync
     const note = syncedPullsNote([sync('beta', 5, '2026-03-05T10:00:00Z'), sync('origin/beta', 3, '2026-03-09T10:00:00Z')], 'beta');
-    expect(note).toBe("8 of the window's 8 pull requests landed first on another line and reached beta through 2 syncs: a sync is left out of every figure, so their work is not measured here.");
+    expect(note).toBe("8 of the window's 8 pull requests reached beta through 2 syncs of another line: a sync is left out of every figure, so their work is not measured here.");
   });
 
   it('still names another line and the run that measures them there', () => {
     const note = syncedPullsNote([sync('beta', 5, '2026-03-05T10:00:00Z')], 'main');
-    expect(note).toContain('landed first on `beta` and reached main through 1 sync');
+    expect(note).toContain('reached main through 1 sync of `beta`');
     expect(note).toContain('Run with --branch beta to measure them where they landed.');
   });
 
@@ -133,7 +133,7 @@ describe('the note on pull requests carried by syncs', () => {
     ] as Change[];
     const sides = new Map([['c'.repeat(40), 'release-4.1'], ['d'.repeat(40), 'release-4.2']]);
     expect(syncedPullsNote(syncs, 'main', sides)).toBe(
-      "379 of the window's 379 pull requests landed first on `release-3.14`, `release-4.0`, `release-4.1` and `release-4.2` and reached main through 4 syncs: a sync is left out of every figure, so their work is not measured here. Run with --branch release-4.2, the line of the latest sync, to measure those that landed there.",
+      "379 of the window's 379 pull requests reached main through 4 syncs of `release-3.14`, `release-4.0`, `release-4.1` and `release-4.2`: a sync is left out of every figure, so their work is not measured here. Run with --branch release-4.2, the line of the latest sync, to measure those that landed there.",
     );
     // without the sides, the latest sync that names its line is release-4.0's
     expect(syncedPullsNote(syncs, 'main')).toContain('Run with --branch release-4.0, the line of the latest sync');

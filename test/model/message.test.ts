@@ -246,6 +246,12 @@ describe('commit messages', () => {
     expect(parseLanding('Auto merge of #56 - ada:topic, r=bob', 'Topic', true, 'main')).toMatchObject({ number: 56, branch: 'topic' });
     expect(parseLanding("Merge tag 'v4.17.2'", '', true, 'main')).toMatchObject({ sync: true });
     expect(parseLanding("Merge branch 'release-1.2'", '', true, 'main')).toMatchObject({ sync: true });
+    // traefik's hand-written syncs name the line unquoted; a branch that is no release line so named names none
+    for (const subject of ['Merge branch v3.5 into master', 'Merge current v3.5 into master', "Merge current v3.5' into master", 'Merge  branch v3.5 into master', 'Merge v3.5 into master']) {
+      expect(parseLanding(subject, '', true, 'master')).toMatchObject({ sync: true, branch: 'v3.5' });
+    }
+    expect(parseLanding('Merge feature-x into master', '', true, 'master')).toMatchObject({ sync: false, branch: null });
+    expect(parseLanding('Merge branch v3.5 into master and more', '', true, 'master')).toMatchObject({ branch: null });
     expect(parseLanding("Merge branch 'feature'", '', true, 'main')).toMatchObject({ sync: false, number: null, branch: 'feature' });
     // behind a conventional type, as vue merges main into minor; a squash so titled is no merge
     expect(parseLanding("chore: Merge branch 'main' into minor", '', true, 'minor')).toMatchObject({ number: null, branch: 'main' });
