@@ -375,6 +375,9 @@ function listedReverts(body: string): string[] {
   return paragraph === undefined ? [] : [...paragraph.matchAll(LISTED_COMMIT)].map((m) => (m[1] ?? '').toLowerCase());
 }
 
+// fabbot's merge commit (Symfony's merge tool): the kind, `#N`, the pull request's title, its author in brackets
+const FABBOT_MERGE = /^(?:bug|minor|feature|security) #(\d+) (.+) \([^()]+\)$/;
+
 // a merge of a branch named without quotes, into another: `Merge branch v3.5 into master`, `Merge current v3.6 into
 // master`, `Merge  branch v3.7 into master` (traefik's hand-written syncs; a stray quote after the name too)
 const UNQUOTED_LINE_MERGE = /^Merge\s+(?:current\s+)?(?:branch\s+)?([\w./-]+?)'?\s+into\s+\S+$/;
@@ -420,6 +423,11 @@ export function parseLanding(subject: string, bodyFirstLine: string, merge: bool
   }
   if (merge) {
     if (/^Merge (tag|signed tag) /.test(subject)) return { number, mergeRequest: null, branch: null, sync: true, title: subject };
+    // fabbot's merge of a pull request (symfony's, twig's): `bug #58638 [FrameworkBundle] fix null store handling in XML
+    // configs (xabbuh)`, the kind of change, the number, the title, its author (symfony's 216 of its 90 days to
+    // October 2024 named no pull request)
+    m = FABBOT_MERGE.exec(subject);
+    if (m) return { number: Number(m[1]), mergeRequest: null, branch: null, sync: false, title: m[2] ?? subject };
     // Gerrit's merge of one change quotes the change's subject, its title: `Merge "Deterministic order in create
     // table ddl" into main` (sqlalchemy's 170 of its year to August 2026 were listed under `Merge "…`)
     m = GERRIT_MERGE.exec(subject);

@@ -251,6 +251,12 @@ describe('commit messages', () => {
       expect(parseLanding(subject, '', true, 'master')).toMatchObject({ sync: true, branch: 'v3.5' });
     }
     expect(parseLanding('Merge feature-x into master', '', true, 'master')).toMatchObject({ sync: false, branch: null });
+    // symfony's fabbot merges: the kind, the number, the title, the author; a non-merge so titled is no landing of it
+    expect(parseLanding('bug #58638 [FrameworkBundle] fix null store handling in XML configs (xabbuh)', 'This PR was merged into the 7.2 branch.', true, '7.2'))
+      .toEqual({ number: 58638, mergeRequest: null, branch: null, sync: false, title: '[FrameworkBundle] fix null store handling in XML configs' });
+    expect(parseLanding('feature #58145 [TwigBridge] allow Twig 4 (derrabus)', '', true, '7.2')).toMatchObject({ number: 58145 });
+    expect(parseLanding('bug #58638 fix the parser (xabbuh)', '', false, '7.2')).toMatchObject({ number: null });
+    expect(parseLanding('fix #12 in the docs (again)', '', true, 'main')).toMatchObject({ number: null });
     expect(parseLanding('Merge branch v3.5 into master and more', '', true, 'master')).toMatchObject({ branch: null });
     expect(parseLanding("Merge branch 'feature'", '', true, 'main')).toMatchObject({ sync: false, number: null, branch: 'feature' });
     // behind a conventional type, as vue merges main into minor; a squash so titled is no merge
