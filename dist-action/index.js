@@ -9062,6 +9062,9 @@ function isPrerelease(name, namedByProduct = false) {
 	if (rest.startsWith("-")) return namedByProduct ? HYPHEN_PRERELEASE.test(rest) : rest.length > 1;
 	return SUFFIX_PRERELEASE.test(rest);
 }
+function isDevelopmentMarker(name) {
+	return DEVELOPMENT_MARKER.test(name);
+}
 function taggedVersion(name) {
 	const m = VERSION$5.exec(name);
 	return m ? (dottedVersion(m[0]) + name.slice(m.index + m[0].length)).toLowerCase() : null;
@@ -9105,13 +9108,14 @@ function testBuildBelow(a, b) {
 function withoutLineTag(title) {
 	return title.startsWith("[") ? title.replace(LINE_TAG, "") : title;
 }
-var UNDERSCORED_VERSION, VERSION$5, SUFFIX_PRERELEASE, HYPHEN_PRERELEASE, LINE_SUFFIX, LINE_TAG;
+var UNDERSCORED_VERSION, VERSION$5, SUFFIX_PRERELEASE, HYPHEN_PRERELEASE, LINE_SUFFIX, DEVELOPMENT_MARKER, LINE_TAG;
 var init_release_names = __esmMin((() => {
 	UNDERSCORED_VERSION = String.raw`\d+(?:_\d+)+(?=[a-zA-Z]*\d*$)`;
 	VERSION$5 = new RegExp(String.raw`(?<=^v?)\d{4}-\d{2}-\d{2}(?:\.\d+)*(?=$|[^\w.])|\d+(?:\.\d+)+|${UNDERSCORED_VERSION}`);
 	SUFFIX_PRERELEASE = /^\.?(?:alpha|beta|pre|preview|rc|dev|canary|next|nightly|snapshot|a|b|c)\d*(?:$|[.\d])/i;
 	HYPHEN_PRERELEASE = /^-(?:\d|(?:alpha|beta|pre|preview|rc|dev|canary|next|nightly|snapshot|temp|experimental|insiders?|unstable|test|a|b|c|m)(?:$|[-.\d]))/i;
 	LINE_SUFFIX = /^\.x(?:$|[^\w])/i;
+	DEVELOPMENT_MARKER = /\d-dev$/i;
 	LINE_TAG = /^\[[^\]\n]{1,100}\][ \t]*/;
 }));
 // src/sources/deploys/releases.ts
@@ -27560,7 +27564,7 @@ function chooseReleaseTags(tags, pattern, includePrereleases, productTags = []) 
 	const prereleases = [];
 	const shortNames = aliases(tags);
 	for (const tag of tags) {
-		if (!pattern.test(tag.name) || namesLine(tag.name) || shortNames.has(tag)) continue;
+		if (!pattern.test(tag.name) || namesLine(tag.name) || shortNames.has(tag) || isDevelopmentMarker(tag.name)) continue;
 		if (!includePrereleases && isPrerelease(tag.name, productTags.some((p) => p.test(tag.name)))) prereleases.push(tag);
 		else releases.push(tag);
 	}

@@ -50,6 +50,15 @@ export function isPrerelease(name: string, namedByProduct = false): boolean {
   return SUFFIX_PRERELEASE.test(rest);
 }
 
+// a version's development marked where it starts, no build of it: grpc-go tags `v1.85.0-dev` on master's `Change
+// version to 1.85.0-dev (#9326)`; a numbered one (`-dev.1`, `-dev3`) is a build
+const DEVELOPMENT_MARKER = /\d-dev$/i;
+
+/** Whether a tag marks where a version's development starts (`v1.85.0-dev`): neither a release nor a pre-release. */
+export function isDevelopmentMarker(name: string): boolean {
+  return DEVELOPMENT_MARKER.test(name);
+}
+
 /**
  * The version a tag names, lower-cased, from its first number to its end, pre-release included: `11.0.0-alpha.1`
  * of `v11.0.0-alpha.1`, `8.0.0` of `create-vite@8.0.0`, `1.48.0` of `tokio-1.48.0`, `2.1.0b3` of `rel_2_1_0b3`;

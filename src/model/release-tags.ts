@@ -1,5 +1,5 @@
 import type { Tester } from '../patterns.js';
-import { dottedVersion, isPrerelease, namesLine, releaseBelow, VERSION, versionBelow } from '../release-names.js';
+import { dottedVersion, isDevelopmentMarker, isPrerelease, namesLine, releaseBelow, VERSION, versionBelow } from '../release-names.js';
 import { firstFew, plural } from '../units.js';
 /**
  * Which tags are production releases (SPEC section 3): final versions, not test builds. Pure.
@@ -46,8 +46,9 @@ export function chooseReleaseTags<T extends { name: string; sha?: string }>(tags
   const prereleases: T[] = [];
   const shortNames = aliases(tags);
   for (const tag of tags) {
-    // a line's name (`2.2.x`) is no release, whatever the pattern takes; nor another tag's short name (`tauri-v2.0`)
-    if (!pattern.test(tag.name) || namesLine(tag.name) || shortNames.has(tag)) continue;
+    // a line's name (`2.2.x`) is no release, whatever the pattern takes; nor another tag's short name (`tauri-v2.0`),
+    // nor a development marker (`v1.85.0-dev`): no build of anything, though a pre-release by its hyphen
+    if (!pattern.test(tag.name) || namesLine(tag.name) || shortNames.has(tag) || isDevelopmentMarker(tag.name)) continue;
     if (!includePrereleases && isPrerelease(tag.name, productTags.some((p) => p.test(tag.name)))) prereleases.push(tag);
     else releases.push(tag);
   }

@@ -52,6 +52,12 @@ describe('release tags', () => {
     expect(chooseReleaseTags(tags, pattern, true)).toEqual({ releases: [tag('v1.0.0'), tag('v1.1.0-rc.1'), tag('v1.1.0')], prereleases: [] });
   });
 
+  it('takes a development marker (grpc-go\'s `v1.85.0-dev`) for neither a release nor a pre-release, asked or not', () => {
+    const tags = [tag('v1.84.0'), tag('v1.85.0-dev'), tag('v1.85.0-dev.1'), tag('v1.85.0-rc.1')];
+    expect(chooseReleaseTags(tags, pattern, false)).toEqual({ releases: [tag('v1.84.0')], prereleases: [tag('v1.85.0-dev.1'), tag('v1.85.0-rc.1')] });
+    expect(chooseReleaseTags(tags, pattern, true).releases).toEqual([tag('v1.84.0'), tag('v1.85.0-dev.1'), tag('v1.85.0-rc.1')]);
+  });
+
   it('finds the bare versions tagged after the v versions began: prometheus\' early bare tags stay, grpc-go\'s 1.69.3 does not', () => {
     const at = (name: string, day: number) => ({ name, at: day * 86400 });
     const tags = [at('0.19.3', 1), at('0.20.0', 2), at('v1.0.0', 3), at('v1.69.2', 9), at('1.69.3', 10), at('v1.69.4', 11), at('cli/1.0.0', 12), at('docs-1.2.0', 13)];
