@@ -27008,7 +27008,8 @@ function lineReverts(changes, evidence, byLanding) {
 		}
 		const title = commit.reverts?.title;
 		const quoted = title === void 0 ? void 0 : latestMergedBy(byTitle.get(sameWords(title)), at);
-		if (quoted !== void 0) out.push({
+		const number = commit.reverts?.titleNumber;
+		if (quoted !== void 0 && (number === void 0 || quoted.number === number)) out.push({
 			change: quoted.sha,
 			by: commit.sha,
 			at
@@ -28071,6 +28072,11 @@ function quotedRevertTitle(subject) {
 	if (!isRevertTitle(bare) || !bare.includes("\"") || isReland(bare)) return null;
 	const quoted = withoutNumber(QUOTED_REVERT.exec(withoutLineTag(bare))?.[2] ?? "");
 	return quoted === "" ? null : quoted;
+}
+function quotedRevertNumber(subject) {
+	const quoted = QUOTED_REVERT.exec(withoutLineTag(withoutNumber(subject)))?.[2] ?? "";
+	const m = /\(#(\d+)\)\s*$/.exec(quoted);
+	return m === null ? null : Number(m[1]);
 }
 function isReland(title) {
 	let depth = 0;
@@ -33762,11 +33768,15 @@ function releaseGraph(tips, branchTip, tagShas, commitOf, pullHead = () => void 
 				shas: commit.revertsShas,
 				at: commit.committedAt
 			};
-			else if (title !== null) line.reverts = {
-				shas: [],
-				at: commit.committedAt,
-				title
-			};
+			else if (title !== null) {
+				const number = quotedRevertNumber(commit.subject);
+				line.reverts = {
+					shas: [],
+					at: commit.committedAt,
+					title,
+					...number !== null && { titleNumber: number }
+				};
+			}
 		}
 		return line;
 	});

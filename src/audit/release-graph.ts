@@ -2,7 +2,7 @@ import type { Commit } from '../domain.js';
 import { backportedTitle, lineReferences } from '../model/copies.js';
 import { squashPullHead, squashPullsReach, withSquashPull } from '../model/line-squash-pulls.js';
 import { isReleaseLine, isReleaseTag } from '../model/release-lines.js';
-import { quotedRevertTitle } from '../model/reverts.js';
+import { quotedRevertNumber, quotedRevertTitle } from '../model/reverts.js';
 import { landedNumbers } from '../model/message.js';
 import { commitGraph, parentsBeyond, reachesWithin, releaseLineCommits } from '../model/reach.js';
 import { firstParentLine } from '../model/tracked-line.js';
@@ -101,7 +101,10 @@ export function releaseGraph(
     if (commit.revertMessage) {
       const title = commit.revertsShas.length === 0 ? quotedRevertTitle(commit.subject) : null;
       if (commit.revertsShas.length > 0) line.reverts = { shas: commit.revertsShas, at: commit.committedAt };
-      else if (title !== null) line.reverts = { shas: [], at: commit.committedAt, title };
+      else if (title !== null) {
+        const number = quotedRevertNumber(commit.subject);
+        line.reverts = { shas: [], at: commit.committedAt, title, ...(number !== null && { titleNumber: number }) };
+      }
     }
     return line;
   });

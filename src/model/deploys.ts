@@ -238,7 +238,10 @@ function lineReverts(changes: readonly Change[], evidence: ShippingEvidence, byL
     }
     const title = commit.reverts?.title;
     const quoted = title === undefined ? undefined : latestMergedBy(byTitle.get(sameWords(title)), at);
-    if (quoted !== undefined) out.push({ change: quoted.sha, by: commit.sha, at });
+    // a quoted title that ends in its own number names that pull request, not another of the same words: grpc-go's
+    // v1.81.x reverted `deps: update dependencies for all modules (#9065)`, its own backport, not master's #8969
+    const number = commit.reverts?.titleNumber;
+    if (quoted !== undefined && (number === undefined || quoted.number === number)) out.push({ change: quoted.sha, by: commit.sha, at });
   }
   return out;
 }

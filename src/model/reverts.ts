@@ -132,6 +132,13 @@ export function quotedRevertTitle(subject: string): string | null {
   return quoted === '' ? null : quoted;
 }
 
+/** The number the title a revert's subject quotes ends in (`Revert "Bump deps (#9065)" (#9067)`: 9065); else null. */
+export function quotedRevertNumber(subject: string): number | null {
+  const quoted = QUOTED_REVERT.exec(withoutLineTag(withoutNumber(subject)))?.[2] ?? '';
+  const m = /\(#(\d+)\)\s*$/.exec(quoted);
+  return m === null ? null : Number(m[1]);
+}
+
 /**
  * Whether a title or subject reverts a revert and so relands: `Revert "Revert "…""`, or git's quote of a revert
  * titled in its own words (uv's `Revert "Revert breaking uv add related changes"`). Each quote inside the first

@@ -264,8 +264,8 @@ describe('shipments', () => {
      */
     const line = graph({ m0: ['b0'], m1: ['m0'], m2: ['m1'], r2: ['m1'] });
     const title = 'Avoid allocations in readLoop by using sync.Pool';
-    const titled = [change('#0', 'm0', 5 * H, { title: `${title} (#0)` }), change('#1', 'm1', 10 * H, { title: `${title} (#1)` }), change('c2', 'm2', 100 * H)];
-    const failed = (revert: { shas: string[]; at: number; title?: string }) => assignDeploys(titled.map((c) => ({ ...c })), shipments(titled, [
+    const titled = [change('#0', 'm0', 5 * H, { number: 0, title: `${title} (#0)` }), change('#1', 'm1', 10 * H, { number: 1, title: `${title} (#1)` }), change('c2', 'm2', 100 * H)];
+    const failed = (revert: { shas: string[]; at: number; title?: string; titleNumber?: number }) => assignDeploys(titled.map((c) => ({ ...c })), shipments(titled, [
       { ref: 'v0.9.0', sha: 'm0', at: 6 * H, target: '' },
       { ref: 'v1.0.0', sha: 'm1', at: 11 * H, target: '' },
       { ref: 'v1.0.1', sha: 'r2', at: 60 * H, target: '' },
@@ -275,6 +275,10 @@ describe('shipments', () => {
     expect(failed({ shas: [], at: 50 * H, title })).toEqual([['v1.0.0', ['shipped #1, reverted on a release line by r2 within 14 days'], 49 * H]]);
     // a title no change has names nothing
     expect(failed({ shas: [], at: 50 * H, title: 'Avoid allocations' })).toEqual([]);
+    // quoted with its own number: that pull request's; another number (grpc-go's line reverting its own backport
+    // `deps: update dependencies for all modules (#9065)`) names no change of the branch
+    expect(failed({ shas: [], at: 50 * H, title, titleNumber: 1 })).toEqual([['v1.0.0', ['shipped #1, reverted on a release line by r2 within 14 days'], 49 * H]]);
+    expect(failed({ shas: [], at: 50 * H, title, titleNumber: 9 })).toEqual([]);
   });
 
   it('compares a deploy with the last one to the same target: another package\'s newer tag is no rollback to go back from', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../src/domain.js';
 import { parseMessage } from '../../src/model/message.js';
-import { collectRevertRefs, markReverts, quotedRevertTitle } from '../../src/model/reverts.js';
+import { collectRevertRefs, markReverts, quotedRevertNumber, quotedRevertTitle } from '../../src/model/reverts.js';
 import { change, commit, h, sha } from './data.js';
 
 describe('reverts', () => {
@@ -354,5 +354,11 @@ describe('quotedRevertTitle', () => {
     expect(quotedRevertTitle('Revert "Revert "fix: parser""')).toBeNull();
     expect(quotedRevertTitle('revert: fix: parser')).toBeNull();
     expect(quotedRevertTitle('Fix the "Revert" button')).toBeNull();
+  });
+
+  it('gives the number the quoted title ends in, not the revert\'s own (grpc-go\'s #9067 quotes #9065)', () => {
+    expect(quotedRevertNumber('Revert "deps: update dependencies for all modules (#9065)" (#9067)')).toBe(9065);
+    expect(quotedRevertNumber('Revert "Avoid allocations in readLoop by using sync.Pool" (#12267)')).toBeNull();
+    expect(quotedRevertNumber('Revert "fix #12 in the parser"')).toBeNull();
   });
 });
