@@ -316,7 +316,6 @@ function listedBackports(body: string): number[] {
   return found;
 }
 
-/** The first line of `text` with more than white space, trimmed; empty when there is none. */
 // a line that only closes an issue or a pull request (spring-boot's hand merges open their bodies with `Closes
 // gh-51142`): no title
 const CLOSING_LINE = /^(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?|see)[ \t]*:?[ \t]+(?:gh-|#)\d+\.?$/i;
@@ -346,6 +345,7 @@ function titleUnder(body: string): string {
   return '';
 }
 
+/** The first line of `text` with more than white space, trimmed; empty when there is none. */
 function firstNonBlankLine(text: string): string {
   for (let from = 0; from < text.length; ) {
     let end = text.indexOf('\n', from);
