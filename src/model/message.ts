@@ -93,6 +93,10 @@ const TYPED_GIT_REVERT = new RegExp(String.raw`^(?:(?:${TYPES})(?:\([^)]*\))?!?:
 // and the revert type's own, its `#` left out: astro's `revert: PR 16708 (#16801)`, 11 minutes before the release
 // that replaced @astrojs/cloudflare@13.5.2, which had shipped #16708
 const TYPED_PR_REVERT = new RegExp(String.raw`^(?:(?:${WORK_TYPES})(?:\([^)]*\))?!?:\s+revert\s+(?:PR\s+|pull\s+request\s+)?#|revert(?:\([^)]*\))?!?:\s+(?:PR|pull\s+request)\s+#?)(\d+)\b`, 'i');
+// and no type at all: ansible's `Revert #83504 (#83566)` on stable-2.17, whose body reverts that backport's two
+// commits before v2.17.2. A revert by its title; the pull request it names is read from a change's title (reverts.ts),
+// not a commit's own subject (kit's #14298 holds a commit titled `revert #14268`)
+const BARE_PR_REVERT = /^Reverts?\s+(?:PR\s+|pull\s+request\s+)?#\d+\b/i;
 const REVERT_FIRST_PARAGRAPH = /^This (?:CL |change )?reverts commit [0-9a-f]{7,40}/i;
 // a Gerrit change (a CL) reverted by its number, as Go's write it in a revert's message: `Temporarily revert CL
 // 686075, as …` (golang/tools' 4f6016bba), `This is a partial revert of CL 678475.` (b021ce41a), `cmd/stringer:
@@ -223,7 +227,7 @@ export function namedReleaseVersion(subject: string): string | null {
  */
 export function isRevertTitle(title: string): boolean {
   const own = withoutLineTag(title);
-  return REVERT_SUBJECT.test(own) || TYPED_GIT_REVERT.test(own) || TYPED_PR_REVERT.test(own);
+  return REVERT_SUBJECT.test(own) || TYPED_GIT_REVERT.test(own) || TYPED_PR_REVERT.test(own) || BARE_PR_REVERT.test(own);
 }
 
 // Gerrit's commit-msg hook's trailer: Gerrit itself reads the last one a message holds

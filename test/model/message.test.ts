@@ -29,6 +29,11 @@ describe('commit messages', () => {
     const typed = parseMessage('fix(context): revert PR #4707 (#4757)\n\n* revert PR #4707\n');
     expect([typed.revertMessage, typed.revertsPrs]).toEqual([true, [4707]]);
     expect(parseMessage('fix: revert #12 in the docs').revertsPrs).toEqual([12]);
+    // ansible's `Revert #83504 (#83566)`: a revert, of its body's commits (the number is read from a change's title,
+    // reverts.ts); a number glued to more is none
+    const bare = parseMessage('Revert #83504 (#83566)\n\n* Revert "[stable-2.17] dnf - arches (#83417)"\n\nThis reverts commit 6966b53b5be48cbcef600f53fb58a5c5b478a185.\n');
+    expect([bare.revertMessage, bare.revertsShas]).toEqual([true, ['6966b53b5be48cbcef600f53fb58a5c5b478a185']]);
+    expect(parseMessage('Revert #83504abc').revertMessage).toBe(false);
     expect([parseMessage('feat: revert PR #12 button').revertMessage, parseMessage('feat: revert PR #12 button').revertsPrs]).toEqual([false, []]);
     expect(parseMessage('fix: revert the cache to 1.2').revertsPrs).toEqual([]);
     // astro's `revert: PR 16708 (#16801)`: the revert type's own, its `#` left out; a bare number after it names nothing
