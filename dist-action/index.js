@@ -25958,15 +25958,18 @@ function buildChanges(input) {
 		}
 		changes.push(change);
 	}
-	for (const change of changes) {
-		change.bot = (change.kind !== "merge" || change.commits !== 0) && isBot(change.author, change.authorEmail, input.botPattern, rules.ai);
+	const madeByBot = (change) => (change.kind !== "merge" || change.commits !== 0) && isBot(change.author, change.authorEmail, input.botPattern, rules.ai);
+	changes.forEach((change, k) => {
+		change.bot = madeByBot(change);
 		const agent = rules.ai.author(change.author, change.authorEmail);
 		if (agent) addAiFindings(change, [agent]);
 		if (change.kind === "direct" && input.tagsOf !== void 0) {
+			const tagsOf = input.tagsOf;
 			const commit = input.commits.get(change.sha);
-			if (releaseCommit(commit, input.tagsOf) || postReleaseBump(commit, input.commits, input.tagsOf, input.releasedBeside)) change.flags.push(RELEASE_COMMIT);
+			const after = taggedAfter(changes, k, input.commits, madeByBot);
+			if (releaseCommit(commit, after.length === 0 ? tagsOf : (c) => c === commit ? [c, ...after].flatMap(tagsOf) : tagsOf(c)) || postReleaseBump(commit, input.commits, tagsOf, input.releasedBeside)) change.flags.push(RELEASE_COMMIT);
 		}
-	}
+	});
 	if (carried.size > 0) countCarried(changes, carried);
 	if (input.sizes !== void 0) applySizes(changes, input.sizes);
 	const position = new Map();
@@ -25978,6 +25981,17 @@ function releaseCommit(commit, tagsOf) {
 	if (isVersionlessRelease(commit.subject)) return tagsOf(commit).some((name) => taggedVersion(name) !== null);
 	const version = ownBumpVersion(commit.subject) ?? namedReleaseVersion(commit.subject);
 	return version !== null && tagsOf(commit).some((name) => taggedVersion(name) === version);
+}
+function taggedAfter(changes, k, commits, madeByBot) {
+	const release = changes[k];
+	const after = [];
+	for (let j = k + 1; j < changes.length; j++) {
+		const next = changes[j];
+		if (next.kind !== "direct" || next.mergedAt - release.mergedAt > TAGGED_AFTER || !(RELEASE_NOTES.test(next.title) || madeByBot(next))) break;
+		const commit = commits.get(next.sha);
+		if (commit !== void 0) after.push(commit);
+	}
+	return after;
 }
 function postReleaseBump(commit, commits, tagsOf, releasedBeside) {
 	if (commit === void 0 || !opensDevelopment(commit.subject)) return false;
@@ -26561,7 +26575,7 @@ function resolveForkPoints(changes, dateOf) {
 		change.forkPointAt = dates.length > 0 ? largest(dates) : null;
 	}
 }
-var RELEASE_MERGED_BY_HAND, SUBTREE_PULL, APP_BOT, APP_BOT_EMAIL, LINE_LANDINGS, CO_AUTHOR_LINE, PUSH_PAUSE, SQUASH_WRITE, RebaseIndex, NOREPLY;
+var TAGGED_AFTER, RELEASE_NOTES, RELEASE_MERGED_BY_HAND, SUBTREE_PULL, APP_BOT, APP_BOT_EMAIL, LINE_LANDINGS, CO_AUTHOR_LINE, PUSH_PAUSE, SQUASH_WRITE, RebaseIndex, NOREPLY;
 var init_changes = __esmMin((() => {
 	init_domain();
 	init_compile$1();
@@ -26575,6 +26589,8 @@ var init_changes = __esmMin((() => {
 	init_lists$1();
 	init_release_names();
 	init_title_number();
+	TAGGED_AFTER = 600;
+	RELEASE_NOTES = /\b(?:release[ -]?notes|change[ -]?log)\b/i;
 	RELEASE_MERGED_BY_HAND = /^merge[ \t]+(?:release[ \t]+)?v?\d+\.\d+\.\d+(?:-[\w.]+)?[ \t]+(?:back[ \t]+)?(?:to|into)[ \t]+(\S+?)\.?$/i;
 	SUBTREE_PULL = /^Merge (?:ref '[0-9a-f]+' )?from (?:[\w.-]+\/[\w.-]+|rustc)$/;
 	APP_BOT = /\[bot\]$/i;

@@ -277,16 +277,20 @@ export function buildChanges(input: BuildChangesInput): Change[] {
     changes.push(change);
   }
   // the work's author decides whether a bot made it: a bot that only merged does not
-  for (const change of changes) {
-    change.bot = (change.kind !== 'merge' || change.commits !== 0) && isBot(change.author, change.authorEmail, input.botPattern, rules.ai);
+  const madeByBot = (change: Change): boolean => (change.kind !== 'merge' || change.commits !== 0) && isBot(change.author, change.authorEmail, input.botPattern, rules.ai);
+  changes.forEach((change, k) => {
+    change.bot = madeByBot(change);
     // an AI coding agent that authored the change made it AI-assisted work (and it is no bot)
     const agent = rules.ai.author(change.author, change.authorEmail);
     if (agent) addAiFindings(change, [agent]);
     if (change.kind === 'direct' && input.tagsOf !== undefined) {
+      const tagsOf = input.tagsOf;
       const commit = input.commits.get(change.sha);
-      if (releaseCommit(commit, input.tagsOf) || postReleaseBump(commit, input.commits, input.tagsOf, input.releasedBeside)) change.flags.push(RELEASE_COMMIT);
+      const after = taggedAfter(changes, k, input.commits, madeByBot);
+      const withAfter = after.length === 0 ? tagsOf : (c: Commit) => (c === commit ? [c, ...after].flatMap(tagsOf) : tagsOf(c));
+      if (releaseCommit(commit, withAfter) || postReleaseBump(commit, input.commits, tagsOf, input.releasedBeside)) change.flags.push(RELEASE_COMMIT);
     }
-  }
+  });
   if (carried.size > 0) countCarried(changes, carried);
   if (input.sizes !== undefined) applySizes(changes, input.sizes);
   // trailer groups land over several commits: order by when the last one landed, and changes landed in the
@@ -313,6 +317,29 @@ function releaseCommit(commit: Commit | undefined, tagsOf: (commit: Commit) => r
   if (isVersionlessRelease(commit.subject)) return tagsOf(commit).some((name) => taggedVersion(name) !== null);
   const version = ownBumpVersion(commit.subject) ?? namedReleaseVersion(commit.subject);
   return version !== null && tagsOf(commit).some((name) => taggedVersion(name) === version);
+}
+
+/** How soon after a release commit the push that carries its tag may follow (fastapi's, 1 to 4 minutes after) */
+const TAGGED_AFTER = 10 * 60;
+// what a push that only writes the release's notes says
+const RELEASE_NOTES = /\b(?:release[ -]?notes|change[ -]?log)\b/i;
+
+/**
+ * The commits a release commit's tag may stand on instead of it: the changes of the branch right after it that are
+ * direct pushes made within TAGGED_AFTER, each by a bot or writing the release notes (fastapi's `🔖 Release version
+ * 0.117.0`, its tag on `📝 Update release notes` pushed a minute later, 0.134.0's on the second of two: 7 of its
+ * year's releases read as two changes each, the release a change).
+ */
+function taggedAfter(changes: readonly Change[], k: number, commits: ReadonlyMap<string, Commit>, madeByBot: (change: Change) => boolean): Commit[] {
+  const release = changes[k] as Change;
+  const after: Commit[] = [];
+  for (let j = k + 1; j < changes.length; j++) {
+    const next = changes[j] as Change;
+    if (next.kind !== 'direct' || next.mergedAt - release.mergedAt > TAGGED_AFTER || !(RELEASE_NOTES.test(next.title) || madeByBot(next))) break;
+    const commit = commits.get(next.sha);
+    if (commit !== undefined) after.push(commit);
+  }
+  return after;
 }
 
 /**

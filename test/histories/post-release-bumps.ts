@@ -20,15 +20,19 @@ import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.js';
  *  right after it (sqlalchemy's release script's next version);
  *  14 10:00 `fix: cache`; 14 11:00 `Release v1.7.0` on branch `tmp-release` from it, tagged `v1.7.0` there; 14 11:05
  *  `Next development version (v1.7.1-SNAPSHOT)` on main, whose parent is `fix: cache` (spring-boot's release beside
- *  the branch); 15 10:00 `fix: socket`; 16 10:00 `Next development version (v1.8.1-SNAPSHOT)`, no release beside it.
+ *  the branch); 15 10:00 `fix: socket`; 16 10:00 `Next development version (v1.8.1-SNAPSHOT)`, no release beside it;
+ *  17 10:00 `🔖 Release version 1.9.0`, its tag `1.9.0` on `📝 Update release notes` pushed at 10:01 (fastapi's);
+ *  18 10:00 `Release version 2.0.0`, its tag `2.0.0` on `📝 Update release notes` pushed half an hour later.
  * Truth: `release 1.0.0`, `back to dev`, `Release 1.1.0`, the copied `prepare release 1.2.0`, `prepare for next
  *  development iteration`, `start version 1.4.0`, `- 1.6.0`, `Version 1.6.1 placeholder` and `Next development
- *  version (v1.7.1-SNAPSHOT)` are release commits (9: left out), #3 a sync; the other 9 are changes: #1, `fix:
- *  parser`, `set version to 1.1.0.dev`, #2, `fix: lexer`, `start version 1.5.0`, `fix: cache`, `fix: socket`, `Next
- *  development version (v1.8.1-SNAPSHOT)`. Deploys (final tags), and the counted changes each shipped first: 1.0.0
+ *  version (v1.7.1-SNAPSHOT)` and `🔖 Release version 1.9.0` are release commits (10: left out), #3 a sync; the other 12
+ *  are changes: #1, `fix: parser`, `set version to 1.1.0.dev`, #2, `fix: lexer`, `start version 1.5.0`, `fix: cache`,
+ *  `fix: socket`, `Next development version (v1.8.1-SNAPSHOT)`, both `📝 Update release notes`, `Release version
+ *  2.0.0`. Deploys (final tags), and the counted changes each shipped first: 1.0.0
  *  the initial commit and #1 (2), v1.1.0 `fix: parser` and `set version` (2), v1.2.0 #2 (1: the copy's branch forks
  *  after it), 1.3.0 only `prepare for next development iteration`, a release commit (0), rel_1_6_0 `fix: lexer` and
- *  `start version 1.5.0` (2), v1.7.0 `fix: cache` (1).
+ *  `start version 1.5.0` (2), v1.7.0 `fix: cache` (1), 1.9.0 `fix: socket`, the 1.8.1 bump and its notes (3), 2.0.0
+ *  its release and notes (2).
  */
 export function postReleaseBumps(): FixtureRepo {
   return buildRepo([
@@ -66,5 +70,11 @@ export function postReleaseBumps(): FixtureRepo {
     { commit: 'Next development version (v1.7.1-SNAPSHOT)', on: 'main', at: '2026-04-14T11:05:00Z', files: { 'release.py': 'version = "1.7.1-SNAPSHOT"\n' } },
     { commit: 'fix: socket', at: '2026-04-15T10:00:00Z' },
     { commit: 'Next development version (v1.8.1-SNAPSHOT)', at: '2026-04-16T10:00:00Z', files: { 'release.py': 'version = "1.8.1-SNAPSHOT"\n' } },
+    { commit: '🔖 Release version 1.9.0', at: '2026-04-17T10:00:00Z', files: { 'release.py': 'version = "1.9.0"\n' } },
+    { commit: '📝 Update release notes', at: '2026-04-17T10:01:00Z', files: { 'notes.md': '1.9.0\n' } },
+    { tag: '1.9.0' },
+    { commit: 'Release version 2.0.0', at: '2026-04-18T10:00:00Z', files: { 'release.py': 'version = "2.0.0"\n' } },
+    { commit: '📝 Update release notes', at: '2026-04-18T10:30:00Z', files: { 'notes.md': '2.0.0\n' } },
+    { tag: '2.0.0' },
   ]);
 }
