@@ -44,7 +44,7 @@ describe('GitHub mode on a GitFlow history, each branch read as its own line', (
     expect(main.find('#6')).toMatchObject({ kind: 'sync', counted: false, carriedPulls: 2 });
     expect(main.report.summary.excluded).toMatchObject({ syncs: 1, syncedPulls: 2, carryingSyncs: 1 });
     expect(main.report.deploys.map((d) => [d.ref, d.changes])).toEqual([['v1.0.1', 1]]);
-    expect(main.report.notes).toContain('2 of the window\'s 3 pull requests landed first on `development` and reached main through 1 sync: a sync is left out of every figure, so their work is not measured here. Run with --branch development to measure them where they landed.');
+    expect(main.report.notes).toContain('2 of the window\'s 3 pull requests reached main through 1 sync of `development`: a sync is left out of every figure, so their work is not measured here. Run with --branch development to measure them where they landed.');
     expect(main.report.notes.join('\n')).toContain('1 of the window\'s 2 final release tags (`v1.1.0`) shipped none of main\'s changes');
   });
 
@@ -59,7 +59,7 @@ describe('GitHub mode on a GitFlow history, each branch read as its own line', (
   it('counts the merge of main back as carrying the hotfix alone, not the release pull request that merged development', () => {
     expect(development.find('#7')).toMatchObject({ kind: 'sync', counted: false, carriedPulls: 1 });
     expect(development.report.summary.excluded).toMatchObject({ syncs: 1, syncedPulls: 1 });
-    expect(development.report.notes).toContain('1 of the window\'s 3 pull requests landed first on `main` and reached development through 1 sync: a sync is left out of every figure, so their work is not measured here. Run with --branch main to measure them where they landed.');
+    expect(development.report.notes).toContain('1 of the window\'s 3 pull requests reached development through 1 sync of `main`: a sync is left out of every figure, so their work is not measured here. Run with --branch main to measure them where they landed.');
   });
 
   it('counts the same from git alone', async () => {
