@@ -43125,15 +43125,18 @@ var init_notes = __esmMin((() => {
 	FEW = 10;
 }));
 // src/audit/prereleases.ts
-async function prereleaseHeldNote(repo, waiting, prereleases, deployShas, now) {
+async function prereleaseHeldNote(repo, waiting, prereleases, deploys, now) {
 	if (waiting.length === 0) return null;
 	const oldest = smallest(waiting.map((c) => c.mergedAt));
 	const newest = prereleases.filter((t) => t.at <= now && t.at >= oldest).sort((a, b) => b.at - a.at || a.name.localeCompare(b.name))[0];
 	if (newest === void 0) return null;
-	return prereleaseNote(waiting, newest, await readHistorySet(repo.cwd, newest.sha, deployShas));
+	const product = releaseProduct(newest.name);
+	const own = deploys.filter((d) => releaseProduct(d.ref) === product).map((d) => d.sha);
+	return prereleaseNote(waiting, newest, await readHistorySet(repo.cwd, newest.sha, own));
 }
 var init_prereleases = __esmMin((() => {
 	init_lists$1();
+	init_release_tags();
 	init_deploy_branch$2();
 	init_notes();
 }));
@@ -48611,7 +48614,7 @@ async function auditWith(options, reads, times, window) {
 	const counted = inWindow.filter((c) => isCounted(c, settings.policy));
 	const skewed = counted.filter((c) => c.flags.includes("clock-skew")).length;
 	if (skewed > 0) warning(`${plural$1(skewed, "change")} of the window ${skewed === 1 ? "has" : "have"} a negative interval (clock skew), counted as 0`);
-	const prerelease = signal.kind === "tags" ? await prereleaseHeldNote(repo, counted.filter((c) => c.deployedAt === null), prereleases, deploys.filter((d) => d.at <= now).map((d) => d.sha), now) : null;
+	const prerelease = signal.kind === "tags" ? await prereleaseHeldNote(repo, counted.filter((c) => c.deployedAt === null), prereleases, deploys.filter((d) => d.at <= now), now) : null;
 	const one = DEPLOY_SOURCES[signal.kind].meta.one;
 	const emptyReleases = evidence.kind === "merge" || one === void 0 ? null : emptyReleasesNote(evidence.candidates.filter((c) => c.at >= window.since && c.at < window.until), deploys, branch.name, one(settings.includePrereleases), (evidence.products?.names.size ?? 0) >= 2, counted.some((c) => titleOnly.has(c.sha)));
 	if (changes.length >= LARGE_MODEL && process.memoryUsage().heapUsed >= LARGE_HEAP) collectGarbage();

@@ -282,7 +282,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   if (skewed > 0) warning(`${plural(skewed, 'change')} of the window ${skewed === 1 ? 'has' : 'have'} a negative interval (clock skew), counted as 0`);
   // changes still waiting that a pre-release already holds: said, since a pre-release is no deploy (tags alone name them)
   const prerelease = signal.kind === 'tags'
-    ? await prereleaseHeldNote(repo, counted.filter((c) => c.deployedAt === null), prereleases, deploys.filter((d) => d.at <= now).map((d) => d.sha), now)
+    ? await prereleaseHeldNote(repo, counted.filter((c) => c.deployedAt === null), prereleases, deploys.filter((d) => d.at <= now), now)
     : null;
   // the window's tags or releases that shipped nothing of the branch, which the header's count of deploys leaves out
   const one = DEPLOY_SOURCES[signal.kind].meta.one;

@@ -287,6 +287,27 @@ describe('changes waiting for a deploy that a pre-release holds', () => {
     expect(note(report.notes)).toBe('3 of the 4 changes not yet deployed are in the pre-release v1.1.0a1 (2026-03-12): a pre-release is a test build, not a deploy. With --include-prereleases, pre-releases count as deploys.');
   });
 
+  it('reads what the pre-release holds beyond its own product\'s deploys: another package\'s newer tag deploys none of it', async () => {
+    /*
+     * pydantic's shape, as Go modules: the root's #1 (03-02) is in its pre-release v1.1.0-rc.1 (03-05); the api
+     * module's #2 (03-10) ships in api/v1.1.0 (03-12), whose history holds #1 too but deploys none of the root's
+     * (pydantic's core-v2.48.0 had hidden the 80 of 106 waiting changes v2.14.0b1 holds)
+     */
+    const r = buildRepo([
+      { commit: 'modules', at: '2026-02-01T00:00:00Z', files: { 'go.mod': 'module example.com/kit\n', 'kit.go': 'package kit\n', 'api/go.mod': 'module example.com/kit/api\n', 'api/client.go': 'package api\n' } },
+      { tag: 'v1.0.0', annotated: true, at: '2026-02-02T12:00:00Z' },
+      { tag: 'api/v1.0.0', annotated: true, at: '2026-02-02T12:00:00Z' },
+      { commit: 'Speed up the kit (#1)', at: '2026-03-02T10:00:00Z', files: { 'kit.go': 'package kit // 2\n' } },
+      { tag: 'v1.1.0-rc.1', annotated: true, at: '2026-03-05T12:00:00Z' },
+      { commit: 'Fix the client (#2)', at: '2026-03-10T10:00:00Z', files: { 'api/client.go': 'package api // 2\n' } },
+      { tag: 'api/v1.1.0', annotated: true, at: '2026-03-12T12:00:00Z' },
+    ]);
+    repos.push(r);
+    const report = await audit({ path: r.dir, ...WINDOW });
+    expect(report.summary.unreleased.count).toBe(1);
+    expect(note(report.notes)).toBe('1 of the 1 change not yet deployed is in the pre-release v1.1.0-rc.1 (2026-03-05): a pre-release is a test build, not a deploy. With --include-prereleases, pre-releases count as deploys.');
+  });
+
   it('says nothing once pre-releases are deploys, nor of a pre-release older than every change waiting', async () => {
     const counted = await audit({ path: repo().dir, ...WINDOW, includePrereleases: true });
     expect(counted.summary.unreleased.count).toBe(1);
