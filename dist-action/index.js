@@ -26921,7 +26921,7 @@ function shipments(changes, candidates, evidence) {
 		}
 		consider(titleBackported(commit, byTitle), deploy, commit.sha);
 	}
-	if (reverts.length > 0) shippedPastLineReverts(first, reverts, new Set(shippable.flatMap((c) => c.revertedBy === null ? [] : [c.sha])), carriersOf, candidates, graph);
+	if (reverts.length > 0) shippedPastLineReverts(first, reverts, new Set(shippable.flatMap((c) => c.revertedBy === null ? [] : [c.sha])), carriersOf, candidates, graph, reachOf);
 	const contents = candidates.map((c) => ({
 		ref: c.ref,
 		sha: c.sha,
@@ -26956,27 +26956,38 @@ function shipments(changes, candidates, evidence) {
 	});
 	return contents;
 }
-function shippedPastLineReverts(first, reverts, revertedOnBranch, carriersOf, candidates, graph) {
+function shippedPastLineReverts(first, reverts, revertedOnBranch, carriersOf, candidates, graph, reachOf) {
 	const revertsOf = new Map();
 	for (const r of reverts) if (!revertedOnBranch.has(r.change)) revertsOf.set(r.change, [...revertsOf.get(r.change) ?? [], r.by]);
+	const holds = historyHolds(graph);
 	for (const [change, bys] of revertsOf) {
 		const at = first.get(change);
-		if (at === void 0) continue;
-		const undone = (deploy, carrier) => bys.some((by) => reachesWithin(graph, candidates[deploy]?.sha ?? "", by) === true && reachesWithin(graph, by, carrier) === true);
-		const carriers = carriersOf.get(change) ?? [];
+		if (at === void 0 || !bys.some((by) => reachOf(by) >= 0 && reachOf(by) <= at)) continue;
+		const undone = (deploy, carrier) => bys.some((by) => {
+			const reached = reachOf(by);
+			return reached >= 0 && reached <= deploy && (reached === deploy || holds(candidates[deploy]?.sha ?? "", by)) && holds(by, carrier);
+		});
+		const carriers = [...new Map((carriersOf.get(change) ?? []).map((c) => [`${c.deploy}\u0000${c.carrier}`, c])).values()];
 		if (!carriers.some((c) => c.deploy === at && undone(at, c.carrier))) continue;
 		if (carriers.some((c) => c.deploy === at && !undone(at, c.carrier))) continue;
+		const reaches = new Map();
 		let best = Infinity;
 		for (const { deploy, carrier } of carriers) {
 			if (!undone(deploy, carrier)) {
 				best = Math.min(best, deploy);
 				continue;
 			}
-			const blocked = descendantsOf(graph, bys.filter((by) => reachesWithin(graph, by, carrier) === true));
-			const reach = firstReach(graph, candidates.map((c) => {
-				const node = graph.node.get(c.sha);
-				return node === void 0 || blocked[node] === 1 ? "" : c.sha;
-			}));
+			const after = bys.filter((by) => holds(by, carrier));
+			const key = after.join(" ");
+			let reach = reaches.get(key);
+			if (reach === void 0) {
+				const blocked = descendantsOf(graph, after);
+				reach = firstReach(graph, candidates.map((c) => {
+					const node = graph.node.get(c.sha);
+					return node === void 0 || blocked[node] === 1 ? "" : c.sha;
+				}));
+				reaches.set(key, reach);
+			}
 			const node = graph.node.get(carrier);
 			const later = node === void 0 ? -1 : reach[node];
 			if (later >= 0) best = Math.min(best, later);
@@ -26984,6 +26995,45 @@ function shippedPastLineReverts(first, reverts, revertedOnBranch, carriersOf, ca
 		if (best === Infinity) first.delete(change);
 		else first.set(change, best);
 	}
+}
+function historyHolds(graph) {
+	let marks;
+	let epoch = 0;
+	const stack = [];
+	const known = new Map();
+	return (of, ancestor) => {
+		const key = `${of}\u0000${ancestor}`;
+		const remembered = known.get(key);
+		if (remembered !== void 0) return remembered;
+		const start = graph.node.get(of);
+		const target = graph.node.get(ancestor);
+		let found = false;
+		if (start !== void 0 && target !== void 0) {
+			marks ??= new Uint32Array(graph.parentStart.length);
+			epoch++;
+			stack.length = 0;
+			stack.push(start);
+			marks[start] = epoch;
+			while (stack.length > 0) {
+				const n = stack.pop();
+				if (n === target) {
+					found = true;
+					break;
+				}
+				const from = graph.parentStart[n];
+				if (from === -1) continue;
+				for (let i = from; i < from + graph.parentCount[n]; i++) {
+					const parent = graph.parents[i];
+					if (marks[parent] !== epoch) {
+						marks[parent] = epoch;
+						stack.push(parent);
+					}
+				}
+			}
+		}
+		known.set(key, found);
+		return found;
+	};
 }
 function copiedChanges(landings, byLanding, at) {
 	if (landings === void 0) return [];

@@ -105,7 +105,7 @@ export function shipments(changes: readonly Change[], candidates: readonly Deplo
     }
     consider(titleBackported(commit, byTitle), deploy, commit.sha);
   }
-  if (reverts.length > 0) shippedPastLineReverts(first, reverts, new Set(shippable.flatMap((c) => (c.revertedBy === null ? [] : [c.sha]))), carriersOf, candidates, graph);
+  if (reverts.length > 0) shippedPastLineReverts(first, reverts, new Set(shippable.flatMap((c) => (c.revertedBy === null ? [] : [c.sha]))), carriersOf, candidates, graph, reachOf);
   const contents: DeployContents[] = candidates.map((c) => ({ ref: c.ref, sha: c.sha, at: c.at, target: c.target, shipped: [], rollback: false }));
   for (const change of shippable) {
     const deploy = first.get(change.sha);
@@ -147,30 +147,45 @@ export function shipments(changes: readonly Change[], candidates: readonly Deplo
  * that holds it (cargo's #16742 and #17006, reverted on master and on the beta line). Only for the deploys that need
  * it is the graph walked again.
  */
-function shippedPastLineReverts(first: Map<string, number>, reverts: readonly Omit<LineRevert, 'restoredAt'>[], revertedOnBranch: ReadonlySet<string>, carriersOf: ReadonlyMap<string, ReadonlyArray<{ deploy: number; carrier: string }>>, candidates: readonly DeployCandidate[], graph: CommitGraph): void {
+function shippedPastLineReverts(first: Map<string, number>, reverts: readonly Omit<LineRevert, 'restoredAt'>[], revertedOnBranch: ReadonlySet<string>, carriersOf: ReadonlyMap<string, ReadonlyArray<{ deploy: number; carrier: string }>>, candidates: readonly DeployCandidate[], graph: CommitGraph, reachOf: (sha: string) => number): void {
   const revertsOf = new Map<string, string[]>();
   for (const r of reverts) if (!revertedOnBranch.has(r.change)) revertsOf.set(r.change, [...(revertsOf.get(r.change) ?? []), r.by]);
+  const holds = historyHolds(graph);
   for (const [change, bys] of revertsOf) {
     const at = first.get(change);
-    if (at === undefined) continue;
-    // a carrier is undone in a deploy that holds a revert made after it
-    const undone = (deploy: number, carrier: string): boolean => bys.some((by) => reachesWithin(graph, candidates[deploy]?.sha ?? '', by) === true && reachesWithin(graph, by, carrier) === true);
-    const carriers = carriersOf.get(change) ?? [];
+    // most line reverts come after the release that shipped the change (a failure of it): no deploy up to that one
+    // holds them, which the first reach says without walking the graph (rails' whole history has dozens)
+    if (at === undefined || !bys.some((by) => reachOf(by) >= 0 && reachOf(by) <= at)) continue;
+    // a carrier is undone in a deploy that holds a revert made after it; the first reach answers the first question
+    // but where an earlier deploy reached the revert
+    const undone = (deploy: number, carrier: string): boolean => bys.some((by) => {
+      const reached = reachOf(by);
+      return reached >= 0 && reached <= deploy && (reached === deploy || holds(candidates[deploy]?.sha ?? '', by)) && holds(by, carrier);
+    });
+    // one carrier may be named by several of its evidences: each (deploy, carrier) once
+    const carriers = [...new Map((carriersOf.get(change) ?? []).map((c) => [`${c.deploy}\u0000${c.carrier}`, c])).values()];
     if (!carriers.some((c) => c.deploy === at && undone(at, c.carrier))) continue;
     if (carriers.some((c) => c.deploy === at && !undone(at, c.carrier))) continue;
     // the deploys after it that hold a carrier and no revert made after that carrier: a carrier's first deploy is
     // the one reach gives, so the later deploys that hold it are found again without the reverts' descendants
+    const reaches = new Map<string, Int32Array>();
     let best = Infinity;
     for (const { deploy, carrier } of carriers) {
       if (!undone(deploy, carrier)) {
         best = Math.min(best, deploy);
         continue;
       }
-      const blocked = descendantsOf(graph, bys.filter((by) => reachesWithin(graph, by, carrier) === true));
-      const reach = firstReach(graph, candidates.map((c) => {
-        const node = graph.node.get(c.sha);
-        return node === undefined || blocked[node] === 1 ? '' : c.sha;
-      }));
+      const after = bys.filter((by) => holds(by, carrier));
+      const key = after.join(' ');
+      let reach = reaches.get(key);
+      if (reach === undefined) {
+        const blocked = descendantsOf(graph, after);
+        reach = firstReach(graph, candidates.map((c) => {
+          const node = graph.node.get(c.sha);
+          return node === undefined || blocked[node] === 1 ? '' : c.sha;
+        }));
+        reaches.set(key, reach);
+      }
       const node = graph.node.get(carrier);
       const later = node === undefined ? -1 : (reach[node] as number);
       if (later >= 0) best = Math.min(best, later);
@@ -178,6 +193,50 @@ function shippedPastLineReverts(first: Map<string, number>, reverts: readonly Om
     if (best === Infinity) first.delete(change);
     else first.set(change, best);
   }
+}
+
+/**
+ * Whether a commit's history within the graph holds another, remembered, over one mark array made once: rails' whole
+ * history asked it hundreds of times, and a fresh walk's arrays each time raised its peak by 3 to 20 MB.
+ */
+function historyHolds(graph: CommitGraph): (of: string, ancestor: string) => boolean {
+  let marks: Uint32Array | undefined;
+  let epoch = 0;
+  const stack: number[] = [];
+  const known = new Map<string, boolean>();
+  return (of, ancestor) => {
+    const key = `${of}\u0000${ancestor}`;
+    const remembered = known.get(key);
+    if (remembered !== undefined) return remembered;
+    const start = graph.node.get(of);
+    const target = graph.node.get(ancestor);
+    let found = false;
+    if (start !== undefined && target !== undefined) {
+      marks ??= new Uint32Array(graph.parentStart.length);
+      epoch++;
+      stack.length = 0;
+      stack.push(start);
+      marks[start] = epoch;
+      while (stack.length > 0) {
+        const n = stack.pop() as number;
+        if (n === target) {
+          found = true;
+          break;
+        }
+        const from = graph.parentStart[n] as number;
+        if (from === -1) continue;
+        for (let i = from; i < from + (graph.parentCount[n] as number); i++) {
+          const parent = graph.parents[i] as number;
+          if (marks[parent] !== epoch) {
+            marks[parent] = epoch;
+            stack.push(parent);
+          }
+        }
+      }
+    }
+    known.set(key, found);
+    return found;
+  };
 }
 
 /**
