@@ -96,7 +96,9 @@ const TYPED_PR_REVERT = new RegExp(String.raw`^(?:(?:${WORK_TYPES})(?:\([^)]*\))
 // and no type at all: ansible's `Revert #83504 (#83566)` on stable-2.17, whose body reverts that backport's two
 // commits before v2.17.2. A revert by its title; the pull request it names is read from a change's title (reverts.ts),
 // not a commit's own subject (kit's #14298 holds a commit titled `revert #14268`)
-const BARE_PR_REVERT = /^Reverts?\s+(?:PR\s+|pull\s+request\s+)?#\d+\b/i;
+// (reverts.ts reads its number from a change's title by the same words, `This` before them or not)
+export const PR_NUMBER_REVERT = String.raw`reverts?\s+(?:PR\s+|pull\s+request\s+)?#(\d+)\b`;
+const BARE_PR_REVERT = new RegExp(`^${PR_NUMBER_REVERT}`, 'i');
 const REVERT_FIRST_PARAGRAPH = /^This (?:CL |change )?reverts commit [0-9a-f]{7,40}/i;
 // a Gerrit change (a CL) reverted by its number, as Go's write it in a revert's message: `Temporarily revert CL
 // 686075, as …` (golang/tools' 4f6016bba), `This is a partial revert of CL 678475.` (b021ce41a), `cmd/stringer:

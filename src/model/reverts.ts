@@ -1,5 +1,5 @@
 import type { Change, Commit } from '../domain.js';
-import { isRevertTitle, reviewNumberFromUrl } from './message.js';
+import { isRevertTitle, PR_NUMBER_REVERT, reviewNumberFromUrl } from './message.js';
 import { withoutLineTag } from '../release-names.js';
 import { append } from '../lists.js';
 import { trailingNumber, withoutNumber } from '../title-number.js';
@@ -115,7 +115,7 @@ export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, R
 // type's own quote, pnpm's `revert: "perf: use v8 serialize/deserialize instead of JSON (#9971)" (#10420)`
 const QUOTED_REVERT = /^(?:([\w./-]{1,200}(?:\([^)]*\))?!?(?:,\s*[\w./-]{1,200}){0,10}):\s+)?revert(?:\([^)]*\))?!?:?\s*"(.+)"$/i;
 // a title that reverts a pull request by its number: `Revert #N`, `Reverts #N`, `Revert PR #N`
-const NUMBER_REVERT = /^(?:This\s+)?reverts?\s+(?:PR\s+|pull\s+request\s+)?#(\d+)\b/i;
+const NUMBER_REVERT = new RegExp(String.raw`^(?:This\s+)?${PR_NUMBER_REVERT}`, 'i');
 // the revert type before a title of its own: `revert: <title>`, `revert(scope): <title>`
 const TYPED_UNQUOTED = /^revert(?:\([^)]*\))?!?:\s+(.+)$/i;
 
