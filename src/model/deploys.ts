@@ -4,7 +4,7 @@ import { backportedTitles, changesByTitle, latestMergedBy, namesChange, sameWord
 import { taggedVersion, versionBelow } from '../release-names.js';
 import { bumpNamesOnlyVersion, ownBumpVersion } from './message.js';
 import { andList, formatDuration } from '../units.js';
-import { descendantsOf, firstReach, reachesWithin } from './reach.js';
+import { descendantsOf, firstReach, historyHolds, reachesWithin } from './reach.js';
 import { smallest } from '../lists.js';
 import { namedShas } from './named-shas.js';
 
@@ -193,50 +193,6 @@ function shippedPastLineReverts(first: Map<string, number>, reverts: readonly Om
     if (best === Infinity) first.delete(change);
     else first.set(change, best);
   }
-}
-
-/**
- * Whether a commit's history within the graph holds another, remembered, over one mark array made once: rails' whole
- * history asked it hundreds of times, and a fresh walk's arrays each time raised its peak by 3 to 20 MB.
- */
-function historyHolds(graph: CommitGraph): (of: string, ancestor: string) => boolean {
-  let marks: Uint32Array | undefined;
-  let epoch = 0;
-  const stack: number[] = [];
-  const known = new Map<string, boolean>();
-  return (of, ancestor) => {
-    const key = `${of}\u0000${ancestor}`;
-    const remembered = known.get(key);
-    if (remembered !== undefined) return remembered;
-    const start = graph.node.get(of);
-    const target = graph.node.get(ancestor);
-    let found = false;
-    if (start !== undefined && target !== undefined) {
-      marks ??= new Uint32Array(graph.parentStart.length);
-      epoch++;
-      stack.length = 0;
-      stack.push(start);
-      marks[start] = epoch;
-      while (stack.length > 0) {
-        const n = stack.pop() as number;
-        if (n === target) {
-          found = true;
-          break;
-        }
-        const from = graph.parentStart[n] as number;
-        if (from === -1) continue;
-        for (let i = from; i < from + (graph.parentCount[n] as number); i++) {
-          const parent = graph.parents[i] as number;
-          if (marks[parent] !== epoch) {
-            marks[parent] = epoch;
-            stack.push(parent);
-          }
-        }
-      }
-    }
-    known.set(key, found);
-    return found;
-  };
 }
 
 /**
