@@ -277,16 +277,18 @@ export function buildChanges(input: BuildChangesInput): Change[] {
     changes.push(change);
   }
   // the work's author decides whether a bot made it: a bot that only merged does not
-  const madeByBot = (change: Change): boolean => (change.kind !== 'merge' || change.commits !== 0) && isBot(change.author, change.authorEmail, input.botPattern, rules.ai);
-  changes.forEach((change, k) => {
-    change.bot = madeByBot(change);
+  for (const change of changes) {
+    change.bot = (change.kind !== 'merge' || change.commits !== 0) && isBot(change.author, change.authorEmail, input.botPattern, rules.ai);
     // an AI coding agent that authored the change made it AI-assisted work (and it is no bot)
     const agent = rules.ai.author(change.author, change.authorEmail);
     if (agent) addAiFindings(change, [agent]);
+  }
+  // a release commit's tag may stand on a bot's push after it: every change's bot flag is set first
+  changes.forEach((change, k) => {
     if (change.kind === 'direct' && input.tagsOf !== undefined) {
       const tagsOf = input.tagsOf;
       const commit = input.commits.get(change.sha);
-      const after = taggedAfter(changes, k, input.commits, madeByBot);
+      const after = taggedAfter(changes, k, input.commits);
       const withAfter = after.length === 0 ? tagsOf : (c: Commit) => (c === commit ? [c, ...after].flatMap(tagsOf) : tagsOf(c));
       if (releaseCommit(commit, withAfter) || postReleaseBump(commit, input.commits, tagsOf, input.releasedBeside)) change.flags.push(RELEASE_COMMIT);
     }
@@ -330,12 +332,12 @@ const RELEASE_NOTES = /\b(?:release[ -]?notes|change[ -]?log)\b/i;
  * 0.117.0`, its tag on `📝 Update release notes` pushed a minute later, 0.134.0's on the second of two: 7 of its
  * year's releases read as two changes each, the release a change).
  */
-function taggedAfter(changes: readonly Change[], k: number, commits: ReadonlyMap<string, Commit>, madeByBot: (change: Change) => boolean): Commit[] {
+function taggedAfter(changes: readonly Change[], k: number, commits: ReadonlyMap<string, Commit>): Commit[] {
   const release = changes[k] as Change;
   const after: Commit[] = [];
   for (let j = k + 1; j < changes.length; j++) {
     const next = changes[j] as Change;
-    if (next.kind !== 'direct' || next.mergedAt - release.mergedAt > TAGGED_AFTER || !(RELEASE_NOTES.test(next.title) || madeByBot(next))) break;
+    if (next.kind !== 'direct' || next.mergedAt - release.mergedAt > TAGGED_AFTER || !(RELEASE_NOTES.test(next.title) || next.bot)) break;
     const commit = commits.get(next.sha);
     if (commit !== undefined) after.push(commit);
   }
