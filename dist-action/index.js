@@ -25288,7 +25288,7 @@ function mergeRequestFromUrl(url) {
 	const m = /\/merge_requests\/(\d+)/.exec(url);
 	return m ? Number(m[1]) : null;
 }
-var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, LISTED_SHA, REVERTS_PR, REVERTS_LISTED, LISTED_COMMIT, MAYBE_REFERS, CHERRY_PICKED, PICKED_FROM_LIST, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, CHERRY_PICK_TYPE, BACKPORT_SUBJECT_NUMBER, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, IMPORTED_PULL, WORK_TYPES, TYPES, REVERT_SUBJECT, TYPED_GIT_REVERT, TYPED_PR_REVERT, BARE_PR_REVERT, REVERT_FIRST_PARAGRAPH, REVERTS_CL, CL_REVERT_OPENS, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSIONLESS_RELEASE, GITMOJI_RELEASE, VERSION_WORDS, DEVELOPMENT_ENDS, DEVELOPMENT_PHRASE, DEVELOPMENT_VERSION, STARTS_VERSION, PLACEHOLDER_VERSION, NAMED_RELEASE, CHANGE_ID, WRAPPED_NUMBER, CLOSING_LINE, MERGE_LOG_HEADER, FABBOT_MERGE, UNQUOTED_LINE_MERGE, GERRIT_MERGE, GITHUB_PULL_MERGE, HAND_PULL_MERGE, BITBUCKET_CLOUD;
+var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, LISTED_SHA, REVERTS_PR, REVERTS_LISTED, LISTED_COMMIT, MAYBE_REFERS, CHERRY_PICKED, PICKED_FROM_LIST, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, CHERRY_PICK_TYPE, BACKPORT_SUBJECT_NUMBER, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, IMPORTED_PULL, WORK_TYPES, TYPES, REVERT_SUBJECT, TYPED_GIT_REVERT, TYPED_PR_REVERT, PR_NUMBER_REVERT, BARE_PR_REVERT, REVERT_FIRST_PARAGRAPH, REVERTS_CL, CL_REVERT_OPENS, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSIONLESS_RELEASE, GITMOJI_RELEASE, VERSION_WORDS, DEVELOPMENT_ENDS, DEVELOPMENT_PHRASE, DEVELOPMENT_VERSION, STARTS_VERSION, PLACEHOLDER_VERSION, NAMED_RELEASE, CHANGE_ID, WRAPPED_NUMBER, CLOSING_LINE, MERGE_LOG_HEADER, FABBOT_MERGE, UNQUOTED_LINE_MERGE, GERRIT_MERGE, GITHUB_PULL_MERGE, HAND_PULL_MERGE, BITBUCKET_CLOUD;
 var init_message = __esmMin((() => {
 	init_compile$1();
 	init_release_lines();
@@ -25319,7 +25319,8 @@ var init_message = __esmMin((() => {
 	REVERT_SUBJECT = new RegExp(String.raw`^(?:Revert\s+"|revert(?:\([^)]*\))?!?:|(?!(?:${TYPES}):)[\w./-]{1,200}(?:,\s*[\w./-]{1,200}){0,10}:\s+revert\b)`, "i");
 	TYPED_GIT_REVERT = new RegExp(String.raw`^(?:(?:${TYPES})(?:\([^)]*\))?!?:\s+Revert\s+"|(?:${WORK_TYPES})(?:\([^)]*\))?!?:\s+revert\s+".*"(?:\s+\(#\d+\))?$)`);
 	TYPED_PR_REVERT = new RegExp(String.raw`^(?:(?:${WORK_TYPES})(?:\([^)]*\))?!?:\s+revert\s+(?:PR\s+|pull\s+request\s+)?#|revert(?:\([^)]*\))?!?:\s+(?:PR|pull\s+request)\s+#?)(\d+)\b`, "i");
-	BARE_PR_REVERT = /^Reverts?\s+(?:PR\s+|pull\s+request\s+)?#\d+\b/i;
+	PR_NUMBER_REVERT = String.raw`reverts?\s+(?:PR\s+|pull\s+request\s+)?#(\d+)\b`;
+	BARE_PR_REVERT = new RegExp(`^${PR_NUMBER_REVERT}`, "i");
 	REVERT_FIRST_PARAGRAPH = /^This (?:CL |change )?reverts commit [0-9a-f]{7,40}/i;
 	REVERTS_CL = /(?<!\b(?:was|were|been|had)\s+(?:an?\s+)?(?:\w+\s+)?)\brevert(?:s|\s+of)?\s+CL\s*(\d+)\b/gi;
 	CL_REVERT_OPENS = /^(?:This(?:\s+(?:CL|change|commit))?\s+(?:(?:temporarily|partially|partly)\s+)?reverts|This(?:\s+(?:CL|change|commit))?\s+is\s+an?\s+(?:(?:partial|simple|temporary|full|complete)\s+)?revert\s+of|(?:(?:temporarily|partially|partly)\s+)?revert)\s+CL\s*\d+/i;
@@ -25958,15 +25959,16 @@ function buildChanges(input) {
 		}
 		changes.push(change);
 	}
-	const madeByBot = (change) => (change.kind !== "merge" || change.commits !== 0) && isBot(change.author, change.authorEmail, input.botPattern, rules.ai);
-	changes.forEach((change, k) => {
-		change.bot = madeByBot(change);
+	for (const change of changes) {
+		change.bot = (change.kind !== "merge" || change.commits !== 0) && isBot(change.author, change.authorEmail, input.botPattern, rules.ai);
 		const agent = rules.ai.author(change.author, change.authorEmail);
 		if (agent) addAiFindings(change, [agent]);
+	}
+	changes.forEach((change, k) => {
 		if (change.kind === "direct" && input.tagsOf !== void 0) {
 			const tagsOf = input.tagsOf;
 			const commit = input.commits.get(change.sha);
-			const after = taggedAfter(changes, k, input.commits, madeByBot);
+			const after = taggedAfter(changes, k, input.commits);
 			if (releaseCommit(commit, after.length === 0 ? tagsOf : (c) => c === commit ? [c, ...after].flatMap(tagsOf) : tagsOf(c)) || postReleaseBump(commit, input.commits, tagsOf, input.releasedBeside)) change.flags.push(RELEASE_COMMIT);
 		}
 	});
@@ -25982,12 +25984,12 @@ function releaseCommit(commit, tagsOf) {
 	const version = ownBumpVersion(commit.subject) ?? namedReleaseVersion(commit.subject);
 	return version !== null && tagsOf(commit).some((name) => taggedVersion(name) === version);
 }
-function taggedAfter(changes, k, commits, madeByBot) {
+function taggedAfter(changes, k, commits) {
 	const release = changes[k];
 	const after = [];
 	for (let j = k + 1; j < changes.length; j++) {
 		const next = changes[j];
-		if (next.kind !== "direct" || next.mergedAt - release.mergedAt > TAGGED_AFTER || !(RELEASE_NOTES.test(next.title) || madeByBot(next))) break;
+		if (next.kind !== "direct" || next.mergedAt - release.mergedAt > TAGGED_AFTER || !(RELEASE_NOTES.test(next.title) || next.bot)) break;
 		const commit = commits.get(next.sha);
 		if (commit !== void 0) after.push(commit);
 	}
@@ -26783,15 +26785,10 @@ function descendantsOf(graph, shas) {
 	}
 	return found;
 }
-function reachesWithin(graph, of, ancestor) {
-	const target = graph.node.get(ancestor);
-	const start = graph.node.get(of);
-	if (target === void 0) return null;
-	const unknown = graph.parentStart[target] === -1 ? null : false;
-	if (start === void 0) return unknown;
-	const seen = new Uint8Array(graph.parentStart.length);
-	const stack = [start];
-	seen[start] = 1;
+function walkMeets(graph, start, target, marks, epoch, stack) {
+	stack.length = 0;
+	stack.push(start);
+	marks[start] = epoch;
 	while (stack.length > 0) {
 		const n = stack.pop();
 		if (n === target) return true;
@@ -26799,13 +26796,38 @@ function reachesWithin(graph, of, ancestor) {
 		if (from === -1) continue;
 		for (let i = from; i < from + graph.parentCount[n]; i++) {
 			const parent = graph.parents[i];
-			if (seen[parent] === 0) {
-				seen[parent] = 1;
+			if (marks[parent] !== epoch) {
+				marks[parent] = epoch;
 				stack.push(parent);
 			}
 		}
 	}
-	return unknown;
+	return false;
+}
+function reachesWithin(graph, of, ancestor) {
+	const target = graph.node.get(ancestor);
+	const start = graph.node.get(of);
+	if (target === void 0) return null;
+	const unknown = graph.parentStart[target] === -1 ? null : false;
+	if (start === void 0) return unknown;
+	return walkMeets(graph, start, target, new Uint8Array(graph.parentStart.length), 1, []) ? true : unknown;
+}
+function historyHolds(graph) {
+	let marks;
+	let epoch = 0;
+	const stack = [];
+	const known = new Map();
+	return (of, ancestor) => {
+		const key = `${of}\u0000${ancestor}`;
+		const remembered = known.get(key);
+		if (remembered !== void 0) return remembered;
+		const start = graph.node.get(of);
+		const target = graph.node.get(ancestor);
+		marks ??= new Uint32Array(graph.parentStart.length);
+		const found = start !== void 0 && target !== void 0 && walkMeets(graph, start, target, marks, ++epoch, stack);
+		known.set(key, found);
+		return found;
+	};
 }
 function releaseLineCommits(graph, tip, tips) {
 	const size = graph.parentStart.length;
@@ -26995,45 +27017,6 @@ function shippedPastLineReverts(first, reverts, revertedOnBranch, carriersOf, ca
 		if (best === Infinity) first.delete(change);
 		else first.set(change, best);
 	}
-}
-function historyHolds(graph) {
-	let marks;
-	let epoch = 0;
-	const stack = [];
-	const known = new Map();
-	return (of, ancestor) => {
-		const key = `${of}\u0000${ancestor}`;
-		const remembered = known.get(key);
-		if (remembered !== void 0) return remembered;
-		const start = graph.node.get(of);
-		const target = graph.node.get(ancestor);
-		let found = false;
-		if (start !== void 0 && target !== void 0) {
-			marks ??= new Uint32Array(graph.parentStart.length);
-			epoch++;
-			stack.length = 0;
-			stack.push(start);
-			marks[start] = epoch;
-			while (stack.length > 0) {
-				const n = stack.pop();
-				if (n === target) {
-					found = true;
-					break;
-				}
-				const from = graph.parentStart[n];
-				if (from === -1) continue;
-				for (let i = from; i < from + graph.parentCount[n]; i++) {
-					const parent = graph.parents[i];
-					if (marks[parent] !== epoch) {
-						marks[parent] = epoch;
-						stack.push(parent);
-					}
-				}
-			}
-		}
-		known.set(key, found);
-		return found;
-	};
 }
 function copiedChanges(landings, byLanding, at) {
 	if (landings === void 0) return [];
@@ -28289,7 +28272,7 @@ var init_reverts = __esmMin((() => {
 	init_lists$1();
 	init_title_number();
 	QUOTED_REVERT = /^(?:([\w./-]{1,200}(?:\([^)]*\))?!?(?:,\s*[\w./-]{1,200}){0,10}):\s+)?revert(?:\([^)]*\))?!?:?\s*"(.+)"$/i;
-	NUMBER_REVERT = /^(?:This\s+)?reverts?\s+(?:PR\s+|pull\s+request\s+)?#(\d+)\b/i;
+	NUMBER_REVERT = new RegExp(String.raw`^(?:This\s+)?${PR_NUMBER_REVERT}`, "i");
 	TYPED_UNQUOTED = /^revert(?:\([^)]*\))?!?:\s+(.+)$/i;
 }));
 // src/model/retractions.ts
