@@ -26133,7 +26133,8 @@ function mergeChange(commit, walk, input, rules) {
 	const otherHistory = walk.commits.length > 0 && landing.branch !== null && namesBranch(landing.branch, input.trackedBranch) && !isReleaseLine(landing.branch);
 	const pull = landing.number !== null ? input.pulls.get(landing.number) : void 0;
 	const sync = input.pulling?.has(commit.sha) === true || landing.sync && !otherHistory || bringsNothing(commit, landing, walk, pull, input.trackedBranch, rules) || mergesReleasedLine(landing, walk, input) || !isReleasePull(commit, landing, walk, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input) || mergesLineAgain(commit, walk, landing, input, rules)) || releaseMergedByHand(walk, input.trackedBranch);
-	const change = baseChange(commit, sync ? "sync" : "merge", landing.number, landing.title, input);
+	const title = landing.number !== null && trailingNumber(landing.title) === landing.number ? withoutNumber(landing.title) : landing.title;
+	const change = baseChange(commit, sync ? "sync" : "merge", landing.number, title, input);
 	change.branch = landing.branch;
 	if (sync) applyOwnCommits(change, walk.commits, walk.forkPoints, rules);
 	else {
@@ -28068,7 +28069,7 @@ function markReverts(changes, revertRefs) {
 	for (const change of changes) {
 		let targets = null;
 		const refs = revertRefs.get(change.sha);
-		const bare = withoutNumber(change.title);
+		const bare = change.number !== null && trailingNumber(change.title) === change.number ? withoutNumber(change.title) : change.title;
 		const revertTitled = isRevertTitle(bare);
 		const reland = revertTitled && isReland(bare) || refs?.subject !== void 0 && isReland(refs.subject);
 		if (refs !== void 0) {

@@ -546,7 +546,10 @@ function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, r
   const sync = input.pulling?.has(commit.sha) === true || (landing.sync && !otherHistory) || bringsNothing(commit, landing, walk, pull, input.trackedBranch, rules) || mergesReleasedLine(landing, walk, input)
     || (!isReleasePull(commit, landing, walk, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input) || mergesLineAgain(commit, walk, landing, input, rules)))
     || releaseMergedByHand(walk, input.trackedBranch);
-  const change = baseChange(commit, sync ? 'sync' : 'merge', landing.number, landing.title, input);
+  // a merge commit GitHub titled as it titles a squash, `<title> (#N)` (ipython's, 127 of its year), is titled as
+  // the squash is: without its own number, which the change's id already gives
+  const title = landing.number !== null && trailingNumber(landing.title) === landing.number ? withoutNumber(landing.title) : landing.title;
+  const change = baseChange(commit, sync ? 'sync' : 'merge', landing.number, title, input);
   change.branch = landing.branch;
   if (sync) {
     applyOwnCommits(change, walk.commits, walk.forkPoints, rules);

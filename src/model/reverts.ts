@@ -30,7 +30,9 @@ export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, R
     // most changes name nothing they revert: no set is made for them
     let targets: Set<Change> | null = null;
     const refs = revertRefs.get(change.sha);
-    const bare = withoutNumber(change.title);
+    // the title less its own number only: a squash's and a merge's titles are already without theirs, and what a
+    // revert's title ends in then is the number it names (cargo's squash or merge `revert(lint): Remove x (#16321)`)
+    const bare = change.number !== null && trailingNumber(change.title) === change.number ? withoutNumber(change.title) : change.title;
     // what the title says, read once: each way of naming a target below asks it
     const revertTitled = isRevertTitle(bare);
     // a revert of a revert puts back what that revert undid, whichever message says so: the title, or the subject of

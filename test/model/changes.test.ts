@@ -44,6 +44,18 @@ describe('changes and their own commits', () => {
     expect(pr).toMatchObject({ id: '#30', kind: 'merge', title: 'Add thirty', commits: 2, firstCommitAt: h(10), lastCommitAt: h(18), forkPoints: [sha('m0')] });
   });
 
+  it('titles a merge commit GitHub titled `<title> (#N)` without its own number, as a squash', () => {
+    // ipython's merges: `Fix traceback logic for non-SyntaxError exceptions in plain mode. (#14964)`, two parents
+    const side = [commit('a1', { parents: ['m0'], at: h(10) })];
+    const merge = commit('pr', { parents: ['m0', 'a1'], at: h(20), subject: 'Fix traceback logic in plain mode. (#14964)' });
+    // another pull request's number at the end is a title's own words (`Follow-up to (#12)` of #13 stays whole)
+    const side2 = [commit('b1', { parents: ['pr'], at: h(30) })];
+    const other = commit('pr2', { parents: ['pr', 'b1'], at: h(40), subject: 'Merge pull request #13 from ada/b', bodyFirstLine: 'Follow-up to (#12)' });
+    const [, first, second] = buildChanges(input([m0, merge, other], [...side, ...side2]));
+    expect([first?.id, first?.kind, first?.title]).toEqual(['#14964', 'merge', 'Fix traceback logic in plain mode.']);
+    expect([second?.id, second?.title]).toEqual(['#13', 'Follow-up to (#12)']);
+  });
+
   it('starts a port from another repository (a cherry-pick of a commit the history does not hold) at its commit date', () => {
     // Radarr's port of a Sonarr commit authored 2020: (cherry picked from commit <Sonarr's sha>), pushed years later
     const port = commit('port', { parents: ['m0'], authorAt: h(-40000), at: h(10), cherryPickOf: ['f'.repeat(40)] });
@@ -621,7 +633,7 @@ describe('rebase merges found through pull refs', () => {
       [m0.sha.slice(0, 10), 'direct', 'm0', 1, h(0), []],
       ['#7', 'rebase', 'chore: prepare v1.0.1', 1, h(9.5), []],
       ['#8', 'rebase', 'Pin stable', 1, h(19), []],
-      ['#8', 'merge', 'Merge release-0.9 into main (#8)', 1, h(5), []],
+      ['#8', 'merge', 'Merge release-0.9 into main', 1, h(5), []],
     ]);
     // the merge at its head is a change of its own, as it always was: the commit it brought is its
     expect(changes.map((c) => c.commitShas)).toEqual([[sha('m0')], [sha('prep')], [sha('pin')], [sha('fix')]]);

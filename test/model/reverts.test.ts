@@ -126,6 +126,12 @@ describe('reverts', () => {
     const fix = change('fix', { number: 17250, title: 'fix: follow up on (#16322) (#17250)', mergedAt: h(4) });
     markReverts([lint, other, revert, fix], new Map());
     expect([lint.revertedBy, other.revertedBy, revert.isRevert, fix.isRevert ?? false]).toEqual([revert.sha, null, true, false]);
+    // as the model titles a squash or a merge, its own number already left out: the number the title ends in is
+    // the one it names, not one more to leave aside
+    const lint2 = change('lint2', { number: 16321, title: 'feat(lint): Add new_implicit_minimum_version_req', mergedAt: h(1) });
+    const revert2 = change('rv2', { number: 17249, title: 'revert(lint): Remove `new_implicit_minimum_version_req` (#16321)', mergedAt: h(3) });
+    markReverts([lint2, revert2], new Map());
+    expect([lint2.revertedBy, revert2.isRevert]).toEqual([revert2.sha, true]);
   });
 
   it('collects what a change\'s commits say they revert, the pull requests its landing names apart from its other commits\'', () => {
