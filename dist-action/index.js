@@ -25874,7 +25874,7 @@ function buildChanges(input) {
 				for (const c of walk.commits) synced.add(c.sha);
 				for (const c of walk.helpers) synced.add(c.sha);
 				const imported = importedOf(walk, commit, input, rules);
-				carried.set(change, carriedLandings(imported === null ? sideLandings(walk) : sideLandings(walk).filter((c) => !imported.has(c.sha)), input.trackedBranch, input.treeSquashes));
+				carried.set(change, carriedLandings(imported === null ? sideLandings(walk) : sideLandings(walk).filter((c) => !imported.has(c.sha)), commit, walk, input.trackedBranch, input.treeSquashes));
 				const through = lineMergedIn(commit, walk, input.trackedBranch);
 				if (through !== null) change.carriedFrom = through;
 			}
@@ -25947,7 +25947,8 @@ function buildChanges(input) {
 				applyOwnCommits(change, [commit], commit.parents.slice(0, 1), rules);
 				carried.set(change, commit.backportOf.map((number) => ({
 					number,
-					copies: []
+					copies: [],
+					commits: []
 				})));
 			} else {
 				if (pushed !== null) rebases.took(pushed.number);
@@ -25972,7 +25973,7 @@ function buildChanges(input) {
 			if (releaseCommit(commit, after.length === 0 ? tagsOf : (c) => c === commit ? [c, ...after].flatMap(tagsOf) : tagsOf(c)) || postReleaseBump(commit, input.commits, tagsOf, input.releasedBeside)) change.flags.push(RELEASE_COMMIT);
 		}
 	});
-	if (carried.size > 0) countCarried(changes, carried);
+	if (carried.size > 0) countCarried(changes, carried, (sha) => input.commits.get(sha));
 	if (input.sizes !== void 0) applySizes(changes, input.sizes);
 	const position = new Map();
 	for (let i = 0; i < line.length; i++) position.set(line[i].sha, i);
@@ -26090,18 +26091,33 @@ function* sideFirstParents(merge, walk) {
 	const walked = new Map([...walk.commits, ...walk.helpers].map((c) => [c.sha, c]));
 	for (let c = walked.get(merge.parents[1] ?? ""); c !== void 0; c = walked.get(c.parents[0] ?? "")) yield c;
 }
-function carriedLandings(commits, trackedBranch, byTree) {
+function carriedLandings(commits, sync, walk, trackedBranch, byTree) {
 	const landings = [];
+	let walked;
+	let line;
 	for (const c of commits) {
 		const number = landedNumber(c, trackedBranch) ?? byTree?.get(c.sha) ?? null;
-		if (number !== null) landings.push({
+		if (number === null) continue;
+		let brought = [c];
+		if (c.parents.length >= 2) {
+			walked ??= new Map(walk.commits.map((w) => [w.sha, w]));
+			line ??= new Set([...sideFirstParents(sync, walk)].map((w) => w.sha));
+			brought = branchOf(c, walked, line);
+		}
+		landings.push({
 			number,
-			copies: changeReferences(c).filter((ref) => ref.number !== number)
+			copies: changeReferences(c).filter((ref) => ref.number !== number),
+			commits: brought
 		});
 	}
 	return landings;
 }
-function countCarried(changes, carried) {
+function branchOf(merge, walked, line) {
+	const branch = [];
+	for (let c = walked.get(merge.parents[1] ?? ""); c !== void 0 && !line.has(c.sha) && branch.length < MAX_BRANCH; c = walked.get(c.parents[0] ?? "")) branch.push(c);
+	return branch;
+}
+function countCarried(changes, carried, commitOf) {
 	const seen = new Set();
 	const byNumber = new Map();
 	for (const c of changes) {
@@ -26109,10 +26125,13 @@ function countCarried(changes, carried) {
 		seen.add(c.number);
 		byNumber.set(c.number, c);
 	}
+	const keys = new Set();
+	for (const landings of carried.values()) for (const landing of landings) for (const c of landing.commits) keys.add(copyKey(c.authorEmail, c.authoredAt, c.subject));
+	const copied = indexCopies(changes.filter((c) => c.kind !== "sync"), commitOf, keys);
 	const copiesOwn = (landing) => landing.copies.some((ref) => {
 		const own = byNumber.get(ref.number);
 		return own !== void 0 && namesChange(ref, own);
-	});
+	}) || landing.commits.some((c) => copied.has(copyKey(c.authorEmail, c.authoredAt, c.subject)));
 	for (const change of changes) {
 		const landings = carried.get(change);
 		if (landings === void 0) continue;
@@ -26578,11 +26597,12 @@ function resolveForkPoints(changes, dateOf) {
 		change.forkPointAt = dates.length > 0 ? largest(dates) : null;
 	}
 }
-var TAGGED_AFTER, RELEASE_NOTES, RELEASE_MERGED_BY_HAND, SUBTREE_PULL, APP_BOT, APP_BOT_EMAIL, LINE_LANDINGS, CO_AUTHOR_LINE, PUSH_PAUSE, SQUASH_WRITE, RebaseIndex, NOREPLY;
+var TAGGED_AFTER, RELEASE_NOTES, MAX_BRANCH, RELEASE_MERGED_BY_HAND, SUBTREE_PULL, APP_BOT, APP_BOT_EMAIL, LINE_LANDINGS, CO_AUTHOR_LINE, PUSH_PAUSE, SQUASH_WRITE, RebaseIndex, NOREPLY;
 var init_changes = __esmMin((() => {
 	init_domain();
 	init_compile$1();
 	init_copies();
+	init_deploy_contents();
 	init_facts();
 	init_bots();
 	init_message();
@@ -26594,6 +26614,7 @@ var init_changes = __esmMin((() => {
 	init_title_number();
 	TAGGED_AFTER = 600;
 	RELEASE_NOTES = /\b(?:release[ -]?notes|change[ -]?log)\b/i;
+	MAX_BRANCH = 250;
 	RELEASE_MERGED_BY_HAND = /^merge[ \t]+(?:release[ \t]+)?v?\d+\.\d+\.\d+(?:-[\w.]+)?[ \t]+(?:back[ \t]+)?(?:to|into)[ \t]+(\S+?)\.?$/i;
 	SUBTREE_PULL = /^Merge (?:ref '[0-9a-f]+' )?from (?:[\w.-]+\/[\w.-]+|rustc)$/;
 	APP_BOT = /\[bot\]$/i;

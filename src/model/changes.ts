@@ -1,7 +1,8 @@
 import { RELEASE_COMMIT, type AiFinding, type Change, type ChangeKind, type Commit, type Size } from '../domain.js';
 import type { Tester } from '../patterns.js';
 import { compileCatalogue, type AiCatalogue } from './ai/compile.js';
-import { changeReferences, namesChange } from './copies.js';
+import { changeReferences, indexCopies, namesChange } from './copies.js';
+import { copyKey } from '../sources/git/deploy-contents.js';
 import { addAiFindings, agentCommitEvidence, setAiFindings } from './ai/facts.js';
 import { isBot } from './bots.js';
 import { isVersionBump, isVersionlessRelease, landedNumber, landedNumbers, mergeRequestFromUrl, namedReleaseVersion, namesBranch, numberFromUrl, opensDevelopment, ownBumpVersion, parseLanding, type Landing } from './message.js';
@@ -169,7 +170,7 @@ export function buildChanges(input: BuildChangesInput): Change[] {
         // there, years before: nuxt's `link Nuxt 1.x and 2.x (2016–2022) history` read as carrying 2,479 of its year's
         // pull requests
         const imported = importedOf(walk, commit, input, rules);
-        carried.set(change, carriedLandings(imported === null ? sideLandings(walk) : sideLandings(walk).filter((c) => !imported.has(c.sha)), input.trackedBranch, input.treeSquashes));
+        carried.set(change, carriedLandings(imported === null ? sideLandings(walk) : sideLandings(walk).filter((c) => !imported.has(c.sha)), commit, walk, input.trackedBranch, input.treeSquashes));
         const through = lineMergedIn(commit, walk, input.trackedBranch);
         if (through !== null) change.carriedFrom = through;
       }
@@ -265,7 +266,7 @@ export function buildChanges(input: BuildChangesInput): Change[] {
         // master's next release (132 of jellyfin's 1,171 changes of the year to 2026-08-23)
         change = baseChange(commit, 'sync', null, commit.subject, input);
         applyOwnCommits(change, [commit], commit.parents.slice(0, 1), rules);
-        carried.set(change, commit.backportOf.map((number) => ({ number, copies: [] })));
+        carried.set(change, commit.backportOf.map((number) => ({ number, copies: [], commits: [] })));
       } else {
         if (pushed !== null) rebases.took(pushed.number);
         const members = line.slice(i, i + (pushed?.length ?? 1));
@@ -293,7 +294,7 @@ export function buildChanges(input: BuildChangesInput): Change[] {
       if (releaseCommit(commit, withAfter) || postReleaseBump(commit, input.commits, tagsOf, input.releasedBeside)) change.flags.push(RELEASE_COMMIT);
     }
   });
-  if (carried.size > 0) countCarried(changes, carried);
+  if (carried.size > 0) countCarried(changes, carried, (sha) => input.commits.get(sha));
   if (input.sizes !== undefined) applySizes(changes, input.sizes);
   // trailer groups land over several commits: order by when the last one landed, and changes landed in the
   // same second (a rebase merge commits them all at once) in history order, which later steps rely on
@@ -478,17 +479,38 @@ function* sideFirstParents(merge: Commit, walk: SideWalk): Generator<Commit> {
 interface CarriedLanding {
   number: number;
   copies: ReadonlyArray<{ number: number; title: string | null }>;
+  /** the commits it brought: a squash's own, a merge's branch as far as the line it merged into */
+  commits: readonly Commit[];
 }
 
-function carriedLandings(commits: readonly Commit[], trackedBranch: string, byTree: ReadonlyMap<string, number> | undefined): CarriedLanding[] {
+function carriedLandings(commits: readonly Commit[], sync: Commit, walk: SideWalk, trackedBranch: string, byTree: ReadonlyMap<string, number> | undefined): CarriedLanding[] {
   const landings: CarriedLanding[] = [];
+  let walked: Map<string, Commit> | undefined;
+  let line: Set<string> | undefined;
   for (const c of commits) {
     // or the pull request a line's squash that names none has the tree of (traefik's on v3.7)
     const number = landedNumber(c, trackedBranch) ?? byTree?.get(c.sha) ?? null;
-    if (number !== null) landings.push({ number, copies: changeReferences(c).filter((ref) => ref.number !== number) });
+    if (number === null) continue;
+    let brought: Commit[] = [c];
+    if (c.parents.length >= 2) {
+      walked ??= new Map(walk.commits.map((w) => [w.sha, w]));
+      line ??= new Set([...sideFirstParents(sync, walk)].map((w) => w.sha));
+      brought = branchOf(c, walked, line);
+    }
+    landings.push({ number, copies: changeReferences(c).filter((ref) => ref.number !== number), commits: brought });
   }
   return landings;
 }
+
+/** A merge's branch along its first parents, newest first, until the line it merged into (`line`) or the walk's end. */
+function branchOf(merge: Commit, walked: ReadonlyMap<string, Commit>, line: ReadonlySet<string>): Commit[] {
+  const branch: Commit[] = [];
+  for (let c = walked.get(merge.parents[1] ?? ''); c !== undefined && !line.has(c.sha) && branch.length < MAX_BRANCH; c = walked.get(c.parents[0] ?? '')) branch.push(c);
+  return branch;
+}
+
+/** A bound on the commits read of one pull request a sync carried: its copies are found in its first ones. */
+const MAX_BRANCH = 250;
 
 /**
  * Sets each sync's `carriedPulls`: the pull requests its side landed that no other change of the line is, each
@@ -500,7 +522,7 @@ function carriedLandings(commits: readonly Commit[], trackedBranch: string, byTr
  * hold patchback's `[PR #N/abc12345 backport][3.14] … (#M)` and people's `<title> (#N) (#M)`, and read as 834 pull
  * requests master's report does not measure, about 390 of them master's own.
  */
-function countCarried(changes: readonly Change[], carried: ReadonlyMap<Change, readonly CarriedLanding[]>): void {
+function countCarried(changes: readonly Change[], carried: ReadonlyMap<Change, readonly CarriedLanding[]>, commitOf: (sha: string) => Commit | undefined): void {
   const seen = new Set<number>();
   const byNumber = new Map<number, Change>();
   for (const c of changes) {
@@ -508,12 +530,18 @@ function countCarried(changes: readonly Change[], carried: ReadonlyMap<Change, r
     seen.add(c.number);
     byNumber.set(c.number, c);
   }
+  // a commit a carried pull request brought that copies one of the line's own changes' (the same author, author
+  // date and subject, as a release reads a copy): prometheus' #19138 on release-3.13 holds #19074's commit, and was
+  // counted as a pull request main's report does not measure
+  const keys = new Set<string>();
+  for (const landings of carried.values()) for (const landing of landings) for (const c of landing.commits) keys.add(copyKey(c.authorEmail, c.authoredAt, c.subject));
+  const copied = indexCopies(changes.filter((c) => c.kind !== 'sync'), commitOf, keys);
   // the line's own change a backport names: by a backport phrase, or by its `(#N)` with that change's title
   const copiesOwn = (landing: CarriedLanding): boolean =>
     landing.copies.some((ref) => {
       const own = byNumber.get(ref.number);
       return own !== undefined && namesChange(ref, own);
-    });
+    }) || landing.commits.some((c) => copied.has(copyKey(c.authorEmail, c.authoredAt, c.subject)));
   for (const change of changes) {
     const landings = carried.get(change);
     if (landings === undefined) continue;

@@ -333,6 +333,30 @@ describe('a line merged again (GitFlow)', () => {
     expect(changes.at(-1)).toMatchObject({ id: '#9', kind: 'sync', carriedPulls: 2 });
   });
 
+  it('does not count a pull request that brought a copy of one of main\'s own commits as one the sync carries', () => {
+    // prometheus' #19138 on release-3.13: a merge of a branch whose one commit is #19074's, cherry-picked (the same
+    // author, author date and subject); #19074 landed on main as a squash of that commit
+    const p5 = commit('p5', { parents: ['r1'], authorAt: h(12), at: h(12), subject: 'ci: run the upgrade test per LTS' });
+    const fix = commit('fix5', { parents: ['r1'], authorAt: h(12), at: h(15), subject: 'ci: run the upgrade test per LTS (#5)' });
+    const pulls5 = pulls({ 5: [p5] });
+    const copy = (authorAt: number) => commit('c5', { parents: ['s2'], authorAt, at: h(20), subject: 'ci: run the upgrade test per LTS' });
+    const first = commit('r1', { parents: ['m0', 's2'], at: h(10), subject: 'Release 1.0 (#3)' });
+    const carried = (authorAt: number): number | undefined => {
+      const side = [
+        ...line(0),
+        copy(authorAt),
+        commit('b7', { parents: ['s2', 'c5'], at: h(21), subject: 'Merge pull request #7 from ada/backport-5', bodyFirstLine: 'Backport the LTS matrix' }),
+        commit('t6', { parents: ['b7'], at: h(22), subject: 'Fix 6 (#6)' }),
+      ];
+      const second = commit('r2', { parents: ['fix5', 't6'], at: h(40), subject: 'Release 1.1 (#9)' });
+      return buildChanges(input([m0, first, fix, second], side, { pulls: pulls5 })).at(-1)?.carriedPulls;
+    };
+    // #6 alone: #7 copies #5's commit
+    expect(carried(h(12))).toBe(1);
+    // authored at another time, the branch's commit is work of its own: #7 and #6
+    expect(carried(h(13))).toBe(2);
+  });
+
   it('reads a copy of a release line\'s commit pushed to main as a sync carrying the pull request it names', () => {
     // jellyfin: #16944 merged into release-10.11.z (`fix`, its merge `lm`), then its squash pushed to master as
     // `Backport pull request #16944 from jellyfin/release-10.11.z` with `Original-merge: <lm>`
