@@ -24989,6 +24989,9 @@ function isRevertTitle(title) {
 	const own = withoutLineTag(title);
 	return REVERT_SUBJECT.test(own) || TYPED_GIT_REVERT.test(own) || TYPED_PR_REVERT.test(own) || BARE_PR_REVERT.test(own);
 }
+function opensWithRevert(title) {
+	return /^revert\s/i.test(withoutLineTag(title));
+}
 function lastChangeId(body) {
 	let last = null;
 	for (const m of body.matchAll(CHANGE_ID)) last = m[1] ?? null;
@@ -28094,7 +28097,7 @@ function markReverts(changes, revertRefs) {
 		const revertTitled = isRevertTitle(bare);
 		const reland = revertTitled && isReland(bare) || refs?.subject !== void 0 && isReland(refs.subject);
 		if (refs !== void 0) {
-			const whole = refs.revertMessage || revertTitled;
+			const whole = refs.revertMessage || revertTitled || refs.shas.length > 0 && opensWithRevert(bare);
 			refs.shas.forEach((sha) => {
 				const reverted = findSha(sha);
 				if (whole) targets = withTarget(targets, reverted);

@@ -232,6 +232,15 @@ export function isRevertTitle(title: string): boolean {
   return REVERT_SUBJECT.test(own) || TYPED_GIT_REVERT.test(own) || TYPED_PR_REVERT.test(own) || BARE_PR_REVERT.test(own);
 }
 
+/**
+ * Whether a title opens with the word Revert, in its own words rather than git's quote (astro's #16997, `Revert
+ * isNode workerd detection that caused Cloudflare build regression`): a revert by its title only with a commit that
+ * says what it reverts (reverts.ts), since the word alone also opens titles of new work.
+ */
+export function opensWithRevert(title: string): boolean {
+  return /^revert\s/i.test(withoutLineTag(title));
+}
+
 // Gerrit's commit-msg hook's trailer: Gerrit itself reads the last one a message holds
 const CHANGE_ID = /^Change-Id:[ \t]*(I[0-9a-f]{40})[ \t]*$/gm;
 

@@ -1,5 +1,5 @@
 import type { Change, Commit } from '../domain.js';
-import { isRevertTitle, PR_NUMBER_REVERT, reviewNumberFromUrl } from './message.js';
+import { isRevertTitle, opensWithRevert, PR_NUMBER_REVERT, reviewNumberFromUrl } from './message.js';
 import { withoutLineTag } from '../release-names.js';
 import { append } from '../lists.js';
 import { trailingNumber, withoutNumber } from '../title-number.js';
@@ -42,7 +42,10 @@ export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, R
     if (refs !== undefined) {
       // a `This reverts commit` line of a sub-commit in a larger change's body: the named change was partly
       // reverted, which fails no deploy
-      const whole = refs.revertMessage || revertTitled;
+      // … unless the change's own title says it reverts, in its own words, what its commit reverts: astro's #16997,
+      // `Revert isNode workerd detection that caused Cloudflare build regression`, a git revert of #16720's commit
+      // and a changeset, had read as a partial revert of a change shipped 5 days before
+      const whole = refs.revertMessage || revertTitled || (refs.shas.length > 0 && opensWithRevert(bare));
       refs.shas.forEach((sha) => {
         const reverted = findSha(sha);
         if (whole) targets = withTarget(targets, reverted);

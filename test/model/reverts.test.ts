@@ -234,6 +234,24 @@ describe('markReverts', () => {
     expect([timeout.revertedBy, timeout.flags, ignore.isRevert]).toEqual([ignore.sha, [], true]);
   });
 
+  it('reads a change titled `Revert <its own words>` whose commit reverts another as a whole revert of it', () => {
+    // astro's #16997: `Revert "Fix issue with dynamic routes … (#16720)"` (This reverts commit …) and a changeset,
+    // squashed under `Revert isNode workerd detection that caused Cloudflare build regression`
+    const fix = change('f1', { number: 16720, title: 'Fix issue with dynamic routes in complex projects using workerd', mergedAt: h(1) });
+    const undo = change('u2', { number: 16997, title: 'Revert isNode workerd detection that caused Cloudflare build regression', mergedAt: h(2) });
+    markReverts([fix, undo], new Map([[undo.sha, { shas: [fix.sha], prs: [], revertMessage: false }]]));
+    expect([fix.revertedBy, fix.flags, undo.isRevert]).toEqual([undo.sha, [], true]);
+    // the word later in the title is no revert's: a feature holding a sub-commit's revert reverts part of what it names
+    const tune = change('t3', { number: 3, title: 'Tune the cache', mergedAt: h(3) });
+    const rework = change('r4', { number: 4, title: 'Rework the cache and revert its tuning', mergedAt: h(4) });
+    markReverts([tune, rework], new Map([[rework.sha, { shas: [tune.sha], prs: [], revertMessage: false }]]));
+    expect([tune.revertedBy, tune.flags, rework.isRevert]).toEqual([null, ['partially-reverted'], false]);
+    // and the title alone, with no commit that says what it reverts, names nothing
+    const alone = change('a5', { number: 5, title: 'Revert to the old parser when the new one fails', mergedAt: h(5) });
+    markReverts([alone], new Map());
+    expect(alone.isRevert ?? false).toBe(false);
+  });
+
   it('reads a stacked pull request that quotes its base\'s revert of its own commit as no partial revert of the base', () => {
     // kit's #14526, stacked on #14521: #14521 reverted one of its own commits (0f5e744c) before it was squashed, and
     // #14526's squash lists its base's commits, that revert line with them
