@@ -33321,15 +33321,23 @@ async function listPullHeads(repo, signal) {
 	const heads = new Map();
 	await streamGit(repo, [
 		"for-each-ref",
-		"--format=%(refname)%1f%(objectname)%1f%(committerdate:unix)",
+		"--format=%(refname)%1f%(objectname)%1f%(committerdate:unix)%1f%(parent)",
 		"refs/pull",
 		"refs/remotes/origin/pull"
 	], (line) => {
-		const m = /\/pull\/(\d+)\/head\x1f([0-9a-f]+)\x1f(\d*)$/.exec(line.toString("utf8"));
-		if (m) heads.set(Number(m[1]), {
-			sha: ownAscii(m[2] ?? ""),
-			at: Number(m[3])
-		});
+		const m = /\/pull\/(\d+)\/(head|merge)\x1f([0-9a-f]+)\x1f(\d*)\x1f([0-9a-f ]*)$/.exec(line.toString("utf8"));
+		if (m === null) return;
+		const number = Number(m[1]);
+		if (m[2] === "head") {
+			heads.set(number, {
+				sha: ownAscii(m[3] ?? ""),
+				at: Number(m[4])
+			});
+			return;
+		}
+		const merged = (m[5] ?? "").split(" ")[1];
+		const head = heads.get(number);
+		if (head !== void 0 && merged !== void 0 && merged !== head.sha) head.mergedHead = ownAscii(merged);
 	}, {
 		separator: 10,
 		...signal && { signal }
@@ -34287,7 +34295,7 @@ async function readHistory(cwd, { name: trackedBranch, tip }, exclude, { refs, s
 	};
 	const commits = reachedFrom([tip], read, EMPTY$2);
 	const loaded = reachedFrom(heads.values(), read, commits);
-	for (const number of pullsFromBranch(read, tip, trackedBranch, bySha)) {
+	for (const number of [...pullsFromBranch(read, tip, trackedBranch, bySha), ...pullsFollowingBranch(read, tip, trackedBranch, refs, commits)]) {
 		const head = refs.get(number)?.sha;
 		if (head !== void 0 && bySha.get(head) === number) bySha.delete(head);
 	}
@@ -34326,6 +34334,25 @@ function pullsFromBranch(read, tip, trackedBranch, headOf) {
 	}
 	for (const commit of line) found.delete(commit.sha);
 	return [...found.values()];
+}
+function pullsFollowingBranch(read, tip, trackedBranch, refs, branch) {
+	const moved = [...refs].filter(([, head]) => head.mergedHead !== void 0 && branch.has(head.sha) && branch.has(head.mergedHead));
+	if (moved.length === 0) return [];
+	const line = firstParentLine(tip, (sha) => read.get(sha));
+	const wanted = new Set(moved.flatMap(([, head]) => [head.sha, head.mergedHead ?? ""]));
+	const at = new Map();
+	line.forEach((commit, i) => {
+		if (wanted.has(commit.sha)) at.set(commit.sha, i);
+	});
+	return moved.filter(([number, head]) => {
+		const newer = at.get(head.sha);
+		const older = at.get(head.mergedHead ?? "");
+		if (newer === void 0 || older === void 0 || older <= newer) return false;
+		return line.slice(newer, older).some((commit) => {
+			const landed = landedNumber(commit, trackedBranch);
+			return landed !== null && landed !== number;
+		});
+	}).map(([number]) => number);
 }
 function reachedFrom(starts, read, stop) {
 	const reached = new Map();

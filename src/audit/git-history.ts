@@ -370,7 +370,7 @@ async function readHistory(
   if (heads.size === 0 && readFrom.size === 0) return { commits: read, pulls: noPulls, lines };
   const commits = reachedFrom([tip], read, EMPTY);
   const loaded = reachedFrom(heads.values(), read, commits);
-  for (const number of pullsFromBranch(read, tip, trackedBranch, bySha)) {
+  for (const number of [...pullsFromBranch(read, tip, trackedBranch, bySha), ...pullsFollowingBranch(read, tip, trackedBranch, refs, commits)]) {
     const head = refs.get(number)?.sha;
     if (head !== undefined && bySha.get(head) === number) bySha.delete(head);
   }
@@ -411,6 +411,36 @@ function pullsFromBranch(read: ReadonlyMap<string, Commit>, tip: string, tracked
   // one on the branch's own first-parent line landed there: a fork's branch of that name
   for (const commit of line) found.delete(commit.sha);
   return [...found.values()];
+}
+
+/**
+ * The pull requests whose head follows the tracked branch itself: an open pull request from it into another branch,
+ * whose `refs/pull/N/head` moves with the branch. Its test merge (`refs/pull/N/merge`) was made of an earlier head, a
+ * commit of the branch's first-parent line with another pull request landed after it: eslint's #16089, open from main
+ * into 1.x since 2022, its head main's tip (the `10.9.0` release commit), its test merge of April's `docs: Update
+ * README`, 263 first-parent commits below. A pull request pushed to the branch as it was has no other landing between
+ * its heads: its own commits are all there is.
+ */
+function pullsFollowingBranch(read: ReadonlyMap<string, Commit>, tip: string, trackedBranch: string, refs: PullHeads, branch: ReadonlyMap<string, Commit>): number[] {
+  const moved = [...refs].filter(([, head]) => head.mergedHead !== undefined && branch.has(head.sha) && branch.has(head.mergedHead));
+  if (moved.length === 0) return [];
+  const line = firstParentLine(tip, (sha) => read.get(sha));
+  // where each head stands on the line: most heads of a history of merges stand on none
+  const wanted = new Set(moved.flatMap(([, head]) => [head.sha, head.mergedHead ?? '']));
+  const at = new Map<string, number>();
+  line.forEach((commit, i) => {
+    if (wanted.has(commit.sha)) at.set(commit.sha, i);
+  });
+  return moved.filter(([number, head]) => {
+    const newer = at.get(head.sha);
+    const older = at.get(head.mergedHead ?? '');
+    if (newer === undefined || older === undefined || older <= newer) return false;
+    // the line is newest first: what landed from the head down to the earlier head, less that one
+    return line.slice(newer, older).some((commit) => {
+      const landed = landedNumber(commit, trackedBranch);
+      return landed !== null && landed !== number;
+    });
+  }).map(([number]) => number);
 }
 
 const EMPTY: ReadonlyMap<string, Commit> = new Map();

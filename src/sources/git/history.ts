@@ -204,19 +204,41 @@ function toCommit(header: Header, buffer: Buffer, start: number, end: number, pa
   };
 }
 
-/** `refs/pull/N/head` refs, when the clone has them: PR number → head commit and its commit date (epoch s). */
-export type PullHeads = Map<number, { sha: string; at: number }>;
+/**
+ * `refs/pull/N/head` refs, when the clone has them: PR number → head commit, its commit date (epoch s) and, where
+ * GitHub's test merge (`refs/pull/N/merge`) was made of another head than this one, that head (`mergedHead`).
+ */
+export type PullHeads = Map<number, PullHead>;
 
-/** Lists `refs/pull/N/head` (and `refs/remotes/origin/pull/N/head`) with each head's commit date, in one call; `signal` stops git. */
+export interface PullHead {
+  sha: string;
+  at: number;
+  /** the head `refs/pull/N/merge` merged, when it is not `sha`: the pull request's head moved after it was made */
+  mergedHead?: string;
+}
+
+/**
+ * Lists `refs/pull/N/head` (and `refs/remotes/origin/pull/N/head`) with each head's commit date, and the head each
+ * `refs/pull/N/merge` merged (its second parent), in one call; `signal` stops git.
+ */
 export async function listPullHeads(repo: string, signal?: AbortSignal): Promise<PullHeads> {
-  const heads = new Map<number, { sha: string; at: number }>();
+  const heads = new Map<number, PullHead>();
   await streamGit(
     repo,
-    ['for-each-ref', '--format=%(refname)%1f%(objectname)%1f%(committerdate:unix)', 'refs/pull', 'refs/remotes/origin/pull'],
+    ['for-each-ref', '--format=%(refname)%1f%(objectname)%1f%(committerdate:unix)%1f%(parent)', 'refs/pull', 'refs/remotes/origin/pull'],
     (line) => {
-      const m = /\/pull\/(\d+)\/head\x1f([0-9a-f]+)\x1f(\d*)$/.exec(line.toString('utf8'));
-      // the sha decoded on its own: a match cut from the line keeps the whole line alive with it (rails: 51,753)
-      if (m) heads.set(Number(m[1]), { sha: ownAscii(m[2] ?? ''), at: Number(m[3]) });
+      const m = /\/pull\/(\d+)\/(head|merge)\x1f([0-9a-f]+)\x1f(\d*)\x1f([0-9a-f ]*)$/.exec(line.toString('utf8'));
+      if (m === null) return;
+      const number = Number(m[1]);
+      if (m[2] === 'head') {
+        // the sha decoded on its own: a match cut from the line keeps the whole line alive with it (rails: 51,753)
+        heads.set(number, { sha: ownAscii(m[3] ?? ''), at: Number(m[4]) });
+        return;
+      }
+      // `merge` sorts after `head`: kept only where the head has moved since (rails keeps 12,597 test merges)
+      const merged = (m[5] ?? '').split(' ')[1];
+      const head = heads.get(number);
+      if (head !== undefined && merged !== undefined && merged !== head.sha) head.mergedHead = ownAscii(merged);
     },
     { separator: 10, ...(signal && { signal }) },
   );
