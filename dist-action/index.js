@@ -22552,13 +22552,14 @@ function botByName(name, email, extra = null) {
 	if ([name, email.replace(/@.*$/, "").replace(/^\d+\+/, "")].some((s) => BOT_NAMES.test(s) || extra !== null && extra.test(s))) return true;
 	if (extra !== null && extra.test(email)) return true;
 	const trimmed = name.trim();
+	if (CI_NAMES.test(trimmed)) return true;
 	return BOT_SUFFIX.some((pattern) => pattern.test(trimmed)) || BOT_EMAIL.test(email.trim());
 }
 function looksLikeBot(name, email) {
 	const local = email.replace(/@.*$/, "").replace(/^\d+\+/, "");
 	return botByName(name, email) || BOT_WORD.test(name.trim()) || BOT_WORD.test(local);
 }
-var BOT_NAMES, BOT_SUFFIX, BOT_EMAIL, BOT_WORD;
+var BOT_NAMES, BOT_SUFFIX, BOT_EMAIL, CI_NAMES, BOT_WORD;
 var init_bot_names = __esmMin((() => {
 	BOT_NAMES = /\[bot\]|^ci$|^(dependabot|renovate|mend renovate|greenkeeper|snyk-bot|github-actions|mergify|pre-commit-ci|allcontributors|k8s-ci-robot|gopher robot|(?:hosted )?weblate|rushbot|lumberbot|meeseeksmachine)\b/i;
 	BOT_SUFFIX = [
@@ -22569,6 +22570,7 @@ var init_bot_names = __esmMin((() => {
 		/\((?:ro)?bot\)$/i
 	];
 	BOT_EMAIL = /^(actions@github\.com|(?:[^@\s]*[-._])?bot@\S*)$/i;
+	CI_NAMES = /^jenkins$/i;
 	BOT_WORD = /(?:^|[\s._-])(?:ro)?bot(?:[\s._-]|$)/i;
 }));
 // src/model/ai/catalogue.ts

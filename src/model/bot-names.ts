@@ -24,6 +24,10 @@ const BOT_SUFFIX = [/[\s._-](?:ro)?bot$/i, /[a-z0-9](?:Bot|Robot)$/, /^[a-z0-9_.
 // app commits as `Mend Renovate <bot@renovateapp.com>`: 29 of opentelemetry-js-contrib's changes of its year to
 // 2025-08-20, read as people's)
 const BOT_EMAIL = /^(actions@github\.com|(?:[^@\s]*[-._])?bot@\S*)$/i;
+// a CI server's own name, by name only: eslint's releases are pushed as `Jenkins <jenkins@eslint-03>` (its
+// `Build: changelog update for 10.9.0` before each tagged `10.9.0`, 46 of its year's changes, read as people's with a
+// lead time of seconds), where a mailbox `jenkins@` may be a person's surname
+const CI_NAMES = /^jenkins$/i;
 // a "bot" or "robot" word anywhere in a handle: "release-bot-gpt", "gemini-cli-robot"
 const BOT_WORD = /(?:^|[\s._-])(?:ro)?bot(?:[\s._-]|$)/i;
 
@@ -37,6 +41,7 @@ export function botByName(name: string, email: string, extra: Tester | null = nu
   if ([name, local].some((s) => BOT_NAMES.test(s) || (extra !== null && extra.test(s)))) return true;
   if (extra !== null && extra.test(email)) return true;
   const trimmed = name.trim();
+  if (CI_NAMES.test(trimmed)) return true;
   return BOT_SUFFIX.some((pattern) => pattern.test(trimmed)) || BOT_EMAIL.test(email.trim());
 }
 
