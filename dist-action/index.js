@@ -28390,6 +28390,18 @@ function buildModel(history, pulls, sizes, deploys, policy) {
 		unlinked: linked.unlinked
 	};
 }
+function copiedByRelease(changes, release, deploys, lineCommits) {
+	const evidence = {
+		graph: deploys.graph,
+		releaseLine: [...deploys.releaseLine, ...lineCommits],
+		copies: deploys.copies,
+		pullHeads: squashHeads(changes, deploys.pullHeads)
+	};
+	const [contents] = shipments(changes, [release], evidence);
+	const reach = firstReach(deploys.graph, [release.sha]);
+	const inHistory = (sha) => reach[deploys.graph.node.get(sha) ?? -1] === 0;
+	return new Set((contents?.shipped ?? []).filter((sha) => !inHistory(sha)));
+}
 function withSizes(changes, sizes) {
 	const sized = changes.map((c) => ({ ...c }));
 	applySizes(sized, sizes);
@@ -28422,6 +28434,7 @@ function settleRollbacks(contents, ancestors) {
 var init_build$1 = __esmMin((() => {
 	init_changes();
 	init_deploys$1();
+	init_reach();
 	init_github_deploys();
 	init_github_pulls();
 	init_incidents();
@@ -33810,7 +33823,7 @@ function activeLines(repo, trackedBranch, since) {
 		tip
 	})).sort((a, b) => a.name.localeCompare(b.name));
 }
-function releaseGraph(tips, branchTip, tagShas, commitOf, pullHead = () => void 0) {
+function releaseGraph(tips, branchTip, tagShas, commitOf, pullHead = () => void 0, noteTips = []) {
 	const graph = commitGraph(tips.readFrom, (sha) => commitOf(sha)?.parents);
 	const shas = releaseLineCommits(graph, branchTip, tagShas);
 	const onLine = new Set(shas);
@@ -33830,7 +33843,7 @@ function releaseGraph(tips, branchTip, tagShas, commitOf, pullHead = () => void 
 		onLine: (sha) => onLine.has(sha),
 		...reachedBy !== void 0 && { reachedBy }
 	};
-	const releaseLine = shas.map((sha) => {
+	const lineCommit = (sha) => {
 		const commit = commitOf(sha);
 		const { cherryPickOf, references, keys } = withSquashPull(commit, {
 			cherryPickOf: commit.cherryPickOf,
@@ -33864,13 +33877,16 @@ function releaseGraph(tips, branchTip, tagShas, commitOf, pullHead = () => void 
 			}
 		}
 		return line;
-	});
+	};
+	const releaseLine = shas.map(lineCommit);
+	const prereleaseLine = noteTips.length === 0 ? [] : releaseLineCommits(graph, branchTip, noteTips).filter((sha) => !onLine.has(sha)).map(lineCommit);
 	return {
 		graph,
 		readFrom: tips.readFrom,
 		lineTips: tips.lineTips,
 		beyond: parentsBeyond(graph, branchTip, tips.active),
-		releaseLine
+		releaseLine,
+		prereleaseLine
 	};
 }
 function branchPullSquashes(lines, branch, commitOf, pullHead) {
@@ -34190,7 +34206,7 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 		const lookedUp = await lookingUp;
 		resolveForkPoints(changes, (sha) => commitOf(sha)?.committedAt ?? lookedUp.get(sha));
 		const revertRefs = collectRevertRefs(changes, commitOf);
-		const copies = indexCopies(changes, commitOf, new Set(graph.releaseLine.flatMap(lineKeys)));
+		const copies = indexCopies(changes, commitOf, new Set([...graph.releaseLine, ...graph.prereleaseLine].flatMap(lineKeys)));
 		const carries = titleCarries(changes, graph.releaseLine, (key) => copies.has(key));
 		const forPulls = o.forPulls ? pullMatching(changes, commits, commitOf) : null;
 		return {
@@ -34285,7 +34301,7 @@ async function readHistory(cwd, { name: trackedBranch, tip }, exclude, { refs, s
 	};
 	const commitOf = (sha) => read.get(sha);
 	const pullHead = (number) => heads.get(number);
-	const graphed = releaseGraph(release.tips, tip, release.tagShas, commitOf, pullHead);
+	const graphed = releaseGraph(release.tips, tip, release.tagShas, commitOf, pullHead, release.noteTips);
 	const lines = await carriedHeads(cwd, graphed, branchPullSquashes(graphed, {
 		name: trackedBranch,
 		tip
@@ -43212,14 +43228,18 @@ var init_notes = __esmMin((() => {
 	FEW = 10;
 }));
 // src/audit/prereleases.ts
-async function prereleaseHeldNote(repo, waiting, prereleases, deploys, now) {
+function newestPrerelease(prereleases, now) {
+	return prereleases.filter((t) => t.at <= now).sort((a, b) => b.at - a.at || a.name.localeCompare(b.name))[0];
+}
+async function prereleaseHeldNote(repo, waiting, prereleases, deploys, now, copied = () => new Set()) {
 	if (waiting.length === 0) return null;
-	const oldest = smallest(waiting.map((c) => c.mergedAt));
-	const newest = prereleases.filter((t) => t.at <= now && t.at >= oldest).sort((a, b) => b.at - a.at || a.name.localeCompare(b.name))[0];
-	if (newest === void 0) return null;
+	const newest = newestPrerelease(prereleases, now);
+	if (newest === void 0 || newest.at < smallest(waiting.map((c) => c.mergedAt))) return null;
 	const product = releaseProduct(newest.name);
 	const own = deploys.filter((d) => releaseProduct(d.ref) === product).map((d) => d.sha);
-	return prereleaseNote(waiting, newest, await readHistorySet(repo.cwd, newest.sha, own));
+	const held = await readHistorySet(repo.cwd, newest.sha, own);
+	for (const sha of copied(newest)) held.add(sha);
+	return prereleaseNote(waiting, newest, held);
 }
 var init_prereleases = __esmMin((() => {
 	init_lists$1();
@@ -48515,10 +48535,12 @@ async function auditWith(options, reads, times, window) {
 	const otherLine = defaultRead.then((base) => new Set((base === null ? [] : pullsSince > 0 ? lineSince(base.line, pullsSince) : base.line).map((c) => c.sha)));
 	for (const read of [forked, otherLine]) read.catch(() => void 0);
 	const tagShas = tags.filter((t) => t.at >= readFrom && t.at <= now).map((t) => t.sha);
+	const noted = deployFrom === "tags" || deployFrom === void 0 ? newestPrerelease(prereleases, now) : void 0;
 	const release = {
 		tips: releaseTipsOf(await releaseRefsAsOf(repo, branch, now), branch, tagShas, boundary),
 		tagShas,
-		tagNames: tagNamesAsOf(everyTag, now)
+		tagNames: tagNamesAsOf(everyTag, now),
+		noteTips: noted === void 0 ? [] : [noted.sha]
 	};
 	const reading = `reading history of ${branch.name}`;
 	progress({
@@ -48701,7 +48723,13 @@ async function auditWith(options, reads, times, window) {
 	const counted = inWindow.filter((c) => isCounted(c, settings.policy));
 	const skewed = counted.filter((c) => c.flags.includes("clock-skew")).length;
 	if (skewed > 0) warning(`${plural$1(skewed, "change")} of the window ${skewed === 1 ? "has" : "have"} a negative interval (clock skew), counted as 0`);
-	const prerelease = signal.kind === "tags" ? await prereleaseHeldNote(repo, counted.filter((c) => c.deployedAt === null), prereleases, deploys.filter((d) => d.at <= now), now) : null;
+	const waiting = counted.filter((c) => c.deployedAt === null);
+	const prerelease = signal.kind === "tags" ? await prereleaseHeldNote(repo, waiting, prereleases, deploys.filter((d) => d.at <= now), now, (tag) => evidence.kind === "merge" ? new Set() : copiedByRelease(waiting, {
+		ref: tag.name,
+		sha: tag.sha,
+		at: tag.at,
+		target: ""
+	}, evidence, model.lines.prereleaseLine)) : null;
 	const one = DEPLOY_SOURCES[signal.kind].meta.one;
 	const emptyReleases = evidence.kind === "merge" || one === void 0 ? null : emptyReleasesNote(evidence.candidates.filter((c) => c.at >= window.since && c.at < window.until), deploys, branch.name, one(settings.includePrereleases), (evidence.products?.names.size ?? 0) >= 2, counted.some((c) => titleOnly.has(c.sha)));
 	if (changes.length >= LARGE_MODEL && process.memoryUsage().heapUsed >= LARGE_HEAP) collectGarbage();

@@ -152,7 +152,7 @@ export async function readGitChanges(
   repo: RepoInfo,
   branch: { name: string; tip: string },
   boundary: { sha: string; at: number } | null,
-  release: { tips: ReleaseTips; tagShas: readonly string[]; tagNames?: ReadonlyMap<string, readonly string[]> },
+  release: { tips: ReleaseTips; tagShas: readonly string[]; tagNames?: ReadonlyMap<string, readonly string[]>; noteTips?: readonly string[] },
   sizes: SizesRead,
   pullRefs: Promise<PullHeads>,
   o: {
@@ -257,7 +257,7 @@ export async function readGitChanges(
     const lookedUp = await lookingUp;
     resolveForkPoints(changes, (sha) => commitOf(sha)?.committedAt ?? lookedUp.get(sha));
     const revertRefs = collectRevertRefs(changes, commitOf);
-    const copies = indexCopies(changes, commitOf, new Set(graph.releaseLine.flatMap(lineKeys)));
+    const copies = indexCopies(changes, commitOf, new Set([...graph.releaseLine, ...graph.prereleaseLine].flatMap(lineKeys)));
     // a backport bot's squash carries a change's title under its own number: a copy when it repeats the change's diff
     const carries = titleCarries(changes, graph.releaseLine, (key) => copies.has(key));
     // a set of every branch commit and a map of most: made only when there are GitHub pull requests to match
@@ -353,7 +353,7 @@ async function readHistory(
   { name: trackedBranch, tip }: { name: string; tip: string },
   exclude: string[],
   { refs, since }: { refs: PullHeads; since: number },
-  release: { tips: ReleaseTips; tagShas: readonly string[] },
+  release: { tips: ReleaseTips; tagShas: readonly string[]; noteTips?: readonly string[] },
   parse: (message: string) => MessageFacts,
 ): Promise<{ commits: Map<string, Commit>; pulls: Pulls; lines: ReleaseGraph }> {
   const { readFrom } = release.tips;
@@ -364,7 +364,7 @@ async function readHistory(
   const commitOf = (sha: string): Commit | undefined => read.get(sha);
   const pullHead = (number: number): string | undefined => heads.get(number);
   // a line's squash names what its pull request's own commits name, when the pull ref was read
-  const graphed = releaseGraph(release.tips, tip, release.tagShas, commitOf, pullHead);
+  const graphed = releaseGraph(release.tips, tip, release.tagShas, commitOf, pullHead, release.noteTips);
   // a line's squash of a branch that brought the tracked branch in holds what that branch held
   const lines = await carriedHeads(cwd, graphed, branchPullSquashes(graphed, { name: trackedBranch, tip }, commitOf, pullHead), commitOf);
   if (heads.size === 0 && readFrom.size === 0) return { commits: read, pulls: noPulls, lines };

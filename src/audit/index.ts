@@ -3,7 +3,7 @@ import { ConfigError } from '../errors.js';
 import { collectGarbage } from '../io/memory.js';
 import { plural } from '../units.js';
 import { largest, smallest } from '../lists.js';
-import { buildModel, withSizes, type DeployEvidence, type History, type Model, type ModelPolicy, type Pulls } from '../model/build.js';
+import { buildModel, copiedByRelease, withSizes, type DeployEvidence, type History, type Model, type ModelPolicy, type Pulls } from '../model/build.js';
 import { workingSeconds } from '../metrics/business-hours.js';
 import { measuredAt, resolveNow, resolveWindow, type AuditOptions, type ProgressEvent } from '../options.js';
 import { previousWindow } from '../time.js';
@@ -38,7 +38,7 @@ import { fetchOptions } from './github-options.js';
 import { readLinePulls, withLinePulls } from './line-pulls.js';
 import { branchFork, readDefaultLine } from './fork.js';
 import { branchedInWindowNote, emptyReleasesNote, mergeToolNote, mostlyDirect, sideLineOf, sourceNotes, syncedPullsNote, syncsToName, titleOnlyBackportsNote } from './notes.js';
-import { prereleaseHeldNote } from './prereleases.js';
+import { newestPrerelease, prereleaseHeldNote } from './prereleases.js';
 import { titleOnlyCopies } from '../model/copies.js';
 import { NO_EVENTS, readEventsFiles, resolveEvents } from './events.js';
 import { readBranchDeploys } from './deploy-branch.js';
@@ -149,7 +149,9 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   for (const read of [forked, otherLine]) read.catch(() => undefined);
   // the release tags and lines are read with the history: their graph says what each tag shipped
   const tagShas = tags.filter((t) => t.at >= readFrom && t.at <= now).map((t) => t.sha);
-  const release = { tips: releaseTipsOf(await releaseRefsAsOf(repo, branch, now), branch, tagShas, boundary), tagShas, tagNames: tagNamesAsOf(everyTag, now) };
+  // the pre-release the note on waiting changes may name: its line's copies of them are read with the lines
+  const noted = deployFrom === 'tags' || deployFrom === undefined ? newestPrerelease(prereleases, now) : undefined;
+  const release = { tips: releaseTipsOf(await releaseRefsAsOf(repo, branch, now), branch, tagShas, boundary), tagShas, tagNames: tagNamesAsOf(everyTag, now), noteTips: noted === undefined ? [] : [noted.sha] };
 
   const reading = `reading history of ${branch.name}`;
   progress({ step: reading, count: 0, unit: 'commits' });
@@ -281,8 +283,10 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   const skewed = counted.filter((c) => c.flags.includes('clock-skew')).length;
   if (skewed > 0) warning(`${plural(skewed, 'change')} of the window ${skewed === 1 ? 'has' : 'have'} a negative interval (clock skew), counted as 0`);
   // changes still waiting that a pre-release already holds: said, since a pre-release is no deploy (tags alone name them)
+  const waiting = counted.filter((c) => c.deployedAt === null);
   const prerelease = signal.kind === 'tags'
-    ? await prereleaseHeldNote(repo, counted.filter((c) => c.deployedAt === null), prereleases, deploys.filter((d) => d.at <= now), now)
+    ? await prereleaseHeldNote(repo, waiting, prereleases, deploys.filter((d) => d.at <= now), now,
+      (tag) => (evidence.kind === 'merge' ? new Set<string>() : copiedByRelease(waiting, { ref: tag.name, sha: tag.sha, at: tag.at, target: '' }, evidence, model.lines.prereleaseLine)))
     : null;
   // the window's tags or releases that shipped nothing of the branch, which the header's count of deploys leaves out
   const one = DEPLOY_SOURCES[signal.kind].meta.one;

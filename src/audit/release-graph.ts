@@ -43,6 +43,11 @@ export interface ReleaseGraph {
   beyond: Map<string, string[]>;
   /** the commits the release lines carry of their own, with their copy keys and cherry-pick lines */
   releaseLine: ReleaseLineCommit[];
+  /**
+   * those a pre-release's line carries besides (the one the pre-release note names, `noteTips`): what it holds of the
+   * changes still waiting by their copies, and nothing else reads them
+   */
+  prereleaseLine: ReleaseLineCommit[];
 }
 
 /**
@@ -74,7 +79,7 @@ function activeLines(repo: RepoInfo, trackedBranch: string, since: number): Arra
 /**
  * The release graph from the commits read (`commitOf`: any commit the history read, whatever it was reached
  * from). A line's squash of a pull request whose commits were read (`pullHead`) names what they name too
- * (`withSquashPull`). Pure.
+ * (`withSquashPull`). `noteTips`: the pre-release the note names, whose line's own commits are kept apart. Pure.
  */
 export function releaseGraph(
   tips: ReleaseTips,
@@ -82,6 +87,7 @@ export function releaseGraph(
   tagShas: readonly string[],
   commitOf: (sha: string) => Commit | undefined,
   pullHead: (number: number) => string | undefined = () => undefined,
+  noteTips: readonly string[] = [],
 ): ReleaseGraph {
   const graph = commitGraph(tips.readFrom, (sha) => commitOf(sha)?.parents);
   const shas = releaseLineCommits(graph, branchTip, tagShas);
@@ -90,7 +96,7 @@ export function releaseGraph(
   const squashHeads = shas.flatMap((sha) => squashPullHead(commitOf(sha) as Commit, { pullHead, inGraph }) ?? []);
   const reachedBy = squashHeads.length === 0 ? undefined : squashPullsReach(squashHeads, { commitOf, inGraph });
   const reads = { pullHead, commitOf, inGraph, onLine: (sha: string) => onLine.has(sha), ...(reachedBy !== undefined && { reachedBy }) };
-  const releaseLine = shas.map((sha) => {
+  const lineCommit = (sha: string): ReleaseLineCommit => {
     const commit = commitOf(sha) as Commit;
     const { cherryPickOf, references, keys } = withSquashPull(commit, { cherryPickOf: commit.cherryPickOf, references: lineReferences(commit), keys: [] }, reads);
     const line: ReleaseLineCommit = { sha: commit.sha, key: copyKey(commit.authorEmail, commit.authoredAt, commit.subject), cherryPickOf, references };
@@ -107,8 +113,10 @@ export function releaseGraph(
       }
     }
     return line;
-  });
-  return { graph, readFrom: tips.readFrom, lineTips: tips.lineTips, beyond: parentsBeyond(graph, branchTip, tips.active), releaseLine };
+  };
+  const releaseLine = shas.map(lineCommit);
+  const prereleaseLine = noteTips.length === 0 ? [] : releaseLineCommits(graph, branchTip, noteTips).filter((sha) => !onLine.has(sha)).map(lineCommit);
+  return { graph, readFrom: tips.readFrom, lineTips: tips.lineTips, beyond: parentsBeyond(graph, branchTip, tips.active), releaseLine, prereleaseLine };
 }
 
 /**

@@ -6,6 +6,7 @@ import type { GitHubPull } from '../sources/github/types.js';
 import type { Tester } from '../patterns.js';
 import { applySizes } from './changes.js';
 import { assignDeploys, mergeDeploys, shipments, type DeployCandidate, type DeployContents } from './deploys.js';
+import { firstReach } from './reach.js';
 import { applyGitHubFailures, type DeployRef } from './github-deploys.js';
 import { applyPulls, type ApplyPullsOptions } from './github-pulls.js';
 import { linkIncidents, type Incident } from './incidents.js';
@@ -113,6 +114,22 @@ export function buildModel(history: History, pulls: Pulls | null, sizes: Readonl
   // a change's clock skew is its flag, which the report counts over its window's counted changes
   for (const change of changes) computeStages(change, deploys.kind, policy.measure);
   return { changes, deploys: failed, unlinked: linked.unlinked };
+}
+
+/**
+ * Of `changes`, those a release that is no deploy holds by a release line's copy of them, not by its history, as a
+ * deploy ships them (`shipments`; `lineCommits`, its line's own commits besides the deploys'). The pre-release
+ * note's count beside what its history holds: terraform's v1.16.0-rc2 held 122 of main's waiting changes by its
+ * history and 9 more by their backports to v1.16 (`backport of commit …`). Empty when the graph does not hold the
+ * release. Pure.
+ */
+export function copiedByRelease(changes: readonly Change[], release: DeployCandidate, deploys: CandidateEvidence, lineCommits: readonly ReleaseLineCommit[]): Set<string> {
+  const evidence = { graph: deploys.graph, releaseLine: [...deploys.releaseLine, ...lineCommits], copies: deploys.copies, pullHeads: squashHeads(changes, deploys.pullHeads) };
+  const [contents] = shipments(changes, [release], evidence);
+  // what its history holds is the note's own count, less what the release's own product deployed before
+  const reach = firstReach(deploys.graph, [release.sha]);
+  const inHistory = (sha: string): boolean => reach[deploys.graph.node.get(sha) ?? -1] === 0;
+  return new Set((contents?.shipped ?? []).filter((sha) => !inHistory(sha)));
 }
 
 /** The changes with their sizes, for a model built before git's read of the sizes ended. Pure. */

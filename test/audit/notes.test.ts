@@ -308,6 +308,49 @@ describe('changes waiting for a deploy that a pre-release holds', () => {
     expect(note(report.notes)).toBe('1 of the 1 change not yet deployed is in the pre-release v1.1.0-rc.1 (2026-03-05): a pre-release is a test build, not a deploy. With --include-prereleases, pre-releases count as deploys.');
   });
 
+  it('counts the waiting changes the pre-release holds by a release line\'s copies of them, as a deploy ships them', async () => {
+    /*
+     * terraform's shape: v1.1 is cut from main after #1; #2 (03-10) lands on main and is cherry-picked onto v1.1,
+     * `(cherry picked from commit …)`; v1.1.0-rc.2 (03-12) is tagged on v1.1; #3 (03-15) is main's alone. The rc's
+     * history holds #1, its line's copy #2: 2 of the 3 (terraform's v1.16.0-rc2 read 122 of 184 where it holds 131)
+     */
+    const r = buildRepo([
+      { commit: 'initial commit', at: '2026-02-01T00:00:00Z' },
+      { tag: 'v1.0.0', annotated: true, at: '2026-02-01T12:00:00Z' },
+      { commit: 'Add the parser (#1)', at: '2026-03-02T10:00:00Z' },
+      { branch: 'v1.1' },
+      { commit: 'Speed up the lexer (#2)', on: 'main', at: '2026-03-10T10:00:00Z', id: 'lexer', files: { 'lexer.txt': 'fast\n' } },
+      { commit: (sha) => `Speed up the lexer (#2)\n\n(cherry picked from commit ${sha('lexer')})`, on: 'v1.1', at: '2026-03-11T10:00:00Z', authorAt: '2026-03-10T10:00:00Z', files: { 'lexer.txt': 'fast\n' } },
+      { tag: 'v1.1.0-rc.2', annotated: true, at: '2026-03-12T12:00:00Z' },
+      { commit: 'Handle empty input (#3)', on: 'main', at: '2026-03-15T10:00:00Z' },
+    ]);
+    repos.push(r);
+    const report = await audit({ path: r.dir, ...WINDOW });
+    expect(report.summary.unreleased.count).toBe(3);
+    expect(note(report.notes)).toBe('2 of the 3 changes not yet deployed are in the pre-release v1.1.0-rc.2 (2026-03-12): a pre-release is a test build, not a deploy. With --include-prereleases, pre-releases count as deploys.');
+  });
+
+  it('counts by its copies only what its history does not hold: another product\'s pre-release holds none beyond its deploys', async () => {
+    /*
+     * astro's shape, as Go modules: the root's #1 (03-02) waits for a root release; the api's pre-release
+     * api/v1.1.0-rc.1 (03-03) holds it by its history, and so does api/v1.1.0 (03-06), which deploys the api's #2:
+     * nothing beyond the api's own deploys, no note (a note had named @astrojs/cloudflare@14.0.0-beta.3)
+     */
+    const r = buildRepo([
+      { commit: 'modules', at: '2026-02-01T00:00:00Z', files: { 'go.mod': 'module example.com/kit\n', 'kit.go': 'package kit\n', 'api/go.mod': 'module example.com/kit/api\n', 'api/client.go': 'package api\n' } },
+      { tag: 'v1.0.0', annotated: true, at: '2026-02-02T12:00:00Z' },
+      { tag: 'api/v1.0.0', annotated: true, at: '2026-02-02T12:00:00Z' },
+      { commit: 'Speed up the kit (#1)', at: '2026-03-02T10:00:00Z', files: { 'kit.go': 'package kit // 2\n' } },
+      { tag: 'api/v1.1.0-rc.1', annotated: true, at: '2026-03-03T12:00:00Z' },
+      { commit: 'Fix the client (#2)', at: '2026-03-04T10:00:00Z', files: { 'api/client.go': 'package api // 2\n' } },
+      { tag: 'api/v1.1.0', annotated: true, at: '2026-03-06T12:00:00Z' },
+    ]);
+    repos.push(r);
+    const report = await audit({ path: r.dir, ...WINDOW });
+    expect(report.summary.unreleased.count).toBe(1);
+    expect(note(report.notes)).toBeUndefined();
+  });
+
   it('says nothing once pre-releases are deploys, nor of a pre-release older than every change waiting', async () => {
     const counted = await audit({ path: repo().dir, ...WINDOW, includePrereleases: true });
     expect(counted.summary.unreleased.count).toBe(1);
