@@ -23987,6 +23987,11 @@ var init_catalogue = __esmMin((() => {
 						text: "- Assisted-By: GPT 5.6 Sol, OpenCode",
 						seen: "electron/electron (a trailer written as a list item)",
 						tool: "opencode"
+					},
+					{
+						text: "Assisted-by: ChatGPT 5",
+						seen: "open-telemetry/opentelemetry-collector",
+						tool: "openai"
 					}
 				]
 			},
@@ -24242,7 +24247,7 @@ function clip(line) {
 }
 function quickScan(hints, literals) {
 	const words = [...new Set(literals.map((l) => l.toLowerCase()))];
-	const kept = words.filter((w) => !words.some((other) => other !== w && w.includes(other)));
+	const kept = words.filter((w) => !words.some((other) => other !== w && w.startsWith(other)));
 	return new RegExp(String.raw`\b(?:${[...new Set(hints), ...kept.map(escapeRegExp)].join("|")})`, "i");
 }
 function hintOf$1(signature) {
@@ -24255,7 +24260,7 @@ function namedTool(naming, rest) {
 	const then = AI_THEN_TOOL.exec(rest);
 	return (then?.[1] === void 0 ? null : toolCreditedIn(then[1])) ?? "unknown";
 }
-var BODY_LIMIT, MAX_REMEMBERED, PERSON_KEY, SIGN_OFF_KEY, TRAILER, TYPED_BREAK, NOREPLY$1, APP_NAME, WEB_ADDRESS, AI_WORD, AI_THEN_TOOL, builtIn, Compiled, NONE$2;
+var UNTICKED, BODY_LIMIT, MAX_REMEMBERED, PERSON_KEY, SIGN_OFF_KEY, TRAILER, TYPED_BREAK, NOREPLY$1, APP_NAME, WEB_ADDRESS, AI_WORD, AI_THEN_TOOL, builtIn, Compiled, NONE$2;
 var init_compile$1 = __esmMin((() => {
 	init_patterns();
 	init_bot_names();
@@ -24263,6 +24268,7 @@ var init_compile$1 = __esmMin((() => {
 	init_signature();
 	init_tools();
 	init_lists$1();
+	UNTICKED = /^[ \t]*(?:[-*+][ \t]+)?\[ \][ \t]/;
 	BODY_LIMIT = 16384;
 	MAX_REMEMBERED = 5e4;
 	PERSON_KEY = /^co-?(?:authored|developed)-by$/i;
@@ -24427,7 +24433,7 @@ var init_compile$1 = __esmMin((() => {
 					m.index,
 					m[0],
 					m[1] ?? m[0]
-				]);
+				]).filter(([at]) => !UNTICKED.test(text.slice(text.lastIndexOf("\n", at - 1) + 1, at + 8)));
 				if (place !== "footer") this.lineList(place).push({
 					tool,
 					place,

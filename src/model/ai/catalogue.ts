@@ -594,7 +594,7 @@ export const AI_SIGNATURES = {
     meta: {
       tool: 'named', place: 'trailer', rule: 'a trailer saying what made or helped the change that names a tool: `Generated-by:`, `Assisted-by:`, `Made-with:`, `*-Generated-By:`, `AI-*:`, also as a list item (`- Assisted-By: …`) or indented by up to three spaces with the body it ends (prometheus\' #18401; four make a Markdown code block, an example)',
       why: '`Assisted-by: <a person>` (curl\'s use) names no tool and is not read, nor a tool\'s name that is a word of an artifact\'s (`Generated-by: the Claude tokenizer`)',
-      examples: [{ text: 'Assisted-by: gemini-cli', seen: 'google-gemini/gemini-cli', tool: 'gemini' }, { text: 'Assisted-by: OpenAI:gpt-5.4', seen: 'fastify/fastify', tool: 'openai' }, { text: '- Assisted-By: GPT 5.6 Sol, OpenCode', seen: 'electron/electron (a trailer written as a list item)', tool: 'opencode' }],
+      examples: [{ text: 'Assisted-by: gemini-cli', seen: 'google-gemini/gemini-cli', tool: 'gemini' }, { text: 'Assisted-by: OpenAI:gpt-5.4', seen: 'fastify/fastify', tool: 'openai' }, { text: '- Assisted-By: GPT 5.6 Sol, OpenCode', seen: 'electron/electron (a trailer written as a list item)', tool: 'opencode' }, { text: 'Assisted-by: ChatGPT 5', seen: 'open-telemetry/opentelemetry-collector', tool: 'openai' }],
     },
     trailer: { key: /^(?:[a-z0-9]+-)*(?:generated|assisted|made|created|written|authored|coded)(?:-(?:by|with|using|in))?$|^(?:[a-z0-9]+-)*ai(?:-[a-z]+)*$/i },
   },

@@ -6,6 +6,10 @@ import { PLACE_STRENGTH, type AiPlace, type AiSignature, type AiSignatureMeta, t
 import { AI_TOOLS, toolCreditedIn, toolNamedIn, type AiTool, type AiToolId } from './tools.js';
 import { append } from '../../lists.js';
 
+// a template's box left unticked (`- [ ] AI was used to generate or assist with generating this PR.`, Homebrew's)
+// says the line does not hold: no evidence; a ticked one (`- [x] …`) is the author's word
+const UNTICKED = /^[ \t]*(?:[-*+][ \t]+)?\[ \][ \t]/;
+
 /**
  * The evidence catalogue made ready to match (SPEC section 5): the built-in signatures of `catalogue.ts` and the
  * configuration's, one list. Every read of AI evidence — a commit message, a git author, a pull request's author,
@@ -250,7 +254,8 @@ class Compiled implements AiCatalogue {
     } else if ('line' in signature) {
       if (place !== 'footer' && place !== 'body' && place !== 'message') throw new Error(`${place}: not a line's place`);
       const { line } = signature;
-      const find = (text: string): Array<[number, string, string]> => Array.from(text.matchAll(line), (m): [number, string, string] => [m.index, m[0], m[1] ?? m[0]]);
+      const find = (text: string): Array<[number, string, string]> => Array.from(text.matchAll(line), (m): [number, string, string] => [m.index, m[0], m[1] ?? m[0]])
+        .filter(([at]) => !UNTICKED.test(text.slice(text.lastIndexOf('\n', at - 1) + 1, at + 8)));
       if (place !== 'footer') this.lineList(place).push({ tool, place, find });
       else {
         const hint = hintOf(signature);
@@ -367,13 +372,15 @@ function clip(line: string): string {
 
 /**
  * The one scan a commit message passes before its trailers and lines are read: every hint, and every literal that
- * holds no shorter one (`openhands@all-hands.dev` holds `openhands`), each from a word's start. Most messages name
- * no tool; this keeps them at one pass of a regular expression V8 can skip through (an alternation of a hundred
- * literals, unanchored, took twice as long over 256,444 real messages).
+ * does not open with a shorter one (`openhands@all-hands.dev` opens with `openhands`), each from a word's start. A
+ * shorter one inside a word is not at a word's start: `chatgpt` holds `gpt`, and with only `gpt` kept
+ * opentelemetry-collector's `Assisted-by: ChatGPT 5` was never read. Most messages name no tool; this keeps them at
+ * one pass of a regular expression V8 can skip through (an alternation of a hundred literals, unanchored, took
+ * twice as long over 256,444 real messages).
  */
 function quickScan(hints: readonly string[], literals: readonly string[]): RegExp {
   const words = [...new Set(literals.map((l) => l.toLowerCase()))];
-  const kept = words.filter((w) => !words.some((other) => other !== w && w.includes(other)));
+  const kept = words.filter((w) => !words.some((other) => other !== w && w.startsWith(other)));
   return new RegExp(String.raw`\b(?:${[...new Set(hints), ...kept.map(escapeRegExp)].join('|')})`, 'i');
 }
 

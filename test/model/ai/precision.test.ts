@@ -158,6 +158,20 @@ describe('AI evidence: precision', () => {
     expect(message('Add an AI disclosure section to the template')).toEqual([]);
   });
 
+  it('reads a template\'s box only when it is ticked: an unticked one says the line does not hold', () => {
+    // Homebrew's pull request template: #23477 left it unticked beside its ticked boxes
+    expect(message('- [ ] AI was used to generate or assist with generating this PR.')).toEqual([]);
+    expect(message('* [ ] AI disclosure: Written with help by GPT-5.5.')).toEqual([]);
+    expect(message('- [x] AI was used to generate or assist with generating this PR.')).toEqual(['unknown']);
+    expect(message('- [X] AI was used to generate or assist with generating this PR.')).toEqual(['unknown']);
+  });
+
+  it('reads a tool whose name holds another\'s inside a word: ChatGPT, not only GPT', () => {
+    // opentelemetry-collector's pull requests' commits; the one scan every message passes had kept only `gpt`
+    expect(message('Assisted-by: ChatGPT 5')).toEqual(['openai']);
+    expect(message('Assisted-by: ChatGPT 5.2')).toEqual(['openai']);
+  });
+
   it('never takes an agent for a bot, and keeps the bots bots', () => {
     const agents: Array<[string, string]> = [
       ['codegen-bot', 'team+codegenbot@codegen.sh'],
