@@ -10,7 +10,7 @@ export const deployWait: AdviceRule = {
   whatIf: { stage: 'deploy', cap: (t) => t.deployWaitP50 },
   evaluate(input, t) {
     const stage = input.summary.stages.deploy;
-    // more than half still waiting: the p50 is unknown but longer than the largest wait seen
+    // a p50 the estimate does not reach (more than half still waiting, or too few left at risk): its bound
     const p50 = stage.p50 ?? stage.atLeast ?? null;
     // with the "merge" signal every merge is its own deploy: there is no deploy wait to speak of
     if (input.deploySignal.kind === 'merge' || !measured(p50) || p50 <= t.deployWaitP50) return null;
