@@ -28487,23 +28487,8 @@ var init_options = __esmMin((() => {
 	DEFAULT_WORKFLOW = "deploy|release|publish|cd";
 	DEFAULT_BUG_LABEL = "^((type|kind|t)[:/] ?)?(bug|regression)$|🐛";
 }));
-// src/metrics/count.ts
-function countOf(items, test) {
-	let n = 0;
-	for (let i = 0; i < items.length; i++) if (test(items[i])) n++;
-	return n;
-}
-function carriesPulls(change) {
-	return change.kind === "sync" && (change.carriedPulls ?? 0) > 0;
-}
-function syncedPulls(changes) {
-	let n = 0;
-	for (const c of changes) if (c.kind === "sync") n += c.carriedPulls ?? 0;
-	return n;
-}
-var init_count = __esmMin((() => {}));
-// src/report/convert.ts
-function iso$3(seconds) {
+// src/time-format.ts
+function isoTime(seconds) {
 	if (seconds === null) return null;
 	if (!Number.isInteger(seconds) || seconds < 0 || seconds > LAST_SECOND) return new Date(seconds * 1e3).toISOString().replace(".000Z", "Z");
 	const days = Math.floor(seconds / DAY$7);
@@ -28539,6 +28524,28 @@ function civilFromDays(days) {
 		day: dayOfYear - Math.floor((153 * fromMarch + 2) / 5) + 1
 	};
 }
+var DAY$7, LAST_SECOND, ISO_CODES;
+var init_time_format = __esmMin((() => {
+	DAY$7 = 86400;
+	LAST_SECOND = 253402300799;
+	ISO_CODES = [..."0000-00-00T00:00:00Z"].map((c) => c.charCodeAt(0));
+}));
+// src/metrics/count.ts
+function countOf(items, test) {
+	let n = 0;
+	for (let i = 0; i < items.length; i++) if (test(items[i])) n++;
+	return n;
+}
+function carriesPulls(change) {
+	return change.kind === "sync" && (change.carriedPulls ?? 0) > 0;
+}
+function syncedPulls(changes) {
+	let n = 0;
+	for (const c of changes) if (c.kind === "sync") n += c.carriedPulls ?? 0;
+	return n;
+}
+var init_count = __esmMin((() => {}));
+// src/report/convert.ts
 function epoch(time) {
 	return time === null ? null : isoSeconds(time, RECORD_TIME);
 }
@@ -28759,14 +28766,13 @@ function fromReportOpenPull(p, repository) {
 		...repository !== void 0 && { repository }
 	};
 }
-var DAY$7, LAST_SECOND, ISO_CODES;
+var iso$3;
 var init_convert = __esmMin((() => {
 	init_time();
+	init_time_format();
 	init_count();
 	init_stage_summary();
-	DAY$7 = 86400;
-	LAST_SECOND = 253402300799;
-	ISO_CODES = [..."0000-00-00T00:00:00Z"].map((c) => c.charCodeAt(0));
+	iso$3 = isoTime;
 }));
 // src/sources/git/committers.ts
 async function readCommitters(cwd, shas) {
@@ -46523,11 +46529,12 @@ var init_ai_shift = __esmMin((() => {
 	init_trend$2();
 	init_stage_labels();
 	init_time();
+	init_time_format();
 	AI_SHIFT_LEVEL = .25;
 	AI_SHIFT_MIN_CHANGES = 10;
 	WEEK$4 = 604800;
 	MEAN = { kind: "mean" };
-	iso$2 = (t) => new Date(t * 1e3).toISOString();
+	iso$2 = (t) => isoTime(t);
 	round = (x) => Math.round(x * 10) / 10;
 }));
 // src/metrics/ai-tools.ts
@@ -47316,12 +47323,13 @@ function weekIndex(bounds, t) {
 }
 function weekStarts(bounds) {
 	let out = starts.get(bounds);
-	if (out === void 0) starts.set(bounds, out = bounds.slice(0, -1).map((s) => new Date(s * 1e3).toISOString().replace(".000Z", "Z")));
+	if (out === void 0) starts.set(bounds, out = bounds.slice(0, -1).map((s) => isoTime(s)));
 	return out;
 }
 var KNOWN, known, DAY$2, WEEK$1, starts;
 var init_queues_weeks = __esmMin((() => {
 	init_tz();
+	init_time_format();
 	KNOWN = 16;
 	known = new Map();
 	DAY$2 = 86400;
@@ -47703,7 +47711,8 @@ var init_previous = __esmMin((() => {
 	init_difference();
 	init_releases();
 	init_limits();
-	iso$1 = (t) => new Date(t * 1e3).toISOString();
+	init_time_format();
+	iso$1 = (t) => isoTime(t);
 }));
 // src/metrics/unreleased.ts
 function unreleasedChanges(changes, waiting) {
@@ -47717,7 +47726,7 @@ function unreleasedChanges(changes, waiting) {
 		id: c.id,
 		title: c.title,
 		url: c.url,
-		mergedAt: new Date(c.mergedAt * 1e3).toISOString().replace(".000Z", "Z"),
+		mergedAt: isoTime(c.mergedAt),
 		age: ages[i],
 		...c.repository !== void 0 && { repository: c.repository }
 	}));
@@ -47734,6 +47743,7 @@ var OLDEST;
 var init_unreleased = __esmMin((() => {
 	init_percentile();
 	init_stage_summary();
+	init_time_format();
 	OLDEST = 10;
 }));
 // src/report/closed-pulls.ts

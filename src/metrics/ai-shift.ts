@@ -17,6 +17,7 @@ import type { Waiting } from './stage-summary.js';
 import { isoDay, weekBuckets } from './trend.js';
 import { shortStageLabel } from '../stage-labels.js';
 import { isoSeconds } from '../time.js';
+import { isoTime } from '../time-format.js';
 
 export type { AiShift } from './schema.js';
 
@@ -148,5 +149,5 @@ function peakOf(shares: ReadonlyArray<number | null>, first: number): { share: n
   return best;
 }
 
-const iso = (t: number): string => new Date(t * 1000).toISOString();
+const iso = (t: number): string => isoTime(t) as string;
 const round = (x: number): number => Math.round(x * 10) / 10;

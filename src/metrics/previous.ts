@@ -12,6 +12,7 @@ import { placingTimes } from './releases.js';
 import { MIN_COMPARED_SAMPLE } from './limits.js';
 import type { PreviousFork, PreviousPeriod } from './schema.js';
 import type { Waiting } from './stage-summary.js';
+import { isoTime } from '../time-format.js';
 
 export type { PreviousFork, PreviousPeriod } from './schema.js';
 
@@ -42,7 +43,7 @@ export interface PreviousInput {
   github: boolean;
 }
 
-const iso = (t: number): string => new Date(t * 1000).toISOString();
+const iso = (t: number): string => isoTime(t) as string;
 
 /**
  * The previous window [since − length, since) compared with this one: its figures computed as this window's are,

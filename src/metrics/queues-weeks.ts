@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import { isoTime } from '../time-format.js';
 
 /**
  * The starts of the weeks that cover `[since, until)`: Mondays 00:00 in `timezone` (an IANA name), as epoch
@@ -69,6 +70,6 @@ const starts = new WeakMap<readonly number[], readonly string[]>();
  */
 export function weekStarts(bounds: readonly number[]): readonly string[] {
   let out = starts.get(bounds);
-  if (out === undefined) starts.set(bounds, (out = bounds.slice(0, -1).map((s) => new Date(s * 1000).toISOString().replace('.000Z', 'Z'))));
+  if (out === undefined) starts.set(bounds, (out = bounds.slice(0, -1).map((s) => isoTime(s) as string)));
   return out;
 }

@@ -2,6 +2,7 @@ import type { MeasuredChange } from '../domain.js';
 import { distribution } from './percentile.js';
 import { leadObservation, waitedSince, type Waiting } from './stage-summary.js';
 import type { Unreleased } from './schema.js';
+import { isoTime } from '../time-format.js';
 
 export type { Unreleased } from './schema.js';
 
@@ -25,7 +26,7 @@ export function unreleasedChanges(changes: readonly MeasuredChange[], waiting: W
     id: c.id,
     title: c.title,
     url: c.url,
-    mergedAt: new Date(c.mergedAt * 1000).toISOString().replace('.000Z', 'Z'),
+    mergedAt: isoTime(c.mergedAt) as string,
     age: ages[i] as number,
     ...(c.repository !== undefined && { repository: c.repository }),
   }));

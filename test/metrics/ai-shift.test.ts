@@ -63,7 +63,7 @@ describe('where the queue moved when AI arrived', () => {
   it('splits at the first week from which the four-week share stays above a quarter, not before it', () => {
     // four-week shares from weeks 3, 4, 5: 2/16, 4/16 (not above), 6/16 — but week 5 has no AI-assisted change
     expect(shift).toMatchObject({ status: 'shifted', week: '2026-02-16', level: 0.25, weeks: 4 });
-    expect(shift?.before).toMatchObject({ since: '2026-01-05T00:00:00.000Z', until: '2026-02-16T00:00:00.000Z', changes: 24, aiShare: 0, weeks: 6 });
+    expect(shift?.before).toMatchObject({ since: '2026-01-05T00:00:00Z', until: '2026-02-16T00:00:00Z', changes: 24, aiShare: 0, weeks: 6 });
     expect(shift?.after).toMatchObject({ changes: 24, aiShare: 0.5, weeks: 6 });
   });
 
@@ -111,7 +111,7 @@ describe('where the queue moved when AI arrived', () => {
     // the same twelve weeks in a window opened a year earlier: 52 empty weeks would make "before" 24 changes in 58
     // weeks (0.4 a week against 4 after, "better") and its queues near 0
     const early = reportOf(history((week, i) => week >= 6 && i < 2), { since: SINCE - 52 * WEEK, until: UNTIL, historyFrom: SINCE }, ['git', 'github']).summary.aiShift;
-    expect(early?.before).toMatchObject({ since: '2026-01-05T00:00:00.000Z', changes: 24, weeks: 6 });
+    expect(early?.before).toMatchObject({ since: '2026-01-05T00:00:00Z', changes: 24, weeks: 6 });
     const row = (key: string) => early?.rows.find((r) => r.key === key);
     expect(row('arrivals')).toMatchObject({ before: 4, after: 4, direction: 'same', sample: { before: 6, after: 6 } });
     expect(row('queues.review')?.sample).toEqual({ before: 6, after: 6 });

@@ -53,7 +53,7 @@ function previous(covered: boolean) {
 describe('the previous period', () => {
   it('is the window of the same length just before this one, with its counts', () => {
     const p = previous(true);
-    expect([p.since, p.until]).toEqual(['2026-02-02T00:00:00.000Z', '2026-03-02T00:00:00.000Z']);
+    expect([p.since, p.until]).toEqual(['2026-02-02T00:00:00Z', '2026-03-02T00:00:00Z']);
     expect([p.changes, p.deploys]).toEqual([11, 4]);
   });
 
