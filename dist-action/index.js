@@ -25885,7 +25885,7 @@ function buildChanges(input) {
 				for (const c of walk.commits) synced.add(c.sha);
 				for (const c of walk.helpers) synced.add(c.sha);
 				const imported = importedOf(walk, commit, input, rules);
-				carried.set(change, carriedLandings(imported === null ? sideLandings(walk) : sideLandings(walk).filter((c) => !imported.has(c.sha)), commit, walk, input.trackedBranch, input.treeSquashes));
+				carried.set(change, carriedLandings(imported === null ? sideLandings(walk) : sideLandings(walk).filter((c) => !imported.has(c.sha)), input.trackedBranch, input.treeSquashes));
 				const through = lineMergedIn(commit, walk, input.trackedBranch);
 				if (through !== null) change.carriedFrom = through;
 			}
@@ -25958,8 +25958,7 @@ function buildChanges(input) {
 				applyOwnCommits(change, [commit], commit.parents.slice(0, 1), rules);
 				carried.set(change, commit.backportOf.map((number) => ({
 					number,
-					copies: [],
-					commits: []
+					copies: []
 				})));
 			} else {
 				if (pushed !== null) rebases.took(pushed.number);
@@ -25984,7 +25983,7 @@ function buildChanges(input) {
 			if (releaseCommit(commit, after.length === 0 ? tagsOf : (c) => c === commit ? [c, ...after].flatMap(tagsOf) : tagsOf(c)) || postReleaseBump(commit, input.commits, tagsOf, input.releasedBeside)) change.flags.push(RELEASE_COMMIT);
 		}
 	});
-	if (carried.size > 0) countCarried(changes, carried, (sha) => input.commits.get(sha));
+	if (carried.size > 0) countCarried(changes, carried, (sha) => input.commits.get(sha), synced);
 	if (input.sizes !== void 0) applySizes(changes, input.sizes);
 	const position = new Map();
 	for (let i = 0; i < line.length; i++) position.set(line[i].sha, i);
@@ -26102,33 +26101,67 @@ function* sideFirstParents(merge, walk) {
 	const walked = new Map([...walk.commits, ...walk.helpers].map((c) => [c.sha, c]));
 	for (let c = walked.get(merge.parents[1] ?? ""); c !== void 0; c = walked.get(c.parents[0] ?? "")) yield c;
 }
-function carriedLandings(commits, sync, walk, trackedBranch, byTree) {
+function carriedLandings(commits, trackedBranch, byTree) {
 	const landings = [];
-	let walked;
-	let line;
 	for (const c of commits) {
 		const number = landedNumber(c, trackedBranch) ?? byTree?.get(c.sha) ?? null;
-		if (number === null) continue;
-		let brought = [c];
-		if (c.parents.length >= 2) {
-			walked ??= new Map(walk.commits.map((w) => [w.sha, w]));
-			line ??= new Set([...sideFirstParents(sync, walk)].map((w) => w.sha));
-			brought = branchOf(c, walked, line);
-		}
-		landings.push({
+		if (number !== null) landings.push({
 			number,
 			copies: changeReferences(c).filter((ref) => ref.number !== number),
-			commits: brought
+			landing: c
 		});
 	}
 	return landings;
 }
-function branchOf(merge, walked, line) {
+function copyingLandings(changes, carried, candidates, commitOf, synced) {
+	const byDate = new Map();
+	for (const landings of carried.values()) for (const landing of landings) {
+		const commit = landing.landing;
+		if (commit === void 0 || !candidates.has(landing)) continue;
+		for (const c of commit.parents.length >= 2 ? branchOf(commit, synced, commitOf) : [commit]) {
+			const same = byDate.get(c.authoredAt);
+			if (same === void 0) byDate.set(c.authoredAt, [{
+				commit: c,
+				landing
+			}]);
+			else same.push({
+				commit: c,
+				landing
+			});
+		}
+	}
+	const copying = new Set();
+	if (byDate.size === 0) return copying;
+	const test = (sha) => {
+		const own = commitOf(sha);
+		const same = own === void 0 ? void 0 : byDate.get(own.authoredAt);
+		if (own === void 0 || same === void 0) return;
+		for (const { commit, landing } of same) if (sameCopyKey(own, commit)) copying.add(landing);
+	};
+	for (const change of changes) {
+		if (change.kind === "sync") continue;
+		test(change.sha);
+		for (const sha of change.commitShas) test(sha);
+	}
+	return copying;
+}
+function sameCopyKey(a, b) {
+	return a.authorEmail === b.authorEmail && (a.subject === b.subject || withoutNumber(withoutLineTag(a.subject)) === withoutNumber(withoutLineTag(b.subject)));
+}
+function branchOf(merge, synced, commitOf) {
 	const branch = [];
-	for (let c = walked.get(merge.parents[1] ?? ""); c !== void 0 && !line.has(c.sha) && branch.length < MAX_BRANCH; c = walked.get(c.parents[0] ?? "")) branch.push(c);
+	let line = commitOf(merge.parents[0] ?? "");
+	let steps = 0;
+	for (let c = commitOf(merge.parents[1] ?? ""); c !== void 0 && synced.has(c.sha) && branch.length < MAX_BRANCH; c = commitOf(c.parents[0] ?? "")) {
+		while (line !== void 0 && line.committedAt > c.committedAt && steps++ < MAX_LINE) line = commitOf(line.parents[0] ?? "");
+		let same = line;
+		while (same !== void 0 && same.committedAt === c.committedAt && same.sha !== c.sha) same = commitOf(same.parents[0] ?? "");
+		if (same?.sha === c.sha) break;
+		branch.push(c);
+	}
 	return branch;
 }
-function countCarried(changes, carried, commitOf) {
+function countCarried(changes, carried, commitOf, synced) {
 	const seen = new Set();
 	const byNumber = new Map();
 	for (const c of changes) {
@@ -26136,13 +26169,12 @@ function countCarried(changes, carried, commitOf) {
 		seen.add(c.number);
 		byNumber.set(c.number, c);
 	}
-	const keys = new Set();
-	for (const landings of carried.values()) for (const landing of landings) for (const c of landing.commits) keys.add(copyKey(c.authorEmail, c.authoredAt, c.subject));
-	const copied = indexCopies(changes.filter((c) => c.kind !== "sync"), commitOf, keys);
-	const copiesOwn = (landing) => landing.copies.some((ref) => {
+	const namesOwn = (landing) => landing.copies.some((ref) => {
 		const own = byNumber.get(ref.number);
 		return own !== void 0 && namesChange(ref, own);
-	}) || landing.commits.some((c) => copied.has(copyKey(c.authorEmail, c.authoredAt, c.subject)));
+	});
+	const copying = copyingLandings(changes, carried, new Set([...carried.values()].flatMap((landings) => landings.filter((l) => !seen.has(l.number) && !namesOwn(l)))), commitOf, synced);
+	const copiesOwn = (landing) => namesOwn(landing) || copying.has(landing);
 	for (const change of changes) {
 		const landings = carried.get(change);
 		if (landings === void 0) continue;
@@ -26608,12 +26640,11 @@ function resolveForkPoints(changes, dateOf) {
 		change.forkPointAt = dates.length > 0 ? largest(dates) : null;
 	}
 }
-var TAGGED_AFTER, RELEASE_NOTES, MAX_BRANCH, RELEASE_MERGED_BY_HAND, SUBTREE_PULL, APP_BOT, APP_BOT_EMAIL, LINE_LANDINGS, CO_AUTHOR_LINE, PUSH_PAUSE, SQUASH_WRITE, RebaseIndex, NOREPLY;
+var TAGGED_AFTER, RELEASE_NOTES, MAX_BRANCH, MAX_LINE, RELEASE_MERGED_BY_HAND, SUBTREE_PULL, APP_BOT, APP_BOT_EMAIL, LINE_LANDINGS, CO_AUTHOR_LINE, PUSH_PAUSE, SQUASH_WRITE, RebaseIndex, NOREPLY;
 var init_changes = __esmMin((() => {
 	init_domain();
 	init_compile$1();
 	init_copies();
-	init_deploy_contents();
 	init_facts();
 	init_bots();
 	init_message();
@@ -26626,6 +26657,7 @@ var init_changes = __esmMin((() => {
 	TAGGED_AFTER = 600;
 	RELEASE_NOTES = /\b(?:release[ -]?notes|change[ -]?log)\b/i;
 	MAX_BRANCH = 250;
+	MAX_LINE = 2e3;
 	RELEASE_MERGED_BY_HAND = /^merge[ \t]+(?:release[ \t]+)?v?\d+\.\d+\.\d+(?:-[\w.]+)?[ \t]+(?:back[ \t]+)?(?:to|into)[ \t]+(\S+?)\.?$/i;
 	SUBTREE_PULL = /^Merge (?:ref '[0-9a-f]+' )?from (?:[\w.-]+\/[\w.-]+|rustc)$/;
 	APP_BOT = /\[bot\]$/i;

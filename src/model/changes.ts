@@ -1,8 +1,7 @@
 import { RELEASE_COMMIT, type AiFinding, type Change, type ChangeKind, type Commit, type Size } from '../domain.js';
 import type { Tester } from '../patterns.js';
 import { compileCatalogue, type AiCatalogue } from './ai/compile.js';
-import { changeReferences, indexCopies, namesChange } from './copies.js';
-import { copyKey } from '../sources/git/deploy-contents.js';
+import { changeReferences, namesChange } from './copies.js';
 import { addAiFindings, agentCommitEvidence, setAiFindings } from './ai/facts.js';
 import { isBot } from './bots.js';
 import { isVersionBump, isVersionlessRelease, landedNumber, landedNumbers, mergeRequestFromUrl, namedReleaseVersion, namesBranch, numberFromUrl, opensDevelopment, ownBumpVersion, parseLanding, type Landing } from './message.js';
@@ -11,7 +10,7 @@ import type { PullCommits } from './pull-commits.js';
 import { isReleaseLine, namesRelease } from './release-lines.js';
 import { emptyStages } from './stages.js';
 import { append, largest } from '../lists.js';
-import { taggedVersion } from '../release-names.js';
+import { taggedVersion, withoutLineTag } from '../release-names.js';
 import { endsWithNumber, trailingNumber, withoutNumber } from '../title-number.js';
 
 export interface BuildChangesInput {
@@ -170,7 +169,7 @@ export function buildChanges(input: BuildChangesInput): Change[] {
         // there, years before: nuxt's `link Nuxt 1.x and 2.x (2016–2022) history` read as carrying 2,479 of its year's
         // pull requests
         const imported = importedOf(walk, commit, input, rules);
-        carried.set(change, carriedLandings(imported === null ? sideLandings(walk) : sideLandings(walk).filter((c) => !imported.has(c.sha)), commit, walk, input.trackedBranch, input.treeSquashes));
+        carried.set(change, carriedLandings(imported === null ? sideLandings(walk) : sideLandings(walk).filter((c) => !imported.has(c.sha)), input.trackedBranch, input.treeSquashes));
         const through = lineMergedIn(commit, walk, input.trackedBranch);
         if (through !== null) change.carriedFrom = through;
       }
@@ -266,7 +265,7 @@ export function buildChanges(input: BuildChangesInput): Change[] {
         // master's next release (132 of jellyfin's 1,171 changes of the year to 2026-08-23)
         change = baseChange(commit, 'sync', null, commit.subject, input);
         applyOwnCommits(change, [commit], commit.parents.slice(0, 1), rules);
-        carried.set(change, commit.backportOf.map((number) => ({ number, copies: [], commits: [] })));
+        carried.set(change, commit.backportOf.map((number) => ({ number, copies: [] })));
       } else {
         if (pushed !== null) rebases.took(pushed.number);
         const members = line.slice(i, i + (pushed?.length ?? 1));
@@ -294,7 +293,7 @@ export function buildChanges(input: BuildChangesInput): Change[] {
       if (releaseCommit(commit, withAfter) || postReleaseBump(commit, input.commits, tagsOf, input.releasedBeside)) change.flags.push(RELEASE_COMMIT);
     }
   });
-  if (carried.size > 0) countCarried(changes, carried, (sha) => input.commits.get(sha));
+  if (carried.size > 0) countCarried(changes, carried, (sha) => input.commits.get(sha), synced);
   if (input.sizes !== undefined) applySizes(changes, input.sizes);
   // trailer groups land over several commits: order by when the last one landed, and changes landed in the
   // same second (a rebase merge commits them all at once) in history order, which later steps rely on
@@ -479,38 +478,88 @@ function* sideFirstParents(merge: Commit, walk: SideWalk): Generator<Commit> {
 interface CarriedLanding {
   number: number;
   copies: ReadonlyArray<{ number: number; title: string | null }>;
-  /** the commits it brought: a squash's own, a merge's branch as far as the line it merged into */
-  commits: readonly Commit[];
+  /** the commit that landed it on the line: a squash's own commit, or a merge of its branch */
+  landing?: Commit;
 }
 
-function carriedLandings(commits: readonly Commit[], sync: Commit, walk: SideWalk, trackedBranch: string, byTree: ReadonlyMap<string, number> | undefined): CarriedLanding[] {
+function carriedLandings(commits: readonly Commit[], trackedBranch: string, byTree: ReadonlyMap<string, number> | undefined): CarriedLanding[] {
   const landings: CarriedLanding[] = [];
-  let walked: Map<string, Commit> | undefined;
-  let line: Set<string> | undefined;
   for (const c of commits) {
     // or the pull request a line's squash that names none has the tree of (traefik's on v3.7)
     const number = landedNumber(c, trackedBranch) ?? byTree?.get(c.sha) ?? null;
-    if (number === null) continue;
-    let brought: Commit[] = [c];
-    if (c.parents.length >= 2) {
-      walked ??= new Map(walk.commits.map((w) => [w.sha, w]));
-      line ??= new Set([...sideFirstParents(sync, walk)].map((w) => w.sha));
-      brought = branchOf(c, walked, line);
-    }
-    landings.push({ number, copies: changeReferences(c).filter((ref) => ref.number !== number), commits: brought });
+    if (number !== null) landings.push({ number, copies: changeReferences(c).filter((ref) => ref.number !== number), landing: c });
   }
   return landings;
 }
 
-/** A merge's branch along its first parents, newest first, until the line it merged into (`line`) or the walk's end. */
-function branchOf(merge: Commit, walked: ReadonlyMap<string, Commit>, line: ReadonlySet<string>): Commit[] {
+/**
+ * Of the `candidates` the syncs carried, those that brought a commit one of the line's own changes holds (the same
+ * author, author date and subject, as a release reads a copy): prometheus' #19138 on release-3.13 holds #19074's
+ * commit, and was counted as a pull request main's report does not measure. A squash brought its own commit, a merge
+ * its branch (branchOf). Only the line's commits of those author dates are keyed: rails' whole history holds 1,772
+ * pull requests its syncs carried beside 60,000 changes.
+ */
+function copyingLandings(changes: readonly Change[], carried: ReadonlyMap<Change, readonly CarriedLanding[]>, candidates: ReadonlySet<CarriedLanding>, commitOf: (sha: string) => Commit | undefined, synced: ReadonlySet<string>): Set<CarriedLanding> {
+  // what each brought, by author date: the line's own commits are compared with them only where a date matches, and
+  // no key string is made for either (rails' whole history is read at its peak of memory here)
+  const byDate = new Map<number, Array<{ commit: Commit; landing: CarriedLanding }>>();
+  for (const landings of carried.values()) {
+    for (const landing of landings) {
+      const commit = landing.landing;
+      if (commit === undefined || !candidates.has(landing)) continue;
+      for (const c of commit.parents.length >= 2 ? branchOf(commit, synced, commitOf) : [commit]) {
+        const same = byDate.get(c.authoredAt);
+        if (same === undefined) byDate.set(c.authoredAt, [{ commit: c, landing }]);
+        else same.push({ commit: c, landing });
+      }
+    }
+  }
+  const copying = new Set<CarriedLanding>();
+  if (byDate.size === 0) return copying;
+  const test = (sha: string): void => {
+    const own = commitOf(sha);
+    const same = own === undefined ? undefined : byDate.get(own.authoredAt);
+    if (own === undefined || same === undefined) return;
+    for (const { commit, landing } of same) if (sameCopyKey(own, commit)) copying.add(landing);
+  };
+  for (const change of changes) {
+    if (change.kind === 'sync') continue;
+    test(change.sha);
+    for (const sha of change.commitShas) test(sha);
+  }
+  return copying;
+}
+
+/** Whether two commits of one author date have the same copy key: author email, and subject less its line tag and `(#N)`. */
+function sameCopyKey(a: Commit, b: Commit): boolean {
+  return a.authorEmail === b.authorEmail && (a.subject === b.subject || withoutNumber(withoutLineTag(a.subject)) === withoutNumber(withoutLineTag(b.subject)));
+}
+
+/**
+ * A merge's branch along its first parents, newest first, until where it left: the line it merged into (its first
+ * parent's first parents, walked down beside the branch by commit date, as far as MAX_LINE of them), or what no sync
+ * brought (`synced`: the tracked branch's history); at most MAX_BRANCH commits. No set is made: a set of the line for
+ * each merge (rails' syncs carried 1,772 pull requests) had raised rails' whole-history peak by 5 MB, and one for each
+ * sync's side by 10 MB.
+ */
+function branchOf(merge: Commit, synced: ReadonlySet<string>, commitOf: (sha: string) => Commit | undefined): Commit[] {
   const branch: Commit[] = [];
-  for (let c = walked.get(merge.parents[1] ?? ''); c !== undefined && !line.has(c.sha) && branch.length < MAX_BRANCH; c = walked.get(c.parents[0] ?? '')) branch.push(c);
+  let line = commitOf(merge.parents[0] ?? '');
+  let steps = 0;
+  for (let c = commitOf(merge.parents[1] ?? ''); c !== undefined && synced.has(c.sha) && branch.length < MAX_BRANCH; c = commitOf(c.parents[0] ?? '')) {
+    // the line down to this commit's time: the branch left it where they meet
+    while (line !== undefined && line.committedAt > c.committedAt && steps++ < MAX_LINE) line = commitOf(line.parents[0] ?? '');
+    let same = line;
+    while (same !== undefined && same.committedAt === c.committedAt && same.sha !== c.sha) same = commitOf(same.parents[0] ?? '');
+    if (same?.sha === c.sha) break;
+    branch.push(c);
+  }
   return branch;
 }
 
-/** A bound on the commits read of one pull request a sync carried: its copies are found in its first ones. */
+/** Bounds on the commits read of one pull request a sync carried (its copies are in its first ones) and of the line below it. */
 const MAX_BRANCH = 250;
+const MAX_LINE = 2_000;
 
 /**
  * Sets each sync's `carriedPulls`: the pull requests its side landed that no other change of the line is, each
@@ -522,7 +571,7 @@ const MAX_BRANCH = 250;
  * hold patchback's `[PR #N/abc12345 backport][3.14] … (#M)` and people's `<title> (#N) (#M)`, and read as 834 pull
  * requests master's report does not measure, about 390 of them master's own.
  */
-function countCarried(changes: readonly Change[], carried: ReadonlyMap<Change, readonly CarriedLanding[]>, commitOf: (sha: string) => Commit | undefined): void {
+function countCarried(changes: readonly Change[], carried: ReadonlyMap<Change, readonly CarriedLanding[]>, commitOf: (sha: string) => Commit | undefined, synced: ReadonlySet<string>): void {
   const seen = new Set<number>();
   const byNumber = new Map<number, Change>();
   for (const c of changes) {
@@ -530,18 +579,14 @@ function countCarried(changes: readonly Change[], carried: ReadonlyMap<Change, r
     seen.add(c.number);
     byNumber.set(c.number, c);
   }
-  // a commit a carried pull request brought that copies one of the line's own changes' (the same author, author
-  // date and subject, as a release reads a copy): prometheus' #19138 on release-3.13 holds #19074's commit, and was
-  // counted as a pull request main's report does not measure
-  const keys = new Set<string>();
-  for (const landings of carried.values()) for (const landing of landings) for (const c of landing.commits) keys.add(copyKey(c.authorEmail, c.authoredAt, c.subject));
-  const copied = indexCopies(changes.filter((c) => c.kind !== 'sync'), commitOf, keys);
   // the line's own change a backport names: by a backport phrase, or by its `(#N)` with that change's title
-  const copiesOwn = (landing: CarriedLanding): boolean =>
+  const namesOwn = (landing: CarriedLanding): boolean =>
     landing.copies.some((ref) => {
       const own = byNumber.get(ref.number);
       return own !== undefined && namesChange(ref, own);
-    }) || landing.commits.some((c) => copied.has(copyKey(c.authorEmail, c.authoredAt, c.subject)));
+    });
+  const copying = copyingLandings(changes, carried, new Set([...carried.values()].flatMap((landings) => landings.filter((l) => !seen.has(l.number) && !namesOwn(l)))), commitOf, synced);
+  const copiesOwn = (landing: CarriedLanding): boolean => namesOwn(landing) || copying.has(landing);
   for (const change of changes) {
     const landings = carried.get(change);
     if (landings === undefined) continue;
