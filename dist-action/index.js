@@ -24990,6 +24990,10 @@ function opensDevelopment(subject) {
 	const version = ownBumpVersion(subject);
 	return version !== null && DEVELOPMENT_VERSION.test(version);
 }
+function sameVersion(a, b) {
+	const core = (v) => v.replace(/^(\d+\.\d+)\.0(?=$|[^\d.])/, "$1");
+	return a === b || core(a) === core(b);
+}
 function namedReleaseVersion(subject) {
 	return NAMED_RELEASE.exec(subject.trim())?.[1]?.toLowerCase() ?? null;
 }
@@ -25191,7 +25195,7 @@ function parseLanding(subject, bodyFirstLine, merge, trackedBranch, mergeRequest
 			sync: false,
 			title: m[1] ?? subject
 		};
-		m = /^(?:[a-z]+(?:\([^)]*\))?!?:\s+)?Merge (?:remote-tracking )?(?:branch )?'([^']+)'/.exec(subject);
+		m = /^(?:[a-z]+(?:\([^)]*\))?!?:\s+)?(?:Merge (?:remote-tracking )?(?:branch )?|Sync with )'([^']+)'/.exec(subject);
 		const unquoted = m === null ? UNQUOTED_LINE_MERGE.exec(subject) : null;
 		const branch = m ? m[1] ?? "" : unquoted !== null && isReleaseLine(unquoted[1] ?? "") ? unquoted[1] ?? "" : null;
 		if (mergeRequest !== null) {
@@ -25357,7 +25361,7 @@ var init_message = __esmMin((() => {
 	DEVELOPMENT_VERSION = /(?:dev|snapshot)\d*$/;
 	STARTS_VERSION = new RegExp(String.raw`^start(?:s|ing)?[ \t]+(?:the[ \t]+)?version[ \t]+v?${VERSION_SET}[ \t]*$`, "i");
 	PLACEHOLDER_VERSION = new RegExp(String.raw`^version[ \t]+v?${VERSION_SET}[ \t]+placeholder[ \t]*$`, "i");
-	NAMED_RELEASE = new RegExp(String.raw`^[A-Za-z][\w.+-]{0,40}[ \t]+v?${VERSION_SET}$`, "i");
+	NAMED_RELEASE = new RegExp(String.raw`^[A-Za-z][\w.+-]{0,40}[ \t]+v?(\d+\.\d+(?:\.\d+)?(?:-[0-9a-z.-]+|\.?(?:dev|post|rc|alpha|beta|a|b)\d*)?)$`, "i");
 	CHANGE_ID = /^Change-Id:[ \t]*(I[0-9a-f]{40})[ \t]*$/gm;
 	WRAPPED_NUMBER = /^[ \t]*(\(#\d+\))[ \t]*$/;
 	CLOSING_LINE = /^(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?|see)[ \t]*:?[ \t]+(?:gh-|#)\d+\.?$/i;
@@ -25993,7 +25997,10 @@ function releaseCommit(commit, tagsOf) {
 	if (commit === void 0) return false;
 	if (isVersionlessRelease(commit.subject)) return tagsOf(commit).some((name) => taggedVersion(name) !== null);
 	const version = ownBumpVersion(commit.subject) ?? namedReleaseVersion(commit.subject);
-	return version !== null && tagsOf(commit).some((name) => taggedVersion(name) === version);
+	return version !== null && tagsOf(commit).some((name) => {
+		const tagged = taggedVersion(name);
+		return tagged !== null && sameVersion(tagged, version);
+	});
 }
 function taggedAfter(changes, k, commits) {
 	const release = changes[k];

@@ -4,7 +4,7 @@ import { compileCatalogue, type AiCatalogue } from './ai/compile.js';
 import { changeReferences, namesChange } from './copies.js';
 import { addAiFindings, agentCommitEvidence, setAiFindings } from './ai/facts.js';
 import { isBot } from './bots.js';
-import { isVersionBump, isVersionlessRelease, landedNumber, landedNumbers, mergeRequestFromUrl, namedReleaseVersion, namesBranch, numberFromUrl, opensDevelopment, ownBumpVersion, parseLanding, type Landing } from './message.js';
+import { isVersionBump, isVersionlessRelease, landedNumber, landedNumbers, mergeRequestFromUrl, namedReleaseVersion, namesBranch, numberFromUrl, opensDevelopment, ownBumpVersion, parseLanding, sameVersion, type Landing } from './message.js';
 import { CopyIndex, carriedOver, ownCommits, pullRefCommits, type OwnCommitRules } from './own-commits.js';
 import type { PullCommits } from './pull-commits.js';
 import { isReleaseLine, namesRelease } from './release-lines.js';
@@ -318,7 +318,10 @@ function releaseCommit(commit: Commit | undefined, tagsOf: (commit: Commit) => r
   // a publish that names no version (`chore: publish`) leaves the versions to its tags: any tag naming one will do
   if (isVersionlessRelease(commit.subject)) return tagsOf(commit).some((name) => taggedVersion(name) !== null);
   const version = ownBumpVersion(commit.subject) ?? namedReleaseVersion(commit.subject);
-  return version !== null && tagsOf(commit).some((name) => taggedVersion(name) === version);
+  return version !== null && tagsOf(commit).some((name) => {
+    const tagged = taggedVersion(name);
+    return tagged !== null && sameVersion(tagged, version);
+  });
 }
 
 /** How soon after a release commit the push that carries its tag may follow (fastapi's, 1 to 4 minutes after) */

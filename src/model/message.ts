@@ -211,8 +211,15 @@ export function opensDevelopment(subject: string): boolean {
 }
 
 // a release named after what it releases, and nothing else: cpython's `Python 3.14.0a1` and `Python 3.13.0rc2`,
-// tagged v3.14.0a1 and v3.13.0rc2 on the same commit (a name of one word, then the version, then the end)
-const NAMED_RELEASE = new RegExp(String.raw`^[A-Za-z][\w.+-]{0,40}[ \t]+v?${VERSION_SET}$`, 'i');
+// tagged v3.14.0a1 and v3.13.0rc2 on the same commit (a name of one word, then the version, then the end); a version
+// of two numbers too, git's `Git 2.55` and `Git 2.55-rc0`, tagged v2.55.0 and v2.55.0-rc0 (sameVersion)
+const NAMED_RELEASE = new RegExp(String.raw`^[A-Za-z][\w.+-]{0,40}[ \t]+v?(\d+\.\d+(?:\.\d+)?(?:-[0-9a-z.-]+|\.?(?:dev|post|rc|alpha|beta|a|b)\d*)?)$`, 'i');
+
+/** Whether two versions are one: `2.55` and `2.55.0`, `2.55-rc0` and `2.55.0-rc0` (a third number of 0 left out). */
+export function sameVersion(a: string, b: string): boolean {
+  const core = (v: string): string => v.replace(/^(\d+\.\d+)\.0(?=$|[^\d.])/, '$1');
+  return a === b || core(a) === core(b);
+}
 
 /**
  * The version a release named after what it releases sets (`3.14.0a1` of `Python 3.14.0a1`), lower-cased; else
@@ -449,8 +456,8 @@ export function parseLanding(subject: string, bodyFirstLine: string, merge: bool
     if (m) return { number, mergeRequest: null, branch: null, sync: false, title: m[1] ?? subject };
     // "Merge branch 'x'", "Merge remote-tracking branch 'origin/x'", "Merge 'release-1.2' into 'master' (#7)",
     // GitLab's "Merge branch 'x' into 'main'", and behind a conventional type, vue's "chore: Merge branch 'main' into
-    // minor" (its syncs' note had named no line to run on)
-    m = /^(?:[a-z]+(?:\([^)]*\))?!?:\s+)?Merge (?:remote-tracking )?(?:branch )?'([^']+)'/.exec(subject);
+    // minor" (its syncs' note had named no line to run on); and git's maintainer's `Sync with 'maint'`
+    m = /^(?:[a-z]+(?:\([^)]*\))?!?:\s+)?(?:Merge (?:remote-tracking )?(?:branch )?|Sync with )'([^']+)'/.exec(subject);
     // … and a release line's merge written by hand, its name unquoted: traefik's `Merge branch v3.5 into master`,
     // `Merge current v3.6 into master` (its syncs' note had named v3.7, which holds the others, for all 36)
     const unquoted = m === null ? UNQUOTED_LINE_MERGE.exec(subject) : null;

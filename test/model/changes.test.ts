@@ -950,7 +950,7 @@ describe('bots and AI agents', () => {
   const tagsOn = (tags: ReadonlyMap<string, string[]>) => (c: Commit): readonly string[] => [...tags].find(([name]) => sha(name) === c.sha)?.[1] ?? [];
 
   it('flags a direct push that sets the version a tag on it names as a release commit, and nothing else', () => {
-    const tags = new Map([['rel', ['v1.2.3']], ['dep', ['v1.2.4']], ['pre', ['create-vite@8.0.0-beta.1']], ['sq', ['v1.3.0']], ['bot', ['v1.3.1']], ['py', ['v3.14.0a1']], ['support', ['v3.14.0a2']], ['words', ['python-3.14.0a1']]]);
+    const tags = new Map([['rel', ['v1.2.3']], ['dep', ['v1.2.4']], ['pre', ['create-vite@8.0.0-beta.1']], ['sq', ['v1.3.0']], ['bot', ['v1.3.1']], ['py', ['v3.14.0a1']], ['support', ['v3.14.0a2']], ['words', ['python-3.14.0a1']], ['git', ['v2.55.0']], ['rc', ['v2.56.0-rc0']], ['minor', ['v2.57.1']]]);
     const line = [
       m0,
       commit('rel', { parents: ['m0'], at: h(1), subject: 'v1.2.3' }),
@@ -968,6 +968,10 @@ describe('bots and AI agents', () => {
       commit('support', { parents: ['py'], at: h(8), subject: 'Python 3.13.0' }),
       // more words than a name and a version: a change, whatever the tag
       commit('words', { parents: ['support'], at: h(9), subject: 'Support Python 3.14.0a1' }),
+      // git's: a version of two numbers, its tag's third a 0; not when the tag's third is another number
+      commit('git', { parents: ['words'], at: h(10), subject: 'Git 2.55' }),
+      commit('rc', { parents: ['git'], at: h(11), subject: 'Git 2.56-rc0' }),
+      commit('minor', { parents: ['rc'], at: h(12), subject: 'Git 2.57' }),
     ];
     const changes = buildChanges(input(line, [], { tagsOf: tagsOn(tags) }));
     expect(changes.slice(1).map((c) => [c.title, c.bot, c.flags.includes('release-commit')])).toEqual([
@@ -980,6 +984,9 @@ describe('bots and AI agents', () => {
       ['Python 3.14.0a1', false, true],
       ['Python 3.13.0', false, false],
       ['Support Python 3.14.0a1', false, false],
+      ['Git 2.55', false, true],
+      ['Git 2.56-rc0', false, true],
+      ['Git 2.57', false, false],
     ]);
   });
 

@@ -256,6 +256,10 @@ describe('commit messages', () => {
       expect(parseLanding(subject, '', true, 'master')).toMatchObject({ sync: true, branch: 'v3.5' });
     }
     expect(parseLanding('Merge feature-x into master', '', true, 'master')).toMatchObject({ sync: false, branch: null });
+    // git's maintainer syncs master with its maintenance line in his own words; a topic so named is no line
+    expect(parseLanding("Sync with 'maint'", '', true, 'master')).toMatchObject({ sync: true, branch: 'maint' });
+    expect(parseLanding("Sync with 'ps/odb-in-memory'", '', true, 'master')).toMatchObject({ sync: false, branch: 'ps/odb-in-memory' });
+    expect(parseLanding("Sync with 'maint'", '', false, 'master')).toMatchObject({ sync: false, branch: null });
     // symfony's fabbot merges: the kind, the number, the title, the author; a non-merge so titled is no landing of it
     expect(parseLanding('bug #58638 [FrameworkBundle] fix null store handling in XML configs (xabbuh)', 'This PR was merged into the 7.2 branch.', true, '7.2'))
       .toEqual({ number: 58638, mergeRequest: null, branch: null, sync: false, title: '[FrameworkBundle] fix null store handling in XML configs' });
