@@ -24809,8 +24809,15 @@ function trailingNumber(title) {
 function withoutNumber(title) {
 	return (title.includes("(#") ? title.replace(TRAILING, "") : title).trim();
 }
+function withoutOwnNumber(title, number) {
+	return number !== null && trailingNumber(title) === number ? withoutNumber(title) : title;
+}
+function copySubject(subject) {
+	return withoutNumber(withoutLineTag(subject));
+}
 var TRAILING;
 var init_title_number = __esmMin((() => {
+	init_release_names();
 	TRAILING = /\s*\(#(\d+)\)\s*$/;
 }));
 // src/sources/git/deploy-contents.ts
@@ -24865,7 +24872,7 @@ async function readCommitGraph(repo, tips, exclude) {
 	return graph;
 }
 function copyKey(authorEmail, authoredAt, subject) {
-	return `${authorEmail}\x1f${authoredAt}\x1f${withoutNumber(withoutLineTag(subject))}`;
+	return `${authorEmail}\x1f${authoredAt}\x1f${copySubject(subject)}`;
 }
 function lineKeys(commit) {
 	const keys = commit.pulledKeys === void 0 ? [commit.key] : [commit.key, ...commit.pulledKeys];
@@ -24902,7 +24909,6 @@ async function isAncestor(repo, ancestor, of) {
 var SPACE$2;
 var init_deploy_contents = __esmMin((() => {
 	init_run();
-	init_release_names();
 	init_title_number();
 	SPACE$2 = 32;
 }));
@@ -26153,7 +26159,7 @@ function copyingLandings(changes, carried, candidates, commitOf, synced) {
 	return copying;
 }
 function sameCopyKey(a, b) {
-	return a.authorEmail === b.authorEmail && (a.subject === b.subject || withoutNumber(withoutLineTag(a.subject)) === withoutNumber(withoutLineTag(b.subject)));
+	return a.authorEmail === b.authorEmail && (a.subject === b.subject || copySubject(a.subject) === copySubject(b.subject));
 }
 function branchOf(merge, synced, commitOf) {
 	const branch = [];
@@ -26202,8 +26208,7 @@ function mergeChange(commit, walk, input, rules) {
 	const otherHistory = walk.commits.length > 0 && landing.branch !== null && namesBranch(landing.branch, input.trackedBranch) && !isReleaseLine(landing.branch);
 	const pull = landing.number !== null ? input.pulls.get(landing.number) : void 0;
 	const sync = input.pulling?.has(commit.sha) === true || landing.sync && !otherHistory || bringsNothing(commit, landing, walk, pull, input.trackedBranch, rules) || mergesReleasedLine(landing, walk, input) || !isReleasePull(commit, landing, walk, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input) || mergesLineAgain(commit, walk, landing, input, rules)) || releaseMergedByHand(walk, input.trackedBranch);
-	const title = landing.number !== null && trailingNumber(landing.title) === landing.number ? withoutNumber(landing.title) : landing.title;
-	const change = baseChange(commit, sync ? "sync" : "merge", landing.number, title, input);
+	const change = baseChange(commit, sync ? "sync" : "merge", landing.number, withoutOwnNumber(landing.title, landing.number), input);
 	change.branch = landing.branch;
 	if (sync) applyOwnCommits(change, walk.commits, walk.forkPoints, rules);
 	else {
@@ -28140,7 +28145,7 @@ function markReverts(changes, revertRefs) {
 	for (const change of changes) {
 		let targets = null;
 		const refs = revertRefs.get(change.sha);
-		const bare = change.number !== null && trailingNumber(change.title) === change.number ? withoutNumber(change.title) : change.title;
+		const bare = withoutOwnNumber(change.title, change.number);
 		const revertTitled = isRevertTitle(bare);
 		const reland = revertTitled && isReland(bare) || refs?.subject !== void 0 && isReland(refs.subject);
 		if (refs !== void 0) {

@@ -10,8 +10,8 @@ import type { PullCommits } from './pull-commits.js';
 import { isReleaseLine, namesRelease } from './release-lines.js';
 import { emptyStages } from './stages.js';
 import { append, largest } from '../lists.js';
-import { taggedVersion, withoutLineTag } from '../release-names.js';
-import { endsWithNumber, trailingNumber, withoutNumber } from '../title-number.js';
+import { taggedVersion } from '../release-names.js';
+import { copySubject, endsWithNumber, trailingNumber, withoutNumber, withoutOwnNumber } from '../title-number.js';
 
 export interface BuildChangesInput {
   /** first-parent commits of the tracked branch, oldest first */
@@ -535,7 +535,7 @@ function copyingLandings(changes: readonly Change[], carried: ReadonlyMap<Change
 
 /** Whether two commits of one author date have the same copy key: author email, and subject less its line tag and `(#N)`. */
 function sameCopyKey(a: Commit, b: Commit): boolean {
-  return a.authorEmail === b.authorEmail && (a.subject === b.subject || withoutNumber(withoutLineTag(a.subject)) === withoutNumber(withoutLineTag(b.subject)));
+  return a.authorEmail === b.authorEmail && (a.subject === b.subject || copySubject(a.subject) === copySubject(b.subject));
 }
 
 /**
@@ -624,8 +624,7 @@ function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, r
     || releaseMergedByHand(walk, input.trackedBranch);
   // a merge commit GitHub titled as it titles a squash, `<title> (#N)` (ipython's, 127 of its year), is titled as
   // the squash is: without its own number, which the change's id already gives
-  const title = landing.number !== null && trailingNumber(landing.title) === landing.number ? withoutNumber(landing.title) : landing.title;
-  const change = baseChange(commit, sync ? 'sync' : 'merge', landing.number, title, input);
+  const change = baseChange(commit, sync ? 'sync' : 'merge', landing.number, withoutOwnNumber(landing.title, landing.number), input);
   change.branch = landing.branch;
   if (sync) {
     applyOwnCommits(change, walk.commits, walk.forkPoints, rules);

@@ -2,7 +2,7 @@ import type { Change, Commit } from '../domain.js';
 import { isRevertTitle, opensWithRevert, PR_NUMBER_REVERT, reviewNumberFromUrl } from './message.js';
 import { withoutLineTag } from '../release-names.js';
 import { append } from '../lists.js';
-import { trailingNumber, withoutNumber } from '../title-number.js';
+import { trailingNumber, withoutNumber, withoutOwnNumber } from '../title-number.js';
 
 /**
  * Marks reverted changes (SPEC section 4): a later change whose purpose is a revert (its title or message says
@@ -32,7 +32,7 @@ export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, R
     const refs = revertRefs.get(change.sha);
     // the title less its own number only: a squash's and a merge's titles are already without theirs, and what a
     // revert's title ends in then is the number it names (cargo's squash or merge `revert(lint): Remove x (#16321)`)
-    const bare = change.number !== null && trailingNumber(change.title) === change.number ? withoutNumber(change.title) : change.title;
+    const bare = withoutOwnNumber(change.title, change.number);
     // what the title says, read once: each way of naming a target below asks it
     const revertTitled = isRevertTitle(bare);
     // a revert of a revert puts back what that revert undid, whichever message says so: the title, or the subject of

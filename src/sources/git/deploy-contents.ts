@@ -1,6 +1,5 @@
 import { streamGit } from './run.js';
-import { withoutLineTag } from '../../release-names.js';
-import { withoutNumber } from '../../title-number.js';
+import { copySubject } from '../../title-number.js';
 
 const SPACE = 0x20;
 
@@ -114,7 +113,7 @@ export interface ReleaseLineCommit {
  * of the date still have to agree.
  */
 export function copyKey(authorEmail: string, authoredAt: number, subject: string): string {
-  return `${authorEmail}\x1f${authoredAt}\x1f${withoutNumber(withoutLineTag(subject))}`;
+  return `${authorEmail}\x1f${authoredAt}\x1f${copySubject(subject)}`;
 }
 
 /**
