@@ -28452,10 +28452,9 @@ function copiedByRelease(changes, release, deploys, lineCommits) {
 	const inHistory = (sha) => reach[deploys.graph.node.get(sha) ?? -1] === 0;
 	return new Set((contents?.shipped ?? []).filter((sha) => !inHistory(sha)));
 }
-function withSizes(changes, sizes) {
-	const sized = changes.map((c) => ({ ...c }));
-	applySizes(sized, sizes);
-	return sized;
+function withSizes(model, sizes) {
+	applySizes(model.changes, sizes);
+	return model.changes;
 }
 function productsOf(evidence) {
 	const target = new Map();
@@ -48548,8 +48547,21 @@ async function audit(options) {
 	}
 }
 async function auditWith(options, reads, times, window) {
-	const { now, clock } = times;
 	const builder = Promise.resolve().then(() => (init_build(), build_exports));
+	const { model, covered, policy, context, products } = await readForReport(options, reads, times, window, builder);
+	if (model.changes.length >= LARGE_MODEL && process.memoryUsage().heapUsed >= LARGE_HEAP) collectGarbage();
+	const { buildReport } = await builder;
+	const report = buildReport(model, covered, times.now, policy, context);
+	if (products === null) return report;
+	const { withProducts } = await Promise.resolve().then(() => (init_products(), products_exports));
+	return withProducts(report, products.products.list.map((p) => ({
+		...p,
+		...products.born.has(p.name) && { born: products.born.get(p.name) },
+		...products.gone.has(p.name) && { gone: products.gone.get(p.name) }
+	})));
+}
+async function readForReport(options, reads, times, window, builder) {
+	const { now, clock } = times;
 	const warn = options.warn ?? (() => void 0);
 	const progress = options.progress ?? (() => void 0);
 	const repo = await openRepository(options.path);
@@ -48744,7 +48756,7 @@ async function auditWith(options, reads, times, window) {
 	for (const incident of built.unlinked) warning(unlinkedText(incident, settings.incidentWindow));
 	if (built.changes.length >= LARGE_MODEL) collectGarbage();
 	const numstat = sizedFirst ?? await sizesRead;
-	const changes = sizedFirst === null ? withSizes(built.changes, numstat.sizes) : built.changes;
+	const changes = sizedFirst === null ? withSizes(built, numstat.sizes) : built.changes;
 	const inWindow = changes.filter((c) => c.mergedAt >= window.since && c.mergedAt < window.until);
 	const unsized = inWindow.filter((c) => c.size === null).length;
 	if (numstat.unknown.length > 0 && unsized > 0) warning(`${plural$1(unsized, "change")} ${unsized === 1 ? "has" : "have"} unknown size: this clone lacks some file contents (a partial clone); the rest of the report is unaffected`);
@@ -48779,7 +48791,7 @@ async function auditWith(options, reads, times, window) {
 		changes,
 		deploys
 	};
-	const { buildReport, isCounted } = await builder;
+	const { isCounted } = await builder;
 	const counted = inWindow.filter((c) => isCounted(c, settings.policy));
 	const skewed = counted.filter((c) => c.flags.includes("clock-skew")).length;
 	if (skewed > 0) warning(`${plural$1(skewed, "change")} of the window ${skewed === 1 ? "has" : "have"} a negative interval (clock skew), counted as 0`);
@@ -48792,64 +48804,62 @@ async function auditWith(options, reads, times, window) {
 	}, evidence, model.lines.prereleaseLine)) : null;
 	const one = DEPLOY_SOURCES[signal.kind].meta.one;
 	const emptyReleases = evidence.kind === "merge" || one === void 0 ? null : emptyReleasesNote(evidence.candidates.filter((c) => c.at >= window.since && c.at < window.until), deploys, branch.name, one(settings.includePrereleases), (evidence.products?.names.size ?? 0) >= 2, counted.some((c) => titleOnly.has(c.sha)));
-	if (changes.length >= LARGE_MODEL && process.memoryUsage().heapUsed >= LARGE_HEAP) collectGarbage();
-	const report = buildReport({
-		changes,
-		deploys,
-		openPulls,
-		closedPulls
-	}, covered, now, settings.policy, {
-		generatedAt: new Date().toISOString(),
-		repository: {
-			path: repo.path,
-			remote: remote ? `${remote.owner}/${remote.name}` : null,
-			branch: branch.name
+	return {
+		model: {
+			changes,
+			deploys,
+			openPulls,
+			closedPulls
 		},
-		sources: github ? ["git", "github"] : ["git"],
-		reviewHost: host,
-		deploySignal: {
-			kind: signal.kind,
-			detail: signalDetail(chosen, settings.tagPattern, settings.environment, settings.includePrereleases, settings.deployBranch, settings.workflow)
-		},
-		businessHours: settings.businessHours,
-		timezone: settings.timezone,
-		notes: [
-			...stale === null ? [] : [`${stale[0]?.toUpperCase() ?? ""}${stale.slice(1)}.`],
-			...sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs, host),
-			...[
-				mergeTool,
-				syncedPullsNote(inWindow, branch.name, sideLines, (name) => branchTip(name) !== null),
-				emptyReleases,
-				titleOnlyBackportsNote(counted, titleOnly, host),
-				branchedInWindowNote(counted, branch.name, fork, window.since),
-				prerelease,
-				products === null ? null : untouchedNote(inWindow, products, (c) => isCounted(c, settings.policy))
-			].filter((n) => n !== null)
-		],
-		warnings,
-		unlinkedIncidents: built.unlinked.filter((i) => i.openedAt >= window.since && i.openedAt < window.until).map((i) => ({
-			id: i.id,
-			openedAt: iso$3(i.openedAt),
-			resolvedAt: iso$3(i.resolvedAt),
-			product: i.product
-		})),
-		previous: {
-			covered: previousCovered,
-			changes: previous.changes,
-			deploys: previous.deploys,
-			...fork !== null && { forked: {
-				from: fork.from,
-				at: iso$3(fork.at)
-			} }
+		covered,
+		policy: settings.policy,
+		products,
+		context: {
+			generatedAt: new Date().toISOString(),
+			repository: {
+				path: repo.path,
+				remote: remote ? `${remote.owner}/${remote.name}` : null,
+				branch: branch.name
+			},
+			sources: github ? ["git", "github"] : ["git"],
+			reviewHost: host,
+			deploySignal: {
+				kind: signal.kind,
+				detail: signalDetail(chosen, settings.tagPattern, settings.environment, settings.includePrereleases, settings.deployBranch, settings.workflow)
+			},
+			businessHours: settings.businessHours,
+			timezone: settings.timezone,
+			notes: [
+				...stale === null ? [] : [`${stale[0]?.toUpperCase() ?? ""}${stale.slice(1)}.`],
+				...sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs, host),
+				...[
+					mergeTool,
+					syncedPullsNote(inWindow, branch.name, sideLines, (name) => branchTip(name) !== null),
+					emptyReleases,
+					titleOnlyBackportsNote(counted, titleOnly, host),
+					branchedInWindowNote(counted, branch.name, fork, window.since),
+					prerelease,
+					products === null ? null : untouchedNote(inWindow, products, (c) => isCounted(c, settings.policy))
+				].filter((n) => n !== null)
+			],
+			warnings,
+			unlinkedIncidents: built.unlinked.filter((i) => i.openedAt >= window.since && i.openedAt < window.until).map((i) => ({
+				id: i.id,
+				openedAt: iso$3(i.openedAt),
+				resolvedAt: iso$3(i.resolvedAt),
+				product: i.product
+			})),
+			previous: {
+				covered: previousCovered,
+				changes: previous.changes,
+				deploys: previous.deploys,
+				...fork !== null && { forked: {
+					from: fork.from,
+					at: iso$3(fork.at)
+				} }
+			}
 		}
-	});
-	if (products === null) return report;
-	const { withProducts } = await Promise.resolve().then(() => (init_products(), products_exports));
-	return withProducts(report, products.products.list.map((p) => ({
-		...p,
-		...products.born.has(p.name) && { born: products.born.get(p.name) },
-		...products.gone.has(p.name) && { gone: products.gone.get(p.name) }
-	})));
+	};
 }
 function askedSignal(settings, github, warning) {
 	const asked = settings.deployFrom;

@@ -8,7 +8,9 @@ import { workingSeconds } from '../metrics/business-hours.js';
 import { measuredAt, resolveNow, resolveWindow, type AuditOptions, type ProgressEvent } from '../options.js';
 import { previousWindow } from '../time.js';
 import { iso } from '../report/convert.js';
-import type { Report } from '../report/schema.js';
+import type { Policy, Report } from '../report/schema.js';
+import type * as ReportBuilder from '../report/build.js';
+import type { ReportContext, ReportModel } from '../report/build.js';
 import { readCommitters } from '../sources/git/committers.js';
 import { gitAnswer } from '../sources/git/run.js';
 import { readTouchedPaths } from '../sources/git/touched-paths.js';
@@ -84,9 +86,36 @@ export async function audit(options: AuditOptions): Promise<Report> {
 
 /** `audit`, once the reads that need nothing but the path are started. */
 async function auditWith(options: AuditOptions, reads: AuditReads, times: { now: number; clock: number }, window: Window): Promise<Report> {
-  const { now, clock } = times;
   // the report builder (every metric, and the zod schemas its types come from) loads while git runs, not before
   const builder = import('../report/build.js');
+  // what only reading needed (the history's changes, the commit graph, the copies) ends with readForReport's
+  // frame: the report's figures are made on top of the model alone (rails' whole history with every merge a
+  // deploy peaked there at 250 MB, with 28 MB of the history's and an unsized copy of the changes still held)
+  const { model, covered, policy, context, products } = await readForReport(options, reads, times, window, builder);
+  // on a heap this large what the reading left goes first (see collectGarbage); a smaller heap is not worth the pause
+  if (model.changes.length >= LARGE_MODEL && process.memoryUsage().heapUsed >= LARGE_HEAP) collectGarbage();
+  const { buildReport } = await builder;
+  const report = buildReport(model, covered, times.now, policy, context);
+  if (products === null) return report;
+  const { withProducts } = await import('../report/products.js');
+  return withProducts(
+    report,
+    products.products.list.map((p) => ({ ...p, ...(products.born.has(p.name) && { born: products.born.get(p.name) }), ...(products.gone.has(p.name) && { gone: products.gone.get(p.name) }) })),
+  );
+}
+
+/** What a report is built from: the model's lists, the window they cover, and what the report says of its reads. */
+interface ReportRead {
+  model: ReportModel;
+  covered: Window;
+  policy: Policy;
+  context: ReportContext;
+  products: ProductsRead | null;
+}
+
+/** Reads the repository (and GitHub) and builds the model: everything the report builder is given. */
+async function readForReport(options: AuditOptions, reads: AuditReads, times: { now: number; clock: number }, window: Window, builder: Promise<typeof ReportBuilder>): Promise<ReportRead> {
+  const { now, clock } = times;
   const warn = options.warn ?? (() => undefined);
   const progress = options.progress ?? (() => undefined);
   const repo = await openRepository(options.path);
@@ -244,7 +273,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   // the peak of memory otherwise (see collectGarbage); while git still diffs, not after it, when the report waits
   if (built.changes.length >= LARGE_MODEL) collectGarbage();
   const numstat = sizedFirst ?? (await sizesRead);
-  const changes = sizedFirst === null ? withSizes(built.changes, numstat.sizes) : built.changes;
+  const changes = sizedFirst === null ? withSizes(built, numstat.sizes) : built.changes;
   const inWindow = changes.filter((c) => c.mergedAt >= window.since && c.mergedAt < window.until);
   const unsized = inWindow.filter((c) => c.size === null).length;
   if (numstat.unknown.length > 0 && unsized > 0) {
@@ -276,7 +305,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   const previous = previousCovered
     ? previousAsOfItsEnd({ changes: model.changes, revertRefs: model.revertRefs }, pulls, numstat.sizes, previousEvidence, policy, previousEnd)
     : { changes, deploys };
-  const { buildReport, isCounted } = await builder;
+  const { isCounted } = await builder;
   // the window's counted changes, as the report's own count (flow.anomalies.clockSkew): golang/tools warned of 12
   // negative intervals, every one of changes merged months before the window
   const counted = inWindow.filter((c) => isCounted(c, settings.policy));
@@ -293,10 +322,12 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   const emptyReleases = evidence.kind === 'merge' || one === undefined ? null : emptyReleasesNote(
     evidence.candidates.filter((c) => c.at >= window.since && c.at < window.until), deploys, branch.name, one(settings.includePrereleases), (evidence.products?.names.size ?? 0) >= 2,
     counted.some((c) => titleOnly.has(c.sha)));
-  // the report's figures are made on top of the model: on a heap this large what waiting for the sizes left goes
-  // first (rails with every merge a deploy peaked at 251 MB, 243 with it; a smaller heap is not worth the pause)
-  if (changes.length >= LARGE_MODEL && process.memoryUsage().heapUsed >= LARGE_HEAP) collectGarbage();
-  const report = buildReport({ changes, deploys, openPulls, closedPulls }, covered, now, settings.policy, {
+  return {
+    model: { changes, deploys, openPulls, closedPulls },
+    covered,
+    policy: settings.policy,
+    products,
+    context: {
     generatedAt: new Date().toISOString(),
     repository: { path: repo.path, remote: remote ? `${remote.owner}/${remote.name}` : null, branch: branch.name },
     sources: github ? ['git', 'github'] : ['git'],
@@ -312,13 +343,8 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
       .filter((i) => i.openedAt >= window.since && i.openedAt < window.until)
       .map((i) => ({ id: i.id, openedAt: iso(i.openedAt) as string, resolvedAt: iso(i.resolvedAt), product: i.product })),
     previous: { covered: previousCovered, changes: previous.changes, deploys: previous.deploys, ...(fork !== null && { forked: { from: fork.from, at: iso(fork.at) as string } }) },
-  });
-  if (products === null) return report;
-  const { withProducts } = await import('../report/products.js');
-  return withProducts(
-    report,
-    products.products.list.map((p) => ({ ...p, ...(products.born.has(p.name) && { born: products.born.get(p.name) }), ...(products.gone.has(p.name) && { gone: products.gone.get(p.name) }) })),
-  );
+    },
+  };
 }
 
 /**

@@ -132,11 +132,14 @@ export function copiedByRelease(changes: readonly Change[], release: DeployCandi
   return new Set((contents?.shipped ?? []).filter((sha) => !inHistory(sha)));
 }
 
-/** The changes with their sizes, for a model built before git's read of the sizes ended. Pure. */
-export function withSizes(changes: readonly Change[], sizes: ReadonlyMap<string, Size>): Change[] {
-  const sized = changes.map((c) => ({ ...c }));
-  applySizes(sized, sizes);
-  return sized;
+/**
+ * A model built before git's read of the sizes ended, its changes sized: its own changes (those `buildModel`
+ * returned, which no input shares) filled in, not copied: a sized copy held rails' 46,000 changes twice while its
+ * report was made (12 MB at the peak). Returns them.
+ */
+export function withSizes(model: Model, sizes: ReadonlyMap<string, Size>): Change[] {
+  applySizes(model.changes, sizes);
+  return model.changes;
 }
 
 /** What each deploy put out, from its candidate's target (an events record's product): '' when none. */

@@ -109,11 +109,12 @@ describe('buildModel', () => {
     expect(buildModel(history, pulls, sizes, evidence, policy)).toEqual(first);
   });
 
-  it('adds the sizes after, to new changes, when no pull request needs them first', () => {
+  it("adds the sizes after, to the model's own changes, when no pull request needs them first: the history's stay as read", () => {
     const history: History = { changes: [direct('a', h(0))], revertRefs: new Map() };
     const model = buildModel(history, null, null, { kind: 'merge', github: null }, policy);
-    const sized = withSizes(model.changes, new Map([[sha('a'), { additions: 2, deletions: 0, files: 1 }]]));
-    expect([model.changes[0]?.size, sized[0]?.size]).toEqual([null, { additions: 2, deletions: 0, files: 1 }]);
+    expect(model.changes[0]?.size).toBeNull();
+    const sized = withSizes(model, new Map([[sha('a'), { additions: 2, deletions: 0, files: 1 }]]));
+    expect([history.changes[0]?.size, sized[0]?.size, model.changes[0]?.size]).toEqual([null, { additions: 2, deletions: 0, files: 1 }, { additions: 2, deletions: 0, files: 1 }]);
     expect(() => buildModel(history, { list: [], options: { requiredApprovals: 1, isBot: () => false } }, null, { kind: 'merge', github: null }, policy)).toThrow(/sized/);
   });
 });
