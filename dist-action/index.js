@@ -25854,8 +25854,9 @@ function computeStages(change, deploySignal, measure = wallClock) {
 	change.flags = [...flags].sort();
 	return skew;
 }
-var wallClock;
+var UNMEASURED, wallClock;
 var init_stages = __esmMin((() => {
+	UNMEASURED = Object.freeze(emptyStages());
 	wallClock = (a, b) => b - a;
 }));
 // src/model/changes.ts
@@ -26523,7 +26524,7 @@ function baseChange(commit, kind, number, title, input) {
 		aiEvidence: [],
 		revertedBy: null,
 		isRevert: false,
-		stages: emptyStages(),
+		stages: UNMEASURED,
 		cycleTime: null,
 		leadTime: null,
 		review: null

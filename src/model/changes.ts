@@ -8,7 +8,7 @@ import { isVersionBump, isVersionlessRelease, landedNumber, landedNumbers, merge
 import { CopyIndex, carriedOver, ownCommits, pullRefCommits, type OwnCommitRules } from './own-commits.js';
 import type { PullCommits } from './pull-commits.js';
 import { isReleaseLine, namesRelease } from './release-lines.js';
-import { emptyStages } from './stages.js';
+import { UNMEASURED } from './stages.js';
 import { append, largest } from '../lists.js';
 import { taggedVersion } from '../release-names.js';
 import { copySubject, endsWithNumber, trailingNumber, withoutNumber, withoutOwnNumber } from '../title-number.js';
@@ -1185,7 +1185,7 @@ function baseChange(commit: Commit, kind: ChangeKind, number: number | null, tit
     aiEvidence: [],
     revertedBy: null,
     isRevert: false,
-    stages: emptyStages(),
+    stages: UNMEASURED,
     cycleTime: null,
     leadTime: null,
     review: null,

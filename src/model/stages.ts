@@ -4,6 +4,12 @@ export function emptyStages(): Stages {
   return { coding: null, pickup: null, review: null, merge: null, deploy: null };
 }
 
+/**
+ * The stages of a change not measured yet, one object for every change read: `computeStages` gives each its own.
+ * Frozen, so no step can fill in the one all share (rails' whole history held 46,000 copies, 2.8 MB, at its peak).
+ */
+export const UNMEASURED: Readonly<Stages> = Object.freeze(emptyStages());
+
 /** How long from a to b counts: wall-clock seconds, or only working time (--business-hours). */
 export type Measure = (a: number, b: number) => number;
 const wallClock: Measure = (a, b) => b - a;
