@@ -25883,6 +25883,7 @@ function buildChanges(input) {
 	const changes = [];
 	const trailerGroups = new Map();
 	const squashes = new Map();
+	const byNumber = new Map();
 	const carried = new Map();
 	const line = input.firstParent;
 	let titled;
@@ -25951,6 +25952,11 @@ function buildChanges(input) {
 					landAgain(previous, commit, rules);
 					continue;
 				}
+				const landedBefore = input.emptyRelandings?.has(commit.sha) === true ? byNumber.get(landing.number) : void 0;
+				if (landedBefore !== void 0) {
+					landedElsewhere(landedBefore, commit, rules);
+					continue;
+				}
 				const pushedNamed = pushedAsTitled(line, i, landing.number, input);
 				if (pushedNamed !== null) {
 					rebases.took(landing.number);
@@ -25980,6 +25986,7 @@ function buildChanges(input) {
 			}
 		}
 		changes.push(change);
+		if (input.emptyRelandings !== void 0 && change.number !== null && change.kind !== "sync" && !byNumber.has(change.number)) byNumber.set(change.number, change);
 	}
 	for (const change of changes) {
 		change.bot = (change.kind !== "merge" || change.commits !== 0) && isBot(change.author, change.authorEmail, input.botPattern, rules.ai);
@@ -33091,6 +33098,141 @@ var init_size_filter = __esmMin((() => {
 	MINIFIED = /(\.|-)min\.(js|css|mjs)$|\.(js|css)\.map$/;
 	GENERATED = /(\.pb\.go|_pb2\.py|_pb2_grpc\.py|\.pb\.(cc|h)|\.generated\.\w+|\.designer\.(cs|vb))$|(^|\/)__snapshots__\//i;
 }));
+// src/sources/git/trees.ts
+async function readLineTrees(cwd, tip, exclude, keep) {
+	const found = [];
+	let waiting = null;
+	let parent = "";
+	await streamGitRanges(cwd, [
+		"log",
+		"--first-parent",
+		"--format=%H%x1f%T%x1f%ct%x1f%P%x1f%ce",
+		"--stdin"
+	], (buffer, start, end) => {
+		const next = (from) => {
+			const i = buffer.indexOf(UNIT, from);
+			return i === -1 || i >= end ? -1 : i;
+		};
+		const shaEnd = next(start);
+		const treeEnd = shaEnd === -1 ? -1 : next(shaEnd + 1);
+		const dateEnd = treeEnd === -1 ? -1 : next(treeEnd + 1);
+		const parentsEnd = dateEnd === -1 ? -1 : next(dateEnd + 1);
+		if (parentsEnd === -1) return;
+		if (waiting !== null && buffer.toString("latin1", start, shaEnd) === parent) waiting.parentTree = buffer.toString("latin1", shaEnd + 1, treeEnd);
+		waiting = null;
+		const space = buffer.indexOf(SPACE$1, dateEnd + 1);
+		if (!(parentsEnd > dateEnd + 1 && (space === -1 || space >= parentsEnd)) || !keep(buffer.toString("utf8", parentsEnd + 1, end))) return;
+		waiting = {
+			sha: buffer.toString("latin1", start, shaEnd),
+			tree: buffer.toString("latin1", shaEnd + 1, treeEnd),
+			parentTree: void 0,
+			committedAt: Number(buffer.toString("latin1", treeEnd + 1, dateEnd))
+		};
+		parent = buffer.toString("latin1", dateEnd + 1, parentsEnd);
+		found.push(waiting);
+	}, {
+		separator: 10,
+		input: `${[tip, ...exclude.map((sha) => `^${sha}`)].join("\n")}\n`,
+		onFailure: () => true
+	});
+	return found;
+}
+async function readPullTrees(cwd, trees) {
+	const found = new Map();
+	if (trees.size === 0) return found;
+	await streamGitRanges(cwd, [
+		"for-each-ref",
+		"--format=%(tree)%1f%(refname)",
+		"refs/pull",
+		"refs/remotes/origin/pull"
+	], (buffer, start, end) => {
+		const treeEnd = buffer.indexOf(UNIT, start);
+		if (treeEnd === -1 || treeEnd >= end) return;
+		const tree = buffer.toString("latin1", start, treeEnd);
+		if (!trees.has(tree)) return;
+		const m = /\/pull\/(\d+)\/head$/.exec(buffer.toString("utf8", treeEnd + 1, end));
+		if (m === null) return;
+		const numbers = found.get(tree) ?? [];
+		if (!numbers.includes(Number(m[1]))) numbers.push(Number(m[1]));
+		found.set(tree, numbers);
+	}, {
+		separator: 10,
+		onFailure: () => true
+	});
+	return found;
+}
+async function readCommitTrees(cwd, shas, keep) {
+	const kept = [];
+	await streamGitRanges(cwd, [
+		"log",
+		"--no-walk=unsorted",
+		"--format=%H%x1f%T%x1f%ct%x1f%P%x1f%ce",
+		"--stdin"
+	], (buffer, start, end) => {
+		const [sha, tree, at, parents, committer] = buffer.toString("utf8", start, end).split("");
+		if (sha === void 0 || tree === void 0 || parents === void 0 || committer === void 0) return;
+		const parentList = parents === "" ? [] : parents.split(" ");
+		if (parentList.length === 1 && keep(committer)) kept.push({
+			sha,
+			tree,
+			committedAt: Number(at),
+			parent: parentList[0]
+		});
+	}, {
+		separator: 10,
+		input: `${shas.join("\n")}\n`,
+		onFailure: () => true
+	});
+	if (kept.length === 0) return [];
+	const trees = await readTrees(cwd, [...new Set(kept.map((c) => c.parent))]);
+	return kept.map(({ sha, tree, committedAt, parent }) => ({
+		sha,
+		tree,
+		parentTree: trees.get(parent),
+		committedAt
+	}));
+}
+async function readTrees(cwd, shas) {
+	const trees = new Map();
+	await streamGitRanges(cwd, [
+		"log",
+		"--no-walk=unsorted",
+		"--format=%H %T",
+		"--stdin"
+	], (buffer, start, end) => {
+		const [sha, tree] = buffer.toString("latin1", start, end).split(" ");
+		if (sha !== void 0 && tree !== void 0) trees.set(sha, tree);
+	}, {
+		separator: 10,
+		input: `${shas.join("\n")}\n`,
+		onFailure: () => true
+	});
+	return trees;
+}
+var UNIT, SPACE$1;
+var init_trees = __esmMin((() => {
+	init_run();
+	UNIT = 31;
+	SPACE$1 = 32;
+}));
+// src/audit/relandings.ts
+async function readEmptyRelandings(cwd, line, trackedBranch) {
+	const named = new Set();
+	const again = [];
+	for (const commit of line) {
+		const number = landedNumber(commit, trackedBranch);
+		if (number === null) continue;
+		if (named.has(number) && commit.parents.length === 1) again.push(commit);
+		named.add(number);
+	}
+	if (again.length === 0) return new Set();
+	const trees = await readTrees(cwd, [...new Set(again.flatMap((c) => [c.sha, c.parents[0]]))]);
+	return new Set(again.filter((c) => trees.has(c.sha) && trees.get(c.sha) === trees.get(c.parents[0])).map((c) => c.sha));
+}
+var init_relandings = __esmMin((() => {
+	init_message();
+	init_trees();
+}));
 // src/sources/git/diff-digests.ts
 async function readDiffDigests(cwd, wanted) {
 	const digests = new Map();
@@ -33344,11 +33486,11 @@ function integerAt(buffer, start, end) {
 }
 function readParentShas(buffer, start, end, intern) {
 	if (start === end) return NONE$1;
-	const first = buffer.indexOf(SPACE$1, start);
+	const first = buffer.indexOf(SPACE, start);
 	if (first === -1 || first >= end) return [intern(buffer.toString("latin1", start, end))];
 	const shas = [];
 	for (let from = start; from <= end;) {
-		let to = buffer.indexOf(SPACE$1, from);
+		let to = buffer.indexOf(SPACE, from);
 		if (to === -1 || to > end) to = end;
 		shas.push(intern(buffer.toString("latin1", from, to)));
 		from = to + 1;
@@ -33442,7 +33584,7 @@ async function readEarlierLandings(repo, boundary, since, signal) {
 	});
 	return landings;
 }
-var FORMAT$2, SPACE$1, NEWLINE$1, MINUS, NONE$1, TITLE_REFERENCE, TITLED_BELOW;
+var FORMAT$2, SPACE, NEWLINE$1, MINUS, NONE$1, TITLE_REFERENCE, TITLED_BELOW;
 var init_history = __esmMin((() => {
 	init_errors$2();
 	init_own_string();
@@ -33456,7 +33598,7 @@ var init_history = __esmMin((() => {
 		"%ae",
 		"%B"
 	].join("%x00");
-	SPACE$1 = 32;
+	SPACE = 32;
 	NEWLINE$1 = 10;
 	MINUS = 45;
 	NONE$1 = [];
@@ -33728,123 +33870,6 @@ var init_line_squash_pulls = __esmMin((() => {
 	init_deploy_contents();
 	init_copies();
 	init_title_number();
-}));
-// src/sources/git/trees.ts
-async function readLineTrees(cwd, tip, exclude, keep) {
-	const found = [];
-	let waiting = null;
-	let parent = "";
-	await streamGitRanges(cwd, [
-		"log",
-		"--first-parent",
-		"--format=%H%x1f%T%x1f%ct%x1f%P%x1f%ce",
-		"--stdin"
-	], (buffer, start, end) => {
-		const next = (from) => {
-			const i = buffer.indexOf(UNIT, from);
-			return i === -1 || i >= end ? -1 : i;
-		};
-		const shaEnd = next(start);
-		const treeEnd = shaEnd === -1 ? -1 : next(shaEnd + 1);
-		const dateEnd = treeEnd === -1 ? -1 : next(treeEnd + 1);
-		const parentsEnd = dateEnd === -1 ? -1 : next(dateEnd + 1);
-		if (parentsEnd === -1) return;
-		if (waiting !== null && buffer.toString("latin1", start, shaEnd) === parent) waiting.parentTree = buffer.toString("latin1", shaEnd + 1, treeEnd);
-		waiting = null;
-		const space = buffer.indexOf(SPACE, dateEnd + 1);
-		if (!(parentsEnd > dateEnd + 1 && (space === -1 || space >= parentsEnd)) || !keep(buffer.toString("utf8", parentsEnd + 1, end))) return;
-		waiting = {
-			sha: buffer.toString("latin1", start, shaEnd),
-			tree: buffer.toString("latin1", shaEnd + 1, treeEnd),
-			parentTree: void 0,
-			committedAt: Number(buffer.toString("latin1", treeEnd + 1, dateEnd))
-		};
-		parent = buffer.toString("latin1", dateEnd + 1, parentsEnd);
-		found.push(waiting);
-	}, {
-		separator: 10,
-		input: `${[tip, ...exclude.map((sha) => `^${sha}`)].join("\n")}\n`,
-		onFailure: () => true
-	});
-	return found;
-}
-async function readPullTrees(cwd, trees) {
-	const found = new Map();
-	if (trees.size === 0) return found;
-	await streamGitRanges(cwd, [
-		"for-each-ref",
-		"--format=%(tree)%1f%(refname)",
-		"refs/pull",
-		"refs/remotes/origin/pull"
-	], (buffer, start, end) => {
-		const treeEnd = buffer.indexOf(UNIT, start);
-		if (treeEnd === -1 || treeEnd >= end) return;
-		const tree = buffer.toString("latin1", start, treeEnd);
-		if (!trees.has(tree)) return;
-		const m = /\/pull\/(\d+)\/head$/.exec(buffer.toString("utf8", treeEnd + 1, end));
-		if (m === null) return;
-		const numbers = found.get(tree) ?? [];
-		if (!numbers.includes(Number(m[1]))) numbers.push(Number(m[1]));
-		found.set(tree, numbers);
-	}, {
-		separator: 10,
-		onFailure: () => true
-	});
-	return found;
-}
-async function readCommitTrees(cwd, shas, keep) {
-	const kept = [];
-	await streamGitRanges(cwd, [
-		"log",
-		"--no-walk=unsorted",
-		"--format=%H%x1f%T%x1f%ct%x1f%P%x1f%ce",
-		"--stdin"
-	], (buffer, start, end) => {
-		const [sha, tree, at, parents, committer] = buffer.toString("utf8", start, end).split("");
-		if (sha === void 0 || tree === void 0 || parents === void 0 || committer === void 0) return;
-		const parentList = parents === "" ? [] : parents.split(" ");
-		if (parentList.length === 1 && keep(committer)) kept.push({
-			sha,
-			tree,
-			committedAt: Number(at),
-			parent: parentList[0]
-		});
-	}, {
-		separator: 10,
-		input: `${shas.join("\n")}\n`,
-		onFailure: () => true
-	});
-	if (kept.length === 0) return [];
-	const trees = await readTrees(cwd, [...new Set(kept.map((c) => c.parent))]);
-	return kept.map(({ sha, tree, committedAt, parent }) => ({
-		sha,
-		tree,
-		parentTree: trees.get(parent),
-		committedAt
-	}));
-}
-async function readTrees(cwd, shas) {
-	const trees = new Map();
-	await streamGitRanges(cwd, [
-		"log",
-		"--no-walk=unsorted",
-		"--format=%H %T",
-		"--stdin"
-	], (buffer, start, end) => {
-		const [sha, tree] = buffer.toString("latin1", start, end).split(" ");
-		if (sha !== void 0 && tree !== void 0) trees.set(sha, tree);
-	}, {
-		separator: 10,
-		input: `${shas.join("\n")}\n`,
-		onFailure: () => true
-	});
-	return trees;
-}
-var UNIT, SPACE;
-var init_trees = __esmMin((() => {
-	init_run();
-	UNIT = 31;
-	SPACE = 32;
 }));
 // src/audit/release-graph.ts
 function releaseTipsOf(repo, branch, tagShas, boundary) {
@@ -34208,6 +34233,8 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 		if (read >= LARGE_HISTORY && process.memoryUsage().heapUsed >= LARGE_LIVE_HISTORY) growHeapSlowly();
 		o.onCommits?.(read);
 		const { line: firstParent, pulled, pulling, pullsFromItself } = trackedLine(branch.tip, commits, branch.name, o.owner);
+		const relandings = readEmptyRelandings(repo.cwd, firstParent, branch.name);
+		relandings.catch(() => void 0);
 		const commitOf = (sha) => commits.get(sha) ?? pulls.loaded.get(sha);
 		const onRelease = releaseAmong(lines, firstParent, commitOf);
 		const otherLine = o.otherLine === void 0 ? null : await o.otherLine;
@@ -34229,6 +34256,7 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 		});
 		const squashedTrees = new Map([...treeSquashes(lineTrees, pulls.refs, since, onBranch), ...lineSquashes]);
 		const graph = withTreeSquashes(lines, lineSquashes, commitOf, (n) => pulls.walked.get(n));
+		const emptyRelandings = await relandings;
 		const changes = buildChanges({
 			firstParent,
 			pulling,
@@ -34242,6 +34270,7 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 				since
 			} },
 			pullHeads: pullsFromItself.size === 0 ? pulls.heads : new Map([...pulls.heads].filter(([, n]) => !pullsFromItself.has(n))),
+			...emptyRelandings.size > 0 && { emptyRelandings },
 			treeSquashes: squashedTrees,
 			release: onRelease.all,
 			releaseLines: onRelease.lines,
@@ -34471,6 +34500,7 @@ var init_git_history = __esmMin((() => {
 	init_release_lines();
 	init_reverts();
 	init_size_filter();
+	init_relandings();
 	init_memory();
 	init_release_names();
 	init_deploy_contents();

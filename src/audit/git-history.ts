@@ -9,6 +9,7 @@ import { firstParentLine, trackedLine } from '../model/tracked-line.js';
 import { releaseCommits, type ReleaseCommits } from '../model/release-lines.js';
 import { collectRevertRefs, type RevertRefs } from '../model/reverts.js';
 import { sizeFilter } from '../model/size-filter.js';
+import { readEmptyRelandings } from './relandings.js';
 import { collectGarbage, collectGarbageAfterIo, growHeapSlowly } from '../io/memory.js';
 import type { Pattern } from '../patterns.js';
 import { taggedVersion } from '../release-names.js';
@@ -198,6 +199,10 @@ export async function readGitChanges(
     o.onCommits?.(read);
     // the first-parent line, with the sides of the branch's merges of itself (`git pull`) landed before them
     const { line: firstParent, pulled, pulling, pullsFromItself } = trackedLine(branch.tip, commits, branch.name, o.owner);
+    // a pull request squashed again, empty: asked of git beside what follows, only where a line's number repeats
+    const relandings = readEmptyRelandings(repo.cwd, firstParent, branch.name);
+    // a failure is seen where it is awaited
+    relandings.catch(() => undefined);
     const commitOf = (sha: string): Commit | undefined => commits.get(sha) ?? pulls.loaded.get(sha);
     const onRelease = releaseAmong(lines, firstParent, commitOf);
     // the default branch's own line, when this is another branch, is what its pull requests were based on: not theirs
@@ -225,6 +230,7 @@ export async function readGitChanges(
     const lineSquashes = await readLineSquashes(repo.cwd, lineTrees, unnamed, { refs: pulls.refs, since, onBranch });
     const squashedTrees = new Map([...treeSquashes(lineTrees, pulls.refs, since, onBranch), ...lineSquashes]);
     const graph = withTreeSquashes(lines, lineSquashes, commitOf, (n) => pulls.walked.get(n));
+    const emptyRelandings = await relandings;
     const changes = buildChanges({
       firstParent,
       pulling,
@@ -236,6 +242,7 @@ export async function readGitChanges(
       ...(below !== null && { earlierLine: { shas: new Set(below.map((l) => l.sha)), since } }),
       // a pull request from the branch itself (analog's `beta` into main) has the branch's own last landing for its head
       pullHeads: pullsFromItself.size === 0 ? pulls.heads : new Map([...pulls.heads].filter(([, n]) => !pullsFromItself.has(n))),
+      ...(emptyRelandings.size > 0 && { emptyRelandings }),
       treeSquashes: squashedTrees,
       release: onRelease.all,
       releaseLines: onRelease.lines,

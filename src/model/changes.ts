@@ -44,6 +44,12 @@ export interface BuildChangesInput {
   /** head commit of each `refs/pull/N/head` → N (a pull request pushed to the branch as it was) */
   pullHeads: ReadonlyMap<string, number>;
   /**
+   * first-parent commits that change nothing (their tree is their parent's) and name a pull request an earlier
+   * commit of the line names (`emptyRelandings`): a second landing of that pull request, which lands nothing;
+   * absent: none
+   */
+  emptyRelandings?: ReadonlySet<string>;
+  /**
    * first-parent commits whose tree is one pull ref's head's → its N (src/model/tree-squashes.ts): such a commit,
    * read as a direct push, squashed N unless another change landed it; and a release line's such commit, one a sync
    * carries; absent: none
@@ -149,6 +155,8 @@ export function buildChanges(input: BuildChangesInput): Change[] {
   const trailerGroups = new Map<string, Group>();
   // each squash by its pull request, author and subject, where sides were pulled in: one landing on the other line is that one again
   const squashes = new Map<string, Change>();
+  // the first change of the line to land each pull request: an empty landing of it again lands nothing
+  const byNumber = new Map<number, Change>();
   // each sync's side's landings, by pull request number: counted once every change is read (countCarried)
   const carried = new Map<Change, CarriedLanding[]>();
   const line = input.firstParent;
@@ -240,6 +248,14 @@ export function buildChanges(input: BuildChangesInput): Change[] {
           landAgain(previous, commit, rules);
           continue;
         }
+        // a pull request merges once: an empty squash of one landed before, hours later or retitled, is no change of
+        // its own (opentelemetry-collector's #14633 squashed again 2 h later, deno's #33823 again as `feat:` 6 min
+        // later, each listed twice under one number), and its pull request keeps its first landing
+        const landedBefore = input.emptyRelandings?.has(commit.sha) === true ? byNumber.get(landing.number) : undefined;
+        if (landedBefore !== undefined) {
+          landedElsewhere(landedBefore, commit, rules);
+          continue;
+        }
         // a pull request pushed as it was, its commits titled as a squash is, brought those commits: its pull ref
         // holds nothing off the line
         const pushedNamed = pushedAsTitled(line, i, landing.number, input);
@@ -275,6 +291,7 @@ export function buildChanges(input: BuildChangesInput): Change[] {
       }
     }
     changes.push(change);
+    if (input.emptyRelandings !== undefined && change.number !== null && change.kind !== 'sync' && !byNumber.has(change.number)) byNumber.set(change.number, change);
   }
   // the work's author decides whether a bot made it: a bot that only merged does not
   for (const change of changes) {
