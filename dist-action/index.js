@@ -27483,6 +27483,13 @@ var init_pull_review = __esmMin((() => {
 	isBotLogin = (login, isBot) => isBot || /\[bot\]$/i.test(login);
 }));
 // src/model/github-pulls.ts
+function againOf(change, bySha) {
+	if (change.number === null || change.kind !== "squash") return void 0;
+	for (const sha of change.commitShas) {
+		const pull = bySha.get(sha);
+		if (pull?.number === change.number) return pull;
+	}
+}
 function applyPulls(changes, pulls, options) {
 	const bySha = new Map(pulls.filter((p) => p.mergeCommitSha !== null).map((p) => [p.mergeCommitSha, p]));
 	const absorbedBy = new Map();
@@ -27493,7 +27500,7 @@ function applyPulls(changes, pulls, options) {
 	const landed = new LandedIndex();
 	changes.forEach((change) => {
 		if (absorbedBy.has(change)) return;
-		const pull = bySha.get(change.sha);
+		const pull = bySha.get(change.sha) ?? againOf(change, bySha);
 		if (!pull || change.kind === "sync") {
 			landed.addChange(change.commitShas, options.identityOf ?? (() => void 0));
 			return;

@@ -23,6 +23,19 @@ export interface ApplyPullsOptions {
 }
 
 /**
+ * The pull request of a change that landed it again, empty (buildChanges' `emptyRelandings`), when GitHub gives that
+ * second commit for its merge: the change is its first landing, the second among its commits.
+ */
+function againOf(change: Change, bySha: ReadonlyMap<string, GitHubPull>): GitHubPull | undefined {
+  if (change.number === null || change.kind !== 'squash') return undefined;
+  for (const sha of change.commitShas) {
+    const pull = bySha.get(sha);
+    if (pull?.number === change.number) return pull;
+  }
+  return undefined;
+}
+
+/**
  * Joins merged pull requests to the changes git found, by merge commit (SPEC sections 1–2): a change gets
  * its PR's number, title, author, ready/first-review/approval times, and its first commit from the PR's own
  * commits (squash and rebase merges leave those out of the branch), and what its reviews and checks say
@@ -41,7 +54,7 @@ export function applyPulls(changes: Change[], pulls: readonly GitHubPull[], opti
   const landed = new LandedIndex();
   changes.forEach((change) => {
     if (absorbedBy.has(change)) return;
-    const pull = bySha.get(change.sha);
+    const pull = bySha.get(change.sha) ?? againOf(change, bySha);
     if (!pull || change.kind === 'sync') {
       landed.addChange(change.commitShas, options.identityOf ?? (() => undefined));
       return;

@@ -44,6 +44,15 @@ describe('joining pull requests to the changes git found', () => {
     expect(changes[0]?.flags).toContain('unreviewed');
   });
 
+  it('joins a pull request landed twice, the second empty, to its first landing when GitHub names the second (collector\'s #14633)', () => {
+    const first = { ...direct('1'.repeat(40), 500, 500), id: '#9', number: 9, kind: 'squash' as const, commitShas: ['1'.repeat(40), '2'.repeat(40)] };
+    // a squash of #9 whose commits happen to hold another pull request's merge commit stays unjoined
+    const other = { ...direct('3'.repeat(40), 700, 700), id: '#10', number: 10, kind: 'squash' as const, commitShas: ['3'.repeat(40), '4'.repeat(40)] };
+    const changes = [first, other];
+    applyPulls(changes, [pull({ number: 9, mergeCommitSha: '2'.repeat(40), createdAt: 300, mergedAt: 520, reviews: [{ author: 'bob', authorIsBot: false, state: 'APPROVED', submittedAt: 450 }] }), pull({ number: 11, mergeCommitSha: '4'.repeat(40) })], options);
+    expect(changes.map((c) => [c.id, c.sha.slice(0, 1), c.readyAt, c.approvedAt, c.mergedAt])).toEqual([['#9', '1', 300, 450, 500], ['#10', '3', null, null, 700]]);
+  });
+
   it('counts a release commit git saw as a direct push once GitHub says a pull request landed it', () => {
     const changes = [{ ...direct('d'.repeat(40), 500, 500), title: 'v1.2.3', flags: ['release-commit'] }, { ...direct('e'.repeat(40), 600, 600), title: 'v1.2.4', flags: ['release-commit'] }];
     applyPulls(changes, [pull({ number: 7, title: 'v1.2.3', mergeCommitSha: 'd'.repeat(40), commits: [{ sha: 'f'.repeat(40), authorEmail: null, parents: [], authoredAt: 200, committedAt: 200, message: 'v1.2.3' }] })], options);
