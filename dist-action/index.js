@@ -27133,6 +27133,7 @@ function lineReverts(changes, evidence, byLanding) {
 	const out = [];
 	for (const commit of reverts) {
 		const at = commit.reverts?.at ?? 0;
+		const found = out.length;
 		for (const sha of commit.reverts?.shas ?? []) {
 			const change = changeOf(sha);
 			if (change !== void 0) out.push({
@@ -27141,6 +27142,7 @@ function lineReverts(changes, evidence, byLanding) {
 				at
 			});
 		}
+		if (out.length > found) continue;
 		const title = commit.reverts?.title;
 		const quoted = title === void 0 ? void 0 : latestMergedBy(byTitle.get(sameWords(title)), at);
 		const number = commit.reverts?.titleNumber;
@@ -33949,20 +33951,14 @@ function releaseGraph(tips, branchTip, tagShas, commitOf, pullHead = () => void 
 		const backported = backportedTitle(commit.subject);
 		if (backported !== null) line.backportTitle = backported;
 		if (commit.revertMessage) {
-			const title = commit.revertsShas.length === 0 ? quotedRevertTitle(commit.subject) : null;
-			if (commit.revertsShas.length > 0) line.reverts = {
+			const title = quotedRevertTitle(commit.subject);
+			const number = title === null ? null : quotedRevertNumber(commit.subject);
+			if (commit.revertsShas.length > 0 || title !== null) line.reverts = {
 				shas: commit.revertsShas,
-				at: commit.committedAt
+				at: commit.committedAt,
+				...title !== null && { title },
+				...number !== null && { titleNumber: number }
 			};
-			else if (title !== null) {
-				const number = quotedRevertNumber(commit.subject);
-				line.reverts = {
-					shas: [],
-					at: commit.committedAt,
-					title,
-					...number !== null && { titleNumber: number }
-				};
-			}
 		}
 		return line;
 	};

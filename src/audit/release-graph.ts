@@ -105,11 +105,12 @@ export function releaseGraph(
     const backported = backportedTitle(commit.subject);
     if (backported !== null) line.backportTitle = backported;
     if (commit.revertMessage) {
-      const title = commit.revertsShas.length === 0 ? quotedRevertTitle(commit.subject) : null;
-      if (commit.revertsShas.length > 0) line.reverts = { shas: commit.revertsShas, at: commit.committedAt };
-      else if (title !== null) {
-        const number = quotedRevertNumber(commit.subject);
-        line.reverts = { shas: [], at: commit.committedAt, title, ...(number !== null && { titleNumber: number }) };
+      // the title it quotes too: a named commit may be none of the changes' (axum's v0.8.x reverted its copy of #3603
+      // naming another copy, one only an abandoned backport's pull ref holds)
+      const title = quotedRevertTitle(commit.subject);
+      const number = title === null ? null : quotedRevertNumber(commit.subject);
+      if (commit.revertsShas.length > 0 || title !== null) {
+        line.reverts = { shas: commit.revertsShas, at: commit.committedAt, ...(title !== null && { title }), ...(number !== null && { titleNumber: number }) };
       }
     }
     return line;

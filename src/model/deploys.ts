@@ -241,16 +241,21 @@ function lineReverts(changes: readonly Change[], evidence: ShippingEvidence, byL
     const landing = evidence.copies.get(copy.key)?.[0] ?? (copy.changeId === undefined ? undefined : evidence.copies.get(changeIdKey(copy.changeId))?.[0]);
     return (landing === undefined ? undefined : byLanding.get(landing)) ?? copy.cherryPickOf.map((s) => byCommit.get(s)).find((c) => c !== undefined) ?? byLanding.get(copy.sameDiffAs?.[0] ?? '');
   };
-  // a revert that names no commit names the change of the title it quotes, the last merged before it (traefik's
-  // `Revert "Avoid allocations in readLoop by using sync.Pool"` on v3.6, of #12029, which v3.6.0 had shipped)
+  // a revert that names no commit, or none a change holds, names the change of the title it quotes, the last merged
+  // before it (traefik's `Revert "Avoid allocations in readLoop by using sync.Pool"` on v3.6, of #12029, which v3.6.0
+  // had shipped; axum's `Revert "Fix \`IntoResponse\` for tuples … (#3603)"` on v0.8.x, naming a copy of #3603 that an
+  // abandoned backport's pull ref holds)
   const byTitle = quotedTitles(changes, reverts);
   const out: Array<Omit<LineRevert, 'restoredAt'>> = [];
   for (const commit of reverts) {
     const at = commit.reverts?.at ?? 0;
+    const found = out.length;
     for (const sha of commit.reverts?.shas ?? []) {
       const change = changeOf(sha);
       if (change !== undefined) out.push({ change: change.sha, by: commit.sha, at });
     }
+    // the title it quotes, where the commits it names are no change's
+    if (out.length > found) continue;
     const title = commit.reverts?.title;
     const quoted = title === undefined ? undefined : latestMergedBy(byTitle.get(sameWords(title)), at);
     // a quoted title that ends in its own number names that pull request, not another of the same words: grpc-go's

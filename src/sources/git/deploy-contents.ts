@@ -97,8 +97,8 @@ export interface ReleaseLineCommit {
   sameDiffAs?: readonly string[];
   /**
    * a revert made on the line (its message says so): the shas its `This reverts commit` lines name, and when it
-   * was committed; where it names none, the title its subject quotes (`Revert "<title>"`), and the number that quote
-   * ends in (`Revert "<title> (#9065)"`); absent from any other commit
+   * was committed; the title its subject quotes (`Revert "<title>"`), and the number that quote ends in
+   * (`Revert "<title> (#9065)"`), read where no sha it names is a change's; absent from any other commit
    */
   reverts?: { shas: readonly string[]; at: number; title?: string; titleNumber?: number };
 }
