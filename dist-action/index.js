@@ -25222,12 +25222,15 @@ function parseLanding(subject, bodyFirstLine, merge, trackedBranch, mergeRequest
 			sync,
 			title: subject
 		};
-		if (subject === "Merge commit from fork" && bodyFirstLine !== "") return {
+	}
+	if (subject === ADVISORY_MERGE) {
+		const title = merge ? bodyFirstLine : SQUASHED_COMMIT.exec(bodyFirstLine)?.[1] ?? "";
+		if (title !== "") return {
 			number,
 			mergeRequest: null,
 			branch: null,
 			sync: false,
-			title: bodyFirstLine
+			title
 		};
 	}
 	return {
@@ -25309,7 +25312,7 @@ function mergeRequestFromUrl(url) {
 	const m = /\/merge_requests\/(\d+)/.exec(url);
 	return m ? Number(m[1]) : null;
 }
-var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, LISTED_SHA, REVERTS_PR, REVERTS_LISTED, LISTED_COMMIT, MAYBE_REFERS, CHERRY_PICKED, PICKED_FROM_LIST, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, CHERRY_PICK_TYPE, BACKPORT_SUBJECT_NUMBER, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, IMPORTED_PULL, WORK_TYPES, TYPES, REVERT_SUBJECT, TYPED_GIT_REVERT, TYPED_PR_REVERT, PR_NUMBER_REVERT, BARE_PR_REVERT, REVERT_FIRST_PARAGRAPH, REVERTS_CL, CL_REVERT_OPENS, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSIONLESS_RELEASE, GITMOJI_RELEASE, VERSION_WORDS, DEVELOPMENT_ENDS, DEVELOPMENT_PHRASE, DEVELOPMENT_VERSION, STARTS_VERSION, PLACEHOLDER_VERSION, NAMED_RELEASE, CHANGE_ID, WRAPPED_NUMBER, CLOSING_LINE, MERGE_LOG_HEADER, FABBOT_MERGE, UNQUOTED_LINE_MERGE, GERRIT_MERGE, GITHUB_PULL_MERGE, HAND_PULL_MERGE, BITBUCKET_CLOUD;
+var TRAILER_URL, GITLAB_MERGE_REQUEST, KERNEL_LINK, REVERTS_COMMIT, LISTED_SHA, REVERTS_PR, REVERTS_LISTED, LISTED_COMMIT, MAYBE_REFERS, CHERRY_PICKED, PICKED_FROM_LIST, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, CHERRY_PICK_TYPE, BACKPORT_SUBJECT_NUMBER, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, IMPORTED_PULL, WORK_TYPES, TYPES, REVERT_SUBJECT, TYPED_GIT_REVERT, TYPED_PR_REVERT, PR_NUMBER_REVERT, BARE_PR_REVERT, REVERT_FIRST_PARAGRAPH, REVERTS_CL, CL_REVERT_OPENS, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSIONLESS_RELEASE, GITMOJI_RELEASE, VERSION_WORDS, DEVELOPMENT_ENDS, DEVELOPMENT_PHRASE, DEVELOPMENT_VERSION, STARTS_VERSION, PLACEHOLDER_VERSION, NAMED_RELEASE, CHANGE_ID, WRAPPED_NUMBER, CLOSING_LINE, MERGE_LOG_HEADER, FABBOT_MERGE, UNQUOTED_LINE_MERGE, GERRIT_MERGE, ADVISORY_MERGE, SQUASHED_COMMIT, GITHUB_PULL_MERGE, HAND_PULL_MERGE, BITBUCKET_CLOUD;
 var init_message = __esmMin((() => {
 	init_compile$1();
 	init_release_lines();
@@ -25375,6 +25378,8 @@ var init_message = __esmMin((() => {
 	FABBOT_MERGE = /^(?:bug|minor|feature|security) #(\d+) (.+) \([^()]+\)$/;
 	UNQUOTED_LINE_MERGE = /^Merge\s+(?:current\s+)?(?:branch\s+)?([\w./-]+?)'?\s+into\s+\S+$/;
 	GERRIT_MERGE = /^Merge "(.+)" into \S+$/;
+	ADVISORY_MERGE = "Merge commit from fork";
+	SQUASHED_COMMIT = /^\*[ \t]+(\S.*)$/;
 	GITHUB_PULL_MERGE = /^(?:\[[^\]\n]{1,40}\][ \t]*)?Merge pull request #(\d+) from (\S+)/;
 	HAND_PULL_MERGE = /^Merge (?:pull request|PR) #(\d+)(?:[\s,:;.-]+"(.+)"$|(?: from)?(?: branch)? '([^']+)'(?: into \S+)?$| from (\S+)$|[\s,:;.-]*$|[\s,:;.-]+(.+)$)/;
 	BITBUCKET_CLOUD = /^Merged in (\S+) \(pull request #(\d+)\)/;
@@ -25981,6 +25986,7 @@ function buildChanges(input) {
 				if (pushed !== null) rebases.took(pushed.number);
 				const members = line.slice(i, i + (pushed?.length ?? 1));
 				change = groupChange(members, pushed ? "rebase" : "direct", pushed?.number ?? null, input, rules).change;
+				if (pushed === null) change.title = landing.title;
 				change.forkPoints = commit.parents.slice(0, 1);
 				i += members.length - 1;
 			}
@@ -33612,7 +33618,7 @@ var init_history = __esmMin((() => {
 	MINUS = 45;
 	NONE$1 = [];
 	TITLE_REFERENCE = /\(#\d+\)$/;
-	TITLED_BELOW = /^(?:Merged in \S+ \(pull request #\d+\)|Merge pull request #\d+ from )/;
+	TITLED_BELOW = /^(?:Merged in \S+ \(pull request #\d+\)|Merge pull request #\d+ from |Merge commit from fork$)/;
 }));
 // src/sources/git/numstat.ts
 async function readSizes(repo, tip, boundary, counts, signal, onCommit) {

@@ -286,6 +286,8 @@ export function buildChanges(input: BuildChangesInput): Change[] {
         if (pushed !== null) rebases.took(pushed.number);
         const members = line.slice(i, i + (pushed?.length ?? 1));
         change = groupChange(members, pushed ? 'rebase' : 'direct', pushed?.number ?? null, input, rules).change;
+        // a direct push is titled as its landing reads (a security advisory's squash, by the fix it lists)
+        if (pushed === null) change.title = landing.title;
         change.forkPoints = commit.parents.slice(0, 1);
         i += members.length - 1;
       }

@@ -472,12 +472,21 @@ export function parseLanding(subject: string, bodyFirstLine: string, merge: bool
     }
     const sync = branch !== null && (namesBranch(branch, trackedBranch) || isReleaseLine(branch));
     if (branch !== null) return { number, mergeRequest: null, branch, sync, title: subject };
-    // GitHub's merge of a security advisory's private fork says only `Merge commit from fork`: the fix's title is the
-    // body's first line (etcd's three auth fixes of 2026 were listed under that subject)
-    if (subject === 'Merge commit from fork' && bodyFirstLine !== '') return { number, mergeRequest: null, branch: null, sync: false, title: bodyFirstLine };
+  }
+  // GitHub's merge of a security advisory's private fork says only `Merge commit from fork`: the fix's title is the
+  // body's first line (etcd's three auth fixes of 2026 were listed under that subject); its squash lists the fork's
+  // commits under it, `* fix: …`, the first its title (sveltejs/svelte's, seven of its year's eleven, none then read as
+  // a repair). A squash whose body opens otherwise (grpc-go's `See individual commits for details.`, a sign-off) keeps it
+  if (subject === ADVISORY_MERGE) {
+    const title = merge ? bodyFirstLine : (SQUASHED_COMMIT.exec(bodyFirstLine)?.[1] ?? '');
+    if (title !== '') return { number, mergeRequest: null, branch: null, sync: false, title };
   }
   return { number, mergeRequest: null, branch: null, sync: false, title: subject };
 }
+
+const ADVISORY_MERGE = 'Merge commit from fork';
+// a commit a GitHub squash lists in its body: `* <subject>`
+const SQUASHED_COMMIT = /^\*[ \t]+(\S.*)$/;
 
 /** The pull request a commit says it landed (`Merge pull request #N`, a squash's `(#N)`), read as a first-parent commit would be; else null. */
 export function landedNumber(commit: Commit, trackedBranch: string): number | null {

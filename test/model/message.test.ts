@@ -283,6 +283,14 @@ describe('commit messages', () => {
     expect(parseLanding('Merge commit from fork', 'server/etcdserver: enforce auth checks for nested txn ops', true, 'main'))
       .toEqual({ number: null, mergeRequest: null, branch: null, sync: false, title: 'server/etcdserver: enforce auth checks for nested txn ops' });
     expect(parseLanding('Merge commit from fork', '', true, 'main')).toMatchObject({ title: 'Merge commit from fork' });
+    // its squash (svelte's): the first of the commits it lists; a body that opens otherwise (a trailer, the advisory's
+    // address, grpc-go's words) names none
+    expect(parseLanding('Merge commit from fork', '* fix: strip event handlers during SSR', false, 'main')).toMatchObject({ number: null, title: 'fix: strip event handlers during SSR' });
+    expect(parseLanding('Merge commit from fork', 'Co-authored-by: Rich Harris <rich.harris@vercel.com>', false, 'main')).toMatchObject({ title: 'Merge commit from fork' });
+    expect(parseLanding('Merge commit from fork', 'https://github.com/sveltejs/svelte/security/advisories/GHSA-f3cj-j4f6-wq85', false, 'main')).toMatchObject({ title: 'Merge commit from fork' });
+    expect(parseLanding('Merge commit from fork', 'See individual commits for details.', false, 'main')).toMatchObject({ title: 'Merge commit from fork' });
+    // a commit of another subject keeps it, whatever its body says
+    expect(parseLanding('Merge commit from fork (#12)', '* fix: x', false, 'main')).toMatchObject({ number: 12 });
     // Gerrit's merge of a change quotes its subject (sqlalchemy's); one of several changes names none
     expect(parseLanding('Merge "Deterministic order in create table ddl" into main', '', true, 'main'))
       .toEqual({ number: null, mergeRequest: null, branch: null, sync: false, title: 'Deterministic order in create table ddl' });

@@ -112,8 +112,9 @@ const NONE: never[] = [];
 // a body's first line that ends in a pull request's number may name the change a backport copies
 const TITLE_REFERENCE = /\(#\d+\)$/;
 // Bitbucket Cloud's squash, `Merged in <branch> (pull request #N)`, is titled by its body's first line (parseLanding),
-// and so is GitHub's merge of a pull request landed as one commit (a rebuilt history's copy, grafana/k6's #5853)
-const TITLED_BELOW = /^(?:Merged in \S+ \(pull request #\d+\)|Merge pull request #\d+ from )/;
+// and so is GitHub's merge of a pull request landed as one commit (a rebuilt history's copy, grafana/k6's #5853), and
+// its squash of a security advisory's fix (`Merge commit from fork`)
+const TITLED_BELOW = /^(?:Merged in \S+ \(pull request #\d+\)|Merge pull request #\d+ from |Merge commit from fork$)/;
 
 /** Whether `buffer[start, end)` is a sha: 40 (SHA-1) or 64 (SHA-256) lower-case hex digits. */
 function isSha(buffer: Buffer, start: number, end: number): boolean {
