@@ -44461,7 +44461,9 @@ async function readProducts(repo, changes, o) {
 		if (unread !== null) (o.unread ?? ((found) => warning(found.message)))(unread);
 		return null;
 	}
-	const shas = changes.filter((c) => c.kind !== "sync").map((c) => c.sha);
+	const counted = changes.filter((c) => c.kind !== "sync");
+	const landed = (c) => c.landedShas ?? [c.sha];
+	const shas = counted.flatMap(landed);
 	const paths = await (o.touched ?? ((some) => readTouchedPaths(repo.cwd, some)))(shas);
 	const files = shas.flatMap((sha) => (paths.get(sha) ?? []).filter(changesetLike).map((path) => `${sha}:${path}`));
 	const released = await (o.changesets ?? ((some) => readChangesets(repo.cwd, some)))(files);
@@ -44481,13 +44483,15 @@ async function readProducts(repo, changes, o) {
 	};
 	const touched = new Map();
 	let namedAny = false;
-	for (const sha of shas) {
-		const list = paths.get(sha);
-		if (list === void 0) continue;
-		const named = list.every(inChangesets) ? [] : list.filter(isChangeset).flatMap((path) => released.get(`${sha}:${path}`) ?? []).filter((name) => names.has(name));
+	for (const change of counted) {
+		const { sha } = change;
+		const read = landed(change).filter((commit) => paths.has(commit));
+		if (read.length === 0) continue;
+		const list = read.flatMap((commit) => paths.get(commit) ?? []);
+		const named = list.every(inChangesets) ? [] : read.flatMap((commit) => (paths.get(commit) ?? []).filter(isChangeset).flatMap((path) => released.get(`${commit}:${path}`) ?? [])).filter((name) => names.has(name));
 		if (named.length > 0) namedAny = true;
-		const gone = removedBy.get(sha);
-		const of = [...new Set([...products.ofPaths(list, unbornAt(sha)), ...named])].sort().filter((name) => gone?.has(name) !== true);
+		const gone = new Set(read.flatMap((commit) => [...removedBy.get(commit) ?? []]));
+		const of = [...new Set([...products.ofPaths(list, unbornAt(sha)), ...named])].sort().filter((name) => !gone.has(name));
 		if (of.length > 0) touched.set(sha, of);
 	}
 	const repository = o.repositoryName.toLowerCase();

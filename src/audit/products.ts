@@ -100,7 +100,11 @@ export async function readProducts(repo: RepoInfo, changes: readonly Change[], o
     if (unread !== null) (o.unread ?? ((found: UnreadTags) => warning(found.message)))(unread);
     return null;
   }
-  const shas = changes.filter((c) => c.kind !== 'sync').map((c) => c.sha);
+  // a change landed over several first-parent commits (a rebase merge) touched what each of them did: axum's #3469,
+  // one commit in axum/ and its landing in axum-extra/, had read as axum-extra's alone
+  const counted = changes.filter((c) => c.kind !== 'sync');
+  const landed = (c: Change): readonly string[] => c.landedShas ?? [c.sha];
+  const shas = counted.flatMap(landed);
   const paths = await (o.touched ?? ((some) => readTouchedPaths(repo.cwd, some)))(shas);
   // a changeset names the packages a change releases, wherever its code is: biome's CLI, the package
   // @biomejs/biome, is built from crates/ that no package folder holds: 474 of its 936 counted changes from March to
@@ -123,16 +127,18 @@ export async function readProducts(repo: RepoInfo, changes: readonly Change[], o
   };
   const touched = new Map<string, string[]>();
   let namedAny = false;
-  for (const sha of shas) {
-    const list = paths.get(sha);
-    if (list === undefined) continue;
+  for (const change of counted) {
+    const { sha } = change;
+    const read = landed(change).filter((commit) => paths.has(commit));
+    if (read.length === 0) continue;
+    const list = read.flatMap((commit) => paths.get(commit) ?? []);
     // a change of changesets alone (one adding the changeset an earlier change forgot) releases no code of its own
-    const named = list.every(inChangesets) ? [] : list.filter(isChangeset).flatMap((path) => released.get(`${sha}:${path}`) ?? []).filter((name) => names.has(name));
+    const named = list.every(inChangesets) ? [] : read.flatMap((commit) => (paths.get(commit) ?? []).filter(isChangeset).flatMap((path) => released.get(`${commit}:${path}`) ?? [])).filter((name) => names.has(name));
     if (named.length > 0) namedAny = true;
     // a package's removal is no release of it: opentelemetry-js-contrib's #3611 removed propagation-utils, and
     // waited for its next tag, which never came, at the head of the changes not yet deployed
-    const gone = removedBy.get(sha);
-    const of = [...new Set([...products.ofPaths(list, unbornAt(sha)), ...named])].sort().filter((name) => gone?.has(name) !== true);
+    const gone = new Set(read.flatMap((commit) => [...(removedBy.get(commit) ?? [])]));
+    const of = [...new Set([...products.ofPaths(list, unbornAt(sha)), ...named])].sort().filter((name) => !gone.has(name));
     if (of.length > 0) touched.set(sha, of);
   }
   // the product named for the repository (statelyai/xstate's `xstate`, `@scope/xstate` alike): what names a release
