@@ -25380,7 +25380,7 @@ var init_message = __esmMin((() => {
 	GERRIT_MERGE = /^Merge "(.+)" into \S+$/;
 	ADVISORY_MERGE = "Merge commit from fork";
 	SQUASHED_COMMIT = /^\*[ \t]+(\S.*)$/;
-	GITHUB_PULL_MERGE = /^(?:\[[^\]\n]{1,40}\][ \t]*)?Merge pull request #(\d+) from (\S+)/;
+	GITHUB_PULL_MERGE = /^(?:\[[^\]\n]{1,40}\][ \t]*)?Merge pull request #?(\d+) from (\S+)/;
 	HAND_PULL_MERGE = /^Merge (?:pull request|PR) #(\d+)(?:[\s,:;.-]+"(.+)"$|(?: from)?(?: branch)? '([^']+)'(?: into \S+)?$| from (\S+)$|[\s,:;.-]*$|[\s,:;.-]+(.+)$)/;
 	BITBUCKET_CLOUD = /^Merged in (\S+) \(pull request #(\d+)\)/;
 }));
@@ -34434,7 +34434,7 @@ function pullsFromBranch(read, tip, trackedBranch, headOf) {
 			sha: commit.sha,
 			number: side
 		});
-		if (!commit.subject.startsWith("Merge pull request #") || !commit.subject.endsWith(headEnd)) continue;
+		if (!commit.subject.startsWith("Merge pull request ") || !commit.subject.endsWith(headEnd)) continue;
 		const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, trackedBranch);
 		if (landing.number !== null && landing.branch !== null && (landing.branch === trackedBranch || trackedBranch.endsWith(`/${landing.branch}`))) found.set(commit.sha, landing.number);
 	}

@@ -405,7 +405,7 @@ function pullsFromBranch(read: ReadonlyMap<string, Commit>, tip: string, tracked
     if (commit.parents.length < 2) continue;
     const side = headOf.get(commit.parents[1] as string);
     if (side !== undefined && landedNumber(commit, trackedBranch) === side) sides.set(commit.parents[1] as string, { sha: commit.sha, number: side });
-    if (!commit.subject.startsWith('Merge pull request #') || !commit.subject.endsWith(headEnd)) continue;
+    if (!commit.subject.startsWith('Merge pull request ') || !commit.subject.endsWith(headEnd)) continue;
     const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, trackedBranch);
     if (landing.number !== null && landing.branch !== null && (landing.branch === trackedBranch || trackedBranch.endsWith(`/${landing.branch}`))) found.set(commit.sha, landing.number);
   }

@@ -505,8 +505,9 @@ export function landedNumbers(commits: readonly Commit[], trackedBranch: string)
 
 // GitHub's merge commit of a pull request: `Merge pull request #12 from ada/fix-parser`, its head `owner/branch`; a
 // bracketed tag may lead it (prometheus' `[DOCS] Merge pull request #17998 from bboreham/clarify-library`, read as
-// naming no pull request)
-const GITHUB_PULL_MERGE = /^(?:\[[^\]\n]{1,40}\][ \t]*)?Merge pull request #(\d+) from (\S+)/;
+// naming no pull request), and a maintainer typing it by hand may leave out the `#` (serde's `Merge pull request 2931
+// from Mingun/unify-serde-access`, 18 of its master's merges, each its pull ref's head merged)
+const GITHUB_PULL_MERGE = /^(?:\[[^\]\n]{1,40}\][ \t]*)?Merge pull request #?(\d+) from (\S+)/;
 // a pull request's merge written by a maintainer (or a script) without GitHub's ` from <owner/branch>`, each one's
 // second parent the pull request's head: the title after the number (pytest's `Merge pull request #14105 Fix edge
 // case …` and `… #11914 - Activate …`, pip's `… #13383 "Refactor HTTP download logic"`), the branch (aiohttp's `Merge

@@ -248,6 +248,9 @@ describe('commit messages', () => {
     expect(parseLanding('Add thing (#34)', '', false, 'main')).toMatchObject({ number: 34, sync: false });
     // behind a bracketed tag: prometheus' 3c1ed25605
     expect(parseLanding('[DOCS] Merge pull request #17998 from bboreham/clarify-library', 'Clarify library', true, 'main')).toEqual({ number: 17998, mergeRequest: null, branch: 'clarify-library', sync: false, title: 'Clarify library' });
+    // typed by hand without its `#` (serde's, 18 of its master's merges)
+    expect(parseLanding('Merge pull request 2931 from Mingun/unify-serde-access', '', true, 'master')).toMatchObject({ number: 2931, branch: 'unify-serde-access', sync: false });
+    expect(parseLanding('Merge pull request from Mingun/unify-serde-access', '', true, 'master')).toMatchObject({ number: null });
     expect(parseLanding('Auto merge of #56 - ada:topic, r=bob', 'Topic', true, 'main')).toMatchObject({ number: 56, branch: 'topic' });
     expect(parseLanding("Merge tag 'v4.17.2'", '', true, 'main')).toMatchObject({ sync: true });
     expect(parseLanding("Merge branch 'release-1.2'", '', true, 'main')).toMatchObject({ sync: true });
