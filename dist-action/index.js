@@ -26004,7 +26004,7 @@ function buildChanges(input) {
 			const tagsOf = input.tagsOf;
 			const commit = input.commits.get(change.sha);
 			const after = taggedAfter(changes, k, input.commits);
-			if (releaseCommit(commit, after.length === 0 ? tagsOf : (c) => c === commit ? [c, ...after].flatMap(tagsOf) : tagsOf(c)) || postReleaseBump(commit, input.commits, tagsOf, input.releasedBeside)) change.flags.push(RELEASE_COMMIT);
+			if (releaseCommit(commit, after.length === 0 ? tagsOf : (c) => c === commit ? [c, ...after].flatMap(tagsOf) : tagsOf(c)) || postReleaseBump(commit, input.commits, tagsOf, input.releasedBeside, input.releasedBelow)) change.flags.push(RELEASE_COMMIT);
 		}
 	});
 	if (carried.size > 0) countCarried(changes, carried, (sha) => input.commits.get(sha), synced);
@@ -26033,14 +26033,15 @@ function taggedAfter(changes, k, commits) {
 	}
 	return after;
 }
-function postReleaseBump(commit, commits, tagsOf, releasedBeside) {
+function postReleaseBump(commit, commits, tagsOf, releasedBeside, releasedBelow) {
 	if (commit === void 0 || !opensDevelopment(commit.subject)) return false;
 	const tagged = (sha) => {
 		const c = sha === void 0 ? void 0 : commits.get(sha);
 		return c !== void 0 && tagsOf(c).some((name) => taggedVersion(name) !== null);
 	};
 	const parent = commits.get(commit.parents[0] ?? "");
-	return parent !== void 0 && (tagged(parent.sha) || tagged(parent.parents[1]) || releasedBeside?.has(parent.sha) === true);
+	if (parent === void 0) return releasedBelow?.has(commit.parents[0] ?? "") === true;
+	return tagged(parent.sha) || tagged(parent.parents[1]) || releasedBeside?.has(parent.sha) === true;
 }
 function rangeKey(landedShas) {
 	return `${landedShas[0] ?? ""}..${landedShas[landedShas.length - 1] ?? ""}`;
@@ -33587,11 +33588,12 @@ async function readEarlierLandings(repo, boundary, since, signal) {
 		const cut = text.indexOf("");
 		const shaEnd = text.indexOf(" ");
 		if (cut === -1 || shaEnd === -1 || shaEnd > cut) return;
-		const parents = text.slice(shaEnd + 1, cut);
+		const parents = text.slice(shaEnd + 1, cut).split(" ");
 		landings.push({
 			sha: ownAscii(text.slice(0, shaEnd)),
 			subject: text.slice(cut + 1),
-			merge: parents.includes(" ")
+			merge: parents.length > 1,
+			side: parents.length > 1 ? ownAscii(parents[1] ?? "") : null
 		});
 	}, {
 		separator: 10,
@@ -34278,6 +34280,7 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 				shas: new Set(below.map((l) => l.sha)),
 				since
 			} },
+			...below !== null && release.tagNames !== void 0 && { releasedBelow: releasedAmong(below, release.tagNames) },
 			pullHeads: pullsFromItself.size === 0 ? pulls.heads : new Map([...pulls.heads].filter(([, n]) => !pullsFromItself.has(n))),
 			...emptyRelandings.size > 0 && { emptyRelandings },
 			treeSquashes: squashedTrees,
@@ -34348,6 +34351,10 @@ function tagsOf(names, lines) {
 		if (tags !== void 0) byKey.set(line.key, tags);
 	}
 	return (commit) => names.get(commit.sha) ?? (byKey.size === 0 ? [] : byKey.get(copyKey(commit.authorEmail, commit.authoredAt, commit.subject)) ?? []);
+}
+function releasedAmong(below, names) {
+	const versioned = (sha) => sha !== null && (names.get(sha) ?? []).some((name) => taggedVersion(name) !== null);
+	return new Set(below.filter((l) => versioned(l.sha) || versioned(l.side)).map((l) => l.sha));
 }
 function releasedBeside(names, lines) {
 	const found = new Set();

@@ -240,6 +240,7 @@ export async function readGitChanges(
       pulls: pullCommits,
       ...(landedBefore.size > 0 && { landedBefore }),
       ...(below !== null && { earlierLine: { shas: new Set(below.map((l) => l.sha)), since } }),
+      ...(below !== null && release.tagNames !== undefined && { releasedBelow: releasedAmong(below, release.tagNames) }),
       // a pull request from the branch itself (analog's `beta` into main) has the branch's own last landing for its head
       pullHeads: pullsFromItself.size === 0 ? pulls.heads : new Map([...pulls.heads].filter(([, n]) => !pullsFromItself.has(n))),
       ...(emptyRelandings.size > 0 && { emptyRelandings }),
@@ -308,6 +309,15 @@ function tagsOf(names: ReadonlyMap<string, readonly string[]>, lines: ReleaseGra
     if (tags !== undefined) byKey.set(line.key, tags);
   }
   return (commit) => names.get(commit.sha) ?? (byKey.size === 0 ? [] : (byKey.get(copyKey(commit.authorEmail, commit.authoredAt, commit.subject)) ?? []));
+}
+
+/**
+ * Of the first-parent commits below the history read, those a version tag names, or whose merged side one names
+ * (buildChanges' `releasedBelow`).
+ */
+function releasedAmong(below: readonly EarlierLanding[], names: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const versioned = (sha: string | null): boolean => sha !== null && (names.get(sha) ?? []).some((name) => taggedVersion(name) !== null);
+  return new Set(below.filter((l) => versioned(l.sha) || versioned(l.side)).map((l) => l.sha));
 }
 
 /**

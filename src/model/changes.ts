@@ -41,6 +41,11 @@ export interface BuildChangesInput {
    * for the line's
    */
   earlierLine?: { shas: ReadonlySet<string>; since: number };
+  /**
+   * of those, the commits that carry a release: a version tag on them, or on a merge's merged side (flask's `release
+   * version 3.1.0 (#5640)`, its side tagged 3.1.0); absent: none read
+   */
+  releasedBelow?: ReadonlySet<string>;
   /** head commit of each `refs/pull/N/head` → N (a pull request pushed to the branch as it was) */
   pullHeads: ReadonlyMap<string, number>;
   /**
@@ -309,7 +314,7 @@ export function buildChanges(input: BuildChangesInput): Change[] {
       const commit = input.commits.get(change.sha);
       const after = taggedAfter(changes, k, input.commits);
       const withAfter = after.length === 0 ? tagsOf : (c: Commit) => (c === commit ? [c, ...after].flatMap(tagsOf) : tagsOf(c));
-      if (releaseCommit(commit, withAfter) || postReleaseBump(commit, input.commits, tagsOf, input.releasedBeside)) change.flags.push(RELEASE_COMMIT);
+      if (releaseCommit(commit, withAfter) || postReleaseBump(commit, input.commits, tagsOf, input.releasedBeside, input.releasedBelow)) change.flags.push(RELEASE_COMMIT);
     }
   });
   if (carried.size > 0) countCarried(changes, carried, (sha) => input.commits.get(sha), synced);
@@ -376,14 +381,17 @@ function taggedAfter(changes: readonly Change[], k: number, commits: ReadonlyMap
  * the bump's own parent). The release's mechanics, as the release commit is: a change of three lines that waited
  * the whole cycle for the next release, at the top of every unreleased list.
  */
-function postReleaseBump(commit: Commit | undefined, commits: ReadonlyMap<string, Commit>, tagsOf: (commit: Commit) => readonly string[], releasedBeside: ReadonlySet<string> | undefined): boolean {
+function postReleaseBump(commit: Commit | undefined, commits: ReadonlyMap<string, Commit>, tagsOf: (commit: Commit) => readonly string[], releasedBeside: ReadonlySet<string> | undefined, releasedBelow: ReadonlySet<string> | undefined): boolean {
   if (commit === undefined || !opensDevelopment(commit.subject)) return false;
   const tagged = (sha: string | undefined): boolean => {
     const c = sha === undefined ? undefined : commits.get(sha);
     return c !== undefined && tagsOf(c).some((name) => taggedVersion(name) !== null);
   };
   const parent = commits.get(commit.parents[0] ?? '');
-  return parent !== undefined && (tagged(parent.sha) || tagged(parent.parents[1]) || releasedBeside?.has(parent.sha) === true);
+  // a parent below the history read (the bump first of it: flask's 90 days read from `start version 3.2.0`, its
+  // release merge the boundary) is read apart
+  if (parent === undefined) return releasedBelow?.has(commit.parents[0] ?? '') === true;
+  return tagged(parent.sha) || tagged(parent.parents[1]) || releasedBeside?.has(parent.sha) === true;
 }
 
 /**

@@ -990,6 +990,21 @@ describe('bots and AI agents', () => {
     ]);
   });
 
+  it('reads a post-release bump first of the history read by its parent below it: flask\'s `start version 3.2.0`', () => {
+    // flask's 90 days were read from `start version 3.2.0`: its parent, `release version 3.1.0 (#5640)`, whose merged
+    // side is tagged 3.1.0, is the read's boundary, below it
+    const line = [
+      commit('bump', { parents: ['merge'], at: h(1), subject: 'start version 3.2.0' }),
+      commit('fix', { parents: ['bump'], at: h(2), subject: 'fix: the parser' }),
+      commit('bump2', { parents: ['fix'], at: h(3), subject: 'start version 3.3.0' }),
+    ];
+    const flagged = (o: Partial<BuildChangesInput>): boolean[] => buildChanges(input(line, [], { tagsOf: () => [], ...o })).map((c) => c.flags.includes('release-commit'));
+    expect(flagged({ releasedBelow: new Set([sha('merge')]) })).toEqual([true, false, false]);
+    // a parent below the read that carried no release, or none read below it
+    expect(flagged({ releasedBelow: new Set([sha('other')]) })).toEqual([false, false, false]);
+    expect(flagged({})).toEqual([false, false, false]);
+  });
+
   it('flags a direct push that publishes and names no version when a tag on it names one, and nothing else', () => {
     // react-navigation's `chore: publish` (its versions in the body, each a tag), Rush's `Bump versions [skip ci]`
     const tags = new Map([['pub', ['@scope/a@1.2.0', '@scope/b@0.4.1-alpha.3']], ['rush', ['@scope/c_v2.0.0']], ['pr', ['@scope/a@1.3.0']], ['latest', ['latest']]]);

@@ -251,6 +251,8 @@ export interface EarlierLanding {
   sha: string;
   subject: string;
   merge: boolean;
+  /** a merge's merged side (its second parent); null for any other commit */
+  side: string | null;
 }
 
 /**
@@ -268,8 +270,8 @@ export async function readEarlierLandings(repo: string, boundary: string, since:
       const shaEnd = text.indexOf(' ');
       if (cut === -1 || shaEnd === -1 || shaEnd > cut) return;
       // `<sha> <parents>`: a merge names two parents or more
-      const parents = text.slice(shaEnd + 1, cut);
-      landings.push({ sha: ownAscii(text.slice(0, shaEnd)), subject: text.slice(cut + 1), merge: parents.includes(' ') });
+      const parents = text.slice(shaEnd + 1, cut).split(' ');
+      landings.push({ sha: ownAscii(text.slice(0, shaEnd)), subject: text.slice(cut + 1), merge: parents.length > 1, side: parents.length > 1 ? ownAscii(parents[1] ?? '') : null });
     },
     { separator: 10, ...(signal && { signal }) },
   );
