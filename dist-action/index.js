@@ -9069,6 +9069,9 @@ function taggedVersion(name) {
 	const m = VERSION$5.exec(name);
 	return m ? (dottedVersion(m[0]) + name.slice(m.index + m[0].length)).toLowerCase() : null;
 }
+function namesVersion(tags) {
+	return tags.some((name) => taggedVersion(name) !== null);
+}
 function versionBelow(name, than) {
 	const a = VERSION$5.exec(name)?.[0].split(/[._-]/).map(Number);
 	const b = VERSION$5.exec(than)?.[0].split(/[._-]/).map(Number);
@@ -26015,7 +26018,7 @@ function buildChanges(input) {
 }
 function releaseCommit(commit, tagsOf) {
 	if (commit === void 0) return false;
-	if (isVersionlessRelease(commit.subject)) return tagsOf(commit).some((name) => taggedVersion(name) !== null);
+	if (isVersionlessRelease(commit.subject)) return namesVersion(tagsOf(commit));
 	const version = ownBumpVersion(commit.subject) ?? namedReleaseVersion(commit.subject);
 	return version !== null && tagsOf(commit).some((name) => {
 		const tagged = taggedVersion(name);
@@ -26037,7 +26040,7 @@ function postReleaseBump(commit, commits, tagsOf, releasedBeside, releasedBelow)
 	if (commit === void 0 || !opensDevelopment(commit.subject)) return false;
 	const tagged = (sha) => {
 		const c = sha === void 0 ? void 0 : commits.get(sha);
-		return c !== void 0 && tagsOf(c).some((name) => taggedVersion(name) !== null);
+		return c !== void 0 && namesVersion(tagsOf(c));
 	};
 	const parent = commits.get(commit.parents[0] ?? "");
 	if (parent === void 0) return releasedBelow?.has(commit.parents[0] ?? "") === true;
@@ -34353,14 +34356,14 @@ function tagsOf(names, lines) {
 	return (commit) => names.get(commit.sha) ?? (byKey.size === 0 ? [] : byKey.get(copyKey(commit.authorEmail, commit.authoredAt, commit.subject)) ?? []);
 }
 function releasedAmong(below, names) {
-	const versioned = (sha) => sha !== null && (names.get(sha) ?? []).some((name) => taggedVersion(name) !== null);
+	const versioned = (sha) => sha !== null && namesVersion(names.get(sha) ?? []);
 	return new Set(below.filter((l) => versioned(l.sha) || versioned(l.side)).map((l) => l.sha));
 }
 function releasedBeside(names, lines) {
 	const found = new Set();
 	for (const [sha, tags] of names) {
 		const parent = lines.beyond.get(sha)?.[0];
-		if (parent !== void 0 && tags.some((name) => taggedVersion(name) !== null)) found.add(parent);
+		if (parent !== void 0 && namesVersion(tags)) found.add(parent);
 	}
 	return found;
 }

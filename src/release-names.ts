@@ -69,6 +69,11 @@ export function taggedVersion(name: string): string | null {
   return m ? (dottedVersion(m[0]) + name.slice(m.index + m[0].length)).toLowerCase() : null;
 }
 
+/** Whether any of a commit's tag names names a version (`taggedVersion`): a release was tagged there. */
+export function namesVersion(tags: readonly string[]): boolean {
+  return tags.some((name) => taggedVersion(name) !== null);
+}
+
 /**
  * Whether `name` carries a lower version than `than` (`v0.311.0` against `v3.11.1`), each read as the numbers of
  * its version, compared part by part; false when either names no version (`prod-44`) or they are equal.

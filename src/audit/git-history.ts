@@ -12,7 +12,7 @@ import { sizeFilter } from '../model/size-filter.js';
 import { readEmptyRelandings } from './relandings.js';
 import { collectGarbage, collectGarbageAfterIo, growHeapSlowly } from '../io/memory.js';
 import type { Pattern } from '../patterns.js';
-import { taggedVersion } from '../release-names.js';
+import { namesVersion } from '../release-names.js';
 import { copyKey, lineKeys } from '../sources/git/deploy-contents.js';
 import { readChangedBlobs, readDiffDigests, type ChangedBlob } from '../sources/git/diff-digests.js';
 import { readCommits, readEarlierLandings, type EarlierLanding, type PullHeads } from '../sources/git/history.js';
@@ -316,7 +316,7 @@ function tagsOf(names: ReadonlyMap<string, readonly string[]>, lines: ReleaseGra
  * (buildChanges' `releasedBelow`).
  */
 function releasedAmong(below: readonly EarlierLanding[], names: ReadonlyMap<string, readonly string[]>): Set<string> {
-  const versioned = (sha: string | null): boolean => sha !== null && (names.get(sha) ?? []).some((name) => taggedVersion(name) !== null);
+  const versioned = (sha: string | null): boolean => sha !== null && namesVersion(names.get(sha) ?? []);
   return new Set(below.filter((l) => versioned(l.sha) || versioned(l.side)).map((l) => l.sha));
 }
 
@@ -328,7 +328,7 @@ function releasedBeside(names: ReadonlyMap<string, readonly string[]>, lines: Re
   const found = new Set<string>();
   for (const [sha, tags] of names) {
     const parent = lines.beyond.get(sha)?.[0];
-    if (parent !== undefined && tags.some((name) => taggedVersion(name) !== null)) found.add(parent);
+    if (parent !== undefined && namesVersion(tags)) found.add(parent);
   }
   return found;
 }

@@ -10,7 +10,7 @@ import type { PullCommits } from './pull-commits.js';
 import { isReleaseLine, namesRelease } from './release-lines.js';
 import { UNMEASURED } from './stages.js';
 import { append, largest } from '../lists.js';
-import { taggedVersion } from '../release-names.js';
+import { namesVersion, taggedVersion } from '../release-names.js';
 import { copySubject, endsWithNumber, trailingNumber, withoutNumber, withoutOwnNumber } from '../title-number.js';
 
 export interface BuildChangesInput {
@@ -340,7 +340,7 @@ export function buildChanges(input: BuildChangesInput): Change[] {
 function releaseCommit(commit: Commit | undefined, tagsOf: (commit: Commit) => readonly string[]): boolean {
   if (commit === undefined) return false;
   // a publish that names no version (`chore: publish`) leaves the versions to its tags: any tag naming one will do
-  if (isVersionlessRelease(commit.subject)) return tagsOf(commit).some((name) => taggedVersion(name) !== null);
+  if (isVersionlessRelease(commit.subject)) return namesVersion(tagsOf(commit));
   const version = ownBumpVersion(commit.subject) ?? namedReleaseVersion(commit.subject);
   return version !== null && tagsOf(commit).some((name) => {
     const tagged = taggedVersion(name);
@@ -385,7 +385,7 @@ function postReleaseBump(commit: Commit | undefined, commits: ReadonlyMap<string
   if (commit === undefined || !opensDevelopment(commit.subject)) return false;
   const tagged = (sha: string | undefined): boolean => {
     const c = sha === undefined ? undefined : commits.get(sha);
-    return c !== undefined && tagsOf(c).some((name) => taggedVersion(name) !== null);
+    return c !== undefined && namesVersion(tagsOf(c));
   };
   const parent = commits.get(commit.parents[0] ?? '');
   // a parent below the history read (the bump first of it: flask's 90 days read from `start version 3.2.0`, its
